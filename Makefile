@@ -1,0 +1,47 @@
+# Two commands do all set-up on a fresh machine (Python 3.11 + pip):
+#   make warehouse   install on first use, then build the warehouse from $(PACKS) into $(WAREHOUSE)
+#   make test        install on first use, then lint and run the whole test suite
+PACKS ?= data/packs
+WAREHOUSE ?= warehouse
+N ?= 1000
+SEED ?= 7
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME ?= $(abspath $(WAREHOUSE))/dagster_home
+
+.PHONY: install warehouse test lint format ui bench clean
+
+$(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv sync --frozen --python $(PYTHON) || uv sync --frozen --python $(PYTHON)
+	cd dbt && ../$(BIN)/dbt parse --profiles-dir . --quiet
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+warehouse: install
+	@mkdir -p $(DAGSTER_HOME)
+	$(BIN)/python -m dagster_project.build --packs "$(PACKS)" --warehouse "$(WAREHOUSE)"
+
+test: install lint
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+ui: install
+	@mkdir -p $(DAGSTER_HOME)
+	WAREHOUSE_DIR="$(abspath $(WAREHOUSE))" PACKS_DIR="$(abspath $(PACKS))" $(BIN)/dagster dev -m dagster_project.definitions -h 127.0.0.1 -p 3000
+
+bench: install
+	$(BIN)/python -m bench.run --n $(N) --seed $(SEED)
+
+clean:
+	rm -rf $(WAREHOUSE)/build $(WAREHOUSE)/council.duckdb dbt/target

@@ -1,0 +1,130 @@
+"""DDL of the raw layer: what ingest writes for every pack.
+
+The same five tables exist in three schemas of the working database:
+
+* ``stage``      - a pack just extracted, waiting for its expectation gate;
+* ``raw``        - packs that passed their gate: the dbt sources read only these;
+* ``quarantine`` - packs that failed a blocking expectation, kept for inspection.
+
+``ops`` holds the load log and the file -> pack index.
+"""
+
+RAW_TABLES: dict[str, str] = {
+    "packs": """
+        pack_id VARCHAR NOT NULL,          -- first 16 hex digits of sha256: same bytes, same pack
+        sha256 VARCHAR NOT NULL,
+        file_name VARCHAR NOT NULL,
+        byte_count BIGINT NOT NULL,
+        line_count INTEGER NOT NULL,
+        encoding VARCHAR NOT NULL,         -- utf-8 or cp1252
+        council VARCHAR,                   -- as printed or inferred
+        council_line INTEGER,
+        council_method VARCHAR,            -- printed | inferred_from_text | null
+        council_confidence DOUBLE,         -- 0..1
+        committee VARCHAR,
+        committee_line INTEGER,
+        meeting_date DATE,
+        meeting_date_line INTEGER,
+        meeting_time VARCHAR,              -- HH:MM 24h
+        venue VARCHAR,
+        venue_line INTEGER,
+        missing_reasons VARCHAR,           -- JSON object: field -> why it is null
+        parser_version VARCHAR NOT NULL,
+        extracted_at TIMESTAMP NOT NULL
+    """,
+    "documents": """
+        pack_id VARCHAR NOT NULL,
+        document_id VARCHAR NOT NULL,      -- pack_id || '-d' || seq (3 digits)
+        seq INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,             -- agenda | minutes | report | appendix
+        title VARCHAR,
+        officer VARCHAR,
+        first_line INTEGER NOT NULL,
+        last_line INTEGER NOT NULL,
+        marker VARCHAR NOT NULL            -- which boundary marker opened it
+    """,
+    "tables": """
+        pack_id VARCHAR NOT NULL,
+        table_id VARCHAR NOT NULL,         -- pack_id || '-t' || seq (3 digits)
+        seq INTEGER NOT NULL,
+        document_id VARCHAR,
+        first_line INTEGER NOT NULL,
+        last_line INTEGER NOT NULL,
+        layout VARCHAR NOT NULL,           -- grid | key_value
+        caption VARCHAR,                   -- heading/caption lines just above, joined by ' / '
+        caption_first_line INTEGER,
+        as_of_text VARCHAR,                -- e.g. 'Data as of the end of February 2022'
+        header_first_line INTEGER,
+        header_last_line INTEGER,
+        column_names VARCHAR[] NOT NULL,   -- resolved header, one per column ('' where blank)
+        n_columns INTEGER NOT NULL,
+        n_header_rows INTEGER NOT NULL,
+        n_body_rows INTEGER NOT NULL
+    """,
+    "table_cells": """
+        pack_id VARCHAR NOT NULL,
+        table_id VARCHAR NOT NULL,
+        row_index INTEGER NOT NULL,        -- 0-based body row; header cells use -1
+        col_index INTEGER NOT NULL,        -- 0-based
+        row_label VARCHAR,                 -- clean text of the row's first cell (grid layout)
+        column_name VARCHAR,               -- resolved header of this column
+        cell_key VARCHAR,                  -- key_value layout: the label inside the cell
+        raw_text VARCHAR NOT NULL,         -- as printed (stitched parts joined by ' ')
+        clean_text VARCHAR NOT NULL,       -- HTML stripped, entities decoded, whitespace folded
+        line_number INTEGER NOT NULL       -- 1-based line of the pack holding this cell
+    """,
+    "lines": """
+        pack_id VARCHAR NOT NULL,
+        line_number INTEGER NOT NULL,      -- 1-based
+        text VARCHAR NOT NULL,
+        has_tab BOOLEAN NOT NULL
+    """,
+}
+
+PACK_SCHEMAS = ("stage", "raw", "quarantine")
+
+OPS_DDL = """
+CREATE SCHEMA IF NOT EXISTS ops;
+CREATE TABLE IF NOT EXISTS ops.pack_files (
+    file_name VARCHAR PRIMARY KEY,     -- the file in the packs folder
+    pack_id VARCHAR NOT NULL,          -- the pack its bytes are
+    sha256 VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,           -- promoted | quarantined | duplicate | error
+    message VARCHAR,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ops.load_log (
+    run_id VARCHAR,
+    file_name VARCHAR NOT NULL,
+    pack_id VARCHAR,
+    sha256 VARCHAR,
+    status VARCHAR NOT NULL,
+    message VARCHAR,
+    logged_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ops.gate_results (
+    pack_id VARCHAR,
+    file_name VARCHAR,
+    suite VARCHAR NOT NULL,
+    expectation VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL,         -- blocking | warning
+    success BOOLEAN NOT NULL,
+    note VARCHAR,
+    unexpected_count BIGINT,
+    sample VARCHAR,                    -- JSON list of offending values with their lines
+    validated_at TIMESTAMP NOT NULL
+);
+"""
+
+
+def create_table_sql(schema: str, table: str) -> str:
+    return f"CREATE TABLE IF NOT EXISTS {schema}.{table} ({RAW_TABLES[table]})"
+
+
+def ensure_schemas(con) -> None:
+    """Create every raw-layer schema and table if missing (idempotent)."""
+    for schema in PACK_SCHEMAS:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        for table in RAW_TABLES:
+            con.execute(create_table_sql(schema, table))
+    con.execute(OPS_DDL)
