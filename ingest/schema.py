@@ -64,12 +64,18 @@ RAW_TABLES: dict[str, str] = {
     "table_cells": """
         pack_id VARCHAR NOT NULL,
         table_id VARCHAR NOT NULL,
-        row_index INTEGER NOT NULL,        -- 0-based body row; header cells use -1
+        row_index INTEGER NOT NULL,        -- 0-based logical body row; header cells use -1
         col_index INTEGER NOT NULL,        -- 0-based
-        row_label VARCHAR,                 -- clean text of the row's first cell (grid layout)
+        part INTEGER NOT NULL,             -- 0, or 1.. for a continuation line stitched onto the
+                                           -- same logical row (e.g. 'Comparison' + 'Totals for
+                                           -- 2013/14', or an unlabelled % line under a fraction
+                                           -- line); (table_id, row_index, col_index, part) is
+                                           -- the key and each part keeps its own line_number
+        row_label VARCHAR,                 -- clean text of the logical row's first cell, all
+                                           -- parts joined ('Comparison Totals for 2013/14')
         column_name VARCHAR,               -- resolved header of this column
         cell_key VARCHAR,                  -- key_value layout: the label inside the cell
-        raw_text VARCHAR NOT NULL,         -- as printed (stitched parts joined by ' ')
+        raw_text VARCHAR NOT NULL,         -- exactly as printed on line_number
         clean_text VARCHAR NOT NULL,       -- HTML stripped, entities decoded, whitespace folded
         line_number INTEGER NOT NULL       -- 1-based line of the pack holding this cell
     """,

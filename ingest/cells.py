@@ -1,0 +1,62 @@
+"""What kind of thing a printed cell holds; used to find headers and broken rows."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"[-+−]?[£$€]?\d[\d,]*(?:\.\d+)?"
+COUNT = re.compile(r"^[-+−]?\d[\d,]*$")
+DECIMAL = re.compile(r"^[-+−]?[£$€]?\d[\d,]*\.\d+\s*[mk]?$|^[£$€]\d")
+PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
+FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
+PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"^(?:n/?a|nil|none|-|–|—|not known|\*)$", re.IGNORECASE)
+STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
+CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
+SEPARATOR = re.compile(r"^:?-{2,}:?$")
+INLINE_KEY_VALUE = re.compile(
+    r"^(?P<key>(?:[<>≥≤]\s*\d+\s*)?[A-Za-z][^:\d]*?)\s*:?\s+(?P<value>[-+−]?[£]?\d.*)$"
+)
+
+
+def cell_kind(text: str) -> str:
+    """empty | period | count | decimal | percent | fraction | coded | placeholder | value | text"""
+    if not text:
+        return "empty"
+    if PERIOD.match(text):
+        return "period"
+    for kind, pattern in (
+        ("count", COUNT),
+        ("percent", PERCENT),
+        ("decimal", DECIMAL),
+        ("fraction", FRACTION),
+        ("placeholder", PLACEHOLDER),
+    ):
+        if pattern.match(text):
+            return kind
+    if CODED.match(text):
+        return "coded"
+    if STARTS_WITH_NUMBER.match(text):
+        return "value"
+    return "text"
+
+
+VALUE_KINDS = {"count", "decimal", "percent", "fraction", "coded", "placeholder", "value"}
+
+
+def is_value(text: str) -> bool:
+    return cell_kind(text) in VALUE_KINDS
+
+
+def is_separator_row(cells: list[str]) -> bool:
+    """A markdown table rule such as `--\\t-----\\t---`."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(SEPARATOR.match(c) for c in filled)
+
+
+def split_inline_key(text: str) -> tuple[str, str] | None:
+    """`Average wait: 26 weeks ↓` -> (`Average wait`, `26 weeks ↓`)."""
+    match = INLINE_KEY_VALUE.match(text)
+    if not match:
+        return None
+    return match.group("key").strip(), match.group("value").strip()

@@ -1,0 +1,206 @@
+"""The raw-layer rows of a parsed pack, as polars DataFrames (one per raw table)."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from ingest.parse import PARSER_VERSION, ParsedPack
+
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "packs": {
+        "pack_id": pl.String,
+        "sha256": pl.String,
+        "file_name": pl.String,
+        "byte_count": pl.Int64,
+        "line_count": pl.Int32,
+        "encoding": pl.String,
+        "council": pl.String,
+        "council_line": pl.Int32,
+        "council_method": pl.String,
+        "council_confidence": pl.Float64,
+        "committee": pl.String,
+        "committee_line": pl.Int32,
+        "meeting_date": pl.Date,
+        "meeting_date_line": pl.Int32,
+        "meeting_time": pl.String,
+        "venue": pl.String,
+        "venue_line": pl.Int32,
+        "missing_reasons": pl.String,
+        "parser_version": pl.String,
+        "extracted_at": pl.Datetime("us"),
+    },
+    "documents": {
+        "pack_id": pl.String,
+        "document_id": pl.String,
+        "seq": pl.Int32,
+        "kind": pl.String,
+        "title": pl.String,
+        "officer": pl.String,
+        "first_line": pl.Int32,
+        "last_line": pl.Int32,
+        "marker": pl.String,
+    },
+    "tables": {
+        "pack_id": pl.String,
+        "table_id": pl.String,
+        "seq": pl.Int32,
+        "document_id": pl.String,
+        "first_line": pl.Int32,
+        "last_line": pl.Int32,
+        "layout": pl.String,
+        "caption": pl.String,
+        "caption_first_line": pl.Int32,
+        "as_of_text": pl.String,
+        "header_first_line": pl.Int32,
+        "header_last_line": pl.Int32,
+        "column_names": pl.List(pl.String),
+        "n_columns": pl.Int32,
+        "n_header_rows": pl.Int32,
+        "n_body_rows": pl.Int32,
+    },
+    "table_cells": {
+        "pack_id": pl.String,
+        "table_id": pl.String,
+        "row_index": pl.Int32,
+        "col_index": pl.Int32,
+        "part": pl.Int32,
+        "row_label": pl.String,
+        "column_name": pl.String,
+        "cell_key": pl.String,
+        "raw_text": pl.String,
+        "clean_text": pl.String,
+        "line_number": pl.Int32,
+    },
+    "lines": {
+        "pack_id": pl.String,
+        "line_number": pl.Int32,
+        "text": pl.String,
+        "has_tab": pl.Boolean,
+    },
+}
+
+
+def document_id(pack_id: str, seq: int) -> str:
+    return f"{pack_id}-d{seq:03d}"
+
+
+def table_id(pack_id: str, seq: int) -> str:
+    return f"{pack_id}-t{seq:03d}"
+
+
+def pack_frames(pack: ParsedPack) -> dict[str, pl.DataFrame]:
+    return {
+        "packs": _frame("packs", [_pack_row(pack)]),
+        "documents": _frame("documents", _document_rows(pack)),
+        "tables": _frame("tables", _table_rows(pack)),
+        "table_cells": _cell_frame(pack),
+        "lines": _line_frame(pack),
+    }
+
+
+def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=SCHEMAS[name], orient="row")
+
+
+def _pack_row(pack: ParsedPack) -> dict:
+    meta = pack.metadata
+    return {
+        "pack_id": pack.pack_id,
+        "sha256": pack.text.sha256,
+        "file_name": pack.file_name,
+        "byte_count": pack.text.byte_count,
+        "line_count": len(pack.text.lines),
+        "encoding": pack.text.encoding,
+        "council": meta.council,
+        "council_line": meta.council_line,
+        "council_method": meta.council_method,
+        "council_confidence": meta.council_confidence,
+        "committee": meta.committee,
+        "committee_line": meta.committee_line,
+        "meeting_date": meta.meeting_date,
+        "meeting_date_line": meta.meeting_date_line,
+        "meeting_time": meta.meeting_time,
+        "venue": meta.venue,
+        "venue_line": meta.venue_line,
+        "missing_reasons": json.dumps(meta.missing_reasons, sort_keys=True),
+        "parser_version": PARSER_VERSION,
+        "extracted_at": pack.extracted_at,
+    }
+
+
+def _document_rows(pack: ParsedPack) -> list[dict]:
+    return [
+        {
+            "pack_id": pack.pack_id,
+            "document_id": document_id(pack.pack_id, d.seq),
+            "seq": d.seq,
+            "kind": d.kind,
+            "title": d.title,
+            "officer": d.officer,
+            "first_line": d.first_line,
+            "last_line": d.last_line,
+            "marker": d.marker,
+        }
+        for d in pack.documents
+    ]
+
+
+def _table_rows(pack: ParsedPack) -> list[dict]:
+    rows = []
+    for seq, table in enumerate(pack.tables, start=1):
+        document = pack.document_at(table.first_line)
+        rows.append(
+            {
+                "pack_id": pack.pack_id,
+                "table_id": table_id(pack.pack_id, seq),
+                "seq": seq,
+                "document_id": document_id(pack.pack_id, document.seq) if document else None,
+                "first_line": table.first_line,
+                "last_line": table.last_line,
+                "layout": table.layout,
+                "caption": table.caption,
+                "caption_first_line": table.caption_first_line,
+                "as_of_text": table.as_of_text,
+                "header_first_line": table.header_first_line,
+                "header_last_line": table.header_last_line,
+                "column_names": table.column_names,
+                "n_columns": len(table.column_names),
+                "n_header_rows": table.n_header_rows,
+                "n_body_rows": table.n_body_rows,
+            }
+        )
+    return rows
+
+
+def _cell_frame(pack: ParsedPack) -> pl.DataFrame:
+    columns: dict[str, list] = {name: [] for name in SCHEMAS["table_cells"]}
+    for seq, table in enumerate(pack.tables, start=1):
+        tid = table_id(pack.pack_id, seq)
+        for cell in table.cells:
+            columns["pack_id"].append(pack.pack_id)
+            columns["table_id"].append(tid)
+            columns["row_index"].append(cell.row_index)
+            columns["col_index"].append(cell.col_index)
+            columns["part"].append(cell.part)
+            columns["row_label"].append(cell.row_label)
+            columns["column_name"].append(cell.column_name)
+            columns["cell_key"].append(cell.cell_key)
+            columns["raw_text"].append(cell.raw_text)
+            columns["clean_text"].append(cell.clean_text)
+            columns["line_number"].append(cell.line_number)
+    return pl.DataFrame(columns, schema=SCHEMAS["table_cells"])
+
+
+def _line_frame(pack: ParsedPack) -> pl.DataFrame:
+    lines = pack.text.lines
+    return pl.DataFrame(
+        {
+            "pack_id": [pack.pack_id] * len(lines),
+            "line_number": list(range(1, len(lines) + 1)),
+            "text": lines,
+            "has_tab": ["\t" in line for line in lines],
+        },
+        schema=SCHEMAS["lines"],
+    )

@@ -1,0 +1,218 @@
+"""Meeting metadata of a pack, read from its text only: council, committee, date, time, venue.
+
+Each field keeps the line it was read from; a field that cannot be found is None with a
+reason in `missing_reasons`, never a guess. The council is either printed on a front sheet
+(`Blackpool Council` on a line of its own) or inferred from how often the text names it, in
+which case the method and a confidence are recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.dates import parse_date, parse_time, starts_with_weekday_date
+from ingest.keyvalue import split_key_value
+from ingest.text import clean_text, is_blank
+
+FRONT_SHEET_LINES = 40
+COMMITTEE_WORDS = re.compile(
+    r"\b(committee|cabinet|council|board|panel|forum|executive|sub-committee)\b", re.IGNORECASE
+)
+VENUE_WORDS = re.compile(
+    r"\b(room|hall|chamber|buildings?|centre|center|house|offices?|library|online|virtual)\b",
+    re.IGNORECASE,
+)
+COUNCIL_TYPES = r"(?:Metropolitan Borough |Borough |County |City |District |Royal Borough )?"
+PRINTED_COUNCIL = re.compile(
+    rf"^(?:The )?(?P<name>(?:[A-Z][A-Za-z'’\-]+ |of |upon |on |and |& )*?[A-Z][A-Za-z'’\-]+ "
+    rf"{COUNCIL_TYPES}Council)$"
+)
+COUNCIL_MENTION = re.compile(
+    rf"\b(?P<name>(?:[A-Z][a-z'’\-]+ (?:upon |on |and )?){{1,3}}{COUNCIL_TYPES}Council)\b"
+)
+GOV_UK_DOMAIN = re.compile(r"@(?P<place>[a-z][a-z\-]+)\.gov\.uk", re.IGNORECASE)
+NOT_PLACES = {
+    "The",
+    "This",
+    "That",
+    "Care",
+    "Youth",
+    "Town",
+    "Parish",
+    "Local",
+    "Your",
+    "Our",
+    "County",
+    "Borough",
+    "City",
+    "District",
+    "Full",
+    "Members",
+}
+DATE_KEYS = ("date of meeting", "date of meeting", "meeting", "date", "date/time", "date and time")
+COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
+COUNCIL_KEYS = ("council", "authority", "local authority")
+VENUE_KEYS = ("venue", "place", "location", "where")
+
+
+@dataclass
+class MeetingMetadata:
+    council: str | None = None
+    council_line: int | None = None
+    council_method: str | None = None
+    council_confidence: float | None = None
+    committee: str | None = None
+    committee_line: int | None = None
+    meeting_date: date | None = None
+    meeting_date_line: int | None = None
+    meeting_time: str | None = None
+    venue: str | None = None
+    venue_line: int | None = None
+    missing_reasons: dict[str, str] = field(default_factory=dict)
+
+
+def extract_metadata(lines: list[str]) -> MeetingMetadata:
+    meta = MeetingMetadata()
+    _read_front_sheet(lines, meta)
+    _read_key_value_headers(lines, meta)
+    _read_council(lines, meta)
+    _record_missing(meta)
+    return meta
+
+
+def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
+    """A front sheet prints the meeting as `Thursday, 17 September 2015 at 6.00 pm`, with the
+    committee on a line above and the venue just below."""
+    for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        text = clean_text(lines[index])
+        if not starts_with_weekday_date(text):
+            continue
+        meta.meeting_date, _ = parse_date(text)
+        meta.meeting_date_line = index + 1
+        meta.meeting_time = parse_time(text)
+        _read_time_and_venue_below(lines, index, meta)
+        _read_committee_above(lines, index, meta)
+        return
+
+
+def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetadata) -> None:
+    for below in _non_blank_after(lines, index, 3):
+        text = clean_text(lines[below])
+        if meta.meeting_time is None and parse_time(text) and len(text) < 30:
+            meta.meeting_time = parse_time(text)
+            continue
+        if meta.venue is None and (text.lower().startswith("in ") or VENUE_WORDS.search(text)):
+            meta.venue = re.sub(r"^in\s+", "", text, flags=re.IGNORECASE)
+            meta.venue_line = below + 1
+            return
+
+
+def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:
+    for above in _non_blank_before(lines, index, 3):
+        text = clean_text(lines[above])
+        if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
+            meta.committee = text
+            meta.committee_line = above + 1
+            return
+
+
+def _read_key_value_headers(lines: list[str], meta: MeetingMetadata) -> None:
+    """`Report to:` / `Date of Meeting` blocks and bulleted `- Meeting: X` headers."""
+    for index, line in enumerate(lines):
+        pair = split_key_value(line)
+        if not pair:
+            continue
+        key, value = pair
+        if meta.committee is None and key in COMMITTEE_KEYS and COMMITTEE_WORDS.search(value):
+            meta.committee = value.strip("* ").rstrip(".")
+            meta.committee_line = index + 1
+        if meta.meeting_date is None and key in DATE_KEYS and parse_date(value):
+            meta.meeting_date, _ = parse_date(value)
+            meta.meeting_date_line = index + 1
+            meta.meeting_time = meta.meeting_time or parse_time(value)
+        if meta.council is None and key in COUNCIL_KEYS and value.endswith("Council"):
+            _set_council(meta, value, index + 1, "printed", 1.0)
+        if meta.venue is None and key in VENUE_KEYS:
+            meta.venue, meta.venue_line = value, index + 1
+        if meta.committee and meta.meeting_date and index > FRONT_SHEET_LINES:
+            return
+
+
+def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
+    if meta.council is not None:
+        return
+    for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        match = PRINTED_COUNCIL.match(clean_text(lines[index]))
+        if match and match.group("name").split()[0] not in NOT_PLACES:
+            _set_council(meta, match.group("name"), index + 1, "printed", 1.0)
+            return
+    _infer_council(lines, meta)
+
+
+def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
+    """The council most often named in the text, backed by the e-mail domains printed."""
+    mentions: Counter[str] = Counter()
+    first_line: dict[str, int] = {}
+    domains: Counter[str] = Counter()
+    for number, line in enumerate(lines, start=1):
+        for match in COUNCIL_MENTION.finditer(line):
+            name = match.group("name")
+            if name.split()[0] in NOT_PLACES:
+                continue
+            mentions[name] += 1
+            first_line.setdefault(name, number)
+        for match in GOV_UK_DOMAIN.finditer(line):
+            domains[match.group("place").lower()] += 1
+    if not mentions:
+        return
+    name, count = mentions.most_common(1)[0]
+    share = count / sum(mentions.values())
+    backed_by_domain = name.split()[0].lower() in domains
+    confidence = min(0.95, 0.4 + 0.4 * share + (0.15 if backed_by_domain else 0) + 0.02 * count)
+    _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
+
+
+def _set_council(meta: MeetingMetadata, name: str, line: int, method: str, confidence: float):
+    meta.council = name.replace("’", "'")
+    meta.council_line = line
+    meta.council_method = method
+    meta.council_confidence = confidence
+
+
+def _record_missing(meta: MeetingMetadata) -> None:
+    reasons = {
+        "council": "no council printed on a front sheet or in a `Council:` field, and none "
+        "named in the text",
+        "committee": "no committee line above a front-sheet date and no `Report to:` or "
+        "`Meeting:` field",
+        "meeting_date": "no weekday date on a front sheet and no `Date of Meeting` or `Date:` "
+        "field with a parseable date",
+        "meeting_time": "no time printed with the meeting date",
+        "venue": "no venue line below the meeting date and no `Venue:` field",
+    }
+    for name, reason in reasons.items():
+        if getattr(meta, name) is None:
+            meta.missing_reasons[name] = reason
+
+
+def _non_blank_after(lines: list[str], index: int, count: int) -> list[int]:
+    found = []
+    for other in range(index + 1, min(len(lines), index + 8)):
+        if not is_blank(lines[other]):
+            found.append(other)
+        if len(found) == count:
+            break
+    return found
+
+
+def _non_blank_before(lines: list[str], index: int, count: int) -> list[int]:
+    found = []
+    for other in range(index - 1, max(-1, index - 8), -1):
+        if not is_blank(lines[other]):
+            found.append(other)
+        if len(found) == count:
+            break
+    return found

@@ -1,0 +1,61 @@
+"""Parse one pack file into everything the raw layer holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ingest.documents import Document, split_documents
+from ingest.errors import PackError
+from ingest.metadata import MeetingMetadata, extract_metadata
+from ingest.reader import PackText, decode_pack
+from ingest.tables import Table, find_tables
+
+PARSER_VERSION = "1.0.0"
+
+
+@dataclass
+class ParsedPack:
+    text: PackText
+    metadata: MeetingMetadata
+    documents: list[Document]
+    tables: list[Table]
+    extracted_at: datetime
+
+    @property
+    def pack_id(self) -> str:
+        return self.text.pack_id
+
+    @property
+    def file_name(self) -> str:
+        return self.text.file_name
+
+    def document_at(self, line: int) -> Document | None:
+        for document in self.documents:
+            if document.first_line <= line <= document.last_line:
+                return document
+        return None
+
+
+def parse_pack(path: Path) -> ParsedPack:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PackError(path.name, f"cannot be read ({error.strerror})") from None
+    return parse_pack_bytes(path.name, data)
+
+
+def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
+    text = decode_pack(file_name, data)
+    tables = find_tables(text.lines)
+    if not tables:
+        raise PackError(file_name, "no tables found (no line holds a TAB): nothing to extract")
+    return ParsedPack(
+        text=text,
+        metadata=extract_metadata(text.lines),
+        documents=split_documents(text.lines),
+        tables=tables,
+        extracted_at=datetime.now(UTC).replace(tzinfo=None),
+    )
