@@ -359,12 +359,13 @@ def find_caption(lines: list[str], first_line: int) -> tuple[str | None, int | N
     above it, the real caption, is taken too.
     """
     block = _text_block_above(lines, first_line - 2, CAPTION_MAX_LINES)
-    if block and sum(len(text) for _, text in block) < 120:
-        above = _text_block_above(lines, block[0][0] - 2, CAPTION_MAX_LINES - len(block))
-        block = above + block
+    if len(block) == 1 and len(block[0][1]) < 120:
+        above = _text_block_above(lines, block[0][0] - 2, CAPTION_MAX_LINES - 1)
+        if sum(len(text) for _, text in above) < 400:
+            block = above + block
     if not block:
         return None, None
-    caption = " / ".join(text for _, text in block if text)[:CAPTION_MAX_CHARS]
+    caption = " / ".join(text for _, text in block if text)[-CAPTION_MAX_CHARS:]
     return caption or None, block[0][0]
 
 

@@ -1,0 +1,85 @@
+"""Meeting metadata of every bundled pack, read from the text only."""
+
+from datetime import date
+
+import pytest
+
+from ingest.metadata import extract_metadata
+from ingest.reader import decode_pack
+
+EXPECTED = {
+    "000": dict(
+        council="Blackpool Council",
+        council_method="printed",
+        committee="RESILIENT COMMUNITIES SCRUTINY COMMITTEE",
+        meeting_date=date(2015, 9, 17),
+        meeting_date_line=15,
+        meeting_time="18:00",
+        venue="Committee Room A, Town Hall, Blackpool",
+    ),
+    "001": dict(
+        council="Blackpool Council",
+        council_method="inferred_from_text",
+        committee="RESILIENT COMMUNITIES SCRUTINY COMMITTEE",
+        meeting_date=date(2017, 4, 27),
+        meeting_date_line=3,
+        meeting_time=None,
+        venue=None,
+    ),
+    "002": dict(
+        council="Blackpool Council",
+        council_method="printed",
+        committee="CHILDREN AND YOUNG PEOPLE'S SCRUTINY COMMITTEE",
+        meeting_date=date(2024, 1, 25),
+        meeting_date_line=15,
+        meeting_time="18:00",
+        venue="Committee Room A, Town Hall, Blackpool",
+    ),
+    "004": dict(
+        council="Staffordshire County Council",
+        council_method="inferred_from_text",
+        committee="Safe and Strong Communities Select Committee",
+        meeting_date=date(2018, 9, 3),
+        meeting_date_line=5,
+        meeting_time="10:00",
+        venue="Oak Room, County Buildings, Stafford",
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_metadata_of_every_bundled_pack(parsed_packs, prefix):
+    meta = parsed_packs[prefix].metadata
+    for field, value in EXPECTED[prefix].items():
+        assert getattr(meta, field) == value, field
+
+
+def test_inferred_council_records_how_sure_it_is(parsed_packs):
+    meta = parsed_packs["001"].metadata
+    assert 0.5 < meta.council_confidence < 1.0
+    assert "Blackpool Council" in parsed_packs["001"].text.lines[meta.council_line - 1]
+
+
+def test_missing_fields_are_null_with_a_reason(parsed_packs):
+    meta = parsed_packs["001"].metadata
+    assert meta.venue is None and "venue" in meta.missing_reasons
+    assert "council" not in meta.missing_reasons
+
+
+def test_bulleted_key_value_header_is_read():
+    text = (
+        "- Meeting: Children's Services Scrutiny Panel\n- Date/Time: 14 March 2022, 2.30 pm\n"
+        "- Venue: Council Chamber, Civic Centre\n\nExample Borough Council\n\nA\tB\n1\t2\n"
+    )
+    meta = extract_metadata(decode_pack("x.txt", text.encode()).lines)
+    assert meta.committee == "Children's Services Scrutiny Panel"
+    assert meta.meeting_date == date(2022, 3, 14)
+    assert meta.meeting_time == "14:30"
+    assert meta.venue == "Council Chamber, Civic Centre"
+    assert meta.council == "Example Borough Council"
+
+
+def test_no_metadata_gives_nulls_with_reasons_not_guesses():
+    meta = extract_metadata(["Some heading", "", "a\tb", "1\t2"])
+    assert meta.council is None and meta.committee is None and meta.meeting_date is None
+    assert set(meta.missing_reasons) >= {"council", "committee", "meeting_date"}

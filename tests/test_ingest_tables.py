@@ -1,0 +1,149 @@
+"""Tables: every TAB run found, headers resolved, rows stitched, every cell on its line."""
+
+import pytest
+
+TABLES_PER_PACK = {"000": 51, "001": 4, "002": 59, "004": 53}
+WAITING_COLUMNS = [
+    "",
+    "Referrals waiting",
+    "Number waiting over 18 weeks",
+    "% waiting more than 18 weeks",
+    "Max. wait (weeks)",
+    "Ave. wait (weeks)",
+]
+
+
+def table_at(pack, line):
+    (table,) = [t for t in pack.tables if t.first_line <= line <= t.last_line]
+    return table
+
+
+def row(table, label):
+    cells = [c for c in table.cells if c.row_label == label and c.row_index >= 0]
+    return {(c.col_index, c.part): c for c in cells}
+
+
+@pytest.mark.parametrize("prefix", sorted(TABLES_PER_PACK))
+def test_number_of_tables_per_pack(parsed_packs, prefix):
+    assert len(parsed_packs[prefix].tables) == TABLES_PER_PACK[prefix]
+
+
+def test_every_tab_line_is_inside_a_table(parsed_packs):
+    for pack in parsed_packs.values():
+        for number, line in enumerate(pack.text.lines, start=1):
+            if "\t" in line:
+                assert any(t.first_line <= number <= t.last_line for t in pack.tables), number
+
+
+def test_every_cell_text_is_printed_on_its_line(parsed_packs):
+    for pack in parsed_packs.values():
+        for table in pack.tables:
+            for cell in table.cells:
+                assert cell.raw_text in pack.text.lines[cell.line_number - 1]
+
+
+def test_waiting_list_table_at_line_514(parsed_packs):
+    table = table_at(parsed_packs["002"], 514)
+    assert table.column_names == WAITING_COLUMNS
+    assert table.as_of_text == "Data as of the end of February 2022"
+    assert "(date of inspection)" in table.caption
+    slt = row(table, "Speech and Language Therapy")
+    assert [slt[(c, 0)].clean_text for c in range(1, 6)] == ["650", "441", "68%", "91", "31"]
+    assert {c.line_number for c in slt.values()} == {515}
+
+
+def test_header_split_over_lines_520_to_523(parsed_packs):
+    table = table_at(parsed_packs["002"], 520)
+    assert table.first_line == 520 and table.header_last_line == 523
+    assert table.column_names == WAITING_COLUMNS
+    slt = row(table, "Speech and Language Therapy")
+    assert slt[(3, 0)].clean_text == "60%" and slt[(3, 0)].line_number == 524
+
+
+def test_caption_in_first_header_cell_is_split_off(parsed_packs):
+    table = table_at(parsed_packs["002"], 548)
+    assert table.column_names == WAITING_COLUMNS
+    assert "Waiting lists for CDC" in table.caption
+    assert table.as_of_text == "Data as of the end of December 2023"
+    camhs_2023 = table_at(parsed_packs["002"], 605)
+    assert camhs_2023.as_of_text == "Data as of the end of February 2023"
+    assert row(camhs_2023, "CAMHS")[(1, 0)].clean_text == "263"
+
+
+def test_not_known_cells_keep_their_text(parsed_packs):
+    ndp = row(table_at(parsed_packs["002"], 570), "NDP")
+    assert ndp[(4, 0)].clean_text == "Not known"
+
+
+def test_complaints_table_at_line_1818(parsed_packs):
+    table = table_at(parsed_packs["000"], 1818)
+    assert table.first_line == 1818
+    assert table.column_names[1:] == [
+        "Quarter 1",
+        "Quarter 2",
+        "Quarter 3",
+        "Quarter 4",
+        "Year End Totals",
+    ]
+    commissioning = row(table, "Commissioning")
+    cell = commissioning[(1, 0)]
+    assert cell.raw_text == "9 (3U & 2 PU)"
+    assert cell.column_name == "Quarter 1"
+    assert cell.line_number == 1822
+
+
+def test_comparison_row_broken_over_two_lines_is_stitched(parsed_packs):
+    table = table_at(parsed_packs["000"], 1818)
+    comparison = row(table, "Comparison Totals for 2013/14")
+    assert comparison[(5, 0)].clean_text == "108" and comparison[(5, 0)].line_number == 1824
+    assert comparison[(5, 1)].clean_text == "23U & 32PU" and comparison[(5, 1)].line_number == 1825
+    assert table.n_body_rows == 7
+
+
+def test_unlabelled_percent_line_joins_the_fraction_line_above(parsed_packs):
+    table = table_at(parsed_packs["000"], 2379)
+    social_care = row(table, "Children’s Social Care")
+    assert social_care[(1, 0)].clean_text == "18/27"
+    assert social_care[(1, 1)].clean_text == "66.67%"
+    assert social_care[(1, 1)].line_number == social_care[(1, 0)].line_number + 1
+
+
+def test_table_split_by_blank_line_is_joined(parsed_packs):
+    table = table_at(parsed_packs["000"], 2678)
+    assert (table.first_line, table.last_line) == (2678, 2682)
+    assert table.n_body_rows == 3
+
+
+def test_multi_row_header_with_group_labels(parsed_packs):
+    table = table_at(parsed_packs["000"], 1677)
+    assert table.column_names[1:] == [
+        "Adult Services 2014/2015",
+        "Adult Services 2013/2014",
+        "Children’s Services 2014/2015",
+        "Children’s Services 2013/2014",
+    ]
+
+
+def test_html_is_stripped_from_clean_text(parsed_packs):
+    table = table_at(parsed_packs["000"], 764)
+    numbers = [c for c in table.cells if c.column_name == "NUMBER" and c.row_index >= 0]
+    assert numbers[0].raw_text == "<p>PH/41/2015</p>"
+    assert numbers[0].clean_text == "PH/41/2015"
+    assert numbers[0].line_number == 765
+
+
+def test_dashboard_key_value_cells(parsed_packs):
+    table = table_at(parsed_packs["002"], 672)
+    assert table.layout == "key_value"
+    assert table.caption.endswith("Paediatric Speech and Language Therapy - Blackpool CCG")
+    assert "DASHBOARD - December 2023" in table.caption
+    cells = {c.cell_key: c for c in table.cells}
+    assert cells["Average wait"].clean_text == "Average wait: 26 weeks ↓"
+    assert cells["Referrals waiting"].clean_text == "Referrals waiting 331 (↑35)"
+    assert cells[">52 week wait"].line_number == 672
+
+
+def test_as_of_in_header_wins_over_prose_above(parsed_packs):
+    table = table_at(parsed_packs["001"], 130)
+    assert table.as_of_text == "at 31 March 2017"
+    assert row(table, "Liverpool")[(1, 0)].line_number == 135
