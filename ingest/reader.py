@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,9 @@ MAX_LINE_CHARS = 1_000_000
 
 MAX_CONTROL_SHARE = 0.01
 """Share of control characters (other than TAB/CR/LF/FF) above which bytes are binary."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ def _decode(file_name: str, data: bytes) -> tuple[str, str]:
 
 def _refuse_control_characters(file_name: str, text: str) -> None:
     sample = text[:200_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    controls = len(_CONTROL.findall(sample))
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         raise PackError(
             file_name, f"the file looks binary ({controls} control characters in its first bytes)"

@@ -1,0 +1,193 @@
+"""The benchmark: parse throughput beside a DuckDB baseline, full and incremental builds,
+peak memory and BI query latency, written as JSON and printed as a table.
+
+    python -m bench.run --n 1000 --seed 7       (make bench N=1000)
+
+Every timing is measured in this run, next to its baseline, so ratios stay comparable across
+noisy machines. Nothing here asserts a time: tests run it at a tiny N to prove it works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from bench.generate import generate_corpus
+from ingest.frames import pack_frames
+from ingest.parse import parse_pack_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "results"
+QUERIES = REPO / "warehouse" / "queries"
+
+
+def measure_parse(paths: list[Path]) -> dict:
+    """Single-process parse (ingest + frames) against DuckDB reading the same bytes as lines."""
+    blobs = [(p.name, p.read_bytes()) for p in paths]
+    megabytes = sum(len(b) for _, b in blobs) / 1e6
+    started = time.perf_counter()
+    for name, data in blobs:
+        pack_frames(parse_pack_bytes(name, data))
+    parse_seconds = time.perf_counter() - started
+    baseline_seconds = _duckdb_read_lines(paths)
+    return {
+        "packs": len(paths),
+        "megabytes": round(megabytes, 3),
+        "parse_seconds": round(parse_seconds, 3),
+        "parse_mb_per_s": round(megabytes / parse_seconds, 2),
+        "parse_packs_per_s": round(len(paths) / parse_seconds, 1),
+        "baseline_duckdb_read_lines_seconds": round(baseline_seconds, 3),
+        "baseline_mb_per_s": round(megabytes / baseline_seconds, 2),
+        "parse_vs_baseline_ratio": round(parse_seconds / baseline_seconds, 2),
+    }
+
+
+def _duckdb_read_lines(paths: list[Path]) -> float:
+    con = duckdb.connect()
+    files = [str(p) for p in paths]
+    started = time.perf_counter()
+    con.execute(
+        "SELECT count(*), sum(length(line)) FROM read_csv(?, columns={'line': 'VARCHAR'}, "
+        "delim=chr(1), quote='', escape='', header=false, auto_detect=false, "
+        "strict_mode=false, null_padding=true)",
+        [files],
+    ).fetchall()
+    elapsed = time.perf_counter() - started
+    con.close()
+    return elapsed
+
+
+def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> dict:
+    """`make warehouse`'s command in a child process: wall time, exit code and peak RSS."""
+    env = {**os.environ, **(extra_env or {}), "DAGSTER_HOME": str(warehouse / "dagster_home")}
+    (warehouse / "dagster_home").mkdir(parents=True, exist_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dagster_project.build",
+            "--packs",
+            str(packs),
+            "--warehouse",
+            str(warehouse),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = {
+        "seconds": round(seconds, 2),
+        "exit_code": completed.returncode,
+        "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
+        "stages": _stage_timings(warehouse),
+    }
+    if completed.returncode != 0:
+        result["stderr_tail"] = completed.stderr[-2000:]
+    return result
+
+
+def _stage_timings(warehouse: Path) -> dict:
+    summary = warehouse / "summary.json"
+    if not summary.exists():
+        return {}
+    data = json.loads(summary.read_text())
+    return data.get("stage_seconds") or data.get("timings") or {}
+
+
+def measure_queries(db: Path, repeats: int = 5) -> dict:
+    if not db.exists():
+        return {}
+    timings = {}
+    for sql_file in sorted(QUERIES.glob("*.sql")):
+        sql = sql_file.read_text(encoding="utf-8")
+        runs = []
+        for _ in range(repeats):
+            con = duckdb.connect(str(db), read_only=True)
+            started = time.perf_counter()
+            con.execute(sql).fetchall()
+            runs.append(time.perf_counter() - started)
+            con.close()
+        timings[sql_file.stem] = round(statistics.median(runs) * 1000, 1)
+    return timings
+
+
+def benchmark(n: int, seed: int, workdir: Path) -> dict:
+    corpus = workdir / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    paths = generate_corpus(corpus, n, seed)
+    bundled = sorted((REPO / "data" / "packs").glob("*.txt"))
+    results: dict = {
+        "date": date.today().isoformat(),
+        "n": n,
+        "seed": seed,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "parse": measure_parse(paths),
+    }
+    results["build_bundled"] = run_build(REPO / "data" / "packs", workdir / "wh_bundled")
+    results["build_synthetic"] = run_build(corpus, workdir / "wh_synthetic")
+    extra = workdir / "extra"
+    extra.mkdir(exist_ok=True)
+    shutil.copy(generate_corpus(workdir / "one", 1, seed + 1)[0], corpus / "zz_incremental.txt")
+    results["incremental_one_pack"] = run_build(corpus, workdir / "wh_synthetic")
+    results["query_median_ms"] = measure_queries(workdir / "wh_synthetic" / "council.duckdb")
+    results["bundled_packs"] = len(bundled)
+    return results
+
+
+def print_table(results: dict) -> None:
+    parse = results["parse"]
+    rows = [
+        ("packs", results["n"]),
+        ("parse MB/s (1 core)", parse["parse_mb_per_s"]),
+        ("baseline DuckDB read lines MB/s", parse["baseline_mb_per_s"]),
+        ("parse / baseline time", parse["parse_vs_baseline_ratio"]),
+        ("full build, bundled packs (s)", results["build_bundled"]["seconds"]),
+        (f"full build, {results['n']} packs (s)", results["build_synthetic"]["seconds"]),
+        ("add one pack (s)", results["incremental_one_pack"]["seconds"]),
+        ("peak RSS (MB)", results["build_synthetic"]["peak_rss_mb"]),
+    ]
+    rows += [(f"query {k} median (ms)", v) for k, v in results["query_median_ms"].items()]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the warehouse build.")
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=REPO / "bench" / "corpus")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    results = benchmark(args.n, args.seed, args.workdir)
+    out = args.out or RESULTS / f"{results['date']}-{args.n}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print_table(results)
+    print(f"\nwritten to {out}")
+
+
+if __name__ == "__main__":
+    main()
