@@ -1,0 +1,268 @@
+"""The dbt project as Dagster assets: one graph from pack file to mart.
+
+The manifest is prepared at set-up (``dbt parse`` into dbt/target/manifest.json, see the
+Makefile) and only *loaded* here, so importing the definitions stays fast. If it is missing
+(a fresh clone that skipped set-up) it is parsed once; ``refresh_manifest_if_stale`` (called by
+``python -m dagster_project.build``) re-parses when a model file is newer than the manifest.
+
+The translator maps dbt sources ``raw.<table>`` to the raw-table assets that the per-pack
+promotion materialises (``raw/<table>``), and models to ``<schema>/<model>`` keys
+(``staging/stg_packs``, ``marts/fct_facts``, ``dq/...``).
+"""
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dagster import (
+    AssetCheckResult,
+    AssetExecutionContext,
+    AssetKey,
+    Failure,
+    MetadataValue,
+    Output,
+)
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    dbt_assets,
+)
+
+from dagster_project.resources import REPO_ROOT, WarehouseResource, open_duckdb
+
+DBT_PROJECT_DIR = REPO_ROOT / "dbt"
+MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"
+DBT_OWNERS = ["team:analytics-engineering"]
+GATE_SCHEMAS = {"dq"}
+
+_WATCHED = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml")
+
+
+def dbt_executable() -> str:
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def parse_manifest() -> Path:
+    """Run ``dbt parse`` (what ``make install`` does) to (re)write dbt/target/manifest.json."""
+    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    subprocess.run(
+        [dbt_executable(), "parse", "--profiles-dir", ".", "--quiet"],
+        cwd=DBT_PROJECT_DIR,
+        env=env,
+        check=True,
+    )
+    return MANIFEST_PATH
+
+
+def manifest_is_stale(manifest_path: Path = MANIFEST_PATH) -> bool:
+    if not manifest_path.exists():
+        return True
+    built = manifest_path.stat().st_mtime
+    for name in _WATCHED:
+        root = DBT_PROJECT_DIR / name
+        paths = [root] if root.is_file() else (root.rglob("*") if root.is_dir() else [])
+        for path in paths:
+            if path.is_file() and path.stat().st_mtime > built:
+                return True
+    return False
+
+
+def refresh_manifest_if_stale() -> bool:
+    """Re-parse the dbt project when a model changed after the manifest; True if it did."""
+    if manifest_is_stale():
+        parse_manifest()
+        return True
+    return False
+
+
+@cache
+def load_manifest() -> dict[str, Any]:
+    if not MANIFEST_PATH.exists():
+        parse_manifest()
+    return json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
+
+
+class CouncilDbtTranslator(DagsterDbtTranslator):
+    """dbt sources raw.* -> raw/<table> (the promoted raw tables); models -> <schema>/<name>."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            settings=DagsterDbtTranslatorSettings(
+                enable_asset_checks=True, enable_source_tests_as_checks=False
+            )
+        )
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
+        meta_key = (dbt_resource_props.get("meta") or {}).get("dagster", {}).get("asset_key")
+        if meta_key:
+            return AssetKey(meta_key)
+        resource_type = dbt_resource_props["resource_type"]
+        if resource_type == "source":
+            return AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+        schema = (dbt_resource_props.get("config") or {}).get("schema") or "main"
+        name = dbt_resource_props.get("alias") or dbt_resource_props["name"]
+        return AssetKey([schema, name])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "source":
+            return "gates"
+        schema = (dbt_resource_props.get("config") or {}).get("schema")
+        return "gates" if schema in GATE_SCHEMAS else "transform"
+
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        description = (dbt_resource_props.get("description") or "").strip()
+        if description:
+            return description
+        return f"dbt {dbt_resource_props['resource_type']} {dbt_resource_props['name']}"
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str] | None:
+        owner = (dbt_resource_props.get("meta") or {}).get("owner")
+        if isinstance(owner, str) and ("@" in owner or owner.startswith("team:")):
+            return [owner]
+        return DBT_OWNERS
+
+    def get_tags(self, dbt_resource_props: Mapping[str, Any]) -> Mapping[str, str]:
+        tags = dict(super().get_tags(dbt_resource_props))
+        schema = (dbt_resource_props.get("config") or {}).get("schema")
+        if schema:
+            tags["layer"] = schema
+        return tags
+
+
+TRANSLATOR = CouncilDbtTranslator()
+
+
+def relation_by_key(manifest: Mapping[str, Any]) -> dict[AssetKey, tuple[str, str]]:
+    """Asset key -> (schema, table) of every model/seed/snapshot in the working DB."""
+    relations: dict[AssetKey, tuple[str, str]] = {}
+    for node in manifest.get("nodes", {}).values():
+        if node.get("resource_type") not in ("model", "seed", "snapshot"):
+            continue
+        key = TRANSLATOR.get_asset_key(node)
+        relations[key] = (node["schema"], node.get("alias") or node["name"])
+    return relations
+
+
+def model_keys(manifest: Mapping[str, Any] | None = None) -> list[AssetKey]:
+    manifest = manifest if manifest is not None else load_manifest()
+    return sorted(relation_by_key(manifest), key=lambda k: k.to_user_string())
+
+
+def _row_counts(work_db: Path, relations: Mapping[AssetKey, tuple[str, str]]) -> dict:
+    counts: dict[AssetKey, int] = {}
+    if not relations or not work_db.exists():
+        return counts
+    con = open_duckdb(work_db, read_only=True)
+    try:
+        existing = {
+            (s, t)
+            for s, t in con.execute(
+                "select schema_name, table_name from duckdb_tables() "
+                "union all select schema_name, view_name from duckdb_views()"
+            ).fetchall()
+        }
+        for key, (schema, table) in relations.items():
+            if (schema, table) in existing:
+                sql = f'select count(*) from "{schema}"."{table}"'
+                counts[key] = con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+    return counts
+
+
+@dbt_assets(
+    manifest=load_manifest(),
+    dagster_dbt_translator=TRANSLATOR,
+    name="dbt_models",
+    op_tags={"council/work_db": "writer"},
+    pool="council_work_db",
+)
+def dbt_models(
+    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+) -> Iterator[Any]:
+    """``dbt build`` over the raw tables in the working DB: staging -> intermediate -> marts.
+
+    dbt runs as a subprocess and is the only process writing the working DB while it runs; the
+    row counts are added to each model's materialisation once dbt has finished and let go of it.
+    """
+    os.environ["DBT_DUCKDB_PATH"] = str(warehouse.work_db)
+    target_path = warehouse.warehouse_path / "build" / "dbt_target"
+    manifest = load_manifest()
+    known = {*manifest.get("nodes", {}), *manifest.get("sources", {})}
+    invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=target_path)
+    events: list[Any] = []
+    unknown: set[str] = set()
+    try:
+        with _dbt_output(warehouse):
+            for raw in invocation.stream_raw_events():
+                node = (raw.raw_event.get("data") or {}).get("node_info") or {}
+                unique_id = node.get("unique_id")
+                if unique_id and unique_id not in known:
+                    unknown.add(unique_id)  # a model added after the manifest was parsed
+                    continue
+                events.extend(
+                    raw.to_default_asset_events(
+                        manifest=manifest,
+                        dagster_dbt_translator=TRANSLATOR,
+                        context=context,
+                        target_path=target_path,
+                    )
+                )
+    finally:
+        if invocation.process.poll() is None:  # never leave dbt writing the DB behind us
+            invocation.process.terminate()
+            invocation.process.wait(timeout=30)
+    if unknown:
+        context.log.warning(
+            f"dbt built {len(unknown)} node(s) missing from the manifest the definitions loaded "
+            f"({', '.join(sorted(unknown)[:5])}...): run `dbt parse` and reload the definitions"
+        )
+    relations = relation_by_key(manifest)
+    output_keys = {key.to_python_identifier(): key for key in relations}
+    counts = _row_counts(warehouse.work_db, relations)
+    checks_failed = []
+    for event in events:
+        if isinstance(event, Output):
+            key = output_keys.get(event.output_name)
+            if key is not None and key in counts:
+                metadata = {**(event.metadata or {}), "dagster/row_count": counts[key]}
+                event = event.with_metadata(metadata)
+        elif isinstance(event, AssetCheckResult) and not event.passed:
+            checks_failed.append(event.check_name or "?")
+        yield event
+    if not invocation.is_successful():
+        raise Failure(
+            description=f"dbt build failed (exit code {invocation.process.returncode}; "
+            f"{len(checks_failed)} failing test(s): {', '.join(checks_failed[:10])}). "
+            f"dbt log: {target_path / 'dbt.log'}",
+            metadata={"dbt_log": MetadataValue.path(str(target_path / "dbt.log"))},
+        )
+
+
+@contextlib.contextmanager
+def _dbt_output(warehouse: WarehouseResource):
+    """dbt's console output: to stdout (the run's compute log) or, when ``make warehouse`` asks
+    for a quiet console (COUNCIL_DBT_LOG=file), to $WAREHOUSE/build/dbt_output.log."""
+    if os.environ.get("COUNCIL_DBT_LOG") != "file":
+        yield
+        return
+    path = warehouse.warehouse_path / "build" / "dbt_output.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+        yield
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(
+        project_dir=str(DBT_PROJECT_DIR),
+        profiles_dir=str(DBT_PROJECT_DIR),
+        dbt_executable=dbt_executable(),
+    )

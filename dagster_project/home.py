@@ -1,0 +1,46 @@
+"""Prepare $DAGSTER_HOME for this project (``python -m dagster_project.home --warehouse DIR``).
+
+Writes ``dagster.yaml`` if there is none: runs are queued and started one at a time, and ops
+that write the working DB share a pool of one slot, because DuckDB allows one writing process.
+Storage stays the default (SQLite files under $DAGSTER_HOME).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+DAGSTER_YAML = """\
+# Written by dagster_project/home.py. The working DuckDB database has one writer, so runs
+# start one at a time and the ops that write it share a single slot.
+concurrency:
+  runs:
+    max_concurrent_runs: 1
+  pools:
+    default_limit: 1
+telemetry:
+  enabled: false
+"""
+
+
+def ensure_dagster_home(dagster_home: Path | str) -> Path:
+    home = Path(dagster_home)
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    return config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
+    args = parser.parse_args(argv)
+    home = os.environ.get("DAGSTER_HOME") or str(Path(args.warehouse).resolve() / "dagster_home")
+    print(ensure_dagster_home(home))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,303 @@
+"""The mart gate and the published warehouse.
+
+    dbt marts ─► check mart_gate (blocking: the marts suites) ─► published_warehouse
+        checks of published_warehouse (read-only): published_counts_consistent,
+        published_columns_described, published_example_queries
+
+``published_warehouse`` builds a fresh file from the working DB and swaps it into
+``$WAREHOUSE/council.duckdb`` atomically (``warehouse.publish.publish``). Its checks only read
+the published file (read-only, like a BI tool), so the nightly schedule can run them alone.
+"""
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    AssetKey,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+    asset_check,
+    multi_asset_check,
+)
+
+from dagster_project import alerting
+from dagster_project.dbt_project import load_manifest, relation_by_key
+from dagster_project.packs import RAW_KEYS, WORK_DB_POOL, WORK_DB_TAGS, failures_markdown
+from dagster_project.resources import WarehouseResource, open_duckdb
+
+PUBLISHED_KEY = AssetKey("published_warehouse")
+PUBLISH_OWNERS = ["team:data-engineering"]
+MART_SCHEMAS = ("marts", "dq")
+
+
+def mart_keys(manifest: Mapping[str, Any] | None = None) -> list[AssetKey]:
+    """dbt models published as marts (schemas marts and dq); all models if there are none."""
+    relations = relation_by_key(manifest if manifest is not None else load_manifest())
+    marts = [k for k, (schema, _) in relations.items() if schema in MART_SCHEMAS]
+    chosen = marts or list(relations)
+    return sorted(chosen, key=lambda k: k.to_user_string())
+
+
+def fact_mart_keys(manifest: Mapping[str, Any] | None = None) -> list[AssetKey]:
+    """The fact marts (marts/fct_*), which carry the blocking mart gate; any mart if none."""
+    keys = mart_keys(manifest)
+    facts = [k for k in keys if k.path[0] == "marts" and k.path[-1].startswith("fct")]
+    return facts or keys[:1] or [RAW_KEYS["packs"]]
+
+
+def suite_targets(suite: str, targets: list[AssetKey]) -> list[AssetKey]:
+    """The fact marts a marts suite is about (``marts_complaints`` -> marts/fct_complaints);
+    a suite that names none of them is about all of them."""
+    topic = suite.removeprefix("marts_").removeprefix("mart_")
+    matched = [
+        k
+        for k in targets
+        if topic and (topic in k.path[-1] or k.path[-1].removeprefix("fct_") in topic)
+    ]
+    return matched or targets
+
+
+MART_KEYS = mart_keys()
+FACT_MART_KEYS = fact_mart_keys()
+
+
+def _md_table(rows: Mapping[str, Any], left: str, right: str) -> str:
+    lines = [f"| {left} | {right} |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in rows.items()]
+    return "\n".join(lines)
+
+
+@multi_asset_check(
+    name="mart_gate",
+    specs=[
+        AssetCheckSpec(
+            name="mart_gate",
+            asset=key,
+            blocking=True,
+            additional_deps=[k for k in MART_KEYS if k != key],
+            description="The marts expectation suites (expectations.gate.validate_marts) over "
+            "the working DB. Blocking: a failure stops the publish, so BI keeps the last good "
+            "warehouse.",
+        )
+        for key in FACT_MART_KEYS
+    ],
+    description="The mart gate: every marts suite once, its results reported on each fact mart.",
+    pool=WORK_DB_POOL,
+    op_tags=WORK_DB_TAGS,
+)
+def mart_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
+    from expectations.gate import validate_marts
+
+    con = open_duckdb(warehouse.work_db, read_only=True)
+    try:
+        result = validate_marts(con, warehouse_dir=warehouse.warehouse_path)
+    finally:
+        con.close()
+    docs_index = _build_data_docs(context, warehouse)
+    rows = json.loads(json.dumps([f.to_dict() for f in result.failures], default=str))
+    by_key: dict[AssetKey, list[dict]] = {key: [] for key in FACT_MART_KEYS}
+    for row in rows:
+        for key in suite_targets(str(row.get("suite") or ""), FACT_MART_KEYS):
+            by_key[key].append(row)
+    blocking = [r for r in rows if r.get("severity") != "warning"]
+    if not result.passed:
+        alerting.send(
+            "mart_gate_failed",
+            warehouse.warehouse_path,
+            run_id=context.run_id,
+            message=f"the mart gate failed ({len(blocking)} blocking expectation(s)): "
+            "the warehouse was NOT published; BI keeps the last published file",
+            failures=blocking[:20],
+            data_docs=str(docs_index) if docs_index else None,
+        )
+    for key in FACT_MART_KEYS:
+        mine = by_key[key]
+        mine_blocking = [r for r in mine if r.get("severity") != "warning"]
+        metadata: dict[str, Any] = {
+            "expectations_evaluated": len(result.checks),
+            "blocking_failures": len(mine_blocking),
+            "warnings": len(mine) - len(mine_blocking),
+            "unexpected_values": sum(int(r.get("unexpected_count") or 0) for r in mine),
+            "suites": ", ".join(result.suites),
+            "failures": MetadataValue.md(failures_markdown(mine)),
+            "gate_passed": result.passed,
+        }
+        if docs_index:
+            metadata["data_docs"] = MetadataValue.path(str(docs_index))
+        passed = not mine_blocking and (result.passed or not blocking)
+        yield AssetCheckResult(
+            asset_key=key,
+            check_name="mart_gate",
+            passed=passed,
+            severity=AssetCheckSeverity.ERROR,
+            description=None
+            if passed
+            else f"{len(mine_blocking)} blocking expectation(s) failed: publish stopped",
+            metadata=metadata,
+        )
+
+
+def _build_data_docs(context, warehouse: WarehouseResource):
+    try:
+        from expectations.docs import build_data_docs
+
+        return build_data_docs(warehouse.warehouse_path)
+    except Exception as error:  # Data Docs are a report: never fail the gate over them
+        context.log.warning(f"Data Docs were not rebuilt: {error}")
+        return None
+
+
+@asset(
+    key=PUBLISHED_KEY,
+    deps=[*MART_KEYS, *RAW_KEYS.values()],
+    group_name="publish",
+    owners=PUBLISH_OWNERS,
+    kinds={"duckdb"},
+    description="The BI warehouse $WAREHOUSE/council.duckdb: marts, BI views and provenance "
+    "with a description on every column, built in a fresh file and swapped in atomically "
+    "(readers never see a half-built warehouse, and are never locked out).",
+    pool=WORK_DB_POOL,
+    op_tags=WORK_DB_TAGS,
+)
+def published_warehouse(
+    context: AssetExecutionContext, warehouse: WarehouseResource
+) -> MaterializeResult:
+    from warehouse.publish import publish
+
+    result = publish(warehouse.work_db, warehouse.warehouse_path)
+    context.log.info(
+        f"published {result.path} ({result.bytes:,} bytes): {result.fact_count} facts, "
+        f"{result.pack_count} packs"
+    )
+    if result.undocumented:
+        context.log.warning(
+            f"{len(result.undocumented)} published column(s) have no dbt description: "
+            + ", ".join(result.undocumented[:20])
+        )
+    return MaterializeResult(
+        metadata={
+            "path": MetadataValue.path(str(result.path)),
+            "bytes": result.bytes,
+            "published_at": result.published_at,
+            "facts": result.fact_count,
+            "packs": result.pack_count,
+            "facts_per_domain": MetadataValue.md(
+                _md_table(result.facts_per_domain, "domain", "facts")
+            ),
+            "packs_per_council": MetadataValue.md(
+                _md_table(result.packs_per_council, "council", "packs")
+            ),
+            "tables": MetadataValue.md(_md_table(result.tables, "table", "rows")),
+            "views": ", ".join(result.views),
+            "undocumented_columns": len(result.undocumented),
+            "dagster/row_count": result.fact_count,
+            "publish_seconds": result.seconds,
+        }
+    )
+
+
+# --------------------------------------------------------------------------- published checks
+
+
+def _open_published(warehouse: WarehouseResource):
+    return open_duckdb(warehouse.published_db, read_only=True)
+
+
+@asset_check(
+    asset=PUBLISHED_KEY,
+    name="published_counts_consistent",
+    description="The published file answers, its fact counts match what was recorded at "
+    "publish time (in total and per domain), and every fact has a citation.",
+)
+def published_counts_consistent(warehouse: WarehouseResource) -> AssetCheckResult:
+    from warehouse import bi
+
+    if not warehouse.published_db.exists():
+        return AssetCheckResult(passed=False, description="nothing published yet")
+    con = _open_published(warehouse)
+    try:
+        problems = bi.consistency_problems(con)
+        info = bi.build_info(con)
+    finally:
+        con.close()
+    return AssetCheckResult(
+        passed=not problems,
+        severity=AssetCheckSeverity.ERROR,
+        description="; ".join(problems) if problems else "counts and citations consistent",
+        metadata={
+            "problems": len(problems),
+            "facts": int(info.get("fact_count") or 0),
+            "published_at": str(info.get("published_at")),
+        },
+    )
+
+
+@asset_check(
+    asset=PUBLISHED_KEY,
+    name="published_columns_described",
+    description="Every published table, view and column carries a description a BI tool shows; "
+    "warns about columns described only generically (missing from the dbt docs).",
+)
+def published_columns_described(warehouse: WarehouseResource) -> AssetCheckResult:
+    from warehouse.descriptions import generic_column
+
+    if not warehouse.published_db.exists():
+        return AssetCheckResult(passed=False, description="nothing published yet")
+    con = _open_published(warehouse)
+    try:
+        rows = con.execute(
+            "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() "
+            "WHERE schema_name IN ('marts', 'bi', 'provenance')"
+        ).fetchall()
+    finally:
+        con.close()
+    missing = [f"{s}.{t}.{c}" for s, t, c, comment in rows if not (comment or "").strip()]
+    generic = [f"{s}.{t}.{c}" for s, t, c, comment in rows if comment == generic_column(c)]
+    return AssetCheckResult(
+        passed=not missing and not generic,
+        severity=AssetCheckSeverity.ERROR if missing else AssetCheckSeverity.WARN,
+        metadata={
+            "columns": len(rows),
+            "without_description": len(missing),
+            "generic_description": len(generic),
+            "examples": ", ".join((missing + generic)[:20]) or "none",
+        },
+    )
+
+
+@asset_check(
+    asset=PUBLISHED_KEY,
+    name="published_example_queries",
+    description="Every example query in warehouse/queries/*.sql runs read-only against the "
+    "published file and returns rows.",
+)
+def published_example_queries(warehouse: WarehouseResource) -> AssetCheckResult:
+    from warehouse import queries
+
+    if not warehouse.published_db.exists():
+        return AssetCheckResult(passed=False, description="nothing published yet")
+    results = queries.run_all(warehouse.published_db)
+    failing = {name: r["error"] or "no rows" for name, r in results.items() if not r["ok"]}
+    return AssetCheckResult(
+        passed=not failing,
+        severity=AssetCheckSeverity.WARN,
+        description="; ".join(f"{k}: {v}" for k, v in failing.items()) or "all queries answer",
+        metadata={
+            "queries": len(results),
+            "rows": MetadataValue.json({k: r["rows"] for k, r in results.items()}),
+        },
+    )
+
+
+PUBLISHED_CHECKS = [
+    published_counts_consistent,
+    published_columns_described,
+    published_example_queries,
+]

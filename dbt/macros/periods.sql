@@ -1,0 +1,92 @@
+{# Generic period parsing. Knowledge about *wording* lives in seeds; these are calendar rules. #}
+
+{% macro month_names_re() -%}
+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)
+{%- endmacro %}
+
+{% macro month_number(expr) -%}
+(case lower(substr({{ expr }}, 1, 3))
+    when 'jan' then 1 when 'feb' then 2 when 'mar' then 3 when 'apr' then 4
+    when 'may' then 5 when 'jun' then 6 when 'jul' then 7 when 'aug' then 8
+    when 'sep' then 9 when 'oct' then 10 when 'nov' then 11 when 'dec' then 12 end)
+{%- endmacro %}
+
+{# Start year of a UK fiscal year printed as 2014/2015, 2014/15, 2014-15, FY2017-18, 2015 – 2016,
+   or 'April 2014 - March 2015'. Null when the two years are not consecutive. #}
+{% macro fy_start_year(expr) -%}
+{%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*(?:/|-|–|—|to)\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
+{%- set re2 = "(?i)apr(?:il)?\\s+((?:19|20)[0-9]{2})\\s*(?:-|–|—|to)\\s*mar(?:ch)?\\s+((?:19|20)[0-9]{2})" -%}
+(case
+    when regexp_matches({{ expr }}, '{{ re2 }}')
+         and try_cast(regexp_extract({{ expr }}, '{{ re2 }}', 2) as integer)
+             = try_cast(regexp_extract({{ expr }}, '{{ re2 }}', 1) as integer) + 1
+        then try_cast(regexp_extract({{ expr }}, '{{ re2 }}', 1) as integer)
+    when regexp_matches({{ expr }}, '{{ re }}')
+         and try_cast(regexp_extract({{ expr }}, '{{ re }}', 2) as integer) % 100
+             = (try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer) + 1) % 100
+        then try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer)
+end)
+{%- endmacro %}
+
+{# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
+{% macro quarter_number(expr) -%}
+try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*(?:quarter|qtr|q)\s*([1-4])\b', 1), '') as integer)
+{%- endmacro %}
+
+{% macro fy_label(start_year) -%}
+(cast({{ start_year }} as varchar) || '/' || lpad(cast(({{ start_year }} + 1) % 100 as varchar), 2, '0'))
+{%- endmacro %}
+
+{# First and last day of fiscal quarter q (1 = April-June) of the fiscal year starting in start_year. #}
+{% macro fq_start(start_year, q) -%}
+(make_date({{ start_year }}, 4, 1) + to_months(3 * ({{ q }} - 1)))::date
+{%- endmacro %}
+{% macro fq_end(start_year, q) -%}
+(make_date({{ start_year }}, 4, 1) + to_months(3 * {{ q }}) - interval 1 day)::date
+{%- endmacro %}
+
+{# An as-of date: 'Data as of the end of December 2023' -> 2023-12-31, 'at 31 March 2017' -> 2017-03-31,
+   'As at 24 March 2017', 'DASHBOARD - December 2023' -> month end. #}
+{% macro as_of_date(expr) -%}
+{%- set m = month_names_re() -%}
+{%- set re = "(?i)(?:\\bas\\s+(?:of|at)|\\bat|\\bdashboard\\W*)\\s*(?:the\\s+)?(?:end\\s+of\\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\\s+)?" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then
+    case when nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') is not null
+        then try_cast(make_date(
+            cast(regexp_extract({{ expr }}, '{{ re }}', 3) as integer),
+            {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") }},
+            cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer)) as date)
+        else last_day(make_date(
+            cast(regexp_extract({{ expr }}, '{{ re }}', 3) as integer),
+            {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") }}, 1))
+    end
+end)
+{%- endmacro %}
+
+{# A printed date: '20/07/15', '26/6/15', '09.12.21', '11 December 2023', '17 th September 2015'. #}
+{% macro parse_uk_date(expr) -%}
+{%- set m = month_names_re() -%}
+{%- set dmy = "([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2}(?:[0-9]{2})?)" -%}
+{%- set long = "(?i)([0-9]{1,2})\\s*(?:st|nd|rd|th)?\\s+" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
+(case
+    when regexp_matches({{ expr }}, '{{ dmy }}') then try_cast(make_date(
+        case when length(regexp_extract({{ expr }}, '{{ dmy }}', 3)) = 2
+             then 2000 + cast(regexp_extract({{ expr }}, '{{ dmy }}', 3) as integer)
+             else cast(regexp_extract({{ expr }}, '{{ dmy }}', 3) as integer) end,
+        cast(regexp_extract({{ expr }}, '{{ dmy }}', 2) as integer),
+        cast(regexp_extract({{ expr }}, '{{ dmy }}', 1) as integer)) as date)
+    when regexp_matches({{ expr }}, '{{ long }}') then try_cast(make_date(
+        cast(regexp_extract({{ expr }}, '{{ long }}', 3) as integer),
+        {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ long ~ "', 2)") }},
+        cast(regexp_extract({{ expr }}, '{{ long }}', 1) as integer)) as date)
+end)
+{%- endmacro %}
+
+{# A month printed without a day: 'October 2015', 'Oct 2024' -> first day of that month. #}
+{% macro parse_month_year(expr) -%}
+{%- set m = month_names_re() -%}
+{%- set re = "(?i)\\b" ~ m ~ "\\s+((?:19|20)[0-9]{2})\\b" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then try_cast(make_date(
+    cast(regexp_extract({{ expr }}, '{{ re }}', 2) as integer),
+    {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }}, 1) as date) end)
+{%- endmacro %}

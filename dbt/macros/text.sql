@@ -1,0 +1,9 @@
+{# Lower-case, straight apostrophes, single spaces: the form every alias seed is matched against. #}
+{% macro norm_text(expr) -%}
+trim(regexp_replace(replace(replace(lower({{ expr }}), '’', ''''), '‘', ''''), '\s+', ' ', 'g'))
+{%- endmacro %}
+
+{# Stable surrogate key: md5 over the parts, nulls written as '~'. #}
+{% macro surrogate_key(parts) -%}
+md5(concat_ws('|', {% for p in parts %}coalesce(cast({{ p }} as varchar), '~'){% if not loop.last %}, {% endif %}{% endfor %}))
+{%- endmacro %}

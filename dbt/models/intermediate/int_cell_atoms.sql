@@ -1,0 +1,125 @@
+-- Every value printed in a table cell, parsed into "atoms": one row per number a cell carries.
+--   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2
+--   '3U & 4PU [31]'           -> upheld 3, partially_upheld 4, bracket_total 31
+--   '1 U & 2 PU 20'           -> upheld 1, partially_upheld 2, bracket_total 20
+--   '44.44% 4/9'              -> value 44.44 (percent), numerator 4, denominator 9
+--   '18/27'                   -> numerator 18, denominator 27
+--   '825/10,000 Actual 798/10,000' -> value 825 (rate), actual 798 (rate)
+--   '5 80% met timescale'     -> value 5, secondary_pct 80
+--   'Referrals waiting 331 (↑35)' -> value 331, change +35; 'Average wait: 26 weeks ↓' -> 26 weeks, trend down
+--   'N/A', 'NIL', '-', 'Not known' -> one atom with a null value and the token's meaning (seed value_tokens)
+-- Cells that are prose (no recognised shape) produce no atom.
+with cells as (
+    select
+        c.pack_id, c.table_id, c.row_index, c.col_index, c.part, c.row_label, c.column_name,
+        c.cell_key, c.raw_text, c.cell_text, c.line_number, t.layout,
+        -- the value part of a key:value cell is what follows its key
+        case when c.cell_key is not null and starts_with(lower(c.cell_text), lower(c.cell_key))
+             then trim(regexp_replace(substr(c.cell_text, length(c.cell_key) + 1), '^\s*[:–-]\s*', ''))
+             else trim(c.cell_text) end as v
+    from {{ ref('stg_table_cells') }} c
+    join {{ ref('stg_tables') }} t using (table_id)
+    where not c.is_header
+      and (c.col_index > 0 or t.layout = 'key_value')
+      and c.cell_text <> ''
+),
+tokens as (
+    select c.table_id, c.row_index, c.col_index, c.part, min(vt.meaning) as token_meaning
+    from cells c
+    join {{ ref('value_tokens') }} vt on regexp_matches(c.v, vt.pattern)
+    group by all
+),
+shaped as (
+    select
+        c.*,
+        t.token_meaning,
+        case
+            when t.token_meaning is not null then 'token'
+            when regexp_matches(v, '(?i)^[0-9\s\(\)\[\]&]*[0-9]\s*P?U\b[0-9\s\(\)\[\]&PUpu]*$')
+              or regexp_matches(v, '(?i)^[0-9]+\s+upheld\s*&\s*[0-9]+\s+partially$') then 'upheld_code'
+            when regexp_matches(v, '^[0-9]+(\.[0-9]+)?\s*%\s+[0-9]+\s*/\s*[0-9]+$') then 'pct_fraction'
+            when regexp_matches(v, '(?i)^[0-9][0-9,]*(\.[0-9]+)?\s*/\s*(10|100),?000\b') then 'rate'
+            when regexp_matches(v, '^[0-9]+\s*/\s*[0-9]+$') then 'fraction'
+            when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
+            when regexp_matches(v, '(?i)^£?\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?$') then 'number'
+        end as shape
+    from cells c
+    left join tokens t using (table_id, row_index, col_index, part)
+),
+atoms as (
+    select
+        s.* exclude (shape),
+        s.shape,
+        unnest(case shape
+            when 'token' then [
+                {'component': 'value', 'value': null::double, 'kind': 'token'}]
+            when 'upheld_code' then [
+                {'component': 'value', 'value': try_cast(nullif(regexp_extract(v, '^\s*([0-9]+)\s*[\(\[]', 1), '') as double), 'kind': 'count'},
+                {'component': 'upheld', 'value': try_cast(nullif(regexp_extract(v, '(?i)([0-9]+)\s*(U\b|upheld)', 1), '') as double), 'kind': 'count'},
+                {'component': 'partially_upheld', 'value': try_cast(nullif(regexp_extract(v, '(?i)([0-9]+)\s*(PU\b|partially)', 1), '') as double), 'kind': 'count'},
+                {'component': 'bracket_total', 'value': try_cast(nullif(coalesce(
+                    nullif(regexp_extract(v, '\[\s*([0-9]+)\s*\]\s*$', 1), ''),
+                    regexp_extract(v, '(?i)PU\s+([0-9]+)\s*$', 1)), '') as double), 'kind': 'count'}]
+            when 'pct_fraction' then [
+                {'component': 'value', 'value': try_cast(regexp_extract(v, '^([0-9]+(\.[0-9]+)?)', 1) as double), 'kind': 'percent'},
+                {'component': 'numerator', 'value': try_cast(regexp_extract(v, '([0-9]+)\s*/\s*([0-9]+)$', 1) as double), 'kind': 'count'},
+                {'component': 'denominator', 'value': try_cast(regexp_extract(v, '([0-9]+)\s*/\s*([0-9]+)$', 2) as double), 'kind': 'count'}]
+            when 'fraction' then [
+                {'component': 'numerator', 'value': try_cast(regexp_extract(v, '^([0-9]+)', 1) as double), 'kind': 'count'},
+                {'component': 'denominator', 'value': try_cast(regexp_extract(v, '/\s*([0-9]+)$', 1) as double), 'kind': 'count'}]
+            when 'rate' then [
+                {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*(\.[0-9]+)?)', 1), ',', '') as double), 'kind': 'rate'},
+                {'component': 'actual', 'value': try_cast(nullif(replace(regexp_extract(v, '(?i)actual\s+([0-9][0-9,]*(\.[0-9]+)?)', 1), ',', ''), '') as double), 'kind': 'rate'}]
+            when 'count_pct' then [
+                {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*)', 1), ',', '') as double), 'kind': 'count'},
+                {'component': 'secondary_pct', 'value': try_cast(regexp_extract(v, '^[0-9][0-9,]*\s+([0-9]+(\.[0-9]+)?)\s*%', 1) as double), 'kind': 'percent'}]
+            when 'number' then [
+                {'component': 'value',
+                 'value': try_cast(replace(regexp_extract(v, '(-?[0-9][0-9,]*(\.[0-9]+)?)', 1), ',', '') as double)
+                          * case when regexp_matches(v, '(?i)^£?\s*-?[0-9][0-9,.]*\s*m\b') then 1000000 else 1 end,
+                 'kind': case
+                    when regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
+                    when regexp_matches(v, '(?i)^[^a-z]*[0-9]\s*weeks?') then 'weeks'
+                    when regexp_matches(v, '(?i)^[^a-z]*[0-9]\s*days?') then 'days'
+                    when regexp_matches(v, '^\s*£') then 'gbp'
+                    else 'count' end},
+                {'component': 'change',
+                 'value': try_cast(nullif(regexp_extract(v, '\(\s*(?:↑|↓|\+|-)\s*([0-9]+)\s*\)', 1), '') as double)
+                          * case when regexp_matches(v, '\(\s*(↓|-)') then -1 else 1 end,
+                 'kind': 'count'},
+                {'component': 'actual',
+                 'value': try_cast(nullif(replace(regexp_extract(v, '(?i)actual\s+([0-9][0-9,]*(\.[0-9]+)?)', 1), ',', ''), '') as double),
+                 'kind': case when regexp_matches(v, '(?i)actual\s+[0-9.,]+\s*%') then 'percent' else 'count' end}]
+        end) as atom
+    from shaped s
+    where shape is not null
+)
+select
+    pack_id,
+    table_id,
+    row_index,
+    col_index,
+    part,
+    row_label,
+    column_name,
+    cell_key,
+    line_number,
+    raw_text,
+    cell_text as value_text,
+    shape,
+    atom.component as component,
+    atom.value as value,
+    atom.kind as value_kind,
+    token_meaning,
+    -- trend glyph printed after the value (not the one inside the change brackets)
+    case
+        when regexp_matches(v, '(↑|\(↑\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') and not regexp_matches(v, '^\S*\s*\(') then 'up'
+        when regexp_matches(v, '(↓|\(↓\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') then 'down'
+        when regexp_matches(v, '\(=\)|\s=$') then 'same'
+    end as trend,
+    -- the cell's overall kind, used to choose between count and percent measure patterns
+    case when shape in ('pct_fraction', 'fraction') then 'percent'
+         when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
+         else 'count' end as cell_kind
+from atoms
+where atom.value is not null or shape = 'token'

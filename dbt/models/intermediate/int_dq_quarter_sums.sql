@@ -1,0 +1,29 @@
+-- Check: the four quarterly cells of a printed row add up to the row's year total.
+with rows as (
+    select
+        pack_id, source_table_id, source_row, source_part, measure, component, unit,
+        count(*) filter (where fiscal_quarter is not null and value is not null) as n_quarters,
+        sum(value) filter (where fiscal_quarter is not null) as quarter_sum,
+        max(value) filter (where is_total_col) as year_total,
+        string_agg(distinct cast(source_line as varchar), ',') as source_lines,
+        max(row_label) as row_label,
+        max(fiscal_year) as fiscal_year
+    from {{ ref('int_facts') }}
+    where unit = 'count' and is_period_column
+    group by all
+)
+select
+    pack_id,
+    'quarters_sum_to_year_total' as check_name,
+    'warn' as severity,
+    source_table_id,
+    source_lines,
+    measure,
+    year_total as expected_value,
+    quarter_sum as observed_value,
+    'Quarters of ''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?') || ') add up to '
+        || quarter_sum || ' but the printed total is ' || year_total as detail
+from rows
+where n_quarters = 4
+  and year_total is not null
+  and abs(quarter_sum - year_total) > 0.001

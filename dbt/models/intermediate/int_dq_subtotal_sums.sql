@@ -1,0 +1,41 @@
+-- Check: the detail rows of a table block (e.g. services, sub-services, themes) add up to the
+-- block's printed total row, column by column.
+with facts as (
+    select f.*, r.block_index
+    from {{ ref('int_facts') }} f
+    join {{ ref('int_table_rows') }} r
+      on r.table_id = f.source_table_id and r.row_index = f.source_row
+    where f.unit = 'count' and f.row_role in ('detail', 'total')
+),
+blocks as (
+    select
+        pack_id, source_table_id, source_col, block_index, source_part, measure, component,
+        any_value(column_name) as column_name,
+        count(*) filter (where row_role = 'detail' and value is not null) as n_detail,
+        count(*) filter (where row_role = 'detail' and value is null) as n_unknown,
+        sum(value) filter (where row_role = 'detail') as detail_sum,
+        max(value) filter (where row_role = 'total') as total_value,
+        count(*) filter (where row_role = 'total') as n_total,
+        -- rows that are themselves different measures ('MP enquiries', 'PALS') do not add up
+        count(*) filter (where row_role = 'detail' and row_measure is not null) as n_measure_rows,
+        string_agg(distinct cast(source_line as varchar), ',' order by cast(source_line as varchar)) as source_lines
+    from facts
+    group by all
+)
+select
+    pack_id,
+    'detail_rows_sum_to_total_row' as check_name,
+    'warn' as severity,
+    source_table_id,
+    source_lines,
+    measure,
+    total_value as expected_value,
+    detail_sum as observed_value,
+    'Rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || detail_sum
+        || ' but the total row says ' || total_value as detail
+from blocks
+where n_total = 1
+  and n_detail >= 2
+  and n_unknown = 0
+  and n_measure_rows = 0
+  and abs(detail_sum - total_value) > 0.001

@@ -1,0 +1,24 @@
+-- Short, untabbed lines that read like headings or running headers. Tables inherit their fiscal
+-- year, as-of date or service area from the nearest one above when their own caption does not say.
+with headings as (
+    select
+        pack_id,
+        line_number,
+        clean_text,
+        {{ fy_start_year('clean_text') }} as fy_start_year,
+        {{ as_of_date('clean_text') }} as as_of_date
+    from {{ ref('stg_lines') }}
+    where not has_tab
+      and length(clean_text) between 4 and 100
+      and not regexp_matches(clean_text, '[.:;,]$')
+),
+areas as (
+    select h.pack_id, h.line_number,
+           case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+    from headings h
+    join {{ ref('service_area_patterns') }} p on regexp_matches(h.clean_text, p.pattern)
+    group by all
+)
+select h.*, a.service_area
+from headings h
+left join areas a using (pack_id, line_number)

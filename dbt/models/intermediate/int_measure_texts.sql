@@ -1,0 +1,42 @@
+-- The best measure for every distinct (domain, text, kind) a value can inherit its meaning from:
+-- a cell key, a column header, a row label (+ its other text cells), a caption, a heading above
+-- the table or the document title. Matching is by seed measure_patterns (regex, priority);
+-- captions only use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially
+-- Upheld' under a caption must not define the table); fallback texts (headings above the
+-- table, the document title) only use scope 'any'.
+with texts as (
+    select distinct d.domain, x.slot, x.text
+    from (
+        select table_id, 'label' as slot, cell_key as text from {{ ref('int_cell_atoms') }}
+        union all
+        select table_id, 'label', column_name from {{ ref('int_cell_atoms') }}
+        union all
+        select table_id, 'label', concat_ws(' | ', row_label, row_text_cells) from {{ ref('int_table_rows') }}
+        union all
+        select table_id, 'caption', caption_text from {{ ref('int_table_captions') }}
+        union all
+        select table_id, 'fallback', context_text from {{ ref('int_tables') }}
+        union all
+        select table_id, 'fallback', document_title from {{ ref('int_tables') }}
+    ) x
+    join {{ ref('int_table_domains') }} d using (table_id)
+    where x.text is not null and trim(x.text) <> ''
+),
+kinds as (
+    select unnest(['count', 'percent']) as kind
+),
+matches as (
+    select t.domain, t.slot, t.text, k.kind, p.measure, p.priority, length(p.pattern) as specificity
+    from texts t
+    cross join kinds k
+    join {{ ref('measure_patterns') }} p
+      on p.domain = t.domain
+     and p.value_kind in ('any', k.kind)
+     and (t.slot = 'label' or p.scope = 'any' or (t.slot = 'caption' and p.scope = 'caption'))
+    where regexp_matches(t.text, p.pattern)
+)
+select domain, slot, text, kind,
+       arg_max(measure, priority * 1000 + specificity) as measure,
+       max(priority) as priority
+from matches
+group by domain, slot, text, kind

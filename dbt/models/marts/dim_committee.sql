@@ -1,0 +1,22 @@
+-- Committees: one row per council and canonical committee name (seed committee_aliases folds variants).
+with packs as (
+    select p.*, coalesce(a.gss_code, 'unknown') as council_id
+    from {{ ref('stg_packs') }} p
+    left join {{ ref('council_aliases') }} a on a.alias = {{ norm_text('p.council') }}
+),
+named as (
+    select
+        p.council_id,
+        coalesce(ca.committee_name, p.committee) as committee_name,
+        p.committee as printed_name
+    from packs p
+    left join {{ ref('committee_aliases') }} ca on ca.alias = {{ norm_text('p.committee') }}
+    where p.committee is not null
+)
+select
+    {{ surrogate_key(['council_id', norm_text('committee_name')]) }} as committee_id,
+    council_id,
+    any_value(committee_name) as committee_name,
+    list_sort(list(distinct printed_name)) as printed_names
+from named
+group by council_id, {{ norm_text('committee_name') }}

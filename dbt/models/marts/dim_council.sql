@@ -1,0 +1,11 @@
+-- Councils, from seed council_aliases (one row per GSS code), plus 'unknown'.
+select
+    gss_code as council_id,
+    gss_code,
+    any_value(council_name) as council_name,
+    any_value(council_type) as council_type,
+    list_sort(list(distinct alias)) as aliases
+from {{ ref('council_aliases') }}
+group by gss_code
+union all
+select 'unknown', null, 'Unknown council', null, []::varchar[]

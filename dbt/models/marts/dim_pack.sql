@@ -1,0 +1,22 @@
+-- One row per pack loaded (raw.packs), with its council, committee and meeting keys.
+select
+    p.pack_id,
+    p.file_name,
+    p.sha256,
+    p.council,
+    coalesce(a.gss_code, 'unknown') as council_id,
+    p.council_method,
+    p.committee,
+    case when p.committee is not null then
+        {{ surrogate_key(["coalesce(a.gss_code, 'unknown')", norm_text("coalesce(ca.committee_name, p.committee)")]) }}
+    end as committee_id,
+    p.meeting_date,
+    {{ surrogate_key(["coalesce(a.gss_code, 'unknown')", norm_text("coalesce(ca.committee_name, p.committee)"), 'p.meeting_date']) }}
+        as meeting_id,
+    p.line_count,
+    p.encoding,
+    p.parser_version,
+    p.extracted_at
+from {{ ref('stg_packs') }} p
+left join {{ ref('council_aliases') }} a on a.alias = {{ norm_text('p.council') }}
+left join {{ ref('committee_aliases') }} ca on ca.alias = {{ norm_text('p.committee') }}

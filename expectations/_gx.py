@@ -1,0 +1,170 @@
+"""One lazily created Great Expectations context per process, and the suites read from files.
+
+Importing GX takes seconds, so nothing here imports it at module import time: the Dagster
+definitions import `expectations.gate`, and only the first validation pays for GX.
+
+* `validation_context()` - an ephemeral, in-memory context used to validate frames. Nothing is
+  written to disk while validating, which keeps a pack's gate well under a second.
+* `docs_context(warehouse_dir)` - a context whose stores live in `<warehouse>/gx/` and whose
+  Data Docs site is `<warehouse>/data_docs/`: the validation results kept for Data Docs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SUITES_DIR = Path(__file__).resolve().parent / "suites"
+SEVERITIES = {"blocking": "critical", "warning": "warning"}
+"""Our severity (suite files' meta.severity) -> the GX 1.x expectation severity."""
+
+_lock = threading.RLock()
+_validation_context: Any = None
+_batch_definitions: dict[str, Any] = {}
+_docs_contexts: dict[str, Any] = {}
+
+
+def _quiet_gx() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def _config(store_backend_defaults: Any, data_docs_sites: dict | None = None) -> Any:
+    from great_expectations.data_context.types.base import DataContextConfig, ProgressBarsConfig
+
+    return DataContextConfig(
+        store_backend_defaults=store_backend_defaults,
+        data_docs_sites=data_docs_sites,
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+    )
+
+
+def validation_context() -> Any:
+    """The process-wide ephemeral context (created on first use)."""
+    global _validation_context
+    with _lock:
+        if _validation_context is None:
+            _quiet_gx()
+            import great_expectations as gx
+            from great_expectations.data_context.types.base import InMemoryStoreBackendDefaults
+
+            context = gx.get_context(
+                mode="ephemeral", project_config=_config(InMemoryStoreBackendDefaults())
+            )
+            context.data_sources.add_pandas("frames")
+            _validation_context = context
+        return _validation_context
+
+
+def batch_definition(asset_name: str) -> Any:
+    """A whole-dataframe batch definition for one suite's frame, created once per process."""
+    with _lock:
+        if asset_name not in _batch_definitions:
+            source = validation_context().data_sources.get("frames")
+            asset = source.add_dataframe_asset(asset_name)
+            _batch_definitions[asset_name] = asset.add_batch_definition_whole_dataframe("whole")
+        return _batch_definitions[asset_name]
+
+
+def docs_site_dir(warehouse_dir: str | os.PathLike) -> Path:
+    return Path(warehouse_dir).resolve() / "data_docs"
+
+
+def docs_context(warehouse_dir: str | os.PathLike) -> Any:
+    """A context storing suites and validation results in `<warehouse>/gx/`.
+
+    Its single Data Docs site (`local_site`) is built into `<warehouse>/data_docs/`.
+    """
+    root = Path(warehouse_dir).resolve()
+    key = str(root)
+    with _lock:
+        if key not in _docs_contexts:
+            _quiet_gx()
+            import great_expectations as gx
+            from great_expectations.data_context.types.base import (
+                FilesystemStoreBackendDefaults,
+            )
+
+            gx_dir = root / "gx"
+            gx_dir.mkdir(parents=True, exist_ok=True)
+            sites = {
+                "local_site": {
+                    "class_name": "SiteBuilder",
+                    "show_how_to_buttons": False,
+                    "store_backend": {
+                        "class_name": "TupleFilesystemStoreBackend",
+                        "base_directory": str(docs_site_dir(root)),
+                    },
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                }
+            }
+            defaults = FilesystemStoreBackendDefaults(root_directory=str(gx_dir))
+            context = gx.get_context(
+                mode="ephemeral", project_config=_config(defaults, data_docs_sites=sites)
+            )
+            _docs_contexts[key] = context
+        return _docs_contexts[key]
+
+
+@cache
+def suite_spec(name: str) -> dict:
+    """The reviewed suite file `expectations/suites/<name>.json`, as a dict."""
+    path = SUITES_DIR / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def suite_names(prefix: str = "") -> list[str]:
+    return sorted(p.stem for p in SUITES_DIR.glob(f"{prefix}*.json"))
+
+
+def build_suite(name: str) -> Any:
+    """A GX ExpectationSuite from its file: meta.severity sets the GX severity, meta.note the
+    notes shown in Data Docs. Not attached to any context."""
+    import great_expectations as gx
+
+    spec = suite_spec(name)
+    expectations = []
+    for exp in spec["expectations"]:
+        exp = json.loads(json.dumps(exp))
+        meta = exp.setdefault("meta", {})
+        exp["severity"] = SEVERITIES[meta["severity"]]
+        exp.setdefault("notes", f"[{meta['severity']}] {meta['note']}")
+        expectations.append(exp)
+    return gx.ExpectationSuite(name=spec["name"], expectations=expectations, meta=spec.get("meta"))
+
+
+_suites: dict[str, Any] = {}
+
+
+def suite(name: str) -> Any:
+    with _lock:
+        if name not in _suites:
+            _suites[name] = build_suite(name)
+        return _suites[name]
+
+
+_sub_suites: dict[tuple, Any] = {}
+
+
+def sub_suite(name: str, expectation_names: tuple[str, ...]) -> Any:
+    """A suite holding only some expectations of `name` (by meta.name), cached."""
+    import great_expectations as gx
+
+    key = (name, expectation_names)
+    with _lock:
+        if key not in _sub_suites:
+            full = build_suite(name)
+            wanted = set(expectation_names)
+            configs = [
+                e.configuration.to_json_dict()
+                for e in full.expectations
+                if e.meta.get("name") in wanted
+            ]
+            for config in configs:
+                config.pop("id", None)
+            _sub_suites[key] = gx.ExpectationSuite(name=name, expectations=configs)
+        return _sub_suites[key]

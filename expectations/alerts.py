@@ -1,0 +1,328 @@
+"""Data-quality alerts: always appended to `<warehouse>/alerts.jsonl`, and POSTed as a
+Slack-compatible JSON webhook when `ALERT_WEBHOOK_URL` (or `webhook_url`) is set.
+
+Delivery never raises: a webhook that is down is retried briefly, then a record
+`{"kind": "alert_delivery_failed", ...}` is appended to alerts.jsonl next to the alert.
+
+Alert kinds built by `build_alert`: `pack_quarantined`, `mart_gate_failed`, `new_warnings`.
+Stdlib only (urllib); cheap to import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import time
+import urllib.error
+import urllib.request
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+log = logging.getLogger(__name__)
+
+ALERTS_FILE = "alerts.jsonl"
+WEBHOOK_ENV = "ALERT_WEBHOOK_URL"
+TIMEOUT_S = 3.0
+ATTEMPTS = 3
+BACKOFF_S = 0.5  # 0.5 s, then 1 s between attempts
+SAMPLE_PER_FAILURE = 3
+MAX_FAILURES = 20
+
+KINDS = {
+    "pack_quarantined": "error",
+    "mart_gate_failed": "error",
+    "new_warnings": "warning",
+}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _append(path: Path, record: dict) -> None:
+    """Append one JSON line; an exclusive lock keeps lines whole across processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
+    with path.open("a", encoding="utf-8") as out:
+        try:
+            import fcntl
+
+            fcntl.flock(out.fileno(), fcntl.LOCK_EX)
+        except (ImportError, OSError):  # not POSIX: a single write of one line still appends
+            pass
+        out.write(line)
+        out.flush()
+
+
+def _redact(url: str) -> str:
+    """Webhook URLs carry their secret in the path: record only scheme, host and port."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/…" if parts.netloc else "<invalid url>"
+
+
+def send_alert(
+    alert: dict,
+    warehouse_dir: str | os.PathLike,
+    webhook_url: str | None = None,
+    *,
+    attempts: int = ATTEMPTS,
+    timeout: float = TIMEOUT_S,
+    backoff: float = BACKOFF_S,
+) -> dict:
+    """Record an alert and deliver it. Never raises.
+
+    Returns the delivery outcome: `{"alert_id", "jsonl", "webhook": "not_configured" |
+    "delivered" | "failed", "attempts", "error"}`.
+    """
+    outcome: dict[str, Any] = {"alert_id": None, "jsonl": None, "webhook": "not_configured"}
+    try:
+        alert = dict(alert)
+        alert.setdefault("alert_id", uuid.uuid4().hex)
+        alert.setdefault("at", _now())
+        alert = json.loads(json.dumps(alert, ensure_ascii=False, default=str))
+        outcome["alert_id"] = alert["alert_id"]
+        path = Path(warehouse_dir) / ALERTS_FILE
+        try:
+            _append(path, alert)
+            outcome["jsonl"] = str(path)
+        except OSError as error:
+            log.error("could not append alert %s to %s: %s", alert["alert_id"], path, error)
+        url = webhook_url or os.environ.get(WEBHOOK_ENV) or None
+        if not url:
+            return outcome
+        delivered, tries, error = _post(url, slack_payload(alert), attempts, timeout, backoff)
+        outcome.update(webhook="delivered" if delivered else "failed", attempts=tries)
+        if not delivered:
+            outcome["error"] = error
+            record = {
+                "kind": "alert_delivery_failed",
+                "alert_id": alert["alert_id"],
+                "alert_kind": alert.get("kind"),
+                "webhook": _redact(url),
+                "attempts": tries,
+                "error": error,
+                "at": _now(),
+            }
+            log.warning("alert %s not delivered to %s: %s", alert["alert_id"], _redact(url), error)
+            with contextlib.suppress(OSError):
+                _append(path, record)
+    except Exception as error:  # an alert must never fail the load
+        log.exception("alert could not be sent")
+        outcome["error"] = f"{type(error).__name__}: {error}"
+    return outcome
+
+
+def _post(
+    url: str, payload: dict, attempts: int, timeout: float, backoff: float
+) -> tuple[bool, int, str | None]:
+    body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
+    error = None
+    tries = 0
+    for attempt in range(max(attempts, 1)):
+        tries = attempt + 1
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json; charset=utf-8"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read(1024)
+                if 200 <= response.status < 300:
+                    return True, tries, None
+                error = f"HTTP {response.status}"
+        except urllib.error.HTTPError as http_error:
+            error = f"HTTP {http_error.code} {http_error.reason}"
+            if 400 <= http_error.code < 500 and http_error.code not in (408, 429):
+                return False, tries, error  # the receiver refuses this payload: retrying is futile
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as net_error:
+            reason = getattr(net_error, "reason", net_error)
+            error = f"{type(net_error).__name__}: {reason}"
+        except ValueError as bad_url:
+            return False, tries, f"invalid webhook URL: {bad_url}"
+        if attempt + 1 < attempts:
+            time.sleep(backoff * (2**attempt))
+    return False, tries, error
+
+
+# --------------------------------------------------------------------------- message
+
+
+def alert_text(alert: dict) -> str:
+    """A short plain-text/mrkdwn summary of an alert (Slack `text`)."""
+    kind = alert.get("kind", "alert")
+    head = {
+        "pack_quarantined": ":no_entry: Pack quarantined",
+        "mart_gate_failed": ":x: Mart gate failed, warehouse NOT published",
+        "new_warnings": ":warning: New data-quality warnings",
+        "pack_unreadable": ":no_entry: Pack unreadable",
+    }.get(kind, f":bell: {kind}")
+    pack = alert.get("pack") or {}
+    file_name = alert.get("file_name") or pack.get("file_name")
+    sha256 = alert.get("sha256") or pack.get("sha256")
+    lines = [f"*{head}*"]
+    if file_name or sha256:
+        lines.append(f"pack `{file_name}` sha256 `{sha256}`")
+    if alert.get("message"):
+        lines.append(str(alert["message"]))
+    suites = alert.get("suites") or sorted(
+        {f.get("suite") for f in alert.get("failures") or [] if f.get("suite")}
+    )
+    if suites:
+        lines.append("suite: " + ", ".join(suites))
+    for failure in (alert.get("failures") or [])[:10]:
+        samples = []
+        for item in (failure.get("sample") or [])[:SAMPLE_PER_FAILURE]:
+            if isinstance(item, dict):
+                where = f" @ line {item['line']}" if item.get("line") is not None else ""
+                samples.append(f"{json.dumps(item.get('value', item), default=str)}{where}")
+            else:
+                samples.append(json.dumps(item, default=str))
+        count = failure.get("unexpected_count")
+        lines.append(
+            f"• `{failure.get('expectation')}` ({failure.get('severity')}, "
+            f"{count if count is not None else '?'} unexpected): "
+            + ("; ".join(samples) if samples else str(failure.get("note") or ""))
+        )
+    where = alert.get("where_to_look")
+    if where:
+        lines.append("where to look: " + "; ".join(where if isinstance(where, list) else [where]))
+    return "\n".join(lines)
+
+
+def slack_payload(alert: dict) -> dict:
+    text = alert_text(alert)
+    return {
+        "text": text,
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:2900]}}],
+        "alert": alert,
+    }
+
+
+def build_alert(
+    kind: str,
+    pack: dict | None = None,
+    gate_result: Any = None,
+    where_to_look: list[str] | str | None = None,
+    *,
+    warehouse_dir: str | os.PathLike | None = None,
+    message: str | None = None,
+    **extra: Any,
+) -> dict:
+    """An alert for one of the three kinds.
+
+    `pack`: {"file_name", "pack_id", "sha256"} (taken from `gate_result.subject` if omitted);
+    `gate_result`: an `expectations.gate.GateResult` (or its `to_dict()`), whose failures are
+    listed with a few offending values and their lines (blocking ones first);
+    `where_to_look`: defaults by kind (quarantine report, Data Docs, dq mart, ops tables).
+    """
+    result = gate_result.to_dict() if hasattr(gate_result, "to_dict") else (gate_result or {})
+    subject = result.get("subject") or {}
+    pack = dict(pack or {k: subject.get(k) for k in ("file_name", "pack_id", "sha256")})
+    failures = sorted(
+        result.get("failures") or extra.pop("failures", None) or [],
+        key=lambda f: f.get("severity") != "blocking",
+    )
+    if kind == "new_warnings":
+        failures = [f for f in failures if f.get("severity") == "warning"] or failures
+    listed = [
+        {
+            "suite": f.get("suite"),
+            "expectation": f.get("expectation"),
+            "severity": f.get("severity"),
+            "column": f.get("column"),
+            "unexpected_count": f.get("unexpected_count"),
+            "sample": (f.get("sample") or [])[:SAMPLE_PER_FAILURE],
+            "note": f.get("note"),
+        }
+        for f in failures[:MAX_FAILURES]
+    ]
+    if where_to_look is None:
+        where_to_look = _default_where(kind, pack, warehouse_dir)
+    if message is None:
+        blocking = [f for f in failures if f.get("severity") == "blocking"]
+        message = {
+            "pack_quarantined": f"{pack.get('file_name')} failed {len(blocking)} blocking "
+            "expectation(s) and was quarantined: not promoted to raw; the other packs carried on",
+            "mart_gate_failed": f"{len(blocking)} blocking mart expectation(s) failed: the "
+            "published warehouse was left exactly as it was",
+            "new_warnings": f"{len(failures)} new data-quality warning(s)",
+        }.get(kind, kind)
+    alert = {
+        "kind": kind,
+        "severity": KINDS.get(kind, "error"),
+        "at": _now(),
+        "message": message,
+        "file_name": pack.get("file_name"),
+        "pack_id": pack.get("pack_id"),
+        "sha256": pack.get("sha256"),
+        "pack": pack if any(pack.values()) else None,
+        "suites": sorted({f["suite"] for f in listed if f.get("suite")}),
+        "failures": listed,
+        "failure_count": len(failures),
+        "where_to_look": where_to_look,
+    }
+    if result.get("run_id"):
+        alert["gate_run_id"] = result["run_id"]
+    alert.update(extra)
+    return alert
+
+
+def _default_where(kind: str, pack: dict, warehouse_dir: Any) -> list[str]:
+    root = Path(warehouse_dir) if warehouse_dir else Path("$WAREHOUSE")
+    docs = str(root / "data_docs" / "index.html")
+    if kind == "pack_quarantined":
+        return [
+            str(root / "quarantine" / f"{pack.get('file_name')}.json"),
+            f"quarantine.* in {root / 'build' / 'work.duckdb'} "
+            f"(where pack_id = '{pack.get('pack_id')}')",
+            f"ops.gate_results where pack_id = '{pack.get('pack_id')}'",
+            docs,
+        ]
+    if kind == "mart_gate_failed":
+        return [docs, "marts.dq_findings", f"marts.* in {root / 'build' / 'work.duckdb'}"]
+    return ["marts.dq_findings (severity = 'warning')", docs]
+
+
+# --------------------------------------------------------------------------- new warnings
+
+
+def fingerprint(item: dict, fields: list[str] | None = None) -> str:
+    picked = {k: item.get(k) for k in fields} if fields else item
+    text = json.dumps(picked, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def unseen(
+    items: list[dict],
+    warehouse_dir: str | os.PathLike,
+    *,
+    namespace: str = "warnings",
+    fields: list[str] | None = None,
+    remember: bool = True,
+) -> list[dict]:
+    """The items (warnings, dq findings) not reported by an earlier run; remembers them.
+
+    State: `<warehouse>/gx/seen_<namespace>.json` (fingerprints of `fields`, or of the whole
+    item). Only what is current is kept, so a warning that disappears and comes back is new.
+    """
+    path = Path(warehouse_dir) / "gx" / f"seen_{namespace}.json"
+    try:
+        seen = set(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        seen = set()
+    prints = [fingerprint(item, fields) for item in items]
+    new = [item for item, p in zip(items, prints, strict=True) if p not in seen]
+    if remember:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(sorted(set(prints))), encoding="utf-8")
+        tmp.replace(path)
+    return new

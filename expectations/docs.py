@@ -1,0 +1,106 @@
+"""GX Data Docs for the warehouse: `<warehouse>/data_docs/index.html`.
+
+Which validation results are kept (in `<warehouse>/gx/`, the GX stores):
+
+* a pack's results when any of its expectations failed (quarantined packs and packs with
+  warnings); when a later run of the same file passes cleanly, its old results are removed;
+* the latest mart gate's results.
+
+Passing packs are not kept: a 1,000-pack run would otherwise write and render thousands of
+pages. Their outcome is in `ops.gate_results`. Every suite is always rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from expectations import _gx
+
+if TYPE_CHECKING:
+    from expectations.gate import GateResult
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text)[:120] or "unknown"
+
+
+def _batch_identifier(result: GateResult) -> str:
+    if result.gate == "marts":
+        return "marts"
+    name = result.subject.get("file_name") or result.subject.get("pack_id") or "unknown"
+    return "pack__" + _slug(str(name))
+
+
+def _ensure_suites(context: Any) -> None:
+    """Put every reviewed suite into the docs context's expectation store."""
+    for name in _gx.suite_names():
+        context.suites.add_or_update(_gx.build_suite(name))
+
+
+_suites_stored: set[str] = set()
+
+
+def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
+    """Store (or clear) a gate's GX validation results for Data Docs. Returns the stored keys."""
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    context = _gx.docs_context(warehouse_dir)
+    store = context.validation_results_store
+    batch_id = _batch_identifier(result)
+    keep = result.gate == "marts" or bool(result.failures)
+    if not keep and not _has_results_dir(warehouse_dir):
+        return []
+    for key in store.list_keys():
+        if getattr(key, "batch_identifier", None) == batch_id:
+            store.remove_key(key)
+    if not keep:
+        return []
+    result.data_docs = str(_gx.docs_site_dir(warehouse_dir) / "index.html")
+    root = str(Path(warehouse_dir).resolve())
+    if root not in _suites_stored:
+        _ensure_suites(context)
+        _suites_stored.add(root)
+    run_name = "mart gate" if result.gate == "marts" else f"pack {result.subject.get('file_name')}"
+    run_id = RunIdentifier(
+        run_name=f"{run_name} ({result.run_id})",
+        run_time=datetime.fromisoformat(result.validated_at),
+    )
+    stored = []
+    for suite_name, validation in result.validation_results.items():
+        key = ValidationResultIdentifier(
+            expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_name),
+            run_id=run_id,
+            batch_identifier=batch_id,
+        )
+        validation.meta["run_id"] = run_id
+        validation.meta.setdefault("active_batch_definition", {})
+        store.set(key, validation)
+        stored.append(key.to_fixed_length_tuple())
+    return ["/".join(map(str, k)) for k in stored]
+
+
+def _has_results_dir(warehouse_dir: str | Path) -> bool:
+    path = Path(warehouse_dir) / "gx" / "uncommitted" / "validations"
+    return path.exists() and any(path.iterdir())
+
+
+def build_data_docs(warehouse_dir: str | Path) -> Path:
+    """Rebuild the Data Docs site into `<warehouse>/data_docs/` and return its index.html."""
+    context = _gx.docs_context(warehouse_dir)
+    _ensure_suites(context)
+    site = _gx.docs_site_dir(warehouse_dir)
+    if site.exists():  # pages of removed results must not linger
+        shutil.rmtree(site)
+    context.build_data_docs(site_names=["local_site"])
+    index = site / "index.html"
+    if not index.exists():
+        raise FileNotFoundError(f"Data Docs were built but {index} is missing")
+    return index

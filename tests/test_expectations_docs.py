@@ -1,0 +1,45 @@
+"""GX Data Docs rebuilt into <warehouse>/data_docs/, showing quarantined packs' results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = REPO / "data" / "packs" / "001_b6da0de6cc3fbefc.txt"
+
+
+def _frames(data: bytes, name: str) -> dict:
+    from ingest.frames import pack_frames
+    from ingest.parse import parse_pack_bytes
+
+    return {k: v.to_pandas() for k, v in pack_frames(parse_pack_bytes(name, data)).items()}
+
+
+def test_data_docs_show_a_quarantined_pack_until_it_is_fixed(tmp_path):
+    from expectations.docs import build_data_docs
+    from expectations.gate import validate_pack
+
+    good = SOURCE.read_bytes()
+    lines = good.decode("utf-8").split("\n")
+    lines[2] = ""
+    bad = "\n".join(lines).encode("utf-8")
+    name = "pack_under_test.txt"
+
+    result = validate_pack(_frames(bad, name), warehouse_dir=tmp_path)
+    assert not result.passed
+    assert result.data_docs == str(tmp_path.resolve() / "data_docs" / "index.html")
+    index = build_data_docs(tmp_path)
+    assert index == tmp_path.resolve() / "data_docs" / "index.html"
+    html = unquote(index.read_text(encoding="utf-8"))
+    assert "pack_packs" in html and name in html
+    assert (index.parent / "expectations" / "marts_fct_complaints.html").exists()
+
+    fixed = validate_pack(_frames(good, name), warehouse_dir=tmp_path)
+    assert fixed.blocking == []
+    html = unquote(build_data_docs(tmp_path).read_text(encoding="utf-8"))
+    # the fixed pack still has a warning (no venue), so its results are kept: the new run only
+    assert name in html
+    assert html.count(f"pack {name} ({fixed.run_id})") > 0
+    assert html.count(f"pack {name} (") == html.count(f"pack {name} ({fixed.run_id})")
+    assert result.run_id not in html

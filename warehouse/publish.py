@@ -1,0 +1,368 @@
+"""Publish the BI warehouse: build a fresh file from the working DB, then swap it in atomically.
+
+    publish(work_db, warehouse_dir) -> PublishResult
+
+1. A new DuckDB file is written next to the published one (``.council.duckdb.<pid>.tmp``): the
+   marts and dq tables (schema ``marts``), the provenance a citation needs (schema
+   ``provenance``: packs, documents, tables, lines, pack files, build info) and the BI views
+   (schema ``bi``), with a comment on every table, view and column.
+2. The file is checked (every view answers, every column has a description), checkpointed,
+   closed and fsynced.
+3. ``os.replace`` moves it over ``council.duckdb`` and the folder is fsynced.
+
+Why this is safe for readers: ``os.replace`` swaps the directory entry in one step. A reader
+that already has the old file open keeps reading the old inode (a consistent snapshot) until it
+closes; a reader that opens the path afterwards gets the new file whole. No reader ever sees a
+half-built file, and the pipeline never opens the published file for writing, so it never holds
+a lock that would shut a BI tool out. A crash at any point before the replace leaves the
+previous ``council.duckdb`` untouched (the stale temp file is removed by the next publish).
+
+Nothing from stage/raw/staging/intermediate/ops is published except the provenance copies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import signal
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warehouse import bi, descriptions
+
+PUBLISHED_NAME = "council.duckdb"
+PUBLISHED_SCHEMAS = ("marts", "bi", "provenance")
+MART_SOURCE_SCHEMAS = ("marts", "dq")
+"""Schemas of the working DB whose tables are published into ``marts``."""
+
+PROVENANCE_TABLES: dict[str, tuple[str, str]] = {
+    "packs": ("raw", "packs"),
+    "documents": ("raw", "documents"),
+    "tables": ("raw", "tables"),
+    "lines": ("raw", "lines"),
+    "pack_files": ("ops", "pack_files"),
+}
+"""Published provenance table -> its (schema, table) in the working DB."""
+
+STORAGE_VERSION = "v1.0.0"
+"""Written in the oldest storage format the features need, so older DuckDB builds in BI
+drivers (Metabase, DBeaver, ODBC) can still read the file."""
+
+FAULT_ENV = "COUNCIL_FAULT_POINT"
+"""Tests set this to a point name below to kill the process there (crash-safety tests)."""
+
+
+class PublishError(RuntimeError):
+    """The new warehouse could not be built or failed its checks; nothing was replaced."""
+
+
+@dataclass
+class PublishResult:
+    path: Path
+    published_at: str
+    bytes: int
+    tables: dict[str, int] = field(default_factory=dict)  # "schema.table" -> rows
+    views: list[str] = field(default_factory=list)
+    facts_per_domain: dict[str, int] = field(default_factory=dict)
+    packs_per_council: dict[str, int] = field(default_factory=dict)
+    fact_count: int = 0
+    pack_count: int = 0
+    undocumented: list[str] = field(default_factory=list)  # columns described only generically
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return data
+
+
+def published_path(warehouse_dir: Path | str) -> Path:
+    return Path(warehouse_dir) / PUBLISHED_NAME
+
+
+def publish(work_db: Path | str, warehouse_dir: Path | str) -> PublishResult:
+    """Build the BI warehouse from ``work_db`` and atomically replace ``council.duckdb``."""
+    started = time.perf_counter()
+    work_db = Path(work_db).resolve()
+    warehouse_dir = Path(warehouse_dir).resolve()
+    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    if not work_db.exists():
+        raise PublishError(f"no working database at {work_db}: build it first")
+    target = published_path(warehouse_dir)
+    remove_stale_temp_files(warehouse_dir)
+    tmp = warehouse_dir / f".{PUBLISHED_NAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        result = _build(work_db, tmp)
+        _fault("publish:after_temp_written")
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(warehouse_dir)
+    except BaseException:
+        _remove(tmp)
+        raise
+    _fault("publish:after_replace")
+    result.path = target
+    result.bytes = target.stat().st_size
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def remove_stale_temp_files(warehouse_dir: Path) -> list[Path]:
+    """Temp files of publishes that crashed (their process is gone)."""
+    removed = []
+    for path in warehouse_dir.glob(f".{PUBLISHED_NAME}.*.tmp*"):
+        match = re.match(rf"\.{re.escape(PUBLISHED_NAME)}\.(\d+)\.", path.name)
+        if match and _pid_alive(int(match.group(1))) and int(match.group(1)) != os.getpid():
+            continue
+        _remove(path)
+        removed.append(path)
+    return removed
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(work_db: Path, tmp: Path) -> PublishResult:
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{_sql_path(tmp)}' AS pub (STORAGE_VERSION '{STORAGE_VERSION}')")
+        con.execute(f"ATTACH '{_sql_path(work_db)}' AS work (READ_ONLY)")
+        catalog = descriptions.Catalog.from_work_db(con, "work")
+        con.execute("USE pub")
+        for schema in PUBLISHED_SCHEMAS:
+            con.execute(f"CREATE SCHEMA {schema}")
+
+        published: dict[str, tuple[str, str]] = {}  # "schema.table" -> work (schema, table)
+        for source_schema in MART_SOURCE_SCHEMAS:
+            for name in _relations(con, "work", source_schema):
+                target_name = name if name not in {n for _, n in published.values()} else None
+                target_name = target_name or f"{source_schema}_{name}"
+                published[f"marts.{target_name}"] = (source_schema, name)
+        for name, source in PROVENANCE_TABLES.items():
+            published[f"provenance.{name}"] = source
+
+        tables: dict[str, int] = {}
+        for qualified, (schema, name) in published.items():
+            if not _relation_exists(con, "work", schema, name):
+                continue
+            con.execute(f"CREATE TABLE {qualified} AS SELECT * FROM work.{schema}.{name}")
+            tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+
+        _write_build_info(con, tables)
+        tables["provenance.build_info"] = 1
+        con.execute("DETACH work")
+
+        views = bi.create_views(con)
+        undocumented = _comment_everything(con, published, catalog)
+        _check_published(con, views)
+        result = _summarise(con, tables, views, undocumented)
+        con.execute("CHECKPOINT pub")
+        con.execute("USE memory")
+        con.execute("DETACH pub")
+        return result
+    finally:
+        con.close()
+
+
+def _relations(con, catalog: str, schema: str) -> list[str]:
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ? "
+        "UNION SELECT view_name FROM duckdb_views() WHERE database_name = ? AND schema_name = ? "
+        "AND NOT internal ORDER BY 1",
+        [catalog, schema, catalog, schema],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _relation_exists(con, catalog: str, schema: str, name: str) -> bool:
+    return name in _relations(con, catalog, schema)
+
+
+def _write_build_info(con, tables: Mapping[str, int]) -> None:
+    facts = bi.facts_table(con)
+    per_domain = {}
+    fact_count = 0
+    if facts:
+        fact_count = con.execute(f"SELECT count(*) FROM {facts}").fetchone()[0]
+        domain = bi.domain_column(con, facts)
+        if domain:
+            per_domain = dict(
+                con.execute(
+                    f"SELECT coalesce({domain}, '(none)'), count(*) FROM {facts} GROUP BY 1 "
+                    "ORDER BY 1"
+                ).fetchall()
+            )
+    status = {}
+    if "provenance.pack_files" in tables:
+        status = dict(
+            con.execute(
+                "SELECT status, count(*) FROM provenance.pack_files GROUP BY 1 ORDER BY 1"
+            ).fetchall()
+        )
+    con.execute(
+        """
+        CREATE TABLE provenance.build_info AS SELECT
+            ?::TIMESTAMP AS published_at,
+            ?::VARCHAR AS facts_table,
+            ?::BIGINT AS fact_count,
+            ?::JSON AS facts_per_domain,
+            ?::BIGINT AS pack_count,
+            ?::JSON AS pack_files_by_status,
+            ?::JSON AS table_rows
+        """,
+        [
+            dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            facts,
+            fact_count,
+            json.dumps(per_domain),
+            tables.get("provenance.packs", 0),
+            json.dumps(status),
+            json.dumps(dict(tables)),
+        ],
+    )
+
+
+def _comment_everything(
+    con, published: Mapping[str, tuple[str, str]], catalog: descriptions.Catalog
+) -> list[str]:
+    """COMMENT ON every table, view and column; returns the columns only described generically."""
+    undocumented: list[str] = []
+    columns = con.execute(
+        "SELECT schema_name, table_name, column_name FROM duckdb_columns() "
+        "WHERE database_name = 'pub' ORDER BY schema_name, table_name, column_index"
+    ).fetchall()
+    relations = sorted({(s, t) for s, t, _ in columns})
+    kinds = {
+        (s, t): "VIEW"
+        for s, t in con.execute(
+            "SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = 'pub'"
+        ).fetchall()
+    }
+    for schema, table in relations:
+        source = published.get(f"{schema}.{table}")
+        text = catalog.table(source) if source else None
+        text = text or descriptions.published_table(schema, table)
+        kind = kinds.get((schema, table), "TABLE")
+        con.execute(f"COMMENT ON {kind} {schema}.{table} IS {_lit(text)}")
+    for schema, table, column in columns:
+        source = published.get(f"{schema}.{table}")
+        text = catalog.column(source, column) if source else None
+        text = text or descriptions.published_column(schema, table, column)
+        if not text:
+            undocumented.append(f"{schema}.{table}.{column}")
+            text = descriptions.generic_column(column)
+        con.execute(f"COMMENT ON COLUMN {schema}.{table}.{_ident(column)} IS {_lit(text)}")
+    return undocumented
+
+
+def _check_published(con, views: Iterable[str]) -> None:
+    for view in views:
+        try:
+            con.execute(f"SELECT * FROM {view} LIMIT 1").fetchall()
+        except duckdb.Error as error:
+            raise PublishError(f"view {view} does not answer: {error}") from error
+    missing = con.execute(
+        "SELECT schema_name || '.' || table_name || '.' || column_name FROM duckdb_columns() "
+        "WHERE database_name = 'pub' AND (comment IS NULL OR trim(comment) = '')"
+    ).fetchall()
+    if missing:
+        raise PublishError(f"columns without a description: {[m[0] for m in missing][:20]}")
+    leaked = con.execute(
+        "SELECT DISTINCT schema_name FROM duckdb_tables() WHERE database_name = 'pub' "
+        "AND schema_name NOT IN ('marts', 'bi', 'provenance')"
+    ).fetchall()
+    if leaked:
+        raise PublishError(f"unexpected schemas in the published file: {leaked}")
+
+
+def _summarise(con, tables, views, undocumented) -> PublishResult:
+    info = con.execute(
+        "SELECT published_at, fact_count, facts_per_domain, pack_count FROM provenance.build_info"
+    ).fetchone()
+    councils: dict[str, int] = {}
+    if "provenance.packs" in tables:
+        councils = dict(
+            con.execute(
+                "SELECT coalesce(council, '(unknown)'), count(*) FROM provenance.packs "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            ).fetchall()
+        )
+    return PublishResult(
+        path=Path(),
+        published_at=info[0].isoformat(timespec="seconds"),
+        bytes=0,
+        tables=dict(tables),
+        views=list(views),
+        facts_per_domain=json.loads(info[2]) if info[2] else {},
+        packs_per_council=councils,
+        fact_count=int(info[1] or 0),
+        pack_count=int(info[3] or 0),
+        undocumented=undocumented,
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _lit(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fault(point: str) -> None:
+    """Kill this process at a named point when a crash test asks for it."""
+    if os.environ.get(FAULT_ENV) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
