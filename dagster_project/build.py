@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
@@ -46,6 +47,8 @@ def _configure_environment(packs: Path, warehouse: Path) -> None:
     os.environ["DBT_DUCKDB_PATH"] = str(warehouse / "build" / "work.duckdb")
     os.environ.setdefault("COUNCIL_DBT_LOG", "file")  # dbt's chatter to build/dbt_output.log
     warnings.filterwarnings("ignore", category=UserWarning, module="dagster")
+    # "blocking check emitted no result": dbt tests that did not run (see the run in the UI)
+    logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
     try:
         from dagster import BetaWarning, PreviewWarning
 
@@ -80,6 +83,8 @@ def _step_failures(result) -> list[str]:
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
             error = event.step_failure_data.error
+            while error is not None and error.cause is not None:  # the user's error, not
+                error = error.cause  # Dagster's wrapper around it
             message = error.message.strip().splitlines()[0] if error else "failed"
             failures.append(f"{event.step_key}: {message}")
     return failures
@@ -228,7 +233,8 @@ def summarise(
     packs: list[dict], publish: dict, warehouse_dir: Path, work_db: Path
 ) -> dict[str, Any]:
     checks = [c for p in packs for c in p["checks"]] + publish.get("checks", [])
-    failed_checks = [name for name, passed, _ in checks if not passed]
+    failed_checks = [name for name, passed, sev in checks if not passed and sev != "WARN"]
+    warned_checks = [name for name, passed, sev in checks if not passed and sev == "WARN"]
     docs = warehouse_dir / "data_docs" / "index.html"
     return {
         "packs_total": len(packs),
@@ -236,8 +242,9 @@ def summarise(
         "packs_quarantined": [p["file"] for p in packs if p["status"] == "quarantined"],
         "packs_failed": [p["file"] for p in packs if p["status"] == "failed"],
         "published": publish.get("published", False),
-        "checks_passed": len(checks) - len(failed_checks),
+        "checks_passed": len(checks) - len(failed_checks) - len(warned_checks),
         "checks_failed": failed_checks,
+        "checks_warned": warned_checks,
         "warnings_found": _warnings_found(work_db),
         "warehouse": str(warehouse_dir / "council.duckdb"),
         "data_docs": str(docs) if docs.exists() else None,
@@ -271,11 +278,14 @@ def print_summary(summary: dict[str, Any], out=sys.stdout) -> None:
         for domain, count in summary["facts_per_domain"].items():
             w(f"    {domain:<40} {count:>10,}\n")
     w(
-        f"  checks: {summary['checks_passed']} passed, {len(summary['checks_failed'])} failed; "
-        f"warnings found: {summary['warnings_found']}\n"
+        f"  checks: {summary['checks_passed']} passed, {len(summary['checks_failed'])} failed, "
+        f"{len(summary['checks_warned'])} warned; gate warnings found: "
+        f"{summary['warnings_found']}\n"
     )
     for name in summary["checks_failed"][:20]:
         w(f"    failed check: {name}\n")
+    for name in summary["checks_warned"][:20]:
+        w(f"    warning:      {name}\n")
     if summary["published"]:
         w(f"  warehouse: {summary['warehouse']} (published {summary.get('published_at')})\n")
     else:

@@ -156,7 +156,7 @@ def stage_pack(context: AssetExecutionContext, warehouse: WarehouseResource) -> 
         if holder is not None and holder != file_name:
             message = f"same bytes as {holder}, already loaded: nothing new to load"
             store.record_failure(con, file_name, pack["sha256"], "duplicate", message)
-            tag_load_log(con, file_name, context.run_id)
+            tag_load_log(con, file_name, context.run.run_id)
             duplicate_of = holder
         else:
             store.stage_pack(con, frames)
@@ -199,7 +199,7 @@ def _record_unreadable(context, warehouse: WarehouseResource, file_name, path, p
 
         with warehouse.connect() as con:
             store.record_failure(con, file_name, sha, "error", problem)
-            tag_load_log(con, file_name, context.run_id)
+            tag_load_log(con, file_name, context.run.run_id)
     except Exception:  # the run fails anyway; the alert below still goes out
         context.log.exception("could not record the unreadable pack in ops.pack_files")
     alerting.send(
@@ -208,7 +208,7 @@ def _record_unreadable(context, warehouse: WarehouseResource, file_name, path, p
         file_name=file_name,
         pack_id=sha[:16] if sha else None,
         message=f"{file_name} cannot be read as a pack: {problem}",
-        run_id=context.run_id,
+        run_id=context.run.run_id,
     )
 
 
@@ -315,7 +315,7 @@ def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource
             names = sorted({str(r.get("expectation")) for r in blocking})
             reason = f"{len(blocking)} blocking expectation(s) failed: " + ", ".join(names)
             store.quarantine_pack(con, pack_id, file_name, reason)
-            tag_load_log(con, file_name, context.run_id)
+            tag_load_log(con, file_name, context.run.run_id)
     metadata = {"file": file_name, "pack_id": pack_id, **gate_metadata(result, rows)}
     if result.passed:
         report_path.unlink(missing_ok=True)
@@ -328,7 +328,7 @@ def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource
         file_name=file_name,
         pack_id=pack_id,
         sha256=sha256,
-        run_id=context.run_id,
+        run_id=context.run.run_id,
         message=f"{file_name} failed its pack gate and was quarantined: {reason}",
         failures=blocking[:20],
         report=str(report_path),
@@ -392,7 +392,7 @@ def promote_pack(
             raise Failure(f"nothing staged for {file_name}: run extract and pack_gate first")
         pack_id, _sha256 = staged
         store.promote_pack(con, pack_id, file_name)
-        tag_load_log(con, file_name, context.run_id)
+        tag_load_log(con, file_name, context.run.run_id)
         counts = {}
         for table in RAW_TABLES:
             pack_rows, total_rows = con.execute(

@@ -23,7 +23,7 @@ STEP_NAMES = {
 def step_label(step_key: str) -> str:
     if step_key in STEP_NAMES:
         return STEP_NAMES[step_key]
-    if step_key.endswith("_mart_gate"):
+    if step_key == "mart_gate" or step_key.endswith("_mart_gate"):
         return "mart gate"
     if step_key.startswith("published_warehouse_"):
         return "check " + step_key.removeprefix("published_warehouse_").replace("_", " ")

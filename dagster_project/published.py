@@ -111,7 +111,7 @@ def mart_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource)
         alerting.send(
             "mart_gate_failed",
             warehouse.warehouse_path,
-            run_id=context.run_id,
+            run_id=context.run.run_id,
             message=f"the mart gate failed ({len(blocking)} blocking expectation(s)): "
             "the warehouse was NOT published; BI keeps the last published file",
             failures=blocking[:20],

@@ -280,10 +280,10 @@ WITH annual AS (
 SELECT
     w.reporting_council, c.council_name AS reporting_council_name, w.service_area,
     w.fiscal_year, w.received, w.upheld, w.partially_upheld, w.not_upheld,
-    coalesce(w.upheld_or_partially_upheld_printed, w.upheld + w.partially_upheld)
+    coalesce(w.upheld + w.partially_upheld, w.upheld_or_partially_upheld_printed)
         AS upheld_or_partially_upheld,
     round(w.upheld / nullif(w.received, 0), 4) AS upheld_rate,
-    round(coalesce(w.upheld_or_partially_upheld_printed, w.upheld + w.partially_upheld)
+    round(coalesce(w.upheld + w.partially_upheld, w.upheld_or_partially_upheld_printed)
         / nullif(w.received, 0), 4) AS upheld_or_partially_upheld_rate,
     list_distinct(w.pack_ids) AS pack_ids
 FROM wide AS w
@@ -298,8 +298,8 @@ LEFT JOIN marts.dim_council AS c ON c.council_id = w.reporting_council
             "upheld": "Complaints upheld in full.",
             "partially_upheld": "Complaints partially upheld.",
             "not_upheld": "Complaints not upheld.",
-            "upheld_or_partially_upheld": "Complaints upheld or partially upheld (as printed, "
-            "or upheld + partially upheld).",
+            "upheld_or_partially_upheld": "Complaints upheld or partially upheld (upheld + "
+            "partially upheld, or the combined figure as printed when they are not).",
             "upheld_rate": "upheld / received (0-1).",
             "upheld_or_partially_upheld_rate": "upheld_or_partially_upheld / received (0-1).",
             "pack_ids": "Packs the figures were printed in.",

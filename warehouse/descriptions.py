@@ -42,7 +42,7 @@ PROVENANCE_TABLES = {
 
 BUILD_INFO_COLUMNS = {
     "published_at": "When this warehouse file was published (UTC).",
-    "facts_table": "The fact table the counts below refer to.",
+    "fact_tables": "The fact tables (marts.fct_<domain>) the counts below refer to.",
     "fact_count": "Number of rows in the fact table at publish time.",
     "facts_per_domain": "JSON object: domain -> number of facts at publish time.",
     "pack_count": "Number of packs loaded (rows of provenance.packs).",
@@ -74,6 +74,18 @@ COMMON_COLUMNS = {
     "committee": "Committee that met.",
     "meeting_date": "Date of the meeting.",
     "venue": "Where the meeting took place.",
+    "council_line": "Printed line the council name was read from.",
+    "committee_line": "Printed line the committee name was read from.",
+    "meeting_date_line": "Printed line the meeting date was read from.",
+    "venue_line": "Printed line the venue was read from.",
+    "parser_version": "Version of the ingest parser that extracted the pack.",
+    "extracted_at": "When the pack was parsed (UTC).",
+    "caption_first_line": "First printed line of the table's caption.",
+    "header_first_line": "First printed line of the table's header.",
+    "header_last_line": "Last printed line of the table's header.",
+    "n_columns": "Number of columns of the table.",
+    "n_header_rows": "Number of header rows of the table.",
+    "n_body_rows": "Number of body (data) rows of the table.",
 }
 
 
@@ -98,6 +110,16 @@ def _load_manifest(path: Path = MANIFEST_PATH) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def dbt_test_relations(manifest: dict | None = None) -> set[tuple[str, str]]:
+    """(schema, table) of the tables dbt writes the failing rows of its tests to."""
+    manifest = manifest if manifest is not None else _load_manifest()
+    return {
+        (node.get("schema"), node.get("alias") or node.get("name"))
+        for node in manifest.get("nodes", {}).values()
+        if node.get("resource_type") == "test"
+    }
 
 
 @dataclass
@@ -162,12 +184,6 @@ def published_table(schema: str, table: str) -> str:
 
 
 def published_column(schema: str, table: str, column: str) -> str | None:
-    from warehouse import bi
-
-    if schema == "bi" and table in bi.VIEWS:
-        text = bi.VIEWS[table].columns.get(column)
-        if text:
-            return text
     if schema == "provenance" and table == "build_info":
         return BUILD_INFO_COLUMNS.get(column)
     return COMMON_COLUMNS.get(column)

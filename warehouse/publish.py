@@ -98,6 +98,7 @@ def publish(work_db: Path | str, warehouse_dir: Path | str) -> PublishResult:
     if not work_db.exists():
         raise PublishError(f"no working database at {work_db}: build it first")
     target = published_path(warehouse_dir)
+    _fault("publish:start")
     remove_stale_temp_files(warehouse_dir)
     tmp = warehouse_dir / f".{PUBLISHED_NAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
@@ -142,8 +143,11 @@ def _build(work_db: Path, tmp: Path) -> PublishResult:
             con.execute(f"CREATE SCHEMA {schema}")
 
         published: dict[str, tuple[str, str]] = {}  # "schema.table" -> work (schema, table)
+        test_tables = descriptions.dbt_test_relations()
         for source_schema in MART_SOURCE_SCHEMAS:
             for name in _relations(con, "work", source_schema):
+                if (source_schema, name) in test_tables:
+                    continue  # dbt's store_failures tables: not for BI
                 target_name = name if name not in {n for _, n in published.values()} else None
                 target_name = target_name or f"{source_schema}_{name}"
                 published[f"marts.{target_name}"] = (source_schema, name)
@@ -188,19 +192,7 @@ def _relation_exists(con, catalog: str, schema: str, name: str) -> bool:
 
 
 def _write_build_info(con, tables: Mapping[str, int]) -> None:
-    facts = bi.facts_table(con)
-    per_domain = {}
-    fact_count = 0
-    if facts:
-        fact_count = con.execute(f"SELECT count(*) FROM {facts}").fetchone()[0]
-        domain = bi.domain_column(con, facts)
-        if domain:
-            per_domain = dict(
-                con.execute(
-                    f"SELECT coalesce({domain}, '(none)'), count(*) FROM {facts} GROUP BY 1 "
-                    "ORDER BY 1"
-                ).fetchall()
-            )
+    per_domain = bi.facts_per_domain(con)
     status = {}
     if "provenance.pack_files" in tables:
         status = dict(
@@ -212,7 +204,7 @@ def _write_build_info(con, tables: Mapping[str, int]) -> None:
         """
         CREATE TABLE provenance.build_info AS SELECT
             ?::TIMESTAMP AS published_at,
-            ?::VARCHAR AS facts_table,
+            ?::VARCHAR[] AS fact_tables,
             ?::BIGINT AS fact_count,
             ?::JSON AS facts_per_domain,
             ?::BIGINT AS pack_count,
@@ -221,8 +213,8 @@ def _write_build_info(con, tables: Mapping[str, int]) -> None:
         """,
         [
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            facts,
-            fact_count,
+            list(bi.fact_tables(con).values()),
+            sum(per_domain.values()),
             json.dumps(per_domain),
             tables.get("provenance.packs", 0),
             json.dumps(status),
@@ -256,6 +248,8 @@ def _comment_everything(
     for schema, table, column in columns:
         source = published.get(f"{schema}.{table}")
         text = catalog.column(source, column) if source else None
+        if schema == "bi":
+            text = text or bi.view_column_description(con, table, column)
         text = text or descriptions.published_column(schema, table, column)
         if not text:
             undocumented.append(f"{schema}.{table}.{column}")
@@ -364,5 +358,8 @@ def _pid_alive(pid: int) -> bool:
 
 def _fault(point: str) -> None:
     """Kill this process at a named point when a crash test asks for it."""
-    if os.environ.get(FAULT_ENV) == point:
+    wanted = os.environ.get(FAULT_ENV)
+    if wanted == point:
         os.kill(os.getpid(), signal.SIGKILL)
+    if wanted == point + ":raise":
+        raise PublishError(f"fault injected at {point}")

@@ -117,9 +117,16 @@ select
         when regexp_matches(v, '(↓|\(↓\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') then 'down'
         when regexp_matches(v, '\(=\)|\s=$') then 'same'
     end as trend,
-    -- the cell's overall kind, used to choose between count and percent measure patterns
-    case when shape in ('pct_fraction', 'fraction') then 'percent'
-         when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
-         else 'count' end as cell_kind
-from atoms
+    -- the cell's overall kind, used to choose between count and percent measure patterns;
+    -- a token ('N/A') takes the kind most cells of its column have
+    case when shape = 'token'
+         then coalesce(mode(own_kind) filter (where shape <> 'token') over (partition by table_id, col_index), 'count')
+         else own_kind end as cell_kind
+from (
+    select *,
+        case when shape in ('pct_fraction', 'fraction') then 'percent'
+             when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
+             else 'count' end as own_kind
+    from atoms
+)
 where atom.value is not null or shape = 'token'

@@ -27,7 +27,7 @@ with keyed as (
 select
     pack_id,
     'same_measure_printed_with_different_values' as check_name,
-    'warn' as severity,
+    'warning' as severity,
     string_agg(distinct source_table_id, ',') as source_table_id,
     string_agg(distinct cast(source_line as varchar), ',') as source_lines,
     any_value(measure) as measure,

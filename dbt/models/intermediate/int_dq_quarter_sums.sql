@@ -15,7 +15,7 @@ with rows as (
 select
     pack_id,
     'quarters_sum_to_year_total' as check_name,
-    'warn' as severity,
+    'warning' as severity,
     source_table_id,
     source_lines,
     measure,

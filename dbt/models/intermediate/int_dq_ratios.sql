@@ -21,7 +21,7 @@ trios as (
 select
     pack_id,
     'percentage_matches_numerator_denominator' as check_name,
-    'warn' as severity,
+    'warning' as severity,
     source_table_id,
     source_lines,
     pct_measure as measure,

@@ -25,7 +25,7 @@ blocks as (
 select
     pack_id,
     'detail_rows_sum_to_total_row' as check_name,
-    'warn' as severity,
+    'warning' as severity,
     source_table_id,
     source_lines,
     measure,

@@ -28,7 +28,7 @@ valued as (
         o.*,
         case
             when o.value_kind <> 'token' then o.value
-            when o.token_meaning = 'zero_if_proven' and (
+            when o.token_meaning = 'zero_if_proven' and o.unit = 'count' and (
                    (o.quarter is not null and rs.total_value is not null
                     and coalesce(rs.q_sum, 0) = rs.total_value)
                 or (o.row_role = 'detail' and cs.total_value is not null
@@ -37,7 +37,7 @@ valued as (
         end as resolved_value,
         case
             when o.value_kind <> 'token' then 'printed'
-            when o.token_meaning = 'zero_if_proven' and (
+            when o.token_meaning = 'zero_if_proven' and o.unit = 'count' and (
                    (o.quarter is not null and rs.total_value is not null
                     and coalesce(rs.q_sum, 0) = rs.total_value)
                 or (o.row_role = 'detail' and cs.total_value is not null

@@ -18,6 +18,11 @@ with pieces as (
     select distinct table_id, 'row', coalesce(cell_key, row_label)
     from {{ ref('stg_table_cells') }}
     where not is_header and coalesce(cell_key, row_label) is not null
+    union all
+    -- other text cells of a row (an 'Indicators' column next to an 'Outcome' label column)
+    select table_id, 'row', unnest(string_split(row_text_cells, ' | '))
+    from {{ ref('int_table_rows') }}
+    where row_text_cells is not null
 ),
 pieces_clean as (
     select distinct table_id, slot, trim(piece) as piece

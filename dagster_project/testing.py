@@ -1,0 +1,114 @@
+"""Helpers for the tests: pack folders made from the bundled packs, and builds in subprocesses.
+
+A build runs ``python -m dagster_project.build`` in its own process (its own env, DuckDB and
+Dagster instance), as ``make warehouse`` does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_PACKS = REPO_ROOT / "data" / "packs"
+CORRUPTED_NAME = "001_corrupted_dates.txt"
+BINARY_NAME = "009_binary.txt"
+BUILD_TIMEOUT = 1200
+
+
+def bundled_pack_files() -> list[Path]:
+    return sorted(BUNDLED_PACKS.glob("*.txt"))
+
+
+def corrupted_pack_bytes() -> bytes:
+    """A real pack whose years were rewritten 201x -> 181x: it parses, and fails its gate
+    (meeting date implausibly old)."""
+    source = next(p for p in bundled_pack_files() if p.name.startswith("001_"))
+    return re.sub(rb"20(1\d)", rb"18\1", source.read_bytes())
+
+
+def make_packs_folder(folder: Path, *, corrupted: bool = False, binary: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in bundled_pack_files():
+        shutil.copy(path, folder / path.name)
+    if corrupted:
+        (folder / CORRUPTED_NAME).write_bytes(corrupted_pack_bytes())
+    if binary:
+        (folder / BINARY_NAME).write_bytes(b"\x00\x01\x02 not a pack " * 64)
+    return folder
+
+
+def build_env(warehouse: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "COUNCIL_"))}
+    env.pop("WAREHOUSE_DIR", None)
+    env.pop("PACKS_DIR", None)
+    env["DAGSTER_HOME"] = str(warehouse / "dagster_home")
+    env.update(extra or {})
+    return env
+
+
+def run_build(
+    packs: Path, warehouse: Path, *, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dagster_project.build",
+            "--packs",
+            str(packs),
+            "--warehouse",
+            str(warehouse),
+        ],
+        cwd=REPO_ROOT,
+        env=build_env(warehouse, extra_env),
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+    )
+
+
+def read_summary(warehouse: Path) -> dict[str, Any]:
+    return json.loads((warehouse / "summary.json").read_text(encoding="utf-8"))
+
+
+def read_alerts(warehouse: Path) -> list[dict[str, Any]]:
+    path = warehouse / "alerts.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def copy_warehouse(source: Path, dest: Path) -> Path:
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("*.tmp", "*.wal"))
+    return dest
+
+
+_SHARED: dict[str, Any] = {}
+
+
+def shared_build(tmp_root_factory) -> dict[str, Any]:
+    """One build per test session of the bundled packs plus a corrupted and a binary pack.
+
+    ``tmp_root_factory`` is pytest's ``tmp_path_factory``. Tests that change the warehouse
+    must work on a ``copy_warehouse`` of it.
+    """
+    if "build" not in _SHARED:
+        root = tmp_root_factory.mktemp("shared_build")
+        packs = make_packs_folder(root / "packs", corrupted=True, binary=True)
+        warehouse = root / "warehouse"
+        result = run_build(packs, warehouse)
+        _SHARED["build"] = {
+            "root": root,
+            "packs": packs,
+            "warehouse": warehouse,
+            "result": result,
+            "summary": read_summary(warehouse) if (warehouse / "summary.json").exists() else {},
+        }
+    return _SHARED["build"]
