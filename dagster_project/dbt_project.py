@@ -239,9 +239,13 @@ def dbt_models(
             checks_failed.append(event.check_name or "?")
         yield event
     if not invocation.is_successful():
+        error = invocation.get_error()
+        details = getattr(error, "description", None) or str(error or "")
+        errors = [line.strip() for line in details.splitlines() if "Error" in line][:5]
         raise Failure(
             description=f"dbt build failed (exit code {invocation.process.returncode}; "
-            f"{len(checks_failed)} failing test(s): {', '.join(checks_failed[:10])}). "
+            f"{len(checks_failed)} failing test(s){': ' if checks_failed else ''}"
+            f"{', '.join(checks_failed[:10])}). {' | '.join(errors)} "
             f"dbt log: {target_path / 'dbt.log'}",
             metadata={"dbt_log": MetadataValue.path(str(target_path / "dbt.log"))},
         )

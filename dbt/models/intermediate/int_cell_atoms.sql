@@ -120,13 +120,22 @@ select
     -- the cell's overall kind, used to choose between count and percent measure patterns;
     -- a token ('N/A') takes the kind most cells of its column have
     case when shape = 'token'
-         then coalesce(mode(own_kind) filter (where shape <> 'token') over (partition by table_id, col_index), 'count')
+         then coalesce(col_kind, table_kind, 'count')
          else own_kind end as cell_kind
 from (
     select *,
-        case when shape in ('pct_fraction', 'fraction') then 'percent'
-             when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
-             else 'count' end as own_kind
-    from atoms
+        mode(own_kind) filter (where shape <> 'token') over (partition by table_id, col_index) as col_kind,
+        mode(own_kind) filter (where shape <> 'token') over (partition by table_id) as table_kind,
+        count(*) filter (where shape <> 'token') over (partition by table_id, col_index) as col_numbers,
+        count(*) filter (where shape <> 'token') over (partition by table_id, row_index) as row_numbers
+    from (
+        select *,
+            case when shape in ('pct_fraction', 'fraction') then 'percent'
+                 when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
+                 else 'count' end as own_kind
+        from atoms
+    )
 )
-where atom.value is not null or shape = 'token'
+-- a token in a row and column of text (a case list saying 'Not Applicable') is not a value
+where (shape <> 'token' or col_numbers > 0 or row_numbers > 0)
+  and (atom.value is not null or shape = 'token')

@@ -18,7 +18,8 @@ rows as (
           and coalesce(any_value(row_label), '') <> '' as is_subheader,
         -- text cells of the row other than the label (an 'Indicators' column, say)
         string_agg(cell_text, ' | ' order by col_index) filter (
-            where col_index > 0 and part = 0 and not regexp_matches(cell_text, '^[-–0-9£.,%/\s]')
+            where col_index > 0 and part = 0 and cell_text <> ''
+              and not regexp_matches(cell_text, '^[-–£]?\s*[0-9.,]+(\s|%|/|$)|^[-–\s]+$')
               and length(cell_text) < 300
               and not regexp_matches(cell_text, '(?i)^(n/?a|nil|none|not known|tbc)$')) as row_text_cells
     from cells
