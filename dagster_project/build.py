@@ -19,6 +19,8 @@ hundreds of packs; a 1,000-pack first load would rather batch packs per run.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import json
 import logging
 import os
@@ -90,6 +92,51 @@ def _step_failures(result) -> list[str]:
     return failures
 
 
+TRIGGER_TAG = "council/trigger"
+TRIGGER = "make warehouse"
+
+
+@contextlib.contextmanager
+def build_lock(warehouse_dir: Path):
+    """One ``make warehouse`` at a time per warehouse (the working DB has one writer)."""
+    path = warehouse_dir / "build" / ".build.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SystemExit(f"another build is running on {warehouse_dir}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def fail_abandoned_runs(instance, out=sys.stdout) -> list[str]:
+    """Runs of an earlier ``make warehouse`` that was killed still look in progress and hold
+    their concurrency slots: mark them failed and free the slots. Safe under ``build_lock``
+    (no other build can be running); runs launched by the UI/daemon are left alone."""
+    from dagster import DagsterRunStatus, RunsFilter
+
+    stale = instance.get_runs(
+        filters=RunsFilter(
+            tags={TRIGGER_TAG: TRIGGER},
+            statuses=[
+                DagsterRunStatus.STARTED,
+                DagsterRunStatus.STARTING,
+                DagsterRunStatus.NOT_STARTED,
+                DagsterRunStatus.CANCELING,
+            ],
+        )
+    )
+    for run in stale:
+        instance.report_run_failed(run, "abandoned: the build that ran it was killed")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+    if stale:
+        out.write(f"Marked {len(stale)} run(s) of a killed earlier build as failed\n")
+    return [run.run_id for run in stale]
+
+
 def run_packs(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[dict]:
     from dagster_project.packs import PACKS_PARTITION
 
@@ -111,7 +158,7 @@ def run_packs(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[di
                 instance=instance,
                 raise_on_error=False,
                 run_config=_quiet_run_config(prefix),
-                tags={"council/trigger": "make warehouse"},
+                tags={TRIGGER_TAG: TRIGGER},
             )
             checks = _check_evaluations(result)
             gate_failed = any(not passed for name, passed, _ in checks if "pack_gate" in name)
@@ -157,7 +204,7 @@ def run_publish(defs, instance, out=sys.stdout) -> dict:
             instance=instance,
             raise_on_error=False,
             run_config=_quiet_run_config("[transform & publish]"),
-            tags={"council/trigger": "make warehouse"},
+            tags={TRIGGER_TAG: TRIGGER},
         )
     except Exception as error:
         out.write(f"  → FAILED: {type(error).__name__}: {error}\n")
@@ -329,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     if not pack_files:
         print("No pack files found: nothing to do.")
     started = time.perf_counter()
-    with DagsterInstance.get() as instance:
+    with build_lock(warehouse_dir), DagsterInstance.get() as instance:
+        fail_abandoned_runs(instance)
         packs = run_packs(defs, instance, pack_files)
         publish = run_publish(defs, instance)
     summary = summarise(packs, publish, warehouse_dir, warehouse_dir / "build" / "work.duckdb")

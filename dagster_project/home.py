@@ -19,6 +19,8 @@ concurrency:
     max_concurrent_runs: 1
   pools:
     default_limit: 1
+run_monitoring:
+  enabled: true   # a crashed run is marked failed and frees its slot
 telemetry:
   enabled: false
 """
