@@ -9,11 +9,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DAGSTER_HOME ?= $(abspath $(WAREHOUSE))/dagster_home
+DAGSTER_HOME ?= $(abspath $(WAREHOUSE))/dagster_home
 
 .PHONY: install warehouse test lint format ui bench clean
 
-$(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml
+$(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.sql dbt/models/*/*.yml dbt/macros/*.sql)
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv sync --frozen --python $(PYTHON) || uv sync --frozen --python $(PYTHON)
 	cd dbt && ../$(BIN)/dbt parse --profiles-dir . --quiet
@@ -22,7 +22,6 @@ $(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml
 install: $(STAMP)
 
 warehouse: install
-	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/python -m dagster_project.build --packs "$(PACKS)" --warehouse "$(WAREHOUSE)"
 
 test: install lint
@@ -37,8 +36,8 @@ format: install
 	$(BIN)/ruff check --fix .
 
 ui: install
-	@mkdir -p $(DAGSTER_HOME)
-	WAREHOUSE_DIR="$(abspath $(WAREHOUSE))" PACKS_DIR="$(abspath $(PACKS))" $(BIN)/dagster dev -m dagster_project.definitions -h 127.0.0.1 -p 3000
+	DAGSTER_HOME="$(DAGSTER_HOME)" $(BIN)/python -m dagster_project.home --warehouse "$(WAREHOUSE)"
+	DAGSTER_HOME="$(DAGSTER_HOME)" WAREHOUSE_DIR="$(abspath $(WAREHOUSE))" PACKS_DIR="$(abspath $(PACKS))" $(BIN)/dagster dev -m dagster_project.definitions -h 127.0.0.1 -p 3000
 
 bench: install
 	$(BIN)/python -m bench.run --n $(N) --seed $(SEED)

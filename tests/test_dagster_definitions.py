@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,8 @@ def manifest():
     return json.loads(MANIFEST_PATH.read_text())
 
 
-def test_definitions_validate_from_the_command_line():
+def test_definitions_validate_from_the_command_line(tmp_path):
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}
     result = subprocess.run(
         [
             str(Path(sys.executable).with_name("dagster")),
@@ -42,6 +44,7 @@ def test_definitions_validate_from_the_command_line():
             "dagster_project.definitions",
         ],
         cwd=REPO,
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
