@@ -30,9 +30,10 @@ COMMITTEES = [
     "Corporate Parenting Panel",
     "Health and Wellbeing Board",
 ]
-COUNT = re.compile(r"(?<![\w/.£$,-])(\d{1,4})(?=\s*P?U\b|(?![\w/.%,]))")
+COUNT = re.compile(r"(?<![\w/.£$,-])(\d{1,4})(?=\s*P?U\b|(?!\s*%)(?![\w/.,]))")
 FRACTION = re.compile(r"(?<![\w/.])(\d{1,4})/(\d{1,4})(?![\w/.])")
 YEAR = re.compile(r"^(19|20)\d\d$")
+MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
 
 def council_names() -> list[str]:
@@ -102,8 +103,8 @@ def _scale_table_lines(lines: list[str], factor: int) -> list[str]:
 
 
 def _scale_cell(cell: str, factor: int) -> str:
-    if "<" in cell or len(cell) > 40:
-        return cell  # prose and HTML cells: leave their numbers alone
+    if "<" in cell or len(cell) > 40 or MONTH.search(cell):
+        return cell  # prose, HTML and date cells: leave their numbers alone
 
     def fraction(match: re.Match) -> str:
         a, b = match.group(1), match.group(2)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -80,6 +81,25 @@ def _check_evaluations(result) -> list[tuple[str, bool, str | None]]:
     return evaluations
 
 
+def step_seconds(result) -> dict[str, float]:
+    """Seconds spent in each successful step of a run, by step key (e.g. ``stage__pack``)."""
+    seconds: dict[str, float] = {}
+    for event in result.all_events:
+        if event.event_type_value == "STEP_SUCCESS":
+            duration = event.event_specific_data.duration_ms / 1000
+            seconds[event.step_key] = seconds.get(event.step_key, 0.0) + duration
+    return seconds
+
+
+def stage_seconds(packs: list[dict], publish: dict) -> dict[str, float]:
+    """Total seconds per step over the whole build: where a build spends its time."""
+    totals: dict[str, float] = {}
+    for timings in [p.get("steps", {}) for p in packs] + [publish.get("steps", {})]:
+        for step, seconds in timings.items():
+            totals[step] = totals.get(step, 0.0) + seconds
+    return {step: round(seconds, 2) for step, seconds in sorted(totals.items())}
+
+
 def _step_failures(result) -> list[str]:
     failures = []
     for event in result.all_events:
@@ -137,13 +157,111 @@ def fail_abandoned_runs(instance, out=sys.stdout) -> list[str]:
     return [run.run_id for run in stale]
 
 
-def run_packs(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[dict]:
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def promoted_files(work_db: Path) -> dict[str, str]:
+    """file name -> sha256 of every file already promoted by the current parser version.
+
+    Those files need no run: their rows in raw.* are what a new run would write. A file whose
+    bytes changed, a quarantined or failed one, or any file after a parser upgrade runs again.
+    """
+    if not work_db.exists():
+        return {}
+    from ingest.parse import PARSER_VERSION
+    from ingest.store import connect
+
+    con = connect(work_db)
+    try:
+        rows = con.execute(
+            "select f.file_name, f.sha256 from ops.pack_files f join raw.packs p using (pack_id) "
+            "where f.status = 'promoted' and p.parser_version = ?",
+            [PARSER_VERSION],
+        ).fetchall()
+    finally:
+        con.close()
+    return dict(rows)
+
+
+def run_packs(
+    defs,
+    instance,
+    pack_files: list[Path],
+    work_db: Path,
+    *,
+    bulk_threshold: int = 20,
+    batch_size: int = 100,
+    out=sys.stdout,
+) -> list[dict]:
+    """Load every new or changed pack: one run per pack, or one bulk run when there are more
+    than ``bulk_threshold`` of them. Returns one outcome per file in the folder."""
     from dagster_project.packs import PACKS_PARTITION
 
     existing = set(instance.get_dynamic_partitions(PACKS_PARTITION))
     new = [p.name for p in pack_files if p.name not in existing]
     if new:
         instance.add_dynamic_partitions(PACKS_PARTITION, new)
+    loaded = promoted_files(work_db)
+    changed = [p for p in pack_files if loaded.get(p.name) != file_sha256(p)]
+    unchanged = len(pack_files) - len(changed)
+    if unchanged:
+        out.write(f"{unchanged} of {len(pack_files)} pack(s) unchanged since loaded: skipped\n")
+    if len(changed) > bulk_threshold:
+        outcomes = run_bulk(defs, instance, changed, batch_size, out)
+    else:
+        outcomes = run_each_pack(defs, instance, changed, out)
+    by_name = {o["file"]: o for o in outcomes}
+    return [by_name.get(p.name) or _unchanged_outcome(p.name) for p in pack_files]
+
+
+def run_bulk(defs, instance, pack_files: list[Path], batch_size: int, out=sys.stdout) -> list[dict]:
+    """Many packs to load: one ``bulk_load_job`` run, batch by batch."""
+    started = time.perf_counter()
+    prefix = f"[bulk] {len(pack_files)} packs, batches of {batch_size}:"
+    out.write(prefix + "\n")
+    out.flush()
+    file_names = [p.name for p in pack_files]
+    result = defs.resolve_job_def("bulk_load_job").execute_in_process(
+        instance=instance,
+        raise_on_error=False,
+        run_config={
+            "ops": {
+                "load_packs_in_bulk": {
+                    "config": {"file_names": file_names, "batch_size": batch_size}
+                }
+            },
+            **_quiet_run_config("[bulk]"),
+        },
+        tags={TRIGGER_TAG: TRIGGER},
+    )
+    seconds = time.perf_counter() - started
+    if result.success:
+        outcomes = result.output_for_node("load_packs_in_bulk")
+    else:
+        errors = _step_failures(result)
+        outcomes = [
+            {"file": n, "status": "failed", "run_id": result.run_id, "checks": [], "errors": errors}
+            for n in file_names
+        ]
+    for outcome in outcomes:
+        outcome["seconds"] = round(seconds / max(len(outcomes), 1), 3)
+    if outcomes:
+        outcomes[0]["steps"] = step_seconds(result)
+    counts = {
+        s: sum(o["status"] == s for o in outcomes) for s in ("loaded", "quarantined", "failed")
+    }
+    out.write(f"{prefix} → {counts} ({seconds:.1f}s)\n")
+    out.flush()
+    return outcomes
+
+
+def run_each_pack(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[dict]:
+    """A few packs to load: one ``pack_job`` run per pack (a partition each)."""
     job = defs.resolve_job_def("pack_job")
     outcomes = []
     total = len(pack_files)
@@ -174,6 +292,7 @@ def run_packs(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[di
                 "run_id": result.run_id,
                 "checks": checks,
                 "errors": [] if result.success else _step_failures(result),
+                "steps": step_seconds(result),
             }
         except Exception as error:  # one bad pack must never stop the others
             outcome = {
@@ -192,6 +311,17 @@ def run_packs(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[di
         out.flush()
         outcomes.append(outcome)
     return outcomes
+
+
+def _unchanged_outcome(file_name: str) -> dict:
+    return {
+        "file": file_name,
+        "status": "unchanged",
+        "run_id": None,
+        "checks": [],
+        "errors": [],
+        "seconds": 0.0,
+    }
 
 
 def run_publish(defs, instance, out=sys.stdout) -> dict:
@@ -228,6 +358,7 @@ def run_publish(defs, instance, out=sys.stdout) -> dict:
         "checks": _check_evaluations(result),
         "errors": errors,
         "seconds": round(seconds, 2),
+        "steps": step_seconds(result),
     }
 
 
@@ -286,6 +417,7 @@ def summarise(
     return {
         "packs_total": len(packs),
         "packs_loaded": [p["file"] for p in packs if p["status"] == "loaded"],
+        "packs_unchanged": [p["file"] for p in packs if p["status"] == "unchanged"],
         "packs_quarantined": [p["file"] for p in packs if p["status"] == "quarantined"],
         "packs_failed": [p["file"] for p in packs if p["status"] == "failed"],
         "published": publish.get("published", False),
@@ -298,6 +430,7 @@ def summarise(
         "quarantine_reports": str(warehouse_dir / "quarantine"),
         "alerts": str(warehouse_dir / "alerts.jsonl"),
         **_warehouse_facts(warehouse_dir),
+        "stage_seconds": stage_seconds(packs, publish),
         "packs": packs,
         "publish": publish,
     }
@@ -309,6 +442,7 @@ def print_summary(summary: dict[str, Any], out=sys.stdout) -> None:
     w("Summary\n")
     w(
         f"  packs: {summary['packs_total']} in folder, {len(summary['packs_loaded'])} loaded, "
+        f"{len(summary['packs_unchanged'])} unchanged, "
         f"{len(summary['packs_quarantined'])} quarantined, {len(summary['packs_failed'])} failed\n"
     )
     for name in summary["packs_quarantined"]:
@@ -354,6 +488,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--packs", default=os.environ.get("PACKS_DIR", "data/packs"))
     parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
+    parser.add_argument(
+        "--bulk-threshold",
+        type=int,
+        default=20,
+        help="more new or changed packs than this load in one bulk_load_job run, in batches "
+        "(default 20); fewer run pack_job once per pack",
+    )
+    parser.add_argument("--batch-size", type=int, default=100, help="packs per bulk batch")
     args = parser.parse_args(argv)
     packs_dir = _absolute(args.packs)
     warehouse_dir = _absolute(args.warehouse)
@@ -378,7 +520,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with build_lock(warehouse_dir), DagsterInstance.get() as instance:
         fail_abandoned_runs(instance)
-        packs = run_packs(defs, instance, pack_files)
+        packs = run_packs(
+            defs,
+            instance,
+            pack_files,
+            warehouse_dir / "build" / "work.duckdb",
+            bulk_threshold=args.bulk_threshold,
+            batch_size=args.batch_size,
+        )
         publish = run_publish(defs, instance)
     summary = summarise(packs, publish, warehouse_dir, warehouse_dir / "build" / "work.duckdb")
     summary["seconds"] = round(time.perf_counter() - started, 1)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dagster import Definitions
 
 from dagster_project.dbt_project import dbt_models, dbt_resource
-from dagster_project.jobs import nightly_check_job, pack_job, publish_job
+from dagster_project.jobs import bulk_load_job, nightly_check_job, pack_job, publish_job
 from dagster_project.packs import pack_file, pack_gate, promote_pack, stage_pack
 from dagster_project.progress import progress_logger
 from dagster_project.published import PUBLISHED_CHECKS, mart_gate, published_warehouse
@@ -33,7 +33,7 @@ from dagster_project.sensors import (
 defs = Definitions(
     assets=[pack_file, stage_pack, promote_pack, dbt_models, published_warehouse],
     asset_checks=[pack_gate, mart_gate, *PUBLISHED_CHECKS],
-    jobs=[pack_job, publish_job, nightly_check_job],
+    jobs=[pack_job, bulk_load_job, publish_job, nightly_check_job],
     sensors=[packs_folder_sensor, publish_after_packs_sensor, alert_on_run_failure],
     schedules=[nightly_warehouse_check],
     resources={"warehouse": WarehouseResource(), "dbt": dbt_resource()},

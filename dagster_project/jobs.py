@@ -1,6 +1,7 @@
 """Jobs, the failure hook that alerts, and the asset selections they run.
 
 * ``pack_job``     - one pack (partition): extract -> pack_gate -> promote. One run per pack.
+* ``bulk_load_job`` - many packs in batches (a first load): the same steps and per-pack events.
 * ``publish_job``  - dbt build (models + tests as checks) -> mart_gate -> published_warehouse
                      and its checks.
 * ``nightly_check_job`` - only the checks of the published warehouse (read-only).
@@ -14,10 +15,12 @@ from dagster import (
     define_asset_job,
     failure_hook,
     in_process_executor,
+    job,
 )
 from dagster._core.errors import DagsterAssetCheckFailedError
 
 from dagster_project import alerting
+from dagster_project.bulk import load_packs_in_bulk
 from dagster_project.dbt_project import dbt_models
 from dagster_project.packs import RAW_KEYS, STAGE_KEY
 from dagster_project.published import PUBLISHED_KEY
@@ -60,6 +63,19 @@ pack_job = define_asset_job(
     hooks={alert_on_failure},
     tags={"council/kind": "pack"},
 )
+
+
+@job(
+    description="First load of many packs: extract -> pack gate -> promote in batches, every pack "
+    "reported on its own partition of stage/pack, pack_gate and raw/*. `make warehouse` uses it "
+    "when many packs need loading; pack_job stays the per-pack path.",
+    executor_def=in_process_executor,
+    hooks={alert_on_failure},
+    tags={"council/kind": "bulk"},
+)
+def bulk_load_job():
+    load_packs_in_bulk()
+
 
 publish_job = define_asset_job(
     "publish_job",

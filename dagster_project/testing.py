@@ -53,19 +53,28 @@ def build_env(warehouse: Path, extra: dict[str, str] | None = None) -> dict[str,
     return env
 
 
+def build_command(packs: Path, warehouse: Path, *options: str) -> list[str]:
+    """``make warehouse``'s command line for these folders."""
+    return [
+        sys.executable,
+        "-m",
+        "dagster_project.build",
+        "--packs",
+        str(packs),
+        "--warehouse",
+        str(warehouse),
+        *options,
+    ]
+
+
 def run_build(
-    packs: Path, warehouse: Path, *, extra_env: dict[str, str] | None = None
+    packs: Path,
+    warehouse: Path,
+    *options: str,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dagster_project.build",
-            "--packs",
-            str(packs),
-            "--warehouse",
-            str(warehouse),
-        ],
+        build_command(packs, warehouse, *options),
         cwd=REPO_ROOT,
         env=build_env(warehouse, extra_env),
         capture_output=True,

@@ -28,12 +28,12 @@ select
     pack_id,
     'same_measure_printed_with_different_values' as check_name,
     'warning' as severity,
-    string_agg(distinct source_table_id, ',') as source_table_id,
-    string_agg(distinct cast(source_line as varchar), ',') as source_lines,
+    string_agg(distinct source_table_id, ',' order by source_table_id) as source_table_id,
+    string_agg(distinct cast(source_line as varchar), ',' order by cast(source_line as varchar)) as source_lines,
     any_value(measure) as measure,
     min(value) as expected_value,
     max(value) as observed_value,
-    'Printed ' || count(*) || ' times with values ' || string_agg(distinct cast(value as varchar), ' / ')
+    'Printed ' || count(*) || ' times with values ' || string_agg(distinct cast(value as varchar), ' / ' order by cast(value as varchar))
         || ' (' || what || ')' as detail
 from keyed
 group by pack_id, what

@@ -10,7 +10,7 @@ with facts as (
 blocks as (
     select
         pack_id, source_table_id, source_col, block_index, source_part, measure, component,
-        any_value(column_name) as column_name,
+        min(column_name) as column_name,
         count(*) filter (where row_role = 'detail' and value is not null) as n_detail,
         count(*) filter (where row_role = 'detail' and value is null) as n_unknown,
         sum(value) filter (where row_role = 'detail') as detail_sum,

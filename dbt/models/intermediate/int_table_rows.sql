@@ -8,14 +8,14 @@ with cells as (
 rows as (
     select
         table_id,
-        any_value(pack_id) as pack_id,
+        min(pack_id) as pack_id,
         row_index,
-        any_value(row_label) as row_label,
+        min(row_label) as row_label,
         min(line_number) as first_line,
         -- a body row that repeats the header (every value cell equals its column name)
         -- or a section label with no values at all ('Day Service Provider', 'Looked after ... Services')
         bool_and(col_index = 0 or lower(trim(cell_text)) = lower(trim(coalesce(column_name, ''))) or cell_text = '')
-          and coalesce(any_value(row_label), '') <> '' as is_subheader,
+          and coalesce(min(row_label), '') <> '' as is_subheader,
         -- text cells of the row other than the label (an 'Indicators' column, say)
         string_agg(cell_text, ' | ' order by col_index) filter (
             where col_index > 0 and part = 0 and cell_text <> ''
@@ -31,7 +31,7 @@ roles as (
     group by all
 ),
 councils as (
-    select r.table_id, r.row_index, any_value(a.gss_code) as subject_gss_code
+    select r.table_id, r.row_index, min(a.gss_code) as subject_gss_code
     from rows r join {{ ref('council_aliases') }} a
       on {{ norm_text('r.row_label') }} = a.alias
     group by all

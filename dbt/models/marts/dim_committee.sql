@@ -16,7 +16,7 @@ named as (
 select
     {{ surrogate_key(['council_id', norm_text('committee_name')]) }} as committee_id,
     council_id,
-    any_value(committee_name) as committee_name,
+    min(committee_name) as committee_name,
     list_sort(list(distinct printed_name)) as printed_names
 from named
 group by council_id, {{ norm_text('committee_name') }}

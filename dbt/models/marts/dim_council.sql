@@ -2,8 +2,8 @@
 select
     gss_code as council_id,
     gss_code,
-    any_value(council_name) as council_name,
-    any_value(council_type) as council_type,
+    min(council_name) as council_name,
+    min(council_type) as council_type,
     list_sort(list(distinct alias)) as aliases
 from {{ ref('council_aliases') }}
 group by gss_code

@@ -1,0 +1,90 @@
+"""The bulk path (many packs in one ``bulk_load_job`` run) builds the same warehouse as one
+``pack_job`` run per pack, and reports every pack on its own partition.
+
+The folder is the shared build's (bundled packs, a corrupted pack, a binary file), built a
+second time with ``--bulk-threshold 0`` so every pack goes through the bulk job.
+"""
+
+from __future__ import annotations
+
+import os
+
+import duckdb
+import pytest
+
+from dagster_project.testing import (
+    BINARY_NAME,
+    CORRUPTED_NAME,
+    bundled_pack_files,
+    read_alerts,
+    read_summary,
+    run_build,
+    shared_build,
+)
+
+FACT_TABLES = ("fct_waiting_times", "fct_complaints", "fct_decisions", "fct_placements")
+
+
+def _rows(warehouse, table: str) -> list:
+    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
+    try:
+        return sorted(con.execute(f"select * from marts.{table}").fetchall(), key=repr)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    shared = shared_build(tmp_path_factory)
+    assert shared["result"].returncode == 0, shared["result"].stdout[-4000:]
+    warehouse = tmp_path_factory.mktemp("bulk") / "warehouse"
+    result = run_build(shared["packs"], warehouse, "--bulk-threshold", "0", "--batch-size", "3")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return {"per_pack": shared["warehouse"], "bulk": warehouse, "result": result}
+
+
+def test_the_bulk_job_ran_and_sorted_the_packs_like_the_per_pack_path(builds):
+    assert "[bulk]" in builds["result"].stdout
+    summary = read_summary(builds["bulk"])
+    assert sorted(summary["packs_loaded"]) == sorted(p.name for p in bundled_pack_files())
+    assert summary["packs_quarantined"] == [CORRUPTED_NAME]
+    assert summary["packs_failed"] == [BINARY_NAME]
+    assert "load_packs_in_bulk" in summary["stage_seconds"]
+
+
+def test_bulk_and_per_pack_builds_publish_the_same_facts(builds):
+    for table in FACT_TABLES:
+        bulk = _rows(builds["bulk"], table)
+        assert bulk, table
+        assert bulk == _rows(builds["per_pack"], table), table
+
+
+def test_the_quarantined_pack_is_reported_and_alerted(builds):
+    assert (builds["bulk"] / "quarantine" / f"{CORRUPTED_NAME}.json").exists()
+    kinds = {(a["kind"], a.get("file_name")) for a in read_alerts(builds["bulk"])}
+    assert ("pack_quarantined", CORRUPTED_NAME) in kinds
+    assert ("pack_unreadable", BINARY_NAME) in kinds
+
+
+def test_every_pack_is_reported_on_its_own_partition(builds):
+    from dagster import AssetCheckKey, AssetKey, DagsterInstance
+
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(builds["bulk"] / "dagster_home")
+    try:
+        with DagsterInstance.get() as instance:
+            raw = instance.get_materialized_partitions(AssetKey(["raw", "table_cells"]))
+            staged = instance.get_materialized_partitions(AssetKey(["stage", "pack"]))
+            gate = AssetCheckKey(AssetKey(["stage", "pack"]), "pack_gate")
+            records = instance.event_log_storage.get_asset_check_execution_history(gate, limit=50)
+    finally:
+        if previous is None:
+            os.environ.pop("DAGSTER_HOME", None)
+        else:
+            os.environ["DAGSTER_HOME"] = previous
+    bundled = {p.name for p in bundled_pack_files()}
+    assert raw == bundled  # the corrupted pack was never promoted
+    assert bundled | {CORRUPTED_NAME} <= staged
+    outcomes = {record.partition: record.status.value for record in records}
+    assert outcomes[CORRUPTED_NAME] == "FAILED"
+    assert {outcomes[name] for name in bundled} == {"SUCCEEDED"}
