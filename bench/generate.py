@@ -76,7 +76,9 @@ def _shift_date(line: str, rng: random.Random) -> str:
     if not parsed:
         return line
     day, printed = parsed
-    new_day = day + timedelta(days=7 * rng.randint(-150, 150))
+    # forward only, up to two years: the tables keep their periods, which must stay within the
+    # sane range of the meeting date that the mart gate checks (up to a year after it)
+    new_day = day + timedelta(days=7 * rng.randint(0, 104))
     weekday_fixed = re.sub(
         r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         new_day.strftime("%A"),

@@ -174,7 +174,7 @@ def load_batch(context, warehouse: WarehouseResource, file_names: list[str]) -> 
                 staged[file_name] = extracted[:2]
         names = list(staged)
         results = validate_packs(
-            [store.staged_frames(con, staged[name][0]) for name in names],
+            store.staged_frames_many(con, [staged[name][0] for name in names]),
             warehouse_dir=warehouse.warehouse_path,
             file_names=names,
         )

@@ -249,22 +249,42 @@ def failures_markdown(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+GATE_RESULT_COLUMNS = (
+    "pack_id",
+    "file_name",
+    "suite",
+    "expectation",
+    "severity",
+    "success",
+    "note",
+    "unexpected_count",
+    "sample",
+    "validated_at",
+)
+
+
 def record_gate_results(con, result, *, pack_id: str | None) -> None:
     """Replace this pack's rows in ops.gate_results with every expectation just evaluated."""
-    rows = result.ops_rows()
-    with_ids = [
-        {**row, "pack_id": row.get("pack_id") or pack_id} for row in rows if row is not None
+    import pandas as pd
+
+    rows = [
+        tuple(
+            (row.get("pack_id") or pack_id) if c == "pack_id" else row.get(c)
+            for c in GATE_RESULT_COLUMNS
+        )
+        for row in result.ops_rows()
+        if row is not None
     ]
+    columns = ", ".join(GATE_RESULT_COLUMNS)
     con.execute("begin transaction")
     try:
         con.execute("delete from ops.gate_results where pack_id = ?", [pack_id])
-        for row in with_ids:
-            con.execute(
-                "insert into ops.gate_results by name select * from (select "
-                + ", ".join(f"? as {column}" for column in row)
-                + ")",
-                list(row.values()),
-            )
+        if rows:
+            con.register("_gate_rows", pd.DataFrame(rows, columns=list(GATE_RESULT_COLUMNS)))
+            try:
+                con.execute(f"insert into ops.gate_results ({columns}) select * from _gate_rows")
+            finally:
+                con.unregister("_gate_rows")
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -43,6 +43,29 @@ def staged_frames(con: duckdb.DuckDBPyConnection, pack_id: str) -> dict:
     }
 
 
+def staged_frames_many(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> list[dict]:
+    """`staged_frames` for several packs, one query per table (a bulk load's batch)."""
+    by_table = {
+        table: con.execute(
+            f"SELECT * FROM stage.{table} WHERE list_contains(?, pack_id)", [pack_ids]
+        ).df()
+        for table in RAW_TABLES
+    }
+    split = {
+        table: dict(tuple(frame.groupby("pack_id", sort=False)))
+        for table, frame in by_table.items()
+    }
+    return [
+        {
+            table: split[table][pack_id].reset_index(drop=True)
+            if pack_id in split[table]
+            else by_table[table].iloc[0:0]
+            for table in RAW_TABLES
+        }
+        for pack_id in pack_ids
+    ]
+
+
 def promote_pack(con: duckdb.DuckDBPyConnection, pack_id: str, file_name: str) -> None:
     """Move a staged pack into `raw.*` in one transaction, replacing what this file or these
     bytes loaded before."""
