@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import random
 import re
 from datetime import timedelta
@@ -128,12 +129,25 @@ def generate_corpus(out_dir: Path, n: int, seed: int) -> list[Path]:
     councils = council_names()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
+    seen: set[bytes] = set()
     for index in range(n):
         template = index % len(texts)
         path = out_dir / f"synthetic_{seed}_{index:05d}.txt"
-        path.write_text(synthesise(texts[template], rng, councils), encoding="utf-8")
+        path.write_text(_distinct_pack(texts[template], rng, councils, seen), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _distinct_pack(text: str, rng: random.Random, councils: list[str], seen: set[bytes]) -> str:
+    """A synthetic pack unlike every one written before (a corpus of N distinct packs): draws
+    again while the result repeats an earlier pack, which small samples make possible."""
+    for _ in range(100):
+        pack = synthesise(text, rng, councils)
+        digest = hashlib.sha256(pack.encode("utf-8")).digest()
+        if digest not in seen:
+            seen.add(digest)
+            return pack
+    raise RuntimeError("cannot draw a distinct synthetic pack: too few variations for this N")
 
 
 def main() -> None:

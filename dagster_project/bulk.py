@@ -57,8 +57,11 @@ def _outcome(file_name: str, status: str, run_id: str, **extra: Any) -> dict[str
     )
 
 
-def _extract(context, warehouse, con, file_name: str):
-    """Parse and stage one pack: (pack_id, sha256, frames), or an outcome if it was refused."""
+def _extract(context, warehouse, con, file_name: str, batch_files: dict[str, str]):
+    """Parse and stage one pack: (pack_id, sha256, frames), or an outcome if it was refused.
+
+    ``batch_files`` maps the sha256 of every pack staged so far in this batch to its file: the
+    same bytes twice in one batch load once, as in one run per pack."""
     from ingest import store
     from ingest.errors import PackError
     from ingest.frames import pack_frames
@@ -73,13 +76,14 @@ def _extract(context, warehouse, con, file_name: str):
         _record_unreadable(context, warehouse, file_name, path, problem)
         return _outcome(file_name, "failed", run_id, errors=[f"extract: {problem}"])
     pack = frames["packs"].row(0, named=True)
-    holder = store.file_holding(con, pack["sha256"])
+    holder = store.file_holding(con, pack["sha256"]) or batch_files.get(pack["sha256"])
     if holder is not None and holder != file_name:
         message = f"same bytes as {holder}, already loaded: nothing new to load"
         store.record_failure(con, file_name, pack["sha256"], "duplicate", message)
         tag_load_log(con, file_name, run_id)
         return _outcome(file_name, "failed", run_id, errors=[f"extract: {message}"])
     store.stage_pack(con, frames)
+    batch_files[pack["sha256"]] = file_name
     context.log_event(
         AssetMaterialization(
             asset_key=STAGE_KEY,
@@ -160,10 +164,11 @@ def load_batch(context, warehouse: WarehouseResource, file_names: list[str]) -> 
     run_id = context.run.run_id
     outcomes: dict[str, dict] = {}
     staged: dict[str, tuple[str, str]] = {}
+    batch_files: dict[str, str] = {}
     with warehouse.connect() as con:
         for file_name in file_names:
             try:
-                extracted = _extract(context, warehouse, con, file_name)
+                extracted = _extract(context, warehouse, con, file_name, batch_files)
             except Exception as error:  # one pack's failure must not stop the batch
                 context.log.exception(f"extracting {file_name} failed")
                 message = f"extract: {type(error).__name__}: {error}"

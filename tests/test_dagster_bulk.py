@@ -1,13 +1,16 @@
 """The bulk path (many packs in one ``bulk_load_job`` run) builds the same warehouse as one
 ``pack_job`` run per pack, and reports every pack on its own partition.
 
-The folder is the shared build's (bundled packs, a corrupted pack, a binary file), built a
-second time with ``--bulk-threshold 0`` so every pack goes through the bulk job.
+The folder is the shared build's (bundled packs, a corrupted pack, a binary file) plus a
+second copy of one bundled pack, built with ``--bulk-threshold 0`` so every pack goes through
+the bulk job, in batches small enough that the copy shares a batch with its original.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -22,6 +25,7 @@ from dagster_project.testing import (
     shared_build,
 )
 
+COPY_NAME = "zz_copy_of_002.txt"
 FACT_TABLES = ("fct_waiting_times", "fct_complaints", "fct_decisions", "fct_placements")
 
 
@@ -37,8 +41,12 @@ def _rows(warehouse, table: str) -> list:
 def builds(tmp_path_factory):
     shared = shared_build(tmp_path_factory)
     assert shared["result"].returncode == 0, shared["result"].stdout[-4000:]
-    warehouse = tmp_path_factory.mktemp("bulk") / "warehouse"
-    result = run_build(shared["packs"], warehouse, "--bulk-threshold", "0", "--batch-size", "3")
+    root = tmp_path_factory.mktemp("bulk")
+    packs = Path(shutil.copytree(shared["packs"], root / "packs"))
+    original = next(p for p in packs.iterdir() if p.name.startswith("002_"))
+    shutil.copy(original, packs / COPY_NAME)
+    warehouse = root / "warehouse"
+    result = run_build(packs, warehouse, "--bulk-threshold", "0", "--batch-size", "8")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return {"per_pack": shared["warehouse"], "bulk": warehouse, "result": result}
 
@@ -48,7 +56,9 @@ def test_the_bulk_job_ran_and_sorted_the_packs_like_the_per_pack_path(builds):
     summary = read_summary(builds["bulk"])
     assert sorted(summary["packs_loaded"]) == sorted(p.name for p in bundled_pack_files())
     assert summary["packs_quarantined"] == [CORRUPTED_NAME]
-    assert summary["packs_failed"] == [BINARY_NAME]
+    assert sorted(summary["packs_failed"]) == sorted([BINARY_NAME, COPY_NAME])
+    copy = next(p for p in summary["packs"] if p["file"] == COPY_NAME)
+    assert "same bytes as 002_" in copy["errors"][0]  # loaded once, as the original
     assert "load_packs_in_bulk" in summary["stage_seconds"]
 
 

@@ -23,15 +23,20 @@ with cells as (
       and (c.col_index > 0 or t.layout = 'key_value')
       and c.cell_text <> ''
 ),
+-- every distinct printed value is parsed once (values repeat across cells, tables and packs),
+-- then joined back to the cells that print it
+distinct_values as (
+    select distinct v from cells
+),
 tokens as (
-    select c.table_id, c.row_index, c.col_index, c.part, min(vt.meaning) as token_meaning
-    from cells c
-    join {{ ref('value_tokens') }} vt on regexp_matches(c.v, vt.pattern)
+    select d.v, min(vt.meaning) as token_meaning
+    from distinct_values d
+    join {{ ref('value_tokens') }} vt on regexp_matches(d.v, vt.pattern)
     group by all
 ),
 shaped as (
     select
-        c.*,
+        d.v,
         t.token_meaning,
         case
             when t.token_meaning is not null then 'token'
@@ -43,13 +48,23 @@ shaped as (
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
             when regexp_matches(v, '(?i)^£?\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?$') then 'number'
         end as shape
-    from cells c
-    left join tokens t using (table_id, row_index, col_index, part)
+    from distinct_values d
+    left join tokens t using (v)
 ),
-atoms as (
+parsed as (
     select
-        s.* exclude (shape),
+        s.v,
+        s.token_meaning,
         s.shape,
+        -- trend glyph printed after the value (not the one inside the change brackets)
+        case
+            when regexp_matches(v, '(↑|\(↑\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') and not regexp_matches(v, '^\S*\s*\(') then 'up'
+            when regexp_matches(v, '(↓|\(↓\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') then 'down'
+            when regexp_matches(v, '\(=\)|\s=$') then 'same'
+        end as trend,
+        case when shape in ('pct_fraction', 'fraction') then 'percent'
+             when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
+             else 'count' end as own_kind,
         unnest(case shape
             when 'token' then [
                 {'component': 'value', 'value': null::double, 'kind': 'token'}]
@@ -93,6 +108,11 @@ atoms as (
         end) as atom
     from shaped s
     where shape is not null
+),
+atoms as (
+    select c.*, p.token_meaning, p.shape, p.trend, p.own_kind, p.atom
+    from cells c
+    join parsed p using (v)
 )
 select
     pack_id,
@@ -111,12 +131,7 @@ select
     atom.value as value,
     atom.kind as value_kind,
     token_meaning,
-    -- trend glyph printed after the value (not the one inside the change brackets)
-    case
-        when regexp_matches(v, '(↑|\(↑\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') and not regexp_matches(v, '^\S*\s*\(') then 'up'
-        when regexp_matches(v, '(↓|\(↓\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') then 'down'
-        when regexp_matches(v, '\(=\)|\s=$') then 'same'
-    end as trend,
+    trend,
     -- the cell's overall kind, used to choose between count and percent measure patterns;
     -- a token ('N/A') takes the kind most cells of its column have
     case when shape = 'token'
@@ -128,13 +143,7 @@ from (
         mode(own_kind) filter (where shape <> 'token') over (partition by table_id) as table_kind,
         count(*) filter (where shape <> 'token') over (partition by table_id, col_index) as col_numbers,
         count(*) filter (where shape <> 'token') over (partition by table_id, row_index) as row_numbers
-    from (
-        select *,
-            case when shape in ('pct_fraction', 'fraction') then 'percent'
-                 when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
-                 else 'count' end as own_kind
-        from atoms
-    )
+    from atoms
 )
 -- a token in a row and column of text (a case list saying 'Not Applicable') is not a value
 where (shape <> 'token' or col_numbers > 0 or row_numbers > 0)

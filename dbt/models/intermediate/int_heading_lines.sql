@@ -12,13 +12,14 @@ with headings as (
       and length(clean_text) between 4 and 100
       and not regexp_matches(clean_text, '[.:;,]$')
 ),
+-- patterns run once per distinct heading text: running headers repeat on every page and pack
 areas as (
-    select h.pack_id, h.line_number,
+    select t.clean_text,
            case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-    from headings h
-    join {{ ref('service_area_patterns') }} p on regexp_matches(h.clean_text, p.pattern)
+    from (select distinct clean_text from headings) t
+    join {{ ref('service_area_patterns') }} p on regexp_matches(t.clean_text, p.pattern)
     group by all
 )
 select h.*, a.service_area
 from headings h
-left join areas a using (pack_id, line_number)
+left join areas a using (clean_text)

@@ -29,13 +29,19 @@ pieces_clean as (
     from pieces
     where trim(coalesce(piece, '')) <> ''
 ),
-matches as (
-    select x.table_id, p.domain, p.pattern, p.weight, count(*) as n_pieces
-    from pieces_clean x
+-- patterns run once per distinct (slot, piece): packs repeat their captions and labels
+piece_matches as (
+    select x.slot, x.piece, p.domain, p.pattern, p.weight
+    from (select distinct slot, piece from pieces_clean) x
     join {{ ref('domain_patterns') }} p
       on (p.target = 'any' and x.slot in ('caption', 'column', 'row'))
       or p.target = x.slot
     where regexp_matches(x.piece, p.pattern)
+),
+matches as (
+    select x.table_id, m.domain, m.pattern, m.weight, count(*) as n_pieces
+    from pieces_clean x
+    join piece_matches m using (slot, piece)
     group by all
 ),
 scores as (
