@@ -25,37 +25,34 @@ rows as (
     from cells
     group by table_id, row_index
 ),
-roles as (
-    select r.table_id, r.row_index, arg_max(p.row_role, p.priority) as row_role
-    from rows r join {{ ref('row_roles') }} p on regexp_matches(r.row_label, p.pattern)
-    group by all
+-- the patterns run once per distinct row label (packs repeat their labels), then join back
+labels as (
+    select distinct row_label from rows where row_label is not null
 ),
-councils as (
-    select r.table_id, r.row_index, min(a.gss_code) as subject_gss_code
-    from rows r join {{ ref('council_aliases') }} a
-      on {{ norm_text('r.row_label') }} = a.alias
-    group by all
-),
-services as (
-    select r.table_id, r.row_index, arg_max(p.service_code, p.priority) as service_code
-    from rows r join {{ ref('service_aliases') }} p
-      on regexp_matches(regexp_replace(r.row_label, '\s*[*(].*$', ''), p.pattern)
-    group by all
-),
-service_areas as (
-    select r.table_id, r.row_index, arg_max(p.service_area, p.priority) as service_area
-    from rows r join {{ ref('service_area_patterns') }} p on regexp_matches(r.row_label, p.pattern)
-    group by all
+label_meanings as (
+    select
+        l.row_label,
+        (select arg_max(p.row_role, p.priority) from {{ ref('row_roles') }} p
+          where regexp_matches(l.row_label, p.pattern)) as row_role,
+        (select min(a.gss_code) from {{ ref('council_aliases') }} a
+          where {{ norm_text('l.row_label') }} = a.alias) as subject_gss_code,
+        (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
+          where regexp_matches(regexp_replace(l.row_label, '\s*[*(].*$', ''), p.pattern)) as service_code,
+        (select arg_max(p.service_area, p.priority) from {{ ref('service_area_patterns') }} p
+          where regexp_matches(l.row_label, p.pattern)) as service_area,
+        {{ fy_start_year('l.row_label') }} as fy_start_year,
+        {{ as_of_date('l.row_label') }} as as_of_date
+    from labels l
 ),
 segmented as (
     select
         r.*,
-        sum(case when ro.row_role = 'total' then 1 else 0 end)
+        sum(case when m.row_role = 'total' then 1 else 0 end)
             over (partition by r.table_id order by r.row_index rows between unbounded preceding and 1 preceding)
             as n_breaks_before,
-        ro.row_role as printed_role
+        m.row_role as printed_role
     from rows r
-    left join roles ro using (table_id, row_index)
+    left join label_meanings m using (row_label)
 )
 select
     s.table_id,
@@ -76,12 +73,10 @@ select
     last_value(case when s.is_subheader then s.row_label end ignore nulls)
         over (partition by s.table_id order by s.row_index rows between unbounded preceding and current row)
         as group_label,
-    {{ fy_start_year('s.row_label') }} as fy_start_year,
-    {{ as_of_date('s.row_label') }} as as_of_date,
-    c.subject_gss_code,
-    sv.service_code,
-    sa.service_area
+    m.fy_start_year,
+    m.as_of_date,
+    m.subject_gss_code,
+    m.service_code,
+    m.service_area
 from segmented s
-left join councils c using (table_id, row_index)
-left join services sv using (table_id, row_index)
-left join service_areas sa using (table_id, row_index)
+left join label_meanings m using (row_label)
