@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 _NUMBER = r"[-+−]?[£$€]?\d[\d,]*(?:\.\d+)?"
 COUNT = re.compile(r"^[-+−]?\d[\d,]*$")
@@ -13,6 +14,8 @@ PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", 
 PLACEHOLDER = re.compile(r"^(?:n/?a|nil|none|-|–|—|not known|\*)$", re.IGNORECASE)
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_KEY_FIRST_CHARS = frozenset("<>≥≤" + string.ascii_letters)  # as INLINE_KEY_VALUE's key
 SEPARATOR = re.compile(r"^:?-{2,}:?$")
 INLINE_KEY_VALUE = re.compile(
     r"^(?P<key>(?:[<>≥≤]\s*\d+\s*)?[A-Za-z][^:\d]*?)\s*:?\s+(?P<value>[-+−]?[£]?\d.*)$"
@@ -49,13 +52,24 @@ def is_value(text: str) -> bool:
 
 
 def is_separator_row(cells: list[str]) -> bool:
-    """A markdown table rule such as `--\\t-----\\t---`."""
-    filled = [c.strip() for c in cells if c.strip()]
-    return bool(filled) and all(SEPARATOR.match(c) for c in filled)
+    """A markdown table rule such as `--\\t-----\\t---`: every filled cell a rule, and one at least.
+
+    Stops at the first filled cell that is not a rule, usually a row's label."""
+    filled = False
+    for cell in cells:
+        text = cell.strip()
+        if not text:
+            continue
+        if not SEPARATOR.match(text):
+            return False
+        filled = True
+    return filled
 
 
 def split_inline_key(text: str) -> tuple[str, str] | None:
     """`Average wait: 26 weeks ↓` -> (`Average wait`, `26 weeks ↓`)."""
+    if text[:1] not in _KEY_FIRST_CHARS or not _DIGIT.search(text):
+        return None  # quick tests that spare the slow pattern: how a key and a value start
     match = INLINE_KEY_VALUE.match(text)
     if not match:
         return None

@@ -20,6 +20,8 @@ from ingest.keyvalue import split_key_value
 from ingest.text import clean_text, is_blank
 
 TITLE_MAX_CHARS = 200
+_ENDS_WITH_YEAR = re.compile(r"\d{4}\W*$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 @dataclass
@@ -44,6 +46,23 @@ class Boundaries:
     minutes_title: re.Pattern
     appendix_label: re.Pattern
     agenda_heading: re.Pattern
+    any_marker: re.Pattern | None = None  # all line markers in one pattern: a quick first test
+
+    def line_marker(self, text: str) -> str | None:
+        """What a cleaned line marks: blank_page | item_stamp | report | minutes | None.
+
+        Most lines mark nothing, which the single combined pattern tells in one search."""
+        if self.any_marker is not None and not self.any_marker.search(text):
+            return None
+        if any(p.search(text) for p in self.blank_page):
+            return "blank_page"
+        if any(p.search(text) for p in self.item_stamps):
+            return "item_stamp"
+        if any(p.search(text) for p in self.report_start_lines):
+            return "report"
+        if self.minutes_title.search(text):
+            return "minutes"
+        return None
 
 
 BOUNDARIES_FILE = Path(__file__).with_name("boundaries.yml")
@@ -56,6 +75,12 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
     def patterns(key: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in spec[key])
 
+    marker_sources = [
+        *spec["blank_page"],
+        *spec["item_stamps"],
+        *spec["report_start_lines"],
+        spec["minutes_title"],
+    ]
     return Boundaries(
         blank_page=patterns("blank_page"),
         item_stamps=patterns("item_stamps"),
@@ -66,7 +91,22 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_title=re.compile(spec["minutes_title"], re.IGNORECASE),
         appendix_label=re.compile(spec["appendix_label"], re.IGNORECASE),
         agenda_heading=re.compile(spec["agenda_heading"], re.IGNORECASE),
+        any_marker=_union(marker_sources),
     )
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _union(sources: list[str]) -> re.Pattern | None:
+    """One pattern that matches where any of `sources` matches, or None when they cannot be
+    joined safely (a back-reference would point at another pattern's group, or inline flags)."""
+    if any(_BACKREFERENCE.search(source) for source in sources):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def split_documents(lines: list[str]) -> list[Document]:
@@ -79,14 +119,15 @@ def split_documents(lines: list[str]) -> list[Document]:
     for index, text in enumerate(cleaned):
         if not text:
             continue
-        if any(p.search(text) for p in rules.blank_page):
+        marker = rules.line_marker(text)
+        if marker == "blank_page":
             pending = True
             continue
-        if any(p.search(text) for p in rules.item_stamps):
+        if marker == "item_stamp":
             pending = True
             pending_from = index if pending_from is None else pending_from
             continue
-        kind = _opening_kind(lines, cleaned, index, rules)
+        kind = "report" if _opens_report_block(lines[index], rules) else marker
         if kind == "minutes":
             title = _minutes_title(cleaned, index)
             if _normalise(title) == current_minutes_title:
@@ -105,16 +146,10 @@ def split_documents(lines: list[str]) -> list[Document]:
     return _build_documents(lines, cleaned, starts, rules)
 
 
-def _opening_kind(lines, cleaned, index, rules: Boundaries) -> str | None:
-    pair = split_key_value(lines[index])
-    if pair and pair[0] in rules.report_header_keys:
-        return "report"
-    text = cleaned[index]
-    if any(p.search(text) for p in rules.report_start_lines):
-        return "report"
-    if rules.minutes_title.search(text):
-        return "minutes"
-    return None
+def _opens_report_block(line: str, rules: Boundaries) -> bool:
+    """`Report to:<TAB>COMMITTEE` and the like."""
+    pair = split_key_value(line)
+    return bool(pair) and pair[0] in rules.report_header_keys
 
 
 def _build_documents(lines, cleaned, starts, rules: Boundaries) -> list[Document]:
@@ -173,13 +208,13 @@ def _is_header_line(line: str, text: str, rules: Boundaries) -> bool:
 def _minutes_title(cleaned: list[str], index: int) -> str:
     """The minutes title, joined with its next line when the date wrapped onto it."""
     title = cleaned[index]
-    if not re.search(r"\d{4}\W*$", title) and index + 1 < len(cleaned) and cleaned[index + 1]:
+    if not _ENDS_WITH_YEAR.search(title) and index + 1 < len(cleaned) and cleaned[index + 1]:
         title = f"{title} {cleaned[index + 1]}"
     return title[:TITLE_MAX_CHARS]
 
 
 def _normalise(title: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", title.lower())
+    return _NOT_ALNUM.sub("", title.lower())
 
 
 def _first_content(cleaned: list[str]) -> int:

@@ -175,21 +175,24 @@ def _table_rows(pack: ParsedPack) -> list[dict]:
 
 
 def _cell_frame(pack: ParsedPack) -> pl.DataFrame:
-    columns: dict[str, list] = {name: [] for name in SCHEMAS["table_cells"]}
+    """Built column by column: a pack has tens of thousands of cells."""
+    cells = [cell for table in pack.tables for cell in table.cells]
+    table_ids: list[str] = []
     for seq, table in enumerate(pack.tables, start=1):
-        tid = table_id(pack.pack_id, seq)
-        for cell in table.cells:
-            columns["pack_id"].append(pack.pack_id)
-            columns["table_id"].append(tid)
-            columns["row_index"].append(cell.row_index)
-            columns["col_index"].append(cell.col_index)
-            columns["part"].append(cell.part)
-            columns["row_label"].append(cell.row_label)
-            columns["column_name"].append(cell.column_name)
-            columns["cell_key"].append(cell.cell_key)
-            columns["raw_text"].append(cell.raw_text)
-            columns["clean_text"].append(cell.clean_text)
-            columns["line_number"].append(cell.line_number)
+        table_ids += [table_id(pack.pack_id, seq)] * len(table.cells)
+    columns = {
+        "pack_id": [pack.pack_id] * len(cells),
+        "table_id": table_ids,
+        "row_index": [c.row_index for c in cells],
+        "col_index": [c.col_index for c in cells],
+        "part": [c.part for c in cells],
+        "row_label": [c.row_label for c in cells],
+        "column_name": [c.column_name for c in cells],
+        "cell_key": [c.cell_key for c in cells],
+        "raw_text": [c.raw_text for c in cells],
+        "clean_text": [c.clean_text for c in cells],
+        "line_number": [c.line_number for c in cells],
+    }
     return pl.DataFrame(columns, schema=SCHEMAS["table_cells"])
 
 

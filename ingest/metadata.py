@@ -158,14 +158,16 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
     first_line: dict[str, int] = {}
     domains: Counter[str] = Counter()
     for number, line in enumerate(lines, start=1):
-        for match in COUNCIL_MENTION.finditer(line):
-            name = match.group("name")
-            if name.split()[0] in NOT_PLACES:
-                continue
-            mentions[name] += 1
-            first_line.setdefault(name, number)
-        for match in GOV_UK_DOMAIN.finditer(line):
-            domains[match.group("place").lower()] += 1
+        if "Council" in line:  # COUNCIL_MENTION is case-sensitive: skip lines that cannot match
+            for match in COUNCIL_MENTION.finditer(line):
+                name = match.group("name")
+                if name.split()[0] in NOT_PLACES:
+                    continue
+                mentions[name] += 1
+                first_line.setdefault(name, number)
+        if "@" in line:
+            for match in GOV_UK_DOMAIN.finditer(line):
+                domains[match.group("place").lower()] += 1
     if not mentions:
         return
     name, count = mentions.most_common(1)[0]

@@ -17,6 +17,7 @@ MAX_CONTROL_SHARE = 0.01
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,13 @@ def decode_pack(file_name: str, data: bytes) -> PackText:
     if b"\x00" in data:
         raise PackError(file_name, "the file is binary (it contains NUL bytes), not a text pack")
     text, encoding = _decode(file_name, data)
-    _refuse_control_characters(file_name, text)
+    if _has_control_bytes(data):
+        _refuse_control_characters(file_name, text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for number, line in enumerate(lines, start=1):
-        if len(line) > MAX_LINE_CHARS:
-            raise PackError(
-                file_name,
-                f"line {number} is {len(line):,} characters long (limit {MAX_LINE_CHARS:,}): "
-                "this is not a converted document",
-            )
+    if lines and max(map(len, lines)) > MAX_LINE_CHARS:
+        _refuse_long_line(file_name, lines)
     return PackText(
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -63,6 +60,16 @@ def decode_pack(file_name: str, data: bytes) -> PackText:
         encoding=encoding,
         lines=lines,
     )
+
+
+def _refuse_long_line(file_name: str, lines: list[str]) -> None:
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise PackError(
+                file_name,
+                f"line {number} is {len(line):,} characters long (limit {MAX_LINE_CHARS:,}): "
+                "this is not a converted document",
+            )
 
 
 def _decode(file_name: str, data: bytes) -> tuple[str, str]:
@@ -78,6 +85,12 @@ def _decode(file_name: str, data: bytes) -> tuple[str, str]:
                 f"the bytes are neither UTF-8 nor Windows-1252 (first bad byte at offset "
                 f"{utf8_error.start})",
             ) from None
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """A quick test on the bytes: in UTF-8 and in Windows-1252 a control character is the
+    byte of the same value, so bytes without any decode to text without any."""
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def _refuse_control_characters(file_name: str, text: str) -> None:

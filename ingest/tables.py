@@ -41,14 +41,27 @@ AS_OF = re.compile(
 
 @dataclass
 class Row:
-    """One physical line of a table."""
+    """One physical line of a table.
+
+    Each cell's inline key (`Average wait: 26 weeks` -> `Average wait`) is read once here:
+    layout detection and the key_value cells both need it, for runs before and after merging.
+    """
 
     line: int  # 1-based
     raw: list[str]
     clean: list[str]
+    inline_keys: list[str | None] = field(init=False, repr=False)
+    n_filled: int = field(init=False, repr=False)
+    n_labelled: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        pairs = [split_inline_key(c) if c else None for c in self.clean]
+        self.inline_keys = [pair[0] if pair else None for pair in pairs]
+        self.n_filled = len(self.clean) - self.clean.count("")
+        self.n_labelled = len(pairs) - pairs.count(None)
 
 
-@dataclass
+@dataclass(slots=True)
 class TableCell:
     row_index: int
     col_index: int
@@ -156,11 +169,11 @@ def _trim(cells: list[str]) -> list[str]:
 
 
 def detect_layout(rows: list[Row]) -> str:
-    cells = [c for r in rows for c in r.clean if c]
-    if len(cells) < 3:
+    filled = sum(r.n_filled for r in rows)
+    if filled < 3:
         return "grid"
-    labelled = sum(1 for c in cells if split_inline_key(c))
-    return "key_value" if labelled / len(cells) >= 0.6 else "grid"
+    labelled = sum(r.n_labelled for r in rows)
+    return "key_value" if labelled / filled >= 0.6 else "grid"
 
 
 def build_table(run: dict, lines: list[str]) -> Table:
@@ -324,29 +337,20 @@ def _header_cells(header_rows: list[Row], columns: list[str]) -> list[TableCell]
 
 
 def _body_cells(logical: list[list[Row]], columns: list[str], layout: str) -> list[TableCell]:
+    key_value = layout == "key_value"
+    names = [name or None for name in columns]
     cells = []
     for row_index, group in enumerate(logical):
-        label = " ".join(r.clean[0] for r in group if r.clean[0]) or None
+        label = None if key_value else (" ".join(r.clean[0] for r in group if r.clean[0]) or None)
         for part, row in enumerate(group):
+            keys = row.inline_keys if key_value else [None] * len(row.raw)
             for col, raw in enumerate(row.raw):
                 if not raw.strip():
                     continue
-                key = None
-                if layout == "key_value":
-                    pair = split_inline_key(row.clean[col])
-                    key = pair[0] if pair else None
-                name = columns[col] if col < len(columns) else None
+                name = names[col] if col < len(names) else None
                 cells.append(
                     TableCell(
-                        row_index,
-                        col,
-                        part,
-                        None if layout == "key_value" else label,
-                        name or None,
-                        key,
-                        raw,
-                        row.clean[col],
-                        row.line,
+                        row_index, col, part, label, name, keys[col], raw, row.clean[col], row.line
                     )
                 )
     return cells

@@ -6,20 +6,35 @@ import html
 import re
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_SPACES = re.compile(r"\s+")
-_BOLD = re.compile(r"\*\*")
 _NEEDS_WORK = re.compile(r"[<&*\t\n\r\f\v\xa0]|\s\s")
 
 
 def clean_text(raw: str) -> str:
     """`<p>PH/41/2015</p>` -> `PH/41/2015`; entities decoded; white space folded to one space."""
-    if not _NEEDS_WORK.search(raw) and raw == raw.strip():
+    if not raw or _is_plain_ascii(raw) or (not _NEEDS_WORK.search(raw) and raw == raw.strip()):
         return raw  # the common case, kept fast: nothing to strip or fold
     text = _TAG.sub(" ", raw) if "<" in raw else raw
     if "&" in text:
         text = html.unescape(text)
-    text = _BOLD.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    if "**" in text:
+        text = text.replace("**", "")  # markdown bold
+    return " ".join(text.split())  # `str.split()` splits on exactly what regex `\s` matches
+
+
+def _is_plain_ascii(raw: str) -> bool:
+    """Printable ASCII with no markup and single inner spaces only: nothing for clean_text to
+    do. Plain string tests, several times faster than `_NEEDS_WORK`, which covers the rest."""
+    return (
+        raw.isascii()
+        and "\t" not in raw
+        and "<" not in raw
+        and "&" not in raw
+        and "*" not in raw
+        and "  " not in raw
+        and raw[:1] != " "
+        and raw[-1:] != " "
+        and raw.isprintable()  # the slowest test, last
+    )
 
 
 def is_blank(line: str) -> bool:

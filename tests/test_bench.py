@@ -1,0 +1,170 @@
+"""The benchmark tooling at a tiny N: bench/generate.py writes the same bytes for the same seed,
+and packs that parse and pass the pack gate; bench/run.py measures parse throughput and writes
+its results JSON.
+
+No time is asserted here: timings belong to the benchmark, not to a test. The warehouse builds
+bench/run.py starts take over a minute each, so `main` is run with the build stood in for.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import run
+from bench.generate import COMMITTEES, generate_corpus
+from ingest.parse import parse_pack
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((REPO / "data" / "packs").glob("*.txt"))
+N = 3
+SEED = 7
+PARSE_KEYS = {
+    "packs",
+    "megabytes",
+    "parse_seconds",
+    "parse_mb_per_s",
+    "parse_packs_per_s",
+    "baseline_duckdb_read_lines_seconds",
+    "baseline_mb_per_s",
+    "parse_vs_baseline_ratio",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    return generate_corpus(tmp_path_factory.mktemp("corpus"), N, SEED)
+
+
+@pytest.fixture(scope="module")
+def parsed(corpus):
+    return [parse_pack(path) for path in corpus]
+
+
+def _files(paths: list[Path]) -> list[tuple[str, bytes]]:
+    return [(path.name, path.read_bytes()) for path in sorted(paths)]
+
+
+def _seed_councils() -> set[str]:
+    with (REPO / "dbt" / "seeds" / "council_aliases.csv").open(encoding="utf-8") as handle:
+        return {row["council_name"] for row in csv.DictReader(handle)}
+
+
+def test_same_seed_writes_the_same_bytes(corpus, tmp_path):
+    """Run again through the command line, in another process with another hash seed."""
+    out = tmp_path / "again"
+    subprocess.run(
+        [sys.executable, "-m", "bench.generate", "--n", str(N), "--seed", str(SEED)]
+        + ["--out", str(out)],
+        cwd=REPO,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+        check=True,
+        capture_output=True,
+    )
+    assert len(corpus) == N
+    assert _files(list(out.glob("*.txt"))) == _files(corpus)
+
+
+def test_other_seed_writes_other_bytes(corpus, tmp_path):
+    other = generate_corpus(tmp_path / "other", N, SEED + 1)
+    assert len(other) == N
+    assert [data for _, data in _files(other)] != [data for _, data in _files(corpus)]
+
+
+def test_generated_packs_parse_like_their_samples(parsed):
+    councils = _seed_councils()
+    for index, pack in enumerate(parsed):
+        sample = parse_pack(SAMPLES[index % len(SAMPLES)])
+        meta = pack.metadata
+        assert meta.meeting_date is not None, pack.file_name
+        # the date moves by whole weeks, so the meeting keeps its weekday
+        assert meta.meeting_date.weekday() == sample.metadata.meeting_date.weekday()
+        assert meta.committee in COMMITTEES
+        if meta.council_method == "printed":
+            assert meta.council in councils
+        else:
+            # a council inferred from the text can lose leading words the mention pattern does
+            # not take: "Blackburn with Darwen Borough Council" is read as "Darwen Borough
+            # Council", "City of Wolverhampton Council" as "Wolverhampton Council"
+            assert meta.council and any(name.endswith(meta.council) for name in councils)
+        assert pack.tables and len(pack.tables) == len(sample.tables)
+        assert len(pack.text.lines) == len(sample.text.lines)
+
+
+def test_generated_packs_pass_the_pack_gate(parsed):
+    from expectations.gate import validate_pack
+    from ingest import store
+    from ingest.frames import pack_frames
+
+    con = store.connect(":memory:")
+    try:
+        for pack in parsed:
+            pack_id = store.stage_pack(con, pack_frames(pack))
+            result = validate_pack(store.staged_frames(con, pack_id))
+            failures = [f.to_dict() for f in result.blocking]
+            assert result.passed, json.dumps(failures, default=str)[:3000]
+            assert result.subject["file_name"] == pack.file_name
+    finally:
+        con.close()
+
+
+def test_measure_parse_reports_every_number(corpus):
+    result = json.loads(json.dumps(run.measure_parse(corpus)))
+    assert set(result) == PARSE_KEYS
+    assert result["packs"] == N
+    assert result["megabytes"] == round(sum(p.stat().st_size for p in corpus) / 1e6, 3)
+    for key in PARSE_KEYS - {"parse_seconds", "baseline_duckdb_read_lines_seconds"}:
+        assert result[key] > 0, key
+    # seconds are rounded to the millisecond: a fast machine may print 0.0
+    assert result["parse_seconds"] >= 0 and result["baseline_duckdb_read_lines_seconds"] >= 0
+
+
+def test_main_writes_results_json(tmp_path, monkeypatch, capsys):
+    """`python -m bench.run` end to end, each warehouse build replaced by a stand-in that
+    records which packs it was given and answers like `run_build`."""
+    builds = []
+
+    def build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> dict:
+        builds.append((packs, warehouse, sorted(p.name for p in packs.glob("*.txt"))))
+        return {"seconds": 1.0, "exit_code": 0, "peak_rss_mb": 100.0, "stages": {}}
+
+    work, out = tmp_path / "work", tmp_path / "results.json"
+    monkeypatch.setattr(run, "run_build", build)
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["bench.run", "--n", "2", "--seed", "5", "--workdir", str(work), "--out", str(out)],
+    )
+    run.main()
+
+    results = json.loads(out.read_text())
+    assert set(results) == {
+        "date",
+        "n",
+        "seed",
+        "machine",
+        "parse",
+        "build_bundled",
+        "build_synthetic",
+        "incremental_one_pack",
+        "query_median_ms",
+        "bundled_packs",
+    }
+    assert (results["n"], results["seed"]) == (2, 5)
+    assert set(results["parse"]) == PARSE_KEYS and results["parse"]["packs"] == 2
+    assert results["bundled_packs"] == len(SAMPLES)
+    assert results["build_synthetic"]["peak_rss_mb"] == 100.0
+    assert results["query_median_ms"] == {}  # no warehouse was built to query
+    bundled, full, incremental = builds
+    assert bundled[0] == REPO / "data" / "packs" and bundled[1] == work / "wh_bundled"
+    assert full[0] == incremental[0] == work / "corpus"
+    assert full[1] == incremental[1] == work / "wh_synthetic"
+    assert full[2] == ["synthetic_5_00000.txt", "synthetic_5_00001.txt"]
+    assert incremental[2] == [*full[2], "zz_incremental.txt"]
+    assert f"written to {out}" in capsys.readouterr().out
