@@ -26,12 +26,19 @@ VENUE_WORDS = re.compile(
     re.IGNORECASE,
 )
 COUNCIL_TYPES = r"(?:Metropolitan Borough |Borough |County |City |District |Royal Borough )?"
+# Small words inside English council names: Blackburn with Darwen, Kingston upon Hull, Brighton
+# and Hove, Isle of Wight (hyphenated ones such as Stockton-on-Tees are one word). In running
+# text "of" and "in" are left out: "Leader of Blackpool Council", "Children in Care Council".
+PLACE_JOINERS = r"(?:upon|on|and|with|&)"
 PRINTED_COUNCIL = re.compile(
-    rf"^(?:The )?(?P<name>(?:[A-Z][A-Za-z'’\-]+ |of |upon |on |and |& )*?[A-Z][A-Za-z'’\-]+ "
+    rf"^(?:The )?(?P<name>(?:[A-Z][A-Za-z'’\-]+ |{PLACE_JOINERS} |of )*?[A-Z][A-Za-z'’\-]+ "
     rf"{COUNCIL_TYPES}Council)$"
 )
+PLACE_WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
+COUNCIL_PREFIX = r"(?:(?:City|Royal Borough|London Borough|Borough|County) of )?"
+PLACE = rf"{PLACE_WORD}(?: (?:{PLACE_JOINERS} )?{PLACE_WORD}){{0,3}}"
 COUNCIL_MENTION = re.compile(
-    rf"\b(?P<name>(?:[A-Z][a-z'’\-]+ (?:upon |on |and )?){{1,3}}{COUNCIL_TYPES}Council)\b"
+    rf"\b(?P<name>{COUNCIL_PREFIX}(?P<place>{PLACE}) {COUNCIL_TYPES}Council)\b"
 )
 GOV_UK_DOMAIN = re.compile(r"@(?P<place>[a-z][a-z\-]+)\.gov\.uk", re.IGNORECASE)
 NOT_PLACES = {
@@ -161,7 +168,7 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
         if "Council" in line:  # COUNCIL_MENTION is case-sensitive: skip lines that cannot match
             for match in COUNCIL_MENTION.finditer(line):
                 name = match.group("name")
-                if name.split()[0] in NOT_PLACES:
+                if match.group("place").split()[0] in NOT_PLACES:
                     continue
                 mentions[name] += 1
                 first_line.setdefault(name, number)
@@ -172,7 +179,8 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
         return
     name, count = mentions.most_common(1)[0]
     share = count / sum(mentions.values())
-    backed_by_domain = name.split()[0].lower() in domains
+    place = re.sub(rf"^{COUNCIL_PREFIX}", "", name)
+    backed_by_domain = place.split()[0].lower() in domains
     confidence = min(0.95, 0.4 + 0.4 * share + (0.15 if backed_by_domain else 0) + 0.02 * count)
     _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
 

@@ -6,6 +6,7 @@ import pytest
 
 from ingest.metadata import extract_metadata
 from ingest.reader import decode_pack
+from tests.conftest import pack_path
 
 EXPECTED = {
     "000": dict(
@@ -58,6 +59,25 @@ def test_inferred_council_records_how_sure_it_is(parsed_packs):
     meta = parsed_packs["001"].metadata
     assert 0.5 < meta.council_confidence < 1.0
     assert "Blackpool Council" in parsed_packs["001"].text.lines[meta.council_line - 1]
+
+
+@pytest.mark.parametrize(
+    "council",
+    [
+        "Blackburn with Darwen Borough Council",
+        "City of Wolverhampton Council",
+        "Stockton-on-Tees Borough Council",
+        "Kingston upon Hull City Council",
+    ],
+)
+def test_council_names_with_small_words_are_inferred_whole(council):
+    """Pack 001 never prints its council on a front sheet: with another council's name in its
+    text, the whole name is inferred, not its last words."""
+    data = pack_path("001").read_text(encoding="utf-8").replace("Blackpool Council", council)
+    meta = extract_metadata(decode_pack("x.txt", data.encode()).lines)
+    assert meta.council == council
+    assert meta.council_method == "inferred_from_text"
+    assert meta.council_line == 57
 
 
 def test_missing_fields_are_null_with_a_reason(parsed_packs):
