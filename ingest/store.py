@@ -148,6 +148,15 @@ def _record_file(con, file_name, pack_id, status, message, sha256: str | None = 
 
 
 def _delete_pack(con, schema: str, pack_id: str) -> None:
+    """Delete a pack's rows from every table of a schema, if the schema holds it.
+
+    A pack's rows land in all tables of a schema in one transaction, so its row in the small
+    `packs` table says whether there is anything to delete: a first load of thousands of packs
+    then never scans the big tables (a DELETE by pack_id scans them; doing that per new pack
+    made first loads quadratic)."""
+    held = con.execute(f"SELECT count(*) FROM {schema}.packs WHERE pack_id = ?", [pack_id])
+    if held.fetchone()[0] == 0:
+        return
     for table in RAW_TABLES:
         con.execute(f"DELETE FROM {schema}.{table} WHERE pack_id = ?", [pack_id])
 
