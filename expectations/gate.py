@@ -563,7 +563,9 @@ def mart_query(con: Any, spec: dict) -> str:
         con.execute(f"select * from {table} limit 0")  # raises the real error
     assert columns is not None
     date_column = next((c for c in meta.get("date_columns", []) if c in columns), None)
-    select = ["f.*"]
+    wanted = _suite_columns(spec)
+    # only the columns the expectations read (a mart of a thousand packs is wide and long)
+    select = [f"f.{c}" for c in columns if c in wanted] or ["f.*"]
     for name, derived in meta.get("derived", {}).items():
         requires = derived.get("requires", [])
         if "@date" in requires and date_column is None:
@@ -718,6 +720,18 @@ def _column_label(kwargs: dict) -> str | None:
         c for c in (kwargs.get("column_A"), kwargs.get("column_B")) if c
     ]
     return ",".join(columns) or None
+
+
+def _suite_columns(spec: dict) -> set[str]:
+    """Every column a suite's expectations, samples and index read."""
+    meta = spec.get("meta", {})
+    wanted = {*meta.get("key_columns", []), meta.get("line_column")}
+    for exp in spec["expectations"]:
+        wanted.update(_value_columns(exp["kwargs"]))
+        wanted.update(exp["meta"].get("sample_columns", []))
+        wanted.update(exp["meta"].get("requires", []))
+        wanted.add(exp["meta"].get("line_column"))
+    return {c for c in wanted if c}
 
 
 def _value_columns(kwargs: dict) -> list[str]:
