@@ -25,6 +25,10 @@ class View:
     columns: dict[str, str] = field(default_factory=dict)
     requires: tuple[str, ...] = ()  # relations ("schema.table") the view reads
     dynamic_columns: Callable[[Any], dict[str, str]] | None = None  # generated columns' docs
+    # stored as a table in the published file: the file never changes once published, so a
+    # relation that is costly to compute per query (a join with every printed line) is computed
+    # once, at publish time
+    materialized: bool = False
 
 
 VIEWS: dict[str, View] = {}
@@ -90,7 +94,8 @@ def create_views(con) -> list[str]:
         if any(r not in present for r in view.requires):
             continue
         sql = view.sql(con) if callable(view.sql) else view.sql
-        con.execute(f"CREATE VIEW bi.{view.name} AS {sql}")
+        kind = "TABLE" if view.materialized else "VIEW"
+        con.execute(f"CREATE {kind} bi.{view.name} AS {sql}")
         created.append(f"bi.{view.name}")
     return created
 

@@ -73,6 +73,7 @@ register(
             **CITATION_COLUMNS,
         },
         requires=("provenance.packs", "provenance.documents", "provenance.lines"),
+        materialized=True,
     )
 )
 
