@@ -55,7 +55,8 @@ def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
     context = _gx.docs_context(warehouse_dir)
     store = context.validation_results_store
     batch_id = _batch_identifier(result)
-    keep = result.gate == "marts" or bool(result.failures)
+    # the mart gate, and packs it quarantines (warnings live in ops.gate_results and dq marts)
+    keep = result.gate == "marts" or not result.passed
     if not keep and not _has_results_dir(warehouse_dir):
         return []
     for key in store.list_keys():
