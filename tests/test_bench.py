@@ -3,7 +3,8 @@ and packs that parse and pass the pack gate; bench/run.py measures parse through
 its results JSON.
 
 No time is asserted here: timings belong to the benchmark, not to a test. The warehouse builds
-bench/run.py starts take over a minute each, so `main` is run with the build stood in for.
+bench/run.py starts take over a minute each: `main` is run once with the build stood in for (to
+check its JSON), and `benchmark` once for real at N=4.
 """
 
 from __future__ import annotations
@@ -168,3 +169,27 @@ def test_main_writes_results_json(tmp_path, monkeypatch, capsys):
     assert full[2] == ["synthetic_5_00000.txt", "synthetic_5_00001.txt"]
     assert incremental[2] == [*full[2], "zz_incremental.txt"]
     assert f"written to {out}" in capsys.readouterr().out
+
+
+def test_the_benchmark_runs_for_real_at_tiny_n(tmp_path):
+    """`bench.run.benchmark` end to end with real builds, at N=4 (one pack per sample): every
+    build publishes, the synthetic packs yield facts in all four domains, the incremental build
+    loads only the added pack, and every example query is timed. No time is asserted."""
+    results = run.benchmark(4, SEED, tmp_path)
+    for build in ("build_bundled", "build_synthetic", "incremental_one_pack"):
+        assert results[build]["exit_code"] == 0, results[build].get("stderr_tail")
+        assert results[build]["stages"]  # seconds per stage, from the build's summary
+    synthetic = results["build_synthetic"]["loaded"]
+    assert (synthetic["packs_loaded"], synthetic["packs_quarantined"]) == (4, 0)
+    assert set(synthetic["facts_per_domain"]) == {
+        "complaints",
+        "decisions",
+        "placements",
+        "waiting_times",
+    }
+    assert all(count > 0 for count in synthetic["facts_per_domain"].values())
+    incremental = results["incremental_one_pack"]["loaded"]
+    assert (incremental["packs_loaded"], incremental["packs_unchanged"]) == (1, 4)
+    queries = {path.stem for path in (REPO / "warehouse" / "queries").glob("*.sql")}
+    assert set(results["query_median_ms"]) == queries
+    assert results["build_synthetic"]["peak_rss_mb"] > 0
