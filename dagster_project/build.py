@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
-import hashlib
 import json
 import logging
 import os
@@ -157,14 +156,6 @@ def fail_abandoned_runs(instance, out=sys.stdout) -> list[str]:
     return [run.run_id for run in stale]
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def promoted_files(work_db: Path) -> dict[str, str]:
     """file name -> sha256 of every file already promoted by the current parser version.
 
@@ -206,6 +197,8 @@ def run_packs(
     new = [p.name for p in pack_files if p.name not in existing]
     if new:
         instance.add_dynamic_partitions(PACKS_PARTITION, new)
+    from dagster_project.resources import file_sha256
+
     loaded = promoted_files(work_db)
     changed = [p for p in pack_files if loaded.get(p.name) != file_sha256(p)]
     unchanged = len(pack_files) - len(changed)

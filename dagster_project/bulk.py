@@ -23,7 +23,6 @@ from dagster import (
     op,
 )
 
-from dagster_project import alerting
 from dagster_project.packs import (
     RAW_KEYS,
     RAW_TABLES,
@@ -31,8 +30,10 @@ from dagster_project.packs import (
     WORK_DB_POOL,
     WORK_DB_TAGS,
     _record_unreadable,
+    blocking_reason,
     failure_rows,
     gate_metadata,
+    quarantine_and_alert,
     record_gate_results,
     tag_load_log,
 )
@@ -102,10 +103,7 @@ def _extract(context, warehouse, con, file_name: str, batch_files: dict[str, str
 
 
 def _gate_evaluation(file_name: str, pack_id: str, result, rows) -> AssetCheckEvaluation:
-    reason = None
-    if not result.passed:
-        names = sorted({str(r.get("expectation")) for r in rows if r.get("severity") != "warning"})
-        reason = "blocking expectation(s) failed: " + ", ".join(names)
+    reason = None if result.passed else blocking_reason(rows)
     return AssetCheckEvaluation(
         asset_key=STAGE_KEY,
         check_name="pack_gate",
@@ -116,29 +114,6 @@ def _gate_evaluation(file_name: str, pack_id: str, result, rows) -> AssetCheckEv
         description=f"pack quarantined: {reason}" if reason else None,
         metadata={"file": file_name, "pack_id": pack_id, **gate_metadata(result, rows)},
     )
-
-
-def _quarantine(context, warehouse, con, file_name, pack_id, sha256, result, rows) -> str:
-    from expectations.gate import write_report
-    from ingest import store
-
-    blocking = [r for r in rows if r.get("severity") != "warning"]
-    names = sorted({str(r.get("expectation")) for r in blocking})
-    reason = f"{len(blocking)} blocking expectation(s) failed: " + ", ".join(names)
-    store.quarantine_pack(con, pack_id, file_name, reason)
-    report = write_report(result, warehouse.quarantine_dir / f"{file_name}.json")
-    alerting.send(
-        "pack_quarantined",
-        warehouse.warehouse_path,
-        file_name=file_name,
-        pack_id=pack_id,
-        sha256=sha256,
-        run_id=context.run.run_id,
-        message=f"{file_name} failed its pack gate and was quarantined: {reason}",
-        failures=blocking[:20],
-        report=str(report),
-    )
-    return reason
 
 
 def _promote(context, warehouse, con, file_name: str, pack_id: str) -> None:
@@ -193,8 +168,8 @@ def load_batch(context, warehouse: WarehouseResource, file_names: list[str]) -> 
                 _promote(context, warehouse, con, file_name, pack_id)
                 outcomes[file_name] = _outcome(file_name, "loaded", run_id, checks=check)
             else:
-                reason = _quarantine(
-                    context, warehouse, con, file_name, pack_id, sha256, result, rows
+                reason = quarantine_and_alert(
+                    run_id, warehouse, con, file_name, (pack_id, sha256), result, rows
                 )
                 outcomes[file_name] = _outcome(
                     file_name, "quarantined", run_id, checks=check, errors=[reason]

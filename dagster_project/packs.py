@@ -307,8 +307,40 @@ def gate_metadata(result, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return metadata
 
 
+def blocking_reason(rows: list[dict[str, Any]]) -> str:
+    """'N blocking expectation(s) failed: a, b' for a gate's failure rows."""
+    blocking = [r for r in rows if r.get("severity") != "warning"]
+    names = sorted({str(r.get("expectation")) for r in blocking})
+    return f"{len(blocking)} blocking expectation(s) failed: " + ", ".join(names)
+
+
+def quarantine_and_alert(run_id, warehouse, con, file_name, pack, result, rows) -> str:
+    """A pack that failed its gate: move it to quarantine.*, write its report to
+    $WAREHOUSE/quarantine/<file>.json and send the alert. ``pack`` is (pack_id, sha256).
+    Returns the reason recorded."""
+    from expectations.gate import write_report
+    from ingest import store
+
+    pack_id, sha256 = pack
+    reason = blocking_reason(rows)
+    store.quarantine_pack(con, pack_id, file_name, reason)
+    report = write_report(result, warehouse.quarantine_dir / f"{file_name}.json")
+    alerting.send(
+        "pack_quarantined",
+        warehouse.warehouse_path,
+        file_name=file_name,
+        pack_id=pack_id,
+        sha256=sha256,
+        run_id=run_id,
+        message=f"{file_name} failed its pack gate and was quarantined: {reason}",
+        failures=[r for r in rows if r.get("severity") != "warning"][:20],
+        report=str(report),
+    )
+    return reason
+
+
 def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
-    from expectations.gate import validate_pack, write_report
+    from expectations.gate import validate_pack
     from ingest import store
 
     file_name = context.partition_key
@@ -329,30 +361,17 @@ def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource
             file_name=file_name,
         )
         rows = failure_rows(result.failures)
-        blocking = [r for r in rows if r.get("severity") != "warning"]
         record_gate_results(con, result, pack_id=pack_id)
         if not result.passed:
-            names = sorted({str(r.get("expectation")) for r in blocking})
-            reason = f"{len(blocking)} blocking expectation(s) failed: " + ", ".join(names)
-            store.quarantine_pack(con, pack_id, file_name, reason)
+            reason = quarantine_and_alert(
+                context.run.run_id, warehouse, con, file_name, (pack_id, sha256), result, rows
+            )
             tag_load_log(con, file_name, context.run.run_id)
     metadata = {"file": file_name, "pack_id": pack_id, **gate_metadata(result, rows)}
     if result.passed:
         report_path.unlink(missing_ok=True)
         return AssetCheckResult(passed=True, metadata=metadata)
 
-    write_report(result, report_path)
-    alerting.send(
-        "pack_quarantined",
-        warehouse.warehouse_path,
-        file_name=file_name,
-        pack_id=pack_id,
-        sha256=sha256,
-        run_id=context.run.run_id,
-        message=f"{file_name} failed its pack gate and was quarantined: {reason}",
-        failures=blocking[:20],
-        report=str(report_path),
-    )
     metadata["quarantine_report"] = MetadataValue.path(str(report_path))
     return AssetCheckResult(
         passed=False,

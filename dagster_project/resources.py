@@ -10,6 +10,7 @@ instead of failing at once.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import time
 from collections.abc import Iterator
@@ -60,6 +61,15 @@ def open_duckdb(
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, read in 1 MB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def list_pack_files(packs_dir: Path | str) -> list[Path]:

@@ -11,7 +11,6 @@
 * ``nightly_warehouse_check`` runs the published-warehouse checks every night at 02:00.
 """
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -37,17 +36,14 @@ from dagster import (
 from dagster_project import alerting
 from dagster_project.jobs import nightly_check_job, pack_job, publish_job
 from dagster_project.packs import PACK_FILE_KEY, RAW_KEYS, packs_partitions
-from dagster_project.resources import WarehouseResource, is_lock_error, list_pack_files
+from dagster_project.resources import (
+    WarehouseResource,
+    file_sha256,
+    is_lock_error,
+    list_pack_files,
+)
 
 SENSOR_INTERVAL_SECONDS = 30
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def loaded_files(work_db: Path) -> dict[str, str] | None:

@@ -6,6 +6,7 @@ Dagster instance), as ``make warehouse`` does.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -92,6 +93,37 @@ def read_alerts(warehouse: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def published_rows(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list]:
+    """Every row of these marts in the published file, sorted: what readers would see."""
+    import duckdb
+
+    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
+    try:
+        return {
+            table: sorted(con.execute(f"select * from marts.{table}").fetchall(), key=repr)
+            for table in tables
+        }
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def dagster_instance(warehouse: Path):
+    """The Dagster instance a build recorded its runs in ($WAREHOUSE/dagster_home)."""
+    from dagster import DagsterInstance
+
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(warehouse / "dagster_home")
+    try:
+        with DagsterInstance.get() as instance:
+            yield instance
+    finally:
+        if previous is None:
+            os.environ.pop("DAGSTER_HOME", None)
+        else:
+            os.environ["DAGSTER_HOME"] = previous
 
 
 def copy_warehouse(source: Path, dest: Path) -> Path:

@@ -8,17 +8,17 @@ the bulk job, in batches small enough that the copy shares a batch with its orig
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dagster_project.testing import (
     BINARY_NAME,
     CORRUPTED_NAME,
     bundled_pack_files,
+    dagster_instance,
+    published_rows,
     read_alerts,
     read_summary,
     run_build,
@@ -27,14 +27,6 @@ from dagster_project.testing import (
 
 COPY_NAME = "zz_copy_of_002.txt"
 FACT_TABLES = ("fct_waiting_times", "fct_complaints", "fct_decisions", "fct_placements")
-
-
-def _rows(warehouse, table: str) -> list:
-    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
-    try:
-        return sorted(con.execute(f"select * from marts.{table}").fetchall(), key=repr)
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +55,11 @@ def test_the_bulk_job_ran_and_sorted_the_packs_like_the_per_pack_path(builds):
 
 
 def test_bulk_and_per_pack_builds_publish_the_same_facts(builds):
+    bulk = published_rows(builds["bulk"], FACT_TABLES)
+    per_pack = published_rows(builds["per_pack"], FACT_TABLES)
     for table in FACT_TABLES:
-        bulk = _rows(builds["bulk"], table)
-        assert bulk, table
-        assert bulk == _rows(builds["per_pack"], table), table
+        assert bulk[table], table
+        assert bulk[table] == per_pack[table], table
 
 
 def test_the_quarantined_pack_is_reported_and_alerted(builds):
@@ -77,21 +70,13 @@ def test_the_quarantined_pack_is_reported_and_alerted(builds):
 
 
 def test_every_pack_is_reported_on_its_own_partition(builds):
-    from dagster import AssetCheckKey, AssetKey, DagsterInstance
+    from dagster import AssetCheckKey, AssetKey
 
-    previous = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(builds["bulk"] / "dagster_home")
-    try:
-        with DagsterInstance.get() as instance:
-            raw = instance.get_materialized_partitions(AssetKey(["raw", "table_cells"]))
-            staged = instance.get_materialized_partitions(AssetKey(["stage", "pack"]))
-            gate = AssetCheckKey(AssetKey(["stage", "pack"]), "pack_gate")
-            records = instance.event_log_storage.get_asset_check_execution_history(gate, limit=50)
-    finally:
-        if previous is None:
-            os.environ.pop("DAGSTER_HOME", None)
-        else:
-            os.environ["DAGSTER_HOME"] = previous
+    with dagster_instance(builds["bulk"]) as instance:
+        raw = instance.get_materialized_partitions(AssetKey(["raw", "table_cells"]))
+        staged = instance.get_materialized_partitions(AssetKey(["stage", "pack"]))
+        gate = AssetCheckKey(AssetKey(["stage", "pack"]), "pack_gate")
+        records = instance.event_log_storage.get_asset_check_execution_history(gate, limit=50)
     bundled = {p.name for p in bundled_pack_files()}
     assert raw == bundled  # the corrupted pack was never promoted
     assert bundled | {CORRUPTED_NAME} <= staged

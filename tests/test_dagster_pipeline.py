@@ -7,7 +7,6 @@ affected.
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import duckdb
@@ -17,6 +16,7 @@ from dagster_project.testing import (
     BINARY_NAME,
     CORRUPTED_NAME,
     bundled_pack_files,
+    dagster_instance,
     read_alerts,
     shared_build,
 )
@@ -34,18 +34,8 @@ def build(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def instance(build):
-    from dagster import DagsterInstance
-
-    previous = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(build["warehouse"] / "dagster_home")
-    try:
-        with DagsterInstance.get() as inst:
-            yield inst
-    finally:
-        if previous is None:
-            os.environ.pop("DAGSTER_HOME", None)
-        else:
-            os.environ["DAGSTER_HOME"] = previous
+    with dagster_instance(build["warehouse"]) as inst:
+        yield inst
 
 
 def test_the_console_shows_progress_and_a_summary(build):

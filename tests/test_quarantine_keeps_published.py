@@ -9,13 +9,13 @@ answers exactly as it did before.
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from dagster_project.testing import (
     bundled_pack_files,
     copy_warehouse,
     make_packs_folder,
+    published_rows,
     read_alerts,
     read_summary,
     run_build,
@@ -43,17 +43,6 @@ def _pack_without_meeting_date() -> bytes:
     return b"\n".join(lines)
 
 
-def _published_rows(warehouse) -> dict[str, list]:
-    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
-    try:
-        return {
-            table: sorted(con.execute(f"select * from marts.{table}").fetchall(), key=repr)
-            for table in MART_TABLES
-        }
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory):
     shared = shared_build(tmp_path_factory)
@@ -61,7 +50,7 @@ def rebuilt(tmp_path_factory):
     root = tmp_path_factory.mktemp("quarantine_keeps_published")
     warehouse = copy_warehouse(shared["warehouse"], root / "warehouse")
     packs = make_packs_folder(root / "packs")
-    before = _published_rows(warehouse)
+    before = published_rows(warehouse, MART_TABLES)
     alerts_before = len(read_alerts(warehouse))
     (packs / BAD_NAME).write_bytes(_pack_without_meeting_date())
     result = run_build(packs, warehouse)
@@ -69,7 +58,7 @@ def rebuilt(tmp_path_factory):
         "warehouse": warehouse,
         "result": result,
         "before": before,
-        "after": _published_rows(warehouse),
+        "after": published_rows(warehouse, MART_TABLES),
         "new_alerts": read_alerts(warehouse)[alerts_before:],
     }
 
