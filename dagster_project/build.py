@@ -2,18 +2,17 @@
 
     python -m dagster_project.build --packs data/packs --warehouse warehouse
 
-1. every pack file becomes a partition of "packs" (its file name);
-2. each partition runs ``pack_job`` (extract / gate / promote) as its own Dagster run: a bad
-   pack fails its own run only, and is reported; the others go on;
+1. every pack file becomes a partition of "packs" (its file name); files already promoted with
+   the same sha256 and parser version are skipped without a run;
+2. the rest load: each as its own ``pack_job`` run (extract / gate / promote), or, when more
+   than ``--bulk-threshold`` need loading, in one ``bulk_load_job`` run in batches (same steps,
+   same per-partition events). A bad pack fails or is quarantined alone; the others go on;
 3. ``publish_job`` runs dbt build, the blocking mart gate and the atomic publish;
-4. a summary is printed (and written to $WAREHOUSE/summary.json).
+4. a summary is printed (and written to $WAREHOUSE/summary.json, with seconds per stage).
 
 Runs are recorded in $DAGSTER_HOME (default $WAREHOUSE/dagster_home), so ``make ui`` shows
 them. Exit code 0 when the warehouse was published (even if some packs were quarantined or
 failed, which the summary says), 1 when it was not.
-
-Cost: one Dagster run per pack (~0.3-0.5 s of Dagster overhead each on top of parsing): fine for
-hundreds of packs; a 1,000-pack first load would rather batch packs per run.
 """
 
 from __future__ import annotations
