@@ -49,13 +49,14 @@ def parse_pack(path: Path) -> ParsedPack:
 
 def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
     text = decode_pack(file_name, data)
-    tables = find_tables(text.lines)
+    documents = split_documents(text.lines)
+    tables = find_tables(text.lines, [document.first_line for document in documents])
     if not tables:
         raise PackError(file_name, "no tables found (no line holds a TAB): nothing to extract")
     return ParsedPack(
         text=text,
         metadata=extract_metadata(text.lines),
-        documents=split_documents(text.lines),
+        documents=documents,
         tables=tables,
         extracted_at=datetime.now(UTC).replace(tzinfo=None),
     )

@@ -16,27 +16,19 @@ The steps, each a small function:
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from ingest.captions import AS_OF, PAGE_STAMP, find_as_of, find_caption
 from ingest.cells import cell_kind, is_separator_row, is_value, split_inline_key
 from ingest.text import clean_text, is_blank
 
 MAX_GAP_LINES = 3
-CAPTION_MAX_LINES = 4
-CAPTION_MAX_CHARS = 600
-PAGE_STAMP = re.compile(r"^page\s+\d+$", re.IGNORECASE)
-AS_OF = re.compile(
-    r"\b(?:data\s+)?as\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    r"[A-Z][a-z]+\s+\d{4}"
-    r"|\bat\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}"
-    r"|\(date of [a-z ]+\)",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -99,9 +91,18 @@ def label_stubs(path: Path = STITCHING_FILE) -> frozenset[str]:
     return frozenset(stub.lower() for stub in spec["label_stubs"])
 
 
-def find_tables(lines: list[str]) -> list[Table]:
-    runs = merge_runs(find_runs(lines), lines)
-    return [build_table(run, lines) for run in runs if run["rows"]]
+def find_tables(lines: list[str], document_starts: Sequence[int] = ()) -> list[Table]:
+    """Every table of a pack. `document_starts` (first lines of its documents) are walls: a
+    table never runs on across one, and a caption is never looked for above one."""
+    starts = sorted(document_starts)
+    runs = merge_runs(find_runs(lines), lines, starts)
+    return [build_table(run, lines, _floor(starts, run["first"])) for run in runs if run["rows"]]
+
+
+def _floor(starts: list[int], line: int) -> int:
+    """The first line of the document holding `line` (1 when there is none)."""
+    index = bisect_right(starts, line)
+    return starts[index - 1] if index else 1
 
 
 def find_runs(lines: list[str]) -> list[dict]:
@@ -121,11 +122,12 @@ def find_runs(lines: list[str]) -> list[dict]:
     return runs
 
 
-def merge_runs(runs: list[dict], lines: list[str]) -> list[dict]:
+def merge_runs(runs: list[dict], lines: list[str], starts: list[int] = ()) -> list[dict]:
     merged: list[dict] = []
     for run in runs:
         previous = merged[-1] if merged else None
-        if previous and _continues(previous, run, lines):
+        crosses = previous and _floor(starts, previous["last"]) != _floor(starts, run["first"])
+        if previous and not crosses and _continues(previous, run, lines):
             previous["rows"].extend(run["rows"])
             previous["last"] = run["last"]
         else:
@@ -176,14 +178,14 @@ def detect_layout(rows: list[Row]) -> str:
     return "key_value" if labelled / filled >= 0.6 else "grid"
 
 
-def build_table(run: dict, lines: list[str]) -> Table:
+def build_table(run: dict, lines: list[str], floor: int = 1) -> Table:
     rows: list[Row] = run["rows"]
     layout = detect_layout(rows)
     width = max(len(r.raw) for r in rows)
     n_header = 0 if layout == "key_value" else count_header_rows(rows)
     header_rows, body_rows = rows[:n_header], rows[n_header:]
     columns = resolve_columns(header_rows, width)
-    caption, caption_line = find_caption(lines, run["first"])
+    caption, caption_line = find_caption(lines, run["first"], floor)
     header_caption = _caption_in_first_header_cell(header_rows, body_rows)
     if header_caption:
         columns[0] = ""
@@ -195,7 +197,7 @@ def build_table(run: dict, lines: list[str]) -> Table:
         layout=layout,
         caption=caption,
         caption_first_line=caption_line,
-        as_of_text=_as_of(caption, columns),
+        as_of_text=find_as_of(caption, columns),
         header_first_line=header_rows[0].line if header_rows else None,
         header_last_line=header_rows[-1].line if header_rows else None,
         column_names=columns,
@@ -282,14 +284,6 @@ def _caption_in_first_header_cell(header_rows: list[Row], body_rows: list[Row]) 
     return None
 
 
-def _as_of(caption: str | None, columns: list[str]) -> str | None:
-    for text in [*columns, caption or ""]:  # the table's own heading wins over prose above
-        match = AS_OF.search(text)
-        if match:
-            return match.group(0)
-    return None
-
-
 def stitch_rows(rows: list[Row]) -> list[list[Row]]:
     """Group physical rows into logical rows."""
     logical: list[list[Row]] = []
@@ -354,38 +348,3 @@ def _body_cells(logical: list[list[Row]], columns: list[str], layout: str) -> li
                     )
                 )
     return cells
-
-
-def find_caption(lines: list[str], first_line: int) -> tuple[str | None, int | None]:
-    """The block of text lines just above the table (after at most a few blank lines).
-
-    When that block is only a short legend (`U - Upheld; PU - Partially Upheld`), the block
-    above it, the real caption, is taken too.
-    """
-    block = _text_block_above(lines, first_line - 2, CAPTION_MAX_LINES)
-    if len(block) == 1 and len(block[0][1]) < 120:
-        above = _text_block_above(lines, block[0][0] - 2, CAPTION_MAX_LINES - 1)
-        if sum(len(text) for _, text in above) < 400:
-            block = above + block
-    if not block:
-        return None, None
-    caption = " / ".join(text for _, text in block if text)[-CAPTION_MAX_CHARS:]
-    return caption or None, block[0][0]
-
-
-def _text_block_above(lines: list[str], index: int, max_lines: int) -> list[tuple[int, str]]:
-    skipped = 0
-    while index >= 0 and (is_blank(lines[index]) or PAGE_STAMP.match(lines[index].strip())):
-        index -= 1
-        skipped += 1
-        if skipped > MAX_GAP_LINES:
-            return []
-    block: list[tuple[int, str]] = []
-    while index >= 0 and len(block) < max_lines:
-        line = lines[index]
-        if is_blank(line) or "\t" in line:
-            break
-        block.append((index + 1, clean_text(line)))
-        index -= 1
-    block.reverse()
-    return block

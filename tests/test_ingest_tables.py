@@ -2,7 +2,7 @@
 
 import pytest
 
-TABLES_PER_PACK = {"000": 51, "001": 4, "002": 59, "004": 53}
+TABLES_PER_PACK = {"000": 51, "001": 4, "002": 61, "004": 53}
 WAITING_COLUMNS = [
     "",
     "Referrals waiting",
@@ -147,3 +147,19 @@ def test_as_of_in_header_wins_over_prose_above(parsed_packs):
     table = table_at(parsed_packs["001"], 130)
     assert table.as_of_text == "at 31 March 2017"
     assert row(table, "Liverpool")[(1, 0)].line_number == 135
+
+
+def test_a_table_never_runs_on_into_the_next_document(parsed_packs):
+    pack = parsed_packs["002"]
+    forward_plan = table_at(pack, 459)
+    assert forward_plan.last_line == 466  # the next report's `Report to:` block opens at 468
+    report_header = table_at(pack, 468)
+    assert report_header.first_line == 468
+    assert pack.document_at(468).first_line == 468
+
+
+def test_a_caption_is_never_taken_from_the_document_above(parsed_packs):
+    pack = parsed_packs["000"]
+    table = table_at(pack, 3296)
+    assert table.caption == "RESILIENT COMMUNITIES SCRUTINY COMMITTEE WORKPLAN 2015/2016"
+    assert "intentionally left blank" not in " ".join(t.caption or "" for t in pack.tables)
