@@ -27,6 +27,16 @@ def find_as_of(caption: str | None, columns: list[str]) -> str | None:
     return None
 
 
+class CaptionFinder:
+    """Finds the captions of one pack's tables; holds what is worked out once per pack."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def find(self, first_line: int, floor: int = 1) -> tuple[str | None, int | None]:
+        return find_caption(self.lines, first_line, floor)
+
+
 def find_caption(
     lines: list[str], first_line: int, floor: int = 1
 ) -> tuple[str | None, int | None]:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.captions import AS_OF, PAGE_STAMP, find_as_of, find_caption
+from ingest.captions import AS_OF, PAGE_STAMP, CaptionFinder, find_as_of
 from ingest.cells import cell_kind, is_separator_row, is_value, split_inline_key
 from ingest.text import clean_text, is_blank
 
@@ -96,7 +96,8 @@ def find_tables(lines: list[str], document_starts: Sequence[int] = ()) -> list[T
     table never runs on across one, and a caption is never looked for above one."""
     starts = sorted(document_starts)
     runs = merge_runs(find_runs(lines), lines, starts)
-    return [build_table(run, lines, _floor(starts, run["first"])) for run in runs if run["rows"]]
+    captions = CaptionFinder(lines)
+    return [build_table(run, captions, _floor(starts, run["first"])) for run in runs if run["rows"]]
 
 
 def _floor(starts: list[int], line: int) -> int:
@@ -178,14 +179,14 @@ def detect_layout(rows: list[Row]) -> str:
     return "key_value" if labelled / filled >= 0.6 else "grid"
 
 
-def build_table(run: dict, lines: list[str], floor: int = 1) -> Table:
+def build_table(run: dict, captions: CaptionFinder, floor: int = 1) -> Table:
     rows: list[Row] = run["rows"]
     layout = detect_layout(rows)
     width = max(len(r.raw) for r in rows)
     n_header = 0 if layout == "key_value" else count_header_rows(rows)
     header_rows, body_rows = rows[:n_header], rows[n_header:]
     columns = resolve_columns(header_rows, width)
-    caption, caption_line = find_caption(lines, run["first"], floor)
+    caption, caption_line = captions.find(run["first"], floor)
     header_caption = _caption_in_first_header_cell(header_rows, body_rows)
     if header_caption:
         columns[0] = ""
