@@ -11,6 +11,14 @@ DECIMAL = re.compile(r"^[-+−]?[£$€]?\d[\d,]*\.\d+\s*[mk]?$|^[£$€]\d")
 PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
 FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
 PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value
+DATE = re.compile(
+    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?{_MONTH}\s+(?:19|20)\d{{2}}$",
+    re.IGNORECASE,
+)
+# `0-4 years`, `17 years`, `16+ years`: an age band, printed as a column heading
+AGE_BAND = re.compile(r"^\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:years?|yrs)(?:\s+old)?$", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"^(?:n/?a|nil|none|-|–|—|not known|\*)$", re.IGNORECASE)
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
@@ -23,11 +31,18 @@ INLINE_KEY_VALUE = re.compile(
 
 
 def cell_kind(text: str) -> str:
-    """empty | period | count | decimal | percent | fraction | coded | placeholder | value | text"""
+    """empty | period | date | month | band | count | decimal | percent | fraction | coded |
+    placeholder | value | text.
+
+    Periods, months and age bands head columns; a date with its day (`30 Apr 2023`) is body."""
     if not text:
         return "empty"
     if PERIOD.match(text):
         return "period"
+    if DATE.match(text):
+        return "date" if text[:1].isdigit() else "month"
+    if AGE_BAND.match(text):
+        return "band"
     for kind, pattern in (
         ("count", COUNT),
         ("percent", PERCENT),
@@ -70,6 +85,8 @@ def split_inline_key(text: str) -> tuple[str, str] | None:
     """`Average wait: 26 weeks ↓` -> (`Average wait`, `26 weeks ↓`)."""
     if text[:1] not in _KEY_FIRST_CHARS or not _DIGIT.search(text):
         return None  # quick tests that spare the slow pattern: how a key and a value start
+    if DATE.match(text):
+        return None  # `April 2016` is a date, not the key `April` and the value 2016
     match = INLINE_KEY_VALUE.match(text)
     if not match:
         return None

@@ -2,7 +2,7 @@
 
 import pytest
 
-TABLES_PER_PACK = {"000": 51, "001": 4, "002": 61, "004": 53}
+TABLES_PER_PACK = {"000": 58, "001": 4, "002": 46, "004": 56}
 WAITING_COLUMNS = [
     "",
     "Referrals waiting",
@@ -163,3 +163,100 @@ def test_a_caption_is_never_taken_from_the_document_above(parsed_packs):
     table = table_at(pack, 3296)
     assert table.caption == "RESILIENT COMMUNITIES SCRUTINY COMMITTEE WORKPLAN 2015/2016"
     assert "intentionally left blank" not in " ".join(t.caption or "" for t in pack.tables)
+
+
+def cell(table, label, col, part=0):
+    return row(table, label)[(col, part)]
+
+
+def test_title_row_goes_to_the_caption_and_the_years_row_is_the_header(parsed_packs):
+    pack = parsed_packs["004"]
+    first, second = table_at(pack, 398), table_at(pack, 404)
+    assert first is not second  # two stacked tables, each under its own title row
+    assert first.column_names == ["", "2016-17", "2017/18"]
+    assert second.column_names == ["", "2016-17", "2017-18"]
+    assert second.caption == "Partnership Trust Adult Social Care Services"
+    ombudsman = cell(second, "Local Government Ombudsman", 2)
+    assert (ombudsman.clean_text, ombudsman.line_number) == ("8", 407)  # after the page break
+
+
+def test_age_bands_head_their_columns(parsed_packs):
+    table = table_at(parsed_packs["004"], 1849)
+    assert table.header_first_line == 1848
+    assert table.column_names[1:3] == ["0-4 years", "5-8 years"]
+    assert cell(table, "Interim Care Order", 1).clean_text == "55"
+
+
+def test_title_cell_over_a_two_column_header(parsed_packs):
+    table = table_at(parsed_packs["004"], 1903)
+    assert table.column_names == ["Reason", "Number"]
+    assert table.caption.endswith(
+        "Reasons for children and young people coming out of the care system 2017-2018"
+    )
+    assert cell(table, "Returned home", 1).line_number == 1903
+
+
+def test_ragged_continuation_after_a_page_break_stays_in_the_table(parsed_packs):
+    table = table_at(parsed_packs["004"], 1466)
+    assert table.last_line == 1504
+    school = [c for c in table.cells if c.line_number == 1503]
+    assert school and school[0].row_label == "School Transport Team" and school[0].part == 1
+    assert cell(table, "TOTAL", 2).clean_text == "30"
+
+
+def test_dates_are_not_keys_and_a_chronology_is_one_table(parsed_packs):
+    table = table_at(parsed_packs["004"], 1995)
+    assert (table.first_line, table.last_line, table.layout) == (1993, 2007, "grid")
+    assert table.column_names == ["Date", "Development"]
+    assert cell(table, "April 2016", 0).line_number == 2001
+
+
+def test_label_broken_over_a_page_break_is_stitched(parsed_packs):
+    table = table_at(parsed_packs["004"], 443)
+    label = "Customer Feedback and Complaints Team"
+    assert cell(table, label, 0).line_number == 443
+    assert cell(table, label, 0, part=1).line_number == 446
+    assert cell(table, label, 2).clean_text == "1"
+
+
+def test_cells_broken_mid_phrase_over_a_page_break_are_stitched(parsed_packs):
+    table = table_at(parsed_packs["004"], 804)
+    (index,) = {c.row_index for c in table.cells if c.line_number == 804}
+    parts = {(c.col_index, c.part): c for c in table.cells if c.row_index == index}
+    assert parts[(0, 0)].row_label == "Couples Financial Re-assessment"
+    assert parts[(1, 0)].clean_text == "Complaint about non-"
+    assert parts[(1, 1)].clean_text.startswith("residential care charges")
+
+
+def test_table_goes_on_across_page_breaks_and_section_headings(parsed_packs):
+    pack = parsed_packs["002"]
+    plan = table_at(pack, 1637)
+    assert plan.last_line >= 1715 and plan.column_names[1] == "What are we going to do?"
+    assert cell(plan, "2. Early help and supporting families", 0).line_number == 1661
+    early_help = row(plan, "2.3")
+    assert early_help[(1, 1)].clean_text == "part of the new local CSAP arrangements (see 1.4)"
+    assert early_help[(1, 1)].line_number == 1677
+
+
+def test_header_repeated_after_a_page_break_is_dropped(parsed_packs):
+    glossary = table_at(parsed_packs["002"], 1238)
+    assert glossary.last_line == 1274
+    assert not row(glossary, "Term")  # printed again at 1253 and 1269: not a body row
+    assert cell(glossary, "Graduated approach", 0).line_number == 1254
+
+
+def test_stacked_tables_each_under_their_own_heading(parsed_packs):
+    pack = parsed_packs["004"]
+    tables = [table_at(pack, line) for line in (1167, 1171, 1178)]
+    assert len({id(t) for t in tables}) == 3
+    assert all(t.column_names == ["", "Q1", "Q2", "Q3", "Q4", "TOTAL"] for t in tables)
+    assert tables[1].caption.endswith("/ Looked after Children and Disability Services")
+    assert "The following tables provide a further breakdown" in tables[1].caption
+    disability = cell(tables[1], "Disability Services", 2)
+    assert (disability.clean_text, disability.line_number) == ("4", 1172)
+
+
+def test_a_dated_line_under_a_dated_line_is_a_new_row(parsed_packs):
+    table = table_at(parsed_packs["002"], 1802)
+    assert row(table, "7.4")
+    assert all(c.line_number != 1803 for c in row(table, "7.4").values())

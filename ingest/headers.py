@@ -1,0 +1,151 @@
+"""A table's header: which rows head it, and one resolved name per column."""
+
+from __future__ import annotations
+
+from ingest.captions import AS_OF
+from ingest.cells import cell_kind, is_value
+from ingest.rows import Row, starts_lowercase, trim
+
+HEADING_MAX_CHARS = 60
+HEADING_MAX_WORDS = 8
+HEADER_CELL_MAX_CHARS = 150  # over a table of values a heading may be a question, not a page
+
+
+MAX_TITLE_ROWS = 3
+
+
+def title_rows(rows: list[Row]) -> list[Row]:
+    """First rows holding only a title (`SCC Adult Social Care Services<TAB><TAB>`, or a section
+    title and its description) above a header row: they belong to the caption, and the header
+    is the row under them."""
+    count = 0
+    while count < min(MAX_TITLE_ROWS, len(rows) - 2) and rows[count].is_title():
+        count += 1
+        if count_header_rows(rows[count:]):
+            return rows[:count]
+    return []
+
+
+def title_row(rows: list[Row]) -> bool:
+    return bool(title_rows(rows))
+
+
+def header_rows(rows: list[Row]) -> list[Row]:
+    """The header rows of a run, under its title rows if it has any."""
+    start = len(title_rows(rows))
+    return rows[start : start + count_header_rows(rows[start:])]
+
+
+def count_header_rows(rows: list[Row]) -> int:
+    if len(rows) < 2 or not _first_row_is_header(rows):
+        return 0
+    count = 1
+    while count < len(rows) - 1 and _continues_header(rows[count], rows[count + 1 :]):
+        count += 1
+    return count
+
+
+def _first_row_is_header(rows: list[Row]) -> bool:
+    first = rows[0].clean
+    if first[0].endswith(":"):
+        return False  # a form: `Report to:<TAB>COMMITTEE`
+    if any(len(c) > HEADER_CELL_MAX_CHARS for c in first):
+        return False
+    if any(_is_body_cell(c) or starts_lowercase(c) for c in first[1:]):
+        return False  # values, or words going on from a row above a page break
+    body_values = any(_is_body_cell(c) for r in rows[1:] for c in r.clean[1:])
+    if body_values:
+        return any(first[1:])
+    heads = [c for c in first if c]
+    if len(heads) < 2 or not _reads_as_headings(heads):
+        return False
+    body = [c for r in rows[1:] for c in r.clean if c]
+    head_length = sum(map(len, heads)) / len(heads)
+    body_length = sum(map(len, body)) / max(1, len(body))
+    return body_length >= 1.3 * head_length
+
+
+def _is_body_cell(text: str) -> bool:
+    """A value, or a date with its day: printed in a table's body, not its header."""
+    return is_value(text) or cell_kind(text) == "date"
+
+
+def _reads_as_headings(cells: list[str]) -> bool:
+    """Over a table of words only, headings are told by being short."""
+    return not any(len(c) > HEADING_MAX_CHARS or len(c.split()) > HEADING_MAX_WORDS for c in cells)
+
+
+def _continues_header(row: Row, below: list[Row]) -> bool:
+    """A second header line: no row label, no values, and values further down."""
+    cells = row.clean
+    if cells[0] or not any(cells[1:]):
+        return False
+    if any(is_value(c) for c in cells[1:]):
+        return False
+    return any(is_value(c) for r in below for c in r.clean[1:])
+
+
+def same_cells(a: Row, b: Row) -> bool:
+    """The same line printed again (a header repeated after a page break)."""
+    return [c.lower() for c in trim(a.clean)] == [c.lower() for c in trim(b.clean)]
+
+
+def similar_header(header: Row, row: Row) -> bool:
+    """`row` prints at least half the header's column headings (and no values): the header of
+    another table of the same kind (`% waiting more` over a new as-of date)."""
+    heads = [c.lower() for c in header.clean[1:] if c]
+    cells = [c.lower() for c in row.clean[1:] if c]
+    if not cells or not heads or any(is_value(c) for c in cells):
+        return False
+    alike = sum(1 for c in cells if any(c.startswith(h) or h.startswith(c) for h in heads))
+    return alike / len(cells) >= 0.5
+
+
+def heads_stacked_table(header: list[Row], row: Row) -> bool:
+    """`row` repeats the header's column headings under a new first cell: the title of a stacked
+    sub-table (`Partnership and Development\tQ1\tQ2\tQ3\tQ4\tTOTAL`)."""
+    if not header or not row.clean[0] or not header[-1].clean[0]:
+        return False
+    heads, cells = trim(header[-1].clean), trim(row.clean)
+    if len(heads) < 3 or heads[0].lower() == cells[0].lower():
+        return False
+    return [c.lower() for c in heads[1:]] == [c.lower() for c in cells[1:]]
+
+
+def resolve_columns(header_rows: list[Row], n_columns: int) -> list[str]:
+    """Join header lines per column; a group label spanning empty cells fills them."""
+    grid = [r.clean + [""] * (n_columns - len(r.clean)) for r in header_rows]
+    if len(grid) >= 2:
+        grid[0] = _fill_group_labels(grid)
+    columns = []
+    for col in range(n_columns):
+        name = ""
+        for row in grid:
+            part = row[col]
+            if part and not name.lower().endswith(part.lower()):
+                name = f"{name} {part}".strip()
+        columns.append(name)
+    return columns
+
+
+def _fill_group_labels(grid: list[list[str]]) -> list[str]:
+    top = list(grid[0])
+    for col in range(1, len(top)):
+        lower_has_text = any(row[col] for row in grid[1:])
+        if not top[col] and top[col - 1] and lower_has_text and col - 1 > 0:
+            top[col] = top[col - 1]
+    return top
+
+
+def caption_in_first_header_cell(
+    header_rows: list[Row], body_rows: list[Row], *, stacked: bool = False
+) -> str | None:
+    """`<i>Waiting lists (% waiting more than 18 weeks)</i> Data as of the end of December 2023`
+    printed where the row-label column's heading would be; or the title of a stacked sub-table
+    (`Partnership and Development\\tQ1\\tQ2...`)."""
+    if not header_rows or not body_rows:
+        return None
+    first = header_rows[0].clean[0]
+    if first and (stacked or AS_OF.search(first) or len(first) > HEADING_MAX_CHARS):
+        return first
+    return None

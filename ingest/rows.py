@@ -1,0 +1,71 @@
+"""One physical line of a table, and what can be told from its shape alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.cells import split_inline_key
+
+_LEADING_MARKS = "•·-–*\"'“‘ "
+
+
+@dataclass
+class Row:
+    """One physical line of a table.
+
+    Each cell's inline key (`Average wait: 26 weeks` -> `Average wait`) is read once here:
+    layout detection and the key_value cells both need it, for runs before and after merging.
+    """
+
+    line: int  # 1-based
+    raw: list[str]
+    clean: list[str]
+    inline_keys: list[str | None] = field(init=False, repr=False)
+    n_filled: int = field(init=False, repr=False)
+    n_labelled: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        pairs = [split_inline_key(c) if c else None for c in self.clean]
+        self.inline_keys = [pair[0] if pair else None for pair in pairs]
+        self.n_filled = len(self.clean) - self.clean.count("")
+        self.n_labelled = len(pairs) - pairs.count(None)
+
+    @property
+    def label(self) -> str:
+        return self.clean[0]
+
+    def cell(self, col: int) -> str:
+        return self.clean[col] if col < len(self.clean) else ""
+
+    def is_title(self) -> bool:
+        """Only its first cell printed, with TABs after it: `SCC Adult Social Care Services\\t\\t`,
+        a table's (or a stacked sub-table's) title, or a section row."""
+        return bool(self.clean[0]) and self.n_filled == 1 and len(self.clean) >= 2
+
+
+def width(rows: list[Row]) -> int:
+    """Columns the rows use: trailing empty cells do not count."""
+    return max(len(trim(r.clean)) for r in rows)
+
+
+def trim(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end > 1 and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+def detect_layout(rows: list[Row]) -> str:
+    """`key_value` when most cells carry their own label (`Average wait: 26 weeks`)."""
+    filled = sum(r.n_filled for r in rows)
+    if filled < 3:
+        return "grid"
+    labelled = sum(r.n_labelled for r in rows)
+    return "key_value" if labelled / filled >= 0.6 else "grid"
+
+
+def starts_lowercase(text: str) -> bool:
+    """Words going on from the line above (`on all the ...`): the text opens, after any bullet
+    or quote mark, with a lower-case letter."""
+    first = text.lstrip(_LEADING_MARKS)[:1]
+    return first.isalpha() and first.islower()

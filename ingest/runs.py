@@ -1,0 +1,175 @@
+"""Runs of TAB lines, and which of them are one table.
+
+A table is cut by page breaks (blank lines, a single-space line, a `Page 12` stamp, its header
+printed again, a section heading between its parts) and several tables can be stacked in one run
+(`Partnership and Development\\tQ1\\tQ2...` heading each). `merge_runs` joins the parts of one
+table; `split_stacked` cuts a run where a stacked table begins.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ingest.captions import PAGE_STAMP
+from ingest.cells import is_separator_row
+from ingest.headers import (
+    count_header_rows,
+    header_rows,
+    heads_stacked_table,
+    same_cells,
+    similar_header,
+    title_row,
+)
+from ingest.rows import Row, detect_layout, width
+from ingest.text import clean_text, is_blank
+
+MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
+MAX_GAP_LINES = 6  # all lines between two parts of a table, section headings included
+MAX_GAP_HEADINGS = 2
+SECTION_HEADING_MAX_CHARS = 80
+_NOT_A_HEADING_END = re.compile(r"[:;,]$")
+
+
+def floor_line(starts: list[int], line: int) -> int:
+    """The first line of the document holding `line` (1 when there is none)."""
+    index = bisect_right(starts, line)
+    return starts[index - 1] if index else 1
+
+
+def find_runs(lines: list[str]) -> list[dict]:
+    runs: list[dict] = []
+    current: dict | None = None
+    for index, line in enumerate(lines):
+        if "\t" not in line:
+            current = None
+            continue
+        if current is None:
+            current = {"first": index + 1, "last": index + 1, "rows": []}
+            runs.append(current)
+        current["last"] = index + 1
+        raw = line.split("\t")
+        if not is_separator_row(raw):
+            current["rows"].append(Row(index + 1, raw, [clean_text(c) for c in raw]))
+    return runs
+
+
+def merge_runs(runs: list[dict], lines: list[str], starts: list[int] = ()) -> list[dict]:
+    """Join runs that are parts of one table; never across a document start."""
+    merged: list[dict] = []
+    for run in runs:
+        previous = merged[-1] if merged else None
+        crosses = previous and floor_line(starts, previous["last"]) != floor_line(
+            starts, run["first"]
+        )
+        if previous and not crosses and _join(previous, run, lines):
+            continue
+        merged.append(run)
+    return merged
+
+
+def _join(previous: dict, run: dict, lines: list[str]) -> bool:
+    """Append `run` to `previous` when it goes on with the same table; say whether it did."""
+    if not previous["rows"] or not run["rows"]:
+        return False
+    gap = range(previous["last"], run["first"] - 1)  # 0-based indexes of the lines between
+    headings = [i for i in gap if not is_blank(lines[i]) and not PAGE_STAMP.match(lines[i].strip())]
+    if len(gap) - len(headings) > MAX_BLANK_GAP or len(gap) > MAX_GAP_LINES:
+        return False
+    header = header_rows(previous["rows"])
+    rows = _without_repeated_header(run["rows"], header)
+    if len(rows) < len(run["rows"]):  # the header again: only a repeated caption may be between
+        if any(not _repeats_caption(lines, i, previous["first"]) for i in headings):
+            return False
+        headings = []
+    elif not _goes_on(previous["rows"], rows, header):
+        return False
+    if headings and (
+        count_header_rows(rows) or not _section_headings(lines, headings, previous["rows"], rows)
+    ):
+        return False  # a heading over a header of its own: the caption of a new table
+    previous["rows"].extend(_heading_rows(lines, headings))
+    previous["rows"].extend(rows)
+    previous["last"] = run["last"]
+    return True
+
+
+def _without_repeated_header(rows: list[Row], header: list[Row]) -> list[Row]:
+    """The run minus the table's header printed again at its top (after a page break)."""
+    count = 0
+    while count < min(len(header), len(rows)) and same_cells(header[count], rows[count]):
+        count += 1
+    return rows[count:] if count == len(header) and count < len(rows) else rows
+
+
+def _goes_on(previous: list[Row], rows: list[Row], header: list[Row]) -> bool:
+    """`rows` carry on the table above: the same layout, no columns beyond its own, no title or
+    header of their own (a narrower part), and not the header of another table of its kind."""
+    if detect_layout(previous) == "key_value" or detect_layout(rows) == "key_value":
+        return False
+    if width(rows) > max(len(r.raw) for r in previous) or title_row(rows):
+        return False
+    if header and similar_header(header[-1], rows[0]):
+        return False  # the same kind of table again (a new as-of, a new area)
+    return width(rows) == width(previous) or not count_header_rows(rows)
+
+
+def _repeats_caption(lines: list[str], index: int, first_line: int) -> bool:
+    """A heading printed again over the table's continuation (`Glossary of Terms`)."""
+    text = lines[index].strip()
+    above = lines[max(0, first_line - 1 - MAX_GAP_LINES) : first_line - 1]
+    return any(line.strip() == text for line in above)
+
+
+def _section_headings(lines: list[str], headings: list[int], previous, rows) -> bool:
+    """Short heading lines between two parts printed with the very same TAB layout
+    (`2. Early help and supporting families` between the rows of an action plan)."""
+    if len(headings) > MAX_GAP_HEADINGS or count_header_rows(rows):
+        return False  # a heading over a header of its own: the caption of a new table
+    if max(len(r.raw) for r in rows) != max(len(r.raw) for r in previous):
+        return False
+    texts = [lines[i].strip() for i in headings]
+    return all(
+        len(t) <= SECTION_HEADING_MAX_CHARS and not _NOT_A_HEADING_END.search(t) for t in texts
+    )
+
+
+def _heading_rows(lines: list[str], headings: list[int]) -> list[Row]:
+    """Section headings kept in the table as label-only rows, on their own lines."""
+    return [Row(i + 1, [lines[i]], [clean_text(lines[i])]) for i in headings]
+
+
+def _titles_stacked_table(rows: list[Row], i: int) -> bool:
+    """Row `i` opens the title rows of a table stacked under the one above."""
+    return not rows[i - 1].is_title() and title_row(rows[i:])
+
+
+def split_stacked(runs: list[dict]) -> list[dict]:
+    """Cut a run where a stacked table begins: its header printed again under a new first cell,
+    or a title row over a header of its own."""
+    result = []
+    for run in runs:
+        result.extend(_split_run(run))
+    return result
+
+
+def _split_run(run: dict) -> list[dict]:
+    rows = run["rows"]
+    header = header_rows(rows)
+    start = rows.index(header[-1]) + 1 if header else 0
+    cuts = [
+        i
+        for i in range(start + 1, len(rows))
+        if heads_stacked_table(header, rows[i])
+        or title_row(rows[i:])
+        and not rows[i - 1].is_title()
+    ]
+    if not cuts:
+        return [run]
+    parts = []
+    for begin, end in zip([0, *cuts], [*cuts, len(rows)], strict=True):
+        part_rows = rows[begin:end]
+        first = run["first"] if begin == 0 else part_rows[0].line
+        last = run["last"] if end == len(rows) else rows[end].line - 1
+        parts.append({"first": first, "last": last, "rows": part_rows, "stacked": begin > 0})
+    return parts

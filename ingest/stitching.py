@@ -1,0 +1,95 @@
+"""Stitch a table's physical rows into logical rows: a label or a cell broken over two lines
+(often over a page break) is one row, each part keeping its own line.
+
+The evidence, from strongest: a label stub (`Comparison` / `Totals for 2013/14`, stitching.yml);
+a cell ending on a word it cannot end on (`Customer Feedback and`), an open bracket or a dash;
+words going on in lower case (`on all the information ...`); an unlabelled line whose values
+fill the blanks of the line above (`18/27` over `66.67%`). Consecutive complete items under an
+empty label (a list in one column) stay separate rows.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ingest.cells import cell_kind
+from ingest.rows import Row, starts_lowercase
+
+STITCHING_FILE = Path(__file__).with_name("stitching.yml")
+
+
+@cache
+def _spec(path: Path = STITCHING_FILE) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
+def label_stubs() -> frozenset[str]:
+    return frozenset(stub.lower() for stub in _spec()["label_stubs"])
+
+
+@cache
+def dangling_words() -> frozenset[str]:
+    return frozenset(str(word).lower() for word in _spec()["dangling_words"])
+
+
+def stitch_rows(rows: list[Row]) -> list[list[Row]]:
+    """Group physical rows into logical rows."""
+    logical: list[list[Row]] = []
+    for row in rows:
+        if logical and is_continuation(logical[-1], row):
+            logical[-1].append(row)
+        else:
+            logical.append([row])
+    return logical
+
+
+def is_continuation(group: list[Row], row: Row) -> bool:
+    previous = group[-1]
+    if row.label:
+        return _label_goes_on(previous, row)
+    if not previous.label and len(group) == 1:
+        return False
+    pairs = [(previous.cell(i), c) for i, c in enumerate(row.clean) if i > 0 and c]
+    if not pairs:
+        return False
+    kinds = [(cell_kind(a), cell_kind(b)) for a, b in pairs]
+    if all(b == "text" for _, b in kinds):
+        return any(dangles(a) or starts_lowercase(b) for a, b in pairs)  # a wrapped cell
+    return all(a != b and b != "text" for a, b in kinds)
+
+
+def _label_goes_on(previous: Row, row: Row) -> bool:
+    before = previous.label
+    if not before:
+        return False
+    if before.lower() in label_stubs() or dangles(before):
+        return True
+    if starts_lowercase(row.label) and not before.endswith("."):
+        return True
+    return _cells_go_on(previous, row)
+
+
+def _cells_go_on(previous: Row, row: Row) -> bool:
+    """Cells of the line above break off mid-phrase and go on in this line: two of them, or one
+    when a page break (blank lines) falls between the two lines."""
+    pairs = [(previous.cell(i), c) for i, c in enumerate(row.clean) if i > 0 and c]
+    if any(cell_kind(b) != "text" for _, b in pairs):
+        return False
+    broken = sum(1 for a, b in pairs if a and (dangles(a) or starts_lowercase(b)))
+    return broken >= (1 if row.line - previous.line > 1 else 2)
+
+
+def dangles(text: str) -> bool:
+    """The text stops where it cannot end: on `and`, `of`, a dash, a comma, an open bracket."""
+    words = text.split()
+    if not words:
+        return False
+    if text.count("(") > text.count(")"):
+        return True
+    last = words[-1].lower()
+    end = last[-1:]
+    return last in dangling_words() or (not end.isalnum() and end in dangling_words())
