@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from ingest.captions import AS_OF
 from ingest.cells import cell_kind, is_value
 from ingest.rows import Row, starts_lowercase, trim
 
+_DIGITS = re.compile(r"\d+")
 HEADING_MAX_CHARS = 60
 HEADING_MAX_WORDS = 8
 HEADER_CELL_MAX_CHARS = 150  # over a table of values a heading may be a question, not a page
@@ -24,6 +27,17 @@ def title_rows(rows: list[Row]) -> list[Row]:
         if count_header_rows(rows[count:]):
             return rows[:count]
     return []
+
+
+def leading_titles(rows: list[Row]) -> list[Row]:
+    """The title rows a table opens with: over its header, or one over a table with no header
+    (unless more such rows follow: then it is the first section row, like the others)."""
+    titles = title_rows(rows)
+    if titles or len(rows) < 3 or not rows[0].is_title():
+        return titles
+    if any(r.is_title() for r in rows[1:]) or count_header_rows(rows):
+        return []
+    return rows[:1]
 
 
 def title_row(rows: list[Row]) -> bool:
@@ -49,6 +63,8 @@ def _first_row_is_header(rows: list[Row]) -> bool:
     first = rows[0].clean
     if first[0].endswith(":"):
         return False  # a form: `Report to:<TAB>COMMITTEE`
+    if _numbered_like_the_rows_below(rows):
+        return False  # `13.0<TAB>Financial considerations:` over `14.0<TAB>...`
     if any(len(c) > HEADER_CELL_MAX_CHARS for c in first):
         return False
     if any(_is_body_cell(c) or starts_lowercase(c) for c in first[1:]):
@@ -63,6 +79,16 @@ def _first_row_is_header(rows: list[Row]) -> bool:
     head_length = sum(map(len, heads)) / len(heads)
     body_length = sum(map(len, body)) / max(1, len(body))
     return body_length >= 1.3 * head_length
+
+
+def _numbered_like_the_rows_below(rows: list[Row]) -> bool:
+    """The first row's label is a number printed the same way as labels below it (`13.0`,
+    `14.0`): a numbered item, not a heading."""
+    label = rows[0].label
+    if not any(ch.isdigit() for ch in label):
+        return False
+    shape = _DIGITS.sub("9", label)
+    return any(_DIGITS.sub("9", r.label) == shape for r in rows[1:])
 
 
 def _is_body_cell(text: str) -> bool:

@@ -12,7 +12,7 @@ from ingest.metadata import MeetingMetadata, extract_metadata
 from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
 
-PARSER_VERSION = "1.1.0"  # 1.1: council names with small words (Blackburn with Darwen)
+PARSER_VERSION = "1.2.0"  # 1.2: tables joined over page breaks, stacked tables split, stitching
 
 
 @dataclass

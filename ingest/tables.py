@@ -24,8 +24,8 @@ from ingest.captions import CaptionFinder, find_as_of
 from ingest.headers import (
     caption_in_first_header_cell,
     count_header_rows,
+    leading_titles,
     resolve_columns,
-    title_rows,
 )
 from ingest.rows import Row, detect_layout
 from ingest.runs import find_runs, floor_line, merge_runs, split_stacked
@@ -81,7 +81,7 @@ def build_table(run: dict, above: tuple[str | None, int | None]) -> Table:
     table shares the caption of the table it is stacked under)."""
     rows: list[Row] = run["rows"]
     layout = detect_layout(rows)
-    titles = title_rows(rows) if layout == "grid" else []
+    titles = leading_titles(rows) if layout == "grid" else []
     rows = rows[len(titles) :]
     n_header = 0 if layout == "key_value" else count_header_rows(rows)
     header_rows, body_rows = rows[:n_header], rows[n_header:]

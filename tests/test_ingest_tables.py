@@ -260,3 +260,16 @@ def test_a_dated_line_under_a_dated_line_is_a_new_row(parsed_packs):
     table = table_at(parsed_packs["002"], 1802)
     assert row(table, "7.4")
     assert all(c.line_number != 1803 for c in row(table, "7.4").values())
+
+
+def test_numbered_first_row_is_a_body_row_not_a_header(parsed_packs):
+    table = table_at(parsed_packs["001"], 254)
+    assert table.n_header_rows == 0
+    assert cell(table, "13.0", 1).clean_text == "Financial considerations:"
+    assert cell(table, "13.0", 1).line_number == 254
+
+
+def test_title_row_over_a_table_without_header_is_its_caption(parsed_packs):
+    table = table_at(parsed_packs["004"], 2141)
+    assert table.caption.endswith("Glossary")
+    assert not row(table, "Glossary")
