@@ -54,3 +54,193 @@ def test_dashboard_appendix_after_blank_page(parsed_packs):
     doc = _doc_at(parsed_packs["002"], 672)
     assert doc.kind == "appendix"
     assert doc.title == "BLACKPOOL HEALTH DATA DASHBOARD - December 2023"
+
+
+def test_staffordshire_banner_work_programme_and_exempt_item_open_documents(parsed_packs):
+    pack = parsed_packs["004"]
+    edge_of_care = _doc_at(pack, 1600)
+    assert edge_of_care.kind == "report" and edge_of_care.first_line == 1579
+    assert edge_of_care.title == "Edge of Care Inquiry Final Report"  # banner skipped, lines joined
+    assert _doc_at(pack, 1578).first_line == 963  # the appendix before it ends there
+    work_programme = _doc_at(pack, 2200)
+    assert work_programme.kind == "report" and work_programme.first_line == 2176
+    assert work_programme.title == "WORK PROGRAMME"
+    exempt = _doc_at(pack, 2288)
+    assert exempt.kind == "report" and exempt.first_line == 2284
+    assert exempt.title.startswith("Not for publication by virtue of paragraph(s) 7 of Part 1")
+    assert exempt.last_line == len(pack.text.lines)
+
+
+def test_one_line_banner_stays_in_its_report_header(parsed_packs):
+    pack = parsed_packs["004"]
+    assert _doc_at(pack, 175).first_line == 172  # `... Committee - 3rd September 2018`
+    assert _doc_at(pack, 266).first_line == 263
+
+
+def test_officer_from_contact_blocks(parsed_packs):
+    pack = parsed_packs["004"]
+    assert _doc_at(pack, 200).officer.startswith("Jo Sutherland")
+    assert _doc_at(pack, 270).officer.startswith("Kate Bullivant")
+    assert _doc_at(pack, 930).officer.startswith("Kate Bullivant")
+    assert _doc_at(pack, 1600).officer == "Helen Phillips, Scrutiny and Support Officer"
+    report_author = _doc_at(pack, 1000)  # `Report Author:` / `Elaine Hemming - ...`
+    assert report_author.officer.startswith("Elaine Hemming")
+
+
+def test_appendix_after_appendices_background_papers_section(parsed_packs):
+    pack = parsed_packs["004"]
+    for cover_first, appendix_first in ((263, 301), (924, 963), (1579, 1634)):
+        cover = _doc_at(pack, cover_first)
+        assert cover.kind == "report" and cover.last_line == appendix_first - 1
+        assert _doc_at(pack, appendix_first).kind == "appendix"
+    final_report = _doc_at(pack, 1634)
+    assert final_report.title.startswith("Safe & Strong Communities Select Committee Inquiry")
+    assert final_report.last_line == 2175
+
+
+def test_appendix_after_closing_background_papers_section(parsed_packs):
+    pack = parsed_packs["002"]
+    report = _doc_at(pack, 1300)
+    assert report.first_line == 1276 and report.last_line == 1347  # `14.1 None.` at 1346
+    progress = _doc_at(pack, 1348)
+    assert progress.kind == "appendix" and progress.first_line == 1348
+    assert progress.title == "Report on progress made in Blackpool Children's Social Care 2022-2023"
+    pack = parsed_packs["000"]
+    for first, last, title in (
+        (764, 770, None),  # 4a: an untitled table straight after `13.1 None.`
+        (935, 1538, "Fylde Coast Vanguard"),  # 7(a), after `13. None`
+        (1742, 2188, "Customer Relations Team"),  # 9a
+        (3115, 3186, "Child Sexual Exploitation Operational Action Plan"),  # 12a
+    ):
+        appendix = _doc_at(pack, first)
+        assert (appendix.kind, appendix.first_line, appendix.last_line) == (
+            "appendix",
+            first,
+            last,
+        )
+        assert appendix.title == title
+
+
+def test_minutes_background_papers_lines_do_not_open_documents(parsed_packs):
+    minutes = _doc_at(parsed_packs["000"], 160)  # `Background Papers: None.` at 158
+    assert minutes.kind == "minutes" and (minutes.first_line, minutes.last_line) == (93, 380)
+
+
+def test_listed_appendices_printed_back_to_back_are_split(parsed_packs):
+    pack = parsed_packs["000"]
+    children = _doc_at(pack, 2189)  # Appendix 9b, named like its `List of Appendices` entry
+    assert children.kind == "appendix" and children.first_line == 2189
+    assert children.title == "Customer Relations Team Children's Services Annual Report"
+    checklist = _doc_at(pack, 3307)  # Appendix 13 (b)
+    assert checklist.kind == "appendix" and checklist.first_line == 3307
+    assert checklist.title == "SCRUTINY SELECTION CHECKLIST"
+    assert _doc_at(pack, 3294).last_line == 3306
+    pack = parsed_packs["002"]
+    workplan = _doc_at(pack, 2150)  # Appendix 10(a): its title is the table's one-cell row
+    assert (workplan.first_line, workplan.last_line) == (2148, 2173)
+    assert workplan.title == "Children and Young People's Scrutiny Committee - Work Plan 2023/2024"
+    tracker = _doc_at(pack, 2180)  # Appendix 10(b): another table layout, no printed title
+    assert tracker.kind == "appendix" and tracker.first_line == 2174 and tracker.title is None
+    assert _doc_at(pack, 2193).first_line == 2193  # Appendix 10(c) after a blank page
+
+
+def test_appendices_a_report_lists_once_are_not_split(parsed_packs):
+    pack = parsed_packs["000"]
+    vanguard = [d for d in pack.documents if 935 <= d.first_line <= 1538]
+    assert len(vanguard) == 1  # its own `Appendix 1 - ...` sections stay inside it
+    assert len([d for d in parsed_packs["004"].documents if d.kind == "appendix"]) == 3
+
+
+def test_wrapped_upper_case_title_lines_are_joined(parsed_packs):
+    doc = _doc_at(parsed_packs["002"], 434)
+    assert doc.kind == "appendix" and doc.first_line == 434
+    assert doc.title == (
+        "APPENDIX 5(A) EXECUTIVE FORWARD PLAN - SUMMARY OF KEY DECISIONS JANUARY 2024 TO APRIL 2024"
+    )
+
+
+def test_appendices_of_each_pack(parsed_packs):
+    """First lines of every appendix, as the pack catalogues list them."""
+    expected = {
+        "000": [671, 764, 935, 1742, 2189, 3115, 3294, 3307],
+        "001": [],
+        "002": [334, 434, 667, 918, 1348, 1521, 2148, 2174, 2193],
+        "004": [301, 963, 1634],
+    }
+    for prefix, firsts in expected.items():
+        documents = parsed_packs[prefix].documents
+        assert [d.first_line for d in documents if d.kind == "appendix"] == firsts, prefix
+
+
+def test_boundaries_prefilter_is_anchored():
+    """Every marker is anchored, so the combined test runs at the line start only (fast)."""
+    from ingest.documents import load_boundaries
+
+    rules = load_boundaries()
+    assert rules.any_marker is not None and rules.any_marker.__name__ == "match"
+    assert rules.line_markers("13.0 Background papers:") == ("closing",)
+    assert rules.is_banner("Prosperous Staffordshire Select Committee", "3 September 2018")
+    assert not rules.is_banner("Safe and Strong Communities Select Committee", "")
+
+
+def test_closing_section_that_goes_on_opens_the_appendix_after_it():
+    """Background papers listed over several paragraphs, then a contact block: the appendix
+    opens at the first paragraph that continues neither."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Report to:\tEXAMPLE SCRUTINY COMMITTEE",
+        "Date of Meeting\t1 February 2024",
+        "",
+        "ANNUAL REVIEW",
+        "",
+        "13.0 Background papers:",
+        "",
+        "13.1 Report to the Executive, 2 June 2023.",
+        "",
+        "13.2 Minutes of the Board, 3 May 2023.",
+        "",
+        "Contact Officer",
+        "",
+        "Name: Jane Doe",
+        "Job Title: Head of Scrutiny",
+        "",
+        "Annual Review of Scrutiny 2023",
+        "",
+        "1. Introduction",
+    ]
+    report, appendix = split_documents(lines)
+    assert (report.kind, report.title, report.last_line) == ("report", "ANNUAL REVIEW", 16)
+    assert report.officer == "Jane Doe, Head of Scrutiny"
+    assert (appendix.kind, appendix.first_line) == ("appendix", 17)
+    assert appendix.title == "Annual Review of Scrutiny 2023"
+
+
+def test_appendices_listed_over_several_paragraphs_open_after_the_list():
+    from ingest.documents import split_documents
+
+    lines = [
+        "Local Members' Interest",
+        "N/A",
+        "",
+        "Example Select Committee - 4 March 2024",
+        "",
+        "Budget Monitoring",
+        "",
+        "Appendices/Background papers",
+        "",
+        "Appendix A - Budget Summary",
+        "",
+        "Appendix B - Savings Plan",
+        "",
+        "BUDGET SUMMARY",
+        "",
+        "Figures for the year.",
+    ]
+    report, appendix = split_documents(lines)
+    assert (report.title, report.last_line) == ("Budget Monitoring", 13)
+    assert (appendix.kind, appendix.first_line, appendix.title) == (
+        "appendix",
+        14,
+        "BUDGET SUMMARY",
+    )
