@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ingest.cells import split_inline_key
 
-_LEADING_MARKS = "•·-–*\"'“‘ "
+_QUOTES = "\"'“‘( "
 
 
 @dataclass
@@ -65,7 +65,7 @@ def detect_layout(rows: list[Row]) -> str:
 
 
 def starts_lowercase(text: str) -> bool:
-    """Words going on from the line above (`on all the ...`): the text opens, after any bullet
-    or quote mark, with a lower-case letter."""
-    first = text.lstrip(_LEADING_MARKS)[:1]
+    """Words going on from the line above (`on all the ...`): the text opens, after any quote
+    mark, with a lower-case letter. A bullet (`- of which upheld`) opens an item of its own."""
+    first = text.lstrip(_QUOTES)[:1]
     return first.isalpha() and first.islower()

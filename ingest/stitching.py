@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.cells import cell_kind
+from ingest.cells import cell_kind, is_value
 from ingest.rows import Row, starts_lowercase
 
 STITCHING_FILE = Path(__file__).with_name("stitching.yml")
@@ -66,11 +66,17 @@ def _label_goes_on(previous: Row, row: Row) -> bool:
     before = previous.label
     if not before:
         return False
-    if before.lower() in label_stubs() or dangles(before):
+    if before.lower() in label_stubs():
         return True
-    if starts_lowercase(row.label) and not before.endswith("."):
+    if _values_in_the_same_columns(previous, row):
+        return False  # two rows of figures: `Standard of` lost its words, it is not continued
+    if dangles(before) or starts_lowercase(row.label) and not before.endswith("."):
         return True
     return _cells_go_on(previous, row)
+
+
+def _values_in_the_same_columns(previous: Row, row: Row) -> bool:
+    return any(is_value(c) and is_value(previous.cell(i)) for i, c in enumerate(row.clean) if i)
 
 
 def _cells_go_on(previous: Row, row: Row) -> bool:

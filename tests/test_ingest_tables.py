@@ -273,3 +273,16 @@ def test_title_row_over_a_table_without_header_is_its_caption(parsed_packs):
     table = table_at(parsed_packs["004"], 2141)
     assert table.caption.endswith("Glossary")
     assert not row(table, "Glossary")
+
+
+def test_bulleted_sub_rows_stay_rows_of_their_own(parsed_packs):
+    table = table_at(parsed_packs["000"], 1680)
+    upheld = cell(table, "- of which upheld", 1)
+    assert (upheld.clean_text, upheld.line_number) == ("19", 1680)
+    assert cell(table, "Complaints", 1).clean_text == "91"
+
+
+def test_two_rows_of_figures_are_never_stitched(parsed_packs):
+    table = table_at(parsed_packs["004"], 673)
+    assert cell(table, "Standard of", 1).clean_text == "1"  # its words are lost in the pack
+    assert cell(table, "Hospital discharge", 3).line_number == 674
