@@ -12,6 +12,7 @@ PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
 FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
 PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_START = re.compile(_MONTH + r"\s", re.IGNORECASE)
 # `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value
 DATE = re.compile(
     rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?{_MONTH}\s+(?:19|20)\d{{2}}$",
@@ -30,6 +31,18 @@ INLINE_KEY_VALUE = re.compile(
 )
 
 
+_WORD_START_KINDS = frozenset("fF")  # `FY 2016/17` is a period
+
+
+def _plainly_words(text: str) -> bool:
+    """Starts with a letter and is neither a month (`April 2016`) nor a short placeholder
+    (`n/a`, `nil`, `not known`): text, told without trying every pattern (most cells)."""
+    first = text[0]
+    if not first.isalpha() or first in _WORD_START_KINDS:
+        return False
+    return len(text) > 12 and not _MONTH_START.match(text)
+
+
 def cell_kind(text: str) -> str:
     """empty | period | date | month | band | count | decimal | percent | fraction | coded |
     placeholder | value | text.
@@ -37,6 +50,8 @@ def cell_kind(text: str) -> str:
     Periods, months and age bands head columns; a date with its day (`30 Apr 2023`) is body."""
     if not text:
         return "empty"
+    if _plainly_words(text):
+        return "text"
     if PERIOD.match(text):
         return "period"
     if DATE.match(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.captions import AS_OF
-from ingest.cells import cell_kind, is_value
+from ingest.cells import is_value
 from ingest.rows import Row, starts_lowercase, trim
 
 _DIGITS = re.compile(r"\d+")
@@ -67,9 +67,9 @@ def _first_row_is_header(rows: list[Row]) -> bool:
         return False  # `13.0<TAB>Financial considerations:` over `14.0<TAB>...`
     if any(len(c) > HEADER_CELL_MAX_CHARS for c in first):
         return False
-    if any(_is_body_cell(c) or starts_lowercase(c) for c in first[1:]):
+    if rows[0].has_body_cells or any(starts_lowercase(c) for c in first[1:]):
         return False  # values, or words going on from a row above a page break
-    body_values = any(_is_body_cell(c) for r in rows[1:] for c in r.clean[1:])
+    body_values = any(r.has_body_cells for r in rows[1:])
     if body_values:
         return any(first[1:])
     heads = [c for c in first if c]
@@ -91,11 +91,6 @@ def _numbered_like_the_rows_below(rows: list[Row]) -> bool:
     return any(_DIGITS.sub("9", r.label) == shape for r in rows[1:])
 
 
-def _is_body_cell(text: str) -> bool:
-    """A value, or a date with its day: printed in a table's body, not its header."""
-    return is_value(text) or cell_kind(text) == "date"
-
-
 def _reads_as_headings(cells: list[str]) -> bool:
     """Over a table of words only, headings are told by being short."""
     return not any(len(c) > HEADING_MAX_CHARS or len(c.split()) > HEADING_MAX_WORDS for c in cells)
@@ -106,9 +101,9 @@ def _continues_header(row: Row, below: list[Row]) -> bool:
     cells = row.clean
     if cells[0] or not any(cells[1:]):
         return False
-    if any(is_value(c) for c in cells[1:]):
+    if row.has_values:
         return False
-    return any(is_value(c) for r in below for c in r.clean[1:])
+    return any(r.has_values for r in below)
 
 
 def same_cells(a: Row, b: Row) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from ingest.cells import split_inline_key
+from ingest.cells import VALUE_KINDS, cell_kind, split_inline_key
 
 _QUOTES = "\"'“‘( "
 
@@ -29,6 +30,24 @@ class Row:
         self.inline_keys = [pair[0] if pair else None for pair in pairs]
         self.n_filled = len(self.clean) - self.clean.count("")
         self.n_labelled = len(pairs) - pairs.count(None)
+
+    @cached_property
+    def kinds(self) -> list[str]:
+        """`cell_kind` of every cell, worked out once: header and stitching rules ask often."""
+        return [cell_kind(c) for c in self.clean]
+
+    @cached_property
+    def has_values(self) -> bool:
+        """A value in a cell after the label."""
+        return any(kind in VALUE_KINDS for kind in self.kinds[1:])
+
+    @cached_property
+    def has_body_cells(self) -> bool:
+        """A value, or a date with its day, after the label: what a table's body holds."""
+        return any(kind in VALUE_KINDS or kind == "date" for kind in self.kinds[1:])
+
+    def is_value(self, col: int) -> bool:
+        return col < len(self.kinds) and self.kinds[col] in VALUE_KINDS
 
     @property
     def label(self) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.cells import cell_kind, is_value
+from ingest.cells import cell_kind
 from ingest.rows import Row, starts_lowercase
 
 STITCHING_FILE = Path(__file__).with_name("stitching.yml")
@@ -76,7 +76,7 @@ def _label_goes_on(previous: Row, row: Row) -> bool:
 
 
 def _values_in_the_same_columns(previous: Row, row: Row) -> bool:
-    return any(is_value(c) and is_value(previous.cell(i)) for i, c in enumerate(row.clean) if i)
+    return any(row.is_value(i) and previous.is_value(i) for i in range(1, len(row.clean)))
 
 
 def _cells_go_on(previous: Row, row: Row) -> bool:
