@@ -1,0 +1,165 @@
+"""The rules that tell where a pack's documents start, read from boundaries.yml.
+
+`Boundaries` holds the compiled patterns and key lists, and answers the two questions the scan
+asks of every line: what it marks (`line_markers`) and whether it is a committee-and-date banner
+(`is_banner`). All the line markers are also joined into one quick test, so that the many lines
+that mark nothing are passed over in a single match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    blank_page: tuple[re.Pattern, ...]
+    item_stamps: tuple[re.Pattern, ...]
+    report_header_keys: tuple[str, ...]
+    report_start_lines: tuple[re.Pattern, ...]
+    titled_start_lines: tuple[re.Pattern, ...]
+    banner_name: re.Pattern
+    banner_date: re.Pattern
+    banner_separators: tuple[str, ...]
+    report_header_span: int
+    closing_headings: tuple[re.Pattern, ...]
+    closing_continuation: re.Pattern
+    appendix_list_headings: tuple[re.Pattern, ...]
+    appendix_list_entry: re.Pattern
+    officer_keys: tuple[str, ...]
+    contact_headings: tuple[re.Pattern, ...]
+    contact_name_keys: tuple[str, ...]
+    contact_job_keys: tuple[str, ...]
+    header_keys: tuple[str, ...]
+    minutes_title: re.Pattern
+    appendix_label: re.Pattern
+    agenda_heading: re.Pattern
+    stop_words: frozenset[str] = frozenset()
+    any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
+
+    def line_markers(self, text: str) -> tuple[str, ...]:
+        """Everything a cleaned line marks, strongest first: blank_page, item_stamp, report,
+        minutes, closing, appendix_list, contact. Most lines mark nothing, which the single
+        combined pattern tells in one test."""
+        if self.any_marker is not None and not self.any_marker(text):
+            return ()
+        groups = (
+            ("blank_page", self.blank_page),
+            ("item_stamp", self.item_stamps),
+            ("report", self.report_start_lines + self.titled_start_lines),
+            ("minutes", (self.minutes_title,)),
+            ("closing", self.closing_headings),
+            ("appendix_list", self.appendix_list_headings),
+            ("contact", self.contact_headings),
+        )
+        return tuple(kind for kind, patterns in groups if any(p.search(text) for p in patterns))
+
+    def is_banner(self, text: str, following: str) -> bool:
+        """`Prosperous Staffordshire Select Committee` with `3 September 2018` on the next line,
+        or `Safe & Strong Communities Select Committee - 3rd September 2018`. The date is tested
+        first: it is anchored and fails at once on most lines."""
+        if self.banner_date.match(following) and self.banner_name.match(text):
+            return True
+        if not text[-1:].isdigit():
+            return False  # a one-line banner ends with the date's year
+        return any(self._banner_on_one_line(text, sep) for sep in self.banner_separators)
+
+    def _banner_on_one_line(self, text: str, separator: str) -> bool:
+        if separator not in text:
+            return False
+        name, _, when = text.rpartition(separator)
+        return bool(self.banner_date.match(when) and self.banner_name.match(name))
+
+
+BOUNDARIES_FILE = Path(__file__).with_name("boundaries.yml")
+_LINE_PATTERN_KEYS = (
+    "blank_page",
+    "item_stamps",
+    "report_start_lines",
+    "titled_start_lines",
+    "closing_headings",
+    "appendix_list_headings",
+    "contact_headings",
+)
+_SINGLE_PATTERN_KEYS = ("minutes_title",)
+_KEY_LIST_KEYS = (
+    "report_header_keys",
+    "officer_keys",
+    "contact_name_keys",
+    "contact_job_keys",
+    "header_keys",
+)
+
+
+@cache
+def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def patterns(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in spec[key])
+
+    def pattern(key: str) -> re.Pattern:
+        return re.compile(spec[key], re.IGNORECASE)
+
+    marker_sources = [p for key in _LINE_PATTERN_KEYS for p in spec[key]]
+    marker_sources += [spec[key] for key in _SINGLE_PATTERN_KEYS]
+    return Boundaries(
+        **{key: patterns(key) for key in _LINE_PATTERN_KEYS},
+        **{key: tuple(spec[key]) for key in _KEY_LIST_KEYS},
+        banner_name=pattern("banner_name"),
+        banner_date=pattern("banner_date"),
+        banner_separators=tuple(spec["banner_separators"]),
+        report_header_span=int(spec["report_header_span"]),
+        closing_continuation=pattern("closing_continuation"),
+        appendix_list_entry=pattern("appendix_list_entry"),
+        minutes_title=pattern("minutes_title"),
+        appendix_label=pattern("appendix_label"),
+        agenda_heading=pattern("agenda_heading"),
+        stop_words=frozenset(spec.get("title_stop_words", ())),
+        any_marker=_union(marker_sources),
+    )
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _union(sources: list[str]) -> Callable[[str], re.Match | None] | None:
+    """One test that matches where any of `sources` matches, or None when they cannot be
+    joined safely (a back-reference would point at another pattern's group, or inline flags).
+
+    When every source is anchored at the line start, the union is tried at the start only
+    (`match`): `search` would try each alternative at every position of every line."""
+    if any(_BACKREFERENCE.search(source) for source in sources):
+        return None
+    try:
+        union = re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE)
+    except re.error:
+        return None
+    return union.match if all(map(_anchored, sources)) else union.search
+
+
+def _anchored(source: str) -> bool:
+    """`^...` with no `|` outside brackets: the whole pattern can match at the start only."""
+    if not source.startswith("^"):
+        return False
+    depth, in_class, escaped = 0, False, False
+    for char in source:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+    return True

@@ -1,0 +1,146 @@
+"""The title and the officer of one document, read from its own lines.
+
+An agenda front sheet has a fixed title; minutes take their printed title (with the date when it
+wrapped onto the next line). A report or appendix takes the first line past its header furniture
+(key/value lines, stamps, committee banners), joined with the lines the title wrapped onto, and
+the officer from a `Lead Officer:`-style key or, failing that, from its first contact block.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import islice
+
+from ingest.boundaries import Boundaries
+from ingest.dates import parse_date
+from ingest.keyvalue import split_key_value
+from ingest.text import clean_text
+
+TITLE_MAX_CHARS = 200
+TITLE_LOOKAHEAD = 40  # lines read from a document's start for its title and officer
+TITLE_WRAP_MAX_LINES = 4  # a printed title wraps over at most this many lines
+TITLE_WRAP_MAX_CHARS = 90  # a longer line is prose, not a wrapped title line
+CONTACT_LOOKAHEAD = 4  # non-blank lines read after a contact heading
+ENDS_SENTENCE = re.compile(r"[.:;!?]$")
+_ENDS_WITH_YEAR = re.compile(r"\d{4}\W*$")
+
+
+def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
+    """(title, officer) of the document on lines `first`..`last` (0-based, inclusive)."""
+    if kind == "agenda":
+        return "Agenda front sheet", None
+    if kind == "minutes":
+        start = next(i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i]))
+        return minutes_title(cleaned, start), None
+    return _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
+
+
+def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
+    """A report's or appendix's first line past its header, and an officer key before it."""
+    officer = None
+    title = None
+    for index in range(first, min(last + 1, first + TITLE_LOOKAHEAD)):
+        text = cleaned[index]
+        if not text or any(p.search(text) for p in rules.item_stamps):
+            continue
+        pair = split_key_value(lines[index])
+        if pair and pair[0] in rules.officer_keys and officer is None:
+            officer = pair[1].rstrip(".")
+            continue
+        if kind == "report" and _is_header_line(lines, cleaned, index, rules):
+            continue
+        if kind == "appendix" and "\t" in lines[index]:
+            title = _caption_row(lines[index])  # a table's title row, or no printed title
+            break
+        title = _wrapped_title(lines, cleaned, index, last)
+        break
+    return title, officer
+
+
+def _caption_row(line: str) -> str | None:
+    """`Work Plan 2023/2024<TAB>`: a table row with one filled cell is the table's title."""
+    cells = [cell for cell in line.split("\t") if cell.strip()]
+    return clean_text(cells[0])[:TITLE_MAX_CHARS] if len(cells) == 1 else None
+
+
+def _wrapped_title(lines, cleaned, index: int, last: int) -> str:
+    """The title line joined with the lines it wrapped onto: the rest of its paragraph when
+    short lines, and upper-case lines after one blank line when the title is upper-case
+    (`... SUMMARY OF KEY` / `DECISIONS` / `JANUARY 2024 TO APRIL 2024`)."""
+    parts = [cleaned[index]]
+    while len(parts) < TITLE_WRAP_MAX_LINES and not ENDS_SENTENCE.search(parts[-1]):
+        nxt = index + 1 if index + 1 <= last and cleaned[index + 1] else index + 2
+        if nxt > last or not _continues_title(lines[nxt], cleaned[nxt], parts, nxt - index):
+            break
+        parts.append(cleaned[nxt])
+        index = nxt
+    return " ".join(parts)[:TITLE_MAX_CHARS]
+
+
+def _continues_title(line: str, text: str, parts: list[str], gap: int) -> bool:
+    if not text or "\t" in line or len(text) > TITLE_WRAP_MAX_CHARS or text[0].isdigit():
+        return False
+    if gap == 1:
+        return len(parts[-1]) <= TITLE_WRAP_MAX_CHARS
+    return parts[-1].isupper() and text.isupper()
+
+
+def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
+    """Report header furniture before the title: key/value lines, the `N/A` under a
+    `Local Members' Interest` line, and a banner naming the committee and the meeting date."""
+    line, text = lines[index], cleaned[index]
+    if "\t" in line:
+        return True
+    pair = split_key_value(line)
+    known = rules.report_header_keys + rules.officer_keys + rules.header_keys
+    if pair and pair[0] in known:
+        return True
+    if any(p.search(text) for p in rules.report_start_lines) or text.upper() in {"N/A", "NONE"}:
+        return True
+    following = cleaned[index + 1] if index + 1 < len(cleaned) else ""
+    if rules.banner_date.match(text) or rules.is_banner(text, following):
+        return True
+    return bool(parse_date(text)) and len(text) < 120 and " - " in text
+
+
+def contact_officer(lines, cleaned, contacts, first, last, rules: Boundaries) -> str | None:
+    """The officer named by the document's first contact block (`Contact Officer`, `Report
+    Author:`): a `Name:` (with its `Job Title:`), or a plain `Name, Title` line.
+
+    `contacts` are the (sorted) indexes of every contact heading in the pack."""
+    at = bisect_left(contacts, first)
+    if at == len(contacts) or contacts[at] > last:
+        return None
+    lines_after = range(contacts[at] + 1, last + 1)
+    following = list(islice((i for i in lines_after if cleaned[i]), CONTACT_LOOKAHEAD))
+    if not following:
+        return None
+    pair = split_key_value(lines[following[0]])
+    if pair is None:
+        text = cleaned[following[0]]
+        return text.rstrip(".") if text[0].isalpha() else None
+    if pair[0] not in rules.contact_name_keys:
+        return None
+    job = _job_title(lines, following[1:], rules)
+    return f"{pair[1]}, {job}" if job else pair[1]
+
+
+def _job_title(lines, indexes, rules: Boundaries) -> str | None:
+    """The value of the first `Job Title:`-style line among `indexes`."""
+    return next(
+        (
+            p[1]
+            for i in indexes
+            if (p := split_key_value(lines[i])) and p[0] in rules.contact_job_keys
+        ),
+        None,
+    )
+
+
+def minutes_title(cleaned: list[str], index: int) -> str:
+    """The minutes title, joined with its next line when the date wrapped onto it."""
+    title = cleaned[index]
+    if not _ENDS_WITH_YEAR.search(title) and index + 1 < len(cleaned) and cleaned[index + 1]:
+        title = f"{title} {cleaned[index + 1]}"
+    return title[:TITLE_MAX_CHARS]
