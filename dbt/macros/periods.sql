@@ -46,10 +46,14 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*(?:quarter|qtr|q)\s*([1-4])\
 {%- endmacro %}
 
 {# An as-of date: 'Data as of the end of December 2023' -> 2023-12-31, 'at 31 March 2017' -> 2017-03-31,
-   'As at 24 March 2017', 'DASHBOARD - December 2023' -> month end. #}
-{% macro as_of_date(expr) -%}
+   'As at 24 March 2017', 'DASHBOARD - December 2023' -> month end. `loose` reads the first
+   '[day] Month YYYY' wherever it stands: for text ingest already found to be an as-of phrase
+   (`as_of_text`, e.g. a dated page title 'PERFORMANCE REPORT - March 2020'). #}
+{% macro as_of_date(expr, loose=false) -%}
 {%- set m = month_names_re() -%}
-{%- set re = "(?i)(?:\\bas\\s+(?:of|at)|\\bat|\\bdashboard\\W*)\\s*(?:the\\s+)?(?:end\\s+of\\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\\s+)?" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
+{%- set lead = "(?:\\bas\\s+(?:of|at)|\\bat|\\bdashboard\\W*)\\s*(?:the\\s+)?(?:end\\s+of\\s+)?" -%}
+{%- set lead = "(?:" ~ lead ~ ")?\\b" if loose else lead -%}
+{%- set re = "(?i)" ~ lead ~ "(?:([0-9]{1,2})(?:st|nd|rd|th)?\\s+)?" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
 (case when regexp_matches({{ expr }}, '{{ re }}') then
     case when nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') is not null
         then try_cast(make_date(

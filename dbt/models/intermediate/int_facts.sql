@@ -60,12 +60,12 @@ periods as (
              when {{ fy_start_year('v.caption_text') }} is not null then 'caption'
              when v.heading_fy_start_year is not null then 'heading'
              when {{ fy_start_year('v.document_title') }} is not null then 'document_title' end as fy_source,
-        coalesce(v.col_as_of, last_day(v.col_month), v.row_as_of, {{ as_of_date('v.as_of_text') }},
+        coalesce(v.col_as_of, last_day(v.col_month), v.row_as_of, {{ as_of_date('v.as_of_text', loose=true) }},
                  {{ as_of_date('v.caption_text') }}, v.heading_as_of_date,
                  {{ as_of_date('v.document_title') }}) as printed_as_of,
         case when v.col_as_of is not null or v.col_month is not null then 'column'
              when v.row_as_of is not null then 'row_label'
-             when {{ as_of_date('v.as_of_text') }} is not null then 'as_of_text'
+             when {{ as_of_date('v.as_of_text', loose=true) }} is not null then 'as_of_text'
              when {{ as_of_date('v.caption_text') }} is not null then 'caption'
              when v.heading_as_of_date is not null then 'heading'
              when {{ as_of_date('v.document_title') }} is not null then 'document_title' end as as_of_source
