@@ -21,7 +21,7 @@ from ingest.headers import (
     similar_header,
     title_row,
 )
-from ingest.rows import Row, detect_layout, width
+from ingest.rows import Row, detect_layout, starts_lowercase, width
 from ingest.text import clean_text, is_blank
 
 MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
@@ -103,15 +103,26 @@ def _without_repeated_header(rows: list[Row], header: list[Row]) -> list[Row]:
 
 
 def _goes_on(previous: list[Row], rows: list[Row], header: list[Row]) -> bool:
-    """`rows` carry on the table above: the same layout, no columns beyond its own, no title or
-    header of their own (a narrower part), and not the header of another table of its kind."""
+    """`rows` carry on the table above: the same layout, no columns beyond its own, no title, and
+    not the header of another table of its kind; a narrower part is printed with the same TABs
+    or opens with an unlabelled row (the rest of a row broken by the page break), and has no
+    header of its own."""
     if detect_layout(previous) == "key_value" or detect_layout(rows) == "key_value":
         return False
-    if width(rows) > max(len(r.raw) for r in previous) or title_row(rows):
+    if width(rows) > _tabs(previous) or title_row(rows):
         return False
     if header and similar_header(header[-1], rows[0]):
         return False  # the same kind of table again (a new as-of, a new area)
-    return width(rows) == width(previous) or not count_header_rows(rows)
+    if width(rows) == width(previous):
+        return True
+    # narrower: printed with the same TABs, or the rest of a row broken by the page break
+    same_tabs = _tabs(rows) == _tabs(previous)
+    broken_row = not rows[0].label or starts_lowercase(rows[0].label)
+    return (same_tabs or broken_row) and not count_header_rows(rows)
+
+
+def _tabs(rows: list[Row]) -> int:
+    return max(len(r.raw) for r in rows)
 
 
 def _repeats_caption(lines: list[str], index: int, first_line: int) -> bool:
@@ -126,7 +137,7 @@ def _section_headings(lines: list[str], headings: list[int], previous, rows) -> 
     (`2. Early help and supporting families` between the rows of an action plan)."""
     if len(headings) > MAX_GAP_HEADINGS or count_header_rows(rows):
         return False  # a heading over a header of its own: the caption of a new table
-    if max(len(r.raw) for r in rows) != max(len(r.raw) for r in previous):
+    if _tabs(rows) != _tabs(previous):
         return False
     texts = [lines[i].strip() for i in headings]
     return all(

@@ -286,3 +286,32 @@ def test_two_rows_of_figures_are_never_stitched(parsed_packs):
     table = table_at(parsed_packs["004"], 673)
     assert cell(table, "Standard of", 1).clean_text == "1"  # its words are lost in the pack
     assert cell(table, "Hospital discharge", 3).line_number == 674
+
+
+def test_a_narrower_labelled_block_after_a_blank_line_is_a_table_of_its_own():
+    from ingest.tables import find_tables
+
+    lines = [
+        "Service\tReceived\tUpheld\tPartly upheld",
+        "Adults\t12\t3\t4",
+        "Children\t9\t1\t2",
+        "",
+        "Contact officer\tJane Smith",
+        "Telephone\t01234 567890",
+    ]
+    tables = find_tables(lines)
+    assert [(t.first_line, t.last_line) for t in tables] == [(1, 3), (5, 6)]
+
+
+def test_the_rest_of_a_broken_row_after_a_page_break_stays_in_the_table():
+    from ingest.tables import find_tables
+
+    lines = [
+        "Ref\tAction\tLead\tDue date\tProgress",
+        "1.1\tReview the team model\tHead of Service\t30 Apr 2023\tComplete, and the",
+        "",
+        "\t\t\t\tnew model is in place",
+    ]
+    (table,) = find_tables(lines)
+    progress = [c for c in table.cells if c.column_name == "Progress" and c.row_index == 0]
+    assert [(c.part, c.line_number) for c in progress] == [(0, 2), (1, 4)]
