@@ -71,7 +71,8 @@ def _first_row_is_header(rows: list[Row]) -> bool:
         return False  # values, or words going on from a row above a page break
     body_values = any(r.has_body_cells for r in rows[1:])
     if body_values:
-        return any(first[1:])
+        named = [c for c in first[1:] if c]
+        return len(named) > 1 or bool(named) and _reads_as_headings(named)  # not one sentence
     heads = [c for c in first if c]
     if len(heads) < 2 or not _reads_as_headings(heads):
         return False
