@@ -162,7 +162,10 @@ def validate_packs(
 ) -> list[GateResult]:
     """Validate several packs at once: one GX run per suite for the whole list, then the
     outcome split per pack. Same result as calling `validate_pack` on each, much faster for
-    many packs (GX's cost is per expectation, not per row)."""
+    many packs (GX's cost is per expectation, not per row). No packs, no results: a batch
+    whose packs were all refused before staging has nothing to validate."""
+    if not frames_list:
+        return []
     started = time.perf_counter()
     inputs, params, subjects = prepare_pack_frames(frames_list)
     for subject, name in zip(subjects, file_names or [], strict=False):

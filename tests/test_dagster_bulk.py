@@ -83,3 +83,20 @@ def test_every_pack_is_reported_on_its_own_partition(builds):
     outcomes = {record.partition: record.status.value for record in records}
     assert outcomes[CORRUPTED_NAME] == "FAILED"
     assert {outcomes[name] for name in bundled} == {"SUCCEEDED"}
+
+
+def test_a_batch_whose_packs_were_all_refused_does_not_stop_the_run(tmp_path):
+    """Batches of one: the binary file's batch stages nothing, and the run goes on."""
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    bundled = next(p for p in bundled_pack_files() if p.name.startswith("001_"))
+    shutil.copy(bundled, packs / bundled.name)
+    (packs / BINARY_NAME).write_bytes(bytes(range(256)) * 8)
+    warehouse = tmp_path / "warehouse"
+    result = run_build(packs, warehouse, "--bulk-threshold", "0", "--batch-size", "1")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    summary = read_summary(warehouse)
+    assert summary["packs_loaded"] == [bundled.name]
+    (binary,) = [p for p in summary["packs"] if p["file"] == BINARY_NAME]
+    assert binary["status"] == "failed" and "IndexError" not in binary["errors"][0]
+    assert published_rows(warehouse, ("dim_pack",))["dim_pack"]
