@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from ingest.rules import RULES_DIR, any_of, read_rules
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ class Boundaries:
     contact_job_keys: tuple[str, ...]
     header_keys: tuple[str, ...]
     minutes_title: re.Pattern
-    appendix_label: re.Pattern
     agenda_heading: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
@@ -77,7 +76,7 @@ class Boundaries:
         return bool(self.banner_date.match(when) and self.banner_name.match(name))
 
 
-BOUNDARIES_FILE = Path(__file__).with_name("boundaries.yml")
+BOUNDARIES_FILE = RULES_DIR / "boundaries.yml"
 _LINE_PATTERN_KEYS = (
     "blank_page",
     "item_stamps",
@@ -99,7 +98,7 @@ _KEY_LIST_KEYS = (
 
 @cache
 def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = read_rules(path)
 
     def patterns(key: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in spec[key])
@@ -119,7 +118,6 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         closing_continuation=pattern("closing_continuation"),
         appendix_list_entry=pattern("appendix_list_entry"),
         minutes_title=pattern("minutes_title"),
-        appendix_label=pattern("appendix_label"),
         agenda_heading=pattern("agenda_heading"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),
@@ -138,7 +136,7 @@ def _union(sources: list[str]) -> Callable[[str], re.Match | None] | None:
     if any(_BACKREFERENCE.search(source) for source in sources):
         return None
     try:
-        union = re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE)
+        union = any_of(sources)
     except re.error:
         return None
     return union.match if all(map(_anchored, sources)) else union.search

@@ -19,36 +19,24 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
+from ingest.dates import MONTH_NAMES
+from ingest.rules import RULES_DIR, any_of, read_rules
+from ingest.text import clean_text, is_page_stamp
 
-from ingest.text import clean_text
-
-MAX_GAP_LINES = 3  # blank lines allowed between caption lines; more means a new page or chart
+MAX_BLANK_LINES = 3  # blank lines allowed between caption lines; more means a new page or chart
 CAPTION_MAX_LINES = 4
 CAPTION_MAX_CHARS = 600
 SCAN_MAX_LINES = 40  # lines looked at above a table
 SEARCH_MAX_BLOCKS = 5  # text blocks skipped looking for the section heading above prose
-HEADING_MAX_CHARS = 180
-HEADING_MAX_WORDS = 25
+CAPTION_HEADING_MAX_CHARS = 180
+CAPTION_HEADING_MAX_WORDS = 25
 LEGEND_MAX_CHARS = 60
 RUNNING_HEADER_MIN_REPEATS = 5
 RUNNING_HEADER_MAX_GAP = 60  # median lines between repeats: about a page
 DATED_TITLE_MAX_CHARS = 120
-PHRASES_FILE = Path(__file__).with_name("captions.yml")
+PHRASES_FILE = RULES_DIR / "captions.yml"
 
-PAGE_STAMP = re.compile(r"^page\s+\d+$", re.IGNORECASE)
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-AS_OF = re.compile(
-    r"\b(?:data\s+)?as\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    r"[A-Z][a-z]+\s+\d{4}"
-    r"|\bat\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}"
-    rf"|\bat\s+(?:the\s+end\s+of\s+)?{MONTH}\s+(?:19|20)\d\d\b"
-    r"|\(date of [a-z ]+\)",
-    re.IGNORECASE,
-)
+MONTH = rf"(?:{MONTH_NAMES})"
 # `BLACKPOOL HEALTH DATA DASHBOARD - December 2023`: a page or document title dated by month;
 # the title part has no digits, so a period (`April 2014 - March 2015`) is not one.
 DATED_TITLE = re.compile(
@@ -70,27 +58,25 @@ class Phrases:
     footnotes: re.Pattern
     attributions: re.Pattern
     fillers: frozenset[str]
+    as_of: re.Pattern
 
 
 @cache
 def phrases(path: Path = PHRASES_FILE) -> Phrases:
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-
-    def any_of(key: str, flags: int = re.IGNORECASE) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in spec[key]), flags)
-
+    spec = read_rules(path)
     return Phrases(
-        lead_ins=any_of("lead_ins"),
-        legends=any_of("legends", flags=0),  # `PU – Partially Upheld;` is upper case
-        footnotes=any_of("footnotes"),
-        attributions=any_of("attributions"),
+        lead_ins=any_of(spec["lead_ins"]),
+        legends=any_of(spec["legends"], flags=0),  # `PU – Partially Upheld;` is upper case
+        footnotes=any_of(spec["footnotes"]),
+        attributions=any_of(spec["attributions"]),
         fillers=frozenset(str(f).lower() for f in spec["fillers"]),
+        as_of=any_of(p.replace("{month}", MONTH) for p in spec["as_of"]),
     )
 
 
 def find_as_of(caption: str | None, columns: list[str]) -> str | None:
     for text in [*columns, caption or ""]:  # the table's own heading wins over prose above
-        match = AS_OF.search(text)
+        match = phrases().as_of.search(text)
         if match:
             return match.group(0)
     for part in (caption or "").split(" / "):
@@ -173,9 +159,9 @@ class CaptionFinder:
             if "\t" in raw:
                 return _in_blocks(found), True
             text = _printed_text(raw)
-            if not text or PAGE_STAMP.match(text) or raw.strip() in self.running_headers:
+            if not text or is_page_stamp(text) or raw.strip() in self.running_headers:
                 gap += 1  # blank lines, page stamps and running page headers: white space
-                if gap > MAX_GAP_LINES:
+                if gap > MAX_BLANK_LINES:
                     break
             else:
                 block += bool(found and gap)
@@ -192,7 +178,7 @@ class CaptionFinder:
         at = bisect_right(self.dated_titles, first_line - 2) - 1
         if at < 0 or self.dated_titles[at] < floor - 1:
             return chosen
-        if any(AS_OF.search(line.text) or is_dated_title(line.text) for line in chosen):
+        if any(phrases().as_of.search(line.text) or is_dated_title(line.text) for line in chosen):
             return chosen
         index = self.dated_titles[at]
         return [Line(index + 1, clean_text(self.lines[index]), -1, fixed_kind=HEADING), *chosen]
@@ -227,7 +213,10 @@ def _in_blocks(found: list[Line]) -> list[Line]:
     below: Line | None = None  # the line under this one
     for line in found:
         line.block_size = sizes[line.block]
-        line.wraps_on = below is not None and below.block == line.block and below.text[:1].islower()
+        line.wraps_on = (
+            # a bracketed line (`(date of inspection)`) is not words going on
+            below is not None and below.block == line.block and below.text[:1].islower()
+        )
         below = line
     return found
 
@@ -252,7 +241,7 @@ def line_kind(text: str, phrases: Phrases, wraps_on: bool = False) -> str:
         return FILLER
     if LIST_MARKER.match(text):
         return BULLET
-    if not wraps_on and _is_short_title(text, HEADING_MAX_CHARS) and not body[:1].islower():
+    if not wraps_on and _is_short_title(text, CAPTION_HEADING_MAX_CHARS) and not body[:1].islower():
         return HEADING
     return PROSE
 
@@ -261,7 +250,7 @@ def _is_short_title(text: str, max_chars: int) -> bool:
     """Short, one sentence, not ending like a sentence or clause."""
     return (
         len(text) <= max_chars
-        and len(text.split()) <= HEADING_MAX_WORDS
+        and len(text.split()) <= CAPTION_HEADING_MAX_WORDS
         and not text.rstrip().endswith((".", ",", ";", "!", "?"))
         and sentence_count(text) == 1
     )

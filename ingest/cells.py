@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import string
 
+from ingest.dates import MONTH_NAMES
+
 _NUMBER = r"[-+−]?[£$€]?\d[\d,]*(?:\.\d+)?"
 COUNT = re.compile(r"^[-+−]?\d[\d,]*$")
 DECIMAL = re.compile(r"^[-+−]?[£$€]?\d[\d,]*\.\d+\s*[mk]?$|^[£$€]\d")
 PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
 FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
 PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", re.IGNORECASE)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"(?:{MONTH_NAMES})\.?"
 _MONTH_START = re.compile(_MONTH + r"\s", re.IGNORECASE)
 # `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value
 DATE = re.compile(

@@ -27,14 +27,15 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# every month name and abbreviation, longest first: the one pattern ingest matches months by
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 LONG_DATE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b",
+    rf"\b(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 US_LONG_DATE = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+    rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")

@@ -23,7 +23,7 @@ from ingest.appendices import add_listed_appendices, listed_titles
 from ingest.boundaries import Boundaries, load_boundaries
 from ingest.document_titles import contact_officer, minutes_title, title_and_officer
 from ingest.keyvalue import split_key_value
-from ingest.text import clean_text, is_blank
+from ingest.text import clean_text
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _AFTER_CLOSING = "after its closing section"
@@ -179,4 +179,4 @@ def _front_kind(cleaned: list[str], rules: Boundaries) -> str:
     return "agenda" if has_agenda else "report"
 
 
-__all__ = ["Document", "split_documents", "is_blank"]
+__all__ = ["Document", "split_documents"]

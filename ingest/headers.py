@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.captions import AS_OF
+from ingest.captions import phrases
 from ingest.cells import is_value
 from ingest.rows import Row, starts_lowercase, trim
 
 _DIGITS = re.compile(r"\d+")
-HEADING_MAX_CHARS = 60
-HEADING_MAX_WORDS = 8
+COLUMN_HEADING_MAX_CHARS = 60
+COLUMN_HEADING_MAX_WORDS = 8
 HEADER_CELL_MAX_CHARS = 150  # over a table of values a heading may be a question, not a page
 
 
@@ -94,7 +94,10 @@ def _numbered_like_the_rows_below(rows: list[Row]) -> bool:
 
 def _reads_as_headings(cells: list[str]) -> bool:
     """Over a table of words only, headings are told by being short."""
-    return not any(len(c) > HEADING_MAX_CHARS or len(c.split()) > HEADING_MAX_WORDS for c in cells)
+    return not any(
+        len(c) > COLUMN_HEADING_MAX_CHARS or len(c.split()) > COLUMN_HEADING_MAX_WORDS
+        for c in cells
+    )
 
 
 def _continues_header(row: Row, below: list[Row]) -> bool:
@@ -168,6 +171,8 @@ def caption_in_first_header_cell(
     if not header_rows or not body_rows:
         return None
     first = header_rows[0].clean[0]
-    if first and (stacked or AS_OF.search(first) or len(first) > HEADING_MAX_CHARS):
+    if first and (
+        stacked or phrases().as_of.search(first) or len(first) > COLUMN_HEADING_MAX_CHARS
+    ):
         return first
     return None

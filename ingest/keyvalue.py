@@ -41,7 +41,3 @@ def _may_hold_pair(line: str) -> bool:
     """Most lines hold neither a TAB nor a colon, and cleaning cannot add either (only an
     entity such as `&colon;` could), so those lines skip the regular expressions."""
     return "\t" in line or ":" in line or "&" in line
-
-
-def key_matches(key: str, names: tuple[str, ...]) -> bool:
-    return key in names

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from ingest.errors import PackError
 
@@ -31,13 +30,6 @@ class PackText:
     @property
     def pack_id(self) -> str:
         return self.sha256[:16]
-
-
-def read_pack(path: Path) -> PackText:
-    """Read, fingerprint and decode a pack. Raises PackError with a plain reason."""
-    path = Path(path)
-    data = path.read_bytes()
-    return decode_pack(path.name, data)
 
 
 def decode_pack(file_name: str, data: bytes) -> PackText:

@@ -46,6 +46,9 @@ class Row:
         """A value, or a date with its day, after the label: what a table's body holds."""
         return any(kind in VALUE_KINDS or kind == "date" for kind in self.kinds[1:])
 
+    def kind(self, col: int) -> str:
+        return self.kinds[col] if col < len(self.kinds) else "empty"
+
     def is_value(self, col: int) -> bool:
         return col < len(self.kinds) and self.kinds[col] in VALUE_KINDS
 
@@ -65,6 +68,11 @@ class Row:
 def width(rows: list[Row]) -> int:
     """Columns the rows use: trailing empty cells do not count."""
     return max(len(trim(r.clean)) for r in rows)
+
+
+def tabs(rows: list[Row]) -> int:
+    """Cells the rows are printed with, empty ones included: the TAB layout."""
+    return max(len(r.raw) for r in rows)
 
 
 def trim(cells: list[str]) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ingest.captions import PAGE_STAMP
 from ingest.cells import is_separator_row
 from ingest.headers import (
     count_header_rows,
@@ -21,11 +20,11 @@ from ingest.headers import (
     similar_header,
     title_row,
 )
-from ingest.rows import Row, detect_layout, starts_lowercase, width
-from ingest.text import clean_text, is_blank
+from ingest.rows import Row, detect_layout, starts_lowercase, tabs, width
+from ingest.text import clean_text, is_blank, is_page_stamp
 
 MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
-MAX_GAP_LINES = 6  # all lines between two parts of a table, section headings included
+MAX_PART_GAP_LINES = 6  # all lines between two parts of a table, section headings included
 MAX_GAP_HEADINGS = 2
 SECTION_HEADING_MAX_CHARS = 80
 _NOT_A_HEADING_END = re.compile(r"[:;,]$")
@@ -73,8 +72,8 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
     if not previous["rows"] or not run["rows"]:
         return False
     gap = range(previous["last"], run["first"] - 1)  # 0-based indexes of the lines between
-    headings = [i for i in gap if not is_blank(lines[i]) and not PAGE_STAMP.match(lines[i].strip())]
-    if len(gap) - len(headings) > MAX_BLANK_GAP or len(gap) > MAX_GAP_LINES:
+    headings = [i for i in gap if not is_blank(lines[i]) and not is_page_stamp(lines[i])]
+    if len(gap) - len(headings) > MAX_BLANK_GAP or len(gap) > MAX_PART_GAP_LINES:
         return False
     header = header_rows(previous["rows"])
     rows = _without_repeated_header(run["rows"], header)
@@ -109,26 +108,22 @@ def _goes_on(previous: list[Row], rows: list[Row], header: list[Row]) -> bool:
     header of its own."""
     if detect_layout(previous) == "key_value" or detect_layout(rows) == "key_value":
         return False
-    if width(rows) > _tabs(previous) or title_row(rows):
+    if width(rows) > tabs(previous) or title_row(rows):
         return False
     if header and similar_header(header[-1], rows[0]):
         return False  # the same kind of table again (a new as-of, a new area)
     if width(rows) == width(previous):
         return True
     # narrower: printed with the same TABs, or the rest of a row broken by the page break
-    same_tabs = _tabs(rows) == _tabs(previous)
+    same_tabs = tabs(rows) == tabs(previous)
     broken_row = not rows[0].label or starts_lowercase(rows[0].label)
     return (same_tabs or broken_row) and not count_header_rows(rows)
-
-
-def _tabs(rows: list[Row]) -> int:
-    return max(len(r.raw) for r in rows)
 
 
 def _repeats_caption(lines: list[str], index: int, first_line: int) -> bool:
     """A heading printed again over the table's continuation (`Glossary of Terms`)."""
     text = lines[index].strip()
-    above = lines[max(0, first_line - 1 - MAX_GAP_LINES) : first_line - 1]
+    above = lines[max(0, first_line - 1 - MAX_PART_GAP_LINES) : first_line - 1]
     return any(line.strip() == text for line in above)
 
 
@@ -137,7 +132,7 @@ def _section_headings(lines: list[str], headings: list[int], previous, rows) -> 
     (`2. Early help and supporting families` between the rows of an action plan)."""
     if len(headings) > MAX_GAP_HEADINGS or count_header_rows(rows):
         return False  # a heading over a header of its own: the caption of a new table
-    if _tabs(rows) != _tabs(previous):
+    if tabs(rows) != tabs(previous):
         return False
     texts = [lines[i].strip() for i in headings]
     return all(
@@ -150,9 +145,10 @@ def _heading_rows(lines: list[str], headings: list[int]) -> list[Row]:
     return [Row(i + 1, [lines[i]], [clean_text(lines[i])]) for i in headings]
 
 
-def _titles_stacked_table(rows: list[Row], i: int) -> bool:
-    """Row `i` opens the title rows of a table stacked under the one above."""
-    return not rows[i - 1].is_title() and title_row(rows[i:])
+def _opens_titled_table(rows: list[Row], i: int) -> bool:
+    """Row `i` opens the title rows of a table stacked under the one above (tested on the row
+    first: most rows are not titles, and the rest of the run is only sliced for those)."""
+    return rows[i].is_title() and not rows[i - 1].is_title() and title_row(rows[i:])
 
 
 def split_stacked(runs: list[dict]) -> list[dict]:
@@ -171,9 +167,7 @@ def _split_run(run: dict) -> list[dict]:
     cuts = [
         i
         for i in range(start + 1, len(rows))
-        if heads_stacked_table(header, rows[i])
-        or title_row(rows[i:])
-        and not rows[i - 1].is_title()
+        if heads_stacked_table(header, rows[i]) or _opens_titled_table(rows, i)
     ]
     if not cuts:
         return [run]

@@ -13,17 +13,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from ingest.cells import cell_kind
 from ingest.rows import Row, starts_lowercase
+from ingest.rules import RULES_DIR, read_rules
 
-STITCHING_FILE = Path(__file__).with_name("stitching.yml")
+STITCHING_FILE = RULES_DIR / "stitching.yml"
 
 
 @cache
 def _spec(path: Path = STITCHING_FILE) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_rules(path)
 
 
 @cache
@@ -56,7 +54,7 @@ def is_continuation(group: list[Row], row: Row) -> bool:
     pairs = [(previous.cell(i), c) for i, c in enumerate(row.clean) if i > 0 and c]
     if not pairs:
         return False
-    kinds = [(cell_kind(a), cell_kind(b)) for a, b in pairs]
+    kinds = [(previous.kind(i), row.kinds[i]) for i, c in enumerate(row.clean) if i > 0 and c]
     if all(b == "text" for _, b in kinds):
         return any(dangles(a) or starts_lowercase(b) for a, b in pairs)  # a wrapped cell
     return all(a != b and b != "text" for a, b in kinds)
@@ -83,7 +81,7 @@ def _cells_go_on(previous: Row, row: Row) -> bool:
     """Cells of the line above break off mid-phrase and go on in this line: two of them, or one
     when a page break (blank lines) falls between the two lines."""
     pairs = [(previous.cell(i), c) for i, c in enumerate(row.clean) if i > 0 and c]
-    if any(cell_kind(b) != "text" for _, b in pairs):
+    if any(row.kinds[i] != "text" for i, c in enumerate(row.clean) if i > 0 and c):
         return False
     broken = sum(1 for a, b in pairs if a and (dangles(a) or starts_lowercase(b)))
     return broken >= (1 if row.line - previous.line > 1 else 2)

@@ -27,7 +27,7 @@ from ingest.headers import (
     leading_titles,
     resolve_columns,
 )
-from ingest.rows import Row, detect_layout
+from ingest.rows import Row, detect_layout, tabs
 from ingest.runs import find_runs, floor_line, merge_runs, split_stacked
 from ingest.stitching import stitch_rows
 
@@ -85,7 +85,7 @@ def build_table(run: dict, above: tuple[str | None, int | None]) -> Table:
     rows = rows[len(titles) :]
     n_header = 0 if layout == "key_value" else count_header_rows(rows)
     header_rows, body_rows = rows[:n_header], rows[n_header:]
-    columns = resolve_columns(header_rows, max(len(r.raw) for r in rows))
+    columns = resolve_columns(header_rows, tabs(rows))
     caption, caption_line = above
     own_titles = [title.label for title in titles]
     header_caption = caption_in_first_header_cell(

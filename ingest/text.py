@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+_PAGE_STAMP = re.compile(r"^page\s+\d+$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _NEEDS_WORK = re.compile(r"[<&*\t\n\r\f\v\xa0]|\s\s")
 
@@ -40,3 +41,8 @@ def _is_plain_ascii(raw: str) -> bool:
 def is_blank(line: str) -> bool:
     """Empty, or only spaces: PDF conversion leaves single-space lines at page breaks."""
     return not line.strip()
+
+
+def is_page_stamp(line: str) -> bool:
+    """A printed page number on a line of its own (`Page 12`): page furniture, not content."""
+    return bool(_PAGE_STAMP.match(line.strip()))

@@ -2,6 +2,8 @@
 
 import pytest
 
+# Tables per pack, each checked against the pack catalogues (../shared/docs/packs): a table cut
+# by page breaks counts once, tables stacked in one run (each under its own title) count apart.
 TABLES_PER_PACK = {"000": 58, "001": 4, "002": 44, "004": 56}
 WAITING_COLUMNS = [
     "",
