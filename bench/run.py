@@ -71,9 +71,9 @@ def _duckdb_read_lines(paths: list[Path]) -> float:
 def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> dict:
     """`make warehouse`'s command in a child process: wall time, exit code, peak RSS, the time
     per stage and what it loaded (from the build's summary.json)."""
-    from dagster_project.testing import build_command
+    from dagster_project.testing import build_command, build_env
 
-    env = {**os.environ, **(extra_env or {}), "DAGSTER_HOME": str(warehouse / "dagster_home")}
+    env = build_env(warehouse, extra_env)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     completed = subprocess.run(

@@ -29,6 +29,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from dagster_project.bulk import DEFAULT_BATCH_SIZE, DEFAULT_BULK_THRESHOLD
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -184,8 +186,8 @@ def run_packs(
     pack_files: list[Path],
     work_db: Path,
     *,
-    bulk_threshold: int = 20,
-    batch_size: int = 100,
+    bulk_threshold: int = DEFAULT_BULK_THRESHOLD,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     out=sys.stdout,
 ) -> list[dict]:
     """Load every new or changed pack: one run per pack, or one bulk run when there are more
@@ -483,11 +485,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--bulk-threshold",
         type=int,
-        default=20,
+        default=DEFAULT_BULK_THRESHOLD,
         help="more new or changed packs than this load in one bulk_load_job run, in batches "
-        "(default 20); fewer run pack_job once per pack",
+        f"(default {DEFAULT_BULK_THRESHOLD}); fewer run pack_job once per pack",
     )
-    parser.add_argument("--batch-size", type=int, default=100, help="packs per bulk batch")
+    parser.add_argument(
+        "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="packs per bulk batch"
+    )
     args = parser.parse_args(argv)
     packs_dir = _absolute(args.packs)
     warehouse_dir = _absolute(args.warehouse)

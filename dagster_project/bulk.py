@@ -40,6 +40,7 @@ from dagster_project.packs import (
 from dagster_project.resources import WarehouseResource
 
 DEFAULT_BATCH_SIZE = 100
+DEFAULT_BULK_THRESHOLD = 20  # more packs to load than this: one bulk run instead of one each
 
 
 class BulkLoadConfig(Config):
@@ -77,10 +78,10 @@ def _extract(context, warehouse, con, file_name: str, batch_files: dict[str, str
         _record_unreadable(context, warehouse, file_name, path, problem)
         return _outcome(file_name, "failed", run_id, errors=[f"extract: {problem}"])
     pack = frames["packs"].row(0, named=True)
-    holder = store.file_holding(con, pack["sha256"]) or batch_files.get(pack["sha256"])
-    if holder is not None and holder != file_name:
-        message = f"same bytes as {holder}, already loaded: nothing new to load"
-        store.record_failure(con, file_name, pack["sha256"], "duplicate", message)
+    message = store.record_if_duplicate(
+        con, file_name, pack["sha256"], holder=batch_files.get(pack["sha256"])
+    )
+    if message:
         tag_load_log(con, file_name, run_id)
         return _outcome(file_name, "failed", run_id, errors=[f"extract: {message}"])
     store.stage_pack(con, frames)

@@ -35,7 +35,7 @@ from dagster import (
 )
 
 from dagster_project import alerting
-from dagster_project.resources import WarehouseResource
+from dagster_project.resources import WarehouseResource, file_sha256
 
 PACKS_PARTITION = "packs"
 packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
@@ -152,20 +152,16 @@ def stage_pack(context: AssetExecutionContext, warehouse: WarehouseResource) -> 
     parse_seconds = time.perf_counter() - started
     pack = _first_row(frames.get("packs"))
     with warehouse.connect() as con:
-        holder = store.file_holding(con, pack["sha256"])
-        if holder is not None and holder != file_name:
-            message = f"same bytes as {holder}, already loaded: nothing new to load"
-            store.record_failure(con, file_name, pack["sha256"], "duplicate", message)
+        duplicate = store.record_if_duplicate(con, file_name, pack["sha256"])
+        if duplicate:
             tag_load_log(con, file_name, context.run.run_id)
-            duplicate_of = holder
         else:
             store.stage_pack(con, frames)
-            duplicate_of = None
-    if duplicate_of is not None:
+    if duplicate:
         raise Failure(
-            description=f"{file_name} is a duplicate of {duplicate_of} (pack "
-            f"{pack['pack_id']}): not loaded twice. Remove one of the two files.",
-            metadata={"file": str(path), "duplicate_of": duplicate_of},
+            description=f"{file_name}: {duplicate} (pack {pack['pack_id']}). Remove one of "
+            "the two files.",
+            metadata={"file": str(path), "duplicate": duplicate},
             allow_retries=False,
         )
     rows = _frame_rows(frames)
@@ -188,10 +184,8 @@ def stage_pack(context: AssetExecutionContext, warehouse: WarehouseResource) -> 
 
 
 def _record_unreadable(context, warehouse: WarehouseResource, file_name, path, problem) -> None:
-    import hashlib
-
     try:
-        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        sha = file_sha256(Path(path))
     except OSError:
         sha = None
     try:

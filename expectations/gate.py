@@ -503,8 +503,8 @@ def validate_marts(
 ) -> GateResult:
     """Validate the marts in the work database before publishing.
 
-    Each `marts_*` suite validates `select f.*, <derived columns> from <meta.table> f`: the
-    derived columns (SQL in the suite's `meta.derived`, plus a `joins_<column>` per dimension
+    Each `marts_*` suite validates `select f.<columns it reads>, <derived> from <meta.table> f`:
+    the derived columns (SQL in the suite's `meta.derived`, plus a `joins_<column>` per dimension
     in `meta.dimensions`) bring in what cross-table rules need: raw lines, the pack's meeting
     date, the vocabulary. `passed` is False when any blocking expectation fails or a mart is
     missing. With `warehouse_dir`, results are kept for Data Docs.
@@ -729,14 +729,11 @@ def _column_label(kwargs: dict) -> str | None:
 
 def _suite_columns(spec: dict) -> set[str]:
     """Every column a suite's expectations, samples and index read."""
-    meta = spec.get("meta", {})
-    wanted = {*meta.get("key_columns", []), meta.get("line_column")}
+    wanted = set(_index_columns(spec))
     for exp in spec["expectations"]:
         wanted.update(_value_columns(exp["kwargs"]))
-        wanted.update(exp["meta"].get("sample_columns", []))
         wanted.update(exp["meta"].get("requires", []))
-        wanted.add(exp["meta"].get("line_column"))
-    return {c for c in wanted if c}
+    return wanted
 
 
 def _value_columns(kwargs: dict) -> list[str]:

@@ -60,10 +60,8 @@ def _already_loaded(con, file_name: str, sha256: str) -> LoadOutcome | None:
     known = store.known_file(con, file_name)
     if known and known == (sha256, "promoted"):
         return LoadOutcome(file_name, "unchanged", sha256[:16], sha256, "already loaded")
-    holder = store.file_holding(con, sha256)
-    if holder and holder != file_name:
-        message = f"same bytes as {holder}: loaded once, as {holder}"
-        store.record_failure(con, file_name, sha256, "duplicate", message)
+    message = store.record_if_duplicate(con, file_name, sha256)
+    if message:
         return LoadOutcome(file_name, "duplicate", sha256[:16], sha256, message)
     return None
 

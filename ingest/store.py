@@ -120,6 +120,17 @@ def file_holding(con, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def record_if_duplicate(con, file_name: str, sha256: str, holder: str | None = None) -> str | None:
+    """The message, when another file already holds these bytes (promoted, or `holder`, one
+    staged earlier in the same batch): this file is then recorded as its duplicate."""
+    holder = file_holding(con, sha256) or holder
+    if holder is None or holder == file_name:
+        return None
+    message = f"same bytes as {holder}, already loaded: nothing new to load"
+    record_failure(con, file_name, sha256, "duplicate", message)
+    return message
+
+
 def _pack_ids_of_file(con, file_name: str) -> list[str]:
     rows = con.execute(
         "SELECT pack_id FROM ops.pack_files WHERE file_name = ? AND pack_id <> ''", [file_name]

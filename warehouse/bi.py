@@ -1,5 +1,7 @@
 """BI-friendly views (schema ``bi``) over the published marts, and consistency checks.
 
+``bi.fact_citations`` is materialized as a table (every fact with its printed line, read often).
+
 Each view has a description and a description of every column: they become ``COMMENT ON``s
 in the published file, which BI tools (Superset, Metabase, DBeaver, Tableau) show. The views
 themselves are defined in ``warehouse/bi_views.py``.

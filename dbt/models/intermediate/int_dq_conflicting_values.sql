@@ -29,7 +29,7 @@ select
     'same_measure_printed_with_different_values' as check_name,
     'warning' as severity,
     string_agg(distinct source_table_id, ',' order by source_table_id) as source_table_id,
-    string_agg(distinct cast(source_line as varchar), ',' order by cast(source_line as varchar)) as source_lines,
+    array_to_string(list_sort(list(distinct source_line)), ',') as source_lines,
     any_value(measure) as measure,
     min(value) as expected_value,
     max(value) as observed_value,

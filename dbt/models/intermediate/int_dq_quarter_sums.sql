@@ -5,7 +5,7 @@ with rows as (
         count(*) filter (where fiscal_quarter is not null and value is not null) as n_quarters,
         sum(value) filter (where fiscal_quarter is not null) as quarter_sum,
         max(value) filter (where is_total_col) as year_total,
-        string_agg(distinct cast(source_line as varchar), ',' order by cast(source_line as varchar)) as source_lines,
+        array_to_string(list_sort(list(distinct source_line)), ',') as source_lines,
         max(row_label) as row_label,
         max(fiscal_year) as fiscal_year
     from {{ ref('int_facts') }}

@@ -18,7 +18,7 @@ blocks as (
         count(*) filter (where row_role = 'total') as n_total,
         -- rows that are themselves different measures ('MP enquiries', 'PALS') do not add up
         count(*) filter (where row_role = 'detail' and row_measure is not null) as n_measure_rows,
-        string_agg(distinct cast(source_line as varchar), ',' order by cast(source_line as varchar)) as source_lines
+        array_to_string(list_sort(list(distinct source_line)), ',') as source_lines
     from facts
     group by all
 )
