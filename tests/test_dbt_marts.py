@@ -332,6 +332,18 @@ def test_children_ceasing_care_by_reason(con):
     assert total == 315
 
 
+def test_legal_status_by_age_band_keeps_its_band_and_line(con):
+    """Pack 004 line 1848 heads its columns with age bands: each figure carries its band."""
+    rows = dict(
+        con.execute(
+            "select column_name, value from marts.fct_placements where pack_id = ? "
+            "and source_line = 1849 and row_label = 'Interim Care Order'",
+            [pack_id(con, "004")],
+        ).fetchall()
+    )
+    assert rows["0-4 years"] == 55 and rows["5-8 years"] == 21 and rows["Total"] == 107
+
+
 # --------------------------------------------------------------------------- decisions
 
 
