@@ -1,9 +1,13 @@
-"""Shared fixtures: the real bundled sample packs."""
+"""Shared fixtures: the real bundled sample packs, and one dbt build of them."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,3 +26,42 @@ def parsed_packs():
     from ingest.parse import parse_pack
 
     return {prefix: parse_pack(pack_path(prefix)) for prefix in ("000", "001", "002", "004")}
+
+
+# --------------------------------------------------------------------------- one dbt build
+# The bundled packs loaded with the ingest CLI into a temporary work DB, then `dbt build` and
+# `dbt docs generate` with their own target path: shared by every test module that reads marts.
+
+DBT_DIR = REPO / "dbt"
+DBT = Path(sys.executable).parent / "dbt"
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def dbt_built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("dbt_marts")
+    db = tmp / "work.duckdb"
+    load = subprocess.run(
+        [sys.executable, "-m", "ingest.cli", "--packs", str(PACKS), "--db", str(db)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert load.returncode == 0, load.stdout + load.stderr
+    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
+    build = _run([str(DBT), "build", *common], env)
+    assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
+    docs = _run([str(DBT), "docs", "generate", *common], env)
+    return {"db": db, "build": build, "docs": docs, "target": tmp / "target"}
+
+
+@pytest.fixture(scope="session")
+def marts_con(dbt_built):
+    connection = duckdb.connect(str(dbt_built["db"]), read_only=True)
+    yield connection
+    connection.close()

@@ -7,12 +7,9 @@ Packs are identified by file name, never by pack_id.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,35 +18,14 @@ PACKS = REPO / "data" / "packs"
 DBT = Path(sys.executable).parent / "dbt"
 
 
-def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=900)
+@pytest.fixture(scope="session")
+def built(dbt_built):
+    return dbt_built
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("dbt_marts")
-    db = tmp / "work.duckdb"
-    load = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", "--packs", str(PACKS), "--db", str(db)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
-    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
-    build = _run([str(DBT), "build", *common], env)
-    assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
-    docs = _run([str(DBT), "docs", "generate", *common], env)
-    return {"db": db, "build": build, "docs": docs, "target": tmp / "target"}
-
-
-@pytest.fixture(scope="session")
-def con(built):
-    connection = duckdb.connect(str(built["db"]), read_only=True)
-    yield connection
-    connection.close()
+def con(marts_con):
+    return marts_con
 
 
 def pack_id(con, prefix: str) -> str:
