@@ -1,30 +1,40 @@
 """Per-pack assets, partitioned by pack file name (dynamic partitions "packs").
 
     pack_file (external: the file in the packs folder)
-      └─► stage/pack   extract: parse the file, write its rows to stage.*          [ingest]
-            ├─ check pack_gate (blocking): the pack expectation suite; on failure the
-            │  pack is moved to quarantine.*, its report written and an alert sent
+      └─► stage/pack   extract: parse the files, write their rows to stage.*        [ingest]
+            ├─ check pack_gate (blocking): the pack expectation suites; a pack that fails
+            │  is moved to quarantine.*, its report written and an alert sent
             └─► raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines
-                promote: stage.* -> raw.* in one transaction                  [gates]
+                promote: stage.* -> raw.*, one transaction per pack             [gates]
+
+A run covers one partition (a pack dropped in the folder) or a range of them: the assets carry
+a `BackfillPolicy` of up to MAX_PACKS_PER_RUN partitions per run, so a backfill of thousands of
+packs (from the UI, the sensor or `make warehouse`) runs as a few multi-pack runs. Within a run
+the files are parsed in worker processes while this process alone writes the working DB; one
+unreadable or failing pack is refused or quarantined alone, the others go on.
 
 The partition key is the file name (stable while its bytes change); ``pack_id`` (first 16 hex
 of sha256) is the content identity stored in every row.
 """
 
+from __future__ import annotations
+
 import json
 import time
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from dagster import (
+    AssetCheckEvaluation,
     AssetCheckExecutionContext,
     AssetCheckResult,
     AssetCheckSeverity,
     AssetExecutionContext,
     AssetKey,
     AssetSpec,
+    BackfillPolicy,
     DynamicPartitionsDefinition,
     Failure,
     MaterializeResult,
@@ -39,6 +49,8 @@ from dagster_project.resources import WarehouseResource, file_sha256
 
 PACKS_PARTITION = "packs"
 packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
+MAX_PACKS_PER_RUN = 100
+PACK_BACKFILL_POLICY = BackfillPolicy.multi_run(max_partitions_per_run=MAX_PACKS_PER_RUN)
 
 RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines")
 PACK_FILE_KEY = AssetKey("pack_file")
@@ -62,7 +74,7 @@ RAW_DESCRIPTIONS = {
 pack_file = AssetSpec(
     key=PACK_FILE_KEY,
     description="A pack file in the packs folder (PACKS_DIR). One partition per file name; the "
-    "sensor `packs_folder_sensor` adds partitions and records each file's sha256.",
+    "sensor `packs_folder_sensor` adds partitions as files arrive.",
     group_name="ingest",
     partitions_def=packs_partitions,
     owners=INGEST_OWNERS,
@@ -92,18 +104,6 @@ def staged_pack(con, file_name: str) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def _frame_rows(frames: Mapping[str, Any]) -> dict[str, int]:
-    return {name: len(frame) for name, frame in frames.items()}
-
-
-def _first_row(frame) -> dict[str, Any]:
-    if frame is None or len(frame) == 0:
-        return {}
-    if hasattr(frame, "row"):  # polars
-        return frame.row(0, named=True)
-    return frame.iloc[0].to_dict()  # pandas
-
-
 def _json_safe(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
@@ -111,96 +111,104 @@ def _json_safe(value: Any) -> Any:
 # --------------------------------------------------------------------------- extract
 
 
+def parse_files(paths: Sequence[Path]) -> Iterator[tuple[Path, Any]]:
+    """(path, frames or PackError) for every file, in order: parsed in worker processes."""
+    from ingest.parallel import parse_many
+
+    yield from parse_many(paths)
+
+
+def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
+    """Parse and stage these files: {"staged": {file: pack_id}, "refused": {file: problem}}."""
+    from ingest import store
+    from ingest.errors import PackError
+
+    staged: dict[str, str] = {}
+    refused: dict[str, str] = {}
+    paths = []
+    for name in file_names:
+        path = warehouse.pack_path(name)
+        if path.is_file():
+            paths.append(path)
+        else:
+            refused[name] = f"no longer in {warehouse.packs_path}"
+    stats = {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in paths}
+    by_sha: dict[str, str] = {}  # the same bytes twice in one run load once
+    with warehouse.connect() as con:
+        for path, parsed in parse_files(paths):
+            name = path.name
+            if isinstance(parsed, PackError):
+                refused[name] = str(parsed.problem)
+                _record_unreadable(context, warehouse, con, name, path, refused[name], stats)
+                continue
+            pack = parsed["packs"].row(0, named=True)
+            duplicate = store.record_if_duplicate(
+                con, name, pack["sha256"], holder=by_sha.get(pack["sha256"]), stat=stats[name]
+            )
+            if duplicate:
+                refused[name] = f"{duplicate} (pack {pack['pack_id']}): remove one of the files"
+            else:
+                store.stage_pack(con, parsed)
+                store.record_staged(con, name, pack["pack_id"], pack["sha256"], stats[name])
+                by_sha[pack["sha256"]] = name
+                staged[name] = pack["pack_id"]
+            tag_load_log(con, name, context.run.run_id)
+    return {"staged": staged, "refused": refused}
+
+
 @asset(
     key=STAGE_KEY,
     deps=[PACK_FILE_KEY],
     partitions_def=packs_partitions,
+    backfill_policy=PACK_BACKFILL_POLICY,
     group_name="ingest",
     owners=INGEST_OWNERS,
     kinds={"python", "duckdb"},
-    description="Extract: parse one pack file (metadata, documents, tables, cells, lines) and "
-    "write its rows to stage.* in the working DB, waiting for the pack gate.",
+    description="Extract: parse the pack files of the run's partitions (in worker processes) and "
+    "write their rows to stage.* in the working DB, waiting for the pack gate. A file that "
+    "cannot be read is refused alone, with an alert.",
     pool=WORK_DB_POOL,
     op_tags=WORK_DB_TAGS,
 )
 def stage_pack(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    from ingest import store
-    from ingest.errors import PackError
-    from ingest.frames import pack_frames
-    from ingest.parse import parse_pack
-
-    file_name = context.partition_key
-    path = warehouse.pack_path(file_name)
-    if not path.is_file():
-        raise Failure(
-            description=f"{file_name} is no longer in {warehouse.packs_path}; the warehouse keeps "
-            "what was loaded from it. Delete the partition to forget it.",
-            metadata={"file": str(path)},
-            allow_retries=False,
-        )
     started = time.perf_counter()
-    try:
-        parsed = parse_pack(path)
-        frames = pack_frames(parsed)
-    except PackError as error:
-        _record_unreadable(context, warehouse, file_name, path, str(error.problem))
+    files = list(context.partition_keys)
+    outcome = stage_files(context, warehouse, files)
+    staged, refused = outcome["staged"], outcome["refused"]
+    for name, problem in refused.items():
+        context.log.warning(f"{name}: {problem}")
+    if not staged:
+        problems = "; ".join(f"{n}: {p}" for n, p in refused.items())
         raise Failure(
-            description=f"{file_name} cannot be read as a pack: {error.problem}",
-            metadata={"file": str(path), "problem": error.problem},
-            allow_retries=False,
-        ) from error
-    parse_seconds = time.perf_counter() - started
-    pack = _first_row(frames.get("packs"))
-    with warehouse.connect() as con:
-        duplicate = store.record_if_duplicate(con, file_name, pack["sha256"])
-        if duplicate:
-            tag_load_log(con, file_name, context.run.run_id)
-        else:
-            store.stage_pack(con, frames)
-    if duplicate:
-        raise Failure(
-            description=f"{file_name}: {duplicate} (pack {pack['pack_id']}). Remove one of "
-            "the two files.",
-            metadata={"file": str(path), "duplicate": duplicate},
+            description=f"nothing could be staged: {problems}",
+            metadata={"refused": MetadataValue.json(refused)},
             allow_retries=False,
         )
-    rows = _frame_rows(frames)
-    context.log.info(f"extracted {file_name}: pack {pack.get('pack_id')}, rows {rows}")
     return MaterializeResult(
         metadata={
-            "file": MetadataValue.path(str(path)),
-            "pack_id": str(pack.get("pack_id")),
-            "sha256": str(pack.get("sha256")),
-            "council": str(pack.get("council")),
-            "committee": str(pack.get("committee")),
-            "meeting_date": str(pack.get("meeting_date")),
-            "encoding": str(pack.get("encoding")),
-            "line_count": int(pack.get("line_count") or 0),
-            "rows": MetadataValue.json(rows),
-            "dagster/row_count": sum(rows.values()),
-            "parse_seconds": round(parse_seconds, 3),
+            "files": len(files),
+            "staged": len(staged),
+            "refused": MetadataValue.json(refused),
+            "pack_ids": MetadataValue.json(staged),
+            "seconds": round(time.perf_counter() - started, 3),
         },
     )
 
 
-def _record_unreadable(context, warehouse: WarehouseResource, file_name, path, problem) -> None:
+def _record_unreadable(context, warehouse, con, file_name, path, problem, stats) -> None:
+    from ingest import store
+
     try:
         sha = file_sha256(Path(path))
     except OSError:
         sha = None
-    try:
-        from ingest import store
-
-        with warehouse.connect() as con:
-            store.record_failure(con, file_name, sha, "error", problem)
-            tag_load_log(con, file_name, context.run.run_id)
-    except Exception:  # the run fails anyway; the alert below still goes out
-        context.log.exception("could not record the unreadable pack in ops.pack_files")
+    store.record_failure(con, file_name, sha, "error", problem, stat=stats.get(file_name))
     alerting.send(
         "pack_unreadable",
         warehouse.warehouse_path,
         file_name=file_name,
         pack_id=sha[:16] if sha else None,
+        sha256=sha,
         message=f"{file_name} cannot be read as a pack: {problem}",
         run_id=context.run.run_id,
     )
@@ -232,14 +240,9 @@ def failures_markdown(rows: list[dict[str, Any]]) -> str:
         "|---|---|---|---:|---|---|",
     ]
     for row in rows:
-        lines.append(
-            "| "
-            + " | ".join(
-                _md_cell(row.get(k) if row.get(k) is not None else "")
-                for k in ("suite", "expectation", "severity", "unexpected_count", "sample", "note")
-            )
-            + " |"
-        )
+        cells = (row.get(k) for k in ("suite", "expectation", "severity", "unexpected_count"))
+        cells = [*cells, row.get("sample"), row.get("note")]
+        lines.append("| " + " | ".join(_md_cell(c if c is not None else "") for c in cells) + " |")
     return "\n".join(lines)
 
 
@@ -257,8 +260,8 @@ GATE_RESULT_COLUMNS = (
 )
 
 
-def record_gate_results(con, result, *, pack_id: str | None) -> None:
-    """Replace this pack's rows in ops.gate_results with every expectation just evaluated."""
+def record_gate_results(con, result, *, pack_id: str | None, gates: Sequence[str]) -> None:
+    """Replace this pack's rows of these gates' suites in ops.gate_results."""
     import pandas as pd
 
     rows = [
@@ -267,18 +270,21 @@ def record_gate_results(con, result, *, pack_id: str | None) -> None:
             for c in GATE_RESULT_COLUMNS
         )
         for row in result.ops_rows()
-        if row is not None
     ]
-    columns = ", ".join(GATE_RESULT_COLUMNS)
+    prefixes = [f"{g}%" for g in gates]
     con.execute("begin transaction")
     try:
-        con.execute("delete from ops.gate_results where pack_id = ?", [pack_id])
+        con.execute(
+            "delete from ops.gate_results where pack_id = ? "
+            "and list_bool_or([suite like x for x in ?])",
+            [pack_id, prefixes],
+        )
         if rows:
-            con.register("_gate_rows", pd.DataFrame(rows, columns=list(GATE_RESULT_COLUMNS)))
-            try:
-                con.execute(f"insert into ops.gate_results ({columns}) select * from _gate_rows")
-            finally:
-                con.unregister("_gate_rows")
+            frame = pd.DataFrame(rows, columns=list(GATE_RESULT_COLUMNS))  # noqa: F841
+            con.execute(
+                f"insert into ops.gate_results ({', '.join(GATE_RESULT_COLUMNS)}) "
+                "select * from frame"
+            )
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -287,11 +293,11 @@ def record_gate_results(con, result, *, pack_id: str | None) -> None:
 
 def gate_metadata(result, rows: list[dict[str, Any]]) -> dict[str, Any]:
     blocking = [r for r in rows if r.get("severity") != "warning"]
-    warnings = [r for r in rows if r.get("severity") == "warning"]
+    warned = [r for r in rows if r.get("severity") == "warning"]
     metadata: dict[str, Any] = {
         "expectations_evaluated": len(getattr(result, "checks", []) or []),
         "blocking_failures": len(blocking),
-        "warnings": len(warnings),
+        "warnings": len(warned),
         "unexpected_values": sum(int(r.get("unexpected_count") or 0) for r in rows),
         "failures": MetadataValue.md(failures_markdown(rows)),
         "suites": ", ".join(getattr(result, "suites", []) or []),
@@ -308,70 +314,129 @@ def blocking_reason(rows: list[dict[str, Any]]) -> str:
     return f"{len(blocking)} blocking expectation(s) failed: " + ", ".join(names)
 
 
-def quarantine_and_alert(run_id, warehouse, con, file_name, pack, result, rows) -> str:
-    """A pack that failed its gate: move it to quarantine.*, write its report to
-    $WAREHOUSE/quarantine/<file>.json and send the alert. ``pack`` is (pack_id, sha256).
-    Returns the reason recorded."""
+def printed_lines(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, Any]]:
+    """The printed lines a gate's blocking failures point at: expectation, line, value."""
+    lines = []
+    for row in rows:
+        if row.get("severity") == "warning":
+            continue
+        for item in row.get("sample") or []:
+            if isinstance(item, dict) and item.get("line") is not None:
+                context = item.get("context") or {}
+                lines.append(
+                    {
+                        "expectation": row.get("expectation"),
+                        "line": item.get("line"),
+                        "value": item.get("value", context.get("value_text")),
+                        "text": context.get("l_text") or context.get("source_text"),
+                    }
+                )
+    return lines[:limit]
+
+
+def quarantine_and_alert(
+    run_id, warehouse, con, file_name, pack, result, rows, *, gate: str = "pack"
+) -> str:
+    """A pack that failed a gate: move it to quarantine.* (from stage.* for the pack gate,
+    from raw.* for the fact gate), write its report to $WAREHOUSE/quarantine/<file>.json and
+    send the alert naming the file, its sha256, the expectations and the printed lines.
+    ``pack`` is (pack_id, sha256). Returns the reason recorded."""
     from expectations.gate import write_report
     from ingest import store
 
     pack_id, sha256 = pack
-    reason = blocking_reason(rows)
-    store.quarantine_pack(con, pack_id, file_name, reason)
+    reason = f"{gate} gate: {blocking_reason(rows)}"
+    schema = "stage" if gate == "pack" else "raw"
+    store.quarantine_pack(con, pack_id, file_name, reason, schema=schema)
     report = write_report(result, warehouse.quarantine_dir / f"{file_name}.json")
     alerting.send(
         "pack_quarantined",
         warehouse.warehouse_path,
+        gate=gate,
         file_name=file_name,
         pack_id=pack_id,
         sha256=sha256,
         run_id=run_id,
-        message=f"{file_name} failed its pack gate and was quarantined: {reason}",
+        message=f"{file_name} failed its {gate} gate and was quarantined: {blocking_reason(rows)}",
+        expectations=sorted({str(r.get("expectation")) for r in rows if r.get("severity") != "warning"}),
+        lines=printed_lines(rows),
         failures=[r for r in rows if r.get("severity") != "warning"][:20],
         report=str(report),
     )
     return reason
 
 
-def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
-    from expectations.gate import validate_pack
+def gate_staged_packs(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
+    """Validate every pack staged from these files in one GX run per suite; quarantine those
+    that fail. Returns {file: (pack_id, result, rows)}."""
+    from expectations.gate import validate_packs
     from ingest import store
 
-    file_name = context.partition_key
-    report_path = warehouse.quarantine_dir / f"{file_name}.json"
+    outcomes: dict[str, tuple[str, Any, list]] = {}
     with warehouse.connect() as con:
-        staged = staged_pack(con, file_name)
-        if staged is None:
-            return AssetCheckResult(
-                passed=False,
-                severity=AssetCheckSeverity.ERROR,
-                description=f"nothing staged for {file_name}: run the extract step first",
-                metadata={"file": file_name},
-            )
-        pack_id, sha256 = staged
-        result = validate_pack(
-            store.staged_frames(con, pack_id),
+        staged = {name: staged_pack(con, name) for name in file_names}
+        staged = {name: pack for name, pack in staged.items() if pack is not None}
+        names = list(staged)
+        results = validate_packs(
+            store.staged_frames_many(con, [staged[n][0] for n in names]),
             warehouse_dir=warehouse.warehouse_path,
-            file_name=file_name,
+            file_names=names,
         )
-        rows = failure_rows(result.failures)
-        record_gate_results(con, result, pack_id=pack_id)
-        if not result.passed:
-            reason = quarantine_and_alert(
-                context.run.run_id, warehouse, con, file_name, (pack_id, sha256), result, rows
-            )
-            tag_load_log(con, file_name, context.run.run_id)
-    metadata = {"file": file_name, "pack_id": pack_id, **gate_metadata(result, rows)}
-    if result.passed:
-        report_path.unlink(missing_ok=True)
-        return AssetCheckResult(passed=True, metadata=metadata)
+        for name, result in zip(names, results, strict=True):
+            pack_id, sha256 = staged[name]
+            rows = failure_rows(result.failures)
+            record_gate_results(con, result, pack_id=pack_id, gates=("pack_",))
+            if not result.passed:
+                quarantine_and_alert(
+                    context.run.run_id, warehouse, con, name, staged[name], result, rows
+                )
+                tag_load_log(con, name, context.run.run_id)
+            outcomes[name] = (pack_id, result, rows)
+    return outcomes
 
-    metadata["quarantine_report"] = MetadataValue.path(str(report_path))
+
+def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
+    files = list(context.partition_keys)
+    outcomes = gate_staged_packs(context, warehouse, files)
+    for name in files:
+        report = warehouse.quarantine_dir / f"{name}.json"
+        if name in outcomes and outcomes[name][1].passed:
+            report.unlink(missing_ok=True)
+    failed = sorted(n for n, (_, result, _) in outcomes.items() if not result.passed)
+    passed = sorted(n for n, (_, result, _) in outcomes.items() if result.passed)
+    if len(files) > 1:  # a multi-pack run: each pack's verdict on its own partition
+        for name, (pack_id, result, rows) in outcomes.items():
+            context.log_event(_gate_evaluation(name, pack_id, result, rows))
+    if len(files) == 1 and outcomes:
+        pack_id, result, rows = outcomes[files[0]]
+        metadata = {"file": files[0], "pack_id": pack_id, **gate_metadata(result, rows)}
+    else:
+        metadata = {"packs": len(outcomes), "passed": len(passed)}
+    metadata["quarantined"] = MetadataValue.json(failed)
+    if not outcomes:
+        return AssetCheckResult(
+            passed=False, description="nothing was staged: run the extract step first"
+        )
     return AssetCheckResult(
-        passed=False,
-        severity=AssetCheckSeverity.ERROR,
-        description=f"pack quarantined: {reason}",
+        passed=not failed,
+        # quarantined packs have left stage.*: the others may still be promoted
+        severity=AssetCheckSeverity.WARN if passed else AssetCheckSeverity.ERROR,
+        description=f"quarantined: {', '.join(failed)}" if failed else None,
         metadata=metadata,
+    )
+
+
+def _gate_evaluation(file_name: str, pack_id: str, result, rows) -> AssetCheckEvaluation:
+    reason = None if result.passed else blocking_reason(rows)
+    return AssetCheckEvaluation(
+        asset_key=STAGE_KEY,
+        check_name="pack_gate",
+        passed=bool(result.passed),
+        partition=file_name,
+        severity=AssetCheckSeverity.ERROR,
+        blocking=True,
+        description=f"pack quarantined: {reason}" if reason else None,
+        metadata={"file": file_name, "pack_id": pack_id, **gate_metadata(result, rows)},
     )
 
 
@@ -382,9 +447,9 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
         name="pack_gate",
         blocking=True,
         partitions_def=packs_partitions,
-        description="The pack expectation suite (expectations.gate.validate_pack) over the "
-        "staged rows. Blocking: a failure quarantines the pack and stops its promotion into "
-        "raw.*.",
+        description="The pack expectation suites (expectations.gate.validate_packs) over the "
+        "staged rows of the run's packs, one GX run per suite. Blocking: a pack that fails is "
+        "quarantined and never promoted into raw.*; in a multi-pack run the others go on.",
         pool=WORK_DB_POOL,
         op_tags=WORK_DB_TAGS,
     )(_pack_gate)
@@ -408,8 +473,10 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
         for table in RAW_TABLES
     ],
     partitions_def=packs_partitions,
-    description="Promote: move a gated pack from stage.* to raw.* in one transaction, replacing "
-    "whatever was loaded before from the same file.",
+    backfill_policy=PACK_BACKFILL_POLICY,
+    description="Promote: move each gated pack of the run from stage.* to raw.* in one "
+    "transaction, and queue it for the marts. An older version of the same file stays until "
+    "the new one passes its fact gate.",
     pool=WORK_DB_POOL,
     op_tags=WORK_DB_TAGS,
 )
@@ -418,30 +485,27 @@ def promote_pack(
 ) -> Iterator[MaterializeResult]:
     from ingest import store
 
-    file_name = context.partition_key
+    promoted: dict[str, str] = {}
     with warehouse.connect() as con:
-        staged = staged_pack(con, file_name)
-        if staged is None:
-            raise Failure(f"nothing staged for {file_name}: run extract and pack_gate first")
-        pack_id, _sha256 = staged
-        store.promote_pack(con, pack_id, file_name)
-        tag_load_log(con, file_name, context.run.run_id)
-        counts = {}
-        for table in RAW_TABLES:
-            pack_rows, total_rows = con.execute(
-                f"select count(*) filter (where pack_id = ?), count(*) from raw.{table}",
-                [pack_id],
-            ).fetchone()
-            counts[table] = (pack_rows, total_rows)
-    (warehouse.quarantine_dir / f"{file_name}.json").unlink(missing_ok=True)
+        for name in context.partition_keys:
+            staged = staged_pack(con, name)
+            if staged is None:  # quarantined or refused: nothing to promote
+                continue
+            store.promote_pack(con, staged[0], name, keep_previous=True)
+            tag_load_log(con, name, context.run.run_id)
+            promoted[name] = staged[0]
+        if not promoted:
+            raise Failure("nothing staged to promote: run extract and pack_gate first")
+        totals = {
+            table: con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+            for table in RAW_TABLES
+        }
     for table in RAW_TABLES:
-        pack_rows, total_rows = counts[table]
         yield MaterializeResult(
             asset_key=RAW_KEYS[table],
             metadata={
-                "pack_id": pack_id,
-                "rows_from_this_pack": pack_rows,
-                "rows_in_table": total_rows,
-                "dagster/row_count": pack_rows,
+                "packs_promoted": len(promoted),
+                "pack_ids": MetadataValue.json(promoted),
+                "rows_in_table": totals[table],
             },
         )

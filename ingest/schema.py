@@ -95,9 +95,29 @@ CREATE TABLE IF NOT EXISTS ops.pack_files (
     file_name VARCHAR PRIMARY KEY,     -- the file in the packs folder
     pack_id VARCHAR NOT NULL,          -- the pack its bytes are
     sha256 VARCHAR NOT NULL,
-    status VARCHAR NOT NULL,           -- promoted | quarantined | duplicate | error
+    status VARCHAR NOT NULL,           -- promoted | quarantined | duplicate | error | removed
     message VARCHAR,
     updated_at TIMESTAMP NOT NULL
+);
+ALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
+ALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_size BIGINT;
+ALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_mtime_ns BIGINT;
+-- Packs whose rows the marts must (re)transform or drop at the next publish (dbt source
+-- ops.publish_queue; incremental models read it). action: load (new rows in raw), remove (rows
+-- gone from raw), supersede (an older version of a file, dropped once its successor passes
+-- the fact gate). Emptied by a successful publish.
+CREATE TABLE IF NOT EXISTS ops.publish_queue (
+    pack_id VARCHAR NOT NULL,
+    file_name VARCHAR,
+    action VARCHAR NOT NULL,
+    superseded_by VARCHAR,
+    queued_at TIMESTAMP NOT NULL
+);
+-- What the last successful publish transformed with: a hash of the dbt project. When the
+-- project changes (a model, a seed row), every pack is transformed again (full refresh).
+CREATE TABLE IF NOT EXISTS ops.transform_state (
+    fingerprint VARCHAR NOT NULL,
+    published_at TIMESTAMP NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ops.load_log (
     run_id VARCHAR,

@@ -66,42 +66,183 @@ def staged_frames_many(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> l
     ]
 
 
-def promote_pack(con: duckdb.DuckDBPyConnection, pack_id: str, file_name: str) -> None:
-    """Move a staged pack into `raw.*` in one transaction, replacing what this file or these
-    bytes loaded before."""
-    previous = _pack_ids_of_file(con, file_name)
+def promote_pack(
+    con: duckdb.DuckDBPyConnection,
+    pack_id: str,
+    file_name: str,
+    *,
+    keep_previous: bool = False,
+    parser_version: str | None = None,
+) -> list[str]:
+    """Move a staged pack into `raw.*` in one transaction and queue it for the marts.
+
+    Older versions of the same file are either replaced at once (queued `remove`) or, with
+    `keep_previous` (the pipeline, whose fact gate decides later), kept in `raw.*` and queued
+    `supersede`: they leave when this version passes its fact gate (`retire_superseded`) and
+    stay if it is quarantined. Returns the pack ids of the older versions."""
+    previous = [old for old in pack_ids_of_file(con, file_name) if old != pack_id]
+    rejected = con.execute(
+        "SELECT pack_id FROM quarantine.packs WHERE file_name = ?", [file_name]
+    ).fetchall()
     with _transaction(con):
-        for old in {*previous, pack_id}:
-            _delete_pack(con, "raw", old)
+        _delete_pack(con, "raw", pack_id)  # the same bytes parsed again (a parser upgrade)
+        for (old,) in {*rejected, (pack_id,)}:
             _delete_pack(con, "quarantine", old)
+        for old in previous:
+            if keep_previous:
+                _queue(con, old, file_name, "supersede", superseded_by=pack_id)
+            else:
+                _delete_pack(con, "raw", old)
+                _queue(con, old, file_name, "remove")
         for table in RAW_TABLES:
             con.execute(
                 f"INSERT INTO raw.{table} SELECT * FROM stage.{table} WHERE pack_id = ?", [pack_id]
             )
+        _queue(con, pack_id, file_name, "load")
         _delete_pack(con, "stage", pack_id)
-        _record_file(con, file_name, pack_id, "promoted", None)
+        _record_file(con, file_name, pack_id, "promoted", None, parser_version=parser_version)
+    return previous
 
 
 def quarantine_pack(
-    con: duckdb.DuckDBPyConnection, pack_id: str, file_name: str, reason: str
+    con: duckdb.DuckDBPyConnection,
+    pack_id: str,
+    file_name: str,
+    reason: str,
+    *,
+    schema: str = "stage",
+    parser_version: str | None = None,
 ) -> None:
-    """Keep a pack that failed its gate where an engineer can inspect it; raw.* is untouched."""
+    """Keep a pack that failed a gate where an engineer can inspect it.
+
+    From `stage` (the pack gate) `raw.*` is untouched. From `raw` (the fact gate, after
+    promotion) its rows leave `raw.*`, the older version of its file it was to supersede stays,
+    and its pack id is queued `remove` so no mart keeps rows of it."""
     with _transaction(con):
         _delete_pack(con, "quarantine", pack_id)
         for table in RAW_TABLES:
             con.execute(
-                f"INSERT INTO quarantine.{table} SELECT * FROM stage.{table} WHERE pack_id = ?",
+                f"INSERT INTO quarantine.{table} SELECT * FROM {schema}.{table} WHERE pack_id = ?",
                 [pack_id],
             )
-        _delete_pack(con, "stage", pack_id)
-        _record_file(con, file_name, pack_id, "quarantined", reason)
+        _delete_pack(con, schema, pack_id)
+        if schema == "raw":
+            con.execute(
+                "DELETE FROM ops.publish_queue WHERE pack_id = ? AND action = 'load' "
+                "OR superseded_by = ?",
+                [pack_id, pack_id],
+            )
+            _queue(con, pack_id, file_name, "remove")
+        _record_file(con, file_name, pack_id, "quarantined", reason, parser_version=parser_version)
 
 
-def record_failure(con, file_name: str, sha256: str | None, status: str, message: str) -> None:
+def retire_superseded(con: duckdb.DuckDBPyConnection, pack_id: str) -> list[str]:
+    """The older versions a pack superseded leave `raw.*` (it passed its fact gate); they are
+    queued `remove`. Returns their pack ids."""
+    rows = con.execute(
+        "SELECT DISTINCT pack_id, file_name FROM ops.publish_queue "
+        "WHERE action = 'supersede' AND superseded_by = ?",
+        [pack_id],
+    ).fetchall()
+    with _transaction(con):
+        for old, file_name in rows:
+            _delete_pack(con, "raw", old)
+            con.execute(
+                "DELETE FROM ops.publish_queue WHERE pack_id = ? AND action = 'supersede'", [old]
+            )
+            _queue(con, old, file_name, "remove")
+    return [old for old, _ in rows]
+
+
+def remove_file(con: duckdb.DuckDBPyConnection, file_name: str) -> list[str]:
+    """A file gone from the packs folder: every version of it leaves `raw.*` and
+    `quarantine.*`, its packs are queued `remove`, and the file is recorded as removed.
+    Returns the pack ids removed from `raw.*`."""
+    removed = pack_ids_of_file(con, file_name)
+    quarantined = [
+        r[0]
+        for r in con.execute(
+            "SELECT pack_id FROM quarantine.packs WHERE file_name = ?", [file_name]
+        ).fetchall()
+    ]
+    with _transaction(con):
+        for pack_id in removed:
+            _delete_pack(con, "raw", pack_id)
+            _queue(con, pack_id, file_name, "remove")
+        for pack_id in quarantined:
+            _delete_pack(con, "quarantine", pack_id)
+        con.execute(
+            "UPDATE ops.pack_files SET status = 'removed', updated_at = ?, "
+            "message = 'file no longer in the packs folder' WHERE file_name = ?",
+            [_now(), file_name],
+        )
+        _log(con, file_name, removed[0] if removed else None, None, "removed", None)
+    return removed
+
+
+def pack_ids_of_file(con, file_name: str) -> list[str]:
+    """Pack ids `raw.*` holds for this file (more than one while a new version awaits its
+    fact gate)."""
+    rows = con.execute(
+        "SELECT pack_id FROM raw.packs WHERE file_name = ? ORDER BY extracted_at", [file_name]
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def queued_packs(con, actions: tuple[str, ...] = ("load", "remove", "supersede")) -> list[str]:
+    """Distinct pack ids waiting in `ops.publish_queue` with one of these actions."""
+    rows = con.execute(
+        "SELECT DISTINCT pack_id FROM ops.publish_queue WHERE list_contains(?, action) "
+        "ORDER BY pack_id",
+        [list(actions)],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def record_publish(con, fingerprint: str, started: datetime) -> int:
+    """A publish that started at `started` succeeded: forget the queue entries it handled and
+    remember the dbt project it transformed with. Returns the queue entries cleared."""
+    with _transaction(con):
+        cleared = clear_queue(con, started)
+        con.execute("DELETE FROM ops.transform_state")
+        con.execute("INSERT INTO ops.transform_state VALUES (?, ?)", [fingerprint, _now()])
+    return cleared
+
+
+def clear_queue(con, before: datetime) -> int:
+    """Forget queue entries a successful publish has handled (queued before it started);
+    `supersede` entries wait for their successor's fact gate."""
+    return con.execute(
+        "DELETE FROM ops.publish_queue WHERE queued_at <= ? AND action <> 'supersede'", [before]
+    ).fetchone()[0]
+
+
+def _queue(con, pack_id: str, file_name: str | None, action: str, **extra) -> None:
+    con.execute(
+        "INSERT INTO ops.publish_queue (pack_id, file_name, action, superseded_by, queued_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [pack_id, file_name, action, extra.get("superseded_by"), _now()],
+    )
+
+
+def record_failure(
+    con,
+    file_name: str,
+    sha256: str | None,
+    status: str,
+    message: str,
+    stat: tuple[int, int] | None = None,
+) -> None:
     """Log a file that could not be loaded (parse error, duplicate of another file)."""
     pack_id = sha256[:16] if sha256 else ""
     with _transaction(con):
-        _record_file(con, file_name, pack_id, status, message, sha256=sha256 or "")
+        _record_file(con, file_name, pack_id, status, message, sha256=sha256 or "", stat=stat)
+
+
+def record_staged(con, file_name: str, pack_id: str, sha256: str, stat: tuple[int, int]) -> None:
+    """A file read and staged, waiting for its gate; `stat` is what it had when read."""
+    with _transaction(con):
+        _record_file(con, file_name, pack_id, "staged", None, sha256=sha256, stat=stat)
 
 
 def known_file(con, file_name: str) -> tuple[str, str] | None:
@@ -120,42 +261,70 @@ def file_holding(con, sha256: str) -> str | None:
     return row[0] if row else None
 
 
-def record_if_duplicate(con, file_name: str, sha256: str, holder: str | None = None) -> str | None:
+def record_if_duplicate(
+    con, file_name: str, sha256: str, holder: str | None = None, stat=None
+) -> str | None:
     """The message, when another file already holds these bytes (promoted, or `holder`, one
     staged earlier in the same batch): this file is then recorded as its duplicate."""
     holder = file_holding(con, sha256) or holder
     if holder is None or holder == file_name:
         return None
     message = f"same bytes as {holder}, already loaded: nothing new to load"
-    record_failure(con, file_name, sha256, "duplicate", message)
+    record_failure(con, file_name, sha256, "duplicate", message, stat=stat)
     return message
 
 
-def _pack_ids_of_file(con, file_name: str) -> list[str]:
-    rows = con.execute(
-        "SELECT pack_id FROM ops.pack_files WHERE file_name = ? AND pack_id <> ''", [file_name]
-    ).fetchall()
-    return [r[0] for r in rows]
+def _record_file(
+    con,
+    file_name,
+    pack_id,
+    status,
+    message,
+    sha256: str | None = None,
+    parser_version=None,
+    stat: tuple[int, int] | None = None,
+) -> None:
+    """One row per file in ops.pack_files (its latest outcome) and a line in ops.load_log.
 
-
-def _record_file(con, file_name, pack_id, status, message, sha256: str | None = None) -> None:
-    now = datetime.now(UTC).replace(tzinfo=None)
+    `stat` is the (size, mtime_ns) the file had when read; without it, the stat recorded for
+    the same bytes before is kept."""
+    now = _now()
     if sha256 is None:
         row = con.execute(
             "SELECT sha256 FROM raw.packs WHERE pack_id = ? UNION ALL "
-            "SELECT sha256 FROM quarantine.packs WHERE pack_id = ? LIMIT 1",
-            [pack_id, pack_id],
+            "SELECT sha256 FROM quarantine.packs WHERE pack_id = ? UNION ALL "
+            "SELECT sha256 FROM stage.packs WHERE pack_id = ? LIMIT 1",
+            [pack_id, pack_id, pack_id],
         ).fetchone()
         sha256 = row[0] if row else ""
+    if parser_version is None:
+        from ingest.parse import PARSER_VERSION
+
+        parser_version = PARSER_VERSION
+    if stat is None:
+        stat = con.execute(
+            "SELECT file_size, file_mtime_ns FROM ops.pack_files WHERE file_name = ? "
+            "AND sha256 = ?",
+            [file_name, sha256],
+        ).fetchone() or (None, None)
     con.execute("DELETE FROM ops.pack_files WHERE file_name = ?", [file_name])
     con.execute(
-        "INSERT INTO ops.pack_files VALUES (?, ?, ?, ?, ?, ?)",
-        [file_name, pack_id, sha256, status, message, now],
+        "INSERT INTO ops.pack_files (file_name, pack_id, sha256, status, message, updated_at, "
+        "parser_version, file_size, file_mtime_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [file_name, pack_id, sha256, status, message, now, parser_version, *stat],
     )
+    _log(con, file_name, pack_id, sha256, status, message)
+
+
+def _log(con, file_name, pack_id, sha256, status, message) -> None:
     con.execute(
         "INSERT INTO ops.load_log VALUES (NULL, ?, ?, ?, ?, ?, ?)",
-        [file_name, pack_id, sha256, status, message, now],
+        [file_name, pack_id, sha256, status, message, _now()],
     )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _delete_pack(con, schema: str, pack_id: str) -> None:

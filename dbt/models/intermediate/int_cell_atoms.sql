@@ -20,6 +20,7 @@ with cells as (
     from {{ ref('stg_table_cells') }} c
     join {{ ref('stg_tables') }} t using (table_id)
     where not c.is_header
+      and {{ in_batch('c.pack_id') }}
       and (c.col_index > 0 or t.layout = 'key_value')
       and c.cell_text <> ''
 ),

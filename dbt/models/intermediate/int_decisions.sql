@@ -6,7 +6,7 @@ with dtables as (
     select t.*, d.domain
     from {{ ref('int_tables') }} t
     join {{ ref('int_table_domains') }} d using (table_id)
-    where d.domain = 'decisions' and t.layout = 'grid'
+    where d.domain = 'decisions' and t.layout = 'grid' and {{ in_batch('t.pack_id') }}
 ),
 col_fields as (
     select c.table_id, c.col_index, arg_max(f.field, f.priority) as field, max(f.priority) as priority
@@ -104,7 +104,7 @@ prose as (
         arg_max(p.kind, p.priority) as kind
     from {{ ref('stg_lines') }} l
     join {{ ref('decision_line_patterns') }} p on regexp_matches(l.clean_text, p.pattern)
-    where not l.has_tab
+    where not l.has_tab and {{ in_batch('l.pack_id') }}
     group by all
 ),
 prose_decisions as (

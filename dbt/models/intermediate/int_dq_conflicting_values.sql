@@ -22,7 +22,7 @@ with keyed as (
                        then '-' else lower(coalesce(f.column_name, '')) end,
                   coalesce(f.stage, '-'), coalesce(f.procedure, '-')) as what
     from {{ ref('int_facts') }} f
-    where f.value is not null
+    where f.value is not null and {{ in_batch('f.pack_id') }}
 )
 select
     pack_id,

@@ -9,7 +9,7 @@ with rows as (
         max(row_label) as row_label,
         max(fiscal_year) as fiscal_year
     from {{ ref('int_facts') }}
-    where unit = 'count' and is_period_column
+    where unit = 'count' and is_period_column and {{ in_batch('pack_id') }}
     group by all
 )
 select

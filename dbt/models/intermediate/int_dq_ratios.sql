@@ -3,7 +3,7 @@
 with obs as (
     select pack_id, source_table_id, source_row, period_id, measure, value, source_line
     from {{ ref('int_facts') }}
-    where value is not null and source_table_id is not null
+    where value is not null and source_table_id is not null and {{ in_batch('pack_id') }}
 ),
 trios as (
     select

@@ -5,6 +5,7 @@ with obs as (
     select o.*, p.council as reporting_council_text, p.meeting_date, p.file_name
     from {{ ref('int_observations') }} o
     join {{ ref('stg_packs') }} p using (pack_id)
+    where {{ in_batch('o.pack_id') }}
 ),
 -- row proof: quarters + a total column in the same printed line
 row_sums as (

@@ -8,7 +8,8 @@ with headings as (
         {{ fy_start_year('clean_text') }} as fy_start_year,
         {{ as_of_date('clean_text') }} as as_of_date
     from {{ ref('stg_lines') }}
-    where not has_tab
+    where {{ in_batch('pack_id') }}
+      and not has_tab
       and length(clean_text) between 4 and 100
       and not regexp_matches(clean_text, '[.:;,]$')
 ),

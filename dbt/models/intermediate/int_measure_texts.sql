@@ -1,4 +1,4 @@
--- The best measure for every distinct (domain, text, kind) a value can inherit its meaning from:
+-- A lookup, incremental by text (not by pack: it has no pack_id). The best measure for every distinct (domain, text, kind) a value can inherit its meaning from:
 -- a cell key, a column header, a row label (+ its other text cells), a caption, a heading above
 -- the table or the document title. Matching is by seed measure_patterns (regex, priority);
 -- captions only use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially
@@ -7,20 +7,26 @@
 with texts as (
     select distinct d.domain, x.slot, x.text
     from (
-        select table_id, 'label' as slot, cell_key as text from {{ ref('int_cell_atoms') }}
+        select table_id, 'label' as slot, cell_key as text from {{ ref('int_cell_atoms') }} where {{ in_batch('pack_id') }}
         union all
-        select table_id, 'label', column_name from {{ ref('int_cell_atoms') }}
+        select table_id, 'label', column_name from {{ ref('int_cell_atoms') }} where {{ in_batch('pack_id') }}
         union all
         select table_id, 'label', concat_ws(' | ', row_label, row_text_cells) from {{ ref('int_table_rows') }}
+        where {{ in_batch('pack_id') }}
         union all
-        select table_id, 'caption', caption_text from {{ ref('int_table_captions') }}
+        select table_id, 'caption', caption_text from {{ ref('int_table_captions') }} where {{ in_batch('pack_id') }}
         union all
-        select table_id, 'fallback', context_text from {{ ref('int_tables') }}
+        select table_id, 'fallback', context_text from {{ ref('int_tables') }} where {{ in_batch('pack_id') }}
         union all
-        select table_id, 'fallback', document_title from {{ ref('int_tables') }}
+        select table_id, 'fallback', document_title from {{ ref('int_tables') }} where {{ in_batch('pack_id') }}
     ) x
     join {{ ref('int_table_domains') }} d using (table_id)
     where x.text is not null and trim(x.text) <> ''
+    {% if is_incremental() %}
+      -- a lookup keyed by text, not by pack: texts already matched stay (their meaning depends
+      -- on the seeds alone, and a seed change rebuilds everything with --full-refresh)
+      and not exists (select 1 from {{ this }} m where m.domain = d.domain and m.slot = x.slot and m.text = x.text)
+    {% endif %}
 ),
 kinds as (
     select unnest(['count', 'percent']) as kind

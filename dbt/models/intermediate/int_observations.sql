@@ -7,6 +7,7 @@ with atoms as (
     from {{ ref('int_cell_atoms') }} a
     join {{ ref('int_table_domains') }} d using (table_id)
     where d.domain in ('waiting_times', 'complaints', 'placements')
+      and {{ in_batch('a.pack_id') }}
 ),
 ctx as (
     select

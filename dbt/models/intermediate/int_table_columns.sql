@@ -5,7 +5,7 @@
 with cols as (
     select distinct table_id, pack_id, col_index, coalesce(column_name, '') as column_name
     from {{ ref('stg_table_cells') }}
-    where not is_header
+    where not is_header and {{ in_batch('pack_id') }}
 ),
 names as (
     select distinct column_name from cols

@@ -4,25 +4,25 @@
 -- pattern. The highest score wins; 'other' (contents pages, glossaries, membership) excludes it.
 with pieces as (
     select table_id, 'caption' as slot, unnest(string_split(caption, ' / ')) as piece
-    from {{ ref('int_tables') }} where caption is not null
+    from {{ ref('int_tables') }} where caption is not null and {{ in_batch('pack_id') }}
     union all
     select table_id, 'caption', unnest(string_split(context_text, ' / '))
-    from {{ ref('int_tables') }} where context_text is not null
+    from {{ ref('int_tables') }} where context_text is not null and {{ in_batch('pack_id') }}
     union all
     select table_id, 'column', unnest(column_names)
-    from {{ ref('int_tables') }}
+    from {{ ref('int_tables') }} where {{ in_batch('pack_id') }}
     union all
     select table_id, 'title', document_title
-    from {{ ref('int_tables') }} where document_title is not null
+    from {{ ref('int_tables') }} where document_title is not null and {{ in_batch('pack_id') }}
     union all
     select distinct table_id, 'row', coalesce(cell_key, row_label)
     from {{ ref('stg_table_cells') }}
-    where not is_header and coalesce(cell_key, row_label) is not null
+    where not is_header and {{ in_batch('pack_id') }} and coalesce(cell_key, row_label) is not null
     union all
     -- other text cells of a row (an 'Indicators' column next to an 'Outcome' label column)
     select table_id, 'row', unnest(string_split(row_text_cells, ' | '))
     from {{ ref('int_table_rows') }}
-    where row_text_cells is not null
+    where row_text_cells is not null and {{ in_batch('pack_id') }}
 ),
 pieces_clean as (
     select distinct table_id, slot, trim(piece) as piece
@@ -66,3 +66,4 @@ select
 from {{ ref('int_tables') }} t
 left join ranked r on r.table_id = t.table_id and r.rn = 1
 left join score_text s on s.table_id = t.table_id
+where {{ in_batch('t.pack_id') }}

@@ -3,7 +3,7 @@
 -- rows name other councils), its service, and the block it sits in when a table stacks several
 -- sub-tables each with its own header row ('Looked after Children ... | Q1 | Q2 | ... | TOTAL').
 with cells as (
-    select * from {{ ref('stg_table_cells') }} where not is_header
+    select * from {{ ref('stg_table_cells') }} where not is_header and {{ in_batch('pack_id') }}
 ),
 rows as (
     select

@@ -5,6 +5,7 @@ with tables as (
            d.first_line as document_first_line
     from {{ ref('stg_tables') }} t
     left join {{ ref('stg_documents') }} d using (pack_id, document_id)
+    where {{ in_batch('t.pack_id') }}
 ),
 context as (
     -- headings in the 15 lines above the table (inside its document)
@@ -20,12 +21,12 @@ context as (
 fy_headings as (
     select pack_id, line_number, clean_text, fy_start_year
     from {{ ref('int_heading_lines') }}
-    where fy_start_year is not null
+    where fy_start_year is not null and {{ in_batch('pack_id') }}
 ),
 as_of_headings as (
     select pack_id, line_number, clean_text, as_of_date
     from {{ ref('int_heading_lines') }}
-    where as_of_date is not null
+    where as_of_date is not null and {{ in_batch('pack_id') }}
 ),
 with_fy as (
     select t.*, f.fy_start_year as heading_fy_start_year, f.line_number as heading_fy_line
@@ -42,7 +43,7 @@ with_as_of as (
 area_headings as (
     select pack_id, line_number, service_area
     from {{ ref('int_heading_lines') }}
-    where service_area is not null
+    where service_area is not null and {{ in_batch('pack_id') }}
 ),
 with_area as (
     select t.*, s.service_area as heading_service_area, s.line_number as heading_service_area_line

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Committees: one row per council and canonical committee name (seed committee_aliases folds variants).
 with packs as (
     select p.*, coalesce(a.gss_code, 'unknown') as council_id

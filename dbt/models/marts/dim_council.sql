@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Councils, from seed council_aliases (one row per GSS code), plus 'unknown'.
 select
     gss_code as council_id,

@@ -10,3 +10,4 @@ select
     last_line,
     marker
 from {{ ref('stg_documents') }}
+where {{ in_batch('pack_id') }}

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Canonical measures (seed measure_catalogue).
 select
     measure as measure_code,

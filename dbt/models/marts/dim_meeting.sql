@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- One row per committee meeting a pack was prepared for.
 select
     d.meeting_id,

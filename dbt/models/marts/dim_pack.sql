@@ -20,3 +20,4 @@ select
 from {{ ref('stg_packs') }} p
 left join {{ ref('council_aliases') }} a on a.alias = {{ norm_text('p.council') }}
 left join {{ ref('committee_aliases') }} ca on ca.alias = {{ norm_text('p.committee') }}
+where {{ in_batch('p.pack_id') }}

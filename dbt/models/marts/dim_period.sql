@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Periods: UK fiscal years (1 April - 31 March) and quarters (Q1 = April-June) from FY2000/01 to
 -- FY2040/41, calendar months, and every as-of date a fact uses.
 with years as (

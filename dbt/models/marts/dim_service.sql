@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Canonical services (seed service_aliases), one row per service_code.
 select
     service_code,

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Data-quality findings: one row per consistency check that failed (severity warn). The checks are
 -- the int_dq_* models; the warn-severity dbt tests read the same models.
 {% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values'] %}

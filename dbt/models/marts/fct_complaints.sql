@@ -38,5 +38,5 @@ select
 from (
     select *, case when period_source like '%row_label%' then fiscal_year end as fiscal_year_from_row
     from {{ ref('int_facts') }}
-    where domain = 'complaints'
+    where domain = 'complaints' and {{ in_batch('pack_id') }}
 )

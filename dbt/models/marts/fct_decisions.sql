@@ -26,3 +26,4 @@ select
     p.meeting_date
 from {{ ref('int_decisions') }} d
 join {{ ref('dim_pack') }} p using (pack_id)
+where {{ in_batch('d.pack_id') }}

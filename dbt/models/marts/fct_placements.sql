@@ -32,4 +32,4 @@ select
     period_source,
     measure_source
 from {{ ref('int_facts') }}
-where domain = 'placements'
+where domain = 'placements' and {{ in_batch('pack_id') }}

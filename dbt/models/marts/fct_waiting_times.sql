@@ -26,4 +26,4 @@ select
     period_source,
     measure_source
 from {{ ref('int_facts') }}
-where domain = 'waiting_times'
+where domain = 'waiting_times' and {{ in_batch('pack_id') }}

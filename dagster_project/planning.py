@@ -1,0 +1,235 @@
+"""What needs loading and publishing: decided here, once, for `make warehouse`, the sensors
+and the schedule.
+
+    plan = plan_work(packs_dir, work_db, published_db)
+    plan.to_load        files new, changed, or read by an older parser
+    plan.removed        files gone from the folder whose rows the warehouse still holds
+    plan.publish_needed anything the published warehouse does not show yet
+
+A file is loaded again only when its bytes or the parser changed since its last attempt,
+whatever that attempt's outcome: a quarantined file is not retried (nor re-alerted) until it
+changes, unless `retry_quarantined` is asked for. Files are hashed only when their size or
+modification time moved since they were recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from dagster_project.resources import file_sha256, is_lock_error, list_pack_files
+
+HANDLED = ("promoted", "quarantined", "duplicate", "error")
+"""Statuses of a file whose current bytes were already dealt with."""
+
+
+@dataclass(frozen=True)
+class PackFile:
+    name: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Plan:
+    files: list[PackFile] = field(default_factory=list)
+    to_load: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # file -> new | changed | parser
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    queued: int = 0  # packs waiting in ops.publish_queue
+    published: bool = False
+    transform_changed: bool = False  # the dbt project changed since the last publish
+
+    @property
+    def publish_needed(self) -> bool:
+        return bool(
+            self.to_load
+            or self.removed
+            or self.queued
+            or not self.published
+            or self.transform_changed
+        )
+
+    def describe(self) -> str:
+        parts = [f"{len(self.files)} file(s)", f"{len(self.to_load)} to load"]
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged)} unchanged")
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        if self.queued:
+            parts.append(f"{self.queued} pack(s) waiting to publish")
+        if self.transform_changed:
+            parts.append("dbt project changed: full refresh")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    sha256: str
+    status: str
+    parser_version: str | None
+    size: int | None
+    mtime_ns: int | None
+
+
+def plan_work(
+    packs_dir: Path | str,
+    work_db: Path | str,
+    published_db: Path | str,
+    *,
+    retry_quarantined: bool = False,
+) -> Plan | None:
+    """The plan, or None when the working DB is locked by a running load (try again)."""
+    from ingest.parse import PARSER_VERSION
+
+    try:
+        with _read_only(Path(work_db)) as con:
+            recorded = recorded_files(con)
+            holders = files_in_raw(con)
+            queued = queued_count(con)
+            fingerprint = last_transform_fingerprint(con)
+    except duckdb.Error as error:
+        if is_lock_error(error):
+            return None
+        raise
+    plan = Plan(queued=queued, published=Path(published_db).exists())
+    plan.transform_changed = fingerprint is not None and fingerprint != transform_fingerprint()
+    for path in list_pack_files(packs_dir):
+        pack = scan_file(path, recorded.get(path.name))
+        plan.files.append(pack)
+        reason = load_reason(pack, recorded.get(path.name), PARSER_VERSION, retry_quarantined)
+        if reason:
+            plan.to_load.append(pack.name)
+            plan.reasons[pack.name] = reason
+        else:
+            plan.unchanged.append(pack.name)
+    present = {pack.name for pack in plan.files}
+    gone = {name for name, rec in recorded.items() if rec.status != "removed"} | holders
+    plan.removed = sorted(gone - present)
+    return plan
+
+
+def scan_file(path: Path, recorded: Recorded | None) -> PackFile:
+    """A file's identity; its recorded sha256 is reused while size and mtime are unchanged."""
+    st = path.stat()
+    if recorded and recorded.size == st.st_size and recorded.mtime_ns == st.st_mtime_ns:
+        return PackFile(path.name, recorded.sha256, st.st_size, st.st_mtime_ns)
+    return PackFile(path.name, file_sha256(path), st.st_size, st.st_mtime_ns)
+
+
+def load_reason(
+    pack: PackFile, recorded: Recorded | None, parser_version: str, retry_quarantined: bool
+) -> str | None:
+    """Why this file must be loaded now, or None."""
+    if recorded is None or recorded.status == "removed":
+        return "new"
+    if recorded.sha256 != pack.sha256:
+        return "changed"
+    if recorded.status not in HANDLED:
+        return "retry"
+    if recorded.status == "quarantined" and retry_quarantined:
+        return "retry"
+    if recorded.status in ("promoted", "quarantined") and recorded.parser_version != parser_version:
+        return "parser"
+    return None
+
+
+def recorded_files(con) -> dict[str, Recorded]:
+    if not _has_table(con, "ops", "pack_files"):
+        return {}
+    columns = {r[0] for r in con.execute("describe ops.pack_files").fetchall()}
+    extra = (
+        "parser_version, file_size, file_mtime_ns"
+        if "file_mtime_ns" in columns
+        else "null, null, null"
+    )
+    rows = con.execute(f"select file_name, sha256, status, {extra} from ops.pack_files")
+    return {row[0]: Recorded(*row[1:]) for row in rows.fetchall()}
+
+
+def files_in_raw(con) -> set[str]:
+    """Files `raw.*` holds rows of."""
+    if not _has_table(con, "raw", "packs"):
+        return set()
+    return {r[0] for r in con.execute("select distinct file_name from raw.packs").fetchall()}
+
+
+def queued_count(con) -> int:
+    if not _has_table(con, "ops", "publish_queue"):
+        return 0
+    sql = "select count(distinct pack_id) from ops.publish_queue where action <> 'supersede'"
+    return con.execute(sql).fetchone()[0]
+
+
+def last_transform_fingerprint(con) -> str | None:
+    if not _has_table(con, "ops", "transform_state"):
+        return None
+    row = con.execute(
+        "select fingerprint from ops.transform_state order by published_at desc limit 1"
+    ).fetchone()
+    return row[0] if row else None
+
+
+def transform_fingerprint() -> str:
+    """A hash of everything that decides what dbt makes of the raw rows (models, macros,
+    seeds, project file): when it changes, every pack must be transformed again."""
+    import hashlib
+
+    from dagster_project.resources import REPO_ROOT
+
+    root = REPO_ROOT / "dbt"
+    digest = hashlib.sha256()
+    paths = [root / "dbt_project.yml"]
+    for folder in ("models", "macros", "seeds"):
+        paths += sorted(p for p in (root / folder).rglob("*") if p.is_file())
+    for path in paths:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_ranges(
+    partitions: Sequence[str], to_load: Sequence[str], max_per_run: int
+) -> list[tuple[str, str]]:
+    """Runs over contiguous partition ranges covering exactly the files to load, at most
+    `max_per_run` partitions each (the assets' BackfillPolicy), in partition order."""
+    wanted = set(to_load)
+    ranges: list[tuple[str, str]] = []
+    run: list[str] = []
+    for key in partitions:
+        if key in wanted and len(run) < max_per_run:
+            run.append(key)
+            continue
+        if run:
+            ranges.append((run[0], run[-1]))
+        run = [key] if key in wanted else []
+    if run:
+        ranges.append((run[0], run[-1]))
+    return ranges
+
+
+@contextlib.contextmanager
+def _read_only(work_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    if not work_db.exists():
+        con = duckdb.connect(":memory:")
+    else:
+        con = duckdb.connect(str(work_db), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _has_table(con, schema: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )

@@ -1,0 +1,28 @@
+{#
+  Pack-incremental models (issue 11). Every model that carries pack rows is
+  `materialized: incremental` (dbt_project.yml) and computes one pack's rows from that pack's
+  rows alone. A run transforms only the packs queued in ops.publish_queue (written by ingest when
+  a pack is promoted, replaced or removed, emptied by a successful publish):
+
+    * the pre-hook `delete_queued_packs()` deletes this model's rows of every queued pack
+      (action load or remove);
+    * the model's inputs are filtered with `in_batch('x.pack_id')` to the packs queued `load`;
+    * the new rows are appended.
+
+  `dbt build --full-refresh` ignores the queue and rebuilds every pack: the same rows.
+#}
+
+{% macro in_batch(column='pack_id') -%}
+{%- if is_incremental() -%}
+{{ column }} in (select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action = 'load')
+{%- else -%}
+true
+{%- endif -%}
+{%- endmacro %}
+
+{% macro delete_queued_packs() -%}
+{%- if is_incremental() and 'pack_id' in (adapter.get_columns_in_relation(this) | map(attribute='name') | list) -%}
+delete from {{ this }} where pack_id in (
+    select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action in ('load', 'remove'))
+{%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,211 @@
+"""The fact gate: blocking expectations over one pack's facts, before they join the published
+marts. One parameterised suite (`FACT_RULES`) for the four fact tables.
+
+    result_by_pack, errors = validate_facts(con, pack_ids)
+
+A pack that fails is quarantined by the caller (dagster_project/transform.py) with its rows and
+facts; every other pack still publishes. `errors` are failures of the gate itself (a rule whose
+column is missing, a fact table that does not exist): they are nobody's pack's fault and stop
+the publish.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from expectations.gate import Failure, GateResult
+from expectations.sql_rules import Relation, Rule, validate_relation
+
+SUITE_PREFIX = "facts"
+
+PACK_JOINS = (
+    "left join raw.packs p on p.pack_id = f.pack_id "
+    "left join raw.lines l on l.pack_id = f.pack_id and l.line_number = f.source_line"
+)
+MEASURE_JOIN = " left join reference.measure_catalogue mc on mc.measure = f.measure"
+
+# ---------------------------------------------------------------- rules every fact table has
+
+
+def key_present(key: str) -> Rule:
+    note = f"Every fact has its key ({key})."
+    return Rule("fact_key_present", note, f"f.{key} is not null", (key,))
+
+
+PACK_LOADED = Rule(
+    "pack_loaded",
+    "The fact's pack is in raw.packs: every fact cites a pack the warehouse holds.",
+    "p.pack_id is not null",
+    ("pack_id",),
+)
+LINE_PRINTED = Rule(
+    "line_printed",
+    "The fact cites a printed line of its pack (raw.lines): a user can check it.",
+    "f.source_line is not null and l.line_number is not null",
+    ("source_line",),
+)
+
+
+def date_near_meeting(date_sql: str, columns: tuple[str, ...], days_after: int) -> Rule:
+    return Rule(
+        "period_near_meeting",
+        f"The fact's period or date lies between 10 years before and {days_after} days after "
+        "the meeting its pack was published for.",
+        f"case when {date_sql} is null or p.meeting_date is null then null else "
+        f"{date_sql} between p.meeting_date - interval 10 year "
+        f"and p.meeting_date + interval {days_after} day end",
+        columns,
+    )
+
+
+# ---------------------------------------------------------------- rules of numeric facts
+
+CLEAN_LINE = (
+    "regexp_replace(replace(replace(replace(replace(regexp_replace(l.text, '<[^>]*>', '', 'g'), "
+    "'&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&amp;', '&'), '\\s+', ' ', 'g')"
+)
+NUMERIC_RULES = (
+    Rule(
+        "value_printed_on_line",
+        "The value's printed text is on the line it cites (as printed, or with HTML stripped).",
+        "case when f.value_text is null then null else coalesce(strpos(l.text, f.value_text) > 0 "
+        f"or strpos({CLEAN_LINE}, trim(regexp_replace(f.value_text, '\\s+', ' ', 'g'))) > 0, "
+        "false) end",
+        ("value_text", "source_line"),
+    ),
+    Rule(
+        "measure_in_catalogue",
+        "The measure is one of the catalogue (seed measure_catalogue).",
+        "case when f.measure is null then null else mc.measure is not null end",
+        ("measure",),
+    ),
+    Rule(
+        "unit_matches_catalogue",
+        "The unit is the catalogue's unit for the measure.",
+        "case when mc.measure is null then null else mc.unit = f.unit end",
+        ("measure", "unit"),
+    ),
+    Rule(
+        "count_not_negative",
+        "A count is never negative (signed *_change measures excepted).",
+        "case when f.unit = 'count' and f.value is not null "
+        "and f.measure not like '%\\_change' escape '\\' then f.value >= 0 end",
+        ("unit", "value", "measure"),
+    ),
+    Rule(
+        "percent_0_to_100",
+        "A percentage lies within 0 to 100.",
+        "case when f.unit = 'percent' and f.value is not null then f.value between 0 and 100 end",
+        ("unit", "value"),
+    ),
+    Rule(
+        "part_within_whole",
+        "A part never exceeds its whole printed in the same row and period (upheld <= "
+        "received; seed measure_parts).",
+        "case when f.value is null or not exists (select 1 from reference.measure_parts mp "
+        "where mp.part_measure = f.measure) then null else coalesce((select bool_and(f.value "
+        "<= w.value) from {table} w join reference.measure_parts mp on mp.whole_measure = "
+        "w.measure and mp.part_measure = f.measure where w.pack_id = f.pack_id and "
+        "w.source_table_id = f.source_table_id and w.source_line = f.source_line and "
+        "w.period_id = f.period_id and w.value_type is not distinct from f.value_type and "
+        "w.value is not null), true) end",
+        ("value", "measure", "source_table_id", "source_line", "period_id", "value_type"),
+    ),
+)
+
+FACT_DATE = "coalesce(f.period_end, f.as_of_date)"
+
+
+def numeric_fact_table(name: str) -> Relation:
+    return Relation(
+        table=f"marts.{name}",
+        key="fact_id",
+        rules=(
+            key_present("fact_id"),
+            PACK_LOADED,
+            LINE_PRINTED,
+            *NUMERIC_RULES,
+            date_near_meeting(FACT_DATE, ("period_end", "as_of_date"), 400),
+        ),
+        joins=PACK_JOINS + MEASURE_JOIN,
+        sample_columns=("measure", "value", "value_text", "period_id", "l.text"),
+    )
+
+
+FACT_TABLES: tuple[Relation, ...] = (
+    numeric_fact_table("fct_waiting_times"),
+    numeric_fact_table("fct_complaints"),
+    numeric_fact_table("fct_placements"),
+    Relation(
+        table="marts.fct_decisions",
+        key="decision_id",
+        rules=(
+            key_present("decision_id"),
+            PACK_LOADED,
+            LINE_PRINTED,
+            # a forward plan looks up to three years ahead
+            date_near_meeting("f.decision_date", ("decision_date",), 1100),
+        ),
+        joins=PACK_JOINS,
+        sample_columns=("kind", "decision_date", "l.text"),
+    ),
+)
+"""The four fact tables and the rules of each: one suite definition, parameterised by table."""
+
+
+def suite_name(relation: Relation) -> str:
+    return f"{SUITE_PREFIX}.{relation.name}"
+
+
+@dataclass
+class FactGateResult:
+    """Per pack, a GateResult (gate 'facts'); and the gate's own errors (missing columns)."""
+
+    by_pack: dict[str, GateResult]
+    errors: list[Failure]
+    validation_results: dict[str, list[Any]]
+    seconds: float
+
+    @property
+    def failed_packs(self) -> list[str]:
+        return sorted(p for p, r in self.by_pack.items() if not r.passed)
+
+
+def validate_facts(
+    con: Any, pack_ids: Sequence[str], *, files: dict[str, dict] | None = None
+) -> FactGateResult:
+    """Run the fact rules over the facts of these packs only. `files` maps pack_id to its
+    subject (file_name, sha256) for the reports."""
+    started = time.perf_counter()
+    checks: dict[str, list[Failure]] = {p: [] for p in pack_ids}
+    errors: list[Failure] = []
+    results: dict[str, list[Any]] = {}
+    for relation in FACT_TABLES:
+        outcome = validate_relation(con, relation, suite_name(relation), pack_ids)
+        errors.extend(outcome.errors)
+        results[suite_name(relation)] = outcome.validation_results
+        for pack_id, failures in outcome.checks.items():
+            checks.setdefault(pack_id, []).extend(failures)
+    seconds = time.perf_counter() - started
+    validated_at = datetime.now(UTC).isoformat(timespec="seconds")
+    by_pack = {}
+    for pack_id, pack_checks in checks.items():
+        subject = {"pack_id": pack_id, **((files or {}).get(pack_id) or {})}
+        failures = [c for c in pack_checks if not c.success]
+        by_pack[pack_id] = GateResult(
+            gate="facts",
+            subject=subject,
+            passed=not any(f.severity == "blocking" for f in failures),
+            failures=failures,
+            checks=pack_checks,
+            suites=[suite_name(r) for r in FACT_TABLES],
+            run_id=uuid.uuid4().hex[:12],
+            validated_at=validated_at,
+            duration_s=seconds / max(len(checks), 1),
+        )
+    return FactGateResult(by_pack, errors, results, seconds)

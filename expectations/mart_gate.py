@@ -1,0 +1,173 @@
+"""The warehouse gate: what only the whole warehouse can tell, checked before publishing.
+
+A pack's own facts pass the fact gate (expectations/fact_gate.py) before they get here. What
+is left is truly cross-pack: a dimension's keys are unique, a fact's key is unique across every
+pack, and every fact of the packs just transformed joins the dimensions it names. Rules are SQL
+over the working DB run through GX suites built in code (expectations/sql_rules.py); a failure
+names the packs its rows come from.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from expectations.gate import Failure, GateResult
+from expectations.sql_rules import Relation, Rule, validate_relation
+
+SUITE_PREFIX = "warehouse"
+
+
+def key_rules(key: str, what: str) -> tuple[Rule, ...]:
+    return (
+        Rule(
+            f"{what}_key_present", f"Every row has its key ({key}).", f"f.{key} is not null", (key,)
+        ),
+        Rule(
+            f"{what}_key_unique",
+            f"No two rows share a key ({key}), across every pack.",
+            f"(select count(*) from {{table}} w where w.{key} = f.{key}) = 1",
+            (key,),
+        ),
+    )
+
+
+def joins(column: str, dimension: str, dim_key: str) -> Rule:
+    return Rule(
+        f"{column}_in_{dimension}",
+        f"The {column} a fact names is a row of marts.{dimension}.",
+        f"case when f.{column} is null then null else exists (select 1 from marts.{dimension} d "
+        f"where d.{dim_key} = f.{column}) end",
+        (column,),
+    )
+
+
+DIMENSION_KEYS = {
+    "dim_council": "council_id",
+    "dim_committee": "committee_id",
+    "dim_meeting": "meeting_id",
+    "dim_pack": "pack_id",
+    "dim_document": "document_id",
+    "dim_measure": "measure_code",
+    "dim_period": "period_id",
+    "dim_service": "service_code",
+}
+
+NUMERIC_FACT_JOINS = (
+    joins("reporting_council", "dim_council", "council_id"),
+    joins("subject_council", "dim_council", "council_id"),
+    joins("measure", "dim_measure", "measure_code"),
+    joins("period_id", "dim_period", "period_id"),
+    joins("document_id", "dim_document", "document_id"),
+    joins("pack_id", "dim_pack", "pack_id"),
+)
+SERVICE_JOIN = joins("service_code", "dim_service", "service_code")
+
+
+def numeric_facts(name: str, *extra: Rule) -> Relation:
+    rules = (*key_rules("fact_id", "fact"), *NUMERIC_FACT_JOINS, *extra)
+    return Relation(f"marts.{name}", "fact_id", rules)
+
+
+FACT_RELATIONS: tuple[Relation, ...] = (
+    numeric_facts("fct_waiting_times", SERVICE_JOIN),
+    numeric_facts("fct_complaints", SERVICE_JOIN),
+    numeric_facts("fct_placements"),
+    Relation(
+        "marts.fct_decisions",
+        "decision_id",
+        (
+            *key_rules("decision_id", "fact"),
+            joins("reporting_council", "dim_council", "council_id"),
+            joins("meeting_id", "dim_meeting", "meeting_id"),
+            joins("document_id", "dim_document", "document_id"),
+            joins("pack_id", "dim_pack", "pack_id"),
+        ),
+    ),
+)
+"""Fact tables: checked for the packs just transformed (their keys against every pack)."""
+
+WHOLE_RELATIONS: tuple[Relation, ...] = (
+    *(
+        Relation(f"marts.{dim}", key, key_rules(key, "dimension"), line=None, pack=None)
+        for dim, key in DIMENSION_KEYS.items()
+    ),
+    Relation(
+        "marts.dq_findings",
+        "finding_id",
+        (
+            # warning until dq_findings keys are unique (issue 12 makes them so)
+            *key_rules("finding_id", "finding", "warning"),
+            Rule(
+                "finding_severity_present",
+                "Every finding has a severity.",
+                "f.severity is not null",
+                ("severity",),
+            ),
+        ),
+        line=None,
+        pack=None,
+        sample_columns=("check_name", "source_lines"),
+    ),
+)
+"""Small cross-pack relations: checked whole."""
+
+
+def suite_name(relation: Relation) -> str:
+    return f"{SUITE_PREFIX}.{relation.name}"
+
+
+def validate_warehouse(con: Any, pack_ids: Sequence[str] | None) -> GateResult:
+    """Validate the cross-pack rules; facts only for `pack_ids` (every pack when None)."""
+    started = time.perf_counter()
+    checks: list[Failure] = []
+    results: dict[str, Any] = {}
+    for relation in (*FACT_RELATIONS, *WHOLE_RELATIONS):
+        gated = pack_ids if relation in FACT_RELATIONS else None
+        outcome = validate_relation(con, relation, suite_name(relation), gated)
+        checks.extend(outcome.errors)
+        checks.extend(_merged(outcome.checks))
+        if outcome.validation_results:
+            results[suite_name(relation)] = outcome.validation_results[-1]
+    failures = [c for c in checks if not c.success]
+    return GateResult(
+        gate="warehouse",
+        subject={"schema": "marts", "packs_gated": len(pack_ids) if pack_ids else "all"},
+        passed=not any(f.severity == "blocking" for f in failures),
+        failures=failures,
+        checks=checks,
+        suites=sorted({c.suite for c in checks}),
+        run_id=uuid.uuid4().hex[:12],
+        validated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        duration_s=time.perf_counter() - started,
+        validation_results=results,
+    )
+
+
+def _merged(by_pack: dict[str | None, list[Failure]]) -> list[Failure]:
+    """One outcome per rule across packs: counts added, samples from every failing pack."""
+    merged: dict[tuple[str, str], Failure] = {}
+    for failures in by_pack.values():
+        for failure in failures:
+            key = (failure.suite, failure.expectation)
+            if key not in merged:
+                merged[key] = Failure(**{**failure.to_dict(), "sample": list(failure.sample)})
+                continue
+            into = merged[key]
+            into.unexpected_count = (into.unexpected_count or 0) + (failure.unexpected_count or 0)
+            into.sample = (into.sample + failure.sample)[:10]
+            into.success = into.success and failure.success
+    return list(merged.values())
+
+
+def failing_packs(result: GateResult) -> list[str]:
+    """The packs whose rows a warehouse-gate failure names."""
+    packs = {
+        (item.get("context") or {}).get("pack_id")
+        for failure in result.failures
+        for item in failure.sample
+    }
+    return sorted(p for p in packs if p)
