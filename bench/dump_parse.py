@@ -49,10 +49,16 @@ def variants(path: Path) -> Iterable[tuple[str, bytes]]:
     data = path.read_bytes()
     yield path.name, data
     yield f"{path.name} crlf", data.replace(b"\n", b"\r\n")
+    legacy = _as_cp1252(data)
+    if legacy is not None:
+        yield f"{path.name} cp1252", legacy
+
+
+def _as_cp1252(data: bytes) -> bytes | None:
     try:
-        yield f"{path.name} cp1252", data.decode("utf-8").encode("cp1252")
+        return data.decode("utf-8").encode("cp1252")
     except (UnicodeDecodeError, UnicodeEncodeError):
-        pass
+        return None
 
 
 def main() -> None:
