@@ -2,6 +2,7 @@
 peak memory and BI query latency, written as JSON and printed as a table.
 
     python -m bench.run --n 1000 --seed 7       (make bench N=1000)
+    python -m bench.run --n 200 --parse-only     (parse throughput only, one core and a pool)
 
 Every timing is measured in this run, next to its baseline, so ratios stay comparable across
 noisy machines. Nothing here asserts a time: tests run it at a tiny N to prove it works.
@@ -25,6 +26,7 @@ import duckdb
 
 from bench.generate import generate_corpus
 from ingest.frames import pack_frames
+from ingest.parallel import default_workers, parse_files
 from ingest.parse import parse_pack_bytes
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,6 +52,27 @@ def measure_parse(paths: list[Path]) -> dict:
         "baseline_duckdb_read_lines_seconds": round(baseline_seconds, 3),
         "baseline_mb_per_s": round(megabytes / baseline_seconds, 2),
         "parse_vs_baseline_ratio": round(parse_seconds / baseline_seconds, 2),
+    }
+
+
+def measure_parse_pool(paths: list[Path], workers: int | None = None) -> dict:
+    """The same parse in worker processes (`ingest.parallel`), frames handed back to this
+    process, beside the same baseline; files are read by the workers, inside the time."""
+    workers = workers or default_workers()
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    started = time.perf_counter()
+    for result in parse_files(paths, workers=workers):
+        if result.error:
+            raise result.error
+    seconds = time.perf_counter() - started
+    baseline_seconds = _duckdb_read_lines(paths)
+    return {
+        "workers": workers,
+        "packs": len(paths),
+        "parse_seconds": round(seconds, 3),
+        "parse_mb_per_s": round(megabytes / seconds, 2),
+        "baseline_mb_per_s": round(megabytes / baseline_seconds, 2),
+        "parse_vs_baseline_ratio": round(seconds / baseline_seconds, 2),
     }
 
 
@@ -140,7 +163,7 @@ def measure_queries(db: Path, repeats: int = 5) -> dict:
     return timings
 
 
-def benchmark(n: int, seed: int, workdir: Path) -> dict:
+def benchmark(n: int, seed: int, workdir: Path, parse_only: bool = False) -> dict:
     corpus = workdir / "corpus"
     if corpus.exists():
         shutil.rmtree(corpus)
@@ -156,7 +179,10 @@ def benchmark(n: int, seed: int, workdir: Path) -> dict:
             "python": platform.python_version(),
         },
         "parse": measure_parse(paths),
+        "parse_pool": measure_parse_pool(paths),
     }
+    if parse_only:
+        return results
     results["build_bundled"] = run_build(REPO / "data" / "packs", _fresh(workdir / "wh_bundled"))
     results["build_synthetic"] = run_build(corpus, _fresh(workdir / "wh_synthetic"))
     extra = workdir / "extra"
@@ -169,12 +195,18 @@ def benchmark(n: int, seed: int, workdir: Path) -> dict:
 
 
 def print_table(results: dict) -> None:
-    parse = results["parse"]
+    parse, pool = results["parse"], results["parse_pool"]
     rows = [
         ("packs", results["n"]),
         ("parse MB/s (1 core)", parse["parse_mb_per_s"]),
         ("baseline DuckDB read lines MB/s", parse["baseline_mb_per_s"]),
         ("parse / baseline time", parse["parse_vs_baseline_ratio"]),
+        (f"parse MB/s ({pool['workers']} worker processes)", pool["parse_mb_per_s"]),
+    ]
+    if "build_bundled" not in results:  # --parse-only
+        _print_rows(rows)
+        return
+    rows += [
         ("full build, bundled packs (s)", results["build_bundled"]["seconds"]),
         (f"full build, {results['n']} packs (s)", results["build_synthetic"]["seconds"]),
         ("add one pack (s)", results["incremental_one_pack"]["seconds"]),
@@ -185,6 +217,10 @@ def print_table(results: dict) -> None:
         for stage, seconds in results["build_synthetic"].get("stages", {}).items()
     ]
     rows += [(f"query {k} median (ms)", v) for k, v in results["query_median_ms"].items()]
+    _print_rows(rows)
+
+
+def _print_rows(rows: list[tuple[str, object]]) -> None:
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
@@ -196,9 +232,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=REPO / "bench" / "corpus")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--parse-only", action="store_true", help="measure parsing only (no warehouse builds)"
+    )
     args = parser.parse_args()
-    results = benchmark(args.n, args.seed, args.workdir)
-    out = args.out or RESULTS / f"{results['date']}-{args.n}.json"
+    results = benchmark(args.n, args.seed, args.workdir, parse_only=args.parse_only)
+    suffix = "-parse" if args.parse_only else ""
+    out = args.out or RESULTS / f"{results['date']}-{args.n}{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     print_table(results)

@@ -15,6 +15,7 @@ from pathlib import Path
 from ingest import store
 from ingest.errors import PackError
 from ingest.frames import pack_frames
+from ingest.parallel import ParsedFile
 from ingest.parse import parse_pack_bytes
 
 Gate = Callable[[dict], object]  # staged frames -> result with .passed and .to_dict()
@@ -45,15 +46,31 @@ def load_pack_file(con, path: Path, gate: Gate | None = None, force: bool = Fals
         parsed = parse_pack_bytes(path.name, data)
     except PackError as error:
         return _failed(con, path.name, sha256, str(error))
-    frames = pack_frames(parsed)
+    return _stage_and_gate(con, path.name, sha256, pack_frames(parsed), gate)
+
+
+def load_parsed_file(con, parsed: ParsedFile, gate: Gate | None = None, force: bool = False):
+    """`load_pack_file` for a pack parsed already, in a worker process (`ingest.parallel`)."""
+    name, sha256 = parsed.file_name, parsed.sha256
+    if sha256 is None:  # never read: nothing to compare or load
+        return _failed(con, name, None, str(parsed.error))
+    skip = None if force else _already_loaded(con, name, sha256)
+    if skip:
+        return skip
+    if parsed.error:
+        return _failed(con, name, sha256, str(parsed.error))
+    return _stage_and_gate(con, name, sha256, parsed.frames, gate)
+
+
+def _stage_and_gate(con, file_name: str, sha256: str, frames: dict, gate: Gate | None):
     counts = {name: frame.height for name, frame in frames.items()}
     pack_id = store.stage_pack(con, frames)
     result = gate(store.staged_frames(con, pack_id)) if gate else None
     if result is not None and not result.passed:
-        store.quarantine_pack(con, pack_id, path.name, "failed a blocking expectation")
-        return LoadOutcome(path.name, "quarantined", pack_id, sha256, None, result, counts)
-    store.promote_pack(con, pack_id, path.name)
-    return LoadOutcome(path.name, "promoted", pack_id, sha256, None, result, counts)
+        store.quarantine_pack(con, pack_id, file_name, "failed a blocking expectation")
+        return LoadOutcome(file_name, "quarantined", pack_id, sha256, None, result, counts)
+    store.promote_pack(con, pack_id, file_name)
+    return LoadOutcome(file_name, "promoted", pack_id, sha256, None, result, counts)
 
 
 def _already_loaded(con, file_name: str, sha256: str) -> LoadOutcome | None:

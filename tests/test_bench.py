@@ -126,6 +126,18 @@ def test_measure_parse_reports_every_number(corpus):
     assert result["parse_seconds"] >= 0 and result["baseline_duckdb_read_lines_seconds"] >= 0
 
 
+def test_parse_only_measures_one_core_and_the_pool(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "parse.json"
+    argv = ["bench.run", "--n", "2", "--seed", "5", "--workdir", str(tmp_path), "--out", str(out)]
+    monkeypatch.setattr(sys, "argv", [*argv, "--parse-only"])
+    run.main()
+    results = json.loads(out.read_text())
+    assert set(results["parse"]) == PARSE_KEYS and results["parse"]["packs"] == 2
+    assert results["parse_pool"]["packs"] == 2 and results["parse_pool"]["workers"] >= 1
+    assert "build_synthetic" not in results
+    assert "worker processes" in capsys.readouterr().out
+
+
 def test_main_writes_results_json(tmp_path, monkeypatch, capsys):
     """`python -m bench.run` end to end, each warehouse build replaced by a stand-in that
     records which packs it was given and answers like `run_build`."""
@@ -151,6 +163,7 @@ def test_main_writes_results_json(tmp_path, monkeypatch, capsys):
         "seed",
         "machine",
         "parse",
+        "parse_pool",
         "build_bundled",
         "build_synthetic",
         "incremental_one_pack",
@@ -159,6 +172,7 @@ def test_main_writes_results_json(tmp_path, monkeypatch, capsys):
     }
     assert (results["n"], results["seed"]) == (2, 5)
     assert set(results["parse"]) == PARSE_KEYS and results["parse"]["packs"] == 2
+    assert results["parse_pool"]["packs"] == 2 and results["parse_pool"]["parse_mb_per_s"] > 0
     assert results["bundled_packs"] == len(SAMPLES)
     assert results["build_synthetic"]["peak_rss_mb"] == 100.0
     assert results["query_median_ms"] == {}  # no warehouse was built to query

@@ -1,0 +1,166 @@
+"""Parse many pack files in worker processes, for one writer in this process.
+
+    for result in parse_files(paths, workers=2):
+        if result.error:   ...record result.error (a PackError: file name and problem)
+        else:              ...stage result.frames (what `pack_frames` returns)
+
+Results come back in the order of `paths`, each as soon as it and every one before it is
+ready, with at most a few packs per worker parsed ahead: memory stays bounded however many
+files are given, and the writer (DuckDB allows one) stages one pack while the workers parse
+the next ones. The frames cross the process boundary as Arrow IPC bytes.
+
+A pack that cannot be read comes back as its `PackError`; so does one whose parse raised
+anything else (a parser bug on one pack stops that pack, not the load), and one whose worker
+process died twice while parsing it. The pool itself survives all three.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from ingest.errors import PackError
+
+PACKS_AHEAD_PER_WORKER = 2  # parsed packs waiting for the writer, at most, per worker
+MAX_ATTEMPTS = 2  # a pack in flight when a worker died is parsed again once
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One pack file, parsed: its frames, or the error that refused it."""
+
+    path: Path
+    sha256: str | None  # None when the file could not be read at all
+    frames: dict[str, pl.DataFrame] | None
+    error: PackError | None
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_files(
+    paths: Iterable[Path | str], workers: int | None = None, ahead: int | None = None
+) -> Iterator[ParsedFile]:
+    """Parse `paths` with `workers` processes (default: the cores), yielding a `ParsedFile` per
+    path in the same order. `ahead` bounds the packs parsed but not yet taken (default: two per
+    worker). One worker, or a single path, parses in this process: no pool to start."""
+    paths = [Path(p) for p in paths]
+    workers = workers or default_workers()
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield _from_wire(path, parse_file(str(path)))
+        return
+    ahead = max(workers, ahead or workers * PACKS_AHEAD_PER_WORKER)
+    yield from _parse_in_pool(paths, workers, ahead)
+
+
+def parse_file(path: str) -> tuple:
+    """Worker side: read, hash, parse one pack; its frames as Arrow IPC bytes, or its problem.
+
+    Returns plain values (picklable whatever the error): (sha256, {table: ipc bytes}, None) or
+    (sha256 or None, None, (file name, problem))."""
+    from ingest.frames import pack_frames
+    from ingest.parse import parse_pack_bytes
+
+    name = Path(path).name
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return None, None, (name, f"cannot be read ({error.strerror})")
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        frames = pack_frames(parse_pack_bytes(name, data))
+    except PackError as error:
+        return sha256, None, (error.file_name, error.problem)
+    except Exception as error:  # noqa: BLE001 - one pack's parser failure must not end the load
+        return sha256, None, (name, f"the parser failed on it ({type(error).__name__}: {error})")
+    return sha256, {table: _to_ipc(frame) for table, frame in frames.items()}, None
+
+
+def _parse_in_pool(
+    paths: list[Path], workers: int, ahead: int, work=parse_file
+) -> Iterator[ParsedFile]:
+    """The pool's side of `parse_files`; `work` is `parse_file` (a test passes one that makes
+    its worker die)."""
+    attempts = [0] * len(paths)
+    next_index = 0
+    in_flight: deque[tuple[int, Future]] = deque()
+    pool = _new_pool(workers)
+    try:
+        while in_flight or next_index < len(paths):
+            while next_index < len(paths) and len(in_flight) < ahead:
+                in_flight.append((next_index, pool.submit(work, str(paths[next_index]))))
+                next_index += 1
+            index, future = in_flight.popleft()
+            try:
+                wire = future.result()
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory): every pack in flight is lost with it
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(workers)
+                waiting = [(index, future), *in_flight]
+                in_flight = deque(
+                    (i, f if _succeeded(f) else _submit_again(pool, paths[i], attempts, i, work))
+                    for i, f in waiting
+                )
+                continue
+            yield _from_wire(paths[index], wire)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    """Fresh interpreters (`spawn`): forking a process that holds DuckDB connections and the
+    threads of Dagster can deadlock a child."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _submit_again(pool, path: Path, attempts: list[int], i: int, work) -> Future:
+    """A pack lost with a dead worker is parsed again, unless it was lost before: then it is
+    the likely killer, and comes back as its error."""
+    attempts[i] += 1
+    if attempts[i] < MAX_ATTEMPTS:
+        return pool.submit(work, str(path))
+    future: Future = Future()
+    future.set_result((None, None, (path.name, "its parser process died while reading it")))
+    return future
+
+
+def _from_wire(path: Path, wire: tuple) -> ParsedFile:
+    sha256, ipc, problem = wire
+    if problem is not None:
+        return ParsedFile(path, sha256, None, PackError(*problem))
+    return ParsedFile(path, sha256, {table: _from_ipc(data) for table, data in ipc.items()}, None)
+
+
+def _to_ipc(frame: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer, compression="uncompressed")
+    return buffer.getvalue()
+
+
+def _from_ipc(data: bytes) -> pl.DataFrame:
+    return pl.read_ipc(data)

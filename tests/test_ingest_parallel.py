@@ -1,0 +1,145 @@
+"""Parsing in worker processes (ingest.parallel): the same frames as parsing in this process,
+in the order given, and a file that cannot be read comes back as its error among the others."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from ingest.frames import pack_frames
+from ingest.parallel import _parse_in_pool, parse_file, parse_files
+from ingest.parse import parse_pack
+from tests.conftest import pack_path
+
+BUNDLED = ["000", "001", "002", "004"]
+
+
+def _without_clock(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    return {t: f.drop("extracted_at") if t == "packs" else f for t, f in frames.items()}
+
+
+@pytest.fixture(scope="module")
+def serial_frames():
+    return {p: _without_clock(pack_frames(parse_pack(pack_path(p)))) for p in BUNDLED}
+
+
+@pytest.fixture
+def mixed_folder(tmp_path) -> list[Path]:
+    """Good packs with bad files between them: empty, binary, gone before it is read."""
+    tmp_path = tmp_path / "packs"
+    tmp_path.mkdir()
+    paths = []
+    for prefix in BUNDLED:
+        paths.append(tmp_path / pack_path(prefix).name)
+        shutil.copy(pack_path(prefix), paths[-1])
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02" * 100)
+    return [
+        paths[0],
+        tmp_path / "empty.txt",
+        paths[1],
+        tmp_path / "binary.txt",
+        tmp_path / "gone.txt",
+        paths[2],
+        paths[3],
+    ]
+
+
+def test_workers_give_the_frames_of_serial_parsing(serial_frames):
+    paths = [pack_path(p) for p in BUNDLED]
+    results = list(parse_files(paths, workers=2))
+    assert [r.file_name for r in results] == [p.name for p in paths]
+    for prefix, result in zip(BUNDLED, results, strict=True):
+        assert result.error is None
+        frames = _without_clock(result.frames)
+        assert frames.keys() == serial_frames[prefix].keys()
+        for table, frame in frames.items():
+            assert frame.schema == serial_frames[prefix][table].schema, (prefix, table)
+            assert frame.equals(serial_frames[prefix][table]), (prefix, table)
+    # a printed line and a cell of pack 002 came through the process boundary as printed
+    lines = results[2].frames["lines"]
+    assert (
+        lines.filter(pl.col("line_number") == 605)["text"].item() == "CAMHS\t263\t88\t33%\t47\t14"
+    )
+    assert results[2].sha256 == results[2].frames["packs"]["sha256"].item()
+
+
+def test_bad_files_come_back_as_their_errors_in_order(mixed_folder):
+    results = list(parse_files(mixed_folder, workers=2, ahead=2))
+    assert [r.file_name for r in results] == [p.name for p in mixed_folder]
+    errors = {r.file_name: r.error for r in results if r.error}
+    assert set(errors) == {"empty.txt", "binary.txt", "gone.txt"}
+    assert errors["empty.txt"].problem == "the file is empty"
+    assert "binary" in errors["binary.txt"].problem
+    assert errors["gone.txt"].problem.startswith("cannot be read")
+    assert all(e.file_name == name for name, e in errors.items())
+    assert results[4].sha256 is None  # never read
+    good = [r for r in results if not r.error]
+    assert [r.frames["packs"]["file_name"].item() for r in good] == [
+        pack_path(p).name for p in BUNDLED
+    ]
+
+
+def test_one_worker_parses_in_this_process_with_the_same_results(mixed_folder):
+    pooled = list(parse_files(mixed_folder[:3], workers=2))
+    serial = list(parse_files(mixed_folder[:3], workers=1))
+    assert [(r.file_name, r.sha256, bool(r.error)) for r in serial] == [
+        (r.file_name, r.sha256, bool(r.error)) for r in pooled
+    ]
+    assert _without_clock(serial[0].frames)["tables"].equals(
+        _without_clock(pooled[0].frames)["tables"]
+    )
+
+
+def die_on_killer(path: str) -> tuple:
+    """A worker that dies (as one killed for memory would) on the file named `killer.txt`."""
+    if Path(path).name == "killer.txt":
+        os._exit(1)
+    return parse_file(path)
+
+
+def test_a_dying_worker_loses_only_its_own_pack(tmp_path):
+    small = tmp_path / "small.txt"
+    shutil.copy(pack_path("001"), small)
+    (tmp_path / "killer.txt").write_text("Report to:\tX\n", encoding="utf-8")
+    paths = [small, tmp_path / "killer.txt", small, small]
+    results = list(_parse_in_pool(paths, workers=2, ahead=2, work=die_on_killer))
+    assert [r.file_name for r in results] == [p.name for p in paths]
+    assert [bool(r.error) for r in results] == [False, True, False, False]
+    assert "died" in results[1].error.problem
+    assert results[3].frames["tables"].height == 4  # pack 001 prints four tables
+
+
+def test_cli_with_workers_loads_what_serial_loading_loads(mixed_folder, tmp_path):
+    """`python -m ingest.cli --workers 2` against one process: the same raw rows and the same
+    errors recorded, the bad files refused by name."""
+    from ingest import store
+    from ingest.cli import main
+    from tests.test_ingest_load import snapshot
+
+    folder = mixed_folder[0].parent
+    assert main(["--packs", str(folder), "--db", str(tmp_path / "serial.duckdb")]) == 1
+    pooled_db = tmp_path / "pooled.duckdb"
+    assert main(["--packs", str(folder), "--db", str(pooled_db), "--workers", "2"]) == 1
+    logs = []
+    for name in ("serial.duckdb", "pooled.duckdb"):
+        con = store.connect(tmp_path / name)
+        logs.append(
+            (
+                snapshot(con),
+                con.execute(
+                    "SELECT file_name, status, message FROM ops.pack_files ORDER BY ALL"
+                ).fetchall(),
+            )
+        )
+        con.close()
+    assert logs[0] == logs[1]
+    files = logs[1][1]
+    assert ("empty.txt", "error", "empty.txt: the file is empty") in files
+    assert [f for f, status, _ in files if status == "promoted"] == [
+        pack_path(p).name for p in BUNDLED
+    ]
