@@ -1,18 +1,20 @@
-"""``make warehouse``: load every pack in the folder, transform, gate and publish, in process.
+"""``make warehouse``: bring the published warehouse up to date with the packs folder.
 
     python -m dagster_project.build --packs data/packs --warehouse warehouse
 
-1. every pack file becomes a partition of "packs" (its file name); files already promoted with
-   the same sha256 and parser version are skipped without a run;
-2. the rest load: each as its own ``pack_job`` run (extract / gate / promote), or, when more
-   than ``--bulk-threshold`` need loading, in one ``bulk_load_job`` run in batches (same steps,
-   same per-partition events). A bad pack fails or is quarantined alone; the others go on;
-3. ``publish_job`` runs dbt build, the blocking mart gate and the atomic publish;
+1. ``planning.plan_work`` decides what to do, as the sensors do: the files to load (new,
+   changed, read by an older parser), the files removed, whether a publish is needed;
+2. the files to load run as ``load_packs_job`` over contiguous partition ranges of up to 100
+   packs a run (the assets' BackfillPolicy: what a backfill in the UI launches): parse in worker
+   processes, pack gate, promote. A bad pack is refused or quarantined alone;
+3. ``publish_job`` transforms the queued packs (dbt, incremental), gates each pack's facts
+   (quarantining failures), rebuilds the cross-pack models, gates the warehouse and publishes;
 4. a summary is printed (and written to $WAREHOUSE/summary.json, with seconds per stage).
 
 Runs are recorded in $DAGSTER_HOME (default $WAREHOUSE/dagster_home), so ``make ui`` shows
-them. Exit code 0 when the warehouse was published (even if some packs were quarantined or
-failed, which the summary says), 1 when it was not.
+them. Exit code 0 when the published warehouse is up to date (even if some packs were
+quarantined or refused, which the summary says), 1 when it is not: then one last line says
+what failed and where to look.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from dagster_project.bulk import DEFAULT_BATCH_SIZE, DEFAULT_BULK_THRESHOLD
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
+TRIGGER_TAG = "council/trigger"
+TRIGGER = "make warehouse"
 
 
 def _absolute(path: str) -> Path:
@@ -65,19 +67,17 @@ def _quiet_run_config(prefix: str) -> dict[str, Any]:
     return {"loggers": {"progress": {"config": {"prefix": prefix}}}}
 
 
-def _check_evaluations(result) -> list[tuple[str, bool, str | None]]:
+def check_evaluations(result) -> list[tuple[str, bool, str | None]]:
+    """(asset:check, passed, severity) of every check evaluated in a run."""
     evaluations = []
     for event in result.all_events:
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
             data = event.asset_check_evaluation_data
             severity = getattr(data, "severity", None)
-            evaluations.append(
-                (
-                    f"{data.asset_key.to_user_string()}:{data.check_name}",
-                    bool(data.passed),
-                    severity.value if severity is not None else None,
-                )
-            )
+            name = f"{data.asset_key.to_user_string()}:{data.check_name}"
+            if data.partition:
+                name += f"[{data.partition}]"
+            evaluations.append((name, bool(data.passed), severity.value if severity else None))
     return evaluations
 
 
@@ -91,16 +91,7 @@ def step_seconds(result) -> dict[str, float]:
     return seconds
 
 
-def stage_seconds(packs: list[dict], publish: dict) -> dict[str, float]:
-    """Total seconds per step over the whole build: where a build spends its time."""
-    totals: dict[str, float] = {}
-    for timings in [p.get("steps", {}) for p in packs] + [publish.get("steps", {})]:
-        for step, seconds in timings.items():
-            totals[step] = totals.get(step, 0.0) + seconds
-    return {step: round(seconds, 2) for step, seconds in sorted(totals.items())}
-
-
-def _step_failures(result) -> list[str]:
+def step_failures(result) -> list[str]:
     failures = []
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
@@ -110,10 +101,6 @@ def _step_failures(result) -> list[str]:
             message = error.message.strip().splitlines()[0] if error else "failed"
             failures.append(f"{event.step_key}: {message}")
     return failures
-
-
-TRIGGER_TAG = "council/trigger"
-TRIGGER = "make warehouse"
 
 
 @contextlib.contextmanager
@@ -157,293 +144,198 @@ def fail_abandoned_runs(instance, out=sys.stdout) -> list[str]:
     return [run.run_id for run in stale]
 
 
-def promoted_files(work_db: Path) -> dict[str, str]:
-    """file name -> sha256 of every file already promoted by the current parser version.
-
-    Those files need no run: their rows in raw.* are what a new run would write. A file whose
-    bytes changed, a quarantined or failed one, or any file after a parser upgrade runs again.
-    """
-    if not work_db.exists():
-        return {}
-    from ingest.parse import PARSER_VERSION
-    from ingest.store import connect
-
-    con = connect(work_db)
-    try:
-        rows = con.execute(
-            "select f.file_name, f.sha256 from ops.pack_files f join raw.packs p using (pack_id) "
-            "where f.status = 'promoted' and p.parser_version = ?",
-            [PARSER_VERSION],
-        ).fetchall()
-    finally:
-        con.close()
-    return dict(rows)
-
-
-def run_packs(
-    defs,
-    instance,
-    pack_files: list[Path],
-    work_db: Path,
-    *,
-    bulk_threshold: int = DEFAULT_BULK_THRESHOLD,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    out=sys.stdout,
-) -> list[dict]:
-    """Load every new or changed pack: one run per pack, or one bulk run when there are more
-    than ``bulk_threshold`` of them. Returns one outcome per file in the folder."""
-    from dagster_project.packs import PACKS_PARTITION
-
-    existing = set(instance.get_dynamic_partitions(PACKS_PARTITION))
-    new = [p.name for p in pack_files if p.name not in existing]
-    if new:
-        instance.add_dynamic_partitions(PACKS_PARTITION, new)
-    from dagster_project.resources import file_sha256
-
-    loaded = promoted_files(work_db)
-    changed = [p for p in pack_files if loaded.get(p.name) != file_sha256(p)]
-    unchanged = len(pack_files) - len(changed)
-    if unchanged:
-        out.write(f"{unchanged} of {len(pack_files)} pack(s) unchanged since loaded: skipped\n")
-    if len(changed) > bulk_threshold:
-        outcomes = run_bulk(defs, instance, changed, batch_size, out)
-    else:
-        outcomes = run_each_pack(defs, instance, changed, out)
-    by_name = {o["file"]: o for o in outcomes}
-    return [by_name.get(p.name) or _unchanged_outcome(p.name) for p in pack_files]
-
-
-def run_bulk(defs, instance, pack_files: list[Path], batch_size: int, out=sys.stdout) -> list[dict]:
-    """Many packs to load: one ``bulk_load_job`` run, batch by batch."""
+def _execute(defs, instance, job_name: str, prefix: str, out, **kwargs) -> dict[str, Any]:
+    """Run a job in process, printing its steps on one line; its outcome."""
     started = time.perf_counter()
-    prefix = f"[bulk] {len(pack_files)} packs, batches of {batch_size}:"
-    out.write(prefix + "\n")
-    out.flush()
-    file_names = [p.name for p in pack_files]
-    result = defs.resolve_job_def("bulk_load_job").execute_in_process(
-        instance=instance,
-        raise_on_error=False,
-        run_config={
-            "ops": {
-                "load_packs_in_bulk": {
-                    "config": {"file_names": file_names, "batch_size": batch_size}
-                }
-            },
-            **_quiet_run_config("[bulk]"),
-        },
-        tags={TRIGGER_TAG: TRIGGER},
-    )
-    seconds = time.perf_counter() - started
-    if result.success:
-        outcomes = result.output_for_node("load_packs_in_bulk")
-    else:
-        errors = _step_failures(result)
-        outcomes = [
-            {"file": n, "status": "failed", "run_id": result.run_id, "checks": [], "errors": errors}
-            for n in file_names
-        ]
-    for outcome in outcomes:
-        outcome["seconds"] = round(seconds / max(len(outcomes), 1), 3)
-    if outcomes:
-        outcomes[0]["steps"] = step_seconds(result)
-    counts = {
-        s: sum(o["status"] == s for o in outcomes) for s in ("loaded", "quarantined", "failed")
-    }
-    out.write(f"{prefix} → {counts} ({seconds:.1f}s)\n")
-    out.flush()
-    return outcomes
-
-
-def run_each_pack(defs, instance, pack_files: list[Path], out=sys.stdout) -> list[dict]:
-    """A few packs to load: one ``pack_job`` run per pack (a partition each)."""
-    job = defs.resolve_job_def("pack_job")
-    outcomes = []
-    total = len(pack_files)
-    for index, path in enumerate(pack_files, start=1):
-        started = time.perf_counter()
-        prefix = f"[{index}/{total}] {path.name}:"
-        out.write(prefix)
-        out.flush()
-        try:
-            result = job.execute_in_process(
-                partition_key=path.name,
-                instance=instance,
-                raise_on_error=False,
-                run_config=_quiet_run_config(prefix),
-                tags={TRIGGER_TAG: TRIGGER},
-            )
-            checks = _check_evaluations(result)
-            gate_failed = any(not passed for name, passed, _ in checks if "pack_gate" in name)
-            if result.success:
-                status = "loaded"
-            elif gate_failed:
-                status = "quarantined"
-            else:
-                status = "failed"
-            outcome = {
-                "file": path.name,
-                "status": status,
-                "run_id": result.run_id,
-                "checks": checks,
-                "errors": [] if result.success else _step_failures(result),
-                "steps": step_seconds(result),
-            }
-        except Exception as error:  # one bad pack must never stop the others
-            outcome = {
-                "file": path.name,
-                "status": "failed",
-                "run_id": None,
-                "checks": [],
-                "errors": [f"{type(error).__name__}: {error}"],
-            }
-        seconds = time.perf_counter() - started
-        outcome["seconds"] = round(seconds, 2)
-        note = {"loaded": "ok", "quarantined": "QUARANTINED", "failed": "FAILED"}[outcome["status"]]
-        out.write(f"  → {note} ({seconds:.1f}s)\n")
-        for line in outcome["errors"][:2]:
-            out.write(f"      {line[:200]}\n")
-        out.flush()
-        outcomes.append(outcome)
-    return outcomes
-
-
-def _unchanged_outcome(file_name: str) -> dict:
-    return {
-        "file": file_name,
-        "status": "unchanged",
-        "run_id": None,
-        "checks": [],
-        "errors": [],
-        "seconds": 0.0,
-    }
-
-
-def run_publish(defs, instance, out=sys.stdout) -> dict:
-    job = defs.resolve_job_def("publish_job")
-    started = time.perf_counter()
-    out.write("[transform & publish]")
+    out.write(prefix)
     out.flush()
     try:
-        result = job.execute_in_process(
+        result = defs.resolve_job_def(job_name).execute_in_process(
             instance=instance,
             raise_on_error=False,
-            run_config=_quiet_run_config("[transform & publish]"),
-            tags={TRIGGER_TAG: TRIGGER},
+            run_config=_quiet_run_config(prefix),
+            **kwargs,
         )
-    except Exception as error:
+    except Exception as error:  # one run's crash must not stop the build's report
         out.write(f"  → FAILED: {type(error).__name__}: {error}\n")
-        return {"success": False, "published": False, "checks": [], "errors": [str(error)]}
-    published = any(
+        return {"success": False, "errors": [f"{type(error).__name__}: {error}"], "checks": []}
+    seconds = time.perf_counter() - started
+    outcome = {
+        "success": result.success,
+        "run_id": result.run_id,
+        "checks": check_evaluations(result),
+        "errors": step_failures(result),
+        "steps": step_seconds(result),
+        "seconds": round(seconds, 2),
+        "events": result,
+    }
+    return outcome
+
+
+def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
+    """Load the plan's files: one ``load_packs_job`` run per contiguous partition range."""
+    from dagster_project.packs import MAX_PACKS_PER_RUN, PACKS_PARTITION
+    from dagster_project.planning import load_ranges
+    from dagster_project.sensors import range_tags
+
+    names = [pack.name for pack in plan.files]
+    existing = instance.get_dynamic_partitions(PACKS_PARTITION)
+    new = [name for name in names if name not in set(existing)]
+    if new:
+        instance.add_dynamic_partitions(PACKS_PARTITION, new)
+    order = [*existing, *new]
+    ranges = load_ranges(order, plan.to_load, MAX_PACKS_PER_RUN)
+    runs = []
+    for index, (first, last) in enumerate(ranges, start=1):
+        count = order.index(last) - order.index(first) + 1
+        what = first if first == last else f"{first} .. {last} ({count} packs)"
+        prefix = f"[load {index}/{len(ranges)}] {what}:"
+        outcome = _execute(
+            defs,
+            instance,
+            "load_packs_job",
+            prefix,
+            out,
+            tags={**range_tags(first, last), TRIGGER_TAG: TRIGGER},
+        )
+        outcome["files"] = order[order.index(first) : order.index(last) + 1]
+        runs.append(outcome)
+        _print_outcome(out, outcome)
+    return runs
+
+
+def run_publish(defs, instance, out=sys.stdout) -> dict[str, Any]:
+    outcome = _execute(
+        defs, instance, "publish_job", "[transform & publish]", out, tags={TRIGGER_TAG: TRIGGER}
+    )
+    result = outcome.pop("events", None)
+    outcome["published"] = result is not None and any(
         e.event_type_value == "ASSET_MATERIALIZATION"
         and e.asset_key is not None
         and e.asset_key.to_user_string() == "published_warehouse"
         for e in result.all_events
     )
-    seconds = time.perf_counter() - started
-    out.write(f"  → {'ok' if published else 'NOT PUBLISHED'} ({seconds:.1f}s)\n")
-    errors = _step_failures(result)
-    for line in errors[:5]:
+    _print_outcome(out, outcome, ok="ok" if outcome["published"] else "NOT PUBLISHED")
+    return outcome
+
+
+def _print_outcome(out, outcome: dict, ok: str | None = None) -> None:
+    outcome.pop("events", None)
+    note = ok or ("ok" if outcome["success"] else "FAILED")
+    out.write(f"  → {note} ({outcome.get('seconds', 0):.1f}s)\n")
+    for line in outcome["errors"][:3]:
         out.write(f"      {line[:300]}\n")
     out.flush()
-    return {
-        "success": result.success,
-        "published": published,
-        "run_id": result.run_id,
-        "checks": _check_evaluations(result),
-        "errors": errors,
-        "seconds": round(seconds, 2),
-        "steps": step_seconds(result),
-    }
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def file_outcomes(work_db: Path, plan) -> dict[str, dict[str, Any]]:
+    """What became of every file of the plan, read back from ops.pack_files (one truth)."""
+    from dagster_project.resources import open_duckdb
+
+    recorded: dict[str, tuple] = {}
+    if work_db.exists():
+        con = open_duckdb(work_db, read_only=True)
+        try:
+            rows = con.execute("select file_name, status, message from ops.pack_files")
+            recorded = {r[0]: r[1:] for r in rows.fetchall()}
+        finally:
+            con.close()
+    outcomes = {}
+    for pack in plan.files:
+        status, message = recorded.get(pack.name, ("not loaded", None))
+        if pack.name in plan.unchanged:
+            state = "unchanged"
+        else:
+            state = {"promoted": "loaded", "quarantined": "quarantined"}.get(status, "failed")
+        outcomes[pack.name] = {"file": pack.name, "status": state, "message": message}
+    for name in plan.removed:
+        outcomes[name] = {"file": name, "status": "removed", "message": "gone from the folder"}
+    return outcomes
 
 
 def _warehouse_facts(warehouse_dir: Path) -> dict[str, Any]:
+    import duckdb
+
     from warehouse import bi
     from warehouse.publish import published_path
 
     path = published_path(warehouse_dir)
     if not path.exists():
         return {}
-    import duckdb
-
     con = duckdb.connect(str(path), read_only=True)
     try:
         info = bi.build_info(con)
-        tables = json.loads(info.get("table_rows") or "{}")
         return {
             "published_at": str(info.get("published_at")),
             "facts": info.get("fact_count"),
             "facts_per_domain": json.loads(info.get("facts_per_domain") or "{}"),
-            "tables": tables,
+            "tables": json.loads(info.get("table_rows") or "{}"),
             "bytes": path.stat().st_size,
         }
     finally:
         con.close()
 
 
-def _warnings_found(work_db: Path) -> int:
-    import duckdb
-
-    from dagster_project.resources import open_duckdb
-
-    if not work_db.exists():
-        return 0
-    try:
-        con = open_duckdb(work_db, read_only=True)
-    except duckdb.Error:
-        return 0
-    try:
-        return con.execute(
-            "select count(*) from ops.gate_results where severity = 'warning' and not success"
-        ).fetchone()[0]
-    except duckdb.Error:
-        return 0
-    finally:
-        con.close()
+def stage_seconds(runs: list[dict]) -> dict[str, float]:
+    """Total seconds per step over the whole build: where a build spends its time."""
+    totals: dict[str, float] = {}
+    for run in runs:
+        for step, seconds in run.get("steps", {}).items():
+            totals[step] = totals.get(step, 0.0) + seconds
+    return {step: round(seconds, 2) for step, seconds in sorted(totals.items())}
 
 
-def summarise(
-    packs: list[dict], publish: dict, warehouse_dir: Path, work_db: Path
-) -> dict[str, Any]:
-    checks = [c for p in packs for c in p["checks"]] + publish.get("checks", [])
-    failed_checks = [name for name, passed, sev in checks if not passed and sev != "WARN"]
-    warned_checks = [name for name, passed, sev in checks if not passed and sev == "WARN"]
+def summarise(plan, loads, publish, warehouse_dir: Path) -> dict[str, Any]:
+    work_db = warehouse_dir / "build" / "work.duckdb"
+    files = file_outcomes(work_db, plan)
+    checks = [c for run in [*loads, publish] for c in run.get("checks", [])]
+    failed = [n for n, passed, sev in checks if not passed and sev != "WARN"]
+    warned = [n for n, passed, sev in checks if not passed and sev == "WARN"]
+    by_status = {
+        status: [f for f, o in files.items() if o["status"] == status]
+        for status in ("loaded", "unchanged", "quarantined", "failed", "removed")
+    }
     docs = warehouse_dir / "data_docs" / "index.html"
     return {
-        "packs_total": len(packs),
-        "packs_loaded": [p["file"] for p in packs if p["status"] == "loaded"],
-        "packs_unchanged": [p["file"] for p in packs if p["status"] == "unchanged"],
-        "packs_quarantined": [p["file"] for p in packs if p["status"] == "quarantined"],
-        "packs_failed": [p["file"] for p in packs if p["status"] == "failed"],
+        "packs_total": len(plan.files),
+        **{f"packs_{status}": names for status, names in by_status.items()},
         "published": publish.get("published", False),
-        "checks_passed": len(checks) - len(failed_checks) - len(warned_checks),
-        "checks_failed": failed_checks,
-        "checks_warned": warned_checks,
-        "warnings_found": _warnings_found(work_db),
+        "up_to_date": publish.get("published", False) or not publish.get("ran", True),
+        "checks_passed": len(checks) - len(failed) - len(warned),
+        "checks_failed": failed,
+        "checks_warned": warned,
         "warehouse": str(warehouse_dir / "council.duckdb"),
         "data_docs": str(docs) if docs.exists() else None,
         "quarantine_reports": str(warehouse_dir / "quarantine"),
         "alerts": str(warehouse_dir / "alerts.jsonl"),
         **_warehouse_facts(warehouse_dir),
-        "stage_seconds": stage_seconds(packs, publish),
-        "packs": packs,
+        "stage_seconds": stage_seconds([*loads, publish]),
+        "files": list(files.values()),
+        "loads": loads,
         "publish": publish,
     }
 
 
 def print_summary(summary: dict[str, Any], out=sys.stdout) -> None:
     w = out.write
-    w("\n" + "=" * 72 + "\n")
-    w("Summary\n")
+    w("\n" + "=" * 72 + "\nSummary\n")
     w(
         f"  packs: {summary['packs_total']} in folder, {len(summary['packs_loaded'])} loaded, "
         f"{len(summary['packs_unchanged'])} unchanged, "
-        f"{len(summary['packs_quarantined'])} quarantined, {len(summary['packs_failed'])} failed\n"
+        f"{len(summary['packs_quarantined'])} quarantined, {len(summary['packs_failed'])} "
+        f"failed, {len(summary['packs_removed'])} removed\n"
     )
+    messages = {f["file"]: f.get("message") or "" for f in summary["files"]}
     for name in summary["packs_quarantined"]:
-        w(f"    quarantined: {name}  (report: {summary['quarantine_reports']}/{name}.json)\n")
+        w(f"    quarantined: {name}  ({messages[name][:100]}; report: ")
+        w(f"{summary['quarantine_reports']}/{name}.json)\n")
     for name in summary["packs_failed"]:
-        errors = next(p["errors"] for p in summary["packs"] if p["file"] == name)
-        w(f"    failed:      {name}  {errors[0][:150] if errors else ''}\n")
+        w(f"    failed:      {name}  {messages[name][:150]}\n")
+    for name in summary["packs_removed"]:
+        w(f"    removed:     {name}  (its facts left the warehouse)\n")
     if summary.get("tables"):
         w(f"  tables: {len(summary['tables'])} published\n")
         for table, rows in summary["tables"].items():
@@ -454,8 +346,7 @@ def print_summary(summary: dict[str, Any], out=sys.stdout) -> None:
             w(f"    {domain:<40} {count:>10,}\n")
     w(
         f"  checks: {summary['checks_passed']} passed, {len(summary['checks_failed'])} failed, "
-        f"{len(summary['checks_warned'])} warned; gate warnings found: "
-        f"{summary['warnings_found']}\n"
+        f"{len(summary['checks_warned'])} warned\n"
     )
     for name in summary["checks_failed"][:20]:
         w(f"    failed check: {name}\n")
@@ -463,36 +354,30 @@ def print_summary(summary: dict[str, Any], out=sys.stdout) -> None:
         w(f"    warning:      {name}\n")
     if summary["published"]:
         w(f"  warehouse: {summary['warehouse']} (published {summary.get('published_at')})\n")
+    elif summary["up_to_date"]:
+        w(f"  warehouse: {summary['warehouse']} is up to date: nothing to publish\n")
     else:
         w(
             f"  warehouse: NOT published this run; {summary['warehouse']} still holds the last "
             "good build (if any)\n"
         )
     w(f"  data docs: {summary['data_docs'] or '(not built)'}\n")
-    if summary["packs_quarantined"] or summary["packs_failed"]:
-        w(
-            "  NOTE: the warehouse was built without the quarantined/failed packs above; fix "
-            "them and run again (alerts: " + summary["alerts"] + ")\n"
-        )
+    w(f"  alerts:    {summary['alerts']}\n")
     w("=" * 72 + "\n")
     out.flush()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--packs", default=os.environ.get("PACKS_DIR", "data/packs"))
-    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
-    parser.add_argument(
-        "--bulk-threshold",
-        type=int,
-        default=DEFAULT_BULK_THRESHOLD,
-        help="more new or changed packs than this load in one bulk_load_job run, in batches "
-        f"(default {DEFAULT_BULK_THRESHOLD}); fewer run pack_job once per pack",
+def failure_line(summary: dict[str, Any], warehouse_dir: Path) -> str:
+    """One line: what failed and where to look."""
+    errors = summary["publish"].get("errors") or ["the publish did not complete"]
+    log = warehouse_dir / "build" / "dbt_target" / "dbt.log"
+    return (
+        f"BUILD FAILED: {errors[0][:240]} (see {summary['alerts']}, the run in `make ui`, "
+        f"and {log})"
     )
-    parser.add_argument(
-        "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="packs per bulk batch"
-    )
-    args = parser.parse_args(argv)
+
+
+def build(args) -> int:
     packs_dir = _absolute(args.packs)
     warehouse_dir = _absolute(args.warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
@@ -505,34 +390,82 @@ def main(argv: list[str] | None = None) -> int:
     from dagster import DagsterInstance
 
     from dagster_project.definitions import defs
-    from dagster_project.resources import list_pack_files
+    from dagster_project.planning import plan_work
+    from warehouse.publish import published_path
 
-    pack_files = list_pack_files(packs_dir)
-    print(f"Building the warehouse in {warehouse_dir} from {len(pack_files)} pack(s)")
+    work_db = warehouse_dir / "build" / "work.duckdb"
+    print(f"Building the warehouse in {warehouse_dir}")
     print(f"Packs folder: {packs_dir}")
     print(f"Dagster runs are recorded in {os.environ['DAGSTER_HOME']} (make ui to browse them)")
-    if not pack_files:
-        print("No pack files found: nothing to do.")
     started = time.perf_counter()
     with build_lock(warehouse_dir), DagsterInstance.get() as instance:
         fail_abandoned_runs(instance)
-        packs = run_packs(
-            defs,
-            instance,
-            pack_files,
-            warehouse_dir / "build" / "work.duckdb",
-            bulk_threshold=args.bulk_threshold,
-            batch_size=args.batch_size,
+        plan = plan_work(
+            packs_dir,
+            work_db,
+            published_path(warehouse_dir),
+            retry_quarantined=args.retry_quarantined,
         )
-        publish = run_publish(defs, instance)
-    summary = summarise(packs, publish, warehouse_dir, warehouse_dir / "build" / "work.duckdb")
+        if plan is None:
+            print(
+                "BUILD FAILED: the working DB is locked by another process (a Dagster run "
+                "launched from `make ui`?); wait for it to finish and run again"
+            )
+            return 1
+        print(f"Plan: {plan.describe()}")
+        loads = run_loads(defs, instance, plan)
+        publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
+        if plan.publish_needed or loads:
+            publish = run_publish(defs, instance)
+        else:
+            print("[transform & publish] nothing changed: the published warehouse is up to date")
+    summary = summarise(plan, loads, publish, warehouse_dir)
     summary["seconds"] = round(time.perf_counter() - started, 1)
     (warehouse_dir / "summary.json").write_text(
         json.dumps(summary, indent=2, default=str), encoding="utf-8"
     )
     print_summary(summary)
-    return 0 if summary["published"] else 1
+    if not summary["up_to_date"]:
+        print(failure_line(summary, warehouse_dir))
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--packs", default=os.environ.get("PACKS_DIR", "data/packs"))
+    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
+    parser.add_argument(
+        "--retry-quarantined",
+        action="store_true",
+        help="load quarantined files again although their bytes did not change (after the "
+        "expectations were corrected, say)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        return build(args)
+    except SystemExit:
+        raise
+    except BaseException as error:  # noqa: BLE001 - one line, the traceback in a file
+        log = _absolute(args.warehouse) / "build" / "build_error.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        import traceback
+
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"BUILD FAILED: {type(error).__name__}: {str(error)[:200]} (traceback: {log})")
+        return 1
+
+
+def quiet_exit(code: int) -> None:
+    """Exit without the noise of interpreter teardown: DuckDB's bindings (nanobind) print
+    reference-leak reports to stderr as the interpreter shuts down. Everything the build had to
+    say has been printed (and flushed) by then."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    sys.exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    quiet_exit(main())

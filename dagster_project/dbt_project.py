@@ -7,7 +7,8 @@ Makefile) and only *loaded* here, so importing the definitions stays fast. If it
 
 The translator maps dbt sources ``raw.<table>`` to the raw-table assets that the per-pack
 promotion materialises (``raw/<table>``), and models to ``<schema>/<model>`` keys
-(``staging/stg_packs``, ``marts/fct_facts``, ``dq/...``).
+(``staging/stg_packs``, ``marts/fct_facts``, ``dq/...``). The dbt assets themselves are defined
+in dagster_project/transform.py.
 """
 
 import contextlib
@@ -32,7 +33,6 @@ from dagster_dbt import (
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
     DbtCliResource,
-    dbt_assets,
 )
 
 from dagster_project.resources import REPO_ROOT, WarehouseResource, open_duckdb
@@ -178,17 +178,19 @@ def _row_counts(work_db: Path, relations: Mapping[AssetKey, tuple[str, str]]) ->
     return counts
 
 
-@dbt_assets(
-    manifest=load_manifest(),
-    dagster_dbt_translator=TRANSLATOR,
-    name="dbt_models",
-    op_tags={"council/work_db": "writer"},
-    pool="council_work_db",
-)
-def dbt_models(
-    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+PACK_MODELS = "resource_type:seed config.materialized:view config.materialized:incremental"
+"""The pack-incremental part of the dbt project (and the seeds and views it reads): a run
+transforms only the packs queued in ops.publish_queue. The rest (dimensions, dq_findings) is
+cross-pack and rebuilt whole after the fact gate."""
+
+
+def run_dbt(
+    context: AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
+    args: list[str],
 ) -> Iterator[Any]:
-    """``dbt build`` over the raw tables in the working DB: staging -> intermediate -> marts.
+    """``dbt <args>`` over the working DB for the assets this step selected; yields its events.
 
     dbt runs as a subprocess and is the only process writing the working DB while it runs; the
     row counts are added to each model's materialisation once dbt has finished and let go of it.
@@ -197,7 +199,7 @@ def dbt_models(
     target_path = warehouse.warehouse_path / "build" / "dbt_target"
     manifest = load_manifest()
     known = {*manifest.get("nodes", {}), *manifest.get("sources", {})}
-    invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=target_path)
+    invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
     events: list[Any] = []
     unknown: set[str] = set()
     try:
@@ -243,7 +245,7 @@ def dbt_models(
         details = getattr(error, "description", None) or str(error or "")
         errors = [line.strip() for line in details.splitlines() if "Error" in line][:5]
         raise Failure(
-            description=f"dbt build failed (exit code {invocation.process.returncode}; "
+            description=f"dbt {args[0]} failed (exit code {invocation.process.returncode}; "
             f"{len(checks_failed)} failing test(s){': ' if checks_failed else ''}"
             f"{', '.join(checks_failed[:10])}). {' | '.join(errors)} "
             f"dbt log: {target_path / 'dbt.log'}",

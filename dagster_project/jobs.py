@@ -1,9 +1,9 @@
 """Jobs, the failure hook that alerts, and the asset selections they run.
 
-* ``pack_job``     - one pack (partition): extract -> pack_gate -> promote. One run per pack.
-* ``bulk_load_job`` - many packs in batches (a first load): the same steps and per-pack events.
-* ``publish_job``  - dbt build (models + tests as checks) -> mart_gate -> published_warehouse
-                     and its checks.
+* ``load_packs_job`` - packs (partitions): extract -> pack_gate -> promote. One partition, or a
+                       range of up to MAX_PACKS_PER_RUN (the assets' BackfillPolicy) per run.
+* ``publish_job``    - removals, dbt pack models (the queued packs) -> fact_gate -> dbt
+                       warehouse models -> warehouse_gate -> published_warehouse and its checks.
 * ``nightly_check_job`` - only the checks of the published warehouse (read-only).
 
 All run in process, one step at a time: the working DB has one writer.
@@ -15,19 +15,19 @@ from dagster import (
     define_asset_job,
     failure_hook,
     in_process_executor,
-    job,
 )
 from dagster._core.errors import DagsterAssetCheckFailedError
 
 from dagster_project import alerting
-from dagster_project.bulk import load_packs_in_bulk
-from dagster_project.dbt_project import dbt_models
 from dagster_project.packs import RAW_KEYS, STAGE_KEY
 from dagster_project.published import PUBLISHED_KEY
+from dagster_project.transform import dbt_pack_models, dbt_warehouse_models
 
-PER_PACK_SELECTION = AssetSelection.assets(STAGE_KEY, *RAW_KEYS.values())
-TRANSFORM_PUBLISH_SELECTION = AssetSelection.assets(dbt_models) | AssetSelection.assets(
-    PUBLISHED_KEY
+PACK_SELECTION = AssetSelection.assets(STAGE_KEY, *RAW_KEYS.values())
+PUBLISH_SELECTION = (
+    AssetSelection.assets(dbt_pack_models)
+    | AssetSelection.assets(dbt_warehouse_models)
+    | AssetSelection.assets(PUBLISHED_KEY)
 )
 PUBLISHED_CHECKS_SELECTION = AssetSelection.checks_for_assets(PUBLISHED_KEY)
 
@@ -40,47 +40,37 @@ def alert_on_failure(context: HookContext) -> None:
         return
     run = context.instance.get_run_by_id(context.run_id)
     tags = run.tags if run else {}
+    partition = tags.get("dagster/partition") or tags.get("dagster/asset_partition_range_start")
     alerting.send(
         "step_failed",
         context.resources.warehouse.warehouse_path,
         job=context.job_name,
         run_id=context.run_id,
         step=context.step_key,
-        partition=tags.get("dagster/partition"),
+        partition=partition,
         message=f"{context.job_name} / {context.step_key}"
-        + (f" [{tags['dagster/partition']}]" if tags.get("dagster/partition") else "")
+        + (f" [{partition}]" if partition else "")
         + f" failed: {str(error).strip()[:500] if error else 'unknown error'}",
         error_type=type(error).__name__ if error else None,
     )
 
 
-pack_job = define_asset_job(
-    "pack_job",
-    selection=PER_PACK_SELECTION,
-    description="Load one pack file (a partition): extract into stage.*, run its blocking "
-    "gate, promote into raw.*. A failing gate quarantines the pack; nothing else is touched.",
+load_packs_job = define_asset_job(
+    "load_packs_job",
+    selection=PACK_SELECTION,
+    description="Load pack files (partitions): extract into stage.*, run their blocking gate, "
+    "promote into raw.* and queue them for the marts. A failing gate quarantines that pack "
+    "alone. A backfill runs up to 100 packs per run.",
     executor_def=in_process_executor,
     hooks={alert_on_failure},
-    tags={"council/kind": "pack"},
+    tags={"council/kind": "load"},
 )
-
-
-@job(
-    description="First load of many packs: extract -> pack gate -> promote in batches, every pack "
-    "reported on its own partition of stage/pack, pack_gate and raw/*. `make warehouse` uses it "
-    "when many packs need loading; pack_job stays the per-pack path.",
-    executor_def=in_process_executor,
-    hooks={alert_on_failure},
-    tags={"council/kind": "bulk"},
-)
-def bulk_load_job():
-    load_packs_in_bulk()
-
 
 publish_job = define_asset_job(
     "publish_job",
-    selection=TRANSFORM_PUBLISH_SELECTION,
-    description="dbt build over the raw tables, the blocking mart gate, then publish "
+    selection=PUBLISH_SELECTION,
+    description="Transform the queued packs with dbt, gate each pack's facts (quarantining "
+    "failures), rebuild the cross-pack models, gate the warehouse, then publish "
     "council.duckdb atomically and check it.",
     executor_def=in_process_executor,
     hooks={alert_on_failure},

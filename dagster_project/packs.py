@@ -17,13 +17,10 @@ The partition key is the file name (stable while its bytes change); ``pack_id`` 
 of sha256) is the content identity stored in every row.
 """
 
-from __future__ import annotations
-
 import json
 import time
 import warnings
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from dagster import (
@@ -45,7 +42,7 @@ from dagster import (
 )
 
 from dagster_project import alerting
-from dagster_project.resources import WarehouseResource, file_sha256
+from dagster_project.resources import WarehouseResource
 
 PACKS_PARTITION = "packs"
 packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
@@ -111,17 +108,11 @@ def _json_safe(value: Any) -> Any:
 # --------------------------------------------------------------------------- extract
 
 
-def parse_files(paths: Sequence[Path]) -> Iterator[tuple[Path, Any]]:
-    """(path, frames or PackError) for every file, in order: parsed in worker processes."""
-    from ingest.parallel import parse_many
-
-    yield from parse_many(paths)
-
-
 def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
-    """Parse and stage these files: {"staged": {file: pack_id}, "refused": {file: problem}}."""
+    """Parse these files in worker processes while this process stages them one by one:
+    {"staged": {file: pack_id}, "refused": {file: problem}}."""
     from ingest import store
-    from ingest.errors import PackError
+    from ingest.parallel import parse_files
 
     staged: dict[str, str] = {}
     refused: dict[str, str] = {}
@@ -135,20 +126,20 @@ def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]
     stats = {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in paths}
     by_sha: dict[str, str] = {}  # the same bytes twice in one run load once
     with warehouse.connect() as con:
-        for path, parsed in parse_files(paths):
-            name = path.name
-            if isinstance(parsed, PackError):
-                refused[name] = str(parsed.problem)
-                _record_unreadable(context, warehouse, con, name, path, refused[name], stats)
+        for parsed in parse_files(paths):
+            name = parsed.file_name
+            if parsed.error is not None:
+                refused[name] = str(parsed.error.problem)
+                _record_unreadable(context, warehouse, con, parsed, stats)
                 continue
-            pack = parsed["packs"].row(0, named=True)
+            pack = parsed.frames["packs"].row(0, named=True)
             duplicate = store.record_if_duplicate(
                 con, name, pack["sha256"], holder=by_sha.get(pack["sha256"]), stat=stats[name]
             )
             if duplicate:
                 refused[name] = f"{duplicate} (pack {pack['pack_id']}): remove one of the files"
             else:
-                store.stage_pack(con, parsed)
+                store.stage_pack(con, parsed.frames)
                 store.record_staged(con, name, pack["pack_id"], pack["sha256"], stats[name])
                 by_sha[pack["sha256"]] = name
                 staged[name] = pack["pack_id"]
@@ -195,13 +186,10 @@ def stage_pack(context: AssetExecutionContext, warehouse: WarehouseResource) -> 
     )
 
 
-def _record_unreadable(context, warehouse, con, file_name, path, problem, stats) -> None:
+def _record_unreadable(context, warehouse, con, parsed, stats) -> None:
     from ingest import store
 
-    try:
-        sha = file_sha256(Path(path))
-    except OSError:
-        sha = None
+    file_name, sha, problem = parsed.file_name, parsed.sha256, str(parsed.error.problem)
     store.record_failure(con, file_name, sha, "error", problem, stat=stats.get(file_name))
     alerting.send(
         "pack_unreadable",
@@ -345,6 +333,7 @@ def quarantine_and_alert(
     from ingest import store
 
     pack_id, sha256 = pack
+    blocking = [r for r in rows if r.get("severity") != "warning"]
     reason = f"{gate} gate: {blocking_reason(rows)}"
     schema = "stage" if gate == "pack" else "raw"
     store.quarantine_pack(con, pack_id, file_name, reason, schema=schema)
@@ -358,9 +347,9 @@ def quarantine_and_alert(
         sha256=sha256,
         run_id=run_id,
         message=f"{file_name} failed its {gate} gate and was quarantined: {blocking_reason(rows)}",
-        expectations=sorted({str(r.get("expectation")) for r in rows if r.get("severity") != "warning"}),
+        expectations=sorted({str(r.get("expectation")) for r in blocking}),
         lines=printed_lines(rows),
-        failures=[r for r in rows if r.get("severity") != "warning"][:20],
+        failures=blocking[:20],
         report=str(report),
     )
     return reason
@@ -406,7 +395,7 @@ def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource
     passed = sorted(n for n, (_, result, _) in outcomes.items() if result.passed)
     if len(files) > 1:  # a multi-pack run: each pack's verdict on its own partition
         for name, (pack_id, result, rows) in outcomes.items():
-            context.log_event(_gate_evaluation(name, pack_id, result, rows))
+            context.op_execution_context.log_event(_gate_evaluation(name, pack_id, result, rows))
     if len(files) == 1 and outcomes:
         pack_id, result, rows = outcomes[files[0]]
         metadata = {"file": files[0], "pack_id": pack_id, **gate_metadata(result, rows)}

@@ -15,7 +15,10 @@ STEP_NAMES = {
     "stage__pack": "extract",
     "stage__pack_pack_gate": "gate",
     "promote_pack": "promote",
-    "dbt_models": "dbt build",
+    "dbt_pack_models": "dbt (queued packs)",
+    "fact_gate": "fact gate",
+    "dbt_warehouse_models": "dbt (dimensions, findings)",
+    "warehouse_gate": "warehouse gate",
     "published_warehouse": "publish",
 }
 
@@ -23,8 +26,6 @@ STEP_NAMES = {
 def step_label(step_key: str) -> str:
     if step_key in STEP_NAMES:
         return STEP_NAMES[step_key]
-    if step_key == "mart_gate" or step_key.endswith("_mart_gate"):
-        return "mart gate"
     if step_key.startswith("published_warehouse_"):
         return "check " + step_key.removeprefix("published_warehouse_").replace("_", " ")
     return step_key

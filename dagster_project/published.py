@@ -1,35 +1,32 @@
-"""The mart gate and the published warehouse.
+"""The published warehouse.
 
-    dbt marts ─► check mart_gate (blocking: the marts suites) ─► published_warehouse
+    dbt marts (gated: fact_gate, warehouse_gate) ─► published_warehouse
         checks of published_warehouse (read-only): published_counts_consistent,
         published_columns_described, published_example_queries
 
-``published_warehouse`` builds a fresh file from the working DB and swaps it into
-``$WAREHOUSE/council.duckdb`` atomically (``warehouse.publish.publish``). Its checks only read
-the published file (read-only, like a BI tool), so the nightly schedule can run them alone.
+``published_warehouse`` writes a new file from the working DB and swaps it into
+``$WAREHOUSE/council.duckdb`` atomically (``warehouse.publish.publish``): a copy of the last
+published file with only the queued packs' rows replaced, or a whole new file after a full
+refresh. A successful publish empties the queue. Its checks only read the published file
+(read-only, like a BI tool), so the nightly schedule can run them alone.
 """
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from dagster import (
-    AssetCheckExecutionContext,
     AssetCheckResult,
     AssetCheckSeverity,
-    AssetCheckSpec,
     AssetExecutionContext,
     AssetKey,
     MaterializeResult,
     MetadataValue,
     asset,
     asset_check,
-    multi_asset_check,
 )
 
-from dagster_project import alerting
 from dagster_project.dbt_project import load_manifest, relation_by_key
-from dagster_project.packs import RAW_KEYS, WORK_DB_POOL, WORK_DB_TAGS, failures_markdown
+from dagster_project.packs import RAW_KEYS, WORK_DB_POOL, WORK_DB_TAGS
 from dagster_project.resources import WarehouseResource, open_duckdb
 
 PUBLISHED_KEY = AssetKey("published_warehouse")
@@ -45,113 +42,13 @@ def mart_keys(manifest: Mapping[str, Any] | None = None) -> list[AssetKey]:
     return sorted(chosen, key=lambda k: k.to_user_string())
 
 
-def fact_mart_keys(manifest: Mapping[str, Any] | None = None) -> list[AssetKey]:
-    """The fact marts (marts/fct_*), which carry the blocking mart gate; any mart if none."""
-    keys = mart_keys(manifest)
-    facts = [k for k in keys if k.path[0] == "marts" and k.path[-1].startswith("fct")]
-    return facts or keys[:1] or [RAW_KEYS["packs"]]
-
-
-def suite_targets(suite: str, targets: list[AssetKey]) -> list[AssetKey]:
-    """The fact marts a marts suite is about (``marts_complaints`` -> marts/fct_complaints);
-    a suite that names none of them is about all of them."""
-    topic = suite.removeprefix("marts_").removeprefix("mart_")
-    matched = [
-        k
-        for k in targets
-        if topic and (topic in k.path[-1] or k.path[-1].removeprefix("fct_") in topic)
-    ]
-    return matched or targets
-
-
 MART_KEYS = mart_keys()
-FACT_MART_KEYS = fact_mart_keys()
 
 
 def _md_table(rows: Mapping[str, Any], left: str, right: str) -> str:
     lines = [f"| {left} | {right} |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in rows.items()]
     return "\n".join(lines)
-
-
-@multi_asset_check(
-    name="mart_gate",
-    specs=[
-        AssetCheckSpec(
-            name="mart_gate",
-            asset=key,
-            blocking=True,
-            additional_deps=[k for k in MART_KEYS if k != key],
-            description="The marts expectation suites (expectations.gate.validate_marts) over "
-            "the working DB. Blocking: a failure stops the publish, so BI keeps the last good "
-            "warehouse.",
-        )
-        for key in FACT_MART_KEYS
-    ],
-    description="The mart gate: every marts suite once, its results reported on each fact mart.",
-    pool=WORK_DB_POOL,
-    op_tags=WORK_DB_TAGS,
-)
-def mart_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
-    from expectations.gate import validate_marts
-
-    con = open_duckdb(warehouse.work_db, read_only=True)
-    try:
-        result = validate_marts(con, warehouse_dir=warehouse.warehouse_path)
-    finally:
-        con.close()
-    docs_index = _build_data_docs(context, warehouse)
-    rows = json.loads(json.dumps([f.to_dict() for f in result.failures], default=str))
-    by_key: dict[AssetKey, list[dict]] = {key: [] for key in FACT_MART_KEYS}
-    for row in rows:
-        for key in suite_targets(str(row.get("suite") or ""), FACT_MART_KEYS):
-            by_key[key].append(row)
-    blocking = [r for r in rows if r.get("severity") != "warning"]
-    if not result.passed:
-        alerting.send(
-            "mart_gate_failed",
-            warehouse.warehouse_path,
-            run_id=context.run.run_id,
-            message=f"the mart gate failed ({len(blocking)} blocking expectation(s)): "
-            "the warehouse was NOT published; BI keeps the last published file",
-            failures=blocking[:20],
-            data_docs=str(docs_index) if docs_index else None,
-        )
-    for key in FACT_MART_KEYS:
-        mine = by_key[key]
-        mine_blocking = [r for r in mine if r.get("severity") != "warning"]
-        metadata: dict[str, Any] = {
-            "expectations_evaluated": len(result.checks),
-            "blocking_failures": len(mine_blocking),
-            "warnings": len(mine) - len(mine_blocking),
-            "unexpected_values": sum(int(r.get("unexpected_count") or 0) for r in mine),
-            "suites": ", ".join(result.suites),
-            "failures": MetadataValue.md(failures_markdown(mine)),
-            "gate_passed": result.passed,
-        }
-        if docs_index:
-            metadata["data_docs"] = MetadataValue.path(str(docs_index))
-        passed = not mine_blocking and (result.passed or not blocking)
-        yield AssetCheckResult(
-            asset_key=key,
-            check_name="mart_gate",
-            passed=passed,
-            severity=AssetCheckSeverity.ERROR,
-            description=None
-            if passed
-            else f"{len(mine_blocking)} blocking expectation(s) failed: publish stopped",
-            metadata=metadata,
-        )
-
-
-def _build_data_docs(context, warehouse: WarehouseResource):
-    try:
-        from expectations.docs import build_data_docs
-
-        return build_data_docs(warehouse.warehouse_path)
-    except Exception as error:  # Data Docs are a report: never fail the gate over them
-        context.log.warning(f"Data Docs were not rebuilt: {error}")
-        return None
 
 
 @asset(
@@ -169,9 +66,26 @@ def _build_data_docs(context, warehouse: WarehouseResource):
 def published_warehouse(
     context: AssetExecutionContext, warehouse: WarehouseResource
 ) -> MaterializeResult:
+    import datetime as dt
+
+    from dagster_project.planning import transform_fingerprint
+    from dagster_project.transform import needs_full_refresh, per_pack_relations
+    from ingest import store
     from warehouse.publish import publish
 
-    result = publish(warehouse.work_db, warehouse.warehouse_path)
+    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with warehouse.connect() as con:
+        full = (
+            needs_full_refresh(con)
+            or not con.execute("select count(*) from ops.transform_state").fetchone()[0]
+        )
+        changed = None if full else store.queued_packs(con)
+        per_pack = per_pack_relations(con)
+    result = publish(
+        warehouse.work_db, warehouse.warehouse_path, changed_packs=changed, per_pack=per_pack
+    )
+    with warehouse.connect() as con:
+        store.record_publish(con, transform_fingerprint(), started)
     context.log.info(
         f"published {result.path} ({result.bytes:,} bytes): {result.fact_count} facts, "
         f"{result.pack_count} packs"
@@ -199,6 +113,7 @@ def published_warehouse(
             "undocumented_columns": len(result.undocumented),
             "dagster/row_count": result.fact_count,
             "publish_seconds": result.seconds,
+            "packs_republished": "all" if changed is None else len(changed),
         }
     )
 

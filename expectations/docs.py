@@ -29,16 +29,24 @@ def _slug(text: str) -> str:
 
 
 def _batch_identifier(result: GateResult) -> str:
-    if result.gate == "marts":
-        return "marts"
+    if result.gate in ("marts", "warehouse"):
+        return result.gate
     name = result.subject.get("file_name") or result.subject.get("pack_id") or "unknown"
     return "pack__" + _slug(str(name))
 
 
 def _ensure_suites(context: Any) -> None:
-    """Put every reviewed suite into the docs context's expectation store."""
+    """Put every suite into the docs context's expectation store: the reviewed pack suites
+    (JSON files) and the fact and warehouse suites built in code from their rules."""
+    from expectations import fact_gate, mart_gate
+    from expectations.sql_rules import build_suite
+
     for name in _gx.suite_names():
         context.suites.add_or_update(_gx.build_suite(name))
+    for module in (fact_gate, mart_gate):
+        for relation in module.RELATIONS:
+            suite = build_suite(module.suite_name(relation), relation.rules)
+            context.suites.add_or_update(suite)
 
 
 _suites_stored: set[str] = set()
@@ -56,7 +64,7 @@ def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
     store = context.validation_results_store
     batch_id = _batch_identifier(result)
     # the mart gate, and packs it quarantines (warnings live in ops.gate_results and dq marts)
-    keep = result.gate == "marts" or not result.passed
+    keep = result.gate in ("marts", "warehouse") or not result.passed
     if not keep and not _has_results_dir(warehouse_dir):
         return []
     for key in store.list_keys():
@@ -69,7 +77,11 @@ def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
     if root not in _suites_stored:
         _ensure_suites(context)
         _suites_stored.add(root)
-    run_name = "mart gate" if result.gate == "marts" else f"pack {result.subject.get('file_name')}"
+    run_name = (
+        f"{result.gate} gate"
+        if result.gate in ("marts", "warehouse")
+        else f"pack {result.subject.get('file_name')}"
+    )
     run_id = RunIdentifier(
         run_name=f"{run_name} ({result.run_id})",
         run_time=datetime.fromisoformat(result.validated_at),

@@ -156,6 +156,7 @@ FACT_TABLES: tuple[Relation, ...] = (
     ),
 )
 """The four fact tables and the rules of each: one suite definition, parameterised by table."""
+RELATIONS = FACT_TABLES
 
 
 def suite_name(relation: Relation) -> str:

@@ -21,16 +21,16 @@ from expectations.sql_rules import Relation, Rule, validate_relation
 SUITE_PREFIX = "warehouse"
 
 
-def key_rules(key: str, what: str) -> tuple[Rule, ...]:
+def key_rules(key: str, what: str, severity: str = "blocking") -> tuple[Rule, ...]:
+    present = f"Every row has its key ({key})."
     return (
-        Rule(
-            f"{what}_key_present", f"Every row has its key ({key}).", f"f.{key} is not null", (key,)
-        ),
+        Rule(f"{what}_key_present", present, f"f.{key} is not null", (key,), severity),
         Rule(
             f"{what}_key_unique",
             f"No two rows share a key ({key}), across every pack.",
             f"(select count(*) from {{table}} w where w.{key} = f.{key}) = 1",
             (key,),
+            severity,
         ),
     )
 
@@ -77,6 +77,16 @@ FACT_RELATIONS: tuple[Relation, ...] = (
     numeric_facts("fct_complaints", SERVICE_JOIN),
     numeric_facts("fct_placements"),
     Relation(
+        "marts.dim_pack",
+        "pack_id",
+        (
+            joins("council_id", "dim_council", "council_id"),
+            joins("meeting_id", "dim_meeting", "meeting_id"),
+            joins("committee_id", "dim_committee", "committee_id"),
+        ),
+        line=None,
+    ),
+    Relation(
         "marts.fct_decisions",
         "decision_id",
         (
@@ -114,6 +124,7 @@ WHOLE_RELATIONS: tuple[Relation, ...] = (
     ),
 )
 """Small cross-pack relations: checked whole."""
+RELATIONS = (*FACT_RELATIONS, *WHOLE_RELATIONS)
 
 
 def suite_name(relation: Relation) -> str:

@@ -66,7 +66,11 @@ COMMON_COLUMNS = {
     "line_number": "Printed line number (1-based) in the pack.",
     "text": "Text of the line as printed.",
     "has_tab": "Whether the printed line holds a TAB (a table row in the converted PDF).",
-    "status": "What happened to the file: promoted, quarantined, duplicate or error.",
+    "status": "What happened to the file: promoted, quarantined (by its pack gate or its fact "
+    "gate), duplicate, error, removed (gone from the packs folder) or staged.",
+    "file_size": "Size in bytes of the file when it was last read.",
+    "file_mtime_ns": "Modification time (nanoseconds since the epoch) of the file when it was "
+    "last read: while size and mtime stay the same the file is not hashed again.",
     "message": "Why the file was quarantined, skipped or failed (null when promoted).",
     "updated_at": "When this status was recorded (UTC).",
     "caption": "Heading or caption lines just above the table, joined by ' / '.",

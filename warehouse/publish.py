@@ -27,10 +27,11 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import signal
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,21 @@ def published_path(warehouse_dir: Path | str) -> Path:
     return Path(warehouse_dir) / PUBLISHED_NAME
 
 
-def publish(work_db: Path | str, warehouse_dir: Path | str) -> PublishResult:
-    """Build the BI warehouse from ``work_db`` and atomically replace ``council.duckdb``."""
+def publish(
+    work_db: Path | str,
+    warehouse_dir: Path | str,
+    *,
+    changed_packs: Sequence[str] | None = None,
+    per_pack: Iterable[tuple[str, str]] = (),
+) -> PublishResult:
+    """Build the BI warehouse from ``work_db`` and atomically replace ``council.duckdb``.
+
+    With ``changed_packs`` (the packs loaded, replaced or removed since the last publish) and
+    ``per_pack`` (the work-DB relations whose rows belong to one pack each), the new file is a
+    copy of the published one with only those packs' rows replaced and the cross-pack tables
+    rebuilt: what a full build would write, in a fraction of the time. Without them, or when
+    the published file's tables do not match the working DB's (a model changed), the file is
+    built whole."""
     started = time.perf_counter()
     work_db = Path(work_db).resolve()
     warehouse_dir = Path(warehouse_dir).resolve()
@@ -102,7 +116,12 @@ def publish(work_db: Path | str, warehouse_dir: Path | str) -> PublishResult:
     remove_stale_temp_files(warehouse_dir)
     tmp = warehouse_dir / f".{PUBLISHED_NAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
-        result = _build(work_db, tmp)
+        result = None
+        if changed_packs is not None and target.exists():
+            result = _update(work_db, target, tmp, list(changed_packs), set(per_pack))
+        if result is None:
+            _remove(tmp)
+            result = _build(work_db, tmp)
         _fault("publish:after_temp_written")
         _fsync(tmp)
         os.replace(tmp, target)
@@ -132,6 +151,23 @@ def remove_stale_temp_files(warehouse_dir: Path) -> list[Path]:
 # --------------------------------------------------------------------------- building
 
 
+def _published_relations(con) -> dict[str, tuple[str, str]]:
+    """ "schema.table" in the published file -> its (schema, table) in the working DB."""
+    published: dict[str, tuple[str, str]] = {}
+    test_tables = descriptions.dbt_test_relations()
+    for source_schema in MART_SOURCE_SCHEMAS:
+        for name in _relations(con, "work", source_schema):
+            if (source_schema, name) in test_tables:
+                continue  # dbt's store_failures tables: not for BI
+            target_name = name if name not in {n for _, n in published.values()} else None
+            target_name = target_name or f"{source_schema}_{name}"
+            published[f"marts.{target_name}"] = (source_schema, name)
+    for name, source in PROVENANCE_TABLES.items():
+        if _relation_exists(con, "work", *source):
+            published[f"provenance.{name}"] = source
+    return published
+
+
 def _build(work_db: Path, tmp: Path) -> PublishResult:
     con = duckdb.connect(":memory:")
     try:
@@ -141,18 +177,7 @@ def _build(work_db: Path, tmp: Path) -> PublishResult:
         con.execute("USE pub")
         for schema in PUBLISHED_SCHEMAS:
             con.execute(f"CREATE SCHEMA {schema}")
-
-        published: dict[str, tuple[str, str]] = {}  # "schema.table" -> work (schema, table)
-        test_tables = descriptions.dbt_test_relations()
-        for source_schema in MART_SOURCE_SCHEMAS:
-            for name in _relations(con, "work", source_schema):
-                if (source_schema, name) in test_tables:
-                    continue  # dbt's store_failures tables: not for BI
-                target_name = name if name not in {n for _, n in published.values()} else None
-                target_name = target_name or f"{source_schema}_{name}"
-                published[f"marts.{target_name}"] = (source_schema, name)
-        for name, source in PROVENANCE_TABLES.items():
-            published[f"provenance.{name}"] = source
+        published = _published_relations(con)
 
         tables: dict[str, int] = {}
         for qualified, (schema, name) in published.items():
@@ -175,6 +200,116 @@ def _build(work_db: Path, tmp: Path) -> PublishResult:
         return result
     finally:
         con.close()
+
+
+class _NotIncremental(Exception):
+    """The published file cannot be updated in place: build it whole."""
+
+
+PACK_PROVENANCE = {("raw", "packs"), ("raw", "documents"), ("raw", "tables"), ("raw", "lines")}
+
+
+def _update(
+    work_db: Path,
+    target: Path,
+    tmp: Path,
+    changed: list[str],
+    per_pack: set[tuple[str, str]],
+) -> PublishResult | None:
+    """A copy of the published file with the changed packs' rows replaced, the cross-pack
+    tables and the views rebuilt; None when the copy's tables differ from the working DB's."""
+    shutil.copyfile(target, tmp)
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{_sql_path(tmp)}' AS pub")
+        con.execute(f"ATTACH '{_sql_path(work_db)}' AS work (READ_ONLY)")
+        catalog = descriptions.Catalog.from_work_db(con, "work")
+        published = _published_relations(con)
+        _same_tables_or_raise(con, published)
+        con.execute("USE pub")
+        con.execute("BEGIN TRANSACTION")
+        tables: dict[str, int] = {}
+        replaced: dict[str, tuple[str, str]] = {}
+        for qualified, (schema, name) in published.items():
+            source = f"work.{schema}.{name}"
+            if (schema, name) in per_pack | PACK_PROVENANCE:
+                con.execute(f"DELETE FROM {qualified} WHERE list_contains(?, pack_id)", [changed])
+                con.execute(
+                    f"INSERT INTO {qualified} SELECT * FROM {source} "
+                    "WHERE list_contains(?, pack_id)",
+                    [changed],
+                )
+            else:
+                con.execute(f"CREATE OR REPLACE TABLE {qualified} AS SELECT * FROM {source}")
+                replaced[qualified] = (schema, name)
+            tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+        con.execute("DROP TABLE provenance.build_info")
+        _write_build_info(con, tables)
+        tables["provenance.build_info"] = 1
+        views = _refresh_views(con, changed)
+        con.execute("COMMIT")
+        con.execute("DETACH work")
+        relations = {**replaced, **{v: None for v in views}, "provenance.build_info": None}
+        undocumented = _comment_everything(con, published, catalog, only=set(relations))
+        _check_published(con, views)
+        result = _summarise(con, tables, views, undocumented)
+        con.execute("CHECKPOINT pub")
+        con.execute("USE memory")
+        con.execute("DETACH pub")
+        return result
+    except _NotIncremental:
+        return None
+    finally:
+        con.close()
+
+
+def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None:
+    """The copy must hold exactly the tables the working DB would publish, column for column."""
+    have = {
+        f"{s}.{t}"
+        for s, t in con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'pub' "
+            "AND schema_name IN ('marts', 'provenance')"
+        ).fetchall()
+    } - {"provenance.build_info"}
+    if have != set(published):
+        raise _NotIncremental(f"tables differ: {sorted(have ^ set(published))}")
+    for qualified, (schema, name) in published.items():
+        if _column_types(con, "pub", *qualified.split(".")) != _column_types(
+            con, "work", schema, name
+        ):
+            raise _NotIncremental(f"{qualified} changed its columns")
+
+
+def _column_types(con, catalog: str, schema: str, table: str) -> list[tuple[str, str]]:
+    return con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
+        "AND schema_name = ? AND table_name = ? ORDER BY column_index",
+        [catalog, schema, table],
+    ).fetchall()
+
+
+def _refresh_views(con, changed: list[str]) -> list[str]:
+    """Views created again (their SQL may depend on the data); a materialized view keeps its
+    rows of unchanged packs and has the changed packs' rows replaced."""
+    present = bi.relations(con)
+    created = []
+    for view in bi.VIEWS.values():
+        if any(r not in present for r in view.requires):
+            continue
+        sql = view.sql(con) if callable(view.sql) else view.sql
+        if view.materialized and f"bi.{view.name}" in present:
+            con.execute(f"DELETE FROM bi.{view.name} WHERE list_contains(?, pack_id)", [changed])
+            con.execute(
+                f"INSERT INTO bi.{view.name} SELECT * FROM ({sql}) WHERE list_contains(?, pack_id)",
+                [changed],
+            )
+        elif view.materialized:
+            con.execute(f"CREATE TABLE bi.{view.name} AS {sql}")
+        else:
+            con.execute(f"CREATE OR REPLACE VIEW bi.{view.name} AS {sql}")
+        created.append(f"bi.{view.name}")
+    return created
 
 
 def _relations(con, catalog: str, schema: str) -> list[str]:
@@ -224,14 +359,22 @@ def _write_build_info(con, tables: Mapping[str, int]) -> None:
 
 
 def _comment_everything(
-    con, published: Mapping[str, tuple[str, str]], catalog: descriptions.Catalog
+    con,
+    published: Mapping[str, tuple[str, str]],
+    catalog: descriptions.Catalog,
+    only: set[str] | None = None,
 ) -> list[str]:
-    """COMMENT ON every table, view and column; returns the columns only described generically."""
+    """COMMENT ON every table, view and column (or only those of the relations in `only`);
+    returns the columns only described generically."""
     undocumented: list[str] = []
-    columns = con.execute(
-        "SELECT schema_name, table_name, column_name FROM duckdb_columns() "
-        "WHERE database_name = 'pub' ORDER BY schema_name, table_name, column_index"
-    ).fetchall()
+    columns = [
+        (s, t, c)
+        for s, t, c in con.execute(
+            "SELECT schema_name, table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name = 'pub' ORDER BY schema_name, table_name, column_index"
+        ).fetchall()
+        if only is None or f"{s}.{t}" in only
+    ]
     relations = sorted({(s, t) for s, t, _ in columns})
     kinds = {
         (s, t): "VIEW"

@@ -1,4 +1,10 @@
 {{ config(materialized='table') }}
+-- Cross-pack: rebuilt whole after the fact gate has passed or quarantined the packs
+-- just transformed (the depends_on lines order it after the fact tables).
+-- depends_on: {{ ref('fct_waiting_times') }}
+-- depends_on: {{ ref('fct_complaints') }}
+-- depends_on: {{ ref('fct_placements') }}
+-- depends_on: {{ ref('fct_decisions') }}
 -- Periods: UK fiscal years (1 April - 31 March) and quarters (Q1 = April-June) from FY2000/01 to
 -- FY2040/41, calendar months, and every as-of date a fact uses.
 with years as (

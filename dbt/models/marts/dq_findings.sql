@@ -1,4 +1,10 @@
 {{ config(materialized='table') }}
+-- Cross-pack: rebuilt whole after the fact gate has passed or quarantined the packs
+-- just transformed (the depends_on lines order it after the fact tables).
+-- depends_on: {{ ref('fct_waiting_times') }}
+-- depends_on: {{ ref('fct_complaints') }}
+-- depends_on: {{ ref('fct_placements') }}
+-- depends_on: {{ ref('fct_decisions') }}
 -- Data-quality findings: one row per consistency check that failed (severity warn). The checks are
 -- the int_dq_* models; the warn-severity dbt tests read the same models.
 {% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values'] %}
