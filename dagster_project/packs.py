@@ -20,7 +20,7 @@ of sha256) is the content identity stored in every row.
 import json
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from dagster import (
@@ -30,6 +30,7 @@ from dagster import (
     AssetCheckSeverity,
     AssetExecutionContext,
     AssetKey,
+    AssetMaterialization,
     AssetSpec,
     BackfillPolicy,
     DynamicPartitionsDefinition,
@@ -394,8 +395,11 @@ def _pack_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource
     failed = sorted(n for n, (_, result, _) in outcomes.items() if not result.passed)
     passed = sorted(n for n, (_, result, _) in outcomes.items() if result.passed)
     if len(files) > 1:  # a multi-pack run: each pack's verdict on its own partition
+        log = context.op_execution_context.log_event
         for name, (pack_id, result, rows) in outcomes.items():
-            context.op_execution_context.log_event(_gate_evaluation(name, pack_id, result, rows))
+            log(_gate_evaluation(name, pack_id, result, rows))
+        for name in sorted(set(files) - set(outcomes)):
+            log(_refused_evaluation(name))
     if len(files) == 1 and outcomes:
         pack_id, result, rows = outcomes[files[0]]
         metadata = {"file": files[0], "pack_id": pack_id, **gate_metadata(result, rows)}
@@ -429,6 +433,19 @@ def _gate_evaluation(file_name: str, pack_id: str, result, rows) -> AssetCheckEv
     )
 
 
+def _refused_evaluation(file_name: str) -> AssetCheckEvaluation:
+    return AssetCheckEvaluation(
+        asset_key=STAGE_KEY,
+        check_name="pack_gate",
+        passed=False,
+        partition=file_name,
+        severity=AssetCheckSeverity.ERROR,
+        blocking=True,
+        description="not gated: the file could not be read or duplicates another (see the "
+        "extract step)",
+    )
+
+
 with warnings.catch_warnings():  # partitioned asset checks are a "preview" feature
     warnings.simplefilter("ignore")
     pack_gate = asset_check(
@@ -457,7 +474,9 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
             group_name="gates",
             owners=INGEST_OWNERS,
             kinds={"duckdb"},
-            skippable=False,
+            # materialized per pack promoted: a pack quarantined or refused in a multi-pack
+            # run has no new raw/* partition
+            skippable=True,
         )
         for table in RAW_TABLES
     ],
@@ -469,9 +488,9 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
     pool=WORK_DB_POOL,
     op_tags=WORK_DB_TAGS,
 )
-def promote_pack(
-    context: AssetExecutionContext, warehouse: WarehouseResource
-) -> Iterator[MaterializeResult]:
+def promote_pack(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """A range run records an output's materialization for every partition of the range, so
+    the raw/* materializations are reported pack by pack, for the packs promoted only."""
     from ingest import store
 
     promoted: dict[str, str] = {}
@@ -485,16 +504,21 @@ def promote_pack(
             promoted[name] = staged[0]
         if not promoted:
             raise Failure("nothing staged to promote: run extract and pack_gate first")
-        totals = {
-            table: con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+        rows = {
+            table: dict(
+                con.execute(
+                    f"select pack_id, count(*) from raw.{table} "
+                    "where list_contains(?, pack_id) group by 1",
+                    [list(promoted.values())],
+                ).fetchall()
+            )
             for table in RAW_TABLES
         }
-    for table in RAW_TABLES:
-        yield MaterializeResult(
-            asset_key=RAW_KEYS[table],
-            metadata={
-                "packs_promoted": len(promoted),
-                "pack_ids": MetadataValue.json(promoted),
-                "rows_in_table": totals[table],
-            },
-        )
+    for name, pack_id in promoted.items():
+        for table in RAW_TABLES:
+            count = rows[table].get(pack_id, 0)
+            yield AssetMaterialization(
+                asset_key=RAW_KEYS[table],
+                partition=name,
+                metadata={"pack_id": pack_id, "dagster/row_count": count},
+            )

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
 
+from dagster_project.testing import WebhookReceiver as Receiver
 from expectations.alerts import build_alert, send_alert, unseen
 
 PACK = {"file_name": "broken_001.txt", "pack_id": "0123456789abcdef", "sha256": "ab" * 32}
@@ -24,41 +23,6 @@ FAILURE = {
     "unexpected_count": 1,
     "sample": [{"value": None, "line": 3}],
 }
-
-
-class Receiver:
-    """A webhook receiver on 127.0.0.1 (ephemeral port) recording every POSTed JSON body."""
-
-    def __init__(self, status: int = 200):
-        self.bodies: list[dict] = []
-        self.requests = 0
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server API)
-                receiver.requests += 1
-                length = int(self.headers.get("Content-Length", 0))
-                body = self.rfile.read(length)
-                if status == 200:
-                    receiver.bodies.append(json.loads(body))
-                self.send_response(status)
-                self.end_headers()
-                self.wfile.write(b"ok")
-
-            def log_message(self, *args):
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/secret-token"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def _closed_port_url() -> str:

@@ -1,28 +1,34 @@
-"""The packs-folder sensor: new and changed files request their partitions, removed files are
-reported, a busy working DB skips the tick."""
+"""The sensors follow the plan (dagster_project/planning.py): new and changed files are requested
+as multi-pack runs over partition ranges, a busy working DB skips the tick, and the publish
+sensor starts a run only when the published warehouse is behind."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 from dagster import (
     AddDynamicPartitionsRequest,
     DagsterInstance,
+    RunRequest,
     SkipReason,
+    build_schedule_context,
     build_sensor_context,
+)
+from dagster._core.storage.tags import (
+    ASSET_PARTITION_RANGE_END_TAG,
+    ASSET_PARTITION_RANGE_START_TAG,
 )
 
 from dagster_project.packs import PACKS_PARTITION
+from dagster_project.planning import load_ranges, transform_fingerprint
 from dagster_project.resources import WarehouseResource
-from dagster_project.sensors import packs_folder_sensor, plan_pack_runs
+from dagster_project.sensors import nightly_catch_up, packs_folder_sensor, publish_sensor
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = sorted((REPO / "data" / "packs").glob("*.txt"))
@@ -34,14 +40,16 @@ def _sha(path: Path) -> str:
 
 def _record_loaded(work_db: Path, files: dict[str, str]) -> None:
     """What the pipeline would have written to ops.pack_files after loading these files."""
+    from ingest.parse import PARSER_VERSION
     from ingest.store import connect
 
     con = connect(work_db)
     try:
         for name, sha in files.items():
             con.execute(
-                "insert into ops.pack_files values (?, ?, ?, 'promoted', null, ?)",
-                [name, sha[:16], sha, datetime(2024, 1, 1)],
+                "insert into ops.pack_files (file_name, pack_id, sha256, status, message, "
+                "updated_at, parser_version) values (?, ?, ?, 'promoted', null, ?, ?)",
+                [name, sha[:16], sha, datetime(2024, 1, 1), PARSER_VERSION],
             )
     finally:
         con.close()
@@ -76,36 +84,36 @@ def setup(tmp_path):
     }
 
 
-def _tick(setup, cursor=None):
+def _tick(setup, cursor=None, sensor=packs_folder_sensor):
     context = build_sensor_context(
         instance=setup["instance"],
         cursor=cursor,
         resources={"warehouse": setup["resource"]},
     )
-    return packs_folder_sensor(context)
+    return sensor(context)
 
 
-def test_requests_exactly_the_new_and_the_changed_pack(setup):
+def _range(request) -> tuple[str, str]:
+    return (
+        request.tags[ASSET_PARTITION_RANGE_START_TAG],
+        request.tags[ASSET_PARTITION_RANGE_END_TAG],
+    )
+
+
+def test_one_range_run_covers_exactly_the_changed_and_the_new_pack(setup):
     result = _tick(setup)
-    requested = sorted(r.partition_key for r in result.run_requests)
-    assert requested == sorted([setup["new"], setup["changed"]])
-    reasons = {r.partition_key: r.tags["council/reason"] for r in result.run_requests}
-    assert reasons == {setup["new"]: "new", setup["changed"]: "changed"}
-    for request in result.run_requests:
-        assert request.tags["council/pack_sha256"] == _sha(setup["packs"] / request.partition_key)
-    # only the new file needs a new partition
+    assert [_range(r) for r in result.run_requests] == [(setup["changed"], setup["new"])]
     adds = [
         r for r in result.dynamic_partitions_requests if isinstance(r, AddDynamicPartitionsRequest)
     ]
     assert [key for r in adds for key in r.partition_keys] == [setup["new"]]
-    assert {e.partition for e in result.asset_events} == {setup["new"], setup["changed"]}
 
 
 def test_a_second_tick_requests_nothing_more(setup):
     first = _tick(setup)
     setup["instance"].add_dynamic_partitions(PACKS_PARTITION, [setup["new"]])
     second = _tick(setup, cursor=first.cursor)
-    assert not second.run_requests
+    assert isinstance(second, SkipReason)
 
 
 def test_changing_a_file_again_requests_it_again(setup):
@@ -114,43 +122,11 @@ def test_changing_a_file_again_requests_it_again(setup):
     path = setup["packs"] / setup["new"]
     path.write_bytes(path.read_bytes() + b"\nAnother line.\n")
     second = _tick(setup, cursor=first.cursor)
-    assert [r.partition_key for r in second.run_requests] == [setup["new"]]
+    assert [_range(r) for r in second.run_requests] == [(setup["new"], setup["new"])]
     assert second.run_requests[0].run_key != first.run_requests[0].run_key
 
 
-def test_a_removed_file_is_reported_not_deleted(setup):
-    first = _tick(setup)
-    (setup["packs"] / setup["unchanged"]).unlink()
-    second = _tick(setup, cursor=first.cursor)
-    assert not second.run_requests
-    assert not [
-        r
-        for r in second.dynamic_partitions_requests
-        if not isinstance(r, AddDynamicPartitionsRequest)
-    ]
-    alerts = [
-        json.loads(line)
-        for line in (setup["warehouse"] / "alerts.jsonl").read_text().splitlines()
-        if line.strip()
-    ]
-    removed = [a for a in alerts if a.get("kind") == "pack_file_removed"]
-    assert [a["file_name"] for a in removed] == [setup["unchanged"]]
-    # the rows it loaded are still recorded
-    con = duckdb.connect(str(setup["warehouse"] / "build" / "work.duckdb"), read_only=True)
-    try:
-        names = {r[0] for r in con.execute("select file_name from ops.pack_files").fetchall()}
-    finally:
-        con.close()
-    assert setup["unchanged"] in names
-    # reported once, not at every tick
-    third = _tick(setup, cursor=second.cursor)
-    assert not third.run_requests
-    alerts_after = (setup["warehouse"] / "alerts.jsonl").read_text().count("pack_file_removed")
-    assert alerts_after == 1
-
-
-def test_a_busy_working_db_skips_the_first_tick(setup):
-
+def test_a_busy_working_db_skips_the_tick(setup):
     # another process holds the working DB for writing (the pipeline mid-load)
     holder = subprocess.Popen(
         [
@@ -173,14 +149,41 @@ def test_a_busy_working_db_skips_the_first_tick(setup):
         holder.stdin.close()
         holder.wait(timeout=30)
     # once the pipeline lets go, the next tick goes ahead
-    assert {r.partition_key for r in _tick(setup).run_requests} == {setup["new"], setup["changed"]}
+    assert len(_tick(setup).run_requests) == 1
 
 
-def test_plan_pack_runs_is_pure():
-    current = {"a.txt": "1" * 64, "b.txt": "2" * 64, "c.txt": "3" * 64}
-    loaded = {"a.txt": "1" * 64, "b.txt": "9" * 64}
-    assert plan_pack_runs(current, loaded, {}) == [
-        ("b.txt", "2" * 64, "changed"),
-        ("c.txt", "3" * 64, "new"),
-    ]
-    assert plan_pack_runs(current, loaded, {"c.txt": "3" * 64}) == [("b.txt", "2" * 64, "changed")]
+def test_publish_waits_for_loads_then_runs_once_for_a_removed_file(setup):
+    waiting = _tick(setup, sensor=publish_sensor)
+    assert isinstance(waiting, SkipReason) and "waiting" in waiting.skip_message
+    for name in (setup["changed"], setup["new"]):  # loaded since, with their current bytes
+        (setup["packs"] / name).unlink()
+    _record_loaded(setup["warehouse"] / "build" / "work.duckdb", {})
+    request = _tick(setup, sensor=publish_sensor)
+    assert isinstance(request, RunRequest), request
+    assert "removed" in request.tags["council/plan"]
+
+
+def test_an_up_to_date_warehouse_starts_no_run(setup):
+    from ingest.store import connect
+
+    for name in (setup["changed"], setup["new"]):
+        (setup["packs"] / name).unlink()
+    con = connect(setup["warehouse"] / "build" / "work.duckdb")
+    con.execute("delete from ops.pack_files where file_name <> ?", [setup["unchanged"]])
+    con.execute("insert into ops.transform_state values (?, now())", [transform_fingerprint()])
+    con.close()
+    (setup["warehouse"] / "council.duckdb").write_bytes(b"")  # a published file exists
+    assert isinstance(_tick(setup), SkipReason)
+    skip = _tick(setup, sensor=publish_sensor)
+    assert isinstance(skip, SkipReason) and "up to date" in skip.skip_message
+    context = build_schedule_context(
+        instance=setup["instance"], resources={"warehouse": setup["resource"]}
+    )
+    assert isinstance(nightly_catch_up(context), SkipReason)
+
+
+def test_load_ranges_cover_exactly_the_files_to_load_in_runs_of_at_most_n():
+    order = ["a", "b", "c", "d", "e", "f", "g"]
+    assert load_ranges(order, ["b", "c", "d", "f"], 100) == [("b", "d"), ("f", "f")]
+    assert load_ranges(order, order, 3) == [("a", "c"), ("d", "f"), ("g", "g")]
+    assert load_ranges(order, [], 3) == []
