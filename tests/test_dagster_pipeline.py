@@ -1,8 +1,9 @@
-"""End to end, in process: every bundled pack plus a corrupted and an unreadable one.
+"""End to end: every bundled pack plus a corrupted and an unreadable one, loaded in one
+multi-pack run over their partitions (the assets' BackfillPolicy), then published.
 
 The good packs load and publish; the corrupted pack fails its own partition at its blocking
-gate (quarantined, reported, alerted); the unreadable one fails at extract; nothing else is
-affected.
+gate (quarantined, reported, alerted); the unreadable one is refused at extract; nothing else
+is affected.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def instance(build):
 def test_the_console_shows_progress_and_a_summary(build):
     out = build["result"].stdout
     total = len(bundled_pack_files()) + 2
-    assert f"[1/{total}]" in out and f"[{total}/{total}]" in out
+    assert f"[load 1/1] 000_afcc9b490f65a2f9.txt .. 009_binary.txt ({total} packs):" in out
     assert "extract / gate / promote" in out
+    assert "fact gate" in out and "warehouse gate" in out
     assert "Summary" in out
     assert "quarantined" in out and CORRUPTED_NAME in out
     assert "council.duckdb" in out
@@ -73,34 +75,32 @@ def test_the_marts_hold_facts_for_every_domain(build):
     assert statuses[BINARY_NAME] == "error"
 
 
-def test_the_corrupted_partition_failed_at_its_blocking_gate(build, instance):
+def test_one_run_loaded_every_partition_and_the_corrupted_one_failed_its_gate(build, instance):
     from dagster import AssetKey, DagsterRunStatus, RunsFilter
 
-    runs = instance.get_runs(filters=RunsFilter(job_name="pack_job"))
-    by_partition = {r.tags.get("dagster/partition"): r for r in runs}
-    assert by_partition[CORRUPTED_NAME].status == DagsterRunStatus.FAILURE
-    assert by_partition[BINARY_NAME].status == DagsterRunStatus.FAILURE
-    for path in bundled_pack_files():
-        assert by_partition[path.name].status == DagsterRunStatus.SUCCESS, path.name
+    (run,) = instance.get_runs(filters=RunsFilter(job_name="load_packs_job"))
+    assert run.status == DagsterRunStatus.SUCCESS  # one bad pack does not fail the others
+    assert run.tags["dagster/asset_partition_range_start"] == "000_afcc9b490f65a2f9.txt"
+    assert run.tags["dagster/asset_partition_range_end"] == BINARY_NAME
 
-    # the gate's evaluation carries the failing expectation and its sample
-    gate_events = [
-        rec.dagster_event
-        for rec in instance.all_logs(by_partition[CORRUPTED_NAME].run_id)
-        if rec.dagster_event and rec.dagster_event.event_type_value == "ASSET_CHECK_EVALUATION"
-    ]
-    assert len(gate_events) == 1
-    evaluation = gate_events[0].asset_check_evaluation_data
-    assert evaluation.check_name == "pack_gate" and not evaluation.passed
-    metadata = evaluation.metadata
+    # each pack's gate verdict on its own partition, with the failing expectation
+    evaluations = {
+        e.asset_check_evaluation_data.partition: e.asset_check_evaluation_data
+        for e in (rec.dagster_event for rec in instance.all_logs(run.run_id))
+        if e is not None
+        and e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and e.asset_check_evaluation_data.partition
+    }
+    assert not evaluations[CORRUPTED_NAME].passed
+    metadata = evaluations[CORRUPTED_NAME].metadata
     assert metadata["blocking_failures"].value >= 1
     assert "meeting_date_not_too_old" in metadata["failures"].value
-    assert "quarantine_report" in metadata
+    assert not evaluations[BINARY_NAME].passed  # refused before its gate
+    assert all(evaluations[p.name].passed for p in bundled_pack_files())
 
-    # promotion never ran for it: raw/packs has no materialisation of that partition
+    # promotion never ran for them: raw/packs has no materialisation of those partitions
     materialized = instance.get_materialized_partitions(AssetKey(["raw", "packs"]))
-    assert CORRUPTED_NAME not in materialized
-    assert {p.name for p in bundled_pack_files()} <= set(materialized)
+    assert materialized == {p.name for p in bundled_pack_files()}
 
 
 def test_the_quarantined_pack_is_kept_reported_and_alerted(build):
@@ -121,7 +121,7 @@ def test_the_quarantined_pack_is_kept_reported_and_alerted(build):
     alerts = read_alerts(warehouse)
     kinds = {(a["kind"], a.get("file_name") or a.get("partition")) for a in alerts}
     assert ("pack_quarantined", CORRUPTED_NAME) in kinds
-    assert ("step_failed", BINARY_NAME) in kinds
+    assert ("pack_unreadable", BINARY_NAME) in kinds
 
 
 def test_the_published_warehouse_carries_metadata(build, instance):

@@ -14,20 +14,38 @@ SUITES = REPO / "expectations" / "suites"
 SUITE_FILES = sorted(SUITES.glob("*.json"))
 
 
-def test_one_suite_per_raw_table_and_per_mart():
+def test_one_suite_per_raw_table_and_rules_for_every_mart():
+    from expectations import fact_gate, mart_gate
     from ingest.schema import RAW_TABLES
 
     names = {p.stem for p in SUITE_FILES}
     assert {f"pack_{table}" for table in RAW_TABLES} <= names
+    assert not [n for n in names if n.startswith("marts_")]  # the marts' rules live in code
     marts = {
         p.stem
         for p in (REPO / "dbt" / "models" / "marts").glob("*.sql")
-        if p.stem.startswith(("fct_", "dim_"))
+        if p.stem.startswith(("fct_", "dim_")) or p.stem == "dq_findings"
     }
-    missing = {f"marts_{m}" for m in marts} - names
-    assert not missing, f"marts without a suite: {sorted(missing)}"
-    assert {"marts_fct_complaints", "marts_fct_waiting_times", "marts_fct_placements"} <= names
-    assert {"marts_fct_decisions", "marts_dq_findings"} <= names
+    covered = {r.name for r in (*fact_gate.RELATIONS, *mart_gate.RELATIONS)}
+    assert not marts - covered, f"marts without rules: {sorted(marts - covered)}"
+    fact_tables = {r.name for r in fact_gate.RELATIONS}
+    assert fact_tables == {
+        f"fct_{d}" for d in ("waiting_times", "complaints", "placements", "decisions")
+    }
+
+
+def test_the_fact_rules_are_one_definition_for_the_four_fact_tables():
+    from expectations import fact_gate
+
+    numeric = [r for r in fact_gate.RELATIONS if r.key == "fact_id"]
+    assert len(numeric) == 3
+    names = [[rule.name for rule in r.rules] for r in numeric]
+    assert names[0] == names[1] == names[2]
+    assert {"count_not_negative", "part_within_whole", "percent_0_to_100"} <= set(names[0])
+    for relation in fact_gate.RELATIONS:
+        assert {"fact_key_present", "line_printed", "period_near_meeting"} <= {
+            rule.name for rule in relation.rules
+        }
 
 
 @pytest.mark.parametrize("path", SUITE_FILES, ids=lambda p: p.stem)
