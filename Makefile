@@ -36,8 +36,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 ui: install
-	DAGSTER_HOME="$(DAGSTER_HOME)" $(BIN)/python -m dagster_project.home --warehouse "$(WAREHOUSE)"
-	DAGSTER_HOME="$(DAGSTER_HOME)" WAREHOUSE_DIR="$(abspath $(WAREHOUSE))" PACKS_DIR="$(abspath $(PACKS))" $(BIN)/dagster dev -m dagster_project.definitions -h 127.0.0.1 -p 3000
+	DAGSTER_HOME="$(DAGSTER_HOME)" $(BIN)/python -m dagster_project.ui --warehouse "$(WAREHOUSE)" --packs "$(PACKS)"
 
 bench: install
 	$(BIN)/python -m bench.run --n $(N) --seed $(SEED)

@@ -165,9 +165,15 @@ def remove_file(con: duckdb.DuckDBPyConnection, file_name: str) -> list[str]:
             "SELECT pack_id FROM quarantine.packs WHERE file_name = ?", [file_name]
         ).fetchall()
     ]
+    recorded = con.execute(
+        "SELECT pack_id FROM ops.pack_files WHERE file_name = ?", [file_name]
+    ).fetchone()
     with _transaction(con):
         for pack_id in removed:
             _delete_pack(con, "raw", pack_id)
+        for pack_id in removed or [recorded[0] if recorded else ""]:
+            # queued even when nothing of it was in raw.*: the published file still lists the
+            # file until the next publish, which must happen even if this one is interrupted
             _queue(con, pack_id, file_name, "remove")
         for pack_id in quarantined:
             _delete_pack(con, "quarantine", pack_id)

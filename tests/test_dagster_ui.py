@@ -134,3 +134,99 @@ def test_the_ui_serves_the_asset_graph(dagster_dev):
     assert staging and all(any(d["path"][0] == "raw" for d in n["dependencyKeys"]) for n in staging)
     gate = nodes["stage/pack"]["assetChecksOrError"]["checks"]
     assert {"name": "pack_gate", "blocking": True} in gate
+
+
+SENSOR_TICKS_QUERY = """
+{
+  repositoriesOrError {
+    ... on RepositoryConnection {
+      nodes { sensors { name sensorState { ticks(limit: 5) { status skipReason } } } }
+    }
+  }
+  runsOrError { ... on Runs { results { runId jobName } } }
+}
+"""
+
+
+def _processes() -> dict[int, tuple[str, int, int]]:
+    """pid -> (state, parent pid, session id) of every process."""
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(entry.name)] = (fields[0], int(fields[1]), int(fields[3]))
+    return out
+
+
+def _session_members(session_ids: set[int]) -> set[int]:
+    """Live processes whose session is one of these."""
+    return {
+        pid
+        for pid, (state, _, session) in _processes().items()
+        if session in session_ids and state != "Z"
+    }
+
+
+def test_make_ui_on_an_up_to_date_warehouse_starts_no_run_and_stops_clean(tmp_path_factory):
+    """`make ui` (python -m dagster_project.ui) over a built warehouse: the sensors tick and
+    skip, no run starts; Ctrl-C leaves no process of it behind."""
+    from dagster_project.testing import copy_warehouse, shared_build
+
+    shared = shared_build(tmp_path_factory)
+    assert shared["result"].returncode == 0
+    root = tmp_path_factory.mktemp("make_ui")
+    warehouse = copy_warehouse(shared["warehouse"], root / "warehouse")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAGSTER_")}
+    log = (root / "ui.log").open("w")
+    ui = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dagster_project.ui",
+            "--warehouse",
+            str(warehouse),
+            "--packs",
+            str(shared["packs"]),
+            "--port",
+            str(port),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + READY_TIMEOUT
+        ticked = None
+        while time.monotonic() < deadline and ui.poll() is None:
+            if _get(f"http://127.0.0.1:{port}/server_info"):
+                data = _graphql(port, SENSOR_TICKS_QUERY).get("data") or {}
+                repos = (data.get("repositoriesOrError") or {}).get("nodes") or []
+                sensors = {s["name"]: s for r in repos for s in r["sensors"]}
+                ticks = (sensors.get("publish_sensor") or {}).get("sensorState", {}).get("ticks")
+                if ticks:
+                    ticked = (ticks, data["runsOrError"]["results"])
+                    break
+            time.sleep(2)
+        assert ticked, (root / "ui.log").read_text()[-3000:]
+        ticks, runs = ticked
+        assert runs == []  # nothing to load, nothing to publish: no run
+        assert {t["status"] for t in ticks} == {"SKIPPED"}
+        assert "up to date" in ticks[0]["skipReason"]
+        sessions = {ui.pid} | {pid for pid in _session_members({ui.pid}) if pid != ui.pid}
+        started = _session_members(sessions)
+        assert len(started) >= 3  # the wrapper, dagster dev and its servers
+    finally:
+        ui.send_signal(signal.SIGINT)  # Ctrl-C
+        try:
+            ui.wait(timeout=90)
+        finally:
+            log.close()
+    time.sleep(1)
+    assert not _session_members(sessions), (root / "ui.log").read_text()[-3000:]

@@ -33,7 +33,7 @@ def test_data_docs_show_a_quarantined_pack_until_it_is_fixed(tmp_path):
     assert index == tmp_path.resolve() / "data_docs" / "index.html"
     html = unquote(index.read_text(encoding="utf-8"))
     assert "pack_packs" in html and name in html
-    assert (index.parent / "expectations" / "facts.fct_complaints.html").exists()
+    assert (index.parent / "expectations" / "facts" / "fct_complaints.html").exists()
 
     fixed = validate_pack(_frames(good, name), warehouse_dir=tmp_path)
     assert fixed.blocking == []
