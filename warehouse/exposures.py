@@ -2,10 +2,11 @@
 
     python -m warehouse.exposures $WAREHOUSE/council.duckdb
 
-writes dbt/models/marts/_bi_exposures.yml. Each registered view (``warehouse/bi_views.py``) becomes an exposure ``bi_<view>`` that depends
-on the dbt models it reads (``marts.<model>`` in its SQL, as generated on the published file) and
-on the raw sources behind the provenance tables it reads. The file is generated, never edited by
-hand; tests/test_ecosystem_catalog.py checks it matches the views.
+writes dbt/models/marts/_bi_exposures.yml. Each registered view (``warehouse/bi_views.py``)
+becomes an exposure ``bi_<view>`` that depends on the dbt models it reads (``marts.<model>`` in
+its SQL, as generated on the published file) and on the raw sources behind the provenance
+tables it reads. The file is generated, never edited by hand; tests/test_ecosystem_catalog.py
+checks it matches the views.
 """
 
 from __future__ import annotations
