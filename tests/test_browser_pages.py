@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -65,7 +66,7 @@ def test_data_quality_page_offline_shows_the_latest_validation_of_every_suite(bu
     marts_rows = [r for r in rows if r.startswith("marts_")]
     assert all("marts (schema marts)" in r for r in marts_rows)
     pack_rows = [r for r in rows if r.startswith("pack_")]
-    assert all(" pack " in f" {r}" and ".txt" in r for r in pack_rows)
+    assert all(re.search(r"\bpack \S+\.txt\b", r) for r in pack_rows), pack_rows
     # the corrupted pack (years 201x printed as 181x) is quarantined, with the reason
     quarantine = text.split("Packs under quarantine", 1)[1].split("Expectations, suite by suite")[0]
     assert CORRUPTED_NAME in quarantine and "meeting_date" in quarantine
@@ -167,12 +168,26 @@ def test_dagster_ui_shows_every_pack_partition(dagster_ui, built, tmp_path):
 def test_dagster_ui_shows_the_pack_gate_check_results(dagster_ui, tmp_path):
     with open_page() as page:
         page.goto(f"{dagster_ui}/assets/stage/pack?view=checks")
-        text = page.wait_for_text("pack_gate", "This is a blocking asset check", timeout=120)
-        text = page.wait_for_text("Evaluation result", "Partition", timeout=60)
-        page.screenshot(tmp_path / "dagster_checks.png")
-    latest = text.split("Evaluation result", 1)[1]
-    assert latest.split()[0] in ("Passed", "Failed")
-    assert ".txt" in latest.split("Partition", 1)[1]  # the partition (pack file) it ran for
+        page.wait_for_text("pack_gate", "This is a blocking asset check", "Execution history")
+        clicked = page.evaluate(
+            "(() => { const tab = [...document.querySelectorAll('button, a, [role=tab]')]"
+            ".find(e => e.innerText.trim() === 'Execution history');"
+            " if (tab) { tab.click(); return true; } return false; })()"
+        )
+        assert clicked
+        page.wait_for_text("Evaluation result", CORRUPTED_NAME, timeout=120)
+        rows = page.evaluate("[...document.querySelectorAll('tbody tr')].map(r => r.innerText)")
+        page.screenshot(tmp_path / "dagster_check_history.png")
+    # one evaluation per pack: the corrupted pack's gate failed, the bundled packs' passed
+    outcomes = {}
+    for row in rows:
+        name = re.search(r"\S+\.txt", row)
+        outcome = re.search(r"\b(Passed|Failed)\b", row)
+        if name and outcome:
+            outcomes.setdefault(name.group(0), outcome.group(1))  # newest first
+    assert outcomes.get(CORRUPTED_NAME) == "Failed", rows
+    for pack in BUNDLED_PACKS.glob("*.txt"):
+        assert outcomes.get(pack.name) == "Passed", (pack.name, rows)
     # the published warehouse's own checks are on its page
     with open_page() as page:
         page.goto(f"{dagster_ui}/assets/published_warehouse?view=checks")
