@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DAGSTER_HOME ?= $(abspath $(WAREHOUSE))/dagster_home
 
-.PHONY: install warehouse test lint format ui bench clean
+.PHONY: install warehouse test lint format ui docs bench clean
 
 $(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.sql dbt/models/*/*.yml dbt/macros/*.sql)
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -37,6 +37,14 @@ format: install
 
 ui: install
 	DAGSTER_HOME="$(DAGSTER_HOME)" $(BIN)/python -m dagster_project.ui --warehouse "$(WAREHOUSE)" --packs "$(PACKS)"
+
+# The data catalogue (dbt docs: models, columns, tests, lineage raw -> BI views) and the
+# data-quality page, both published beside the warehouse by `make warehouse`; offline pages.
+docs:
+	@test -f "$(WAREHOUSE)/catalog/index.html" || { echo "no catalogue in $(WAREHOUSE)/catalog: run make warehouse first"; exit 1; }
+	@echo "data catalogue: $(abspath $(WAREHOUSE))/catalog/index.html"
+	@echo "data quality:   $(abspath $(WAREHOUSE))/data_docs/index.html"
+	-$(PYTHON) -m webbrowser -t "file://$(abspath $(WAREHOUSE))/catalog/index.html"
 
 bench: install
 	$(BIN)/python -m bench.run --n $(N) --seed $(SEED)

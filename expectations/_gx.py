@@ -71,13 +71,18 @@ def batch_definition(asset_name: str) -> Any:
 
 
 def docs_site_dir(warehouse_dir: str | os.PathLike) -> Path:
+    """The data-quality pages: our offline index.html, GX's site in gx/ (expectations/docs.py)."""
     return Path(warehouse_dir).resolve() / "data_docs"
+
+
+def gx_site_dir(warehouse_dir: str | os.PathLike) -> Path:
+    return docs_site_dir(warehouse_dir) / "gx"
 
 
 def docs_context(warehouse_dir: str | os.PathLike) -> Any:
     """A context storing suites and validation results in `<warehouse>/gx/`.
 
-    Its single Data Docs site (`local_site`) is built into `<warehouse>/data_docs/`.
+    Its single Data Docs site (`local_site`) is built into `<warehouse>/data_docs/gx/`.
     """
     root = Path(warehouse_dir).resolve()
     key = str(root)
@@ -97,7 +102,7 @@ def docs_context(warehouse_dir: str | os.PathLike) -> Any:
                     "show_how_to_buttons": False,
                     "store_backend": {
                         "class_name": "TupleFilesystemStoreBackend",
-                        "base_directory": str(docs_site_dir(root)),
+                        "base_directory": str(gx_site_dir(root)),
                     },
                     "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
                 }

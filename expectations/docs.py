@@ -1,6 +1,11 @@
-"""GX Data Docs for the warehouse: `<warehouse>/data_docs/index.html`.
+"""The data-quality pages of the warehouse: `<warehouse>/data_docs/index.html`.
 
-Which validation results are kept (in `<warehouse>/gx/`, the GX stores):
+`index.html` is our own offline page (`expectations/quality_page.py`): the latest validation of
+every suite (kept for every gate run, passing or not, in `<warehouse>/gx/latest/`) and the packs
+under quarantine. GX's Data Docs site is built beside it in `data_docs/gx/` (its styles and
+scripts come from CDNs, so it needs a network).
+
+Which full GX validation results are kept for GX's site (in `<warehouse>/gx/`, the GX stores):
 
 * a pack's results when any of its expectations failed (quarantined packs and packs with
   warnings); when a later run of the same file passes cleanly, its old results are removed;
@@ -18,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from expectations import _gx
+from expectations import _gx, quality_page
 
 if TYPE_CHECKING:
     from expectations.gate import GateResult
@@ -60,6 +65,7 @@ def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
         ValidationResultIdentifier,
     )
 
+    quality_page.record_latest(result, warehouse_dir)
     context = _gx.docs_context(warehouse_dir)
     store = context.validation_results_store
     batch_id = _batch_identifier(result)
@@ -106,14 +112,15 @@ def _has_results_dir(warehouse_dir: str | Path) -> bool:
 
 
 def build_data_docs(warehouse_dir: str | Path) -> Path:
-    """Rebuild the Data Docs site into `<warehouse>/data_docs/` and return its index.html."""
+    """Rebuild `<warehouse>/data_docs/`: GX's site in `gx/`, our offline page as index.html."""
     context = _gx.docs_context(warehouse_dir)
     _ensure_suites(context)
     site = _gx.docs_site_dir(warehouse_dir)
     if site.exists():  # pages of removed results must not linger
         shutil.rmtree(site)
     context.build_data_docs(site_names=["local_site"])
-    index = site / "index.html"
-    if not index.exists():
-        raise FileNotFoundError(f"Data Docs were built but {index} is missing")
-    return index
+    if not (_gx.gx_site_dir(warehouse_dir) / "index.html").exists():
+        raise FileNotFoundError(
+            f"GX Data Docs were built but {_gx.gx_site_dir(warehouse_dir)} has no index.html"
+        )
+    return quality_page.write_page(warehouse_dir)

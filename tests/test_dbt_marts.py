@@ -280,16 +280,16 @@ def test_looked_after_rate_benchmark(con):
     pid = pack_id(con, "001")
     rows = dict(
         con.execute(
-            "select c.council_name, f.value from marts.fct_placements f "
+            "select c.short_name, f.value from marts.fct_placements f "
             "join marts.dim_council c on c.council_id = f.subject_council "
             "where f.pack_id = ? and f.measure = 'cla_rate_per_10000' "
             "and f.as_of_date = date '2017-03-31'",
             [pid],
         ).fetchall()
     )
-    assert rows["Blackpool Council"] == 163
-    assert rows["Liverpool City Council"] == 115
-    assert rows["Middlesbrough Council"] == 120
+    assert rows["Blackpool"] == 163
+    assert rows["Liverpool"] == 115
+    assert rows["Middlesbrough"] == 120
     lines = con.execute(
         "select min(source_line), max(source_line), count(distinct subject_council), "
         "min(unit), max(reporting_council) from marts.fct_placements "

@@ -1,4 +1,5 @@
-"""GX Data Docs rebuilt into <warehouse>/data_docs/, showing quarantined packs' results."""
+"""Data-quality pages rebuilt into <warehouse>/data_docs/: our offline index.html with the latest
+validation of every suite, and GX's site (in gx/) showing quarantined packs' results."""
 
 from __future__ import annotations
 
@@ -31,15 +32,22 @@ def test_data_docs_show_a_quarantined_pack_until_it_is_fixed(tmp_path):
     assert result.data_docs == str(tmp_path.resolve() / "data_docs" / "index.html")
     index = build_data_docs(tmp_path)
     assert index == tmp_path.resolve() / "data_docs" / "index.html"
-    html = unquote(index.read_text(encoding="utf-8"))
+    gx_index = index.parent / "gx" / "index.html"
+    html = unquote(gx_index.read_text(encoding="utf-8"))
     assert "pack_packs" in html and name in html
-    assert (index.parent / "expectations" / "facts" / "fct_complaints.html").exists()
+    assert (index.parent / "gx" / "expectations" / "facts" / "fct_complaints.html").exists()
+    page = index.read_text(encoding="utf-8")
+    assert f"pack {name}" in page and '<span class="badge failed">failed</span>' in page
 
     fixed = validate_pack(_frames(good, name), warehouse_dir=tmp_path)
     assert fixed.blocking == []
     assert fixed.passed and fixed.failures  # only warnings left (no venue printed)
-    html = unquote(build_data_docs(tmp_path).read_text(encoding="utf-8"))
-    # the docs keep results of packs the gate stops; warnings are in ops.gate_results and the
+    page = build_data_docs(tmp_path).read_text(encoding="utf-8")
+    html = unquote(gx_index.read_text(encoding="utf-8"))
+    # GX's site keeps results of packs the gate stops; warnings are in ops.gate_results and the
     # dq mart, so once fixed the pack's quarantine results are gone from the site
     assert name not in html
     assert result.run_id not in html
+    # our page shows each suite's latest validation: now the fixed pack, without failures
+    assert fixed.run_id in page and result.run_id not in page
+    assert '<span class="badge failed">failed</span>' not in page

@@ -411,3 +411,80 @@ ORDER BY council, period_date NULLS LAST, f.measure
         requires=("marts.fct_placements", "marts.dim_council", "marts.dim_measure"),
     )
 )
+
+
+# --------------------------------------------------------------------------- national definitions
+
+
+def _national_comparisons_sql(con) -> str:
+    return f"""
+SELECT
+    f.subject_council AS council, c.council_name, c.council_type, c.region, f.reporting_council,
+    f.domain, f.measure, f.measure_description, f.value, f.unit, f.value_text,
+    f.period_type, f.fiscal_year, f.as_of_date, f.period_start, f.period_end,
+    m.national_source, m.national_collection, m.lg_inform_metric_id, m.lg_inform_metric_url,
+    m.national_definition, m.national_match, m.national_notes, m.national_source_url,
+    CASE
+        WHEN m.national_source = 'NHS England' AND f.as_of_date = last_day(f.as_of_date)
+            THEN 'month ending ' || strftime(f.as_of_date, '%-d %B %Y')
+        WHEN m.national_source <> 'NHS England' AND f.period_type = 'fiscal_year'
+            THEN 'year ending 31 March ' || year(f.period_end)
+        WHEN m.national_source <> 'NHS England' AND f.period_type = 'as_of'
+             AND month(f.as_of_date) = 3 AND day(f.as_of_date) = 31
+            THEN 'at 31 March ' || year(f.as_of_date)
+    END AS national_period,
+    f.pack_id, f.source_line, f.fact_id
+FROM ({_facts_sql(con)}) AS f
+JOIN marts.dim_measure AS m ON m.measure_code = f.measure AND m.national_source IS NOT NULL
+LEFT JOIN marts.dim_council AS c ON c.council_id = f.subject_council
+"""
+
+
+register(
+    View(
+        name="national_comparisons",
+        description="Each council's printed figure beside the national series that defines the "
+        "same measure (LG Inform metric, DfE children looked after return, NHS England community "
+        "health services waiting lists, LGSCO statistics): one row per printed value of a measure "
+        "with a national definition. national_period says which national release the figure "
+        "lines up with (null: the report's period is not one the national series publishes).",
+        sql=_national_comparisons_sql,
+        columns={
+            "council": "GSS code of the council the value is about (join national series on it).",
+            "council_name": "Official name of that council.",
+            "council_type": "county, district, metropolitan district, london borough, unitary or "
+            "city corporation.",
+            "region": "English region of the council.",
+            "reporting_council": "GSS code of the council whose papers printed the value.",
+            "domain": "Fact domain: complaints, placements or waiting_times.",
+            "measure": "Our measure code (marts.dim_measure).",
+            "measure_description": "What our measure counts.",
+            "value": "The council's figure as printed, as a number.",
+            "unit": "Unit of the value: count, percent, weeks, rate_per_10000.",
+            "value_text": "The value exactly as printed.",
+            "period_type": "as_of (a snapshot), fiscal_year or fiscal_quarter.",
+            "fiscal_year": "Fiscal year the value covers, e.g. 2017/18.",
+            "as_of_date": "Date of the snapshot the value describes.",
+            "period_start": "First day of the period the value covers.",
+            "period_end": "Last day of the period the value covers.",
+            "national_source": "Publisher of the national series (Department for Education, NHS "
+            "England, Local Government and Social Care Ombudsman).",
+            "national_collection": "The national collection (e.g. SSDA903 children looked after "
+            "return).",
+            "lg_inform_metric_id": "LG Inform metric id of the national series, where published "
+            "there.",
+            "lg_inform_metric_url": "The LG Inform metric's page.",
+            "national_definition": "The national definition the figure lines up with.",
+            "national_match": "same (same definition) or close (see national_notes).",
+            "national_notes": "How the council's figure may differ from the national definition.",
+            "national_source_url": "Where the national figures are published.",
+            "national_period": "The national release period the value lines up with ('at 31 March "
+            "2017', 'year ending 31 March 2015', 'month ending 31 January 2024'); null when the "
+            "report's period is not one the national series publishes.",
+            "pack_id": CITATION_COLUMNS["pack_id"],
+            "source_line": CITATION_COLUMNS["source_line"],
+            "fact_id": "The fact's key in marts.fct_<domain> (see bi.fact_citations).",
+        },
+        requires=("marts.dim_measure", "marts.dim_council"),
+    )
+)

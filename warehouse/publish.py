@@ -38,7 +38,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse import bi, descriptions
+from warehouse import bi, descriptions, published_extras
 
 PUBLISHED_NAME = "council.duckdb"
 PUBLISHED_SCHEMAS = ("marts", "bi", "provenance")
@@ -79,6 +79,7 @@ class PublishResult:
     pack_count: int = 0
     undocumented: list[str] = field(default_factory=list)  # columns described only generically
     seconds: float = 0.0
+    extras: dict[str, Any] = field(default_factory=dict)  # Parquet, catalogue (published_extras)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -130,6 +131,7 @@ def publish(
         _remove(tmp)
         raise
     _fault("publish:after_replace")
+    result.extras = published_extras.write_extras(work_db, target, warehouse_dir)
     result.path = target
     result.bytes = target.stat().st_size
     result.seconds = round(time.perf_counter() - started, 3)

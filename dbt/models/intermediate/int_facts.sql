@@ -107,8 +107,8 @@ select
     s.trend,
     s.measure_source,
     -- councils
-    coalesce(rc.gss_code, 'unknown') as reporting_council_gss,
-    coalesce(s.row_gss_code, rc.gss_code, 'unknown') as subject_council_gss,
+    rc.council_id as reporting_council_gss,
+    coalesce(s.row_gss_code, rc.council_id) as subject_council_gss,
     case when s.row_gss_code is not null then 'row_label' else 'reporting_council' end as subject_council_source,
     -- service
     coalesce(s.row_service_code, gs.service_code, s.col_service_code,
@@ -179,7 +179,7 @@ select
     s.context_text,
     s.document_title
 from shaped s
-left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('s.reporting_council_text') }}
+join {{ ref('int_pack_councils') }} rc on rc.pack_id = s.pack_id
 left join lateral (
     select arg_max(sa.service_code, sa.priority) as service_code
     from {{ ref('service_aliases') }} sa

@@ -34,8 +34,6 @@ label_meanings as (
         l.row_label,
         (select arg_max(p.row_role, p.priority) from {{ ref('row_roles') }} p
           where regexp_matches(l.row_label, p.pattern)) as row_role,
-        (select min(a.gss_code) from {{ ref('council_aliases') }} a
-          where {{ norm_text('l.row_label') }} = a.alias) as subject_gss_code,
         (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
           where regexp_matches(regexp_replace(l.row_label, '\s*[*(].*$', ''), p.pattern)) as service_code,
         (select arg_max(p.service_area, p.priority) from {{ ref('service_area_patterns') }} p
@@ -43,6 +41,19 @@ label_meanings as (
         {{ fy_start_year('l.row_label') }} as fy_start_year,
         {{ as_of_date('l.row_label') }} as as_of_date
     from labels l
+),
+-- a label naming a council (benchmark rows), resolved at the meeting date of the pack; a
+-- district inside the reporting county is a locality of the county's services, not a subject
+label_councils as (
+    select l.row_label, l.pack_id, case when reg.county_gss_code is distinct from l.reporting_council
+                                        then l.gss_code end as subject_gss_code
+    from (
+        select r.row_label, r.pack_id, pc.council_id as reporting_council,
+               {{ council_at('r.row_label', 'pc.meeting_date') }} as gss_code
+        from (select distinct pack_id, row_label from rows where row_label is not null) r
+        join {{ ref('int_pack_councils') }} pc using (pack_id)
+    ) l
+    left join {{ ref('council_register') }} reg on reg.gss_code = l.gss_code
 ),
 segmented as (
     select
@@ -75,8 +86,9 @@ select
         as group_label,
     m.fy_start_year,
     m.as_of_date,
-    m.subject_gss_code,
+    lc.subject_gss_code,
     m.service_code,
     m.service_area
 from segmented s
 left join label_meanings m using (row_label)
+left join label_councils lc on lc.pack_id = s.pack_id and lc.row_label = s.row_label

@@ -7,9 +7,9 @@
 -- depends_on: {{ ref('fct_decisions') }}
 -- Committees: one row per council and canonical committee name (seed committee_aliases folds variants).
 with packs as (
-    select p.*, coalesce(a.gss_code, 'unknown') as council_id
+    select p.*, pc.council_id
     from {{ ref('stg_packs') }} p
-    left join {{ ref('council_aliases') }} a on a.alias = {{ norm_text('p.council') }}
+    join {{ ref('int_pack_councils') }} pc using (pack_id)
 ),
 named as (
     select

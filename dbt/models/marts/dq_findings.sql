@@ -7,7 +7,8 @@
 -- depends_on: {{ ref('fct_decisions') }}
 -- Data-quality findings: one row per consistency check that failed (severity warn). The checks are
 -- the int_dq_* models; the warn-severity dbt tests read the same models.
-{% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values'] %}
+{% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values',
+                 'int_dq_unknown_council'] %}
 with findings as (
     {% for c in checks %}
     select pack_id, check_name, severity, source_table_id, source_lines, measure,

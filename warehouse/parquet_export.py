@@ -1,0 +1,210 @@
+"""The published warehouse as Parquet, for engines that outgrow one DuckDB file.
+
+    export_parquet(published_db, warehouse_dir) -> manifest (dict)
+
+Writes ``$WAREHOUSE/parquet/`` from the published ``council.duckdb`` (read-only):
+
+* ``marts/fct_<domain>/council=<GSS>/fy=<2017-18>/*.parquet``: the fact tables,
+  hive-partitioned by reporting council and the fiscal year their period falls in (``fy``:
+  the fact's ``fiscal_year``, else the fiscal year of its as-of, period-end, decision or
+  meeting date; ``unknown`` when it has none). Read with hive partitioning, the partition
+  columns ``council`` and ``fy`` come back beside the table's own columns;
+* ``marts/<table>.parquet``: dimensions and every other mart, one file each;
+* ``bi/<view>.parquet``: the BI views and tables, one file each;
+* ``manifest.json``: every table with its path, row count, columns and types, partitioning,
+  and the ``published_at`` of the DuckDB file it was written from.
+
+DuckDB, polars (``scan_parquet(..., hive_partitioning=True)``), Spark, Trino / Hive and
+BigQuery external tables read the folder as it is.
+
+Swapped in atomically like ``council.duckdb``: each export is a new folder under
+``parquet_versions/`` and ``parquet`` is a symbolic link moved onto it with one ``os.replace``,
+so a reader resolves either the old export or the new one, whole. The previous export is kept
+(a reader may still be scanning it); older ones are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+PARQUET_LINK = "parquet"
+VERSIONS_DIR = "parquet_versions"
+MANIFEST = "manifest.json"
+EXPORTED_SCHEMAS = ("marts", "bi")
+FACT_PREFIX = "fct_"
+PARTITION_COLUMNS = ("council", "fy")
+KEEP_VERSIONS = 2
+DATE_COLUMNS = ("as_of_date", "period_end", "decision_date", "meeting_date")
+"""Dates a fact's fiscal year is read from when it has no fiscal_year, first present wins."""
+
+
+def parquet_dir(warehouse_dir: Path | str) -> Path:
+    return Path(warehouse_dir) / PARQUET_LINK
+
+
+def export_parquet(published_db: Path | str, warehouse_dir: Path | str) -> dict[str, Any]:
+    """Write every mart and BI relation of ``published_db`` as Parquet and swap it in."""
+    warehouse_dir = Path(warehouse_dir).resolve()
+    versions = warehouse_dir / VERSIONS_DIR
+    versions.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = versions / stamp
+    tmp = versions / f".{stamp}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        manifest = _write(Path(published_db), tmp)
+        tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _swap_link(warehouse_dir / PARQUET_LINK, Path(VERSIONS_DIR) / stamp)
+    _remove_old_versions(versions, keep=target)
+    return manifest
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _write(published_db: Path, out: Path) -> dict[str, Any]:
+    con = duckdb.connect(str(published_db), read_only=True)
+    try:
+        tables = {}
+        for schema, name in _relations(con):
+            qualified = f"{schema}.{name}"
+            if schema == "marts" and name.startswith(FACT_PREFIX):
+                tables[qualified] = _write_partitioned(con, qualified, out / schema / name)
+            else:
+                tables[qualified] = _write_single(con, qualified, out / schema / f"{name}.parquet")
+        manifest = {
+            "format": "parquet",
+            "published_at": _published_at(con),
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "source": str(published_db),
+            "read_with": {
+                "duckdb": "SELECT * FROM read_parquet('parquet/marts/fct_complaints/**/*.parquet',"
+                " hive_partitioning = true)",
+                "polars": "pl.scan_parquet('parquet/marts/fct_complaints/**/*.parquet', "
+                "hive_partitioning=True)",
+            },
+            "tables": tables,
+        }
+    finally:
+        con.close()
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def _relations(con) -> list[tuple[str, str]]:
+    placeholders = ", ".join("?" for _ in EXPORTED_SCHEMAS)
+    rows = con.execute(
+        f"SELECT schema_name, table_name FROM duckdb_tables() WHERE schema_name IN ({placeholders})"
+        f" UNION SELECT schema_name, view_name FROM duckdb_views() "
+        f"WHERE NOT internal AND schema_name IN ({placeholders}) ORDER BY 1, 2",
+        [*EXPORTED_SCHEMAS, *EXPORTED_SCHEMAS],
+    ).fetchall()
+    return [(s, t) for s, t in rows]
+
+
+def _columns(con, qualified: str) -> list[dict[str, str]]:
+    schema, name = qualified.split(".", 1)
+    rows = con.execute(
+        "SELECT column_name, data_type, comment FROM duckdb_columns() "
+        "WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
+        [schema, name],
+    ).fetchall()
+    return [{"name": c, "type": t, "description": d or ""} for c, t, d in rows]
+
+
+def _write_single(con, qualified: str, path: Path) -> dict[str, Any]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con.execute(f"COPY (SELECT * FROM {qualified}) TO '{_sql_path(path)}' (FORMAT parquet)")
+    return {
+        "path": str(path.relative_to(path.parents[1])),
+        "rows": _count(con, qualified),
+        "columns": _columns(con, qualified),
+        "partitioned_by": [],
+    }
+
+
+def _write_partitioned(con, qualified: str, folder: Path) -> dict[str, Any]:
+    folder.mkdir(parents=True, exist_ok=True)
+    names = {c["name"] for c in _columns(con, qualified)}
+    council = "reporting_council" if "reporting_council" in names else "NULL"
+    con.execute(
+        f"COPY (SELECT *, coalesce({council}, 'unknown') AS council, "
+        f"{_fiscal_year_expr(names)} AS fy FROM {qualified}) "
+        f"TO '{_sql_path(folder)}' (FORMAT parquet, PARTITION_BY (council, fy))"
+    )
+    columns = _columns(con, qualified)
+    columns += [
+        {"name": "council", "type": "VARCHAR", "description": "Partition: reporting council GSS"},
+        {"name": "fy", "type": "VARCHAR", "description": "Partition: fiscal year, e.g. 2017-18"},
+    ]
+    return {
+        "path": str(folder.relative_to(folder.parents[1])),
+        "rows": _count(con, qualified),
+        "columns": columns,
+        "partitioned_by": list(PARTITION_COLUMNS),
+        "files": sum(1 for _ in folder.rglob("*.parquet")),
+    }
+
+
+def _fiscal_year_expr(columns: set[str]) -> str:
+    """The fact's fiscal year as '2017-18' (hive paths cannot hold '2017/18'), else 'unknown'."""
+    parts = []
+    if "fiscal_year" in columns:
+        parts.append("replace(fiscal_year::VARCHAR, '/', '-')")
+    for name in DATE_COLUMNS:
+        if name in columns:
+            start = f"(year({name}) - CASE WHEN month({name}) < 4 THEN 1 ELSE 0 END)"
+            parts.append(f"{start}::VARCHAR || '-' || lpad((({start} + 1) % 100)::VARCHAR, 2, '0')")
+    parts.append("'unknown'")
+    return "coalesce(" + ", ".join(parts) + ")"
+
+
+def _count(con, qualified: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0])
+
+
+def _published_at(con) -> str | None:
+    with contextlib.suppress(duckdb.Error):
+        row = con.execute("SELECT published_at FROM provenance.build_info").fetchone()
+        return row[0].isoformat(timespec="seconds") if row else None
+    return None
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+# --------------------------------------------------------------------------- the atomic swap
+
+
+def _swap_link(link: Path, target: Path) -> None:
+    """Point ``link`` at ``target`` (relative) in one ``os.replace``."""
+    if link.exists() and not link.is_symlink():
+        shutil.rmtree(link)  # a plain folder left by an older layout
+    tmp_link = link.with_name(f".{link.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.link")
+    os.symlink(target, tmp_link, target_is_directory=True)
+    try:
+        os.replace(tmp_link, link)
+    except BaseException:
+        tmp_link.unlink(missing_ok=True)
+        raise
+
+
+def _remove_old_versions(versions: Path, keep: Path) -> None:
+    done = sorted(p for p in versions.iterdir() if not p.name.startswith("."))
+    for old in done[: max(0, len(done) - KEEP_VERSIONS)]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in versions.glob(".*.tmp"):  # exports that crashed (one publisher at a time)
+        shutil.rmtree(stale, ignore_errors=True)
