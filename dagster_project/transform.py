@@ -260,12 +260,12 @@ def run_fact_gate(context, warehouse: WarehouseResource) -> dict[str, Any]:
 
 
 def _keep_docs(context, warehouse, result) -> None:
+    if not result.by_pack and not result.errors:
+        return  # nothing was gated this run: the last validation stays the latest
     try:
         from expectations import docs
 
-        for gate in result.by_pack.values():
-            if not gate.passed:
-                docs.keep_results(gate, warehouse.warehouse_path)
+        docs.keep_results(result.overall(), warehouse.warehouse_path)
     except Exception as error:  # Data Docs are a report: never fail the gate over them
         context.log.warning(f"Data Docs results not kept: {error}")
 

@@ -123,7 +123,20 @@ def suite_spec(name: str) -> dict:
 
 
 def suite_names(prefix: str = "") -> list[str]:
+    """The reviewed suite files (the pack gate)."""
     return sorted(p.stem for p in SUITES_DIR.glob(f"{prefix}*.json"))
+
+
+def all_suite_names() -> list[str]:
+    """Every suite a gate validates: the pack suites (files), then the fact and warehouse
+    suites built in code from their rules."""
+    from expectations import fact_gate, mart_gate
+
+    return [
+        *suite_names(),
+        *(fact_gate.suite_name(r) for r in fact_gate.RELATIONS),
+        *(mart_gate.suite_name(r) for r in mart_gate.RELATIONS),
+    ]
 
 
 def build_suite(name: str) -> Any:

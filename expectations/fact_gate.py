@@ -176,6 +176,29 @@ class FactGateResult:
     def failed_packs(self) -> list[str]:
         return sorted(p for p, r in self.by_pack.items() if not r.passed)
 
+    def overall(self) -> GateResult:
+        """The run as one result (every pack's outcomes merged rule by rule): what the
+        data-quality page shows as each fact suite's latest validation."""
+        from expectations.sql_rules import merge_by_rule
+
+        checks = [*self.errors, *merge_by_rule(r.checks for r in self.by_pack.values())]
+        failures = [c for c in checks if not c.success]
+        files = sorted(
+            str(r.subject.get("file_name") or r.subject["pack_id"]) for r in self.by_pack.values()
+        )
+        return GateResult(
+            gate="facts",
+            subject={"packs": len(self.by_pack), "files": files[:50]},
+            passed=not any(f.severity == "blocking" for f in failures),
+            failures=failures,
+            checks=checks,
+            suites=[suite_name(r) for r in FACT_TABLES],
+            run_id=uuid.uuid4().hex[:12],
+            validated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            duration_s=self.seconds,
+            validation_results={s: v[-1] for s, v in self.validation_results.items() if v},
+        )
+
 
 def validate_facts(
     con: Any, pack_ids: Sequence[str], *, files: dict[str, dict] | None = None

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from expectations.gate import Failure, GateResult
-from expectations.sql_rules import Relation, Rule, validate_relation
+from expectations.sql_rules import Relation, Rule, merge_by_rule, validate_relation
 
 SUITE_PREFIX = "warehouse"
 
@@ -140,7 +140,7 @@ def validate_warehouse(con: Any, pack_ids: Sequence[str] | None) -> GateResult:
         gated = pack_ids if relation in FACT_RELATIONS else None
         outcome = validate_relation(con, relation, suite_name(relation), gated)
         checks.extend(outcome.errors)
-        checks.extend(_merged(outcome.checks))
+        checks.extend(merge_by_rule(outcome.checks.values()))
         if outcome.validation_results:
             results[suite_name(relation)] = outcome.validation_results[-1]
     failures = [c for c in checks if not c.success]
@@ -156,22 +156,6 @@ def validate_warehouse(con: Any, pack_ids: Sequence[str] | None) -> GateResult:
         duration_s=time.perf_counter() - started,
         validation_results=results,
     )
-
-
-def _merged(by_pack: dict[str | None, list[Failure]]) -> list[Failure]:
-    """One outcome per rule across packs: counts added, samples from every failing pack."""
-    merged: dict[tuple[str, str], Failure] = {}
-    for failures in by_pack.values():
-        for failure in failures:
-            key = (failure.suite, failure.expectation)
-            if key not in merged:
-                merged[key] = Failure(**{**failure.to_dict(), "sample": list(failure.sample)})
-                continue
-            into = merged[key]
-            into.unexpected_count = (into.unexpected_count or 0) + (failure.unexpected_count or 0)
-            into.sample = (into.sample + failure.sample)[:10]
-            into.success = into.success and failure.success
-    return list(merged.values())
 
 
 def failing_packs(result: GateResult) -> list[str]:

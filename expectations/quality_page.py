@@ -6,9 +6,10 @@ has its styles inline and needs no script: it works from disk, offline, in any b
 
 What it shows:
 
-* every suite (``expectations/suites/*.json``) with its latest validation: when, what it
-  validated (a pack file or the marts), passed / warnings / failed, and every expectation with
-  its severity, note, outcome, unexpected count and sample (with the pack lines);
+* every suite (the pack suites ``expectations/suites/*.json``, the fact and warehouse suites
+  built in code) with its latest validation: when, what it validated (a pack file, the facts of
+  the packs just transformed, the warehouse), passed / warnings / failed, and every expectation
+  with its severity, note, outcome, unexpected count and sample (with the pack lines);
 * the packs under quarantine (``$WAREHOUSE/quarantine/*.json``) and why.
 
 The latest validation of each suite is kept by ``record_latest`` (called by the gates through
@@ -68,7 +69,7 @@ def write_page(warehouse_dir: str | Path) -> Path:
     root = Path(warehouse_dir).resolve()
     latest = {p.stem: _read(p) for p in sorted(latest_dir(root).glob("*.json"))}
     quarantined = {p.stem: _read(p) for p in sorted((root / QUARANTINE_DIR).glob("*.json"))}
-    page = _page(_gx.suite_names(), latest, quarantined, gx_site=(root / "data_docs" / "gx"))
+    page = _page(_gx.all_suite_names(), latest, quarantined, gx_site=(root / "data_docs" / "gx"))
     index = root / "data_docs" / "index.html"
     index.parent.mkdir(parents=True, exist_ok=True)
     index.write_text(page, encoding="utf-8")
@@ -95,8 +96,10 @@ def _status(record: dict[str, Any]) -> str:
 
 def _subject(record: dict[str, Any]) -> str:
     subject = record.get("subject") or {}
-    if record.get("gate") == "marts":
-        return "marts (schema " + str(subject.get("schema", "marts")) + ")"
+    if record.get("gate") in ("marts", "warehouse"):
+        return "the warehouse (marts, packs gated: " + str(subject.get("packs_gated", "all")) + ")"
+    if record.get("gate") == "facts":
+        return f"facts of {subject.get('packs', '?')} pack(s) just transformed"
     return f"pack {subject.get('file_name') or subject.get('pack_id') or '?'}"
 
 

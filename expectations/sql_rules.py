@@ -291,3 +291,19 @@ def _sample_expr(column: str) -> str:
 
 def _sample_name(column: str) -> str:
     return column.replace(".", "_")
+
+
+def merge_by_rule(per_pack: Iterable[list[Failure]]) -> list[Failure]:
+    """One outcome per rule across packs: counts added, samples from every failing pack."""
+    merged: dict[tuple[str, str], Failure] = {}
+    for failures in per_pack:
+        for failure in failures:
+            key = (failure.suite, failure.expectation)
+            if key not in merged:
+                merged[key] = Failure(**{**failure.to_dict(), "sample": list(failure.sample)})
+                continue
+            into = merged[key]
+            into.unexpected_count = (into.unexpected_count or 0) + (failure.unexpected_count or 0)
+            into.sample = (into.sample + failure.sample)[:10]
+            into.success = into.success and failure.success
+    return list(merged.values())
