@@ -436,12 +436,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--packs", default=os.environ.get("PACKS_DIR", "data/packs"))
     parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
     parser.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="transform and publish every pack again (the same rows an incremental build "
+        "makes; COUNCIL_FULL_REFRESH=1 does the same)",
+    )
+    parser.add_argument(
         "--retry-quarantined",
         action="store_true",
         help="load quarantined files again although their bytes did not change (after the "
         "expectations were corrected, say)",
     )
     args = parser.parse_args(argv)
+    if args.full_refresh:
+        os.environ["COUNCIL_FULL_REFRESH"] = "1"
     try:
         return build(args)
     except SystemExit:

@@ -15,6 +15,7 @@ modification time moved since they were recorded.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ import duckdb
 
 from dagster_project.resources import file_sha256, is_lock_error, list_pack_files
 
+FULL_REFRESH_ENV = "COUNCIL_FULL_REFRESH"
+"""Set to 1 to transform every pack again (the same rows as the incremental runs made)."""
 HANDLED = ("promoted", "quarantined", "duplicate", "error")
 """Statuses of a file whose current bytes were already dealt with."""
 
@@ -45,6 +48,7 @@ class Plan:
     queued: int = 0  # packs waiting in ops.publish_queue
     published: bool = False
     transform_changed: bool = False  # the dbt project changed since the last publish
+    full_refresh_asked: bool = False  # COUNCIL_FULL_REFRESH=1 (make warehouse --full-refresh)
 
     @property
     def publish_needed(self) -> bool:
@@ -54,6 +58,7 @@ class Plan:
             or self.queued
             or not self.published
             or self.transform_changed
+            or self.full_refresh_asked
         )
 
     def describe(self) -> str:
@@ -66,6 +71,8 @@ class Plan:
             parts.append(f"{self.queued} pack(s) waiting to publish")
         if self.transform_changed:
             parts.append("dbt project changed: full refresh")
+        elif self.full_refresh_asked:
+            parts.append("full refresh asked for")
         return ", ".join(parts)
 
 
@@ -100,6 +107,7 @@ def plan_work(
         raise
     plan = Plan(queued=queued, published=Path(published_db).exists())
     plan.transform_changed = fingerprint is not None and fingerprint != transform_fingerprint()
+    plan.full_refresh_asked = os.environ.get(FULL_REFRESH_ENV) == "1"
     for path in list_pack_files(packs_dir):
         pack = scan_file(path, recorded.get(path.name))
         plan.files.append(pack)

@@ -49,7 +49,6 @@ from dagster_project.resources import WarehouseResource
 
 FACT_TABLES = ("fct_waiting_times", "fct_complaints", "fct_placements", "fct_decisions")
 FACT_KEYS = [AssetKey(["marts", name]) for name in FACT_TABLES]
-FULL_REFRESH_ENV = "COUNCIL_FULL_REFRESH"
 
 
 # --------------------------------------------------------------------------- before dbt
@@ -77,7 +76,11 @@ def needs_full_refresh(con) -> bool:
     asked for it with COUNCIL_FULL_REFRESH=1)."""
     import os
 
-    from dagster_project.planning import last_transform_fingerprint, transform_fingerprint
+    from dagster_project.planning import (
+        FULL_REFRESH_ENV,
+        last_transform_fingerprint,
+        transform_fingerprint,
+    )
 
     if os.environ.get(FULL_REFRESH_ENV) == "1":
         return True
