@@ -4,7 +4,7 @@
 --
 -- Items printed as paragraphs come from int_decision_blocks, each with its own lines. Otherwise
 -- a decision's text is cut at labels that open a paragraph or follow the end of a clause
--- (. ; : or 'and'): the labels must count 1, 2, 3 (a, b, c; i, ii, iii) in one style from the
+-- ('. ', '; ', ': ', ' – ', 'and', 'or', 'That'): the labels must count 1, 2, 3 (a, b, c; i, ii, iii) in one style from the
 -- first, and at least two of them; a label out of turn ('paragraph 3.' inside an item) stays in
 -- its item's text. Such items cite the lines of their decision.
 with decisions as (
@@ -31,7 +31,7 @@ marked as (
         decision_id, pack_id, source_line, source_last_line,
         string_split(
             regexp_replace(item_source_text,
-                '(^|\n|[.;:]\s+|\s(?:and|or)\s+)(\(?(?:[0-9]{1,2}|[A-Za-z]|[ivxIVX]{2,5})[.)])\s+',
+                '(^|\n|[.;:]\s+|\s[-–—]\s+|\s(?:and|or|that|That)\s+)(\(?(?:[0-9]{1,2}|[A-Za-z]|[ivxIVX]{2,5})[.)])\s+',
                 '\1' || chr(30) || '\2' || chr(31), 'g'),
             chr(30)) as parts
     from decisions
@@ -106,7 +106,7 @@ select
     item_seq,
     item_label,
     item_label_printed,
-    regexp_replace(item_text, '\s+', ' ', 'g') as item_text,
+    trim(regexp_replace(item_text, '\s+', ' ', 'g')) as item_text,
     source_line,
     source_last_line
 from (
