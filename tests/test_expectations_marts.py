@@ -50,6 +50,10 @@ create or replace table marts.fct_decisions as
            (select meeting_date from raw.packs) - interval 30 day as decision_date,
            'm1' as meeting_id
     from raw.lines where length(text) > 20 limit 5;
+create or replace table marts.decision_items as
+    select md5(decision_id || '1') as decision_item_id, decision_id, pack_id, document_id,
+           1 as item_seq, 'item text' as item_text, source_line, source_line as source_last_line
+    from marts.fct_decisions;
 create or replace table marts.dq_findings as
     select 'warning' as severity, pack_id, 'components_vs_totals' as check_name,
            '38/42/28/22 vs 38/43/29/20' as "values", [1294, 1300] as lines
@@ -134,6 +138,10 @@ def test_clean_marts_pass_and_dq_warnings_are_reported(con):
         (
             "update marts.fct_decisions set decision_date = date '2090-01-01'",
             "marts_fct_decisions.date_near_meeting_date",
+        ),
+        (
+            "update marts.decision_items set decision_id = 'no such decision'",
+            "marts_decision_items.item_joins_its_decision",
         ),
         ("drop table marts.fct_waiting_times", "marts_fct_waiting_times.mart_queryable"),
         ("drop table marts.dim_service", "marts_fct_complaints.fact_joins_dimensions"),
