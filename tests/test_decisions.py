@@ -327,7 +327,7 @@ def test_layout_roman_items_and_discussion_left_out(layouts_con):
 
 def test_layout_agreed_list_decision_and_sentences(layouts_con):
     pid = layout_pack_id(layouts_con, "cabinet_minutes.txt")
-    assert decisions_between(layouts_con, pid, 1, 46) == [
+    assert decisions_between(layouts_con, pid, 1, 56) == [
         (11, "resolution"),  # The minutes of the meeting ... were approved
         (17, "resolution"),  # AGREED: 1. 2. 3.
         (25, "resolution"),  # DECISION: That ...
@@ -335,6 +335,7 @@ def test_layout_agreed_list_decision_and_sentences(layouts_con):
         (34, "resolution"),  # RESOLVED: / That ...
         (40, "resolution"),  # RESOLVED – That (1) ...; and (2) ...
         (44, "noted"),  # The Cabinet noted the quarterly performance report. ('noted that' is not)
+        (50, "resolution"),  # RESOLVED – That: (a) (b) [(i) (ii)] (c)
     ]
     agreed = decision_at(layouts_con, "cabinet_minutes.txt", 17)
     assert [i[0] for i in items_of(layouts_con, agreed["decision_id"])] == ["1", "2", "3"]
@@ -410,3 +411,14 @@ def test_layout_recommendations_heading_over_bullets(layouts_con):
         (None, "To accept the recommendations set out in Appendix A."),
         (None, "To note the executive decisions taken on the library service."),
     ]
+
+
+def test_layout_sub_items_stay_with_their_item(layouts_con):
+    """'(i)' '(ii)' under '(b)' are part of item b; the list goes on at '(c)'."""
+    d = decision_at(layouts_con, "cabinet_minutes.txt", 50)
+    items = items_of(layouts_con, d["decision_id"])
+    assert [(i[0], i[3], i[4]) for i in items] == [("a", 52, 52), ("b", 53, 55), ("c", 56, 56)]
+    assert items[1][2] == (
+        "the following be consulted on the draft plan: (i) the town and parish councils; "
+        "(ii) the neighbouring authorities; and"
+    )

@@ -2,7 +2,8 @@
 -- 'The Committee agreed: 1. ... 2. ...', a recommendations list '2.1 ... 2.2 ...', or items
 -- printed inside one paragraph or table cell ('1. To agree ... 2. To work ... 3. To authorise').
 --
--- Items printed as paragraphs come from int_decision_blocks, each with its own lines. Otherwise
+-- Items printed as paragraphs come from int_decision_blocks, each with its own lines (and its
+-- sub-items: '(i)' '(ii)' under 'b)' are part of item b). Otherwise
 -- a decision's text is cut at labels that open a paragraph or follow the end of a clause
 -- ('. ', '; ', ': ', ' – ', 'and', 'or', 'That'): the labels must count 1, 2, 3 (a, b, c; i, ii, iii) in one style from the
 -- first, and at least two of them; a label out of turn ('paragraph 3.' inside an item) stays in
@@ -11,19 +12,23 @@ with decisions as (
     select * from {{ ref('int_decisions') }}
 ),
 paragraph_items as (
+    -- a sub-item ('(i)' under 'b)') stays in the text of its item
     select
         d.decision_id,
-        d.pack_id,
-        b.part as item_seq,
-        b.item_label,
-        b.item_label_printed,
-        b.item_text,
-        b.first_line as source_line,
-        b.last_line as source_last_line
+        any_value(d.pack_id) as pack_id,
+        b.item_seq,
+        arg_min(b.item_label, b.part) as item_label,
+        arg_min(b.item_label_printed, b.part) as item_label_printed,
+        string_agg(case when b.is_main_item then b.item_text
+                        else coalesce(b.item_label_printed || ' ', '') || b.item_text end,
+                   ' ' order by b.part) as item_text,
+        min(b.first_line) as source_line,
+        max(b.last_line) as source_last_line
     from decisions d
     join {{ ref('int_decision_blocks') }} b
       on b.pack_id = d.pack_id and b.starter_seq = d.position and d.source_table_id is null
      and d.sentence_seq = 0 and b.part > 0 and b.mode = 'list'
+    group by d.decision_id, b.item_seq
 ),
 -- decisions without paragraph items: candidate labels marked in their text
 marked as (
