@@ -138,6 +138,48 @@ def test_noting_a_report_is_noted_discussion_is_not_a_decision(marts_con):
     assert decision_at(marts_con, "000", 365)["kind"] == "noted"  # date of the next meeting
 
 
+def test_minutes_yield_the_decisions_they_record(marts_con):
+    """Every decision of the three sets of minutes, and nothing else (discussion, attendance,
+    declarations): the resolutions, agreements and notings the pack catalogue lists."""
+    expected = {
+        "000": [
+            (146, "noted"),  # minutes of the last Health Scrutiny Committee noted
+            (156, "resolution"),
+            (166, "resolution"),
+            (186, "resolution"),  # The Committee agreed: 1. 2.
+            (215, "resolution"),
+            (253, "resolution"),
+            (282, "resolution"),
+            (331, "resolution"),  # The Committee agreed: 1. - 4.
+            (344, "resolution"),
+            (356, "resolution"),
+            (365, "noted"),  # date of the next meeting
+            (464, "resolution"),  # 30 July: the call-in
+        ],
+        "002": [
+            (128, "resolution"),
+            (136, "resolution"),
+            (147, "noted"),
+            (151, "noted"),
+            (163, "resolution"),
+            (207, "resolution"),
+            (228, "resolution"),
+            (232, "noted"),
+            (236, "noted"),
+        ],
+        "004": [(95, "resolution"), (109, "resolution"), (143, "resolution")]
+        + [(154, "resolution"), (158, "resolution"), (168, "resolution")],
+    }
+    for prefix, decisions in expected.items():
+        found = marts_con.execute(
+            "select f.source_line, f.kind from marts.fct_decisions f "
+            "join marts.dim_document d using (document_id) "
+            "where f.pack_id = ? and d.kind = 'minutes' order by f.source_line",
+            [pack_id(marts_con, prefix)],
+        ).fetchall()
+        assert found == decisions, prefix
+
+
 # --------------------------------------------------------------------------- sample packs: tables
 
 

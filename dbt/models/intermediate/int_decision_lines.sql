@@ -9,6 +9,7 @@ with lines as (
         l.line_number,
         l.has_tab,
         trim(regexp_replace(l.clean_text, '\s+', ' ', 'g')) as text,
+        length(l.text) > 0 and trim(l.text) = '' as is_space_line,
         d.document_id,
         d.kind as document_kind,
         d.title as document_title
@@ -86,10 +87,17 @@ select
     -- starts a paragraph of its own whatever came before
     opener_kind is not null or list_heading_kind is not null or is_minute_heading or is_item or is_bullet
         as starts_block,
-    not has_tab and (
-        text = ''
-        or regexp_matches(text, '(?i)^page\s+[0-9]+$')
-        or (is_repeated and opener_kind is null and list_heading_kind is null and not is_body
-            and not is_item and not regexp_matches(text, '[.;]$'))
-    ) as is_gap
-from labelled
+    is_gap,
+    -- a page break: a line of spaces (the PDF's page break), a page stamp, a running header
+    is_gap and (is_space_line or text <> '') as is_page_break
+from (
+    select
+        *,
+        not has_tab and (
+            text = ''
+            or regexp_matches(text, '(?i)^page\s+[0-9]+$')
+            or (is_repeated and opener_kind is null and list_heading_kind is null and not is_body
+                and not is_item and not regexp_matches(text, '[.;]$'))
+        ) as is_gap
+    from labelled
+)

@@ -4,19 +4,25 @@
 -- heading ('14. Child Sexual Exploitation ...'), a section heading, and the headings above it.
 --
 -- A line goes on the paragraph above when it is wrapped (the next line, no blank between) or
--- when a page break cut a sentence (after blank lines, page-break lines and running headers it
--- starts in lower case, or it follows a long line left without its full stop); a line that
+-- when a page break cut a sentence (after blank lines it starts in lower case; after a page
+-- break - a line of spaces, a page stamp, a running header - it may also follow a long line
+-- left without its full stop); a line that
 -- starts an item, an opener or a heading, a table line, and the line after a lead-in colon
 -- start paragraphs of their own (a heading wraps onto a next short line). Windows run within one pack.
-with content as (
+with counted as (
+    select *, count(case when is_page_break then 1 end) over (partition by pack_id order by line_number) as page_breaks
+    from {{ ref('int_decision_lines') }}
+),
+content as (
     select
         *,
+        page_breaks > lag(page_breaks) over w as after_page_break,
         lag(line_number) over w as prev_line,
         lag(text) over w as prev_text,
         lag(has_tab) over w as prev_has_tab,
         lag(document_id) over w as prev_document_id,
         lag(is_minute_heading or list_heading_kind is not null) over w as prev_is_heading
-    from {{ ref('int_decision_lines') }}
+    from counted
     where not is_gap
     window w as (partition by pack_id order by line_number)
 ),
@@ -33,7 +39,7 @@ breaks as (
             when regexp_matches(prev_text, '(:-?|\s[–—-])\s*$') then true   -- a lead-in ends its paragraph
             when line_number = prev_line + 1 then false                -- a wrapped line
             when regexp_matches(text, '^[a-z]') then false             -- a sentence going on over a page break
-            when length(prev_text) > 80 and not regexp_matches(prev_text, '[.;:!?)"”’]\s*$')
+            when after_page_break and length(prev_text) > 80 and not regexp_matches(prev_text, '[.;:!?)"”’]\s*$')
                  and regexp_matches(text, '^[A-Z]') then false
             else true
         end as starts_paragraph,
