@@ -49,8 +49,17 @@ breaks as (
     from content
 ),
 numbered as (
-    select *, sum(starts_paragraph::integer) over (partition by pack_id order by line_number) as paragraph_seq
+    select *,
+           sum(starts_paragraph::integer) over (partition by pack_id order by line_number) as paragraph_seq,
+           case when starts_paragraph then '' else joiner end || text as piece
     from breaks
+),
+placed_lines as (
+    -- where each line starts in its paragraph's text (0-based), to cite a sentence's own lines
+    select *,
+           coalesce(sum(length(piece)) over (partition by pack_id, paragraph_seq order by line_number
+                                             rows between unbounded preceding and 1 preceding), 0) as line_offset
+    from numbered
 ),
 paragraphs as (
     select
@@ -62,7 +71,8 @@ paragraphs as (
         min(line_number) as first_line,
         max(line_number) as last_line,
         count(*) as n_lines,
-        trim(string_agg(case when starts_paragraph then '' else joiner end || text, '' order by line_number)) as text,
+        trim(string_agg(piece, '' order by line_number)) as text,
+        list({'line_number': line_number, 'line_offset': line_offset} order by line_number) as line_offsets,
         bool_or(has_tab) as is_table,
         arg_min(opener_kind, line_number) as opener_kind,
         arg_min(list_heading_kind, line_number) as list_heading_kind,
@@ -71,7 +81,7 @@ paragraphs as (
         arg_min(is_bullet, line_number) as is_bullet,
         arg_min(item_core, line_number) as item_core,
         arg_min(item_label, line_number) as item_label
-    from numbered
+    from placed_lines
     group by pack_id, paragraph_seq
 ),
 shaped as (

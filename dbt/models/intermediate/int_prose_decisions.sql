@@ -50,6 +50,8 @@ sentence_paragraphs as (
 ),
 sentences as (
     -- a sentence ends at . ! or ? followed by a space (not the point of '£1.99' or 'S.136')
+    select *, strpos(text, trim(sentence)) as sentence_start
+    from (
     select
         *,
         unnest(sentence_list) as sentence,
@@ -57,6 +59,7 @@ sentences as (
     from (
         select *, regexp_extract_all(text, '(?:[^.!?]|[.!?]\S)+(?:[.!?]+["”’)]*|$)') as sentence_list
         from sentence_paragraphs
+    )
     )
 ),
 sentence_decisions as (
@@ -67,8 +70,10 @@ sentence_decisions as (
         s.document_id,
         s.document_kind,
         s.document_title,
-        s.first_line as source_line,
-        s.last_line as source_last_line,
+        -- the lines the sentence itself is printed on, within its paragraph
+        list_max([o.line_number for o in s.line_offsets if o.line_offset < s.sentence_start]) as source_line,
+        list_max([o.line_number for o in s.line_offsets
+                  if o.line_offset < s.sentence_start + length(trim(s.sentence)) - 1]) as source_last_line,
         arg_max(p.kind, p.priority) as kind,
         false as under_list_heading,
         trim(s.sentence) as decision_text,
