@@ -86,3 +86,43 @@ nullif(regexp_extract({{ expr }}, '\b([A-Z]{1,5}\s?/?\s?[0-9]{1,4}/(?:19|20)[0-9
              || '/' || regexp_extract({{ expr }}, '((19|20)[0-9]{2})\s*$', 1)
 end)
 {%- endmacro %}
+
+{# The patterns of one role of seed decision_line_patterns, best first, read when the model runs
+   (a regex written into the SQL is compiled once; one read from a joined table is compiled again
+   for every line, a thousand times slower). Models using these macros carry
+   `-- depends_on: {{ ref('decision_line_patterns') }}` so the seed is loaded before them. #}
+{% macro decision_patterns(role) -%}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set rows = run_query(
+        "select pattern, coalesce(kind, '') as kind from " ~ ref('decision_line_patterns')
+        ~ " where role = '" ~ role ~ "' order by priority desc, pattern") -%}
+    {{ return(rows.rows) }}
+{%- endmacro %}
+
+{% macro sql_string(text) -%}
+'{{ text | replace("'", "''") }}'
+{%- endmacro %}
+
+{# True when `expr` matches any pattern of the role. #}
+{% macro decision_role_matches(role, expr) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}false{%- else -%}
+({% for p in patterns %}regexp_matches({{ expr }}, {{ sql_string(p[0]) }}){% if not loop.last %} or {% endif %}{% endfor %})
+{%- endif -%}
+{%- endmacro %}
+
+{# The kind of the best (highest priority) pattern of the role that `expr` matches, else null. #}
+{% macro decision_role_kind(role, expr) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}null::varchar{%- else -%}
+(case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then {{ sql_string(p[1]) }}{% endfor %} end)
+{%- endif -%}
+{%- endmacro %}
+
+{# Group `group` of the best pattern of the role that `expr` matches, else null. #}
+{% macro decision_role_extract(role, expr, group) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}null::varchar{%- else -%}
+(case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then nullif(trim(regexp_extract({{ expr }}, {{ sql_string(p[0]) }}, {{ group }})), ''){% endfor %} end)
+{%- endif -%}
+{%- endmacro %}

@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('decision_line_patterns') }}
 -- Every line of a pack as the decision readers see it: the document it is in, whether it is
 -- white space between paragraphs (blank, a page-break line of one space, a page stamp, a running
 -- page header), and how it starts: an item label ('a)', '(ii)', '1.', '2.1', '- b)'), a bullet,
@@ -17,24 +18,16 @@ with lines as (
     left join {{ ref('stg_documents') }} d
       on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
 ),
-matches as (
-    select l.pack_id, l.line_number, p.role, p.kind, p.priority
-    from lines l
-    join {{ ref('decision_line_patterns') }} p
-      on p.role in ('opener', 'list_heading', 'body', 'minute_heading')
-     and regexp_matches(l.text, p.pattern)
-    where not l.has_tab and l.text <> ''
-),
 roles as (
     select
         pack_id,
         line_number,
-        arg_max(kind, priority) filter (where role = 'opener') as opener_kind,
-        arg_max(kind, priority) filter (where role = 'list_heading') as list_heading_kind,
-        bool_or(role = 'body') as is_body,
-        bool_or(role = 'minute_heading') as is_minute_heading
-    from matches
-    group by all
+        {{ decision_role_kind('opener', 'text') }} as opener_kind,
+        {{ decision_role_kind('list_heading', 'text') }} as list_heading_kind,
+        {{ decision_role_matches('body', 'text') }} as is_body,
+        {{ decision_role_matches('minute_heading', 'text') }} as is_minute_heading
+    from lines
+    where not has_tab and text <> ''
 ),
 -- a line printed again and again about a page apart (a running page header such as the
 -- minutes title on every page) is white space, unless it reads as part of a decision; a heading

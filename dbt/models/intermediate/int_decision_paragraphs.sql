@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('decision_line_patterns') }}
 -- The paragraphs of each document, built from int_decision_lines, with what each one is to a
 -- decision reader: an opener ('RESOLVED – That ...', 'The Committee agreed:'), a list heading
 -- ('2.0 Recommendation(s):'), a numbered / lettered / bulleted item, a 'That ...' body, a minute
@@ -111,14 +112,13 @@ headed as (
     from shaped
 ),
 minute_headings as (
-    select s.pack_id, s.paragraph_seq,
-           arg_max(regexp_extract(s.text, h.pattern, 1), h.priority) as minute_number,
-           arg_max(trim(regexp_extract(s.text, h.pattern, 2)), h.priority) as minute_title
-    from headed s
-    join {{ ref('decision_line_patterns') }} h
-      on h.role = 'minute_heading' and regexp_matches(s.text, h.pattern)
-    where s.is_heading_shape
-    group by all
+    select
+        pack_id,
+        paragraph_seq,
+        {{ decision_role_extract('minute_heading', 'text', 1) }} as minute_number,
+        {{ decision_role_extract('minute_heading', 'text', 2) }} as minute_title
+    from headed
+    where is_heading_shape and {{ decision_role_matches('minute_heading', 'text') }}
 )
 select
     s.*,

@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('decision_line_patterns') }}
 -- Decisions written in prose: one row per decision block (int_decision_blocks: a resolution with
 -- all its items, a 'The Committee agreed ...' sentence, a list of recommendations under its
 -- heading) and one per recommendation sentence inside other paragraphs ('We therefore RECOMMEND
@@ -41,25 +42,20 @@ in_blocks as (
     select distinct pack_id, paragraph_seq from blocks
 ),
 sentence_paragraphs as (
-    select distinct p.*
+    select p.*
     from {{ ref('int_decision_paragraphs') }} p
-    join {{ ref('decision_line_patterns') }} s
-      on s.role = 'sentence' and regexp_matches(p.text, s.pattern)
     anti join in_blocks b on b.pack_id = p.pack_id and b.paragraph_seq = p.paragraph_seq
-    where not p.is_table
+    where not p.is_table and {{ decision_role_matches('sentence', 'p.text') }}
 ),
 sentences as (
     -- a sentence ends at . ! or ? followed by a space (not the point of '£1.99' or 'S.136')
     select *, strpos(text, trim(sentence)) as sentence_start
     from (
-    select
-        *,
-        unnest(sentence_list) as sentence,
-        generate_subscripts(sentence_list, 1) as sentence_seq
-    from (
-        select *, regexp_extract_all(text, '(?:[^.!?]|[.!?]\S)+(?:[.!?]+["”’)]*|$)') as sentence_list
-        from sentence_paragraphs
-    )
+        select *, unnest(sentence_list) as sentence, generate_subscripts(sentence_list, 1) as sentence_seq
+        from (
+            select *, regexp_extract_all(text, '(?:[^.!?]|[.!?]\S)+(?:[.!?]+["”’)]*|$)') as sentence_list
+            from sentence_paragraphs
+        )
     )
 ),
 sentence_decisions as (
@@ -74,7 +70,7 @@ sentence_decisions as (
         list_max([o.line_number for o in s.line_offsets if o.line_offset < s.sentence_start]) as source_line,
         list_max([o.line_number for o in s.line_offsets
                   if o.line_offset < s.sentence_start + length(trim(s.sentence)) - 1]) as source_last_line,
-        arg_max(p.kind, p.priority) as kind,
+        {{ decision_role_kind('sentence', 's.sentence') }} as kind,
         false as under_list_heading,
         trim(s.sentence) as decision_text,
         s.minute_number_above as minute_number,
@@ -82,9 +78,7 @@ sentence_decisions as (
         s.heading_above,
         0 as n_list_items
     from sentences s
-    join {{ ref('decision_line_patterns') }} p
-      on p.role = 'sentence' and regexp_matches(s.sentence, p.pattern)
-    group by all
+    where {{ decision_role_matches('sentence', 's.sentence') }}
 ),
 decisions as (
     select * from block_decisions
@@ -92,13 +86,10 @@ decisions as (
     select * from sentence_decisions
 ),
 minuted_bodies as (
-    select d.pack_id, d.paragraph_seq, d.sentence_seq,
-           arg_max(nullif(trim(regexp_extract(d.document_title, p.pattern, 1)), ''), p.priority) as body
-    from decisions d
-    join {{ ref('decision_line_patterns') }} p
-      on p.role = 'minutes_title' and regexp_matches(d.document_title, p.pattern)
-    where d.document_kind = 'minutes'
-    group by all
+    select pack_id, paragraph_seq, sentence_seq,
+           {{ decision_role_extract('minutes_title', 'document_title', 1) }} as body
+    from decisions
+    where document_kind = 'minutes'
 )
 select
     d.pack_id,
