@@ -464,3 +464,28 @@ def test_layout_sub_items_stay_with_their_item(layouts_con):
         "the following be consulted on the draft plan: (i) the town and parish councils; "
         "(ii) the neighbouring authorities; and"
     )
+
+
+def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
+    pid = layout_pack_id(layouts_con, "board_minutes.txt")
+    found = layouts_con.execute(
+        "select source_line, kind, minute_number, subject, decision_maker, decision_date "
+        "from marts.fct_decisions where pack_id = ? order by source_line",
+        [pid],
+    ).fetchall()
+    board, day = "Health and Wellbeing Board", date(2024, 6, 4)
+    # 'Apologies were received' (9) and 'The Board noted that 12 pharmacies ...' (24) are not
+    assert found == [
+        (15, "resolution", "HWB/2/24", "Better Care Fund Plan 2024/25", board, day),
+        (19, "resolution", "HWB/3/24", "Pharmaceutical Needs Assessment", board, day),
+        (28, "resolution", "HWB/4/24", "Joint Health and Wellbeing Strategy", board, day),
+    ]
+    agreed = decision_at(layouts_con, "board_minutes.txt", 19)
+    assert [(i[1], i[3]) for i in items_of(layouts_con, agreed["decision_id"])] == [
+        ("(a)", 21),
+        ("(b)", 22),
+    ]
+    decision = decision_at(layouts_con, "board_minutes.txt", 28)
+    assert decision["decision_text"] == (
+        "Decision: That the refreshed Joint Health and Wellbeing Strategy be adopted."
+    )
