@@ -403,7 +403,7 @@ def test_layout_recommendations_table_keeps_its_subject_column(layouts_con):
     rows = layouts_con.execute(
         "select subject, decision_text, response, decision_date from marts.fct_decisions "
         "where pack_id = ? and source_table_id is not null and kind = 'recommendation' "
-        "order by source_line",
+        "and source_line < 30 order by source_line",
         [pid],
     ).fetchall()
     assert rows == [
@@ -426,6 +426,31 @@ def test_layout_recommendations_table_keeps_its_subject_column(layouts_con):
             date(2024, 3, 12),
         ),
     ]
+
+
+def test_layout_recommendations_named_down_an_unheaded_first_column(layouts_con):
+    """Appendix C: the libraries are the row labels, under an empty header cell."""
+    pid = layout_pack_id(layouts_con, "library_review.txt")
+    rows = layouts_con.execute(
+        "select source_line, subject, decision_text, response from marts.fct_decisions "
+        "where pack_id = ? and source_line > 30 order by source_line",
+        [pid],
+    ).fetchall()
+    assert rows == [
+        (32, "Westmere Central Library", "Open a café in the ground floor reading room", "Agreed"),
+        (33, "Harbour Road Library", "Install self-service kiosks", "Under review"),
+    ]
+
+
+def test_numbered_rows_are_no_subject(marts_con):
+    """002's tracker numbers its rows 1-11 under an empty header: a number is not a subject."""
+    pid = pack_id(marts_con, "002")
+    subjects = marts_con.execute(
+        "select distinct subject from marts.fct_decisions where pack_id = ? "
+        "and source_line between 2175 and 2189",
+        [pid],
+    ).fetchall()
+    assert subjects == [(None,)]
 
 
 def test_layout_executive_decision_cell_with_title_and_lettered_items(layouts_con):

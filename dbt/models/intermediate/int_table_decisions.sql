@@ -37,6 +37,19 @@ cells as (
     where not c.is_header
     group by all
 ),
+-- a first column without a header holds the rows' labels: what each row is about (a library
+-- named down the side of a recommendations table), unless it only numbers the rows
+row_labels as (
+    select c.table_id, c.row_index, nullif(trim(c.cell_text), '') as row_label
+    from cells c
+    join (
+        select distinct table_id, col_index
+        from {{ ref('stg_table_cells') }}
+        join dtables using (table_id)
+        where not is_header and col_index = 0 and coalesce(trim(column_name), '') = ''
+    ) unlabelled using (table_id, col_index)
+    where not regexp_matches(trim(c.cell_text), '^[0-9.()\s]*$')
+),
 rows as (
     select
         c.table_id,
@@ -59,16 +72,18 @@ rows as (
         max(case when b.field = 'officer' then c.cell_text end) as officer,
         max(case when b.field = 'progress' then c.cell_text end) as progress
     from cells c
-    join best_cols b using (table_id, col_index)
+    left join best_cols b using (table_id, col_index)
     group by c.table_id, c.row_index
 ),
 decision_cells as (
     select
         r.*,
+        l.row_label,
         string_split({{ html_paragraphs('r.decision_raw') }}, chr(10)) as paragraphs,
         nullif(trim(regexp_replace(regexp_extract(r.decision_raw, '(?i)<u>(.*?)</u>', 1), '<[^>]+>', '', 'g')), '')
             as underlined
     from rows r
+    left join row_labels l using (table_id, row_index)
 ),
 titled as (
     select
@@ -109,7 +124,7 @@ select
     nullif(trim(array_to_string(r.text_paragraphs, ' ')), '') as decision_text,
     nullif(trim(array_to_string(r.text_paragraphs, chr(10))), '') as item_source_text,
     r.description,
-    coalesce(r.subject_cell, r.title_paragraph, r.title_cell) as subject,
+    coalesce(r.subject_cell, r.row_label, r.title_paragraph, r.title_cell) as subject,
     r.decision_maker,
     r.cabinet_member,
     {{ parse_uk_date('r.decision_date_text') }} as decision_date,
@@ -130,4 +145,5 @@ left join kinds k using (table_id)
 where coalesce(r.title_paragraph, r.title_cell, array_to_string(r.text_paragraphs, '')) is not null
   and trim(coalesce(r.title_cell, '') || coalesce(array_to_string(r.text_paragraphs, ''), '')) not in ('', '-')
   and coalesce(r.reference_printed, r.decision_date_text, r.anticipated_text, r.target_date_text,
-               r.status, r.response, r.subject_cell, r.cabinet_member, r.decision_maker, r.officer) is not null
+               r.status, r.response, r.subject_cell, r.row_label, r.cabinet_member, r.decision_maker,
+               r.officer) is not null
