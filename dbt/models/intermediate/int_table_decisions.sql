@@ -5,8 +5,9 @@
 -- A 'decision' cell often opens with the decision's title ('<p><u>LOCAL AUTHORITY NURSERY
 -- REVIEW</u></p> <p>1. To agree ...'): an underlined first paragraph, or a short first paragraph
 -- without a full stop above more text, is the title; the rest is the decision text, its
--- paragraphs kept apart (item_source_text) for int_decision_items. One pack's rows from its own
--- tables.
+-- paragraphs kept apart (item_source_text) for int_decision_items. What a row is about is its
+-- subject column, or its text label under an empty header, or its title. One pack's rows from
+-- its own tables.
 with dtables as (
     select t.*
     from {{ ref('int_tables') }} t
