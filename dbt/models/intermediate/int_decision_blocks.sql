@@ -10,9 +10,9 @@
 --     continue it (a heading, 'Background Papers', the next minute);
 --   * or, if no list follows, the 'That ...' / 'To ...' paragraphs right under it.
 -- An opener whose sentence is not finished ('RESOLVED that the Committee') takes a list that
--- follows it too. A lead-in with nothing under it that reads as
--- its text is no decision. A short paragraph shaped like a heading ('15. Work Programme') is
--- never an item. Blocks stay inside their document; one pack's rows from its own paragraphs.
+-- follows it too. A lead-in with nothing under it that reads as its text is no decision. A short
+-- paragraph shaped like a heading ('15. Work Programme') is never an item. Blocks stay inside
+-- their document; one pack's rows from its own paragraphs.
 with paragraphs as (
     select
         *,

@@ -7,9 +7,9 @@
 -- A line goes on the paragraph above when it is wrapped (the next line, no blank between) or
 -- when a page break cut a sentence (after blank lines it starts in lower case; after a page
 -- break - a line of spaces, a page stamp, a running header - it may also follow a long line
--- left without its full stop); a line that
--- starts an item, an opener or a heading, a table line, and the line after a lead-in colon
--- start paragraphs of their own (a heading wraps onto a next short line). Windows run within one pack.
+-- left without its full stop). A line that starts an item, an opener or a heading, a table
+-- line, and the line after a lead-in colon start paragraphs of their own (a heading wraps onto a
+-- next short line). Windows run within one pack.
 with counted as (
     select *, count(case when is_page_break then 1 end) over (partition by pack_id order by line_number) as page_breaks
     from {{ ref('int_decision_lines') }}
