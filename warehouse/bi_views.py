@@ -315,15 +315,19 @@ LEFT JOIN marts.dim_council AS c ON c.council_id = w.reporting_council
 register(
     View(
         name="decisions",
-        description="Decisions, forward-plan items, resolutions and recommendations, with who "
-        "makes them, when, their status, the council and committee, and a citation.",
+        description="Decisions: committee resolutions (with every lettered or numbered item), "
+        "decisions noted, executive decisions, forward-plan items and recommendations, with what "
+        "each is about, who made it and when, the council and committee, and a citation of "
+        "the lines it is printed on. Its items are in bi.decision_items.",
         sql=f"""
 SELECT
-    f.decision_id, f.kind, f.reference, f.title, f.summary, f.decision_maker, f.cabinet_member,
-    f.decision_date, f.decision_date_text, f.anticipated_month, f.status, f.officer,
-    f.reporting_council, c.council_name AS reporting_council_name,
-    cm.committee_name, f.meeting_date, f.pack_id, f.document_id, d.title AS document_title,
-    f.source_line, {_citation_expr()} AS citation
+    f.decision_id, f.kind, f.reference, f.related_reference, f.title, f.subject,
+    f.minute_number, f.decision_text, f.n_items, f.description, f.decision_maker,
+    f.cabinet_member, f.decision_date, f.decision_date_text, f.anticipated_month, f.status,
+    f.response, f.target_date, f.officer, f.reporting_council,
+    c.council_name AS reporting_council_name, cm.committee_name, f.meeting_date, f.pack_id,
+    f.document_id, d.title AS document_title, f.source_line, f.source_last_line,
+    {_citation_expr()} AS citation
 FROM marts.fct_decisions AS f
 LEFT JOIN marts.dim_council AS c ON c.council_id = f.reporting_council
 LEFT JOIN marts.dim_meeting AS m ON m.meeting_id = f.meeting_id
@@ -333,17 +337,28 @@ LEFT JOIN provenance.documents AS d ON d.pack_id = f.pack_id AND d.document_id =
 """,
         columns={
             "decision_id": "Key of the decision (marts.fct_decisions).",
-            "kind": "executive_decision, forward_plan_item, recommendation or resolution.",
-            "reference": "Decision reference as normalised, e.g. EX/48/2023.",
-            "title": "Title of the decision or item.",
-            "summary": "Summary or details printed with it.",
+            "kind": "resolution, noted, executive_decision, forward_plan_item, recommendation "
+            "(or decision, for a decisions table of no recognised kind).",
+            "reference": "The decision's own reference as normalised, e.g. EX/48/2023.",
+            "related_reference": "A decision reference the text mentions (a call-in of "
+            "PH/41/2015).",
+            "title": "Title printed for the decision itself, if any.",
+            "subject": "What the decision is about: a library or service of a recommendations "
+            "table, the decision's title, the minute heading, or the report it is in.",
+            "minute_number": "Number of the minute it is recorded under (minutes only).",
+            "decision_text": "The decision whole, as printed, with all its items in order.",
+            "n_items": "Number of its lettered or numbered items (bi.decision_items).",
+            "description": "Description or reasons printed beside an executive decision.",
             "decision_maker": "Who makes (or made) the decision: the executive, a cabinet "
-            "member, a committee or an officer.",
+            "member, the committee whose minutes record it.",
             "cabinet_member": "Cabinet member responsible, where printed.",
-            "decision_date": "Date the decision was (or is to be) taken.",
+            "decision_date": "Date the decision was (or is to be) taken; for minutes, the date "
+            "of the minuted meeting.",
             "decision_date_text": "The decision date as printed.",
             "anticipated_month": "Month a forward-plan decision is anticipated, if given.",
             "status": "Status as printed (e.g. Ongoing, Not yet due).",
+            "response": "The executive's response to a recommendation, as printed.",
+            "target_date": "Target date of a recommendation or action, if given.",
             "officer": "Officer named for the item.",
             "reporting_council": "GSS code of the council.",
             "reporting_council_name": "Name of the council.",
@@ -352,7 +367,8 @@ LEFT JOIN provenance.documents AS d ON d.pack_id = f.pack_id AND d.document_id =
             "pack_id": CITATION_COLUMNS["pack_id"],
             "document_id": CITATION_COLUMNS["document_id"],
             "document_title": CITATION_COLUMNS["document_title"],
-            "source_line": CITATION_COLUMNS["source_line"],
+            "source_line": "First printed line (1-based) of the decision's text in its pack.",
+            "source_last_line": "Last printed line of the decision's text.",
             "citation": CITATION_COLUMNS["citation"],
         },
         requires=(
@@ -361,6 +377,53 @@ LEFT JOIN provenance.documents AS d ON d.pack_id = f.pack_id AND d.document_id =
             "marts.dim_meeting",
             "marts.dim_committee",
         ),
+    )
+)
+
+register(
+    View(
+        name="decision_items",
+        description="Each lettered or numbered item of a decision ('a)', '2.1', '3.') in "
+        "printed order, beside its decision's kind, subject, maker and date, with a citation "
+        "of the line it is printed on.",
+        sql=f"""
+SELECT
+    i.decision_item_id, i.decision_id, i.item_seq, i.item_label, i.item_label_printed,
+    i.item_text, f.kind, f.reference, f.subject, f.minute_number, f.decision_maker,
+    f.decision_date, f.reporting_council, c.council_name AS reporting_council_name,
+    f.meeting_date, i.pack_id, i.document_id, d.title AS document_title, i.source_line,
+    i.source_last_line, {_citation_expr(line="i.source_line")} AS citation
+FROM marts.decision_items AS i
+JOIN marts.fct_decisions AS f ON f.decision_id = i.decision_id
+LEFT JOIN marts.dim_council AS c ON c.council_id = f.reporting_council
+LEFT JOIN provenance.packs AS p ON p.pack_id = i.pack_id
+LEFT JOIN provenance.documents AS d ON d.pack_id = i.pack_id AND d.document_id = i.document_id
+""",
+        columns={
+            "decision_item_id": "Key of the item (marts.decision_items).",
+            "decision_id": "Its decision (bi.decisions, marts.fct_decisions).",
+            "item_seq": "Position of the item in its decision (1, 2, 3 ...).",
+            "item_label": "The label, lower case, without brackets or points ('a', 'ii', "
+            "'2.1'); null for a bullet.",
+            "item_label_printed": "The label as printed ('a)', '(ii)', '3.').",
+            "item_text": "The item's text as printed, without its label.",
+            "kind": "Kind of its decision (resolution, recommendation, executive_decision ...).",
+            "reference": "Its decision's own reference, normalised.",
+            "subject": "What its decision is about (see bi.decisions).",
+            "minute_number": "Number of the minute its decision is recorded under.",
+            "decision_maker": "Who made its decision.",
+            "decision_date": "Date its decision was taken.",
+            "reporting_council": "GSS code of the council.",
+            "reporting_council_name": "Name of the council.",
+            "meeting_date": "Date of the meeting whose pack printed it.",
+            "pack_id": CITATION_COLUMNS["pack_id"],
+            "document_id": CITATION_COLUMNS["document_id"],
+            "document_title": CITATION_COLUMNS["document_title"],
+            "source_line": "First printed line (1-based) of the item in its pack.",
+            "source_last_line": "Last printed line of the item.",
+            "citation": CITATION_COLUMNS["citation"],
+        },
+        requires=("marts.decision_items", "marts.fct_decisions", "marts.dim_council"),
     )
 )
 

@@ -1,15 +1,27 @@
--- One row per decision, forward-plan item, committee resolution or recommendation.
+-- One row per decision: a committee resolution with all its items, a decision noted, an
+-- executive decision, a forward-plan item or a recommendation, with its printed lines.
+with items as (
+    select decision_id, count(*) as n_items
+    from {{ ref('int_decision_items') }}
+    group by decision_id
+)
 select
     d.decision_id,
     d.pack_id,
     d.document_id,
     d.source_table_id,
     d.source_line,
+    d.source_last_line,
     d.kind,
     d.reference,
     d.reference_printed,
+    d.related_reference,
     d.title,
-    d.summary,
+    d.subject,
+    d.minute_number,
+    d.decision_text,
+    coalesce(i.n_items, 0) as n_items,
+    d.description,
     coalesce(d.decision_maker, d.cabinet_member) as decision_maker,
     d.cabinet_member,
     d.decision_date,
@@ -17,6 +29,7 @@ select
     d.anticipated_month,
     d.anticipated_text,
     d.status,
+    d.response,
     d.target_date,
     d.target_date_text,
     d.officer,
@@ -26,4 +39,5 @@ select
     p.meeting_date
 from {{ ref('int_decisions') }} d
 join {{ ref('dim_pack') }} p using (pack_id)
+left join items i using (decision_id)
 where {{ in_batch('d.pack_id') }}

@@ -1,0 +1,128 @@
+{# How decisions are laid out, not how councils word them (wording is in seed decision_line_patterns). #}
+
+{# A numbered or lettered item at the start of a paragraph, after an optional bullet:
+   '1. To ...', 'a) the ...', '(ii) ...', '2.1 To ...', '- b) ...', 'A. That ...'.
+   Groups: 1 the label as printed, 2 a section number (2.1), 3 a bracketed label's core ((a)),
+   4 a plain label's core (a), 1.), 5 the item's text. #}
+{% macro decision_item_re() -%}
+^\s*(?:[-–•▪■❖*·]\s*)?(([0-9]{1,2}\.[0-9]{1,2})\.?|\(([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})\)|([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})[.)])\s+(\S.*)$
+{%- endmacro %}
+
+{# A bulleted paragraph without a label: '- Members requested ...', '• To ...'. #}
+{% macro decision_bullet_re() -%}
+^\s*[-–•▪■❖*·]\s+(\S.*)$
+{%- endmacro %}
+
+{# The core of a label ('a', 'ii', '3', '2.1'), lower case, from a paragraph's text. #}
+{% macro decision_item_core(expr) -%}
+lower(coalesce(
+    nullif(regexp_extract({{ expr }}, '{{ decision_item_re() }}', 2), ''),
+    nullif(regexp_extract({{ expr }}, '{{ decision_item_re() }}', 3), ''),
+    nullif(regexp_extract({{ expr }}, '{{ decision_item_re() }}', 4), '')))
+{%- endmacro %}
+
+{# The style a list takes from its first label: 'section' (2.1), 'number' (1), 'roman' (i: a list
+   starting at 'i' counts i, ii, iii), 'letter' (a), or 'bullet'. #}
+{% macro decision_list_style(core) -%}
+(case
+    when {{ core }} is null then 'bullet'
+    when regexp_matches({{ core }}, '^[0-9]+\.[0-9]+$') then 'section'
+    when regexp_matches({{ core }}, '^[0-9]+$') then 'number'
+    when {{ core }} = 'i' or length({{ core }}) > 1 then 'roman'
+    else 'letter'
+end)
+{%- endmacro %}
+
+{# The position a label stands for in a list of the given style: 'c' -> 3 in a lettered list,
+   'iv' -> 4 in a roman one, '2.3' -> 3 in a section-numbered one; null when the label cannot be
+   in such a list (a bullet counts as the next position, see the models). #}
+{% macro decision_label_ordinal(core, style) -%}
+(case {{ style }}
+    when 'number' then try_cast(case when regexp_matches({{ core }}, '^[0-9]+$') then {{ core }} end as integer)
+    when 'section' then try_cast(case when regexp_matches({{ core }}, '^[0-9]+\.[0-9]+$')
+                                      then split_part({{ core }}, '.', 2) end as integer)
+    when 'letter' then case when regexp_matches({{ core }}, '^[a-z]$') then ascii({{ core }}) - 96 end
+    when 'roman' then list_position(
+        ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x',
+         'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'], {{ core }})
+end)
+{%- endmacro %}
+
+{# The section a '2.1'-style label belongs to ('2'); null for other labels. #}
+{% macro decision_label_section(core) -%}
+case when regexp_matches({{ core }}, '^[0-9]+\.[0-9]+$') then split_part({{ core }}, '.', 1) end
+{%- endmacro %}
+
+{# A cell's HTML as paragraphs: block tags (<p>, <li>, <br>, lists) become line breaks, other
+   tags go, entities are decoded and spaces folded; one paragraph per line. #}
+{% macro html_paragraphs(expr) -%}
+trim(regexp_replace(regexp_replace(regexp_replace(
+    replace(replace(replace(replace(replace(replace(
+        regexp_replace(regexp_replace({{ expr }}, '(?i)</?(p|li|br|ol|ul|div)\b[^>]*>', chr(10), 'g'),
+                       '<[^>]+>', '', 'g'),
+        '&nbsp;', ' '), '&amp;', '&'), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''),
+    '\*\*', '', 'g'), '[ \t]+', ' ', 'g'), '\s*\n[\s\n]*', chr(10), 'g'), chr(10) || ' ')
+{%- endmacro %}
+
+{# A date as printed in a minutes title ('THURSDAY, 2 JULY 2015', 'held on 10 July 2018'). #}
+{% macro printed_long_date(expr) -%}
+nullif(regexp_extract({{ expr }}, '(?i)\b[0-9]{1,2}\s*(?:st|nd|rd|th)?\s+{{ month_names_re() }}\s+(?:19|20)[0-9]{2}\b', 0), '')
+{%- endmacro %}
+
+{# A decision reference printed in a text: 'PH41/2015', 'EX/48/2023'. #}
+{% macro printed_decision_reference(expr) -%}
+nullif(regexp_extract({{ expr }}, '\b([A-Z]{1,5}\s?/?\s?[0-9]{1,4}/(?:19|20)[0-9]{2})\b', 1), '')
+{%- endmacro %}
+
+{# A reference normalised to PREFIX/NUMBER/YEAR (PH41/2015 -> PH/41/2015) or NUMBER/YEAR. #}
+{% macro normalised_decision_reference(expr) -%}
+(case
+    when regexp_matches({{ expr }}, '(?i)^\s*([A-Z]{1,5})\s*/?\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
+        then upper(regexp_extract({{ expr }}, '(?i)^\s*([A-Z]{1,5})', 1)) || '/'
+             || cast(cast(regexp_extract({{ expr }}, '([0-9]{1,4})\s*/\s*(19|20)[0-9]{2}', 1) as integer) as varchar)
+             || '/' || regexp_extract({{ expr }}, '((19|20)[0-9]{2})\s*$', 1)
+    when regexp_matches({{ expr }}, '^\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
+        then cast(cast(regexp_extract({{ expr }}, '([0-9]{1,4})\s*/', 1) as integer) as varchar)
+             || '/' || regexp_extract({{ expr }}, '((19|20)[0-9]{2})\s*$', 1)
+end)
+{%- endmacro %}
+
+{# The patterns of one role of seed decision_line_patterns, best first, read when the model runs
+   (a regex written into the SQL is compiled once; one read from a joined table is compiled again
+   for every line, a thousand times slower). Models using these macros carry
+   `-- depends_on: {{ ref('decision_line_patterns') }}` so the seed is loaded before them. #}
+{% macro decision_patterns(role) -%}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set rows = run_query(
+        "select pattern, coalesce(kind, '') as kind from " ~ ref('decision_line_patterns')
+        ~ " where role = '" ~ role ~ "' order by priority desc, pattern") -%}
+    {{ return(rows.rows) }}
+{%- endmacro %}
+
+{% macro sql_string(text) -%}
+'{{ text | replace("'", "''") }}'
+{%- endmacro %}
+
+{# True when `expr` matches any pattern of the role. #}
+{% macro decision_role_matches(role, expr) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}false{%- else -%}
+({% for p in patterns %}regexp_matches({{ expr }}, {{ sql_string(p[0]) }}){% if not loop.last %} or {% endif %}{% endfor %})
+{%- endif -%}
+{%- endmacro %}
+
+{# The kind of the best (highest priority) pattern of the role that `expr` matches, else null. #}
+{% macro decision_role_kind(role, expr) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}null::varchar{%- else -%}
+(case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then {{ sql_string(p[1]) }}{% endfor %} end)
+{%- endif -%}
+{%- endmacro %}
+
+{# Group `group` of the best pattern of the role that `expr` matches, else null. #}
+{% macro decision_role_extract(role, expr, group) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}null::varchar{%- else -%}
+(case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then nullif(trim(regexp_extract({{ expr }}, {{ sql_string(p[0]) }}, {{ group }})), ''){% endfor %} end)
+{%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,166 @@
+-- Decisions written as paragraphs (int_decision_paragraphs): one row per paragraph of a decision
+-- block, the block's starter first (part 0), then its members in order.
+--
+-- A block starts at an opener ('RESOLVED – That ...', 'The Committee agreed ...') or a list
+-- heading ('2.0 Recommendation(s):'). A lead-in ('RESOLVED – That:', 'The Committee agreed:',
+-- 'RESOLVED', a list heading) takes the paragraphs under it:
+--   * a list: items in one style ('1.' '2.', 'a)' 'b)', '(i)' '(ii)', '2.1' '2.2', bullets)
+--     whose labels count 1, 2, 3 ... without a gap, with any sub-items of another style under
+--     an item ('(i)' '(ii)' under 'b)'); the list ends at the first paragraph that does not
+--     continue it (a heading, 'Background Papers', the next minute);
+--   * or, if no list follows, the 'That ...' / 'To ...' paragraphs right under it.
+-- An opener whose sentence is not finished ('RESOLVED that the Committee') takes a list that
+-- follows it too. A lead-in with nothing under it that reads as its text is no decision. A short
+-- paragraph shaped like a heading ('15. Work Programme') is never an item. Blocks stay inside
+-- their document; one pack's rows from its own paragraphs.
+with paragraphs as (
+    select
+        *,
+        -- an item, unless it is a short heading ('3. Exclusion of the Public')
+        is_item and not (is_heading_shape and length(text) <= 80) as is_list_item,
+        opener_kind is not null or list_heading_kind is not null as is_starter
+    from {{ ref('int_decision_paragraphs') }}
+),
+placed as (
+    select
+        *,
+        last_value(case when is_starter then paragraph_seq end ignore nulls) over (
+            partition by pack_id, document_id order by paragraph_seq
+            rows between unbounded preceding and current row
+        ) as starter_seq
+    from paragraphs
+),
+starters as (
+    select
+        s.pack_id,
+        s.paragraph_seq as starter_seq,
+        s.is_lead_in,
+        s.opener_kind is not null as is_opener,
+        -- how the paragraph right under the starter goes on: a list (in the style of its first
+        -- label), 'That ...' paragraphs (under a lead-in only), or nothing
+        case
+            when (f.is_list_item or f.is_bullet)
+                 and (s.is_lead_in or not regexp_matches(s.text, '[.!?]["”’)]?$')) then 'list'
+            when s.is_lead_in and f.is_body and not f.is_heading_shape then 'body'
+        end as mode,
+        case when f.is_list_item or f.is_bullet then {{ decision_list_style('f.item_core') }} end as list_style,
+        case when f.is_list_item then {{ decision_label_section('f.item_core') }} end as list_section
+    from placed s
+    left join placed f
+      on f.pack_id = s.pack_id and f.document_id = s.document_id and f.paragraph_seq = s.paragraph_seq + 1
+    where s.is_starter
+),
+members as (
+    select
+        p.*,
+        p.paragraph_seq - s.starter_seq as part,
+        s.mode,
+        s.list_style,
+        s.list_section,
+        {{ decision_label_ordinal('p.item_core', 's.list_style') }} as ordinal,
+        list_contains(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'], p.item_core) as roman_shaped
+    from placed p
+    join starters s on s.pack_id = p.pack_id and s.starter_seq = p.starter_seq
+    where p.paragraph_seq > s.starter_seq
+),
+-- a list item counts in the list's own style; an item of another style between them ('(i)',
+-- '(ii)' under 'a)', 'a)' under '1.') is a sub-item of the item above. In a lettered list 'i' is
+-- the letter only where it comes ninth.
+shaped_members as (
+    select
+        *,
+        case
+            when mode = 'list' and list_style = 'bullet' then is_bullet
+            when mode = 'list' and list_style = 'letter' then
+                is_list_item and ordinal is not null
+                and (not roman_shaped or ordinal = 1 + count(case when is_list_item and ordinal is not null
+                                                                  and not roman_shaped then 1 end) over before)
+            when mode = 'list' then
+                is_list_item and ordinal is not null
+                and (list_section is null or {{ decision_label_section('item_core') }} = list_section)
+            else false
+        end as is_main_item
+    from members
+    window before as (partition by pack_id, starter_seq order by paragraph_seq
+                      rows between unbounded preceding and 1 preceding)
+),
+counted_members as (
+    select
+        *,
+        count(case when is_main_item then 1 end) over (
+            partition by pack_id, starter_seq order by paragraph_seq
+            rows between unbounded preceding and current row) as item_seq
+    from shaped_members
+),
+checked_members as (
+    select
+        *,
+        case
+            when mode = 'body' then is_body and not is_item and not is_heading_shape
+            when mode = 'list' and is_main_item then ordinal = item_seq or list_style = 'bullet'
+            -- a sub-item under an item of the list: roman under letters, letters or roman under
+            -- numbers, letters under roman, bullets under any
+            when mode = 'list' and list_style <> 'bullet' and item_seq > 0 then
+                is_bullet
+                or (is_list_item and case list_style
+                        when 'letter' then roman_shaped
+                        when 'roman' then regexp_matches(item_core, '^[a-z]$') and not roman_shaped
+                        else regexp_matches(item_core, '^[a-z]+$') end)
+            else false
+        end as continues_block
+    from counted_members
+),
+kept_members as (
+    select *
+    from (
+        select *, bool_and(continues_block) over (
+                      partition by pack_id, starter_seq order by paragraph_seq
+                      rows between unbounded preceding and current row) as in_block
+        from checked_members
+    )
+    where in_block
+),
+starter_rows as (
+    select p.*, 0 as part, s.mode, s.list_style, s.list_section, 0 as item_seq, false as is_main_item,
+           true as continues_block, true as in_block
+    from placed p
+    join starters s on s.pack_id = p.pack_id and s.starter_seq = p.paragraph_seq
+),
+blocks as (
+    select * from starter_rows
+    union all by name
+    select * from kept_members
+),
+sized as (
+    select *, count(*) over (partition by pack_id, starter_seq) - 1 as n_members
+    from blocks
+)
+select
+    pack_id,
+    starter_seq,
+    part,
+    paragraph_seq,
+    document_id,
+    document_kind,
+    document_title,
+    first_line,
+    last_line,
+    text,
+    mode,
+    list_style,
+    -- the list item this paragraph belongs to (a sub-item belongs to the item above it)
+    case when part > 0 and mode = 'list' then item_seq end as item_seq,
+    coalesce(is_main_item, false) as is_main_item,
+    case when part > 0 and mode = 'list' then item_core end as item_label,
+    case when part > 0 and mode = 'list' then item_label end as item_label_printed,
+    case when part > 0 and mode = 'list' then item_text end as item_text,
+    opener_kind,
+    list_heading_kind,
+    is_lead_in,
+    minute_number_above,
+    minute_title_above,
+    heading_above,
+    n_members
+from sized
+-- a lead-in is a decision only with the text under it
+where not (is_lead_in and n_members = 0)

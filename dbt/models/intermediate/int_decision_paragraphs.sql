@@ -1,0 +1,138 @@
+-- depends_on: {{ ref('decision_line_patterns') }}
+-- The paragraphs of each document, built from int_decision_lines, with what each one is to a
+-- decision reader: an opener ('RESOLVED – That ...', 'The Committee agreed:'), a list heading
+-- ('2.0 Recommendation(s):'), a numbered / lettered / bulleted item, a 'That ...' body, a minute
+-- heading ('14. Child Sexual Exploitation ...'), a section heading, and the headings above it.
+--
+-- A line goes on the paragraph above when it is wrapped (the next line, no blank between) or
+-- when a page break cut a sentence (after blank lines it starts in lower case; after a page
+-- break - a line of spaces, a page stamp, a running header - it may also follow a long line
+-- left without its full stop). A line that starts an item, an opener or a heading, a table
+-- line, and the line after a lead-in colon start paragraphs of their own (a heading wraps onto a
+-- next short line). Windows run within one pack.
+with counted as (
+    select *, count(case when is_page_break then 1 end) over (partition by pack_id order by line_number) as page_breaks
+    from {{ ref('int_decision_lines') }}
+),
+content as (
+    select
+        *,
+        page_breaks > lag(page_breaks) over w as after_page_break,
+        lag(line_number) over w as prev_line,
+        lag(text) over w as prev_text,
+        lag(has_tab) over w as prev_has_tab,
+        lag(document_id) over w as prev_document_id,
+        lag(is_minute_heading or list_heading_kind is not null) over w as prev_is_heading
+    from counted
+    where not is_gap
+    window w as (partition by pack_id order by line_number)
+),
+breaks as (
+    select
+        *,
+        case
+            when prev_line is null or prev_document_id is distinct from document_id then true
+            when has_tab or prev_has_tab then true
+            when starts_block then true
+            -- a heading goes on only on the next line, short and without a full stop
+            when prev_is_heading then line_number > prev_line + 1 or length(text) > 80
+                                      or regexp_matches(text, '[.;:!?]$')
+            when regexp_matches(prev_text, '(:-?|\s[–—-])\s*$') then true   -- a lead-in ends its paragraph
+            when line_number = prev_line + 1 then false                -- a wrapped line
+            when regexp_matches(text, '^[a-z]') then false             -- a sentence going on over a page break
+            when after_page_break and length(prev_text) > 80 and not regexp_matches(prev_text, '[.;:!?)"”’]\s*$')
+                 and regexp_matches(text, '^[A-Z]') then false
+            else true
+        end as starts_paragraph,
+        -- a word hyphenated over the break joins without a space
+        case when regexp_matches(prev_text, '[A-Za-z]-$') and regexp_matches(text, '^[a-z]') then ''
+             else ' ' end as joiner
+    from content
+),
+numbered as (
+    select *,
+           sum(starts_paragraph::integer) over (partition by pack_id order by line_number) as paragraph_seq,
+           case when starts_paragraph then '' else joiner end || text as piece
+    from breaks
+),
+placed_lines as (
+    -- where each line starts in its paragraph's text (0-based), to cite a sentence's own lines
+    select *,
+           coalesce(sum(length(piece)) over (partition by pack_id, paragraph_seq order by line_number
+                                             rows between unbounded preceding and 1 preceding), 0) as line_offset
+    from numbered
+),
+paragraphs as (
+    select
+        pack_id,
+        paragraph_seq,
+        any_value(document_id) as document_id,
+        any_value(document_kind) as document_kind,
+        any_value(document_title) as document_title,
+        min(line_number) as first_line,
+        max(line_number) as last_line,
+        count(*) as n_lines,
+        trim(string_agg(piece, '' order by line_number)) as text,
+        list({'line_number': line_number, 'line_offset': line_offset} order by line_number) as line_offsets,
+        bool_or(has_tab) as is_table,
+        arg_min(opener_kind, line_number) as opener_kind,
+        arg_min(list_heading_kind, line_number) as list_heading_kind,
+        arg_min(is_body, line_number) as is_body,
+        arg_min(is_item, line_number) as is_item,
+        arg_min(is_bullet, line_number) as is_bullet,
+        arg_min(item_core, line_number) as item_core,
+        arg_min(item_label, line_number) as item_label
+    from placed_lines
+    group by pack_id, paragraph_seq
+),
+shaped as (
+    select
+        p.*,
+        case when p.is_item then regexp_extract(p.text, '{{ decision_item_re() }}', 5)
+             when p.is_bullet then regexp_extract(p.text, '{{ decision_bullet_re() }}', 1) end as item_text,
+        -- a lead-in: a heading over a list, or an opener ending in a colon or dash, or one of at
+        -- most three words ('RESOLVED', 'AGREED –')
+        p.list_heading_kind is not null
+            or (p.opener_kind is not null
+                and (regexp_matches(p.text, '(:-?|\s[–—-])\s*$') or length(p.text) - length(replace(p.text, ' ', '')) < 3))
+            as is_lead_in,
+        -- a line or two without sentence punctuation at the end: a heading of some kind
+        not p.is_table and p.n_lines <= 3 and length(p.text) between 3 and 220
+            and regexp_matches(p.text, '^\W*[A-Z0-9]') and not regexp_matches(p.text, '[.;:,!?]$')
+            and p.opener_kind is null and p.list_heading_kind is null and not p.is_body
+            as is_heading_shape
+    from paragraphs p
+),
+headed as (
+    select
+        *,
+        -- a section or report heading: short, standing alone, not an item, not 'Key: value'
+        is_heading_shape and not is_item and not is_bullet and length(text) <= 120
+            and not regexp_matches(text, ':\s') as is_section_heading
+    from shaped
+),
+minute_headings as (
+    select
+        pack_id,
+        paragraph_seq,
+        {{ decision_role_extract('minute_heading', 'text', 1) }} as minute_number,
+        {{ decision_role_extract('minute_heading', 'text', 2) }} as minute_title
+    from headed
+    where is_heading_shape and {{ decision_role_matches('minute_heading', 'text') }}
+)
+select
+    s.*,
+    m.minute_number,
+    m.minute_title,
+    -- the minute heading and the nearest heading above this paragraph, in its document
+    last_value(m.minute_number ignore nulls) over above as minute_number_above,
+    last_value(m.minute_title ignore nulls) over above as minute_title_above,
+    -- a numbered heading ('1. Conclusions and Recommendations') gives its title
+    last_value(trim(coalesce(m.minute_title, case when s.is_section_heading then s.text end), ' *_')
+               ignore nulls) over above as heading_above
+from headed s
+left join minute_headings m using (pack_id, paragraph_seq)
+window above as (
+    partition by s.pack_id, s.document_id order by s.paragraph_seq
+    rows between unbounded preceding and 1 preceding
+)

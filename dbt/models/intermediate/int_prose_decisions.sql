@@ -1,0 +1,115 @@
+-- depends_on: {{ ref('decision_line_patterns') }}
+-- Decisions written in prose: one row per decision block (int_decision_blocks: a resolution with
+-- all its items, a 'The Committee agreed ...' sentence, a list of recommendations under its
+-- heading) and one per recommendation sentence inside other paragraphs ('We therefore RECOMMEND
+-- that ...', seed decision_line_patterns role 'sentence').
+--
+-- In minutes the decision is the minuted body's (the name in the minutes title, seed role
+-- 'minutes_title'), taken on the date in that title, under the minute heading above it. A
+-- recommendation in a report is about the report (its title), or, inside a long report, about
+-- the section heading above it. Dates and makers not printed stay null.
+with blocks as (
+    select * from {{ ref('int_decision_blocks') }}
+),
+block_decisions as (
+    select
+        pack_id,
+        starter_seq as paragraph_seq,
+        0 as sentence_seq,
+        any_value(document_id) as document_id,
+        any_value(document_kind) as document_kind,
+        any_value(document_title) as document_title,
+        -- a list heading is not part of the text: the decision starts at its first item
+        min(first_line) filter (where part > 0 or list_heading_kind is null) as source_line,
+        max(last_line) as source_last_line,
+        arg_min(coalesce(opener_kind, list_heading_kind), part) as kind,
+        arg_min(list_heading_kind is not null, part) as under_list_heading,
+        string_agg(
+            case
+                when part = 0 and list_heading_kind is not null then null
+                when part > 0 and item_label_printed is not null then item_label_printed || ' ' || item_text
+                when part > 0 and item_text is not null then item_text
+                else text
+            end, ' ' order by part) as decision_text,
+        arg_min(minute_number_above, part) as minute_number,
+        arg_min(minute_title_above, part) as minute_title,
+        arg_min(heading_above, part) as heading_above,
+        count(*) filter (where part > 0 and mode = 'list') as n_list_items
+    from blocks
+    group by pack_id, starter_seq
+),
+in_blocks as (
+    select distinct pack_id, paragraph_seq from blocks
+),
+sentence_paragraphs as (
+    select p.*
+    from {{ ref('int_decision_paragraphs') }} p
+    anti join in_blocks b on b.pack_id = p.pack_id and b.paragraph_seq = p.paragraph_seq
+    where not p.is_table and {{ decision_role_matches('sentence', 'p.text') }}
+),
+sentences as (
+    -- a sentence ends at . ! or ? followed by a space (not the point of '£1.99' or 'S.136')
+    select *, strpos(text, trim(sentence)) as sentence_start
+    from (
+        select *, unnest(sentence_list) as sentence, generate_subscripts(sentence_list, 1) as sentence_seq
+        from (
+            select *, regexp_extract_all(text, '(?:[^.!?]|[.!?]\S)+(?:[.!?]+["”’)]*|$)') as sentence_list
+            from sentence_paragraphs
+        )
+    )
+),
+sentence_decisions as (
+    select
+        s.pack_id,
+        s.paragraph_seq,
+        s.sentence_seq,
+        s.document_id,
+        s.document_kind,
+        s.document_title,
+        -- the lines the sentence itself is printed on, within its paragraph
+        list_max([o.line_number for o in s.line_offsets if o.line_offset < s.sentence_start]) as source_line,
+        list_max([o.line_number for o in s.line_offsets
+                  if o.line_offset < s.sentence_start + length(trim(s.sentence)) - 1]) as source_last_line,
+        {{ decision_role_kind('sentence', 's.sentence') }} as kind,
+        false as under_list_heading,
+        trim(s.sentence) as decision_text,
+        s.minute_number_above as minute_number,
+        s.minute_title_above as minute_title,
+        s.heading_above,
+        0 as n_list_items
+    from sentences s
+    where {{ decision_role_matches('sentence', 's.sentence') }}
+),
+decisions as (
+    select * from block_decisions
+    union all by name
+    select * from sentence_decisions
+),
+minuted_bodies as (
+    select pack_id, paragraph_seq, sentence_seq,
+           {{ decision_role_extract('minutes_title', 'document_title', 1) }} as body
+    from decisions
+    where document_kind = 'minutes'
+)
+select
+    d.pack_id,
+    d.document_id,
+    d.paragraph_seq,
+    d.sentence_seq,
+    d.source_line,
+    d.source_last_line,
+    d.kind,
+    d.decision_text,
+    d.n_list_items,
+    case when d.document_kind = 'minutes' then d.minute_number end as minute_number,
+    case
+        when d.document_kind = 'minutes' then coalesce(d.minute_title, d.heading_above)
+        when d.sentence_seq > 0 then coalesce(d.heading_above, d.document_title)
+        else d.document_title
+    end as subject,
+    b.body as decision_maker,
+    case when d.document_kind = 'minutes' then {{ parse_uk_date('d.document_title') }} end as decision_date,
+    case when d.document_kind = 'minutes' then {{ printed_long_date('d.document_title') }} end as decision_date_text,
+    {{ printed_decision_reference('d.decision_text') }} as related_reference_printed
+from decisions d
+left join minuted_bodies b using (pack_id, paragraph_seq, sentence_seq)

@@ -1,0 +1,516 @@
+"""Decisions whole: resolutions with every item, executive decisions with their decision text,
+recommendations with their subject, decisions written in sentences - on the bundled sample packs
+(read through the shared dbt build) and on small synthetic layouts of other councils
+(tests/decision_layouts, built here by the same ingest and dbt)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import duckdb
+import pytest
+
+from tests.conftest import DBT, DBT_DIR, REPO, pack_path
+
+LAYOUTS = REPO / "tests" / "decision_layouts"
+
+
+def pack_id(con, prefix: str) -> str:
+    return con.execute(
+        "select pack_id from raw.packs where file_name = ?", [pack_path(prefix).name]
+    ).fetchone()[0]
+
+
+def decision_at(con, pack: str, line: int, kind: str | None = None) -> dict:
+    """The one decision whose text starts on `line` of the pack (file name or sample prefix)."""
+    pid = pack_id(con, pack) if len(pack) == 3 else layout_pack_id(con, pack)
+    rows = con.execute(
+        "select * from marts.fct_decisions where pack_id = ? and source_line = ?"
+        + (" and kind = ?" if kind else ""),
+        [pid, line] + ([kind] if kind else []),
+    )
+    names = [d[0] for d in rows.description]
+    found = [dict(zip(names, r, strict=True)) for r in rows.fetchall()]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def items_of(con, decision_id: str) -> list[tuple]:
+    return con.execute(
+        "select item_label, item_label_printed, item_text, source_line, source_last_line "
+        "from marts.decision_items where decision_id = ? order by item_seq",
+        [decision_id],
+    ).fetchall()
+
+
+def decisions_between(con, pid: str, first: int, last: int) -> list[tuple]:
+    return con.execute(
+        "select source_line, kind from marts.fct_decisions where pack_id = ? "
+        "and source_line between ? and ? order by source_line",
+        [pid, first, last],
+    ).fetchall()
+
+
+# --------------------------------------------------------------------------- sample packs: minutes
+
+
+def test_resolved_that_with_lettered_items_keeps_every_item(marts_con):
+    """004 minute 14: 'RESOLVED – That:' alone on line 143, items '- a)' .. '- d)' on 145-148."""
+    d = decision_at(marts_con, "004", 143)
+    assert d["kind"] == "resolution"
+    assert (d["source_last_line"], d["n_items"], d["minute_number"]) == (148, 4, "14")
+    assert d["subject"].startswith("Child Sexual Exploitation (CSE) in Staffordshire")
+    assert d["decision_maker"] == "Safe and Strong Communities Select Committee"
+    assert d["decision_date"] == date(2018, 7, 10)
+    assert d["decision_text"].startswith("RESOLVED – That: a) the Select Committee be updated")
+    assert d["decision_text"].endswith("these details shared with the Select Committee.")
+    items = items_of(marts_con, d["decision_id"])
+    assert [(i[0], i[1], i[3]) for i in items] == [
+        ("a", "a)", 145),
+        ("b", "b)", 146),
+        ("c", "c)", 147),
+        ("d", "d)", 148),
+    ]
+    assert (
+        items[2][2]
+        == "the good work of the licensing authorities in Staffordshire be applauded; and,"
+    )
+
+
+def test_committee_agreed_with_numbered_list(marts_con):
+    """000, 2 July 2015 minute 10: 'The Committee agreed:' (331) over items 1.-4. (333-336)."""
+    d = decision_at(marts_con, "000", 331)
+    assert (d["kind"], d["source_last_line"], d["n_items"]) == ("resolution", 336, 4)
+    assert (d["minute_number"], d["subject"]) == ("10", "CHILDRENS SERVICES IMPROVEMENT REPORT")
+    assert d["decision_date"] == date(2015, 7, 2)
+    items = items_of(marts_con, d["decision_id"])
+    assert [i[0] for i in items] == ["1", "2", "3", "4"]
+    assert items[2][2:4] == (
+        "To receive a performance update in relation to the priority to reduce the number of "
+        "children in the Pupil Referral Unit.",
+        335,
+    )
+
+
+def test_committee_agreed_over_one_that_paragraph(marts_con):
+    """002 minute 7: 'The Committee agreed:' (163), its text 'That Ms Algie ...' (165)."""
+    d = decision_at(marts_con, "002", 163)
+    assert (d["kind"], d["source_last_line"], d["n_items"]) == ("resolution", 165, 0)
+    assert d["decision_text"] == (
+        "The Committee agreed: That Ms Algie provide case studies demonstrating the work of "
+        "Better Start following the meeting."
+    )
+    assert d["subject"] == "BLACKPOOL BETTER START ANNUAL UPDATE"
+
+
+def test_decision_in_a_sentence(marts_con):
+    """000 line 253: 'The Committee agreed to request that an update on the living wage ...'."""
+    d = decision_at(marts_con, "000", 253)
+    assert (d["kind"], d["minute_number"]) == ("resolution", "8")
+    assert d["decision_text"] == (
+        "The Committee agreed to request that an update on the living wage project be presented "
+        "to the next meeting of the Committee."
+    )
+    assert d["decision_maker"] == "RESILIENT COMMUNITIES SCRUTINY COMMITTEE"
+
+
+def test_call_in_resolution_names_the_decision_it_is_about(marts_con):
+    """000, 30 July 2015 (line 464): the call-in of PH41/2015 is about that decision."""
+    d = decision_at(marts_con, "000", 464)
+    assert (d["reference"], d["related_reference"]) == (None, "PH/41/2015")
+    assert (d["subject"], d["decision_date"]) == ("CALL-IN REQUEST", date(2015, 7, 30))
+
+
+def test_noting_a_report_is_noted_discussion_is_not_a_decision(marts_con):
+    pid = pack_id(marts_con, "002")
+    assert decisions_between(marts_con, pid, 145, 152) == [(147, "noted"), (151, "noted")]
+    # 'Members noted the impact of the pandemic ...' (190) and 'It was noted that ...' (186)
+    assert decisions_between(marts_con, pid, 180, 206) == []
+    pid = pack_id(marts_con, "000")
+    # 'The Committee noted that two providers were currently suspended ...' (270),
+    # 'Members noted an aspiration ...' (249)
+    assert decisions_between(marts_con, pid, 249, 250) == []
+    assert decisions_between(marts_con, pid, 270, 281) == []
+    assert decision_at(marts_con, "000", 365)["kind"] == "noted"  # date of the next meeting
+
+
+def test_minutes_yield_the_decisions_they_record(marts_con):
+    """Every decision of the three sets of minutes, and nothing else (discussion, attendance,
+    declarations): the resolutions, agreements and notings the pack catalogue lists."""
+    expected = {
+        "000": [
+            (146, "noted"),  # minutes of the last Health Scrutiny Committee noted
+            (156, "resolution"),
+            (166, "resolution"),
+            (186, "resolution"),  # The Committee agreed: 1. 2.
+            (215, "resolution"),
+            (253, "resolution"),
+            (282, "resolution"),
+            (331, "resolution"),  # The Committee agreed: 1. - 4.
+            (344, "resolution"),
+            (356, "resolution"),
+            (365, "noted"),  # date of the next meeting
+            (464, "resolution"),  # 30 July: the call-in
+        ],
+        "002": [
+            (128, "resolution"),
+            (136, "resolution"),
+            (147, "noted"),
+            (151, "noted"),
+            (163, "resolution"),
+            (207, "resolution"),
+            (228, "resolution"),
+            (232, "noted"),
+            (236, "noted"),
+        ],
+        "004": [(95, "resolution"), (109, "resolution"), (143, "resolution")]
+        + [(154, "resolution"), (158, "resolution"), (168, "resolution")],
+    }
+    for prefix, decisions in expected.items():
+        found = marts_con.execute(
+            "select f.source_line, f.kind from marts.fct_decisions f "
+            "join marts.dim_document d using (document_id) "
+            "where f.pack_id = ? and d.kind = 'minutes' order by f.source_line",
+            [pack_id(marts_con, prefix)],
+        ).fetchall()
+        assert found == decisions, prefix
+
+
+# --------------------------------------------------------------------------- sample packs: tables
+
+
+def test_executive_decision_keeps_title_decision_items_and_description(marts_con):
+    """002 Appendix 4(a), line 337: EX48/2023 - title, three numbered decisions, description."""
+    d = decision_at(marts_con, "002", 337)
+    assert (d["kind"], d["reference"], d["reference_printed"]) == (
+        "executive_decision",
+        "EX/48/2023",
+        "EX48/2023",
+    )
+    assert d["title"] == d["subject"] == "EXPANSION OF HIGHFURLONG SPECIAL SCHOOL PHASE TWO"
+    assert d["decision_text"].startswith("1. To agree that Appendix 5a to the Executive report")
+    assert d["decision_text"].endswith(
+        "3. To approve the budget of £1.99 million for phase two of this scheme."
+    )
+    assert d["description"].startswith("A planning application had been approved")
+    assert (
+        d["decision_maker"]
+        == "Councillor Kath Benson, Cabinet Member for Young People and Aspiration"
+    )
+    assert d["decision_date"] == date(2023, 12, 11)
+    items = items_of(marts_con, d["decision_id"])
+    assert [(i[0], i[3]) for i in items] == [("1", 337), ("2", 337), ("3", 337)]
+    assert items[2][2] == "To approve the budget of £1.99 million for phase two of this scheme."
+
+
+def test_underlined_title_and_inline_numbered_decisions(marts_con):
+    """000 Appendix 4a, line 765: '<u>LOCAL AUTHORITY NURSERY REVIEW</u>', then '1. 2. 3.'."""
+    d = decision_at(marts_con, "000", 765)
+    assert (d["reference"], d["title"], d["n_items"]) == (
+        "PH/41/2015",
+        "LOCAL AUTHORITY NURSERY REVIEW",
+        3,
+    )
+    items = items_of(marts_con, d["decision_id"])
+    assert items[1][2].startswith("To work with service users to determine an alternative method")
+    one = decision_at(marts_con, "000", 766)
+    assert (
+        one["decision_text"] == "To accept the changes outlined in the review."
+        and one["n_items"] == 0
+    )
+
+
+def test_recommendation_tracker_row(marts_con):
+    """002 Appendix 10(b), line 2183: recommendation 7 of 9.11.2023 with its target and officer."""
+    d = decision_at(marts_con, "002", 2183)
+    assert d["kind"] == "recommendation"
+    assert d["decision_text"] == (
+        "That Ms Algie provide case studies demonstrating the work of Better Start following "
+        "the meeting."
+    )
+    assert (d["decision_date"], d["target_date"], d["officer"]) == (
+        date(2023, 11, 9),
+        date(2024, 11, 30),
+        "Annette Algie",
+    )
+    assert d["progress"] == "Case studies circulated by email as requested."
+
+
+def test_forward_plan_item_is_not_decided_yet(marts_con):
+    """002 Appendix 5(a), line 444: a matter for decision, anticipated January 2024."""
+    d = decision_at(marts_con, "002", 444)
+    assert (d["kind"], d["reference"], d["decision_text"]) == ("forward_plan_item", "16/2023", None)
+    assert (
+        d["title"] == "The Blackpool Children, Young People and Families Strategic Partnership Plan"
+    )
+    assert (d["anticipated_month"], d["decision_maker"]) == (date(2024, 1, 1), "Executive")
+
+
+# --------------------------------------------------------------------------- sample packs: reports
+
+
+def test_report_recommendations_under_their_heading(marts_con):
+    """000 Item 13: '2.0 Recommendations:' (3197) over 2.1-2.3; '3.0 Reasons ...' is not one."""
+    d = decision_at(marts_con, "000", 3199)
+    assert (d["kind"], d["source_last_line"], d["subject"]) == (
+        "recommendation",
+        3203,
+        "SCRUTINY WORKPLAN",
+    )
+    items = items_of(marts_con, d["decision_id"])
+    assert [(i[0], i[3]) for i in items] == [("2.1", 3199), ("2.2", 3201), ("2.3", 3203)]
+    assert (
+        items[1][2] == "To determine whether to establish the Pupil Referral Unit Scrutiny Panel."
+    )
+
+
+def test_inquiry_recommend_sentences(marts_con):
+    """004 Edge of Care report: eleven **RECOMMEND(S)** sentences, two of them on line 1691."""
+    pid = pack_id(marts_con, "004")
+    rows = marts_con.execute(
+        "select source_line, decision_text, subject from marts.fct_decisions "
+        "where pack_id = ? and source_line between 1683 and 1760 and kind = 'recommendation' "
+        "order by source_line, decision_text",
+        [pid],
+    ).fetchall()
+    assert len(rows) == 11
+    assert [r[0] for r in rows].count(1691) == 2
+    one_front_door = next(r for r in rows if r[0] == 1701)
+    assert one_front_door[1] == (
+        "This inquiry RECOMMENDS that the One Front Door project is rolled out swiftly "
+        "throughout Staffordshire to ensure from the outset that we have a holistic view of "
+        "family circumstances."
+    )
+    assert one_front_door[2] == "Welfare, housing and debt"
+
+
+def test_every_decision_and_item_is_printed_where_it_says(dbt_built):
+    """The dbt tests decision_text_printed on fct_decisions and decision_items ran and passed."""
+    out = dbt_built["build"].stdout
+    for name in ("decision_text_printed_fct_decisions", "decision_text_printed_decision_items"):
+        assert any(name in line and "PASS" in line for line in out.splitlines()), name
+
+
+# --------------------------------------------------------------------------- synthetic layouts
+
+
+@pytest.fixture(scope="module")
+def layouts_con(tmp_path_factory):
+    """The synthetic layouts loaded by the ingest CLI and built by `dbt build`."""
+    tmp = tmp_path_factory.mktemp("decision_layouts")
+    packs = tmp / "packs"
+    packs.mkdir()
+    for path in LAYOUTS.glob("*.txt"):
+        shutil.copy(path, packs / path.name)
+    db = tmp / "work.duckdb"
+    load = subprocess.run(
+        [sys.executable, "-m", "ingest.cli", "--packs", str(packs), "--db", str(db)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert load.returncode == 0, load.stdout + load.stderr
+    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    build = subprocess.run(
+        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
+        cwd=DBT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
+    connection = duckdb.connect(str(db), read_only=True)
+    yield connection
+    connection.close()
+
+
+def layout_pack_id(con, file_name: str) -> str:
+    return con.execute("select pack_id from raw.packs where file_name = ?", [file_name]).fetchone()[
+        0
+    ]
+
+
+def test_layout_resolved_alone_with_bracketed_items_over_a_page_break(layouts_con):
+    d = decision_at(layouts_con, "borough_minutes.txt", 22)
+    assert (d["kind"], d["minute_number"], d["subject"]) == (
+        "resolution",
+        "46/23",
+        "Library Service Review",
+    )
+    assert d["decision_maker"] == "Communities Overview and Scrutiny Committee"
+    assert d["decision_date"] == date(2024, 3, 12)
+    items = items_of(layouts_con, d["decision_id"])
+    assert [(i[1], i[3], i[4]) for i in items] == [
+        ("(a)", 24, 24),
+        ("(b)", 25, 29),
+        ("(c)", 30, 30),
+    ]
+    # the page break and the running header inside item (b) are not part of it
+    assert items[1][2] == (
+        "that the Cabinet be asked to keep Eastgate Library open on Saturdays until the "
+        "consultation on opening hours has closed; and"
+    )
+
+
+def test_layout_roman_items_and_discussion_left_out(layouts_con):
+    d = decision_at(layouts_con, "borough_minutes.txt", 38)
+    assert [i[0] for i in items_of(layouts_con, d["decision_id"])] == ["i", "ii"]
+    pid = layout_pack_id(layouts_con, "borough_minutes.txt")
+    # 'Members noted that visitor numbers ...' and 'It was noted that the mobile library ...'
+    assert decisions_between(layouts_con, pid, 1, 21) == []
+    assert decisions_between(layouts_con, pid, 42, 53) == [(47, "resolution"), (51, "noted")]
+
+
+def test_layout_agreed_list_decision_and_sentences(layouts_con):
+    pid = layout_pack_id(layouts_con, "cabinet_minutes.txt")
+    assert decisions_between(layouts_con, pid, 1, 56) == [
+        (11, "resolution"),  # The minutes of the meeting ... were approved
+        (17, "resolution"),  # AGREED: 1. 2. 3.
+        (25, "resolution"),  # DECISION: That ...
+        (29, "resolution"),  # The Cabinet agreed to ... (two lines)
+        (34, "resolution"),  # RESOLVED: / That ...
+        (40, "resolution"),  # RESOLVED – That (1) ...; and (2) ...
+        (44, "noted"),  # The Cabinet noted the quarterly performance report. ('noted that' is not)
+        (50, "resolution"),  # RESOLVED – That: (a) (b) [(i) (ii)] (c)
+    ]
+    agreed = decision_at(layouts_con, "cabinet_minutes.txt", 17)
+    assert [i[0] for i in items_of(layouts_con, agreed["decision_id"])] == ["1", "2", "3"]
+    assert (agreed["decision_maker"], agreed["subject"]) == ("Cabinet", "Leisure Centre Contract")
+    wrapped = decision_at(layouts_con, "cabinet_minutes.txt", 29)
+    assert wrapped["source_last_line"] == 30
+    assert wrapped["decision_text"].endswith("to the twelve groups listed in the report.")
+    body = decision_at(layouts_con, "cabinet_minutes.txt", 34)
+    assert (
+        body["decision_text"] == "RESOLVED: That the revised Housing Allocations Policy be adopted."
+    )
+    inline = decision_at(layouts_con, "cabinet_minutes.txt", 40)
+    items = items_of(layouts_con, inline["decision_id"])
+    assert [(i[1], i[3]) for i in items] == [("(1)", 40), ("(2)", 40)]
+    assert (
+        items[1][2]
+        == "the Section 151 Officer be authorised to make technical changes to the scheme."
+    )
+
+
+def test_layout_recommendations_table_keeps_its_subject_column(layouts_con):
+    pid = layout_pack_id(layouts_con, "library_review.txt")
+    rows = layouts_con.execute(
+        "select subject, decision_text, response, decision_date from marts.fct_decisions "
+        "where pack_id = ? and source_table_id is not null and kind = 'recommendation' "
+        "and source_line < 30 order by source_line",
+        [pid],
+    ).fetchall()
+    assert rows == [
+        (
+            "Eastgate Library",
+            "Keep the library open on Saturdays until the consultation closes",
+            "Accepted",
+            date(2024, 3, 12),
+        ),
+        (
+            "Northfield Library",
+            "Move the library into the new community hub",
+            "Rejected: the hub lease is not yet agreed",
+            date(2024, 3, 12),
+        ),
+        (
+            "Mobile Library",
+            "Replace the mobile library vehicle",
+            "Accepted in part",
+            date(2024, 3, 12),
+        ),
+    ]
+
+
+def test_layout_recommendations_named_down_an_unheaded_first_column(layouts_con):
+    """Appendix C: the libraries are the row labels, under an empty header cell."""
+    pid = layout_pack_id(layouts_con, "library_review.txt")
+    rows = layouts_con.execute(
+        "select source_line, subject, decision_text, response from marts.fct_decisions "
+        "where pack_id = ? and source_line > 30 order by source_line",
+        [pid],
+    ).fetchall()
+    assert rows == [
+        (32, "Westmere Central Library", "Open a café in the ground floor reading room", "Agreed"),
+        (33, "Harbour Road Library", "Install self-service kiosks", "Under review"),
+    ]
+
+
+def test_numbered_rows_are_no_subject(marts_con):
+    """002's tracker numbers its rows 1-11 under an empty header: a number is not a subject."""
+    pid = pack_id(marts_con, "002")
+    subjects = marts_con.execute(
+        "select distinct subject from marts.fct_decisions where pack_id = ? "
+        "and source_line between 2175 and 2189",
+        [pid],
+    ).fetchall()
+    assert subjects == [(None,)]
+
+
+def test_layout_executive_decision_cell_with_title_and_lettered_items(layouts_con):
+    d = decision_at(layouts_con, "library_review.txt", 26)
+    assert (d["kind"], d["reference"], d["title"]) == (
+        "executive_decision",
+        "LIB/7/2024",
+        "LIBRARY OPENING HOURS",
+    )
+    assert (d["decision_maker"], d["decision_date"]) == (
+        "Cabinet Member for Communities",
+        date(2024, 3, 26),
+    )
+    assert [(i[0], i[2]) for i in items_of(layouts_con, d["decision_id"])] == [
+        ("a", "To keep Eastgate Library open on Saturdays."),
+        ("b", "To consult on opening hours at all libraries."),
+    ]
+
+
+def test_layout_recommendations_heading_over_bullets(layouts_con):
+    d = decision_at(layouts_con, "library_review.txt", 13)
+    assert (d["kind"], d["source_last_line"]) == ("recommendation", 14)
+    assert d["subject"] == "LIBRARY SERVICE REVIEW: RESPONSE TO SCRUTINY RECOMMENDATIONS"
+    assert [(i[0], i[2]) for i in items_of(layouts_con, d["decision_id"])] == [
+        (None, "To accept the recommendations set out in Appendix A."),
+        (None, "To note the executive decisions taken on the library service."),
+    ]
+
+
+def test_layout_sub_items_stay_with_their_item(layouts_con):
+    """'(i)' '(ii)' under '(b)' are part of item b; the list goes on at '(c)'."""
+    d = decision_at(layouts_con, "cabinet_minutes.txt", 50)
+    items = items_of(layouts_con, d["decision_id"])
+    assert [(i[0], i[3], i[4]) for i in items] == [("a", 52, 52), ("b", 53, 55), ("c", 56, 56)]
+    assert items[1][2] == (
+        "the following be consulted on the draft plan: (i) the town and parish councils; "
+        "(ii) the neighbouring authorities; and"
+    )
+
+
+def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
+    pid = layout_pack_id(layouts_con, "board_minutes.txt")
+    found = layouts_con.execute(
+        "select source_line, kind, minute_number, subject, decision_maker, decision_date "
+        "from marts.fct_decisions where pack_id = ? order by source_line",
+        [pid],
+    ).fetchall()
+    board, day = "Health and Wellbeing Board", date(2024, 6, 4)
+    # 'Apologies were received' (9) and 'The Board noted that 12 pharmacies ...' (24) are not
+    assert found == [
+        (15, "resolution", "HWB/2/24", "Better Care Fund Plan 2024/25", board, day),
+        (19, "resolution", "HWB/3/24", "Pharmaceutical Needs Assessment", board, day),
+        (28, "resolution", "HWB/4/24", "Joint Health and Wellbeing Strategy", board, day),
+    ]
+    agreed = decision_at(layouts_con, "board_minutes.txt", 19)
+    assert [(i[1], i[3]) for i in items_of(layouts_con, agreed["decision_id"])] == [
+        ("(a)", 21),
+        ("(b)", 22),
+    ]
+    decision = decision_at(layouts_con, "board_minutes.txt", 28)
+    assert decision["decision_text"] == (
+        "Decision: That the refreshed Joint Health and Wellbeing Strategy be adopted."
+    )
