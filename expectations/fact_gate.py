@@ -154,8 +154,33 @@ FACT_TABLES: tuple[Relation, ...] = (
         joins=PACK_JOINS,
         sample_columns=("kind", "decision_date", "l.text"),
     ),
+    Relation(
+        table="marts.decision_items",
+        key="decision_item_id",
+        rules=(
+            key_present("decision_item_id"),
+            PACK_LOADED,
+            LINE_PRINTED,
+            Rule(
+                "item_text_present",
+                "Every item of a decision has its printed text.",
+                "f.item_text is not null and trim(f.item_text) <> ''",
+                ("item_text",),
+            ),
+            Rule(
+                "item_joins_its_decision",
+                "Every item belongs to a decision of the same pack in fct_decisions.",
+                "exists (select 1 from marts.fct_decisions d where d.decision_id = f.decision_id "
+                "and d.pack_id = f.pack_id)",
+                ("decision_id",),
+            ),
+        ),
+        joins=PACK_JOINS,
+        sample_columns=("decision_id", "item_label", "l.text"),
+    ),
 )
-"""The four fact tables and the rules of each: one suite definition, parameterised by table."""
+"""The four fact tables (and the items of decisions) and the rules of each: one suite
+definition, parameterised by table."""
 RELATIONS = FACT_TABLES
 
 

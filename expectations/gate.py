@@ -1,8 +1,12 @@
-"""The expectation gates: one per pack before promotion, one on the marts before publishing.
+"""The pack gate: the expectation suites every pack's rows must pass before promotion.
 
-    from expectations.gate import validate_pack, validate_marts
+    from expectations.gate import validate_pack
     result = validate_pack(staged_frames(con, pack_id), warehouse_dir=wh)
     if result.passed: promote_pack(...) else: quarantine_pack(...); send_alert(...)
+
+The gates after dbt (each pack's facts, then the warehouse) are rules in code:
+expectations/fact_gate.py and expectations/mart_gate.py. This module also holds the result
+types all the gates share (`Failure`, `GateResult`).
 
 The suites are the reviewed files in `expectations/suites/*.json` (GX 1.x suite JSON). Every
 expectation carries `meta.name` (the id named in alerts), `meta.severity` (`blocking` stops the
@@ -492,117 +496,6 @@ def _pandas(frame: Any, table: str) -> Any:
     return frame
 
 
-# --------------------------------------------------------------------------- mart gate
-
-
-def validate_marts(
-    con: Any,
-    *,
-    warehouse_dir: str | Path | None = None,
-    suites: list[str] | None = None,
-) -> GateResult:
-    """Validate the marts in the work database before publishing.
-
-    Each `marts_*` suite validates `select f.<columns it reads>, <derived> from <meta.table> f`:
-    the derived columns (SQL in the suite's `meta.derived`, plus a `joins_<column>` per dimension
-    in `meta.dimensions`) bring in what cross-table rules need: raw lines, the pack's meeting
-    date, the vocabulary. `passed` is False when any blocking expectation fails or a mart is
-    missing. With `warehouse_dir`, results are kept for Data Docs.
-    """
-    started = time.perf_counter()
-    checks: list[Failure] = []
-    skipped: list[str] = []
-    results: dict[str, Any] = {}
-    for name in suites or _gx.suite_names("marts_"):
-        spec = _gx.suite_spec(name)
-        try:
-            query = mart_query(con, spec)
-            frame = con.execute(query).df()
-        except Exception as exc:  # a missing mart, or a query error: the marts are unusable
-            checks.append(
-                Failure(
-                    suite=name,
-                    expectation="mart_queryable",
-                    column=None,
-                    severity="blocking",
-                    note=f"The mart {spec['meta'].get('table')} exists and can be validated.",
-                    unexpected_count=None,
-                    sample=[{"error": str(exc).splitlines()[0][:300]}],
-                    expectation_type="query",
-                    error=str(exc)[:2000],
-                )
-            )
-            continue
-        frame["_pack_key"] = 0
-        outcome, missing = _run_suite_split(name, frame, {}, [0])
-        checks.extend(outcome[0])
-        skipped.extend(f"{name}.{m}" for m in missing)
-        if warehouse_dir is not None:
-            runnable = _runnable(spec, frame)
-            suite = _gx.sub_suite(name, tuple(e["meta"]["name"] for e in runnable))
-            results[name] = _validate(name, frame, {}, _summary_format(name, frame), suite)
-    gate = _gate_result(
-        "marts", {"schema": "marts"}, checks, results, time.perf_counter() - started
-    )
-    gate.skipped = skipped
-    if warehouse_dir is not None:
-        from expectations import docs
-
-        docs.keep_results(gate, warehouse_dir)
-    return gate
-
-
-def _columns(con: Any, relation: str) -> list[str] | None:
-    try:
-        return [d[0] for d in con.execute(f"select * from {relation} limit 0").description]
-    except Exception:
-        return None
-
-
-def mart_query(con: Any, spec: dict) -> str:
-    """The SQL a mart suite validates (see `validate_marts`)."""
-    meta = spec["meta"]
-    table = meta["table"]
-    columns = _columns(con, table)
-    if columns is None:
-        con.execute(f"select * from {table} limit 0")  # raises the real error
-    assert columns is not None
-    date_column = next((c for c in meta.get("date_columns", []) if c in columns), None)
-    wanted = _suite_columns(spec)
-    # only the columns the expectations read (a mart of a thousand packs is wide and long)
-    select = [f"f.{c}" for c in columns if c in wanted] or ["f.*"]
-    for name, derived in meta.get("derived", {}).items():
-        requires = derived.get("requires", [])
-        if "@date" in requires and date_column is None:
-            continue
-        if any(c not in columns for c in requires if c != "@date"):
-            continue
-        sql = derived["sql"].replace("{date}", f"f.{date_column}")
-        select.append(f"({sql}) as {name}")
-    joins = []
-    for dim in meta.get("dimensions", []):
-        column = dim["column"]
-        if column not in columns:
-            continue
-        label = f"{column} -> {dim['table']}.{dim['key']}"
-        if _columns(con, dim["table"]) is None:
-            ok = "false"
-        else:
-            ok = (
-                f"(f.{column} is null or exists (select 1 from {dim['table']} d "
-                f"where d.{dim['key']} = f.{column}))"
-            )
-        joins.append((ok, label))
-    if "dimensions" in meta:
-        if joins:
-            select.append("(" + " and ".join(ok for ok, _ in joins) + ") as joins_dimensions")
-            missing = ", ".join(f"case when not {ok} then '{label}' end" for ok, label in joins)
-            select.append(f"concat_ws('; ', {missing}) as missing_dimensions")
-        else:
-            select.append("true as joins_dimensions")
-    return f"select {', '.join(select)} from {table} f"
-
-
 # --------------------------------------------------------------------------- running suites
 
 
@@ -683,11 +576,18 @@ def _run_suite_split(
             else:
                 sample = _sample({"partial_unexpected_index_list": mine}, exp, spec, None)
                 out[k].append(_outcome(suite_name, exp, False, len(mine), sample))
+    for exp in spec["expectations"]:  # a rule whose columns are missing fails, loudly
+        if exp not in runnable:
+            missing = [c for c in exp["meta"].get("requires", []) if c not in frame.columns]
+            message = f"column(s) {', '.join(missing)} missing: the expectation cannot run"
+            for k in keys:
+                out[k].append(_outcome(suite_name, exp, False, None, [{"error": message}], message))
     return out, skipped
 
 
 def _runnable(spec: dict, frame: Any) -> list[dict]:
-    """The expectations whose `meta.requires` columns are all in the frame."""
+    """The expectations whose `meta.requires` columns are all in the frame (the others fail:
+    see `_run_suite_split`)."""
     return [
         e
         for e in spec["expectations"]

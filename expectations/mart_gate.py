@@ -77,6 +77,12 @@ FACT_RELATIONS: tuple[Relation, ...] = (
     numeric_facts("fct_complaints", SERVICE_JOIN),
     numeric_facts("fct_placements"),
     Relation(
+        "marts.decision_items",
+        "decision_item_id",
+        key_rules("decision_item_id", "item"),
+        line=None,
+    ),
+    Relation(
         "marts.dim_pack",
         "pack_id",
         (

@@ -59,14 +59,14 @@ def test_data_quality_page_offline_shows_the_latest_validation_of_every_suite(bu
         assert _no_network_requests(page) == []
         styled = page.evaluate("getComputedStyle(document.querySelector('.badge')).backgroundColor")
     suites = _gx.all_suite_names()
-    assert len(rows) == len(suites) == 23
+    assert len(rows) == len(suites) == 25
     for suite, row in zip(suites, rows, strict=True):
         assert row.startswith(suite), row
         assert "not validated yet" not in row, row  # every suite ran in this build
     warehouse_rows = [r for r in rows if r.startswith("warehouse.")]
     assert warehouse_rows and all("the warehouse" in r for r in warehouse_rows)
     fact_rows = [r for r in rows if r.startswith("facts.")]
-    assert len(fact_rows) == 4 and all("just transformed" in r for r in fact_rows)
+    assert len(fact_rows) == 5 and all("just transformed" in r for r in fact_rows)
     pack_rows = [r for r in rows if r.startswith("pack_")]
     assert all(re.search(r"\bpack \S+\.txt\b", r) for r in pack_rows), pack_rows
     # the corrupted pack (years 201x printed as 181x) is quarantined, with the reason

@@ -100,8 +100,11 @@ def test_gates_are_blocking_asset_checks_and_dbt_tests_are_checks(graph, manifes
     assert (AssetKey(["stage", "pack"]), "pack_gate") in checks
     fact_gates = {k for k, name in checks if name == "fact_gate"}
     assert fact_gates == {
-        AssetKey(["marts", f"fct_{d}"])
-        for d in ("waiting_times", "complaints", "placements", "decisions")
+        *(
+            AssetKey(["marts", f"fct_{d}"])
+            for d in ("waiting_times", "complaints", "placements", "decisions")
+        ),
+        AssetKey(["marts", "decision_items"]),
     }
     warehouse_gates = {k for k, name in checks if name == "warehouse_gate"}
     assert AssetKey(["marts", "dim_council"]) in warehouse_gates
