@@ -36,6 +36,7 @@ SUBJECT_FIELDS = (
     "stage",
     "procedure",
     "segment",
+    "district",
     "breakdown",
     "age_band",
     "row_label",
@@ -140,6 +141,8 @@ def render(fact: dict, index: int, total: int, measures: dict[str, str]) -> str:
         )
         meaning = measures.get(fact["measure"], "")
         source = f"  [from {fact['measure_source']}]" if fact.get("measure_source") else ""
+        if fact.get("measure_text") and fact.get("measure_source") == "label":
+            source += f" {textwrap.shorten(str(fact['measure_text']), 80, placeholder=' …')!r}"
         out.append(f"  measure    {fact['measure']} — {meaning}{source}")
         if fact.get("component"):
             out.append(f"  component  {fact['component']}")

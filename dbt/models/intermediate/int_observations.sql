@@ -20,7 +20,7 @@ with atoms as (
 ctx as (
     select
         a.*,
-        t.document_id, t.caption, t.as_of_text, t.context_text, t.document_title,
+        t.document_id, cap.caption, t.as_of_text, t.context_text, t.document_title,
         t.heading_fy_start_year, t.heading_as_of_date, t.heading_service_area,
         cap.caption_text, cap.label_header,
         r.row_role, r.block_index, r.group_label, r.row_text_cells, r.service_code as row_service_code,

@@ -7,7 +7,11 @@
 -- or names the service whose teams they are ('Education and Skills'), or says nothing and most
 -- labelled detail rows are known services (seed service_aliases).
 with tables as (
-    select table_id, pack_id, label_header from {{ ref('int_tables') }}
+    -- the top-left header cell as printed (a sub-table's title stays there even where ingest
+    -- moved it into the caption), else the resolved header of the label column
+    select t.table_id, t.pack_id, coalesce(c.label_header, t.label_header, '') as label_header
+    from {{ ref('int_tables') }} t
+    join {{ ref('int_table_captions') }} c using (table_id)
 ),
 headers as (
     select distinct label_header from tables where label_header <> ''
