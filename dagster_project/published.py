@@ -169,9 +169,15 @@ def _build_data_docs(context, warehouse: WarehouseResource):
 def published_warehouse(
     context: AssetExecutionContext, warehouse: WarehouseResource
 ) -> MaterializeResult:
+    from expectations.alerts import published_findings, send_new_findings_alert
     from warehouse.publish import publish
 
+    previous_findings = published_findings(warehouse.published_db)  # before the swap
     result = publish(warehouse.work_db, warehouse.warehouse_path)
+    # one data-quality alert: the findings that are new since the last publish
+    findings_alert = send_new_findings_alert(
+        previous_findings, result.path, warehouse.warehouse_path
+    )
     context.log.info(
         f"published {result.path} ({result.bytes:,} bytes): {result.fact_count} facts, "
         f"{result.pack_count} packs"
@@ -199,6 +205,7 @@ def published_warehouse(
             "undocumented_columns": len(result.undocumented),
             "dagster/row_count": result.fact_count,
             "publish_seconds": result.seconds,
+            "new_findings": findings_alert["finding_count"] if findings_alert else 0,
         }
     )
 
