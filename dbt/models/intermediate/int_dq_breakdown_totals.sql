@@ -76,7 +76,8 @@ select
     arg_max(parts_sum, abs(parts_sum - whole_value)) as observed_value,
     concat_ws('|', whole_table_id, table_ids, any_value(measure)) as finding_key,
     'The totals of the ' || any_value(n_tables) || ' breakdown tables do not add up to the figures printed for the whole: '
-        || string_agg(period_id || ' ' || parts_sum || ' vs ' || whole_value || ' (line ' || whole_line || ')',
+        || string_agg(period_id || ': the tables add up to ' || {{ fmt_num('parts_sum') }} || ', the whole is '
+                      || {{ fmt_num('whole_value') }} || ' (line ' || whole_line || ')',
                       '; ' order by period_id) as detail
 from disagreeing
 group by pack_id, whole_table_id, table_ids

@@ -44,8 +44,11 @@ select
     upheld + partially as expected_value,
     combined as observed_value,
     concat_ws('|', subject_key, combined_line) as finding_key,
-    'Upheld or partially upheld is printed as ' || combined || ' (line ' || combined_line
-        || ') but upheld ' || upheld || ' + partially upheld ' || partially || ' = ' || (upheld + partially)
-        || ' (lines ' || upheld_line || ', ' || partially_line || '), ' || period_id as detail
+    'Upheld or partially upheld is printed as ' || {{ fmt_num('combined') }} || ' (line ' || combined_line
+        || ') but upheld ' || {{ fmt_num('upheld') }} || ' + partially upheld ' || {{ fmt_num('partially') }}
+        || ' = ' || {{ fmt_num('upheld + partially') }} || ' (line'
+        || case when upheld_line = partially_line then ' ' || upheld_line
+                else 's ' || upheld_line || ', ' || partially_line end
+        || '), ' || period_id as detail
 from judged
 where not any_match

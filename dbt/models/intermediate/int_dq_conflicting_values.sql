@@ -18,7 +18,8 @@ figures as (
         max(value) as high,
         string_agg(distinct source_table_id, ',' order by source_table_id) as source_table_id,
         array_to_string(list_sort(list(distinct source_line)), ',') as source_lines,
-        string_agg(distinct 'line ' || source_line || ': ' || value, '; ' order by 'line ' || source_line || ': ' || value)
+        string_agg(distinct 'line ' || source_line || ': ' || {{ fmt_num('value') }}, '; '
+                   order by 'line ' || source_line || ': ' || {{ fmt_num('value') }})
             as printings
     from printed
     group by pack_id, figure_key

@@ -47,8 +47,8 @@ select
     related_pack_id,
     related_source_lines,
     concat_ws('|', figure_key, related_pack_id) as finding_key,
-    measure || ' (' || period_id || ') is printed as ' || value || ' here (line ' || source_lines
-        || ') but as ' || related_value || ' in ' || related_file_name || ' (line ' || related_source_lines
+    measure || ' (' || period_id || ') is printed as ' || {{ fmt_num('value') }} || ' here (line ' || source_lines
+        || ') but as ' || {{ fmt_num('related_value') }} || ' in ' || related_file_name || ' (line ' || related_source_lines
         || ')' as detail
 from pairs
 where not any_agree

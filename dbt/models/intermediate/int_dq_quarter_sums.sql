@@ -25,7 +25,7 @@ select
     quarter_sum as observed_value,
     concat_ws('|', source_table_id, source_row, source_part, measure) as finding_key,
     'The quarters of ''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?') || ') add up to '
-        || quarter_sum || ' but the printed year total is ' || year_total as detail
+        || {{ fmt_num('quarter_sum') }} || ' but the printed year total is ' || {{ fmt_num('year_total') }} as detail
 from rows
 where n_quarters = 4
   and year_total is not null

@@ -32,8 +32,9 @@ select
     round(100.0 * num_value / den_value, 2) as expected_value,
     pct_value as observed_value,
     concat_ws('|', source_table_id, pct_line, num_line, den_line, pct_measure, period_id) as finding_key,
-    'Printed ' || pct_value || '% (line ' || pct_line || ') but the counts beside it give ' || num_value
-        || ' / ' || den_value || ' = ' || round(100.0 * num_value / den_value, 2) || '% (lines '
+    'Printed ' || {{ fmt_num('pct_value') }} || '% (line ' || pct_line || ') but the counts beside it give '
+        || {{ fmt_num('num_value') }} || ' / ' || {{ fmt_num('den_value') }} || ' = '
+        || {{ fmt_num('100.0 * num_value / den_value') }} || '% (lines '
         || num_line || ', ' || den_line || ')' as detail
 from trios
 where abs(pct_value - 100.0 * num_value / den_value) > tolerance

@@ -32,7 +32,7 @@ select
     total as observed_value,
     concat_ws('|', source_table_id, source_row, source_part, subject_key, share_group) as finding_key,
     'The ' || n_shares || ' percentages of ''' || coalesce(row_label, '?') || ''' (' || period_id
-        || ') add up to ' || total || '%, not 100%'
+        || ') add up to ' || {{ fmt_num('total') }} || '%, not 100%'
         || case when total < 100 then ' (cases left out of the table, e.g. still open?)' else '' end as detail
 from rows
 where n_shares >= 2

@@ -36,8 +36,8 @@ select
     total_value as expected_value,
     detail_sum as observed_value,
     concat_ws('|', source_table_id, source_col, block_index, source_part, measure) as finding_key,
-    'The rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || detail_sum
-        || ' but the total row says ' || total_value as detail
+    'The rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || {{ fmt_num('detail_sum') }}
+        || ' but the total row says ' || {{ fmt_num('total_value') }} as detail
 from blocks
 where n_total = 1
   and n_detail >= 2
