@@ -103,15 +103,15 @@ end)
 try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
 {%- endmacro %}
 
-{# An age band printed as a label or inside one: '0-4 years', '5 – 9', '17 - 18', 'Over 18',
-   '17 years', '17-18 year olds'. A bare 'a - b' only counts when the whole label is the band (and
+{# An age band printed as a label or inside one: '0-4 years', '5 – 9', '5 to 9', '17 - 18', 'Over 18',
+   'Under 5', '16 and over', '17 years', '17-18 year olds'. A bare 'a - b' only counts when the whole label is the band (and
    both ends are ages, so '2017-18' is not one); inside longer text it needs 'year(s)' / 'yrs'
    after it. Returns the band as printed, spaces folded. #}
 {% macro age_band(expr) -%}
-{%- set band = "(?:[0-9]{1,2}\\s*[-–]\\s*[0-9]{1,2}|(?:over|under|aged)\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\+)" -%}
+{%- set band = "(?:[0-9]{1,2}\\s*(?:-|–|to)\\s*[0-9]{1,2}|(?:over|under|aged)\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\s*(?:\\+|and over|or over|and above))" -%}
 (case
     when regexp_matches({{ expr }}, '(?i)^\s*{{ band }}\s*(years?|yrs)?\s*$')
-         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})', 2) as integer), 0) <= 25
+         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*(?:-|–|to)\s*([0-9]{1,2})', 2) as integer), 0) <= 25
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
     when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*(years?|yrs)\s*$')
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')

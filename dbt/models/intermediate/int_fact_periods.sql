@@ -3,9 +3,11 @@
 -- the table, the document title. As-of date: the column (a month prints its last day), the row,
 -- the as-of phrase, the caption, the heading, the introducing sentence, the title. Calendar year
 -- ('in 2017'): the row, the caption, the introducing sentence.
--- A stock (waiting list, children in care; seed measure_catalogue.period_kind) is at a date, so an
--- as-of date wins over a year; a flow (complaints, entries to care) is counted over a period, so a
--- year or quarter wins. Only when nothing prints a period is the meeting date used
+-- The nearer text wins: a period printed in the value's own column or row beats one in the
+-- caption, which beats a heading or the introducing sentence, which beats the title. Printed at the
+-- same distance, a stock (waiting list, children in care; seed measure_catalogue.period_kind) is at
+-- a date, so an as-of date wins over a year; a flow (complaints, entries to care) is counted over
+-- a period, so a year or quarter wins. Only when nothing prints a period is the meeting date used
 -- (period_type and period_source 'meeting_date'): BI views flag or leave out those rows.
 with obs as (
     select
@@ -44,18 +46,33 @@ read as (
     join {{ ref('int_table_periods') }} t on t.table_id = o.table_id
     join {{ ref('stg_packs') }} p on p.pack_id = o.pack_id
 ),
+ranked as (
+    -- how near the value each period was printed: 1 its column or row, 2 the table's own
+    -- caption or as-of phrase, 3 a heading or the introducing sentence, 4 the document title
+    select
+        r.*,
+        case coalesce(r.fy_source, r.calendar_year_source)
+            when 'column' then 1 when 'row_label' then 1 when 'caption' then 2
+            when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
+        case r.as_of_source
+            when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
+            when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
+    from read r
+),
 typed as (
     select
         r.*,
         case
-            when r.period_kind = 'stock' and r.printed_as_of is not null then 'as_of'
+            when r.printed_as_of is not null
+             and (coalesce(r.fy_start_year, r.calendar_year) is null or r.as_of_rank < r.year_rank
+                  or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))
+                then 'as_of'
             when r.fy_start_year is not null and r.quarter is not null then 'fiscal_quarter'
             when r.fy_start_year is not null then 'fiscal_year'
             when r.calendar_year is not null then 'calendar_year'
-            when r.printed_as_of is not null then 'as_of'
             else 'meeting_date'
         end as period_type
-    from read r
+    from ranked r
 )
 select
     s.pack_id,

@@ -46,13 +46,15 @@ resolved as (
 -- service aliases on the group label / label header, the caption, and the caption's service text
 group_service as (
     select x.text, arg_max(sa.service_code, sa.priority) as service_code
-    from (select distinct coalesce(group_label, label_header, '') as text from resolved) x
+    from (select distinct coalesce(group_label, label_header, '') as text from resolved
+          union select distinct coalesce(label_header, '') from resolved) x
     join {{ ref('service_aliases') }} sa on regexp_matches(x.text, sa.pattern)
     group by x.text
 ),
 caption_service as (
     select x.text, arg_max(sa.service_code, sa.priority) as service_code
-    from (select distinct coalesce(caption_text, '') as text from resolved) x
+    from (select distinct coalesce(caption_text, '') as text from resolved
+          union select distinct regexp_extract(coalesce(caption, ''), '[^/]*$') from resolved) x
     join {{ ref('service_aliases') }} sa
       on regexp_matches(x.text, sa.pattern) and not regexp_matches(sa.pattern, '\^')
     group by x.text
@@ -80,17 +82,20 @@ subjects as (
                  case when r.cell_key is not null or r.row_label is null then cs.service_code end)
             as service_code,
         gs.service_code as group_service_code,
-        -- a caption naming a service: its last part, less the commissioner ('Physiotherapy -
-        -- Blackpool CCG' -> 'Physiotherapy')
-        case when cs.service_code is not null then
+        -- a caption whose last part names a service: that part, less the commissioner
+        -- ('Physiotherapy - Blackpool CCG' -> 'Physiotherapy')
+        case when ls.service_code is not null then
             nullif(trim(regexp_replace(regexp_extract(coalesce(r.caption, ''), '[^/]*$'),
                 '(?i)\s*[-–]\s*[A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS)\s*$', '')), '') end as caption_service_text,
+        hs.service_code is not null as label_header_is_service,
         ca.service_area as caption_service_area,
         ta.service_area as title_service_area,
         seg.segment
     from resolved r
     left join group_service gs on gs.text = coalesce(r.group_label, r.label_header, '')
     left join caption_service cs on cs.text = coalesce(r.caption_text, '')
+    left join caption_service ls on ls.text = regexp_extract(coalesce(r.caption, ''), '[^/]*$')
+    left join group_service hs on hs.text = coalesce(r.label_header, '')
     left join areas ca on ca.text = coalesce(r.caption_text, '')
     left join areas ta on ta.text = coalesce(r.document_title, '')
     left join segments seg
@@ -122,6 +127,8 @@ select
                            nullif(regexp_replace(s.row_label, '^\s*[-–•]\s*', ''), ''))
         when s.col_service_code is not null then s.col_leaf_name
         when s.group_label is not null then regexp_replace(s.group_label, '\s*[;:]\s*$', '')
+        -- a sub-table titled with its service ('Hospital Discharge Team | Q1 | ...'): its total
+        when s.label_header_is_service and s.row_role in ('total', 'subtotal') then s.label_header
         when s.cell_key is not null or s.row_label is null or s.rows_are_services
             then s.caption_service_text
     end as service_text,
