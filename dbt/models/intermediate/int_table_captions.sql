@@ -21,6 +21,7 @@ headings_between as (
 captioned as (
     select
         t.table_id,
+        t.pack_id,
         case when t.caption is null and t.previous_caption is not null
               and t.previous_document is not distinct from t.document_id
               and t.first_line - t.previous_last_line <= 30
@@ -36,6 +37,7 @@ captioned as (
 )
 select
     c.table_id,
+    c.pack_id,
     concat_ws(' | ', c.caption, nullif(h.cell_text, '')) as caption_text,
     nullif(h.cell_text, '') as label_header,
     c.caption,
