@@ -168,9 +168,13 @@ SELECT
     rc.council_name AS reporting_council_name, f.subject_council,
     sc.council_name AS subject_council_name, f.service_area, f.period_id, f.period_type,
     f.fiscal_year, f.as_of_date, f.period_start, f.period_end, f.period_source,
-    f.period_source = 'meeting_date' AS dated_by_meeting, f.pack_id, f.document_id,
-    f.source_line
+    f.period_source = 'meeting_date' AS dated_by_meeting,
+    row_number() OVER (
+        PARTITION BY f.figure_key ORDER BY k.meeting_date, k.file_name, f.source_line, f.fact_id
+    ) = 1 AS first_printing,
+    f.pack_id, f.document_id, f.source_line
 FROM ({union}) AS f
+LEFT JOIN provenance.packs AS k ON k.pack_id = f.pack_id
 LEFT JOIN marts.dim_measure AS m ON m.measure_code = f.measure
 LEFT JOIN marts.dim_council AS rc ON rc.council_id = f.reporting_council
 LEFT JOIN marts.dim_council AS sc ON sc.council_id = f.subject_council
@@ -181,9 +185,10 @@ register(
     View(
         name="facts",
         description="Every measured value of every domain in one long table (one row per "
-        "printing: a figure printed twice is two rows with one figure_key; bi.figures has one "
-        "row per figure), with the measure's meaning, its value type and the councils' names. "
-        "Join bi.fact_citations on (domain, fact_id) for where each value was printed.",
+        "printing: a figure printed twice is two rows with one figure_key, first_printing true "
+        "on one of them; bi.figures has one row per figure), with the measure's meaning, its "
+        "value type and the councils' names. Join bi.fact_citations on (domain, fact_id) for "
+        "where each value was printed.",
         sql=_facts_sql,
         columns={
             "domain": "Fact domain: complaints, placements or waiting_times.",
@@ -210,11 +215,13 @@ register(
             "period_end": "Last day of the period the value covers.",
             "period_source": PERIOD_SOURCE_DOC,
             "dated_by_meeting": DATED_BY_MEETING_DOC,
+            "first_printing": "True for one printing of each figure (the earliest meeting, "
+            "then file and line): filter on it to count each figure once.",
             "pack_id": CITATION_COLUMNS["pack_id"],
             "document_id": CITATION_COLUMNS["document_id"],
             "source_line": CITATION_COLUMNS["source_line"],
         },
-        requires=("marts.dim_measure", "marts.dim_council"),
+        requires=("marts.dim_measure", "marts.dim_council", "provenance.packs"),
     )
 )
 
