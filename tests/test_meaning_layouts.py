@@ -135,6 +135,20 @@ def test_a_number_no_word_names_is_unclassified_not_a_fact(con):
     assert facts(con, "fct_placements", "202", 42) == []
 
 
+def test_a_value_printed_with_its_own_unit_takes_only_a_measure_of_that_unit(con):
+    """'12 days' under 'Complaint response times' is not a count of complaints received."""
+    kept = rows(
+        con,
+        "select u.source_line, u.value, u.value_text from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '201%' order by 1",
+    )
+    assert [(r["source_line"], r["value"], r["value_text"]) for r in kept] == [
+        (89, 12, "12 days"),
+        (90, 9, "9 days"),
+    ]
+    assert facts(con, "fct_complaints", "201", 89) == []
+
+
 # --------------------------------------------------------------------------- periods from the text
 
 

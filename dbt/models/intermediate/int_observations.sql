@@ -10,7 +10,8 @@
 -- 'contacts') or name the same family of things (complaints -> complaints upheld). When a caption
 -- names another family (a table of remedies, of enquiries), its measure holds and the row or
 -- column word is only a breakdown: 'Complaint withdrawn' in a remedies table is a remedy.
--- The total row of an outcome breakdown counts concluded cases (seed label_dimensions).
+-- The total row of an outcome breakdown counts concluded cases (seed label_dimensions). A value
+-- printed with a unit of its own (weeks, days, money, a rate) only takes a measure of that unit.
 with atoms as (
     select a.*, d.domain
     from {{ ref('int_cell_atoms') }} a
@@ -142,11 +143,23 @@ component_measured as (
       -- an encoded part ('1U & 2PU') means the same wherever it is printed, unless the table
       -- counts another family of things
       on cs.component = t.component and (bc.family is null or bc.family = cs.family)
+),
+unit_checked as (
+    -- a value printed with its own unit ('26 weeks', '12 days', '£500', '825/10,000') only takes
+    -- a measure of that unit: money in a complaints table is not a count of complaints
+    select
+        x.* exclude (measure),
+        case when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
+                  and mc.unit is distinct from case x.value_kind when 'rate' then 'rate_per_10000'
+                                                    else x.value_kind end
+             then null else x.measure end as measure
+    from component_measured x
+    left join {{ ref('measure_catalogue') }} mc using (measure)
 )
 select
     x.*,
     mc.unit,
     case when x.component = 'actual' then 'actual'
          else coalesce(x.col_value_type, x.row_value_type, 'actual') end as value_type
-from component_measured x
+from unit_checked x
 left join {{ ref('measure_catalogue') }} mc using (measure)
