@@ -500,8 +500,9 @@ register(
         description="Complaints per council, service area, fiscal year (and procedure, stage "
         "and division where printed): received, upheld, partially upheld, not upheld and the "
         "upheld rates. Only figures for a whole service area (no service, team, theme or "
-        "breakdown of their own), actual values of whole fiscal years; one conformed figure per "
-        "measure (bi.figures) however often it is printed, citing every printing.",
+        "breakdown of their own), actual values of whole fiscal years (figures whose period "
+        "was not printed, dated by the meeting, are left out); one conformed figure per measure "
+        "(bi.figures) however often it is printed, citing every printing.",
         sql=_complaints_sql,
         columns={
             "reporting_council": "GSS code of the council the figures are about.",
