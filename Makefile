@@ -9,9 +9,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SAMPLE_N = $(if $(filter command line environment,$(origin N)),$(N),40)
 DAGSTER_HOME ?= $(abspath $(WAREHOUSE))/dagster_home
 
-.PHONY: install warehouse test lint format ui docs bench clean
+.PHONY: install warehouse test lint format ui docs bench sample-facts clean
 
 $(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.sql dbt/models/*/*.yml dbt/macros/*.sql)
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -48,6 +49,10 @@ docs:
 
 bench: install
 	$(BIN)/python -m bench.run --n $(N) --seed $(SEED)
+
+# N facts (default 40) of the published warehouse (split by domain) beside their printed line, header and caption
+sample-facts: install
+	$(BIN)/python -m warehouse.sample_facts --warehouse "$(WAREHOUSE)" --n $(SAMPLE_N) --seed $(SEED) $(if $(DOMAIN),--domain $(DOMAIN))
 
 clean:
 	rm -rf $(WAREHOUSE)/build $(WAREHOUSE)/council.duckdb dbt/target

@@ -70,6 +70,7 @@ def published_warehouse(
 
     from dagster_project.planning import transform_fingerprint
     from dagster_project.transform import needs_full_refresh, per_pack_relations
+    from expectations.alerts import published_findings, send_new_findings_alert
     from ingest import store
     from warehouse.publish import publish
 
@@ -81,11 +82,16 @@ def published_warehouse(
         )
         changed = None if full else store.queued_packs(con)
         per_pack = per_pack_relations(con)
+    previous_findings = published_findings(warehouse.published_db)  # before the swap
     result = publish(
         warehouse.work_db, warehouse.warehouse_path, changed_packs=changed, per_pack=per_pack
     )
     with warehouse.connect() as con:
         store.record_publish(con, transform_fingerprint(), started)
+    # one data-quality alert: the findings that are new since the last publish
+    findings_alert = send_new_findings_alert(
+        previous_findings, result.path, warehouse.warehouse_path
+    )
     context.log.info(
         f"published {result.path} ({result.bytes:,} bytes): {result.fact_count} facts, "
         f"{result.pack_count} packs"
@@ -114,6 +120,7 @@ def published_warehouse(
             "dagster/row_count": result.fact_count,
             "publish_seconds": result.seconds,
             "packs_republished": "all" if changed is None else len(changed),
+            "new_findings": findings_alert["finding_count"] if findings_alert else 0,
         }
     )
 

@@ -1,11 +1,18 @@
-"""Data-quality alerts: always appended to `<warehouse>/alerts.jsonl`, and POSTed as a
-Slack-compatible JSON webhook when `ALERT_WEBHOOK_URL` (or `webhook_url`) is set.
+"""The one alert module: every alert is built and sent here. Alerts are always appended to
+`<warehouse>/alerts.jsonl`, and POSTed as a Slack-compatible JSON webhook when
+`ALERT_WEBHOOK_URL` (or `webhook_url`) is set.
 
 Delivery never raises: a webhook that is down is retried briefly, then a record
 `{"kind": "alert_delivery_failed", ...}` is appended to alerts.jsonl next to the alert.
 
-Alert kinds built by `build_alert`: `pack_quarantined`, `mart_gate_failed`, `new_warnings`.
-Stdlib only (urllib); cheap to import.
+Alerts built here:
+* `build_alert`: a gate failure (`pack_quarantined`, `mart_gate_failed`) with its expectations;
+* `event_alert` / `send_event`: a pipeline event (`pack_unreadable`, `step_failed`, `run_failed`,
+  `pack_file_removed`, ...) - what ``dagster_project.alerting.send`` sends;
+* `new_findings_alert` / `send_new_findings_alert`: the data-quality findings (marts.dq_findings)
+  that are new since the last publish, by pack, with their lines - sent by every publish.
+
+Stdlib only (urllib; duckdb is imported only to read findings); cheap to import.
 """
 
 from __future__ import annotations
@@ -37,8 +44,9 @@ MAX_FAILURES = 20
 KINDS = {
     "pack_quarantined": "error",
     "mart_gate_failed": "error",
-    "new_warnings": "warning",
+    "new_findings": "warning",
 }
+MAX_FINDINGS_IN_TEXT = 30
 
 
 def _now() -> str:
@@ -161,7 +169,7 @@ def alert_text(alert: dict) -> str:
     head = {
         "pack_quarantined": ":no_entry: Pack quarantined",
         "mart_gate_failed": ":x: Mart gate failed, warehouse NOT published",
-        "new_warnings": ":warning: New data-quality warnings",
+        "new_findings": ":mag: New data-quality findings",
         "pack_unreadable": ":no_entry: Pack unreadable",
     }.get(kind, f":bell: {kind}")
     pack = alert.get("pack") or {}
@@ -191,6 +199,7 @@ def alert_text(alert: dict) -> str:
             f"{count if count is not None else '?'} unexpected): "
             + ("; ".join(samples) if samples else str(failure.get("note") or ""))
         )
+    lines += _findings_text(alert)
     where = alert.get("where_to_look")
     if where:
         lines.append("where to look: " + "; ".join(where if isinstance(where, list) else [where]))
@@ -230,8 +239,6 @@ def build_alert(
         result.get("failures") or extra.pop("failures", None) or [],
         key=lambda f: f.get("severity") != "blocking",
     )
-    if kind == "new_warnings":
-        failures = [f for f in failures if f.get("severity") == "warning"] or failures
     listed = [
         {
             "suite": f.get("suite"),
@@ -253,7 +260,6 @@ def build_alert(
             "expectation(s) and was quarantined: not promoted to raw; the other packs carried on",
             "mart_gate_failed": f"{len(blocking)} blocking mart expectation(s) failed: the "
             "published warehouse was left exactly as it was",
-            "new_warnings": f"{len(failures)} new data-quality warning(s)",
         }.get(kind, kind)
     alert = {
         "kind": kind,
@@ -291,7 +297,183 @@ def _default_where(kind: str, pack: dict, warehouse_dir: Any) -> list[str]:
     return ["marts.dq_findings (severity = 'warning')", docs]
 
 
-# --------------------------------------------------------------------------- new warnings
+# --------------------------------------------------------------------------- pipeline events
+
+
+def event_alert(
+    kind: str, *, severity: str | None = None, source: str = "dagster", **fields
+) -> dict:
+    """An alert for a pipeline event: its kind, severity (the kind's, else error), source, time
+    and the fields given (file_name, pack_id, run_id, message, failures, ...)."""
+    alert = {
+        "kind": kind,
+        "severity": severity or KINDS.get(kind, "error"),
+        "source": source,
+        "at": _now(),
+        **fields,
+    }
+    return json.loads(json.dumps(alert, ensure_ascii=False, default=str))
+
+
+def send_event(
+    kind: str, warehouse_dir: str | os.PathLike, *, severity: str | None = None, **fields
+) -> dict:
+    """Build a pipeline-event alert and send it (never raises); returns the alert."""
+    alert = event_alert(kind, severity=severity, **fields)
+    send_alert(alert, warehouse_dir)
+    return alert
+
+
+# --------------------------------------------------------------------------- new findings
+
+FINDING_COLUMNS = (
+    "finding_id",
+    "pack_id",
+    "check_name",
+    "severity",
+    "source_lines",
+    "printed_lines",
+    "measure",
+    "period_id",
+    "detail",
+    "related_pack_id",
+    "related_source_lines",
+)
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def published_findings(db_path: str | os.PathLike) -> list[dict] | None:
+    """The findings of a published warehouse (marts.dq_findings, with each pack's file name),
+    read-only; None when there is no published file yet."""
+    path = Path(db_path)
+    if not path.exists():
+        return None
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = {
+            r[0]
+            for r in con.execute(
+                "SELECT column_name FROM duckdb_columns() "
+                "WHERE schema_name = 'marts' AND table_name = 'dq_findings'"
+            ).fetchall()
+        }
+        if not names:
+            return []
+        wanted = ", ".join("f." + c for c in FINDING_COLUMNS if c in names)
+        related = "f.related_pack_id" if "related_pack_id" in names else "NULL"
+        cursor = con.execute(
+            f"SELECT {wanted}, p.file_name, r.file_name AS related_file_name "
+            "FROM marts.dq_findings AS f "
+            "LEFT JOIN provenance.packs AS p ON p.pack_id = f.pack_id "
+            f"LEFT JOIN provenance.packs AS r ON r.pack_id = {related} "
+            "ORDER BY p.file_name, f.source_lines"
+        )
+        columns = [d[0] for d in cursor.description]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return json.loads(json.dumps(rows, default=str))
+    finally:
+        con.close()
+
+
+def new_findings_alert(previous: list[dict] | None, current: list[dict]) -> dict | None:
+    """The one data-quality alert of a publish: the findings of `current` (the new warehouse)
+    whose finding_id `previous` (the warehouse it replaces; None if there was none) did not have,
+    grouped by pack, each with its check, severity, lines and one-line explanation. None when
+    nothing is new."""
+    known = {f.get("finding_id") for f in previous or []}
+    new = [f for f in current if f.get("finding_id") not in known]
+    if not new:
+        return None
+    packs: dict[str, dict] = {}
+    for finding in sorted(
+        new, key=lambda f: (f.get("file_name") or "", SEVERITY_ORDER.get(f.get("severity"), 3))
+    ):
+        pack = packs.setdefault(
+            finding.get("pack_id"),
+            {
+                "file_name": finding.get("file_name"),
+                "pack_id": finding.get("pack_id"),
+                "findings": [],
+            },
+        )
+        pack["findings"].append(
+            {
+                "finding_id": finding.get("finding_id"),
+                "check_name": finding.get("check_name"),
+                "severity": finding.get("severity"),
+                "lines": finding.get("source_lines"),
+                "printed_lines": finding.get("printed_lines"),
+                "measure": finding.get("measure"),
+                "period_id": finding.get("period_id"),
+                "detail": finding.get("detail"),
+                "related_file_name": finding.get("related_file_name"),
+                "related_lines": finding.get("related_source_lines"),
+            }
+        )
+    severities = {f.get("severity") for f in new}
+    # the alert is as severe as its most severe finding
+    severity = next((s for s in SEVERITY_ORDER if s in severities), "warning")
+    return {
+        "kind": "new_findings",
+        "severity": severity,
+        "at": _now(),
+        "message": f"{len(new)} new data-quality finding(s) since the last publish, in "
+        f"{len(packs)} pack(s): "
+        + ", ".join(f"{p['file_name']} ({len(p['findings'])})" for p in packs.values()),
+        "finding_count": len(new),
+        "packs": list(packs.values()),
+        "where_to_look": [
+            "marts.dq_findings (by finding_id)",
+            "bi.figures (printings_agree = false)",
+        ],
+    }
+
+
+def send_new_findings_alert(
+    previous: list[dict] | None,
+    new_db: str | os.PathLike,
+    warehouse_dir: str | os.PathLike,
+    webhook_url: str | None = None,
+) -> dict | None:
+    """After a publish: send the alert of the findings new in `new_db` (the published file)
+    since `previous` (the findings of the file it replaced, read before the swap with
+    `published_findings`). Returns the alert, or None when nothing is new. Never raises."""
+    try:
+        current = published_findings(new_db) or []
+        alert = new_findings_alert(previous, current)
+    except Exception:  # an alert must never fail the publish
+        log.exception("could not work out the new data-quality findings")
+        return None
+    if alert is not None:
+        send_alert(alert, warehouse_dir, webhook_url)
+    return alert
+
+
+def _findings_text(alert: dict) -> list[str]:
+    lines: list[str] = []
+    shown = 0
+    for pack in alert.get("packs") or []:
+        lines.append(f"`{pack.get('file_name')}` ({len(pack.get('findings') or [])} new)")
+        for finding in pack.get("findings") or []:
+            if shown >= MAX_FINDINGS_IN_TEXT:
+                lines.append(
+                    f"… and {alert.get('finding_count', 0) - shown} more in marts.dq_findings"
+                )
+                return lines
+            shown += 1
+            where = f"lines {finding.get('lines')}"
+            if finding.get("related_file_name"):
+                where += (
+                    f" (and `{finding['related_file_name']}` lines {finding.get('related_lines')})"
+                )
+            severity, check = finding.get("severity"), finding.get("check_name")
+            lines.append(f"• [{severity}] {check}, {where}: {finding.get('detail')}")
+    return lines
+
+
+# --------------------------------------------------------------------------- seen items
 
 
 def fingerprint(item: dict, fields: list[str] | None = None) -> str:

@@ -248,22 +248,23 @@ def test_percent_with_fraction(con):
     ]
 
 
-def test_na_is_zero_only_where_the_total_proves_it(con):
+def test_na_is_null_with_its_text_kept(con):
+    """One rule for tokens: N/A is 'not applicable' - null, in a count as in a percentage."""
     pid = pack_id(con, "000")
-    # Business Support & Resources complaints: N/A, N/A, 1, 1 with a total of 2 -> zero
-    proven = con.execute(
+    # Business Support & Resources complaints: N/A, N/A, 1, 1 with a total of 2
+    counts = con.execute(
         "select distinct value, value_status from marts.fct_complaints where pack_id = ? "
         "and source_line = 1821 and value_text = 'N/A'",
         [pid],
     ).fetchall()
-    assert proven == [(0, "zero_proven_by_total")]
-    # the same service's timescale percentages: N/A is undefined, not 0%
-    unproven = con.execute(
+    assert counts == [(None, "null_token")]
+    # the same service's timescale percentages
+    percentages = con.execute(
         "select distinct value, value_status from marts.fct_complaints where pack_id = ? "
         "and measure = 'complaints_in_timescale_pct' and value_text = 'N/A'",
         [pid],
     ).fetchall()
-    assert unproven == [(None, "null_token")]
+    assert percentages == [(None, "null_token")]
 
 
 def test_no_complaints_in_pack_002(con):

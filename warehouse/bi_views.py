@@ -25,6 +25,28 @@ CITATION_COLUMNS = {
 }
 
 
+VALUE_TYPE_DOC = (
+    "actual (the figure itself), target, baseline or forecast: targets and baselines printed "
+    "beside actuals are never mixed with them."
+)
+PERIOD_TYPE_DOC = (
+    "fiscal_year, fiscal_quarter, calendar_year, as_of (a snapshot) or meeting_date (no period "
+    "was printed: the meeting date stands in)."
+)
+PERIOD_SOURCE_DOC = (
+    "Where the period was read: column, row_label, caption, as_of_text, heading, lead_in (the "
+    "sentence introducing the table), document_title, or meeting_date."
+)
+DATED_BY_MEETING_DOC = (
+    "True when nothing printed the period and the meeting date stands in for it: filter these "
+    "out of time series."
+)
+FIGURE_KEY_DOC = (
+    "The figure the value is a printing of (same council, measure, value type, period and "
+    "subject); see bi.figures."
+)
+
+
 def _citation_expr(p: str = "p", d: str = "d", line: str = "f.source_line") -> str:
     return (
         f"concat_ws(', ', {p}.council, {p}.committee, strftime({p}.meeting_date, '%-d %B %Y'))"
@@ -103,6 +125,7 @@ register(
 
 MEASURE_FACT_COLUMNS = (
     "fact_id",
+    "figure_key",
     "pack_id",
     "document_id",
     "source_line",
@@ -110,14 +133,17 @@ MEASURE_FACT_COLUMNS = (
     "value",
     "unit",
     "value_text",
+    "value_type",
     "reporting_council",
     "subject_council",
     "service_area",
+    "period_id",
     "period_type",
     "fiscal_year",
     "as_of_date",
     "period_start",
     "period_end",
+    "period_source",
 )
 
 
@@ -137,12 +163,18 @@ def _facts_sql(con) -> str:
     union = "\nUNION ALL\n".join(parts)
     return f"""
 SELECT
-    f.domain, f.fact_id, f.measure, m.description AS measure_description, f.value, f.unit,
-    f.value_text, f.reporting_council, rc.council_name AS reporting_council_name,
-    f.subject_council, sc.council_name AS subject_council_name, f.service_area, f.period_type,
-    f.fiscal_year, f.as_of_date, f.period_start, f.period_end, f.pack_id, f.document_id,
-    f.source_line
+    f.domain, f.fact_id, f.figure_key, f.measure, m.description AS measure_description, f.value,
+    f.unit, f.value_text, f.value_type, f.reporting_council,
+    rc.council_name AS reporting_council_name, f.subject_council,
+    sc.council_name AS subject_council_name, f.service_area, f.period_id, f.period_type,
+    f.fiscal_year, f.as_of_date, f.period_start, f.period_end, f.period_source,
+    f.period_source = 'meeting_date' AS dated_by_meeting,
+    row_number() OVER (
+        PARTITION BY f.figure_key ORDER BY k.meeting_date, k.file_name, f.source_line, f.fact_id
+    ) = 1 AS first_printing,
+    f.pack_id, f.document_id, f.source_line
 FROM ({union}) AS f
+LEFT JOIN provenance.packs AS k ON k.pack_id = f.pack_id
 LEFT JOIN marts.dim_measure AS m ON m.measure_code = f.measure
 LEFT JOIN marts.dim_council AS rc ON rc.council_id = f.reporting_council
 LEFT JOIN marts.dim_council AS sc ON sc.council_id = f.subject_council
@@ -153,33 +185,180 @@ register(
     View(
         name="facts",
         description="Every measured value of every domain in one long table (one row per "
-        "printed value), with the measure's meaning and the councils' names. Join "
-        "bi.fact_citations on (domain, fact_id) for where each value was printed.",
+        "printing: a figure printed twice is two rows with one figure_key, first_printing true "
+        "on one of them; bi.figures has one row per figure), with the measure's meaning, its "
+        "value type and the councils' names. Join bi.fact_citations on (domain, fact_id) for "
+        "where each value was printed.",
         sql=_facts_sql,
         columns={
             "domain": "Fact domain: complaints, placements or waiting_times.",
             "fact_id": "The fact's key in marts.fct_<domain>.",
+            "figure_key": FIGURE_KEY_DOC,
             "measure": "Measure code (marts.dim_measure), e.g. complaints_received.",
             "measure_description": "What the measure counts.",
             "value": "The value as a number (null when printed as text only, e.g. '<5').",
             "unit": "Unit of the value: count, percent, weeks, rate_per_10000, ...",
             "value_text": "The value exactly as printed.",
+            "value_type": VALUE_TYPE_DOC,
             "reporting_council": "GSS code of the council whose papers printed the value.",
             "reporting_council_name": "Name of the reporting council.",
             "subject_council": "GSS code of the council the value is about (benchmark rows "
             "are about other councils).",
             "subject_council_name": "Name of the subject council.",
             "service_area": "Service area (adult, children, corporate, ...) where known.",
-            "period_type": "as_of (a snapshot), fiscal_year or fiscal_quarter.",
+            "period_id": "Period key (marts.dim_period): FY2014/15, FY2014/15-Q1, CY2017, "
+            "D2023-12-31.",
+            "period_type": PERIOD_TYPE_DOC,
             "fiscal_year": "Fiscal year the value covers, e.g. 2017/18.",
             "as_of_date": "Date of the snapshot the value describes.",
             "period_start": "First day of the period the value covers.",
             "period_end": "Last day of the period the value covers.",
+            "period_source": PERIOD_SOURCE_DOC,
+            "dated_by_meeting": DATED_BY_MEETING_DOC,
+            "first_printing": "True for one printing of each figure (the earliest meeting, "
+            "then file and line): filter on it to count each figure once.",
             "pack_id": CITATION_COLUMNS["pack_id"],
             "document_id": CITATION_COLUMNS["document_id"],
             "source_line": CITATION_COLUMNS["source_line"],
         },
-        requires=("marts.dim_measure", "marts.dim_council"),
+        requires=("marts.dim_measure", "marts.dim_council", "provenance.packs"),
+    )
+)
+
+
+# --------------------------------------------------------------------------- figures
+
+FIGURE_COLUMNS = (
+    "measure",
+    "unit",
+    "value_type",
+    "subject_council",
+    "service_area",
+    "service_code",
+    "service_text",
+    "theme",
+    "district",
+    "age_band",
+    "segment",
+    "stage",
+    "procedure",
+    "breakdown",
+    "period_id",
+    "period_type",
+    "fiscal_year",
+    "period_start",
+    "period_end",
+    "as_of_date",
+    "period_source",
+)
+
+
+def _printings_sql(con) -> str:
+    """Every printing of every measured fact, in one shape (missing columns as NULL)."""
+    parts = []
+    wanted = ("fact_id", "figure_key", "pack_id", "source_line", "value", "reporting_council")
+    for domain, table in fact_tables(con).items():
+        present = set(columns(con, table))
+        if not {"figure_key", "measure", "value"} <= present:
+            continue  # decisions are not measures
+        select = ", ".join(
+            (f"f.{c}::VARCHAR AS {c}" if c == "fiscal_year" else f"f.{c}")
+            if c in present
+            else f"NULL AS {c}"
+            for c in (*wanted, *FIGURE_COLUMNS)
+        )
+        parts.append(f"SELECT '{domain}' AS domain, {select} FROM {table} AS f")
+    return "\nUNION ALL\n".join(parts)
+
+
+def _figures_sql(con) -> str:
+    figure = ", ".join(f"any_value(p.{c}) AS {c}" for c in FIGURE_COLUMNS if c != "period_source")
+    return f"""
+WITH printings AS (
+    SELECT p.*, k.file_name, k.meeting_date
+    FROM ({_printings_sql(con)}) AS p
+    JOIN provenance.packs AS k USING (pack_id)
+),
+votes AS (
+    -- the conformed value: the one printed most often, then the one of the latest meeting
+    SELECT figure_key, value, count(*) AS n, max(meeting_date) AS latest
+    FROM printings
+    WHERE value IS NOT NULL
+    GROUP BY ALL
+),
+conformed AS (
+    SELECT figure_key, arg_max(value, n * 100000 + coalesce(epoch(latest) / 86400, 0)) AS value,
+           count(*) AS n_values
+    FROM votes
+    GROUP BY figure_key
+)
+SELECT
+    p.figure_key, any_value(p.domain) AS domain, {figure},
+    string_agg(DISTINCT p.period_source, ', ' ORDER BY p.period_source) AS period_source,
+    bool_and(p.period_source = 'meeting_date') AS dated_by_meeting,
+    c.value, coalesce(c.n_values, 0) <= 1 AS printings_agree,
+    list_sort(list_distinct(list(p.value) FILTER (WHERE p.value IS NOT NULL))) AS printed_values,
+    count(*) AS printings, count(DISTINCT p.pack_id) AS packs,
+    list_sort(list(DISTINCT p.reporting_council)) AS reporting_councils,
+    list(p.fact_id ORDER BY p.meeting_date, p.file_name, p.source_line) AS fact_ids,
+    list(p.file_name || ' line ' || p.source_line ORDER BY p.meeting_date, p.file_name,
+         p.source_line) AS printed_at,
+    list_sort(list(DISTINCT p.pack_id)) AS pack_ids,
+    max(p.meeting_date) AS latest_meeting_date
+FROM printings AS p
+LEFT JOIN conformed AS c USING (figure_key)
+GROUP BY p.figure_key, c.value, c.n_values
+"""
+
+
+register(
+    View(
+        name="figures",
+        description="One conformed figure per council, measure, value type, period and subject "
+        "(figure_key), however often it is printed - in two tables of a pack, in a re-issued or "
+        "supplementary pack, in the same report to two committees - citing every printing. "
+        "value is the value printed most often (then the latest); printings_agree is false when "
+        "printings differ, and marts.dq_findings names them.",
+        sql=_figures_sql,
+        columns={
+            "figure_key": FIGURE_KEY_DOC,
+            "domain": "Fact domain: complaints, placements or waiting_times.",
+            "measure": "Measure code (marts.dim_measure).",
+            "unit": "count, percent, weeks, days, gbp or rate_per_10000.",
+            "value_type": VALUE_TYPE_DOC,
+            "subject_council": "GSS code of the council the figure is about.",
+            "service_area": "adult or children, where known.",
+            "service_code": "Canonical service (marts.dim_service), where known.",
+            "service_text": "The service or team as printed.",
+            "theme": "Complaint theme, where the figure is for one.",
+            "district": "District or locality, where the figure is for one.",
+            "age_band": "Age band, where the figure is for one.",
+            "segment": "Division or partner (north, south, nhs_partnership_trust), where printed.",
+            "stage": "Complaints procedure stage, where printed.",
+            "procedure": "statutory or corporate complaints procedure, where printed.",
+            "breakdown": "What else the figure is for (a remedy type, a reason, a legal status).",
+            "period_id": "Period key (marts.dim_period).",
+            "period_type": PERIOD_TYPE_DOC,
+            "fiscal_year": "Fiscal year, e.g. 2017/18.",
+            "period_start": "First day of the period.",
+            "period_end": "Last day of the period.",
+            "as_of_date": "Date of the snapshot (as_of and meeting_date periods).",
+            "period_source": PERIOD_SOURCE_DOC + " (every source, when printings differ)",
+            "dated_by_meeting": DATED_BY_MEETING_DOC,
+            "value": "The conformed value: the one printed most often, then the latest.",
+            "printings_agree": "False when the printings give different values (see "
+            "printed_values and marts.dq_findings).",
+            "printed_values": "Every distinct value printed for the figure.",
+            "printings": "How many times the figure is printed.",
+            "packs": "In how many packs.",
+            "reporting_councils": "Councils whose papers printed it.",
+            "fact_ids": "Every printing (marts.fct_<domain>.fact_id; bi.fact_citations).",
+            "printed_at": "Every printing as 'file line N', oldest meeting first.",
+            "pack_ids": "Packs that print the figure.",
+            "latest_meeting_date": "Meeting date of the latest pack printing it.",
+        },
+        requires=("provenance.packs",),
+        materialized=True,
     )
 )
 
@@ -196,7 +375,7 @@ def _waiting_measures(con) -> dict[str, str]:
         "WHERE domain = 'waiting_times' ORDER BY measure_code"
     ).fetchall()
     return {
-        code: f"{description} ({unit}); the value printed for this service and date."
+        code: f"{description} ({unit}); the conformed value for this service and date."
         for code, description, unit in rows
         if code.isidentifier()
     }
@@ -208,18 +387,29 @@ def _waiting_sql(con) -> str:
         f",\n    max(w.value) FILTER (WHERE w.measure = '{code}') AS {code}" for code in measures
     )
     return f"""
+WITH printings AS (
+    SELECT figure_key, string_agg(DISTINCT provider_commissioner, ', ') AS provider_commissioner
+    FROM marts.fct_waiting_times
+    GROUP BY figure_key
+)
 SELECT
-    w.reporting_council, c.council_name AS reporting_council_name, w.service_code,
-    coalesce(s.service_name, w.service_text) AS service, w.provider_commissioner, w.as_of_date
+    w.subject_council AS reporting_council, c.council_name AS reporting_council_name,
+    w.service_code, coalesce(s.service_name, any_value(w.service_text)) AS service,
+    string_agg(DISTINCT p.provider_commissioner, ', ') AS provider_commissioner, w.as_of_date
     {pivot},
-    count(*) AS facts,
-    list(DISTINCT w.pack_id ORDER BY w.pack_id) AS pack_ids,
-    min(w.source_line) AS first_source_line
-FROM marts.fct_waiting_times AS w
+    sum(w.printings) AS printings,
+    bool_and(w.printings_agree) AS printings_agree,
+    flatten(list(w.fact_ids)) AS fact_ids,
+    list_sort(list_distinct(flatten(list(w.printed_at)))) AS printed_at,
+    list_sort(list_distinct(flatten(list(w.pack_ids)))) AS pack_ids
+FROM bi.figures AS w
+LEFT JOIN printings AS p USING (figure_key)
 LEFT JOIN marts.dim_service AS s ON s.service_code = w.service_code
-LEFT JOIN marts.dim_council AS c ON c.council_id = w.reporting_council
-WHERE w.as_of_date IS NOT NULL
-GROUP BY ALL
+LEFT JOIN marts.dim_council AS c ON c.council_id = w.subject_council
+WHERE w.domain = 'waiting_times' AND w.value_type = 'actual' AND w.period_type = 'as_of'
+  AND w.age_band IS NULL
+GROUP BY w.subject_council, c.council_name, w.service_code, s.service_name,
+         CASE WHEN w.service_code IS NULL THEN lower(w.service_text) END, w.as_of_date
 """
 
 
@@ -228,19 +418,24 @@ register(
         name="waiting_list_snapshots",
         description="Waiting lists: one row per council, service and as-of date, with one "
         "column per waiting-time measure (referrals waiting, waits over 18/52/78 weeks, "
-        "longest and average wait, ...).",
+        "longest and average wait, ...). One conformed figure per measure (bi.figures) however "
+        "often it is printed - a report table and a dashboard, two packs - citing every "
+        "printing. Actual figures only; figures whose date was not printed (the meeting date "
+        "stands in) are left out.",
         sql=_waiting_sql,
         columns={
-            "reporting_council": "GSS code of the council whose papers printed the figures.",
-            "reporting_council_name": "Name of the reporting council.",
+            "reporting_council": "GSS code of the council the figures are about.",
+            "reporting_council_name": "Name of the council.",
             "service_code": "Service code (marts.dim_service), null if not recognised.",
             "service": "Service name (or the text printed, if not recognised).",
             "provider_commissioner": "Provider or commissioner the figures are for, if printed.",
             "as_of_date": "Date the waiting list snapshot describes.",
-            "facts": "Number of printed values behind this row.",
+            "printings": "Number of printed values behind this row.",
+            "printings_agree": "False when two printings of one of these figures differ "
+            "(marts.dq_findings names them).",
+            "fact_ids": "Every printing behind the row (bi.fact_citations).",
+            "printed_at": "Every printing as 'file line N'.",
             "pack_ids": "Packs the values were printed in.",
-            "first_source_line": "First printed line of these values in their pack (see "
-            "bi.fact_citations).",
         },
         requires=("marts.fct_waiting_times", "marts.dim_service", "marts.dim_council"),
         dynamic_columns=_waiting_measures,
@@ -250,51 +445,73 @@ register(
 
 # --------------------------------------------------------------------------- complaints
 
-register(
-    View(
-        name="complaints_by_service_area_year",
-        description="Complaints per council, service area and fiscal year: received, upheld, "
-        "partially upheld, not upheld and the upheld rates. Annual figures only (quarter rows "
-        "are left out); where a year is printed several times (a total and its breakdown, or a "
-        "later report's comparison column) the largest figure, i.e. the total, is taken.",
-        sql="""
-WITH annual AS (
-    SELECT reporting_council, coalesce(service_area, 'all') AS service_area, fiscal_year,
-           measure, max(value) AS value, list(DISTINCT pack_id ORDER BY pack_id) AS pack_ids
-    FROM marts.fct_complaints
-    WHERE period_type = 'fiscal_year' AND fiscal_year IS NOT NULL AND value IS NOT NULL
-      AND measure IN ('complaints_received', 'complaints_upheld', 'complaints_partially_upheld',
-                      'complaints_upheld_or_partially_upheld', 'complaints_not_upheld')
-    GROUP BY ALL
+COMPLAINT_MEASURES = {
+    "received": "complaints_received",
+    "upheld": "complaints_upheld",
+    "partially_upheld": "complaints_partially_upheld",
+    "not_upheld": "complaints_not_upheld",
+    "upheld_or_partially_upheld_printed": "complaints_upheld_or_partially_upheld",
+}
+
+
+def _complaints_sql(con) -> str:
+    pivot = ",\n    ".join(
+        f"max(value) FILTER (WHERE measure = '{code}') AS {name}"
+        for name, code in COMPLAINT_MEASURES.items()
+    )
+    return f"""
+WITH headline AS (
+    -- the figures for a whole service area: no service, team, theme, district or breakdown
+    SELECT *
+    FROM bi.figures
+    WHERE domain = 'complaints' AND value_type = 'actual' AND period_type = 'fiscal_year'
+      AND service_code IS NULL AND service_text IS NULL AND theme IS NULL AND district IS NULL
+      AND age_band IS NULL AND breakdown IS NULL
+      AND measure IN ({", ".join(f"'{m}'" for m in COMPLAINT_MEASURES.values())})
 ), wide AS (
-    SELECT reporting_council, service_area, fiscal_year,
-        max(value) FILTER (WHERE measure = 'complaints_received') AS received,
-        max(value) FILTER (WHERE measure = 'complaints_upheld') AS upheld,
-        max(value) FILTER (WHERE measure = 'complaints_partially_upheld') AS partially_upheld,
-        max(value) FILTER (WHERE measure = 'complaints_not_upheld') AS not_upheld,
-        max(value) FILTER (WHERE measure = 'complaints_upheld_or_partially_upheld')
-            AS upheld_or_partially_upheld_printed,
-        flatten(list(pack_ids)) AS pack_ids
-    FROM annual
+    SELECT subject_council, coalesce(service_area, 'all') AS service_area, fiscal_year,
+        procedure, stage, segment,
+        {pivot},
+        bool_and(printings_agree) AS printings_agree,
+        flatten(list(fact_ids)) AS fact_ids,
+        list_sort(list_distinct(flatten(list(printed_at)))) AS printed_at,
+        list_sort(list_distinct(flatten(list(pack_ids)))) AS pack_ids
+    FROM headline
     GROUP BY ALL
 )
 SELECT
-    w.reporting_council, c.council_name AS reporting_council_name, w.service_area,
-    w.fiscal_year, w.received, w.upheld, w.partially_upheld, w.not_upheld,
+    w.subject_council AS reporting_council, c.council_name AS reporting_council_name,
+    w.service_area, w.fiscal_year, w.procedure, w.stage, w.segment, w.received, w.upheld,
+    w.partially_upheld, w.not_upheld,
     coalesce(w.upheld + w.partially_upheld, w.upheld_or_partially_upheld_printed)
         AS upheld_or_partially_upheld,
     round(w.upheld / nullif(w.received, 0), 4) AS upheld_rate,
     round(coalesce(w.upheld + w.partially_upheld, w.upheld_or_partially_upheld_printed)
         / nullif(w.received, 0), 4) AS upheld_or_partially_upheld_rate,
-    list_distinct(w.pack_ids) AS pack_ids
+    w.printings_agree, w.fact_ids, w.printed_at, w.pack_ids
 FROM wide AS w
-LEFT JOIN marts.dim_council AS c ON c.council_id = w.reporting_council
-""",
+LEFT JOIN marts.dim_council AS c ON c.council_id = w.subject_council
+"""
+
+
+register(
+    View(
+        name="complaints_by_service_area_year",
+        description="Complaints per council, service area, fiscal year (and procedure, stage "
+        "and division where printed): received, upheld, partially upheld, not upheld and the "
+        "upheld rates. Only figures for a whole service area (no service, team, theme or "
+        "breakdown of their own), actual values of whole fiscal years (figures whose period "
+        "was not printed, dated by the meeting, are left out); one conformed figure per measure "
+        "(bi.figures) however often it is printed, citing every printing.",
+        sql=_complaints_sql,
         columns={
-            "reporting_council": "GSS code of the council whose papers printed the figures.",
-            "reporting_council_name": "Name of the reporting council.",
-            "service_area": "Service area (adult, children, corporate, ...; 'all' if none).",
+            "reporting_council": "GSS code of the council the figures are about.",
+            "reporting_council_name": "Name of the council.",
+            "service_area": "Service area (adult, children, ...; 'all' if none).",
             "fiscal_year": "Fiscal year, e.g. 2017/18.",
+            "procedure": "statutory or corporate complaints procedure, where printed.",
+            "stage": "Complaints procedure stage, where printed.",
+            "segment": "Division or partner the figures are for (e.g. nhs_partnership_trust).",
             "received": "Complaints received in the year.",
             "upheld": "Complaints upheld in full.",
             "partially_upheld": "Complaints partially upheld.",
@@ -303,6 +520,10 @@ LEFT JOIN marts.dim_council AS c ON c.council_id = w.reporting_council
             "partially upheld, or the combined figure as printed when they are not).",
             "upheld_rate": "upheld / received (0-1).",
             "upheld_or_partially_upheld_rate": "upheld_or_partially_upheld / received (0-1).",
+            "printings_agree": "False when printings of one of these figures differ "
+            "(marts.dq_findings names them).",
+            "fact_ids": "Every printing behind the row (bi.fact_citations).",
+            "printed_at": "Every printing as 'file line N'.",
             "pack_ids": "Packs the figures were printed in.",
         },
         requires=("marts.fct_complaints", "marts.dim_council"),
@@ -434,42 +655,51 @@ register(
     View(
         name="children_looked_after",
         description="Children looked after over time, by council: counts and rates of children "
-        "in care, entries and exits, placement mix and care leavers, one row per printed value "
-        "(benchmark rows are about the subject council), oldest first.",
-        sql=f"""
+        "in care, entries and exits, placement mix and care leavers; one conformed figure per "
+        "council, measure, value type, breakdown and period (bi.figures), however many packs "
+        "print it, citing every printing (benchmark rows are about the subject council), oldest "
+        "first. value_type tells actuals from targets and baselines; dated_by_meeting marks "
+        "figures whose period was not printed.",
+        sql="""
 SELECT
-    f.subject_council AS council, sc.council_name, f.reporting_council,
-    rc.council_name AS reporting_council_name, f.measure, m.description AS measure_description,
-    f.unit, f.breakdown, f.period_type, f.fiscal_year, f.as_of_date,
-    coalesce(f.as_of_date, f.period_end) AS period_date, f.value, f.value_text,
-    f.pack_id, f.source_line, {_citation_expr()} AS citation
-FROM marts.fct_placements AS f
+    f.subject_council AS council, sc.council_name, f.reporting_councils, f.measure,
+    m.description AS measure_description, f.unit, f.value_type, f.age_band, f.breakdown,
+    f.period_type, f.fiscal_year, f.period_start, f.period_end, f.as_of_date,
+    coalesce(f.as_of_date, f.period_end) AS period_date, f.period_source, f.dated_by_meeting,
+    f.value, f.printed_values, f.printings_agree, f.printings, f.fact_ids, f.printed_at,
+    f.pack_ids
+FROM bi.figures AS f
 LEFT JOIN marts.dim_council AS sc ON sc.council_id = f.subject_council
-LEFT JOIN marts.dim_council AS rc ON rc.council_id = f.reporting_council
 LEFT JOIN marts.dim_measure AS m ON m.measure_code = f.measure
-LEFT JOIN provenance.packs AS p ON p.pack_id = f.pack_id
-LEFT JOIN provenance.documents AS d ON d.pack_id = f.pack_id AND d.document_id = f.document_id
-ORDER BY council, period_date NULLS LAST, f.measure
+WHERE f.domain = 'placements'
+ORDER BY council, period_date NULLS LAST, f.measure, f.value_type
 """,
         columns={
             "council": "GSS code of the council the value is about.",
             "council_name": "Name of that council.",
-            "reporting_council": "GSS code of the council whose papers printed the value.",
-            "reporting_council_name": "Name of the reporting council.",
+            "reporting_councils": "Councils whose papers printed the value.",
             "measure": "Measure code, e.g. cla_count, cla_rate_per_10000.",
             "measure_description": "What the measure counts.",
             "unit": "count, percent or rate_per_10000.",
-            "breakdown": "What the value is broken down by (placement type, age band, ...), "
-            "null for a headline figure.",
-            "period_type": "as_of (a snapshot) or fiscal_year.",
+            "value_type": VALUE_TYPE_DOC,
+            "age_band": "Age band the value is for, null for all ages.",
+            "breakdown": "What else the value is broken down by (legal status, reason for "
+            "leaving care, ...), null for a headline figure.",
+            "period_type": PERIOD_TYPE_DOC,
             "fiscal_year": "Fiscal year, for values covering a year.",
+            "period_start": "First day of the period the value covers.",
+            "period_end": "Last day of the period the value covers.",
             "as_of_date": "Date of the snapshot, for as-of values.",
             "period_date": "The date to plot the value at: as-of date, or the end of its period.",
-            "value": "The value as a number.",
-            "value_text": "The value exactly as printed.",
-            "pack_id": CITATION_COLUMNS["pack_id"],
-            "source_line": CITATION_COLUMNS["source_line"],
-            "citation": CITATION_COLUMNS["citation"],
+            "period_source": PERIOD_SOURCE_DOC,
+            "dated_by_meeting": DATED_BY_MEETING_DOC,
+            "value": "The conformed value (the one printed most often, then the latest).",
+            "printed_values": "Every distinct value printed for it.",
+            "printings_agree": "False when printings differ (marts.dq_findings names them).",
+            "printings": "How many times it is printed.",
+            "fact_ids": "Every printing (bi.fact_citations).",
+            "printed_at": "Every printing as 'file line N'.",
+            "pack_ids": "Packs that print it.",
         },
         requires=("marts.fct_placements", "marts.dim_council", "marts.dim_measure"),
     )

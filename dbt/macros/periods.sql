@@ -94,3 +94,28 @@ end)
     cast(regexp_extract({{ expr }}, '{{ re }}', 2) as integer),
     {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }}, 1) as date) end)
 {%- endmacro %}
+
+{# A calendar year named by a lead word in running text: 'subject to a plan in 2017', 'During 2017,',
+   'calendar year 2017'. Not a fiscal year ('in 2017/18', 'in 2017-18') and not a date ('in March 2017'
+   has a month between the lead word and the year). #}
+{% macro calendar_year(expr) -%}
+{%- set re = "(?i)\\b(?:in|during|throughout|calendar\\s+year)\\s+((?:19|20)[0-9]{2})(?:\\s*[^0-9/\\-–—\\s]|\\s*$)" -%}
+try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
+{%- endmacro %}
+
+{# An age band printed as a label or inside one: '0-4 years', '5 – 9', '5 to 9', '17 - 18', 'Over 18',
+   'Under 5', '16 and over', '17 years', '17-18 year olds'. A bare 'a - b' only counts when the whole label is the band (and
+   both ends are ages, so '2017-18' is not one); inside longer text it needs 'year(s)' / 'yrs'
+   after it. Returns the band as printed, spaces folded. #}
+{% macro age_band(expr) -%}
+{%- set band = "(?:[0-9]{1,2}\\s*(?:-|–|to)\\s*[0-9]{1,2}|(?:over|under|aged)\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\s*(?:\\+|and over|or over|and above))" -%}
+(case
+    when regexp_matches({{ expr }}, '(?i)^\s*{{ band }}\s*(years?|yrs)?\s*$')
+         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*(?:-|–|to)\s*([0-9]{1,2})', 2) as integer), 0) <= 25
+        then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
+    when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*(years?|yrs)\s*$')
+        then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
+    when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*(year\s+olds?|years?|yrs)\b')
+        then regexp_replace(regexp_extract({{ expr }}, '(?i)\b{{ band }}\s*(year\s+olds?|years?|yrs)\b', 0), '\s+', ' ', 'g')
+end)
+{%- endmacro %}

@@ -7,3 +7,8 @@ trim(regexp_replace(replace(replace(lower({{ expr }}), '’', ''''), '‘', ''''
 {% macro surrogate_key(parts) -%}
 md5(concat_ws('|', {% for p in parts %}coalesce(cast({{ p }} as varchar), '~'){% if not loop.last %}, {% endif %}{% endfor %}))
 {%- endmacro %}
+
+{# A number as a person would print it in a sentence: 71 not 71.0, 44.44 not 44.440000001. #}
+{% macro fmt_num(expr) -%}
+regexp_replace(cast(round({{ expr }}, 2) as varchar), '\.0+$', '')
+{%- endmacro %}

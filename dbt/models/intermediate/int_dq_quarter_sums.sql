@@ -1,13 +1,14 @@
 -- Check: the four quarterly cells of a printed row add up to the row's year total.
 with rows as (
     select
-        pack_id, source_table_id, source_row, source_part, measure, component, unit,
+        pack_id, source_table_id, source_row, source_part, measure, component,
         count(*) filter (where fiscal_quarter is not null and value is not null) as n_quarters,
         sum(value) filter (where fiscal_quarter is not null) as quarter_sum,
         max(value) filter (where is_total_col) as year_total,
         array_to_string(list_sort(list(distinct source_line)), ',') as source_lines,
         max(row_label) as row_label,
-        max(fiscal_year) as fiscal_year
+        max(fiscal_year) as fiscal_year,
+        max(period_id) filter (where is_total_col) as period_id
     from {{ ref('int_facts') }}
     where unit = 'count' and is_period_column and {{ in_batch('pack_id') }}
     group by all
@@ -19,10 +20,12 @@ select
     source_table_id,
     source_lines,
     measure,
+    period_id,
     year_total as expected_value,
     quarter_sum as observed_value,
-    'Quarters of ''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?') || ') add up to '
-        || quarter_sum || ' but the printed total is ' || year_total as detail
+    concat_ws('|', source_table_id, source_row, source_part, measure) as finding_key,
+    'The quarters of ''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?') || ') add up to '
+        || {{ fmt_num('quarter_sum') }} || ' but the printed year total is ' || {{ fmt_num('year_total') }} as detail
 from rows
 where n_quarters = 4
   and year_total is not null

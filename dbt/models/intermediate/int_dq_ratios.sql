@@ -1,5 +1,6 @@
--- Check: a printed percentage agrees with its printed numerator and denominator
--- (seed ratio_checks), e.g. '% waiting over 18 weeks' vs 'over 18 weeks' / 'referrals waiting'.
+-- Check: a printed percentage follows from the counts printed beside it (seed ratio_checks):
+-- '44.44% 4/9', or '% waiting over 18 weeks' beside 'over 18 weeks' and 'referrals waiting'.
+-- The counts are those of the same table row and period.
 with obs as (
     select pack_id, source_table_id, source_row, period_id, measure, value, source_line
     from {{ ref('int_facts') }}
@@ -7,9 +8,11 @@ with obs as (
 ),
 trios as (
     select
-        p.pack_id, p.source_table_id, c.pct_measure, c.tolerance,
+        p.pack_id, p.source_table_id, p.period_id, c.pct_measure, c.tolerance,
         p.value as pct_value, n.value as num_value, d.value as den_value,
-        concat_ws(',', p.source_line, n.source_line, d.source_line) as source_lines
+        p.source_line as pct_line, n.source_line as num_line, d.source_line as den_line,
+        array_to_string(list_sort(list_distinct([p.source_line, n.source_line, d.source_line])), ',')
+            as source_lines
     from {{ ref('ratio_checks') }} c
     join obs p on p.measure = c.pct_measure
     join obs n on n.measure = c.numerator_measure and n.source_table_id = p.source_table_id
@@ -20,14 +23,18 @@ trios as (
 )
 select
     pack_id,
-    'percentage_matches_numerator_denominator' as check_name,
+    'percentage_matches_counts' as check_name,
     'warning' as severity,
     source_table_id,
     source_lines,
     pct_measure as measure,
+    period_id,
     round(100.0 * num_value / den_value, 2) as expected_value,
     pct_value as observed_value,
-    'Printed ' || pct_value || '% but ' || num_value || '/' || den_value || ' = '
-        || round(100.0 * num_value / den_value, 2) || '%' as detail
+    concat_ws('|', source_table_id, pct_line, num_line, den_line, pct_measure, period_id) as finding_key,
+    'Printed ' || {{ fmt_num('pct_value') }} || '% (line ' || pct_line || ') but the counts beside it give '
+        || {{ fmt_num('num_value') }} || ' / ' || {{ fmt_num('den_value') }} || ' = '
+        || {{ fmt_num('100.0 * num_value / den_value') }} || '% (lines '
+        || num_line || ', ' || den_line || ')' as detail
 from trios
 where abs(pct_value - 100.0 * num_value / den_value) > tolerance

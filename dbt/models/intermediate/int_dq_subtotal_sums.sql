@@ -1,7 +1,10 @@
--- Check: the detail rows of a table block (e.g. services, sub-services, themes) add up to the
--- block's printed total row, column by column.
+-- Check: the detail rows of a table block (services, teams, themes, remedy types...) add up to the
+-- block's printed total row, column by column. When rows marked as children ('- Debt Recovery')
+-- are a breakdown of the row above them rather than siblings, the rows without the mark add up
+-- instead: either sum matching the total is no finding.
 with facts as (
-    select f.*, r.block_index
+    select f.*, r.block_index,
+           regexp_matches(coalesce(f.row_label, ''), '^\s*[-–•]\s') as is_marked
     from {{ ref('int_facts') }} f
     join {{ ref('int_table_rows') }} r
       on r.table_id = f.source_table_id and r.row_index = f.source_row
@@ -11,13 +14,13 @@ blocks as (
     select
         pack_id, source_table_id, source_col, block_index, source_part, measure, component,
         min(column_name) as column_name,
+        max(period_id) as period_id,
         count(*) filter (where row_role = 'detail' and value is not null) as n_detail,
         count(*) filter (where row_role = 'detail' and value is null) as n_unknown,
         sum(value) filter (where row_role = 'detail') as detail_sum,
+        coalesce(sum(value) filter (where row_role = 'detail' and not is_marked), 0) as unmarked_sum,
         max(value) filter (where row_role = 'total') as total_value,
         count(*) filter (where row_role = 'total') as n_total,
-        -- rows that are themselves different measures ('MP enquiries', 'PALS') do not add up
-        count(*) filter (where row_role = 'detail' and row_measure is not null) as n_measure_rows,
         array_to_string(list_sort(list(distinct source_line)), ',') as source_lines
     from facts
     group by all
@@ -29,13 +32,15 @@ select
     source_table_id,
     source_lines,
     measure,
+    period_id,
     total_value as expected_value,
     detail_sum as observed_value,
-    'Rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || detail_sum
-        || ' but the total row says ' || total_value as detail
+    concat_ws('|', source_table_id, source_col, block_index, source_part, measure) as finding_key,
+    'The rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || {{ fmt_num('detail_sum') }}
+        || ' but the total row says ' || {{ fmt_num('total_value') }} as detail
 from blocks
 where n_total = 1
   and n_detail >= 2
   and n_unknown = 0
-  and n_measure_rows = 0
   and abs(detail_sum - total_value) > 0.001
+  and abs(unmarked_sum - total_value) > 0.001

@@ -9,8 +9,10 @@ select
     cast(null as varchar) as source_table_id,
     cast(council_line as varchar) as source_lines,
     cast(null as varchar) as measure,
+    cast(null as varchar) as period_id,
     cast(null as double) as expected_value,
     cast(null as double) as observed_value,
+    'council:' || coalesce(council_text, '') as finding_key,
     'Council name ''' || council_text || ''' (' || council_method || ') '
         || case resolution when 'ambiguous_name'
                 then 'names more than one council at the meeting date'

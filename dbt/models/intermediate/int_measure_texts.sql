@@ -3,7 +3,8 @@
 -- the table or the document title. Matching is by seed measure_patterns (regex, priority);
 -- captions only use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially
 -- Upheld' under a caption must not define the table); fallback texts (headings above the
--- table, the document title) only use scope 'any'.
+-- table, the document title) only use scope 'any'. A measure must suit the kind of value: a
+-- percentage cell takes a percent measure, any other number a measure that is not a percentage.
 with texts as (
     select distinct d.domain, x.slot, x.text
     from (
@@ -39,6 +40,8 @@ matches as (
       on p.domain = t.domain
      and p.value_kind in ('any', k.kind)
      and (t.slot = 'label' or p.scope = 'any' or (t.slot = 'caption' and p.scope = 'caption'))
+    join {{ ref('measure_catalogue') }} c
+      on c.measure = p.measure and (c.unit = 'percent') = (k.kind = 'percent')
     where regexp_matches(t.text, p.pattern)
 )
 select domain, slot, text, kind,

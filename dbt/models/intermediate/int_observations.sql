@@ -1,7 +1,17 @@
--- One row per value printed in a waiting-times, complaints or placements table, with everything a
--- fact needs: canonical measure and unit, period, service, councils, and provenance.
--- Meaning is inherited in order: cell key / column header / row label (best seed priority wins),
--- then the caption, then the headings above the table and the document title.
+-- One row per value printed in a waiting-times, complaints or placements table, with its measure
+-- (null when the table's words do not name one: see int_unclassified_values), unit and value type.
+--
+-- The measure comes from the table's words together:
+-- * the label words: a key:value cell's own key, else the best of column header and row label
+--   (+ the row's other text cells) by seed priority, ties going to the column;
+-- * the table words: the caption (+ the top-left header cell), else the headings just above,
+--   else the document title.
+-- A label names the measure when the table words name none, name an umbrella (all feedback,
+-- 'contacts') or name the same family of things (complaints -> complaints upheld). When a caption
+-- names another family (a table of remedies, of enquiries), its measure holds and the row or
+-- column word is only a breakdown: 'Complaint withdrawn' in a remedies table is a remedy.
+-- The total row of an outcome breakdown counts concluded cases (seed label_dimensions). A value
+-- printed with a unit of its own (weeks, days, money, a rate) only takes a measure of that unit.
 with atoms as (
     select a.*, d.domain
     from {{ ref('int_cell_atoms') }} a
@@ -12,18 +22,23 @@ with atoms as (
 ctx as (
     select
         a.*,
-        t.document_id, t.caption, t.as_of_text, t.context_text, t.document_title,
+        t.document_id, cap.caption, t.as_of_text, t.context_text, t.document_title,
         t.heading_fy_start_year, t.heading_as_of_date, t.heading_service_area,
         cap.caption_text, cap.label_header,
         r.row_role, r.block_index, r.group_label, r.row_text_cells, r.service_code as row_service_code,
         r.service_area as row_service_area, r.subject_gss_code as row_gss_code,
-        r.fy_start_year as row_fy, r.as_of_date as row_as_of,
+        r.fy_start_year as row_fy, r.as_of_date as row_as_of, r.calendar_year as row_calendar_year,
+        r.age_band as row_age_band, r.value_type as row_value_type,
         c.quarter, c.is_total_col, c.fy_start_year as col_fy, c.as_of_date as col_as_of,
-        c.month_start as col_month, c.value_type as col_value_type,
-        c.service_area as col_service_area, c.service_code as col_service_code
+        c.month_start as col_month, c.value_type as col_value_type, c.age_band as col_age_band,
+        c.leaf_name as col_leaf_name, c.group_name as col_group_name, c.header_dimension as col_dimension,
+        c.service_area as col_service_area, c.service_code as col_service_code,
+        ax.row_dimension, ax.row_total_measure, ax.column_dimension, ax.has_service_columns,
+        ax.rows_are_services
     from atoms a
     join {{ ref('int_tables') }} t using (table_id)
     join {{ ref('int_table_captions') }} cap using (table_id)
+    join {{ ref('int_table_axes') }} ax using (table_id)
     join {{ ref('int_table_rows') }} r using (table_id, row_index)
     left join {{ ref('int_table_columns') }} c using (table_id, col_index)
     where r.row_role <> 'subheader'
@@ -31,6 +46,7 @@ ctx as (
 measured as (
     select
         x.*,
+        concat_ws(' | ', x.row_label, x.row_text_cells) as row_text,
         -- a key:value cell's own key decides; otherwise the best of column header and row label
         -- (+ the row's other text cells) by seed priority, ties going to the column
         coalesce(mk.measure, (select arg_max(m.measure, m.priority * 10 + s.rank_bonus)
@@ -39,6 +55,7 @@ measured as (
            join {{ ref('int_measure_texts') }} m
              on m.domain = x.domain and m.slot = 'label' and m.text = s.text and m.kind = x.cell_kind
         )) as label_measure,
+        mk.measure as key_measure,
         mr.measure as row_measure,
         mcol.measure as col_measure,
         mc.measure as caption_measure,
@@ -59,32 +76,91 @@ measured as (
     left join {{ ref('int_measure_texts') }} mt
       on mt.domain = x.domain and mt.slot = 'fallback' and mt.text = x.document_title and mt.kind = x.cell_kind
 ),
+with_table_measure as (
+    select
+        m.*,
+        coalesce(m.caption_measure, m.context_measure, m.title_measure) as table_measure,
+        case when m.caption_measure is not null then 'caption'
+             when m.context_measure is not null then 'heading'
+             when m.title_measure is not null then 'document_title' end as table_measure_source,
+        lf.family as label_family
+    from measured m
+    left join {{ ref('measure_catalogue') }} lf on lf.measure = m.label_measure
+),
 based as (
     select
-        *,
-        coalesce(label_measure, caption_measure, context_measure, title_measure) as base_measure,
-        case when label_measure is not null then 'label'
-             when caption_measure is not null then 'caption'
-             when context_measure is not null then 'heading'
-             when title_measure is not null then 'document_title' end as measure_source
-    from measured
+        w.*,
+        case
+            -- a label naming the table's own measure adds nothing: the table's words name it
+            when w.label_measure is not null and w.label_measure is distinct from w.table_measure
+             and (w.table_measure is null or tf.umbrella or tf.family = w.label_family
+                  -- headings and titles are weaker than the table's own labels
+                  or w.table_measure_source <> 'caption')
+                then 'label'
+            when w.table_measure is not null then w.table_measure_source
+        end as measure_source
+    from with_table_measure w
+    left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
+),
+totalled as (
+    select
+        b.*,
+        case
+            -- the total row of an outcome breakdown counts the cases with an outcome
+            when b.row_role in ('total', 'subtotal') and b.row_total_measure is not null
+             and tf.domain = b.domain and coalesce(bf.family, tf.family) = tf.family
+             and b.component in ('value', 'actual')
+                then b.row_total_measure
+            else case b.measure_source when 'label' then b.label_measure else b.table_measure end
+        end as base_measure,
+        case b.measure_source
+            when 'label' then case when b.key_measure is not null then b.cell_key
+                                   when b.label_measure = b.col_measure then b.column_name
+                                   else b.row_text end
+            when 'caption' then b.caption_text
+            when 'heading' then b.context_text
+            when 'document_title' then b.document_title
+        end as measure_text
+    from based b
+    left join {{ ref('measure_catalogue') }} bf
+      on bf.measure = case b.measure_source when 'label' then b.label_measure else b.table_measure end
+    left join {{ ref('measure_catalogue') }} tf on tf.measure = b.row_total_measure
 ),
 component_measured as (
     select
-        b.*,
-        case when b.component in ('value', 'actual') then b.base_measure
+        t.*,
+        case when t.component in ('value', 'actual') then t.base_measure
              else coalesce(cm.measure, cs.measure) end as measure
-    from based b
+    from totalled t
+    left join {{ ref('measure_catalogue') }} bc on bc.measure = t.base_measure
     left join {{ ref('component_measures') }} cm
-      on cm.base_measure = b.base_measure and cm.component = b.component
-    left join {{ ref('component_measures') }} cs
-      on cs.base_measure = '*' and cs.component = b.component
+      on cm.base_measure = t.base_measure and cm.component = t.component
+    left join (
+        select c.*, f.family
+        from {{ ref('component_measures') }} c
+        join {{ ref('measure_catalogue') }} f on f.measure = c.measure
+        where c.base_measure = '*'
+    ) cs
+      -- an encoded part ('1U & 2PU') means the same wherever it is printed, unless the table
+      -- counts another family of things
+      on cs.component = t.component and (bc.family is null or bc.family = cs.family)
+),
+unit_checked as (
+    -- a value printed with its own unit ('26 weeks', '12 days', '£500', '825/10,000') only takes
+    -- a measure of that unit: money in a complaints table is not a count of complaints
+    select
+        x.* exclude (measure),
+        case when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
+                  and mc.unit is distinct from case x.value_kind when 'rate' then 'rate_per_10000'
+                                                    else x.value_kind end
+             then null else x.measure end as measure
+    from component_measured x
+    left join {{ ref('measure_catalogue') }} mc using (measure)
 )
 select
     x.*,
     mc.unit,
-    coalesce(case when x.component = 'actual' then 'reported' end, x.col_value_type, 'reported')
-        as value_type
-from component_measured x
+    case when x.component = 'actual' then 'actual'
+         else coalesce(x.col_value_type, x.row_value_type, 'actual') end as value_type
+from unit_checked x
 left join {{ ref('measure_catalogue') }} mc using (measure)
-where x.measure is not null

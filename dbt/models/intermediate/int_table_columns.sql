@@ -1,11 +1,35 @@
 -- What each table column means: a fiscal quarter, a year total, a fiscal year, an as-of date,
--- a target/baseline, a service area or service (e.g. 'Adult Services 2014/2015').
--- Every meaning depends on the column name alone, so the patterns run once per distinct name
--- (a corpus repeats its column names from pack to pack), then join back to the columns.
+-- a value type (target / baseline / actual, seed value_type_patterns), a service area or service
+-- (e.g. 'Adult Services 2014/2015'), an age band ('0-4 years'), and what a header alone says
+-- (seed label_dimensions: 'Number' holds the figure, 'District (if applicable)' names districts).
+-- leaf_name is the last header line of the column ('Moorlands' under the group 'North') and
+-- group_name the lines above it.
+-- Every meaning depends on the column's header texts alone, so the patterns run once per
+-- distinct name (a corpus repeats its column names from pack to pack), then join back.
 with cols as (
     select distinct table_id, pack_id, col_index, coalesce(column_name, '') as column_name
     from {{ ref('stg_table_cells') }}
     where not is_header and {{ in_batch('pack_id') }}
+),
+header_parts as (
+    select table_id, col_index,
+           arg_max(cell_text, part) filter (where cell_text <> '') as leaf_name,
+           string_agg(cell_text, ' ' order by part) filter (where cell_text <> '') as all_parts,
+           max(part) as last_part
+    from {{ ref('stg_table_cells') }}
+    where is_header
+    group by table_id, col_index
+),
+named as (
+    select c.*,
+           coalesce(h.leaf_name, nullif(c.column_name, '')) as leaf_name,
+           -- the group label printed above the leaf (a merged cell spread over its columns)
+           nullif(trim(case when h.leaf_name is not null and c.column_name <> h.leaf_name
+                             and ends_with(c.column_name, h.leaf_name)
+                            then left(c.column_name, length(c.column_name) - length(h.leaf_name))
+                       end), '') as group_name
+    from cols c
+    left join header_parts h using (table_id, col_index)
 ),
 names as (
     select distinct column_name from cols
@@ -20,6 +44,17 @@ service as (
     from names n join {{ ref('service_aliases') }} p on regexp_matches(n.column_name, p.pattern)
     group by all
 ),
+value_type as (
+    select n.column_name, arg_max(p.value_type, p.priority) as value_type
+    from names n join {{ ref('value_type_patterns') }} p on regexp_matches(n.column_name, p.pattern)
+    group by all
+),
+header_dimension as (
+    select n.column_name, min(d.dimension) as dimension
+    from names n join {{ ref('label_dimensions') }} d
+      on d.target = 'column_name' and regexp_matches(n.column_name, d.pattern)
+    group by all
+),
 meanings as (
     select
         n.column_name,
@@ -29,26 +64,34 @@ meanings as (
         {{ fy_start_year('n.column_name') }} as fy_start_year,
         {{ as_of_date('n.column_name') }} as as_of_date,
         {{ parse_month_year('n.column_name') }} as month_start,
-        case when regexp_matches(n.column_name, '(?i)\btarget\b') then 'target'
-             when regexp_matches(n.column_name, '(?i)\bbaseline\b') then 'baseline' end as value_type,
+        {{ age_band('n.column_name') }} as age_band,
+        vt.value_type,
+        hd.dimension as header_dimension,
         sa.service_area,
         sv.service_code
     from names n
     left join service_area sa using (column_name)
     left join service sv using (column_name)
+    left join value_type vt using (column_name)
+    left join header_dimension hd using (column_name)
 )
 select
     c.table_id,
     c.pack_id,
     c.col_index,
     c.column_name,
+    c.leaf_name,
+    c.group_name,
     m.quarter,
     m.is_total_col,
     m.fy_start_year,
     m.as_of_date,
     m.month_start,
+    m.age_band,
     m.value_type,
+    -- the label column's header speaks for the rows (int_table_axes), not for its own cells
+    case when c.col_index > 0 then m.header_dimension end as header_dimension,
     m.service_area,
     m.service_code
-from cols c
+from named c
 join meanings m using (column_name)

@@ -38,8 +38,12 @@ label_meanings as (
           where regexp_matches(regexp_replace(l.row_label, '\s*[*(].*$', ''), p.pattern)) as service_code,
         (select arg_max(p.service_area, p.priority) from {{ ref('service_area_patterns') }} p
           where regexp_matches(l.row_label, p.pattern)) as service_area,
+        (select arg_max(p.value_type, p.priority) from {{ ref('value_type_patterns') }} p
+          where regexp_matches(l.row_label, p.pattern)) as value_type,
         {{ fy_start_year('l.row_label') }} as fy_start_year,
-        {{ as_of_date('l.row_label') }} as as_of_date
+        {{ as_of_date('l.row_label') }} as as_of_date,
+        {{ calendar_year('l.row_label') }} as calendar_year,
+        {{ age_band('l.row_label') }} as age_band
     from labels l
 ),
 -- a label naming a council (benchmark rows), resolved at the meeting date of the pack; a
@@ -64,6 +68,63 @@ segmented as (
         m.row_role as printed_role
     from rows r
     left join label_meanings m using (row_label)
+),
+roles as (
+    select
+        s.*,
+        case when s.is_subheader then 'subheader'
+             -- an unlabelled row whose first text cell says 'Total' is a subtotal of the rows above it
+             when coalesce(s.row_label, '') = '' and regexp_matches(coalesce(s.row_text_cells, ''), '(?i)^totals?\b')
+                 then 'subtotal'
+             else coalesce(s.printed_role, 'detail') end as row_role,
+        -- rows between two totals / sub-headers form one block; a total closes its block
+        coalesce(s.n_breaks_before, 0) as block_index
+    from segmented s
+),
+-- a sub-header opens a group (a parent service / area) that a total or subtotal row closes.
+-- When the group's first labelled row is marked as a child ('- Debt Recovery'), its children are
+-- the marked rows: the first unmarked labelled row is a sibling of the parent, not its child.
+grouped as (
+    select
+        r.*,
+        max(case when r.is_subheader then r.row_index end)
+            over (partition by r.table_id order by r.row_index rows between unbounded preceding and current row)
+            as last_subheader,
+        max(case when r.row_role in ('total', 'subtotal') then r.row_index end)
+            over (partition by r.table_id order by r.row_index rows between unbounded preceding and 1 preceding)
+            as last_close,
+        last_value(case when r.is_subheader then r.row_label end ignore nulls)
+            over (partition by r.table_id order by r.row_index rows between unbounded preceding and current row)
+            as last_subheader_label,
+        coalesce(r.row_label, '') <> '' and not r.is_subheader as is_labelled,
+        regexp_matches(coalesce(r.row_label, ''), '^\s*[-–•]\s') as is_marked
+    from roles r
+),
+members as (
+    select
+        g.*,
+        first_value(case when g.is_labelled then g.is_marked end ignore nulls)
+            over (partition by g.table_id, g.last_subheader order by g.row_index
+                  rows between unbounded preceding and unbounded following) as marked_children,
+        sum(case when g.is_labelled and not g.is_marked then 1 else 0 end)
+            over (partition by g.table_id, g.last_subheader order by g.row_index
+                  rows between unbounded preceding and current row) as unmarked_so_far
+    from grouped g
+),
+open_groups as (
+    select *,
+           case when last_subheader > coalesce(last_close, -1)
+                 and (not coalesce(marked_children, false) or unmarked_so_far = 0)
+                then last_subheader_label end as open_group
+    from members
+),
+-- a total row sums the rows of its block: it belongs to their group only when they all share it
+-- (a grand total after rows of several groups belongs to none)
+block_groups as (
+    select table_id, block_index,
+           count(distinct coalesce(open_group, '~')) filter (where row_role = 'detail') as n_groups
+    from open_groups
+    group by table_id, block_index
 )
 select
     s.table_id,
@@ -73,22 +134,18 @@ select
     s.first_line,
     s.is_subheader,
     s.row_text_cells,
-    case when s.is_subheader then 'subheader'
-         -- an unlabelled row whose first text cell says 'Total' is a subtotal of the rows above it
-         when coalesce(s.row_label, '') = '' and regexp_matches(coalesce(s.row_text_cells, ''), '(?i)^totals?\b')
-             then 'subtotal'
-         else coalesce(s.printed_role, 'detail') end as row_role,
-    -- rows between two totals / sub-headers form one block; a total closes its block
-    coalesce(s.n_breaks_before, 0) as block_index,
-    -- the label of the sub-header row this row sits under (a parent service / area)
-    last_value(case when s.is_subheader then s.row_label end ignore nulls)
-        over (partition by s.table_id order by s.row_index rows between unbounded preceding and current row)
-        as group_label,
+    s.row_role,
+    s.block_index,
+    case when s.row_role = 'total' and b.n_groups > 1 then null else s.open_group end as group_label,
     m.fy_start_year,
     m.as_of_date,
+    m.calendar_year,
+    m.age_band,
+    m.value_type,
     lc.subject_gss_code,
     m.service_code,
     m.service_area
-from segmented s
+from open_groups s
+left join block_groups b using (table_id, block_index)
 left join label_meanings m using (row_label)
 left join label_councils lc on lc.pack_id = s.pack_id and lc.row_label = s.row_label

@@ -60,6 +60,7 @@ select
     t.document_kind,
     t.first_line,
     t.last_line,
+    t.document_first_line,
     t.layout,
     t.caption,
     t.as_of_text,

@@ -6,7 +6,8 @@
 -- depends_on: {{ ref('fct_placements') }}
 -- depends_on: {{ ref('fct_decisions') }}
 -- Periods: UK fiscal years (1 April - 31 March) and quarters (Q1 = April-June) from FY2000/01 to
--- FY2040/41, calendar months, and every as-of date a fact uses.
+-- FY2040/41, calendar years (CY2017: 'subject to a plan in 2017'), calendar months, and every
+-- as-of date a fact uses.
 with years as (
     select range as y from range(2000, 2041)
 ),
@@ -20,6 +21,11 @@ fiscal_quarters as (
     select 'FY' || {{ fy_label('y') }} || '-Q' || q, 'fiscal_quarter',
            {{ fq_start('y', 'q') }}, {{ fq_end('y', 'q') }}, null::date, {{ fy_label('y') }}, q
     from years cross join range(1, 5) as r(q)
+),
+calendar_years as (
+    select 'CY' || y, 'calendar_year', make_date(y, 1, 1), make_date(y, 12, 31), null::date,
+           null::varchar, null::integer
+    from years
 ),
 months as (
     select 'M' || strftime(m, '%Y-%m'), 'month', m::date, last_day(m)::date, null::date,
@@ -39,5 +45,6 @@ as_of as (
 )
 select * from fiscal_years
 union all select * from fiscal_quarters
+union all select * from calendar_years
 union all select * from months
 union all select * from as_of

@@ -5,29 +5,69 @@
 -- depends_on: {{ ref('fct_complaints') }}
 -- depends_on: {{ ref('fct_placements') }}
 -- depends_on: {{ ref('fct_decisions') }}
--- Data-quality findings: one row per consistency check that failed (severity warn). The checks are
--- the int_dq_* models; the warn-severity dbt tests read the same models.
+-- Data-quality findings: one row per inconsistency the packs print (the int_dq_* checks), each with
+-- a unique id, a severity (error: two printings of one figure disagree; warning: printed figures
+-- do not add up; info: shares below 100%, which open cases may explain), the printed lines it
+-- concerns (and, across packs, the other pack and its lines) and a one-line explanation.
 {% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values',
+                 'int_dq_combined_upheld', 'int_dq_share_sums', 'int_dq_breakdown_totals',
                  'int_dq_unknown_council'] %}
 with findings as (
     {% for c in checks %}
-    select pack_id, check_name, severity, source_table_id, source_lines, measure,
+    select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
            cast(expected_value as double) as expected_value, cast(observed_value as double) as observed_value,
-           detail
+           null::varchar as related_pack_id, null::varchar as related_source_lines, finding_key, detail
     from {{ ref(c) }}
-    {% if not loop.last %}union all{% endif %}
+    union all
     {% endfor %}
+    select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
+           cast(expected_value as double), cast(observed_value as double),
+           related_pack_id, related_source_lines, finding_key, detail
+    from {{ ref('int_dq_cross_pack_conflicts') }}
+),
+keyed as (
+    select {{ surrogate_key(['pack_id', 'check_name', 'finding_key']) }} as finding_id, *
+    from findings
+),
+lines as (
+    -- the text of every line a finding names, in its pack and in the related pack
+    select k.finding_id,
+           list('line ' || l.line_number || ': ' || left(replace(l.text, chr(9), ' | '), 200)
+                order by l.line_number) as printed_lines
+    from keyed k
+    cross join unnest(string_split(k.source_lines, ',')) as u(line)
+    join {{ ref('stg_lines') }} l
+      on l.pack_id = k.pack_id and l.line_number = try_cast(trim(u.line) as integer)
+    group by k.finding_id
+),
+related_lines as (
+    select k.finding_id,
+           list('line ' || l.line_number || ': ' || left(replace(l.text, chr(9), ' | '), 200)
+                order by l.line_number) as related_printed_lines
+    from keyed k
+    cross join unnest(string_split(k.related_source_lines, ',')) as u(line)
+    join {{ ref('stg_lines') }} l
+      on l.pack_id = k.related_pack_id and l.line_number = try_cast(trim(u.line) as integer)
+    where k.related_pack_id is not null
+    group by k.finding_id
 )
 select
-    {{ surrogate_key(['pack_id', 'check_name', 'source_table_id', 'source_lines', 'measure']) }} as finding_id,
-    pack_id,
-    check_name,
-    severity,
-    source_table_id,
-    source_lines,
-    measure,
-    expected_value,
-    observed_value,
-    detail,
+    k.finding_id,
+    k.pack_id,
+    k.check_name,
+    k.severity,
+    k.source_table_id,
+    k.source_lines,
+    l.printed_lines,
+    k.measure,
+    k.period_id,
+    k.expected_value,
+    k.observed_value,
+    k.detail,
+    k.related_pack_id,
+    k.related_source_lines,
+    r.related_printed_lines,
     'dbt' as checked_by
-from findings
+from keyed k
+left join lines l using (finding_id)
+left join related_lines r using (finding_id)

@@ -1,7 +1,9 @@
 -- Children looked after, entries to / exits from care, placement mix, care leavers, edge of care:
--- one row per printed value. Benchmark rows carry their own subject council.
+-- one row per printed value. Benchmark rows carry their own subject council; age bands and
+-- breakdowns (legal status, reason for leaving care) are columns of their own.
 select
     fact_id,
+    figure_key,
     pack_id,
     document_id,
     source_table_id,
@@ -16,11 +18,9 @@ select
     subject_council_gss as subject_council,
     subject_council_source,
     service_area,
-    -- what the row or column breaks the measure down by (placement type, reason, age band, ...)
-    case
-        when subject_council_source = 'row_label' then nullif(column_name, '')
-        when row_role = 'detail' then concat_ws(' / ', row_label, nullif(column_name, ''))
-    end as breakdown,
+    age_band,
+    breakdown,
+    is_total,
     row_label,
     column_name,
     period_id,
@@ -30,6 +30,7 @@ select
     period_end,
     fiscal_year,
     period_source,
-    measure_source
+    measure_source,
+    measure_text
 from {{ ref('int_facts') }}
 where domain = 'placements' and {{ in_batch('pack_id') }}

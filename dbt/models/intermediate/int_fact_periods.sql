@@ -1,0 +1,115 @@
+-- The period of every printed value, and where it was read from (period_source).
+-- Fiscal year: the column, the row label, the caption, the heading above, the sentence introducing
+-- the table, the document title. As-of date: the column (a month prints its last day), the row,
+-- the as-of phrase, the caption, the heading, the introducing sentence, the title. Calendar year
+-- ('in 2017'): the row, the caption, the introducing sentence.
+-- The nearer text wins: a period printed in the value's own column or row beats one in the
+-- caption, which beats a heading or the introducing sentence, which beats the title. Printed at the
+-- same distance, a stock (waiting list, children in care; seed measure_catalogue.period_kind) is at
+-- a date, so an as-of date wins over a year; a flow (complaints, entries to care) is counted over
+-- a period, so a year or quarter wins. Only when nothing prints a period is the meeting date used
+-- (period_type and period_source 'meeting_date'): BI views flag or leave out those rows.
+with obs as (
+    select
+        o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
+        o.quarter, o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
+        coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
+            as period_kind
+    from {{ ref('int_observations') }} o
+    left join {{ ref('measure_catalogue') }} mc using (measure)
+),
+read as (
+    select
+        o.*,
+        p.meeting_date,
+        coalesce(o.col_fy, o.row_fy, t.caption_fy, t.heading_fy, t.lead_in_fy, t.title_fy) as fy_start_year,
+        case when o.col_fy is not null then 'column'
+             when o.row_fy is not null then 'row_label'
+             when t.caption_fy is not null then 'caption'
+             when t.heading_fy is not null then 'heading'
+             when t.lead_in_fy is not null then 'lead_in'
+             when t.title_fy is not null then 'document_title' end as fy_source,
+        coalesce(o.col_as_of, last_day(o.col_month), o.row_as_of, t.as_of_text_date, t.caption_as_of,
+                 t.heading_as_of, t.lead_in_as_of, t.title_as_of) as printed_as_of,
+        case when o.col_as_of is not null or o.col_month is not null then 'column'
+             when o.row_as_of is not null then 'row_label'
+             when t.as_of_text_date is not null then 'as_of_text'
+             when t.caption_as_of is not null then 'caption'
+             when t.heading_as_of is not null then 'heading'
+             when t.lead_in_as_of is not null then 'lead_in'
+             when t.title_as_of is not null then 'document_title' end as as_of_source,
+        coalesce(o.row_calendar_year, t.caption_calendar_year, t.lead_in_calendar_year) as calendar_year,
+        case when o.row_calendar_year is not null then 'row_label'
+             when t.caption_calendar_year is not null then 'caption'
+             when t.lead_in_calendar_year is not null then 'lead_in' end as calendar_year_source
+    from obs o
+    join {{ ref('int_table_periods') }} t on t.table_id = o.table_id
+    join {{ ref('stg_packs') }} p on p.pack_id = o.pack_id
+),
+ranked as (
+    -- how near the value each period was printed: 1 its column or row, 2 the table's own
+    -- caption or as-of phrase, 3 a heading or the introducing sentence, 4 the document title
+    select
+        r.*,
+        case coalesce(r.fy_source, r.calendar_year_source)
+            when 'column' then 1 when 'row_label' then 1 when 'caption' then 2
+            when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
+        case r.as_of_source
+            when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
+            when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
+    from read r
+),
+typed as (
+    select
+        r.*,
+        case
+            when r.printed_as_of is not null
+             and (coalesce(r.fy_start_year, r.calendar_year) is null or r.as_of_rank < r.year_rank
+                  or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))
+                then 'as_of'
+            when r.fy_start_year is not null and r.quarter is not null then 'fiscal_quarter'
+            when r.fy_start_year is not null then 'fiscal_year'
+            when r.calendar_year is not null then 'calendar_year'
+            else 'meeting_date'
+        end as period_type
+    from ranked r
+)
+select
+    s.pack_id,
+    s.table_id,
+    s.row_index,
+    s.col_index,
+    s.part,
+    s.component,
+    s.period_type,
+    case s.period_type
+        when 'fiscal_quarter' then {{ fq_start('s.fy_start_year', 's.quarter') }}
+        when 'fiscal_year' then make_date(s.fy_start_year, 4, 1)
+        when 'calendar_year' then make_date(s.calendar_year, 1, 1)
+    end as period_start,
+    case s.period_type
+        when 'fiscal_quarter' then {{ fq_end('s.fy_start_year', 's.quarter') }}
+        when 'fiscal_year' then make_date(s.fy_start_year + 1, 3, 31)
+        when 'calendar_year' then make_date(s.calendar_year, 12, 31)
+    end as period_end,
+    case s.period_type
+        when 'as_of' then s.printed_as_of
+        when 'meeting_date' then s.meeting_date
+    end as as_of_date,
+    case s.period_type
+        when 'fiscal_quarter' then 'FY' || {{ fy_label('s.fy_start_year') }} || '-Q' || s.quarter
+        when 'fiscal_year' then 'FY' || {{ fy_label('s.fy_start_year') }}
+        when 'calendar_year' then 'CY' || s.calendar_year
+        when 'as_of' then 'D' || strftime(s.printed_as_of, '%Y-%m-%d')
+        else 'D' || strftime(s.meeting_date, '%Y-%m-%d')
+    end as period_id,
+    case when s.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('s.fy_start_year') }} end
+        as fiscal_year,
+    case when s.period_type = 'fiscal_quarter' then s.quarter end as fiscal_quarter,
+    case s.period_type
+        when 'fiscal_quarter' then 'column+' || s.fy_source
+        when 'fiscal_year' then s.fy_source
+        when 'calendar_year' then s.calendar_year_source
+        when 'as_of' then s.as_of_source
+        else 'meeting_date' end as period_source
+from typed s

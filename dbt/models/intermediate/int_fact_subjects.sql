@@ -1,0 +1,170 @@
+-- What every printed value is about, kept whole: the council (a benchmark row names another),
+-- service area, service (code and text), complaint theme, district, age band, division / partner
+-- (segment), procedure stage and procedure, and a breakdown for whatever else the row or column
+-- distinguishes (a remedy type, an enquiry category, a reason for leaving care, a legal status).
+-- Rows are services only where the table says so (int_table_axes.rows_are_services): in a table
+-- whose columns are services, or whose label header says 'Nature' / 'Themes', a row is a theme.
+-- A row or column whose words named the measure, a period, a value type or a total is not a
+-- breakdown.
+with obs as (
+    select
+        o.*,
+        -- the row's words named this value's measure (an indicator row, '- of which upheld')
+        o.measure_source = 'label' and o.measure_text = o.row_text as row_names_measure,
+        o.measure_source = 'label' and o.measure_text = o.column_name as column_names_measure,
+        coalesce(o.row_fy, o.row_calendar_year) is not null or o.row_as_of is not null as row_is_period,
+        coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null or o.col_month is not null
+            or o.is_total_col as column_is_period
+    from {{ ref('int_observations') }} o
+    where o.measure is not null
+),
+district_cells as (
+    -- a text column headed 'District (if applicable)' names the district of its row
+    select c.table_id, c.row_index, min(c.cell_text) as district
+    from {{ ref('stg_table_cells') }} c
+    join {{ ref('int_table_columns') }} k using (table_id, col_index)
+    where not c.is_header and k.header_dimension = 'district' and c.cell_text <> ''
+      and not regexp_matches(c.cell_text, '(?i)^(sub)?totals?\b')
+    group by all
+),
+resolved as (
+    select
+        o.*,
+        o.rows_are_services and o.row_role in ('detail', 'subtotal', 'comparison')
+            and not o.row_names_measure and not o.row_is_period and o.row_value_type is null
+            as row_is_service,
+        case when o.row_dimension = 'theme' and o.row_role = 'detail'
+             then trim(regexp_replace(o.row_label, '\s*\([^)]*\)\s*$', '')) end as theme,
+        coalesce(d.district,
+                 case when o.column_dimension = 'district' and not o.is_total_col then o.col_leaf_name end,
+                 case when o.row_dimension = 'district' and o.row_role = 'detail' then o.row_label end)
+            as district,
+        coalesce(o.row_age_band, o.col_age_band, {{ age_band('o.row_text_cells') }}) as age_band
+    from obs o
+    left join district_cells d using (table_id, row_index)
+),
+-- service aliases on the group label / label header, the caption, and the caption's service text
+group_service as (
+    select x.text, arg_max(sa.service_code, sa.priority) as service_code
+    from (select distinct coalesce(group_label, label_header, '') as text from resolved
+          union select distinct coalesce(label_header, '') from resolved) x
+    join {{ ref('service_aliases') }} sa on regexp_matches(x.text, sa.pattern)
+    group by x.text
+),
+caption_service as (
+    select x.text, arg_max(sa.service_code, sa.priority) as service_code
+    from (select distinct coalesce(caption_text, '') as text from resolved
+          union select distinct regexp_extract(coalesce(caption, ''), '[^/]*$') from resolved) x
+    join {{ ref('service_aliases') }} sa
+      on regexp_matches(x.text, sa.pattern) and not regexp_matches(sa.pattern, '\^')
+    group by x.text
+),
+areas as (
+    select x.text, case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+    from (select distinct coalesce(caption_text, '') as text from resolved
+          union select distinct coalesce(document_title, '') from resolved) x
+    join {{ ref('service_area_patterns') }} p on regexp_matches(x.text, p.pattern)
+    group by x.text
+),
+segments as (
+    select x.text, string_agg(distinct sp.segment, ',' order by sp.segment) as segment
+    from (select distinct concat_ws(' | ', label_header, caption_text, col_group_name,
+                                    regexp_extract(coalesce(context_text, ''), '[^/]*$')) as text
+          from resolved) x
+    join {{ ref('segment_patterns') }} sp on regexp_matches(x.text, sp.pattern)
+    group by x.text
+),
+subjects as (
+    select
+        r.*,
+        coalesce(case when r.row_is_service then r.row_service_code end,
+                 gs.service_code, r.col_service_code,
+                 case when r.cell_key is not null or r.row_label is null then cs.service_code end)
+            as service_code,
+        gs.service_code as group_service_code,
+        -- a caption whose last part names a service: that part, less the commissioner
+        -- ('Physiotherapy - Blackpool CCG' -> 'Physiotherapy')
+        case when ls.service_code is not null then
+            nullif(trim(regexp_replace(regexp_extract(coalesce(r.caption, ''), '[^/]*$'),
+                '(?i)\s*[-–]\s*[A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS)\s*$', '')), '') end as caption_service_text,
+        hs.service_code is not null as label_header_is_service,
+        ca.service_area as caption_service_area,
+        ta.service_area as title_service_area,
+        seg.segment
+    from resolved r
+    left join group_service gs on gs.text = coalesce(r.group_label, r.label_header, '')
+    left join caption_service cs on cs.text = coalesce(r.caption_text, '')
+    left join caption_service ls on ls.text = regexp_extract(coalesce(r.caption, ''), '[^/]*$')
+    left join group_service hs on hs.text = coalesce(r.label_header, '')
+    left join areas ca on ca.text = coalesce(r.caption_text, '')
+    left join areas ta on ta.text = coalesce(r.document_title, '')
+    left join segments seg
+      on seg.text = concat_ws(' | ', r.label_header, r.caption_text, r.col_group_name,
+                              regexp_extract(coalesce(r.context_text, ''), '[^/]*$'))
+)
+select
+    s.pack_id,
+    s.table_id,
+    s.row_index,
+    s.col_index,
+    s.part,
+    s.component,
+    -- a benchmark row names the council it is about
+    case when coalesce(s.row_dimension, 'council') = 'council' then s.row_gss_code end as row_subject_council,
+    s.service_code,
+    -- which service the figure is about, for telling figures apart: a service row is itself (by
+    -- its own code, unless that is only its parent's: 'Specialist Safeguarding Units' under
+    -- 'Specialist Safeguarding, ...'), any other figure the service it inherits
+    case when s.row_is_service
+         then case when s.row_service_code is not null
+                    and s.row_service_code is distinct from coalesce(s.group_service_code, s.col_service_code)
+                   then s.row_service_code
+                   else lower(concat_ws(' / ', s.group_label, s.row_label)) end
+         else s.service_code end as service_key,
+    case
+        when s.row_is_service
+            then concat_ws(' / ', regexp_replace(s.group_label, '\s*[;:]\s*$', ''),
+                           nullif(regexp_replace(s.row_label, '^\s*[-–•]\s*', ''), ''))
+        when s.col_service_code is not null then s.col_leaf_name
+        when s.group_label is not null then regexp_replace(s.group_label, '\s*[;:]\s*$', '')
+        -- a sub-table titled with its service ('Hospital Discharge Team | Q1 | ...'): its total
+        when s.label_header_is_service and s.row_role in ('total', 'subtotal') then s.label_header
+        when s.cell_key is not null or s.row_label is null or s.rows_are_services
+            then s.caption_service_text
+    end as service_text,
+    coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area, s.caption_service_area,
+             s.heading_service_area, s.title_service_area, svc.service_area) as service_area,
+    s.theme,
+    s.district,
+    s.age_band,
+    s.segment,
+    -- complaint stage / procedure where printed (column, row, caption, heading above)
+    coalesce(
+        nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label), '(?i)\bstage\s*([1-3])\b', 1), ''),
+        nullif(regexp_extract(coalesce(s.caption_text, ''), '(?i)\bstage\s*([1-3])\b', 1), ''),
+        nullif(regexp_extract(coalesce(s.context_text, ''), '(?i)\bstage\s*([1-3])\b', 1), '')
+    ) as stage,
+    lower(coalesce(
+        nullif(regexp_extract(coalesce(s.caption_text, ''), '(?i)\b(statutory|corporate)\b', 1), ''),
+        nullif(regexp_extract(coalesce(s.context_text, ''), '(?i)\b(statutory|corporate)\b', 1), ''))) as procedure,
+    -- 'Paediatric Speech and Language Therapy - Blackpool CCG': the commissioner after the dash
+    nullif(trim(regexp_extract(coalesce(s.caption_text, ''),
+        '(?i)[-–]\s*([A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS))\s*(\||$)', 1)), '') as provider_commissioner,
+    nullif(concat_ws(' / ',
+        case when s.row_role = 'detail' and nullif(s.row_label, '') is not null
+              and not s.row_is_service and not s.row_names_measure and not s.row_is_period
+              and s.row_value_type is null and s.theme is null and s.row_age_band is null
+              and coalesce(s.row_dimension, '') not in ('service', 'council', 'district', 'period')
+              and s.row_gss_code is null
+             then s.row_label end,
+        case when nullif(s.column_name, '') is not null and s.cell_key is null
+              and not s.column_names_measure and not s.column_is_period
+              and s.col_value_type is null and s.col_service_code is null and s.col_service_area is null
+              and s.col_age_band is null and coalesce(s.col_dimension, '') <> 'value'
+              and coalesce(s.column_dimension, '') <> 'district'
+             then s.column_name end), '') as breakdown,
+    s.row_is_service
+from subjects s
+left join {{ ref('measure_catalogue') }} mc using (measure)
+left join (select service_code, any_value(service_area) as service_area
+           from {{ ref('service_aliases') }} group by service_code) svc using (service_code)

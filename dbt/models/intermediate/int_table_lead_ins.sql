@@ -1,0 +1,44 @@
+-- The sentences that introduce a table: untabbed prose lines in the 12 lines above it, inside its
+-- document and below the table before it (ingest's caption keeps headings and short lead-ins,
+-- not prose paragraphs: "Just less than one quarter (193) of all the children ... subject to a
+-- Child Protection Plan in 2017 became Looked After ..."). The period such a sentence names is
+-- read from the nearest line that names one: a fiscal year, a calendar year ('in 2017') or an
+-- as-of date ('As at 24 March 2017').
+with tables as (
+    select
+        t.table_id, t.pack_id, t.first_line,
+        greatest(
+            coalesce(lag(t.last_line) over (partition by t.pack_id order by t.first_line), 0) + 1,
+            coalesce(t.document_first_line, 1),
+            t.first_line - 12) as window_start
+    from {{ ref('int_tables') }} t
+),
+lines as (
+    select
+        t.table_id, t.pack_id, l.line_number, l.clean_text,
+        {{ fy_start_year('l.clean_text') }} as fy_start_year,
+        {{ calendar_year('l.clean_text') }} as calendar_year,
+        {{ as_of_date('l.clean_text') }} as as_of_date
+    from tables t
+    join {{ ref('stg_lines') }} l
+      on l.pack_id = t.pack_id
+     and l.line_number between t.window_start and t.first_line - 1
+    where not l.has_tab
+      and length(l.clean_text) >= 3
+),
+periods as (
+    select *, row_number() over (partition by table_id order by line_number desc) as nearness
+    from lines
+    where coalesce(fy_start_year, calendar_year) is not null or as_of_date is not null
+)
+select
+    t.table_id,
+    t.pack_id,
+    (select string_agg(l.clean_text, ' / ' order by l.line_number) from lines l
+      where l.table_id = t.table_id) as lead_in_text,
+    p.fy_start_year,
+    p.calendar_year,
+    p.as_of_date,
+    p.line_number as period_line
+from tables t
+left join periods p on p.table_id = t.table_id and p.nearness = 1

@@ -1,0 +1,330 @@
+"""What a number means, on small layouts of other councils (tests/data/meaning_layouts): each
+pack prints one kind of thing the way a council not among the samples might - a remedies table
+whose rows say 'Complaint withdrawn', enquiries passed elsewhere, an outcome breakdown, a theme
+named like a service, sub-tables titled by their service, a period in the sentence above a table,
+targets beside actuals, comparator councils, an undated table, an unnamed indicator - and the
+inconsistencies each kind of check must find (and nothing else).
+
+One ingest + dbt build of those packs (and a publish, for the BI views) per module.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+LAYOUTS = REPO / "tests" / "data" / "meaning_layouts"
+DBT_DIR = REPO / "dbt"
+DBT = Path(sys.executable).parent / "dbt"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("meaning_layouts")
+    db = tmp / "work.duckdb"
+    load = subprocess.run(
+        [sys.executable, "-m", "ingest.cli", "--packs", str(LAYOUTS), "--db", str(db)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert load.returncode == 0, load.stdout + load.stderr
+    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    build = subprocess.run(
+        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
+        cwd=DBT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stdout[-6000:]
+    from warehouse.publish import publish
+
+    publish(db, tmp / "published")
+    return {"db": db, "published": tmp / "published" / "council.duckdb"}
+
+
+@pytest.fixture(scope="module")
+def con(built):
+    connection = duckdb.connect(str(built["db"]), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def pub(built):
+    connection = duckdb.connect(str(built["published"]), read_only=True)
+    yield connection
+    connection.close()
+
+
+def rows(con, sql: str, params: list | None = None) -> list[dict]:
+    cursor = con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def facts(con, table: str, pack: str, line: int) -> list[dict]:
+    return rows(
+        con,
+        f"select f.* from marts.{table} f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like ? and f.source_line = ? order by f.column_name, f.measure",
+        [f"{pack}%", line],
+    )
+
+
+# --------------------------------------------------------------------------- what a table counts
+
+
+def test_a_remedies_table_counts_remedies_even_in_a_complaint_withdrawn_row(con):
+    """'Remedies arising from complaints': the row 'Complaint withdrawn' is a kind of remedy."""
+    got = facts(con, "fct_complaints", "201", 50)
+    assert {f["measure"] for f in got} == {"complaint_remedies"}
+    by_column = {f["column_name"]: f for f in got}
+    assert by_column["Hospital Discharge Team"]["value"] == 1
+    assert by_column["Hospital Discharge Team"]["service_code"] == "hospital_discharge"
+    assert by_column["Brokerage Service"]["value_text"] == "-"
+    assert all(f["breakdown"] == "Complaint withdrawn" for f in got)
+    assert all(f["period_id"] == "FY2017/18" and f["period_source"] == "caption" for f in got)
+    total = facts(con, "fct_complaints", "201", 52)
+    assert [(f["measure"], f["value"]) for f in total if f["column_name"] == "Total"] == [
+        ("complaint_remedies", 10)
+    ]
+
+
+def test_a_table_of_enquiries_passed_elsewhere_counts_enquiries(con):
+    """Rows saying 'Housing complaints' or 'MP enquiries' are kinds of enquiry in that table."""
+    lines = {59: "Complaint about a health service (passed to the NHS)", 60: "MP enquiries"}
+    for line, label in lines.items():
+        got = facts(con, "fct_complaints", "201", line)
+        assert {(f["measure"], f["breakdown"]) for f in got} == {("enquiries", label)}
+    total = {f["period_id"]: f["value"] for f in facts(con, "fct_complaints", "201", 62)}
+    assert total == {"FY2016/17": 62, "FY2017/18": 96}
+    assert {f["measure"] for f in facts(con, "fct_complaints", "201", 62)} == {"enquiries"}
+
+
+def test_the_total_of_an_outcome_breakdown_counts_concluded_complaints(con):
+    got = {
+        f["column_name"]: (f["measure"], f["value"])
+        for f in facts(con, "fct_complaints", "201", 42)
+    }
+    assert got["Total"] == ("complaints_concluded", 14)
+    partly = facts(con, "fct_complaints", "201", 40)
+    assert {f["measure"] for f in partly} == {"complaints_partially_upheld"}  # 'Partly upheld'
+
+
+def test_a_number_no_word_names_is_unclassified_not_a_fact(con):
+    """'Looked after children health checks' names no measure of the catalogue."""
+    kept = rows(
+        con,
+        "select u.source_line, u.value, u.domain from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '202%' order by 1",
+    )
+    assert [(r["source_line"], r["value"], r["domain"]) for r in kept] == [
+        (42, 180, "placements"),
+        (43, 150, "placements"),
+    ]
+    assert facts(con, "fct_placements", "202", 42) == []
+
+
+def test_a_value_printed_with_its_own_unit_takes_only_a_measure_of_that_unit(con):
+    """'12 days' under 'Complaint response times' is not a count of complaints received."""
+    kept = rows(
+        con,
+        "select u.source_line, u.value, u.value_text from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '201%' order by 1",
+    )
+    assert [(r["source_line"], r["value"], r["value_text"]) for r in kept] == [
+        (89, 12, "12 days"),
+        (90, 9, "9 days"),
+    ]
+    assert facts(con, "fct_complaints", "201", 89) == []
+
+
+# --------------------------------------------------------------------------- periods from the text
+
+
+def test_a_calendar_year_from_the_sentence_introducing_the_table(con):
+    got = facts(con, "fct_placements", "202", 15)
+    assert [(f["measure"], f["value"], f["age_band"], f["period_id"]) for f in got] == [
+        ("children_starting_care", 30, "5 to 9", "CY2019")
+    ]
+    assert got[0]["period_type"] == "calendar_year"
+    assert (str(got[0]["period_start"]), str(got[0]["period_end"])) == ("2019-01-01", "2019-12-31")
+    bands = [facts(con, "fct_placements", "202", line)[0]["age_band"] for line in (14, 17)]
+    assert bands == ["Under 5", "16 and over"]
+
+
+def test_a_stock_takes_the_date_its_caption_prints(con):
+    got = facts(con, "fct_placements", "202", 22)
+    assert [(f["measure"], f["value"], f["breakdown"]) for f in got] == [
+        ("cla_count", 210, "Foster care")
+    ]
+    assert (str(got[0]["as_of_date"]), got[0]["period_source"]) == ("2020-03-31", "as_of_text")
+
+
+def test_targets_and_actuals_of_one_year_are_told_apart(con):
+    got = {f["value_type"]: f for f in facts(con, "fct_placements", "202", 29)}
+    assert {k: (f["measure"], f["value"], f["period_id"]) for k, f in got.items()} == {
+        "target": ("cla_rate_per_10000", 95, "FY2019/20"),
+        "actual": ("cla_rate_per_10000", 102, "FY2019/20"),
+    }
+    assert got["actual"]["period_source"] == "column"  # not the as-of heading above
+
+
+def test_an_undated_table_uses_the_meeting_date_and_says_so(con, pub):
+    got = facts(con, "fct_placements", "202", 56)
+    assert [(f["measure"], f["value"], f["breakdown"]) for f in got] == [
+        ("cla_count", 150, "Care order")
+    ]
+    assert (got[0]["period_type"], got[0]["period_source"]) == ("meeting_date", "meeting_date")
+    assert str(got[0]["as_of_date"]) == "2020-07-08"
+    flagged = pub.execute(
+        "select distinct dated_by_meeting from bi.children_looked_after "
+        "where breakdown = 'Care order'"
+    ).fetchall()
+    assert flagged == [(True,)]
+
+
+# --------------------------------------------------------------------------- subjects kept whole
+
+
+def test_a_theme_named_like_a_service_stays_a_theme(con):
+    """'Hospital discharge' is a row of 'Nature of complaint' in a table of service columns."""
+    got = {f["column_name"]: f for f in facts(con, "fct_complaints", "201", 31)}
+    assert {c: (f["theme"], f["service_code"]) for c, f in got.items()} == {
+        "Brokerage Service": ("Hospital discharge", "brokerage"),
+        "Hospital Discharge Team": ("Hospital discharge", "hospital_discharge"),
+        "Total": ("Hospital discharge", None),
+    }
+
+
+def test_sub_table_rows_are_teams_of_the_service_in_its_title(con):
+    team = facts(con, "fct_complaints", "201", 21)
+    assert {(f["service_code"], f["service_text"]) for f in team} == {
+        ("hospital_discharge", "Discharge coordinators")
+    }
+    total = [f for f in facts(con, "fct_complaints", "201", 23) if f["column_name"] == "Total"]
+    assert [(f["service_text"], f["value"], f["period_id"]) for f in total] == [
+        ("Hospital Discharge Team", 24, "FY2017/18")
+    ]
+
+
+def test_comparator_councils_are_the_subject_in_childrens_services(con):
+    got = rows(
+        con,
+        "select c.council_name, f.value, f.service_area, f.subject_council_source "
+        "from marts.fct_placements f join marts.dim_council c on c.council_id = f.subject_council "
+        "join marts.dim_pack p on p.pack_id = f.pack_id "
+        "where p.file_name like '202%' and f.source_line between 35 and 37 order by f.source_line",
+    )
+    assert [(r["council_name"], r["value"], r["service_area"]) for r in got] == [
+        ("Blackpool Council", 184, "children"),
+        ("Lancashire County Council", 93, "children"),
+        ("Liverpool City Council", 120, "children"),
+    ]
+    assert {r["subject_council_source"] for r in got} == {"row_label"}
+
+
+def test_no_two_facts_of_one_table_share_a_full_key(con):
+    for table in ("fct_complaints", "fct_placements", "fct_waiting_times"):
+        dupes = con.execute(
+            f"select source_table_id, figure_key, measure_text, count(*) from marts.{table} "
+            "group by all having count(*) > 1"
+        ).fetchall()
+        assert dupes == [], table
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
+    """Also none for the response times adding up to 90% under 'These figures exclude
+    complaints that remain open' (seed share_gap_notes)."""
+    got = rows(
+        con,
+        "select p.file_name, f.check_name, f.severity, f.source_lines from marts.dq_findings f "
+        "join marts.dim_pack p using (pack_id) order by 1, 2, 4",
+    )
+    assert [
+        (r["file_name"][:3], r["check_name"], r["severity"], r["source_lines"]) for r in got
+    ] == [
+        ("201", "breakdown_tables_sum_to_whole", "warning", "14,23,26"),
+        ("201", "combined_upheld_equals_parts", "warning", "72"),
+        ("201", "percentage_matches_counts", "warning", "67"),
+        ("201", "shares_sum_to_100", "warning", "77"),
+        ("202", "same_figure_differs_between_packs", "error", "22"),
+        ("202", "same_figure_differs_between_packs", "error", "24"),
+        ("204", "same_figure_printed_with_different_values", "error", "12,18"),
+    ]
+
+
+def test_findings_name_their_printed_lines_and_are_unique(con):
+    ids = [r[0] for r in con.execute("select finding_id from marts.dq_findings").fetchall()]
+    assert len(ids) == len(set(ids)) > 0
+    finding = rows(
+        con,
+        "select f.* from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '204%'",
+    )[0]
+    assert finding["printed_lines"][0].startswith("line 12: Referrals waiting")
+    assert "Referrals waiting 41" in finding["printed_lines"][1]
+    assert "40" in finding["detail"] and "41" in finding["detail"]
+    across = rows(
+        con,
+        "select f.*, r.file_name as related from marts.dq_findings f "
+        "join marts.dim_pack r on r.pack_id = f.related_pack_id where f.source_lines = '22'",
+    )[0]
+    assert across["related"].startswith("203") and across["related_source_lines"] == "22"
+    assert across["related_printed_lines"] == ["line 22: Foster care | 212"]
+
+
+# --------------------------------------------------------------------------- one conformed figure
+
+
+def test_a_table_and_a_dashboard_are_one_waiting_list_snapshot(pub):
+    got = rows(
+        pub,
+        "select * from bi.waiting_list_snapshots where service_code = 'physiotherapy'",
+    )
+    assert len(got) == 1
+    row = got[0]
+    assert str(row["as_of_date"]) == "2021-09-30"
+    assert row["max_wait_weeks"] == 30 and row["avg_wait_weeks"] == 12
+    assert row["referrals_waiting"] in (40, 41) and row["printings_agree"] is False
+    printings = pub.execute(
+        "select value, first_printing from bi.facts where measure = 'referrals_waiting' "
+        "and figure_key = (select figure_key from bi.facts where measure = 'referrals_waiting' "
+        "and value = 41) order by value"
+    ).fetchall()
+    assert printings == [(40, True), (41, False)]
+    assert set(row["printed_at"]) == {
+        "204_northumbria_waiting.txt line 12",
+        "204_northumbria_waiting.txt line 13",
+        "204_northumbria_waiting.txt line 18",
+    }
+
+
+def test_a_reissued_pack_does_not_double_children_looked_after(pub):
+    got = rows(
+        pub,
+        "select * from bi.children_looked_after where council_name = 'Blackpool Council'",
+    )
+    assert len(got) == 1
+    assert (got[0]["value"], got[0]["printings"], got[0]["printings_agree"]) == (184, 2, True)
+    corrected = rows(pub, "select * from bi.children_looked_after where breakdown = 'Foster care'")
+    assert len(corrected) == 1
+    assert corrected[0]["printed_values"] == [210, 212] and corrected[0]["printings_agree"] is False
+    kinds = pub.execute(
+        "select value_type, value from bi.children_looked_after "
+        "where measure = 'care_leavers_eet_pct' order by value_type"
+    ).fetchall()
+    assert kinds == [("actual", 55), ("target", 60)]
