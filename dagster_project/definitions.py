@@ -4,7 +4,8 @@ dagster_project.definitions``; ``make ui``).
 Asset graph, one lineage from pack file to published warehouse::
 
     ingest     pack_file ─► stage/pack  (partitioned by pack file name; check pack_gate, blocking)
-    gates      raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines (partitioned)
+    gates      raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines, raw/prose_numbers
+               (partitioned)
     transform  dbt: staging/* ─► intermediate/* ─► marts/*  (dbt tests as asset checks;
                mart_gate, blocking, on the fact mart)
     publish    published_warehouse  ($WAREHOUSE/council.duckdb; read-only checks)

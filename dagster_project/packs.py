@@ -4,7 +4,8 @@
       └─► stage/pack   extract: parse the file, write its rows to stage.*          [ingest]
             ├─ check pack_gate (blocking): the pack expectation suite; on failure the
             │  pack is moved to quarantine.*, its report written and an alert sent
-            └─► raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines
+            └─► raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines,
+                raw/prose_numbers
                 promote: stage.* -> raw.* in one transaction                  [gates]
 
 The partition key is the file name (stable while its bytes change); ``pack_id`` (first 16 hex
@@ -40,7 +41,7 @@ from dagster_project.resources import WarehouseResource, file_sha256
 PACKS_PARTITION = "packs"
 packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
 
-RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines")
+RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines", "prose_numbers")
 PACK_FILE_KEY = AssetKey("pack_file")
 STAGE_KEY = AssetKey(["stage", "pack"])
 RAW_KEYS = {table: AssetKey(["raw", table]) for table in RAW_TABLES}
@@ -57,6 +58,8 @@ RAW_DESCRIPTIONS = {
     "tables": "Tables found in each promoted pack: caption, as-of text, header lines, layout.",
     "table_cells": "Every cell of every table, with its row label, column name and line.",
     "lines": "Every printed line of each promoted pack: what citations point at.",
+    "prose_numbers": "Every number printed in a sentence, with its sentence, line, qualifier, unit "
+    "cue and role in a change; identifiers (pages, dates, references) marked skipped.",
 }
 
 pack_file = AssetSpec(
