@@ -507,12 +507,36 @@ def _drop_overlaps(mentions: list[ProseNumber]) -> list[ProseNumber]:
 
 
 def _windows(sentence: str, kept: list[ProseNumber]) -> None:
-    """The words on each side of a number, cut at the neighbouring kept numbers."""
-    for i, m in enumerate(kept):
-        left = kept[i - 1].char_end if i else 0
-        right = kept[i + 1].char_start if i + 1 < len(kept) else len(sentence)
+    """The words on each side of a number, cut at the neighbouring figures. A threshold that
+    names a measure ('waiting over 52 weeks') does not cut; in 'N of (the) M <noun> <verb>...'
+    the verb phrase is N's and only the noun is M's ('48 of the 91 complaints were dealt with
+    in time')."""
+    cuts = [m for m in kept if not _is_threshold(m)]
+    for m in kept:
+        left = max((k.char_end for k in cuts if k.char_end <= m.char_start), default=0)
+        right = min(
+            (k.char_start for k in cuts if k.char_start >= m.char_end), default=len(sentence)
+        )
         m.before_text = " ".join(sentence[left : m.char_start].split()[-WINDOW_WORDS:])
         m.after_text = " ".join(sentence[m.char_end : right].split()[:WINDOW_WORDS])
+    for part, whole in zip(kept, kept[1:], strict=False):
+        if _OF_THE.fullmatch(part.after_text) and whole.qualifier is None:
+            part.after_text = whole.after_text
+            whole.after_text = _PREDICATE.split(whole.after_text, maxsplit=1)[0].strip()
+
+
+_OF_THE = re.compile(r"(?:out\s+)?of(?:\s+(?:the|these|those))?", re.IGNORECASE)
+_PREDICATE = re.compile(
+    r"\b(?:were|was|are|is|have|has|had|being|been|which|that|who|will|would)\b", re.IGNORECASE
+)
+
+
+def _is_threshold(m: ProseNumber) -> bool:
+    return m.qualifier in ("over", "under", "at_least") and m.unit_cue in (
+        "weeks",
+        "days",
+        "months",
+    )
 
 
 def _changes(sentence: str, kept: list[ProseNumber], rules: _Rules) -> None:
@@ -543,6 +567,7 @@ def _changes(sentence: str, kept: list[ProseNumber], rules: _Rules) -> None:
             continue
         if open_from is not None and rules.to_before.search(bare_before):
             m.role = "to"
+            m.anchor_index = open_from.index_in_sentence
             _compare(m, open_from, sentence, rules)
             open_from = None
     # 'currently at 66% up from 62%': a 'from' with no 'to' compares the figure before it
