@@ -52,7 +52,11 @@ read_periods as (
     select
         w.*,
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
-        {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
+        coalesce({{ fy_start_year("coalesce(w.period_text, '')") }},
+                 -- '1 April 2017 to 31 March 2018'
+                 try_cast(nullif(regexp_extract(coalesce(w.period_text, ''),
+                     '(?i)april\s+((?:19|20)[0-9]{2})\b.{0,15}\bmarch\s+(?:19|20)[0-9]{2}', 1), '') as integer))
+            as printed_fy,
         coalesce({{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
                  {{ day_month_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }}) as printed_as_of,
         regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over |in |during |for )?(?:the |this |current )(?:reporting |financial )?(?:year|period)$')
@@ -142,6 +146,9 @@ select
     'reporting_council' as subject_council_source,
     svc.service_code,
     coalesce(sa.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
+    case when sa.service_area is not null then 'sentence' when c.heading_service_area is not null then 'heading'
+         when ta.service_area is not null then 'document_title' when svc.service_area is not null then 'service'
+    end as service_area_source,
     c.period_type,
     c.period_id,
     case when c.period_type = 'fiscal_year' then make_date(c.fy, 4, 1) end as period_start,
