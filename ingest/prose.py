@@ -30,7 +30,7 @@ from ingest.rules import read_rules
 from ingest.text import is_blank, is_page_stamp
 
 RULES_FILE = Path(__file__).with_name("prose.yml")
-WINDOW_WORDS = 10  # words kept on each side of a number for the seeds to read
+WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
 TAIL = 60  # characters before a number that qualifier / label / change phrases are looked for in
 RUNNING_HEADER_REPEATS = 3
 

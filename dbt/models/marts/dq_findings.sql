@@ -1,6 +1,7 @@
 -- Data-quality findings: one row per consistency check that failed (severity warn). The checks are
 -- the int_dq_* models; the warn-severity dbt tests read the same models.
-{% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values'] %}
+{% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values',
+                 'int_dq_prose_vs_tables', 'int_dq_prose_item_counts'] %}
 with findings as (
     {% for c in checks %}
     select pack_id, check_name, severity, source_table_id, source_lines, measure,
