@@ -254,6 +254,7 @@ _SLASHED = re.compile(r"^/\d")
 _TIME = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)\b|^:\d\d", re.IGNORECASE)
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _GLUED_LETTERS = re.compile(r"^[A-Za-z]")
+_MULTIPLIER_WORD = re.compile(r"^(?:k|m|bn|mn|million|billion|thousand)\b", re.IGNORECASE)
 _PHONE = re.compile(r"\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 _RANGE = re.compile(
     r"^\s?(?:-|–|—|to|and)\s?(?P<cur>£\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -384,7 +385,7 @@ def _identifier_reason(sentence, match, before, rest, rules, phones) -> str | No
         return "time"
     if _ORDINAL.match(rest):
         return "ordinal"
-    if _GLUED_LETTERS.match(rest) and not re.match(r"^(?:k|m|bn|mn)\b", rest, re.IGNORECASE):
+    if _GLUED_LETTERS.match(rest) and not _MULTIPLIER_WORD.match(rest):
         return "reference"
     return None
 
