@@ -4,7 +4,8 @@
       └─► stage/pack   extract: parse the files, write their rows to stage.*        [ingest]
             ├─ check pack_gate (blocking): the pack expectation suites; a pack that fails
             │  is moved to quarantine.*, its report written and an alert sent
-            └─► raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines
+            └─► raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines,
+                raw/prose_numbers
                 promote: stage.* -> raw.*, one transaction per pack             [gates]
 
 A run covers one partition (a pack dropped in the folder) or a range of them: the assets carry
@@ -50,7 +51,7 @@ packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
 MAX_PACKS_PER_RUN = 100
 PACK_BACKFILL_POLICY = BackfillPolicy.multi_run(max_partitions_per_run=MAX_PACKS_PER_RUN)
 
-RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines")
+RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines", "prose_numbers")
 PACK_FILE_KEY = AssetKey("pack_file")
 STAGE_KEY = AssetKey(["stage", "pack"])
 RAW_KEYS = {table: AssetKey(["raw", table]) for table in RAW_TABLES}
@@ -67,6 +68,8 @@ RAW_DESCRIPTIONS = {
     "tables": "Tables found in each promoted pack: caption, as-of text, header lines, layout.",
     "table_cells": "Every cell of every table, with its row label, column name and line.",
     "lines": "Every printed line of each promoted pack: what citations point at.",
+    "prose_numbers": "Every number printed in a sentence, with its sentence, line, qualifier, unit "
+    "cue and role in a change; identifiers (pages, dates, references) marked skipped.",
 }
 
 pack_file = AssetSpec(

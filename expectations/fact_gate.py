@@ -69,14 +69,17 @@ CLEAN_LINE = (
     "regexp_replace(replace(replace(replace(replace(regexp_replace(l.text, '<[^>]*>', '', 'g'), "
     "'&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&amp;', '&'), '\\s+', ' ', 'g')"
 )
+PROSE = "f.source_kind = 'prose'"
 NUMERIC_RULES = (
     Rule(
         "value_printed_on_line",
-        "The value's printed text is on the line it cites (as printed, or with HTML stripped).",
-        "case when f.value_text is null then null else coalesce(strpos(l.text, f.value_text) > 0 "
+        "The value's printed text is on the line it cites: a table cell as printed (or with HTML "
+        "stripped); for a figure in a sentence, the number as printed.",
+        f"case when {PROSE} then coalesce(strpos({CLEAN_LINE}, f.number_text) > 0, false) "
+        "when f.value_text is null then null else coalesce(strpos(l.text, f.value_text) > 0 "
         f"or strpos({CLEAN_LINE}, trim(regexp_replace(f.value_text, '\\s+', ' ', 'g'))) > 0, "
         "false) end",
-        ("value_text", "source_line"),
+        ("value_text", "source_line", "source_kind", "number_text"),
     ),
     Rule(
         "measure_in_catalogue",
@@ -86,16 +89,19 @@ NUMERIC_RULES = (
     ),
     Rule(
         "unit_matches_catalogue",
-        "The unit is the catalogue's unit for the measure.",
-        "case when mc.measure is null then null else mc.unit = f.unit end",
-        ("measure", "unit"),
+        "The unit is the catalogue's unit for the measure (a change printed in a sentence may be "
+        "a relative one: percent_change).",
+        "case when mc.measure is null then null else mc.unit = f.unit or "
+        "(f.value_type = 'change' and f.unit = 'percent_change') end",
+        ("measure", "unit", "value_type"),
     ),
     Rule(
         "count_not_negative",
-        "A count is never negative (signed *_change measures excepted).",
-        "case when f.unit = 'count' and f.value is not null "
+        "A count is never negative (signed changes excepted: *_change measures, value_type "
+        "change).",
+        "case when f.unit = 'count' and f.value is not null and f.value_type <> 'change' "
         "and f.measure not like '%\\_change' escape '\\' then f.value >= 0 end",
-        ("unit", "value", "measure"),
+        ("unit", "value", "measure", "value_type"),
     ),
     Rule(
         "percent_0_to_100",

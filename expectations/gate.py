@@ -39,6 +39,7 @@ PACK_SUITES = {
     "tables": "pack_tables",
     "table_cells": "pack_table_cells",
     "lines": "pack_lines",
+    "prose_numbers": "pack_prose_numbers",
 }
 """Raw table -> the suite validating it."""
 
@@ -406,6 +407,7 @@ def prepare_pack_frames(
         "tables": tables,
         "table_cells": cells,
         "lines": lines,
+        "prose_numbers": cat["prose_numbers"],
     }
     for frame in inputs.values():
         for col in frame.columns:

@@ -79,6 +79,32 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "text": pl.String,
         "has_tab": pl.Boolean,
     },
+    "prose_numbers": {
+        "pack_id": pl.String,
+        "mention_seq": pl.Int32,
+        "line_number": pl.Int32,
+        "sentence_first_line": pl.Int32,
+        "sentence_last_line": pl.Int32,
+        "sentence": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+        "number_text": pl.String,
+        "value": pl.Float64,
+        "value_high": pl.Float64,
+        "number_form": pl.String,
+        "qualifier": pl.String,
+        "unit_cue": pl.String,
+        "role": pl.String,
+        "direction": pl.String,
+        "comparison_value": pl.Float64,
+        "comparison_text": pl.String,
+        "comparison_period_text": pl.String,
+        "anchor_seq": pl.Int32,
+        "before_text": pl.String,
+        "after_text": pl.String,
+        "period_text": pl.String,
+        "skip_reason": pl.String,
+    },
 }
 
 
@@ -97,6 +123,7 @@ def pack_frames(pack: ParsedPack) -> dict[str, pl.DataFrame]:
         "tables": _frame("tables", _table_rows(pack)),
         "table_cells": _cell_frame(pack),
         "lines": _line_frame(pack),
+        "prose_numbers": _prose_frame(pack),
     }
 
 
@@ -207,3 +234,17 @@ def _line_frame(pack: ParsedPack) -> pl.DataFrame:
         },
         schema=SCHEMAS["lines"],
     )
+
+
+def _prose_frame(pack: ParsedPack) -> pl.DataFrame:
+    """Numbers printed in sentences (ingest/prose.py), one row per mention."""
+    columns = {name: [] for name in SCHEMAS["prose_numbers"]}
+    for m in pack.prose:
+        for name, values in columns.items():
+            values.append(
+                pack.pack_id if name == "pack_id" else getattr(m, _PROSE_FIELDS.get(name, name))
+            )
+    return pl.DataFrame(columns, schema=SCHEMAS["prose_numbers"])
+
+
+_PROSE_FIELDS = {"mention_seq": "seq"}

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.documents import Document, split_documents
 from ingest.errors import PackError
 from ingest.metadata import MeetingMetadata, extract_metadata
+from ingest.prose import ProseNumber, prose_numbers
 from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
 
-PARSER_VERSION = "1.2.0"  # 1.2: tables joined over page breaks, stacked tables split, stitching
+PARSER_VERSION = "1.3.0"  # 1.3: numbers in sentences (prose_numbers)
 
 
 @dataclass
@@ -22,6 +23,7 @@ class ParsedPack:
     documents: list[Document]
     tables: list[Table]
     extracted_at: datetime
+    prose: list[ProseNumber] = field(default_factory=list)  # numbers printed in sentences
 
     @property
     def pack_id(self) -> str:
@@ -59,4 +61,5 @@ def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
         documents=documents,
         tables=tables,
         extracted_at=datetime.now(UTC).replace(tzinfo=None),
+        prose=prose_numbers(text.lines),
     )

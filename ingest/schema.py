@@ -1,6 +1,6 @@
 """DDL of the raw layer: what ingest writes for every pack.
 
-The same five tables exist in three schemas of the working database:
+The same six tables exist in three schemas of the working database:
 
 * ``stage``      - a pack just extracted, waiting for its expectation gate;
 * ``raw``        - packs that passed their gate: the dbt sources read only these;
@@ -84,6 +84,34 @@ RAW_TABLES: dict[str, str] = {
         line_number INTEGER NOT NULL,      -- 1-based
         text VARCHAR NOT NULL,
         has_tab BOOLEAN NOT NULL
+    """,
+    "prose_numbers": """
+        pack_id VARCHAR NOT NULL,
+        mention_seq INTEGER NOT NULL,      -- 0-based order of the number in the pack's prose
+        line_number INTEGER NOT NULL,      -- 1-based line the number is printed on
+        sentence_first_line INTEGER NOT NULL,
+        sentence_last_line INTEGER NOT NULL,
+        sentence VARCHAR NOT NULL,         -- the sentence, markup stripped, wrapped lines joined
+        char_start INTEGER NOT NULL,       -- span of the number (with its unit) in sentence
+        char_end INTEGER NOT NULL,
+        number_text VARCHAR NOT NULL,      -- as printed: '49.45%', 'Forty-eight', 'a third'
+        value DOUBLE,                      -- as read (fractions as a percent: 'a third' = 33.33)
+        value_high DOUBLE,                 -- upper end of a range ('between 50-60')
+        number_form VARCHAR NOT NULL,      -- digits | words | fraction
+        qualifier VARCHAR,                 -- over, at_least, about, almost, under, up_to, between
+        unit_cue VARCHAR,                  -- percent, per_10000, weeks, days, working_days, gbp
+        role VARCHAR NOT NULL,             -- level | change | from | to
+        direction VARCHAR,                 -- up | down (changes and 'from X to Y')
+        comparison_value DOUBLE,           -- the earlier figure of 'from 40 to 25' / 'up from 62%'
+        comparison_text VARCHAR,
+        comparison_period_text VARCHAR,
+        anchor_seq INTEGER,                -- mention_seq of the figure a change is about
+        before_text VARCHAR NOT NULL,      -- words before the number (cut at the previous number)
+        after_text VARCHAR NOT NULL,       -- words after the number (cut at the next number)
+        period_text VARCHAR,               -- nearest period phrase: 'in 2014/15', 'As at 28 August'
+        skip_reason VARCHAR                -- why it is not a quantity (page, paragraph_number,
+                                           -- date, year, phone, reference, label, age ...); null
+                                           -- for a candidate fact
     """,
 }
 

@@ -119,3 +119,17 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
         then regexp_replace(regexp_extract({{ expr }}, '(?i)\b{{ band }}\s*(year\s+olds?|years?|yrs)\b', 0), '\s+', ' ', 'g')
 end)
 {%- endmacro %}
+
+{# A day and month printed without a year ('As at Friday 28 August'): that day in the year of
+   `ref_date` (the meeting date), or the year before when it would fall after it. #}
+{% macro day_month_in_year(expr, ref_date) -%}
+{%- set m = month_names_re() -%}
+{%- set re = "(?i)\\b([0-9]{1,2})(?:st|nd|rd|th)?\\s+" ~ m ~ "\\b" -%}
+{%- set d -%}
+try_cast(make_date(year({{ ref_date }}), {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") }},
+                   try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer)) as date)
+{%- endset -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then
+    case when {{ d }} > {{ ref_date }} then cast({{ d }} - interval 1 year as date) else {{ d }} end
+end)
+{%- endmacro %}

@@ -40,6 +40,8 @@ as_of as (
     from (
         select as_of_date from {{ ref('int_facts') }} where as_of_date is not null
         union
+        select as_of_date from {{ ref('int_prose_facts') }} where as_of_date is not null
+        union
         select decision_date from {{ ref('int_decisions') }} where decision_date is not null
     )
 )

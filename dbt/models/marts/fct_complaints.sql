@@ -1,6 +1,7 @@
 -- Complaints, compliments, comments, enquiries, remedies, ombudsman and FOI figures: one row per
 -- printed value. Encoded cells give several rows: '9 (1U & 2PU)' is received 9, upheld 1,
 -- partially upheld 2. figure_key groups the printings of one figure (see bi.figures).
+-- Figures printed in sentences (int_prose_facts) are rows with source_kind = 'prose'.
 select
     fact_id,
     figure_key,
@@ -38,6 +39,18 @@ select
     as_of_date,
     period_source,
     measure_source,
-    measure_text
+    measure_text,
+    'table' as source_kind
 from {{ ref('int_facts') }}
+where domain = 'complaints' and {{ in_batch('pack_id') }}
+union all by name
+-- columns a sentence does not give (the row, the column, the subject breakdown) are null
+select
+    fact_id, pack_id, document_id, source_line, measure, value, unit, value_text, value_status,
+    case value_type when 'reported' then 'actual' else value_type end as value_type,
+    reporting_council_gss as reporting_council, subject_council_gss as subject_council,
+    service_area, service_code, fiscal_year,
+    period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
+    source_kind, number_text, value_qualifier, value_high, comparison_value, comparison_period_id
+from {{ ref('int_prose_facts') }}
 where domain = 'complaints' and {{ in_batch('pack_id') }}

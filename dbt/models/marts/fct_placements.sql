@@ -1,6 +1,7 @@
 -- Children looked after, entries to / exits from care, placement mix, care leavers, edge of care:
 -- one row per printed value. Benchmark rows carry their own subject council; age bands and
 -- breakdowns (legal status, reason for leaving care) are columns of their own.
+-- Figures printed in sentences (int_prose_facts) are rows with source_kind = 'prose'.
 select
     fact_id,
     figure_key,
@@ -31,6 +32,18 @@ select
     fiscal_year,
     period_source,
     measure_source,
-    measure_text
+    measure_text,
+    'table' as source_kind
 from {{ ref('int_facts') }}
+where domain = 'placements' and {{ in_batch('pack_id') }}
+union all by name
+-- columns a sentence does not give (the row, the column, the subject breakdown) are null
+select
+    fact_id, pack_id, document_id, source_line, measure, value, unit, value_text, value_status,
+    case value_type when 'reported' then 'actual' else value_type end as value_type,
+    reporting_council_gss as reporting_council, subject_council_gss as subject_council,
+    subject_council_source, service_area, fiscal_year,
+    period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
+    source_kind, number_text, value_qualifier, value_high, comparison_value, comparison_period_id
+from {{ ref('int_prose_facts') }}
 where domain = 'placements' and {{ in_batch('pack_id') }}

@@ -1,4 +1,5 @@
--- Waiting-list figures: one row per printed value (report tables and dashboard key:value cells).
+-- Waiting-list figures: one row per printed value (report tables and dashboard key:value cells);
+-- figures printed in sentences (int_prose_facts) are rows with source_kind = 'prose'.
 select
     fact_id,
     figure_key,
@@ -28,6 +29,18 @@ select
     period_end,
     period_source,
     measure_source,
-    measure_text
+    measure_text,
+    'table' as source_kind
 from {{ ref('int_facts') }}
+where domain = 'waiting_times' and {{ in_batch('pack_id') }}
+union all by name
+-- columns a sentence does not give (the row, the column, the subject breakdown) are null
+select
+    fact_id, pack_id, document_id, source_line, measure, value, unit, value_text, value_status,
+    case value_type when 'reported' then 'actual' else value_type end as value_type,
+    reporting_council_gss as reporting_council, subject_council_gss as subject_council,
+    subject_council_source, service_code,
+    period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
+    source_kind, number_text, value_qualifier, value_high, comparison_value, comparison_period_id
+from {{ ref('int_prose_facts') }}
 where domain = 'waiting_times' and {{ in_batch('pack_id') }}

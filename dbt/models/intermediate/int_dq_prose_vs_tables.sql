@@ -1,0 +1,78 @@
+-- Check: a figure printed in a sentence disagrees with the table figures for the same measure,
+-- council, period and service area in the same pack (e.g. a cover report's 'reduced from 40 to
+-- only 25' against its appendix table's 9 upheld + 19 partially upheld), one finding per prose
+-- figure and table. Only exact prose figures (no 'over', 'about'...) whose sentence names the whole
+-- service or council and no part of it (seed prose_subject_cues: whole_service, subset) are
+-- compared, and only with whole-service table figures (total rows, measure rows, key:value cells:
+-- not a theme, segment, stage or sub-service); a combined 'upheld or partially upheld' count is
+-- compared with the sum of a table column's upheld and partially upheld figures. Percentages
+-- agree within 1 point.
+with cues as (
+    select subject, pattern from {{ ref('prose_subject_cues') }}
+),
+prose as (
+    select f.*
+    from {{ ref('int_prose_facts') }} f
+    where f.value_type = 'reported' and f.value_qualifier is null and f.role in ('level', 'to')
+      and f.service_area is not null
+      and exists (select 1 from cues c where c.subject = 'whole_service' and regexp_matches(f.value_text, c.pattern))
+      and not exists (select 1 from cues c where c.subject = 'subset' and regexp_matches(f.value_text, c.pattern))
+),
+whole as (
+    select pack_id, source_table_id, source_row, source_col, source_line, measure, value, unit,
+           period_id, service_area
+    from {{ ref('int_facts') }}
+    where value is not null and value_type = 'reported' and row_role <> 'comparison'
+      and theme is null and segment is null and stage is null and row_service_code is null
+      and (row_role = 'total' or row_measure is not null or cell_key is not null)
+),
+combined as (   -- upheld + partially upheld printed in one column for one period
+    select pack_id, source_table_id, min(source_line) as source_line,
+           'complaints_upheld_or_partially_upheld' as measure, sum(value) as value, 'count' as unit,
+           period_id, service_area
+    from whole
+    where measure in ('complaints_upheld', 'complaints_partially_upheld')
+    group by pack_id, source_table_id, source_col, period_id, service_area
+    having count(*) = 2 and count(distinct measure) = 2
+),
+tables as (
+    select pack_id, source_table_id, source_line, measure, value, unit, period_id, service_area from whole
+    union all
+    select pack_id, source_table_id, source_line, measure, value, unit, period_id, service_area from combined
+),
+compared as (
+    select
+        p.pack_id, p.fact_id, p.source_line as prose_line, p.measure, p.value as prose_value, p.unit,
+        p.period_id, p.service_area, p.number_text,
+        list(distinct t.value order by t.value) as table_values,
+        list(distinct t.source_line order by t.source_line) as table_lines,
+        t.source_table_id as table_ids,
+        bool_or(abs(t.value - p.value) < case when p.unit = 'percent' then 1 else 0.001 end) as agrees
+    from prose p
+    join tables t
+      on t.pack_id = p.pack_id and t.measure = p.measure and t.period_id = p.period_id
+     and t.service_area = p.service_area
+    -- a sentence that prints the table's figure too is breaking the figure down, not contradicting
+    -- it ('36 complaints ..., 28 were regarding County Council services')
+    where not exists (
+        select 1 from {{ ref('stg_prose_numbers') }} n
+        where n.pack_id = p.pack_id and n.sentence_first_line = p.sentence_first_line
+          and n.mention_seq <> p.mention_seq and n.skip_reason is null and n.value = t.value)
+    group by all
+)
+select
+    pack_id,
+    'prose_figure_disagrees_with_table' as check_name,
+    'warning' as severity,
+    table_ids as source_table_id,
+    array_to_string(list_sort(list_distinct(list_prepend(prose_line, table_lines))), ',') as source_lines,
+    measure,
+    period_id,
+    table_values[1] as expected_value,
+    prose_value as observed_value,
+    concat_ws('|', 'prose', prose_line, measure, period_id, service_area) as finding_key,
+    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || service_area || ', '
+        || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
+        || array_to_string(table_values, ' / ') as detail
+from compared
+where not agrees

@@ -1,0 +1,26 @@
+-- Numbers printed in sentences (ingest/prose.py): one row per mention, identifiers included with
+-- their skip_reason.
+select
+    pack_id,
+    mention_seq,
+    line_number,
+    sentence_first_line,
+    sentence_last_line,
+    sentence,
+    number_text,
+    value,
+    value_high,
+    number_form,
+    qualifier,
+    unit_cue,
+    role,
+    direction,
+    comparison_value,
+    comparison_text,
+    comparison_period_text,
+    anchor_seq,
+    coalesce(before_text, '') as before_text,
+    coalesce(after_text, '') as after_text,
+    period_text,
+    skip_reason
+from {{ source('raw', 'prose_numbers') }}

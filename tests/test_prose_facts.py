@@ -1,0 +1,66 @@
+"""Prose facts in the marts (source_kind = 'prose') and the prose-against-table findings, on the
+real sample packs (one shared dbt build: conftest dbt_built / marts_con)."""
+
+from __future__ import annotations
+
+PACK_000 = "000_afcc9b490f65a2f9.txt"
+
+
+def _facts(con, table: str, file_name: str, line: int):
+    return con.execute(
+        f"""select f.measure, f.value, f.unit, f.value_type, f.period_id, f.value_qualifier,
+                   f.comparison_value, f.value_text
+            from marts.{table} f join marts.dim_pack p using (pack_id)
+            where p.file_name = ? and f.source_line = ? and f.source_kind = 'prose'
+            order by f.measure, f.value""",
+        [file_name, line],
+    ).fetchall()
+
+
+def test_prose_complaints_with_measure_period_and_change(marts_con):
+    # 000 line 1689: 'For Children's Services ... has reduced from 40 to only 25'
+    rows = _facts(marts_con, "fct_complaints", PACK_000, 1689)
+    by_measure = {r[0]: r for r in rows}
+    upheld = by_measure["complaints_upheld_or_partially_upheld"]
+    assert upheld[1] == 25 and upheld[4] == "FY2014/15" and upheld[6] == 40
+    change = by_measure["complaints_received"]  # 'increased by more than a third'
+    assert change[2] == "percent_change" and change[3] == "change" and change[5] == "over"
+    assert round(change[1], 2) == 33.33
+
+
+def test_prose_counts_and_signed_changes(marts_con):
+    # 000 line 1777: 'Adult Services received 91 complaints over the year - a decrease of 17'
+    rows = _facts(marts_con, "fct_complaints", PACK_000, 1777)
+    assert ("complaints_received", 91.0, "count", "reported", "FY2014/15") in [r[:5] for r in rows]
+    assert ("complaints_received", -17.0, "count", "change") in [r[:4] for r in rows]
+    assert ("complaints_upheld", 19.0) in [r[:2] for r in rows]
+    assert ("complaints_partially_upheld", 26.0) in [r[:2] for r in rows]
+
+
+def test_prose_placements_as_at_a_day_without_year(marts_con):
+    # 000 line 2891: 'As at Friday 28 August there were 438 children and young people in our care.'
+    rows = _facts(marts_con, "fct_placements", PACK_000, 2891)
+    assert [r[:5] for r in rows] == [("cla_count", 438.0, "count", "reported", "D2015-08-28")]
+    assert rows[0][7].startswith("As at Friday 28 August there were 438")
+
+
+def test_table_facts_are_source_kind_table(marts_con):
+    kinds = dict(
+        marts_con.execute(
+            "select source_kind, count(*) from marts.fct_complaints group by 1"
+        ).fetchall()
+    )
+    assert kinds["table"] > kinds["prose"] > 0
+
+
+def test_prose_against_table_findings_name_both_lines(marts_con):
+    rows = marts_con.execute(
+        """select check_name, source_lines, expected_value, observed_value
+           from marts.dq_findings f join marts.dim_pack p using (pack_id)
+           where p.file_name = ? and check_name like 'prose%' order by source_lines""",
+        [PACK_000],
+    ).fetchall()
+    # the cover report's 25 upheld-or-partially against Appendix 9b's 9U & 19PU (line 2281)
+    assert ("prose_figure_disagrees_with_table", "1689,2281", 28.0, 25.0) in rows
+    # 'a set off 12 standard themes' (line 1929) over the theme table of 11 (line 1935)
+    assert ("prose_count_disagrees_with_table_rows", "1929,1935", 11.0, 12.0) in rows

@@ -1,0 +1,151 @@
+"""ingest/prose.py: numbers printed in sentences, read from real pack lines and from other
+councils' wordings (synthetic sentences), with the identifiers that must never be facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.prose import prose_numbers
+
+
+def _kept(lines: list[str]):
+    return [m for m in prose_numbers(lines) if m.skip_reason is None]
+
+
+def _by_text(lines: list[str]):
+    return {m.number_text: m for m in prose_numbers(lines)}
+
+
+@pytest.fixture(scope="module")
+def pack000(parsed_packs):
+    return parsed_packs["000"]
+
+
+def _at(pack, line: int):
+    """The mentions printed on a line, by number text (the first of repeated ones)."""
+    found: dict = {}
+    for m in pack.prose:
+        if m.line_number == line:
+            found.setdefault(m.number_text, m)
+    return found
+
+
+def test_real_sentence_counts_words_and_changes(pack000):
+    # 000 line 1777: 'Adult Services received 91 complaints over the year - a decrease of 17 ...'
+    found = _at(pack000, 1777)
+    assert found["91"].value == 91 and found["91"].role == "level"
+    assert found["91"].after_text.startswith("complaints over the year")
+    assert found["17"].role == "change" and found["17"].direction == "down"
+    assert found["49.45%"].unit_cue == "percent" and found["49.45%"].value == 49.45
+    assert found["18"].skip_reason == "age"  # 'adults (18+)'
+    # line 1781: a number written in words, read with text2num
+    words = _at(pack000, 1781)["Three hundred and sixty seven"]
+    assert words.value == 367 and words.number_form == "words"
+
+
+def test_real_sentence_from_to_and_fraction(pack000):
+    # 000 line 1689: 'increased by more than a third ... has reduced from 40 to only 25'
+    found = _at(pack000, 1689)
+    third = found["a third"]
+    assert third.number_form == "fraction" and third.value == 33.33
+    assert third.qualifier == "over" and third.role == "change" and third.direction == "up"
+    assert found["40"].role == "from"
+    assert found["25"].role == "to" and found["25"].comparison_value == 40
+    assert found["25"].direction == "down"
+    assert found["5.4"].skip_reason == "paragraph_number"
+
+
+def test_sentence_joined_over_a_page_break(parsed_packs):
+    # 002 lines 1433 / 1435: '...which has increased from **51%**' <blank> 'to **55%**.'
+    found = {m.number_text: m for m in parsed_packs["002"].prose if m.line_number in (1433, 1435)}
+    assert found["55%"].line_number == 1435 and found["55%"].sentence_first_line == 1433
+    assert found["55%"].role == "to" and found["55%"].comparison_value == 51
+
+
+def test_as_at_day_month_period_phrase(pack000):
+    # 000 line 2891: 'As at Friday 28 August there were 438 children and young people in our care.'
+    m = _at(pack000, 2891)["438"]
+    assert m.period_text == "As at Friday 28 August"
+    assert m.after_text.startswith("children and young people in our care")
+
+
+@pytest.mark.parametrize(
+    "sentence, number, reason",
+    [
+        ("Please see page 12 of the report for the 44 complaints received.", "12", "label"),
+        ("5.1.8 To date the Council has not received any complaints.", "5.1", "paragraph_number"),
+        ("Contact Jo on (01785) 276148 about the 20 complaints.", "01785", "phone"),
+        ("Dates 12/01/2024 and 3 complaints.", "12", "date_or_reference"),
+        ("The meeting started at 6.00 pm with 9 complaints to review.", "6.00", "time"),
+        ("In 2019 the service received 40 compliments.", "2019", "year"),
+        ("Placements for young people aged 16 were reviewed.", "16", "age"),
+        ("Section 20 of the Children Act covered 12 children.", "20", "label"),
+        ("On 28 August there were 500 children in care.", "28", "date"),
+    ],
+)
+def test_identifiers_are_never_quantities(sentence, number, reason):
+    found = _by_text([sentence])
+    assert found[number].skip_reason == reason
+
+
+@pytest.mark.parametrize(
+    "sentence, number, value, qualifier, unit",
+    [
+        ("Well over 100 children were waiting at the end of March.", "100", 100, "over", None),
+        ("Approximately 60 children were placed with family.", "60", 60, "about", None),
+        ("Fewer than 20 people received the fund.", "20", 20, "under", None),
+        ("Between 50-60 children were placed at home.", "50-60", 50, "between", None),
+        ("The average wait is 26 weeks for a first appointment.", "26 weeks", 26, None, "weeks"),
+        ("The council paid £7,200 in remedies.", "£7,200", 7200, None, "gbp"),
+        ("Funding of £4.5million was agreed.", "£4.5million", 4_500_000, None, "gbp"),
+        ("The rate was 58.9 per 10,000 children.", "58.9 per 10,000", 58.9, None, "per_10000"),
+        (
+            "Almost sixty five percent were answered in time.",
+            "sixty five percent",
+            65,
+            "almost",
+            "percent",
+        ),
+        ("Two thirds of complaints were about charges.", "Two thirds", 66.67, None, "percent"),
+    ],
+)
+def test_bounds_units_and_number_words_of_other_wordings(sentence, number, value, qualifier, unit):
+    m = _by_text([sentence])[number]
+    assert m.skip_reason is None
+    assert m.value == pytest.approx(value)
+    assert m.qualifier == qualifier
+    assert m.unit_cue == unit
+    if qualifier == "between":
+        assert m.value_high == 60
+
+
+def test_changes_in_other_wordings():
+    found = _by_text(["Referrals rose by 12% while waits fell from 30 weeks to 22 weeks."])
+    assert found["12%"].role == "change" and found["12%"].direction == "up"
+    assert found["30 weeks"].role == "from"
+    later = found["22 weeks"]
+    assert later.role == "to" and later.comparison_value == 30 and later.direction == "down"
+    pct = _by_text(["There was a 39% increase in complaints this year."])["39%"]
+    assert pct.role == "change" and pct.direction == "up"
+
+
+def test_part_of_whole_gives_the_predicate_to_the_part():
+    # 'N of the M <noun> <predicate>': the predicate belongs to N, only the noun to M
+    found = _by_text(["Thirty of the 80 complaints were resolved within timescale."])
+    assert found["Thirty"].after_text.startswith("complaints were resolved within timescale")
+    assert found["80"].after_text == "complaints"
+
+
+def test_running_headers_and_tables_are_not_prose():
+    header = "Customer Relations Team - Annual Report 2015"
+    lines = [header, "Services received 12 complaints.", "", header, "Total\t12\t13", "", header]
+    kept = _kept(lines)
+    assert [m.number_text for m in kept] == ["12"]
+    assert kept[0].line_number == 2
+
+
+def test_references_glued_to_letters_are_not_read():
+    # 'PH41/2015', 'S136': a number glued to letters is part of a reference
+    assert [
+        m.number_text for m in _kept(["Decision PH41/2015 under S136 was called in by 3 members."])
+    ] == ["3"]
