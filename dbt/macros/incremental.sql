@@ -26,3 +26,13 @@ delete from {{ this }} where pack_id in (
     select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action in ('load', 'remove'))
 {%- endif -%}
 {%- endmacro %}
+
+{# A pack-row relation as the model reads it: only the packs queued `load` on an incremental run,
+   the whole relation otherwise. `from {{ batch(ref('int_facts')) }} f` #}
+{% macro batch(relation, column='pack_id') -%}
+{%- if is_incremental() -%}
+(select * from {{ relation }} where {{ in_batch(column) }})
+{%- else -%}
+{{ relation }}
+{%- endif -%}
+{%- endmacro %}

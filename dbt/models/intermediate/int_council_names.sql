@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+-- From seeds only (no pack rows): a view, read by the pack models through int_pack_councils.
 -- Every name a council is known by, in matching form (council_key), with the dates the council
 -- existed: its register names (seed council_register: official name, short name, names in use),
 -- the name forms of its type applied to its short name (seed council_name_forms: 'London

@@ -19,7 +19,7 @@ with paragraphs as (
         -- an item, unless it is a short heading ('3. Exclusion of the Public')
         is_item and not (is_heading_shape and length(text) <= 80) as is_list_item,
         opener_kind is not null or list_heading_kind is not null as is_starter
-    from {{ ref('int_decision_paragraphs') }}
+    from {{ batch(ref('int_decision_paragraphs')) }}
 ),
 placed as (
     select

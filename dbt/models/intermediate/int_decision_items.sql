@@ -9,7 +9,7 @@
 -- first, and at least two of them; a label out of turn ('paragraph 3.' inside an item) stays in
 -- its item's text. Such items cite the lines of their decision.
 with decisions as (
-    select * from {{ ref('int_decisions') }}
+    select * from {{ batch(ref('int_decisions')) }}
 ),
 paragraph_items as (
     -- a sub-item ('(i)' under 'b)') stays in the text of its item
@@ -25,7 +25,7 @@ paragraph_items as (
         min(b.first_line) as source_line,
         max(b.last_line) as source_last_line
     from decisions d
-    join {{ ref('int_decision_blocks') }} b
+    join {{ batch(ref('int_decision_blocks')) }} b
       on b.pack_id = d.pack_id and b.starter_seq = d.position and d.source_table_id is null
      and d.sentence_seq = 0 and b.part > 0 and b.mode = 'list'
     group by d.decision_id, b.item_seq

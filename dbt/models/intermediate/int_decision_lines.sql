@@ -14,8 +14,8 @@ with lines as (
         d.document_id,
         d.kind as document_kind,
         d.title as document_title
-    from {{ ref('stg_lines') }} l
-    left join {{ ref('stg_documents') }} d
+    from {{ batch(ref('stg_lines')) }} l
+    left join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
 ),
 roles as (

@@ -12,7 +12,7 @@
 -- next short line). Windows run within one pack.
 with counted as (
     select *, count(case when is_page_break then 1 end) over (partition by pack_id order by line_number) as page_breaks
-    from {{ ref('int_decision_lines') }}
+    from {{ batch(ref('int_decision_lines')) }}
 ),
 content as (
     select

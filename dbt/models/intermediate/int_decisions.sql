@@ -10,7 +10,7 @@ with table_decisions as (
         cabinet_member, decision_date, decision_date_text, anticipated_month, anticipated_text,
         status, response, target_date, target_date_text, officer, progress,
         null::varchar as related_reference_printed, 0 as n_list_items
-    from {{ ref('int_table_decisions') }}
+    from {{ batch(ref('int_table_decisions')) }}
 ),
 prose_decisions as (
     select
@@ -21,7 +21,7 @@ prose_decisions as (
         null::date as anticipated_month, null::varchar as anticipated_text, null::varchar as status,
         null::varchar as response, null::date as target_date, null::varchar as target_date_text,
         null::varchar as officer, null::varchar as progress, related_reference_printed, n_list_items
-    from {{ ref('int_prose_decisions') }}
+    from {{ batch(ref('int_prose_decisions')) }}
 ),
 unioned as (
     select * from table_decisions

@@ -5,8 +5,8 @@
 -- breakdown of its own).
 with tables as (
     select t.table_id, t.pack_id, t.document_id, t.seq, s.caption_first_line
-    from {{ ref('int_tables') }} t
-    join {{ ref('stg_tables') }} s using (table_id)
+    from {{ batch(ref('int_tables')) }} t
+    join {{ batch(ref('stg_tables')) }} s using (table_id)
 ),
 runs as (
     select *,
@@ -31,7 +31,7 @@ parts as (
            sum(f.value) as parts_sum,
            count(distinct f.source_table_id) as n_with_total,
            array_to_string(list_sort(list(distinct f.source_line)), ',') as part_lines
-    from {{ ref('int_facts') }} f
+    from {{ batch(ref('int_facts')) }} f
     join runs r on r.table_id = f.source_table_id
     join groups g on g.pack_id = r.pack_id and g.run_id = r.run_id
     where f.row_role = 'total' and f.value is not null and f.unit = 'count' and f.component = 'value'
@@ -40,7 +40,7 @@ parts as (
 wholes as (
     select f.pack_id, f.document_id, t.seq, f.source_table_id, f.measure, f.value_type, f.period_id,
            f.subject_council_gss, f.value, f.source_line
-    from {{ ref('int_facts') }} f
+    from {{ batch(ref('int_facts')) }} f
     join tables t on t.table_id = f.source_table_id
     where f.value is not null and f.unit = 'count' and f.component = 'value'
       and f.row_role in ('detail', 'total')

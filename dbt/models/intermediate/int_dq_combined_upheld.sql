@@ -3,7 +3,7 @@
 -- A finding when no printing of the two parts adds up to the combined figure.
 with facts as (
     select pack_id, subject_key, period_id, measure, value, source_line, source_table_id
-    from {{ ref('int_facts') }}
+    from {{ batch(ref('int_facts')) }}
     where value is not null
       and measure in ('complaints_upheld_or_partially_upheld', 'complaints_upheld',
                       'complaints_partially_upheld')

@@ -4,7 +4,7 @@
 with printed as (
     select pack_id, figure_key, measure, unit, period_id, value, source_line, source_table_id,
            coalesce(service_text, service_area, '') as about
-    from {{ ref('int_facts') }}
+    from {{ batch(ref('int_facts')) }}
     where value is not null
 ),
 figures as (

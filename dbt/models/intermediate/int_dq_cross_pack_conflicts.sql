@@ -1,3 +1,8 @@
+{{ config(materialized='table') }}
+-- Cross-pack: compares packs with each other, so it is rebuilt whole after the fact gate.
+-- depends_on: {{ ref('fct_waiting_times') }}
+-- depends_on: {{ ref('fct_complaints') }}
+-- depends_on: {{ ref('fct_placements') }}
 -- Check across packs: one figure (figure_key) printed in two packs with different values - a
 -- re-issued or corrected pack, a supplement, the same report to two committees, or a later
 -- report's figure for an earlier year. Reported on the later pack (by meeting date), naming the

@@ -6,7 +6,7 @@ with counts as (
     -- the counted noun is one of the two words after the number ('12 standard themes')
     select n.pack_id, n.mention_seq, n.line_number, n.sentence_last_line, n.number_text, n.value,
            unnest(string_split(lower(trim(regexp_extract(n.after_text, '^((?:[A-Za-z-]+\s*){1,2})', 1))), ' ')) as noun
-    from {{ ref('stg_prose_numbers') }} n
+    from {{ batch(ref('stg_prose_numbers')) }} n
     where n.skip_reason is null and n.value is not null and n.unit_cue is null and n.qualifier is null
       and n.role = 'level'
 ),
@@ -20,17 +20,17 @@ next_table as (
            concat_ws(' | ', t.caption, t.header_text) as table_text,
            row_number() over (partition by c.pack_id, c.mention_seq order by t.first_line) as rn
     from nouned c
-    join {{ ref('int_tables') }} t
+    join {{ batch(ref('int_tables')) }} t
       on t.pack_id = c.pack_id and t.first_line > c.sentence_last_line
      and t.first_line <= c.sentence_last_line + 12
      and t.document_id is not distinct from (
-         select d.document_id from {{ ref('stg_documents') }} d
+         select d.document_id from {{ batch(ref('stg_documents')) }} d
          where d.pack_id = c.pack_id and c.line_number between d.first_line and d.last_line
          order by d.first_line desc limit 1)
 ),
 rows as (
     select r.table_id, count(*) filter (where r.row_role = 'detail') as n_rows
-    from {{ ref('int_table_rows') }} r
+    from {{ batch(ref('int_table_rows')) }} r
     group by r.table_id
 )
 select

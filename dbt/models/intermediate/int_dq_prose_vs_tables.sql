@@ -12,7 +12,7 @@ with cues as (
 ),
 prose as (
     select f.*
-    from {{ ref('int_prose_facts') }} f
+    from {{ batch(ref('int_prose_facts')) }} f
     where f.value_type = 'reported' and f.value_qualifier is null and f.role in ('level', 'to')
       and f.service_area is not null
       and exists (select 1 from cues c where c.subject = 'whole_service' and regexp_matches(f.value_text, c.pattern))
@@ -21,7 +21,7 @@ prose as (
 whole as (
     select pack_id, source_table_id, source_row, source_col, source_line, measure, value, unit,
            period_id, service_area
-    from {{ ref('int_facts') }}
+    from {{ batch(ref('int_facts')) }}
     where value is not null and value_type = 'reported' and row_role <> 'comparison'
       and theme is null and segment is null and stage is null and row_service_code is null
       and (row_role = 'total' or row_measure is not null or cell_key is not null)
@@ -55,7 +55,7 @@ compared as (
     -- a sentence that prints the table's figure too is breaking the figure down, not contradicting
     -- it ('36 complaints ..., 28 were regarding County Council services')
     where not exists (
-        select 1 from {{ ref('stg_prose_numbers') }} n
+        select 1 from {{ batch(ref('stg_prose_numbers')) }} n
         where n.pack_id = p.pack_id and n.sentence_first_line = p.sentence_first_line
           and n.mention_seq <> p.mention_seq and n.skip_reason is null and n.value = t.value)
     group by all

@@ -7,15 +7,15 @@
 with shares as (
     select f.pack_id, f.source_table_id, f.source_row, f.source_part, f.subject_key, f.period_id, m.share_group,
            f.value, f.source_line, f.row_label
-    from {{ ref('int_facts') }} f
+    from {{ batch(ref('int_facts')) }} f
     join {{ ref('measure_catalogue') }} m using (measure)
     where m.share_group is not null and m.share_group <> '' and f.value is not null
 ),
 explained as (
     -- tables whose own words say their shares leave cases out
     select distinct c.table_id
-    from {{ ref('int_table_captions') }} c
-    left join {{ ref('int_table_lead_ins') }} l using (table_id)
+    from {{ batch(ref('int_table_captions')) }} c
+    left join {{ batch(ref('int_table_lead_ins')) }} l using (table_id)
     join {{ ref('share_gap_notes') }} n
       on regexp_matches(concat_ws(' / ', c.caption_text, l.lead_in_text), n.pattern)
 ),

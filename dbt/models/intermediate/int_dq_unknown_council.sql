@@ -18,5 +18,5 @@ select
                 then 'names more than one council at the meeting date'
                 else 'is not in the council register (seeds council_register, council_aliases)' end
         as detail
-from {{ ref('int_pack_councils') }}
+from {{ batch(ref('int_pack_councils')) }}
 where resolution in ('unknown_name', 'ambiguous_name')

@@ -15,7 +15,7 @@ with obs as (
         o.quarter, o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
         coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
             as period_kind
-    from {{ ref('int_observations') }} o
+    from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
 read as (
@@ -43,8 +43,8 @@ read as (
              when t.caption_calendar_year is not null then 'caption'
              when t.lead_in_calendar_year is not null then 'lead_in' end as calendar_year_source
     from obs o
-    join {{ ref('int_table_periods') }} t on t.table_id = o.table_id
-    join {{ ref('stg_packs') }} p on p.pack_id = o.pack_id
+    join {{ batch(ref('int_table_periods')) }} t on t.table_id = o.table_id
+    join {{ batch(ref('stg_packs')) }} p on p.pack_id = o.pack_id
 ),
 ranked as (
     -- how near the value each period was printed: 1 its column or row, 2 the table's own

@@ -15,14 +15,14 @@ with obs as (
         coalesce(o.row_fy, o.row_calendar_year) is not null or o.row_as_of is not null as row_is_period,
         coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null or o.col_month is not null
             or o.is_total_col as column_is_period
-    from {{ ref('int_observations') }} o
+    from {{ batch(ref('int_observations')) }} o
     where o.measure is not null
 ),
 district_cells as (
     -- a text column headed 'District (if applicable)' names the district of its row
     select c.table_id, c.row_index, min(c.cell_text) as district
-    from {{ ref('stg_table_cells') }} c
-    join {{ ref('int_table_columns') }} k using (table_id, col_index)
+    from {{ batch(ref('stg_table_cells')) }} c
+    join {{ batch(ref('int_table_columns')) }} k using (table_id, col_index)
     where not c.is_header and k.header_dimension = 'district' and c.cell_text <> ''
       and not regexp_matches(c.cell_text, '(?i)^(sub)?totals?\b')
     group by all

@@ -12,8 +12,8 @@
                         's.segment', 's.stage', 's.procedure', 'lower(s.breakdown)'] %}
 with obs as (
     select o.*, p.council as reporting_council_text
-    from {{ ref('int_observations') }} o
-    join {{ ref('stg_packs') }} p using (pack_id)
+    from {{ batch(ref('int_observations')) }} o
+    join {{ batch(ref('stg_packs')) }} p using (pack_id)
     where o.measure is not null
 ),
 joined as (
@@ -26,9 +26,9 @@ joined as (
         su.breakdown, su.row_is_service,
         rc.council_id as reporting_council_gss
     from obs o
-    join {{ ref('int_fact_periods') }} pr using (pack_id, table_id, row_index, col_index, part, component)
-    join {{ ref('int_fact_subjects') }} su using (pack_id, table_id, row_index, col_index, part, component)
-    join {{ ref('int_pack_councils') }} rc on rc.pack_id = o.pack_id
+    join {{ batch(ref('int_fact_periods')) }} pr using (pack_id, table_id, row_index, col_index, part, component)
+    join {{ batch(ref('int_fact_subjects')) }} su using (pack_id, table_id, row_index, col_index, part, component)
+    join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = o.pack_id
 ),
 valued as (
     select

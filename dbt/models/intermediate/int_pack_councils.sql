@@ -4,7 +4,7 @@
 -- (several councils bear it at that date), not_found (no council name in the pack).
 with packs as (
     select pack_id, council, council_line, council_method, meeting_date
-    from {{ ref('stg_packs') }}
+    from {{ batch(ref('stg_packs')) }}
 ),
 resolved as (
     select p.*, {{ council_at('p.council', 'p.meeting_date') }} as gss_code

@@ -9,7 +9,7 @@
 -- recommendation in a report is about the report (its title), or, inside a long report, about
 -- the section heading above it. Dates and makers not printed stay null.
 with blocks as (
-    select * from {{ ref('int_decision_blocks') }}
+    select * from {{ batch(ref('int_decision_blocks')) }}
 ),
 block_decisions as (
     select
@@ -43,7 +43,7 @@ in_blocks as (
 ),
 sentence_paragraphs as (
     select p.*
-    from {{ ref('int_decision_paragraphs') }} p
+    from {{ batch(ref('int_decision_paragraphs')) }} p
     anti join in_blocks b on b.pack_id = p.pack_id and b.paragraph_seq = p.paragraph_seq
     where not p.is_table and {{ decision_role_matches('sentence', 'p.text') }}
 ),

@@ -13,25 +13,25 @@
 with mentions as (
     select n.*, m.measure, m.measure_source, m.value_type, m.unit, mc.domain,
            p.meeting_date, p.council as reporting_council_text
-    from {{ ref('stg_prose_numbers') }} n
-    join {{ ref('int_prose_measures') }} m using (pack_id, mention_seq)
+    from {{ batch(ref('stg_prose_numbers')) }} n
+    join {{ batch(ref('int_prose_measures')) }} m using (pack_id, mention_seq)
     join {{ ref('measure_catalogue') }} mc on mc.measure = m.measure
-    join {{ ref('stg_packs') }} p using (pack_id)
+    join {{ batch(ref('stg_packs')) }} p using (pack_id)
 ),
 located as (
     select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line
     from mentions m
-    left join {{ ref('stg_documents') }} d
+    left join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = m.pack_id and m.line_number between d.first_line and d.last_line
 ),
 fy_headings as (
     select pack_id, line_number, fy_start_year, service_area
-    from {{ ref('int_heading_lines') }}
+    from {{ batch(ref('int_heading_lines')) }}
     where fy_start_year is not null
 ),
 area_headings as (
     select pack_id, line_number, service_area
-    from {{ ref('int_heading_lines') }}
+    from {{ batch(ref('int_heading_lines')) }}
     where service_area is not null
 ),
 with_fy as (

@@ -7,7 +7,7 @@
 -- is a change of its own measure, else of the figure it follows ('91 complaints - a decrease of
 -- 17'). A figure about another council, region or England (seed prose_subject_cues) has none.
 with mentions as (
-    select * from {{ ref('stg_prose_numbers') }}
+    select * from {{ batch(ref('stg_prose_numbers')) }}
     where skip_reason is null and value is not null
 ),
 texts as (
@@ -30,7 +30,7 @@ texts as (
                 '(?i)^\W*(?:significant\s+|slight\s+)?(?:increase|rise|growth|improvement|decrease|reduction|fall|drop|decline)\s*(?:in|of)?\s+(?:the\s+)?(?:number\s+of\s+)?', '')
              else m.after_text end as after_for_measure
     from mentions m
-    left join {{ ref('stg_prose_numbers') }} a
+    left join {{ batch(ref('stg_prose_numbers')) }} a
       on a.pack_id = m.pack_id and a.mention_seq = m.anchor_seq
 ),
 matches as (

@@ -10,8 +10,8 @@ with tables as (
     -- the top-left header cell as printed (a sub-table's title stays there even where ingest
     -- moved it into the caption), else the resolved header of the label column
     select t.table_id, t.pack_id, coalesce(c.label_header, t.label_header, '') as label_header
-    from {{ ref('int_tables') }} t
-    join {{ ref('int_table_captions') }} c using (table_id)
+    from {{ batch(ref('int_tables')) }} t
+    join {{ batch(ref('int_table_captions')) }} c using (table_id)
 ),
 headers as (
     select distinct label_header from tables where label_header <> ''
@@ -29,7 +29,7 @@ dims as (
 service_rows as (
     select table_id,
            avg(case when service_code is not null then 1.0 else 0.0 end) as service_row_share
-    from {{ ref('int_table_rows') }}
+    from {{ batch(ref('int_table_rows')) }}
     where row_role = 'detail' and coalesce(row_label, '') <> ''
     group by table_id
 ),
@@ -41,7 +41,7 @@ header_services as (
 ),
 service_columns as (
     select table_id, count(*) filter (where service_code is not null) > 0 as has_service_columns
-    from {{ ref('int_table_columns') }}
+    from {{ batch(ref('int_table_columns')) }}
     where col_index > 0
     group by table_id
 )

@@ -9,12 +9,12 @@ with tables as (
         lag(t.caption) over (partition by t.pack_id order by t.first_line) as previous_caption,
         lag(t.last_line) over (partition by t.pack_id order by t.first_line) as previous_last_line,
         lag(t.document_id) over (partition by t.pack_id order by t.first_line) as previous_document
-    from {{ ref('int_tables') }} t
+    from {{ batch(ref('int_tables')) }} t
 ),
 headings_between as (
     select t.table_id, count(h.line_number) as n_headings
     from tables t
-    join {{ ref('int_heading_lines') }} h
+    join {{ batch(ref('int_heading_lines')) }} h
       on h.pack_id = t.pack_id and h.line_number > t.previous_last_line and h.line_number < t.first_line
     group by t.table_id
 ),
@@ -43,5 +43,5 @@ select
     c.caption,
     c.caption_inherited
 from captioned c
-left join {{ ref('stg_table_cells') }} h
+left join {{ batch(ref('stg_table_cells')) }} h
   on h.table_id = c.table_id and h.is_header and h.col_index = 0 and h.part = 0

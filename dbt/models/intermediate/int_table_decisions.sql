@@ -10,13 +10,13 @@
 -- its own tables.
 with dtables as (
     select t.*
-    from {{ ref('int_tables') }} t
-    join {{ ref('int_table_domains') }} d using (table_id)
+    from {{ batch(ref('int_tables')) }} t
+    join {{ batch(ref('int_table_domains')) }} d using (table_id)
     where d.domain = 'decisions' and t.layout = 'grid'
 ),
 col_fields as (
     select c.table_id, c.col_index, arg_max(f.field, f.priority) as field, max(f.priority) as priority
-    from {{ ref('int_table_columns') }} c
+    from {{ batch(ref('int_table_columns')) }} c
     join dtables t using (table_id)
     join {{ ref('decision_columns') }} f on regexp_matches(trim(c.column_name), f.pattern)
     group by all
@@ -33,7 +33,7 @@ cells as (
            string_agg(c.raw_text, ' ' order by c.part) as raw_text,
            min(c.line_number) as first_line,
            max(c.line_number) as last_line
-    from {{ ref('stg_table_cells') }} c
+    from {{ batch(ref('stg_table_cells')) }} c
     join dtables t using (table_id)
     where not c.is_header
     group by all
@@ -45,7 +45,7 @@ row_labels as (
     from cells c
     join (
         select distinct table_id, col_index
-        from {{ ref('stg_table_cells') }}
+        from {{ batch(ref('stg_table_cells')) }}
         join dtables using (table_id)
         where not is_header and col_index = 0 and coalesce(trim(column_name), '') = ''
     ) unlabelled using (table_id, col_index)

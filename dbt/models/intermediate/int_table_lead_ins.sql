@@ -11,7 +11,7 @@ with tables as (
             coalesce(lag(t.last_line) over (partition by t.pack_id order by t.first_line), 0) + 1,
             coalesce(t.document_first_line, 1),
             t.first_line - 12) as window_start
-    from {{ ref('int_tables') }} t
+    from {{ batch(ref('int_tables')) }} t
 ),
 lines as (
     select
@@ -20,7 +20,7 @@ lines as (
         {{ calendar_year('l.clean_text') }} as calendar_year,
         {{ as_of_date('l.clean_text') }} as as_of_date
     from tables t
-    join {{ ref('stg_lines') }} l
+    join {{ batch(ref('stg_lines')) }} l
       on l.pack_id = t.pack_id
      and l.line_number between t.window_start and t.first_line - 1
     where not l.has_tab

@@ -5,8 +5,8 @@
 with tables as (
     select t.table_id, t.pack_id, t.as_of_text, t.document_title,
            t.heading_fy_start_year, t.heading_as_of_date, c.caption_text
-    from {{ ref('int_tables') }} t
-    join {{ ref('int_table_captions') }} c using (table_id)
+    from {{ batch(ref('int_tables')) }} t
+    join {{ batch(ref('int_table_captions')) }} c using (table_id)
 )
 select
     t.table_id,
@@ -24,4 +24,4 @@ select
     {{ fy_start_year('t.document_title') }} as title_fy,
     {{ as_of_date('t.document_title') }} as title_as_of
 from tables t
-left join {{ ref('int_table_lead_ins') }} li using (table_id)
+left join {{ batch(ref('int_table_lead_ins')) }} li using (table_id)

@@ -10,5 +10,5 @@ select
     i.item_text,
     i.source_line,
     i.source_last_line
-from {{ ref('int_decision_items') }} i
-join {{ ref('fct_decisions') }} d using (decision_id)
+from {{ batch(ref('int_decision_items')) }} i
+join {{ batch(ref('fct_decisions')) }} d using (decision_id)

@@ -20,5 +20,5 @@ select
     'no measure named by the cell key, column header, row label, caption, heading or title'
         || case when o.base_measure is not null then ' for this part of an encoded cell' else '' end
         as reason
-from {{ ref('int_observations') }} o
+from {{ batch(ref('int_observations')) }} o
 where o.measure is null
