@@ -131,7 +131,9 @@ def publish(
         _remove(tmp)
         raise
     _fault("publish:after_replace")
-    result.extras = published_extras.write_extras(work_db, target, warehouse_dir)
+    result.extras = published_extras.write_extras(
+        work_db, target, warehouse_dir, whole=changed_packs is None
+    )
     result.path = target
     result.bytes = target.stat().st_size
     result.seconds = round(time.perf_counter() - started, 3)
@@ -292,22 +294,24 @@ def _column_types(con, catalog: str, schema: str, table: str) -> list[tuple[str,
 
 
 def _refresh_views(con, changed: list[str]) -> list[str]:
-    """Views created again (their SQL may depend on the data); a materialized view keeps its
-    rows of unchanged packs and has the changed packs' rows replaced."""
+    """Views created again (their SQL may depend on the data); a materialized view of one row
+    per fact keeps its rows of unchanged packs and has the changed packs' rows replaced, one
+    that spans packs is computed again."""
     present = bi.relations(con)
     created = []
     for view in bi.VIEWS.values():
         if any(r not in present for r in view.requires):
             continue
         sql = view.sql(con) if callable(view.sql) else view.sql
-        if view.materialized and f"bi.{view.name}" in present:
+        per_pack = f"bi.{view.name}" in present and "pack_id" in bi.columns(con, f"bi.{view.name}")
+        if view.materialized and per_pack:  # one row per fact (fact_citations): pack by pack
             con.execute(f"DELETE FROM bi.{view.name} WHERE list_contains(?, pack_id)", [changed])
             con.execute(
                 f"INSERT INTO bi.{view.name} SELECT * FROM ({sql}) WHERE list_contains(?, pack_id)",
                 [changed],
             )
-        elif view.materialized:
-            con.execute(f"CREATE TABLE bi.{view.name} AS {sql}")
+        elif view.materialized:  # across packs (bi.figures): whole
+            con.execute(f"CREATE OR REPLACE TABLE bi.{view.name} AS {sql}")
         else:
             con.execute(f"CREATE OR REPLACE VIEW bi.{view.name} AS {sql}")
         created.append(f"bi.{view.name}")
