@@ -16,10 +16,11 @@ import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 from ingest.dates import MONTH_NAMES
+from ingest.lazy import lazy_property
 from ingest.rules import RULES_DIR, any_of, read_rules
 from ingest.text import clean_text, is_page_stamp
 
@@ -104,7 +105,7 @@ class Line:
     wraps_on: bool = False
     fixed_kind: str | None = None
 
-    @cached_property
+    @lazy_property
     def kind(self) -> str:
         """Worked out only for the few lines a caption decision looks at."""
         if self.fixed_kind:

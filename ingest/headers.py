@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ingest.captions import phrases
 from ingest.cells import is_value
 from ingest.rows import Row, starts_lowercase, trim
 
-_DIGITS = re.compile(r"\d+")
 COLUMN_HEADING_MAX_CHARS = 60
 COLUMN_HEADING_MAX_WORDS = 8
 HEADER_CELL_MAX_CHARS = 150  # over a table of values a heading may be a question, not a page
@@ -85,11 +82,10 @@ def _first_row_is_header(rows: list[Row]) -> bool:
 def _numbered_like_the_rows_below(rows: list[Row]) -> bool:
     """The first row's label is a number printed the same way as labels below it (`13.0`,
     `14.0`): a numbered item, not a heading."""
-    label = rows[0].label
-    if not any(ch.isdigit() for ch in label):
+    shape = rows[0].label_shape
+    if shape is None:
         return False
-    shape = _DIGITS.sub("9", label)
-    return any(_DIGITS.sub("9", r.label) == shape for r in rows[1:])
+    return any(r.label_shape == shape for r in rows[1:])
 
 
 def _reads_as_headings(cells: list[str]) -> bool:

@@ -21,7 +21,7 @@ from ingest.headers import (
     title_row,
 )
 from ingest.rows import Row, detect_layout, starts_lowercase, tabs, width
-from ingest.text import clean_text, is_blank, is_page_stamp
+from ingest.text import clean_cells, clean_text, is_blank, is_page_stamp
 
 MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
 MAX_PART_GAP_LINES = 6  # all lines between two parts of a table, section headings included
@@ -49,7 +49,7 @@ def find_runs(lines: list[str]) -> list[dict]:
         current["last"] = index + 1
         raw = line.split("\t")
         if not is_separator_row(raw):
-            current["rows"].append(Row(index + 1, raw, [clean_text(c) for c in raw]))
+            current["rows"].append(Row(index + 1, raw, clean_cells(raw, line)))
     return runs
 
 
