@@ -120,8 +120,10 @@ class CaptionFinder:
     """Finds the captions of one pack's tables; holds what is worked out once per pack: the
     running page headers and the dated page titles."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], cleaned: list[str] | None = None) -> None:
+        """`cleaned`: `clean_text` of every line, when the caller has it already."""
         self.lines = lines
+        self.cleaned = cleaned if cleaned is not None else list(map(clean_text, lines))
         texts = [line.strip() if "\t" not in line else "" for line in lines]
         counts = Counter(texts)
         repeated = {t for t, n in counts.items() if t and n >= RUNNING_HEADER_MIN_REPEATS}
@@ -159,7 +161,8 @@ class CaptionFinder:
             raw = self.lines[index]
             if "\t" in raw:
                 return _in_blocks(found), True
-            text = _printed_text(raw)
+            # a bare link (`<https://...>`), which cleaning strips like a tag, stays as printed
+            text = self.cleaned[index] or (raw.strip() if _has_link(raw) else "")
             if not text or is_page_stamp(text) or raw.strip() in self.running_headers:
                 gap += 1  # blank lines, page stamps and running page headers: white space
                 if gap > MAX_BLANK_LINES:
@@ -182,14 +185,7 @@ class CaptionFinder:
         if any(phrases().as_of.search(line.text) or is_dated_title(line.text) for line in chosen):
             return chosen
         index = self.dated_titles[at]
-        return [Line(index + 1, clean_text(self.lines[index]), -1, fixed_kind=HEADING), *chosen]
-
-
-def _printed_text(raw: str) -> str:
-    """The cleaned text of a line; a bare link (`<https://...>`), which cleaning would strip
-    like a tag, is kept as printed."""
-    text = clean_text(raw)
-    return text or (raw.strip() if _has_link(raw) else "")
+        return [Line(index + 1, self.cleaned[index], -1, fixed_kind=HEADING), *chosen]
 
 
 def _has_link(text: str) -> bool:

@@ -40,9 +40,11 @@ class Document:
     marker: str
 
 
-def split_documents(lines: list[str]) -> list[Document]:
+def split_documents(lines: list[str], cleaned: list[str] | None = None) -> list[Document]:
+    """The documents of a pack; `cleaned` is `clean_text` of every line, if worked out already."""
     rules = load_boundaries()
-    cleaned = [clean_text(line) for line in lines]
+    if cleaned is None:
+        cleaned = list(map(clean_text, lines))
     scan = _Scan(lines, cleaned, rules)
     scan.run()
     starts = add_listed_appendices(scan.starts, scan.listed, lines, cleaned, rules)

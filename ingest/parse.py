@@ -11,6 +11,7 @@ from ingest.errors import PackError
 from ingest.metadata import MeetingMetadata, extract_metadata
 from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
+from ingest.text import clean_text
 
 PARSER_VERSION = "1.2.0"  # 1.2: tables joined over page breaks, stacked tables split, stitching
 
@@ -49,8 +50,9 @@ def parse_pack(path: Path) -> ParsedPack:
 
 def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
     text = decode_pack(file_name, data)
-    documents = split_documents(text.lines)
-    tables = find_tables(text.lines, [document.first_line for document in documents])
+    cleaned = list(map(clean_text, text.lines))  # once, for documents and captions
+    documents = split_documents(text.lines, cleaned)
+    tables = find_tables(text.lines, [document.first_line for document in documents], cleaned)
     if not tables:
         raise PackError(file_name, "no tables found (no line holds a TAB): nothing to extract")
     return ParsedPack(

@@ -61,12 +61,15 @@ class Table:
     cells: list[TableCell] = field(default_factory=list)
 
 
-def find_tables(lines: list[str], document_starts: Sequence[int] = ()) -> list[Table]:
+def find_tables(
+    lines: list[str], document_starts: Sequence[int] = (), cleaned: list[str] | None = None
+) -> list[Table]:
     """Every table of a pack. `document_starts` (first lines of its documents) are walls: a
-    table never runs on across one, and a caption is never looked for above one."""
+    table never runs on across one, and a caption is never looked for above one. `cleaned`
+    is `clean_text` of every line, if worked out already."""
     starts = sorted(document_starts)
     runs = split_stacked(merge_runs(find_runs(lines), lines, starts))
-    captions = CaptionFinder(lines)
+    captions = CaptionFinder(lines, cleaned)
     tables: list[Table] = []
     above: tuple[str | None, int | None] = (None, None)
     for run in runs:

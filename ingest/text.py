@@ -12,8 +12,8 @@ _NEEDS_WORK = re.compile(r"[<&*\t\n\r\f\v\xa0]|\s\s")
 
 def clean_text(raw: str) -> str:
     """`<p>PH/41/2015</p>` -> `PH/41/2015`; entities decoded; white space folded to one space."""
-    if raw.isascii() and _is_plain_ascii(raw):
-        return raw  # the common case, kept fast: nothing to strip or fold
+    if not raw or raw.isascii() and _is_plain_ascii(raw):
+        return raw  # the common cases, kept fast: nothing to strip or fold
     if not _NEEDS_WORK.search(raw) and raw == raw.strip():
         return raw
     text = _TAG.sub(" ", raw) if "<" in raw else raw
