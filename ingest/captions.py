@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ingest.dates import MONTH_NAMES
 from ingest.lazy import lazy_property
-from ingest.rules import RULES_DIR, any_of, read_rules
+from ingest.rules import RULES_DIR, LiteralGate, any_of, read_rules
 from ingest.text import clean_text, is_page_stamp
 
 MAX_BLANK_LINES = 3  # blank lines allowed between caption lines; more means a new page or chart
@@ -54,24 +54,24 @@ REFERENCE, ATTRIBUTION, FILLER = "reference", "attribution", "filler"
 
 @dataclass(frozen=True)
 class Phrases:
-    lead_ins: re.Pattern
+    lead_ins: LiteralGate  # searched in every line a caption decision looks at
     legends: re.Pattern
     footnotes: re.Pattern
     attributions: re.Pattern
     fillers: frozenset[str]
-    as_of: re.Pattern
+    as_of: LiteralGate  # searched in every column name and caption
 
 
 @cache
 def phrases(path: Path = PHRASES_FILE) -> Phrases:
     spec = read_rules(path)
     return Phrases(
-        lead_ins=any_of(spec["lead_ins"]),
+        lead_ins=LiteralGate(any_of(spec["lead_ins"])),
         legends=any_of(spec["legends"], flags=0),  # `PU – Partially Upheld;` is upper case
         footnotes=any_of(spec["footnotes"]),
         attributions=any_of(spec["attributions"]),
         fillers=frozenset(str(f).lower() for f in spec["fillers"]),
-        as_of=any_of(p.replace("{month}", MONTH) for p in spec["as_of"]),
+        as_of=LiteralGate(any_of(p.replace("{month}", MONTH) for p in spec["as_of"])),
     )
 
 
