@@ -58,6 +58,12 @@ class Row:
             return None
         return _DIGITS.sub("9", label)
 
+    @lazy_property
+    def value_columns(self) -> frozenset[int]:
+        """The columns after the label holding a value (`is_value`)."""
+        kinds = self.kinds
+        return frozenset(i for i in range(1, len(kinds)) if kinds[i] in VALUE_KINDS)
+
     def kind(self, col: int) -> str:
         return self.kinds[col] if col < len(self.kinds) else "empty"
 
