@@ -130,8 +130,20 @@ def _parse_in_pool(
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     """Fresh interpreters (`spawn`): forking a process that holds DuckDB connections and the
-    threads of Dagster can deadlock a child."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    threads of Dagster can deadlock a child. A pool whose workers cannot even start (this
+    program cannot be imported again in a child) is an error of the set-up, raised here,
+    not a death blamed on the packs."""
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pool.submit(_ready).result()
+    except BrokenProcessPool as error:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise RuntimeError(f"parser worker processes cannot start: {error}") from error
+    return pool
+
+
+def _ready() -> bool:
+    return True
 
 
 def _succeeded(future: Future) -> bool:
