@@ -42,19 +42,21 @@ class LiteralGate:
         literals = self.literals
         if literals is not None:
             if not self.ignore_case:
-                if not any(literal in text for literal in literals):
+                if not any(map(text.__contains__, literals)):
                     return None
-            elif text.isascii():
-                lowered = text.lower()
-                if not any(literal in lowered for literal in literals):
-                    return None
+            elif text.isascii() and not any(map(text.lower().__contains__, literals)):
+                return None
         return self.pattern.search(text)
+
+
+MIN_GATE_CHARS = 3  # a shorter literal (`at`, `as`) is in most lines: no quick test then
 
 
 def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Strings one of which is in every match of `pattern` (lower-cased when it ignores
     case), or None when they cannot be told (a pattern's own flags inside it, non-ASCII
-    literals under IGNORECASE, an alternative with no literal text)."""
+    literals under IGNORECASE, an alternative with no literal text) or one is too short to
+    rule out many lines."""
     from re import _parser  # the parser `re` compiles with; its tree is read, never changed
 
     ignore_case = bool(pattern.flags & re.IGNORECASE)
@@ -63,7 +65,9 @@ def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
     except re.error:
         return None
     found = _sequence_literals(list(tree.data), ignore_case, _parser)
-    return tuple(sorted(found)) if found else None
+    if not found or min(map(len, found)) < MIN_GATE_CHARS:
+        return None
+    return tuple(sorted(found))
 
 
 def _sequence_literals(items: list, ignore_case: bool, parser) -> frozenset[str] | None:
