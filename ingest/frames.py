@@ -197,12 +197,13 @@ def _cell_frame(pack: ParsedPack) -> pl.DataFrame:
 
 
 def _line_frame(pack: ParsedPack) -> pl.DataFrame:
-    """The printed lines; numbers and TAB flags are worked out by polars, not per line here."""
     lines = pack.text.lines
-    text = pl.DataFrame({"text": lines}, schema={"text": pl.String})
-    return text.select(
-        pl.lit(pack.pack_id, dtype=pl.String).alias("pack_id"),
-        pl.int_range(1, len(lines) + 1, dtype=pl.Int32).alias("line_number"),
-        pl.col("text"),
-        pl.col("text").str.contains("\t", literal=True).alias("has_tab"),
+    return pl.DataFrame(
+        {
+            "pack_id": [pack.pack_id] * len(lines),
+            "line_number": list(range(1, len(lines) + 1)),
+            "text": lines,
+            "has_tab": ["\t" in line for line in lines],
+        },
+        schema=SCHEMAS["lines"],
     )
