@@ -15,9 +15,9 @@ from ingest.cells import is_separator_row
 from ingest.headers import (
     count_header_rows,
     header_rows,
-    heads_stacked_table,
     same_cells,
     similar_header,
+    stacked_table_test,
     title_row,
 )
 from ingest.rows import Row, detect_layout, starts_lowercase, tabs, width
@@ -164,10 +164,11 @@ def _split_run(run: dict) -> list[dict]:
     rows = run["rows"]
     header = header_rows(rows)
     start = rows.index(header[-1]) + 1 if header else 0
+    heads_stacked = stacked_table_test(header)
     cuts = [
         i
         for i in range(start + 1, len(rows))
-        if heads_stacked_table(header, rows[i]) or _opens_titled_table(rows, i)
+        if heads_stacked(rows[i]) or _opens_titled_table(rows, i)
     ]
     if not cuts:
         return [run]
