@@ -107,11 +107,39 @@ def is_separator_row(cells: list[str]) -> bool:
 
 def split_inline_key(text: str) -> tuple[str, str] | None:
     """`Average wait: 26 weeks ↓` -> (`Average wait`, `26 weeks ↓`)."""
-    if text[:1] not in KEY_FIRST_CHARS or not _DIGIT.search(text):
+    if text[:1] not in KEY_FIRST_CHARS:
         return None  # quick tests that spare the slow pattern: how a key and a value start
+    digit = _DIGIT.search(text)
+    if not digit:
+        return None
     if DATE.match(text):
         return None  # `April 2016` is a date, not the key `April` and the value 2016
+    if text[0] in _ASCII_LETTERS:
+        return _letter_key_pair(text, digit.start())
     match = INLINE_KEY_VALUE.match(text)
     if not match:
         return None
     return match.group("key").strip(), match.group("value").strip()
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_SIGNS = ("-", "+", "−")
+
+
+def _letter_key_pair(text: str, first_digit: int) -> tuple[str, str] | None:
+    r"""`INLINE_KEY_VALUE.match` of a text opening with a letter, read without the pattern,
+    whose lazy key is tried at every character of long cells. Its key holds no digit, so the
+    value opens at the text's first digit (after an optional sign and `£`); between them the
+    key and `\s*:?\s+`."""
+    value_start = first_digit
+    if text[value_start - 1 : value_start] == "£":
+        value_start -= 1
+    if text[value_start - 1 : value_start] in _SIGNS:
+        value_start -= 1
+    if not text[value_start - 1 : value_start].isspace():
+        return None  # the value follows white space
+    key = text[:value_start].rstrip()
+    key = key.removesuffix(":")
+    if ":" in key:
+        return None  # a key holds no colon
+    return key.strip(), text[value_start:].strip()

@@ -132,6 +132,27 @@ def test_cell_kinds_are_those_of_every_pattern(pack_lines):
         assert cells.cell_kind(text) == _kind_by_every_pattern(text), repr(text)
 
 
+def _pair_by_pattern(text: str) -> tuple[str, str] | None:
+    """split_inline_key as it read before: the pattern for every key."""
+    if text[:1] not in cells.KEY_FIRST_CHARS or not cells._DIGIT.search(text):
+        return None
+    if cells.DATE.match(text):
+        return None
+    match = cells.INLINE_KEY_VALUE.match(text)
+    return (match.group("key").strip(), match.group("value").strip()) if match else None
+
+
+def test_inline_keys_are_those_of_the_pattern(pack_lines):
+    texts = {clean_text(c) for line in pack_lines for c in line.split("\t")}
+    rng = random.Random(11)
+    pieces = ["Wait", "b", " ", "  ", ":", "1", "26", "£", "-", "+", "−", "\u2003", "<", "≥", "٣"]
+    texts |= {"".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(30000)}
+    texts |= {"Average wait: 26 weeks ↓", "Score - -5", "Rate: −£5", "A: : 5", "<18 weeks: 45%"}
+    for text in texts:
+        assert cells.split_inline_key(text) == _pair_by_pattern(text), repr(text)
+    assert cells.split_inline_key("Rate: −£5") == ("Rate", "−£5")
+
+
 def test_lazy_property_computes_once_per_object():
     calls = []
 
