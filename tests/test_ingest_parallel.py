@@ -143,3 +143,28 @@ def test_cli_with_workers_loads_what_serial_loading_loads(mixed_folder, tmp_path
     assert [f for f, status, _ in files if status == "promoted"] == [
         pack_path(p).name for p in BUNDLED
     ]
+
+
+def parse_and_log(path: str) -> tuple:
+    """A worker that notes each pack it starts (in `started.log` beside it), then parses it."""
+    with (Path(path).parent / "started.log").open("a", encoding="utf-8") as log:
+        log.write(Path(path).name + "\n")
+    return parse_file(path)
+
+
+def test_no_more_packs_are_parsed_ahead_than_asked(tmp_path):
+    """Bounded memory: with `ahead=2`, a caller that has taken one result has let at most two
+    packs start; the rest start only as results are taken, and all come back in order."""
+    paths = []
+    for index in range(6):
+        paths.append(tmp_path / f"pack{index}.txt")
+        shutil.copy(pack_path("001"), paths[-1])
+    results = _parse_in_pool(paths, workers=2, ahead=2, work=parse_and_log)
+    first = next(results)
+    started_before = (tmp_path / "started.log").read_text(encoding="utf-8").split()
+    rest = list(results)
+    assert len(started_before) <= 2
+    assert [r.file_name for r in [first, *rest]] == [p.name for p in paths]
+    assert sorted((tmp_path / "started.log").read_text(encoding="utf-8").split()) == sorted(
+        p.name for p in paths
+    )
