@@ -41,6 +41,7 @@ class Boundaries:
     agenda_heading: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
+    report_key_words: tuple[str, ...] | None = None  # first words of report_header_keys, if ASCII
 
     def line_markers(self, text: str) -> tuple[str, ...]:
         """Everything a cleaned line marks, strongest first: blank_page, item_stamp, report,
@@ -68,6 +69,21 @@ class Boundaries:
         if not text[-1:].isdigit():
             return False  # a one-line banner ends with the date's year
         return any(self._banner_on_one_line(text, sep) for sep in self.banner_separators)
+
+    def may_open_report(self, line: str, text: str, following: str) -> bool:
+        """False when `line` (cleaned: `text`) surely neither opens a report block (a key of
+        `report_header_keys`) nor is a banner (`is_banner`): a quick test for the many lines
+        that are neither. A key is read from the cleaned line, and cleaning joins letters only
+        where it decodes an entity or removes `**` (tags become spaces): a line without those
+        holds a key only if it prints the key's first word, in any case."""
+        words = self.report_key_words
+        if words is None or "&" in line or "**" in line:
+            return True
+        if any(map(line.lower().__contains__, words)):
+            return True
+        if text[-1:].isdigit() and any(map(text.__contains__, self.banner_separators)):
+            return True
+        return bool(self.banner_date.match(following))
 
     def _banner_on_one_line(self, text: str, separator: str) -> bool:
         if separator not in text:
@@ -121,7 +137,18 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         agenda_heading=pattern("agenda_heading"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),
+        report_key_words=_first_words(spec["report_header_keys"]),
     )
+
+
+def _first_words(keys: list[str]) -> tuple[str, ...] | None:
+    """The first word of each key, lower-cased; None unless all are ASCII. An ASCII word is in
+    a lower-cased line wherever it is in the lower-cased key read from that line: only the
+    lower case of `Σ` depends on the letters around it."""
+    words = tuple(dict.fromkeys(key.split()[0].lower() for key in keys if key.split()))
+    if len(words) == 0 or not all(word.isascii() for word in words):
+        return None
+    return words
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")

@@ -16,11 +16,12 @@ import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 from ingest.dates import MONTH_NAMES
-from ingest.rules import RULES_DIR, any_of, read_rules
+from ingest.lazy import lazy_property
+from ingest.rules import RULES_DIR, LiteralGate, any_of, read_rules
 from ingest.text import clean_text, is_page_stamp
 
 MAX_BLANK_LINES = 3  # blank lines allowed between caption lines; more means a new page or chart
@@ -53,24 +54,24 @@ REFERENCE, ATTRIBUTION, FILLER = "reference", "attribution", "filler"
 
 @dataclass(frozen=True)
 class Phrases:
-    lead_ins: re.Pattern
+    lead_ins: LiteralGate  # searched in every line a caption decision looks at
     legends: re.Pattern
     footnotes: re.Pattern
     attributions: re.Pattern
     fillers: frozenset[str]
-    as_of: re.Pattern
+    as_of: LiteralGate  # searched in every column name and caption
 
 
 @cache
 def phrases(path: Path = PHRASES_FILE) -> Phrases:
     spec = read_rules(path)
     return Phrases(
-        lead_ins=any_of(spec["lead_ins"]),
+        lead_ins=LiteralGate(any_of(spec["lead_ins"])),
         legends=any_of(spec["legends"], flags=0),  # `PU – Partially Upheld;` is upper case
         footnotes=any_of(spec["footnotes"]),
         attributions=any_of(spec["attributions"]),
         fillers=frozenset(str(f).lower() for f in spec["fillers"]),
-        as_of=any_of(p.replace("{month}", MONTH) for p in spec["as_of"]),
+        as_of=LiteralGate(any_of(p.replace("{month}", MONTH) for p in spec["as_of"])),
     )
 
 
@@ -104,7 +105,7 @@ class Line:
     wraps_on: bool = False
     fixed_kind: str | None = None
 
-    @cached_property
+    @lazy_property
     def kind(self) -> str:
         """Worked out only for the few lines a caption decision looks at."""
         if self.fixed_kind:
@@ -119,8 +120,10 @@ class CaptionFinder:
     """Finds the captions of one pack's tables; holds what is worked out once per pack: the
     running page headers and the dated page titles."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], cleaned: list[str] | None = None) -> None:
+        """`cleaned`: `clean_text` of every line, when the caller has it already."""
         self.lines = lines
+        self.cleaned = cleaned if cleaned is not None else list(map(clean_text, lines))
         texts = [line.strip() if "\t" not in line else "" for line in lines]
         counts = Counter(texts)
         repeated = {t for t, n in counts.items() if t and n >= RUNNING_HEADER_MIN_REPEATS}
@@ -158,7 +161,8 @@ class CaptionFinder:
             raw = self.lines[index]
             if "\t" in raw:
                 return _in_blocks(found), True
-            text = _printed_text(raw)
+            # a bare link (`<https://...>`), which cleaning strips like a tag, stays as printed
+            text = self.cleaned[index] or (raw.strip() if _has_link(raw) else "")
             if not text or is_page_stamp(text) or raw.strip() in self.running_headers:
                 gap += 1  # blank lines, page stamps and running page headers: white space
                 if gap > MAX_BLANK_LINES:
@@ -181,14 +185,7 @@ class CaptionFinder:
         if any(phrases().as_of.search(line.text) or is_dated_title(line.text) for line in chosen):
             return chosen
         index = self.dated_titles[at]
-        return [Line(index + 1, clean_text(self.lines[index]), -1, fixed_kind=HEADING), *chosen]
-
-
-def _printed_text(raw: str) -> str:
-    """The cleaned text of a line; a bare link (`<https://...>`), which cleaning would strip
-    like a tag, is kept as printed."""
-    text = clean_text(raw)
-    return text or (raw.strip() if _has_link(raw) else "")
+        return [Line(index + 1, self.cleaned[index], -1, fixed_kind=HEADING), *chosen]
 
 
 def _has_link(text: str) -> bool:

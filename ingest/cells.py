@@ -26,7 +26,7 @@ PLACEHOLDER = re.compile(r"^(?:n/?a|nil|none|-|–|—|not known|\*)$", re.IGNOR
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_KEY_FIRST_CHARS = frozenset("<>≥≤" + string.ascii_letters)  # as INLINE_KEY_VALUE's key
+KEY_FIRST_CHARS = frozenset("<>≥≤" + string.ascii_letters)  # as INLINE_KEY_VALUE's key
 SEPARATOR = re.compile(r"^:?-{2,}:?$")
 INLINE_KEY_VALUE = re.compile(
     r"^(?P<key>(?:[<>≥≤]\s*\d+\s*)?[A-Za-z][^:\d]*?)\s*:?\s+(?P<value>[-+−]?[£]?\d.*)$"
@@ -36,15 +36,6 @@ INLINE_KEY_VALUE = re.compile(
 _WORD_START_KINDS = frozenset("fF")  # `FY 2016/17` is a period
 
 
-def _plainly_words(text: str) -> bool:
-    """Starts with a letter and is neither a month (`April 2016`) nor a short placeholder
-    (`n/a`, `nil`, `not known`): text, told without trying every pattern (most cells)."""
-    first = text[0]
-    if not first.isalpha() or first in _WORD_START_KINDS:
-        return False
-    return len(text) > 12 and not _MONTH_START.match(text)
-
-
 def cell_kind(text: str) -> str:
     """empty | period | date | month | band | count | decimal | percent | fraction | coded |
     placeholder | value | text.
@@ -52,8 +43,11 @@ def cell_kind(text: str) -> str:
     Periods, months and age bands head columns; a date with its day (`30 Apr 2023`) is body."""
     if not text:
         return "empty"
-    if _plainly_words(text):
-        return "text"
+    first = text[0]
+    if first.isalpha() and first not in _WORD_START_KINDS:
+        return _word_kind(text)
+    if text.isdigit() and text.isascii():
+        return "count"  # digits only: no period, date or band has no other character
     if PERIOD.match(text):
         return "period"
     if DATE.match(text):
@@ -73,6 +67,19 @@ def cell_kind(text: str) -> str:
         return "coded"
     if STARTS_WITH_NUMBER.match(text):
         return "value"
+    return "text"
+
+
+def _word_kind(text: str) -> str:
+    """The kind of a cell opening with a letter (not `f`, as `FY 2016/17` does): a month, a
+    placeholder (`n/a`, `nil`, `not known`) or text. Every other kind opens with a digit, a
+    sign, a currency or a bracket, so their patterns are not tried."""
+    if len(text) > 12 and not _MONTH_START.match(text):
+        return "text"  # longer than any placeholder, and not a month: words (most cells)
+    if DATE.match(text):
+        return "month"
+    if PLACEHOLDER.match(text):
+        return "placeholder"
     return "text"
 
 
@@ -100,11 +107,39 @@ def is_separator_row(cells: list[str]) -> bool:
 
 def split_inline_key(text: str) -> tuple[str, str] | None:
     """`Average wait: 26 weeks ↓` -> (`Average wait`, `26 weeks ↓`)."""
-    if text[:1] not in _KEY_FIRST_CHARS or not _DIGIT.search(text):
+    if text[:1] not in KEY_FIRST_CHARS:
         return None  # quick tests that spare the slow pattern: how a key and a value start
+    digit = _DIGIT.search(text)
+    if not digit:
+        return None
     if DATE.match(text):
         return None  # `April 2016` is a date, not the key `April` and the value 2016
+    if text[0] in _ASCII_LETTERS:
+        return _letter_key_pair(text, digit.start())
     match = INLINE_KEY_VALUE.match(text)
     if not match:
         return None
     return match.group("key").strip(), match.group("value").strip()
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_SIGNS = ("-", "+", "−")
+
+
+def _letter_key_pair(text: str, first_digit: int) -> tuple[str, str] | None:
+    r"""`INLINE_KEY_VALUE.match` of a text opening with a letter, read without the pattern,
+    whose lazy key is tried at every character of long cells. Its key holds no digit, so the
+    value opens at the text's first digit (after an optional sign and `£`); between them the
+    key and `\s*:?\s+`."""
+    value_start = first_digit
+    if text[value_start - 1 : value_start] == "£":
+        value_start -= 1
+    if text[value_start - 1 : value_start] in _SIGNS:
+        value_start -= 1
+    if not text[value_start - 1 : value_start].isspace():
+        return None  # the value follows white space
+    key = text[:value_start].rstrip()
+    key = key.removesuffix(":")
+    if ":" in key:
+        return None  # a key holds no colon
+    return key.strip(), text[value_start:].strip()

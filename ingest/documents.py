@@ -40,9 +40,11 @@ class Document:
     marker: str
 
 
-def split_documents(lines: list[str]) -> list[Document]:
+def split_documents(lines: list[str], cleaned: list[str] | None = None) -> list[Document]:
+    """The documents of a pack; `cleaned` is `clean_text` of every line, if worked out already."""
     rules = load_boundaries()
-    cleaned = [clean_text(line) for line in lines]
+    if cleaned is None:
+        cleaned = list(map(clean_text, lines))
     scan = _Scan(lines, cleaned, rules)
     scan.run()
     starts = add_listed_appendices(scan.starts, scan.listed, lines, cleaned, rules)
@@ -71,6 +73,8 @@ class _Scan:
                 if self.closing == "body":
                     self.closing, self.pending = None, _AFTER_CLOSING
                 continue
+            if self.pending is None and self.closing != "heading" and self._plain(index, text):
+                continue  # a line that changes nothing, told at once: most lines
             markers = self.rules.line_markers(text)
             if markers[:1] == ("blank_page",):
                 self.pending = "after a blank page or stamp"
@@ -79,6 +83,16 @@ class _Scan:
                 self.pending_from = index if self.pending_from is None else self.pending_from
             else:
                 self._content(index, text, markers)
+
+    def _plain(self, index: int, text: str) -> bool:
+        """The line marks nothing and cannot open a document: no marker matches it, and it
+        neither opens a report block nor is a banner. With nothing pending and no closing
+        section begun, such a line leaves the scan as it was."""
+        rules = self.rules
+        if rules.any_marker is None or rules.any_marker(text):
+            return False
+        following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
+        return not rules.may_open_report(self.lines[index], text, following)
 
     def _content(self, index: int, text: str, markers: tuple[str, ...]) -> None:
         kind = self._opening_kind(index, text, markers)

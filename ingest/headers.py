@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from ingest.captions import phrases
 from ingest.cells import is_value
 from ingest.rows import Row, starts_lowercase, trim
 
-_DIGITS = re.compile(r"\d+")
 COLUMN_HEADING_MAX_CHARS = 60
 COLUMN_HEADING_MAX_WORDS = 8
 HEADER_CELL_MAX_CHARS = 150  # over a table of values a heading may be a question, not a page
@@ -85,11 +84,10 @@ def _first_row_is_header(rows: list[Row]) -> bool:
 def _numbered_like_the_rows_below(rows: list[Row]) -> bool:
     """The first row's label is a number printed the same way as labels below it (`13.0`,
     `14.0`): a numbered item, not a heading."""
-    label = rows[0].label
-    if not any(ch.isdigit() for ch in label):
+    shape = rows[0].label_shape
+    if shape is None:
         return False
-    shape = _DIGITS.sub("9", label)
-    return any(_DIGITS.sub("9", r.label) == shape for r in rows[1:])
+    return any(r.label_shape == shape for r in rows[1:])
 
 
 def _reads_as_headings(cells: list[str]) -> bool:
@@ -129,12 +127,32 @@ def similar_header(header: Row, row: Row) -> bool:
 def heads_stacked_table(header: list[Row], row: Row) -> bool:
     """`row` repeats the header's column headings under a new first cell: the title of a stacked
     sub-table (`Partnership and Development\tQ1\tQ2\tQ3\tQ4\tTOTAL`)."""
-    if not header or not row.clean[0] or not header[-1].clean[0]:
-        return False
-    heads, cells = trim(header[-1].clean), trim(row.clean)
-    if len(heads) < 3 or heads[0].lower() == cells[0].lower():
-        return False
-    return [c.lower() for c in heads[1:]] == [c.lower() for c in cells[1:]]
+    return stacked_table_test(header)(row)
+
+
+def stacked_table_test(header: list[Row]) -> Callable[[Row], bool]:
+    """`heads_stacked_table(header, row)` as a test of rows alone, the header's side worked
+    out once: a run's rows are all tested against the same header."""
+    if not header or not header[-1].clean[0]:
+        return _never
+    heads = [c.lower() for c in trim(header[-1].clean)]
+    if len(heads) < 3:
+        return _never
+    first, rest = heads[0], heads[1:]
+
+    def heads_stacked(row: Row) -> bool:
+        if not row.clean[0]:
+            return False
+        cells = trim(row.clean)
+        if len(cells) != len(heads) or cells[0].lower() == first:
+            return False  # (lists of other lengths are never equal)
+        return [c.lower() for c in cells[1:]] == rest
+
+    return heads_stacked
+
+
+def _never(row: Row) -> bool:
+    return False
 
 
 def resolve_columns(header_rows: list[Row], n_columns: int) -> list[str]:

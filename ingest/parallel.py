@@ -4,10 +4,11 @@
         if result.error:   ...record result.error (a PackError: file name and problem)
         else:              ...stage result.frames (what `pack_frames` returns)
 
-Results come back in the order of `paths`, each as soon as it and every one before it is
+`ParserPool` keeps the workers for a whole load of several batches. Results come back in the
+order of `paths`, each as soon as it and every one before it is
 ready, with at most a few packs per worker parsed ahead: memory stays bounded however many
 files are given, and the writer (DuckDB allows one) stages one pack while the workers parse
-the next ones. The frames cross the process boundary as Arrow IPC bytes.
+the next ones. The frames cross the process boundary as Arrow IPC (stream) bytes.
 
 A pack that cannot be read comes back as its `PackError`; so does one whose parse raised
 anything else (a parser bug on one pack stops that pack, not the load), and one whose worker
@@ -62,15 +63,86 @@ def parse_files(
 ) -> Iterator[ParsedFile]:
     """Parse `paths` with `workers` processes (default: the cores), yielding a `ParsedFile` per
     path in the same order. `ahead` bounds the packs parsed but not yet taken (default: two per
-    worker). One worker, or a single path, parses in this process: no pool to start."""
+    worker). One worker, or a single path, parses in this process: no pool to start. A load of
+    several batches should keep one `ParserPool` instead: starting workers costs seconds."""
     paths = [Path(p) for p in paths]
-    workers = workers or default_workers()
-    if workers <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield _from_wire(path, parse_file(str(path)))
-        return
-    ahead = max(workers, ahead or workers * PACKS_AHEAD_PER_WORKER)
-    yield from _parse_in_pool(paths, workers, ahead)
+    with ParserPool(1 if len(paths) <= 1 else workers, ahead) as pool:
+        yield from pool.parse(paths)
+
+
+class ParserPool:
+    """Worker processes kept for a whole load (`with ParserPool() as pool:`), each call of
+    `parse(paths)` yielding its packs in order. The workers start on the first call that needs
+    them (each a fresh interpreter importing polars and the caller's main module: about a
+    second or two) and stop at `close()`; a worker that dies is replaced."""
+
+    def __init__(self, workers: int | None = None, ahead: int | None = None, work=None) -> None:
+        self.workers = workers or default_workers()
+        self.ahead = max(self.workers, ahead or self.workers * PACKS_AHEAD_PER_WORKER)
+        self.work = work or parse_file  # (a test passes one that makes its worker die)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ParserPool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def parse(self, paths: Iterable[Path | str]) -> Iterator[ParsedFile]:
+        paths = [Path(p) for p in paths]
+        if self.workers <= 1:
+            for path in paths:
+                yield _from_wire(path, self.work(str(path)))
+            return
+        attempts = [0] * len(paths)
+        next_index = 0
+        in_flight: deque[tuple[int, Future]] = deque()
+        try:
+            while in_flight or next_index < len(paths):
+                while next_index < len(paths) and len(in_flight) < self.ahead:
+                    in_flight.append((next_index, self._submit(paths[next_index])))
+                    next_index += 1
+                index, future = in_flight.popleft()
+                try:
+                    wire = future.result()
+                except BrokenProcessPool:
+                    # a worker died (killed, out of memory): every pack in flight is lost
+                    self._restart()
+                    waiting = [(index, future), *in_flight]
+                    in_flight = deque(
+                        (i, f if _succeeded(f) else self._retry(paths[i], attempts, i))
+                        for i, f in waiting
+                    )
+                    continue
+                yield _from_wire(paths[index], wire)
+        finally:
+            for _, future in in_flight:
+                future.cancel()  # the caller stopped early: packs not started are dropped
+
+    def _submit(self, path: Path) -> Future:
+        if self._executor is None:
+            self._executor = _new_pool(self.workers)
+        return self._executor.submit(self.work, str(path))
+
+    def _restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = _new_pool(self.workers)
+
+    def _retry(self, path: Path, attempts: list[int], i: int) -> Future:
+        """A pack lost with a dead worker is parsed again, unless it was lost before: then it
+        is the likely killer, and comes back as its error."""
+        attempts[i] += 1
+        if attempts[i] < MAX_ATTEMPTS:
+            return self._submit(path)
+        future: Future = Future()
+        future.set_result((None, None, (path.name, "its parser process died while reading it")))
+        return future
 
 
 def parse_file(path: str) -> tuple:
@@ -96,57 +168,26 @@ def parse_file(path: str) -> tuple:
     return sha256, {table: _to_ipc(frame) for table, frame in frames.items()}, None
 
 
-def _parse_in_pool(
-    paths: list[Path], workers: int, ahead: int, work=parse_file
-) -> Iterator[ParsedFile]:
-    """The pool's side of `parse_files`; `work` is `parse_file` (a test passes one that makes
-    its worker die)."""
-    attempts = [0] * len(paths)
-    next_index = 0
-    in_flight: deque[tuple[int, Future]] = deque()
-    pool = _new_pool(workers)
-    try:
-        while in_flight or next_index < len(paths):
-            while next_index < len(paths) and len(in_flight) < ahead:
-                in_flight.append((next_index, pool.submit(work, str(paths[next_index]))))
-                next_index += 1
-            index, future = in_flight.popleft()
-            try:
-                wire = future.result()
-            except BrokenProcessPool:
-                # a worker died (killed, out of memory): every pack in flight is lost with it
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _new_pool(workers)
-                waiting = [(index, future), *in_flight]
-                in_flight = deque(
-                    (i, f if _succeeded(f) else _submit_again(pool, paths[i], attempts, i, work))
-                    for i, f in waiting
-                )
-                continue
-            yield _from_wire(paths[index], wire)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     """Fresh interpreters (`spawn`): forking a process that holds DuckDB connections and the
-    threads of Dagster can deadlock a child."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    threads of Dagster can deadlock a child. A pool whose workers cannot even start (this
+    program cannot be imported again in a child) is an error of the set-up, raised here,
+    not a death blamed on the packs."""
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pool.submit(_ready).result()
+    except BrokenProcessPool as error:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise RuntimeError(f"parser worker processes cannot start: {error}") from error
+    return pool
+
+
+def _ready() -> bool:
+    return True
 
 
 def _succeeded(future: Future) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
-
-
-def _submit_again(pool, path: Path, attempts: list[int], i: int, work) -> Future:
-    """A pack lost with a dead worker is parsed again, unless it was lost before: then it is
-    the likely killer, and comes back as its error."""
-    attempts[i] += 1
-    if attempts[i] < MAX_ATTEMPTS:
-        return pool.submit(work, str(path))
-    future: Future = Future()
-    future.set_result((None, None, (path.name, "its parser process died while reading it")))
-    return future
 
 
 def _from_wire(path: Path, wire: tuple) -> ParsedFile:
@@ -157,10 +198,12 @@ def _from_wire(path: Path, wire: tuple) -> ParsedFile:
 
 
 def _to_ipc(frame: pl.DataFrame) -> bytes:
+    """Arrow IPC, stream format: written and read several times faster than the file format
+    (no footer to build and seek), which nothing here needs."""
     buffer = io.BytesIO()
-    frame.write_ipc(buffer, compression="uncompressed")
+    frame.write_ipc_stream(buffer, compression="uncompressed")
     return buffer.getvalue()
 
 
 def _from_ipc(data: bytes) -> pl.DataFrame:
-    return pl.read_ipc(data)
+    return pl.read_ipc_stream(data)

@@ -12,6 +12,7 @@ from ingest.metadata import MeetingMetadata, extract_metadata
 from ingest.prose import ProseNumber, prose_numbers
 from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
+from ingest.text import clean_text
 
 PARSER_VERSION = "1.3.0"  # 1.3: numbers in sentences (prose_numbers)
 
@@ -51,8 +52,9 @@ def parse_pack(path: Path) -> ParsedPack:
 
 def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
     text = decode_pack(file_name, data)
-    documents = split_documents(text.lines)
-    tables = find_tables(text.lines, [document.first_line for document in documents])
+    cleaned = list(map(clean_text, text.lines))  # once, for documents and captions
+    documents = split_documents(text.lines, cleaned)
+    tables = find_tables(text.lines, [document.first_line for document in documents], cleaned)
     if not tables:
         raise PackError(file_name, "no tables found (no line holds a TAB): nothing to extract")
     return ParsedPack(

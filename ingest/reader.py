@@ -40,7 +40,9 @@ def decode_pack(file_name: str, data: bytes) -> PackText:
     text, encoding = _decode(file_name, data)
     if _has_control_bytes(data):
         _refuse_control_characters(file_name, text)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # most packs have none: two copies of the text spared
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     if lines and max(map(len, lines)) > MAX_LINE_CHARS:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from ingest.cells import VALUE_KINDS, cell_kind, split_inline_key
+from ingest.cells import KEY_FIRST_CHARS, VALUE_KINDS, cell_kind, split_inline_key
+from ingest.lazy import lazy_property
 
 _QUOTES = "\"'“‘( "
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -26,25 +28,41 @@ class Row:
     n_labelled: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        pairs = [split_inline_key(c) if c else None for c in self.clean]
+        first_chars = KEY_FIRST_CHARS  # a key opens with one of these: others spare the call
+        pairs = [split_inline_key(c) if c[:1] in first_chars else None for c in self.clean]
         self.inline_keys = [pair[0] if pair else None for pair in pairs]
         self.n_filled = len(self.clean) - self.clean.count("")
         self.n_labelled = len(pairs) - pairs.count(None)
 
-    @cached_property
+    @lazy_property
     def kinds(self) -> list[str]:
         """`cell_kind` of every cell, worked out once: header and stitching rules ask often."""
         return [cell_kind(c) for c in self.clean]
 
-    @cached_property
+    @lazy_property
     def has_values(self) -> bool:
         """A value in a cell after the label."""
         return any(kind in VALUE_KINDS for kind in self.kinds[1:])
 
-    @cached_property
+    @lazy_property
     def has_body_cells(self) -> bool:
         """A value, or a date with its day, after the label: what a table's body holds."""
         return any(kind in VALUE_KINDS or kind == "date" for kind in self.kinds[1:])
+
+    @lazy_property
+    def label_shape(self) -> str | None:
+        """The label with each run of digits as `9` (`13.0` -> `9.9`), or None when the label
+        holds no digit: how numbered items are told from headings."""
+        label = self.clean[0]
+        if not any(ch.isdigit() for ch in label):
+            return None
+        return _DIGITS.sub("9", label)
+
+    @lazy_property
+    def value_columns(self) -> frozenset[int]:
+        """The columns after the label holding a value (`is_value`)."""
+        kinds = self.kinds
+        return frozenset(i for i in range(1, len(kinds)) if kinds[i] in VALUE_KINDS)
 
     def kind(self, col: int) -> str:
         return self.kinds[col] if col < len(self.kinds) else "empty"

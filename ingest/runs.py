@@ -15,13 +15,13 @@ from ingest.cells import is_separator_row
 from ingest.headers import (
     count_header_rows,
     header_rows,
-    heads_stacked_table,
     same_cells,
     similar_header,
+    stacked_table_test,
     title_row,
 )
 from ingest.rows import Row, detect_layout, starts_lowercase, tabs, width
-from ingest.text import clean_text, is_blank, is_page_stamp
+from ingest.text import clean_cells, clean_text, is_blank, is_page_stamp
 
 MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
 MAX_PART_GAP_LINES = 6  # all lines between two parts of a table, section headings included
@@ -49,7 +49,7 @@ def find_runs(lines: list[str]) -> list[dict]:
         current["last"] = index + 1
         raw = line.split("\t")
         if not is_separator_row(raw):
-            current["rows"].append(Row(index + 1, raw, [clean_text(c) for c in raw]))
+            current["rows"].append(Row(index + 1, raw, clean_cells(raw, line)))
     return runs
 
 
@@ -164,10 +164,11 @@ def _split_run(run: dict) -> list[dict]:
     rows = run["rows"]
     header = header_rows(rows)
     start = rows.index(header[-1]) + 1 if header else 0
+    heads_stacked = stacked_table_test(header)
     cuts = [
         i
         for i in range(start + 1, len(rows))
-        if heads_stacked_table(header, rows[i]) or _opens_titled_table(rows, i)
+        if heads_stacked(rows[i]) or _opens_titled_table(rows, i)
     ]
     if not cuts:
         return [run]

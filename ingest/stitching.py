@@ -74,22 +74,23 @@ def _label_goes_on(previous: Row, row: Row) -> bool:
 
 
 def _values_in_the_same_columns(previous: Row, row: Row) -> bool:
-    return any(row.is_value(i) and previous.is_value(i) for i in range(1, len(row.clean)))
+    return not row.value_columns.isdisjoint(previous.value_columns)
 
 
 def _cells_go_on(previous: Row, row: Row) -> bool:
     """Cells of the line above break off mid-phrase and go on in this line: two of them, or one
     when a page break (blank lines) falls between the two lines."""
+    kinds = row.kinds
+    if any(kinds[i] != "text" for i, c in enumerate(row.clean) if i > 0 and c):
+        return False  # told first: most rows carry figures
     pairs = [(previous.cell(i), c) for i, c in enumerate(row.clean) if i > 0 and c]
-    if any(row.kinds[i] != "text" for i, c in enumerate(row.clean) if i > 0 and c):
-        return False
     broken = sum(1 for a, b in pairs if a and (dangles(a) or starts_lowercase(b)))
     return broken >= (1 if row.line - previous.line > 1 else 2)
 
 
 def dangles(text: str) -> bool:
     """The text stops where it cannot end: on `and`, `of`, a dash, a comma, an open bracket."""
-    words = text.split()
+    words = text.rsplit(maxsplit=1)  # the last word is all it reads
     if not words:
         return False
     if text.count("(") > text.count(")"):

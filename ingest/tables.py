@@ -61,12 +61,15 @@ class Table:
     cells: list[TableCell] = field(default_factory=list)
 
 
-def find_tables(lines: list[str], document_starts: Sequence[int] = ()) -> list[Table]:
+def find_tables(
+    lines: list[str], document_starts: Sequence[int] = (), cleaned: list[str] | None = None
+) -> list[Table]:
     """Every table of a pack. `document_starts` (first lines of its documents) are walls: a
-    table never runs on across one, and a caption is never looked for above one."""
+    table never runs on across one, and a caption is never looked for above one. `cleaned`
+    is `clean_text` of every line, if worked out already."""
     starts = sorted(document_starts)
     runs = split_stacked(merge_runs(find_runs(lines), lines, starts))
-    captions = CaptionFinder(lines)
+    captions = CaptionFinder(lines, cleaned)
     tables: list[Table] = []
     above: tuple[str | None, int | None] = (None, None)
     for run in runs:
@@ -132,19 +135,17 @@ def _header_cells(header_rows: list[Row], columns: list[str]) -> list[TableCell]
 
 def _body_cells(logical: list[list[Row]], columns: list[str], layout: str) -> list[TableCell]:
     key_value = layout == "key_value"
-    names = [name or None for name in columns]
+    widest = max((len(row.raw) for group in logical for row in group), default=0)
+    names = [name or None for name in columns] + [None] * (widest - len(columns))
+    no_keys = [None] * widest
     cells = []
     for row_index, group in enumerate(logical):
         label = None if key_value else (" ".join(r.clean[0] for r in group if r.clean[0]) or None)
         for part, row in enumerate(group):
-            keys = row.inline_keys if key_value else [None] * len(row.raw)
-            for col, raw in enumerate(row.raw):
-                if not raw.strip():
-                    continue
-                name = names[col] if col < len(names) else None
-                cells.append(
-                    TableCell(
-                        row_index, col, part, label, name, keys[col], raw, row.clean[col], row.line
-                    )
-                )
+            keys, clean, line = row.inline_keys if key_value else no_keys, row.clean, row.line
+            cells.extend(
+                TableCell(row_index, col, part, label, names[col], keys[col], raw, clean[col], line)
+                for col, raw in enumerate(row.raw)
+                if raw.strip()
+            )
     return cells

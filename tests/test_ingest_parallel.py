@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from ingest.frames import pack_frames
-from ingest.parallel import _parse_in_pool, parse_file, parse_files
+from ingest.parallel import ParserPool, parse_file, parse_files
 from ingest.parse import parse_pack
 from tests.conftest import pack_path
 
@@ -107,7 +107,8 @@ def test_a_dying_worker_loses_only_its_own_pack(tmp_path):
     shutil.copy(pack_path("001"), small)
     (tmp_path / "killer.txt").write_text("Report to:\tX\n", encoding="utf-8")
     paths = [small, tmp_path / "killer.txt", small, small]
-    results = list(_parse_in_pool(paths, workers=2, ahead=2, work=die_on_killer))
+    with ParserPool(workers=2, ahead=2, work=die_on_killer) as pool:
+        results = list(pool.parse(paths))
     assert [r.file_name for r in results] == [p.name for p in paths]
     assert [bool(r.error) for r in results] == [False, True, False, False]
     assert "died" in results[1].error.problem
@@ -143,3 +144,46 @@ def test_cli_with_workers_loads_what_serial_loading_loads(mixed_folder, tmp_path
     assert [f for f, status, _ in files if status == "promoted"] == [
         pack_path(p).name for p in BUNDLED
     ]
+
+
+def parse_and_log(path: str) -> tuple:
+    """A worker that notes each pack it starts and its own process id (in `started.log` beside
+    the pack), then parses it."""
+    with (Path(path).parent / "started.log").open("a", encoding="utf-8") as log:
+        log.write(f"{Path(path).name} {os.getpid()}\n")
+    return parse_file(path)
+
+
+def _started(folder: Path) -> list[tuple[str, str]]:
+    lines = (folder / "started.log").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split()) for line in lines]
+
+
+def test_no_more_packs_are_parsed_ahead_than_asked(tmp_path):
+    """Bounded memory: with `ahead=2`, a caller that has taken one result has let at most two
+    packs start; the rest start only as results are taken, and all come back in order."""
+    paths = []
+    for index in range(6):
+        paths.append(tmp_path / f"pack{index}.txt")
+        shutil.copy(pack_path("001"), paths[-1])
+    with ParserPool(workers=2, ahead=2, work=parse_and_log) as pool:
+        results = pool.parse(paths)
+        first = next(results)
+        started_before = _started(tmp_path)
+        rest = list(results)
+    assert len(started_before) <= 2
+    assert [r.file_name for r in [first, *rest]] == [p.name for p in paths]
+    assert sorted(name for name, _ in _started(tmp_path)) == sorted(p.name for p in paths)
+
+
+def test_one_pool_parses_batch_after_batch_with_the_same_workers(tmp_path):
+    """A load of several batches keeps its workers: starting interpreters costs seconds."""
+    paths = []
+    for index in range(4):
+        paths.append(tmp_path / f"pack{index}.txt")
+        shutil.copy(pack_path("001"), paths[-1])
+    with ParserPool(workers=2, work=parse_and_log) as pool:
+        first = [r.file_name for r in pool.parse(paths[:2])]
+        second = [r.file_name for r in pool.parse(paths[2:])]
+    assert (first, second) == (["pack0.txt", "pack1.txt"], ["pack2.txt", "pack3.txt"])
+    assert len({pid for _, pid in _started(tmp_path)}) <= 2  # no new workers for batch two
