@@ -1,7 +1,8 @@
 """What each publish writes beside ``council.duckdb`` for other tools: the marts as Parquet
 (``warehouse/parquet_export.py``) and the data catalogue (``warehouse/catalog.py``).
 
-Both run after the DuckDB file is swapped in (the catalogue only when the dbt project changed). Neither can un-publish it, so a failure is
+Both run after the DuckDB file is swapped in (the catalogue only when the dbt project
+changed). Neither can un-publish it, so a failure is
 logged and returned (``errors``), never raised: BI keeps the new warehouse, and the previous
 Parquet folder / catalogue stay in place.
 """
