@@ -121,7 +121,7 @@ def test_a_new_inconsistent_pack_is_announced_in_one_alert(tmp_path_factory, tmp
     try:
         blackpool = con.execute(
             "select value, printings, printings_agree from bi.children_looked_after "
-            "where council_name = 'Blackpool Council' and measure = 'cla_rate_per_10000' "
+            "where council_name = 'Blackpool Borough Council' and measure = 'cla_rate_per_10000' "
             "and as_of_date = date '2017-03-31'"
         ).fetchall()
     finally:

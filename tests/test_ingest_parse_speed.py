@@ -178,6 +178,7 @@ def test_the_dump_names_every_frame_of_a_pack_and_leaves_the_clock_out():
         "tables",
         "table_cells",
         "lines",
+        "prose_numbers",
     ]
     assert "lines rows=263" in headers[-1]
     assert not any("extracted_at" in h for h in headers)

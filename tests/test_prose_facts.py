@@ -31,7 +31,7 @@ def test_prose_complaints_with_measure_period_and_change(marts_con):
 def test_prose_counts_and_signed_changes(marts_con):
     # 000 line 1777: 'Adult Services received 91 complaints over the year - a decrease of 17'
     rows = _facts(marts_con, "fct_complaints", PACK_000, 1777)
-    assert ("complaints_received", 91.0, "count", "reported", "FY2014/15") in [r[:5] for r in rows]
+    assert ("complaints_received", 91.0, "count", "actual", "FY2014/15") in [r[:5] for r in rows]
     assert ("complaints_received", -17.0, "count", "change") in [r[:4] for r in rows]
     assert ("complaints_upheld", 19.0) in [r[:2] for r in rows]
     assert ("complaints_partially_upheld", 26.0) in [r[:2] for r in rows]
@@ -40,7 +40,7 @@ def test_prose_counts_and_signed_changes(marts_con):
 def test_prose_placements_as_at_a_day_without_year(marts_con):
     # 000 line 2891: 'As at Friday 28 August there were 438 children and young people in our care.'
     rows = _facts(marts_con, "fct_placements", PACK_000, 2891)
-    assert [r[:5] for r in rows] == [("cla_count", 438.0, "count", "reported", "D2015-08-28")]
+    assert [r[:5] for r in rows] == [("cla_count", 438.0, "count", "actual", "D2015-08-28")]
     assert rows[0][7].startswith("As at Friday 28 August there were 438")
 
 

@@ -388,18 +388,21 @@ def _waiting_sql(con) -> str:
     )
     return f"""
 WITH printings AS (
-    SELECT figure_key, string_agg(DISTINCT provider_commissioner, ', ') AS provider_commissioner
+    SELECT figure_key,
+        string_agg(DISTINCT provider_commissioner, ', ' ORDER BY provider_commissioner)
+            AS provider_commissioner
     FROM marts.fct_waiting_times
     GROUP BY figure_key
 )
 SELECT
     w.subject_council AS reporting_council, c.council_name AS reporting_council_name,
     w.service_code, coalesce(s.service_name, any_value(w.service_text)) AS service,
-    string_agg(DISTINCT p.provider_commissioner, ', ') AS provider_commissioner, w.as_of_date
+    string_agg(DISTINCT p.provider_commissioner, ', ' ORDER BY p.provider_commissioner)
+        AS provider_commissioner, w.as_of_date
     {pivot},
     sum(w.printings) AS printings,
     bool_and(w.printings_agree) AS printings_agree,
-    flatten(list(w.fact_ids)) AS fact_ids,
+    flatten(list(w.fact_ids ORDER BY w.figure_key)) AS fact_ids,
     list_sort(list_distinct(flatten(list(w.printed_at)))) AS printed_at,
     list_sort(list_distinct(flatten(list(w.pack_ids)))) AS pack_ids
 FROM bi.figures AS w
@@ -473,7 +476,7 @@ WITH headline AS (
         procedure, stage, segment,
         {pivot},
         bool_and(printings_agree) AS printings_agree,
-        flatten(list(fact_ids)) AS fact_ids,
+        flatten(list(fact_ids ORDER BY figure_key)) AS fact_ids,
         list_sort(list_distinct(flatten(list(printed_at)))) AS printed_at,
         list_sort(list_distinct(flatten(list(pack_ids)))) AS pack_ids
     FROM headline

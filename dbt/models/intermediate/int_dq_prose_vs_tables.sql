@@ -13,7 +13,7 @@ with cues as (
 prose as (
     select f.*
     from {{ batch(ref('int_prose_facts')) }} f
-    where f.value_type = 'reported' and f.value_qualifier is null and f.role in ('level', 'to')
+    where f.value_type = 'actual' and f.value_qualifier is null and f.role in ('level', 'to')
       and f.service_area is not null
       and exists (select 1 from cues c where c.subject = 'whole_service' and regexp_matches(f.value_text, c.pattern))
       and not exists (select 1 from cues c where c.subject = 'subset' and regexp_matches(f.value_text, c.pattern))
@@ -22,7 +22,7 @@ whole as (
     select pack_id, source_table_id, source_row, source_col, source_line, measure, value, unit,
            period_id, service_area
     from {{ batch(ref('int_facts')) }}
-    where value is not null and value_type = 'reported' and row_role <> 'comparison'
+    where value is not null and value_type = 'actual' and row_role <> 'comparison'
       and theme is null and segment is null and stage is null and row_service_code is null
       and (row_role = 'total' or row_measure is not null or cell_key is not null)
 ),

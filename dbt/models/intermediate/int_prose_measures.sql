@@ -69,7 +69,9 @@ select
     t.mention_seq,
     coalesce(b.measure, case when t.role = 'change' then ab.measure end) as measure,
     case when b.measure is not null then 'sentence' else 'changed_figure' end as measure_source,
-    case when t.role = 'change' then 'change' else coalesce(b.value_type, 'reported') end as value_type,
+    case when t.role = 'change' then 'change'
+         when coalesce(b.value_type, 'reported') = 'reported' then 'actual'  -- the vocabulary of every fact table
+         else b.value_type end as value_type,
     case when t.role = 'change' and t.unit_read = 'percent' then 'percent_change'
          when t.role = 'change' then coalesce(t.unit_read, 'count')
          else coalesce(t.unit_read, 'count') end as unit

@@ -37,7 +37,7 @@ union all by name
 -- columns a sentence does not give (the row, the column, the subject breakdown) are null
 select
     fact_id, pack_id, document_id, source_line, measure, value, unit, value_text, value_status,
-    case value_type when 'reported' then 'actual' else value_type end as value_type,
+    value_type,
     reporting_council_gss as reporting_council, subject_council_gss as subject_council,
     subject_council_source, service_code,
     period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
