@@ -59,7 +59,7 @@ def test_data_quality_page_offline_shows_the_latest_validation_of_every_suite(bu
         assert _no_network_requests(page) == []
         styled = page.evaluate("getComputedStyle(document.querySelector('.badge')).backgroundColor")
     suites = _gx.all_suite_names()
-    assert len(rows) == len(suites) == 25
+    assert len(rows) == len(suites) == 26
     for suite, row in zip(suites, rows, strict=True):
         assert row.startswith(suite), row
         assert "not validated yet" not in row, row  # every suite ran in this build
@@ -158,13 +158,14 @@ def _asset_nodes(port: int) -> list:
 
 
 def test_dagster_ui_shows_every_pack_partition(dagster_ui, built, tmp_path):
-    packs = sorted(p.name for p in BUNDLED_PACKS.glob("*.txt")) + [CORRUPTED_NAME]
+    bundled = sorted(p.name for p in BUNDLED_PACKS.glob("*.txt"))
     with open_page() as page:
-        page.goto(f"{dagster_ui}/assets/stage/pack?view=partitions")
-        text = page.wait_for_text("Partitions", *packs, timeout=120)
+        page.goto(f"{dagster_ui}/assets/raw/packs?view=partitions")
+        text = page.wait_for_text("Partitions", *bundled, CORRUPTED_NAME, timeout=120)
         page.screenshot(tmp_path / "dagster_partitions.png")
-    # the corrupted pack was staged (materialized) and then stopped by its gate
-    assert f"Materialized ({len(packs)})" in text
+    # one partition per file; the bundled packs were promoted into raw.*, the corrupted pack
+    # (stopped by its gate) and the binary file (refused) were not
+    assert f"Materialized ({len(bundled)})" in text
 
 
 def test_dagster_ui_shows_the_pack_gate_check_results(dagster_ui, tmp_path):

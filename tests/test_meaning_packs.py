@@ -236,6 +236,10 @@ TRUE_FINDINGS = {
     ("004", "shares_sum_to_100", "1227"),
     # '12 standard themes' (line 1929) over a theme table of 11 rows (1935)
     ("000", "prose_count_disagrees_with_table_rows", "1929,1935"),
+    # 'upheld either in whole or partially has reduced from 40 to only 25' (line 1689) against
+    # Appendix 9b's 9U and 19PU (28) for the same year, printed twice
+    ("000", "prose_figure_disagrees_with_table", "1689,2281"),
+    ("000", "prose_figure_disagrees_with_table", "1689,2414"),
 }
 
 

@@ -300,7 +300,7 @@ SELECT
     list_sort(list_distinct(list(p.value) FILTER (WHERE p.value IS NOT NULL))) AS printed_values,
     count(*) AS printings, count(DISTINCT p.pack_id) AS packs,
     list_sort(list(DISTINCT p.reporting_council)) AS reporting_councils,
-    list(p.fact_id ORDER BY p.meeting_date, p.file_name, p.source_line) AS fact_ids,
+    list(p.fact_id ORDER BY p.meeting_date, p.file_name, p.source_line, p.fact_id) AS fact_ids,
     list(p.file_name || ' line ' || p.source_line ORDER BY p.meeting_date, p.file_name,
          p.source_line) AS printed_at,
     list_sort(list(DISTINCT p.pack_id)) AS pack_ids,

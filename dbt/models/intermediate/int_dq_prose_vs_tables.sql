@@ -70,7 +70,7 @@ select
     period_id,
     table_values[1] as expected_value,
     prose_value as observed_value,
-    concat_ws('|', 'prose', prose_line, measure, period_id, service_area) as finding_key,
+    concat_ws('|', 'prose', prose_line, measure, period_id, service_area, table_ids) as finding_key,
     'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || service_area || ', '
         || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
         || array_to_string(table_values, ' / ') as detail
