@@ -254,7 +254,7 @@ FIGURE_COLUMNS = (
 
 
 def _printings_sql(con) -> str:
-    """Every printing of every measured fact, in one shape (missing columns as NULL)."""
+    """Every printing of every measured table fact, in one shape (missing columns as NULL)."""
     parts = []
     wanted = ("fact_id", "figure_key", "pack_id", "source_line", "value", "reporting_council")
     for domain, table in fact_tables(con).items():
@@ -267,7 +267,12 @@ def _printings_sql(con) -> str:
             else f"NULL AS {c}"
             for c in (*wanted, *FIGURE_COLUMNS)
         )
-        parts.append(f"SELECT '{domain}' AS domain, {select} FROM {table} AS f")
+        # a figure read in a sentence (source_kind prose) has no figure_key: not a printing of
+        # a table's figure
+        parts.append(
+            f"SELECT '{domain}' AS domain, {select} FROM {table} AS f "
+            "WHERE f.figure_key IS NOT NULL"
+        )
     return "\nUNION ALL\n".join(parts)
 
 
