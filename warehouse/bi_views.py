@@ -405,7 +405,7 @@ SELECT
     string_agg(DISTINCT p.provider_commissioner, ', ' ORDER BY p.provider_commissioner)
         AS provider_commissioner, w.as_of_date
     {pivot},
-    sum(w.printings) AS printings,
+    sum(w.printings)::BIGINT AS printings,
     bool_and(w.printings_agree) AS printings_agree,
     flatten(list(w.fact_ids ORDER BY w.figure_key)) AS fact_ids,
     list_sort(list_distinct(flatten(list(w.printed_at)))) AS printed_at,
