@@ -48,10 +48,15 @@ def _ensure_suites(context: Any) -> None:
 
     for name in _gx.suite_names():
         context.suites.add_or_update(_gx.build_suite(name))
+    from expectations.sql_rules import unique_rules
+
     for module in (fact_gate, mart_gate):
         for relation in module.RELATIONS:
             suite = build_suite(module.suite_name(relation), relation.rules)
             context.suites.add_or_update(suite)
+        # the gate's validation runs over every relation at once: its suite is all the rules
+        rules = unique_rules({r.name: list(r.rules) for r in module.RELATIONS})
+        context.suites.add_or_update(build_suite(module.SUITE_PREFIX, rules))
 
 
 _suites_stored: set[str] = set()

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from expectations.gate import Failure, GateResult
-from expectations.sql_rules import Relation, Rule, validate_relation
+from expectations.sql_rules import Relation, Rule, validate_relations
 
 SUITE_PREFIX = "facts"
 
@@ -237,15 +237,13 @@ def validate_facts(
     """Run the fact rules over the facts of these packs only. `files` maps pack_id to its
     subject (file_name, sha256) for the reports."""
     started = time.perf_counter()
-    checks: dict[str, list[Failure]] = {p: [] for p in pack_ids}
-    errors: list[Failure] = []
-    results: dict[str, list[Any]] = {}
-    for relation in FACT_TABLES:
-        outcome = validate_relation(con, relation, suite_name(relation), pack_ids)
-        errors.extend(outcome.errors)
-        results[suite_name(relation)] = outcome.validation_results
-        for pack_id, failures in outcome.checks.items():
-            checks.setdefault(pack_id, []).extend(failures)
+    if not pack_ids:
+        return FactGateResult({}, [], {}, 0.0)
+    suites = {r.name: suite_name(r) for r in FACT_TABLES}
+    outcome = validate_relations(con, SUITE_PREFIX, FACT_TABLES, suites, pack_ids)
+    checks: dict[str, list[Failure]] = {p: outcome.checks.get(p, []) for p in pack_ids}
+    errors = outcome.errors
+    results = {SUITE_PREFIX: outcome.validation_results}
     seconds = time.perf_counter() - started
     validated_at = datetime.now(UTC).isoformat(timespec="seconds")
     by_pack = {}

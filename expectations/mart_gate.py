@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from expectations.gate import Failure, GateResult
-from expectations.sql_rules import Relation, Rule, merge_by_rule, validate_relation
+from expectations.sql_rules import Relation, Rule, merge_by_rule, validate_relations
 
 SUITE_PREFIX = "warehouse"
 
@@ -140,15 +140,12 @@ def suite_name(relation: Relation) -> str:
 def validate_warehouse(con: Any, pack_ids: Sequence[str] | None) -> GateResult:
     """Validate the cross-pack rules; facts only for `pack_ids` (every pack when None)."""
     started = time.perf_counter()
-    checks: list[Failure] = []
+    suites = {r.name: suite_name(r) for r in RELATIONS}
+    outcome = validate_relations(con, SUITE_PREFIX, RELATIONS, suites, pack_ids)
+    checks: list[Failure] = [*outcome.errors, *merge_by_rule(outcome.checks.values())]
     results: dict[str, Any] = {}
-    for relation in (*FACT_RELATIONS, *WHOLE_RELATIONS):
-        gated = pack_ids if relation in FACT_RELATIONS else None
-        outcome = validate_relation(con, relation, suite_name(relation), gated)
-        checks.extend(outcome.errors)
-        checks.extend(merge_by_rule(outcome.checks.values()))
-        if outcome.validation_results:
-            results[suite_name(relation)] = outcome.validation_results[-1]
+    if outcome.validation_results:
+        results[SUITE_PREFIX] = outcome.validation_results[-1]
     failures = [c for c in checks if not c.success]
     return GateResult(
         gate="warehouse",

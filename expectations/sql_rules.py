@@ -3,17 +3,20 @@ Great Expectations as suites built in code.
 
 A `Rule` is a boolean SQL expression over one row `f` of a relation (true: the rule holds;
 null: it does not apply to this row). A `Relation` lists the rules that apply to it and how to
-name a row (its key, its pack, its printed line). For each relation the gate:
+name a row (its key, its pack, its printed line). A gate validates several relations at once:
 
-1. checks that every column a rule reads exists: a missing column fails that rule loudly
-   (`column_missing`), it is never skipped;
-2. selects the rows of the packs being gated, one boolean column per rule, computed by DuckDB;
-3. validates that frame with a GX suite built from the same rules
-   (`ExpectColumnValuesToNotBeInSet(column=<rule>, value_set=[False])`, nulls not applicable);
-4. splits the failures by pack, each with a sample of offending rows and their lines.
+1. every column a rule reads must exist: a missing column fails that rule loudly
+   (`column(s) ... missing`), it is never skipped;
+2. DuckDB selects the rows of the packs being gated, one boolean column per rule, relation by
+   relation, and the frames are stacked (a column `relation` says whose row it is);
+3. one GX validation runs the gate's suite over the stack: for every rule,
+   `ExpectColumnValuesToNotBeInSet(column=<rule>, value_set=[False])` (nulls: not applicable);
+4. the failures are split by relation and pack, each with a sample of offending rows and their
+   printed lines; each relation reports as its own suite (`<gate>.<relation>`).
 
-Frames are validated in chunks of packs so that memory stays bounded on a first load of
-thousands of packs. GX is imported on first use only.
+Packs are validated in chunks of about ROWS_PER_CHUNK rows, so memory stays bounded on a first
+load of thousands of packs, and a gate costs one GX validation per chunk. GX is imported on
+first use only.
 """
 
 from __future__ import annotations
@@ -59,11 +62,12 @@ class Relation:
 
 
 @dataclass
-class RelationOutcome:
-    """One relation's verdict: failures per pack, and failures of the gate itself."""
+class GateOutcome:
+    """A gate's verdict: per pack, every rule's outcome (each relation its own suite); and the
+    failures of the gate itself (a rule that cannot run: nobody's pack's fault)."""
 
-    checks: dict[str, list[Failure]] = field(default_factory=dict)  # pack_id -> outcomes
-    errors: list[Failure] = field(default_factory=list)  # could not evaluate: not a pack's fault
+    checks: dict[str | None, list[Failure]] = field(default_factory=dict)
+    errors: list[Failure] = field(default_factory=list)
     validation_results: list[Any] = field(default_factory=list)
 
 
@@ -100,12 +104,15 @@ def runnable_rules(con: Any, relation: Relation, suite: str) -> tuple[list[Rule]
 def frame_sql(
     relation: Relation, rules: Sequence[Rule], pack_filter: str, present: set[str] | None = None
 ) -> str:
-    """The rows a suite validates: index columns, samples (those present) and one boolean
-    column per rule."""
+    """The rows a suite validates: the relation's name, index columns, samples (those present)
+    and one boolean column per rule."""
     pack = f"f.{relation.pack}" if relation.pack else "null::varchar"
-    index = [f"{pack} as pack_id", f"f.{relation.key} as row_key"]
-    if relation.line:
-        index.append(f"f.{relation.line} as line")
+    index = [
+        f"'{relation.name}' as relation",
+        f"{pack} as pack_id",
+        f"f.{relation.key}::varchar as row_key",
+        f"{'f.' + relation.line if relation.line else 'null'}::bigint as line",
+    ]
     samples = [
         f"{_sample_expr(c)} as {_sample_name(c)}"
         for c in relation.sample_columns
@@ -119,55 +126,80 @@ def frame_sql(
 
 
 def pack_chunks(
-    con: Any, table: str, pack: str, pack_ids: Sequence[str] | None
-) -> Iterable[list[str]]:
-    """Groups of packs of about ROWS_PER_CHUNK rows of `table` (all packs when None)."""
-    if pack_ids is None:
-        rows = con.execute(f"select {pack}, count(*) from {table} group by 1 order by 1")
-    else:
-        rows = con.execute(
-            f"select {pack}, count(*) from {table} where list_contains(?, {pack}) "
-            "group by 1 order by 1",
-            [list(pack_ids)],
-        )
+    con: Any, relations: Sequence[Relation], pack_ids: Sequence[str] | None
+) -> list[list[str]]:
+    """Groups of packs of about ROWS_PER_CHUNK rows over these relations (all packs when None);
+    a pack is never split."""
+    sizes: dict[str, int] = {}
+    for relation in relations:
+        if relation.pack is None:
+            continue
+        if pack_ids is None:
+            sql = f"select {relation.pack}, count(*) from {relation.table} group by 1"
+            rows = con.execute(sql).fetchall()
+        else:
+            rows = con.execute(
+                f"select {relation.pack}, count(*) from {relation.table} "
+                f"where list_contains(?, {relation.pack}) group by 1",
+                [list(pack_ids)],
+            ).fetchall()
+        for pack_id, count in rows:
+            sizes[pack_id] = sizes.get(pack_id, 0) + count
+    for pack_id in pack_ids or []:
+        sizes.setdefault(pack_id, 0)
+    chunks: list[list[str]] = []
     chunk: list[str] = []
     size = 0
-    for pack_id, count in rows.fetchall():
-        if chunk and size + count > ROWS_PER_CHUNK:
-            yield chunk
+    for pack_id in sorted(sizes):
+        if chunk and size + sizes[pack_id] > ROWS_PER_CHUNK:
+            chunks.append(chunk)
             chunk, size = [], 0
         chunk.append(pack_id)
-        size += count
+        size += sizes[pack_id]
     if chunk:
-        yield chunk
+        chunks.append(chunk)
+    return chunks
 
 
-def validate_relation(
-    con: Any, relation: Relation, suite_name: str, pack_ids: Sequence[str] | None
-) -> RelationOutcome:
-    """Run a relation's rules over the rows of these packs (every pack when None)."""
-    outcome = RelationOutcome()
-    rules, outcome.errors = runnable_rules(con, relation, suite_name)
-    present = columns_of(con, relation.table) or set()
-    gated = list(pack_ids) if pack_ids is not None else None
-    for pack_id in gated or []:
+def validate_relations(
+    con: Any,
+    gate: str,
+    relations: Sequence[Relation],
+    suite_of: dict[str, str],
+    pack_ids: Sequence[str] | None,
+) -> GateOutcome:
+    """Run the rules of every relation over the rows of these packs (every pack when None) in
+    one GX validation per chunk. Relations without a pack column are validated whole, once."""
+    outcome = GateOutcome()
+    runnable: dict[str, list[Rule]] = {}
+    present: dict[str, set[str]] = {}
+    for relation in relations:
+        rules, errors = runnable_rules(con, relation, suite_of[relation.name])
+        outcome.errors.extend(errors)
+        if rules:
+            runnable[relation.name] = rules
+            present[relation.name] = columns_of(con, relation.table) or set()
+    live = [r for r in relations if r.name in runnable]
+    for pack_id in pack_ids or []:
         outcome.checks[pack_id] = []
-    if not rules:
-        return outcome
-    if relation.pack is None:  # one frame, its failures under the pack id None
-        chunks: Iterable[list] = [[None]]
-    else:
-        chunks = pack_chunks(con, relation.table, relation.pack, gated)
-    for chunk in chunks:
-        if relation.pack is None:
-            frame = con.execute(frame_sql(relation, rules, "true", present)).df()
-        else:
+    chunks: list[list[str] | None] = pack_chunks(con, live, pack_ids) or [[]]
+    for index, chunk in enumerate(chunks):
+        frames = []
+        for relation in live:
+            rules = runnable[relation.name]
+            if relation.pack is None:
+                if index == 0:  # a relation of no pack is validated once, whole
+                    sql = frame_sql(relation, rules, "true", present[relation.name])
+                    frames.append(con.execute(sql).df())
+                continue
             where = f"list_contains(?, f.{relation.pack})"
-            frame = con.execute(frame_sql(relation, rules, where, present), [chunk]).df()
-        result = _validate_frame(suite_name, relation, rules, frame, outcome)
-        for pack_id in chunk:
-            outcome.checks.setdefault(pack_id, [])
-        _split_by_pack(suite_name, relation, rules, result, chunk, outcome)
+            sql = frame_sql(relation, rules, where, present[relation.name])
+            frames.append(con.execute(sql, [chunk]).df())
+        if not frames:
+            continue
+        result = _validate_stack(gate, runnable, frames)
+        outcome.validation_results.append(result)
+        _split(outcome, result, live, runnable, suite_of, chunk, first=index == 0)
     return outcome
 
 
@@ -194,18 +226,31 @@ def build_suite(suite_name: str, rules: Sequence[Rule]) -> Any:
     return gx.ExpectationSuite(name=suite_name, expectations=expectations)
 
 
-def _validate_frame(suite_name, relation, rules, frame, outcome) -> Any:
+def unique_rules(runnable: dict[str, list[Rule]]) -> list[Rule]:
+    """The gate's rules by name, once each (relations share rules such as fact_key_present)."""
+    rules: dict[str, Rule] = {}
+    for relation_rules in runnable.values():
+        for rule in relation_rules:
+            rules.setdefault(rule.name, rule)
+    return list(rules.values())
+
+
+def _validate_stack(gate: str, runnable: dict[str, list[Rule]], frames: list[Any]) -> Any:
+    import pandas as pd
+
     from expectations import _gx
 
-    batch_definition = _gx.batch_definition(suite_name)  # creates the GX context first
-    for rule in rules:  # GX reads object columns of booleans; pandas keeps None as missing
+    batch_definition = _gx.batch_definition(gate)  # creates the GX context first
+    frame = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
+    rules = unique_rules(runnable)
+    for rule in rules:  # GX reads object columns of booleans; None / NaN are not applicable
+        if rule.name not in frame:
+            frame[rule.name] = None
         frame[rule.name] = frame[rule.name].astype(object)
-    suite = build_suite(suite_name, rules)
-    index_columns = ["pack_id", "row_key", *(["line"] if relation.line else [])]
-    index_columns += [_sample_name(c) for c in relation.sample_columns if _sample_name(c) in frame]
+    index_columns = [c for c in frame.columns if c not in {r.name for r in rules}]
     batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(
-        suite,
+    return batch.validate(
+        build_suite(gate, rules),
         result_format={
             "result_format": "COMPLETE",
             "unexpected_index_column_names": index_columns,
@@ -213,37 +258,39 @@ def _validate_frame(suite_name, relation, rules, frame, outcome) -> Any:
             "return_unexpected_index_query": False,
         },
     )
-    outcome.validation_results.append(result)
-    return result
 
 
-def _split_by_pack(suite_name, relation, rules, result, chunk, outcome) -> None:
+def _split(outcome, result, relations, runnable, suite_of, chunk, *, first: bool) -> None:
+    """Each (relation, rule) of the stack as one outcome per pack of the chunk."""
     by_name = {r.expectation_config.meta.get("name"): r for r in result.results}
-    for rule in rules:
-        exp_result = by_name.get(rule.name)
-        rows = (exp_result.result or {}).get("unexpected_index_list") or [] if exp_result else []
-        error = _exception(exp_result) if exp_result is not None else "not evaluated"
-        if error:
-            outcome.errors.append(_error(suite_name, rule.name, rule.note, error, rule.severity))
+    for relation in relations:
+        packs: list[str | None] = [None] if relation.pack is None else list(chunk)
+        if relation.pack is None and not first:
             continue
-        failing: dict[str, list[dict]] = {}
-        for row in rows:
-            failing.setdefault(row.get("pack_id"), []).append(row)
-        for pack_id in chunk:
-            mine = failing.get(pack_id, [])
-            outcome.checks[pack_id].append(
-                Failure(
-                    suite=suite_name,
-                    expectation=rule.name,
-                    column=rule.name,
-                    severity=rule.severity,
-                    note=rule.note,
-                    unexpected_count=len(mine),
-                    sample=[_sample_row(row, relation) for row in mine[:SAMPLE_SIZE]],
-                    expectation_type="expect_column_values_to_not_be_in_set",
-                    success=not mine,
+        suite = suite_of[relation.name]
+        for rule in runnable[relation.name]:
+            exp_result = by_name.get(rule.name)
+            error = _exception(exp_result) if exp_result is not None else "not evaluated"
+            if error:
+                outcome.errors.append(_error(suite, rule.name, rule.note, error, rule.severity))
+                continue
+            rows = (exp_result.result or {}).get("unexpected_index_list") or []
+            mine = [r for r in rows if r.get("relation") == relation.name]
+            for pack_id in packs:
+                failing = [r for r in mine if relation.pack is None or r.get("pack_id") == pack_id]
+                outcome.checks.setdefault(pack_id, []).append(
+                    Failure(
+                        suite=suite,
+                        expectation=rule.name,
+                        column=rule.name,
+                        severity=rule.severity,
+                        note=rule.note,
+                        unexpected_count=len(failing),
+                        sample=[_sample_row(r, relation) for r in failing[:SAMPLE_SIZE]],
+                        expectation_type="expect_column_values_to_not_be_in_set",
+                        success=not failing,
+                    )
                 )
-            )
 
 
 def _sample_row(row: dict, relation: Relation) -> dict:
