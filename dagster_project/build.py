@@ -204,9 +204,42 @@ def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
     return runs
 
 
-def run_publish(defs, instance, out=sys.stdout) -> dict[str, Any]:
+def publish_selection(defs, plan):
+    """The assets of publish_job this publish needs: all of them when every pack is transformed
+    again (the dbt project changed, a full refresh, the first publish), otherwise all but the
+    dbt seeds, which only change with the project (and then the run is a full refresh)."""
+    if plan.transform_changed or plan.full_refresh_asked or not plan.published:
+        return None
+    from dagster_project.dbt_project import load_manifest
+
+    seeds = {
+        TRANSLATOR_KEY(node)
+        for node in load_manifest().get("nodes", {}).values()
+        if node.get("resource_type") == "seed"
+    }
+    job = defs.resolve_job_def("publish_job")
+    return sorted(
+        (k for k in job.asset_layer.selected_asset_keys if k not in seeds),
+        key=lambda k: k.to_user_string(),
+    )
+
+
+def TRANSLATOR_KEY(node):  # noqa: N802 - a translator method as a function
+    from dagster_project.dbt_project import TRANSLATOR
+
+    return TRANSLATOR.get_asset_key(node)
+
+
+def run_publish(defs, instance, plan=None, out=sys.stdout) -> dict[str, Any]:
+    selection = publish_selection(defs, plan) if plan is not None else None
     outcome = _execute(
-        defs, instance, "publish_job", "[transform & publish]", out, tags={TRIGGER_TAG: TRIGGER}
+        defs,
+        instance,
+        "publish_job",
+        "[transform & publish]",
+        out,
+        tags={TRIGGER_TAG: TRIGGER},
+        **({"asset_selection": selection} if selection else {}),
     )
     result = outcome.pop("events", None)
     outcome["published"] = result is not None and any(
@@ -416,7 +449,7 @@ def build(args) -> int:
         loads = run_loads(defs, instance, plan)
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:
-            publish = run_publish(defs, instance)
+            publish = run_publish(defs, instance, plan)
         else:
             print("[transform & publish] nothing changed: the published warehouse is up to date")
     summary = summarise(plan, loads, publish, warehouse_dir)

@@ -112,11 +112,37 @@ def _json_safe(value: Any) -> Any:
 # --------------------------------------------------------------------------- extract
 
 
+_PARSER_POOL = None
+
+
+def parser_pool():
+    """One pool of parser processes for this process: `make warehouse` runs its load runs in
+    process, one after another, and starting the workers costs seconds each time. Stopped when
+    the process exits."""
+    global _PARSER_POOL
+    if _PARSER_POOL is None:
+        import atexit
+
+        from ingest.parallel import ParserPool
+
+        _PARSER_POOL = ParserPool()
+        atexit.register(_PARSER_POOL.close)
+    return _PARSER_POOL
+
+
+def parse_files(paths: Sequence):
+    """The files parsed in worker processes (in this process when there is only one)."""
+    if len(paths) <= 1:
+        from ingest.parallel import parse_files as parse_here
+
+        return parse_here(paths, workers=1)
+    return parser_pool().parse(paths)
+
+
 def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
     """Parse these files in worker processes while this process stages them one by one:
     {"staged": {file: pack_id}, "refused": {file: problem}}."""
     from ingest import store
-    from ingest.parallel import parse_files
 
     staged: dict[str, str] = {}
     refused: dict[str, str] = {}

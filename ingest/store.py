@@ -21,8 +21,17 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
         return duckdb.connect(str(db_path), read_only=True)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path))
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
     ensure_schemas(con)
     return con
+
+
+def memory_limit() -> str:
+    """DuckDB's memory limit for the pipeline's connections (it spills to disk beyond it), the
+    same the dbt profile sets: COUNCIL_DUCKDB_MEMORY_LIMIT, default 1500MB."""
+    import os
+
+    return os.environ.get("COUNCIL_DUCKDB_MEMORY_LIMIT", "1500MB")
 
 
 def stage_pack(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> str:

@@ -13,6 +13,7 @@ to the provenance tables.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,17 +89,27 @@ def facts_per_domain(con) -> dict[str, int]:
     }
 
 
+def view_sql(con) -> dict[str, str]:
+    """name -> SQL of every registered view whose inputs exist (in the file `con` is on)."""
+    present = relations(con)
+    return {
+        view.name: (view.sql(con) if callable(view.sql) else view.sql)
+        for view in VIEWS.values()
+        if all(r in present for r in view.requires)
+    }
+
+
+def sql_hash(sql: str) -> str:
+    return hashlib.md5(sql.encode("utf-8")).hexdigest()
+
+
 def create_views(con) -> list[str]:
     """Create every registered view whose inputs exist; returns "bi.<name>" of those created."""
-    present = relations(con)
     created = []
-    for view in VIEWS.values():
-        if any(r not in present for r in view.requires):
-            continue
-        sql = view.sql(con) if callable(view.sql) else view.sql
-        kind = "TABLE" if view.materialized else "VIEW"
-        con.execute(f"CREATE {kind} bi.{view.name} AS {sql}")
-        created.append(f"bi.{view.name}")
+    for name, sql in view_sql(con).items():
+        kind = "TABLE" if VIEWS[name].materialized else "VIEW"
+        con.execute(f"CREATE {kind} bi.{name} AS {sql}")
+        created.append(f"bi.{name}")
     return created
 
 

@@ -285,14 +285,17 @@ WITH printings AS (
     JOIN provenance.packs AS k USING (pack_id)
 ),
 votes AS (
-    -- the conformed value: the one printed most often, then the one of the latest meeting
-    SELECT figure_key, value, count(*) AS n, max(meeting_date) AS latest
+    -- the conformed value: the one printed most often, then the one of the latest meeting,
+    -- then the one printed first (a figure printed twice in one pack with two values)
+    SELECT figure_key, value, count(*) AS n, max(meeting_date) AS latest,
+           min(file_name || lpad(source_line::VARCHAR, 8, '0')) AS first_printing
     FROM printings
     WHERE value IS NOT NULL
-    GROUP BY ALL
+    GROUP BY figure_key, value
 ),
 conformed AS (
-    SELECT figure_key, arg_max(value, n * 100000 + coalesce(epoch(latest) / 86400, 0)) AS value,
+    SELECT figure_key,
+           first(value ORDER BY n DESC, latest DESC NULLS LAST, first_printing, value) AS value,
            count(*) AS n_values
     FROM votes
     GROUP BY figure_key
@@ -322,7 +325,8 @@ register(
         description="One conformed figure per council, measure, value type, period and subject "
         "(figure_key), however often it is printed - in two tables of a pack, in a re-issued or "
         "supplementary pack, in the same report to two committees - citing every printing. "
-        "value is the value printed most often (then the latest); printings_agree is false when "
+        "value is the value printed most often (then the latest meeting's, then the first "
+        "printed); printings_agree is false when "
         "printings differ, and marts.dq_findings names them.",
         sql=_figures_sql,
         columns={

@@ -48,6 +48,8 @@ BUILD_INFO_COLUMNS = {
     "pack_count": "Number of packs loaded (rows of provenance.packs).",
     "pack_files_by_status": "JSON object: pack file status -> number of files.",
     "table_rows": "JSON object: published table -> row count at publish time.",
+    "view_sql_hashes": "JSON object: BI view -> md5 of its SQL; a later publish keeps a view whose "
+    "SQL is unchanged and creates the others again.",
 }
 
 COMMON_COLUMNS = {
@@ -116,13 +118,14 @@ def _load_manifest(path: Path = MANIFEST_PATH) -> dict:
         return {}
 
 
-def dbt_test_relations(manifest: dict | None = None) -> set[tuple[str, str]]:
-    """(schema, table) of the tables dbt writes the failing rows of its tests to."""
+def dbt_model_relations(manifest: dict | None = None) -> set[tuple[str, str]]:
+    """(schema, table) of every dbt model: what may be published (a table of a model since
+    removed from the project, or of a test's stored failures, is not)."""
     manifest = manifest if manifest is not None else _load_manifest()
     return {
         (node.get("schema"), node.get("alias") or node.get("name"))
         for node in manifest.get("nodes", {}).values()
-        if node.get("resource_type") == "test"
+        if node.get("resource_type") == "model"
     }
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 import duckdb
 
+from ingest.store import memory_limit
 from warehouse import bi, descriptions, published_extras
 
 PUBLISHED_NAME = "council.duckdb"
@@ -158,11 +159,11 @@ def remove_stale_temp_files(warehouse_dir: Path) -> list[Path]:
 def _published_relations(con) -> dict[str, tuple[str, str]]:
     """ "schema.table" in the published file -> its (schema, table) in the working DB."""
     published: dict[str, tuple[str, str]] = {}
-    test_tables = descriptions.dbt_test_relations()
+    models = descriptions.dbt_model_relations()
     for source_schema in MART_SOURCE_SCHEMAS:
         for name in _relations(con, "work", source_schema):
-            if (source_schema, name) in test_tables:
-                continue  # dbt's store_failures tables: not for BI
+            if (source_schema, name) not in models:
+                continue  # dbt's store_failures tables, a model since removed: not for BI
             target_name = name if name not in {n for _, n in published.values()} else None
             target_name = target_name or f"{source_schema}_{name}"
             published[f"marts.{target_name}"] = (source_schema, name)
@@ -174,6 +175,7 @@ def _published_relations(con) -> dict[str, tuple[str, str]]:
 
 def _build(work_db: Path, tmp: Path) -> PublishResult:
     con = duckdb.connect(":memory:")
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
     try:
         con.execute(f"ATTACH '{_sql_path(tmp)}' AS pub (STORAGE_VERSION '{STORAGE_VERSION}')")
         con.execute(f"ATTACH '{_sql_path(work_db)}' AS work (READ_ONLY)")
@@ -195,6 +197,7 @@ def _build(work_db: Path, tmp: Path) -> PublishResult:
         con.execute("DETACH work")
 
         views = bi.create_views(con)
+        _record_view_hashes(con)
         undocumented = _comment_everything(con, published, catalog)
         _check_published(con, views)
         result = _summarise(con, tables, views, undocumented)
@@ -224,6 +227,7 @@ def _update(
     tables and the views rebuilt; None when the copy's tables differ from the working DB's."""
     shutil.copyfile(target, tmp)
     con = duckdb.connect(":memory:")
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
     try:
         con.execute(f"ATTACH '{_sql_path(tmp)}' AS pub")
         con.execute(f"ATTACH '{_sql_path(work_db)}' AS work (READ_ONLY)")
@@ -231,9 +235,9 @@ def _update(
         published = _published_relations(con)
         _same_tables_or_raise(con, published)
         con.execute("USE pub")
+        previous = _view_hashes(con)
         con.execute("BEGIN TRANSACTION")
         tables: dict[str, int] = {}
-        replaced: dict[str, tuple[str, str]] = {}
         for qualified, (schema, name) in published.items():
             source = f"work.{schema}.{name}"
             if (schema, name) in per_pack | PACK_PROVENANCE:
@@ -243,18 +247,19 @@ def _update(
                     "WHERE list_contains(?, pack_id)",
                     [changed],
                 )
-            else:
-                con.execute(f"CREATE OR REPLACE TABLE {qualified} AS SELECT * FROM {source}")
-                replaced[qualified] = (schema, name)
+            else:  # across packs: refilled whole (the table and its comments stay)
+                con.execute(f"DELETE FROM {qualified}")
+                con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
             tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
         con.execute("DROP TABLE provenance.build_info")
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
-        views = _refresh_views(con, changed)
+        views, recreated = _refresh_views(con, changed, previous)
+        _record_view_hashes(con)
         con.execute("COMMIT")
         con.execute("DETACH work")
-        relations = {**replaced, **{v: None for v in views}, "provenance.build_info": None}
-        undocumented = _comment_everything(con, published, catalog, only=set(relations))
+        relations = {*recreated, "provenance.build_info"}
+        undocumented = _comment_everything(con, published, catalog, only=relations)
         _check_published(con, views)
         result = _summarise(con, tables, views, undocumented)
         con.execute("CHECKPOINT pub")
@@ -269,53 +274,76 @@ def _update(
 
 def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None:
     """The copy must hold exactly the tables the working DB would publish, column for column."""
+    columns = {
+        (db, schema, table): cols
+        for db, schema, table, cols in con.execute(
+            "SELECT database_name, schema_name, table_name, "
+            "list(column_name || ' ' || data_type ORDER BY column_index) FROM duckdb_columns() "
+            "WHERE database_name IN ('pub', 'work') GROUP BY ALL"
+        ).fetchall()
+    }
     have = {
+        f"{schema}.{table}"
+        for db, schema, table in columns
+        if db == "pub" and schema in ("marts", "provenance")
+    } - {"provenance.build_info"}
+    have &= {
         f"{s}.{t}"
         for s, t in con.execute(
-            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'pub' "
-            "AND schema_name IN ('marts', 'provenance')"
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'pub'"
         ).fetchall()
-    } - {"provenance.build_info"}
+    }
     if have != set(published):
         raise _NotIncremental(f"tables differ: {sorted(have ^ set(published))}")
     for qualified, (schema, name) in published.items():
-        if _column_types(con, "pub", *qualified.split(".")) != _column_types(
-            con, "work", schema, name
-        ):
+        if columns.get(("pub", *qualified.split("."))) != columns.get(("work", schema, name)):
             raise _NotIncremental(f"{qualified} changed its columns")
 
 
-def _column_types(con, catalog: str, schema: str, table: str) -> list[tuple[str, str]]:
-    return con.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
-        "AND schema_name = ? AND table_name = ? ORDER BY column_index",
-        [catalog, schema, table],
-    ).fetchall()
+def _refresh_views(
+    con, changed: list[str], previous: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    """Bring the BI views up to date; returns (every view, those created anew).
 
-
-def _refresh_views(con, changed: list[str]) -> list[str]:
-    """Views created again (their SQL may depend on the data); a materialized view of one row
-    per fact keeps its rows of unchanged packs and has the changed packs' rows replaced, one
-    that spans packs is computed again."""
+    A view whose SQL is what it was (its hash in build_info) is kept, comments and all. A
+    materialized view of one row per fact (fact_citations) has the changed packs' rows replaced;
+    one that spans packs (figures) is refilled whole. A view whose SQL changed (its pivot
+    columns follow the data) is created again."""
     present = bi.relations(con)
-    created = []
-    for view in bi.VIEWS.values():
-        if any(r not in present for r in view.requires):
-            continue
-        sql = view.sql(con) if callable(view.sql) else view.sql
-        per_pack = f"bi.{view.name}" in present and "pack_id" in bi.columns(con, f"bi.{view.name}")
-        if view.materialized and per_pack:  # one row per fact (fact_citations): pack by pack
-            con.execute(f"DELETE FROM bi.{view.name} WHERE list_contains(?, pack_id)", [changed])
+    views, recreated = [], []
+    for name, sql in bi.view_sql(con).items():
+        qualified = f"bi.{name}"
+        view = bi.VIEWS[name]
+        same = qualified in present and previous.get(name) == bi.sql_hash(sql)
+        if view.materialized and same and "pack_id" in bi.columns(con, qualified):
+            con.execute(f"DELETE FROM {qualified} WHERE list_contains(?, pack_id)", [changed])
             con.execute(
-                f"INSERT INTO bi.{view.name} SELECT * FROM ({sql}) WHERE list_contains(?, pack_id)",
+                f"INSERT INTO {qualified} SELECT * FROM ({sql}) WHERE list_contains(?, pack_id)",
                 [changed],
             )
-        elif view.materialized:  # across packs (bi.figures): whole
-            con.execute(f"CREATE OR REPLACE TABLE bi.{view.name} AS {sql}")
-        else:
-            con.execute(f"CREATE OR REPLACE VIEW bi.{view.name} AS {sql}")
-        created.append(f"bi.{view.name}")
-    return created
+        elif view.materialized and same:
+            con.execute(f"DELETE FROM {qualified}")
+            con.execute(f"INSERT INTO {qualified} {sql}")
+        elif not same:
+            kind = "TABLE" if view.materialized else "VIEW"
+            con.execute(f"CREATE OR REPLACE {kind} {qualified} AS {sql}")
+            recreated.append(qualified)
+        views.append(qualified)
+    return views, recreated
+
+
+def _view_hashes(con) -> dict[str, str]:
+    """The SQL hash of every BI view when the file was published (build_info); none for a file
+    published before they were recorded (its views are then all created again)."""
+    if "view_sql_hashes" not in bi.columns(con, "provenance.build_info"):
+        return {}
+    row = con.execute("SELECT view_sql_hashes FROM provenance.build_info").fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
+
+
+def _record_view_hashes(con) -> None:
+    hashes = {name: bi.sql_hash(sql) for name, sql in bi.view_sql(con).items()}
+    con.execute("UPDATE provenance.build_info SET view_sql_hashes = ?", [json.dumps(hashes)])
 
 
 def _relations(con, catalog: str, schema: str) -> list[str]:
@@ -350,7 +378,8 @@ def _write_build_info(con, tables: Mapping[str, int]) -> None:
             ?::JSON AS facts_per_domain,
             ?::BIGINT AS pack_count,
             ?::JSON AS pack_files_by_status,
-            ?::JSON AS table_rows
+            ?::JSON AS table_rows,
+            NULL::JSON AS view_sql_hashes
         """,
         [
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
