@@ -5,8 +5,8 @@ Makefile) and only *loaded* here, so importing the definitions stays fast. If it
 (a fresh clone that skipped set-up) it is parsed once; ``refresh_manifest_if_stale`` (called by
 ``python -m dagster_project.build``) re-parses when a model file is newer than the manifest.
 
-The translator maps dbt sources ``raw.<table>`` to the raw-table assets that the per-pack
-promotion materialises (``raw/<table>``), and models to ``<schema>/<model>`` keys
+The translator maps dbt sources ``raw.<table>`` to the raw asset that the per-pack
+promotion materialises (``raw/pack``), and models to ``<schema>/<model>`` keys
 (``staging/stg_packs``, ``marts/fct_facts``, ``dq/...``). The dbt assets themselves are defined
 in dagster_project/transform.py.
 """
@@ -35,6 +35,7 @@ from dagster_dbt import (
     DbtCliResource,
 )
 
+from dagster_project.packs import RAW_KEY
 from dagster_project.resources import REPO_ROOT, WarehouseResource, open_duckdb
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
@@ -91,7 +92,8 @@ def load_manifest() -> dict[str, Any]:
 
 
 class CouncilDbtTranslator(DagsterDbtTranslator):
-    """dbt sources raw.* -> raw/<table> (the promoted raw tables); models -> <schema>/<name>."""
+    """dbt sources raw.* -> raw/pack (the promoted raw tables, one asset); models ->
+    <schema>/<name>."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -106,7 +108,11 @@ class CouncilDbtTranslator(DagsterDbtTranslator):
             return AssetKey(meta_key)
         resource_type = dbt_resource_props["resource_type"]
         if resource_type == "source":
-            return AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+            return (
+                RAW_KEY
+                if dbt_resource_props["schema"] == "raw"
+                else AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+            )
         schema = (dbt_resource_props.get("config") or {}).get("schema") or "main"
         name = dbt_resource_props.get("alias") or dbt_resource_props["name"]
         return AssetKey([schema, name])

@@ -19,11 +19,11 @@ from dagster import (
 from dagster._core.errors import DagsterAssetCheckFailedError
 
 from dagster_project import alerting
-from dagster_project.packs import RAW_KEYS, STAGE_KEY
+from dagster_project.packs import RAW_KEY, STAGE_KEY
 from dagster_project.published import PUBLISHED_KEY
 from dagster_project.transform import dbt_pack_models, dbt_warehouse_models
 
-PACK_SELECTION = AssetSelection.assets(STAGE_KEY, *RAW_KEYS.values())
+PACK_SELECTION = AssetSelection.assets(STAGE_KEY, RAW_KEY)
 PUBLISH_SELECTION = (
     AssetSelection.assets(dbt_pack_models)
     | AssetSelection.assets(dbt_warehouse_models)

@@ -4,9 +4,8 @@
       └─► stage/pack   extract: parse the files, write their rows to stage.*        [ingest]
             ├─ check pack_gate (blocking): the pack expectation suites; a pack that fails
             │  is moved to quarantine.*, its report written and an alert sent
-            └─► raw/packs, raw/documents, raw/tables, raw/table_cells, raw/lines,
-                raw/prose_numbers
-                promote: stage.* -> raw.*, one transaction per pack             [gates]
+            └─► raw/pack   promote: stage.* -> raw.* (packs, documents, tables, table_cells,
+                           lines, prose_numbers), one transaction per pack      [gates]
 
 A run covers one partition (a pack dropped in the folder) or a range of them: the assets carry
 a `BackfillPolicy` of up to MAX_PACKS_PER_RUN partitions per run, so a backfill of thousands of
@@ -54,7 +53,7 @@ PACK_BACKFILL_POLICY = BackfillPolicy.multi_run(max_partitions_per_run=MAX_PACKS
 RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines", "prose_numbers")
 PACK_FILE_KEY = AssetKey("pack_file")
 STAGE_KEY = AssetKey(["stage", "pack"])
-RAW_KEYS = {table: AssetKey(["raw", table]) for table in RAW_TABLES}
+RAW_KEY = AssetKey(["raw", "pack"])
 
 INGEST_OWNERS = ["team:data-engineering"]
 WORK_DB_POOL = "council_work_db"
@@ -497,17 +496,17 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
     name="promote_pack",
     specs=[
         AssetSpec(
-            key=RAW_KEYS[table],
+            key=RAW_KEY,
             deps=[STAGE_KEY],
-            description=f"raw.{table}: {RAW_DESCRIPTIONS[table]} A dbt source.",
+            description="The promoted raw tables of each pack, the dbt sources: "
+            + " ".join(f"raw.{table}: {text}" for table, text in RAW_DESCRIPTIONS.items()),
             group_name="gates",
             owners=INGEST_OWNERS,
             kinds={"duckdb"},
             # materialized per pack promoted: a pack quarantined or refused in a multi-pack
-            # run has no new raw/* partition
+            # run has no new raw/pack partition
             skippable=True,
         )
-        for table in RAW_TABLES
     ],
     partitions_def=packs_partitions,
     backfill_policy=PACK_BACKFILL_POLICY,
@@ -519,7 +518,8 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
 )
 def promote_pack(context: AssetExecutionContext, warehouse: WarehouseResource):
     """A range run records an output's materialization for every partition of the range, so
-    the raw/* materializations are reported pack by pack, for the packs promoted only."""
+    the raw/pack materializations are reported pack by pack, for the packs promoted only: one
+    event per pack, with the row count of each raw table in its metadata."""
     from ingest import store
 
     promoted: dict[str, str] = {}
@@ -544,10 +544,9 @@ def promote_pack(context: AssetExecutionContext, warehouse: WarehouseResource):
             for table in RAW_TABLES
         }
     for name, pack_id in promoted.items():
-        for table in RAW_TABLES:
-            count = rows[table].get(pack_id, 0)
-            yield AssetMaterialization(
-                asset_key=RAW_KEYS[table],
-                partition=name,
-                metadata={"pack_id": pack_id, "dagster/row_count": count},
-            )
+        counts = {f"rows/{table}": rows[table].get(pack_id, 0) for table in RAW_TABLES}
+        yield AssetMaterialization(
+            asset_key=RAW_KEY,
+            partition=name,
+            metadata={"pack_id": pack_id, "dagster/row_count": counts["rows/lines"], **counts},
+        )

@@ -26,7 +26,7 @@ from dagster import (
 )
 
 from dagster_project.dbt_project import load_manifest, relation_by_key
-from dagster_project.packs import RAW_KEYS, WORK_DB_POOL, WORK_DB_TAGS
+from dagster_project.packs import RAW_KEY, WORK_DB_POOL, WORK_DB_TAGS
 from dagster_project.resources import WarehouseResource, open_duckdb
 
 PUBLISHED_KEY = AssetKey("published_warehouse")
@@ -53,7 +53,7 @@ def _md_table(rows: Mapping[str, Any], left: str, right: str) -> str:
 
 @asset(
     key=PUBLISHED_KEY,
-    deps=[*MART_KEYS, *RAW_KEYS.values()],
+    deps=[*MART_KEYS, RAW_KEY],
     group_name="publish",
     owners=PUBLISH_OWNERS,
     kinds={"duckdb"},

@@ -1,6 +1,6 @@
 """Transform: the dbt project as two asset groups with the fact gate between them.
 
-    raw/*  ─► dbt_pack_models      staging views, seeds, and every pack-incremental model
+    raw/pack ─► dbt_pack_models      staging views, seeds, and every pack-incremental model
                                    (intermediate/*, fct_*, dim_pack, ...): only the packs
                                    queued in ops.publish_queue are transformed
              check fact_gate        blocking expectations over each queued pack's facts alone:

@@ -160,7 +160,7 @@ def _asset_nodes(port: int) -> list:
 def test_dagster_ui_shows_every_pack_partition(dagster_ui, built, tmp_path):
     bundled = sorted(p.name for p in BUNDLED_PACKS.glob("*.txt"))
     with open_page() as page:
-        page.goto(f"{dagster_ui}/assets/raw/packs?view=partitions")
+        page.goto(f"{dagster_ui}/assets/raw/pack?view=partitions")
         text = page.wait_for_text("Partitions", *bundled, CORRUPTED_NAME, timeout=120)
         page.screenshot(tmp_path / "dagster_partitions.png")
     # one partition per file; the bundled packs were promoted into raw.*, the corrupted pack

@@ -56,7 +56,7 @@ def test_per_pack_assets_are_partitioned_by_pack_file(graph):
     for key in [
         AssetKey("pack_file"),
         AssetKey(["stage", "pack"]),
-        *(AssetKey(["raw", t]) for t in ("packs", "documents", "tables", "table_cells", "lines")),
+        AssetKey(["raw", "pack"]),
     ]:
         node = graph.get(key)
         assert isinstance(node.partitions_def, DynamicPartitionsDefinition), key
@@ -67,7 +67,7 @@ def test_per_pack_assets_are_partitioned_by_pack_file(graph):
 def test_pack_assets_load_up_to_100_packs_per_run_in_a_backfill(graph):
     from dagster._core.definitions.backfill_policy import BackfillPolicyType
 
-    for key in [AssetKey(["stage", "pack"]), AssetKey(["raw", "packs"])]:
+    for key in [AssetKey(["stage", "pack"]), AssetKey(["raw", "pack"])]:
         policy = graph.get(key).backfill_policy
         assert policy.policy_type == BackfillPolicyType.MULTI_RUN, key
         assert policy.max_partitions_per_run == 100
@@ -86,8 +86,8 @@ def test_every_dbt_model_is_an_asset_and_sources_are_the_raw_tables(graph, manif
         for parent in node["depends_on"]["nodes"]:
             if parent.startswith("source."):
                 source = manifest["sources"][parent]
-                raw_key = AssetKey(["raw", source["name"]])
-                assert raw_key in graph.get(key).parent_keys, (unique_id, parent)
+                assert source["schema"] == "raw", parent
+                assert AssetKey(["raw", "pack"]) in graph.get(key).parent_keys, (unique_id, parent)
     # one lineage: from the file to the published warehouse
     upstream = graph.upstream_key_iterator(AssetKey("published_warehouse"))
     assert AssetKey("pack_file") in set(upstream)

@@ -98,8 +98,8 @@ def test_one_run_loaded_every_partition_and_the_corrupted_one_failed_its_gate(bu
     assert not evaluations[BINARY_NAME].passed  # refused before its gate
     assert all(evaluations[p.name].passed for p in bundled_pack_files())
 
-    # promotion never ran for them: raw/packs has no materialisation of those partitions
-    materialized = instance.get_materialized_partitions(AssetKey(["raw", "packs"]))
+    # promotion never ran for them: raw/pack has no materialisation of those partitions
+    materialized = instance.get_materialized_partitions(AssetKey(["raw", "pack"]))
     assert materialized == {p.name for p in bundled_pack_files()}
 
 

@@ -124,14 +124,14 @@ def test_the_ui_serves_the_asset_graph(dagster_dev):
     result = _graphql(port, ASSET_GRAPH_QUERY)
     assert "errors" not in result, result
     nodes = {"/".join(n["assetKey"]["path"]): n for n in result["data"]["assetNodes"]}
-    for key in ("pack_file", "stage/pack", "raw/packs", "raw/lines", "published_warehouse"):
+    for key in ("pack_file", "stage/pack", "raw/pack", "published_warehouse"):
         assert key in nodes, key
-    assert nodes["stage/pack"]["isPartitioned"] and nodes["raw/packs"]["isPartitioned"]
+    assert nodes["stage/pack"]["isPartitioned"] and nodes["raw/pack"]["isPartitioned"]
     assert not nodes["published_warehouse"]["isPartitioned"]
     assert {n["groupName"] for n in nodes.values()} >= {"ingest", "gates", "transform", "publish"}
     assert any(k.startswith("marts/fct_") for k in nodes)
     staging = [n for k, n in nodes.items() if k.startswith("staging/")]
-    assert staging and all(any(d["path"][0] == "raw" for d in n["dependencyKeys"]) for n in staging)
+    assert staging and all(any(d["path"] == ["raw", "pack"] for d in n["dependencyKeys"]) for n in staging)
     gate = nodes["stage/pack"]["assetChecksOrError"]["checks"]
     assert {"name": "pack_gate", "blocking": True} in gate
 
