@@ -162,6 +162,7 @@ def test_main_writes_results_json(tmp_path, monkeypatch, capsys):
         "n",
         "seed",
         "machine",
+        "corpus_megabytes",
         "parse",
         "parse_pool",
         "build_bundled",
@@ -207,3 +208,19 @@ def test_the_benchmark_runs_for_real_at_tiny_n(tmp_path):
     queries = {path.stem for path in (REPO / "warehouse" / "queries").glob("*.sql")}
     assert set(results["query_median_ms"]) == queries
     assert results["build_synthetic"]["peak_rss_mb"] > 0
+
+
+def test_peak_memory_counts_every_process_of_the_build():
+    """The build is several processes; its peak is their sum, grandchildren included: here a
+    child holding 100 MB whose own child holds 150 MB at the same time."""
+    from bench.memory import TreeMemorySampler
+
+    grandchild = "import time; x = bytearray(150_000_000); time.sleep(1.5)"
+    child = (
+        "import subprocess, sys, time; x = bytearray(100_000_000); "
+        f"subprocess.run([sys.executable, '-c', {grandchild!r}])"
+    )
+    process = subprocess.Popen([sys.executable, "-c", child])
+    with TreeMemorySampler(process.pid, interval=0.05) as sampler:
+        assert process.wait() == 0
+    assert sampler.peak_mb >= 250 * 1e6 / 2**20 * 0.95
