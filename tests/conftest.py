@@ -65,3 +65,12 @@ def marts_con(dbt_built):
     connection = duckdb.connect(str(dbt_built["db"]), read_only=True)
     yield connection
     connection.close()
+
+
+def pytest_unconfigure(config):
+    """After the summary is printed: DuckDB's bindings (nanobind) print reference-leak reports
+    to stderr as the interpreter shuts down; they say nothing about the tests (the same quiet
+    exit as `make warehouse`, dagster_project.build.quiet_exit)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
