@@ -10,7 +10,9 @@ each tested on the bundled sample packs and on small layouts of another council'
   measure comes from those sentences, not from a header word such as 'Looked After Legal
   Status' (which alone is left unclassified);
 * the only value column of a table, headed with the table's own measure ('Number of Duty
-  Matters'), breaks nothing down.
+  Matters'), breaks nothing down;
+* a case list whose only number is its TOTAL row's count is a text table: a 'Not Applicable' in
+  it is no value, and the column the count is printed under is no breakdown.
 """
 
 from __future__ import annotations
@@ -172,9 +174,6 @@ def test_the_only_value_column_named_for_the_measure_breaks_nothing_down(marts_c
     # 004 l.1123 'Year | Number of Duty Matters', l.1124 '2015 – 2016 | 203'
     duty = one(marts_con, "fct_complaints", "004", 1124)
     assert (duty["value"], duty["measure"], duty["breakdown"]) == (203, "duty_matters", None)
-    # l.1466 an ombudsman case list whose TOTAL prints 30 under 'LGO Finding'
-    lgo = one(marts_con, "fct_complaints", "004", 1504)
-    assert (lgo["value"], lgo["measure"], lgo["breakdown"]) == (30, "ombudsman_enquiries", None)
     # another wording: 'Service | Number of Stage 3 Review Panels'
     panels = one(layouts, "fct_complaints", "301", 40)
     assert (panels["value"], panels["measure"], panels["service_text"], panels["breakdown"]) == (
@@ -186,3 +185,23 @@ def test_the_only_value_column_named_for_the_measure_breaks_nothing_down(marts_c
     # a column header that is a category, not the measure, still breaks the figures down
     housing = one(layouts, "fct_complaints", "301", 30, column_name="2018/19")
     assert housing["breakdown"] == "Passed to a housing provider"
+
+
+def test_a_case_lists_total_is_its_only_value(marts_con, layouts):
+    # 004 l.1497 'Specialist Safeguarding Team | Refusal to Investigate | Not Applicable | Not
+    # Applicable' in the ombudsman case list: no figure; its l.1504 'TOTAL | | 30' is the count
+    assert facts(marts_con, "fct_complaints", "004", 1497) == []
+    total = one(marts_con, "fct_complaints", "004", 1504)
+    assert (total["value"], total["measure"], total["breakdown"]) == (
+        30,
+        "ombudsman_enquiries",
+        None,
+    )
+    # another layout: 'Day services | Not investigated | N/A' and 'Total | | 2' under 'Remedy'
+    assert facts(layouts, "fct_complaints", "301", 49) == []
+    cases = one(layouts, "fct_complaints", "301", 50)
+    assert (cases["value"], cases["measure"], cases["breakdown"]) == (
+        2,
+        "ombudsman_enquiries",
+        None,
+    )

@@ -189,7 +189,7 @@ select
               and s.row_gss_code is null
              then s.row_label end,
         case when nullif(s.column_name, '') is not null and s.cell_key is null
-              and not s.column_names_measure and not s.column_is_period
+              and not s.column_names_measure and not s.column_is_period and not s.in_text_column
               and s.col_value_type is null and s.col_service_code is null and s.col_service_area is null
               and s.col_age_band is null and coalesce(s.col_dimension, '') <> 'value'
               and coalesce(s.column_dimension, '') <> 'district'
