@@ -675,7 +675,7 @@ register(
         sql="""
 SELECT
     f.subject_council AS council, sc.council_name, f.reporting_councils, f.measure,
-    m.description AS measure_description, f.unit, f.value_type, f.age_band, f.breakdown,
+    m.description AS measure_description, f.unit, f.value_type, f.age_band, f.segment, f.breakdown,
     f.period_type, f.fiscal_year, f.period_start, f.period_end, f.as_of_date,
     coalesce(f.as_of_date, f.period_end) AS period_date, f.period_source, f.dated_by_meeting,
     f.value, f.printed_values, f.printings_agree, f.printings, f.fact_ids, f.printed_at,
@@ -695,6 +695,8 @@ ORDER BY council, period_date NULLS LAST, f.measure, f.value_type
             "unit": "count, percent or rate_per_10000.",
             "value_type": VALUE_TYPE_DOC,
             "age_band": "Age band the value is for, null for all ages.",
+            "segment": "Cohort the value is restricted to (e.g. after_child_protection_plan: "
+            "children who came into care after a child protection plan), null for all children.",
             "breakdown": "What else the value is broken down by (legal status, reason for "
             "leaving care, ...), null for a headline figure.",
             "period_type": PERIOD_TYPE_DOC,

@@ -110,8 +110,17 @@ parsed as (
     from shaped s
     where shape is not null
 ),
+-- row labels of total rows (seed row_roles): a column whose only number is its total is a text
+-- column (a case list whose TOTAL row prints its count under 'LGO Finding')
+total_labels as (
+    select l.row_label
+    from (select distinct row_label from cells where row_label is not null) l
+    join {{ ref('row_roles') }} r on r.row_role = 'total' and regexp_matches(l.row_label, r.pattern)
+    group by l.row_label
+),
 atoms as (
-    select c.*, p.token_meaning, p.shape, p.trend, p.own_kind, p.atom
+    select c.*, p.token_meaning, p.shape, p.trend, p.own_kind, p.atom,
+           c.row_label in (select row_label from total_labels) as in_total_row
     from cells c
     join parsed p using (v)
 )
@@ -133,6 +142,9 @@ select
     atom.kind as value_kind,
     token_meaning,
     trend,
+    -- no row but a total prints a number in this column: a text column whose total counts the
+    -- rows (a case list's TOTAL under 'LGO Finding'), so its header breaks nothing down
+    col_numbers = 0 as in_text_column,
     -- the cell's overall kind, used to choose between count and percent measure patterns;
     -- a token ('N/A') takes the kind most cells of its column have
     case when shape = 'token'
@@ -142,10 +154,12 @@ from (
     select *,
         mode(own_kind) filter (where shape <> 'token') over (partition by table_id, col_index) as col_kind,
         mode(own_kind) filter (where shape <> 'token') over (partition by table_id) as table_kind,
-        count(*) filter (where shape <> 'token') over (partition by table_id, col_index) as col_numbers,
+        count(*) filter (where shape <> 'token' and not coalesce(in_total_row, false))
+            over (partition by table_id, col_index) as col_numbers,
         count(*) filter (where shape <> 'token') over (partition by table_id, row_index) as row_numbers
     from atoms
 )
--- a token in a row and column of text (a case list saying 'Not Applicable') is not a value
+-- a token in a row and column of text (a case list saying 'Not Applicable') is not a value; a
+-- column's numbers are those of its rows other than totals
 where (shape <> 'token' or col_numbers > 0 or row_numbers > 0)
   and (atom.value is not null or shape = 'token')

@@ -11,7 +11,11 @@ with obs as (
         o.*,
         -- the row's words named this value's measure (an indicator row, '- of which upheld')
         o.measure_source = 'label' and o.measure_text = o.row_text as row_names_measure,
-        o.measure_source = 'label' and o.measure_text = o.column_name as column_names_measure,
+        -- the column's words named it; or they name the very measure of the table's only value
+        -- column ('Number of Duty Matters' in a table of duty matters): no breakdown either
+        (o.measure_source = 'label' and o.measure_text = o.column_name)
+            or (o.col_measure = o.measure
+                and count(distinct o.col_index) over (partition by o.table_id) = 1) as column_names_measure,
         coalesce(o.row_fy, o.row_calendar_year) is not null or o.row_as_of is not null as row_is_period,
         coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null or o.col_month is not null
             or o.is_total_col as column_is_period
@@ -66,13 +70,35 @@ areas as (
     join {{ ref('service_area_patterns') }} p on regexp_matches(x.text, p.pattern)
     group by x.text
 ),
+-- the complaints procedure each text names (seed procedure_patterns): the best pattern wins, and
+-- two procedures at the best priority name none; 'none' also when the text names a procedure to
+-- say its figures are outside it ('In addition to ... Statutory Complaints, ... enquiries')
+procedure_matches as (
+    select x.text, p.procedure, p.priority, max(p.priority) over (partition by x.text) as top_priority
+    from (select distinct concat_ws(' | ', column_name, row_label) as text from resolved
+          union select distinct coalesce(caption_text, '') from resolved
+          union select distinct coalesce(context_text, '') from resolved) x
+    join {{ ref('procedure_patterns') }} p on regexp_matches(x.text, p.pattern)
+),
+procedure_texts as (
+    select text,
+           case when count(distinct procedure) = 1 then any_value(procedure) else 'none' end as procedure
+    from procedure_matches
+    where priority = top_priority
+    group by text
+),
+-- the division, partner or cohort a table is restricted to (seed segment_patterns): in the label
+-- header, caption, column group and the heading above; a cohort also in the introducing sentences
 segments as (
-    select x.text, string_agg(distinct sp.segment, ',' order by sp.segment) as segment
+    select x.text, x.lead_in_text, string_agg(distinct sp.segment, ',' order by sp.segment) as segment
     from (select distinct concat_ws(' | ', label_header, caption_text, col_group_name,
-                                    regexp_extract(coalesce(context_text, ''), '[^/]*$')) as text
+                                    regexp_extract(coalesce(context_text, ''), '[^/]*$')) as text,
+                          coalesce(lead_in_text, '') as lead_in_text
           from resolved) x
-    join {{ ref('segment_patterns') }} sp on regexp_matches(x.text, sp.pattern)
-    group by x.text
+    join {{ ref('segment_patterns') }} sp
+      on regexp_matches(x.text, sp.pattern)
+      or (sp.scope = 'lead_in' and regexp_matches(x.lead_in_text, sp.pattern))
+    group by x.text, x.lead_in_text
 ),
 subjects as (
     select
@@ -90,7 +116,10 @@ subjects as (
         hs.service_code is not null as label_header_is_service,
         ca.service_area as caption_service_area,
         ta.service_area as title_service_area,
-        seg.segment
+        seg.segment,
+        -- the value's own row and column first, then the caption, then the heading above; a text
+        -- saying 'none' stops the texts further away from being read
+        nullif(coalesce(pl.procedure, pc.procedure, px.procedure), 'none') as procedure
     from resolved r
     left join group_service gs on gs.text = coalesce(r.group_label, r.label_header, '')
     left join caption_service cs on cs.text = coalesce(r.caption_text, '')
@@ -101,6 +130,10 @@ subjects as (
     left join segments seg
       on seg.text = concat_ws(' | ', r.label_header, r.caption_text, r.col_group_name,
                               regexp_extract(coalesce(r.context_text, ''), '[^/]*$'))
+     and seg.lead_in_text = coalesce(r.lead_in_text, '')
+    left join procedure_texts pl on pl.text = concat_ws(' | ', r.column_name, r.row_label)
+    left join procedure_texts pc on pc.text = coalesce(r.caption_text, '')
+    left join procedure_texts px on px.text = coalesce(r.context_text, '')
 )
 select
     s.pack_id,
@@ -138,15 +171,13 @@ select
     s.district,
     s.age_band,
     s.segment,
-    -- complaint stage / procedure where printed (column, row, caption, heading above)
+    -- complaint stage where printed (column, row, caption, heading above)
     coalesce(
         nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label), '(?i)\bstage\s*([1-3])\b', 1), ''),
         nullif(regexp_extract(coalesce(s.caption_text, ''), '(?i)\bstage\s*([1-3])\b', 1), ''),
         nullif(regexp_extract(coalesce(s.context_text, ''), '(?i)\bstage\s*([1-3])\b', 1), '')
     ) as stage,
-    lower(coalesce(
-        nullif(regexp_extract(coalesce(s.caption_text, ''), '(?i)\b(statutory|corporate)\b', 1), ''),
-        nullif(regexp_extract(coalesce(s.context_text, ''), '(?i)\b(statutory|corporate)\b', 1), ''))) as procedure,
+    s.procedure,
     -- 'Paediatric Speech and Language Therapy - Blackpool CCG': the commissioner after the dash
     nullif(trim(regexp_extract(coalesce(s.caption_text, ''),
         '(?i)[-–]\s*([A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS))\s*(\||$)', 1)), '') as provider_commissioner,
@@ -158,7 +189,7 @@ select
               and s.row_gss_code is null
              then s.row_label end,
         case when nullif(s.column_name, '') is not null and s.cell_key is null
-              and not s.column_names_measure and not s.column_is_period
+              and not s.column_names_measure and not s.column_is_period and not s.in_text_column
               and s.col_value_type is null and s.col_service_code is null and s.col_service_area is null
               and s.col_age_band is null and coalesce(s.col_dimension, '') <> 'value'
               and coalesce(s.column_dimension, '') <> 'district'

@@ -1,9 +1,10 @@
 -- A lookup, incremental by text (not by pack: it has no pack_id). The best measure for every distinct (domain, text, kind) a value can inherit its meaning from:
--- a cell key, a column header, a row label (+ its other text cells), a caption, a heading above
--- the table or the document title. Matching is by seed measure_patterns (regex, priority);
--- captions only use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially
--- Upheld' under a caption must not define the table); fallback texts (headings above the
--- table, the document title) only use scope 'any'. A measure must suit the kind of value: a
+-- a cell key, a column header, a row label (+ its other text cells), a caption, the sentences
+-- introducing the table (int_table_lead_ins), a heading above the table or the document title.
+-- Matching is by seed measure_patterns (regex, priority); captions and introducing sentences only
+-- use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially Upheld' under a
+-- caption must not define the table); fallback texts (headings above the table, the document
+-- title) only use scope 'any'. A measure must suit the kind of value: a
 -- percentage cell takes a percent measure, any other number a measure that is not a percentage.
 with texts as (
     select distinct d.domain, x.slot, x.text
@@ -16,6 +17,8 @@ with texts as (
         where {{ in_batch('pack_id') }}
         union all
         select table_id, 'caption', caption_text from {{ ref('int_table_captions') }} where {{ in_batch('pack_id') }}
+        union all
+        select table_id, 'lead_in', lead_in_text from {{ ref('int_table_lead_ins') }} where {{ in_batch('pack_id') }}
         union all
         select table_id, 'fallback', context_text from {{ ref('int_tables') }} where {{ in_batch('pack_id') }}
         union all
@@ -39,7 +42,7 @@ matches as (
     join {{ ref('measure_patterns') }} p
       on p.domain = t.domain
      and p.value_kind in ('any', k.kind)
-     and (t.slot = 'label' or p.scope = 'any' or (t.slot = 'caption' and p.scope = 'caption'))
+     and (t.slot = 'label' or p.scope = 'any' or (t.slot in ('caption', 'lead_in') and p.scope = 'caption'))
     join {{ ref('measure_catalogue') }} c
       on c.measure = p.measure and (c.unit = 'percent') = (k.kind = 'percent')
     where regexp_matches(t.text, p.pattern)

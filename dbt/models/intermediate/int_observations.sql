@@ -5,7 +5,9 @@
 -- * the label words: a key:value cell's own key, else the best of column header and row label
 --   (+ the row's other text cells) by seed priority, ties going to the column;
 -- * the table words: the caption (+ the top-left header cell), else the headings just above,
---   else the document title.
+--   else the sentences introducing the table ('... previously subject to a Child Protection Plan
+--   in 2017 became Looked After ...' above a table headed 'Looked After Legal Status'), else the
+--   document title.
 -- A label names the measure when the table words name none, name an umbrella (all feedback,
 -- 'contacts') or name the same family of things (complaints -> complaints upheld). When a caption
 -- names another family (a table of remedies, of enquiries), its measure holds and the row or
@@ -22,7 +24,7 @@ with atoms as (
 ctx as (
     select
         a.*,
-        t.document_id, cap.caption, t.as_of_text, t.context_text, t.document_title,
+        t.document_id, cap.caption, t.as_of_text, t.context_text, t.document_title, li.lead_in_text,
         t.heading_fy_start_year, t.heading_as_of_date, t.heading_service_area,
         cap.caption_text, cap.label_header,
         r.row_role, r.block_index, r.group_label, r.row_text_cells, r.service_code as row_service_code,
@@ -40,6 +42,7 @@ ctx as (
     join {{ ref('int_table_captions') }} cap using (table_id)
     join {{ ref('int_table_axes') }} ax using (table_id)
     join {{ ref('int_table_rows') }} r using (table_id, row_index)
+    left join {{ ref('int_table_lead_ins') }} li using (table_id)
     left join {{ ref('int_table_columns') }} c using (table_id, col_index)
     where r.row_role <> 'subheader'
 ),
@@ -60,6 +63,7 @@ measured as (
         mcol.measure as col_measure,
         mc.measure as caption_measure,
         mx.measure as context_measure,
+        ml.measure as lead_in_measure,
         mt.measure as title_measure
     from ctx x
     left join {{ ref('int_measure_texts') }} mk
@@ -73,15 +77,18 @@ measured as (
       on mc.domain = x.domain and mc.slot = 'caption' and mc.text = x.caption_text and mc.kind = x.cell_kind
     left join {{ ref('int_measure_texts') }} mx
       on mx.domain = x.domain and mx.slot = 'fallback' and mx.text = x.context_text and mx.kind = x.cell_kind
+    left join {{ ref('int_measure_texts') }} ml
+      on ml.domain = x.domain and ml.slot = 'lead_in' and ml.text = x.lead_in_text and ml.kind = x.cell_kind
     left join {{ ref('int_measure_texts') }} mt
       on mt.domain = x.domain and mt.slot = 'fallback' and mt.text = x.document_title and mt.kind = x.cell_kind
 ),
 with_table_measure as (
     select
         m.*,
-        coalesce(m.caption_measure, m.context_measure, m.title_measure) as table_measure,
+        coalesce(m.caption_measure, m.context_measure, m.lead_in_measure, m.title_measure) as table_measure,
         case when m.caption_measure is not null then 'caption'
              when m.context_measure is not null then 'heading'
+             when m.lead_in_measure is not null then 'lead_in'
              when m.title_measure is not null then 'document_title' end as table_measure_source,
         lf.family as label_family
     from measured m
@@ -119,6 +126,7 @@ totalled as (
                                    else b.row_text end
             when 'caption' then b.caption_text
             when 'heading' then b.context_text
+            when 'lead_in' then b.lead_in_text
             when 'document_title' then b.document_title
         end as measure_text
     from based b

@@ -1,6 +1,7 @@
 -- Children looked after, entries to / exits from care, placement mix, care leavers, edge of care:
--- one row per printed value. Benchmark rows carry their own subject council; age bands and
--- breakdowns (legal status, reason for leaving care) are columns of their own.
+-- one row per printed value. Benchmark rows carry their own subject council; age bands,
+-- cohorts (segment: children who came into care after a child protection plan) and breakdowns
+-- (legal status, reason for leaving care) are columns of their own.
 -- Figures printed in sentences (int_prose_facts) are rows with source_kind = 'prose'.
 select
     fact_id,
@@ -20,6 +21,7 @@ select
     subject_council_source,
     service_area,
     age_band,
+    segment,
     breakdown,
     is_total,
     row_label,
