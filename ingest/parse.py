@@ -14,7 +14,9 @@ from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
 from ingest.text import clean_text
 
-PARSER_VERSION = "1.3.0"  # 1.3: numbers in sentences (prose_numbers)
+PARSER_VERSION = (
+    "1.3.1"  # 1.3: numbers in sentences (prose_numbers); .1: only paragraphs naming a fact domain
+)
 
 
 @dataclass

@@ -1,6 +1,9 @@
-"""Numbers printed in sentences: every number mention of a pack's prose, with its sentence,
-line, span, value as read, qualifier ('over 60'), unit cue ('%', 'per 10,000', 'weeks', '£'),
-role in a change ('an increase of 15', 'from 40 to 25'), period phrase and the words around it.
+"""Numbers printed in sentences: every number mention in the paragraphs of a pack's prose that
+name a subject of the fact domains (complaints, waiting times, children in care: prose.yml
+domain_words), with its sentence, line, span, value as read, qualifier ('over 60'), unit cue
+('%', 'per 10,000', 'weeks', '£'), role in a change ('an increase of 15', 'from 40 to 25'),
+period phrase and the words around it. Numbers in other paragraphs (budgets, school results,
+staffing) are not read: they can never be facts, and reading them was most of the step's cost.
 
 What a number *means* (domain, measure, subject) is decided in dbt with seeds
 (int_prose_facts); this module only reads the text. A number that is an identifier rather than
@@ -202,9 +205,32 @@ _CLOSED = re.compile(r"[.!?:;)\]\"”’]\s*$")
 
 def _may_hold_a_number(text: str, low: str | None) -> bool:
     """A digit, or a word that starts like a number word: only then is a text read."""
-    if _DIGIT.search(text) is not None:
+    if _has_digit(text):
         return True
     return _number_word_hint(low is not None).search(text if low is None else low) is not None
+
+
+@cache
+def _domain_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """prose.yml domain_words (anywhere, as a trie) and domain_acronyms (whole words)."""
+    r = read_rules(RULES_FILE)
+    acronyms = "|".join(re.escape(a) for a in r["domain_acronyms"])
+    return re.compile(_prefix_trie(r["domain_words"])), re.compile(rf"\b(?:{acronyms})\b")
+
+
+def _names_a_domain(low: str) -> bool:
+    """The lower-cased paragraph names a subject of the fact domains: only then are its
+    numbers read. The acronyms' pattern runs only when no domain word is found."""
+    words, acronyms = _domain_patterns()
+    return words.search(low) is not None or acronyms.search(low) is not None
+
+
+def _has_digit(text: str) -> bool:
+    """`\\d` in `text`: ten plain character searches, the pattern only for other scripts' digits."""
+    for digit in "0123456789":
+        if digit in text:
+            return True
+    return not text.isascii() and _DIGIT.search(text) is not None
 
 
 def _clean_line(line: str) -> str:
@@ -373,7 +399,9 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
     found: list[ProseNumber] = []
     for para in paragraphs(lines):
         para_low = fold(para.text)
-        if not _may_hold_a_number(para.text, para_low):
+        if not _may_hold_a_number(para.text, para_low) or not _names_a_domain(
+            para.text.lower() if para_low is None else para_low
+        ):
             continue
         for start, end in sentence_spans(para.text):
             text = para.text[start:end]
