@@ -31,6 +31,7 @@ from text_to_num import text2num
 
 from ingest.caseless import compile_caseless, fold
 from ingest.rules import read_rules, required_literals
+from ingest.tails import TailPattern
 from ingest.text import is_page_stamp
 
 RULES_FILE = Path(__file__).with_name("prose.yml")
@@ -80,32 +81,33 @@ class _Rules:
     one kind of text: folded (`ingest.caseless.fold`) or as printed. `_read_sentence` runs the
     folded set on a sentence's folded text when there is one: the same matches, faster."""
 
-    qualifiers: re.Pattern  # one named group per qualifier
+    qualifiers: TailPattern  # one named group per qualifier
     units: re.Pattern  # one named group per unit cue, in the file's order (the first wins)
     unit_cues: dict[str, str]  # group name -> cue
     multipliers: list[tuple[re.Pattern, float]]
     any_multiplier: re.Pattern  # a quick test: none of the multipliers matches without it
-    change_before: list[tuple[re.Pattern, str]]
+    change_before: list[tuple[TailPattern, str]]
     change_after: list[tuple[re.Pattern, str]]
-    from_before: re.Pattern
-    to_before: re.Pattern
+    from_before: TailPattern
+    to_before: TailPattern
     direction_verbs: list[tuple[re.Pattern, str]]
-    label_before: re.Pattern
-    age_before: re.Pattern
+    label_before: TailPattern
+    age_before: TailPattern
     age_after: re.Pattern
     number_words: re.Pattern
     one_not_a_number: re.Pattern
     fraction: re.Pattern
     fraction_after: re.Pattern  # a fraction word right after a number word ('two thirds')
-    # text one of which every match of number_words / fraction holds (None: no quick test)
-    number_word_literals: tuple[str, ...] | None
-    fraction_literals: tuple[str, ...] | None
+    # found where number_words / fraction may match: the text one of their matches must hold
+    # (folded text only; None: no quick test)
+    number_word_gate: re.Pattern | None
+    fraction_gate: re.Pattern | None
     fractions: dict[str, int]
     periods: re.Pattern
     time: re.Pattern  # '6.00 pm', '10:30'
     ordinal: re.Pattern  # '23rd'
     multiplier_word: re.Pattern  # '12k' is a number, 'S136' a reference
-    pronoun_before_one: re.Pattern  # 'no one', 'this one'
+    pronoun_before_one: TailPattern  # 'no one', 'this one'
 
 
 def _alts(phrases: list[str]) -> str:
@@ -119,6 +121,9 @@ def _rules(folded: bool = False) -> _Rules:
     def rx(source: str) -> re.Pattern:
         return compile_caseless(source, folded)
 
+    def tail(source: str) -> TailPattern:  # an end-anchored pattern: the text's tail is searched
+        return TailPattern(rx(source))
+
     words = _alts(r["number_words"])
     fractions = {k.lower(): int(v) for k, v in r["fractions"].items()}
     number_words = rx(rf"\b(?:{words})(?:(?:\s+|-|\s+and\s+)(?:{words}))*\b")
@@ -127,7 +132,7 @@ def _rules(folded: bool = False) -> _Rules:
         rf"(?P<d>{_alts(list(fractions))})\b|\b(?P<half>half)\b"
     )
     return _Rules(
-        qualifiers=rx(
+        qualifiers=tail(
             r"(?:^|\W)(?:"
             + "|".join(f"(?P<{name}>{_alts(p)})" for name, p in r["qualifiers"].items())
             + r")\s*\(?$"
@@ -137,37 +142,38 @@ def _rules(folded: bool = False) -> _Rules:
         multipliers=[(rx(m["pattern"]), float(m["factor"])) for m in r["multipliers"]],
         any_multiplier=rx("|".join(f"(?:{m['pattern']})" for m in r["multipliers"])),
         change_before=[
-            (rx(rf"\b(?:{_alts(p)})\s*$"), d) for d, p in r["changes"]["before"].items()
+            # one pattern per phrase: the bounded ones search the window's tail only
+            (tail(rf"\b(?:{phrase})\s*$"), d)
+            for d, phrases in r["changes"]["before"].items()
+            for phrase in sorted(phrases, key=len, reverse=True)
         ],
         change_after=[(rx(rf"\s*\)?(?:{_alts(p)})"), d) for d, p in r["changes"]["after"].items()],
-        from_before=rx(rf"\b(?:{_alts(r['from_words'])})\s*$"),
-        to_before=rx(rf"\b(?:{_alts(r['to_words'])})\s*$"),
+        from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
+        to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
-        label_before=rx(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
-        age_before=rx(rf"\b(?:{_alts(r['age_before'])})\s*$"),
+        label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
+        age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
         age_after=rx(rf"(?:\s?(?:-|–|to|and)\s?\d+)?(?:{_alts(r['age_after'])})"),
         number_words=number_words,
         one_not_a_number=rx(rf"[\s-]*(?:{_alts(r['one_not_a_number'])})\b"),
         fraction=fraction,
         fraction_after=rx(rf"\s+(?:{_alts(list(fractions))})\b"),
-        number_word_literals=_literals(number_words) if folded else None,
-        fraction_literals=_literals(fraction) if folded else None,
+        number_word_gate=_literal_gate(number_words) if folded else None,
+        fraction_gate=_literal_gate(fraction) if folded else None,
         fractions=fractions,
         periods=rx("|".join(f"(?:{p})" for p in r["periods"])),
         time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
         ordinal=rx(r"(?:st|nd|rd|th)\b"),
         multiplier_word=rx(r"(?:k|m|bn|mn|million|billion|thousand)\b"),
-        pronoun_before_one=rx(r"\b(?:no|any|every|each|this|that|the|which|only)\s*$"),
+        pronoun_before_one=tail(r"\b(?:no|any|every|each|this|that|the|which|only)\s*$"),
     )
 
 
-def _literals(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """The strings one of which every match holds, those holding another left out: looked for
-    in the folded text before the pattern runs (most sentences hold none)."""
+def _literal_gate(pattern: re.Pattern) -> re.Pattern | None:
+    """A pattern finding the strings one of which every match of `pattern` holds, looked for in
+    the folded text before `pattern` runs (most sentences hold none)."""
     found = required_literals(pattern)
-    if found is None:
-        return None
-    return tuple(sorted(a for a in found if not any(b != a and b in a for b in found)))
+    return None if found is None else re.compile(_prefix_trie(sorted(found)))
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -235,8 +241,8 @@ def _has_digit(text: str) -> bool:
 
 def _clean_line(line: str) -> str:
     """The line as a sentence reads it: markup, entities, bold and bullets gone, white space
-    folded. A plain ASCII line (single spaces, no markup, no bullet) is already that."""
-    if line.isascii() and _is_plain(line):
+    folded. A plain line (single spaces, no markup, no bullet) is already that."""
+    if _is_plain(line):
         return line
     text = _TAG.sub(" ", line) if "<" in line else line
     if "&" in text:
@@ -246,10 +252,14 @@ def _clean_line(line: str) -> str:
     return " ".join(text.split())
 
 
+_NOT_PLAIN_FIRST = frozenset(" -–•❖■▪●◦*")  # white space or a bullet
+
+
 def _is_plain(line: str) -> bool:
-    """An ASCII line with nothing for `_clean_line` to do (several times faster than doing it)."""
+    """Nothing for `_clean_line` to do: printable (so no white space but single ' ', checked
+    last: it is the slowest test), no markup, no bullet (several times faster than cleaning)."""
     return (
-        line[:1] not in " -*"
+        line[:1] not in _NOT_PLAIN_FIRST
         and line[-1:] != " "
         and "  " not in line
         and "<" not in line
@@ -386,12 +396,12 @@ class _Sentence:
         self.rules = _rules(low is not None)
         self.phones = [m.span() for m in _PHONE.finditer(text)] if "0" in text else []
         # a fraction or a number in words needs its words: the folded text is tested for them
-        self.may_hold_a_fraction = _may_hold(low, self.rules.fraction_literals)
-        self.may_hold_words = _may_hold(low, self.rules.number_word_literals)
+        self.may_hold_a_fraction = _may_hold(low, self.rules.fraction_gate)
+        self.may_hold_words = _may_hold(low, self.rules.number_word_gate)
 
 
-def _may_hold(low: str | None, literals: tuple[str, ...] | None) -> bool:
-    return low is None or literals is None or any(map(low.__contains__, literals))
+def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
+    return low is None or gate is None or gate.search(low) is not None
 
 
 def prose_numbers(lines: list[str]) -> list[ProseNumber]:
@@ -680,9 +690,10 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
     open_from: ProseNumber | None = None
     for i, m in enumerate(kept):
         bare_before = _strip_qualifier(subject[max(0, m.char_start - TAIL) : m.char_start], rules)
-        for pattern, direction in rules.change_before:
+        for pattern, direction in reversed(rules.change_before):  # the last phrase listed wins
             if pattern.search(bare_before):
                 m.role, m.direction = "change", direction
+                break
         if m.role == "level":
             for pattern, direction in rules.change_after:
                 if pattern.match(subject, m.char_end):
