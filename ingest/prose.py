@@ -87,6 +87,7 @@ class _Rules:
     multipliers: list[tuple[re.Pattern, float]]
     any_multiplier: re.Pattern  # a quick test: none of the multipliers matches without it
     change_before: list[tuple[TailPattern, str]]
+    any_change_before: re.Pattern  # a quick test: none of change_before matches without it
     change_after: list[tuple[re.Pattern, str]]
     from_before: TailPattern
     to_before: TailPattern
@@ -148,6 +149,9 @@ def _rules(folded: bool = False) -> _Rules:
             for phrase in sorted(phrases, key=len, reverse=True)
         ],
         change_after=[(rx(rf"\s*\)?(?:{_alts(p)})"), d) for d, p in r["changes"]["after"].items()],
+        any_change_before=rx(
+            "|".join(f"(?:{p})" for phrases in r["changes"]["before"].values() for p in phrases)
+        ),
         from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
         to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
@@ -370,6 +374,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _DIGITS = re.compile(
     r"(?<![\w./£$-])(?P<neg>-)?(?P<cur>£\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
+# Where a number may start: a sign, '£' or a digit not glued to a word, a dot, a slash... (the
+# lookbehind of _DIGITS, tested after the first character so that `re` scans for it quickly)
+_NUMBER_START = re.compile(r"[-£\d](?<![\w./£$-].)")
 _DOTTED_MORE = re.compile(r"\.\d")
 _SLASHED = re.compile(r"/\d")
 _GLUED_LETTERS = re.compile(r"[A-Za-z]")
@@ -482,7 +489,7 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
     out: list[ProseNumber] = []
     pos = 0
     while True:
-        match = _DIGITS.search(sentence, pos)
+        match = _next_number(sentence, pos)
         if not match:
             break
         start, end = match.start("cur") if match.group("cur") else match.start("num"), match.end()
@@ -510,6 +517,18 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
         out.append(m)
         pos = max(end, match.end())
     return out
+
+
+def _next_number(sentence: str, pos: int) -> re.Match | None:
+    """`_DIGITS.search(sentence, pos)`: the first place from `pos` where a number starts."""
+    while True:
+        start = _NUMBER_START.search(sentence, pos)
+        if start is None:
+            return None
+        match = _DIGITS.match(sentence, start.start())
+        if match is not None:
+            return match
+        pos = start.start() + 1
 
 
 def _identifier_reason(s: _Sentence, match: re.Match) -> str | None:
@@ -690,10 +709,11 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
     open_from: ProseNumber | None = None
     for i, m in enumerate(kept):
         bare_before = _strip_qualifier(subject[max(0, m.char_start - TAIL) : m.char_start], rules)
-        for pattern, direction in reversed(rules.change_before):  # the last phrase listed wins
-            if pattern.search(bare_before):
-                m.role, m.direction = "change", direction
-                break
+        if rules.any_change_before.search(bare_before):
+            for pattern, direction in reversed(rules.change_before):  # the last listed wins
+                if pattern.search(bare_before):
+                    m.role, m.direction = "change", direction
+                    break
         if m.role == "level":
             for pattern, direction in rules.change_after:
                 if pattern.match(subject, m.char_end):
