@@ -23,7 +23,7 @@ import bisect
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from ingest.text import is_page_stamp
 
 RULES_FILE = Path(__file__).with_name("prose.yml")
 WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
+CONTEXT_CHARS = 300  # characters of prose before a sentence kept as its context
 TAIL = 60  # characters before a number that qualifier / label / change phrases are looked for in
 RUNNING_HEADER_REPEATS = 3
 
@@ -69,7 +70,7 @@ class ProseNumber:
     after_text: str = ""
     period_text: str | None = None
     skip_reason: str | None = None  # page | paragraph_number | date | year | phone | ...
-    _period_span: tuple[int, int] | None = field(default=None, repr=False)
+    context_before: str = ""  # the prose just before the sentence (what 'this figure' is)
 
 
 # --------------------------------------------------------------------------- rules
@@ -105,6 +106,11 @@ class _Rules:
     fraction_gate: re.Pattern | None
     fractions: dict[str, int]
     periods: re.Pattern
+    comparison_before: TailPattern  # 'compared to' before a period phrase: not the figure's own
+    comparison_before_past: TailPattern  # 'on' / 'from' before a past period ('on last year')
+    past_period: re.Pattern
+    near_period: re.Pattern  # a period phrase that applies only within near_reach characters
+    near_reach: int
     time: re.Pattern  # '6.00 pm', '10:30'
     ordinal: re.Pattern  # '23rd'
     multiplier_word: re.Pattern  # '12k' is a number, 'S136' a reference
@@ -166,10 +172,15 @@ def _rules(folded: bool = False) -> _Rules:
         fraction_gate=_literal_gate(fraction) if folded else None,
         fractions=fractions,
         periods=rx("|".join(f"(?:{p})" for p in r["periods"])),
+        comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
+        comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
+        past_period=rx(r["past_period"]),
+        near_period=rx(r["near_periods"]["pattern"]),
+        near_reach=int(r["near_periods"]["reach"]),
         time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
         ordinal=rx(r"(?:st|nd|rd|th)\b"),
         multiplier_word=rx(r"(?:k|m|bn|mn|million|billion|thousand)\b"),
-        pronoun_before_one=tail(r"\b(?:no|any|every|each|this|that|the|which|only)\s*$"),
+        pronoun_before_one=tail(r"\b(?:no|any|every|each|this|that|the|which|only|within)\s*$"),
     )
 
 
@@ -414,7 +425,10 @@ def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
 def prose_numbers(lines: list[str]) -> list[ProseNumber]:
     """Every number mention in the prose of a pack, in reading order."""
     found: list[ProseNumber] = []
+    earlier = ""  # the prose before the paragraph (its last CONTEXT_CHARS characters)
     for para in paragraphs(lines):
+        before_paragraph = earlier
+        earlier = (earlier + " " + para.text)[-CONTEXT_CHARS:]
         para_low = fold(para.text)
         if not _may_hold_a_number(para.text, para_low) or not _names_a_domain(
             para.text.lower() if para_low is None else para_low
@@ -429,8 +443,10 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
             if not mentions:
                 continue
             first_line, last_line = para.line_at(start), para.line_at(max(start, end - 1))
+            context = _context_before(before_paragraph, para.text, start)
             base = len(found)
             for m in mentions:
+                m.context_before = context
                 m.line_number = para.line_at(start + m.char_start)
                 m.sentence_first_line, m.sentence_last_line = first_line, last_line
                 m.seq = base + m.index_in_sentence
@@ -438,6 +454,17 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
                     m.anchor_seq = base + m.anchor_index
             found.extend(mentions)
     return found
+
+
+def _context_before(earlier: str, text: str, start: int) -> str:
+    """The last CONTEXT_CHARS characters of the prose before a sentence (its paragraph, then
+    the paragraphs before it: a list item's lead-in, a theme named a sentence before), cut to
+    start at a word."""
+    context = (earlier + " " + text[:start]).strip()
+    if len(context) <= CONTEXT_CHARS:
+        return context
+    cut = context[-CONTEXT_CHARS:]
+    return cut[cut.find(" ") + 1 :].strip()
 
 
 def _read_sentence(s: _Sentence) -> list[ProseNumber]:
@@ -455,8 +482,11 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
         m.index_in_sentence = i
     _windows(sentence, kept)
     _changes(s, kept)
+    own, compared = _own_and_compared(s, periods)
     for m in kept:
-        m.period_text = _nearest_period(sentence, m, periods)
+        m.period_text = _nearest_period(s, m, own, kept)
+        if m.role == "change":
+            m.comparison_period_text = _nearest_period(s, m, compared, kept)
     for m in kept:
         if m.role == "to" or m.comparison_text is not None:
             earlier = next(
@@ -468,6 +498,23 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
 
 def _period_spans(s: _Sentence) -> list[tuple[int, int]]:
     return [match.span() for match in s.rules.periods.finditer(s.subject)]
+
+
+def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
+    """The period phrases that are a figure's own, and those it is compared with ('compared to
+    2013/14', 'on last year')."""
+    own, compared = [], []
+    rules = s.rules
+    for start, end in spans:
+        before = s.subject[max(0, start - TAIL) : start]
+        past = rules.past_period.match(s.subject[start:end]) is not None
+        if rules.comparison_before.search(before) or (
+            past and rules.comparison_before_past.search(before)
+        ):
+            compared.append((start, end))
+        else:
+            own.append((start, end))
+    return own, compared
 
 
 def _inside(m: ProseNumber, spans: list[tuple[int, int]]) -> bool:
@@ -773,19 +820,32 @@ def _compare(later: ProseNumber, earlier: ProseNumber, s: _Sentence) -> None:
         )
 
 
-def _nearest_period(sentence: str, m: ProseNumber, spans: list[tuple[int, int]]) -> str | None:
-    """The period phrase closest to the number, not across a ';' or another figure's period."""
+def _nearest_period(
+    s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
+) -> str | None:
+    """The period phrase closest to the number, not across a ';', a bracket (brackets that
+    hold the phrase alone, '(June 2017)', do not count) or another figure of the sentence; a
+    quarter only close by (prose.yml near_periods)."""
+    sentence = s.text
     best, best_distance = None, None
-    for s, e in spans:
-        between = sentence[min(e, m.char_start) : max(s, m.char_end)]
+    for start, end in spans:
+        low, high = min(end, m.char_start), max(start, m.char_end)
+        between = sentence[low:high]
+        if start > 0 and sentence[start - 1] == "(" and sentence[end : end + 1] == ")":
+            between = (
+                between.replace("(", "", 1) if start >= m.char_end else between.replace(")", "", 1)
+            )
         if ";" in between or "(" in between or ")" in between:
             continue
-        distance = s - m.char_end if s >= m.char_end else m.char_start - e
+        if any(k is not m and low <= k.char_start < high for k in kept):
+            continue
+        distance = start - m.char_end if start >= m.char_end else m.char_start - end
         if distance < 0:
             continue
+        if distance > s.rules.near_reach and s.rules.near_period.match(s.subject[start:end]):
+            continue
         if best_distance is None or distance < best_distance:
-            best, best_distance = (s, e), distance
+            best, best_distance = (start, end), distance
     if best is None:
         return None
-    m._period_span = best
     return sentence[best[0] : best[1]].strip()

@@ -22,5 +22,6 @@ select
     coalesce(before_text, '') as before_text,
     coalesce(after_text, '') as after_text,
     period_text,
-    skip_reason
+    skip_reason,
+    coalesce(context_before, '') as context_before
 from {{ source('raw', 'prose_numbers') }}
