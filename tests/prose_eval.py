@@ -4,8 +4,8 @@ facts. Used by tests/test_prose_eval.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
