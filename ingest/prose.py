@@ -37,6 +37,7 @@ from ingest.text import is_page_stamp
 RULES_FILE = Path(__file__).with_name("prose.yml")
 WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
 CONTEXT_CHARS = 300  # characters of prose before a sentence kept as its context
+SHORT_PARAGRAPH = 200  # a shorter paragraph is read when the one before it names a fact domain
 TAIL = 60  # characters before a number that qualifier / label / change phrases are looked for in
 RUNNING_HEADER_REPEATS = 3
 
@@ -239,6 +240,14 @@ def _domain_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(_prefix_trie(r["domain_words"])), re.compile(rf"\b(?:{acronyms})\b")
 
 
+def _speaks_of_a_domain(text: str, low: str | None, before: str) -> bool:
+    """The paragraph names a fact domain, or it is short (a list item, a lead-in: 'Of these 29
+    cases, there are 8 outcomes to date:') and the paragraph before it does."""
+    if _names_a_domain(text.lower() if low is None else low):
+        return True
+    return len(text) < SHORT_PARAGRAPH and _names_a_domain(before.lower())
+
+
 def _names_a_domain(low: str) -> bool:
     """The lower-cased paragraph names a subject of the fact domains: only then are its
     numbers read. The acronyms' pattern runs only when no domain word is found."""
@@ -426,12 +435,14 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
     """Every number mention in the prose of a pack, in reading order."""
     found: list[ProseNumber] = []
     earlier = ""  # the prose before the paragraph (its last CONTEXT_CHARS characters)
+    previous = ""  # the paragraph before
     for para in paragraphs(lines):
-        before_paragraph = earlier
+        before_paragraph, before_text = earlier, previous
         earlier = (earlier + " " + para.text)[-CONTEXT_CHARS:]
+        previous = para.text
         para_low = fold(para.text)
-        if not _may_hold_a_number(para.text, para_low) or not _names_a_domain(
-            para.text.lower() if para_low is None else para_low
+        if not _may_hold_a_number(para.text, para_low) or not _speaks_of_a_domain(
+            para.text, para_low, before_text
         ):
             continue
         for start, end in sentence_spans(para.text):
@@ -820,12 +831,17 @@ def _compare(later: ProseNumber, earlier: ProseNumber, s: _Sentence) -> None:
         )
 
 
+def _paired(a: ProseNumber, b: ProseNumber) -> bool:
+    """The two figures of one 'from X to Y' (a period phrase before X is Y's too)."""
+    return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
+
+
 def _nearest_period(
     s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
 ) -> str | None:
     """The period phrase closest to the number, not across a ';', a bracket (brackets that
-    hold the phrase alone, '(June 2017)', do not count) or another figure of the sentence; a
-    quarter only close by (prose.yml near_periods)."""
+    hold the phrase alone, '(June 2017)', do not count) or another figure of the sentence (but
+    the other figure of its 'from X to Y'); a quarter only close by (prose.yml near_periods)."""
     sentence = s.text
     best, best_distance = None, None
     for start, end in spans:
@@ -837,7 +853,7 @@ def _nearest_period(
             )
         if ";" in between or "(" in between or ")" in between:
             continue
-        if any(k is not m and low <= k.char_start < high for k in kept):
+        if any(k is not m and low <= k.char_start < high and not _paired(k, m) for k in kept):
             continue
         distance = start - m.char_end if start >= m.char_end else m.char_start - end
         if distance < 0:

@@ -98,7 +98,9 @@ read_periods as (
         regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over |in |during |for )?(?:the |this |current )(?:reporting |financial )?(?:year|period)$|^(?:over|in|during)\s+the\s+(?:last|past)\s+(?:year|twelve\s+months|12\s+months)$')
             as says_this_year,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:last|previous|preceding)\s+(?:reporting\s+|financial\s+)?year\b')
+            and not regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over|in|during)\s+the\s+(?:last|past)\s+year$')
             as says_last_year,
+        regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:currently|at\s+present|presently|to\s+date|now)$') as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year
     from inherited w
 ),
@@ -113,6 +115,8 @@ periods as (
             -- a stock 'over the last 12 months' is the stock now ('reduced the number of children
             -- we look after by 5% in the last 12 months')
             when r.says_this_year and r.period_kind = 'stock' then 'meeting_date'
+            -- a flow 'to date' is the year so far ('there are 8 outcomes to date' in an annual report)
+            when r.says_now and r.period_kind = 'flow' and r.document_fy is not null then 'fiscal_year'
             when (r.says_this_year or r.says_last_year) and r.document_fy is not null then 'fiscal_year'
             when r.period_text is null and r.domain = 'complaints' and r.document_fy is not null then 'fiscal_year'
             else 'meeting_date'

@@ -12,7 +12,9 @@
 --     'this figure is 527', 'This represents 163 per 10,000'): the last measure seed
 --     prose_antecedents finds there, or its catalogue sibling of the number's unit (a rate);
 --   * from the figure before it in a series over years ('51% for 2013/14 and 43% for 2012/13',
---     'compares well with the 49% achieved in 2013/14'): same unit, a year of its own.
+--     'compares well with the 49% achieved in 2013/14'; same unit, a year of its own), or when it
+--     breaks that figure down by subject ('36 complaints ..., 28 were regarding County Council
+--     services') or in brackets ('208 complaints ... (160 County Council and 48 Partnership Trust)').
 -- A figure about another council, region or England (seed prose_subject_cues 'comparator') has none.
 with mentions as (
     select * from {{ batch(ref('stg_prose_numbers')) }}
@@ -21,13 +23,11 @@ with mentions as (
 texts as (
     select
         m.*,
-        case m.unit_cue
+        case m.unit_cue   -- another unit ('six months', 'three times') is no catalogue unit: no measure
             when 'percent' then 'percent'
             when 'per_10000' then 'rate_per_10000'
-            when 'weeks' then 'weeks'
-            when 'days' then 'days'
             when 'working_days' then 'days'
-            when 'gbp' then 'gbp'
+            else m.unit_cue
         end as unit_read,
         case when m.role = 'to' then coalesce(a.before_text, m.before_text) else m.before_text end
             as before_for_measure,
@@ -81,8 +81,7 @@ anaphors as (
                as antecedent
     from texts t
     join {{ ref('prose_antecedents') }} a on regexp_matches(t.context_before, a.pattern)
-    where exists (select 1 from cues c where c.subject = 'anaphor'
-                  and regexp_matches(t.before_for_measure || ' ' || t.after_text, c.pattern))
+    where exists (select 1 from cues c where c.subject = 'anaphor' and regexp_matches(t.before_for_measure, c.pattern))
     group by all
 ),
 anaphoric as (
@@ -108,22 +107,44 @@ series as (
      and e.mention_seq < t.mention_seq and coalesce(e.unit_read, 'count') = coalesce(t.unit_read, 'count')
      and e.role in ('level', 'to')
     join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
-    where t.role = 'level' and regexp_matches(coalesce(t.period_text, ''), '(?:19|20)[0-9]{2}')
-      and t.period_text is distinct from e.period_text
-      and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus)\s*(?:the\s+)?$')
+    where t.role = 'level'
+      and (   -- another year's figure
+              (regexp_matches(coalesce(t.period_text, ''), '(?:19|20)[0-9]{2}')
+               and t.period_text is distinct from e.period_text
+               and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus)(?:\s+the)?\s*$'))
+              -- a part of it by subject: '36 complaints ..., 28 were regarding County Council services'
+           or regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b'))
+    group by all
+),
+-- '208 complaints ... (160 County Council and 48 Partnership Trust)': figures in brackets after a
+-- figure, in its unit, break it down
+bracketed as (
+    select t.pack_id, t.mention_seq, arg_max(b.measure, e.char_start) as measure
+    from texts t
+    join texts e
+      on e.pack_id = t.pack_id and e.sentence_first_line = t.sentence_first_line and e.sentence = t.sentence
+     and e.char_end <= {{ last_open_bracket('t') }}
+     and coalesce(e.unit_read, 'count') = coalesce(t.unit_read, 'count') and e.role in ('level', 'to')
+    join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
+    where t.role = 'level' and {{ last_open_bracket('t') }} > 0
+      -- the figure opens the brackets, or follows another figure in them ('(160 County Council and 48')
+      and regexp_matches(substr(t.sentence, {{ last_open_bracket('t') }}, t.char_start - {{ last_open_bracket('t') }} + 1),
+                         '^\(\s*(?:[0-9][^()]*(?:\band|,)\s*)?$')
     group by all
 ),
 named as (
     select t.pack_id, t.mention_seq, t.role, t.unit_read, t.anchor_seq,
-           coalesce(b.measure, an.measure, s.measure) as measure,
+           coalesce(b.measure, an.measure, s.measure, br.measure) as measure,
            case when b.measure is not null then 'sentence'
                 when an.measure is not null then 'anaphora'
-                when s.measure is not null then 'series' end as measure_source,
+                when s.measure is not null then 'series'
+                when br.measure is not null then 'breakdown' end as measure_source,
            b.value_type, b.part_kind, b.part_text
     from texts t
     left join best b using (pack_id, mention_seq)
     left join anaphoric an using (pack_id, mention_seq)
     left join series s using (pack_id, mention_seq)
+    left join bracketed br using (pack_id, mention_seq)
 ),
 comparators as (
     select distinct t.pack_id, t.mention_seq

@@ -1,5 +1,6 @@
 -- The section a sentence with numbers is printed in: the headings above it in its document, the
--- nearest first. A heading is a short untabbed line without closing punctuation, not a bullet
+-- nearest first. A heading is a short untabbed line without closing punctuation and with at most
+-- three lower-case words of four letters or more, not a bullet
 -- (unless printed bold: '- **Brokerage Service**') and not a running header (printed three times
 -- or more in the pack). Seed prose_section_headings classifies them: a 'unit' heading names a
 -- part of the service (a team, a division, a partner trust, a named service), a 'whole' heading
@@ -21,6 +22,8 @@ lines as (
       and length(clean_text) between 4 and 160
       and not regexp_matches(clean_text, '[.:;,]$')
       and (not regexp_matches(text, '^\s*[-–•*]\s') or strpos(text, '**') > 0)
+      -- a heading is no sentence: few lower-case words ('The table below provides information on ...' is one)
+      and len(regexp_extract_all(clean_text, '(?:^|\s)[a-z][a-z]{3,}')) <= 3
 ),
 repeated as (   -- running headers and footers
     select pack_id, clean_text from lines group by all having count(*) >= 3

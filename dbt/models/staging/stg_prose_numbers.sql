@@ -7,6 +7,8 @@ select
     sentence_first_line,
     sentence_last_line,
     sentence,
+    char_start,
+    char_end,
     number_text,
     value,
     value_high,
