@@ -833,6 +833,8 @@ def _compare(later: ProseNumber, earlier: ProseNumber, s: _Sentence) -> None:
 
 def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     """The two figures of one 'from X to Y' (a period phrase before X is Y's too)."""
+    if {a.role, b.role} != {"from", "to"}:
+        return False
     return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
 
 

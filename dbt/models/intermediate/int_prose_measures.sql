@@ -76,7 +76,7 @@ cues as (
 ),
 -- 'this figure is 527': the measure the prose before names last
 anaphors as (
-    select t.pack_id, t.mention_seq, t.unit_read,
+    select t.pack_id, t.mention_seq, t.unit_read, t.role,
            arg_max(a.measure, strpos(lower(t.context_before), lower(regexp_extract(t.context_before, a.pattern, 0))))
                as antecedent
     from texts t
@@ -87,7 +87,7 @@ anaphors as (
 anaphoric as (
     select a.pack_id, a.mention_seq,
            coalesce(
-               case when mc.unit = coalesce(a.unit_read, 'count') then mc.measure end,
+               case when a.role = 'change' or mc.unit = coalesce(a.unit_read, 'count') then mc.measure end,
                sib.measure,
                case when mc.unit = 'count' and a.unit_read = 'percent' then pct.measure end) as measure
     from anaphors a
