@@ -104,6 +104,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "after_text": pl.String,
         "period_text": pl.String,
         "skip_reason": pl.String,
+        "context_before": pl.String,
     },
 }
 

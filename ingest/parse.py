@@ -14,7 +14,9 @@ from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
 from ingest.text import clean_text
 
-PARSER_VERSION = "1.3.0"  # 1.3: numbers in sentences (prose_numbers)
+# 1.3: numbers in sentences (prose_numbers); 1.3.1: only paragraphs naming a fact domain;
+# 1.3.2: prose context_before, comparison periods, quarters
+PARSER_VERSION = "1.3.2"
 
 
 @dataclass

@@ -1,6 +1,9 @@
-"""Numbers printed in sentences: every number mention of a pack's prose, with its sentence,
-line, span, value as read, qualifier ('over 60'), unit cue ('%', 'per 10,000', 'weeks', '£'),
-role in a change ('an increase of 15', 'from 40 to 25'), period phrase and the words around it.
+"""Numbers printed in sentences: every number mention in the paragraphs of a pack's prose that
+name a subject of the fact domains (complaints, waiting times, children in care: prose.yml
+domain_words), with its sentence, line, span, value as read, qualifier ('over 60'), unit cue
+('%', 'per 10,000', 'weeks', '£'), role in a change ('an increase of 15', 'from 40 to 25'),
+period phrase and the words around it. Numbers in other paragraphs (budgets, school results,
+staffing) are not read: they can never be facts, and reading them was most of the step's cost.
 
 What a number *means* (domain, measure, subject) is decided in dbt with seeds
 (int_prose_facts); this module only reads the text. A number that is an identifier rather than
@@ -20,17 +23,21 @@ import bisect
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from text_to_num import text2num
 
-from ingest.rules import read_rules
-from ingest.text import is_blank, is_page_stamp
+from ingest.caseless import compile_caseless, fold
+from ingest.rules import read_rules, required_literals
+from ingest.tails import TailPattern
+from ingest.text import is_page_stamp
 
 RULES_FILE = Path(__file__).with_name("prose.yml")
 WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
+CONTEXT_CHARS = 300  # characters of prose before a sentence kept as its context
+SHORT_PARAGRAPH = 200  # a shorter paragraph is read when the one before it names a fact domain
 TAIL = 60  # characters before a number that qualifier / label / change phrases are looked for in
 RUNNING_HEADER_REPEATS = 3
 
@@ -64,7 +71,7 @@ class ProseNumber:
     after_text: str = ""
     period_text: str | None = None
     skip_reason: str | None = None  # page | paragraph_number | date | year | phone | ...
-    _period_span: tuple[int, int] | None = field(default=None, repr=False)
+    context_before: str = ""  # the prose just before the sentence (what 'this figure' is)
 
 
 # --------------------------------------------------------------------------- rules
@@ -72,22 +79,43 @@ class ProseNumber:
 
 @dataclass(frozen=True)
 class _Rules:
-    qualifiers: re.Pattern  # one named group per qualifier
-    units: list[tuple[re.Pattern, str]]
+    """The patterns of prose.yml (and a few of the code's), all case-insensitive, compiled for
+    one kind of text: folded (`ingest.caseless.fold`) or as printed. `_read_sentence` runs the
+    folded set on a sentence's folded text when there is one: the same matches, faster."""
+
+    qualifiers: TailPattern  # one named group per qualifier
+    units: re.Pattern  # one named group per unit cue, in the file's order (the first wins)
+    unit_cues: dict[str, str]  # group name -> cue
     multipliers: list[tuple[re.Pattern, float]]
-    change_before: list[tuple[re.Pattern, str]]
+    any_multiplier: re.Pattern  # a quick test: none of the multipliers matches without it
+    change_before: list[tuple[TailPattern, str]]
+    any_change_before: re.Pattern  # a quick test: none of change_before matches without it
     change_after: list[tuple[re.Pattern, str]]
-    from_before: re.Pattern
-    to_before: re.Pattern
+    from_before: TailPattern
+    to_before: TailPattern
     direction_verbs: list[tuple[re.Pattern, str]]
-    label_before: re.Pattern
-    age_before: re.Pattern
+    label_before: TailPattern
+    age_before: TailPattern
     age_after: re.Pattern
     number_words: re.Pattern
     one_not_a_number: re.Pattern
     fraction: re.Pattern
+    fraction_after: re.Pattern  # a fraction word right after a number word ('two thirds')
+    # found where number_words / fraction may match: the text one of their matches must hold
+    # (folded text only; None: no quick test)
+    number_word_gate: re.Pattern | None
+    fraction_gate: re.Pattern | None
     fractions: dict[str, int]
     periods: re.Pattern
+    comparison_before: TailPattern  # 'compared to' before a period phrase: not the figure's own
+    comparison_before_past: TailPattern  # 'on' / 'from' before a past period ('on last year')
+    past_period: re.Pattern
+    near_period: re.Pattern  # a period phrase that applies only within near_reach characters
+    near_reach: int
+    time: re.Pattern  # '6.00 pm', '10:30'
+    ordinal: re.Pattern  # '23rd'
+    multiplier_word: re.Pattern  # '12k' is a number, 'S136' a reference
+    pronoun_before_one: TailPattern  # 'no one', 'this one'
 
 
 def _alts(phrases: list[str]) -> str:
@@ -95,69 +123,174 @@ def _alts(phrases: list[str]) -> str:
 
 
 @cache
-def _rules() -> _Rules:
+def _rules(folded: bool = False) -> _Rules:
     r = read_rules(RULES_FILE)
-    flags = re.IGNORECASE
+
+    def rx(source: str) -> re.Pattern:
+        return compile_caseless(source, folded)
+
+    def tail(source: str) -> TailPattern:  # an end-anchored pattern: the text's tail is searched
+        return TailPattern(rx(source))
+
     words = _alts(r["number_words"])
+    fractions = {k.lower(): int(v) for k, v in r["fractions"].items()}
+    number_words = rx(rf"\b(?:{words})(?:(?:\s+|-|\s+and\s+)(?:{words}))*\b")
+    fraction = rx(
+        rf"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)\s+"
+        rf"(?P<d>{_alts(list(fractions))})\b|\b(?P<half>half)\b"
+    )
     return _Rules(
-        qualifiers=re.compile(
+        qualifiers=tail(
             r"(?:^|\W)(?:"
             + "|".join(f"(?P<{name}>{_alts(p)})" for name, p in r["qualifiers"].items())
-            + r")\s*\(?$",
-            flags,
+            + r")\s*\(?$"
         ),
-        units=[(re.compile(u["pattern"], flags), u["cue"]) for u in r["units"]],
-        multipliers=[
-            (re.compile(m["pattern"], flags), float(m["factor"])) for m in r["multipliers"]
-        ],
+        units=rx("|".join(f"(?P<unit{i}>{u['pattern']})" for i, u in enumerate(r["units"]))),
+        unit_cues={f"unit{i}": u["cue"] for i, u in enumerate(r["units"])},
+        multipliers=[(rx(m["pattern"]), float(m["factor"])) for m in r["multipliers"]],
+        any_multiplier=rx("|".join(f"(?:{m['pattern']})" for m in r["multipliers"])),
         change_before=[
-            (re.compile(rf"\b(?:{_alts(p)})\s*$", flags), d)
-            for d, p in r["changes"]["before"].items()
+            # one pattern per phrase: the bounded ones search the window's tail only
+            (tail(rf"\b(?:{phrase})\s*$"), d)
+            for d, phrases in r["changes"]["before"].items()
+            for phrase in sorted(phrases, key=len, reverse=True)
         ],
-        change_after=[
-            (re.compile(rf"^\s*\)?(?:{_alts(p)})", flags), d)
-            for d, p in r["changes"]["after"].items()
-        ],
-        from_before=re.compile(rf"\b(?:{_alts(r['from_words'])})\s*$", flags),
-        to_before=re.compile(rf"\b(?:{_alts(r['to_words'])})\s*$", flags),
-        direction_verbs=[
-            (re.compile(rf"\b(?:{_alts(p)})\b", flags), d) for d, p in r["direction_verbs"].items()
-        ],
-        label_before=re.compile(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$", flags),
-        age_before=re.compile(rf"\b(?:{_alts(r['age_before'])})\s*$", flags),
-        age_after=re.compile(rf"^(?:\s?(?:-|–|to|and)\s?\d+)?(?:{_alts(r['age_after'])})", flags),
-        number_words=re.compile(rf"\b(?:{words})(?:(?:\s+|-|\s+and\s+)(?:{words}))*\b", flags),
-        one_not_a_number=re.compile(rf"^[\s-]*(?:{_alts(r['one_not_a_number'])})\b", flags),
-        fraction=re.compile(
-            rf"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)\s+"
-            rf"(?P<d>{_alts(list(r['fractions']))})\b|\b(?P<half>half)\b",
-            flags,
+        change_after=[(rx(rf"\s*\)?(?:{_alts(p)})"), d) for d, p in r["changes"]["after"].items()],
+        any_change_before=rx(
+            "|".join(f"(?:{p})" for phrases in r["changes"]["before"].values() for p in phrases)
         ),
-        fractions={k.lower(): int(v) for k, v in r["fractions"].items()},
-        periods=re.compile("|".join(f"(?:{p})" for p in r["periods"]), flags),
+        from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
+        to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
+        direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
+        label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
+        age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
+        age_after=rx(rf"(?:\s?(?:-|–|to|and)\s?\d+)?(?:{_alts(r['age_after'])})"),
+        number_words=number_words,
+        one_not_a_number=rx(rf"[\s-]*(?:{_alts(r['one_not_a_number'])})\b"),
+        fraction=fraction,
+        fraction_after=rx(rf"\s+(?:{_alts(list(fractions))})\b"),
+        number_word_gate=_literal_gate(number_words) if folded else None,
+        fraction_gate=_literal_gate(fraction) if folded else None,
+        fractions=fractions,
+        periods=rx("|".join(f"(?:{p})" for p in r["periods"])),
+        comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
+        comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
+        past_period=rx(r["past_period"]),
+        near_period=rx(r["near_periods"]["pattern"]),
+        near_reach=int(r["near_periods"]["reach"]),
+        time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
+        ordinal=rx(r"(?:st|nd|rd|th)\b"),
+        multiplier_word=rx(r"(?:k|m|bn|mn|million|billion|thousand)\b"),
+        pronoun_before_one=tail(r"\b(?:no|any|every|each|this|that|the|which|only|within)\s*$"),
     )
+
+
+def _literal_gate(pattern: re.Pattern) -> re.Pattern | None:
+    """A pattern finding the strings one of which every match of `pattern` holds, looked for in
+    the folded text before `pattern` runs (most sentences hold none)."""
+    found = required_literals(pattern)
+    return None if found is None else re.compile(_prefix_trie(sorted(found)))
 
 
 # --------------------------------------------------------------------------- paragraphs
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _BULLET = re.compile(r"^\s*(?:[-–•❖■▪●◦*]\s+)+")
-_HAS_NUMBER_HINT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|half|third|quarter)",
-    re.IGNORECASE,
-)
+_NO_BULLET = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ASCII_DIGITS = frozenset("0123456789")
+_ITEM_NUMBER = re.compile(r"\d+(\.\d+)*\.?\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _prefix_trie(words: tuple[str, ...] | list[str]) -> str:
+    """A pattern matching where any of `words` starts, as a trie ('t(?:en|h(?:ird|...))'): the
+    same places as 'ten|third|...', several times fewer comparisons at each one."""
+    branches = []
+    for first in sorted({word[0] for word in words}):
+        rests = [word[1:] for word in words if word[0] == first]
+        if "" in rests:  # a word ends here: any longer word starting so matches here too
+            branches.append(re.escape(first))
+        else:
+            branches.append(re.escape(first) + f"(?:{_prefix_trie(rests)})")
+    return "|".join(branches)
+
+
+@cache
+def _number_word_hint(folded: bool) -> re.Pattern:
+    """Where a word starts like a number word (prose.yml number_hints)."""
+    starts = read_rules(RULES_FILE)["number_hints"]
+    return compile_caseless(rf"\b(?:{_prefix_trie(starts)})", folded)
+
+
 _CLOSED = re.compile(r"[.!?:;)\]\"”’]\s*$")
 
 
+def _may_hold_a_number(text: str, low: str | None) -> bool:
+    """A digit, or a word that starts like a number word: only then is a text read."""
+    if _has_digit(text):
+        return True
+    return _number_word_hint(low is not None).search(text if low is None else low) is not None
+
+
+@cache
+def _domain_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """prose.yml domain_words (anywhere, as a trie) and domain_acronyms (whole words)."""
+    r = read_rules(RULES_FILE)
+    acronyms = "|".join(re.escape(a) for a in r["domain_acronyms"])
+    return re.compile(_prefix_trie(r["domain_words"])), re.compile(rf"\b(?:{acronyms})\b")
+
+
+def _speaks_of_a_domain(text: str, low: str | None, before: str) -> bool:
+    """The paragraph names a fact domain, or it is short (a list item, a lead-in: 'Of these 29
+    cases, there are 8 outcomes to date:') and the paragraph before it does."""
+    if _names_a_domain(text.lower() if low is None else low):
+        return True
+    return len(text) < SHORT_PARAGRAPH and _names_a_domain(before.lower())
+
+
+def _names_a_domain(low: str) -> bool:
+    """The lower-cased paragraph names a subject of the fact domains: only then are its
+    numbers read. The acronyms' pattern runs only when no domain word is found."""
+    words, acronyms = _domain_patterns()
+    return words.search(low) is not None or acronyms.search(low) is not None
+
+
+def _has_digit(text: str) -> bool:
+    """`\\d` in `text`: ten plain character searches, the pattern only for other scripts' digits."""
+    for digit in "0123456789":
+        if digit in text:
+            return True
+    return not text.isascii() and _DIGIT.search(text) is not None
+
+
 def _clean_line(line: str) -> str:
+    """The line as a sentence reads it: markup, entities, bold and bullets gone, white space
+    folded. A plain line (single spaces, no markup, no bullet) is already that."""
+    if _is_plain(line):
+        return line
     text = _TAG.sub(" ", line) if "<" in line else line
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("**", "").replace("\xa0", " ")
     text = _BULLET.sub("", text)
     return " ".join(text.split())
+
+
+_NOT_PLAIN_FIRST = frozenset(" -–•❖■▪●◦*")  # white space or a bullet
+
+
+def _is_plain(line: str) -> bool:
+    """Nothing for `_clean_line` to do: printable (so no white space but single ' ', checked
+    last: it is the slowest test), no markup, no bullet (several times faster than cleaning)."""
+    return (
+        line[:1] not in _NOT_PLAIN_FIRST
+        and line[-1:] != " "
+        and "  " not in line
+        and "<" not in line
+        and "&" not in line
+        and "*" not in line
+        and line.isprintable()
+    )
 
 
 @dataclass
@@ -168,6 +301,17 @@ class _Paragraph:
 
     def line_at(self, offset: int) -> int:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def _starts_an_item(line: str, text: str) -> bool:
+    """A bulleted line, or one printed at the margin with an item number ('5.1 The ...')."""
+    if line[:1] not in _NO_BULLET and _BULLET.match(line):
+        return True
+    return (
+        line[:1] != " "
+        and (text[0] in _ASCII_DIGITS or not text[0].isascii())
+        and _ITEM_NUMBER.match(text) is not None
+    )
 
 
 def _furniture(lines: list[str]) -> set[str]:
@@ -199,18 +343,16 @@ def paragraphs(lines: list[str]) -> list[_Paragraph]:
             close()
             gap = False
             continue
-        if is_blank(line):
+        stripped = line.strip()
+        if not stripped:
             gap = True
             continue
-        stripped = line.strip()
-        if stripped in furniture or is_page_stamp(stripped):
+        if stripped in furniture or (stripped[:1] in "pP" and is_page_stamp(stripped)):
             continue
         text = _clean_line(line)
         if not text:
             continue
-        new_item = bool(_BULLET.match(line)) or (
-            line[:1] != " " and re.match(r"\d+(\.\d+)*\.?\s", text)
-        )
+        new_item = _starts_an_item(line, text)
         if pieces and (
             new_item or (gap and (_CLOSED.search(pieces[-1][1]) or not text[0].islower()))
         ):
@@ -229,13 +371,16 @@ _ABBREVIATION = re.compile(
     r"prof|rev|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
+# Every abbreviation above with its dot fits in the last 8 characters before a sentence end:
+# only that tail is searched (a search from an offset still sees the letter before it for \b).
+ABBREVIATION_TAIL = 12
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        head = text[start : match.start() + 1]
-        if _ABBREVIATION.search(head):
+        dot = match.start() + 1
+        if _ABBREVIATION.search(text, max(start, dot - ABBREVIATION_TAIL), dot):
             continue
         spans.append((start, match.start() + len(match.group().rstrip())))
         start = match.end()
@@ -249,39 +394,70 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _DIGITS = re.compile(
     r"(?<![\w./£$-])(?P<neg>-)?(?P<cur>£\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
-_DOTTED_MORE = re.compile(r"^\.\d")
-_SLASHED = re.compile(r"^/\d")
-_TIME = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)\b|^:\d\d", re.IGNORECASE)
-_ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
-_GLUED_LETTERS = re.compile(r"^[A-Za-z]")
-_MULTIPLIER_WORD = re.compile(r"^(?:k|m|bn|mn|million|billion|thousand)\b", re.IGNORECASE)
+# Where a number may start: a sign, '£' or a digit not glued to a word, a dot, a slash... (the
+# lookbehind of _DIGITS, tested after the first character so that `re` scans for it quickly)
+_NUMBER_START = re.compile(r"[-£\d](?<![\w./£$-].)")
+_DOTTED_MORE = re.compile(r"\.\d")
+_SLASHED = re.compile(r"/\d")
+_GLUED_LETTERS = re.compile(r"[A-Za-z]")
 _PHONE = re.compile(r"\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 _RANGE = re.compile(
-    r"^\s?(?:-|–|—|to|and)\s?(?P<cur>£\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-)
-_PRONOUN_BEFORE_ONE = re.compile(
-    r"\b(?:no|any|every|each|this|that|the|which|only)\s*$", re.IGNORECASE
+    r"\s?(?:-|–|—|to|and)\s?(?P<cur>£\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
 _PARA_NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?[.)]?(?=\s|$)")
+_SKIP_TAIL = re.compile(r"(?:[./:]\d+)*")
+_QUARTER_NUMBER = re.compile(r"\s*\d")
+_BETWEEN_END = re.compile(r"\bbetween\s*$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+class _Sentence:
+    """A sentence as printed (`text`) and as the patterns read it (`subject`: folded when it
+    can be, with `rules` compiled for it), with what is read once for all its numbers."""
+
+    __slots__ = ("text", "subject", "rules", "phones", "may_hold_a_fraction", "may_hold_words")
+
+    def __init__(self, text: str, low: str | None) -> None:
+        self.text = text
+        self.subject = text if low is None else low
+        self.rules = _rules(low is not None)
+        self.phones = [m.span() for m in _PHONE.finditer(text)] if "0" in text else []
+        # a fraction or a number in words needs its words: the folded text is tested for them
+        self.may_hold_a_fraction = _may_hold(low, self.rules.fraction_gate)
+        self.may_hold_words = _may_hold(low, self.rules.number_word_gate)
+
+
+def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
+    return low is None or gate is None or gate.search(low) is not None
 
 
 def prose_numbers(lines: list[str]) -> list[ProseNumber]:
     """Every number mention in the prose of a pack, in reading order."""
-    rules = _rules()
     found: list[ProseNumber] = []
+    earlier = ""  # the prose before the paragraph (its last CONTEXT_CHARS characters)
+    previous = ""  # the paragraph before
     for para in paragraphs(lines):
-        if not _HAS_NUMBER_HINT.search(para.text):
+        before_paragraph, before_text = earlier, previous
+        earlier = (earlier + " " + para.text)[-CONTEXT_CHARS:]
+        previous = para.text
+        para_low = fold(para.text)
+        if not _may_hold_a_number(para.text, para_low) or not _speaks_of_a_domain(
+            para.text, para_low, before_text
+        ):
             continue
         for start, end in sentence_spans(para.text):
-            sentence = para.text[start:end]
-            if not _HAS_NUMBER_HINT.search(sentence):
+            text = para.text[start:end]
+            low = para_low[start:end] if para_low is not None else fold(text)
+            if not _may_hold_a_number(text, low):
                 continue
-            mentions = _read_sentence(sentence, rules)
+            mentions = _read_sentence(_Sentence(text, low))
             if not mentions:
                 continue
             first_line, last_line = para.line_at(start), para.line_at(max(start, end - 1))
+            context = _context_before(before_paragraph, para.text, start)
             base = len(found)
             for m in mentions:
+                m.context_before = context
                 m.line_number = para.line_at(start + m.char_start)
                 m.sentence_first_line, m.sentence_last_line = first_line, last_line
                 m.seq = base + m.index_in_sentence
@@ -291,12 +467,24 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
     return found
 
 
-def _read_sentence(sentence: str, rules: _Rules) -> list[ProseNumber]:
-    periods = _period_spans(sentence, rules)
-    phones = [m.span() for m in _PHONE.finditer(sentence)]
-    mentions = _digit_mentions(sentence, rules, phones) + _word_mentions(sentence, rules)
+def _context_before(earlier: str, text: str, start: int) -> str:
+    """The last CONTEXT_CHARS characters of the prose before a sentence (its paragraph, then
+    the paragraphs before it: a list item's lead-in, a theme named a sentence before), cut to
+    start at a word."""
+    context = (earlier + " " + text[:start]).strip()
+    if len(context) <= CONTEXT_CHARS:
+        return context
+    cut = context[-CONTEXT_CHARS:]
+    return cut[cut.find(" ") + 1 :].strip()
+
+
+def _read_sentence(s: _Sentence) -> list[ProseNumber]:
+    sentence = s.text
+    mentions = _digit_mentions(s) + _word_mentions(s)
     mentions.sort(key=lambda m: m.char_start)
     mentions = _drop_overlaps(mentions)
+    # period phrases matter only to a number not already known to be an identifier
+    periods = _period_spans(s) if any(m.skip_reason is None for m in mentions) else []
     for m in mentions:
         if m.skip_reason is None and _inside(m, periods):
             m.skip_reason = "date"
@@ -304,9 +492,12 @@ def _read_sentence(sentence: str, rules: _Rules) -> list[ProseNumber]:
     for i, m in enumerate(mentions):
         m.index_in_sentence = i
     _windows(sentence, kept)
-    _changes(sentence, kept, rules)
+    _changes(s, kept)
+    own, compared = _own_and_compared(s, periods)
     for m in kept:
-        m.period_text = _nearest_period(sentence, m, periods)
+        m.period_text = _nearest_period(s, m, own, kept)
+        if m.role == "change":
+            m.comparison_period_text = _nearest_period(s, m, compared, kept)
     for m in kept:
         if m.role == "to" or m.comparison_text is not None:
             earlier = next(
@@ -316,8 +507,25 @@ def _read_sentence(sentence: str, rules: _Rules) -> list[ProseNumber]:
     return mentions
 
 
-def _period_spans(sentence: str, rules: _Rules) -> list[tuple[int, int]]:
-    return [match.span() for match in rules.periods.finditer(sentence)]
+def _period_spans(s: _Sentence) -> list[tuple[int, int]]:
+    return [match.span() for match in s.rules.periods.finditer(s.subject)]
+
+
+def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
+    """The period phrases that are a figure's own, and those it is compared with ('compared to
+    2013/14', 'on last year')."""
+    own, compared = [], []
+    rules = s.rules
+    for start, end in spans:
+        before = s.subject[max(0, start - TAIL) : start]
+        past = rules.past_period.match(s.subject[start:end]) is not None
+        if rules.comparison_before.search(before) or (
+            past and rules.comparison_before_past.search(before)
+        ):
+            compared.append((start, end))
+        else:
+            own.append((start, end))
+    return own, compared
 
 
 def _inside(m: ProseNumber, spans: list[tuple[int, int]]) -> bool:
@@ -334,32 +542,31 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _digit_mentions(sentence: str, rules: _Rules, phones) -> list[ProseNumber]:
+def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
+    sentence, subject, rules = s.text, s.subject, s.rules
     out: list[ProseNumber] = []
     pos = 0
     while True:
-        match = _DIGITS.search(sentence, pos)
+        match = _next_number(sentence, pos)
         if not match:
             break
         start, end = match.start("cur") if match.group("cur") else match.start("num"), match.end()
         raw = match.group("num")
-        value = _number(raw)
-        rest = sentence[end:]
-        before = sentence[max(0, start - TAIL) : start]
-        m = ProseNumber(0, 0, 0, sentence, start, end, raw, value)
+        m = ProseNumber(0, 0, 0, sentence, start, end, raw, _number(raw))
         if match.group("cur"):
             m.unit_cue = "gbp"
-        skip = _identifier_reason(sentence, match, before, rest, rules, phones)
+        skip = _identifier_reason(s, match)
         if skip:
             m.skip_reason = skip
-            end = end + _skip_tail(rest)
+            end = _SKIP_TAIL.match(sentence, end).end()  # '5.1.8', '12/01/2024': not re-read
         else:
-            end = _read_unit(sentence, m, end, rules)
-            end = _read_range(sentence, m, end, rules)
+            before = subject[max(0, start - TAIL) : start]
+            end = _read_unit(s, m, end)
+            end = _read_range(s, m, end)
             m.qualifier = m.qualifier or _qualifier(before, rules)
             if m.unit_cue is None and _is_year(raw):
                 m.skip_reason = "year"
-            elif rules.age_before.search(before) or rules.age_after.match(sentence[m.char_end :]):
+            elif rules.age_before.search(before) or rules.age_after.match(subject, m.char_end):
                 m.skip_reason = "age"
             elif rules.label_before.search(before) and m.unit_cue not in ("percent", "gbp"):
                 m.skip_reason = "label"
@@ -370,69 +577,81 @@ def _digit_mentions(sentence: str, rules: _Rules, phones) -> list[ProseNumber]:
     return out
 
 
-def _identifier_reason(sentence, match, before, rest, rules, phones) -> str | None:
+def _next_number(sentence: str, pos: int) -> re.Match | None:
+    """`_DIGITS.search(sentence, pos)`: the first place from `pos` where a number starts."""
+    while True:
+        start = _NUMBER_START.search(sentence, pos)
+        if start is None:
+            return None
+        match = _DIGITS.match(sentence, start.start())
+        if match is not None:
+            return match
+        pos = start.start() + 1
+
+
+def _identifier_reason(s: _Sentence, match: re.Match) -> str | None:
+    """Why a number in digits is an identifier, not a quantity (None: it may be one)."""
+    sentence, subject, rules = s.text, s.subject, s.rules
     raw = match.group("num")
-    start = match.start("num")
-    if any(s <= start < e for s, e in phones) or (raw.startswith("0") and len(raw) >= 4):
+    start, end = match.start("num"), match.end()
+    if (raw.startswith("0") and len(raw) >= 4) or any(a <= start < b for a, b in s.phones):
         return "phone"
-    if _DOTTED_MORE.match(rest) or (
-        start == 0 and _PARA_NUMBER.match(sentence[start:]) and ("." in raw or rest[:1] in ".)")
+    if _DOTTED_MORE.match(sentence, end) or (
+        start == 0
+        and _PARA_NUMBER.match(sentence)
+        and ("." in raw or sentence[end : end + 1] in ".)")
     ):
         return "paragraph_number"
-    if _SLASHED.match(rest) or before.endswith("/"):
+    if _SLASHED.match(sentence, end):  # '12/01/2024' ('/' before a number: no match at all)
         return "date_or_reference"
-    if _TIME.match(rest):
+    if rules.time.match(subject, end):
         return "time"
-    if _ORDINAL.match(rest):
+    if rules.ordinal.match(subject, end):
         return "ordinal"
-    if _GLUED_LETTERS.match(rest) and not _MULTIPLIER_WORD.match(rest):
+    if _GLUED_LETTERS.match(sentence, end) and not rules.multiplier_word.match(subject, end):
         return "reference"
     return None
-
-
-def _skip_tail(rest: str) -> int:
-    """How far an identifier runs on ('5.1.8', '12/01/2024'), so its parts are not re-read."""
-    tail = re.match(r"^(?:[./:]\d+)*", rest)
-    return tail.end() if tail else 0
 
 
 def _is_year(raw: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099
 
 
-def _read_unit(sentence: str, m: ProseNumber, end: int, rules: _Rules) -> int:
-    rest = sentence[end:]
-    for pattern, factor in rules.multipliers:
-        hit = pattern.match(rest)
-        if hit and (
-            m.unit_cue == "gbp" or hit.group().strip().lower() in ("million", "thousand", "billion")
-        ):
-            m.value = (m.value or 0) * factor
-            end += hit.end()
-            rest = sentence[end:]
-            break
-    if m.unit_cue is None:
-        for pattern, cue in rules.units:
-            hit = pattern.match(rest)
-            if hit:
-                m.unit_cue = cue
-                end += hit.end()
+def _read_unit(s: _Sentence, m: ProseNumber, end: int) -> int:
+    """The unit printed right after a number ('%', 'weeks', 'per 10,000') and a multiplier
+    ('£4.5million'): the value scaled, the cue set, the end of the number moved past them."""
+    subject, rules = s.subject, s.rules
+    if rules.any_multiplier.match(subject, end):
+        for pattern, factor in rules.multipliers:
+            hit = pattern.match(subject, end)
+            if hit and (
+                m.unit_cue == "gbp"
+                or hit.group().strip().lower() in ("million", "thousand", "billion")
+            ):
+                m.value = (m.value or 0) * factor
+                end = hit.end()
                 break
+    if m.unit_cue is None:
+        hit = rules.units.match(subject, end)
+        if hit:
+            m.unit_cue = rules.unit_cues[hit.lastgroup]
+            end = hit.end()
     return end
 
 
-def _read_range(sentence: str, m: ProseNumber, end: int, rules: _Rules) -> int:
+def _read_range(s: _Sentence, m: ProseNumber, end: int) -> int:
     """'50-60', 'between 40 and 50', '£23m and £29m': value low, value_high high."""
-    hit = _RANGE.match(sentence[end:])
+    sentence = s.text
+    hit = _RANGE.match(sentence, end)
     if not hit:
         return end
     before = sentence[max(0, m.char_start - TAIL) : m.char_start].lower()
-    joiner = sentence[end : end + hit.start("num")].strip(" £").lower()
-    if joiner in ("and", "to") and not re.search(r"\bbetween\s*$", before):
+    joiner = sentence[end : hit.start("num")].strip(" £").lower()
+    if joiner in ("and", "to") and not _BETWEEN_END.search(before):
         return end  # '19 were upheld ... and 26' / 'from 40 to 25' are two figures
     high = ProseNumber(0, 0, 0, sentence, 0, 0, hit.group("num"), _number(hit.group("num")))
     high.unit_cue = m.unit_cue
-    stop = _read_unit(sentence, high, end + hit.end(), rules)
+    stop = _read_unit(s, high, hit.end())
     if m.unit_cue is None and high.unit_cue is not None:
         m.unit_cue = high.unit_cue
     if _is_year(m.number_text.strip("£ ")) and _is_year(hit.group("num")):
@@ -447,36 +666,38 @@ def _qualifier(before: str, rules: _Rules) -> str | None:
     return hit.lastgroup if hit else None
 
 
-def _word_mentions(sentence: str, rules: _Rules) -> list[ProseNumber]:
+def _word_mentions(s: _Sentence) -> list[ProseNumber]:
+    sentence, subject, rules = s.text, s.subject, s.rules
     out: list[ProseNumber] = []
-    for match in rules.fraction.finditer(sentence):
+    fractions = rules.fraction.finditer(subject) if s.may_hold_a_fraction else ()
+    for match in fractions:
         if match.group("half"):
             numerator, denominator = 1, 2
         else:
             n = match.group("n").lower()
             numerator = 1 if n in ("a", "an") else text2num(n, "en")
             denominator = rules.fractions[match.group("d").lower()]
-            if match.group("d").lower() in ("quarter", "quarters") and re.match(
-                r"^\s*\d", sentence[match.end() :]
+            if match.group("d").lower() in ("quarter", "quarters") and _QUARTER_NUMBER.match(
+                sentence, match.end()
             ):
                 continue  # 'quarter 4' is a period
-        m = ProseNumber(0, 0, 0, sentence, match.start(), match.end(), match.group(), None)
+        text = sentence[match.start() : match.end()]
+        m = ProseNumber(0, 0, 0, sentence, match.start(), match.end(), text, None)
         m.value = round(100.0 * numerator / denominator, 2)
         m.number_form, m.unit_cue = "fraction", "percent"
-        m.qualifier = _qualifier(sentence[max(0, match.start() - TAIL) : match.start()], rules)
+        m.qualifier = _qualifier(subject[max(0, match.start() - TAIL) : match.start()], rules)
         out.append(m)
-    for match in rules.number_words.finditer(sentence):
-        text = match.group()
+    for match in rules.number_words.finditer(subject) if s.may_hold_words else ():
+        text = sentence[match.start() : match.end()]
         if text.lower() in ("hundred", "thousand", "million"):
             continue
-        following = sentence[match.end() :]
         if text.lower() == "one" and (
-            rules.one_not_a_number.match(following)
-            or _PRONOUN_BEFORE_ONE.search(sentence[max(0, match.start() - 12) : match.start()])
+            rules.one_not_a_number.match(subject, match.end())
+            or rules.pronoun_before_one.search(subject[max(0, match.start() - 12) : match.start()])
         ):
             continue
-        if rules.fraction.match(sentence, match.start()) and re.match(
-            rf"\s+(?:{_alts(list(rules.fractions))})\b", following, re.IGNORECASE
+        if rules.fraction.match(subject, match.start()) and rules.fraction_after.match(
+            subject, match.end()
         ):
             continue  # 'two thirds' is a fraction
         try:
@@ -485,12 +706,12 @@ def _word_mentions(sentence: str, rules: _Rules) -> list[ProseNumber]:
             continue
         m = ProseNumber(0, 0, 0, sentence, match.start(), match.end(), text, value)
         m.number_form = "words"
-        end = _read_unit(sentence, m, match.end(), rules)
+        end = _read_unit(s, m, match.end())
         m.char_end = end
         m.number_text = sentence[m.char_start : end]
-        before = sentence[max(0, match.start() - TAIL) : match.start()]
+        before = subject[max(0, match.start() - TAIL) : match.start()]
         m.qualifier = _qualifier(before, rules)
-        if rules.age_before.search(before) or rules.age_after.match(sentence[end:]):
+        if rules.age_before.search(before) or rules.age_after.match(subject, end):
             m.skip_reason = "age"
         elif rules.label_before.search(before):
             m.skip_reason = "label"
@@ -540,23 +761,26 @@ def _is_threshold(m: ProseNumber) -> bool:
     )
 
 
-def _changes(sentence: str, kept: list[ProseNumber], rules: _Rules) -> None:
+def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
     """Roles in changes: 'an increase of 15' (change), 'from 40 to 25' (from, to)."""
+    sentence, subject, rules = s.text, s.subject, s.rules
     open_from: ProseNumber | None = None
     for i, m in enumerate(kept):
-        bare_before = _strip_qualifier(sentence[max(0, m.char_start - TAIL) : m.char_start], rules)
-        for pattern, direction in rules.change_before:
-            if pattern.search(bare_before):
-                m.role, m.direction = "change", direction
+        bare_before = _strip_qualifier(subject[max(0, m.char_start - TAIL) : m.char_start], rules)
+        if rules.any_change_before.search(bare_before):
+            for pattern, direction in reversed(rules.change_before):  # the last listed wins
+                if pattern.search(bare_before):
+                    m.role, m.direction = "change", direction
+                    break
         if m.role == "level":
             for pattern, direction in rules.change_after:
-                if pattern.match(sentence[m.char_end :]):
+                if pattern.match(subject, m.char_end):
                     m.role, m.direction = "change", direction
         if (
             m.role == "level"
             and i
             and kept[i - 1].role == "change"
-            and re.fullmatch(r"\s*\(\s*", sentence[kept[i - 1].char_end : m.char_start])
+            and _OPEN_BRACKET.fullmatch(sentence[kept[i - 1].char_end : m.char_start])
         ):
             m.role, m.direction = "change", kept[i - 1].direction  # 'by 9 (6.7%)'
         if m.role == "change":
@@ -569,7 +793,7 @@ def _changes(sentence: str, kept: list[ProseNumber], rules: _Rules) -> None:
         if open_from is not None and rules.to_before.search(bare_before):
             m.role = "to"
             m.anchor_index = open_from.index_in_sentence
-            _compare(m, open_from, sentence, rules)
+            _compare(m, open_from, s)
             open_from = None
     # 'currently at 66% up from 62%': a 'from' with no 'to' compares the figure before it
     for i, m in enumerate(kept):
@@ -578,7 +802,7 @@ def _changes(sentence: str, kept: list[ProseNumber], rules: _Rules) -> None:
         ):
             earlier = [k for k in kept[:i] if k.role == "level" and k.unit_cue == m.unit_cue]
             if earlier and earlier[-1].comparison_value is None:
-                _compare(earlier[-1], m, sentence, rules)
+                _compare(earlier[-1], m, s)
 
 
 def _strip_qualifier(before: str, rules: _Rules) -> str:
@@ -587,16 +811,18 @@ def _strip_qualifier(before: str, rules: _Rules) -> str:
     return tail[: hit.start() + (1 if hit.group()[:1].isspace() else 0)] if hit else tail
 
 
-def _compare(later: ProseNumber, earlier: ProseNumber, sentence: str, rules: _Rules) -> None:
+def _compare(later: ProseNumber, earlier: ProseNumber, s: _Sentence) -> None:
     later.comparison_value = earlier.value
     later.comparison_text = earlier.number_text
     if later.unit_cue is None:
         later.unit_cue = earlier.unit_cue
     if earlier.unit_cue is None:
         earlier.unit_cue = later.unit_cue
-    clause = sentence[: later.char_start]
+    clause = s.subject[: later.char_start]
     verbs = [
-        (hit.start(), d) for pattern, d in rules.direction_verbs for hit in pattern.finditer(clause)
+        (hit.start(), d)
+        for pattern, d in s.rules.direction_verbs
+        for hit in pattern.finditer(clause)
     ]
     later.direction = max(verbs)[1] if verbs else None  # the verb nearest the figure
     if later.direction is None and later.value is not None and earlier.value is not None:
@@ -605,19 +831,39 @@ def _compare(later: ProseNumber, earlier: ProseNumber, sentence: str, rules: _Ru
         )
 
 
-def _nearest_period(sentence: str, m: ProseNumber, spans: list[tuple[int, int]]) -> str | None:
-    """The period phrase closest to the number, not across a ';' or another figure's period."""
+def _paired(a: ProseNumber, b: ProseNumber) -> bool:
+    """The two figures of one 'from X to Y' (a period phrase before X is Y's too)."""
+    if {a.role, b.role} != {"from", "to"}:
+        return False
+    return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
+
+
+def _nearest_period(
+    s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
+) -> str | None:
+    """The period phrase closest to the number, not across a ';', a bracket (brackets that
+    hold the phrase alone, '(June 2017)', do not count) or another figure of the sentence (but
+    the other figure of its 'from X to Y'); a quarter only close by (prose.yml near_periods)."""
+    sentence = s.text
     best, best_distance = None, None
-    for s, e in spans:
-        between = sentence[min(e, m.char_start) : max(s, m.char_end)]
+    for start, end in spans:
+        low, high = min(end, m.char_start), max(start, m.char_end)
+        between = sentence[low:high]
+        if start > 0 and sentence[start - 1] == "(" and sentence[end : end + 1] == ")":
+            between = (
+                between.replace("(", "", 1) if start >= m.char_end else between.replace(")", "", 1)
+            )
         if ";" in between or "(" in between or ")" in between:
             continue
-        distance = s - m.char_end if s >= m.char_end else m.char_start - e
+        if any(k is not m and low <= k.char_start < high and not _paired(k, m) for k in kept):
+            continue
+        distance = start - m.char_end if start >= m.char_end else m.char_start - end
         if distance < 0:
             continue
+        if distance > s.rules.near_reach and s.rules.near_period.match(s.subject[start:end]):
+            continue
         if best_distance is None or distance < best_distance:
-            best, best_distance = (s, e), distance
+            best, best_distance = (start, end), distance
     if best is None:
         return None
-    m._period_span = best
     return sentence[best[0] : best[1]].strip()

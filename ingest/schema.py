@@ -109,9 +109,11 @@ RAW_TABLES: dict[str, str] = {
         before_text VARCHAR NOT NULL,      -- words before the number (cut at the previous number)
         after_text VARCHAR NOT NULL,       -- words after the number (cut at the next number)
         period_text VARCHAR,               -- nearest period phrase: 'in 2014/15', 'As at 28 August'
-        skip_reason VARCHAR                -- why it is not a quantity (page, paragraph_number,
+        skip_reason VARCHAR,               -- why it is not a quantity (page, paragraph_number,
                                            -- date, year, phone, reference, label, age ...); null
                                            -- for a candidate fact
+        context_before VARCHAR NOT NULL    -- the prose just before the sentence (up to 300
+                                           -- characters): what 'this figure' or 'of these' is
     """,
 }
 

@@ -79,7 +79,7 @@ def test_as_at_day_month_period_phrase(pack000):
         ("The meeting started at 6.00 pm with 9 complaints to review.", "6.00", "time"),
         ("In 2019 the service received 40 compliments.", "2019", "year"),
         ("Placements for young people aged 16 were reviewed.", "16", "age"),
-        ("Section 20 of the Children Act covered 12 children.", "20", "label"),
+        ("Section 20 of the Children Act covered 12 children in care.", "20", "label"),
         ("On 28 August there were 500 children in care.", "28", "date"),
     ],
 )
@@ -93,14 +93,14 @@ def test_identifiers_are_never_quantities(sentence, number, reason):
     [
         ("Well over 100 children were waiting at the end of March.", "100", 100, "over", None),
         ("Approximately 60 children were placed with family.", "60", 60, "about", None),
-        ("Fewer than 20 people received the fund.", "20", 20, "under", None),
+        ("Fewer than 20 people were placed in residential care.", "20", 20, "under", None),
         ("Between 50-60 children were placed at home.", "50-60", 50, "between", None),
         ("The average wait is 26 weeks for a first appointment.", "26 weeks", 26, None, "weeks"),
-        ("The council paid £7,200 in remedies.", "£7,200", 7200, None, "gbp"),
-        ("Funding of £4.5million was agreed.", "£4.5million", 4_500_000, None, "gbp"),
-        ("The rate was 58.9 per 10,000 children.", "58.9 per 10,000", 58.9, None, "per_10000"),
+        ("The council paid £7,200 in complaint remedies.", "£7,200", 7200, None, "gbp"),
+        ("Funding of £4.5million was agreed for fostering.", "£4.5million", 4_500_000, None, "gbp"),
+        ("The LAC rate was 58.9 per 10,000 children.", "58.9 per 10,000", 58.9, None, "per_10000"),
         (
-            "Almost sixty five percent were answered in time.",
+            "Almost sixty five percent of complaints were answered in time.",
             "sixty five percent",
             65,
             "almost",
@@ -147,5 +147,5 @@ def test_running_headers_and_tables_are_not_prose():
 def test_references_glued_to_letters_are_not_read():
     # 'PH41/2015', 'S136': a number glued to letters is part of a reference
     assert [
-        m.number_text for m in _kept(["Decision PH41/2015 under S136 was called in by 3 members."])
+        m.number_text for m in _kept(["Complaint PH41/2015 under S136 was called in by 3 members."])
     ] == ["3"]

@@ -1,25 +1,45 @@
 -- Facts printed in sentences (source_kind 'prose'): one row per number whose measure the sentence
--- names (int_prose_measures), with its period, service, councils and provenance. The sentence is
--- the value_text and source_line the line the number is printed on.
+-- names (int_prose_measures), with its period, service, councils, the part of the service it is
+-- about (int_prose_parts: theme, segment, procedure, breakdown) and provenance. The sentence is
+-- the value_text and source_line the line the number is printed on. A number that is part of a
+-- group its sentence does not name ('Of the 25 complaints made, only 5 were upheld' with no theme
+-- named) is not a fact; nor is a waiting-times figure about a part (the waiting-times facts have
+-- no part columns).
 -- Period, nearest first: the period phrase beside the number ('in 2014/15', 'As at 28 August',
--- 'in December 2023'); 'this year' / 'over the year' -> the fiscal year of the heading above or
--- of the document title, 'last year' -> the year before; 'currently' / 'to date' -> the meeting
+-- 'in December 2023', 'quarter 4' -> that quarter of the document's fiscal year); 'this year' /
+-- 'over the year' / 'over the last year' -> the fiscal year of the heading above or of the
+-- document title, 'last year' -> the year before; 'currently' / 'to date' -> the date of the
+-- document (the minutes of an earlier meeting carry its date in their title), else the meeting
 -- date. With no phrase, a flow (complaints) takes the fiscal year of the heading or title and a
--- stock (children looked after, waiting lists) the meeting date. A year that cannot be placed
--- (a calendar year) leaves the number unclassified.
+-- stock (children looked after, waiting lists) the document's or meeting's date; a figure whose
+-- measure a sentence before names ('this figure is 527') takes that sentence's period. A year
+-- that cannot be placed (a calendar year) leaves the number unclassified. The phrase a change is
+-- compared with ('on last year') is its comparison period, never its own.
 -- Changes: 'an increase of 15' is a fact of value_type 'change' (signed, down < 0; unit
 -- percent_change for '28% increase'); 'from 40 to 25' is one fact of 25 with comparison_value 40,
 -- plus a fact of 40 when the earlier figure's own period is printed ('from 636 days in 2014/15').
-with mentions as (
-    select n.*, m.measure, m.measure_source, m.value_type, m.unit, mc.domain,
-           p.meeting_date, p.council as reporting_council_text
+with measured as (
+    select n.*, m.measure, m.measure_source, m.value_type, m.unit, mc.domain, mc.period_kind,
+           p.meeting_date, p.council as reporting_council_text,
+           case when m.part_kind = 'breakdown' then m.part_text end as breakdown,
+           case when m.measure <> 'complaints_share_pct' then pt.theme end as theme,  -- a share's theme is what it is a share of
+           pt.segment, pt.procedure, pt.is_part_of_group
     from {{ batch(ref('stg_prose_numbers')) }} n
     join {{ batch(ref('int_prose_measures')) }} m using (pack_id, mention_seq)
     join {{ ref('measure_catalogue') }} mc on mc.measure = m.measure
     join {{ batch(ref('stg_packs')) }} p using (pack_id)
+    left join {{ batch(ref('int_prose_parts')) }} pt using (pack_id, mention_seq)
+),
+mentions as (
+    select m.*
+    from measured m
+    where not (coalesce(m.is_part_of_group, false)
+               and m.theme is null and m.segment is null and m.procedure is null and m.breakdown is null)
+      and not (m.domain = 'waiting_times' and (m.theme is not null or m.segment is not null))
 ),
 located as (
-    select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line
+    select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line,
+           {{ parse_uk_date('coalesce(d.title, \'\')') }} as document_date
     from mentions m
     left join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = m.pack_id and m.line_number between d.first_line and d.last_line
@@ -48,9 +68,25 @@ with_area as (
     from with_fy l
     asof left join area_headings a on a.pack_id = l.pack_id and l.sentence_first_line > a.line_number
 ),
+-- a figure whose measure the prose before names takes that prose's period when it has none
+inherited as (
+    select w.* replace (coalesce(w.period_text, (
+        select arg_max(e.period_text, e.mention_seq)
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null and e.sentence_last_line >= w.sentence_first_line - 1
+          and strpos(w.context_before, e.sentence) > 0
+    )) as period_text)
+    from with_area w
+    where w.measure_source = 'anaphora'
+    union all by name
+    select * from with_area where measure_source is distinct from 'anaphora'
+),
 read_periods as (
     select
         w.*,
+        try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^(?:quarter|qtr|q)\s?([1-4])$', 1), '') as integer)
+            as quarter,
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
         coalesce({{ fy_start_year("coalesce(w.period_text, '')") }},
                  -- '1 April 2017 to 31 March 2018'
@@ -59,20 +95,28 @@ read_periods as (
             as printed_fy,
         coalesce({{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
                  {{ day_month_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }}) as printed_as_of,
-        regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over |in |during |for )?(?:the |this |current )(?:reporting |financial )?(?:year|period)$')
+        regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over |in |during |for )?(?:the |this |current )(?:reporting |financial )?(?:year|period)$|^(?:over|in|during)\s+the\s+(?:last|past)\s+(?:year|twelve\s+months|12\s+months)$')
             as says_this_year,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:last|previous|preceding)\s+(?:reporting\s+|financial\s+)?year\b')
+            and not regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over|in|during)\s+the\s+(?:last|past)\s+year$')
             as says_last_year,
+        regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:currently|at\s+present|presently|to\s+date|now)$') as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year
-    from with_area w
+    from inherited w
 ),
 periods as (
     select
         r.*,
         case
             when r.printed_fy is not null then 'fiscal_year'
+            when r.quarter is not null and r.document_fy is not null then 'fiscal_quarter'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
+            -- a stock 'over the last 12 months' is the stock now ('reduced the number of children
+            -- we look after by 5% in the last 12 months')
+            when r.says_this_year and r.period_kind = 'stock' then 'meeting_date'
+            -- a flow 'to date' is the year so far ('there are 8 outcomes to date' in an annual report)
+            when r.says_now and r.period_kind = 'flow' and r.document_fy is not null then 'fiscal_year'
             when (r.says_this_year or r.says_last_year) and r.document_fy is not null then 'fiscal_year'
             when r.period_text is null and r.domain = 'complaints' and r.document_fy is not null then 'fiscal_year'
             else 'meeting_date'
@@ -94,21 +138,46 @@ placed as (
         p.*,
         case p.period_type
             when 'fiscal_year' then 'FY' || {{ fy_label('p.fy') }}
+            when 'fiscal_quarter' then 'FY' || {{ fy_label('p.fy') }} || '-Q' || p.quarter
             when 'as_of' then 'D' || strftime(p.printed_as_of, '%Y-%m-%d')
-            else 'D' || strftime(p.meeting_date, '%Y-%m-%d')
+            else 'D' || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
         end as period_id,
-        case p.period_type when 'as_of' then p.printed_as_of when 'meeting_date' then p.meeting_date end
-            as as_of_date,
-        case p.period_type when 'fiscal_year' then p.fy_source when 'as_of' then 'sentence'
-             else 'meeting_date' end as period_source
+        case p.period_type when 'as_of' then p.printed_as_of
+             when 'meeting_date' then coalesce(p.document_date, p.meeting_date) end as as_of_date,
+        case p.period_type when 'fiscal_year' then p.fy_source when 'fiscal_quarter' then 'sentence'
+             when 'as_of' then 'sentence'
+             when 'meeting_date' then case when p.document_date is not null then 'document_title' else 'meeting_date' end
+        end as period_source
     from periods p
     where p.period_type <> 'unplaced'
 ),
+-- a change of the figure before it ('1009, showing an increase of 34 over the year') is a change to
+-- that figure's period, unless the change prints a year or date of its own
+anchored as (
+    select p.* replace (
+        coalesce(a.period_type, p.period_type) as period_type,
+        coalesce(a.period_id, p.period_id) as period_id,
+        coalesce(a.fy, p.fy) as fy,
+        coalesce(a.quarter, p.quarter) as quarter,
+        case when a.mention_seq is not null then a.as_of_date else p.as_of_date end as as_of_date,
+        coalesce(a.period_source, p.period_source) as period_source)
+    from placed p
+    left join placed a
+      on p.role = 'change' and p.printed_fy is null and p.printed_as_of is null and p.quarter is null
+     and a.pack_id = p.pack_id and a.mention_seq = p.anchor_seq
+),
 -- the earlier figure of 'from X to Y' is a fact of its own only when its own period is printed
+-- ('from 636 days in 2014/15 to 424 in 2015/16'), not the later figure's ('in February 2022 ...
+-- from an average of 130 weeks to 26 weeks')
 kept as (
     select p.*
-    from placed p
-    where p.role <> 'from' or (p.period_source = 'sentence' and p.period_type <> 'meeting_date')
+    from anchored p
+    where p.role <> 'from'
+       or (p.period_source = 'sentence' and p.period_type <> 'meeting_date'
+           and not exists (
+               select 1 from {{ batch(ref('stg_prose_numbers')) }} t
+               where t.pack_id = p.pack_id and t.anchor_seq = p.mention_seq and t.role = 'to'
+                 and t.period_text is not distinct from p.period_text))
 ),
 compared as (
     select k.*,
@@ -145,18 +214,26 @@ select
     coalesce(rc.gss_code, 'unknown') as subject_council_gss,
     'reporting_council' as subject_council_source,
     svc.service_code,
-    coalesce(sa.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
-    case when sa.service_area is not null then 'sentence' when c.heading_service_area is not null then 'heading'
+    coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
+    case when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
+         when c.heading_service_area is not null then 'heading'
          when ta.service_area is not null then 'document_title' when svc.service_area is not null then 'service'
     end as service_area_source,
     c.period_type,
     c.period_id,
-    case when c.period_type = 'fiscal_year' then make_date(c.fy, 4, 1) end as period_start,
-    case when c.period_type = 'fiscal_year' then make_date(c.fy + 1, 3, 31) end as period_end,
+    case c.period_type when 'fiscal_year' then make_date(c.fy, 4, 1)
+         when 'fiscal_quarter' then {{ fq_start('c.fy', 'c.quarter') }} end as period_start,
+    case c.period_type when 'fiscal_year' then make_date(c.fy + 1, 3, 31)
+         when 'fiscal_quarter' then {{ fq_end('c.fy', 'c.quarter') }} end as period_end,
     c.as_of_date,
-    case when c.period_type = 'fiscal_year' then {{ fy_label('c.fy') }} end as fiscal_year,
+    case when c.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('c.fy') }} end as fiscal_year,
     c.period_source,
-    c.period_text
+    c.period_text,
+    case when c.period_type = 'fiscal_quarter' then c.quarter end as fiscal_quarter,
+    c.theme,
+    c.segment,
+    c.procedure,
+    c.breakdown
 from compared c
 left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reporting_council_text') }}
 left join lateral (
@@ -164,6 +241,11 @@ left join lateral (
     from {{ ref('service_area_patterns') }} p
     where regexp_matches(c.sentence, p.pattern)
 ) sa on true
+left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
+    select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+    from {{ ref('service_area_patterns') }} p
+    where regexp_matches(c.context_before, p.pattern)
+) ca on true
 left join lateral (
     select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from {{ ref('service_area_patterns') }} p
@@ -172,5 +254,5 @@ left join lateral (
 left join lateral (
     select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
     from {{ ref('service_aliases') }} s
-    where regexp_matches(c.sentence, s.pattern) and not regexp_matches(s.pattern, '\^')
+    where regexp_matches(c.context_before || ' ' || c.sentence, s.pattern) and not regexp_matches(s.pattern, '\^')
 ) svc on true

@@ -1,11 +1,21 @@
 -- The measure of each number printed in a sentence, or none. Seed prose_measure_patterns names it
 -- from the words after the number ('91 complaints'), the words before it ('the number of Looked
 -- After Children was 441') or, for the later figure of 'from 40 to 25', the words before the
--- earlier one; the best priority wins. The measure's unit must be the number's unit; a count
--- measure read on a percentage becomes its '<measure>_pct' sibling of the catalogue ('7.2% were
--- upheld' -> complaints_upheld_pct). A change ('an increase of 15', '28% increase in complaints')
--- is a change of its own measure, else of the figure it follows ('91 complaints - a decrease of
--- 17'). A figure about another council, region or England (seed prose_subject_cues) has none.
+-- earlier one; a row's sentence_pattern must match the sentence or the prose just before it (a
+-- list item's lead-in: 'Of these 29 cases, there are 8 outcomes to date: ... Four not upheld').
+-- The best priority wins. The measure's unit must be the number's unit; a count measure read on a
+-- percentage becomes its '<measure>_pct' sibling of the catalogue ('7.2% were upheld' ->
+-- complaints_upheld_pct). A change ('an increase of 15', '28% increase in complaints') is a change
+-- of its own measure, else of the figure it follows ('91 complaints - a decrease of 17').
+-- A number whose sentence does not name its measure takes it
+--   * from the sentence before when it points back to it (seed prose_subject_cues 'anaphor':
+--     'this figure is 527', 'This represents 163 per 10,000'): the last measure seed
+--     prose_antecedents finds there, or its catalogue sibling of the number's unit (a rate);
+--   * from the figure before it in a series over years ('51% for 2013/14 and 43% for 2012/13',
+--     'compares well with the 49% achieved in 2013/14'; same unit, a year of its own), or when it
+--     breaks that figure down by subject ('36 complaints ..., 28 were regarding County Council
+--     services') or in brackets ('208 complaints ... (160 County Council and 48 Partnership Trust)').
+-- A figure about another council, region or England (seed prose_subject_cues 'comparator') has none.
 with mentions as (
     select * from {{ batch(ref('stg_prose_numbers')) }}
     where skip_reason is null and value is not null
@@ -13,29 +23,31 @@ with mentions as (
 texts as (
     select
         m.*,
-        case m.unit_cue
+        case m.unit_cue   -- another unit ('six months', 'three times') is no catalogue unit: no measure
             when 'percent' then 'percent'
             when 'per_10000' then 'rate_per_10000'
-            when 'weeks' then 'weeks'
-            when 'days' then 'days'
             when 'working_days' then 'days'
-            when 'gbp' then 'gbp'
+            else m.unit_cue
         end as unit_read,
-        m.unit_cue is null as is_count,
-        case when m.role = 'to' then concat_ws(' ', a.before_text, m.before_text) else m.before_text end
+        case when m.role = 'to' then coalesce(a.before_text, m.before_text) else m.before_text end
             as before_for_measure,
         -- 'increase in the number of complaints received' reads like 'complaints received'
         case when m.role = 'change'
              then regexp_replace(m.after_text,
                 '(?i)^\W*(?:significant\s+|slight\s+)?(?:increase|rise|growth|improvement|decrease|reduction|fall|drop|decline)\s*(?:in|of)?\s+(?:the\s+)?(?:number\s+of\s+)?', '')
-             else m.after_text end as after_for_measure
+             else m.after_text end as after_for_measure,
+        m.context_before || ' ' || m.sentence as paragraph_text
     from mentions m
     left join {{ batch(ref('stg_prose_numbers')) }} a
       on a.pack_id = m.pack_id and a.mention_seq = m.anchor_seq
 ),
 matches as (
     select
-        t.pack_id, t.mention_seq, p.priority, p.value_type,
+        t.pack_id, t.mention_seq, p.priority, p.value_type, p.part_kind,
+        case when p.part_kind is not null then
+            trim(regexp_extract(case p.looks_at when 'after' then t.after_for_measure else t.before_for_measure end,
+                                p.pattern, 0), ' -–.,;:')
+        end as part_text,
         case
             when t.role = 'change' then p.measure
             when mc.unit = coalesce(t.unit_read, 'count') then p.measure
@@ -47,36 +59,112 @@ matches as (
       or (p.looks_at = 'before' and regexp_matches(t.before_for_measure, p.pattern))
     join {{ ref('measure_catalogue') }} mc on mc.measure = p.measure
     left join {{ ref('measure_catalogue') }} pct on pct.measure = p.measure || '_pct'
-    where p.sentence_pattern is null or regexp_matches(t.sentence, p.sentence_pattern)
+    where p.sentence_pattern is null or regexp_matches(t.paragraph_text, p.sentence_pattern)
 ),
 best as (
     select pack_id, mention_seq,
            arg_max(measure, priority) as measure,
-           arg_max(value_type, priority) as value_type
+           arg_max(value_type, priority) as value_type,
+           arg_max(part_kind, priority) as part_kind,
+           arg_max(part_text, priority) as part_text
     from matches
     where measure is not null
     group by all
 ),
+cues as (
+    select subject, pattern from {{ ref('prose_subject_cues') }}
+),
+-- 'this figure is 527': the measure the prose before names last
+anaphors as (
+    select t.pack_id, t.mention_seq, t.unit_read, t.role,
+           arg_max(a.measure, strpos(lower(t.context_before), lower(regexp_extract(t.context_before, a.pattern, 0))))
+               as antecedent
+    from texts t
+    join {{ ref('prose_antecedents') }} a on regexp_matches(t.context_before, a.pattern)
+    where exists (select 1 from cues c where c.subject = 'anaphor' and regexp_matches(t.before_for_measure, c.pattern))
+    group by all
+),
+anaphoric as (
+    select a.pack_id, a.mention_seq,
+           coalesce(
+               case when a.role = 'change' or mc.unit = coalesce(a.unit_read, 'count') then mc.measure end,
+               sib.measure,
+               case when mc.unit = 'count' and a.unit_read = 'percent' then pct.measure end) as measure
+    from anaphors a
+    join {{ ref('measure_catalogue') }} mc on mc.measure = a.antecedent
+    left join {{ ref('measure_catalogue') }} sib
+      on sib.family = mc.family and sib.period_kind = mc.period_kind and sib.unit = coalesce(a.unit_read, 'count')
+     and sib.measure <> mc.measure
+    left join {{ ref('measure_catalogue') }} pct on pct.measure = a.antecedent || '_pct'
+),
+-- '51% for 2013/14 and 43% for 2012/13': the earlier figure's measure, for another period
+series as (
+    select t.pack_id, t.mention_seq,
+           arg_max(b.measure, e.mention_seq) as measure
+    from texts t
+    join texts e
+      on e.pack_id = t.pack_id and e.sentence_first_line = t.sentence_first_line and e.sentence = t.sentence
+     and e.mention_seq < t.mention_seq and coalesce(e.unit_read, 'count') = coalesce(t.unit_read, 'count')
+     and e.role in ('level', 'to')
+    join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
+    where t.role = 'level'
+      and (   -- another year's figure
+              (regexp_matches(coalesce(t.period_text, ''), '(?:19|20)[0-9]{2}')
+               and t.period_text is distinct from e.period_text
+               and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus)(?:\s+the)?\s*$'))
+              -- a part of it by subject: '36 complaints ..., 28 were regarding County Council services'
+           or regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b'))
+    group by all
+),
+-- '208 complaints ... (160 County Council and 48 Partnership Trust)': figures in brackets after a
+-- figure, in its unit, break it down
+bracketed as (
+    select t.pack_id, t.mention_seq, arg_max(b.measure, e.char_start) as measure
+    from texts t
+    join texts e
+      on e.pack_id = t.pack_id and e.sentence_first_line = t.sentence_first_line and e.sentence = t.sentence
+     and e.char_end <= {{ last_open_bracket('t') }}
+     and coalesce(e.unit_read, 'count') = coalesce(t.unit_read, 'count') and e.role in ('level', 'to')
+    join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
+    where t.role = 'level' and {{ last_open_bracket('t') }} > 0
+      -- the figure opens the brackets, or follows another figure in them ('(160 County Council and 48')
+      and regexp_matches(substr(t.sentence, {{ last_open_bracket('t') }}, t.char_start - {{ last_open_bracket('t') }} + 1),
+                         '^\(\s*(?:[0-9][^()]*(?:\band|,)\s*)?$')
+    group by all
+),
+named as (
+    select t.pack_id, t.mention_seq, t.role, t.unit_read, t.anchor_seq,
+           coalesce(b.measure, an.measure, s.measure, br.measure) as measure,
+           case when b.measure is not null then 'sentence'
+                when an.measure is not null then 'anaphora'
+                when s.measure is not null then 'series'
+                when br.measure is not null then 'breakdown' end as measure_source,
+           b.value_type, b.part_kind, b.part_text
+    from texts t
+    left join best b using (pack_id, mention_seq)
+    left join anaphoric an using (pack_id, mention_seq)
+    left join series s using (pack_id, mention_seq)
+    left join bracketed br using (pack_id, mention_seq)
+),
 comparators as (
     select distinct t.pack_id, t.mention_seq
     from texts t
-    join {{ ref('prose_subject_cues') }} c
-      on regexp_matches(t.before_text || ' ' || t.after_text, c.pattern)
+    join cues c on regexp_matches(t.before_text || ' ' || t.after_text, c.pattern)
     where c.subject = 'comparator'
 )
 select
-    t.pack_id,
-    t.mention_seq,
-    coalesce(b.measure, case when t.role = 'change' then ab.measure end) as measure,
-    case when b.measure is not null then 'sentence' else 'changed_figure' end as measure_source,
-    case when t.role = 'change' then 'change'
-         when coalesce(b.value_type, 'reported') = 'reported' then 'actual'  -- the vocabulary of every fact table
-         else b.value_type end as value_type,
-    case when t.role = 'change' and t.unit_read = 'percent' then 'percent_change'
-         when t.role = 'change' then coalesce(t.unit_read, 'count')
-         else coalesce(t.unit_read, 'count') end as unit
-from texts t
-left join best b using (pack_id, mention_seq)
-left join best ab on ab.pack_id = t.pack_id and ab.mention_seq = t.anchor_seq and t.role = 'change'
-where (b.measure is not null or (t.role = 'change' and ab.measure is not null))
-  and not exists (select 1 from comparators c where c.pack_id = t.pack_id and c.mention_seq = t.mention_seq)
+    n.pack_id,
+    n.mention_seq,
+    coalesce(n.measure, case when n.role = 'change' then ab.measure end) as measure,
+    case when n.measure is not null then n.measure_source else 'changed_figure' end as measure_source,
+    case when n.role = 'change' then 'change'
+         when coalesce(n.value_type, 'reported') = 'reported' then 'actual'  -- the vocabulary of every fact table
+         else n.value_type end as value_type,
+    case when n.role = 'change' and n.unit_read = 'percent' then 'percent_change'
+         else coalesce(n.unit_read, 'count') end as unit,
+    n.part_kind,
+    n.part_text
+from named n
+left join named ab on ab.pack_id = n.pack_id and ab.mention_seq = n.anchor_seq and n.role = 'change'
+where (n.measure is not null or (n.role = 'change' and ab.measure is not null))
+  and not exists (select 1 from comparators c where c.pack_id = n.pack_id and c.mention_seq = n.mention_seq)

@@ -39,7 +39,7 @@ select
     fact_id, pack_id, document_id, source_line, measure, value, unit, value_text, value_status,
     value_type,
     reporting_council_gss as reporting_council, subject_council_gss as subject_council,
-    subject_council_source, service_code,
+    subject_council_source, service_area, service_code,
     period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
     source_kind, number_text, value_qualifier, value_high, comparison_value, comparison_period_id
 from {{ ref('int_prose_facts') }}

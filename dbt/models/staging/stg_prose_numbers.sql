@@ -7,6 +7,8 @@ select
     sentence_first_line,
     sentence_last_line,
     sentence,
+    char_start,
+    char_end,
     number_text,
     value,
     value_high,
@@ -22,5 +24,6 @@ select
     coalesce(before_text, '') as before_text,
     coalesce(after_text, '') as after_text,
     period_text,
-    skip_reason
+    skip_reason,
+    coalesce(context_before, '') as context_before
 from {{ source('raw', 'prose_numbers') }}

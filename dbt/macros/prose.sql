@@ -1,0 +1,11 @@
+{# Letters and digits only, lower-cased: 'Staff Attitude/ Treatment of Customer' and
+   '“Staff Attitude/Treatment of Customer”' read alike. For finding one text inside another. #}
+{% macro squeeze(expr) -%}
+regexp_replace(lower(coalesce({{ expr }}, '')), '[^a-z0-9]+', '', 'g')
+{%- endmacro %}
+
+{# 1-based position in a prose number's sentence of the last '(' before the number (0: none). #}
+{% macro last_open_bracket(alias) -%}
+(case when strpos(substr({{ alias }}.sentence, 1, {{ alias }}.char_start), '(') = 0 then 0
+      else {{ alias }}.char_start + 1 - strpos(reverse(substr({{ alias }}.sentence, 1, {{ alias }}.char_start)), '(') end)
+{%- endmacro %}
