@@ -98,7 +98,11 @@ class CouncilDbtTranslator(DagsterDbtTranslator):
     def __init__(self) -> None:
         super().__init__(
             settings=DagsterDbtTranslatorSettings(
-                enable_asset_checks=True, enable_source_tests_as_checks=False
+                enable_asset_checks=True,
+                enable_source_tests_as_checks=False,
+                # the six raw.* sources are one asset (raw/pack): Dagster's own setting for
+                # several sources under one key
+                enable_duplicate_source_asset_keys=True,
             )
         )
 
