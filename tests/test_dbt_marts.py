@@ -294,7 +294,7 @@ def test_looked_after_rate_benchmark(con):
     lines = con.execute(
         "select min(source_line), max(source_line), count(distinct subject_council), "
         "min(unit), max(reporting_council) from marts.fct_placements "
-        "where pack_id = ? and measure = 'cla_rate_per_10000'",
+        "where pack_id = ? and measure = 'cla_rate_per_10000' and source_kind = 'table'",
         [pid],
     ).fetchone()
     assert lines == (130, 135, 6, "rate_per_10000", "E06000009")
@@ -303,10 +303,27 @@ def test_looked_after_rate_benchmark(con):
 def test_children_ceasing_care_by_reason(con):
     total = con.execute(
         "select sum(value) from marts.fct_placements where pack_id = ? "
-        "and measure = 'children_ceasing_care'",
+        "and measure = 'children_ceasing_care' and source_kind = 'table'",
         [pack_id(con, "004")],
     ).fetchone()[0]
     assert total == 315
+
+
+def test_the_sentences_beside_those_tables_are_prose_facts(con):
+    """001 l.127 'As at 24 March 2017, this figure is 527. This represents 163 per 10,000' and
+    004 l.1897 (315 children ceased to be looked after in 2017/18) are facts of their own."""
+    rate = con.execute(
+        "select value, as_of_date::varchar, source_kind from marts.fct_placements "
+        "where pack_id = ? and measure = 'cla_rate_per_10000' and source_line = 127",
+        [pack_id(con, "001")],
+    ).fetchall()
+    assert rate == [(163, "2017-03-24", "prose")]
+    ceased = con.execute(
+        "select value, period_id, source_kind from marts.fct_placements where pack_id = ? "
+        "and measure = 'children_ceasing_care' and source_line = 1897",
+        [pack_id(con, "004")],
+    ).fetchall()
+    assert ceased == [(315, "FY2017/18", "prose")]
 
 
 def test_legal_status_by_age_band_keeps_its_band_and_line(con):

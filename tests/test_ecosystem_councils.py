@@ -100,7 +100,8 @@ def test_benchmark_rows_name_other_councils(marts_con):
         marts_con.execute(
             "select f.source_line, c.gss_code || ' ' || c.short_name from marts.fct_placements f "
             "join marts.dim_council c on c.council_id = f.subject_council "
-            "where f.pack_id = ? and f.measure = 'cla_rate_per_10000' and f.source_line < 140",
+            "where f.pack_id = ? and f.measure = 'cla_rate_per_10000' and f.source_line < 140 "
+            "and f.source_kind = 'table'",
             [_pack_id(marts_con, "001")],
         ).fetchall()
     )

@@ -287,7 +287,8 @@ def test_findings_name_their_printed_lines_and_are_unique(con):
     finding = rows(
         con,
         "select f.* from marts.dq_findings f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '204%'",
+        "where p.file_name like '204%' "
+        "and f.check_name = 'same_figure_printed_with_different_values'",
     )[0]
     assert finding["printed_lines"][0].startswith("line 12: Referrals waiting")
     assert "Referrals waiting 41" in finding["printed_lines"][1]

@@ -2,11 +2,14 @@
 -- council, period and service area in the same pack (e.g. a cover report's 'reduced from 40 to
 -- only 25' against its appendix table's 9 upheld + 19 partially upheld), one finding per prose
 -- figure and table. Only exact prose figures (no 'over', 'about'...) whose sentence names the whole
--- service or council and no part of it (seed prose_subject_cues: whole_service, subset) are
--- compared, and only with whole-service table figures (total rows, measure rows, key:value cells:
+-- service or council and no part of it (seed prose_subject_cues: whole_service, subset; and no
+-- theme or segment read for it, int_prose_parts) are compared, and only with whole-service
+-- table figures (total rows, measure rows, key:value cells:
 -- not a theme, segment, stage or sub-service); a combined 'upheld or partially upheld' count is
 -- compared with the sum of a table column's upheld and partially upheld figures. Percentages
--- agree within 1 point.
+-- agree within 1 point. A sentence total that equals the sum of the same measure over the pack's
+-- tables of the whole service and of its segments (a council's own services in one table, a
+-- partner trust's in the next: '36 complaints' = 28 + 8) agrees.
 with cues as (
     select subject, pattern from {{ ref('prose_subject_cues') }}
 ),
@@ -15,6 +18,7 @@ prose as (
     from {{ batch(ref('int_prose_facts')) }} f
     where f.value_type = 'actual' and f.value_qualifier is null and f.role in ('level', 'to')
       and f.service_area is not null
+      and f.theme is null and f.segment is null
       and exists (select 1 from cues c where c.subject = 'whole_service' and regexp_matches(f.value_text, c.pattern))
       and not exists (select 1 from cues c where c.subject = 'subset' and regexp_matches(f.value_text, c.pattern))
 ),
@@ -25,6 +29,20 @@ whole as (
     where value is not null and value_type = 'actual' and row_role <> 'comparison'
       and theme is null and segment is null and stage is null and row_service_code is null
       and (row_role = 'total' or row_measure is not null or cell_key is not null)
+),
+segment_sums as (   -- one figure per table: the whole service's table plus each segment's table
+    select pack_id, measure, period_id, service_area, sum(value) as value
+    from (
+        select pack_id, source_table_id, measure, period_id, service_area, any_value(value) as value
+        from {{ batch(ref('int_facts')) }}
+        where value is not null and value_type = 'actual' and row_role <> 'comparison'
+          and theme is null and stage is null and row_service_code is null
+          and (row_role = 'total' or row_measure is not null or cell_key is not null)
+        group by all
+        having count(distinct value) = 1
+    ) per_table
+    group by all
+    having count(*) > 1
 ),
 combined as (   -- upheld + partially upheld printed in one column for one period
     select pack_id, source_table_id, min(source_line) as source_line,
@@ -74,5 +92,9 @@ select
     'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || service_area || ', '
         || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
         || array_to_string(table_values, ' / ') as detail
-from compared
+from compared c
 where not agrees
+  and not exists (
+    select 1 from segment_sums s
+    where s.pack_id = c.pack_id and s.measure = c.measure and s.period_id = c.period_id
+      and s.service_area = c.service_area and abs(s.value - c.prose_value) < 0.001)
