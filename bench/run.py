@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -98,6 +99,8 @@ def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> di
     from dagster_project.testing import build_command, build_env
 
     env = build_env(warehouse, extra_env)
+    load_before = os.getloadavg()[0]
+    cpu_before = _children_cpu_seconds()
     started = time.perf_counter()
     with (
         tempfile.TemporaryFile("w+") as out,
@@ -113,6 +116,8 @@ def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> di
     seconds = time.perf_counter() - started
     result = {
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(_children_cpu_seconds() - cpu_before, 2),
+        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "exit_code": returncode,
         "peak_rss_mb": sampler.peak_mb,
         "stages": _stage_timings(warehouse),
@@ -121,6 +126,13 @@ def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> di
     if returncode != 0:
         result["stderr_tail"] = stderr[-2000:]
     return result
+
+
+def _children_cpu_seconds() -> float:
+    """User + system CPU of every finished child process tree (getrusage): what a build costs
+    whatever else the machine runs, beside its wall time, which depends on the load."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _loaded(warehouse: Path) -> dict:
@@ -220,6 +232,11 @@ def print_table(results: dict) -> None:
         ("full build, bundled packs (s)", results["build_bundled"]["seconds"]),
         (f"full build, {results['n']} packs (s)", results["build_synthetic"]["seconds"]),
         ("add one pack (s)", results["incremental_one_pack"]["seconds"]),
+        (
+            f"full build, {results['n']} packs (CPU s)",
+            results["build_synthetic"].get("cpu_seconds"),
+        ),
+        ("add one pack (CPU s)", results["incremental_one_pack"].get("cpu_seconds")),
         ("peak RSS, all build processes (MB)", results["build_synthetic"]["peak_rss_mb"]),
     ]
     rows += [
