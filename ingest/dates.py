@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+import yaml
+
+DBT_PROJECT_FILE = Path(__file__).resolve().parents[1] / "dbt" / "dbt_project.yml"
+
+
+def _month_numbers(path: Path = DBT_PROJECT_FILE) -> dict[str, int]:
+    """Month names and abbreviations -> month number: the one list, the dbt project's var
+    `month_numbers`, which dbt's period macros read too (dbt/macros/periods.sql)."""
+    months = yaml.safe_load(path.read_text(encoding="utf-8"))["vars"]["month_numbers"]
+    return {str(name).lower(): int(number) for name, number in months.items()}
+
+
+MONTHS = _month_numbers()
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # every month name and abbreviation, longest first: the one pattern ingest matches months by
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))

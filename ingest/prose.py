@@ -30,9 +30,12 @@ from pathlib import Path
 from text_to_num import text2num
 
 from ingest.caseless import compile_caseless, fold
+from ingest.dates import MONTH_NAMES
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
 from ingest.text import is_page_stamp
+
+MONTH = f"(?:{MONTH_NAMES})"  # {month} in prose.yml
 
 RULES_FILE = Path(__file__).with_name("prose.yml")
 WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
@@ -172,7 +175,7 @@ def _rules(folded: bool = False) -> _Rules:
         number_word_gate=_literal_gate(number_words) if folded else None,
         fraction_gate=_literal_gate(fraction) if folded else None,
         fractions=fractions,
-        periods=rx("|".join(f"(?:{p})" for p in r["periods"])),
+        periods=rx("|".join(f"(?:{p})".replace("{month}", MONTH) for p in r["periods"])),
         comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
         comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
         past_period=rx(r["past_period"]),

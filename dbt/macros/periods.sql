@@ -1,14 +1,23 @@
 {# Generic period parsing. Knowledge about *wording* lives in seeds; these are calendar rules. #}
 
+{# Month names come from the one list, var month_numbers (dbt_project.yml), which ingest reads too. #}
+
+{# Every month name and abbreviation, longest first (as ingest.dates.MONTH_NAMES), as one group. #}
 {% macro month_names_re() -%}
-(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)
+{%- set names = var('month_numbers').keys() | list -%}
+{%- set longest_first = [] -%}
+{%- for size in range(names | map('length') | max, 0, -1) -%}
+  {%- for name in names if name | length == size -%}{%- do longest_first.append(name) -%}{%- endfor -%}
+{%- endfor -%}
+({{ longest_first | join('|') }})
 {%- endmacro %}
 
+{# The month number of a month name or abbreviation (its first three letters tell it). #}
 {% macro month_number(expr) -%}
+{%- set by_prefix = {} -%}
+{%- for name, number in var('month_numbers').items() -%}{%- do by_prefix.update({name[:3]: number}) -%}{%- endfor -%}
 (case lower(substr({{ expr }}, 1, 3))
-    when 'jan' then 1 when 'feb' then 2 when 'mar' then 3 when 'apr' then 4
-    when 'may' then 5 when 'jun' then 6 when 'jul' then 7 when 'aug' then 8
-    when 'sep' then 9 when 'oct' then 10 when 'nov' then 11 when 'dec' then 12 end)
+    {%- for prefix, number in by_prefix.items() %} when '{{ prefix }}' then {{ number }}{% endfor %} end)
 {%- endmacro %}
 
 {# Start year of a UK fiscal year printed as 2014/2015, 2014/15, 2014-15, FY2017-18, 2015 – 2016,
