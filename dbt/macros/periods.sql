@@ -4,12 +4,18 @@
 
 {# Every month name and abbreviation, longest first (as ingest.dates.MONTH_NAMES), as one group. #}
 {% macro month_names_re() -%}
+({{ month_alternation() }})
+{%- endmacro %}
+
+{# The same names as alternatives without a group: what {month} stands for in var date_patterns
+   (ingest.dates.MONTH_NAMES). #}
+{% macro month_alternation() -%}
 {%- set names = var('month_numbers').keys() | list -%}
 {%- set longest_first = [] -%}
 {%- for size in range(names | map('length') | max, 0, -1) -%}
   {%- for name in names if name | length == size -%}{%- do longest_first.append(name) -%}{%- endfor -%}
 {%- endfor -%}
-({{ longest_first | join('|') }})
+{{ longest_first | join('|') }}
 {%- endmacro %}
 
 {# The month number of a month name or abbreviation (its first three letters tell it). #}
@@ -76,23 +82,23 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*(?:quarter|qtr|q)\s*([1-4])\
 end)
 {%- endmacro %}
 
-{# A printed date: '20/07/15', '26/6/15', '09.12.21', '11 December 2023', '17 th September 2015'. #}
+{# A printed date: '20/07/15', '26/6/15', '09.12.21', '11 December 2023', '17 th September 2015',
+   'September 17, 2015': the patterns of var date_patterns, in order, as ingest.dates.parse_date
+   reads them (the first pattern whose first match is a real date gives it; 31/02 is none). #}
 {% macro parse_uk_date(expr) -%}
-{%- set m = month_names_re() -%}
-{%- set dmy = "([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2}(?:[0-9]{2})?)" -%}
-{%- set long = "(?i)([0-9]{1,2})\\s*(?:st|nd|rd|th)?\\s+" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
-(case
-    when regexp_matches({{ expr }}, '{{ dmy }}') then try_cast(make_date(
-        case when length(regexp_extract({{ expr }}, '{{ dmy }}', 3)) = 2
-             then 2000 + cast(regexp_extract({{ expr }}, '{{ dmy }}', 3) as integer)
-             else cast(regexp_extract({{ expr }}, '{{ dmy }}', 3) as integer) end,
-        cast(regexp_extract({{ expr }}, '{{ dmy }}', 2) as integer),
-        cast(regexp_extract({{ expr }}, '{{ dmy }}', 1) as integer)) as date)
-    when regexp_matches({{ expr }}, '{{ long }}') then try_cast(make_date(
-        cast(regexp_extract({{ expr }}, '{{ long }}', 3) as integer),
-        {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ long ~ "', 2)") }},
-        cast(regexp_extract({{ expr }}, '{{ long }}', 1) as integer)) as date)
-end)
+{%- set pivot = var('two_digit_year_pivot') -%}
+coalesce(
+{%- for spec in var('date_patterns') %}
+    {%- set re = "(?i)" ~ spec.pattern | replace("{month}", month_alternation()) -%}
+    {%- set day = "regexp_extract(" ~ expr ~ ", '" ~ re ~ "', " ~ (spec.groups.index('day') + 1) ~ ")" -%}
+    {%- set month = "regexp_extract(" ~ expr ~ ", '" ~ re ~ "', " ~ (spec.groups.index('month') + 1) ~ ")" -%}
+    {%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', " ~ (spec.groups.index('year') + 1) ~ ") as integer)" %}
+    case when regexp_matches({{ expr }}, '{{ re }}') then try(make_date(
+        case when {{ year }} < 100 then {{ year }} + case when {{ year }} < {{ pivot }} then 2000 else 1900 end
+             else {{ year }} end,
+        coalesce(try_cast({{ month }} as integer), {{ month_number(month) }}),
+        cast({{ day }} as integer))) end{{ "," if not loop.last }}
+{%- endfor %})
 {%- endmacro %}
 
 {# A month printed without a day: 'October 2015', 'Oct 2024' -> first day of that month. #}
