@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from ingest.dates import MONTH_NAMES
+from ingest.dates import FY_SEPARATOR, MONTH_NAMES
 from ingest.value_tokens import is_no_value
 
 _NUMBER = r"[-+−]?[£$€]?\d[\d,]*(?:\.\d+)?"
@@ -13,7 +13,10 @@ COUNT = re.compile(r"^[-+−]?\d[\d,]*$")
 DECIMAL = re.compile(r"^[-+−]?[£$€]?\d[\d,]*\.\d+\s*[mk]?$|^[£$€]\d")
 PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
 FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
-PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", re.IGNORECASE)
+# `2016/17`, `FY 2016-17`, `2015 – 2016`, `2014 to 2015` (a fiscal year as dbt reads one)
+PERIOD = re.compile(
+    rf"^(?:fy\s*)?(?:19|20)\d{{2}}\s*{FY_SEPARATOR}\s*(?:19|20)?\d{{2}}$", re.IGNORECASE
+)
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
 _MONTH_START = re.compile(_MONTH + r"\s", re.IGNORECASE)
 # `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value

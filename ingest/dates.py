@@ -44,6 +44,12 @@ DATE_PATTERNS = tuple(
 )
 TWO_DIGIT_YEAR_PIVOT = int(calendar_vars()["two_digit_year_pivot"])
 LONG_DATE = DATE_PATTERNS[0].regex  # `17 September 2015`
+
+MONTH = f"(?:{MONTH_NAMES})"  # any month name, as one group
+# what stands between a fiscal year's two years (`2014/15`, `2014 to 2015`), as one group
+FY_SEPARATOR = f"(?:{'|'.join(calendar_vars()['fiscal_year_separators'])})"
+# the words before a quarter's number (`Quarter 1`, `Qtr 2`, `Q3`), as one group
+QUARTER = f"(?:{'|'.join(calendar_vars()['quarter_words'])})"
 WEEKDAY_DATE_LINE = re.compile(rf"^\W*{WEEKDAYS}\b,?\s+\S", re.IGNORECASE)
 TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"

@@ -116,3 +116,52 @@ def test_month_names_are_one_list(tmp_path):
     assert [(name, number) for name, number, _ in rows] == list(dates.MONTHS.items())
     assert {alternation for _, _, alternation in rows} == {dates.MONTH_NAMES}
     assert dates.MONTHS["sept"] == 9 and dates.MONTHS["may"] == 5 and len(set(names)) == 24
+
+
+# fiscal years as tables head their columns and sentences name them: (printed, start year)
+FISCAL_YEARS = [
+    ("2014/15", 2014),  # pack 000's complaints tables
+    ("2015/2016", 2015),
+    ("2022-2023", 2022),  # pack 002's document titles
+    ("FY2017-18", 2017),
+    ("2015 – 2016", 2015),
+    ("2014 to 2015", 2014),
+    ("2014—15", 2014),
+]
+QUARTERS = [("Quarter 1", 1), ("Q3", 3), ("Qtr 2", 2), ("q4", 4)]
+
+
+@pytest.fixture(scope="module")
+def dbt_periods(tmp_path_factory):
+    phrases = [p for p, _ in FISCAL_YEARS] + [p for p, _ in QUARTERS]
+    tmp = tmp_path_factory.mktemp("fiscal_periods")
+    rows = dbt_values(
+        "phrase, {{ fy_start_year('phrase') }}, {{ quarter_number('phrase') }}", phrases, tmp
+    )
+    return {phrase: (fy, quarter) for phrase, fy, quarter in rows}
+
+
+@pytest.mark.parametrize(("printed", "start_year"), FISCAL_YEARS)
+def test_a_fiscal_year_is_one_in_ingest_and_dbt(dbt_periods, printed, start_year):
+    """Ingest finds it (a period cell heading a column; the period phrase of a sentence's
+    figure), dbt reads its start year: one list of separators (var fiscal_year_separators)."""
+    from ingest.cells import cell_kind
+    from ingest.prose import prose_numbers
+
+    assert cell_kind(printed) == "period"
+    sentence = f"In {printed} there were 45 complaints received about adult services."
+    (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "45"]
+    assert figure.period_text is not None and printed in figure.period_text
+    assert dbt_periods[printed] == (start_year, None)
+
+
+@pytest.mark.parametrize(("printed", "number"), QUARTERS)
+def test_a_quarter_is_one_in_ingest_and_dbt(dbt_periods, printed, number):
+    """A quarter heading a column is that quarter for dbt; in a sentence ingest reads it as the
+    figure's period phrase: one list of quarter words (var quarter_words)."""
+    from ingest.prose import prose_numbers
+
+    assert dbt_periods[printed] == (None, number)
+    sentence = f"In {printed} there were 12 complaints received."
+    (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "12"]
+    assert figure.period_text == printed

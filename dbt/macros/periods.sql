@@ -29,7 +29,7 @@
 {# Start year of a UK fiscal year printed as 2014/2015, 2014/15, 2014-15, FY2017-18, 2015 – 2016,
    or 'April 2014 - March 2015'. Null when the two years are not consecutive. #}
 {% macro fy_start_year(expr) -%}
-{%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*(?:/|-|–|—|to)\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
+{%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*" ~ fy_separator_re() ~ "\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
 {%- set re2 = "(?i)apr(?:il)?\\s+((?:19|20)[0-9]{2})\\s*(?:-|–|—|to)\\s*mar(?:ch)?\\s+((?:19|20)[0-9]{2})" -%}
 (case
     when regexp_matches({{ expr }}, '{{ re2 }}')
@@ -43,9 +43,19 @@
 end)
 {%- endmacro %}
 
+{# What stands between the two years of a fiscal year (var fiscal_year_separators), as one group. #}
+{% macro fy_separator_re() -%}
+(?:{{ var('fiscal_year_separators') | join('|') }})
+{%- endmacro %}
+
+{# The words printed before a quarter's number (var quarter_words), as one group. #}
+{% macro quarter_words_re() -%}
+(?:{{ var('quarter_words') | join('|') }})
+{%- endmacro %}
+
 {# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
 {% macro quarter_number(expr) -%}
-try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*(?:quarter|qtr|q)\s*([1-4])\b', 1), '') as integer)
+try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)
 {%- endmacro %}
 
 {% macro fy_label(start_year) -%}
