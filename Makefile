@@ -1,8 +1,10 @@
 # Two commands do all set-up on a fresh machine (Python 3.11 + pip):
 #   make warehouse   install on first use, then build the warehouse from $(PACKS) into $(WAREHOUSE)
 #   make test        install on first use, then lint and run the whole test suite
-PACKS ?= data/packs
-WAREHOUSE ?= warehouse
+# paths and settings come from warehouse/settings.py (stdlib only: the system Python reads it)
+setting = $(shell $(PYTHON) -m warehouse.settings $(1))
+PACKS ?= $(call setting,packs-dir)
+WAREHOUSE ?= $(call setting,warehouse-dir)
 N ?= 1000
 SEED ?= 7
 PYTHON ?= python3
@@ -10,14 +12,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_N = $(if $(filter command line environment,$(origin N)),$(N),40)
-DAGSTER_HOME ?= $(abspath $(WAREHOUSE))/dagster_home
+DAGSTER_HOME ?= $(call setting,dagster-home $(WAREHOUSE))
 
 .PHONY: install warehouse test lint format ui docs bench sample-facts clean
 
 $(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.sql dbt/models/*/*.yml dbt/macros/*.sql)
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv sync --frozen --python $(PYTHON) || uv sync --frozen --python $(PYTHON)
-	cd dbt && ../$(BIN)/dbt parse --profiles-dir . --quiet
+	cd dbt && DBT_DUCKDB_PATH="$(call setting,work-db $(WAREHOUSE))" \
+		COUNCIL_DUCKDB_MEMORY_LIMIT="$(call setting,memory-limit)" ../$(BIN)/dbt parse --profiles-dir . --quiet
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -55,4 +58,4 @@ sample-facts: install
 	$(BIN)/python -m warehouse.sample_facts --warehouse "$(WAREHOUSE)" --n $(SAMPLE_N) --seed $(SEED) $(if $(DOMAIN),--domain $(DOMAIN))
 
 clean:
-	rm -rf $(WAREHOUSE)/build $(WAREHOUSE)/council.duckdb dbt/target
+	rm -rf $(call setting,build-dir $(WAREHOUSE)) $(call setting,published-db $(WAREHOUSE)) dbt/target

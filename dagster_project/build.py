@@ -31,6 +31,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from warehouse import settings
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TRIGGER_TAG = "council/trigger"
 TRIGGER = "make warehouse"
@@ -43,13 +45,13 @@ def _absolute(path: str) -> Path:
 
 def _configure_environment(packs: Path, warehouse: Path) -> None:
     """Set the env the definitions read, before importing them."""
-    os.environ["PACKS_DIR"] = str(packs)
-    os.environ["WAREHOUSE_DIR"] = str(warehouse)
-    os.environ.setdefault("DAGSTER_HOME", str(warehouse / "dagster_home"))
+    os.environ[settings.PACKS_DIR_ENV] = str(packs)
+    os.environ[settings.WAREHOUSE_DIR_ENV] = str(warehouse)
+    os.environ[settings.DAGSTER_HOME_ENV] = str(settings.dagster_home(warehouse))
     from dagster_project.home import ensure_dagster_home
 
-    ensure_dagster_home(os.environ["DAGSTER_HOME"])
-    os.environ["DBT_DUCKDB_PATH"] = str(warehouse / "build" / "work.duckdb")
+    ensure_dagster_home(os.environ[settings.DAGSTER_HOME_ENV])
+    os.environ.update(settings.dbt_env(settings.work_db(warehouse)))
     os.environ.setdefault("COUNCIL_DBT_LOG", "file")  # dbt's chatter to build/dbt_output.log
     warnings.filterwarnings("ignore", category=UserWarning, module="dagster")
     # "blocking check emitted no result": dbt tests that did not run (see the run in the UI)
@@ -322,7 +324,7 @@ def stage_seconds(runs: list[dict]) -> dict[str, float]:
 
 
 def summarise(plan, loads, publish, warehouse_dir: Path) -> dict[str, Any]:
-    work_db = warehouse_dir / "build" / "work.duckdb"
+    work_db = settings.work_db(warehouse_dir)
     files = file_outcomes(work_db, plan)
     checks = [c for run in [*loads, publish] for c in run.get("checks", [])]
     failed = [n for n, passed, sev in checks if not passed and sev != "WARN"]
@@ -340,7 +342,7 @@ def summarise(plan, loads, publish, warehouse_dir: Path) -> dict[str, Any]:
         "checks_passed": len(checks) - len(failed) - len(warned),
         "checks_failed": failed,
         "checks_warned": warned,
-        "warehouse": str(warehouse_dir / "council.duckdb"),
+        "warehouse": str(settings.published_db(warehouse_dir)),
         "data_docs": str(docs) if docs.exists() else None,
         "quarantine_reports": str(warehouse_dir / "quarantine"),
         "alerts": str(warehouse_dir / "alerts.jsonl"),
@@ -426,7 +428,7 @@ def build(args) -> int:
     from dagster_project.planning import plan_work
     from warehouse.publish import published_path
 
-    work_db = warehouse_dir / "build" / "work.duckdb"
+    work_db = settings.work_db(warehouse_dir)
     print(f"Building the warehouse in {warehouse_dir}")
     print(f"Packs folder: {packs_dir}")
     print(f"Dagster runs are recorded in {os.environ['DAGSTER_HOME']} (make ui to browse them)")
@@ -466,8 +468,8 @@ def build(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--packs", default=os.environ.get("PACKS_DIR", "data/packs"))
-    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
+    parser.add_argument("--packs", default=str(settings.packs_dir()))
+    parser.add_argument("--warehouse", default=str(settings.warehouse_dir()))
     parser.add_argument(
         "--full-refresh",
         action="store_true",

@@ -36,9 +36,10 @@ from dagster_dbt import (
 )
 
 from dagster_project.packs import RAW_KEY
-from dagster_project.resources import REPO_ROOT, WarehouseResource, open_duckdb
+from dagster_project.resources import WarehouseResource, open_duckdb
+from warehouse import settings
+from warehouse.settings import DBT_PROFILES_DIR, DBT_PROJECT_DIR
 
-DBT_PROJECT_DIR = REPO_ROOT / "dbt"
 MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"
 DBT_OWNERS = ["team:analytics-engineering"]
 GATE_SCHEMAS = {"dq"}
@@ -53,9 +54,10 @@ def dbt_executable() -> str:
 
 def parse_manifest() -> Path:
     """Run ``dbt parse`` (what ``make install`` does) to (re)write dbt/target/manifest.json."""
-    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    work_db = settings.work_db(settings.warehouse_dir())
+    env = settings.dbt_env(work_db, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     subprocess.run(
-        [dbt_executable(), "parse", "--profiles-dir", ".", "--quiet"],
+        [dbt_executable(), "parse", "--profiles-dir", str(DBT_PROFILES_DIR), "--quiet"],
         cwd=DBT_PROJECT_DIR,
         env=env,
         check=True,
@@ -205,7 +207,7 @@ def run_dbt(
     dbt runs as a subprocess and is the only process writing the working DB while it runs; the
     row counts are added to each model's materialisation once dbt has finished and let go of it.
     """
-    os.environ["DBT_DUCKDB_PATH"] = str(warehouse.work_db)
+    os.environ.update(settings.dbt_env(warehouse.work_db))
     target_path = warehouse.warehouse_path / "build" / "dbt_target"
     manifest = load_manifest()
     known = {*manifest.get("nodes", {}), *manifest.get("sources", {})}
@@ -289,6 +291,6 @@ class CouncilDbtCliResource(DbtCliResource):
 def dbt_resource() -> DbtCliResource:
     return CouncilDbtCliResource(
         project_dir=str(DBT_PROJECT_DIR),
-        profiles_dir=str(DBT_PROJECT_DIR),
+        profiles_dir=str(DBT_PROFILES_DIR),
         dbt_executable=dbt_executable(),
     )

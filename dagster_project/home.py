@@ -8,8 +8,9 @@ Storage stays the default (SQLite files under $DAGSTER_HOME).
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
+
+from warehouse import settings
 
 DAGSTER_YAML = """\
 # Written by dagster_project/home.py. The working DuckDB database has one writer, so runs
@@ -37,9 +38,9 @@ def ensure_dagster_home(dagster_home: Path | str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
+    parser.add_argument("--warehouse", default=str(settings.warehouse_dir()))
     args = parser.parse_args(argv)
-    home = os.environ.get("DAGSTER_HOME") or str(Path(args.warehouse).resolve() / "dagster_home")
+    home = str(settings.dagster_home(Path(args.warehouse).resolve()))
     print(ensure_dagster_home(home))
     return 0
 

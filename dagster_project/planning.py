@@ -189,9 +189,9 @@ def transform_fingerprint() -> str:
     seeds, project file): when it changes, every pack must be transformed again."""
     import hashlib
 
-    from dagster_project.resources import REPO_ROOT
+    from warehouse.settings import DBT_PROJECT_DIR
 
-    root = REPO_ROOT / "dbt"
+    root = DBT_PROJECT_DIR
     digest = hashlib.sha256()
     paths = [root / "dbt_project.yml"]
     for folder in ("models", "macros", "seeds"):

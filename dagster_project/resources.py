@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,26 +19,20 @@ import duckdb
 from dagster import ConfigurableResource
 from pydantic import Field
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_WAREHOUSE_DIR = "warehouse"
-DEFAULT_PACKS_DIR = "data/packs"
+from warehouse import settings
+
+REPO_ROOT = settings.REPO_ROOT
 PACK_SUFFIXES = (".txt",)
 
 LOCK_RETRY_SECONDS = 60.0
 
 
-def _from_env(name: str, default: str) -> str:
-    value = os.environ.get(name) or default
-    path = Path(value)
-    return str(path if path.is_absolute() else (REPO_ROOT / path))
-
-
 def default_warehouse_dir() -> str:
-    return _from_env("WAREHOUSE_DIR", DEFAULT_WAREHOUSE_DIR)
+    return str(settings.warehouse_dir())
 
 
 def default_packs_dir() -> str:
-    return _from_env("PACKS_DIR", DEFAULT_PACKS_DIR)
+    return str(settings.packs_dir())
 
 
 def is_lock_error(error: BaseException) -> bool:
@@ -106,11 +99,11 @@ class WarehouseResource(ConfigurableResource):
 
     @property
     def work_db(self) -> Path:
-        return self.warehouse_path / "build" / "work.duckdb"
+        return settings.work_db(self.warehouse_path)
 
     @property
     def published_db(self) -> Path:
-        return self.warehouse_path / "council.duckdb"
+        return settings.published_db(self.warehouse_path)
 
     @property
     def quarantine_dir(self) -> Path:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from typing import Any
 
 from dagster import (
@@ -172,7 +171,7 @@ def alert_on_run_failure(context: RunFailureSensorContext) -> None:
     run = context.dagster_run
     alerting.send(
         "run_failed",
-        os.environ.get("WAREHOUSE_DIR") or WarehouseResource().warehouse_dir,
+        WarehouseResource().warehouse_dir,
         job=run.job_name,
         run_id=run.run_id,
         partition=run.tags.get("dagster/partition"),

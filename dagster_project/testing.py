@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
+from warehouse import settings
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PACKS = REPO_ROOT / "data" / "packs"
 CORRUPTED_NAME = "001_corrupted_dates.txt"
@@ -49,9 +51,9 @@ def make_packs_folder(folder: Path, *, corrupted: bool = False, binary: bool = F
 
 def build_env(warehouse: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "COUNCIL_"))}
-    env.pop("WAREHOUSE_DIR", None)
-    env.pop("PACKS_DIR", None)
-    env["DAGSTER_HOME"] = str(warehouse / "dagster_home")
+    env.pop(settings.WAREHOUSE_DIR_ENV, None)
+    env.pop(settings.PACKS_DIR_ENV, None)
+    env[settings.DAGSTER_HOME_ENV] = str(warehouse / settings.DAGSTER_HOME_NAME)
     env.update(extra or {})
     return env
 
@@ -101,7 +103,7 @@ def published_rows(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list]:
     """Every row of these marts in the published file, sorted: what readers would see."""
     import duckdb
 
-    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
     try:
         return {
             table: sorted(con.execute(f"select * from marts.{table}").fetchall(), key=repr)
@@ -116,16 +118,16 @@ def dagster_instance(warehouse: Path):
     """The Dagster instance a build recorded its runs in ($WAREHOUSE/dagster_home)."""
     from dagster import DagsterInstance
 
-    previous = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(warehouse / "dagster_home")
+    previous = os.environ.get(settings.DAGSTER_HOME_ENV)
+    os.environ[settings.DAGSTER_HOME_ENV] = str(warehouse / settings.DAGSTER_HOME_NAME)
     try:
         with DagsterInstance.get() as instance:
             yield instance
     finally:
         if previous is None:
-            os.environ.pop("DAGSTER_HOME", None)
+            os.environ.pop(settings.DAGSTER_HOME_ENV, None)
         else:
-            os.environ["DAGSTER_HOME"] = previous
+            os.environ[settings.DAGSTER_HOME_ENV] = previous
 
 
 def copy_warehouse(source: Path, dest: Path) -> Path:

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from warehouse import settings
+
 STOP_GRACE_SECONDS = 20
 
 
@@ -29,14 +31,13 @@ def dagster_dev_command(host: str, port: int) -> list[str]:
 def ui_environment(warehouse: Path, packs: Path) -> dict[str, str]:
     from dagster_project.home import ensure_dagster_home
 
-    home = Path(os.environ.get("DAGSTER_HOME") or warehouse / "dagster_home")
+    home = settings.dagster_home(warehouse)
     ensure_dagster_home(home)
     return {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "WAREHOUSE_DIR": str(warehouse),
-        "PACKS_DIR": str(packs),
-        "DBT_DUCKDB_PATH": str(warehouse / "build" / "work.duckdb"),
+        **settings.dbt_env(settings.work_db(warehouse)),
+        settings.DAGSTER_HOME_ENV: str(home),
+        settings.WAREHOUSE_DIR_ENV: str(warehouse),
+        settings.PACKS_DIR_ENV: str(packs),
     }
 
 
@@ -66,8 +67,8 @@ def _group_alive(group: int) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
-    parser.add_argument("--packs", default=os.environ.get("PACKS_DIR", "data/packs"))
+    parser.add_argument("--warehouse", default=str(settings.warehouse_dir()))
+    parser.add_argument("--packs", default=str(settings.packs_dir()))
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=3000)
     args = parser.parse_args(argv)

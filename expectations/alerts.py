@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from warehouse import settings
+
 log = logging.getLogger(__name__)
 
 ALERTS_FILE = "alerts.jsonl"
@@ -287,13 +289,12 @@ def _default_where(kind: str, pack: dict, warehouse_dir: Any) -> list[str]:
     if kind == "pack_quarantined":
         return [
             str(root / "quarantine" / f"{pack.get('file_name')}.json"),
-            f"quarantine.* in {root / 'build' / 'work.duckdb'} "
-            f"(where pack_id = '{pack.get('pack_id')}')",
+            f"quarantine.* in {settings.work_db(root)} (where pack_id = '{pack.get('pack_id')}')",
             f"ops.gate_results where pack_id = '{pack.get('pack_id')}'",
             docs,
         ]
     if kind == "mart_gate_failed":
-        return [docs, "marts.dq_findings", f"marts.* in {root / 'build' / 'work.duckdb'}"]
+        return [docs, "marts.dq_findings", f"marts.* in {settings.work_db(root)}"]
     return ["marts.dq_findings (severity = 'warning')", docs]
 
 

@@ -23,6 +23,7 @@ from ingest.dates import MONTH_NAMES
 from ingest.lazy import lazy_property
 from ingest.rules import RULES_DIR, LiteralGate, any_of, read_rules
 from ingest.text import clean_text, is_page_stamp
+from ingest.value_tokens import is_no_value
 
 MAX_BLANK_LINES = 3  # blank lines allowed between caption lines; more means a new page or chart
 CAPTION_MAX_LINES = 4
@@ -234,8 +235,9 @@ def line_kind(text: str, phrases: Phrases, wraps_on: bool = False) -> str:
         return FOOTNOTE
     if text.rstrip().endswith((":", ":-", ": -")) or phrases.lead_ins.search(text):
         return INTRO
-    if body.rstrip(".").strip().lower() in phrases.fillers:
-        return FILLER
+    answer = body.rstrip(".").strip()
+    if answer.lower() in phrases.fillers or is_no_value(answer):
+        return FILLER  # 'Yes.', 'None.', 'N/A' (the no-value tokens: seed value_tokens)
     if LIST_MARKER.match(text):
         return BULLET
     if not wraps_on and _is_short_title(text, CAPTION_HEADING_MAX_CHARS) and not body[:1].islower():

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 import string
 
-from ingest.dates import MONTH_NAMES
+from ingest.dates import FY_SEPARATOR, MONTH_NAMES
+from ingest.value_tokens import is_no_value
 
 _NUMBER = r"[-+−]?[£$€]?\d[\d,]*(?:\.\d+)?"
 COUNT = re.compile(r"^[-+−]?\d[\d,]*$")
 DECIMAL = re.compile(r"^[-+−]?[£$€]?\d[\d,]*\.\d+\s*[mk]?$|^[£$€]\d")
 PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
 FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
-PERIOD = re.compile(r"^(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}$", re.IGNORECASE)
+# `2016/17`, `FY 2016-17`, `2015 – 2016`, `2014 to 2015` (a fiscal year as dbt reads one)
+PERIOD = re.compile(
+    rf"^(?:fy\s*)?(?:19|20)\d{{2}}\s*{FY_SEPARATOR}\s*(?:19|20)?\d{{2}}$", re.IGNORECASE
+)
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
 _MONTH_START = re.compile(_MONTH + r"\s", re.IGNORECASE)
 # `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value
@@ -22,7 +26,6 @@ DATE = re.compile(
 )
 # `0-4 years`, `17 years`, `16+ years`: an age band, printed as a column heading
 AGE_BAND = re.compile(r"^\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:years?|yrs)(?:\s+old)?$", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"^(?:n/?a|nil|none|-|–|—|not known|\*)$", re.IGNORECASE)
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -59,10 +62,11 @@ def cell_kind(text: str) -> str:
         ("percent", PERCENT),
         ("decimal", DECIMAL),
         ("fraction", FRACTION),
-        ("placeholder", PLACEHOLDER),
     ):
         if pattern.match(text):
             return kind
+    if is_no_value(text):
+        return "placeholder"  # '-', 'N/A': the one list of no-value tokens (seed value_tokens)
     if CODED.match(text):
         return "coded"
     if STARTS_WITH_NUMBER.match(text):
@@ -72,13 +76,12 @@ def cell_kind(text: str) -> str:
 
 def _word_kind(text: str) -> str:
     """The kind of a cell opening with a letter (not `f`, as `FY 2016/17` does): a month, a
-    placeholder (`n/a`, `nil`, `not known`) or text. Every other kind opens with a digit, a
-    sign, a currency or a bracket, so their patterns are not tried."""
-    if len(text) > 12 and not _MONTH_START.match(text):
-        return "text"  # longer than any placeholder, and not a month: words (most cells)
-    if DATE.match(text):
-        return "month"
-    if PLACEHOLDER.match(text):
+    placeholder (a no-value token: `n/a`, `nil`, `not known`, `Not Applicable`) or text. Every
+    other kind opens with a digit, a sign, a currency or a bracket, so their patterns are not
+    tried."""
+    if (len(text) <= 12 or _MONTH_START.match(text)) and DATE.match(text):
+        return "month"  # a month is short, or opens with the month's name
+    if is_no_value(text):
         return "placeholder"
     return "text"
 

@@ -1,6 +1,8 @@
 """Load a folder of packs straight into a working database (a developer's tool).
 
-    python -m ingest.cli --packs data/packs --db warehouse/build/work.duckdb [--gate] [--workers N]
+    python -m ingest.cli [--packs DIR] [--db WORK_DB] [--gate] [--workers N]
+
+(defaults from warehouse.settings: $PACKS_DIR and the working DB of $WAREHOUSE_DIR)
 
 With `--workers N` (N > 1) the packs are parsed in N worker processes while this process
 stages, gates and promotes them one at a time, in name order as without it.
@@ -19,12 +21,13 @@ from pathlib import Path
 from ingest import store
 from ingest.load import LoadOutcome, load_pack_file, load_parsed_file, pack_files
 from ingest.parallel import parse_files
+from warehouse import settings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--packs", type=Path, default=Path("data/packs"))
-    parser.add_argument("--db", type=Path, default=Path("warehouse/build/work.duckdb"))
+    parser.add_argument("--packs", type=Path, default=settings.packs_dir())
+    parser.add_argument("--db", type=Path, default=settings.work_db(settings.warehouse_dir()))
     parser.add_argument("--gate", action="store_true", help="validate each pack with its suites")
     parser.add_argument("--force", action="store_true", help="re-load packs already loaded")
     parser.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")

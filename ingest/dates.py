@@ -3,42 +3,53 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+import yaml
+
+DBT_PROJECT_FILE = Path(__file__).resolve().parents[1] / "dbt" / "dbt_project.yml"
+
+
+@cache
+def calendar_vars(path: Path = DBT_PROJECT_FILE) -> dict:
+    """The dbt project's vars: the one definition of month names (`month_numbers`) and of how
+    dates are printed (`date_patterns`, `two_digit_year_pivot`), which dbt's period macros
+    (dbt/macros/periods.sql) read too."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["vars"]
+
+
+MONTHS = {str(name).lower(): int(n) for name, n in calendar_vars()["month_numbers"].items()}
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # every month name and abbreviation, longest first: the one pattern ingest matches months by
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-LONG_DATE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b",
-    re.IGNORECASE,
+
+@dataclass(frozen=True)
+class DatePattern:
+    """One way of printing a date: a pattern and what each of its groups holds."""
+
+    regex: re.Pattern
+    groups: tuple[str, ...]  # 'day', 'month', 'year' in the order the groups open
+
+
+DATE_PATTERNS = tuple(
+    DatePattern(
+        re.compile(spec["pattern"].replace("{month}", MONTH_NAMES), re.IGNORECASE),
+        tuple(spec["groups"]),
+    )
+    for spec in calendar_vars()["date_patterns"]
 )
-US_LONG_DATE = re.compile(
-    rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
-    re.IGNORECASE,
-)
-NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
+TWO_DIGIT_YEAR_PIVOT = int(calendar_vars()["two_digit_year_pivot"])
+LONG_DATE = DATE_PATTERNS[0].regex  # `17 September 2015`
+
+MONTH = f"(?:{MONTH_NAMES})"  # any month name, as one group
+# what stands between a fiscal year's two years (`2014/15`, `2014 to 2015`), as one group
+FY_SEPARATOR = f"(?:{'|'.join(calendar_vars()['fiscal_year_separators'])})"
+# the words before a quarter's number (`Quarter 1`, `Qtr 2`, `Q3`), as one group
+QUARTER = f"(?:{'|'.join(calendar_vars()['quarter_words'])})"
 WEEKDAY_DATE_LINE = re.compile(rf"^\W*{WEEKDAYS}\b,?\s+\S", re.IGNORECASE)
 TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
@@ -51,25 +62,26 @@ def parse_date(text: str) -> tuple[date, str] | None:
     """First date in `text` and the substring it was read from.
 
     Handles `Thursday, 17 September 2015`, `17 th September 2015`, `3rd September 2018`,
-    `September 17, 2015`, `20/07/15` and `17.09.2015` (day first, as in England).
+    `September 17, 2015`, `20/07/15` and `17.09.2015` (day first, as in England): the patterns
+    of var `date_patterns`, in order, as dbt's `parse_uk_date` reads them.
     """
-    for pattern in (LONG_DATE, US_LONG_DATE, NUMERIC_DATE):
-        match = pattern.search(text)
+    for pattern in DATE_PATTERNS:
+        match = pattern.regex.search(text)
         if match:
-            parsed = _to_date(match)
+            parsed = _to_date(dict(zip(pattern.groups, match.groups(), strict=True)))
             if parsed:
                 return parsed, match.group(0)
     return None
 
 
-def _to_date(match: re.Match) -> date | None:
-    month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
-    year = int(match.group("year"))
+def _to_date(parts: dict[str, str]) -> date | None:
+    month_text = parts["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+    year = int(parts["year"])
     if year < 100:
-        year += 2000 if year < 70 else 1900
+        year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900
     try:
-        return date(year, month, int(match.group("day")))
+        return date(year, month, int(parts["day"]))
     except ValueError:
         return None
 

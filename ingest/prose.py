@@ -30,9 +30,22 @@ from pathlib import Path
 from text_to_num import text2num
 
 from ingest.caseless import compile_caseless, fold
+from ingest.dates import FY_SEPARATOR, MONTH, QUARTER
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
 from ingest.text import is_page_stamp
+
+
+def _calendar_words(pattern: str) -> str:
+    """A prose.yml pattern with {month}, {fy_separator}, {quarter} replaced (ingest.dates)."""
+    for name, words in (
+        ("{month}", MONTH),
+        ("{fy_separator}", FY_SEPARATOR),
+        ("{quarter}", QUARTER),
+    ):
+        pattern = pattern.replace(name, words)
+    return pattern
+
 
 RULES_FILE = Path(__file__).with_name("prose.yml")
 WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
@@ -172,11 +185,11 @@ def _rules(folded: bool = False) -> _Rules:
         number_word_gate=_literal_gate(number_words) if folded else None,
         fraction_gate=_literal_gate(fraction) if folded else None,
         fractions=fractions,
-        periods=rx("|".join(f"(?:{p})" for p in r["periods"])),
+        periods=rx("|".join(_calendar_words(f"(?:{p})") for p in r["periods"])),
         comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
         comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
         past_period=rx(r["past_period"]),
-        near_period=rx(r["near_periods"]["pattern"]),
+        near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
         near_reach=int(r["near_periods"]["reach"]),
         time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
         ordinal=rx(r"(?:st|nd|rd|th)\b"),

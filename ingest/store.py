@@ -28,10 +28,10 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 def memory_limit() -> str:
     """DuckDB's memory limit for the pipeline's connections (it spills to disk beyond it), the
-    same the dbt profile sets: COUNCIL_DUCKDB_MEMORY_LIMIT, default 1500MB."""
-    import os
+    same the dbt profile sets (warehouse.settings: COUNCIL_DUCKDB_MEMORY_LIMIT, default 1500MB)."""
+    from warehouse import settings
 
-    return os.environ.get("COUNCIL_DUCKDB_MEMORY_LIMIT", "1500MB")
+    return settings.memory_limit()
 
 
 def stage_pack(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> str:

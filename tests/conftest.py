@@ -10,6 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from warehouse import settings
+
 REPO = Path(__file__).resolve().parents[1]
 PACKS = REPO / "data" / "packs"
 
@@ -43,7 +45,7 @@ def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def dbt_built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("dbt_marts")
-    db = tmp / "work.duckdb"
+    db = settings.work_db(tmp)
     load = subprocess.run(
         [sys.executable, "-m", "ingest.cli", "--packs", str(PACKS), "--db", str(db)],
         cwd=REPO,
@@ -52,7 +54,7 @@ def dbt_built(tmp_path_factory):
         timeout=900,
     )
     assert load.returncode == 0, load.stdout + load.stderr
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
     build = _run([str(DBT), "build", *common], env)
     assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]

@@ -21,6 +21,7 @@ from dagster_project.testing import (
     read_alerts,
     shared_build,
 )
+from warehouse import settings
 
 DOMAINS = ("complaints", "decisions", "placements", "waiting_times")
 
@@ -59,7 +60,7 @@ def test_good_packs_load_bad_ones_fail_alone(build):
 
 
 def test_the_marts_hold_facts_for_every_domain(build):
-    con = duckdb.connect(str(build["warehouse"] / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(build["warehouse"])), read_only=True)
     try:
         for domain in DOMAINS:
             count = con.execute(f"select count(*) from marts.fct_{domain}").fetchone()[0]
@@ -107,7 +108,7 @@ def test_the_quarantined_pack_is_kept_reported_and_alerted(build):
     warehouse = build["warehouse"]
     report = warehouse / "quarantine" / f"{CORRUPTED_NAME}.json"
     assert report.exists()
-    con = duckdb.connect(str(warehouse / "build" / "work.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.work_db(warehouse)), read_only=True)
     try:
         in_quarantine = con.execute(
             "select count(*) from quarantine.packs where file_name = ?", [CORRUPTED_NAME]

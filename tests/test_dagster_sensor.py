@@ -29,6 +29,7 @@ from dagster_project.packs import PACKS_PARTITION
 from dagster_project.planning import load_ranges, transform_fingerprint
 from dagster_project.resources import WarehouseResource
 from dagster_project.sensors import nightly_catch_up, packs_folder_sensor, publish_sensor
+from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = sorted((REPO / "data" / "packs").glob("*.txt"))
@@ -66,7 +67,7 @@ def setup(tmp_path):
         shutil.copy(path, packs / path.name)
     # the changed pack: loaded before with other bytes
     _record_loaded(
-        warehouse / "build" / "work.duckdb",
+        settings.work_db(warehouse),
         {unchanged.name: _sha(unchanged), changed.name: "0" * 64},
     )
     (packs / changed.name).write_bytes(changed.read_bytes() + b"\nAn appended line.\n")
@@ -134,7 +135,7 @@ def test_a_busy_working_db_skips_the_tick(setup):
             "-c",
             "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
             " sys.stdin.read()",
-            str(setup["warehouse"] / "build" / "work.duckdb"),
+            str(settings.work_db(setup["warehouse"])),
         ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -157,7 +158,7 @@ def test_publish_waits_for_loads_then_runs_once_for_a_removed_file(setup):
     assert isinstance(waiting, SkipReason) and "waiting" in waiting.skip_message
     for name in (setup["changed"], setup["new"]):  # loaded since, with their current bytes
         (setup["packs"] / name).unlink()
-    _record_loaded(setup["warehouse"] / "build" / "work.duckdb", {})
+    _record_loaded(settings.work_db(setup["warehouse"]), {})
     request = _tick(setup, sensor=publish_sensor)
     assert isinstance(request, RunRequest), request
     assert "removed" in request.tags["council/plan"]
@@ -168,11 +169,11 @@ def test_an_up_to_date_warehouse_starts_no_run(setup):
 
     for name in (setup["changed"], setup["new"]):
         (setup["packs"] / name).unlink()
-    con = connect(setup["warehouse"] / "build" / "work.duckdb")
+    con = connect(settings.work_db(setup["warehouse"]))
     con.execute("delete from ops.pack_files where file_name <> ?", [setup["unchanged"]])
     con.execute("insert into ops.transform_state values (?, now())", [transform_fingerprint()])
     con.close()
-    (setup["warehouse"] / "council.duckdb").write_bytes(b"")  # a published file exists
+    (settings.published_db(setup["warehouse"])).write_bytes(b"")  # a published file exists
     assert isinstance(_tick(setup), SkipReason)
     skip = _tick(setup, sensor=publish_sensor)
     assert isinstance(skip, SkipReason) and "up to date" in skip.skip_message

@@ -5,7 +5,6 @@ recommendations with their subject, decisions written in sentences - on the bund
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import duckdb
 import pytest
 
 from tests.conftest import DBT, DBT_DIR, REPO, pack_path
+from warehouse import settings
 
 LAYOUTS = REPO / "tests" / "decision_layouts"
 
@@ -306,7 +306,7 @@ def layouts_con(tmp_path_factory):
     packs.mkdir()
     for path in LAYOUTS.glob("*.txt"):
         shutil.copy(path, packs / path.name)
-    db = tmp / "work.duckdb"
+    db = settings.work_db(tmp)
     load = subprocess.run(
         [sys.executable, "-m", "ingest.cli", "--packs", str(packs), "--db", str(db)],
         cwd=REPO,
@@ -315,7 +315,7 @@ def layouts_con(tmp_path_factory):
         timeout=600,
     )
     assert load.returncode == 0, load.stdout + load.stderr
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
         [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
         cwd=DBT_DIR,

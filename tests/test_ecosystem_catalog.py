@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from dagster_project.testing import shared_build
+from warehouse import settings
 from warehouse.exposures import EXPOSURES_FILE, exposures_yaml
 
 
@@ -22,7 +23,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def published(built):
-    con = duckdb.connect(str(built["warehouse"] / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(built["warehouse"])), read_only=True)
     yield con
     con.close()
 

@@ -5,7 +5,6 @@ synthetic packs written in other councils' wording."""
 from __future__ import annotations
 
 import csv
-import os
 import re
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import duckdb
 import pytest
 
 from tests.conftest import DBT, DBT_DIR, REPO, pack_path
+from warehouse import settings
 
 REGISTER = REPO / "dbt" / "seeds" / "council_register.csv"
 
@@ -173,7 +173,7 @@ def synthetic_db(tmp_path_factory):
     packs.mkdir()
     for name, text in SYNTHETIC.items():
         (packs / name).write_text(text, encoding="utf-8")
-    db = tmp / "work.duckdb"
+    db = settings.work_db(tmp)
     load = subprocess.run(
         [sys.executable, "-m", "ingest.cli", "--packs", str(packs), "--db", str(db)],
         cwd=REPO,
@@ -182,7 +182,7 @@ def synthetic_db(tmp_path_factory):
         timeout=600,
     )
     assert load.returncode == 0, load.stdout + load.stderr
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
         [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
         + ["--select", "+dim_pack", "+int_dq_unknown_council", "+int_facts"]

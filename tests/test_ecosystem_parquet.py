@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 
 from dagster_project.testing import shared_build
+from warehouse import settings
 from warehouse.parquet_export import export_parquet, parquet_dir
 
 
@@ -23,7 +24,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def published(built):
-    con = duckdb.connect(str(built["warehouse"] / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(built["warehouse"])), read_only=True)
     yield con
     con.close()
 
@@ -108,7 +109,7 @@ def test_a_fact_sits_in_its_council_and_fiscal_year_partition(built, published):
 
 
 def test_exports_are_swapped_in_whole(built, tmp_path):
-    published_db = built["warehouse"] / "council.duckdb"
+    published_db = settings.published_db(built["warehouse"])
     export_parquet(published_db, tmp_path)
     first = parquet_dir(tmp_path).resolve()
     export_parquet(published_db, tmp_path)

@@ -10,10 +10,13 @@ import shutil
 import duckdb
 import pytest
 
+from warehouse import settings
+
 
 @pytest.fixture()
 def con(dbt_built, tmp_path):
-    path = tmp_path / "work.duckdb"
+    path = settings.work_db(tmp_path)
+    path.parent.mkdir(parents=True)
     shutil.copy(dbt_built["db"], path)
     connection = duckdb.connect(str(path))
     yield connection

@@ -15,6 +15,7 @@ import duckdb
 from dagster_project.testing import copy_warehouse, read_alerts, run_build, shared_build
 from expectations.alerts import alert_text, new_findings_alert, published_findings
 from tests.test_alerts_delivery import Receiver
+from warehouse import settings
 
 SUPPLEMENT = [
     "",
@@ -79,7 +80,7 @@ def test_a_disagreement_between_packs_names_the_other_pack():
 
 
 def test_no_published_file_means_no_previous_findings(tmp_path):
-    assert published_findings(tmp_path / "council.duckdb") is None
+    assert published_findings(settings.published_db(tmp_path)) is None
 
 
 # --------------------------------------------------------------------------- end to end
@@ -117,7 +118,7 @@ def test_a_new_inconsistent_pack_is_announced_in_one_alert(tmp_path_factory, tmp
     assert new_pack.name in posted[0]["text"] and f"lines {bad_line}" in posted[0]["text"]
 
     # the re-issued figures of pack 001 are one figure, printed twice, not two rows
-    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
     try:
         blackpool = con.execute(
             "select value, printings, printings_agree from bi.children_looked_after "

@@ -12,6 +12,7 @@ from ingest.load import load_pack_file, pack_files
 from ingest.parse import parse_pack
 from ingest.reader import MAX_LINE_CHARS
 from tests.conftest import PACKS, pack_path
+from warehouse import settings
 
 RAW = ("packs", "documents", "tables", "table_cells", "lines")
 
@@ -27,7 +28,7 @@ def snapshot(con):
 
 @pytest.fixture
 def con(tmp_path):
-    connection = store.connect(tmp_path / "work.duckdb")
+    connection = store.connect(settings.work_db(tmp_path))
     yield connection
     connection.close()
 

@@ -16,6 +16,7 @@ from ingest.captions import phrases
 from ingest.lazy import lazy_property
 from ingest.rules import LiteralGate, required_literals
 from ingest.text import clean_cells, clean_text
+from ingest.value_tokens import is_no_value
 from tests.conftest import pack_path
 
 PIECES = [
@@ -101,7 +102,7 @@ def _kind_by_every_pattern(text: str) -> str:
         and len(text) > 12
         and not cells._MONTH_START.match(text)
     ):
-        return "text"
+        return "placeholder" if is_no_value(text) else "text"
     if cells.PERIOD.match(text):
         return "period"
     if cells.DATE.match(text):
@@ -113,10 +114,11 @@ def _kind_by_every_pattern(text: str) -> str:
         ("percent", cells.PERCENT),
         ("decimal", cells.DECIMAL),
         ("fraction", cells.FRACTION),
-        ("placeholder", cells.PLACEHOLDER),
     ):
         if pattern.match(text):
             return kind
+    if is_no_value(text):
+        return "placeholder"
     if cells.CODED.match(text):
         return "coded"
     if cells.STARTS_WITH_NUMBER.match(text):

@@ -10,13 +10,14 @@ One ingest + dbt build of those packs (and a publish, for the BI views) per modu
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
 LAYOUTS = REPO / "tests" / "data" / "meaning_layouts"
@@ -27,7 +28,7 @@ DBT = Path(sys.executable).parent / "dbt"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("meaning_layouts")
-    db = tmp / "work.duckdb"
+    db = settings.work_db(tmp)
     load = subprocess.run(
         [sys.executable, "-m", "ingest.cli", "--packs", str(LAYOUTS), "--db", str(db)],
         cwd=REPO,
@@ -36,7 +37,7 @@ def built(tmp_path_factory):
         timeout=600,
     )
     assert load.returncode == 0, load.stdout + load.stderr
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
         [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
         cwd=DBT_DIR,
@@ -49,7 +50,7 @@ def built(tmp_path_factory):
     from warehouse.publish import publish
 
     publish(db, tmp / "published")
-    return {"db": db, "published": tmp / "published" / "council.duckdb"}
+    return {"db": db, "published": settings.published_db(tmp / "published")}
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse import sample_facts
+from warehouse import sample_facts, settings
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def published(dbt_built, tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("meaning_published")
     publish(dbt_built["db"], folder)
-    connection = duckdb.connect(str(folder / "council.duckdb"), read_only=True)
+    connection = duckdb.connect(str(settings.published_db(folder)), read_only=True)
     yield connection
     connection.close()
 
@@ -374,7 +374,7 @@ def test_sample_facts_command_line(published, dbt_built, tmp_path, capsys):
     from warehouse.publish import publish
 
     publish(dbt_built["db"], tmp_path)
-    assert sample_facts.main(["--db", str(tmp_path / "council.duckdb"), "--n", "4"]) == 0
+    assert sample_facts.main(["--db", str(settings.published_db(tmp_path)), "--n", "4"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n[") + out.startswith("[") == 4
     assert "4 fact(s) from" in out

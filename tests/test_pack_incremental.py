@@ -32,6 +32,7 @@ from dagster_project.testing import (
     run_build,
     shared_build,
 )
+from warehouse import settings
 
 BAD = "007_impossible_figures.txt"
 GOOD = "008_new_meeting.txt"
@@ -51,7 +52,7 @@ def _work_rowids(warehouse) -> dict[tuple[str, str], dict]:
     """For every pack-incremental model: each pack's (count, min rowid, max rowid)."""
     from dagster_project.transform import per_pack_relations
 
-    con = duckdb.connect(str(warehouse / "build" / "work.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.work_db(warehouse)), read_only=True)
     try:
         out = {}
         for schema, table in per_pack_relations(con):
@@ -65,7 +66,7 @@ def _work_rowids(warehouse) -> dict[tuple[str, str], dict]:
 
 
 def _pack_ids(warehouse) -> dict[str, str]:
-    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
     try:
         return dict(con.execute("select file_name, pack_id from provenance.pack_files").fetchall())
     finally:
@@ -112,7 +113,7 @@ def test_the_bad_pack_alone_is_quarantined_by_its_fact_gate(scenario):
 
 
 def _published_facts_of(warehouse, file_name: str) -> int:
-    con = duckdb.connect(str(warehouse / "council.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
     try:
         return con.execute(
             "select count(*) from bi.fact_citations where file_name = ?", [file_name]
@@ -136,7 +137,7 @@ def test_the_alert_names_file_sha256_expectations_and_printed_lines(scenario):
 
 
 def test_the_quarantined_facts_are_kept_for_inspection(scenario):
-    con = duckdb.connect(str(scenario["warehouse"] / "build" / "work.duckdb"), read_only=True)
+    con = duckdb.connect(str(settings.work_db(scenario["warehouse"])), read_only=True)
     try:
         upheld = con.execute(
             "select value from quarantine.fct_complaints where source_line = ? "

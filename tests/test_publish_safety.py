@@ -24,7 +24,7 @@ from dagster_project.testing import (
     run_build,
     shared_build,
 )
-from warehouse import bi, queries
+from warehouse import bi, queries, settings
 from warehouse.publish import FAULT_ENV, publish
 
 READER = textwrap.dedent(
@@ -89,7 +89,7 @@ def _answers(db) -> dict:
 def test_readers_never_fail_and_see_consistent_snapshots_during_a_rebuild(built, tmp_path):
     warehouse = copy_warehouse(built["warehouse"], tmp_path / "warehouse")
     packs = make_packs_folder(tmp_path / "packs")
-    published = warehouse / "council.duckdb"
+    published = settings.published_db(warehouse)
     before = _answers(published)["build_info"][0][0]
     stop = tmp_path / "stop"
     reader = subprocess.Popen(
@@ -117,7 +117,7 @@ def test_readers_never_fail_and_see_consistent_snapshots_during_a_rebuild(built,
 def test_a_build_killed_before_publish_leaves_the_warehouse_intact(built, tmp_path):
     warehouse = copy_warehouse(built["warehouse"], tmp_path / "warehouse")
     packs = make_packs_folder(tmp_path / "packs")
-    published = warehouse / "council.duckdb"
+    published = settings.published_db(warehouse)
     before = _answers(published)
     inode = published.stat().st_ino
 
@@ -134,7 +134,7 @@ def test_a_build_killed_before_publish_leaves_the_warehouse_intact(built, tmp_pa
     assert _answers(published) == before
 
     # the next publish replaces it and removes what the crashed one left behind
-    publish(warehouse / "build" / "work.duckdb", warehouse)
+    publish(settings.work_db(warehouse), warehouse)
     assert not list(warehouse.glob(".council.duckdb.*.tmp*"))
     after = _answers(published)
     assert after["build_info"] != before["build_info"]
@@ -148,10 +148,10 @@ def test_a_build_killed_before_publish_leaves_the_warehouse_intact(built, tmp_pa
 
 def test_a_failing_publish_raises_and_keeps_the_old_file(built, tmp_path, monkeypatch):
     warehouse = copy_warehouse(built["warehouse"], tmp_path / "warehouse")
-    published = warehouse / "council.duckdb"
+    published = settings.published_db(warehouse)
     before = _answers(published)
     monkeypatch.setenv(FAULT_ENV, "publish:after_temp_written:raise")
     with pytest.raises(Exception, match="fault injected"):
-        publish(warehouse / "build" / "work.duckdb", warehouse)
+        publish(settings.work_db(warehouse), warehouse)
     assert not list(warehouse.glob(".council.duckdb.*.tmp*"))
     assert _answers(published) == before

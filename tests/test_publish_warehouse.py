@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from dagster_project.testing import shared_build
-from warehouse import bi, queries
+from warehouse import bi, queries, settings
 from warehouse.descriptions import generic_column
 
 DOMAINS = ("complaints", "decisions", "placements", "waiting_times")
@@ -17,7 +17,7 @@ DOMAINS = ("complaints", "decisions", "placements", "waiting_times")
 def published(tmp_path_factory):
     built = shared_build(tmp_path_factory)
     assert built["result"].returncode == 0, built["result"].stdout[-4000:]
-    return built["warehouse"] / "council.duckdb"
+    return settings.published_db(built["warehouse"])
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from dagster_project.testing import shared_build
+from warehouse import settings
 from warehouse.compare import compare_warehouses, main
 
 
@@ -18,7 +19,7 @@ from warehouse.compare import compare_warehouses, main
 def published(tmp_path_factory):
     built = shared_build(tmp_path_factory)
     assert built["result"].returncode == 0
-    return built["warehouse"] / "council.duckdb"
+    return settings.published_db(built["warehouse"])
 
 
 def test_a_warehouse_is_identical_to_its_copy(published, tmp_path):

@@ -19,7 +19,9 @@ import sys
 import uuid
 from pathlib import Path
 
-DBT_DIR = Path(__file__).resolve().parents[1] / "dbt"
+from warehouse import settings
+
+DBT_DIR = settings.DBT_PROJECT_DIR
 CATALOG_DIR = "catalog"
 FILES = {"static_index.html": "index.html", "manifest.json": "manifest.json"}
 TIMEOUT = 600
@@ -57,9 +59,16 @@ def publish_catalog(work_db: Path | str, warehouse_dir: Path | str) -> Path:
 
 def _generate(work_db: Path, target: Path, *, compile_first: bool) -> None:
     dbt = Path(sys.executable).with_name("dbt")
-    args = [str(dbt), "docs", "generate", "--static", "--profiles-dir", str(DBT_DIR)]
+    args = [
+        str(dbt),
+        "docs",
+        "generate",
+        "--static",
+        "--profiles-dir",
+        str(settings.DBT_PROFILES_DIR),
+    ]
     args += ["--target-path", str(target)] + ([] if compile_first else ["--no-compile"])
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(work_db), DBT_LOG_PATH=str(target / "logs"))
+    env = settings.dbt_env(work_db, DBT_LOG_PATH=str(target / "logs"))
     done = subprocess.run(
         args, cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=TIMEOUT
     )

@@ -31,6 +31,8 @@ BUILD_TIME_COLUMNS = (
     "ingested_at",
     "created_at",
     "validated_at",
+    "extracted_at",  # when ingest read the pack (provenance.packs, dim_pack)
+    "updated_at",  # when the pack's file row was last written (provenance.pack_files)
 )
 
 

@@ -39,9 +39,9 @@ from typing import Any
 import duckdb
 
 from ingest.store import memory_limit
-from warehouse import bi, descriptions, published_extras
+from warehouse import bi, descriptions, published_extras, settings
 
-PUBLISHED_NAME = "council.duckdb"
+PUBLISHED_NAME = settings.PUBLISHED_NAME
 PUBLISHED_SCHEMAS = ("marts", "bi", "provenance")
 MART_SOURCE_SCHEMAS = ("marts", "dq")
 """Schemas of the working DB whose tables are published into ``marts``."""
@@ -89,7 +89,7 @@ class PublishResult:
 
 
 def published_path(warehouse_dir: Path | str) -> Path:
-    return Path(warehouse_dir) / PUBLISHED_NAME
+    return settings.published_db(warehouse_dir)
 
 
 def publish(

@@ -15,13 +15,13 @@ The warehouse is opened read-only, like any BI reader.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import textwrap
 from pathlib import Path
 
 import duckdb
 
+from warehouse import settings
 from warehouse.bi import columns, fact_id_column, fact_tables
 
 PERIOD_FIELDS = ("period_id", "period_type", "period_start", "period_end", "as_of_date")
@@ -167,13 +167,13 @@ def render(fact: dict, index: int, total: int, measures: dict[str, str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--warehouse", default=os.environ.get("WAREHOUSE_DIR", "warehouse"))
+    parser.add_argument("--warehouse", default=str(settings.warehouse_dir()))
     parser.add_argument("--db", help="a published council.duckdb (default: <warehouse>/...)")
     parser.add_argument("--n", type=int, default=40, help="facts to show (split by domain)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--domain", help="only this domain (complaints, placements, ...)")
     args = parser.parse_args(argv)
-    db = Path(args.db) if args.db else Path(args.warehouse) / "council.duckdb"
+    db = Path(args.db) if args.db else settings.published_db(args.warehouse)
     if not db.exists():
         print(f"no published warehouse at {db}: run `make warehouse` first", file=sys.stderr)
         return 2

@@ -1,20 +1,35 @@
 {# Generic period parsing. Knowledge about *wording* lives in seeds; these are calendar rules. #}
 
+{# Month names come from the one list, var month_numbers (dbt_project.yml), which ingest reads too. #}
+
+{# Every month name and abbreviation, longest first (as ingest.dates.MONTH_NAMES), as one group. #}
 {% macro month_names_re() -%}
-(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)
+({{ month_alternation() }})
 {%- endmacro %}
 
+{# The same names as alternatives without a group: what {month} stands for in var date_patterns
+   (ingest.dates.MONTH_NAMES). #}
+{% macro month_alternation() -%}
+{%- set names = var('month_numbers').keys() | list -%}
+{%- set longest_first = [] -%}
+{%- for size in range(names | map('length') | max, 0, -1) -%}
+  {%- for name in names if name | length == size -%}{%- do longest_first.append(name) -%}{%- endfor -%}
+{%- endfor -%}
+{{ longest_first | join('|') }}
+{%- endmacro %}
+
+{# The month number of a month name or abbreviation (its first three letters tell it). #}
 {% macro month_number(expr) -%}
+{%- set by_prefix = {} -%}
+{%- for name, number in var('month_numbers').items() -%}{%- do by_prefix.update({name[:3]: number}) -%}{%- endfor -%}
 (case lower(substr({{ expr }}, 1, 3))
-    when 'jan' then 1 when 'feb' then 2 when 'mar' then 3 when 'apr' then 4
-    when 'may' then 5 when 'jun' then 6 when 'jul' then 7 when 'aug' then 8
-    when 'sep' then 9 when 'oct' then 10 when 'nov' then 11 when 'dec' then 12 end)
+    {%- for prefix, number in by_prefix.items() %} when '{{ prefix }}' then {{ number }}{% endfor %} end)
 {%- endmacro %}
 
 {# Start year of a UK fiscal year printed as 2014/2015, 2014/15, 2014-15, FY2017-18, 2015 – 2016,
    or 'April 2014 - March 2015'. Null when the two years are not consecutive. #}
 {% macro fy_start_year(expr) -%}
-{%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*(?:/|-|–|—|to)\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
+{%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*" ~ fy_separator_re() ~ "\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
 {%- set re2 = "(?i)apr(?:il)?\\s+((?:19|20)[0-9]{2})\\s*(?:-|–|—|to)\\s*mar(?:ch)?\\s+((?:19|20)[0-9]{2})" -%}
 (case
     when regexp_matches({{ expr }}, '{{ re2 }}')
@@ -28,9 +43,19 @@
 end)
 {%- endmacro %}
 
+{# What stands between the two years of a fiscal year (var fiscal_year_separators), as one group. #}
+{% macro fy_separator_re() -%}
+(?:{{ var('fiscal_year_separators') | join('|') }})
+{%- endmacro %}
+
+{# The words printed before a quarter's number (var quarter_words), as one group. #}
+{% macro quarter_words_re() -%}
+(?:{{ var('quarter_words') | join('|') }})
+{%- endmacro %}
+
 {# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
 {% macro quarter_number(expr) -%}
-try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*(?:quarter|qtr|q)\s*([1-4])\b', 1), '') as integer)
+try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)
 {%- endmacro %}
 
 {% macro fy_label(start_year) -%}
@@ -67,23 +92,23 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*(?:quarter|qtr|q)\s*([1-4])\
 end)
 {%- endmacro %}
 
-{# A printed date: '20/07/15', '26/6/15', '09.12.21', '11 December 2023', '17 th September 2015'. #}
+{# A printed date: '20/07/15', '26/6/15', '09.12.21', '11 December 2023', '17 th September 2015',
+   'September 17, 2015': the patterns of var date_patterns, in order, as ingest.dates.parse_date
+   reads them (the first pattern whose first match is a real date gives it; 31/02 is none). #}
 {% macro parse_uk_date(expr) -%}
-{%- set m = month_names_re() -%}
-{%- set dmy = "([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2}(?:[0-9]{2})?)" -%}
-{%- set long = "(?i)([0-9]{1,2})\\s*(?:st|nd|rd|th)?\\s+" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
-(case
-    when regexp_matches({{ expr }}, '{{ dmy }}') then try_cast(make_date(
-        case when length(regexp_extract({{ expr }}, '{{ dmy }}', 3)) = 2
-             then 2000 + cast(regexp_extract({{ expr }}, '{{ dmy }}', 3) as integer)
-             else cast(regexp_extract({{ expr }}, '{{ dmy }}', 3) as integer) end,
-        cast(regexp_extract({{ expr }}, '{{ dmy }}', 2) as integer),
-        cast(regexp_extract({{ expr }}, '{{ dmy }}', 1) as integer)) as date)
-    when regexp_matches({{ expr }}, '{{ long }}') then try_cast(make_date(
-        cast(regexp_extract({{ expr }}, '{{ long }}', 3) as integer),
-        {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ long ~ "', 2)") }},
-        cast(regexp_extract({{ expr }}, '{{ long }}', 1) as integer)) as date)
-end)
+{%- set pivot = var('two_digit_year_pivot') -%}
+coalesce(
+{%- for spec in var('date_patterns') %}
+    {%- set re = "(?i)" ~ spec.pattern | replace("{month}", month_alternation()) -%}
+    {%- set day = "regexp_extract(" ~ expr ~ ", '" ~ re ~ "', " ~ (spec.groups.index('day') + 1) ~ ")" -%}
+    {%- set month = "regexp_extract(" ~ expr ~ ", '" ~ re ~ "', " ~ (spec.groups.index('month') + 1) ~ ")" -%}
+    {%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', " ~ (spec.groups.index('year') + 1) ~ ") as integer)" %}
+    case when regexp_matches({{ expr }}, '{{ re }}') then try(make_date(
+        case when {{ year }} < 100 then {{ year }} + case when {{ year }} < {{ pivot }} then 2000 else 1900 end
+             else {{ year }} end,
+        coalesce(try_cast({{ month }} as integer), {{ month_number(month) }}),
+        cast({{ day }} as integer))) end{{ "," if not loop.last }}
+{%- endfor %})
 {%- endmacro %}
 
 {# A month printed without a day: 'October 2015', 'Oct 2024' -> first day of that month. #}

@@ -85,7 +85,7 @@ inherited as (
 read_periods as (
     select
         w.*,
-        try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^(?:quarter|qtr|q)\s?([1-4])$', 1), '') as integer)
+        try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer)
             as quarter,
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
         coalesce({{ fy_start_year("coalesce(w.period_text, '')") }},

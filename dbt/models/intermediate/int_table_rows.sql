@@ -5,6 +5,13 @@
 with cells as (
     select * from {{ ref('stg_table_cells') }} where not is_header and {{ in_batch('pack_id') }}
 ),
+-- printed no-value tokens ('N/A', 'NIL', 'Not Applicable': seed value_tokens, as ingest and
+-- int_cell_atoms read them), tested once per distinct text
+no_value_texts as (
+    select distinct d.cell_text
+    from (select distinct cell_text from cells) d
+    join {{ ref('value_tokens') }} vt on regexp_matches(d.cell_text, vt.pattern)
+),
 rows as (
     select
         table_id,
@@ -21,8 +28,9 @@ rows as (
             where col_index > 0 and part = 0 and cell_text <> ''
               and not regexp_matches(cell_text, '^[-–£]?\s*[0-9.,]+(\s|%|/|$)|^[-–\s]+$')
               and length(cell_text) < 300
-              and not regexp_matches(cell_text, '(?i)^(n/?a|nil|none|not known|tbc)$')) as row_text_cells
+              and nv.cell_text is null) as row_text_cells
     from cells
+    left join no_value_texts nv using (cell_text)
     group by table_id, row_index
 ),
 -- the patterns run once per distinct row label (packs repeat their labels), then join back

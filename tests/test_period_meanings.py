@@ -1,0 +1,167 @@
+"""Dates and month names are defined once (vars month_numbers, date_patterns and
+two_digit_year_pivot in dbt/dbt_project.yml) and read alike by ingest (ingest.dates) and by dbt
+(dbt/macros/periods.sql): the same phrase gives the same date on both sides.
+
+dbt's side is the macros as dbt renders them (`dbt compile --inline`, once per module), run by
+DuckDB; ingest's side is the Python the parser calls."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest import dates
+from tests.conftest import pack_path
+from warehouse import settings
+
+DBT = Path(sys.executable).parent / "dbt"
+
+# meeting-date lines as the sample packs print them: (pack, line, date)
+PACK_DATE_LINES = [
+    ("000", 15, date(2015, 9, 17)),  # 'Thursday, 17 September 2015 at 6.00 pm'
+    ("001", 3, date(2017, 4, 27)),  # 'Date of Meeting<TAB>27 April 2017'
+    ("002", 15, date(2024, 1, 25)),  # 'Thursday, 25 January 2024 at 6.00 pm'
+    ("004", 5, date(2018, 9, 3)),  # 'Monday, 3 September 2018'
+]
+# decision dates and document titles printed in the sample packs, and other councils' wordings
+PHRASES = {
+    "09.12.21": date(2021, 12, 9),
+    "22.06.2023": date(2023, 6, 22),
+    "9.11.2023": date(2023, 11, 9),
+    "20/07/15": date(2015, 7, 20),
+    "26/6/15": date(2015, 6, 26),
+    "11 December 2023": date(2023, 12, 11),
+    "MINUTES OF RESILIENT COMMUNITIES SCRUTINY COMMITTEE MEETING - THURSDAY, 2 JULY 2015": date(
+        2015, 7, 2
+    ),
+    "Minutes of the Safe and Strong Communities Select Committee Meeting held on 10 July 2018": (
+        date(2018, 7, 10)
+    ),
+    "17 th September 2015": date(2015, 9, 17),
+    "3rd Sept. 2018": date(2018, 9, 3),
+    "Tuesday 1st March, 2022": date(2022, 3, 1),
+    "September 17, 2015": date(2015, 9, 17),
+    "Cabinet, Oct 5th 2021": date(2021, 10, 5),
+    "01/02/85": date(1985, 2, 1),  # a two-digit year from 70 on is 19xx
+    "1.4.69": date(2069, 4, 1),
+    "31/02/2015, deferred to 1 March 2015": date(2015, 3, 1),  # no 31 February: the next date
+    "29 February 2023": None,
+    "Work Plan 2023/2024": None,
+    "BLACKPOOL HEALTH DATA DASHBOARD - December 2023": None,  # a month, no day
+    "TBC": None,
+}
+
+
+def dbt_values(select_list: str, phrases: list[str], tmp: Path) -> list[tuple]:
+    """`select <select_list> from (values <phrases>) t(phrase)` with the project's macros
+    rendered by dbt, run in DuckDB; one row per phrase, in order."""
+    values = ", ".join(f"({i}, '{p.replace(chr(39), chr(39) * 2)}')" for i, p in enumerate(phrases))
+    inline = f"select {select_list} from (values {values}) t(i, phrase) order by i"
+    settings.build_dir(tmp).mkdir(parents=True, exist_ok=True)  # dbt opens an empty work DB
+    done = subprocess.run(
+        [str(DBT), "compile", "--quiet", "--inline", inline, "--profiles-dir"]
+        + [str(settings.DBT_PROFILES_DIR), "--target-path", str(tmp / "target")],
+        cwd=settings.DBT_PROJECT_DIR,
+        env=settings.dbt_env(settings.work_db(tmp), DBT_LOG_PATH=str(tmp / "logs")),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return duckdb.connect().execute(done.stdout).fetchall()
+
+
+@pytest.fixture(scope="module")
+def dbt_dates(tmp_path_factory):
+    lines = [
+        pack_path(prefix).read_text(encoding="utf-8").splitlines()[number - 1]
+        for prefix, number, _ in PACK_DATE_LINES
+    ]
+    phrases = [*lines, *PHRASES]
+    tmp = tmp_path_factory.mktemp("period_meanings")
+    rows = dbt_values("phrase, {{ parse_uk_date('phrase') }}", phrases, tmp)
+    return dict(rows)
+
+
+def ingest_date(text: str) -> date | None:
+    parsed = dates.parse_date(text)
+    return parsed[0] if parsed else None
+
+
+@pytest.mark.parametrize(("prefix", "number", "expected"), PACK_DATE_LINES)
+def test_a_meeting_date_line_is_one_date_in_ingest_and_dbt(dbt_dates, prefix, number, expected):
+    line = pack_path(prefix).read_text(encoding="utf-8").splitlines()[number - 1]
+    assert ingest_date(line) == expected
+    assert dbt_dates[line] == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PHRASES.items())
+def test_ingest_and_dbt_read_the_same_date(dbt_dates, phrase, expected):
+    assert ingest_date(phrase) == expected
+    assert dbt_dates[phrase] == expected
+
+
+def test_month_names_are_one_list(tmp_path):
+    """Every month name of var month_numbers: the same number in dbt's month_number as in
+    ingest.dates.MONTHS, and dbt's alternation is ingest's MONTH_NAMES."""
+    names = list(dates.MONTHS)
+    rows = dbt_values(
+        "phrase, {{ month_number('phrase') }}, '{{ month_alternation() }}'", names, tmp_path
+    )
+    assert [(name, number) for name, number, _ in rows] == list(dates.MONTHS.items())
+    assert {alternation for _, _, alternation in rows} == {dates.MONTH_NAMES}
+    assert dates.MONTHS["sept"] == 9 and dates.MONTHS["may"] == 5 and len(set(names)) == 24
+
+
+# fiscal years as tables head their columns and sentences name them: (printed, start year)
+FISCAL_YEARS = [
+    ("2014/15", 2014),  # pack 000's complaints tables
+    ("2015/2016", 2015),
+    ("2022-2023", 2022),  # pack 002's document titles
+    ("FY2017-18", 2017),
+    ("2015 – 2016", 2015),
+    ("2014 to 2015", 2014),
+    ("2014—15", 2014),
+]
+QUARTERS = [("Quarter 1", 1), ("Q3", 3), ("Qtr 2", 2), ("q4", 4)]
+
+
+@pytest.fixture(scope="module")
+def dbt_periods(tmp_path_factory):
+    phrases = [p for p, _ in FISCAL_YEARS] + [p for p, _ in QUARTERS]
+    tmp = tmp_path_factory.mktemp("fiscal_periods")
+    rows = dbt_values(
+        "phrase, {{ fy_start_year('phrase') }}, {{ quarter_number('phrase') }}", phrases, tmp
+    )
+    return {phrase: (fy, quarter) for phrase, fy, quarter in rows}
+
+
+@pytest.mark.parametrize(("printed", "start_year"), FISCAL_YEARS)
+def test_a_fiscal_year_is_one_in_ingest_and_dbt(dbt_periods, printed, start_year):
+    """Ingest finds it (a period cell heading a column; the period phrase of a sentence's
+    figure), dbt reads its start year: one list of separators (var fiscal_year_separators)."""
+    from ingest.cells import cell_kind
+    from ingest.prose import prose_numbers
+
+    assert cell_kind(printed) == "period"
+    sentence = f"In {printed} there were 45 complaints received about adult services."
+    (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "45"]
+    assert figure.period_text is not None and printed in figure.period_text
+    assert dbt_periods[printed] == (start_year, None)
+
+
+@pytest.mark.parametrize(("printed", "number"), QUARTERS)
+def test_a_quarter_is_one_in_ingest_and_dbt(dbt_periods, printed, number):
+    """A quarter heading a column is that quarter for dbt; in a sentence ingest reads it as the
+    figure's period phrase: one list of quarter words (var quarter_words)."""
+    from ingest.prose import prose_numbers
+
+    assert dbt_periods[printed] == (None, number)
+    sentence = f"In {printed} there were 12 complaints received."
+    (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "12"]
+    assert figure.period_text == printed
