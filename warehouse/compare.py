@@ -31,6 +31,8 @@ BUILD_TIME_COLUMNS = (
     "ingested_at",
     "created_at",
     "validated_at",
+    "extracted_at",  # when ingest parsed the pack (raw.packs, dim_pack)
+    "updated_at",  # when the pack file's status was recorded (ops.pack_files)
 )
 
 
