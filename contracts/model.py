@@ -102,13 +102,26 @@ def _column(name: str, spec: dict, shared: dict[str, Column] | None = None) -> C
     return Column(name=name, **merged)
 
 
+def _check_added_later(table: str, columns: tuple[Column, ...]) -> None:
+    """A column added to an existing table comes last and may be null: ALTER TABLE ... ADD
+    COLUMN appends it, and old rows have no value for it."""
+    flags = [c.added_later for c in columns]
+    if True in flags and not all(flags[flags.index(True) :]):
+        raise ValueError(f"{table}: added_later columns must come after all the others")
+    for column in columns:
+        if column.added_later and (column.not_null or column.primary_key):
+            raise ValueError(f"{table}.{column.name}: an added_later column cannot be not_null")
+
+
 def _table(name: str, layer: str, spec: dict, shared: dict[str, Column] | None = None) -> Table:
     published = spec.get("published") or {}
+    columns = tuple(_column(c, s, shared) for c, s in spec["columns"].items())
+    _check_added_later(name, columns)
     return Table(
         name=name,
         layer=layer,
         description=spec.get("description"),
-        columns=tuple(_column(c, s, shared) for c, s in spec["columns"].items()),
+        columns=columns,
         published_as=published.get("as"),
         published_description=published.get("description"),
         dbt_source=bool(spec.get("dbt_source")),

@@ -35,15 +35,21 @@ def table_ddl(table: Table) -> str:
     return ", ".join(column_ddl(c) for c in table.columns if not c.added_later)
 
 
+def added_columns_ddl(schema: str, table: Table) -> list[str]:
+    """ALTER TABLE statements adding the columns added after the table's first release (to a
+    database created before them; a no-op otherwise)."""
+    return [
+        f"ALTER TABLE {schema}.{table.name} ADD COLUMN IF NOT EXISTS {column_ddl(c)};"
+        for c in table.columns
+        if c.added_later
+    ]
+
+
 def ops_ddl(contracts: Contracts) -> str:
     statements = ["CREATE SCHEMA IF NOT EXISTS ops;"]
     for table in contracts.ops:
         statements.append(f"CREATE TABLE IF NOT EXISTS ops.{table.name} ({table_ddl(table)});")
-        statements += [
-            f"ALTER TABLE ops.{table.name} ADD COLUMN IF NOT EXISTS {column_ddl(c)};"
-            for c in table.columns
-            if c.added_later
-        ]
+        statements += added_columns_ddl("ops", table)
     return "\n".join(statements) + "\n"
 
 
@@ -83,6 +89,12 @@ def raw_contract_module(contracts: Contracts) -> str:
             "RAW_DDL: dict[str, str]",
             {t.name: table_ddl(t) for t in raw},
             "Column list of CREATE TABLE for each raw table.",
+        ),
+        _assign(
+            "RAW_ADDED_COLUMNS: dict[str, tuple[str, ...]]",
+            {t.name: tuple(column_ddl(c) for c in t.columns if c.added_later) for t in raw},
+            "Columns added to a raw table after its first release: `ALTER TABLE ... ADD COLUMN IF\n"
+            "NOT EXISTS` brings an older working database up to date.",
         ),
         _assign("RAW_DESCRIPTIONS: dict[str, str]", {t.name: t.description for t in raw}),
         _assign("OPS_DDL", ops_ddl(contracts)),

@@ -114,6 +114,17 @@ RAW_DDL: dict[str, str] = {
 }
 """Column list of CREATE TABLE for each raw table."""
 
+RAW_ADDED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "packs": (),
+    "documents": (),
+    "tables": (),
+    "table_cells": (),
+    "lines": (),
+    "prose_numbers": (),
+}
+"""Columns added to a raw table after its first release: `ALTER TABLE ... ADD COLUMN IF
+NOT EXISTS` brings an older working database up to date."""
+
 RAW_DESCRIPTIONS: dict[str, str] = {
     "packs": "One row per pack that passed its gate: council, committee, meeting date, venue, with the printed line each came from.",
     "documents": "Documents of each promoted pack (agenda, minutes, reports, appendices) with their line ranges.",

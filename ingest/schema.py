@@ -11,7 +11,7 @@ contracts/ops.yml; the DDL comes from ingest/raw_contract.py, generated from the
 ``ops`` holds the load log and the file -> pack index.
 """
 
-from ingest.raw_contract import OPS_DDL, RAW_DDL, RAW_SCHEMAS
+from ingest.raw_contract import OPS_DDL, RAW_ADDED_COLUMNS, RAW_DDL, RAW_SCHEMAS
 
 RAW_TABLES: dict[str, str] = RAW_DDL
 """Raw table -> the column list of its CREATE TABLE (in contract order)."""
@@ -29,4 +29,6 @@ def ensure_schemas(con) -> None:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         for table in RAW_TABLES:
             con.execute(create_table_sql(schema, table))
+            for column in RAW_ADDED_COLUMNS[table]:
+                con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column}")
     con.execute(OPS_DDL)

@@ -180,6 +180,57 @@ def test_contract_mistakes_are_refused(tmp_path):
         model.load(root)
 
 
+def test_a_raw_column_added_later_reaches_an_old_working_database(tmp_path, monkeypatch):
+    """A column added to raw.lines after release (added_later) is created by ensure_schemas in
+    every schema of a database built before it, after the existing columns."""
+    import ingest.schema as schema
+    from ingest.raw_contract import RAW_COLUMNS
+
+    root = _contracts_copy(tmp_path)
+    raw = yaml.safe_load((root / "raw.yml").read_text(encoding="utf-8"))
+    raw["tables"]["lines"]["columns"]["indent"] = {
+        "type": "INTEGER",
+        "added_later": True,
+        "description": "Leading spaces of the printed line.",
+    }
+    (root / "raw.yml").write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    generated: dict = {}
+    exec(generate.render_all(model.load(root))["ingest/raw_contract.py"], generated)
+
+    con = duckdb.connect()
+    schema.ensure_schemas(con)  # the database as released
+    monkeypatch.setattr(schema, "RAW_TABLES", generated["RAW_DDL"])
+    monkeypatch.setattr(schema, "RAW_ADDED_COLUMNS", generated["RAW_ADDED_COLUMNS"])
+    schema.ensure_schemas(con)
+    schema.ensure_schemas(con)  # idempotent
+
+    for name in ("stage", "raw", "quarantine"):
+        columns = [c for c, _, _ in _columns(con, name, "lines")]
+        assert columns == [*RAW_COLUMNS["lines"], "indent"], name
+    assert generated["RAW_COLUMNS"]["lines"][-1] == "indent"
+
+
+@pytest.mark.parametrize(
+    "column, problem",
+    [
+        ({"type": "INTEGER", "added_later": True, "not_null": True}, "cannot be not_null"),
+        ({"type": "INTEGER", "added_later": True}, "must come after all the others"),
+    ],
+)
+def test_an_added_later_column_must_be_nullable_and_last(tmp_path, column, problem):
+    root = _contracts_copy(tmp_path)
+    raw = yaml.safe_load((root / "raw.yml").read_text(encoding="utf-8"))
+    columns = raw["tables"]["lines"]["columns"]
+    if problem.startswith("must"):
+        columns = {"indent": column, **columns}
+    else:
+        columns["indent"] = column
+    raw["tables"]["lines"]["columns"] = columns
+    (root / "raw.yml").write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match=problem):
+        model.load(root)
+
+
 # ---------------------------------------------------------------- contract == built tables
 
 
