@@ -131,22 +131,28 @@ def _table(name: str, layer: str, spec: dict, shared: dict[str, Column] | None =
     )
 
 
+def model_tables(folder: Path, layer: str, shared: dict[str, Column]) -> tuple[Table, ...]:
+    """The contracts of one layer of dbt models, one file per model (`<folder>/<model>.yml`):
+    marts today; BI views as dbt models would be `contracts/bi/` the same way."""
+    tables = []
+    for path in sorted(folder.glob("*.yml")):
+        spec = _read(path)
+        if spec.get("name", path.stem) != path.stem:
+            raise ValueError(f"{path}: name {spec['name']!r} differs from the file name")
+        tables.append(_table(path.stem, layer, spec, shared))
+    return tuple(tables)
+
+
 def load(root: Path = CONTRACTS_DIR) -> Contracts:
     raw = _read(root / "raw.yml")
     ops = _read(root / "ops.yml")
     shared_spec = _read(root / "columns.yml").get("columns", {})
     shared = {name: _column(name, spec) for name, spec in shared_spec.items()}
-    marts = []
-    for path in sorted((root / "marts").glob("*.yml")):
-        spec = _read(path)
-        if spec.get("name", path.stem) != path.stem:
-            raise ValueError(f"{path}: name {spec['name']!r} differs from the file name")
-        marts.append(_table(path.stem, "marts", spec, shared))
     return Contracts(
         raw=tuple(_table(n, "raw", s) for n, s in raw["tables"].items()),
         raw_schemas=tuple(raw["schemas"]),
         ops=tuple(_table(n, "ops", s) for n, s in ops["tables"].items()),
-        marts=tuple(marts),
+        marts=model_tables(root / "marts", "marts", shared),
         shared=shared,
         source_descriptions={"raw": raw["source_description"], "ops": ops["source_description"]},
     )
