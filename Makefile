@@ -14,9 +14,9 @@ STAMP := $(VENV)/.installed
 SAMPLE_N = $(if $(filter command line environment,$(origin N)),$(N),40)
 DAGSTER_HOME ?= $(call setting,dagster-home $(WAREHOUSE))
 
-.PHONY: install warehouse test lint format ui docs bench sample-facts clean
+.PHONY: install warehouse test lint format ui docs bench sample-facts clean contracts
 
-$(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.sql dbt/models/*/*.yml dbt/macros/*.sql)
+$(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.sql dbt/models/*/*.yml dbt/models/*/*.md dbt/macros/*.sql)
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv sync --frozen --python $(PYTHON) || uv sync --frozen --python $(PYTHON)
 	cd dbt && DBT_DUCKDB_PATH="$(call setting,work-db $(WAREHOUSE))" \
@@ -30,6 +30,11 @@ warehouse: install
 
 test: install lint
 	$(BIN)/pytest -q
+
+# Write the files generated from contracts/ (raw DDL, polars schemas, gate parameters, dbt
+# sources and mart yml); tests/test_contracts.py fails when a committed one is stale.
+contracts: install
+	$(BIN)/python -m contracts.generate
 
 lint: install
 	$(BIN)/ruff check .

@@ -44,13 +44,13 @@ from dagster import (
 
 from dagster_project import alerting
 from dagster_project.resources import WarehouseResource
+from ingest.raw_contract import RAW_DESCRIPTIONS, RAW_TABLES
 
 PACKS_PARTITION = "packs"
 packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
 MAX_PACKS_PER_RUN = 100
 PACK_BACKFILL_POLICY = BackfillPolicy.multi_run(max_partitions_per_run=MAX_PACKS_PER_RUN)
 
-RAW_TABLES = ("packs", "documents", "tables", "table_cells", "lines", "prose_numbers")
 PACK_FILE_KEY = AssetKey("pack_file")
 STAGE_KEY = AssetKey(["stage", "pack"])
 RAW_KEY = AssetKey(["raw", "pack"])
@@ -59,17 +59,6 @@ INGEST_OWNERS = ["team:data-engineering"]
 WORK_DB_POOL = "council_work_db"
 WORK_DB_TAGS = {"council/work_db": "writer"}
 
-RAW_DESCRIPTIONS = {
-    "packs": "One row per pack that passed its gate: council, committee, meeting date, venue, "
-    "with the printed line each came from.",
-    "documents": "Documents of each promoted pack (agenda, minutes, reports, appendices) with "
-    "their line ranges.",
-    "tables": "Tables found in each promoted pack: caption, as-of text, header lines, layout.",
-    "table_cells": "Every cell of every table, with its row label, column name and line.",
-    "lines": "Every printed line of each promoted pack: what citations point at.",
-    "prose_numbers": "Every number printed in a sentence, with its sentence, line, qualifier, unit "
-    "cue and role in a change; identifiers (pages, dates, references) marked skipped.",
-}
 
 pack_file = AssetSpec(
     key=PACK_FILE_KEY,

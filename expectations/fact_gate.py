@@ -1,5 +1,6 @@
 """The fact gate: blocking expectations over one pack's facts, before they join the published
-marts. One parameterised suite (`FACT_RULES`) for the four fact tables.
+marts. One parameterised suite per rule set (`RULE_SETS`); which fact tables get which
+rule set is in their contract (contracts/marts/*.yml, `gates: fact_gate`).
 
     result_by_pack, errors = validate_facts(con, pack_ids)
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from expectations import contract_params
 from expectations.gate import Failure, GateResult
 from expectations.sql_rules import Relation, Rule, validate_relations
 
@@ -143,12 +145,9 @@ def numeric_fact_table(name: str) -> Relation:
     )
 
 
-FACT_TABLES: tuple[Relation, ...] = (
-    numeric_fact_table("fct_waiting_times"),
-    numeric_fact_table("fct_complaints"),
-    numeric_fact_table("fct_placements"),
-    Relation(
-        table="marts.fct_decisions",
+def decisions_table(name: str) -> Relation:
+    return Relation(
+        table=f"marts.{name}",
         key="decision_id",
         rules=(
             key_present("decision_id"),
@@ -159,9 +158,12 @@ FACT_TABLES: tuple[Relation, ...] = (
         ),
         joins=PACK_JOINS,
         sample_columns=("kind", "decision_date", "l.text"),
-    ),
-    Relation(
-        table="marts.decision_items",
+    )
+
+
+def decision_items_table(name: str) -> Relation:
+    return Relation(
+        table=f"marts.{name}",
         key="decision_item_id",
         rules=(
             key_present("decision_item_id"),
@@ -183,10 +185,27 @@ FACT_TABLES: tuple[Relation, ...] = (
         ),
         joins=PACK_JOINS,
         sample_columns=("decision_id", "item_label", "l.text"),
-    ),
-)
-"""The four fact tables (and the items of decisions) and the rules of each: one suite
-definition, parameterised by table."""
+    )
+
+
+RULE_SETS = {
+    "numeric": numeric_fact_table,
+    "decisions": decisions_table,
+    "decision_items": decision_items_table,
+}
+"""The rule sets a mart contract can name (`gates: fact_gate: <name>`, contracts/marts/)."""
+
+
+def _relation(params: dict) -> Relation:
+    relation = RULE_SETS[params["rules"]](params["table"].split(".", 1)[1])
+    if relation.key != params["key"]:
+        raise ValueError(f"{params['table']}: contract key {params['key']} is not {relation.key}")
+    return relation
+
+
+FACT_TABLES: tuple[Relation, ...] = tuple(_relation(p) for p in contract_params.FACT_GATE)
+"""The fact tables (and the items of decisions) whose contract names a fact-gate rule set
+(contracts/marts/*.yml, generated into expectations/contract_params.py)."""
 RELATIONS = FACT_TABLES
 
 

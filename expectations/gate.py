@@ -113,7 +113,7 @@ class GateResult:
         return json.dumps(self.to_dict(), ensure_ascii=False, default=str, **kwargs)
 
     def ops_rows(self) -> list[dict]:
-        """Rows for `ops.gate_results` (see ingest/schema.py), one per expectation evaluated."""
+        """Rows for `ops.gate_results` (see contracts/ops.yml), one per expectation evaluated."""
         return [
             {
                 "pack_id": self.subject.get("pack_id"),
@@ -468,18 +468,10 @@ def _bool_or_none(values: Any, known: Any) -> list[bool | None]:
     return [bool(v) if k else None for v, k in zip(values, known, strict=True)]
 
 
-_COLUMNS: dict[str, list[str]] = {}
+def _schema_columns(table: str) -> tuple[str, ...]:
+    from ingest.raw_contract import RAW_COLUMNS
 
-
-def _schema_columns(table: str) -> list[str]:
-    if table not in _COLUMNS:
-        from ingest.schema import RAW_TABLES
-
-        _COLUMNS[table] = [
-            m.group(1)
-            for m in re.finditer(r"^\s*([a-z_][a-z0-9_]*)\s+[A-Z]", RAW_TABLES[table], re.M)
-        ]
-    return _COLUMNS[table]
+    return RAW_COLUMNS[table]
 
 
 def _pandas(frame: Any, table: str) -> Any:

@@ -4,7 +4,8 @@ A pack's own facts pass the fact gate (expectations/fact_gate.py) before they ge
 is left is truly cross-pack: a dimension's keys are unique, a fact's key is unique across every
 pack, and every fact of the packs just transformed joins the dimensions it names. Rules are SQL
 over the working DB run through GX suites built in code (expectations/sql_rules.py); a failure
-names the packs its rows come from.
+names the packs its rows come from. Which relations, keys and references are checked is in
+the mart contracts (contracts/marts/*.yml, `gates: warehouse_gate`, `references`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from expectations import contract_params
 from expectations.gate import Failure, GateResult
 from expectations.sql_rules import Relation, Rule, merge_by_rule, validate_relations
 
@@ -45,89 +47,42 @@ def joins(column: str, dimension: str, dim_key: str) -> Rule:
     )
 
 
-DIMENSION_KEYS = {
-    "dim_council": "council_id",
-    "dim_committee": "committee_id",
-    "dim_meeting": "meeting_id",
-    "dim_pack": "pack_id",
-    "dim_document": "document_id",
-    "dim_measure": "measure_code",
-    "dim_period": "period_id",
-    "dim_service": "service_code",
+NAMED_RULES = {
+    "finding_severity_present": Rule(
+        "finding_severity_present",
+        "Every finding has a severity.",
+        "f.severity is not null",
+        ("severity",),
+    ),
 }
-
-NUMERIC_FACT_JOINS = (
-    joins("reporting_council", "dim_council", "council_id"),
-    joins("subject_council", "dim_council", "council_id"),
-    joins("measure", "dim_measure", "measure_code"),
-    joins("period_id", "dim_period", "period_id"),
-    joins("document_id", "dim_document", "document_id"),
-    joins("pack_id", "dim_pack", "pack_id"),
-)
-SERVICE_JOIN = joins("service_code", "dim_service", "service_code")
+"""Rules a contract names beside its key and references (`warehouse_gate: rules: [...]`)."""
 
 
-def numeric_facts(name: str, *extra: Rule) -> Relation:
-    rules = (*key_rules("fact_id", "fact"), *NUMERIC_FACT_JOINS, *extra)
-    return Relation(f"marts.{name}", "fact_id", rules)
+def relation(params: dict) -> Relation:
+    """A relation of the warehouse gate from its contract's parameters
+    (expectations/contract_params.py WAREHOUSE_GATE)."""
+    rules: list[Rule] = []
+    if params["key_rules"]:
+        rules += key_rules(params["key"], params["key_rules"], params["key_severity"])
+    rules += [joins(column, dim, dim_key) for column, dim, dim_key in params["references"]]
+    rules += [NAMED_RULES[name] for name in params["rules"]]
+    return Relation(
+        params["table"],
+        params["key"],
+        tuple(rules),
+        line=params["line"],
+        pack=params["pack"],
+        sample_columns=params["sample_columns"],
+    )
 
 
-FACT_RELATIONS: tuple[Relation, ...] = (
-    numeric_facts("fct_waiting_times", SERVICE_JOIN),
-    numeric_facts("fct_complaints", SERVICE_JOIN),
-    numeric_facts("fct_placements"),
-    Relation(
-        "marts.decision_items",
-        "decision_item_id",
-        key_rules("decision_item_id", "item"),
-        line=None,
-    ),
-    Relation(
-        "marts.dim_pack",
-        "pack_id",
-        (
-            joins("council_id", "dim_council", "council_id"),
-            joins("meeting_id", "dim_meeting", "meeting_id"),
-            joins("committee_id", "dim_committee", "committee_id"),
-        ),
-        line=None,
-    ),
-    Relation(
-        "marts.fct_decisions",
-        "decision_id",
-        (
-            *key_rules("decision_id", "fact"),
-            joins("reporting_council", "dim_council", "council_id"),
-            joins("meeting_id", "dim_meeting", "meeting_id"),
-            joins("document_id", "dim_document", "document_id"),
-            joins("pack_id", "dim_pack", "pack_id"),
-        ),
-    ),
+FACT_RELATIONS: tuple[Relation, ...] = tuple(
+    relation(p) for p in contract_params.WAREHOUSE_GATE if p["scope"] == "packs"
 )
 """Fact tables: checked for the packs just transformed (their keys against every pack)."""
 
-WHOLE_RELATIONS: tuple[Relation, ...] = (
-    *(
-        Relation(f"marts.{dim}", key, key_rules(key, "dimension"), line=None, pack=None)
-        for dim, key in DIMENSION_KEYS.items()
-    ),
-    Relation(
-        "marts.dq_findings",
-        "finding_id",
-        (
-            # warning until dq_findings keys are unique (issue 12 makes them so)
-            *key_rules("finding_id", "finding", "warning"),
-            Rule(
-                "finding_severity_present",
-                "Every finding has a severity.",
-                "f.severity is not null",
-                ("severity",),
-            ),
-        ),
-        line=None,
-        pack=None,
-        sample_columns=("check_name", "source_lines"),
-    ),
+WHOLE_RELATIONS: tuple[Relation, ...] = tuple(
+    relation(p) for p in contract_params.WAREHOUSE_GATE if p["scope"] == "whole"
 )
 """Small cross-pack relations: checked whole."""
 RELATIONS = (*FACT_RELATIONS, *WHOLE_RELATIONS)

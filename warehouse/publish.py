@@ -38,6 +38,7 @@ from typing import Any
 
 import duckdb
 
+from ingest.raw_contract import PUBLISHED_TABLES
 from ingest.store import memory_limit
 from warehouse import bi, descriptions, published_extras, settings
 
@@ -47,11 +48,7 @@ MART_SOURCE_SCHEMAS = ("marts", "dq")
 """Schemas of the working DB whose tables are published into ``marts``."""
 
 PROVENANCE_TABLES: dict[str, tuple[str, str]] = {
-    "packs": ("raw", "packs"),
-    "documents": ("raw", "documents"),
-    "tables": ("raw", "tables"),
-    "lines": ("raw", "lines"),
-    "pack_files": ("ops", "pack_files"),
+    name: tuple(spec["source"]) for name, spec in PUBLISHED_TABLES.items()
 }
 """Published provenance table -> its (schema, table) in the working DB."""
 

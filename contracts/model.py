@@ -1,0 +1,158 @@
+"""Reading the contracts: tables and columns, with shared columns resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONTRACTS_DIR = Path(__file__).resolve().parent
+
+CONSTRAINT_KEYS = ("not_null", "not_null_where", "unique", "accepted_values", "tests")
+"""Column keys that become dbt data tests (mart tables) or NOT NULL / PRIMARY KEY (raw DDL)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    """DuckDB type, as DuckDB names it (VARCHAR, INTEGER, VARCHAR[] ...)."""
+    description: str | None = None
+    shared: str | None = None
+    """Name of the shared column (contracts/columns.yml) whose description this one uses."""
+    not_null: bool = False
+    not_null_where: str | None = None
+    unique: bool = False
+    primary_key: bool = False
+    accepted_values: tuple[str, ...] | None = None
+    tests: tuple[Any, ...] = ()
+    """Other dbt data tests, in dbt's own syntax."""
+    references: str | None = None
+    """`dim_table.key_column` every non-null value must name (the warehouse gate checks it)."""
+    added_later: bool = False
+    """Added to an existing table after its first release: the DDL adds it with ALTER TABLE."""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    layer: str
+    """raw, ops or marts."""
+    description: str | None
+    columns: tuple[Column, ...]
+    published_as: str | None = None
+    published_description: str | None = None
+    dbt_source: bool = False
+    tests: tuple[Any, ...] = ()
+    key: str | None = None
+    """The column naming a row (the gates' row key)."""
+    gates: dict = field(default_factory=dict)
+    """Which gate rules apply: `fact_gate` (a rule set of expectations/fact_gate.py) and
+    `warehouse_gate` (relations of expectations/mart_gate.py)."""
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True)
+class Contracts:
+    raw: tuple[Table, ...]
+    raw_schemas: tuple[str, ...]
+    ops: tuple[Table, ...]
+    marts: tuple[Table, ...]
+    shared: dict[str, Column]
+    source_descriptions: dict[str, str] = field(default_factory=dict)
+    """dbt source name (raw, ops) -> its description."""
+
+    def shared_in_use(self) -> dict[str, Column]:
+        used = {c.shared for t in self.marts for c in t.columns if c.shared}
+        return {name: col for name, col in self.shared.items() if name in used}
+
+
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def _column(name: str, spec: dict, shared: dict[str, Column] | None = None) -> Column:
+    spec = dict(spec or {})
+    base: dict[str, Any] = {}
+    use = spec.pop("shared", None)
+    if use:
+        doc = name if use is True else use
+        if shared is None or doc not in shared:
+            raise ValueError(f"column {name}: no shared column {doc!r} in contracts/columns.yml")
+        base = {k: v for k, v in shared[doc].__dict__.items() if k != "name"}
+        base["shared"] = doc
+    unknown = set(spec) - set(Column.__dataclass_fields__)
+    if unknown:
+        raise ValueError(f"column {name}: unknown keys {sorted(unknown)}")
+    merged = {**base, **spec}
+    if "type" not in merged:
+        raise ValueError(f"column {name}: no type")
+    if merged.get("accepted_values") is not None:
+        merged["accepted_values"] = tuple(merged["accepted_values"])
+    merged["tests"] = tuple(merged.get("tests") or ())
+    return Column(name=name, **merged)
+
+
+def _check_added_later(table: str, columns: tuple[Column, ...]) -> None:
+    """A column added to an existing table comes last and may be null: ALTER TABLE ... ADD
+    COLUMN appends it, and old rows have no value for it."""
+    flags = [c.added_later for c in columns]
+    if True in flags and not all(flags[flags.index(True) :]):
+        raise ValueError(f"{table}: added_later columns must come after all the others")
+    for column in columns:
+        if column.added_later and (column.not_null or column.primary_key):
+            raise ValueError(f"{table}.{column.name}: an added_later column cannot be not_null")
+
+
+def _table(name: str, layer: str, spec: dict, shared: dict[str, Column] | None = None) -> Table:
+    published = spec.get("published") or {}
+    columns = tuple(_column(c, s, shared) for c, s in spec["columns"].items())
+    _check_added_later(name, columns)
+    return Table(
+        name=name,
+        layer=layer,
+        description=spec.get("description"),
+        columns=columns,
+        published_as=published.get("as"),
+        published_description=published.get("description"),
+        dbt_source=bool(spec.get("dbt_source")),
+        tests=tuple(spec.get("tests") or ()),
+        key=spec.get("key"),
+        gates=dict(spec.get("gates") or {}),
+    )
+
+
+def model_tables(folder: Path, layer: str, shared: dict[str, Column]) -> tuple[Table, ...]:
+    """The contracts of one layer of dbt models, one file per model (`<folder>/<model>.yml`):
+    marts today; BI views as dbt models would be `contracts/bi/` the same way."""
+    tables = []
+    for path in sorted(folder.glob("*.yml")):
+        spec = _read(path)
+        if spec.get("name", path.stem) != path.stem:
+            raise ValueError(f"{path}: name {spec['name']!r} differs from the file name")
+        tables.append(_table(path.stem, layer, spec, shared))
+    return tuple(tables)
+
+
+def load(root: Path = CONTRACTS_DIR) -> Contracts:
+    raw = _read(root / "raw.yml")
+    ops = _read(root / "ops.yml")
+    shared_spec = _read(root / "columns.yml").get("columns", {})
+    shared = {name: _column(name, spec) for name, spec in shared_spec.items()}
+    return Contracts(
+        raw=tuple(_table(n, "raw", s) for n, s in raw["tables"].items()),
+        raw_schemas=tuple(raw["schemas"]),
+        ops=tuple(_table(n, "ops", s) for n, s in ops["tables"].items()),
+        marts=model_tables(root / "marts", "marts", shared),
+        shared=shared,
+        source_descriptions={"raw": raw["source_description"], "ops": ops["source_description"]},
+    )
