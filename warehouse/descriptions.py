@@ -5,7 +5,7 @@ Where a description comes from, first match wins:
 1. the working DB's own comments (dbt ``persist_docs``, if enabled, writes them there);
 2. dbt's manifest (dbt/target/manifest.json): model and source descriptions and their columns;
 3. the raw-layer DDL comments in ingest/schema.py, for the provenance copies of raw tables;
-4. the descriptions below (common columns, the BI views, build info).
+4. the descriptions below (common columns, build info).
 """
 
 from __future__ import annotations
@@ -181,10 +181,6 @@ class Catalog:
 
 
 def published_table(schema: str, table: str) -> str:
-    from warehouse import bi
-
-    if schema == "bi" and table in bi.VIEWS:
-        return bi.VIEWS[table].description
     if schema == "provenance" and table in PROVENANCE_TABLES:
         return PROVENANCE_TABLES[table]
     return f"{schema}.{table}"
