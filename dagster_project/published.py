@@ -1,6 +1,6 @@
 """The published warehouse.
 
-    dbt marts (gated: fact_gate, warehouse_gate) ─► published_warehouse
+    dbt marts (gated: fact_gate, warehouse_gate), dbt BI models bi/<view> ─► published_warehouse
         checks of published_warehouse (read-only): published_counts_consistent,
         published_columns_described, published_example_queries
 

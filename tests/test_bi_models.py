@@ -188,3 +188,60 @@ def test_bi_models_come_in_dependency_order_with_their_published_kind():
     bi_models.drop(con, "bi.z_base")
     bi_models.create(con, models[0], "memory")
     assert con.execute("select count(*) from pub.bi.z_base").fetchone()[0] == 1
+
+
+# --------------------------------------------------------------------------- incremental publish
+
+
+def test_incremental_publish_gives_the_bi_models_of_a_whole_publish(published, tmp_path):
+    """Publishing one pack again into a copy of the file (fact_citations: that pack's rows
+    replaced; figures: refilled; a view whose SQL hash changed: created again; the other views
+    kept) gives the BI relations, rows and comments a whole publish gives."""
+    import shutil
+
+    from dagster_project.transform import per_pack_relations
+    from warehouse.compare import compare_warehouses
+    from warehouse.publish import publish
+
+    work_db = published.parent / "build" / "work.duckdb"
+    con = duckdb.connect(str(work_db), read_only=True)
+    try:
+        per_pack = per_pack_relations(con)
+        pack = con.execute("select min(pack_id) from raw.packs").fetchone()[0]
+    finally:
+        con.close()
+    whole = tmp_path / "whole"
+    publish(work_db, whole)
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(whole / "council.duckdb", again / "council.duckdb")
+    shutil.copytree(whole / "catalog", again / "catalog")
+    con = duckdb.connect(str(again / "council.duckdb"))
+    try:
+        hashes = json.loads(
+            con.execute("select view_sql_hashes from provenance.build_info").fetchone()[0]
+        )
+        hashes["decisions"] = "0" * 32  # as if its SQL had changed since
+        con.execute("update provenance.build_info set view_sql_hashes = ?", [json.dumps(hashes)])
+        con.execute("delete from bi.fact_citations where pack_id = ?", [pack])  # must come back
+    finally:
+        con.close()
+    publish(work_db, again, changed_packs=[pack], per_pack=per_pack)
+    diffs, only_whole, only_again = compare_warehouses(
+        whole / "council.duckdb", again / "council.duckdb"
+    )
+    assert (only_whole, only_again) == ([], [])
+    assert [d.describe() for d in diffs if not d.same and d.relation.startswith("bi.")] == []
+    comments = []
+    for path in (whole, again):
+        con = duckdb.connect(str(path / "council.duckdb"), read_only=True)
+        try:
+            comments.append(
+                con.execute(
+                    "select table_name, column_name, comment from duckdb_columns() "
+                    "where schema_name = 'bi' order by all"
+                ).fetchall()
+            )
+        finally:
+            con.close()
+    assert comments[0] == comments[1] and all(c for _, _, c in comments[0])
