@@ -43,6 +43,7 @@ from warehouse.settings import DBT_PROFILES_DIR, DBT_PROJECT_DIR
 MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"
 DBT_OWNERS = ["team:analytics-engineering"]
 GATE_SCHEMAS = {"dq"}
+BI_SCHEMA = "bi"  # dbt/models/bi: the BI views, published with the marts
 
 _WATCHED = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml")
 
@@ -95,7 +96,7 @@ def load_manifest() -> dict[str, Any]:
 
 class CouncilDbtTranslator(DagsterDbtTranslator):
     """dbt sources raw.* -> raw/pack (the promoted raw tables, one asset); models ->
-    <schema>/<name>."""
+    <schema>/<name> (a BI model: bi/<view>, in group bi)."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -127,6 +128,8 @@ class CouncilDbtTranslator(DagsterDbtTranslator):
         if dbt_resource_props["resource_type"] == "source":
             return "gates"
         schema = (dbt_resource_props.get("config") or {}).get("schema")
+        if schema == BI_SCHEMA:
+            return "bi"
         return "gates" if schema in GATE_SCHEMAS else "transform"
 
     def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
@@ -190,10 +193,14 @@ def _row_counts(work_db: Path, relations: Mapping[AssetKey, tuple[str, str]]) ->
     return counts
 
 
-PACK_MODELS = "resource_type:seed config.materialized:view config.materialized:incremental"
+PACK_MODELS = (
+    "resource_type:seed config.materialized:incremental fqn:staging fqn:provenance "
+    "config.materialized:view,fqn:intermediate"
+)
 """The pack-incremental part of the dbt project (and the seeds and views it reads): a run
-transforms only the packs queued in ops.publish_queue. The rest (dimensions, dq_findings) is
-cross-pack and rebuilt whole after the fact gate."""
+transforms only the packs queued in ops.publish_queue. The rest (dimensions, dq_findings, and
+the BI views in models/bi, which read the dimensions) is cross-pack and built after the fact
+gate."""
 
 
 def run_dbt(

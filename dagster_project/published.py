@@ -1,6 +1,6 @@
 """The published warehouse.
 
-    dbt marts (gated: fact_gate, warehouse_gate) ─► published_warehouse
+    dbt marts (gated: fact_gate, warehouse_gate), dbt BI models bi/<view> ─► published_warehouse
         checks of published_warehouse (read-only): published_counts_consistent,
         published_columns_described, published_example_queries
 
@@ -31,11 +31,12 @@ from dagster_project.resources import WarehouseResource, open_duckdb
 
 PUBLISHED_KEY = AssetKey("published_warehouse")
 PUBLISH_OWNERS = ["team:data-engineering"]
-MART_SCHEMAS = ("marts", "dq")
+MART_SCHEMAS = ("marts", "dq", "bi")
 
 
 def mart_keys(manifest: Mapping[str, Any] | None = None) -> list[AssetKey]:
-    """dbt models published as marts (schemas marts and dq); all models if there are none."""
+    """dbt models published (marts and dq as marts, the BI models in bi); all models if there
+    are none."""
     relations = relation_by_key(manifest if manifest is not None else load_manifest())
     marts = [k for k, (schema, _) in relations.items() if schema in MART_SCHEMAS]
     chosen = marts or list(relations)

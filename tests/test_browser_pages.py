@@ -83,10 +83,10 @@ def test_data_catalogue_offline_shows_models_columns_and_lineage(built, tmp_path
         text = page.wait_for_text("dim_council", "council_type", "predecessor_gss_codes")
         assert "Every English council" in text
         page.screenshot(tmp_path / "catalog_dim_council.png")
-        # a BI view is an exposure: its page lists the marts it reads
-        page.goto(index.as_uri() + "#!/exposure/exposure.council_papers.bi_national_comparisons")
-        text = page.wait_for_text("bi.national_comparisons", "dim_measure", "dim_council")
-        page.screenshot(tmp_path / "catalog_exposure.png")
+        # a BI view is a dbt model: its page has its columns and lists the marts it reads
+        page.goto(index.as_uri() + "#!/model/model.council_papers.bi_national_comparisons")
+        text = page.wait_for_text("national_comparisons", "national_period", "dim_measure")
+        page.screenshot(tmp_path / "catalog_bi_model.png")
         # and the raw sources are there, at the start of the lineage
         page.goto(index.as_uri() + "#!/source/source.council_papers.raw.lines")
         page.wait_for_text("lines", "raw")

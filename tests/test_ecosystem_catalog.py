@@ -1,5 +1,5 @@
-"""The data catalogue (dbt docs) and the BI views' exposures; national measure definitions on
-dim_measure and the BI view lining a council's figure up with them."""
+"""The data catalogue (dbt docs) with its lineage raw -> marts -> BI models; national measure
+definitions on dim_measure and the BI view lining a council's figure up with them."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import json
 
 import duckdb
 import pytest
-import yaml
 
 from dagster_project.testing import shared_build
 from warehouse import settings
-from warehouse.exposures import EXPOSURES_FILE, exposures_yaml
 
 
 @pytest.fixture(scope="module")
@@ -26,23 +24,6 @@ def published(built):
     con = duckdb.connect(str(settings.published_db(built["warehouse"])), read_only=True)
     yield con
     con.close()
-
-
-def test_exposures_file_matches_the_bi_views(published):
-    assert EXPOSURES_FILE.read_text(encoding="utf-8") == exposures_yaml(published), (
-        "run `python -m warehouse.exposures $WAREHOUSE/council.duckdb` after changing a BI view"
-    )
-    exposures = {e["name"]: e for e in yaml.safe_load(exposures_yaml(published))["exposures"]}
-    views = {
-        r[0]
-        for r in published.execute(
-            "select view_name from duckdb_views() where schema_name = 'bi' union "
-            "select table_name from duckdb_tables() where schema_name = 'bi'"
-        ).fetchall()
-    }
-    assert set(exposures) == {f"bi_{v}" for v in views}
-    assert "source('raw', 'lines')" in exposures["bi_fact_citations"]["depends_on"]
-    assert "ref('fct_placements')" in exposures["bi_children_looked_after"]["depends_on"]
 
 
 def test_catalogue_describes_every_model_column_and_lineage(built):
@@ -60,9 +41,18 @@ def test_catalogue_describes_every_model_column_and_lineage(built):
         built_columns = catalog["nodes"][key]["columns"]
         for column in built_columns:
             assert node["columns"].get(column, {}).get("description", "").strip(), (key, column)
-    # lineage: raw.lines -> ... -> bi.fact_citations
-    parents = manifest["parent_map"]["exposure.council_papers.bi_fact_citations"]
-    assert "source.council_papers.raw.lines" in parents
+    # lineage: raw.lines -> provenance.lines -> bi.fact_citations -> ... (the BI models are dbt
+    # models, so the lineage is dbt's own)
+    parents = manifest["parent_map"]["model.council_papers.bi_fact_citations"]
+    assert "model.council_papers.provenance_lines" in parents
+    assert "model.council_papers.fct_complaints" in parents
+    assert manifest["parent_map"]["model.council_papers.provenance_lines"] == [
+        "source.council_papers.raw.lines"
+    ]
+    assert (
+        "model.council_papers.bi_figures"
+        in (manifest["parent_map"]["model.council_papers.bi_waiting_list_snapshots"])
+    )
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert "bi_national_comparisons" in html  # the static page embeds its manifest
 

@@ -8,7 +8,7 @@ import pytest
 
 from dagster_project.testing import shared_build
 from warehouse import bi, queries, settings
-from warehouse.descriptions import generic_column
+from warehouse.descriptions import dbt_model_relations, generic_column
 
 DOMAINS = ("complaints", "decisions", "placements", "waiting_times")
 
@@ -72,7 +72,9 @@ def test_every_published_table_and_column_has_a_description(con):
 
 
 def test_bi_views_answer_the_questions(con):
-    for view in bi.VIEWS:
+    models = sorted(name for schema, name in dbt_model_relations() if schema == "bi")
+    assert "fact_citations" in models and "waiting_list_snapshots" in models
+    for view in models:  # every BI model of the dbt project is published and answers
         assert con.execute(f"select count(*) from bi.{view}").fetchone()[0] > 0, view
     waiting = [d[0] for d in con.execute("select * from bi.waiting_list_snapshots").description]
     assert {"referrals_waiting", "waiting_over_18_weeks", "as_of_date", "service"} <= set(waiting)

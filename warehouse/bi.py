@@ -1,10 +1,9 @@
-"""BI-friendly views (schema ``bi``) over the published marts, and consistency checks.
+"""What the published ``bi`` schema and the fact tables hold, and consistency checks of one
+published file: the fact tables per domain, the build's own record (provenance.build_info) and
+whether the two agree with bi.fact_citations.
 
-``bi.fact_citations`` is materialized as a table (every fact with its printed line, read often).
-
-Each view has a description and a description of every column: they become ``COMMENT ON``s
-in the published file, which BI tools (Superset, Metabase, DBeaver, Tableau) show. The views
-themselves are defined in ``warehouse/bi_views.py``.
+The BI views themselves are dbt models (dbt/models/bi), published by ``warehouse/publish.py``
+through ``warehouse/bi_models.py``.
 
 The fact tables are ``marts.fct_<domain>`` (complaints, decisions, placements, waiting_times);
 each row carries ``pack_id``, ``document_id`` and ``source_line``, which the citation view joins
@@ -13,36 +12,11 @@ to the provenance tables.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
-
-
-@dataclass(frozen=True)
-class View:
-    name: str
-    description: str
-    sql: str | Callable[[Any], str]  # SQL, or a function of the connection returning it
-    columns: dict[str, str] = field(default_factory=dict)
-    requires: tuple[str, ...] = ()  # relations ("schema.table") the view reads
-    dynamic_columns: Callable[[Any], dict[str, str]] | None = None  # generated columns' docs
-    # stored as a table in the published file: the file never changes once published, so a
-    # relation that is costly to compute per query (a join with every printed line) is computed
-    # once, at publish time
-    materialized: bool = False
-
-
-VIEWS: dict[str, View] = {}
 
 FACT_TABLE_PREFIX = "fct_"
 ID_COLUMNS = ("fact_id", "decision_id")
-
-
-def register(view: View) -> View:
-    VIEWS[view.name] = view
-    return view
 
 
 def relations(con) -> set[str]:
@@ -89,41 +63,6 @@ def facts_per_domain(con) -> dict[str, int]:
     }
 
 
-def view_sql(con) -> dict[str, str]:
-    """name -> SQL of every registered view whose inputs exist (in the file `con` is on)."""
-    present = relations(con)
-    return {
-        view.name: (view.sql(con) if callable(view.sql) else view.sql)
-        for view in VIEWS.values()
-        if all(r in present for r in view.requires)
-    }
-
-
-def sql_hash(sql: str) -> str:
-    return hashlib.md5(sql.encode("utf-8")).hexdigest()
-
-
-def create_views(con) -> list[str]:
-    """Create every registered view whose inputs exist; returns "bi.<name>" of those created."""
-    created = []
-    for name, sql in view_sql(con).items():
-        kind = "TABLE" if VIEWS[name].materialized else "VIEW"
-        con.execute(f"CREATE {kind} bi.{name} AS {sql}")
-        created.append(f"bi.{name}")
-    return created
-
-
-def view_column_description(con, view: str, column: str) -> str | None:
-    spec = VIEWS.get(view)
-    if spec is None:
-        return None
-    if column in spec.columns:
-        return spec.columns[column]
-    if spec.dynamic_columns is not None:
-        return spec.dynamic_columns(con).get(column)
-    return None
-
-
 def build_info(con) -> dict[str, Any]:
     row = con.execute("SELECT * FROM provenance.build_info").fetchone()
     names = [d[0] for d in con.description]
@@ -161,6 +100,3 @@ def consistency_problems(con) -> list[str]:
         if missing:
             problems.append(f"{missing} facts cite a line that is not in provenance.lines")
     return problems
-
-
-from warehouse import bi_views  # noqa: E402,F401  (registers the views)

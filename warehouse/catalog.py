@@ -4,7 +4,7 @@
 
 ``dbt docs generate --static`` over the working DB: every model, seed and source with its
 description and columns (from the dbt yml files), their tests, and the lineage from the raw
-tables to the BI views (exposures, see ``warehouse/exposures.py``). ``index.html`` is dbt's
+tables to the BI views (dbt models, dbt/models/bi). ``index.html`` is dbt's
 static page, manifest and catalogue embedded in it, so it opens from disk, offline;
 ``manifest.json`` and ``catalog.json`` sit beside it for tools. ``make docs`` serves or opens
 it. Built in a temp folder and swapped in (the old catalogue is removed after the rename).

@@ -7,7 +7,7 @@ Where a description comes from, first match wins:
 2. the working DB's own comments (dbt ``persist_docs`` writes the marts' there);
 3. dbt's manifest (dbt/target/manifest.json): model and source descriptions and their columns
    (the marts' come from contracts/marts/*.yml through the generated _marts.yml);
-4. the descriptions below (the BI views, build info).
+4. the descriptions below (build info).
 """
 
 from __future__ import annotations
@@ -118,10 +118,6 @@ class Catalog:
 
 
 def published_table(schema: str, table: str) -> str:
-    from warehouse import bi
-
-    if schema == "bi" and table in bi.VIEWS:
-        return bi.VIEWS[table].description
     if schema == "provenance" and table in PUBLISHED_TABLES:
         return PUBLISHED_TABLES[table]["description"]
     if (schema, table) == ("provenance", "build_info"):

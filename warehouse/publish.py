@@ -4,8 +4,9 @@
 
 1. A new DuckDB file is written next to the published one (``.council.duckdb.<pid>.tmp``): the
    marts and dq tables (schema ``marts``), the provenance a citation needs (schema
-   ``provenance``: packs, documents, tables, lines, pack files, build info) and the BI views
-   (schema ``bi``), with a comment on every table, view and column.
+   ``provenance``: packs, documents, tables, lines, pack files, build info) and the BI models
+   (schema ``bi``: dbt's views, from their SQL, see ``warehouse/bi_models.py``), with a comment
+   on every table, view and column.
 2. The file is checked (every view answers, every column has a description), checkpointed,
    closed and fsynced.
 3. ``os.replace`` moves it over ``council.duckdb`` and the folder is fsynced.
@@ -40,7 +41,7 @@ import duckdb
 
 from ingest.raw_contract import PUBLISHED_TABLES
 from ingest.store import memory_limit
-from warehouse import bi, descriptions, published_extras, settings
+from warehouse import bi, bi_models, descriptions, published_extras, settings
 
 PUBLISHED_NAME = settings.PUBLISHED_NAME
 PUBLISHED_SCHEMAS = ("marts", "bi", "provenance")
@@ -191,10 +192,13 @@ def _build(work_db: Path, tmp: Path) -> PublishResult:
 
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
+        models = bi_models.bi_models(con, "work")
+        for model in models:
+            bi_models.create(con, model, "work")
+        views = [model.qualified for model in models]
+        _record_view_hashes(con, models)
         con.execute("DETACH work")
 
-        views = bi.create_views(con)
-        _record_view_hashes(con)
         undocumented = _comment_everything(con, published, catalog)
         _check_published(con, views)
         result = _summarise(con, tables, views, undocumented)
@@ -251,8 +255,9 @@ def _update(
         con.execute("DROP TABLE provenance.build_info")
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
-        views, recreated = _refresh_views(con, changed, previous)
-        _record_view_hashes(con)
+        models = bi_models.bi_models(con, "work")
+        views, recreated = _refresh_views(con, changed, previous, models)
+        _record_view_hashes(con, models)
         con.execute("COMMIT")
         con.execute("DETACH work")
         relations = {*recreated, "provenance.build_info"}
@@ -298,48 +303,49 @@ def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None
 
 
 def _refresh_views(
-    con, changed: list[str], previous: dict[str, str]
+    con, changed: list[str], previous: dict[str, str], models: list[bi_models.BiModel]
 ) -> tuple[list[str], list[str]]:
-    """Bring the BI views up to date; returns (every view, those created anew).
+    """Bring the BI models up to date; returns (every one, those created anew).
 
-    A view whose SQL is what it was (its hash in build_info) is kept, comments and all. A
-    materialized view of one row per fact (fact_citations) has the changed packs' rows replaced;
-    one that spans packs (figures) is refilled whole. A view whose SQL changed (its pivot
-    columns follow the data) is created again."""
+    A model whose SQL is what it was (its hash in build_info) is kept, comments and all. One
+    published as a table of one row per fact (fact_citations) has the changed packs' rows
+    replaced; one that spans packs (figures) is refilled whole. A model whose SQL changed (its
+    pivot columns follow the data) is created again; one that is no model any more is dropped."""
     present = bi.relations(con)
     views, recreated = [], []
-    for name, sql in bi.view_sql(con).items():
-        qualified = f"bi.{name}"
-        view = bi.VIEWS[name]
-        same = qualified in present and previous.get(name) == bi.sql_hash(sql)
-        if view.materialized and same and "pack_id" in bi.columns(con, qualified):
+    for model in models:
+        qualified = model.qualified
+        source = f"work.{qualified}"
+        same = qualified in present and previous.get(model.name) == model.sql_hash
+        if model.published_as == "table" and same and "pack_id" in bi.columns(con, qualified):
             con.execute(f"DELETE FROM {qualified} WHERE list_contains(?, pack_id)", [changed])
             con.execute(
-                f"INSERT INTO {qualified} SELECT * FROM ({sql}) WHERE list_contains(?, pack_id)",
+                f"INSERT INTO {qualified} SELECT * FROM {source} WHERE list_contains(?, pack_id)",
                 [changed],
             )
-        elif view.materialized and same:
+        elif model.published_as == "table" and same:
             con.execute(f"DELETE FROM {qualified}")
-            con.execute(f"INSERT INTO {qualified} {sql}")
+            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
         elif not same:
-            kind = "TABLE" if view.materialized else "VIEW"
-            con.execute(f"CREATE OR REPLACE {kind} {qualified} AS {sql}")
+            bi_models.create(con, model, "work", replace=True)
             recreated.append(qualified)
         views.append(qualified)
+    for gone in sorted(r for r in present if r.startswith("bi.") and r not in views):
+        bi_models.drop(con, gone)
     return views, recreated
 
 
 def _view_hashes(con) -> dict[str, str]:
-    """The SQL hash of every BI view when the file was published (build_info); none for a file
-    published before they were recorded (its views are then all created again)."""
+    """The SQL hash of every BI model when the file was published (build_info); none for a file
+    published before they were recorded (its models are then all created again)."""
     if "view_sql_hashes" not in bi.columns(con, "provenance.build_info"):
         return {}
     row = con.execute("SELECT view_sql_hashes FROM provenance.build_info").fetchone()
     return json.loads(row[0]) if row and row[0] else {}
 
 
-def _record_view_hashes(con) -> None:
-    hashes = {name: bi.sql_hash(sql) for name, sql in bi.view_sql(con).items()}
+def _record_view_hashes(con, models: list[bi_models.BiModel]) -> None:
+    hashes = {model.name: model.sql_hash for model in models}
     con.execute("UPDATE provenance.build_info SET view_sql_hashes = ?", [json.dumps(hashes)])
 
 
@@ -415,22 +421,30 @@ def _comment_everything(
         ).fetchall()
     }
     for schema, table in relations:
-        source = published.get(f"{schema}.{table}")
+        source = _described_as(published, schema, table)
         text = catalog.table(source) if source else None
         text = text or descriptions.published_table(schema, table)
         kind = kinds.get((schema, table), "TABLE")
         con.execute(f"COMMENT ON {kind} {schema}.{table} IS {_lit(text)}")
     for schema, table, column in columns:
-        source = published.get(f"{schema}.{table}")
+        source = _described_as(published, schema, table)
         text = catalog.column(source, column) if source else None
-        if schema == "bi":
-            text = text or bi.view_column_description(con, table, column)
         text = text or descriptions.published_column(schema, table, column)
         if not text:
             undocumented.append(f"{schema}.{table}.{column}")
             text = descriptions.generic_column(column)
         con.execute(f"COMMENT ON COLUMN {schema}.{table}.{_ident(column)} IS {_lit(text)}")
     return undocumented
+
+
+def _described_as(
+    published: Mapping[str, tuple[str, str]], schema: str, table: str
+) -> tuple[str, str] | None:
+    """The working-DB relation whose descriptions a published one takes: a BI model is the
+    relation of the same name (its dbt model's yml, and the comments it writes itself)."""
+    if schema == bi_models.SCHEMA:
+        return (schema, table)
+    return published.get(f"{schema}.{table}")
 
 
 def _check_published(con, views: Iterable[str]) -> None:
