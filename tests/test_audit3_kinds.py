@@ -140,6 +140,14 @@ def test_the_stage_a_figures_clause_names_is_kept(marts_con, layouts):
     # Local Investigation')
     local = one(marts_con, "004", 392, measure="complaints_received", value=28)
     assert local["stage"] == "1"
+    # a figure in parentheses takes its sentence's one stage: l.378 '208 complaints that have
+    # been directed for Local Investigation (160 County Council and 48 Partnership Trust)'
+    trust = one(marts_con, "004", 378, measure="complaints_received", value=48)
+    assert (trust["segment"], trust["stage"]) == ("nhs_partnership_trust", "1")
+    # a clause naming two stages names none: l.1309 '... all three complaints which progressed
+    # to a Stage 3 Complaints Review Panel, are linked to the five Stage 2 Investigations'
+    five = one(marts_con, "004", 1309, measure="stage2_investigations")
+    assert (five["value"], five["stage"]) == (5, None)
     # another wording: 'The team recorded 47 complaints at Stage 1 of the statutory procedure'
     recorded = one(layouts, "303", 27, measure="complaints_received")
     assert (recorded["value"], recorded["stage"], recorded["procedure"]) == (47, "1", "statutory")

@@ -13,7 +13,7 @@
 --   * the procedure named by one of the two headings above it;
 --   * the complaints stage ('a 40% decrease in Stage 1 Statutory Complaints', seed prose_part_cues
 --     part_kind stage) named in the number's clause (the words from the number before it to the
---     next one); two stages named there: none. Not from headings: a chapter heading's stage
+--     next one), else the one stage its sentence names; two stages named: none. Not from headings: a chapter heading's stage
 --     ('Local Investigation') does not hold for the ombudsman or independent-investigation
 --     figures printed under it.
 -- share_theme: what a share of complaints is of, read from the words after the number up to the
@@ -60,14 +60,23 @@ cue_parts as (
 stage_cues as (
     select pattern, part from {{ ref('prose_part_cues') }} where part_kind = 'stage'
 ),
-clause_stages as (   -- every stage the number's clause names ('Stage 1 ... progressed to Stage 2': two, none kept)
+clause_stages as (   -- every stage named in the number's clause, and in its whole sentence
     select m.pack_id, m.mention_seq,
-           case when count(distinct s.stage) = 1 then any_value(s.stage) end as stage
+           case when count(distinct s.stage) filter (where s.in_clause) = 1
+                then any_value(s.stage) filter (where s.in_clause)
+                -- a clause naming none takes the sentence's one stage ('208 complaints ... directed
+                -- for Local Investigation (160 County Council and 48 Partnership Trust)')
+                when count(distinct s.stage) filter (where s.in_clause) = 0 and count(distinct s.stage) = 1
+                then any_value(s.stage) end as stage
     from mentions m
-    join stage_cues c on regexp_matches(m.clause_text, c.pattern)
+    join stage_cues c on regexp_matches(m.sentence, c.pattern)
     cross join lateral (
         select unnest(case when c.part is not null then [c.part]
-                           else regexp_extract_all(m.clause_text, c.pattern, 1) end) as stage
+                           else regexp_extract_all(m.clause_text, c.pattern, 1) end) as stage, true as in_clause
+        where regexp_matches(m.clause_text, c.pattern)
+        union all
+        select unnest(case when c.part is not null then [c.part]
+                           else regexp_extract_all(m.sentence, c.pattern, 1) end) as stage, false as in_clause
     ) s
     group by all
 ),
