@@ -13,9 +13,9 @@
 --   * the procedure named by one of the two headings above it;
 --   * the complaints stage ('a 40% decrease in Stage 1 Statutory Complaints', seed prose_part_cues
 --     part_kind stage) named in the number's clause (the words from the number before it to the
---     next one), else the one stage its sentence names; two stages named: none. Not from headings: a chapter heading's stage
---     ('Local Investigation') does not hold for the ombudsman or independent-investigation
---     figures printed under it.
+--     next one), else the one stage its sentence names; two stages named: none. Not from
+--     headings: a chapter heading's stage ('Local Investigation') does not hold for the
+--     ombudsman or independent-investigation figures printed under it.
 -- share_theme: what a share of complaints is of, read from the words after the number up to the
 -- next one ('47% ... were regarding case management of cases and 27% were regarding poor
 -- communication', seed prose_part_cues part_kind share_theme): a complaint theme of the pack's
