@@ -24,7 +24,7 @@ class Fact:
     value_type: str
     period: str
     area: str | None
-    part: str | None  # the theme, segment or procedure it is about
+    part: str | None  # the theme, segment, procedure, stage... it is about (' | ' between several)
     text: str
 
 
@@ -68,8 +68,9 @@ def _facts_sql(con, table: str) -> str:
             [table],
         ).fetchall()
     }
+    # every part the fact names, joined: a share of a theme within a team names both
     part = [f"f.{c}" for c in PART_COLUMNS if c in columns]
-    part_sql = f"coalesce({', '.join(part)})" if len(part) > 1 else (part[0] if part else "null")
+    part_sql = f"nullif(concat_ws(' | ', {', '.join(part)}), '')" if part else "null"
     return f"""select substr(p.file_name, 1, 3), f.source_line, f.measure, f.value, f.value_type,
                       f.period_id, f.service_area, {part_sql}, f.number_text
                from marts.{table} f join marts.dim_pack p using (pack_id)
@@ -90,7 +91,7 @@ def _matches(fact: Fact, entry: dict) -> bool:
     part = entry.get("part")
     if part is None:
         return fact.part is None
-    return fact.part is not None and _names(fact.part, part)
+    return fact.part is not None and any(_names(p, part) for p in fact.part.split(" | "))
 
 
 def _names(printed: str, part: str) -> bool:

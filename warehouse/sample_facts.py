@@ -139,6 +139,12 @@ def render(fact: dict, index: int, total: int, measures: dict[str, str]) -> str:
             f"  value      {fact.get('value')} {fact.get('unit') or ''}   printed {printed!r}"
             + (f"   ({fact['value_status']})" if fact.get("value_status") else "")
         )
+        # a bound ('drop below 30': under 30) or a change's earlier figure: part of what it says
+        bound = _fields(
+            fact, ("value_qualifier", "value_high", "comparison_value", "comparison_period_id")
+        )
+        if bound:
+            out.append(f"  bound      {bound}")
         meaning = measures.get(fact["measure"], "")
         source = f"  [from {fact['measure_source']}]" if fact.get("measure_source") else ""
         if fact.get("measure_text") and fact.get("measure_source") == "label":

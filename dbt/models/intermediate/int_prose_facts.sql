@@ -22,8 +22,9 @@ with measured as (
     select n.*, m.measure, m.measure_source, m.value_type, m.unit, mc.domain, mc.period_kind,
            p.meeting_date, p.council as reporting_council_text,
            case when m.part_kind = 'breakdown' then m.part_text end as breakdown,
-           case when m.measure <> 'complaints_share_pct' then pt.theme end as theme,  -- a share's theme is what it is a share of
-           pt.segment, pt.procedure, pt.is_part_of_group
+           -- a share's theme is what it is a share of: the words after it, not any theme the sentence names
+           case when m.measure = 'complaints_share_pct' then pt.share_theme else pt.theme end as theme,
+           pt.segment, pt.procedure, pt.stage, pt.is_part_of_group
     from {{ batch(ref('stg_prose_numbers')) }} n
     join {{ batch(ref('int_prose_measures')) }} m using (pack_id, mention_seq)
     join {{ ref('measure_catalogue') }} mc on mc.measure = m.measure
@@ -233,6 +234,7 @@ select
     c.theme,
     c.segment,
     c.procedure,
+    c.stage,
     c.breakdown
 from compared c
 left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reporting_council_text') }}

@@ -10,7 +10,16 @@
 --     segment_patterns);
 --   * the section heading above it (int_prose_sections: a 'unit' heading names a team, division,
 --     partner or named service; seed segment_patterns gives its code where it has one);
---   * the procedure named by one of the two headings above it.
+--   * the procedure named by one of the two headings above it;
+--   * the complaints stage ('a 40% decrease in Stage 1 Statutory Complaints', seed prose_part_cues
+--     part_kind stage) named in the number's clause (the words from the number before it to the
+--     next one), else the one stage its sentence names; two stages named: none. Not from
+--     headings: a chapter heading's stage ('Local Investigation') does not hold for the
+--     ombudsman or independent-investigation figures printed under it.
+-- share_theme: what a share of complaints is of, read from the words after the number up to the
+-- next one ('47% ... were regarding case management of cases and 27% were regarding poor
+-- communication', seed prose_part_cues part_kind share_theme): a complaint theme of the pack's
+-- tables when the words start with one, else the words themselves.
 -- is_part_of_group: the sentence says the number is part of a group it does not name (seed
 -- prose_subject_cues 'subset': 'of the 25 complaints', 'the other third'), unless that group is a
 -- whole count printed in a table's total row or an earlier sentence of the pack ('Of the 91
@@ -24,9 +33,15 @@ with mentions as (
            substr(n.sentence, n.char_end + 1,
                   coalesce(lead(n.char_start) over (partition by n.pack_id, n.sentence_first_line, n.sentence
                                                     order by n.char_start), length(n.sentence)) - n.char_end)
-               as following_text
+               as following_text,
+           -- the words from the number before to the next one: the number's own clause
+           substr(n.sentence, coalesce(lag(n.char_end) over sentence_numbers, 0) + 1,
+                  coalesce(lead(n.char_start) over sentence_numbers, length(n.sentence))
+                  - coalesce(lag(n.char_end) over sentence_numbers, 0))
+               as clause_text
     from {{ batch(ref('stg_prose_numbers')) }} n
     where n.skip_reason is null and n.value is not null
+    window sentence_numbers as (partition by n.pack_id, n.sentence_first_line, n.sentence order by n.char_start)
 ),
 following_segments as (   -- a partner or division named right after the number (seed segment_patterns)
     select m.pack_id, m.mention_seq, string_agg(distinct p.segment, ',' order by p.segment) as segment
@@ -39,7 +54,31 @@ cue_parts as (
            coalesce(c.part, nullif(regexp_extract(m.sentence, c.pattern, 1), '')) as part
     from mentions m
     join {{ ref('prose_part_cues') }} c on regexp_matches(m.sentence, c.pattern)
-    where c.unless_pattern is null or not regexp_matches(m.sentence, c.unless_pattern)
+    where c.part_kind in ('segment', 'procedure')
+      and (c.unless_pattern is null or not regexp_matches(m.sentence, c.unless_pattern))
+),
+stage_cues as (
+    select pattern, part from {{ ref('prose_part_cues') }} where part_kind = 'stage'
+),
+clause_stages as (   -- every stage named in the number's clause, and in its whole sentence
+    select m.pack_id, m.mention_seq,
+           case when count(distinct s.stage) filter (where s.in_clause) = 1
+                then any_value(s.stage) filter (where s.in_clause)
+                -- a clause naming none takes the sentence's one stage ('208 complaints ... directed
+                -- for Local Investigation (160 County Council and 48 Partnership Trust)')
+                when count(distinct s.stage) filter (where s.in_clause) = 0 and count(distinct s.stage) = 1
+                then any_value(s.stage) end as stage
+    from mentions m
+    join stage_cues c on regexp_matches(m.sentence, c.pattern)
+    cross join lateral (
+        select unnest(case when c.part is not null then [c.part]
+                           else regexp_extract_all(m.clause_text, c.pattern, 1) end) as stage, true as in_clause
+        where regexp_matches(m.clause_text, c.pattern)
+        union all
+        select unnest(case when c.part is not null then [c.part]
+                           else regexp_extract_all(m.sentence, c.pattern, 1) end) as stage, false as in_clause
+    ) s
+    group by all
 ),
 sections as (
     select s.*, sp.segment as segment_code
@@ -91,6 +130,27 @@ theme_in_sentence as (
     join themes t on t.pack_id = m.pack_id and strpos(m.sentence_key, t.theme_key) > 0
     group by all
 ),
+share_phrases as (   -- the words a share is of, up to the next number (not a service: seed unless_pattern)
+    select m.pack_id, m.mention_seq,
+           -- quotes around the words go, an apostrophe inside a word stays ('couple''s')
+           any_value(trim(regexp_replace(regexp_extract(m.following_text, c.pattern, 1),
+                                         '(^|\s)[''‘’"]+|[''‘’"]+(\s|$)', '\1\2', 'g')))
+               as phrase
+    from mentions m
+    join {{ ref('prose_part_cues') }} c
+      on c.part_kind = 'share_theme' and regexp_matches(m.following_text, c.pattern)
+    where c.unless_pattern is null or not regexp_matches(m.following_text, c.unless_pattern)
+    group by all
+),
+share_themes as (   -- a table's theme when the words start with it ('case management of cases')
+    select p.pack_id, p.mention_seq,
+           coalesce(arg_max(t.theme, length(t.theme_key)), any_value(p.phrase)) as share_theme
+    from share_phrases p
+    left join themes t
+      on t.pack_id = p.pack_id and starts_with({{ squeeze('p.phrase') }}, t.theme_key)
+    where p.phrase <> ''
+    group by all
+),
 theme_before as (   -- the one theme named just before the sentence (several: none of them)
     select m.pack_id, m.mention_seq, any_value(t.theme) as theme
     from mentions m
@@ -113,6 +173,8 @@ select
          where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq and c.part_kind = 'procedure'),
         hp.procedure
     ) as procedure,
+    cs.stage,
+    sh.share_theme,
     sec.section_heading,
     sec.section_kind,
     sc.mention_seq is not null
@@ -123,5 +185,7 @@ left join following_segments fs using (pack_id, mention_seq)
 left join theme_in_sentence ts using (pack_id, mention_seq)
 left join theme_before tb using (pack_id, mention_seq)
 left join subset_cues sc using (pack_id, mention_seq)
+left join clause_stages cs using (pack_id, mention_seq)
+left join share_themes sh using (pack_id, mention_seq)
 left join sections sec on sec.pack_id = m.pack_id and sec.sentence_first_line = m.sentence_first_line
 left join heading_procedures hp on hp.pack_id = m.pack_id and hp.sentence_first_line = m.sentence_first_line
