@@ -32,7 +32,12 @@ conformed AS (
 )
 SELECT
     p.figure_key, any_value(p.domain) AS domain,
-    {%- for column in figure_columns if column != 'period_source' %} any_value(p.{{ column }}) AS {{ column }},{% endfor %}
+    {#- the printings of one figure_key agree on these, except how a service is printed
+        ('NDP' / 'Neurodevelopmental pathway'): the first printing's words, so that every
+        build publishes the same row #}
+    {%- for column in figure_columns if column != 'period_source' %}
+    first(p.{{ column }} ORDER BY p.meeting_date, p.file_name, p.source_line, p.fact_id)
+        FILTER (WHERE p.{{ column }} IS NOT NULL) AS {{ column }},{% endfor %}
     string_agg(DISTINCT p.period_source, ', ' ORDER BY p.period_source) AS period_source,
     bool_and(p.period_source = 'meeting_date') AS dated_by_meeting,
     c.value, coalesce(c.n_values, 0) <= 1 AS printings_agree,

@@ -9,7 +9,7 @@ WITH printings AS (
 )
 SELECT
     w.subject_council AS reporting_council, c.council_name AS reporting_council_name,
-    w.service_code, coalesce(s.service_name, any_value(w.service_text)) AS service,
+    w.service_code, coalesce(s.service_name, min(w.service_text)) AS service,
     string_agg(DISTINCT p.provider_commissioner, ', ' ORDER BY p.provider_commissioner)
         AS provider_commissioner, w.as_of_date
     {%- for code, description, unit in domain_measures('waiting_times') %},
