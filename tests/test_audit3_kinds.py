@@ -15,13 +15,14 @@ small layout of another council's wording (tests/data/audit3_layouts, an invente
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
 LAYOUTS = REPO / "tests" / "data" / "audit3_layouts"
@@ -33,7 +34,7 @@ DBT = Path(sys.executable).parent / "dbt"
 def layouts(tmp_path_factory):
     """The audit-3 layouts ingested and built by dbt into their own work DB."""
     tmp = tmp_path_factory.mktemp("audit3_layouts")
-    db = tmp / "work.duckdb"
+    db = settings.work_db(tmp)
     load = subprocess.run(
         [sys.executable, "-m", "ingest.cli", "--packs", str(LAYOUTS), "--db", str(db)],
         cwd=REPO,
@@ -42,7 +43,7 @@ def layouts(tmp_path_factory):
         timeout=600,
     )
     assert load.returncode == 0, load.stdout + load.stderr
-    env = dict(os.environ, DBT_DUCKDB_PATH=str(db), DBT_LOG_PATH=str(tmp / "logs"))
+    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
         [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
         cwd=DBT_DIR,
