@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from dagster_project.testing import shared_build
-from warehouse import bi_models
+from warehouse import bi_models, settings
 
 BLACKPOOL = "E06000009"
 
@@ -203,7 +203,7 @@ def test_incremental_publish_gives_the_bi_models_of_a_whole_publish(published, t
     from warehouse.compare import compare_warehouses
     from warehouse.publish import publish
 
-    work_db = published.parent / "build" / "work.duckdb"
+    work_db = settings.work_db(published.parent)
     con = duckdb.connect(str(work_db), read_only=True)
     try:
         per_pack = per_pack_relations(con)
