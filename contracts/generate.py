@@ -31,6 +31,10 @@ OUTPUTS: dict[str, tuple[str, Callable[[Contracts], str]]] = {
     ),
     "dbt/models/marts/_marts.yml": (MARTS, lambda c: render_dbt.dump_yaml(render_dbt.marts_yml(c))),
     "dbt/models/bi/_bi.yml": (BI, lambda c: render_dbt.dump_yaml(render_dbt.bi_yml(c))),
+    "dbt/models/provenance/_provenance.yml": (
+        "contracts/provenance.yml, contracts/raw.yml",
+        lambda c: render_dbt.dump_yaml(render_dbt.provenance_yml(c)),
+    ),
     "dbt/models/marts/_columns.md": ("contracts/columns.yml", render_dbt.doc_blocks),
 }
 """Generated file (path from the repository root) -> (the contracts it comes from, renderer)."""

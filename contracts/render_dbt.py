@@ -1,5 +1,5 @@
-"""dbt YAML generated from the contracts: the sources (raw, ops), the mart and BI models' yml
-and the doc blocks of the columns shared by several tables."""
+"""dbt YAML generated from the contracts: the sources (raw, ops), the mart, BI and provenance
+models' yml and the doc blocks of the columns shared by several tables."""
 
 from __future__ import annotations
 
@@ -95,6 +95,16 @@ def marts_yml(contracts: Contracts) -> dict:
 
 def bi_yml(contracts: Contracts) -> dict:
     return {"version": 2, "models": [model_yml(t) for t in contracts.bi]}
+
+
+def provenance_yml(contracts: Contracts) -> dict:
+    """The provenance models: name, description and config; their columns are described at
+    the raw source they select from."""
+    models = [
+        {"name": t.name, "description": t.description, "config": t.config}
+        for t in contracts.provenance
+    ]
+    return {"version": 2, "models": models}
 
 
 def doc_blocks(contracts: Contracts) -> str:

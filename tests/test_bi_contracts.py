@@ -171,3 +171,31 @@ def test_generated_columns_must_follow_a_listed_column(tmp_path):
     path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     with pytest.raises(ValueError, match="generated_columns"):
         model.load(root)
+
+
+def test_provenance_models_are_views_of_their_raw_tables(contracts, marts_con):
+    """Each provenance view dbt builds (provenance.packs, .documents, .lines) has the columns and
+    types of the raw table its contract names, as contracts/raw.yml defines them."""
+    built = {
+        r[0]
+        for r in marts_con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE schema_name = 'provenance'"
+        ).fetchall()
+    }
+    assert built == {_alias(t) for t in contracts.provenance}
+    raw = {t.name: t for t in contracts.raw}
+    for table in contracts.provenance:
+        built_columns = [(n, t) for n, t, _ in _columns(marts_con, "provenance", _alias(table))]
+        assert built_columns == [(c.name, c.type) for c in raw[table.view_of].columns]
+    lines = next(t for t in contracts.provenance if t.view_of == "lines")
+    assert "line_number" in lines.column_names
+
+
+def test_a_provenance_model_must_view_a_raw_table(tmp_path):
+    root = _contracts_copy(tmp_path)
+    path = root / "provenance.yml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["models"]["provenance_packs"]["view_of"] = "pack"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="no raw table"):
+        model.load(root)
