@@ -32,7 +32,8 @@ test: install lint
 	$(BIN)/pytest -q
 
 # Write the files generated from contracts/ (raw DDL, polars schemas, gate parameters, dbt
-# sources and mart yml); tests/test_contracts.py fails when a committed one is stale.
+# sources, mart, BI and provenance yml); tests/test_contracts.py fails when a committed one is
+# stale.
 contracts: install
 	$(BIN)/python -m contracts.generate
 

@@ -19,6 +19,7 @@ from contracts.model import Contracts
 REPO_ROOT = model.CONTRACTS_DIR.parent
 RAW = "contracts/raw.yml, contracts/ops.yml"
 MARTS = "contracts/marts/*.yml, contracts/columns.yml"
+BI = "contracts/bi/*.yml, contracts/columns.yml"
 
 OUTPUTS: dict[str, tuple[str, Callable[[Contracts], str]]] = {
     "ingest/raw_contract.py": (RAW, render_python.raw_contract_module),
@@ -29,6 +30,11 @@ OUTPUTS: dict[str, tuple[str, Callable[[Contracts], str]]] = {
         lambda c: render_dbt.dump_yaml(render_dbt.sources_yml(c)),
     ),
     "dbt/models/marts/_marts.yml": (MARTS, lambda c: render_dbt.dump_yaml(render_dbt.marts_yml(c))),
+    "dbt/models/bi/_bi.yml": (BI, lambda c: render_dbt.dump_yaml(render_dbt.bi_yml(c))),
+    "dbt/models/provenance/_provenance.yml": (
+        "contracts/provenance.yml, contracts/raw.yml",
+        lambda c: render_dbt.dump_yaml(render_dbt.provenance_yml(c)),
+    ),
     "dbt/models/marts/_columns.md": ("contracts/columns.yml", render_dbt.doc_blocks),
 }
 """Generated file (path from the repository root) -> (the contracts it comes from, renderer)."""

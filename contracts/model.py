@@ -39,7 +39,7 @@ class Column:
 class Table:
     name: str
     layer: str
-    """raw, ops or marts."""
+    """raw, ops, marts, bi or provenance."""
     description: str | None
     columns: tuple[Column, ...]
     published_as: str | None = None
@@ -51,6 +51,15 @@ class Table:
     gates: dict = field(default_factory=dict)
     """Which gate rules apply: `fact_gate` (a rule set of expectations/fact_gate.py) and
     `warehouse_gate` (relations of expectations/mart_gate.py)."""
+    config: dict = field(default_factory=dict)
+    """The dbt model's own config, in dbt's syntax (BI models: alias, meta.published_as)."""
+    generated_columns: dict = field(default_factory=dict)
+    """Columns that follow the data (a pivot's one column per measure), so not listed under
+    columns: `measures_of_domain` (their names are that domain's measure codes in dim_measure),
+    `after` (the listed column they follow) and `type`. The model comments them itself."""
+    view_of: str | None = None
+    """A provenance model: the raw table it selects every column of (its columns are that
+    table's, defined in contracts/raw.yml only)."""
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -67,11 +76,13 @@ class Contracts:
     ops: tuple[Table, ...]
     marts: tuple[Table, ...]
     shared: dict[str, Column]
+    bi: tuple[Table, ...] = ()
+    provenance: tuple[Table, ...] = ()
     source_descriptions: dict[str, str] = field(default_factory=dict)
     """dbt source name (raw, ops) -> its description."""
 
     def shared_in_use(self) -> dict[str, Column]:
-        used = {c.shared for t in self.marts for c in t.columns if c.shared}
+        used = {c.shared for t in (*self.marts, *self.bi) for c in t.columns if c.shared}
         return {name: col for name, col in self.shared.items() if name in used}
 
 
@@ -117,6 +128,9 @@ def _table(name: str, layer: str, spec: dict, shared: dict[str, Column] | None =
     published = spec.get("published") or {}
     columns = tuple(_column(c, s, shared) for c, s in spec["columns"].items())
     _check_added_later(name, columns)
+    generated = spec.get("generated_columns") or {}
+    if generated and generated.get("after") not in {c.name for c in columns}:
+        raise ValueError(f"{name}: generated_columns must follow (after:) one of its columns")
     return Table(
         name=name,
         layer=layer,
@@ -128,12 +142,14 @@ def _table(name: str, layer: str, spec: dict, shared: dict[str, Column] | None =
         tests=tuple(spec.get("tests") or ()),
         key=spec.get("key"),
         gates=dict(spec.get("gates") or {}),
+        config=dict(spec.get("config") or {}),
+        generated_columns=dict(spec.get("generated_columns") or {}),
     )
 
 
 def model_tables(folder: Path, layer: str, shared: dict[str, Column]) -> tuple[Table, ...]:
     """The contracts of one layer of dbt models, one file per model (`<folder>/<model>.yml`):
-    marts today; BI views as dbt models would be `contracts/bi/` the same way."""
+    the marts (contracts/marts/) and the BI models (contracts/bi/)."""
     tables = []
     for path in sorted(folder.glob("*.yml")):
         spec = _read(path)
@@ -143,16 +159,41 @@ def model_tables(folder: Path, layer: str, shared: dict[str, Column]) -> tuple[T
     return tuple(tables)
 
 
+def provenance_tables(spec: dict, raw: tuple[Table, ...]) -> tuple[Table, ...]:
+    """The provenance models (contracts/provenance.yml): each a view of one raw table, whose
+    columns it takes."""
+    by_name = {t.name: t for t in raw}
+    tables = []
+    for name, model in spec["models"].items():
+        source = by_name.get(model["view_of"])
+        if source is None:
+            raise ValueError(f"{name}: view_of {model['view_of']!r} is no raw table")
+        tables.append(
+            Table(
+                name=name,
+                layer="provenance",
+                description=model.get("description"),
+                columns=source.columns,
+                config=dict(model.get("config") or {}),
+                view_of=source.name,
+            )
+        )
+    return tuple(tables)
+
+
 def load(root: Path = CONTRACTS_DIR) -> Contracts:
     raw = _read(root / "raw.yml")
     ops = _read(root / "ops.yml")
     shared_spec = _read(root / "columns.yml").get("columns", {})
     shared = {name: _column(name, spec) for name, spec in shared_spec.items()}
+    raw_tables = tuple(_table(n, "raw", s) for n, s in raw["tables"].items())
     return Contracts(
-        raw=tuple(_table(n, "raw", s) for n, s in raw["tables"].items()),
+        raw=raw_tables,
         raw_schemas=tuple(raw["schemas"]),
         ops=tuple(_table(n, "ops", s) for n, s in ops["tables"].items()),
         marts=model_tables(root / "marts", "marts", shared),
         shared=shared,
+        bi=model_tables(root / "bi", "bi", shared),
+        provenance=provenance_tables(_read(root / "provenance.yml"), raw_tables),
         source_descriptions={"raw": raw["source_description"], "ops": ops["source_description"]},
     )

@@ -1,5 +1,5 @@
-"""dbt YAML generated from the contracts: the sources (raw, ops), the mart models' yml and
-the doc blocks of the columns shared by several mart tables."""
+"""dbt YAML generated from the contracts: the sources (raw, ops), the mart, BI and provenance
+models' yml and the doc blocks of the columns shared by several tables."""
 
 from __future__ import annotations
 
@@ -81,6 +81,8 @@ def sources_yml(contracts: Contracts) -> dict:
 
 def model_yml(table: Table) -> dict:
     entry: dict[str, Any] = {"name": table.name, "description": table.description}
+    if table.config:
+        entry["config"] = table.config
     entry["columns"] = [_column(c, with_tests=True) for c in table.columns]
     if table.tests:
         entry["data_tests"] = list(table.tests)
@@ -89,6 +91,20 @@ def model_yml(table: Table) -> dict:
 
 def marts_yml(contracts: Contracts) -> dict:
     return {"version": 2, "models": [model_yml(t) for t in contracts.marts]}
+
+
+def bi_yml(contracts: Contracts) -> dict:
+    return {"version": 2, "models": [model_yml(t) for t in contracts.bi]}
+
+
+def provenance_yml(contracts: Contracts) -> dict:
+    """The provenance models: name, description and config; their columns are described at
+    the raw source they select from."""
+    models = [
+        {"name": t.name, "description": t.description, "config": t.config}
+        for t in contracts.provenance
+    ]
+    return {"version": 2, "models": models}
 
 
 def doc_blocks(contracts: Contracts) -> str:
