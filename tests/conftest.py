@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import sys
@@ -73,6 +74,13 @@ def pytest_unconfigure(config):
     """After the summary is printed: DuckDB's bindings (nanobind) print reference-leak reports
     to stderr as the interpreter shuts down; they say nothing about the tests (the same quiet
     exit as `make warehouse`, dagster_project.build.quiet_exit)."""
+    _silence_stderr()
+    # pytest's own clean-ups (capture teardown) run after this hook and may put the original
+    # stderr back: silence it again at interpreter exit, before the bindings' reports
+    atexit.register(_silence_stderr)
+
+
+def _silence_stderr() -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
