@@ -33,6 +33,7 @@ BUILD_TIME_COLUMNS = (
     "validated_at",
     "extracted_at",  # when ingest read the pack (provenance.packs, dim_pack)
     "updated_at",  # when the pack's file row was last written (provenance.pack_files)
+    "file_mtime_ns",  # when the pack file was written on this disk (a clone or a copy changes it)
 )
 
 
