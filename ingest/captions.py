@@ -6,7 +6,9 @@ them, like a wrapped upper-case title and its period line), or a line ending in 
 introducing line, or a few blocks above a sentence, paragraph or list. Prose paragraphs, bullet
 lists, notes under the block above, running page headers and commentary on the table above
 are not captions. A dated page title (`... DASHBOARD - December 2023`) heads the caption of
-each table under it that has no as-of phrase of its own. Phrase lists live in captions.yml.
+each table under it that has no as-of phrase of its own. Phrase lists live in captions.yml;
+as-of phrases and dated titles are vars of the dbt project (read by ingest.dates), which dbt
+dates them by.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ingest.dates import MONTH_NAMES
+from ingest.dates import as_of_phrase_patterns, is_dated_title
 from ingest.lazy import lazy_property
 from ingest.rules import RULES_DIR, LiteralGate, any_of, read_rules
 from ingest.text import clean_text, is_page_stamp
@@ -35,15 +37,8 @@ CAPTION_HEADING_MAX_WORDS = 25
 LEGEND_MAX_CHARS = 60
 RUNNING_HEADER_MIN_REPEATS = 5
 RUNNING_HEADER_MAX_GAP = 60  # median lines between repeats: about a page
-DATED_TITLE_MAX_CHARS = 120
 PHRASES_FILE = RULES_DIR / "captions.yml"
 
-MONTH = rf"(?:{MONTH_NAMES})"
-# `BLACKPOOL HEALTH DATA DASHBOARD - December 2023`: a page or document title dated by month;
-# the title part has no digits, so a period (`April 2014 - March 2015`) is not one.
-DATED_TITLE = re.compile(
-    rf"^[^\d\t]*[A-Za-z][^\d\t]*?\s[-–—]\s+{MONTH}\s+(?:19|20)\d\d$", re.IGNORECASE
-)
 LIST_MARKER = re.compile(r"^(?:[-–•·▪◦●o]\s+|\(?[a-z]\)\s+|\(?[ivx]+\)\s+)")
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?\.?\s+")  # `3.6 `, `11. `, `3.2a `
 SENTENCE_BREAK = re.compile(r"[a-z0-9%)\]’'”\"][.!?]+[’'”\"]?\s+(?=[A-Z0-9“\"‘'(])")
@@ -60,7 +55,7 @@ class Phrases:
     footnotes: re.Pattern
     attributions: re.Pattern
     fillers: frozenset[str]
-    as_of: LiteralGate  # searched in every column name and caption
+    as_of: LiteralGate  # searched in every column name and caption (var as_of_phrases)
 
 
 @cache
@@ -72,7 +67,7 @@ def phrases(path: Path = PHRASES_FILE) -> Phrases:
         footnotes=any_of(spec["footnotes"]),
         attributions=any_of(spec["attributions"]),
         fillers=frozenset(str(f).lower() for f in spec["fillers"]),
-        as_of=LiteralGate(any_of(p.replace("{month}", MONTH) for p in spec["as_of"])),
+        as_of=LiteralGate(any_of(as_of_phrase_patterns())),
     )
 
 
@@ -85,12 +80,6 @@ def find_as_of(caption: str | None, columns: list[str]) -> str | None:
         if is_dated_title(part):
             return part  # the dated page title the caption carries
     return None
-
-
-def is_dated_title(text: str) -> bool:
-    return (
-        text[-4:].isdigit() and len(text) <= DATED_TITLE_MAX_CHARS and bool(DATED_TITLE.match(text))
-    )
 
 
 @dataclass

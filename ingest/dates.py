@@ -50,6 +50,30 @@ MONTH = f"(?:{MONTH_NAMES})"  # any month name, as one group
 FY_SEPARATOR = f"(?:{'|'.join(calendar_vars()['fiscal_year_separators'])})"
 # the words before a quarter's number (`Quarter 1`, `Qtr 2`, `Q3`), as one group
 QUARTER = f"(?:{'|'.join(calendar_vars()['quarter_words'])})"
+# a fiscal year printed as its months (`April 2014 - March 2015`): groups start and end year
+FISCAL_YEAR_SPAN = calendar_vars()["fiscal_year_span"]
+
+
+def as_of_phrase_patterns() -> list[str]:
+    """The as-of phrases of var `as_of_phrases` (`Data as of the end of February 2022`,
+    `at 31 March 2017`, `(date of inspection)`), {as_of_date} and {month} filled in."""
+    shape = calendar_vars()["as_of_date"].replace("{month}", MONTH_NAMES)
+    return [p.replace("{as_of_date}", shape) for p in calendar_vars()["as_of_phrases"]]
+
+
+# `BLACKPOOL HEALTH DATA DASHBOARD - December 2023`: a page or document title dated by month
+DATED_TITLE = re.compile(
+    calendar_vars()["dated_title"]["pattern"].replace("{month}", MONTH_NAMES), re.IGNORECASE
+)
+DATED_TITLE_MAX_CHARS = int(calendar_vars()["dated_title"]["max_chars"])
+
+
+def is_dated_title(text: str) -> bool:
+    return (
+        text[-4:].isdigit() and len(text) <= DATED_TITLE_MAX_CHARS and bool(DATED_TITLE.match(text))
+    )
+
+
 WEEKDAY_DATE_LINE = re.compile(rf"^\W*{WEEKDAYS}\b,?\s+\S", re.IGNORECASE)
 TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"

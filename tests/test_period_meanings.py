@@ -165,3 +165,93 @@ def test_a_quarter_is_one_in_ingest_and_dbt(dbt_periods, printed, number):
     sentence = f"In {printed} there were 12 complaints received."
     (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "12"]
     assert figure.period_text == printed
+
+
+# As-of phrases (vars as_of_date, as_of_phrases, dated_title): ingest finds them (a table's
+# as_of_text), dbt dates them (as_of_date). (text, as-of date; "undated" when it marks a
+# snapshot without a date; None when it is no as-of phrase)
+AS_OF_PHRASES = [
+    ("002", 511, date(2022, 2, 28)),  # 'Data as of the end of February 2022'
+    ("001", 129, date(2017, 3, 31)),  # 'LAC per 10,000 Population (at 31 March 2017)'
+    ("004", 1948, date(2017, 12, 31)),  # 'As at December 2017 in Staffordshire there were:'
+    ("002", 667, date(2023, 12, 31)),  # 'BLACKPOOL HEALTH DATA DASHBOARD - December 2023'
+    ("000", 2191, None),  # 'April 2014 - March 2015': a period, not a snapshot
+]
+OTHER_AS_OF_WORDINGS = {
+    "Children in care as at 31st March 2019": date(2019, 3, 31),
+    "Waiting list at the end of Sept 2021": date(2021, 9, 30),
+    "Caseload as of 5 April 2016": date(2016, 4, 5),
+    "Performance Report / CAMHS SCORECARD - Oct 2022": date(2022, 10, 31),
+    "Ofsted judgement (date of inspection)": "undated",
+    "Referrals received in March 2017": None,
+    "Quarter 3 2019/20": None,
+}
+
+
+def _as_of_cases() -> dict[str, object]:
+    lines = {
+        pack_path(prefix).read_text(encoding="utf-8").splitlines()[number - 1].strip(): expected
+        for prefix, number, expected in AS_OF_PHRASES
+    }
+    return {**lines, **OTHER_AS_OF_WORDINGS}
+
+
+@pytest.fixture(scope="module")
+def dbt_as_of(tmp_path_factory):
+    cases = _as_of_cases()
+    rows = dbt_values(
+        "phrase, {{ as_of_date('phrase') }}", list(cases), tmp_path_factory.mktemp("as_of")
+    )
+    return dict(rows)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _as_of_cases().items())
+def test_an_as_of_phrase_is_found_by_ingest_and_dated_by_dbt(dbt_as_of, phrase, expected):
+    from ingest.captions import find_as_of
+
+    found = find_as_of(phrase, [])
+    assert (found is not None) == (expected is not None), found
+    assert dbt_as_of[phrase] == (expected if isinstance(expected, date) else None)
+
+
+def test_a_table_heading_with_an_as_of_phrase_gets_its_date(marts_con):
+    """Pack 002 line 548: the waiting-list table's first column heading says 'Data as of the
+    end of December 2023'; ingest keeps the phrase, dbt dates the snapshot 2023-12-31."""
+    as_of_text, as_of_date = marts_con.execute(
+        "SELECT t.as_of_text, min(f.as_of_date) FROM marts.fct_waiting_times f "
+        "JOIN raw.tables t ON t.pack_id = f.pack_id AND t.table_id = f.source_table_id "
+        "JOIN raw.packs p ON p.pack_id = f.pack_id "
+        "WHERE p.file_name LIKE '002_%' AND t.first_line = 548 GROUP BY ALL"
+    ).fetchone()
+    assert as_of_text == "Data as of the end of December 2023"
+    assert as_of_date == date(2023, 12, 31)
+
+
+# fiscal years printed as their months (var fiscal_year_span): (printed, start year)
+FISCAL_YEAR_SPANS = [
+    ("April 2014 - March 2015", 2014),  # pack 000 line 2191
+    ("April 2014- March 2015", 2014),  # pack 000 line 1746
+    ("1 April 2014 to 31 March 2015", 2014),  # pack 000 line 2217
+    ("Apr 2019 – Mar 2020", 2019),
+    ("April 2014 - March 2016", None),  # two years: no fiscal year
+]
+
+
+@pytest.fixture(scope="module")
+def dbt_spans(tmp_path_factory):
+    phrases = [p for p, _ in FISCAL_YEAR_SPANS]
+    rows = dbt_values(
+        "phrase, {{ fy_start_year('phrase') }}", phrases, tmp_path_factory.mktemp("s")
+    )
+    return dict(rows)
+
+
+@pytest.mark.parametrize(("printed", "start_year"), FISCAL_YEAR_SPANS)
+def test_a_fiscal_year_span_is_one_in_ingest_and_dbt(dbt_spans, printed, start_year):
+    """Ingest reads the span as a sentence figure's period phrase, dbt its start year."""
+    from ingest.prose import prose_numbers
+
+    sentence = f"Between {printed} the council received 45 complaints about adult services."
+    (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "45"]
+    assert figure.period_text == printed
+    assert dbt_spans[printed] == start_year

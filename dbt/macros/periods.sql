@@ -27,15 +27,16 @@
 {%- endmacro %}
 
 {# Start year of a UK fiscal year printed as 2014/2015, 2014/15, 2014-15, FY2017-18, 2015 – 2016,
-   or 'April 2014 - March 2015'. Null when the two years are not consecutive. #}
+   or as its months (var fiscal_year_span: 'April 2014 - March 2015', '1 April 2017 to 31 March
+   2018'). Null when the two years are not consecutive. #}
 {% macro fy_start_year(expr) -%}
 {%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*" ~ fy_separator_re() ~ "\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
-{%- set re2 = "(?i)apr(?:il)?\\s+((?:19|20)[0-9]{2})\\s*(?:-|–|—|to)\\s*mar(?:ch)?\\s+((?:19|20)[0-9]{2})" -%}
+{%- set span = "(?i)" ~ var('fiscal_year_span') -%}
 (case
-    when regexp_matches({{ expr }}, '{{ re2 }}')
-         and try_cast(regexp_extract({{ expr }}, '{{ re2 }}', 2) as integer)
-             = try_cast(regexp_extract({{ expr }}, '{{ re2 }}', 1) as integer) + 1
-        then try_cast(regexp_extract({{ expr }}, '{{ re2 }}', 1) as integer)
+    when regexp_matches({{ expr }}, '{{ span }}')
+         and try_cast(regexp_extract({{ expr }}, '{{ span }}', 2) as integer)
+             = try_cast(regexp_extract({{ expr }}, '{{ span }}', 1) as integer) + 1
+        then try_cast(regexp_extract({{ expr }}, '{{ span }}', 1) as integer)
     when regexp_matches({{ expr }}, '{{ re }}')
          and try_cast(regexp_extract({{ expr }}, '{{ re }}', 2) as integer) % 100
              = (try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer) + 1) % 100
@@ -70,15 +71,32 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*(
 (make_date({{ start_year }}, 4, 1) + to_months(3 * {{ q }}) - interval 1 day)::date
 {%- endmacro %}
 
-{# An as-of date: 'Data as of the end of December 2023' -> 2023-12-31, 'at 31 March 2017' -> 2017-03-31,
-   'As at 24 March 2017', 'DASHBOARD - December 2023' -> month end. `loose` reads the first
-   '[day] Month YYYY' wherever it stands: for text ingest already found to be an as-of phrase
-   (`as_of_text`, e.g. a dated page title 'PERFORMANCE REPORT - March 2020'). #}
+{# An as-of date: the date the first of var as_of_phrases that gives one gives ('Data as of the
+   end of December 2023' -> 2023-12-31, 'at 31 March 2017' -> 2017-03-31), else a dated title's
+   month end (var dated_title: 'BLACKPOOL HEALTH DATA DASHBOARD - December 2023', alone or one
+   ' / ' part of a caption) -- as ingest (ingest.dates) finds them. `loose` reads the first
+   '[day] Month YYYY' (var as_of_date) wherever it stands: for text already found to be an
+   as-of phrase (`as_of_text`, a sentence's period phrase). #}
 {% macro as_of_date(expr, loose=false) -%}
-{%- set m = month_names_re() -%}
-{%- set lead = "(?:\\bas\\s+(?:of|at)|\\bat|\\bdashboard\\W*)\\s*(?:the\\s+)?(?:end\\s+of\\s+)?" -%}
-{%- set lead = "(?:" ~ lead ~ ")?\\b" if loose else lead -%}
-{%- set re = "(?i)" ~ lead ~ "(?:([0-9]{1,2})(?:st|nd|rd|th)?\\s+)?" ~ m ~ "\\s+((?:19|20)[0-9]{2})" -%}
+{%- set shape = var('as_of_date') | replace('{month}', month_alternation()) -%}
+{%- set dated = [] -%}
+{%- if loose -%}
+  {%- do dated.append("(?i)" ~ shape) -%}
+{%- else -%}
+  {%- for phrase in var('as_of_phrases') if '{as_of_date}' in phrase -%}
+    {%- do dated.append("(?i)" ~ phrase | replace('{as_of_date}', shape)) -%}
+  {%- endfor -%}
+{%- endif -%}
+coalesce(
+{%- for re in dated %}
+    {{ as_of_match_date(expr, re) }},
+{%- endfor %}
+    {{ dated_title_date(expr) if not loose else 'null' }})
+{%- endmacro %}
+
+{# The date of '[day] Month YYYY' matched by `re` (groups day, month, year): that day, or the
+   month's last day when no day is printed. #}
+{% macro as_of_match_date(expr, re) -%}
 (case when regexp_matches({{ expr }}, '{{ re }}') then
     case when nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') is not null
         then try_cast(make_date(
@@ -90,6 +108,16 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*(
             {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") }}, 1))
     end
 end)
+{%- endmacro %}
+
+{# The month end of the first ' / ' part of `expr` that is a dated title (var dated_title). #}
+{% macro dated_title_date(expr) -%}
+{%- set spec = var('dated_title') -%}
+{%- set re = "(?i)" ~ spec.pattern | replace('{month}', month_alternation()) -%}
+{%- set part = "list_filter(string_split(" ~ expr ~ ", ' / '), lambda p: length(p) <= "
+    ~ spec.max_chars ~ " and regexp_matches(p, '" ~ re ~ "'))[1]" -%}
+last_day(make_date(cast(regexp_extract({{ part }}, '{{ re }}', 2) as integer),
+                   {{ month_number("regexp_extract(" ~ part ~ ", '" ~ re ~ "', 1)") }}, 1))
 {%- endmacro %}
 
 {# A printed date: '20/07/15', '26/6/15', '09.12.21', '11 December 2023', '17 th September 2015',
@@ -120,28 +148,34 @@ coalesce(
     {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }}, 1) as date) end)
 {%- endmacro %}
 
-{# A calendar year named by a lead word in running text: 'subject to a plan in 2017', 'During 2017,',
-   'calendar year 2017'. Not a fiscal year ('in 2017/18', 'in 2017-18') and not a date ('in March 2017'
-   has a month between the lead word and the year). #}
+{# A calendar year named by a lead word in running text (var calendar_year_leads): 'subject to a
+   plan in 2017', 'During 2017,', 'calendar year 2017'. Not a fiscal year ('in 2017/18', 'in
+   2017-18') and not a date ('in March 2017' has a month between the lead word and the year). #}
 {% macro calendar_year(expr) -%}
-{%- set re = "(?i)\\b(?:in|during|throughout|calendar\\s+year)\\s+((?:19|20)[0-9]{2})(?:\\s*[^0-9/\\-–—\\s]|\\s*$)" -%}
+{%- set leads = var('calendar_year_leads') | join('|') -%}
+{%- set re = "(?i)\\b(?:" ~ leads ~ ")\\s+((?:19|20)[0-9]{2})(?:\\s*[^0-9/\\-–—\\s]|\\s*$)" -%}
 try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
 {%- endmacro %}
 
-{# An age band printed as a label or inside one: '0-4 years', '5 – 9', '5 to 9', '17 - 18', 'Over 18',
-   'Under 5', '16 and over', '17 years', '17-18 year olds'. A bare 'a - b' only counts when the whole label is the band (and
-   both ends are ages, so '2017-18' is not one); inside longer text it needs 'year(s)' / 'yrs'
-   after it. Returns the band as printed, spaces folded. #}
+{# An age band printed as a label or inside one (var age_bands): '0-4 years', '5 – 9', '5 to 9',
+   '17 - 18', 'Over 18', 'Under 5', '16 and over', '17 years', '17-18 year olds'. A bare 'a - b'
+   only counts when the whole label is the band (and both ends are ages, so '2017-18' is not
+   one); inside longer text it needs a unit ('years', 'yrs', 'year olds') after it. Returns the
+   band as printed, spaces folded. #}
 {% macro age_band(expr) -%}
-{%- set band = "(?:[0-9]{1,2}\\s*(?:-|–|to)\\s*[0-9]{1,2}|(?:over|under|aged)\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\s*(?:\\+|and over|or over|and above))" -%}
+{%- set words = var('age_bands') -%}
+{%- set between = "(?:" ~ words.between | join('|') ~ ")" -%}
+{%- set units = "(" ~ words.units | join('|') ~ ")" -%}
+{%- set band = "(?:[0-9]{1,2}\\s*" ~ between ~ "\\s*[0-9]{1,2}|(?:" ~ words.before_age | join('|')
+    ~ ")\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\s*(?:" ~ words.after_age | join('|') ~ "))" -%}
 (case
-    when regexp_matches({{ expr }}, '(?i)^\s*{{ band }}\s*(years?|yrs)?\s*$')
-         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*(?:-|–|to)\s*([0-9]{1,2})', 2) as integer), 0) <= 25
+    when regexp_matches({{ expr }}, '(?i)^\s*{{ band }}\s*{{ units }}?\s*$')
+         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})', 2) as integer), 0) <= 25
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
-    when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*(years?|yrs)\s*$')
+    when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*{{ units }}\s*$')
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
-    when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*(year\s+olds?|years?|yrs)\b')
-        then regexp_replace(regexp_extract({{ expr }}, '(?i)\b{{ band }}\s*(year\s+olds?|years?|yrs)\b', 0), '\s+', ' ', 'g')
+    when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b')
+        then regexp_replace(regexp_extract({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b', 0), '\s+', ' ', 'g')
 end)
 {%- endmacro %}
 

@@ -9,3 +9,9 @@ regexp_replace(lower(coalesce({{ expr }}, '')), '[^a-z0-9]+', '', 'g')
 (case when strpos(substr({{ alias }}.sentence, 1, {{ alias }}.char_start), '(') = 0 then 0
       else {{ alias }}.char_start + 1 - strpos(reverse(substr({{ alias }}.sentence, 1, {{ alias }}.char_start)), '(') end)
 {%- endmacro %}
+
+{# Whether a sentence's period phrase `expr` is one of var relative_periods[kind]: the whole phrase
+   (`whole`), or anywhere in it. #}
+{% macro says_period(expr, kind, whole=true) -%}
+regexp_matches({{ expr }}, '(?i){{ "^" if whole }}(?:{{ var("relative_periods")[kind] | join("|") }}){{ "$" if whole }}')
+{%- endmacro %}

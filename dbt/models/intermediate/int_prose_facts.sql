@@ -89,19 +89,14 @@ read_periods as (
         try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer)
             as quarter,
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
-        coalesce({{ fy_start_year("coalesce(w.period_text, '')") }},
-                 -- '1 April 2017 to 31 March 2018'
-                 try_cast(nullif(regexp_extract(coalesce(w.period_text, ''),
-                     '(?i)april\s+((?:19|20)[0-9]{2})\b.{0,15}\bmarch\s+(?:19|20)[0-9]{2}', 1), '') as integer))
-            as printed_fy,
+        -- '2017/18', '1 April 2017 to 31 March 2018'
+        {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
         coalesce({{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
                  {{ day_month_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }}) as printed_as_of,
-        regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over |in |during |for )?(?:the |this |current )(?:reporting |financial )?(?:year|period)$|^(?:over|in|during)\s+the\s+(?:last|past)\s+(?:year|twelve\s+months|12\s+months)$')
-            as says_this_year,
-        regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:last|previous|preceding)\s+(?:reporting\s+|financial\s+)?year\b')
-            and not regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:over|in|during)\s+the\s+(?:last|past)\s+year$')
-            as says_last_year,
-        regexp_matches(coalesce(w.period_text, ''), '(?i)^(?:currently|at\s+present|presently|to\s+date|now)$') as says_now,
+        {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_this_year,
+        {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
+            and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
+        {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year
     from inherited w
 ),
