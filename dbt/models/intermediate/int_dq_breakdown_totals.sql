@@ -69,13 +69,13 @@ select
     whole_table_id || ',' || table_ids as source_table_id,
     array_to_string(list_sort(list_distinct(flatten(list(
         string_split(whole_line || ',' || part_lines, ',')::integer[])))), ',') as source_lines,
-    any_value(measure) as measure,
+    min(measure) as measure,
     string_agg(period_id, ',' order by period_id) as period_id,
     -- the period where they differ most
     arg_max(whole_value, abs(parts_sum - whole_value)) as expected_value,
     arg_max(parts_sum, abs(parts_sum - whole_value)) as observed_value,
-    concat_ws('|', whole_table_id, table_ids, any_value(measure)) as finding_key,
-    'The totals of the ' || any_value(n_tables) || ' breakdown tables do not add up to the figures printed for the whole: '
+    concat_ws('|', whole_table_id, table_ids, min(measure)) as finding_key,
+    'The totals of the ' || max(n_tables) || ' breakdown tables do not add up to the figures printed for the whole: '
         || string_agg(period_id || ': the tables add up to ' || {{ fmt_num('parts_sum') }} || ', the whole is '
                       || {{ fmt_num('whole_value') }} || ' (line ' || whole_line || ')',
                       '; ' order by period_id) as detail

@@ -13,7 +13,7 @@ figures as (
         any_value(measure) as measure,
         any_value(unit) as unit,
         any_value(period_id) as period_id,
-        any_value(about) as about,
+        min(about) as about,
         min(value) as low,
         max(value) as high,
         string_agg(distinct source_table_id, ',' order by source_table_id) as source_table_id,

@@ -132,9 +132,12 @@ theme_in_sentence as (
 ),
 share_phrases as (   -- the words a share is of, up to the next number (not a service: seed unless_pattern)
     select m.pack_id, m.mention_seq,
-           -- quotes around the words go, an apostrophe inside a word stays ('couple''s')
-           any_value(trim(regexp_replace(regexp_extract(m.following_text, c.pattern, 1),
-                                         '(^|\s)[''‘’"]+|[''‘’"]+(\s|$)', '\1\2', 'g')))
+           -- quotes around the words go, an apostrophe inside a word stays ('couple''s'); of two
+           -- cues, the one nearest the number
+           arg_min(trim(regexp_replace(regexp_extract(m.following_text, c.pattern, 1),
+                                       '(^|\s)[''‘’"]+|[''‘’"]+(\s|$)', '\1\2', 'g')),
+                   {'at': strpos(m.following_text, regexp_extract(m.following_text, c.pattern, 0)),
+                    'cue': c.pattern})
                as phrase
     from mentions m
     join {{ ref('prose_part_cues') }} c
@@ -163,13 +166,13 @@ select
     m.mention_seq,
     coalesce(ts.theme, case when sc.mention_seq is not null then tb.theme end) as theme,
     coalesce(
-        (select any_value(c.part) from cue_parts c
+        (select case when count(distinct c.part) = 1 then min(c.part) end from cue_parts c
          where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq and c.part_kind = 'segment'),
         fs.segment,
         case when sec.section_kind = 'unit' then coalesce(sec.segment_code, sec.section_heading) end
     ) as segment,
     coalesce(
-        (select any_value(c.part) from cue_parts c
+        (select case when count(distinct c.part) = 1 then min(c.part) end from cue_parts c
          where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq and c.part_kind = 'procedure'),
         hp.procedure
     ) as procedure,
