@@ -188,6 +188,15 @@ def suite(name: str) -> Any:
 _sub_suites: dict[tuple, Any] = {}
 
 
+def forget_suites() -> None:
+    """Read the suites again on next use (they are read once per process): after the contract
+    or a suite file changed in this process, as a test does."""
+    with _lock:
+        suite_spec.cache_clear()
+        _suites.clear()
+        _sub_suites.clear()
+
+
 def sub_suite(name: str, expectation_names: tuple[str, ...]) -> Any:
     """A suite holding only some expectations of `name` (by meta.name), cached."""
     import great_expectations as gx
