@@ -1,5 +1,6 @@
 """Python modules generated from the contracts: the raw DDL and column lists, the polars
-schemas, and the parameters of the fact and warehouse gates."""
+schemas, the pack gate's expectations on single raw columns, and the parameters of the fact and
+warehouse gates."""
 
 from __future__ import annotations
 
@@ -63,17 +64,20 @@ def _assign(target: str, value: object, doc: str | None = None) -> str:
     return f'{text}\n"""{doc}"""' if doc else text
 
 
+BOUNDS = "min_value and max_value"
+"""The value of a range check is the mapping of GX's two bound arguments (either may be absent)."""
+
 GATE_EXPECTATIONS = {
     "not_null": ("expect_column_values_to_not_be_null", None),
     "unique": ("expect_column_values_to_be_unique", None),
     "json": ("expect_column_values_to_be_json_parseable", None),
     "accepted_values": ("expect_column_values_to_be_in_set", "value_set"),
     "pattern": ("expect_column_values_to_match_regex", "regex"),
-    "between": ("expect_column_values_to_be_between", "min_value, max_value"),
-    "length_between": ("expect_column_value_lengths_to_be_between", "min_value, max_value"),
+    "between": ("expect_column_values_to_be_between", BOUNDS),
+    "length_between": ("expect_column_value_lengths_to_be_between", BOUNDS),
 }
 """A pack-gate check (contracts.model.GATE_CHECKS) -> the GX 1.x expectation type, and the
-argument its value goes to (the two bounds: the value is their mapping)."""
+argument its value goes to (None: it takes none)."""
 
 GX_SEVERITY = {"blocking": "critical", "warning": "warning"}
 
@@ -82,7 +86,7 @@ def gate_expectation(column: str, check: GateCheck) -> dict:
     """One pack-gate check as an expectation of a GX 1.x suite file (expectations/suites)."""
     gx_type, argument = GATE_EXPECTATIONS[check.check]
     kwargs: dict = {"column": column}
-    if argument == "min_value, max_value":
+    if argument == BOUNDS:
         kwargs.update(check.value)
     elif argument:
         kwargs[argument] = list(check.value) if argument == "value_set" else check.value
