@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,39 @@ CONTRACTS_DIR = Path(__file__).resolve().parent
 
 CONSTRAINT_KEYS = ("not_null", "not_null_where", "unique", "accepted_values", "tests")
 """Column keys that become dbt data tests (mart tables) or NOT NULL / PRIMARY KEY (raw DDL)."""
+
+GATE_CHECKS = (
+    "not_null",
+    "unique",
+    "json",
+    "accepted_values",
+    "pattern",
+    "between",
+    "length_between",
+)
+"""What a pack-gate check (`pack_gate:` of a raw column) may say about the column's values:
+not null, unique, JSON, one of `accepted_values`, matching `pattern` (a regex), `between` /
+`length_between` ({min_value, max_value}, either may be left out)."""
+
+SEVERITIES = ("blocking", "warning")
+
+
+@dataclass(frozen=True)
+class GateCheck:
+    """One expectation of the pack gate on one raw column: what the column may hold, with the
+    name alerts give it, its severity and what it protects."""
+
+    check: str
+    """One of GATE_CHECKS."""
+    value: Any
+    """True (not_null, unique, json), the accepted values, the regex, or {min_value, max_value}."""
+    name: str
+    note: str
+    severity: str = "blocking"
+    line_column: str | None = None
+    """The column holding the printed line an offending value was read from (alerts show it)."""
+    sample_columns: tuple[str, ...] = ()
+    """Other columns shown beside an offending value."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +67,8 @@ class Column:
     """`dim_table.key_column` every non-null value must name (the warehouse gate checks it)."""
     added_later: bool = False
     """Added to an existing table after its first release: the DDL adds it with ALTER TABLE."""
+    pack_gate: tuple[GateCheck, ...] = ()
+    """Raw columns: what the pack gate checks about the column's values, before promotion."""
 
 
 @dataclass(frozen=True)
@@ -109,8 +145,53 @@ def _column(name: str, spec: dict, shared: dict[str, Column] | None = None) -> C
         raise ValueError(f"column {name}: no type")
     if merged.get("accepted_values") is not None:
         merged["accepted_values"] = tuple(merged["accepted_values"])
+    merged["pack_gate"] = tuple(
+        c if isinstance(c, GateCheck) else _gate_check(name, c)
+        for c in merged.get("pack_gate") or ()
+    )
     merged["tests"] = tuple(merged.get("tests") or ())
     return Column(name=name, **merged)
+
+
+def _gate_check(column: str, spec: dict) -> GateCheck:
+    spec = dict(spec)
+    kinds = [k for k in GATE_CHECKS if k in spec]
+    if len(kinds) != 1:
+        raise ValueError(f"column {column}: a pack_gate check says one of {GATE_CHECKS}: {spec}")
+    check = kinds[0]
+    value = spec.pop(check)
+    unknown = set(spec) - {"name", "note", "severity", "line_column", "sample_columns"}
+    if unknown or not spec.get("name") or not spec.get("note"):
+        raise ValueError(f"column {column}: a pack_gate check has a name, a note: {spec}")
+    if check in ("not_null", "unique", "json") and value is not True:
+        raise ValueError(f"column {column}: {check}: true, not {value!r}")
+    if check == "accepted_values":
+        value = tuple(value)
+    if check == "pattern":
+        re.compile(value)
+    if check in ("between", "length_between") and (
+        not value or set(value) - {"min_value", "max_value"}
+    ):
+        raise ValueError(f"column {column}: {check} takes min_value and/or max_value")
+    if spec.get("severity", "blocking") not in SEVERITIES:
+        raise ValueError(f"column {column}: {spec['name']}: severity is one of {SEVERITIES}")
+    spec["sample_columns"] = tuple(spec.get("sample_columns") or ())
+    return GateCheck(check=check, value=value, **spec)
+
+
+def _check_gate_columns(table: str, layer: str, columns: tuple[Column, ...]) -> None:
+    """Only raw columns are checked by the pack gate; the line and sample columns a check
+    shows must be columns of the same table."""
+    names = {c.name for c in columns}
+    for column in columns:
+        for check in column.pack_gate:
+            if layer != "raw":
+                raise ValueError(f"{table}.{column.name}: pack_gate is for raw tables only")
+            shown = {check.line_column, *check.sample_columns} - {None}
+            if shown - names:
+                raise ValueError(
+                    f"{table}.{column.name}: {check.name} shows unknown {shown - names}"
+                )
 
 
 def _check_added_later(table: str, columns: tuple[Column, ...]) -> None:
@@ -128,6 +209,7 @@ def _table(name: str, layer: str, spec: dict, shared: dict[str, Column] | None =
     published = spec.get("published") or {}
     columns = tuple(_column(c, s, shared) for c, s in spec["columns"].items())
     _check_added_later(name, columns)
+    _check_gate_columns(name, layer, columns)
     generated = spec.get("generated_columns") or {}
     if generated and generated.get("after") not in {c.name for c in columns}:
         raise ValueError(f"{name}: generated_columns must follow (after:) one of its columns")

@@ -1,9 +1,10 @@
 """Python modules generated from the contracts: the raw DDL and column lists, the polars
-schemas, and the parameters of the fact and warehouse gates."""
+schemas, the pack gate's expectations on single raw columns, and the parameters of the fact and
+warehouse gates."""
 
 from __future__ import annotations
 
-from contracts.model import Column, Contracts, Table
+from contracts.model import Column, Contracts, GateCheck, Table
 
 POLARS_TYPES = {
     "VARCHAR": "pl.String",
@@ -63,6 +64,52 @@ def _assign(target: str, value: object, doc: str | None = None) -> str:
     return f'{text}\n"""{doc}"""' if doc else text
 
 
+BOUNDS = "min_value and max_value"
+"""The value of a range check is the mapping of GX's two bound arguments (either may be absent)."""
+
+GATE_EXPECTATIONS = {
+    "not_null": ("expect_column_values_to_not_be_null", None),
+    "unique": ("expect_column_values_to_be_unique", None),
+    "json": ("expect_column_values_to_be_json_parseable", None),
+    "accepted_values": ("expect_column_values_to_be_in_set", "value_set"),
+    "pattern": ("expect_column_values_to_match_regex", "regex"),
+    "between": ("expect_column_values_to_be_between", BOUNDS),
+    "length_between": ("expect_column_value_lengths_to_be_between", BOUNDS),
+}
+"""A pack-gate check (contracts.model.GATE_CHECKS) -> the GX 1.x expectation type, and the
+argument its value goes to (None: it takes none)."""
+
+GX_SEVERITY = {"blocking": "critical", "warning": "warning"}
+
+
+def gate_expectation(column: str, check: GateCheck) -> dict:
+    """One pack-gate check as an expectation of a GX 1.x suite file (expectations/suites)."""
+    gx_type, argument = GATE_EXPECTATIONS[check.check]
+    kwargs: dict = {"column": column}
+    if argument == BOUNDS:
+        kwargs.update(check.value)
+    elif argument:
+        kwargs[argument] = list(check.value) if argument == "value_set" else check.value
+    meta: dict = {"name": check.name, "severity": check.severity, "note": check.note}
+    if check.line_column:
+        meta["line_column"] = check.line_column
+    if check.sample_columns:
+        meta["sample_columns"] = list(check.sample_columns)
+    return {
+        "type": gx_type,
+        "kwargs": kwargs,
+        "meta": meta,
+        "severity": GX_SEVERITY[check.severity],
+    }
+
+
+def pack_gate_expectations(raw: tuple[Table, ...]) -> dict[str, tuple[dict, ...]]:
+    return {
+        t.name: tuple(gate_expectation(c.name, check) for c in t.columns for check in c.pack_gate)
+        for t in raw
+    }
+
+
 def raw_contract_module(contracts: Contracts) -> str:
     raw, ops = contracts.raw, contracts.ops
     published = {
@@ -97,6 +144,13 @@ def raw_contract_module(contracts: Contracts) -> str:
             "NOT EXISTS` brings an older working database up to date.",
         ),
         _assign("RAW_DESCRIPTIONS: dict[str, str]", {t.name: t.description for t in raw}),
+        _assign(
+            "PACK_GATE_EXPECTATIONS: dict[str, tuple[dict, ...]]",
+            pack_gate_expectations(raw),
+            "Raw table -> the pack gate's expectations on its columns one at a time (`pack_gate:`\n"
+            "of contracts/raw.yml), as GX 1.x suite JSON: expectations/_gx.py runs them before\n"
+            "the suite file's own (expectations/suites/pack_<table>.json).",
+        ),
         _assign("OPS_DDL", ops_ddl(contracts)),
         _assign(
             "COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]]",

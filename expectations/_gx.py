@@ -117,13 +117,33 @@ def docs_context(warehouse_dir: str | os.PathLike) -> Any:
 
 @cache
 def suite_spec(name: str) -> dict:
-    """The reviewed suite file `expectations/suites/<name>.json`, as a dict."""
+    """A suite as a dict: the reviewed file `expectations/suites/<name>.json`, and for a pack
+    suite, before the file's expectations, those the raw contract declares on the columns of its
+    table (`pack_gate:` in contracts/raw.yml, generated into ingest/raw_contract.py)."""
     path = SUITES_DIR / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    if spec["meta"].get("layer") == "pack":
+        spec["expectations"] = [
+            *contract_expectations(spec["meta"]["table"]),
+            *spec["expectations"],
+        ]
+        names = [e["meta"]["name"] for e in spec["expectations"]]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"{name}: expectation names in both contract and suite file: {twice}")
+    return spec
+
+
+def contract_expectations(table: str) -> list[dict]:
+    """The pack gate's expectations on the columns of one raw table, from its contract (a copy:
+    GX and callers may change them)."""
+    from ingest.raw_contract import PACK_GATE_EXPECTATIONS
+
+    return json.loads(json.dumps(PACK_GATE_EXPECTATIONS.get(table, ())))
 
 
 def suite_names(prefix: str = "") -> list[str]:
-    """The reviewed suite files (the pack gate)."""
+    """The suites of the pack gate (one reviewed file each)."""
     return sorted(p.stem for p in SUITES_DIR.glob(f"{prefix}*.json"))
 
 
@@ -166,6 +186,15 @@ def suite(name: str) -> Any:
 
 
 _sub_suites: dict[tuple, Any] = {}
+
+
+def forget_suites() -> None:
+    """Read the suites again on next use (they are read once per process): after the contract
+    or a suite file changed in this process, as a test does."""
+    with _lock:
+        suite_spec.cache_clear()
+        _suites.clear()
+        _sub_suites.clear()
 
 
 def sub_suite(name: str, expectation_names: tuple[str, ...]) -> Any:

@@ -8,9 +8,12 @@ The gates after dbt (each pack's facts, then the warehouse) are rules in code:
 expectations/fact_gate.py and expectations/mart_gate.py. This module also holds the result
 types all the gates share (`Failure`, `GateResult`).
 
-The suites are the reviewed files in `expectations/suites/*.json` (GX 1.x suite JSON). Every
-expectation carries `meta.name` (the id named in alerts), `meta.severity` (`blocking` stops the
-load, `warning` is stored and reported) and `meta.note` (what it protects).
+A pack suite is what the raw contract checks about each column of its table on its own
+(`pack_gate:` in contracts/raw.yml: present, one of a set, a pattern, a range), then the
+reviewed file `expectations/suites/pack_<table>.json` (GX 1.x suite JSON) with the rules that
+join columns or tables; `expectations._gx.suite_spec` puts the two together. Every expectation
+carries `meta.name` (the id named in alerts), `meta.severity` (`blocking` stops the load,
+`warning` is stored and reported) and `meta.note` (what it protects).
 
 Rules spanning several tables (a cell's line inside the pack, a table's shape against its cells,
 a fact's source line printing its value) are computed as derived columns before validation; each

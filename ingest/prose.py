@@ -53,6 +53,10 @@ RULES_FILE = Path(__file__).with_name("prose.yml")
 WINDOW_WORDS = 14  # words kept on each side of a number for the seeds to read
 CONTEXT_CHARS = 300  # characters of prose before a sentence kept as its context
 SHORT_PARAGRAPH = 200  # a shorter paragraph is read when the one before it names a fact domain
+RANGE_QUALIFIER = "between"
+"""The qualifier of a range ('between 50-60'); the others are prose.yml's `qualifiers`. The pack
+gate accepts the values of prose_numbers.qualifier in contracts/raw.yml: a new one goes there too
+(tests/test_pack_gate_contract.py fails until it does)."""
 TAIL = 60  # characters before a number that qualifier / label / change phrases are looked for in
 RUNNING_HEADER_REPEATS = 3
 
@@ -672,7 +676,7 @@ def _read_range(s: _Sentence, m: ProseNumber, end: int) -> int:
     if _is_year(m.number_text.strip("£ ")) and _is_year(hit.group("num")):
         return end
     m.value_high = high.value
-    m.qualifier = "between"
+    m.qualifier = RANGE_QUALIFIER
     return stop
 
 

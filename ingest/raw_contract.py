@@ -134,6 +134,437 @@ RAW_DESCRIPTIONS: dict[str, str] = {
     "prose_numbers": "Every number printed in a sentence, with its sentence, line, qualifier, unit cue and role in a change; identifiers (pages, dates, references) marked skipped.",
 }
 
+PACK_GATE_EXPECTATIONS: dict[str, tuple[dict, ...]] = {
+    "packs": (
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "pack_id"},
+            "meta": {
+                "name": "pack_id_present",
+                "severity": "blocking",
+                "note": "Every row of every table is keyed by pack_id.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_match_regex",
+            "kwargs": {"column": "pack_id", "regex": "^[0-9a-f]{16}$"},
+            "meta": {
+                "name": "pack_id_format",
+                "severity": "blocking",
+                "note": "pack_id is 16 lower-case hex digits, as every id derived from it assumes.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_match_regex",
+            "kwargs": {"column": "sha256", "regex": "^[0-9a-f]{64}$"},
+            "meta": {
+                "name": "sha256_format",
+                "severity": "blocking",
+                "note": "sha256 is a full lower-case hex digest: alerts and provenance name the pack by it.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_unique",
+            "kwargs": {"column": "sha256"},
+            "meta": {
+                "name": "sha256_unique",
+                "severity": "blocking",
+                "note": "One pack per content hash: the same bytes loaded twice would double every fact.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "file_name"},
+            "meta": {
+                "name": "file_name_present",
+                "severity": "blocking",
+                "note": "The file a pack came from is how engineers find it again and how re-loads replace it.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "byte_count", "min_value": 1},
+            "meta": {
+                "name": "byte_count_positive",
+                "severity": "blocking",
+                "note": "An empty file is not a pack.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "line_count", "min_value": 1},
+            "meta": {
+                "name": "line_count_positive",
+                "severity": "blocking",
+                "note": "Every line reference is checked against line_count.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "encoding", "value_set": ["utf-8", "cp1252"]},
+            "meta": {
+                "name": "encoding_known",
+                "severity": "blocking",
+                "note": "Only the two encodings the reader decodes; anything else means garbled text.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "council"},
+            "meta": {
+                "name": "council_present",
+                "severity": "blocking",
+                "note": "Metadata present: every fact is reported per council.",
+                "line_column": "council_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_value_lengths_to_be_between",
+            "kwargs": {"column": "council", "min_value": 3, "max_value": 120},
+            "meta": {
+                "name": "council_plausible",
+                "severity": "blocking",
+                "note": "A council name is a few words, not a fragment or a paragraph.",
+                "line_column": "council_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "council_method", "value_set": ["printed", "inferred_from_text"]},
+            "meta": {
+                "name": "council_method_known",
+                "severity": "blocking",
+                "note": "How the council was found comes from a closed vocabulary (printed | inferred_from_text).",
+                "line_column": "council_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "council_confidence", "min_value": 0, "max_value": 1},
+            "meta": {
+                "name": "council_confidence_range",
+                "severity": "blocking",
+                "note": "A confidence is a probability between 0 and 1.",
+                "line_column": "council_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "council_confidence", "min_value": 0.5, "max_value": 1},
+            "meta": {
+                "name": "council_confidence_low",
+                "severity": "warning",
+                "note": "A council inferred with low confidence may be wrong: check the pack's front sheet.",
+                "line_column": "council_line",
+            },
+            "severity": "warning",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "committee"},
+            "meta": {
+                "name": "committee_present",
+                "severity": "blocking",
+                "note": "Metadata present: facts are reported per committee meeting.",
+                "line_column": "committee_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "meeting_date"},
+            "meta": {
+                "name": "meeting_date_present",
+                "severity": "blocking",
+                "note": "Metadata present: the meeting date anchors every period and date check of the marts.",
+                "line_column": "meeting_date_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "meeting_date", "min_value": {"$PARAMETER": "min_meeting_date"}},
+            "meta": {
+                "name": "meeting_date_not_too_old",
+                "severity": "blocking",
+                "note": "Meeting date plausible: not before 1990.",
+                "line_column": "meeting_date_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_match_regex",
+            "kwargs": {"column": "meeting_time", "regex": "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"},
+            "meta": {
+                "name": "meeting_time_format",
+                "severity": "blocking",
+                "note": "meeting_time is HH:MM on a 24-hour clock, as the schema promises.",
+                "line_column": "meeting_date_line",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "venue"},
+            "meta": {
+                "name": "venue_present",
+                "severity": "warning",
+                "note": "A missing venue is tolerated but usually means the front sheet was not recognised.",
+                "line_column": "venue_line",
+            },
+            "severity": "warning",
+        },
+        {
+            "type": "expect_column_values_to_be_json_parseable",
+            "kwargs": {"column": "missing_reasons"},
+            "meta": {
+                "name": "missing_reasons_json",
+                "severity": "blocking",
+                "note": "missing_reasons is a JSON object (field -> why it is null) that the dq mart reads.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "parser_version"},
+            "meta": {
+                "name": "parser_version_present",
+                "severity": "blocking",
+                "note": "Provenance: which parser produced the rows.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "extracted_at"},
+            "meta": {
+                "name": "extracted_at_present",
+                "severity": "blocking",
+                "note": "Provenance: when the rows were produced.",
+            },
+            "severity": "critical",
+        },
+    ),
+    "documents": (
+        {
+            "type": "expect_column_values_to_be_unique",
+            "kwargs": {"column": "document_id"},
+            "meta": {
+                "name": "document_id_unique",
+                "severity": "blocking",
+                "note": "No duplicate keys: document_id identifies one document.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "kind", "value_set": ["agenda", "minutes", "report", "appendix"]},
+            "meta": {
+                "name": "document_kind_known",
+                "severity": "blocking",
+                "note": "Document kinds come from the vocabulary the marts filter on.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "marker"},
+            "meta": {
+                "name": "document_marker_present",
+                "severity": "blocking",
+                "note": "Which boundary marker opened a document is provenance for its split.",
+            },
+            "severity": "critical",
+        },
+    ),
+    "tables": (
+        {
+            "type": "expect_column_values_to_be_unique",
+            "kwargs": {"column": "table_id"},
+            "meta": {
+                "name": "table_id_unique",
+                "severity": "blocking",
+                "note": "No duplicate keys: table_id identifies one table.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "layout", "value_set": ["grid", "key_value"]},
+            "meta": {
+                "name": "table_layout_known",
+                "severity": "blocking",
+                "note": "Layouts come from the vocabulary the staging models switch on.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "n_columns", "min_value": 1},
+            "meta": {
+                "name": "table_has_columns",
+                "severity": "blocking",
+                "note": "No table without columns.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "n_header_rows", "min_value": 0},
+            "meta": {
+                "name": "n_header_rows_non_negative",
+                "severity": "blocking",
+                "note": "A count of header rows cannot be negative.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "n_body_rows", "min_value": 1},
+            "meta": {
+                "name": "table_has_body_rows",
+                "severity": "warning",
+                "note": "A header-only table carries no figures; usually its body was split off by a page break.",
+            },
+            "severity": "warning",
+        },
+    ),
+    "table_cells": (
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "row_index", "min_value": -1},
+            "meta": {
+                "name": "row_index_valid",
+                "severity": "blocking",
+                "note": "Body rows are 0-based; header cells use -1.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "col_index", "min_value": 0},
+            "meta": {
+                "name": "col_index_valid",
+                "severity": "blocking",
+                "note": "Columns are 0-based.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "part", "min_value": 0},
+            "meta": {
+                "name": "part_valid",
+                "severity": "blocking",
+                "note": "Parts of a stitched cell are numbered from 0.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "raw_text"},
+            "meta": {
+                "name": "raw_text_present",
+                "severity": "blocking",
+                "note": "The printed text of a cell is what facts are checked against.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "clean_text"},
+            "meta": {
+                "name": "clean_text_present",
+                "severity": "blocking",
+                "note": "The cleaned text of a cell is what the staging models parse.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "line_number"},
+            "meta": {
+                "name": "cell_line_present",
+                "severity": "blocking",
+                "note": "Every table cell has a line: provenance of every figure.",
+            },
+            "severity": "critical",
+        },
+    ),
+    "lines": (
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "text"},
+            "meta": {
+                "name": "line_text_present",
+                "severity": "blocking",
+                "note": "A line's text (possibly empty) is what facts' printed values are checked against.",
+            },
+            "severity": "critical",
+        },
+    ),
+    "prose_numbers": (
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "line_number", "min_value": 1},
+            "meta": {
+                "name": "mention_line_positive",
+                "severity": "blocking",
+                "note": "Every mention points at a 1-based pack line: what a prose fact cites.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "sentence"},
+            "meta": {
+                "name": "mention_sentence_present",
+                "severity": "blocking",
+                "note": "The sentence is a prose fact's value_text: what an auditor reads beside the line.",
+            },
+            "severity": "critical",
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {
+                "column": "qualifier",
+                "value_set": ["over", "at_least", "about", "almost", "under", "up_to", "between"],
+            },
+            "meta": {
+                "name": "mention_qualifier_known",
+                "severity": "warning",
+                "note": "Bounds stay bounds: a qualifier outside the known set would not be shown to BI users.",
+            },
+            "severity": "warning",
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "role", "value_set": ["level", "change", "from", "to"]},
+            "meta": {
+                "name": "mention_role_known",
+                "severity": "blocking",
+                "note": "The role of a number in a change decides how dbt shapes its fact.",
+            },
+            "severity": "critical",
+        },
+    ),
+}
+"""Raw table -> the pack gate's expectations on its columns one at a time (`pack_gate:`
+of contracts/raw.yml), as GX 1.x suite JSON: expectations/_gx.py runs them before
+the suite file's own (expectations/suites/pack_<table>.json)."""
+
 OPS_DDL = "CREATE SCHEMA IF NOT EXISTS ops;\nCREATE TABLE IF NOT EXISTS ops.pack_files (file_name VARCHAR PRIMARY KEY, pack_id VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, status VARCHAR NOT NULL, message VARCHAR, updated_at TIMESTAMP NOT NULL);\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS parser_version VARCHAR;\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_size BIGINT;\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_mtime_ns BIGINT;\nCREATE TABLE IF NOT EXISTS ops.publish_queue (pack_id VARCHAR NOT NULL, file_name VARCHAR, action VARCHAR NOT NULL, superseded_by VARCHAR, queued_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.transform_state (fingerprint VARCHAR NOT NULL, published_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.load_log (run_id VARCHAR, file_name VARCHAR NOT NULL, pack_id VARCHAR, sha256 VARCHAR, status VARCHAR NOT NULL, message VARCHAR, logged_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.gate_results (pack_id VARCHAR, file_name VARCHAR, suite VARCHAR NOT NULL, expectation VARCHAR NOT NULL, severity VARCHAR NOT NULL, success BOOLEAN NOT NULL, note VARCHAR, unexpected_count BIGINT, sample VARCHAR, validated_at TIMESTAMP NOT NULL);\n"
 
 COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]] = {
