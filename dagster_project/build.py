@@ -51,6 +51,9 @@ def _configure_environment(packs: Path, warehouse: Path) -> None:
     from dagster_project.home import ensure_dagster_home
 
     ensure_dagster_home(os.environ[settings.DAGSTER_HOME_ENV])
+    from dagster_project.run_storage import fast_run_storage
+
+    fast_run_storage()
     os.environ.update(settings.dbt_env(settings.work_db(warehouse)))
     os.environ.setdefault("COUNCIL_DBT_LOG", "file")  # dbt's chatter to build/dbt_output.log
     warnings.filterwarnings("ignore", category=UserWarning, module="dagster")

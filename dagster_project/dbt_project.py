@@ -12,12 +12,13 @@ in dagster_project/transform.py.
 """
 
 import contextlib
+import importlib.metadata
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from dagster_dbt import (
     DagsterDbtTranslatorSettings,
     DbtCliResource,
 )
+from packaging.version import Version
 
 from dagster_project.packs import RAW_KEY
 from dagster_project.resources import WarehouseResource, open_duckdb
@@ -293,6 +295,15 @@ class CouncilDbtCliResource(DbtCliResource):
 
     def _initialize_dbt_core_adapter(self, args):  # noqa: ARG002 - dagster-dbt's signature
         return None
+
+    @cached_property
+    def _cli_version(self) -> Version:
+        """dagster-dbt asks ``dbt --version`` before its first invocation in a run: a process
+        importing dbt, 1-2 s of every publish. The dbt beside this interpreter is the dbt-core
+        installed in it, whose version the package metadata gives at once."""
+        if Path(self.dbt_executable).parent == Path(sys.executable).parent:
+            return Version(importlib.metadata.version("dbt-core"))
+        return DbtCliResource._cli_version.func(self)
 
 
 def dbt_resource() -> DbtCliResource:

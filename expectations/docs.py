@@ -62,6 +62,15 @@ def _ensure_suites(context: Any) -> None:
 _suites_stored: set[str] = set()
 
 
+def _ensure_suites_once(context: Any, warehouse_dir: str | Path) -> None:
+    """`_ensure_suites` once per warehouse and process: the suites do not change while a
+    process runs (keeping a gate's results and building the site both need them)."""
+    root = str(Path(warehouse_dir).resolve())
+    if root not in _suites_stored:
+        _ensure_suites(context)
+        _suites_stored.add(root)
+
+
 def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
     """Store (or clear) a gate's GX validation results for Data Docs. Returns the stored keys."""
     from great_expectations.core.run_identifier import RunIdentifier
@@ -84,10 +93,7 @@ def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
     if not keep:
         return []
     result.data_docs = str(_gx.docs_site_dir(warehouse_dir) / "index.html")
-    root = str(Path(warehouse_dir).resolve())
-    if root not in _suites_stored:
-        _ensure_suites(context)
-        _suites_stored.add(root)
+    _ensure_suites_once(context, warehouse_dir)
     run_name = (
         f"{result.gate} gate"
         if result.gate in ("marts", "warehouse")
@@ -119,7 +125,7 @@ def _has_results_dir(warehouse_dir: str | Path) -> bool:
 def build_data_docs(warehouse_dir: str | Path) -> Path:
     """Rebuild `<warehouse>/data_docs/`: GX's site in `gx/`, our offline page as index.html."""
     context = _gx.docs_context(warehouse_dir)
-    _ensure_suites(context)
+    _ensure_suites_once(context, warehouse_dir)
     site = _gx.docs_site_dir(warehouse_dir)
     if site.exists():  # pages of removed results must not linger
         shutil.rmtree(site)

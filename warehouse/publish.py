@@ -403,7 +403,24 @@ def _comment_everything(
     only: set[str] | None = None,
 ) -> list[str]:
     """COMMENT ON every table, view and column (or only those of the relations in `only`);
-    returns the columns only described generically."""
+    returns the columns only described generically. One transaction: each statement alone
+    would be a commit of its own (hundreds of write-ahead-log flushes)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        undocumented = _comment(con, published, catalog, only)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return undocumented
+
+
+def _comment(
+    con,
+    published: Mapping[str, tuple[str, str]],
+    catalog: descriptions.Catalog,
+    only: set[str] | None,
+) -> list[str]:
     undocumented: list[str] = []
     columns = [
         (s, t, c)

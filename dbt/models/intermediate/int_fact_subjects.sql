@@ -52,7 +52,7 @@ group_service as (
     select x.text, arg_max(sa.service_code, sa.priority) as service_code
     from (select distinct coalesce(group_label, label_header, '') as text from resolved
           union select distinct coalesce(label_header, '') from resolved) x
-    join {{ ref('service_aliases') }} sa on regexp_matches(x.text, sa.pattern)
+    join {{ ref('service_aliases') }} sa on {{ regexp_matches_seed("x.text", 'sa.pattern', ref('service_aliases')) }}
     group by x.text
 ),
 caption_service as (
@@ -60,14 +60,14 @@ caption_service as (
     from (select distinct coalesce(caption_text, '') as text from resolved
           union select distinct regexp_extract(coalesce(caption, ''), '[^/]*$') from resolved) x
     join {{ ref('service_aliases') }} sa
-      on regexp_matches(x.text, sa.pattern) and not regexp_matches(sa.pattern, '\^')
+      on {{ regexp_matches_seed("x.text", 'sa.pattern', ref('service_aliases')) }} and not regexp_matches(sa.pattern, '\^')
     group by x.text
 ),
 areas as (
     select x.text, case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from (select distinct coalesce(caption_text, '') as text from resolved
           union select distinct coalesce(document_title, '') from resolved) x
-    join {{ ref('service_area_patterns') }} p on regexp_matches(x.text, p.pattern)
+    join {{ ref('service_area_patterns') }} p on {{ regexp_matches_seed("x.text", 'p.pattern', ref('service_area_patterns')) }}
     group by x.text
 ),
 -- the complaints procedure each text names (seed procedure_patterns): the best pattern wins, and
@@ -78,7 +78,7 @@ procedure_matches as (
     from (select distinct concat_ws(' | ', column_name, row_label) as text from resolved
           union select distinct coalesce(caption_text, '') from resolved
           union select distinct coalesce(context_text, '') from resolved) x
-    join {{ ref('procedure_patterns') }} p on regexp_matches(x.text, p.pattern)
+    join {{ ref('procedure_patterns') }} p on {{ regexp_matches_seed("x.text", 'p.pattern', ref('procedure_patterns')) }}
 ),
 procedure_texts as (
     select text,
@@ -96,8 +96,8 @@ segments as (
                           coalesce(lead_in_text, '') as lead_in_text
           from resolved) x
     join {{ ref('segment_patterns') }} sp
-      on regexp_matches(x.text, sp.pattern)
-      or (sp.scope = 'lead_in' and regexp_matches(x.lead_in_text, sp.pattern))
+      on {{ regexp_matches_seed("x.text", 'sp.pattern', ref('segment_patterns')) }}
+      or (sp.scope = 'lead_in' and {{ regexp_matches_seed("x.lead_in_text", 'sp.pattern', ref('segment_patterns')) }})
     group by x.text, x.lead_in_text
 ),
 subjects as (

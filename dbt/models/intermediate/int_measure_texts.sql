@@ -45,7 +45,7 @@ matches as (
      and (t.slot = 'label' or p.scope = 'any' or (t.slot in ('caption', 'lead_in') and p.scope = 'caption'))
     join {{ ref('measure_catalogue') }} c
       on c.measure = p.measure and (c.unit = 'percent') = (k.kind = 'percent')
-    where regexp_matches(t.text, p.pattern)
+    where {{ regexp_matches_seed('t.text', 'p.pattern', ref('measure_patterns')) }}
 )
 select domain, slot, text, kind,
        arg_max(measure, priority * 1000 + specificity) as measure,

@@ -55,11 +55,12 @@ matches as (
         end as measure
     from texts t
     join {{ ref('prose_measure_patterns') }} p
-      on (p.looks_at = 'after' and regexp_matches(t.after_for_measure, p.pattern))
-      or (p.looks_at = 'before' and regexp_matches(t.before_for_measure, p.pattern))
+      on (p.looks_at = 'after' and {{ regexp_matches_seed('t.after_for_measure', 'p.pattern', ref('prose_measure_patterns')) }})
+      or (p.looks_at = 'before' and {{ regexp_matches_seed('t.before_for_measure', 'p.pattern', ref('prose_measure_patterns')) }})
     join {{ ref('measure_catalogue') }} mc on mc.measure = p.measure
     left join {{ ref('measure_catalogue') }} pct on pct.measure = p.measure || '_pct'
-    where p.sentence_pattern is null or regexp_matches(t.paragraph_text, p.sentence_pattern)
+    where p.sentence_pattern is null
+       or {{ regexp_matches_seed('t.paragraph_text', 'p.sentence_pattern', ref('prose_measure_patterns'), 'sentence_pattern') }}
 ),
 best as (
     select pack_id, mention_seq,

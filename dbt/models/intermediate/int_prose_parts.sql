@@ -46,16 +46,16 @@ with mentions as (
 following_segments as (   -- a partner or division named right after the number (seed segment_patterns)
     select m.pack_id, m.mention_seq, string_agg(distinct p.segment, ',' order by p.segment) as segment
     from mentions m
-    join {{ ref('segment_patterns') }} p on regexp_matches(m.following_text, p.pattern)
+    join {{ ref('segment_patterns') }} p on {{ regexp_matches_seed("m.following_text", 'p.pattern', ref('segment_patterns')) }}
     group by all
 ),
 cue_parts as (
     select m.pack_id, m.mention_seq, c.part_kind,
            coalesce(c.part, nullif(regexp_extract(m.sentence, c.pattern, 1), '')) as part
     from mentions m
-    join {{ ref('prose_part_cues') }} c on regexp_matches(m.sentence, c.pattern)
+    join {{ ref('prose_part_cues') }} c on {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_part_cues')) }}
     where c.part_kind in ('segment', 'procedure')
-      and (c.unless_pattern is null or not regexp_matches(m.sentence, c.unless_pattern))
+      and (c.unless_pattern is null or not {{ regexp_matches_seed("m.sentence", 'c.unless_pattern', ref('prose_part_cues'), 'unless_pattern') }})
 ),
 stage_cues as (
     select pattern, part from {{ ref('prose_part_cues') }} where part_kind = 'stage'
@@ -69,7 +69,7 @@ clause_stages as (   -- every stage named in the number's clause, and in its who
                 when count(distinct s.stage) filter (where s.in_clause) = 0 and count(distinct s.stage) = 1
                 then any_value(s.stage) end as stage
     from mentions m
-    join stage_cues c on regexp_matches(m.sentence, c.pattern)
+    join stage_cues c on {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_part_cues')) }}
     cross join lateral (
         select unnest(case when c.part is not null then [c.part]
                            else regexp_extract_all(m.clause_text, c.pattern, 1) end) as stage, true as in_clause
@@ -85,14 +85,14 @@ sections as (
     from {{ batch(ref('int_prose_sections')) }} s
     left join lateral (
         select string_agg(distinct p.segment, ',' order by p.segment) as segment from {{ ref('segment_patterns') }} p
-        where regexp_matches(coalesce(s.section_heading, ''), p.pattern)
+        where {{ regexp_matches_seed("coalesce(s.section_heading, '')", 'p.pattern', ref('segment_patterns')) }}
     ) sp on true
 ),
 heading_procedures as (
     select s.pack_id, s.sentence_first_line, min(c.part) as procedure
     from sections s
     join {{ ref('prose_part_cues') }} c
-      on c.part_kind = 'procedure' and regexp_matches(coalesce(s.near_headings, ''), c.pattern)
+      on c.part_kind = 'procedure' and {{ regexp_matches_seed("coalesce(s.near_headings, '')", 'c.pattern', ref('prose_part_cues')) }}
     group by all
 ),
 themes as (   -- the complaint themes the pack's tables print
@@ -105,7 +105,7 @@ subset_cues as (
            max(try_cast(replace(nullif(regexp_extract(m.sentence,
                '(?i)\bof\s+(?:the|these|those)\s+([0-9][0-9,]*)', 1), ''), ',', '') as double)) as group_size
     from mentions m
-    join {{ ref('prose_subject_cues') }} c on c.subject = 'subset' and regexp_matches(m.sentence, c.pattern)
+    join {{ ref('prose_subject_cues') }} c on c.subject = 'subset' and {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_subject_cues')) }}
     group by all
 ),
 group_measures as (
@@ -141,8 +141,8 @@ share_phrases as (   -- the words a share is of, up to the next number (not a se
                as phrase
     from mentions m
     join {{ ref('prose_part_cues') }} c
-      on c.part_kind = 'share_theme' and regexp_matches(m.following_text, c.pattern)
-    where c.unless_pattern is null or not regexp_matches(m.following_text, c.unless_pattern)
+      on c.part_kind = 'share_theme' and {{ regexp_matches_seed("m.following_text", 'c.pattern', ref('prose_part_cues')) }}
+    where c.unless_pattern is null or not {{ regexp_matches_seed("m.following_text", 'c.unless_pattern', ref('prose_part_cues'), 'unless_pattern') }}
     group by all
 ),
 share_themes as (   -- a table's theme when the words start with it ('case management of cases')

@@ -37,7 +37,7 @@ kinds as (
     select h.pack_id, h.line_number, h.heading,
            coalesce(arg_max(p.kind, p.priority), 'topic') as kind
     from headings h
-    left join {{ ref('prose_section_headings') }} p on regexp_matches(h.heading, p.pattern)
+    left join {{ ref('prose_section_headings') }} p on {{ regexp_matches_seed("h.heading", 'p.pattern', ref('prose_section_headings')) }}
     group by all
 ),
 above as (

@@ -36,7 +36,7 @@ piece_matches as (
     join {{ ref('domain_patterns') }} p
       on (p.target = 'any' and x.slot in ('caption', 'column', 'row'))
       or p.target = x.slot
-    where regexp_matches(x.piece, p.pattern)
+    where {{ regexp_matches_seed('x.piece', 'p.pattern', ref('domain_patterns')) }}
 ),
 matches as (
     select x.table_id, m.domain, m.pattern, m.weight, count(*) as n_pieces

@@ -10,7 +10,7 @@ with cells as (
 no_value_texts as (
     select distinct d.cell_text
     from (select distinct cell_text from cells) d
-    join {{ ref('value_tokens') }} vt on regexp_matches(d.cell_text, vt.pattern)
+    join {{ ref('value_tokens') }} vt on {{ regexp_matches_seed('d.cell_text', 'vt.pattern', ref('value_tokens')) }}
 ),
 rows as (
     select
@@ -41,13 +41,13 @@ label_meanings as (
     select
         l.row_label,
         (select arg_max(p.row_role, p.priority) from {{ ref('row_roles') }} p
-          where regexp_matches(l.row_label, p.pattern)) as row_role,
+          where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as row_role,
         (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
-          where regexp_matches(regexp_replace(l.row_label, '\s*[*(].*$', ''), p.pattern)) as service_code,
+          where {{ regexp_matches_seed("regexp_replace(l.row_label, '\s*[*(].*$', '')", 'p.pattern', ref('service_aliases')) }}) as service_code,
         (select arg_max(p.service_area, p.priority) from {{ ref('service_area_patterns') }} p
-          where regexp_matches(l.row_label, p.pattern)) as service_area,
+          where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('service_area_patterns')) }}) as service_area,
         (select arg_max(p.value_type, p.priority) from {{ ref('value_type_patterns') }} p
-          where regexp_matches(l.row_label, p.pattern)) as value_type,
+          where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('value_type_patterns')) }}) as value_type,
         {{ fy_start_year('l.row_label') }} as fy_start_year,
         {{ as_of_date('l.row_label') }} as as_of_date,
         {{ calendar_year('l.row_label') }} as calendar_year,
