@@ -16,6 +16,7 @@ from ingest.boundaries import Boundaries
 from ingest.dates import parse_date
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text
+from ingest.value_tokens import is_no_value
 
 TITLE_MAX_CHARS = 200
 TITLE_LOOKAHEAD = 40  # lines read from a document's start for its title and officer
@@ -87,8 +88,9 @@ def _continues_title(line: str, text: str, parts: list[str], gap: int) -> bool:
 
 
 def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
-    """Report header furniture before the title: key/value lines, the `N/A` under a
-    `Local Members' Interest` line, and a banner naming the committee and the meeting date."""
+    """Report header furniture before the title: key/value lines, a no-value token (the `N/A`
+    under a `Local Members' Interest` line: seed value_tokens), and a banner naming the
+    committee and the meeting date."""
     line, text = lines[index], cleaned[index]
     if "\t" in line:
         return True
@@ -96,7 +98,7 @@ def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
     known = rules.report_header_keys + rules.officer_keys + rules.header_keys
     if pair and pair[0] in known:
         return True
-    if any(p.search(text) for p in rules.report_start_lines) or text.upper() in {"N/A", "NONE"}:
+    if any(p.search(text) for p in rules.report_start_lines) or is_no_value(text):
         return True
     following = cleaned[index + 1] if index + 1 < len(cleaned) else ""
     if rules.banner_date.match(text) or rules.is_banner(text, following):
