@@ -46,6 +46,10 @@ TWO_DIGIT_YEAR_PIVOT = int(calendar_vars()["two_digit_year_pivot"])
 LONG_DATE = DATE_PATTERNS[0].regex  # `17 September 2015`
 
 MONTH = f"(?:{MONTH_NAMES})"  # any month name, as one group
+# the abbreviations among them (`Jan`, `Sept`: the start of a longer name), which take a dot
+MONTH_ABBREVIATIONS = tuple(
+    name for name in MONTHS if any(other.startswith(name) and other != name for other in MONTHS)
+)
 # what stands between a fiscal year's two years (`2014/15`, `2014 to 2015`), as one group
 FY_SEPARATOR = f"(?:{'|'.join(calendar_vars()['fiscal_year_separators'])})"
 # the words before a quarter's number (`Quarter 1`, `Qtr 2`, `Q3`), as one group

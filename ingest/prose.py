@@ -30,7 +30,7 @@ from pathlib import Path
 from text_to_num import text2num
 
 from ingest.caseless import compile_caseless, fold
-from ingest.dates import FISCAL_YEAR_SPAN, FY_SEPARATOR, MONTH, QUARTER
+from ingest.dates import FISCAL_YEAR_SPAN, FY_SEPARATOR, MONTH, MONTH_ABBREVIATIONS, QUARTER
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
 from ingest.text import is_page_stamp
@@ -387,7 +387,7 @@ def paragraphs(lines: list[str]) -> list[_Paragraph]:
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[A-Z“\"‘(£0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|no|nos|cllr|clr|mr|mrs|ms|dr|st|approx|vs|inc|fig|para|ref|cf|"
-    r"prof|rev|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",
+    rf"prof|rev|{'|'.join(MONTH_ABBREVIATIONS)})|\b[A-Z])\.$",
     re.IGNORECASE,
 )
 # Every abbreviation above with its dot fits in the last 8 characters before a sentence end:

@@ -255,3 +255,23 @@ def test_a_fiscal_year_span_is_one_in_ingest_and_dbt(dbt_spans, printed, start_y
     (figure,) = [n for n in prose_numbers([sentence]) if n.number_text == "45"]
     assert figure.period_text == printed
     assert dbt_spans[printed] == start_year
+
+
+def test_month_names_are_spelled_out_in_one_place_only():
+    """No rule file, module or model lists month names of its own (as `jan|feb|mar` or
+    `january|february`): they all take them from var month_numbers ({month}, MONTH_NAMES,
+    MONTH_ABBREVIATIONS, month_names_re)."""
+    import re as regex
+
+    repo = Path(__file__).resolve().parents[1]
+    listed = regex.compile(r"\b(?:jan|january)\|(?:feb|february)\b", regex.IGNORECASE)
+    files = [
+        *repo.glob("ingest/*.py"),
+        *repo.glob("ingest/*.yml"),
+        *repo.glob("dbt/macros/*.sql"),
+        *repo.glob("dbt/models/**/*.sql"),
+        *repo.glob("dbt/seeds/*.csv"),
+        *repo.glob("expectations/**/*.py"),
+    ]
+    offenders = [str(f.relative_to(repo)) for f in files if listed.search(f.read_text("utf-8"))]
+    assert offenders == []
