@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ingest.dates import MONTH_NAMES
+from ingest.dates import MONTH_NAMES, WEEKDAYS
 from ingest.rules import RULES_DIR, any_of, read_rules
 
 
@@ -129,7 +129,10 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         **{key: patterns(key) for key in _LINE_PATTERN_KEYS},
         **{key: tuple(spec[key]) for key in _KEY_LIST_KEYS},
         banner_name=pattern("banner_name"),
-        banner_date=re.compile(spec["banner_date"].replace("{month}", MONTH_NAMES), re.IGNORECASE),
+        banner_date=re.compile(
+            spec["banner_date"].replace("{month}", MONTH_NAMES).replace("{weekday}", WEEKDAYS),
+            re.IGNORECASE,
+        ),
         banner_separators=tuple(spec["banner_separators"]),
         report_header_span=int(spec["report_header_span"]),
         closing_continuation=pattern("closing_continuation"),

@@ -30,18 +30,26 @@ from pathlib import Path
 from text_to_num import text2num
 
 from ingest.caseless import compile_caseless, fold
-from ingest.dates import FISCAL_YEAR_SPAN, FY_SEPARATOR, MONTH, MONTH_ABBREVIATIONS, QUARTER
+from ingest.dates import (
+    FISCAL_YEAR_SPAN,
+    FY_SEPARATOR,
+    MONTH,
+    MONTH_ABBREVIATIONS,
+    QUARTER,
+    WEEKDAYS,
+)
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
 from ingest.text import is_page_stamp
 
 
 def _calendar_words(pattern: str) -> str:
-    """A prose.yml pattern with {fiscal_year_span}, {month}, {fy_separator}, {quarter} replaced
-    (ingest.dates)."""
+    """A prose.yml pattern with {fiscal_year_span}, {month}, {weekday}, {fy_separator} and
+    {quarter} replaced (ingest.dates)."""
     for name, words in (
         ("{fiscal_year_span}", FISCAL_YEAR_SPAN),
         ("{month}", MONTH),
+        ("{weekday}", WEEKDAYS),
         ("{fy_separator}", FY_SEPARATOR),
         ("{quarter}", QUARTER),
     ):

@@ -257,8 +257,8 @@ def test_a_fiscal_year_span_is_one_in_ingest_and_dbt(dbt_spans, printed, start_y
     assert dbt_spans[printed] == start_year
 
 
-def test_month_names_are_spelled_out_in_one_place_only():
-    """No rule file, module or model lists month names of its own (as `jan|feb|mar` or
+def test_month_and_day_names_are_spelled_out_in_one_place_only():
+    """No rule file, module or model lists month (or weekday) names of its own (as `jan|feb|mar` or
     `january|february`): they all take them from var month_numbers ({month}, MONTH_NAMES,
     MONTH_ABBREVIATIONS, month_names_re)."""
     import re as regex
@@ -274,4 +274,12 @@ def test_month_names_are_spelled_out_in_one_place_only():
         *repo.glob("expectations/**/*.py"),
     ]
     offenders = [str(f.relative_to(repo)) for f in files if listed.search(f.read_text("utf-8"))]
+    assert offenders == []
+    # days of the week: ingest.dates.WEEKDAYS ({weekday} in rule files) is the one list
+    weekdays = regex.compile(r"\bmon(?:day)?\|tues", regex.IGNORECASE)
+    offenders = [
+        str(f.relative_to(repo))
+        for f in files
+        if f.name != "dates.py" and weekdays.search(f.read_text("utf-8"))
+    ]
     assert offenders == []
