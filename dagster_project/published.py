@@ -71,7 +71,7 @@ def published_warehouse(
 
     from dagster_project.planning import transform_fingerprint
     from dagster_project.transform import needs_full_refresh, per_pack_relations
-    from expectations.alerts import published_findings, send_new_findings_alert
+    from expectations.alerts import published_finding_ids, send_new_findings_alert
     from ingest import store
     from warehouse.publish import publish
 
@@ -83,7 +83,7 @@ def published_warehouse(
         )
         changed = None if full else store.queued_packs(con)
         per_pack = per_pack_relations(con)
-    previous_findings = published_findings(warehouse.published_db)  # before the swap
+    previous_findings = published_finding_ids(warehouse.published_db)  # before the swap
     result = publish(
         warehouse.work_db, warehouse.warehouse_path, changed_packs=changed, per_pack=per_pack
     )

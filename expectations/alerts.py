@@ -343,9 +343,11 @@ FINDING_COLUMNS = (
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def published_findings(db_path: str | os.PathLike) -> list[dict] | None:
-    """The findings of a published warehouse (marts.dq_findings, with each pack's file name),
-    read-only; None when there is no published file yet."""
+def published_finding_ids(db_path: str | os.PathLike) -> set[str] | None:
+    """The finding_ids of a published warehouse (marts.dq_findings), read-only; None when there
+    is no published file yet. What a publish keeps of the file it replaces to tell which
+    findings are new: ids only, not every finding as a row (hundreds of thousands of them in a
+    large warehouse)."""
     path = Path(db_path)
     if not path.exists():
         return None
@@ -353,23 +355,47 @@ def published_findings(db_path: str | os.PathLike) -> list[dict] | None:
 
     con = duckdb.connect(str(path), read_only=True)
     try:
-        names = {
-            r[0]
-            for r in con.execute(
-                "SELECT column_name FROM duckdb_columns() "
-                "WHERE schema_name = 'marts' AND table_name = 'dq_findings'"
-            ).fetchall()
-        }
+        if "finding_id" not in _finding_columns(con):
+            return set()
+        return {r[0] for r in con.execute("SELECT finding_id FROM marts.dq_findings").fetchall()}
+    finally:
+        con.close()
+
+
+def published_findings(
+    db_path: str | os.PathLike, *, except_ids: set[str] | None = None
+) -> list[dict] | None:
+    """The findings of a published warehouse (marts.dq_findings, with each pack's file name),
+    read-only; None when there is no published file yet. With `except_ids`, only the findings
+    whose finding_id is not one of them (left out in DuckDB, not in Python)."""
+    path = Path(db_path)
+    if not path.exists():
+        return None
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = _finding_columns(con)
         if not names:
             return []
         wanted = ", ".join("f." + c for c in FINDING_COLUMNS if c in names)
         related = "f.related_pack_id" if "related_pack_id" in names else "NULL"
+        where = ""
+        if except_ids is not None and "finding_id" in names:
+            con.execute(
+                "CREATE TEMP TABLE known_findings AS SELECT unnest(?::VARCHAR[]) AS id",
+                [list(except_ids)],
+            )
+            where = (
+                "WHERE NOT EXISTS (SELECT 1 FROM known_findings k "
+                "WHERE k.id IS NOT DISTINCT FROM f.finding_id) "
+            )
         cursor = con.execute(
             f"SELECT {wanted}, p.file_name, r.file_name AS related_file_name "
             "FROM marts.dq_findings AS f "
             "LEFT JOIN provenance.packs AS p ON p.pack_id = f.pack_id "
             f"LEFT JOIN provenance.packs AS r ON r.pack_id = {related} "
-            "ORDER BY p.file_name, f.source_lines"
+            f"{where}ORDER BY p.file_name, f.source_lines, f.finding_id"
         )
         columns = [d[0] for d in cursor.description]
         rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
@@ -378,13 +404,28 @@ def published_findings(db_path: str | os.PathLike) -> list[dict] | None:
         con.close()
 
 
+def _finding_columns(con) -> set[str]:
+    return {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() "
+            "WHERE schema_name = 'marts' AND table_name = 'dq_findings'"
+        ).fetchall()
+    }
+
+
 def new_findings_alert(previous: list[dict] | None, current: list[dict]) -> dict | None:
     """The one data-quality alert of a publish: the findings of `current` (the new warehouse)
     whose finding_id `previous` (the warehouse it replaces; None if there was none) did not have,
     grouped by pack, each with its check, severity, lines and one-line explanation. None when
     nothing is new."""
     known = {f.get("finding_id") for f in previous or []}
-    new = [f for f in current if f.get("finding_id") not in known]
+    return findings_alert([f for f in current if f.get("finding_id") not in known])
+
+
+def findings_alert(new: list[dict]) -> dict | None:
+    """The alert announcing these findings (new since the last publish), None when there are
+    none."""
     if not new:
         return None
     packs: dict[str, dict] = {}
@@ -433,17 +474,18 @@ def new_findings_alert(previous: list[dict] | None, current: list[dict]) -> dict
 
 
 def send_new_findings_alert(
-    previous: list[dict] | None,
+    previous_ids: set[str] | None,
     new_db: str | os.PathLike,
     warehouse_dir: str | os.PathLike,
     webhook_url: str | None = None,
 ) -> dict | None:
     """After a publish: send the alert of the findings new in `new_db` (the published file)
-    since `previous` (the findings of the file it replaced, read before the swap with
-    `published_findings`). Returns the alert, or None when nothing is new. Never raises."""
+    since the file it replaced, whose finding_ids `previous_ids` are (read before the swap with
+    `published_finding_ids`; None when there was none). Returns the alert, or None when nothing
+    is new. Never raises."""
     try:
-        current = published_findings(new_db) or []
-        alert = new_findings_alert(previous, current)
+        new = published_findings(new_db, except_ids=previous_ids or set()) or []
+        alert = findings_alert(new)
     except Exception:  # an alert must never fail the publish
         log.exception("could not work out the new data-quality findings")
         return None

@@ -29,7 +29,7 @@ pairs as (
         min(a.value) as value, min(b.value) as related_value,
         array_to_string(list_sort(list(distinct a.source_line)), ',') as source_lines,
         array_to_string(list_sort(list(distinct b.source_line)), ',') as related_source_lines,
-        string_agg(distinct a.source_table_id, ',') as source_table_id,
+        string_agg(distinct a.source_table_id, ',' order by a.source_table_id) as source_table_id,
         bool_or(abs(a.value - b.value) < case when a.unit = 'percent' then 1 else 0.001 end) as any_agree
     from printed a
     join shared s using (figure_key)
