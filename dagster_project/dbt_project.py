@@ -196,13 +196,13 @@ def _row_counts(work_db: Path, relations: Mapping[AssetKey, tuple[str, str]]) ->
 
 
 PACK_MODELS = (
-    "resource_type:seed config.materialized:incremental fqn:staging fqn:provenance "
+    "resource_type:seed config.materialized:incremental,tag:pack_rows fqn:staging fqn:provenance "
     "config.materialized:view,fqn:intermediate"
 )
 """The pack-incremental part of the dbt project (and the seeds and views it reads): a run
-transforms only the packs queued in ops.publish_queue. The rest (dimensions, dq_findings, and
-the BI views in models/bi, which read the dimensions) is cross-pack and built after the fact
-gate."""
+transforms only the packs queued in ops.publish_queue. The rest (dimensions, dq_findings, the
+pack-incremental models of models/cross_pack, whose rows compare two packs, and the BI views
+in models/bi, which read the dimensions) is cross-pack and built after the fact gate."""
 
 
 def run_dbt(

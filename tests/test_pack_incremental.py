@@ -48,6 +48,18 @@ def _bad_pack(packs) -> bytes:
     return b"\n".join(lines)
 
 
+CHANGED_LINE = 133  # 'Stoke on Trent<TAB>117' in pack 001: LAC per 10,000 population
+
+
+def _good_pack(packs) -> bytes:
+    """Pack 001 again, reprinted with one figure changed (a corrected re-issue): it publishes,
+    and the figure printed differently in the two packs is a cross-pack finding."""
+    lines = (packs / "001_b6da0de6cc3fbefc.txt").read_bytes().split(b"\n")
+    assert lines[CHANGED_LINE - 1] == b"Stoke on Trent\t117"
+    lines[CHANGED_LINE - 1] = b"Stoke on Trent\t118"
+    return b"\n".join(lines) + b"\n"
+
+
 def _work_rowids(warehouse) -> dict[tuple[str, str], dict]:
     """For every pack-incremental model: each pack's (count, min rowid, max rowid)."""
     from dagster_project.transform import per_pack_relations
@@ -84,7 +96,7 @@ def scenario(tmp_path_factory):
     rowids_before = _work_rowids(warehouse)
     alerts_before = len(read_alerts(warehouse))
     (packs / BAD).write_bytes(_bad_pack(packs))
-    (packs / GOOD).write_bytes((packs / "001_b6da0de6cc3fbefc.txt").read_bytes() + b"\n")
+    (packs / GOOD).write_bytes(_good_pack(packs))
     with WebhookReceiver() as receiver:
         result = run_build(packs, warehouse, extra_env={"ALERT_WEBHOOK_URL": receiver.url})
     return {
@@ -169,6 +181,28 @@ def test_the_good_pack_is_published_and_every_other_fact_unchanged(scenario):
     )
 
 
+def _conflicts(warehouse) -> list[tuple]:
+    con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
+    try:
+        return con.execute(
+            "select pack_id, related_pack_id, source_lines, related_source_lines, "
+            "observed_value, expected_value from marts.dq_findings "
+            "where check_name = 'same_figure_differs_between_packs'"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_figure_the_new_pack_prints_differently_is_a_cross_pack_finding(scenario):
+    """The conflicts between packs are pack-incremental (models/cross_pack): the new pack's
+    pairs with the packs already published are computed, on the later pack of each pair."""
+    ids = _pack_ids(scenario["warehouse"])
+    (conflict,) = _conflicts(scenario["warehouse"])
+    pair = {conflict[0]: conflict[4], conflict[1]: conflict[5]}
+    assert pair == {ids[GOOD]: 118.0, ids["001_b6da0de6cc3fbefc.txt"]: 117.0}
+    assert conflict[2:4] == (str(CHANGED_LINE), str(CHANGED_LINE))
+
+
 def test_only_the_new_packs_rows_were_transformed(scenario):
     """Rows of packs already loaded keep their row ids in every pack-incremental model: dbt
     neither deleted nor rewrote them; the new pack's rows were appended."""
@@ -205,3 +239,4 @@ def test_a_deleted_pack_file_loses_its_facts_at_the_next_build(scenario):
     assert not any(good_pack in row for table in FACT_TABLES for row in rows[table])
     for table in FACT_TABLES:
         assert rows[table] == scenario["before"][table], table
+    assert _conflicts(warehouse) == []  # the pair it was part of went with it

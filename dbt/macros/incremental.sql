@@ -36,3 +36,12 @@ delete from {{ this }} where pack_id in (
 {{ relation }}
 {%- endif -%}
 {%- endmacro %}
+
+{# The pre-hook of a model whose rows compare two packs (pack_id, related_pack_id): also the rows
+   whose related pack is queued (load or remove) go. #}
+{% macro delete_queued_related_packs() -%}
+{%- if is_incremental() -%}
+delete from {{ this }} where related_pack_id in (
+    select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action in ('load', 'remove'))
+{%- endif -%}
+{%- endmacro %}

@@ -1,5 +1,8 @@
-{{ config(materialized='table') }}
--- Cross-pack: compares packs with each other, so it is rebuilt whole after the fact gate.
+{{ config(pre_hook="{{ delete_queued_related_packs() }}") }}
+-- Cross-pack and pack-incremental: a row compares two packs (pack_id and related_pack_id) and
+-- depends on those two packs alone, so a run computes the pairs in which a queued pack takes
+-- part and deletes the rows of queued packs on either side (folder cross_pack, dbt_project.yml:
+-- built with the cross-pack models, after the fact gate, never with the pack models).
 -- depends_on: {{ ref('fct_waiting_times') }}
 -- depends_on: {{ ref('fct_complaints') }}
 -- depends_on: {{ ref('fct_placements') }}
@@ -15,10 +18,14 @@ with printed as (
     join {{ ref('stg_packs') }} p using (pack_id)
     where f.value is not null
 ),
+batch_figures as (   -- figures the queued packs print (every figure on a full refresh)
+    select distinct figure_key from {{ batch(ref('int_facts')) }} where value is not null
+),
 shared as (
     -- figures printed in more than one pack, with more than one value
     select figure_key
     from printed
+    join batch_figures using (figure_key)
     group by figure_key
     having count(distinct pack_id) > 1 and count(distinct value) > 1
 ),
@@ -37,6 +44,7 @@ pairs as (
       on b.figure_key = a.figure_key and b.pack_id <> a.pack_id
      and (b.meeting_date < a.meeting_date or (b.meeting_date = a.meeting_date and b.pack_id < a.pack_id)
           or (b.meeting_date is null and a.meeting_date is not null))
+    where {{ in_batch('a.pack_id') }} or {{ in_batch('b.pack_id') }}
     group by all
 )
 select
