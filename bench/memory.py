@@ -33,28 +33,52 @@ def _rss_kb(pid: int) -> int:
 
 def tree_rss_kb(root: int) -> int:
     """Resident set of `root` and all its descendants, in KiB (0 when /proc is missing)."""
-    total, pending, seen = 0, [root], set()
+    return sum(tree_rss_by_process_kb(root).values())
+
+
+def tree_rss_by_process_kb(root: int) -> dict[int, int]:
+    """Resident set of `root` and each of its descendants, in KiB, by process id."""
+    sizes: dict[int, int] = {}
+    pending = [root]
     while pending:
         pid = pending.pop()
-        if pid in seen:
+        if pid in sizes:
             continue
-        seen.add(pid)
-        total += _rss_kb(pid)
+        sizes[pid] = _rss_kb(pid)
         pending += _children(pid)
-    return total
+    return sizes
+
+
+def _command(pid: int) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "?"
+    return " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)[:160]
 
 
 class TreeMemorySampler:
-    """`with TreeMemorySampler(pid) as sampler: ...; sampler.peak_mb`"""
+    """`with TreeMemorySampler(pid) as sampler: ...; sampler.peak_mb`
+
+    Beside the peak of the sum it keeps the peak of the largest single process and that
+    process's command line (`largest_process_mb`, `largest_process`)."""
 
     def __init__(self, root: int, interval: float = 0.25) -> None:
         self.root, self.interval, self.peak_kb = root, interval, 0
+        self.largest_kb, self.largest_pid = 0, 0
+        self.largest_process = ""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.root))
+            sizes = tree_rss_by_process_kb(self.root)
+            self.peak_kb = max(self.peak_kb, sum(sizes.values()))
+            pid, kb = max(sizes.items(), key=lambda item: item[1], default=(0, 0))
+            if kb > self.largest_kb:
+                if pid != self.largest_pid:
+                    self.largest_process = _command(pid)
+                self.largest_kb, self.largest_pid = kb, pid
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeMemorySampler:
@@ -68,3 +92,7 @@ class TreeMemorySampler:
     @property
     def peak_mb(self) -> float:
         return round(self.peak_kb / 1024, 1)
+
+    @property
+    def largest_process_mb(self) -> float:
+        return round(self.largest_kb / 1024, 1)

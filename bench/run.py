@@ -22,6 +22,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 
@@ -121,6 +122,8 @@ def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> di
         "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "exit_code": returncode,
         "peak_rss_mb": sampler.peak_mb,
+        "largest_process_rss_mb": sampler.largest_process_mb,
+        "largest_process": sampler.largest_process,
         "stages": _stage_timings(warehouse),
         "loaded": _loaded(warehouse),
     }
@@ -190,11 +193,14 @@ def benchmark(
     parse_only: bool = False,
     parse_sample: int = 300,
     bundled_build: bool = True,
+    checkpoint: Callable[[dict], None] | None = None,
 ) -> dict:
     """Parse throughput is measured on the first `parse_sample` packs of the corpus (a 10,000
     pack corpus is 2 GB: parsing it twice more would only repeat the same rate).
     `bundled_build=False` leaves out the build of the bundled packs (the tests build those
-    already)."""
+    already). `checkpoint` is called with the results so far after every phase, so a long run
+    that is stopped keeps what it measured."""
+    checkpoint = checkpoint or (lambda _results: None)
     corpus = workdir / "corpus"
     if corpus.exists():
         shutil.rmtree(corpus)
@@ -213,15 +219,19 @@ def benchmark(
         "parse": measure_parse(paths[:parse_sample]),
         "parse_pool": measure_parse_pool(paths[:parse_sample]),
     }
+    checkpoint(results)
     if parse_only:
         return results
     if bundled_build:
         results["build_bundled"] = run_build(
             REPO / "data" / "packs", _fresh(workdir / "wh_bundled")
         )
+        checkpoint(results)
     results["build_synthetic"] = run_build(corpus, _fresh(workdir / "wh_synthetic"))
+    checkpoint(results)
     shutil.copy(generate_corpus(workdir / "one", 1, seed + 1)[0], corpus / "zz_incremental.txt")
     results["incremental_one_pack"] = run_build(corpus, workdir / "wh_synthetic")
+    checkpoint(results)
     results["query_median_ms"] = measure_queries(settings.published_db(workdir / "wh_synthetic"))
     results["bundled_packs"] = len(bundled)
     return results
@@ -277,14 +287,27 @@ def main() -> None:
     parser.add_argument(
         "--parse-sample", type=int, default=300, help="packs the parse throughput is measured on"
     )
-    args = parser.parse_args()
-    results = benchmark(
-        args.n, args.seed, args.workdir, parse_only=args.parse_only, parse_sample=args.parse_sample
+    parser.add_argument(
+        "--no-bundled", action="store_true", help="leave out the build of the bundled packs"
     )
+    args = parser.parse_args()
     suffix = "-parse" if args.parse_only else ""
-    out = args.out or RESULTS / f"{results['date']}-{args.n}{suffix}.json"
+    out = args.out or RESULTS / f"{date.today().isoformat()}-{args.n}{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
+
+    def write(results: dict) -> None:
+        out.write_text(json.dumps(results, indent=2))
+
+    results = benchmark(
+        args.n,
+        args.seed,
+        args.workdir,
+        parse_only=args.parse_only,
+        parse_sample=args.parse_sample,
+        bundled_build=not args.no_bundled,
+        checkpoint=write,
+    )
+    write(results)
     print_table(results)
     print(f"\nwritten to {out}")
 

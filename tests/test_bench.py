@@ -191,8 +191,17 @@ def test_the_benchmark_runs_for_real_at_tiny_n(tmp_path):
     build publishes, the synthetic packs yield facts in all four domains, the incremental build
     loads only the added pack, and every example query is timed. No time is asserted. (The
     bundled packs' build is left out: the shared build of the suite is that one.)"""
-    results = run.benchmark(4, SEED, tmp_path, bundled_build=False)
+    phases = []
+    results = run.benchmark(
+        4, SEED, tmp_path, bundled_build=False, checkpoint=lambda r: phases.append(sorted(r))
+    )
     assert "build_bundled" not in results
+    # what was measured is handed over after each phase (a long run stopped keeps it)
+    assert [("build_synthetic" in p, "incremental_one_pack" in p) for p in phases] == [
+        (False, False),
+        (True, False),
+        (True, True),
+    ]
     for build in ("build_synthetic", "incremental_one_pack"):
         assert results[build]["exit_code"] == 0, results[build].get("stderr_tail")
         assert results[build]["stages"]  # seconds per stage, from the build's summary
@@ -228,3 +237,6 @@ def test_peak_memory_counts_every_process_of_the_build():
     with TreeMemorySampler(process.pid, interval=0.05) as sampler:
         assert process.wait() == 0
     assert sampler.peak_mb >= 250 * 1e6 / 2**20 * 0.95
+    # the largest single process is the grandchild, named by its command line
+    assert 150 * 1e6 / 2**20 * 0.95 <= sampler.largest_process_mb < sampler.peak_mb
+    assert "bytearray(150_000_000)" in sampler.largest_process
