@@ -6,8 +6,10 @@
              check fact_gate        blocking expectations over each queued pack's facts alone:
                                    a pack that fails is quarantined with its rows and facts,
                                    the others go on
-           ─► dbt_warehouse_models the cross-pack models (dimensions, dq_findings), rebuilt
-                                   whole from the per-pack tables once the gate is through
+           ─► dbt_warehouse_models the cross-pack models once the gate is through: dimensions
+                                   (small, rebuilt whole), and the pack-incremental models
+                                   whose rows may compare two packs (models/cross_pack:
+                                   int_dq_cross_pack_conflicts, dq_findings)
              check warehouse_gate   what only the whole warehouse can tell (unique keys across
                                    packs, facts joining their dimensions): stops the publish
 
@@ -143,8 +145,13 @@ def dbt_pack_models(
 def dbt_warehouse_models(
     context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ) -> Iterator[Any]:
-    """``dbt build`` of the cross-pack models (dimensions, dq_findings), after the fact gate."""
-    yield from run_dbt(context, dbt, warehouse, ["build"])
+    """``dbt build`` of the cross-pack models (dimensions, dq_findings), after the fact gate.
+
+    A full refresh of the pack models is one of these too: the incremental models of
+    models/cross_pack are then computed again from every pack, not only the queued ones."""
+    with warehouse.connect() as con:
+        full = needs_full_refresh(con)
+    yield from run_dbt(context, dbt, warehouse, ["build", *(["--full-refresh"] if full else [])])
 
 
 # --------------------------------------------------------------------------- the fact gate
@@ -159,15 +166,22 @@ def per_pack_relations(con) -> list[tuple[str, str]]:
         if node.get("resource_type") == "model" and config.get("materialized") == "incremental":
             relations.append((node["schema"], node.get("alias") or node["name"]))
     existing = set(con.execute("select schema_name, table_name from duckdb_tables()").fetchall())
-    return sorted(r for r in relations if r in existing and _has_pack_id(con, *r))
+    return sorted(r for r in relations if r in existing and _has_column(con, *r, "pack_id"))
 
 
-def _has_pack_id(con, schema: str, table: str) -> bool:
+def pack_pair_relations(con) -> list[tuple[str, str]]:
+    """The per-pack relations whose rows may compare two packs (`pack_id` and
+    `related_pack_id`: marts.dq_findings, the cross-pack conflicts): a row depends on both
+    packs, so it is replaced when either of them changed (warehouse.publish `paired`)."""
+    return [r for r in per_pack_relations(con) if _has_column(con, *r, "related_pack_id")]
+
+
+def _has_column(con, schema: str, table: str, column: str) -> bool:
     return bool(
         con.execute(
             "select count(*) from duckdb_columns() where schema_name = ? and table_name = ? "
-            "and column_name = 'pack_id'",
-            [schema, table],
+            "and column_name = ?",
+            [schema, table, column],
         ).fetchone()[0]
     )
 
@@ -343,18 +357,24 @@ def _gate_description(outcome: dict) -> str | None:
 
 
 def warehouse_gate_keys() -> list[AssetKey]:
-    """The cross-pack marts the warehouse gate reports on (those dbt_warehouse_models makes)."""
+    """The cross-pack marts the warehouse gate reports on (those dbt_warehouse_models makes:
+    every mart but the pack models, PACK_MODELS)."""
     manifest = load_manifest()
     keys = []
     for node in manifest.get("nodes", {}).values():
-        config = node.get("config") or {}
         if (
             node.get("resource_type") == "model"
-            and config.get("materialized") != "incremental"
             and node.get("schema") == "marts"
+            and not _is_pack_model(node)
         ):
             keys.append(TRANSLATOR.get_asset_key(node))
     return sorted(keys, key=lambda k: k.to_user_string())
+
+
+def _is_pack_model(node: dict) -> bool:
+    """A mart of the pack step (PACK_MODELS: incremental and tagged pack_rows)."""
+    config = node.get("config") or {}
+    return config.get("materialized") == "incremental" and "pack_rows" in (node.get("tags") or [])
 
 
 WAREHOUSE_GATE_KEYS = warehouse_gate_keys()

@@ -1,6 +1,14 @@
-{{ config(materialized='table') }}
--- Cross-pack: rebuilt whole after the fact gate has passed or quarantined the packs
--- just transformed (the depends_on lines order it after the fact tables).
+{{ config(
+    schema='marts',
+    pre_hook="{{ delete_queued_related_packs() }}",
+    persist_docs={'relation': true, 'columns': true},
+) }}
+-- Pack-incremental, built with the cross-pack models after the fact gate (folder cross_pack):
+-- a run deletes the findings of the queued packs and those whose related pack is queued (the
+-- pre-hooks), then inserts the queued packs' findings (the int_dq_* rows of the packs queued
+-- `load`) and the cross-pack conflicts in which a queued pack takes part, on either side (the
+-- rows int_dq_cross_pack_conflicts has just computed again). A row depends on its pack and its
+-- related pack alone (its lines are theirs), so this gives the rows a full refresh gives.
 -- depends_on: {{ ref('fct_waiting_times') }}
 -- depends_on: {{ ref('fct_complaints') }}
 -- depends_on: {{ ref('fct_placements') }}
@@ -17,13 +25,14 @@ with findings as (
     select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
            cast(expected_value as double) as expected_value, cast(observed_value as double) as observed_value,
            null::varchar as related_pack_id, null::varchar as related_source_lines, finding_key, detail
-    from {{ ref(c) }}
+    from {{ batch(ref(c)) }}
     union all
     {% endfor %}
     select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
            cast(expected_value as double), cast(observed_value as double),
            related_pack_id, related_source_lines, finding_key, detail
-    from {{ ref('int_dq_cross_pack_conflicts') }}
+    from {{ ref('int_dq_cross_pack_conflicts') }} c
+    where {{ in_batch('c.pack_id') }} or {{ in_batch('c.related_pack_id') }}
 ),
 keyed as (
     select {{ surrogate_key(['pack_id', 'check_name', 'finding_key']) }} as finding_id, *
