@@ -158,12 +158,13 @@ def dbt_warehouse_models(
 
 
 def per_pack_relations(con) -> list[tuple[str, str]]:
-    """(schema, table) of every pack-incremental dbt model in the working DB."""
+    """(schema, table) of every pack model (PACK_MODELS) in the working DB: its rows belong to
+    one pack each. The models of models/cross_pack (rows that follow a figure across packs,
+    and dq_findings which holds them) are not: the publish refills them whole."""
     manifest = load_manifest()
     relations = []
     for node in manifest.get("nodes", {}).values():
-        config = node.get("config") or {}
-        if node.get("resource_type") == "model" and config.get("materialized") == "incremental":
+        if node.get("resource_type") == "model" and _is_pack_model(node):
             relations.append((node["schema"], node.get("alias") or node["name"]))
     existing = set(con.execute("select schema_name, table_name from duckdb_tables()").fetchall())
     return sorted(r for r in relations if r in existing and _has_column(con, *r, "pack_id"))

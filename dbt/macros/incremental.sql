@@ -37,11 +37,12 @@ delete from {{ this }} where pack_id in (
 {%- endif -%}
 {%- endmacro %}
 
-{# The pre-hook of a model whose rows compare two packs (pack_id, related_pack_id): also the rows
-   whose related pack is queued (load or remove) go. #}
-{% macro delete_queued_related_packs() -%}
+{# The pre-hook of a model whose rows follow a figure's printings across packs
+   (int_figure_printing_chain, dq_findings): the rows of every figure this run compares again
+   go (in dq_findings, the rows of the other checks have no figure_key and stay). #}
+{% macro delete_touched_figures() -%}
 {%- if is_incremental() -%}
-delete from {{ this }} where related_pack_id in (
-    select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action in ('load', 'remove'))
+delete from {{ this }} where figure_key in (
+    select t.figure_key from {{ ref('int_cross_pack_touched_figures') }} t)
 {%- endif -%}
 {%- endmacro %}

@@ -1,18 +1,20 @@
 {{ config(
     schema='marts',
-    pre_hook="{{ delete_queued_related_packs() }}",
+    pre_hook="{{ delete_touched_figures() }}",
     persist_docs={'relation': true, 'columns': true},
 ) }}
 -- Pack-incremental, built with the cross-pack models after the fact gate (folder cross_pack):
--- a run deletes the findings of the queued packs and those whose related pack is queued (the
--- pre-hooks), then inserts the queued packs' findings (the int_dq_* rows of the packs queued
--- `load`) and the cross-pack conflicts in which a queued pack takes part, on either side (the
--- rows int_dq_cross_pack_conflicts has just computed again). A row depends on its pack and its
--- related pack alone (its lines are theirs), so this gives the rows a full refresh gives.
+-- a run deletes the findings of the queued packs and the cross-pack conflicts of every figure
+-- it compares again (int_cross_pack_touched_figures; the pre-hooks), then inserts the queued
+-- packs' findings (the int_dq_* rows of the packs queued `load`) and the conflicts of those
+-- figures (int_dq_cross_pack_conflicts, from the chain just computed again). A pack's own
+-- finding depends on its pack alone, a conflict on its figure's printings alone, so this gives
+-- the rows a full refresh gives.
 -- depends_on: {{ ref('fct_waiting_times') }}
 -- depends_on: {{ ref('fct_complaints') }}
 -- depends_on: {{ ref('fct_placements') }}
 -- depends_on: {{ ref('fct_decisions') }}
+-- depends_on: {{ ref('int_cross_pack_touched_figures') }}
 -- Data-quality findings: one row per inconsistency the packs print (the int_dq_* checks), each with
 -- a unique id, a severity (error: two printings of one figure disagree; warning: printed figures
 -- do not add up; info: shares below 100%, which open cases may explain), the printed lines it
@@ -24,15 +26,18 @@ with findings as (
     {% for c in checks %}
     select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
            cast(expected_value as double) as expected_value, cast(observed_value as double) as observed_value,
-           null::varchar as related_pack_id, null::varchar as related_source_lines, finding_key, detail
+           null::varchar as related_pack_id, null::varchar as related_source_lines, finding_key, detail,
+           null::varchar as figure_key
     from {{ batch(ref(c)) }}
     union all
     {% endfor %}
     select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
            cast(expected_value as double), cast(observed_value as double),
-           related_pack_id, related_source_lines, finding_key, detail
+           related_pack_id, related_source_lines, finding_key, detail, figure_key
     from {{ ref('int_dq_cross_pack_conflicts') }} c
-    where {{ in_batch('c.pack_id') }} or {{ in_batch('c.related_pack_id') }}
+    {% if is_incremental() %}
+    where c.figure_key in (select t.figure_key from {{ ref('int_cross_pack_touched_figures') }} t)
+    {% endif %}
 ),
 keyed as (
     select {{ surrogate_key(['pack_id', 'check_name', 'finding_key']) }} as finding_id, *
@@ -76,6 +81,7 @@ select
     k.related_pack_id,
     k.related_source_lines,
     r.related_printed_lines,
+    k.figure_key,
     'dbt' as checked_by
 from keyed k
 left join lines l using (finding_id)
