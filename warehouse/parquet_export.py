@@ -21,6 +21,13 @@ Swapped in atomically like ``council.duckdb``: each export is a new folder under
 ``parquet_versions/`` and ``parquet`` is a symbolic link moved onto it with one ``os.replace``,
 so a reader resolves either the old export or the new one, whole. The previous export is kept
 (a reader may still be scanning it); older ones are removed.
+
+After an incremental publish (``Reuse``: the packs it changed, and the ``published_at`` of the
+file it replaced) a fact table's partitions that hold no row of a changed pack, before or
+after, are hard links to the previous export's files (the same bytes, never written again); only
+the partitions a changed pack is in are written. That needs the previous export to be the one
+of the replaced file (its manifest's ``source_published_at``); otherwise everything is written.
+Exported files are never modified in place, so a shared inode is safe.
 """
 
 from __future__ import annotations
@@ -30,7 +37,10 @@ import datetime as dt
 import json
 import os
 import shutil
+import urllib.parse
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,20 +57,32 @@ DATE_COLUMNS = ("as_of_date", "period_end", "decision_date", "meeting_date")
 """Dates a fact's fiscal year is read from when it has no fiscal_year, first present wins."""
 
 
+@dataclass(frozen=True)
+class Reuse:
+    """What an incremental publish changed: the export may keep the rest of the previous one."""
+
+    changed_packs: Sequence[str]
+    replaced_published_at: str | None  # build_info.published_at of the file it replaced
+
+
 def parquet_dir(warehouse_dir: Path | str) -> Path:
     return Path(warehouse_dir) / PARQUET_LINK
 
 
-def export_parquet(published_db: Path | str, warehouse_dir: Path | str) -> dict[str, Any]:
-    """Write every mart and BI relation of ``published_db`` as Parquet and swap it in."""
+def export_parquet(
+    published_db: Path | str, warehouse_dir: Path | str, reuse: Reuse | None = None
+) -> dict[str, Any]:
+    """Write every mart and BI relation of ``published_db`` as Parquet and swap it in; with
+    ``reuse``, the fact partitions no changed pack is in are linked from the previous export."""
     warehouse_dir = Path(warehouse_dir).resolve()
     versions = warehouse_dir / VERSIONS_DIR
     versions.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = versions / stamp
     tmp = versions / f".{stamp}.{uuid.uuid4().hex[:8]}.tmp"
+    previous = _reusable_export(warehouse_dir, reuse)
     try:
-        manifest = _write(Path(published_db), tmp)
+        manifest = _write(Path(published_db), tmp, previous, reuse)
         tmp.rename(target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -73,19 +95,39 @@ def export_parquet(published_db: Path | str, warehouse_dir: Path | str) -> dict[
 # --------------------------------------------------------------------------- writing
 
 
-def _write(published_db: Path, out: Path) -> dict[str, Any]:
+def _reusable_export(warehouse_dir: Path, reuse: Reuse | None) -> Path | None:
+    """The previous export's folder, when it was written from the file ``reuse`` replaced."""
+    if reuse is None or reuse.replaced_published_at is None:
+        return None
+    link = warehouse_dir / PARQUET_LINK
+    try:
+        folder = link.resolve(strict=True)
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return folder if manifest.get("source_published_at") == reuse.replaced_published_at else None
+
+
+def _write(
+    published_db: Path, out: Path, previous: Path | None = None, reuse: Reuse | None = None
+) -> dict[str, Any]:
     con = duckdb.connect(str(published_db), read_only=True)
     try:
         tables = {}
         for schema, name in _relations(con):
             qualified = f"{schema}.{name}"
             if schema == "marts" and name.startswith(FACT_PREFIX):
-                tables[qualified] = _write_partitioned(con, qualified, out / schema / name)
+                old = previous / schema / name if previous is not None else None
+                changed = reuse.changed_packs if reuse is not None else ()
+                tables[qualified] = _write_partitioned(
+                    con, qualified, out / schema / name, old, changed
+                )
             else:
                 tables[qualified] = _write_single(con, qualified, out / schema / f"{name}.parquet")
         manifest = {
             "format": "parquet",
             "published_at": _published_at(con),
+            "source_published_at": _published_at(con, exact=True),
             "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "source": str(published_db),
             "read_with": {
@@ -134,15 +176,32 @@ def _write_single(con, qualified: str, path: Path) -> dict[str, Any]:
     }
 
 
-def _write_partitioned(con, qualified: str, folder: Path) -> dict[str, Any]:
+def _write_partitioned(
+    con,
+    qualified: str,
+    folder: Path,
+    previous: Path | None = None,
+    changed_packs: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The fact table hive-partitioned by (council, fy); with the ``previous`` export of it,
+    only the partitions a changed pack is in are written, the others linked from there."""
     folder.mkdir(parents=True, exist_ok=True)
     names = {c["name"] for c in _columns(con, qualified)}
     council = "reporting_council" if "reporting_council" in names else "NULL"
-    con.execute(
-        f"COPY (SELECT *, coalesce({council}, 'unknown') AS council, "
-        f"{_fiscal_year_expr(names)} AS fy FROM {qualified}) "
-        f"TO '{_sql_path(folder)}' (FORMAT parquet, PARTITION_BY (council, fy))"
+    partitioned = (
+        f"SELECT *, coalesce({council}, 'unknown') AS council, "
+        f"{_fiscal_year_expr(names)} AS fy FROM {qualified}"
     )
+    if previous is not None and previous.is_dir() and "pack_id" in names:
+        written = _partitions_of_packs(con, partitioned, previous, changed_packs)
+        _copy_partitions(con, partitioned, folder, only=written)
+        _link_partitions(previous, folder, keep_out=written)
+        if _parquet_rows(con, folder) != _count(con, qualified):  # never publish a wrong set
+            shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+            _copy_partitions(con, partitioned, folder)
+    else:
+        _copy_partitions(con, partitioned, folder)
     columns = _columns(con, qualified)
     columns += [
         {"name": "council", "type": "VARCHAR", "description": "Partition: reporting council GSS"},
@@ -155,6 +214,71 @@ def _write_partitioned(con, qualified: str, folder: Path) -> dict[str, Any]:
         "partitioned_by": list(PARTITION_COLUMNS),
         "files": sum(1 for _ in folder.rglob("*.parquet")),
     }
+
+
+def _partitions_of_packs(con, partitioned: str, previous: Path, packs: Sequence[str]) -> list[str]:
+    """'council/fy' of every partition holding a row of these packs, in the previous export
+    (rows they had) or in the published file (rows they have)."""
+    old = f"{_sql_path(previous)}/**/*.parquet"
+    packs_literal = _list_literal(packs)
+    rows = con.execute(
+        f"SELECT DISTINCT council || '/' || fy FROM ({partitioned}) "
+        f"WHERE list_contains({packs_literal}, pack_id) "
+        f"UNION SELECT DISTINCT council || '/' || fy FROM read_parquet('{old}', "
+        f"hive_partitioning = true, hive_types_autocast = false) "
+        f"WHERE list_contains({packs_literal}, pack_id)"
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def _copy_partitions(con, partitioned: str, folder: Path, only: Sequence[str] | None = None):
+    """COPY the rows (of the partitions ``only``, 'council/fy') into hive partitions."""
+    where = ""
+    if only is not None:
+        where = f" WHERE list_contains({_list_literal(only)}, council || '/' || fy)"
+    con.execute(
+        f"COPY (SELECT * FROM ({partitioned}){where}) "
+        f"TO '{_sql_path(folder)}' (FORMAT parquet, PARTITION_BY (council, fy), "
+        "OVERWRITE_OR_IGNORE)"
+    )
+
+
+def _link_partitions(previous: Path, folder: Path, keep_out: Sequence[str]) -> None:
+    """Hard-link the files of the previous export's partitions that are not in ``keep_out``
+    and were not written now (a partition folder is written or linked, never both)."""
+    skip = set(keep_out)
+    for council_dir in sorted(previous.glob("council=*")):
+        for fy_dir in sorted(council_dir.glob("fy=*")):
+            key = f"{_hive_value(council_dir.name)}/{_hive_value(fy_dir.name)}"
+            into = folder / council_dir.name / fy_dir.name
+            if key in skip or into.exists():
+                continue
+            into.mkdir(parents=True)
+            for file in sorted(fy_dir.iterdir()):
+                _link_or_copy(file, into / file.name)
+
+
+def _hive_value(folder_name: str) -> str:
+    return urllib.parse.unquote(folder_name.split("=", 1)[1])
+
+
+def _parquet_rows(con, folder: Path) -> int:
+    """Rows of every Parquet file under ``folder`` (from the files' footers)."""
+    files = f"{_sql_path(folder)}/**/*.parquet"
+    if not any(folder.rglob("*.parquet")):
+        return 0
+    return int(con.execute(f"SELECT count(*) FROM read_parquet('{files}')").fetchone()[0])
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
+
+
+def _list_literal(values: Sequence[str]) -> str:
+    return "[" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + "]::VARCHAR[]"
 
 
 def _fiscal_year_expr(columns: set[str]) -> str:
@@ -174,10 +298,12 @@ def _count(con, qualified: str) -> int:
     return int(con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0])
 
 
-def _published_at(con) -> str | None:
+def _published_at(con, *, exact: bool = False) -> str | None:
     with contextlib.suppress(duckdb.Error):
         row = con.execute("SELECT published_at FROM provenance.build_info").fetchone()
-        return row[0].isoformat(timespec="seconds") if row else None
+        if not row:
+            return None
+        return row[0].isoformat() if exact else row[0].isoformat(timespec="seconds")
     return None
 
 

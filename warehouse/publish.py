@@ -79,6 +79,7 @@ class PublishResult:
     undocumented: list[str] = field(default_factory=list)  # columns described only generically
     seconds: float = 0.0
     extras: dict[str, Any] = field(default_factory=dict)  # Parquet, catalogue (published_extras)
+    replaced_published_at: str | None = None  # of the file an incremental publish updated
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -133,8 +134,11 @@ def publish(
         _remove(tmp)
         raise
     _fault("publish:after_replace")
+    reuse = None
+    if changed_packs is not None and result.replaced_published_at is not None:
+        reuse = published_extras.Reuse(list(changed_packs), result.replaced_published_at)
     result.extras = published_extras.write_extras(
-        work_db, target, warehouse_dir, whole=changed_packs is None
+        work_db, target, warehouse_dir, whole=changed_packs is None, reuse=reuse
     )
     result.path = target
     result.bytes = target.stat().st_size
@@ -241,6 +245,8 @@ def _update(
         _same_tables_or_raise(con, published)
         con.execute("USE pub")
         previous = _view_hashes(con)
+        models = bi_models.bi_models(con, "work")
+        keys = _changed_keys(con, published, per_pack, changed, models)  # before rows change
         con.execute("BEGIN TRANSACTION")
         tables: dict[str, int] = {}
         for qualified, (schema, name) in published.items():
@@ -255,11 +261,11 @@ def _update(
                 con.execute(f"DELETE FROM {qualified}")
                 con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
             tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+        replaced_at = con.execute("SELECT published_at FROM provenance.build_info").fetchone()
         con.execute("DROP TABLE provenance.build_info")
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
-        models = bi_models.bi_models(con, "work")
-        views, recreated = _refresh_views(con, changed, previous, models)
+        views, recreated = _refresh_views(con, changed, previous, models, keys)
         _record_view_hashes(con, models)
         con.execute("COMMIT")
         con.execute("DETACH work")
@@ -267,6 +273,7 @@ def _update(
         undocumented = _comment_everything(con, published, catalog, only=relations)
         _check_published(con, views)
         result = _summarise(con, tables, views, undocumented)
+        result.replaced_published_at = replaced_at[0].isoformat() if replaced_at else None
         con.execute("CHECKPOINT pub")
         con.execute("USE memory")
         con.execute("DETACH pub")
@@ -312,26 +319,84 @@ def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None
             raise _NotIncremental(f"{qualified} changed its columns")
 
 
+def _changed_keys(
+    con,
+    published: Mapping[str, tuple[str, str]],
+    per_pack: set[tuple[str, str]],
+    changed: list[str],
+    models: list[bi_models.BiModel],
+) -> dict[str, list]:
+    """model name -> the values of its key (``bi_models.KEYED_BY``) that the changed packs'
+    rows hold, in the published copy (before) or in the working DB (after)."""
+    wanted = {m.name: bi_models.KEYED_BY[m.name] for m in models if m.name in bi_models.KEYED_BY}
+    if not wanted:
+        return {}
+    having = {
+        (db, schema, table, column)
+        for db, schema, table, column in con.execute(
+            "SELECT database_name, schema_name, table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name IN ('pub', 'work') AND list_contains(?, column_name)",
+            [sorted(set(wanted.values()))],
+        ).fetchall()
+    }
+    keys: dict[str, list] = {}
+    for model, column in wanted.items():
+        selects = []
+        for qualified, (schema, name) in published.items():
+            pub_schema, pub_name = qualified.split(".")
+            if (schema, name) not in per_pack:
+                continue
+            for db, s, t in (("pub", pub_schema, pub_name), ("work", schema, name)):
+                if (db, s, t, column) in having:
+                    selects.append(
+                        f"SELECT {_ident(column)} AS k FROM {db}.{s}.{t} "
+                        "WHERE list_contains($changed, pack_id)"
+                    )
+        if selects:
+            keys[model] = con.execute(
+                f"SELECT coalesce(list(DISTINCT k) FILTER (WHERE k IS NOT NULL), []) FROM "
+                f"({' UNION ALL '.join(selects)})",
+                {"changed": changed},
+            ).fetchone()[0]
+    return keys
+
+
 def _refresh_views(
-    con, changed: list[str], previous: dict[str, str], models: list[bi_models.BiModel]
+    con,
+    changed: list[str],
+    previous: dict[str, str],
+    models: list[bi_models.BiModel],
+    keys: Mapping[str, list],
 ) -> tuple[list[str], list[str]]:
     """Bring the BI models up to date; returns (every one, those created anew).
 
     A model whose SQL is what it was (its hash in build_info) is kept, comments and all. One
     published as a table of one row per fact (fact_citations) has the changed packs' rows
-    replaced; one that spans packs (figures) is refilled whole. A model whose SQL changed (its
-    pivot columns follow the data) is created again; one that is no model any more is dropped."""
+    replaced; one keyed by a value the pack rows carry (figures, ``bi_models.KEYED_BY``) has
+    the rows of the changed packs' keys (``keys``) computed again; any other that spans packs
+    is refilled whole. A model whose SQL changed (its pivot columns follow the data) is created
+    again; one that is no model any more is dropped."""
     present = bi.relations(con)
     views, recreated = [], []
     for model in models:
         qualified = model.qualified
         source = f"work.{qualified}"
         same = qualified in present and previous.get(model.name) == model.sql_hash
-        if model.published_as == "table" and same and "pack_id" in bi.columns(con, qualified):
+        columns = bi.columns(con, qualified) if same else []
+        key = bi_models.KEYED_BY.get(model.name)
+        if model.published_as == "table" and same and "pack_id" in columns:
             con.execute(f"DELETE FROM {qualified} WHERE list_contains(?, pack_id)", [changed])
             con.execute(
                 f"INSERT INTO {qualified} SELECT * FROM {source} WHERE list_contains(?, pack_id)",
                 [changed],
+            )
+        elif model.published_as == "table" and same and key in columns and model.name in keys:
+            column = _ident(key)
+            values = keys[model.name]
+            con.execute(f"DELETE FROM {qualified} WHERE list_contains(?, {column})", [values])
+            con.execute(
+                f"INSERT INTO {qualified} SELECT * FROM {source} WHERE list_contains(?, {column})",
+                [values],
             )
         elif model.published_as == "table" and same:
             con.execute(f"DELETE FROM {qualified}")
