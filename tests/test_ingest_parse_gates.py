@@ -126,3 +126,31 @@ def test_generated_text_holds_unfoldable_and_uncased_paragraphs():
     paras = [p for lines in _paragraph_sets()[-5:] for p in prose.paragraphs(lines)]
     lows = [fold(para.text) for para in paras]
     assert any(low is None for low in lows) and any(low is not None for low in lows)
+
+
+def test_sentence_gates_are_the_per_sentence_tests():
+    """The number-hint, fraction and number-word tests of every sentence, told for all of a
+    pack's sentences at once, are those `_Sentence` and `_may_hold_a_number` make alone."""
+    told = 0
+    for lines in _paragraph_sets():
+        texts = [para.text for para in prose.paragraphs(lines)]
+        sentences = [text[a:b] for text in texts for a, b in prose.sentence_spans(text)]
+        lows = [fold(sentence) for sentence in sentences]
+        gates = prose._sentence_gates(lows)
+        for sentence, low, (hint, fraction, words) in zip(sentences, lows, gates, strict=True):
+            assert prose._may_hold_a_number_hinted(sentence, low, hint) == (
+                prose._may_hold_a_number(sentence, low)
+            )
+            alone = prose._Sentence(sentence, low)
+            assert (fraction, words) == (alone.may_hold_a_fraction, alone.may_hold_words)
+        told += sum(hint for hint, _fraction, _words in gates)
+    assert told > 100
+
+
+def test_an_empty_word_list_rules_no_text_out():
+    """An empty list's pattern (an empty trie) matches anywhere: its gate must say so."""
+    assert prose._contains_any(["abc", ""], {"none": [], "unknown": None, "b": ["b"]}) == {
+        "none": [True, True],
+        "unknown": [True, True],
+        "b": [True, False],
+    }
