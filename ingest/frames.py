@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 
 import polars as pl
 
@@ -142,13 +143,15 @@ def _line_frame(pack: ParsedPack) -> pl.DataFrame:
 
 
 def _prose_frame(pack: ParsedPack) -> pl.DataFrame:
-    """Numbers printed in sentences (ingest/prose.py), one row per mention."""
-    columns = {name: [] for name in SCHEMAS["prose_numbers"]}
-    for m in pack.prose:
-        for name, values in columns.items():
-            values.append(
-                pack.pack_id if name == "pack_id" else getattr(m, _PROSE_FIELDS.get(name, name))
-            )
+    """Numbers printed in sentences (ingest/prose.py), one row per mention: built column by
+    column, one attribute read over every mention at a time."""
+    mentions = pack.prose
+    columns = {
+        name: [pack.pack_id] * len(mentions)
+        if name == "pack_id"
+        else list(map(attrgetter(_PROSE_FIELDS.get(name, name)), mentions))
+        for name in SCHEMAS["prose_numbers"]
+    }
     return pl.DataFrame(columns, schema=SCHEMAS["prose_numbers"])
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import polars as pl
 from text_to_num import text2num
 
 from ingest.caseless import compile_caseless, fold
@@ -132,6 +133,8 @@ class _Rules:
     # (folded text only; None: no quick test)
     number_word_gate: re.Pattern | None
     fraction_gate: re.Pattern | None
+    number_word_literals: tuple[str, ...] | None  # the strings the gates look for
+    fraction_literals: tuple[str, ...] | None
     fractions: dict[str, int]
     periods: re.Pattern
     comparison_before: TailPattern  # 'compared to' before a period phrase: not the figure's own
@@ -198,6 +201,8 @@ def _rules(folded: bool = False) -> _Rules:
         fraction_after=rx(rf"\s+(?:{_alts(list(fractions))})\b"),
         number_word_gate=_literal_gate(number_words) if folded else None,
         fraction_gate=_literal_gate(fraction) if folded else None,
+        number_word_literals=required_literals(number_words) if folded else None,
+        fraction_literals=required_literals(fraction) if folded else None,
         fractions=fractions,
         periods=rx("|".join(_calendar_words(f"(?:{p})") for p in r["periods"])),
         comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
@@ -267,19 +272,68 @@ def _domain_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(_prefix_trie(r["domain_words"])), re.compile(rf"\b(?:{acronyms})\b")
 
 
-def _speaks_of_a_domain(text: str, low: str | None, before: str) -> bool:
-    """The paragraph names a fact domain, or it is short (a list item, a lead-in: 'Of these 29
-    cases, there are 8 outcomes to date:') and the paragraph before it does."""
-    if _names_a_domain(text.lower() if low is None else low):
+@cache
+def _gate_words() -> dict[str, list[str]]:
+    """The plain words each paragraph test needs one of (prose.yml): every domain word (the
+    test itself: the trie is those words), an acronym, a number word's start."""
+    r = read_rules(RULES_FILE)
+    return {
+        "words": list(r["domain_words"]),
+        "acronyms": list(r["domain_acronyms"]),
+        "hints": list(r["number_hints"]),
+    }
+
+
+def _read_paragraphs(paras: list[_Paragraph], lows: list[str | None]) -> list[bool]:
+    """Which paragraphs have their numbers read: those that may hold a number (a digit, or a
+    word starting like a number word) and name a fact domain, or are short (a list item, a
+    lead-in: 'Of these 29 cases, there are 8 outcomes to date:') after one that names one.
+
+    Decided for all of a pack's paragraphs at once: polars finds which paragraphs hold one of
+    the rules' plain words (a substring search in Rust, several times faster than `re` trying
+    an alternation at every character), and `re` runs only on those, for what needs a word
+    boundary (an acronym as a whole word, a number word at a word's start)."""
+    if not paras:
+        return []
+    lowered = [p.text.lower() if low is None else low for p, low in zip(paras, lows, strict=True)]
+    hits = _substring_hits(lowered)
+    _words, acronyms = _domain_patterns()
+    names = [
+        word or (acronym and acronyms.search(low) is not None)
+        for word, acronym, low in zip(hits["words"], hits["acronyms"], lowered, strict=True)
+    ]
+    read = []
+    for i, (para, low) in enumerate(zip(paras, lows, strict=True)):
+        speaks = names[i] or (i > 0 and len(para.text) < SHORT_PARAGRAPH and names[i - 1])
+        read.append(speaks and _may_hold_a_number_hinted(para.text, low, hits["hints"][i]))
+    return read
+
+
+def _substring_hits(lowered: list[str]) -> dict[str, list[bool]]:
+    """For each gate word list, whether each lower-cased text holds one of its words."""
+    return _contains_any(lowered, _gate_words())
+
+
+def _contains_any(texts: list[str], lists: dict) -> dict[str, list[bool]]:
+    """For each named list of strings, whether each text holds one of them (polars
+    `contains_any`: Aho-Corasick in Rust). A list that is None or empty rules no text out (an
+    empty list's pattern matches anywhere; None: its strings cannot be told)."""
+    tests = {
+        name: pl.col("t").str.contains_any(list(words)) for name, words in lists.items() if words
+    }
+    found = pl.DataFrame({"t": texts}, schema={"t": pl.String}).select(**tests)
+    return {name: found[name].to_list() if name in tests else [True] * len(texts) for name in lists}
+
+
+def _may_hold_a_number_hinted(text: str, low: str | None, hint_word: bool) -> bool:
+    """`_may_hold_a_number`, told that the folded text holds no number hint's word when
+    `hint_word` is False (the case-sensitive hint pattern on folded text cannot match then)."""
+    if _has_digit(text):
         return True
-    return len(text) < SHORT_PARAGRAPH and _names_a_domain(before.lower())
-
-
-def _names_a_domain(low: str) -> bool:
-    """The lower-cased paragraph names a subject of the fact domains: only then are its
-    numbers read. The acronyms' pattern runs only when no domain word is found."""
-    words, acronyms = _domain_patterns()
-    return words.search(low) is not None or acronyms.search(low) is not None
+    pattern = _number_word_hint(low is not None)
+    if low is None or pattern.flags & re.IGNORECASE:
+        return pattern.search(text if low is None else low) is not None
+    return hint_word and pattern.search(low) is not None
 
 
 def _has_digit(text: str) -> bool:
@@ -444,14 +498,25 @@ class _Sentence:
 
     __slots__ = ("text", "subject", "rules", "phones", "may_hold_a_fraction", "may_hold_words")
 
-    def __init__(self, text: str, low: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        low: str | None,
+        may_hold_a_fraction: bool | None = None,
+        may_hold_words: bool | None = None,
+    ) -> None:
         self.text = text
         self.subject = text if low is None else low
         self.rules = _rules(low is not None)
         self.phones = [m.span() for m in _PHONE.finditer(text)] if "0" in text else []
         # a fraction or a number in words needs its words: the folded text is tested for them
-        self.may_hold_a_fraction = _may_hold(low, self.rules.fraction_gate)
-        self.may_hold_words = _may_hold(low, self.rules.number_word_gate)
+        # (by the caller for all of a pack's sentences at once, `_sentence_gates`, or here)
+        if may_hold_a_fraction is None:
+            may_hold_a_fraction = _may_hold(low, self.rules.fraction_gate)
+        if may_hold_words is None:
+            may_hold_words = _may_hold(low, self.rules.number_word_gate)
+        self.may_hold_a_fraction = may_hold_a_fraction
+        self.may_hold_words = may_hold_words
 
 
 def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
@@ -461,37 +526,68 @@ def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
 def prose_numbers(lines: list[str]) -> list[ProseNumber]:
     """Every number mention in the prose of a pack, in reading order."""
     found: list[ProseNumber] = []
-    earlier = ""  # the prose before the paragraph (its last CONTEXT_CHARS characters)
-    previous = ""  # the paragraph before
-    for para in paragraphs(lines):
-        before_paragraph, before_text = earlier, previous
+    sentences = _sentences(lines)
+    gates = _sentence_gates([sentence[-1] for sentence in sentences])
+    for (para, before_paragraph, start, end, text, low), (hint, fraction, words) in zip(
+        sentences, gates, strict=True
+    ):
+        if not _may_hold_a_number_hinted(text, low, hint):
+            continue
+        mentions = _read_sentence(_Sentence(text, low, fraction, words))
+        if not mentions:
+            continue
+        first_line, last_line = para.line_at(start), para.line_at(max(start, end - 1))
+        context = _context_before(before_paragraph, para.text, start)
+        base = len(found)
+        for m in mentions:
+            m.context_before = context
+            m.line_number = para.line_at(start + m.char_start)
+            m.sentence_first_line, m.sentence_last_line = first_line, last_line
+            m.seq = base + m.index_in_sentence
+            if m.anchor_index is not None:
+                m.anchor_seq = base + m.anchor_index
+        found.extend(mentions)
+    return found
+
+
+def _sentences(lines: list[str]) -> list[tuple[_Paragraph, str, int, int, str, str | None]]:
+    """The sentences of the paragraphs that are read, in reading order: each with its
+    paragraph, the prose before that paragraph (its last CONTEXT_CHARS characters), its span
+    in the paragraph, its text and its folded text."""
+    sentences = []
+    earlier = ""  # the prose before the paragraph
+    paras = paragraphs(lines)
+    lows = [fold(para.text) for para in paras]
+    for para, para_low, read in zip(paras, lows, _read_paragraphs(paras, lows), strict=True):
+        before_paragraph = earlier
         earlier = (earlier + " " + para.text)[-CONTEXT_CHARS:]
-        previous = para.text
-        para_low = fold(para.text)
-        if not _may_hold_a_number(para.text, para_low) or not _speaks_of_a_domain(
-            para.text, para_low, before_text
-        ):
+        if not read:
             continue
         for start, end in sentence_spans(para.text):
             text = para.text[start:end]
             low = para_low[start:end] if para_low is not None else fold(text)
-            if not _may_hold_a_number(text, low):
-                continue
-            mentions = _read_sentence(_Sentence(text, low))
-            if not mentions:
-                continue
-            first_line, last_line = para.line_at(start), para.line_at(max(start, end - 1))
-            context = _context_before(before_paragraph, para.text, start)
-            base = len(found)
-            for m in mentions:
-                m.context_before = context
-                m.line_number = para.line_at(start + m.char_start)
-                m.sentence_first_line, m.sentence_last_line = first_line, last_line
-                m.seq = base + m.index_in_sentence
-                if m.anchor_index is not None:
-                    m.anchor_seq = base + m.anchor_index
-            found.extend(mentions)
-    return found
+            sentences.append((para, before_paragraph, start, end, text, low))
+    return sentences
+
+
+def _sentence_gates(lows: list[str | None]) -> list[tuple[bool, bool, bool]]:
+    """For each sentence's folded text: whether it holds a number hint's word, a fraction's
+    and a number word's literals (`_literal_gate`), found for all sentences at once with
+    polars' substring search. A sentence that cannot be folded (None) is told True for each:
+    its patterns run case-insensitively on the text as printed."""
+    if not lows:
+        return []
+    rules = _rules(True)
+    lists = {
+        "hints": tuple(_gate_words()["hints"]),
+        "fractions": rules.fraction_literals,
+        "words": rules.number_word_literals,
+    }
+    hits = _contains_any([low or "" for low in lows], lists)
+    return [
+        (True, True, True) if low is None else hit
+        for low, hit in zip(lows, zip(*hits.values(), strict=True), strict=True)
+    ]
 
 
 def _context_before(earlier: str, text: str, start: int) -> str:
