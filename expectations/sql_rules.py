@@ -17,6 +17,12 @@ name a row (its key, its pack, its printed line). A gate validates several relat
 Packs are validated in chunks of about ROWS_PER_CHUNK rows, so memory stays bounded on a first
 load of thousands of packs, and a gate costs one GX validation per chunk. GX is imported on
 first use only.
+
+A gate over large relations (the warehouse gate: `marts.dq_findings` holds millions of rows)
+asks for `failing_rows_only`: DuckDB still evaluates every rule on every row in scope, but only
+the rows where some rule is false are fetched and handed to GX (the rows that pass are counted,
+`GateOutcome.rows_checked`). The verdicts, counts and samples are the same; what no longer
+happens is turning millions of passing rows into a pandas frame that GX hashes and scans.
 """
 
 from __future__ import annotations
@@ -69,6 +75,8 @@ class GateOutcome:
     checks: dict[str | None, list[Failure]] = field(default_factory=dict)
     errors: list[Failure] = field(default_factory=list)
     validation_results: list[Any] = field(default_factory=list)
+    rows_checked: dict[str, int] = field(default_factory=dict)
+    """Rows in scope per relation whose rules ran (with `failing_rows_only`, GX sees fewer)."""
 
 
 def columns_of(con: Any, table: str) -> set[str] | None:
@@ -81,10 +89,26 @@ def columns_of(con: Any, table: str) -> set[str] | None:
     return {r[0] for r in rows} or None
 
 
-def runnable_rules(con: Any, relation: Relation, suite: str) -> tuple[list[Rule], list[Failure]]:
+def columns_by_table(con: Any, tables: Iterable[str]) -> dict[str, set[str]]:
+    """The columns of each of these relations that exists (one catalogue query)."""
+    wanted = sorted(set(tables))
+    rows = con.execute(
+        "select schema_name || '.' || table_name, column_name from duckdb_columns() "
+        "where list_contains(?, schema_name || '.' || table_name)",
+        [wanted],
+    ).fetchall()
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, set()).add(column)
+    return found
+
+
+def runnable_rules(
+    con: Any, relation: Relation, suite: str, present: set[str] | None = None
+) -> tuple[list[Rule], list[Failure]]:
     """Rules whose columns all exist, and a blocking failure for every other rule (and for the
-    relation itself when it is missing)."""
-    present = columns_of(con, relation.table)
+    relation itself when it is missing). `present`: its columns, if already read."""
+    present = present or columns_of(con, relation.table)
     if present is None:
         note = f"{relation.table} exists and can be validated."
         return [], [_error(suite, "relation_exists", note, f"{relation.table} does not exist")]
@@ -102,10 +126,16 @@ def runnable_rules(con: Any, relation: Relation, suite: str) -> tuple[list[Rule]
 
 
 def frame_sql(
-    relation: Relation, rules: Sequence[Rule], pack_filter: str, present: set[str] | None = None
+    relation: Relation,
+    rules: Sequence[Rule],
+    pack_filter: str,
+    present: set[str] | None = None,
+    *,
+    failing_only: bool = False,
 ) -> str:
     """The rows a suite validates: the relation's name, index columns, samples (those present)
-    and one boolean column per rule."""
+    and one boolean column per rule; with `failing_only`, only the rows where a rule is false
+    (each rule still evaluated on every row in scope, once)."""
     pack = f"f.{relation.pack}" if relation.pack else "null::varchar"
     index = [
         f"'{relation.name}' as relation",
@@ -119,10 +149,19 @@ def frame_sql(
         if present is None or "." in c or c in present
     ]
     checks = [f"({rule.sql.format(table=relation.table)}) as {rule.name}" for rule in rules]
-    return (
+    sql = (
         f"select {', '.join(index + samples + checks)} from {relation.table} f "
         f"{relation.joins} where {pack_filter}"
     )
+    if not failing_only:
+        return sql
+    holds = " and ".join(f"coalesce({rule.name}, true)" for rule in rules)  # null: n/a
+    return f"select * from ({sql}) where not ({holds})"
+
+
+def count_sql(relation: Relation, pack_filter: str) -> str:
+    """How many rows of the relation a gate's rules run on."""
+    return f"select count(*) from {relation.table} f {relation.joins} where {pack_filter}"
 
 
 def pack_chunks(
@@ -167,40 +206,71 @@ def validate_relations(
     relations: Sequence[Relation],
     suite_of: dict[str, str],
     pack_ids: Sequence[str] | None,
+    *,
+    failing_rows_only: bool = False,
 ) -> GateOutcome:
     """Run the rules of every relation over the rows of these packs (every pack when None) in
-    one GX validation per chunk. Relations without a pack column are validated whole, once."""
+    one GX validation per chunk. Relations without a pack column are validated whole, once.
+    `failing_rows_only`: hand GX only the rows where a rule is false (module docstring).
+
+    Two relations may be one table checked twice (marts.dim_pack: its references for the packs
+    gated, its key whole): each keeps its own rules."""
     outcome = GateOutcome()
-    runnable: dict[str, list[Rule]] = {}
-    present: dict[str, set[str]] = {}
+    live: list[Live] = []
+    columns = columns_by_table(con, (r.table for r in relations))
     for relation in relations:
-        rules, errors = runnable_rules(con, relation, suite_of[relation.name])
+        present = columns.get(relation.table)
+        rules, errors = runnable_rules(con, relation, suite_of[relation.name], present)
         outcome.errors.extend(errors)
         if rules:
-            runnable[relation.name] = rules
-            present[relation.name] = columns_of(con, relation.table) or set()
-    live = [r for r in relations if r.name in runnable]
+            live.append(Live(relation, rules, present or set()))
     for pack_id in pack_ids or []:
         outcome.checks[pack_id] = []
-    chunks: list[list[str] | None] = pack_chunks(con, live, pack_ids) or [[]]
+    chunks: list[list[str]] = pack_chunks(con, [r.relation for r in live], pack_ids) or [[]]
     for index, chunk in enumerate(chunks):
         frames = []
-        for relation in live:
-            rules = runnable[relation.name]
-            if relation.pack is None:
-                if index == 0:  # a relation of no pack is validated once, whole
-                    sql = frame_sql(relation, rules, "true", present[relation.name])
-                    frames.append(con.execute(sql).df())
-                continue
-            where = f"list_contains(?, f.{relation.pack})"
-            sql = frame_sql(relation, rules, where, present[relation.name])
-            frames.append(con.execute(sql, [chunk]).df())
+        for item in live:
+            if item.relation.pack is None and index > 0:
+                continue  # a relation of no pack is validated once, whole
+            frames.append(_frame(con, outcome, item, chunk, failing_rows_only))
         if not frames:
             continue
-        result = _validate_stack(gate, runnable, frames)
+        result = _validate_stack(gate, [item.rules for item in live], frames)
         outcome.validation_results.append(result)
-        _split(outcome, result, live, runnable, suite_of, chunk, first=index == 0)
+        _split(outcome, result, live, suite_of, chunk, first=index == 0)
     return outcome
+
+
+@dataclass(frozen=True)
+class Live:
+    """A relation a gate can validate: its runnable rules and the columns it has."""
+
+    relation: Relation
+    rules: list[Rule]
+    present: set[str]
+
+    @property
+    def label(self) -> str:
+        """The relation as `rows_checked` names it (a relation of no pack: `<name> (whole)`)."""
+        name = self.relation.name
+        return name if self.relation.pack else f"{name} (whole)"
+
+
+def _frame(con: Any, outcome: GateOutcome, item: Live, chunk: list[str], failing_only: bool):
+    """One relation's rows of this chunk as a frame; their number into `rows_checked`."""
+    relation = item.relation
+    if relation.pack is None:
+        where, params = "true", []
+    else:
+        where, params = f"list_contains(?, f.{relation.pack})", [chunk]
+    sql = frame_sql(relation, item.rules, where, item.present, failing_only=failing_only)
+    frame = con.execute(sql, params).df()
+    if failing_only:
+        (rows,) = con.execute(count_sql(relation, where), params).fetchone()
+    else:
+        rows = len(frame)
+    outcome.rows_checked[item.label] = outcome.rows_checked.get(item.label, 0) + rows
+    return frame
 
 
 # --------------------------------------------------------------------------- GX
@@ -226,16 +296,17 @@ def build_suite(suite_name: str, rules: Sequence[Rule]) -> Any:
     return gx.ExpectationSuite(name=suite_name, expectations=expectations)
 
 
-def unique_rules(runnable: dict[str, list[Rule]]) -> list[Rule]:
+def unique_rules(runnable: dict[Any, list[Rule]] | Iterable[list[Rule]]) -> list[Rule]:
     """The gate's rules by name, once each (relations share rules such as fact_key_present)."""
     rules: dict[str, Rule] = {}
-    for relation_rules in runnable.values():
+    groups = runnable.values() if isinstance(runnable, dict) else runnable
+    for relation_rules in groups:
         for rule in relation_rules:
             rules.setdefault(rule.name, rule)
     return list(rules.values())
 
 
-def _validate_stack(gate: str, runnable: dict[str, list[Rule]], frames: list[Any]) -> Any:
+def _validate_stack(gate: str, runnable: list[list[Rule]], frames: list[Any]) -> Any:
     import pandas as pd
 
     from expectations import _gx
@@ -260,15 +331,16 @@ def _validate_stack(gate: str, runnable: dict[str, list[Rule]], frames: list[Any
     )
 
 
-def _split(outcome, result, relations, runnable, suite_of, chunk, *, first: bool) -> None:
+def _split(outcome, result, live: list[Live], suite_of, chunk, *, first: bool) -> None:
     """Each (relation, rule) of the stack as one outcome per pack of the chunk."""
     by_name = {r.expectation_config.meta.get("name"): r for r in result.results}
-    for relation in relations:
+    for item in live:
+        relation = item.relation
         packs: list[str | None] = [None] if relation.pack is None else list(chunk)
         if relation.pack is None and not first:
             continue
         suite = suite_of[relation.name]
-        for rule in runnable[relation.name]:
+        for rule in item.rules:
             exp_result = by_name.get(rule.name)
             error = _exception(exp_result) if exp_result is not None else "not evaluated"
             if error:
