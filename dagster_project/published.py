@@ -70,11 +70,7 @@ def published_warehouse(
     import datetime as dt
 
     from dagster_project.planning import transform_fingerprint
-    from dagster_project.transform import (
-        needs_full_refresh,
-        pack_pair_relations,
-        per_pack_relations,
-    )
+    from dagster_project.transform import needs_full_refresh, per_pack_relations
     from expectations.alerts import published_finding_ids, send_new_findings_alert
     from ingest import store
     from warehouse.publish import publish
@@ -87,14 +83,12 @@ def published_warehouse(
         )
         changed = None if full else store.queued_packs(con)
         per_pack = per_pack_relations(con)
-        paired = pack_pair_relations(con)
     previous_findings = published_finding_ids(warehouse.published_db)  # before the swap
     result = publish(
         warehouse.work_db,
         warehouse.warehouse_path,
         changed_packs=changed,
         per_pack=per_pack,
-        paired=paired,
     )
     with warehouse.connect() as con:
         store.record_publish(con, transform_fingerprint(), started)

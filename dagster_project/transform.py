@@ -170,13 +170,6 @@ def per_pack_relations(con) -> list[tuple[str, str]]:
     return sorted(r for r in relations if r in existing and _has_column(con, *r, "pack_id"))
 
 
-def pack_pair_relations(con) -> list[tuple[str, str]]:
-    """The per-pack relations whose rows may compare two packs (`pack_id` and
-    `related_pack_id`: marts.dq_findings, the cross-pack conflicts): a row depends on both
-    packs, so it is replaced when either of them changed (warehouse.publish `paired`)."""
-    return [r for r in per_pack_relations(con) if _has_column(con, *r, "related_pack_id")]
-
-
 def _has_column(con, schema: str, table: str, column: str) -> bool:
     return bool(
         con.execute(

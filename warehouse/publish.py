@@ -97,16 +97,13 @@ def publish(
     *,
     changed_packs: Sequence[str] | None = None,
     per_pack: Iterable[tuple[str, str]] = (),
-    paired: Iterable[tuple[str, str]] = (),
 ) -> PublishResult:
     """Build the BI warehouse from ``work_db`` and atomically replace ``council.duckdb``.
 
     With ``changed_packs`` (the packs loaded, replaced or removed since the last publish) and
     ``per_pack`` (the work-DB relations whose rows belong to one pack each), the new file is a
     copy of the published one with only those packs' rows replaced and the cross-pack tables
-    rebuilt: what a full build would write, in a fraction of the time. A relation of ``paired``
-    (per-pack relations whose rows compare two packs: ``pack_id`` and ``related_pack_id``) has
-    the rows of a changed pack on either side replaced. Without them, or when
+    rebuilt: what a full build would write, in a fraction of the time. Without them, or when
     the published file's tables do not match the working DB's (a model changed), the file is
     built whole."""
     started = time.perf_counter()
@@ -122,7 +119,7 @@ def publish(
     try:
         result = None
         if changed_packs is not None and target.exists():
-            result = _update(work_db, target, tmp, list(changed_packs), set(per_pack), set(paired))
+            result = _update(work_db, target, tmp, list(changed_packs), set(per_pack))
         if result is None:
             _remove(tmp)
             result = _build(work_db, tmp)
@@ -230,7 +227,6 @@ def _update(
     tmp: Path,
     changed: list[str],
     per_pack: set[tuple[str, str]],
-    paired: set[tuple[str, str]] = frozenset(),
 ) -> PublishResult | None:
     """A copy of the published file with the changed packs' rows replaced, the cross-pack
     tables and the views rebuilt; None when the copy's tables differ from the working DB's."""
@@ -252,7 +248,7 @@ def _update(
         for qualified, (schema, name) in published.items():
             source = f"work.{schema}.{name}"
             if (schema, name) in per_pack | PACK_PROVENANCE:
-                of_changed = _of_changed_packs((schema, name) in paired)
+                of_changed = "list_contains($1, pack_id)"
                 con.execute(f"DELETE FROM {qualified} WHERE {of_changed}", [changed])
                 con.execute(
                     f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {of_changed}", [changed]
@@ -282,13 +278,6 @@ def _update(
         return None
     finally:
         con.close()
-
-
-def _of_changed_packs(paired: bool) -> str:
-    """The rows of the changed packs ($1); in a relation whose rows compare two packs, also the
-    rows whose related pack changed (a finding of an unchanged pack against a changed one)."""
-    of_pack = "list_contains($1, pack_id)"
-    return f"({of_pack} OR list_contains($1, related_pack_id))" if paired else of_pack
 
 
 def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None:
