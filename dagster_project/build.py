@@ -209,6 +209,22 @@ def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
     return runs
 
 
+def release_load_memory() -> None:
+    """After the load runs: stop the parser workers and hand the memory the loads freed back
+    to the system, so that this process does not hold it while dbt (its own process) and the
+    publish run. CPython frees the batches' frames, but glibc keeps the freed pages of its
+    heaps mapped until asked (`malloc_trim`)."""
+    import ctypes
+    import gc
+
+    from dagster_project.packs import close_parser_pool
+
+    close_parser_pool()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def publish_selection(defs, plan):
     """The assets of publish_job this publish needs: all of them when every pack is transformed
     again (the dbt project changed, a full refresh, the first publish), otherwise all but the
@@ -452,6 +468,7 @@ def build(args) -> int:
             return 1
         print(f"Plan: {plan.describe()}")
         loads = run_loads(defs, instance, plan)
+        release_load_memory()
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:
             publish = run_publish(defs, instance, plan)

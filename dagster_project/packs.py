@@ -131,6 +131,15 @@ def parser_pool():
     return _PARSER_POOL
 
 
+def close_parser_pool() -> None:
+    """Stop this process's parser workers (after the last load run of a build: they would
+    otherwise keep their memory through the transform and publish)."""
+    global _PARSER_POOL
+    if _PARSER_POOL is not None:
+        _PARSER_POOL.close()
+        _PARSER_POOL = None
+
+
 def parse_files(paths: Sequence):
     """The files parsed in worker processes (in this process when there is only one)."""
     if len(paths) <= 1:
@@ -162,6 +171,7 @@ def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]
     by_sha: dict[str, str] = {}  # the same bytes twice in one run load once
     chunk: list = []  # (parsed file, its packs row) waiting to be staged
     with warehouse.connect() as con:
+        promoted = store.promoted_files(con)  # sha256 -> file: asked once, not once a pack
         for parsed in parse_files(paths):
             name = parsed.file_name
             if parsed.error is not None:
@@ -170,8 +180,9 @@ def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]
                 tag_load_log(con, name, context.run.run_id)
                 continue
             pack = parsed.frames["packs"].row(0, named=True)
-            duplicate = store.record_if_duplicate(
-                con, name, pack["sha256"], holder=by_sha.get(pack["sha256"]), stat=stats[name]
+            holder = promoted.get(pack["sha256"]) or by_sha.get(pack["sha256"])
+            duplicate = holder not in (None, name) and store.record_if_duplicate(
+                con, name, pack["sha256"], holder=holder, stat=stats[name]
             )
             if duplicate:
                 refused[name] = f"{duplicate} (pack {pack['pack_id']}): remove one of the files"

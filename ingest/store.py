@@ -363,6 +363,15 @@ def file_holding(con, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def promoted_files(con) -> dict[str, str]:
+    """{sha256: file} of every promoted file: `file_holding` for a whole batch."""
+    return dict(
+        con.execute(
+            "SELECT sha256, file_name FROM ops.pack_files WHERE status = 'promoted'"
+        ).fetchall()
+    )
+
+
 def record_if_duplicate(
     con, file_name: str, sha256: str, holder: str | None = None, stat=None
 ) -> str | None:

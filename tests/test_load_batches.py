@@ -4,6 +4,7 @@ writes. Real bundled packs, real DuckDB files."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import duckdb
@@ -12,6 +13,7 @@ import pytest
 from ingest import store
 from ingest.frames import pack_frames
 from ingest.load import pack_files
+from ingest.parallel import default_workers
 from ingest.parse import parse_pack
 from ingest.schema import RAW_TABLES
 from tests.conftest import PACKS, pack_path
@@ -161,3 +163,26 @@ def test_the_gate_of_a_staged_batch_is_the_gate_of_each_pack(tmp_path, folder):
     assert failed and all(f.unexpected_count for f in failed)
     assert {s.get("line") for f in failed for s in f.sample if "line" in s} == {99999}
     assert batch[2].subject["pack_id"] == broken and batch[2].subject["file_name"] == names[2]
+
+
+@pytest.mark.skipif(default_workers() < 2, reason="one core: packs are parsed in process")
+def test_the_parser_workers_stop_when_the_loads_are_done(folder):
+    """`make warehouse` stops its parser workers before dbt and the publish run, so that
+    they do not hold memory through them."""
+    from dagster_project import packs
+    from dagster_project.build import release_load_memory
+
+    parsed = list(packs.parse_files(pack_files(folder)[:2]))
+    assert [p.error for p in parsed] == [None, None]
+    assert len(parser_workers()) == default_workers()
+    release_load_memory()
+    assert packs._PARSER_POOL is None
+    assert parser_workers() == []
+
+
+def parser_workers() -> list[int]:
+    """Process ids of this process's children that are spawned multiprocessing workers."""
+    from bench.memory import _command, tree_rss_by_process_kb
+
+    children = set(tree_rss_by_process_kb(os.getpid())) - {os.getpid()}
+    return [pid for pid in children if "spawn_main" in _command(pid)]
