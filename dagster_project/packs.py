@@ -5,7 +5,7 @@
             ├─ check pack_gate (blocking): the pack expectation suites; a pack that fails
             │  is moved to quarantine.*, its report written and an alert sent
             └─► raw/pack   promote: stage.* -> raw.* (packs, documents, tables, table_cells,
-                           lines, prose_numbers), one transaction per pack      [gates]
+                           lines, prose_numbers), one transaction per run      [gates]
 
 A run covers one partition (a pack dropped in the folder) or a range of them: the assets carry
 a `BackfillPolicy` of up to MAX_PACKS_PER_RUN partitions per run, so a backfill of thousands of
@@ -554,8 +554,8 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
     ],
     partitions_def=packs_partitions,
     backfill_policy=PACK_BACKFILL_POLICY,
-    description="Promote: move each gated pack of the run from stage.* to raw.* in one "
-    "transaction, and queue it for the marts. An older version of the same file stays until "
+    description="Promote: move the run's gated packs from stage.* to raw.* in one "
+    "transaction, and queue them for the marts. An older version of the same file stays until "
     "the new one passes its fact gate.",
     pool=WORK_DB_POOL,
     op_tags=WORK_DB_TAGS,
