@@ -5,7 +5,7 @@
             ├─ check pack_gate (blocking): the pack expectation suites; a pack that fails
             │  is moved to quarantine.*, its report written and an alert sent
             └─► raw/pack   promote: stage.* -> raw.* (packs, documents, tables, table_cells,
-                           lines, prose_numbers), one transaction per pack      [gates]
+                           lines, prose_numbers), one transaction per run      [gates]
 
 A run covers one partition (a pack dropped in the folder) or a range of them: the assets carry
 a `BackfillPolicy` of up to MAX_PACKS_PER_RUN partitions per run, so a backfill of thousands of
@@ -83,14 +83,27 @@ def tag_load_log(con, file_name: str, run_id: str | None) -> None:
         )
 
 
-def staged_pack(con, file_name: str) -> tuple[str, str] | None:
-    """(pack_id, sha256) of the pack staged from this file, the newest if several."""
-    row = con.execute(
-        "select pack_id, sha256 from stage.packs where file_name = ? "
-        "order by extracted_at desc limit 1",
-        [file_name],
-    ).fetchone()
-    return (row[0], row[1]) if row else None
+def tag_load_logs(con, file_names: Sequence[str], run_id: str | None) -> None:
+    """`tag_load_log` for many files at once (one UPDATE)."""
+    if run_id and file_names:
+        con.execute(
+            "update ops.load_log set run_id = ? "
+            "where list_contains(?, file_name) and run_id is null",
+            [run_id, list(file_names)],
+        )
+
+
+def staged_packs(con, file_names: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(pack_id, sha256) of the pack staged from each of these files (the newest, if one was
+    staged twice), in one query: {file: (pack_id, sha256)} in the order of `file_names`; files
+    with nothing staged (quarantined, refused) are left out."""
+    rows = con.execute(
+        "select file_name, arg_max(pack_id, extracted_at), arg_max(sha256, extracted_at) "
+        "from stage.packs where list_contains(?, file_name) group by file_name",
+        [list(file_names)],
+    ).fetchall()
+    found = {name: (pack_id, sha) for name, pack_id, sha in rows}
+    return {name: found[name] for name in file_names if name in found}
 
 
 def _json_safe(value: Any) -> Any:
@@ -118,6 +131,15 @@ def parser_pool():
     return _PARSER_POOL
 
 
+def close_parser_pool() -> None:
+    """Stop this process's parser workers (after the last load run of a build: they would
+    otherwise keep their memory through the transform and publish)."""
+    global _PARSER_POOL
+    if _PARSER_POOL is not None:
+        _PARSER_POOL.close()
+        _PARSER_POOL = None
+
+
 def parse_files(paths: Sequence):
     """The files parsed in worker processes (in this process when there is only one)."""
     if len(paths) <= 1:
@@ -127,9 +149,13 @@ def parse_files(paths: Sequence):
     return parser_pool().parse(paths)
 
 
+STAGE_CHUNK_PACKS = 10
+"""Packs staged per transaction by a multi-pack run's writer (see `store.stage_packs`)."""
+
+
 def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
-    """Parse these files in worker processes while this process stages them one by one:
-    {"staged": {file: pack_id}, "refused": {file: problem}}."""
+    """Parse these files in worker processes while this process stages them, a chunk of
+    packs per transaction: {"staged": {file: pack_id}, "refused": {file: problem}}."""
     from ingest import store
 
     staged: dict[str, str] = {}
@@ -143,26 +169,44 @@ def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]
             refused[name] = f"no longer in {warehouse.packs_path}"
     stats = {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in paths}
     by_sha: dict[str, str] = {}  # the same bytes twice in one run load once
+    chunk: list = []  # (parsed file, its packs row) waiting to be staged
     with warehouse.connect() as con:
+        promoted = store.promoted_files(con)  # sha256 -> file: asked once, not once a pack
         for parsed in parse_files(paths):
             name = parsed.file_name
             if parsed.error is not None:
                 refused[name] = str(parsed.error.problem)
                 _record_unreadable(context, warehouse, con, parsed, stats)
+                tag_load_log(con, name, context.run.run_id)
                 continue
             pack = parsed.frames["packs"].row(0, named=True)
-            duplicate = store.record_if_duplicate(
-                con, name, pack["sha256"], holder=by_sha.get(pack["sha256"]), stat=stats[name]
+            holder = promoted.get(pack["sha256"]) or by_sha.get(pack["sha256"])
+            duplicate = holder not in (None, name) and store.record_if_duplicate(
+                con, name, pack["sha256"], holder=holder, stat=stats[name]
             )
             if duplicate:
                 refused[name] = f"{duplicate} (pack {pack['pack_id']}): remove one of the files"
-            else:
-                store.stage_pack(con, parsed.frames)
-                store.record_staged(con, name, pack["pack_id"], pack["sha256"], stats[name])
-                by_sha[pack["sha256"]] = name
-                staged[name] = pack["pack_id"]
-            tag_load_log(con, name, context.run.run_id)
+                tag_load_log(con, name, context.run.run_id)
+                continue
+            chunk.append((parsed, pack))
+            by_sha[pack["sha256"]] = name
+            staged[name] = pack["pack_id"]
+            if len(chunk) >= STAGE_CHUNK_PACKS:
+                _stage_chunk(context, con, chunk, stats)
+        _stage_chunk(context, con, chunk, stats)
     return {"staged": staged, "refused": refused}
+
+
+def _stage_chunk(context, con, chunk: list, stats: dict) -> None:
+    """Stage the parsed packs waiting in `chunk` in one transaction, and empty it."""
+    from ingest import store
+
+    if not chunk:
+        return
+    files = [(parsed.file_name, pack["sha256"], stats[parsed.file_name]) for parsed, pack in chunk]
+    store.stage_packs(con, [parsed.frames for parsed, _ in chunk], files)
+    tag_load_logs(con, [name for name, _, _ in files], context.run.run_id)
+    chunk.clear()
 
 
 @asset(
@@ -268,6 +312,12 @@ GATE_RESULT_COLUMNS = (
 
 def record_gate_results(con, result, *, pack_id: str | None, gates: Sequence[str]) -> None:
     """Replace this pack's rows of these gates' suites in ops.gate_results."""
+    record_gate_results_many(con, [(result, pack_id)], gates=gates)
+
+
+def record_gate_results_many(con, results: Sequence[tuple], *, gates: Sequence[str]) -> None:
+    """`record_gate_results` for many (result, pack_id) in one transaction: a bulk load's
+    batch commits once, not once a pack."""
     import pandas as pd
 
     rows = [
@@ -275,15 +325,16 @@ def record_gate_results(con, result, *, pack_id: str | None, gates: Sequence[str
             (row.get("pack_id") or pack_id) if c == "pack_id" else row.get(c)
             for c in GATE_RESULT_COLUMNS
         )
+        for result, pack_id in results
         for row in result.ops_rows()
     ]
     prefixes = [f"{g}%" for g in gates]
     con.execute("begin transaction")
     try:
         con.execute(
-            "delete from ops.gate_results where pack_id = ? "
+            "delete from ops.gate_results where list_contains(?, pack_id) "
             "and list_bool_or([suite like x for x in ?])",
-            [pack_id, prefixes],
+            [[pack_id for _, pack_id in results], prefixes],
         )
         if rows:
             frame = pd.DataFrame(rows, columns=list(GATE_RESULT_COLUMNS))  # noqa: F841
@@ -376,23 +427,27 @@ def quarantine_and_alert(
 def gate_staged_packs(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
     """Validate every pack staged from these files in one GX run per suite; quarantine those
     that fail. Returns {file: (pack_id, result, rows)}."""
-    from expectations.gate import validate_packs
+    from expectations.gate import validate_pack_batch
     from ingest import store
 
     outcomes: dict[str, tuple[str, Any, list]] = {}
     with warehouse.connect() as con:
-        staged = {name: staged_pack(con, name) for name in file_names}
-        staged = {name: pack for name, pack in staged.items() if pack is not None}
+        staged = staged_packs(con, file_names)
         names = list(staged)
-        results = validate_packs(
-            store.staged_frames_many(con, [staged[n][0] for n in names]),
+        results = validate_pack_batch(
+            store.staged_batch(con, [staged[n][0] for n in names]),
+            len(names),
             warehouse_dir=warehouse.warehouse_path,
             file_names=names,
         )
+        record_gate_results_many(
+            con,
+            [(result, staged[name][0]) for name, result in zip(names, results, strict=True)],
+            gates=("pack_",),
+        )
         for name, result in zip(names, results, strict=True):
-            pack_id, sha256 = staged[name]
+            pack_id = staged[name][0]
             rows = failure_rows(result.failures)
-            record_gate_results(con, result, pack_id=pack_id, gates=("pack_",))
             if not result.passed:
                 quarantine_and_alert(
                     context.run.run_id, warehouse, con, name, staged[name], result, rows
@@ -470,7 +525,7 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
         name="pack_gate",
         blocking=True,
         partitions_def=packs_partitions,
-        description="The pack expectation suites (expectations.gate.validate_packs) over the "
+        description="The pack expectation suites (expectations.gate.validate_pack_batch) over the "
         "staged rows of the run's packs, one GX run per suite. Blocking: a pack that fails is "
         "quarantined and never promoted into raw.*; in a multi-pack run the others go on.",
         pool=WORK_DB_POOL,
@@ -499,8 +554,8 @@ with warnings.catch_warnings():  # partitioned asset checks are a "preview" feat
     ],
     partitions_def=packs_partitions,
     backfill_policy=PACK_BACKFILL_POLICY,
-    description="Promote: move each gated pack of the run from stage.* to raw.* in one "
-    "transaction, and queue it for the marts. An older version of the same file stays until "
+    description="Promote: move the run's gated packs from stage.* to raw.* in one "
+    "transaction, and queue them for the marts. An older version of the same file stays until "
     "the new one passes its fact gate.",
     pool=WORK_DB_POOL,
     op_tags=WORK_DB_TAGS,
@@ -511,29 +566,16 @@ def promote_pack(context: AssetExecutionContext, warehouse: WarehouseResource):
     event per pack, with the row count of each raw table in its metadata."""
     from ingest import store
 
-    promoted: dict[str, str] = {}
     with warehouse.connect() as con:
-        for name in context.partition_keys:
-            staged = staged_pack(con, name)
-            if staged is None:  # quarantined or refused: nothing to promote
-                continue
-            store.promote_pack(con, staged[0], name, keep_previous=True)
-            tag_load_log(con, name, context.run.run_id)
-            promoted[name] = staged[0]
+        promoted = {name: ids[0] for name, ids in staged_packs(con, context.partition_keys).items()}
         if not promoted:
             raise Failure("nothing staged to promote: run extract and pack_gate first")
-        rows = {
-            table: dict(
-                con.execute(
-                    f"select pack_id, count(*) from raw.{table} "
-                    "where list_contains(?, pack_id) group by 1",
-                    [list(promoted.values())],
-                ).fetchall()
-            )
-            for table in RAW_TABLES
-        }
+        rows = store.promote_packs(
+            con, [(pack_id, name) for name, pack_id in promoted.items()], keep_previous=True
+        )
+        tag_load_logs(con, list(promoted), context.run.run_id)
     for name, pack_id in promoted.items():
-        counts = {f"rows/{table}": rows[table].get(pack_id, 0) for table in RAW_TABLES}
+        counts = {f"rows/{table}": rows[pack_id][table] for table in RAW_TABLES}
         yield AssetMaterialization(
             asset_key=RAW_KEY,
             partition=name,

@@ -44,6 +44,27 @@ def stage_pack(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) 
     return pack_id
 
 
+def stage_packs(
+    con: duckdb.DuckDBPyConnection,
+    frames_list: list[dict[str, pl.DataFrame]],
+    files: list[tuple[str, str, tuple[int, int]]],
+) -> None:
+    """`stage_pack` then `record_staged` for several packs in ONE transaction, each table's
+    frames of all packs inserted at once: a bulk load's writer stages a chunk of packs per
+    commit (each DuckDB commit waits for the disk, and each insert of a frame costs a few ms
+    whatever its size). `files` is (file_name, sha256, stat) of each pack, in the same order."""
+    if not frames_list:
+        return
+    ids = [frames["packs"]["pack_id"][0] for frames in frames_list]
+    with _transaction(con):
+        _delete_packs(con, "stage", ids)
+        for table in frames_list[0]:
+            parts = [frames[table] for frames in frames_list]
+            _insert(con, f"stage.{table}", pl.concat(parts, how="vertical_relaxed"))
+        for pack_id, (file_name, sha256, stat) in zip(ids, files, strict=True):
+            _record_file(con, file_name, pack_id, "staged", None, sha256=sha256, stat=stat)
+
+
 def staged_frames(con: duckdb.DuckDBPyConnection, pack_id: str) -> dict:
     """This pack's staged rows as pandas DataFrames, for the expectation gate."""
     return {
@@ -52,27 +73,20 @@ def staged_frames(con: duckdb.DuckDBPyConnection, pack_id: str) -> dict:
     }
 
 
-def staged_frames_many(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> list[dict]:
-    """`staged_frames` for several packs, one query per table (a bulk load's batch)."""
-    by_table = {
-        table: con.execute(
-            f"SELECT * FROM stage.{table} WHERE list_contains(?, pack_id)", [pack_ids]
+def staged_batch(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> dict:
+    """The staged rows of these packs as one pandas frame per table, for the pack gate of a
+    bulk load's batch (`expectations.gate.validate_pack_batch`): each row tagged `_pack_key`,
+    its pack's position in `pack_ids`, rows ordered by it, a pack's rows in their staged order.
+    One query per table, and no frame per pack to make and concatenate again."""
+    batch = {}
+    for table in RAW_TABLES:
+        frame = con.execute(
+            f"SELECT *, CAST(list_position(?, pack_id) - 1 AS BIGINT) AS _pack_key "
+            f"FROM stage.{table} WHERE list_contains(?, pack_id)",
+            [pack_ids, pack_ids],
         ).df()
-        for table in RAW_TABLES
-    }
-    split = {
-        table: dict(tuple(frame.groupby("pack_id", sort=False)))
-        for table, frame in by_table.items()
-    }
-    return [
-        {
-            table: split[table][pack_id].reset_index(drop=True)
-            if pack_id in split[table]
-            else by_table[table].iloc[0:0]
-            for table in RAW_TABLES
-        }
-        for pack_id in pack_ids
-    ]
+        batch[table] = frame.sort_values("_pack_key", kind="stable").reset_index(drop=True)
+    return batch
 
 
 def promote_pack(
@@ -111,6 +125,79 @@ def promote_pack(
         _delete_pack(con, "stage", pack_id)
         _record_file(con, file_name, pack_id, "promoted", None, parser_version=parser_version)
     return previous
+
+
+def promote_packs(
+    con: duckdb.DuckDBPyConnection,
+    packs: list[tuple[str, str]],
+    *,
+    keep_previous: bool = False,
+) -> dict[str, dict[str, int]]:
+    """`promote_pack` for a batch of staged packs, (pack_id, file_name) each, in ONE transaction:
+    one INSERT and one DELETE per table for the whole batch instead of one per pack (each of
+    those scans the stage tables, which hold the whole batch: per pack, promoting a batch of
+    100 scanned them 1,200 times). The rows, queue entries and file records are those
+    `promote_pack` writes pack by pack.
+
+    Returns each pack's row count per raw table, counted in `stage.*` before the move. A
+    failure rolls the whole batch back: every pack stays staged, none half promoted (the
+    packs' data was gated already: what fails here is the database, not a pack)."""
+    ids = [pack_id for pack_id, _ in packs]
+    if len(set(ids)) != len(ids):
+        raise ValueError("a pack id twice in one promotion batch")
+    counts = staged_row_counts(con, ids)
+    _promote_batch(con, packs, keep_previous=keep_previous)
+    return counts
+
+
+def staged_row_counts(con, pack_ids: list[str]) -> dict[str, dict[str, int]]:
+    """{pack_id: {raw table: rows staged}} for these packs (0 where a table has none)."""
+    counts = {pack_id: dict.fromkeys(RAW_TABLES, 0) for pack_id in pack_ids}
+    for table in RAW_TABLES:
+        rows = con.execute(
+            f"SELECT pack_id, count(*) FROM stage.{table} WHERE list_contains(?, pack_id) "
+            "GROUP BY pack_id",
+            [pack_ids],
+        ).fetchall()
+        for pack_id, count in rows:
+            counts[pack_id][table] = count
+    return counts
+
+
+def _promote_batch(con, packs: list[tuple[str, str]], *, keep_previous: bool) -> None:
+    ids = [pack_id for pack_id, _ in packs]
+    files = [file_name for _, file_name in packs]
+    versions = con.execute(
+        "SELECT file_name, pack_id FROM raw.packs WHERE list_contains(?, file_name) "
+        "ORDER BY extracted_at",
+        [files],
+    ).fetchall()
+    rejected = con.execute(
+        "SELECT DISTINCT pack_id FROM quarantine.packs WHERE list_contains(?, file_name)", [files]
+    ).fetchall()
+    with _transaction(con):
+        _delete_packs(con, "raw", ids)  # the same bytes parsed again (a parser upgrade)
+        _delete_packs(con, "quarantine", [*{r[0] for r in rejected}, *ids])
+        for pack_id, file_name in packs:
+            for name, old in versions:
+                if name != file_name or old == pack_id:
+                    continue
+                if keep_previous:
+                    _queue(con, old, file_name, "supersede", superseded_by=pack_id)
+                else:
+                    _delete_pack(con, "raw", old)
+                    _queue(con, old, file_name, "remove")
+        for table in RAW_TABLES:
+            con.execute(
+                f"INSERT INTO raw.{table} SELECT * FROM stage.{table} "
+                "WHERE list_contains(?, pack_id)",
+                [ids],
+            )
+        for pack_id, file_name in packs:
+            _queue(con, pack_id, file_name, "load")
+        _delete_packs(con, "stage", ids)
+        for pack_id, file_name in packs:
+            _record_file(con, file_name, pack_id, "promoted", None)
 
 
 def quarantine_pack(
@@ -276,6 +363,15 @@ def file_holding(con, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def promoted_files(con) -> dict[str, str]:
+    """{sha256: file} of every promoted file: `file_holding` for a whole batch."""
+    return dict(
+        con.execute(
+            "SELECT sha256, file_name FROM ops.pack_files WHERE status = 'promoted'"
+        ).fetchall()
+    )
+
+
 def record_if_duplicate(
     con, file_name: str, sha256: str, holder: str | None = None, stat=None
 ) -> str | None:
@@ -354,6 +450,18 @@ def _delete_pack(con, schema: str, pack_id: str) -> None:
         return
     for table in RAW_TABLES:
         con.execute(f"DELETE FROM {schema}.{table} WHERE pack_id = ?", [pack_id])
+
+
+def _delete_packs(con, schema: str, pack_ids: list[str]) -> None:
+    """`_delete_pack` for many packs: one DELETE per table, only if the schema holds any."""
+    held = con.execute(
+        f"SELECT list(pack_id) FROM {schema}.packs WHERE list_contains(?, pack_id)",
+        [list(pack_ids)],
+    ).fetchone()[0]
+    if not held:
+        return
+    for table in RAW_TABLES:
+        con.execute(f"DELETE FROM {schema}.{table} WHERE list_contains(?, pack_id)", [held])
 
 
 def _insert(con, target: str, frame: pl.DataFrame) -> None:
