@@ -95,10 +95,11 @@ heading_procedures as (
       on c.part_kind = 'procedure' and {{ regexp_matches_seed("coalesce(s.near_headings, '')", 'c.pattern', ref('prose_part_cues')) }}
     group by all
 ),
-themes as (   -- the complaint themes the pack's tables print
-    select distinct pack_id, theme, {{ squeeze('theme') }} as theme_key
+themes as (   -- the complaint themes the pack's tables print, each spelling with its lines
+    select pack_id, theme, {{ squeeze('theme') }} as theme_key, list(distinct source_line) as lines
     from {{ batch(ref('int_facts')) }}
     where theme is not null and length(theme) >= 5
+    group by all
 ),
 subset_cues as (
     select m.pack_id, m.mention_seq,
@@ -125,13 +126,15 @@ whole_figures as (   -- counts of a whole group: table totals, and figures named
       and not regexp_matches(n.sentence, '(?i)\bof\s+(?:the|these|those)\s+[0-9]')
 ),
 theme_in_sentence as (
-    select m.pack_id, m.mention_seq, arg_max(t.theme, length(t.theme_key)) as theme
+    -- the longest theme named; of two spellings of it, the one printed nearest before the sentence
+    select m.pack_id, m.mention_seq,
+           arg_max(t.theme, {'length': length(t.theme_key), 'spelling': {'near': coalesce(list_max(list_filter(t.lines, lambda l: l <= m.sentence_first_line)), -1), 'theme': t.theme}}) as theme
     from mentions m
     join themes t on t.pack_id = m.pack_id and strpos(m.sentence_key, t.theme_key) > 0
     group by all
 ),
 share_phrases as (   -- the words a share is of, up to the next number (not a service: seed unless_pattern)
-    select m.pack_id, m.mention_seq,
+    select m.pack_id, m.mention_seq, m.sentence_first_line,
            -- quotes around the words go, an apostrophe inside a word stays ('couple''s'); of two
            -- cues, the one nearest the number
            arg_min(trim(regexp_replace(regexp_extract(m.following_text, c.pattern, 1),
@@ -147,7 +150,8 @@ share_phrases as (   -- the words a share is of, up to the next number (not a se
 ),
 share_themes as (   -- a table's theme when the words start with it ('case management of cases')
     select p.pack_id, p.mention_seq,
-           coalesce(arg_max(t.theme, length(t.theme_key)), any_value(p.phrase)) as share_theme
+           coalesce(arg_max(t.theme, {'length': length(t.theme_key), 'spelling': {'near': coalesce(list_max(list_filter(t.lines, lambda l: l <= p.sentence_first_line)), -1), 'theme': t.theme}}),
+                    any_value(p.phrase)) as share_theme
     from share_phrases p
     left join themes t
       on t.pack_id = p.pack_id and starts_with({{ squeeze('p.phrase') }}, t.theme_key)
@@ -155,7 +159,7 @@ share_themes as (   -- a table's theme when the words start with it ('case manag
     group by all
 ),
 theme_before as (   -- the one theme named just before the sentence (several: none of them)
-    select m.pack_id, m.mention_seq, any_value(t.theme) as theme
+    select m.pack_id, m.mention_seq, arg_max(t.theme, {'near': coalesce(list_max(list_filter(t.lines, lambda l: l <= m.sentence_first_line)), -1), 'theme': t.theme}) as theme
     from mentions m
     join themes t on t.pack_id = m.pack_id and strpos(m.context_key, t.theme_key) > 0
     group by all
