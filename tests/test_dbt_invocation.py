@@ -18,7 +18,8 @@ from warehouse import settings
 
 
 def test_row_counts_read_tables_and_leave_views_and_missing_relations_out(tmp_path):
-    db = tmp_path / "work.duckdb"
+    db = settings.work_db(tmp_path)
+    db.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db))
     con.execute("create schema marts")
     con.execute("create table marts.facts as select range as n from range(7)")

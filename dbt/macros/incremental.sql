@@ -46,3 +46,10 @@ delete from {{ this }} where figure_key in (
     select t.figure_key from {{ ref('int_cross_pack_touched_figures') }} t)
 {%- endif -%}
 {%- endmacro %}
+
+{# The queue read by name in a model that is not incremental (int_cross_pack_touched_figures):
+   a run-time input, like in_batch()'s, not a lineage parent, so the parse (execute false)
+   records no dependency on it and it stays out of the asset graph. #}
+{% macro publish_queue() -%}
+{%- if execute -%}{{ source('ops', 'publish_queue') }}{%- else -%}ops.publish_queue{%- endif -%}
+{%- endmacro %}

@@ -7,7 +7,7 @@
 -- The chain is read by name, not ref(): the chain itself reads this model.
 {% set chain = adapter.get_relation(database=this.database, schema=this.schema,
                                     identifier='int_figure_printing_chain') %}
-{% set queued = "select q.pack_id from " ~ source('ops', 'publish_queue') ~ " q" %}
+{% set queued = "select q.pack_id from " ~ publish_queue() ~ " q" %}
 select distinct figure_key
 from {{ ref('int_facts') }}
 where value is not null
