@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCOPE_ENV = "COUNCIL_TRANSFORM_SCOPE"
-"""Read by dbt/macros/incremental.sql: ``chunk`` while one chunk of several runs."""
+SCOPE_VALUE = "chunk"
+"""The value of ``settings.TRANSFORM_SCOPE_ENV`` (COUNCIL_TRANSFORM_SCOPE) while one chunk of
+several runs: dbt/macros/incremental.sql reads it."""
 
 SKIP_IN_EARLY_CHUNKS = ("test", "unit_test")
 """dbt resource types run by the last chunk only: the tests read whole tables (and store their

@@ -36,7 +36,7 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from dagster_project import alerting
 from dagster_project.chunks import (
-    SCOPE_ENV,
+    SCOPE_VALUE,
     Chunk,
     chunk_args,
     clear_chunk,
@@ -67,7 +67,7 @@ FACT_TABLES = (
     "fct_decisions",
     "decision_items",
 )
-CHUNKS_RECORD = "transform_chunks.json"
+CHUNKS_RECORD = settings.TRANSFORM_CHUNKS_NAME
 """In $WAREHOUSE/build: each dbt invocation of the last pack step (packs, dbt's invocation id,
 seconds)."""
 FACT_KEYS = [AssetKey(["marts", name]) for name in FACT_TABLES]
@@ -176,7 +176,7 @@ def _run_chunks(context, dbt, warehouse: WarehouseResource, chunks: list[Chunk],
                 dbt,
                 warehouse,
                 chunk_args(["build"], index, len(chunks), full=full),
-                extra_env={SCOPE_ENV: "chunk"},
+                extra_env={settings.TRANSFORM_SCOPE_ENV: SCOPE_VALUE},
                 emit=last,
             )
             records.append(_chunk_record(chunk, invocation_id, time.perf_counter() - started))

@@ -28,7 +28,14 @@ from ingest.raw_contract import OPS_DDL
 from warehouse import settings
 from warehouse.compare import compare_warehouses
 
+CHUNK_ENV = settings.TRANSFORM_CHUNK_ENV
+
 # --------------------------------------------------------------------------- planning
+
+
+def test_the_chunk_size_is_a_setting():
+    assert settings.transform_chunk_size(env={}) == settings.DEFAULT_TRANSFORM_CHUNK == 500
+    assert settings.transform_chunk_size(env={CHUNK_ENV: "2"}) == 2
 
 
 @pytest.fixture
@@ -121,7 +128,7 @@ def chunked(tmp_path_factory):
     assert shared["result"].returncode == 0, shared["result"].stdout[-2000:]
     root = tmp_path_factory.mktemp("chunked")
     warehouse = root / "warehouse"
-    result = run_build(shared["packs"], warehouse, extra_env={"COUNCIL_TRANSFORM_CHUNK": "1"})
+    result = run_build(shared["packs"], warehouse, extra_env={CHUNK_ENV: "1"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return {"shared": shared, "root": root, "warehouse": warehouse}
 
@@ -153,7 +160,7 @@ def test_a_full_refresh_in_chunks_of_two_publishes_the_same_rows(chunked):
     result = run_build(
         chunked["shared"]["packs"],
         warehouse,
-        extra_env={"COUNCIL_TRANSFORM_CHUNK": "2", "COUNCIL_FULL_REFRESH": "1"},
+        extra_env={CHUNK_ENV: "2", "COUNCIL_FULL_REFRESH": "1"},
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert [c["packs"] for c in _chunks_record(warehouse)] == [2, 2]
@@ -169,7 +176,7 @@ def test_an_incremental_build_in_chunks_equals_a_build_from_scratch(chunked):
         (packs / f"new_{name}").write_bytes((packs / name).read_bytes() + b"\nReprinted.\n")
     (packs / "004_2e7dbfc588d445a2.txt").unlink()
     warehouse = copy_warehouse(chunked["warehouse"], root / "incremental")
-    result = run_build(packs, warehouse, extra_env={"COUNCIL_TRANSFORM_CHUNK": "1"})
+    result = run_build(packs, warehouse, extra_env={CHUNK_ENV: "1"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     summary = read_summary(warehouse)
     assert sorted(summary["packs_loaded"]) == [

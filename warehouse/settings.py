@@ -31,6 +31,8 @@ DAGSTER_HOME_ENV = "DAGSTER_HOME"
 DBT_DUCKDB_PATH_ENV = "DBT_DUCKDB_PATH"  # read by dbt/profiles.yml
 MEMORY_LIMIT_ENV = "COUNCIL_DUCKDB_MEMORY_LIMIT"  # read by dbt/profiles.yml and ingest.store
 TRANSFORM_CHUNK_ENV = "COUNCIL_TRANSFORM_CHUNK"  # packs per dbt invocation of the pack step
+# set (to `chunk`) for dbt while one chunk of the pack step runs: read by dbt/macros/incremental.sql
+TRANSFORM_SCOPE_ENV = "COUNCIL_TRANSFORM_SCOPE"
 
 # defaults (relative to the repository root)
 DEFAULT_WAREHOUSE_DIR = "warehouse"
@@ -46,6 +48,7 @@ WORK_DB_NAME = "work.duckdb"
 BUILD_DIR_NAME = "build"
 PUBLISHED_NAME = "council.duckdb"
 DAGSTER_HOME_NAME = "dagster_home"
+TRANSFORM_CHUNKS_NAME = "transform_chunks.json"  # in build/: the last pack step's dbt invocations
 
 # the dbt project; its profile (profiles.yml) sits beside dbt_project.yml
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
