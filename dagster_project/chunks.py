@@ -48,8 +48,21 @@ def plan_chunks(con, *, full: bool, size: int) -> list[Chunk]:
     else:
         loads = _queued(con, "load")
         removes = _queued(con, "remove")
-    parts = [loads[i : i + size] for i in range(0, len(loads), size)] or [[]]
+    parts = _even_parts(loads, size)
     return [Chunk(part, removes if i == 0 else []) for i, part in enumerate(parts)]
+
+
+def _even_parts(packs: list[str], size: int) -> list[list[str]]:
+    """The fewest parts of at most `size` packs, their sizes as even as may be (1,002 packs by
+    500: 334 each); one empty part for no packs."""
+    count = max(1, -(-len(packs) // size))
+    base, extra = divmod(len(packs), count)
+    parts, start = [], 0
+    for i in range(count):
+        end = start + base + (1 if i < extra else 0)
+        parts.append(packs[start:end])
+        start = end
+    return parts
 
 
 def _queued(con, action: str) -> list[str]:

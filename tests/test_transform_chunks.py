@@ -66,6 +66,13 @@ def test_a_full_refresh_chunks_every_raw_pack(queue_db):
     assert chunks == [Chunk(["p3"]), Chunk(["p1"]), Chunk(["p2"])]
 
 
+def test_chunks_are_as_even_as_may_be(queue_db):
+    queue_db.execute("insert into raw.packs select 'q' || range from range(7)")
+    assert [len(c.loads) for c in plan_chunks(queue_db, full=True, size=4)] == [4, 3, 3]
+    assert [len(c.loads) for c in plan_chunks(queue_db, full=True, size=3)] == [3, 3, 2, 2]
+    assert [len(c.loads) for c in plan_chunks(queue_db, full=True, size=10)] == [10]
+
+
 def test_a_run_with_nothing_queued_is_one_chunk(queue_db):
     queue_db.execute("delete from ops.publish_queue")
     assert plan_chunks(queue_db, full=False, size=2) == [Chunk([], [])]
