@@ -17,7 +17,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -209,18 +209,25 @@ def run_dbt(
     dbt: DbtCliResource,
     warehouse: WarehouseResource,
     args: list[str],
-) -> Iterator[Any]:
-    """``dbt <args>`` over the working DB for the assets this step selected; yields its events.
+    *,
+    extra_env: Mapping[str, str] | None = None,
+    emit: bool = True,
+) -> Generator[Any, None, str | None]:
+    """``dbt <args>`` over the working DB for the assets this step selected; yields its events
+    and returns dbt's invocation id (run_results.json).
 
     dbt runs as a subprocess and is the only process writing the working DB while it runs; the
     row counts of the tables it built are added to their materialisations once dbt has finished
-    and let go of it.
+    and let go of it. `extra_env` is set for this dbt process only. With `emit` false (a chunk
+    of the pack step before the last) a successful invocation yields nothing: Dagster takes
+    one materialization per asset and step, the last chunk's; a failed one yields its events.
     """
     os.environ.update(settings.dbt_env(warehouse.work_db))
     target_path = warehouse.warehouse_path / "build" / "dbt_target"
     manifest = load_manifest()
     known = {*manifest.get("nodes", {}), *manifest.get("sources", {})}
-    invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
+    with _environ(extra_env or {}):  # dagster-dbt copies os.environ when it starts dbt
+        invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
     events: list[Any] = []
     unknown: set[str] = set()
     try:
@@ -248,6 +255,9 @@ def run_dbt(
             f"dbt built {len(unknown)} node(s) missing from the manifest the definitions loaded "
             f"({', '.join(sorted(unknown)[:5])}...): run `dbt parse` and reload the definitions"
         )
+    invocation_id = _invocation_id(target_path)
+    if not emit and invocation.is_successful():
+        return invocation_id
     relations = relation_by_key(manifest)
     output_keys = {key.to_python_identifier(): key for key in relations}
     materialized = {
@@ -277,6 +287,31 @@ def run_dbt(
             f"dbt log: {target_path / 'dbt.log'}",
             metadata={"dbt_log": MetadataValue.path(str(target_path / "dbt.log"))},
         )
+    return invocation_id
+
+
+def _invocation_id(target_path: Path) -> str | None:
+    """The invocation id dbt wrote in run_results.json (None if it wrote none)."""
+    try:
+        results = json.loads((target_path / "run_results.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return (results.get("metadata") or {}).get("invocation_id")
+
+
+@contextlib.contextmanager
+def _environ(extra: Mapping[str, str]):
+    """os.environ with `extra` set, restored afterwards (the step may share the process)."""
+    previous = {name: os.environ.get(name) for name in extra}
+    os.environ.update(extra)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @contextlib.contextmanager

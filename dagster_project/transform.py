@@ -17,6 +17,8 @@ Before dbt runs, files gone from the packs folder leave raw.* (their packs queue
 and a changed dbt project (a model, a seed row) makes the run a full refresh.
 """
 
+import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +35,14 @@ from dagster import (
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from dagster_project import alerting
+from dagster_project.chunks import (
+    SCOPE_VALUE,
+    Chunk,
+    chunk_args,
+    clear_chunk,
+    plan_chunks,
+    write_chunk,
+)
 from dagster_project.dbt_project import (
     PACK_MODELS,
     TRANSLATOR,
@@ -48,6 +58,7 @@ from dagster_project.packs import (
     record_gate_results,
 )
 from dagster_project.resources import WarehouseResource
+from warehouse import settings
 
 FACT_TABLES = (
     "fct_waiting_times",
@@ -56,6 +67,9 @@ FACT_TABLES = (
     "fct_decisions",
     "decision_items",
 )
+CHUNKS_RECORD = settings.TRANSFORM_CHUNKS_NAME
+"""In $WAREHOUSE/build: each dbt invocation of the last pack step (packs, dbt's invocation id,
+seconds)."""
 FACT_KEYS = [AssetKey(["marts", name]) for name in FACT_TABLES]
 """The relations the fact gate validates, pack by pack (a quarantined pack's rows of these are
 kept in quarantine.<table>)."""
@@ -119,11 +133,13 @@ def dbt_pack_models(
     context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ) -> Iterator[Any]:
     """``dbt build`` of the pack-incremental models for the packs queued (all of them on a
-    full refresh)."""
+    full refresh), one dbt invocation per chunk of at most COUNCIL_TRANSFORM_CHUNK packs
+    (dagster_project/chunks.py)."""
     with warehouse.connect() as con:
         removed = retire_removed_files(con, warehouse)
         full = needs_full_refresh(con)
         batch = _batch(con)
+        chunks = plan_chunks(con, full=full, size=settings.transform_chunk_size())
     for name in removed:
         context.log.info(f"{name} is gone from the packs folder: its facts leave the warehouse")
     context.log.info(
@@ -131,7 +147,59 @@ def dbt_pack_models(
         if full
         else f"incremental: {len(batch)} pack(s) to transform, {len(removed)} file(s) removed"
     )
-    yield from run_dbt(context, dbt, warehouse, ["build", *(["--full-refresh"] if full else [])])
+    if len(chunks) == 1:  # as before chunks: over the queue, or every pack on a full refresh
+        started = time.perf_counter()
+        invocation_id = yield from run_dbt(
+            context, dbt, warehouse, ["build", *(["--full-refresh"] if full else [])]
+        )
+        seconds = time.perf_counter() - started
+        _record_chunks(warehouse, [_chunk_record(chunks[0], invocation_id, seconds)])
+        return
+    yield from _run_chunks(context, dbt, warehouse, chunks, full=full)
+
+
+def _run_chunks(context, dbt, warehouse: WarehouseResource, chunks: list[Chunk], *, full: bool):
+    """dbt over each chunk in turn; the events of the last one (row counts over every chunk's
+    rows) are the step's. ops.transform_chunk is emptied afterwards, whatever happened."""
+    records = []
+    try:
+        for index, chunk in enumerate(chunks):
+            with warehouse.connect() as con:
+                write_chunk(con, chunk)
+            last = index == len(chunks) - 1
+            context.log.info(
+                f"chunk {index + 1} of {len(chunks)}: {len(chunk.loads)} pack(s) to transform"
+            )
+            started = time.perf_counter()
+            invocation_id = yield from run_dbt(
+                context,
+                dbt,
+                warehouse,
+                chunk_args(["build"], index, len(chunks), full=full),
+                extra_env={settings.TRANSFORM_SCOPE_ENV: SCOPE_VALUE},
+                emit=last,
+            )
+            records.append(_chunk_record(chunk, invocation_id, time.perf_counter() - started))
+    finally:
+        with warehouse.connect() as con:
+            clear_chunk(con)
+        _record_chunks(warehouse, records)
+
+
+def _chunk_record(chunk: Chunk, invocation_id: str | None, seconds: float) -> dict[str, Any]:
+    return {
+        "packs": len(chunk.loads),
+        "removed_packs": len(chunk.removes),
+        "dbt_invocation_id": invocation_id,
+        "seconds": round(seconds, 2),
+    }
+
+
+def _record_chunks(warehouse: WarehouseResource, records: list[dict[str, Any]]) -> None:
+    """$WAREHOUSE/build/transform_chunks.json: the dbt invocations of the last pack step."""
+    path = warehouse.warehouse_path / "build" / CHUNKS_RECORD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(records, indent=1), encoding="utf-8")
 
 
 @dbt_assets(

@@ -565,7 +565,7 @@ PACK_GATE_EXPECTATIONS: dict[str, tuple[dict, ...]] = {
 of contracts/raw.yml), as GX 1.x suite JSON: expectations/_gx.py runs them before
 the suite file's own (expectations/suites/pack_<table>.json)."""
 
-OPS_DDL = "CREATE SCHEMA IF NOT EXISTS ops;\nCREATE TABLE IF NOT EXISTS ops.pack_files (file_name VARCHAR PRIMARY KEY, pack_id VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, status VARCHAR NOT NULL, message VARCHAR, updated_at TIMESTAMP NOT NULL);\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS parser_version VARCHAR;\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_size BIGINT;\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_mtime_ns BIGINT;\nCREATE TABLE IF NOT EXISTS ops.publish_queue (pack_id VARCHAR NOT NULL, file_name VARCHAR, action VARCHAR NOT NULL, superseded_by VARCHAR, queued_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.transform_state (fingerprint VARCHAR NOT NULL, published_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.load_log (run_id VARCHAR, file_name VARCHAR NOT NULL, pack_id VARCHAR, sha256 VARCHAR, status VARCHAR NOT NULL, message VARCHAR, logged_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.gate_results (pack_id VARCHAR, file_name VARCHAR, suite VARCHAR NOT NULL, expectation VARCHAR NOT NULL, severity VARCHAR NOT NULL, success BOOLEAN NOT NULL, note VARCHAR, unexpected_count BIGINT, sample VARCHAR, validated_at TIMESTAMP NOT NULL);\n"
+OPS_DDL = "CREATE SCHEMA IF NOT EXISTS ops;\nCREATE TABLE IF NOT EXISTS ops.pack_files (file_name VARCHAR PRIMARY KEY, pack_id VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, status VARCHAR NOT NULL, message VARCHAR, updated_at TIMESTAMP NOT NULL);\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS parser_version VARCHAR;\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_size BIGINT;\nALTER TABLE ops.pack_files ADD COLUMN IF NOT EXISTS file_mtime_ns BIGINT;\nCREATE TABLE IF NOT EXISTS ops.publish_queue (pack_id VARCHAR NOT NULL, file_name VARCHAR, action VARCHAR NOT NULL, superseded_by VARCHAR, queued_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.transform_state (fingerprint VARCHAR NOT NULL, published_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.transform_chunk (pack_id VARCHAR NOT NULL, action VARCHAR NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.load_log (run_id VARCHAR, file_name VARCHAR NOT NULL, pack_id VARCHAR, sha256 VARCHAR, status VARCHAR NOT NULL, message VARCHAR, logged_at TIMESTAMP NOT NULL);\nCREATE TABLE IF NOT EXISTS ops.gate_results (pack_id VARCHAR, file_name VARCHAR, suite VARCHAR NOT NULL, expectation VARCHAR NOT NULL, severity VARCHAR NOT NULL, success BOOLEAN NOT NULL, note VARCHAR, unexpected_count BIGINT, sample VARCHAR, validated_at TIMESTAMP NOT NULL);\n"
 
 COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]] = {
     ("raw", "packs"): {
@@ -676,6 +676,9 @@ COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]] = {
         "file_name": "Name of the pack file in the packs folder.",
     },
     ("ops", "transform_state"): {},
+    ("ops", "transform_chunk"): {
+        "pack_id": "Pack identity: the first 16 hex digits of the SHA-256 of the pack file's bytes."
+    },
     ("ops", "load_log"): {
         "file_name": "Name of the pack file in the packs folder.",
         "pack_id": "Pack identity: the first 16 hex digits of the SHA-256 of the pack file's bytes.",

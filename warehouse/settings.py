@@ -30,17 +30,25 @@ PACKS_DIR_ENV = "PACKS_DIR"
 DAGSTER_HOME_ENV = "DAGSTER_HOME"
 DBT_DUCKDB_PATH_ENV = "DBT_DUCKDB_PATH"  # read by dbt/profiles.yml
 MEMORY_LIMIT_ENV = "COUNCIL_DUCKDB_MEMORY_LIMIT"  # read by dbt/profiles.yml and ingest.store
+TRANSFORM_CHUNK_ENV = "COUNCIL_TRANSFORM_CHUNK"  # packs per dbt invocation of the pack step
+# set (to `chunk`) for dbt while one chunk of the pack step runs: read by dbt/macros/incremental.sql
+TRANSFORM_SCOPE_ENV = "COUNCIL_TRANSFORM_SCOPE"
 
 # defaults (relative to the repository root)
 DEFAULT_WAREHOUSE_DIR = "warehouse"
 DEFAULT_PACKS_DIR = "data/packs"
 DEFAULT_MEMORY_LIMIT = "1500MB"  # DuckDB spills to disk beyond it
+# dbt's pack step transforms at most this many packs per invocation (dagster_project/chunks.py):
+# one invocation over 10,000 packs ran DuckDB out of memory in window-function models; 1,000
+# packs ran within DEFAULT_MEMORY_LIMIT. Each chunk costs a dbt start and its per-model overhead.
+DEFAULT_TRANSFORM_CHUNK = 500
 
 # inside a warehouse folder
 WORK_DB_NAME = "work.duckdb"
 BUILD_DIR_NAME = "build"
 PUBLISHED_NAME = "council.duckdb"
 DAGSTER_HOME_NAME = "dagster_home"
+TRANSFORM_CHUNKS_NAME = "transform_chunks.json"  # in build/: the last pack step's dbt invocations
 
 # the dbt project; its profile (profiles.yml) sits beside dbt_project.yml
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
@@ -88,6 +96,13 @@ def memory_limit(env: Mapping[str, str] | None = None) -> str:
     return (os.environ if env is None else env).get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
 
 
+def transform_chunk_size(env: Mapping[str, str] | None = None) -> int:
+    """The most packs one dbt invocation of the pack step transforms
+    (``$COUNCIL_TRANSFORM_CHUNK``)."""
+    value = (os.environ if env is None else env).get(TRANSFORM_CHUNK_ENV)
+    return int(value) if value else DEFAULT_TRANSFORM_CHUNK
+
+
 def dbt_env(work_database: Path | str, **extra: str) -> dict[str, str]:
     """The environment a dbt command runs in: this process's, plus what dbt/profiles.yml reads
     (the working database and the memory limit) and any ``extra`` (DBT_LOG_PATH...)."""
@@ -108,6 +123,7 @@ _VALUES = {
     "published-db": lambda args: published_db(args[0] if args else warehouse_dir()),
     "dagster-home": lambda args: dagster_home(Path(args[0]).resolve() if args else warehouse_dir()),
     "memory-limit": lambda args: memory_limit(),
+    "transform-chunk": lambda args: transform_chunk_size(),
 }
 
 

@@ -10,10 +10,26 @@
     * the new rows are appended.
 
   `dbt build --full-refresh` ignores the queue and rebuilds every pack: the same rows.
+
+  Chunks: dagster_project runs the pack step over many packs in several invocations, each over
+  at most COUNCIL_TRANSFORM_CHUNK packs (dagster_project/chunks.py), so that the step's memory
+  is bounded whatever the number of packs. Each invocation runs with COUNCIL_TRANSFORM_SCOPE=chunk
+  and the packs of its chunk in ops.transform_chunk; the incremental models then read and delete
+  those packs only, whether or not the run is incremental (the first chunk of a first build or a
+  full refresh creates the tables from its packs, the next chunks append theirs).
 #}
 
+{# True while a chunk of the pack step runs and this model is pack-incremental. Read at run time
+   only (`execute`): the parse state does not depend on the env var. #}
+{% macro in_chunk_scope() -%}
+{{ return(execute and env_var('COUNCIL_TRANSFORM_SCOPE', '') == 'chunk'
+          and config.get('materialized') == 'incremental') }}
+{%- endmacro %}
+
 {% macro in_batch(column='pack_id') -%}
-{%- if is_incremental() -%}
+{%- if in_chunk_scope() -%}
+{{ column }} in (select c.pack_id from {{ source('ops', 'transform_chunk') }} c where c.action = 'load')
+{%- elif is_incremental() -%}
 {{ column }} in (select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action = 'load')
 {%- else -%}
 true
@@ -22,15 +38,19 @@ true
 
 {% macro delete_queued_packs() -%}
 {%- if is_incremental() and 'pack_id' in (adapter.get_columns_in_relation(this) | map(attribute='name') | list) -%}
+{%- if in_chunk_scope() -%}
+delete from {{ this }} where pack_id in (select c.pack_id from {{ source('ops', 'transform_chunk') }} c)
+{%- else -%}
 delete from {{ this }} where pack_id in (
     select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action in ('load', 'remove'))
+{%- endif -%}
 {%- endif -%}
 {%- endmacro %}
 
 {# A pack-row relation as the model reads it: only the packs queued `load` on an incremental run,
    the whole relation otherwise. `from {{ batch(ref('int_facts')) }} f` #}
 {% macro batch(relation, column='pack_id') -%}
-{%- if is_incremental() -%}
+{%- if is_incremental() or in_chunk_scope() -%}
 (select * from {{ relation }} where {{ in_batch(column) }})
 {%- else -%}
 {{ relation }}
