@@ -68,10 +68,12 @@ def published_warehouse(
     context: AssetExecutionContext, warehouse: WarehouseResource
 ) -> MaterializeResult:
     import datetime as dt
+    import tempfile
+    from pathlib import Path
 
     from dagster_project.planning import transform_fingerprint
     from dagster_project.transform import needs_full_refresh, per_pack_relations
-    from expectations.alerts import published_finding_ids, send_new_findings_alert
+    from expectations.alerts import send_new_findings_alert, snapshot_finding_ids
     from ingest import store
     from warehouse.publish import publish
 
@@ -83,19 +85,23 @@ def published_warehouse(
         )
         changed = None if full else store.queued_packs(con)
         per_pack = per_pack_relations(con)
-    previous_findings = published_finding_ids(warehouse.published_db)  # before the swap
-    result = publish(
-        warehouse.work_db,
-        warehouse.warehouse_path,
-        changed_packs=changed,
-        per_pack=per_pack,
-    )
-    with warehouse.connect() as con:
-        store.record_publish(con, transform_fingerprint(), started)
-    # one data-quality alert: the findings that are new since the last publish
-    findings_alert = send_new_findings_alert(
-        previous_findings, result.path, warehouse.warehouse_path
-    )
+    with tempfile.TemporaryDirectory(dir=warehouse.warehouse_path) as scratch:
+        # the findings already announced, kept before the swap (ids only, written by DuckDB)
+        previous_findings = snapshot_finding_ids(
+            warehouse.published_db, Path(scratch) / "published_finding_ids.parquet"
+        )
+        result = publish(
+            warehouse.work_db,
+            warehouse.warehouse_path,
+            changed_packs=changed,
+            per_pack=per_pack,
+        )
+        with warehouse.connect() as con:
+            store.record_publish(con, transform_fingerprint(), started)
+        # one data-quality alert: the findings that are new since the last publish
+        findings_alert = send_new_findings_alert(
+            previous_findings, result.path, warehouse.warehouse_path
+        )
     context.log.info(
         f"published {result.path} ({result.bytes:,} bytes): {result.fact_count} facts, "
         f"{result.pack_count} packs"

@@ -49,6 +49,8 @@ KINDS = {
     "new_findings": "warning",
 }
 MAX_FINDINGS_IN_TEXT = 30
+MAX_FINDINGS_IN_ALERT = 200  # listed in one alert; all are counted
+MAX_PACKS_IN_MESSAGE = 20  # named in its one-line message
 
 
 def _now() -> str:
@@ -345,9 +347,8 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 def published_finding_ids(db_path: str | os.PathLike) -> set[str] | None:
     """The finding_ids of a published warehouse (marts.dq_findings), read-only; None when there
-    is no published file yet. What a publish keeps of the file it replaces to tell which
-    findings are new: ids only, not every finding as a row (hundreds of thousands of them in a
-    large warehouse)."""
+    is no published file yet. For small warehouses and tests: a publish keeps them with
+    `snapshot_finding_ids` instead (a file, not a Python set of every id)."""
     path = Path(db_path)
     if not path.exists():
         return None
@@ -362,12 +363,11 @@ def published_finding_ids(db_path: str | os.PathLike) -> set[str] | None:
         con.close()
 
 
-def published_findings(
-    db_path: str | os.PathLike, *, except_ids: set[str] | None = None
-) -> list[dict] | None:
-    """The findings of a published warehouse (marts.dq_findings, with each pack's file name),
-    read-only; None when there is no published file yet. With `except_ids`, only the findings
-    whose finding_id is not one of them (left out in DuckDB, not in Python)."""
+def snapshot_finding_ids(db_path: str | os.PathLike, dest: str | os.PathLike) -> Path | None:
+    """Write the finding_ids of a published warehouse to the Parquet file `dest` (DuckDB writes
+    it; no id passes through Python) and return its path; None when there is no published file
+    yet. What a publish keeps of the file it replaces to tell which findings are new: a
+    10,000-pack warehouse has millions of findings."""
     path = Path(db_path)
     if not path.exists():
         return None
@@ -375,33 +375,110 @@ def published_findings(
 
     con = duckdb.connect(str(path), read_only=True)
     try:
+        if "finding_id" in _finding_columns(con):
+            source = "SELECT finding_id FROM marts.dq_findings"
+        else:
+            source = "SELECT NULL::VARCHAR AS finding_id WHERE false"
+        con.execute(f"COPY ({source}) TO '{_sql_path(dest)}' (FORMAT parquet)")
+        return Path(dest)
+    finally:
+        con.close()
+
+
+def _sql_path(path: str | os.PathLike) -> str:
+    return str(path).replace("'", "''")
+
+
+Known = set[str] | Path | None
+"""The finding_ids already announced: a set, a Parquet file of them (`snapshot_finding_ids`),
+or None (no warehouse before: every finding is new)."""
+
+SEVERITY_RANK = (
+    "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END"
+)
+
+
+@contextlib.contextmanager
+def _new_findings_scope(db_path: str | os.PathLike, known: Known):
+    """A read-only connection to a published file, the dq_findings columns it has and the WHERE
+    clause that leaves the `known` findings out (in DuckDB); None when there is no file."""
+    path = Path(db_path)
+    if not path.exists():
+        yield None
+        return
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
         names = _finding_columns(con)
+        where = ""
+        if known is not None and "finding_id" in names:
+            if isinstance(known, Path):
+                source = f"read_parquet('{_sql_path(known)}')"
+            else:
+                con.execute(
+                    "CREATE TEMP TABLE known_findings AS SELECT unnest(?::VARCHAR[]) AS finding_id",
+                    [sorted(known)],
+                )
+                source = "known_findings"
+            where = (
+                f"WHERE NOT EXISTS (SELECT 1 FROM {source} AS k "
+                "WHERE k.finding_id IS NOT DISTINCT FROM f.finding_id) "
+            )
+        yield con, names, where
+    finally:
+        con.close()
+
+
+def published_findings(
+    db_path: str | os.PathLike, *, except_ids: Known = None, limit: int | None = None
+) -> list[dict] | None:
+    """The findings of a published warehouse (marts.dq_findings, with each pack's file name),
+    read-only; None when there is no published file yet. With `except_ids`, only the findings
+    whose finding_id is not one of them (left out in DuckDB, not in Python). With `limit`, the
+    first `limit` of them, the most severe first."""
+    with _new_findings_scope(db_path, except_ids) as scope:
+        if scope is None:
+            return None
+        con, names, where = scope
         if not names:
             return []
         wanted = ", ".join("f." + c for c in FINDING_COLUMNS if c in names)
         related = "f.related_pack_id" if "related_pack_id" in names else "NULL"
-        where = ""
-        if except_ids is not None and "finding_id" in names:
-            con.execute(
-                "CREATE TEMP TABLE known_findings AS SELECT unnest(?::VARCHAR[]) AS id",
-                [list(except_ids)],
-            )
-            where = (
-                "WHERE NOT EXISTS (SELECT 1 FROM known_findings k "
-                "WHERE k.id IS NOT DISTINCT FROM f.finding_id) "
-            )
+        severity_first = f"{SEVERITY_RANK}, " if limit is not None and "severity" in names else ""
         cursor = con.execute(
             f"SELECT {wanted}, p.file_name, r.file_name AS related_file_name "
             "FROM marts.dq_findings AS f "
             "LEFT JOIN provenance.packs AS p ON p.pack_id = f.pack_id "
             f"LEFT JOIN provenance.packs AS r ON r.pack_id = {related} "
-            f"{where}ORDER BY p.file_name, f.source_lines, f.finding_id"
+            f"{where}ORDER BY {severity_first}p.file_name, f.source_lines, f.finding_id"
+            + (f" LIMIT {int(limit)}" if limit is not None else "")
         )
         columns = [d[0] for d in cursor.description]
         rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
         return json.loads(json.dumps(rows, default=str))
-    finally:
-        con.close()
+
+
+def published_finding_counts(
+    db_path: str | os.PathLike, *, except_ids: Known = None
+) -> list[dict] | None:
+    """How many findings of a published warehouse each pack has (`pack_id`, `file_name`,
+    `finding_count`, in file-name order), leaving out `except_ids` as `published_findings`
+    does; counted in DuckDB. None when there is no published file yet."""
+    with _new_findings_scope(db_path, except_ids) as scope:
+        if scope is None:
+            return None
+        con, names, where = scope
+        if not names:
+            return []
+        cursor = con.execute(
+            "SELECT f.pack_id, p.file_name, count(*) AS finding_count "
+            "FROM marts.dq_findings AS f "
+            "LEFT JOIN provenance.packs AS p ON p.pack_id = f.pack_id "
+            f"{where}GROUP BY ALL ORDER BY p.file_name, f.pack_id"
+        )
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _finding_columns(con) -> set[str]:
@@ -423,48 +500,59 @@ def new_findings_alert(previous: list[dict] | None, current: list[dict]) -> dict
     return findings_alert([f for f in current if f.get("finding_id") not in known])
 
 
-def findings_alert(new: list[dict]) -> dict | None:
-    """The alert announcing these findings (new since the last publish), None when there are
-    none."""
-    if not new:
+def _severity_first(finding: dict) -> tuple:
+    return (
+        SEVERITY_ORDER.get(finding.get("severity"), 3),
+        finding.get("file_name") or "",
+        finding.get("source_lines") or "",
+        finding.get("finding_id") or "",
+    )
+
+
+def findings_alert(new: list[dict], pack_counts: list[dict] | None = None) -> dict | None:
+    """The alert announcing new findings (since the last publish), None when there are none.
+
+    `new` are the findings to list; `pack_counts` (`published_finding_counts`) how many new
+    findings each pack has in all, when `new` lists only some of them. The alert lists at most
+    MAX_FINDINGS_IN_ALERT findings, the most severe first (a first build of a large warehouse
+    has millions: the rest are in marts.dq_findings), and counts all of them."""
+    if pack_counts is None:
+        pack_counts = _count_by_pack(new)
+    total = sum(c["finding_count"] for c in pack_counts)
+    if not total:
         return None
+    listed = sorted(new, key=_severity_first)[:MAX_FINDINGS_IN_ALERT]
+    counts = {c["pack_id"]: c["finding_count"] for c in pack_counts}
     packs: dict[str, dict] = {}
     for finding in sorted(
-        new, key=lambda f: (f.get("file_name") or "", SEVERITY_ORDER.get(f.get("severity"), 3))
+        listed, key=lambda f: (f.get("file_name") or "", SEVERITY_ORDER.get(f.get("severity"), 3))
     ):
         pack = packs.setdefault(
             finding.get("pack_id"),
             {
                 "file_name": finding.get("file_name"),
                 "pack_id": finding.get("pack_id"),
+                "finding_count": counts.get(finding.get("pack_id"), 0),
                 "findings": [],
             },
         )
-        pack["findings"].append(
-            {
-                "finding_id": finding.get("finding_id"),
-                "check_name": finding.get("check_name"),
-                "severity": finding.get("severity"),
-                "lines": finding.get("source_lines"),
-                "printed_lines": finding.get("printed_lines"),
-                "measure": finding.get("measure"),
-                "period_id": finding.get("period_id"),
-                "detail": finding.get("detail"),
-                "related_file_name": finding.get("related_file_name"),
-                "related_lines": finding.get("related_source_lines"),
-            }
-        )
-    severities = {f.get("severity") for f in new}
-    # the alert is as severe as its most severe finding
-    severity = next((s for s in SEVERITY_ORDER if s in severities), "warning")
+        pack["findings"].append(_listed_finding(finding))
+    # the alert is as severe as its most severe finding (listed first)
+    severity = listed[0].get("severity") if listed else "warning"
+    severity = severity if severity in SEVERITY_ORDER else "warning"
+    shown = pack_counts[:MAX_PACKS_IN_MESSAGE]
+    more = len(pack_counts) - len(shown)
     return {
         "kind": "new_findings",
         "severity": severity,
         "at": _now(),
-        "message": f"{len(new)} new data-quality finding(s) since the last publish, in "
-        f"{len(packs)} pack(s): "
-        + ", ".join(f"{p['file_name']} ({len(p['findings'])})" for p in packs.values()),
-        "finding_count": len(new),
+        "message": f"{total} new data-quality finding(s) since the last publish, in "
+        f"{len(pack_counts)} pack(s): "
+        + ", ".join(f"{c['file_name']} ({c['finding_count']})" for c in shown)
+        + (f" and {more} more pack(s)" if more else ""),
+        "finding_count": total,
+        "pack_count": len(pack_counts),
+        "findings_listed": len(listed),
         "packs": list(packs.values()),
         "where_to_look": [
             "marts.dq_findings (by finding_id)",
@@ -473,19 +561,48 @@ def findings_alert(new: list[dict]) -> dict | None:
     }
 
 
+def _count_by_pack(findings: list[dict]) -> list[dict]:
+    counts: dict[str, dict] = {}
+    for f in findings:
+        entry = counts.setdefault(
+            f.get("pack_id"),
+            {"pack_id": f.get("pack_id"), "file_name": f.get("file_name"), "finding_count": 0},
+        )
+        entry["finding_count"] += 1
+    return sorted(counts.values(), key=lambda c: (c["file_name"] or "", c["pack_id"] or ""))
+
+
+def _listed_finding(finding: dict) -> dict:
+    return {
+        "finding_id": finding.get("finding_id"),
+        "check_name": finding.get("check_name"),
+        "severity": finding.get("severity"),
+        "lines": finding.get("source_lines"),
+        "printed_lines": finding.get("printed_lines"),
+        "measure": finding.get("measure"),
+        "period_id": finding.get("period_id"),
+        "detail": finding.get("detail"),
+        "related_file_name": finding.get("related_file_name"),
+        "related_lines": finding.get("related_source_lines"),
+    }
+
+
 def send_new_findings_alert(
-    previous_ids: set[str] | None,
+    previous_ids: Known,
     new_db: str | os.PathLike,
     warehouse_dir: str | os.PathLike,
     webhook_url: str | None = None,
 ) -> dict | None:
     """After a publish: send the alert of the findings new in `new_db` (the published file)
-    since the file it replaced, whose finding_ids `previous_ids` are (read before the swap with
-    `published_finding_ids`; None when there was none). Returns the alert, or None when nothing
-    is new. Never raises."""
+    since the file it replaced, whose finding_ids `previous_ids` are (a set or the Parquet file
+    `snapshot_finding_ids` wrote before the swap; None when there was none). Counts and the
+    listed findings are worked out in DuckDB. Returns the alert, or None when nothing is new.
+    Never raises."""
+    known = previous_ids if previous_ids is not None else set()
     try:
-        new = published_findings(new_db, except_ids=previous_ids or set()) or []
-        alert = findings_alert(new)
+        counts = published_finding_counts(new_db, except_ids=known) or []
+        listed = published_findings(new_db, except_ids=known, limit=MAX_FINDINGS_IN_ALERT) or []
+        alert = findings_alert(listed, counts)
     except Exception:  # an alert must never fail the publish
         log.exception("could not work out the new data-quality findings")
         return None
@@ -498,7 +615,8 @@ def _findings_text(alert: dict) -> list[str]:
     lines: list[str] = []
     shown = 0
     for pack in alert.get("packs") or []:
-        lines.append(f"`{pack.get('file_name')}` ({len(pack.get('findings') or [])} new)")
+        count = pack.get("finding_count") or len(pack.get("findings") or [])
+        lines.append(f"`{pack.get('file_name')}` ({count} new)")
         for finding in pack.get("findings") or []:
             if shown >= MAX_FINDINGS_IN_TEXT:
                 lines.append(

@@ -66,3 +66,37 @@ def test_no_previous_file_announces_every_finding(tmp_path):
     assert published_finding_ids(tmp_path / "none.duckdb") is None
     assert findings_alert(published_findings(new, except_ids=set()))["finding_count"] == 4
     assert findings_alert(published_findings(new, except_ids=set(r[0] for r in NEW))) is None
+
+
+def test_a_first_build_with_many_findings_counts_them_all_and_lists_the_most_severe(tmp_path):
+    """A first build of a large warehouse has millions of findings: its alert counts every one
+    (by pack, in DuckDB) and lists only MAX_FINDINGS_IN_ALERT, the errors first."""
+    from expectations.alerts import (
+        MAX_FINDINGS_IN_ALERT,
+        published_finding_counts,
+        send_new_findings_alert,
+        snapshot_finding_ids,
+    )
+
+    many = [
+        (f"w{i:04d}", "a", "quarters_sum_to_year_total", "warning", str(i), f"w at {i}", None, None)
+        for i in range(MAX_FINDINGS_IN_ALERT + 50)
+    ] + [("e1", "b", "same_figure_differs_between_packs", "error", "9", "d at 9", "a", "3")]
+    new = tmp_path / "new.duckdb"
+    _published(new, many)
+    alert = send_new_findings_alert(None, new, tmp_path)
+    assert alert["finding_count"] == MAX_FINDINGS_IN_ALERT + 51 and alert["pack_count"] == 2
+    assert alert["findings_listed"] == MAX_FINDINGS_IN_ALERT
+    assert alert["severity"] == "error"
+    by_pack = {p["file_name"]: p for p in alert["packs"]}
+    assert by_pack["b.txt"]["findings"][0]["finding_id"] == "e1"  # the error is listed
+    assert by_pack["a.txt"]["finding_count"] == MAX_FINDINGS_IN_ALERT + 50
+    assert len(by_pack["a.txt"]["findings"]) == MAX_FINDINGS_IN_ALERT - 1
+    assert "a.txt (250)" in alert["message"] and "b.txt (1)" in alert["message"]
+    # the ids kept before a swap, as a Parquet file: nothing is new against itself
+    ids = snapshot_finding_ids(new, tmp_path / "ids.parquet")
+    count = duckdb.connect().execute(f"select count(*) from read_parquet('{ids}')").fetchone()
+    assert count[0] == len(many)
+    assert published_finding_counts(new, except_ids=ids) == []
+    assert send_new_findings_alert(ids, new, tmp_path) is None
+    assert snapshot_finding_ids(tmp_path / "none.duckdb", tmp_path / "x.parquet") is None
