@@ -152,11 +152,12 @@ def all_suite_names() -> list[str]:
     suites built in code from their rules."""
     from expectations import fact_gate, mart_gate
 
-    return [
+    names = [
         *suite_names(),
         *(fact_gate.suite_name(r) for r in fact_gate.RELATIONS),
         *(mart_gate.suite_name(r) for r in mart_gate.RELATIONS),
     ]
+    return list(dict.fromkeys(names))  # a relation checked twice (dim_pack) is one suite
 
 
 def build_suite(name: str) -> Any:

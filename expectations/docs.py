@@ -51,9 +51,13 @@ def _ensure_suites(context: Any) -> None:
     from expectations.sql_rules import unique_rules
 
     for module in (fact_gate, mart_gate):
+        # one suite per name: a relation checked twice (dim_pack, per pack and whole) has the
+        # rules of both in its one suite
+        by_suite: dict[str, list[list]] = {}
         for relation in module.RELATIONS:
-            suite = build_suite(module.suite_name(relation), relation.rules)
-            context.suites.add_or_update(suite)
+            by_suite.setdefault(module.suite_name(relation), []).append(list(relation.rules))
+        for name, rule_lists in by_suite.items():
+            context.suites.add_or_update(build_suite(name, unique_rules(rule_lists)))
         # the gate's validation runs over every relation at once: its suite is all the rules
         rules = unique_rules({r.name: list(r.rules) for r in module.RELATIONS})
         context.suites.add_or_update(build_suite(module.SUITE_PREFIX, rules))

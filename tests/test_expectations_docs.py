@@ -51,3 +51,19 @@ def test_data_docs_show_a_quarantined_pack_until_it_is_fixed(tmp_path):
     # our page shows each suite's latest validation: now the fixed pack, without failures
     assert fixed.run_id in page and result.run_id not in page
     assert '<span class="badge failed">failed</span>' not in page
+
+
+def test_a_relation_checked_per_pack_and_whole_has_every_rule_in_its_one_suite(tmp_path):
+    """dim_pack is checked twice by the warehouse gate (its references per pack, its key whole):
+    the stored suite Data Docs shows holds the rules of both, not whichever was stored last."""
+    from expectations import _gx, mart_gate
+    from expectations.docs import build_data_docs
+
+    checks = [r for r in mart_gate.RELATIONS if r.name == "dim_pack"]
+    assert len(checks) == 2
+    rule_names = {rule.name for relation in checks for rule in relation.rules}
+    assert all(len(rule_names) > len(r.rules) for r in checks)
+    build_data_docs(tmp_path)
+    suite = _gx.docs_context(tmp_path).suites.get("warehouse.dim_pack")
+    assert len(suite.expectations) == len(rule_names)
+    assert _gx.all_suite_names().count("warehouse.dim_pack") == 1
