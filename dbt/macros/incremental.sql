@@ -36,8 +36,11 @@ true
 {%- endif -%}
 {%- endmacro %}
 
+{# A model whose rows are not a pack's (int_measure_texts, incremental by text) says so with
+   `meta={'rows_by_pack': false}`: read from the config, not by asking the database for the
+   table's columns in every model of every run. #}
 {% macro delete_queued_packs() -%}
-{%- if is_incremental() and 'pack_id' in (adapter.get_columns_in_relation(this) | map(attribute='name') | list) -%}
+{%- if is_incremental() and (config.get('meta') or {}).get('rows_by_pack', true) -%}
 {%- if in_chunk_scope() -%}
 delete from {{ this }} where pack_id in (select c.pack_id from {{ source('ops', 'transform_chunk') }} c)
 {%- else -%}

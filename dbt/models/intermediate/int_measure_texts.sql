@@ -1,3 +1,4 @@
+{{ config(meta={'rows_by_pack': false}) }}  {#- no pack_id: its rows are kept by text, not deleted by pack #}
 -- A lookup, incremental by text (not by pack: it has no pack_id). The best measure for every distinct (domain, text, kind) a value can inherit its meaning from:
 -- a cell key, a column header, a row label (+ its other text cells), a caption, the sentences
 -- introducing the table (int_table_lead_ins), a heading above the table or the document title.
