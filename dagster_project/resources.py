@@ -48,12 +48,17 @@ def open_duckdb(
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:  # IOException on a lock held by another process
             if not is_lock_error(error) or time.monotonic() >= deadline:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
+            continue
+        # without a limit DuckDB may cache up to 80% of RAM: reading a large file
+        # read-only (the publish, the Parquet export) would hold gigabytes
+        con.execute(f"SET memory_limit = '{settings.memory_limit()}'")
+        return con
 
 
 def file_sha256(path: Path) -> str:

@@ -18,7 +18,9 @@ from ingest.schema import RAW_TABLES, ensure_schemas
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     db_path = Path(db_path)
     if read_only:
-        return duckdb.connect(str(db_path), read_only=True)
+        con = duckdb.connect(str(db_path), read_only=True)
+        con.execute(f"SET memory_limit = '{memory_limit()}'")
+        return con
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path))
     con.execute(f"SET memory_limit = '{memory_limit()}'")

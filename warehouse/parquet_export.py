@@ -46,6 +46,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse import settings
+
 PARQUET_LINK = "parquet"
 VERSIONS_DIR = "parquet_versions"
 MANIFEST = "manifest.json"
@@ -112,6 +114,7 @@ def _write(
     published_db: Path, out: Path, previous: Path | None = None, reuse: Reuse | None = None
 ) -> dict[str, Any]:
     con = duckdb.connect(str(published_db), read_only=True)
+    con.execute(f"SET memory_limit = '{settings.memory_limit()}'")  # not 80% of RAM as cache
     try:
         tables = {}
         for schema, name in _relations(con):
