@@ -211,29 +211,10 @@ def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
 
 def release_load_memory() -> None:
     """After the load runs: stop the parser workers, which would otherwise keep their memory
-    (about 150 MB at 200 packs) through dbt and the publish, and hand the heap the loads freed
-    back to the operating system (`trim_heap`)."""
-    import gc
-
+    (about 150 MB at 200 packs) through dbt and the publish."""
     from dagster_project.packs import close_parser_pool
 
     close_parser_pool()
-    gc.collect()
-    trim_heap()
-
-
-def trim_heap() -> None:
-    """glibc keeps the pages of freed memory in its heap: without `malloc_trim` this process
-    would hold the peak of the loads (the frames and gate results of a run of packs) while dbt,
-    another process, transforms them. Not glibc (macOS, musl): nothing to do."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def publish_selection(defs, plan):
