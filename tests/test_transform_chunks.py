@@ -1,9 +1,12 @@
 """The pack step in chunks (issue 11: memory bounded whatever the number of packs).
 
 `dbt_pack_models` runs dbt once per chunk of at most COUNCIL_TRANSFORM_CHUNK packs
-(dagster_project/chunks.py). Built with chunks of one or two packs, the bundled packs publish
-exactly the rows of the session's build with the default chunk size (one invocation): on a first
-build, on a full refresh, and after an incremental build that adds a pack and removes another.
+(dagster_project/chunks.py). Built with chunks of two packs, the bundled packs publish exactly
+the rows of the session's build with the default chunk size (one invocation); in chunks of one,
+an incremental build that adds two packs and removes another publishes the rows of a build of
+that folder from empty. (A full refresh of a built warehouse runs the chunks of a first build:
+the first with --full-refresh, which the project's materialization turns into one `create or
+replace` whether or not the table exists.)
 The step records each dbt invocation (build/transform_chunks.json, with dbt's invocation id).
 """
 
@@ -130,12 +133,12 @@ def _differences(old, new) -> list[str]:
 @pytest.fixture(scope="module")
 def chunked(tmp_path_factory):
     """The session's bundled build (default chunk size) and the same packs built in chunks of
-    one pack."""
+    two packs."""
     shared = shared_build(tmp_path_factory)
     assert shared["result"].returncode == 0, shared["result"].stdout[-2000:]
     root = tmp_path_factory.mktemp("chunked")
     warehouse = root / "warehouse"
-    result = run_build(shared["packs"], warehouse, extra_env={CHUNK_ENV: "1"})
+    result = run_build(shared["packs"], warehouse, extra_env={CHUNK_ENV: "2"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return {"shared": shared, "root": root, "warehouse": warehouse}
 
@@ -146,32 +149,20 @@ def test_the_default_build_transforms_in_one_invocation(chunked):
     assert record[0]["packs"] == _raw_pack_count(chunked["shared"]["warehouse"]) == 4
 
 
-def test_a_first_build_in_chunks_of_one_pack_publishes_the_same_rows(chunked):
+def test_a_first_build_in_chunks_of_two_packs_publishes_the_same_rows(chunked):
     assert _differences(chunked["shared"]["warehouse"], chunked["warehouse"]) == []
 
 
 def test_dbt_was_invoked_once_per_chunk(chunked):
     record = _chunks_record(chunked["warehouse"])
-    assert [c["packs"] for c in record] == [1, 1, 1, 1]
+    assert [c["packs"] for c in record] == [2, 2]
     ids = [c["dbt_invocation_id"] for c in record]
-    assert None not in ids and len(set(ids)) == 4
+    assert None not in ids and len(set(ids)) == 2
     con = duckdb.connect(str(settings.work_db(chunked["warehouse"])), read_only=True)
     try:  # emptied after the step
         assert con.execute("select count(*) from ops.transform_chunk").fetchone()[0] == 0
     finally:
         con.close()
-
-
-def test_a_full_refresh_in_chunks_of_two_publishes_the_same_rows(chunked):
-    warehouse = copy_warehouse(chunked["warehouse"], chunked["root"] / "full")
-    result = run_build(
-        chunked["shared"]["packs"],
-        warehouse,
-        extra_env={CHUNK_ENV: "2", "COUNCIL_FULL_REFRESH": "1"},
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert [c["packs"] for c in _chunks_record(warehouse)] == [2, 2]
-    assert _differences(chunked["shared"]["warehouse"], warehouse) == []
 
 
 def test_an_incremental_build_in_chunks_equals_a_build_from_scratch(chunked):
