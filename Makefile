@@ -31,8 +31,12 @@ install: $(STAMP)
 warehouse: install
 	$(BIN)/python -m dagster_project.build --packs "$(PACKS)" --warehouse "$(WAREHOUSE)"
 
+# two worker processes (pytest-xdist), each module's tests in one of them: the suite is mostly one
+# core's work (builds in child processes one after another); each worker builds the session's
+# shared warehouses once
+TEST_WORKERS ?= 2
 test: install lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # Write the files generated from contracts/ (raw DDL, polars schemas, gate parameters, dbt
 # sources, mart, BI and provenance yml); tests/test_contracts.py fails when a committed one is
