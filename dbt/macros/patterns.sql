@@ -20,15 +20,33 @@
     {{ return(rows.columns[0].values() | list) }}
 {%- endmacro %}
 
+{# fn(text, pattern_column, args...) where pattern_column is `column` of seed `relation` joined to
+   the row, for any DuckDB regexp function (regexp_matches, regexp_extract, regexp_extract_all,
+   regexp_replace): the value that call gives, null for a null pattern, each pattern compiled once. #}
+{% macro regexp_seed_call(fn, text, pattern_column, relation, column='pattern', args=[]) -%}
+{%- set patterns = seed_column_values(relation, column) -%}
+{%- set tail -%}{% for a in args %}, {{ a }}{% endfor %}{%- endset -%}
+{%- if patterns | length == 0 -%}
+{{ fn }}({{ text }}, {{ pattern_column }}{{ tail }})
+{%- else -%}
+(case {{ pattern_column }}{% for p in patterns %}
+    when {{ sql_string(p) }} then {{ fn }}({{ text }}, {{ sql_string(p) }}{{ tail }}){% endfor %}
+ end)
+{%- endif -%}
+{%- endmacro %}
+
 {# regexp_matches(text, pattern_column) where pattern_column is `column` of seed `relation`
    joined to the row: true, false, or null (a null pattern) exactly as that call gives. #}
 {% macro regexp_matches_seed(text, pattern_column, relation, column='pattern') -%}
-{%- set patterns = seed_column_values(relation, column) -%}
-{%- if patterns | length == 0 -%}
-regexp_matches({{ text }}, {{ pattern_column }})
-{%- else -%}
-(case {{ pattern_column }}{% for p in patterns %}
-    when {{ sql_string(p) }} then regexp_matches({{ text }}, {{ sql_string(p) }}){% endfor %}
- end)
-{%- endif -%}
+{{ regexp_seed_call('regexp_matches', text, pattern_column, relation, column) }}
+{%- endmacro %}
+
+{# regexp_extract(text, pattern_column, group) for a seed's pattern column (see regexp_seed_call). #}
+{% macro regexp_extract_seed(text, pattern_column, relation, group=0, column='pattern') -%}
+{{ regexp_seed_call('regexp_extract', text, pattern_column, relation, column, [group]) }}
+{%- endmacro %}
+
+{# regexp_extract_all(text, pattern_column, group) for a seed's pattern column. #}
+{% macro regexp_extract_all_seed(text, pattern_column, relation, group=0, column='pattern') -%}
+{{ regexp_seed_call('regexp_extract_all', text, pattern_column, relation, column, [group]) }}
 {%- endmacro %}

@@ -32,7 +32,7 @@ distinct_values as (
 tokens as (
     select d.v, min(vt.meaning) as token_meaning
     from distinct_values d
-    join {{ ref('value_tokens') }} vt on regexp_matches(d.v, vt.pattern)
+    join {{ ref('value_tokens') }} vt on {{ regexp_matches_seed('d.v', 'vt.pattern', ref('value_tokens')) }}
     group by all
 ),
 shaped as (
@@ -115,7 +115,7 @@ parsed as (
 total_labels as (
     select l.row_label
     from (select distinct row_label from cells where row_label is not null) l
-    join {{ ref('row_roles') }} r on r.row_role = 'total' and regexp_matches(l.row_label, r.pattern)
+    join {{ ref('row_roles') }} r on r.row_role = 'total' and {{ regexp_matches_seed('l.row_label', 'r.pattern', ref('row_roles')) }}
     group by l.row_label
 ),
 atoms as (

@@ -13,7 +13,7 @@ with counts as (
 nouned as (
     select distinct c.*
     from counts c
-    join {{ ref('prose_item_nouns') }} p on regexp_matches(c.noun, p.pattern)
+    join {{ ref('prose_item_nouns') }} p on {{ regexp_matches_seed('c.noun', 'p.pattern', ref('prose_item_nouns')) }}
 ),
 next_table as (
     select c.*, t.table_id, t.first_line as table_line,

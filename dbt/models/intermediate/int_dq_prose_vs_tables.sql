@@ -19,8 +19,8 @@ prose as (
     where f.value_type = 'actual' and f.value_qualifier is null and f.role in ('level', 'to')
       and f.service_area is not null
       and f.theme is null and f.segment is null
-      and exists (select 1 from cues c where c.subject = 'whole_service' and regexp_matches(f.value_text, c.pattern))
-      and not exists (select 1 from cues c where c.subject = 'subset' and regexp_matches(f.value_text, c.pattern))
+      and exists (select 1 from cues c where c.subject = 'whole_service' and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
+      and not exists (select 1 from cues c where c.subject = 'subset' and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
 ),
 whole as (
     select pack_id, source_table_id, source_row, source_col, source_line, measure, value, unit,

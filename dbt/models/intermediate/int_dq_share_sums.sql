@@ -17,7 +17,7 @@ explained as (
     from {{ batch(ref('int_table_captions')) }} c
     left join {{ batch(ref('int_table_lead_ins')) }} l using (table_id)
     join {{ ref('share_gap_notes') }} n
-      on regexp_matches(concat_ws(' / ', c.caption_text, l.lead_in_text), n.pattern)
+      on {{ regexp_matches_seed("concat_ws(' / ', c.caption_text, l.lead_in_text)", 'n.pattern', ref('share_gap_notes')) }}
 ),
 rows as (
     select

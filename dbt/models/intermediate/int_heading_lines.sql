@@ -18,7 +18,7 @@ areas as (
     select t.clean_text,
            case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from (select distinct clean_text from headings) t
-    join {{ ref('service_area_patterns') }} p on regexp_matches(t.clean_text, p.pattern)
+    join {{ ref('service_area_patterns') }} p on {{ regexp_matches_seed('t.clean_text', 'p.pattern', ref('service_area_patterns')) }}
     group by all
 )
 select h.*, a.service_area

@@ -236,20 +236,20 @@ left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reportin
 left join lateral (
     select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from {{ ref('service_area_patterns') }} p
-    where regexp_matches(c.sentence, p.pattern)
+    where {{ regexp_matches_seed('c.sentence', 'p.pattern', ref('service_area_patterns')) }}
 ) sa on true
 left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
     select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from {{ ref('service_area_patterns') }} p
-    where regexp_matches(c.context_before, p.pattern)
+    where {{ regexp_matches_seed('c.context_before', 'p.pattern', ref('service_area_patterns')) }}
 ) ca on true
 left join lateral (
     select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from {{ ref('service_area_patterns') }} p
-    where regexp_matches(coalesce(c.document_title, ''), p.pattern)
+    where {{ regexp_matches_seed("coalesce(c.document_title, '')", 'p.pattern', ref('service_area_patterns')) }}
 ) ta on true
 left join lateral (
     select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
     from {{ ref('service_aliases') }} s
-    where regexp_matches(c.context_before || ' ' || c.sentence, s.pattern) and not regexp_matches(s.pattern, '\^')
+    where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }} and not regexp_matches(s.pattern, '\^')
 ) svc on true

@@ -78,11 +78,11 @@ cues as (
 -- 'this figure is 527': the measure the prose before names last
 anaphors as (
     select t.pack_id, t.mention_seq, t.unit_read, t.role,
-           arg_max(a.measure, strpos(lower(t.context_before), lower(regexp_extract(t.context_before, a.pattern, 0))))
+           arg_max(a.measure, strpos(lower(t.context_before), lower({{ regexp_extract_seed('t.context_before', 'a.pattern', ref('prose_antecedents')) }})))
                as antecedent
     from texts t
-    join {{ ref('prose_antecedents') }} a on regexp_matches(t.context_before, a.pattern)
-    where exists (select 1 from cues c where c.subject = 'anaphor' and regexp_matches(t.before_for_measure, c.pattern))
+    join {{ ref('prose_antecedents') }} a on {{ regexp_matches_seed('t.context_before', 'a.pattern', ref('prose_antecedents')) }}
+    where exists (select 1 from cues c where c.subject = 'anaphor' and {{ regexp_matches_seed('t.before_for_measure', 'c.pattern', ref('prose_subject_cues')) }})
     group by all
 ),
 anaphoric as (
@@ -150,7 +150,7 @@ named as (
 comparators as (
     select distinct t.pack_id, t.mention_seq
     from texts t
-    join cues c on regexp_matches(t.before_text || ' ' || t.after_text, c.pattern)
+    join cues c on {{ regexp_matches_seed("t.before_text || ' ' || t.after_text", 'c.pattern', ref('prose_subject_cues')) }}
     where c.subject = 'comparator'
 )
 select

@@ -51,7 +51,7 @@ following_segments as (   -- a partner or division named right after the number 
 ),
 cue_parts as (
     select m.pack_id, m.mention_seq, c.part_kind,
-           coalesce(c.part, nullif(regexp_extract(m.sentence, c.pattern, 1), '')) as part
+           coalesce(c.part, nullif({{ regexp_extract_seed('m.sentence', 'c.pattern', ref('prose_part_cues'), 1) }}, '')) as part
     from mentions m
     join {{ ref('prose_part_cues') }} c on {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_part_cues')) }}
     where c.part_kind in ('segment', 'procedure')
@@ -72,11 +72,11 @@ clause_stages as (   -- every stage named in the number's clause, and in its who
     join stage_cues c on {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_part_cues')) }}
     cross join lateral (
         select unnest(case when c.part is not null then [c.part]
-                           else regexp_extract_all(m.clause_text, c.pattern, 1) end) as stage, true as in_clause
-        where regexp_matches(m.clause_text, c.pattern)
+                           else {{ regexp_extract_all_seed('m.clause_text', 'c.pattern', ref('prose_part_cues'), 1) }} end) as stage, true as in_clause
+        where {{ regexp_matches_seed('m.clause_text', 'c.pattern', ref('prose_part_cues')) }}
         union all
         select unnest(case when c.part is not null then [c.part]
-                           else regexp_extract_all(m.sentence, c.pattern, 1) end) as stage, false as in_clause
+                           else {{ regexp_extract_all_seed('m.sentence', 'c.pattern', ref('prose_part_cues'), 1) }} end) as stage, false as in_clause
     ) s
     group by all
 ),
@@ -137,9 +137,9 @@ share_phrases as (   -- the words a share is of, up to the next number (not a se
     select m.pack_id, m.mention_seq, m.sentence_first_line,
            -- quotes around the words go, an apostrophe inside a word stays ('couple''s'); of two
            -- cues, the one nearest the number
-           arg_min(trim(regexp_replace(regexp_extract(m.following_text, c.pattern, 1),
+           arg_min(trim(regexp_replace({{ regexp_extract_seed('m.following_text', 'c.pattern', ref('prose_part_cues'), 1) }},
                                        '(^|\s)[''‘’"]+|[''‘’"]+(\s|$)', '\1\2', 'g')),
-                   {'at': strpos(m.following_text, regexp_extract(m.following_text, c.pattern, 0)),
+                   {'at': strpos(m.following_text, {{ regexp_extract_seed('m.following_text', 'c.pattern', ref('prose_part_cues'), 0) }}),
                     'cue': c.pattern})
                as phrase
     from mentions m

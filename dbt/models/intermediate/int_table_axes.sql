@@ -23,7 +23,7 @@ dims as (
            min(d.dimension) filter (where d.axis = 'columns') as column_dimension
     from headers h
     join {{ ref('label_dimensions') }} d
-      on d.target = 'row_header' and regexp_matches(h.label_header, d.pattern)
+      on d.target = 'row_header' and {{ regexp_matches_seed('h.label_header', 'd.pattern', ref('label_dimensions')) }}
     group by all
 ),
 service_rows as (
@@ -36,7 +36,7 @@ service_rows as (
 header_services as (
     select h.label_header, true as header_is_service
     from headers h
-    join {{ ref('service_aliases') }} sa on regexp_matches(h.label_header, sa.pattern)
+    join {{ ref('service_aliases') }} sa on {{ regexp_matches_seed('h.label_header', 'sa.pattern', ref('service_aliases')) }}
     group by all
 ),
 service_columns as (

@@ -36,23 +36,23 @@ names as (
 ),
 service_area as (
     select n.column_name, arg_max(p.service_area, p.priority) as service_area
-    from names n join {{ ref('service_area_patterns') }} p on regexp_matches(n.column_name, p.pattern)
+    from names n join {{ ref('service_area_patterns') }} p on {{ regexp_matches_seed('n.column_name', 'p.pattern', ref('service_area_patterns')) }}
     group by all
 ),
 service as (
     select n.column_name, arg_max(p.service_code, p.priority) as service_code
-    from names n join {{ ref('service_aliases') }} p on regexp_matches(n.column_name, p.pattern)
+    from names n join {{ ref('service_aliases') }} p on {{ regexp_matches_seed('n.column_name', 'p.pattern', ref('service_aliases')) }}
     group by all
 ),
 value_type as (
     select n.column_name, arg_max(p.value_type, p.priority) as value_type
-    from names n join {{ ref('value_type_patterns') }} p on regexp_matches(n.column_name, p.pattern)
+    from names n join {{ ref('value_type_patterns') }} p on {{ regexp_matches_seed('n.column_name', 'p.pattern', ref('value_type_patterns')) }}
     group by all
 ),
 header_dimension as (
     select n.column_name, min(d.dimension) as dimension
     from names n join {{ ref('label_dimensions') }} d
-      on d.target = 'column_name' and regexp_matches(n.column_name, d.pattern)
+      on d.target = 'column_name' and {{ regexp_matches_seed('n.column_name', 'd.pattern', ref('label_dimensions')) }}
     group by all
 ),
 meanings as (

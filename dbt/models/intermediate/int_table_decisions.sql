@@ -18,7 +18,7 @@ col_fields as (
     select c.table_id, c.col_index, arg_max(f.field, f.priority) as field, max(f.priority) as priority
     from {{ batch(ref('int_table_columns')) }} c
     join dtables t using (table_id)
-    join {{ ref('decision_columns') }} f on regexp_matches(trim(c.column_name), f.pattern)
+    join {{ ref('decision_columns') }} f on {{ regexp_matches_seed('trim(c.column_name)', 'f.pattern', ref('decision_columns')) }}
     group by all
 ),
 best_cols as (   -- one column per field: the best pattern, then the leftmost column
