@@ -9,7 +9,9 @@ with lines as (
         l.pack_id,
         l.line_number,
         l.has_tab,
-        trim(regexp_replace(l.clean_text, '\s+', ' ', 'g')) as text,
+        -- clean_text has single spaces but where a tag or '**' it dropped stood between two
+        case when contains(l.clean_text, '  ') then regexp_replace(l.clean_text, '\s+', ' ', 'g')
+             else l.clean_text end as text,
         length(l.text) > 0 and trim(l.text) = '' as is_space_line,
         d.document_id,
         d.kind as document_kind,
