@@ -51,16 +51,21 @@ breaks as (
 ),
 numbered as (
     select *,
-           sum(starts_paragraph::integer) over (partition by pack_id order by line_number) as paragraph_seq,
+           sum(starts_paragraph::integer) over w as paragraph_seq,
+           -- the next line starts a paragraph of its own (or there is none): this one ends one
+           coalesce(lead(starts_paragraph) over w, true) as ends_paragraph,
            case when starts_paragraph then '' else joiner end || text as piece
     from breaks
+    window w as (partition by pack_id order by line_number)
 ),
 placed_lines as (
-    -- where each line starts in its paragraph's text (0-based), to cite a sentence's own lines
+    -- where each line starts in its paragraph's text (0-based), to cite a sentence's own lines;
+    -- the lines of paragraphs of more than one line (most paragraphs are one line, below)
     select *,
            coalesce(sum(length(piece)) over (partition by pack_id, paragraph_seq order by line_number
                                              rows between unbounded preceding and 1 preceding), 0) as line_offset
     from numbered
+    where not (starts_paragraph and ends_paragraph)
 ),
 paragraphs as (
     select
@@ -84,6 +89,29 @@ paragraphs as (
         arg_min(item_label, line_number) as item_label
     from placed_lines
     group by pack_id, paragraph_seq
+    union all
+    -- a paragraph of one line is that line, with no aggregation
+    select
+        pack_id,
+        paragraph_seq,
+        document_id,
+        document_kind,
+        document_title,
+        line_number as first_line,
+        line_number as last_line,
+        1::bigint as n_lines,
+        trim(piece) as text,
+        [{'line_number': line_number, 'line_offset': 0::hugeint}] as line_offsets,
+        has_tab as is_table,
+        opener_kind,
+        list_heading_kind,
+        is_body,
+        is_item,
+        is_bullet,
+        item_core,
+        item_label
+    from numbered
+    where starts_paragraph and ends_paragraph
 ),
 shaped as (
     select
