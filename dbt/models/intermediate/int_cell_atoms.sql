@@ -151,13 +151,17 @@ select
          then coalesce(col_kind, table_kind, 'count')
          else own_kind end as cell_kind
 from (
-    select *,
-        mode(own_kind) filter (where shape <> 'token') over (partition by table_id, col_index) as col_kind,
-        mode(own_kind) filter (where shape <> 'token') over (partition by table_id) as table_kind,
-        count(*) filter (where shape <> 'token' and not coalesce(in_total_row, false))
-            over (partition by table_id, col_index) as col_numbers,
-        count(*) filter (where shape <> 'token') over (partition by table_id, row_index) as row_numbers
-    from atoms
+    select a.*, c.col_kind, t.table_kind, coalesce(c.col_numbers, 0) as col_numbers,
+           coalesce(r.row_numbers, 0) as row_numbers
+    from atoms a
+    left join (select table_id, col_index,
+                      mode(own_kind) filter (where shape <> 'token') as col_kind,
+                      count(*) filter (where shape <> 'token' and not coalesce(in_total_row, false)) as col_numbers
+               from atoms group by all) c using (table_id, col_index)
+    left join (select table_id, mode(own_kind) filter (where shape <> 'token') as table_kind
+               from atoms group by all) t using (table_id)
+    left join (select table_id, row_index, count(*) filter (where shape <> 'token') as row_numbers
+               from atoms group by all) r using (table_id, row_index)
 )
 -- a token in a row and column of text (a case list saying 'Not Applicable') is not a value; a
 -- column's numbers are those of its rows other than totals
