@@ -216,6 +216,37 @@ def test_only_the_new_packs_rows_were_transformed(scenario):
     assert len(new_rows) >= 10
 
 
+def _dq_test_packs(warehouse) -> tuple[set[str], set[str]]:
+    """(packs in the stored failures of the dbt tests of the int_dq_* models, packs in those
+    models' rows)."""
+    con = duckdb.connect(str(settings.work_db(warehouse)), read_only=True)
+    try:
+        stored, findings = set(), set()
+        for (table,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'dq' "
+            "and table_name like 'no_rows_int_dq_%'"
+        ).fetchall():
+            model = table.removeprefix("no_rows_").rstrip("_")
+            stored |= {r[0] for r in con.execute(f"select pack_id from dq.{table}").fetchall()}
+            findings |= {
+                r[0] for r in con.execute(f"select pack_id from intermediate.{model}").fetchall()
+            }
+        return stored, findings
+    finally:
+        con.close()
+
+
+def test_the_dbt_tests_of_an_increment_read_only_its_packs_rows(scenario):
+    """A row-by-row dbt test of a pack model reads the rows of the packs the publish
+    transformed (macros/test_scope.sql): the findings it stores (schema dq) are the new packs',
+    although the int_dq_* models hold findings of packs loaded before."""
+    old_packs = {p for packs in scenario["rowids_before"].values() for p in packs}
+    stored, findings = _dq_test_packs(scenario["warehouse"])
+    assert stored, "the new good pack prints findings of its own (a copy of pack 001)"
+    assert not stored & old_packs
+    assert findings & old_packs
+
+
 def test_a_full_refresh_publishes_the_same_rows(scenario):
     full = copy_warehouse(scenario["warehouse"], scenario["root"] / "full_refresh")
     result = run_build(scenario["packs"], full, extra_env={"COUNCIL_FULL_REFRESH": "1"})
@@ -225,6 +256,9 @@ def test_a_full_refresh_publishes_the_same_rows(scenario):
     refreshed = published_rows(full, (*FACT_TABLES, "dq_findings"))
     for table, rows in incremental.items():
         assert rows == refreshed[table], table
+    # a full refresh tests every row: the stored findings are every pack's again
+    stored, findings = _dq_test_packs(full)
+    assert findings <= stored
 
 
 def test_a_deleted_pack_file_loses_its_facts_at_the_next_build(scenario):
