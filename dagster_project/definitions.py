@@ -5,7 +5,7 @@ Asset graph, one lineage from pack file to published warehouse::
 
     ingest     pack_file ─► stage/pack  (partitioned by pack file name; check pack_gate, blocking)
     gates      raw/pack (the raw tables of each promoted pack, the dbt sources; partitioned,
-               up to 100 packs per run in a backfill)
+               up to 200 packs per run in a backfill)
     transform  dbt pack models: staging/* ─► intermediate/* ─► marts/fct_* (incremental: the
                queued packs; check fact_gate, blocking) ─► dbt warehouse models: marts/dim_*,
                dq_findings (check warehouse_gate, blocking)

@@ -60,7 +60,7 @@ load_packs_job = define_asset_job(
     selection=PACK_SELECTION,
     description="Load pack files (partitions): extract into stage.*, run their blocking gate, "
     "promote into raw.* and queue them for the marts. A failing gate quarantines that pack "
-    "alone. A backfill runs up to 100 packs per run.",
+    "alone. A backfill runs up to 200 packs per run.",
     executor_def=in_process_executor,
     hooks={alert_on_failure},
     tags={"council/kind": "load"},

@@ -48,7 +48,10 @@ from ingest.raw_contract import RAW_DESCRIPTIONS, RAW_TABLES
 
 PACKS_PARTITION = "packs"
 packs_partitions = DynamicPartitionsDefinition(name=PACKS_PARTITION)
-MAX_PACKS_PER_RUN = 100
+MAX_PACKS_PER_RUN = 200
+"""The pack gate's GX validation costs about 2.5 s a run whatever its number of packs (a run of
+one pack and one of 100 take the same): 200 packs a run halve that cost against 100 (50 runs,
+not 100, for 10,000 packs), and the build process's memory at its loads stays far below dbt's."""
 PACK_BACKFILL_POLICY = BackfillPolicy.multi_run(max_partitions_per_run=MAX_PACKS_PER_RUN)
 
 PACK_FILE_KEY = AssetKey("pack_file")

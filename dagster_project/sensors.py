@@ -3,7 +3,7 @@
 
 * ``packs_folder_sensor`` watches PACKS_DIR: new files become partitions, and the files the plan
   says to load (new, changed, read by an older parser) are requested as runs of
-  ``load_packs_job`` over contiguous partition ranges of up to 100 packs (the assets'
+  ``load_packs_job`` over contiguous partition ranges of up to 200 packs (the assets'
   BackfillPolicy).
 * ``publish_sensor`` requests ``publish_job`` when the plan says the published warehouse is
   behind (packs queued, files removed, the dbt project changed) and no load is pending.

@@ -64,13 +64,13 @@ def test_per_pack_assets_are_partitioned_by_pack_file(graph):
     assert graph.get(AssetKey("published_warehouse")).partitions_def is None
 
 
-def test_pack_assets_load_up_to_100_packs_per_run_in_a_backfill(graph):
+def test_pack_assets_load_up_to_200_packs_per_run_in_a_backfill(graph):
     from dagster._core.definitions.backfill_policy import BackfillPolicyType
 
     for key in [AssetKey(["stage", "pack"]), AssetKey(["raw", "pack"])]:
         policy = graph.get(key).backfill_policy
         assert policy.policy_type == BackfillPolicyType.MULTI_RUN, key
-        assert policy.max_partitions_per_run == 100
+        assert policy.max_partitions_per_run == 200
 
 
 def test_every_dbt_model_is_an_asset_and_sources_are_the_raw_tables(graph, manifest):

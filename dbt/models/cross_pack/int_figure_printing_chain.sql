@@ -23,10 +23,11 @@ with printings as (   -- one row per figure and pack: its values and the lines t
         min(f.measure) as measure,
         min(f.unit) as unit,
         min(f.period_id) as period_id,
-        list(distinct f.value order by f.value) as printed_values,
+        list_sort(list(distinct f.value)) as printed_values,  -- not an ordered aggregate: far faster
         min(f.value) as value,
         array_to_string(list_sort(list(distinct f.source_line)), ',') as source_lines,
-        string_agg(distinct f.source_table_id, ',' order by f.source_table_id) as source_table_id,
+        array_to_string(list_sort(list(distinct f.source_table_id) filter (where f.source_table_id is not null)), ',')
+            as source_table_id,
         min(p.meeting_date) as meeting_date,
         min(p.file_name) as file_name
     from {{ ref('int_facts') }} f
