@@ -82,7 +82,7 @@ def _runs_active(context, job_name: str) -> bool:
     minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
     default_status=DefaultSensorStatus.RUNNING,
     description="Watches the packs folder: a new or changed file is loaded (a partition each; "
-    "many at once run as multi-pack runs of up to 100 partitions).",
+    "many at once run as multi-pack runs of up to 200 partitions).",
 )
 def packs_folder_sensor(context: SensorEvaluationContext, warehouse: WarehouseResource):
     plan = current_plan(warehouse)
