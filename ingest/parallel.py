@@ -115,7 +115,7 @@ class ParserPool:
                     self._restart()
                     waiting = [(index, future), *in_flight]
                     in_flight = deque(
-                        (i, f if _succeeded(f) else self._retry(paths[i], attempts, i))
+                        (i, f if _succeeded(f) else self._retry(paths[i], attempts, i, f))
                         for i, f in waiting
                     )
                     continue
@@ -127,16 +127,27 @@ class ParserPool:
     def _submit(self, path: Path) -> Future:
         if self._executor is None:
             self._executor = _new_pool(self.workers)
-        return self._executor.submit(self.work, str(path))
+        try:
+            return self._executor.submit(self.work, str(path))
+        except BrokenProcessPool as error:
+            # a worker died since the last submit: this pack never started; it waits its turn
+            # as one lost with the pool, and is submitted again (not counted as an attempt)
+            future: Future = Future()
+            future.set_exception(error)
+            future.never_started = True  # type: ignore[attr-defined]
+            return future
 
     def _restart(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = _new_pool(self.workers)
 
-    def _retry(self, path: Path, attempts: list[int], i: int) -> Future:
+    def _retry(self, path: Path, attempts: list[int], i: int, lost: Future) -> Future:
         """A pack lost with a dead worker is parsed again, unless it was lost before: then it
-        is the likely killer, and comes back as its error."""
+        is the likely killer, and comes back as its error. One that never started (the pool
+        was broken when it was submitted) is simply submitted again."""
+        if getattr(lost, "never_started", False):
+            return self._submit(path)
         attempts[i] += 1
         if attempts[i] < MAX_ATTEMPTS:
             return self._submit(path)

@@ -115,6 +115,26 @@ def test_a_dying_worker_loses_only_its_own_pack(tmp_path):
     assert results[3].frames["tables"].height == 4  # pack 001 prints four tables
 
 
+def test_a_pack_submitted_after_a_worker_died_is_parsed_by_a_fresh_pool(tmp_path):
+    """The race behind a flaky run: a worker dies while the pool is being filled, and the next
+    submit finds the pool broken. That pack never started: it is parsed by the fresh pool and
+    not counted as lost (nor blamed for the death)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    small = tmp_path / "small.txt"
+    shutil.copy(pack_path("001"), small)
+    killer = tmp_path / "killer.txt"
+    killer.write_text("Report to:\tX\n", encoding="utf-8")
+    with ParserPool(workers=2, ahead=2, work=die_on_killer) as pool:
+        assert isinstance(pool._submit(killer).exception(timeout=60), BrokenProcessPool)
+        unstarted = pool._submit(small)  # the pool is broken now: no exception raised here
+        assert isinstance(unstarted.exception(), BrokenProcessPool)
+        assert unstarted.never_started
+        (result,) = list(pool.parse([small]))
+    assert result.error is None
+    assert result.frames["tables"].height == 4  # pack 001 prints four tables
+
+
 def test_cli_with_workers_loads_what_serial_loading_loads(mixed_folder, tmp_path):
     """`python -m ingest.cli --workers 2` against one process: the same raw rows and the same
     errors recorded, the bad files refused by name."""
