@@ -12,7 +12,7 @@ the next ones. The frames cross the process boundary as Arrow IPC (stream) bytes
 
 A pack that cannot be read comes back as its `PackError`; so does one whose parse raised
 anything else (a parser bug on one pack stops that pack, not the load), and one whose worker
-process died twice while parsing it. The pool itself survives all three.
+process died while parsing it alone. The pool itself survives all three.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import polars as pl
 from ingest.errors import PackError
 
 PACKS_AHEAD_PER_WORKER = 2  # parsed packs waiting for the writer, at most, per worker
-MAX_ATTEMPTS = 2  # a pack in flight when a worker died is parsed again once
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,6 @@ class ParserPool:
             for path in paths:
                 yield _from_wire(path, self.work(str(path)))
             return
-        attempts = [0] * len(paths)
         next_index = 0
         in_flight: deque[tuple[int, Future]] = deque()
         try:
@@ -115,8 +113,7 @@ class ParserPool:
                     self._restart()
                     waiting = [(index, future), *in_flight]
                     in_flight = deque(
-                        (i, f if _succeeded(f) else self._retry(paths[i], attempts, i, f))
-                        for i, f in waiting
+                        (i, f if _succeeded(f) else self._parse_alone(paths[i])) for i, f in waiting
                     )
                     continue
                 yield _from_wire(paths[index], wire)
@@ -130,11 +127,10 @@ class ParserPool:
         try:
             return self._executor.submit(self.work, str(path))
         except BrokenProcessPool as error:
-            # a worker died since the last submit: this pack never started; it waits its turn
-            # as one lost with the pool, and is submitted again (not counted as an attempt)
+            # a worker died since the last submit: this pack is lost with the pool, like the
+            # packs in flight, and parsed again alone (`_parse_alone`) like them
             future: Future = Future()
             future.set_exception(error)
-            future.never_started = True  # type: ignore[attr-defined]
             return future
 
     def _restart(self) -> None:
@@ -142,17 +138,18 @@ class ParserPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = _new_pool(self.workers)
 
-    def _retry(self, path: Path, attempts: list[int], i: int, lost: Future) -> Future:
-        """A pack lost with a dead worker is parsed again, unless it was lost before: then it
-        is the likely killer, and comes back as its error. One that never started (the pool
-        was broken when it was submitted) is simply submitted again."""
-        if getattr(lost, "never_started", False):
-            return self._submit(path)
-        attempts[i] += 1
-        if attempts[i] < MAX_ATTEMPTS:
-            return self._submit(path)
-        future: Future = Future()
-        future.set_result((None, None, (path.name, "its parser process died while reading it")))
+    def _parse_alone(self, path: Path) -> Future:
+        """A pack lost with a dead worker is parsed again with nothing else in flight. Only
+        then is a death its own: the pack that was merely beside the killer parses, and one
+        whose worker dies again, alone, comes back as its error. (Counting deaths instead
+        blamed an innocent pack that happened to be in flight beside the killer twice.)"""
+        future = self._submit(path)
+        try:
+            future.result()
+        except BrokenProcessPool:
+            self._restart()
+            future = Future()
+            future.set_result((None, None, (path.name, "its parser process died while reading it")))
         return future
 
 
