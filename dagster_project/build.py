@@ -416,7 +416,7 @@ def print_summary(summary: dict[str, Any], out=sys.stdout) -> None:
 def failure_line(summary: dict[str, Any], warehouse_dir: Path) -> str:
     """One line: what failed and where to look."""
     errors = summary["publish"].get("errors") or ["the publish did not complete"]
-    log = warehouse_dir / "build" / "dbt_target" / "dbt.log"
+    log = settings.dbt_target_dir(warehouse_dir) / "dbt.log"
     return (
         f"BUILD FAILED: {errors[0][:240]} (see {summary['alerts']}, the run in `make ui`, "
         f"and {log})"
@@ -428,7 +428,14 @@ def build(args) -> int:
     warehouse_dir = _absolute(args.warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     _configure_environment(packs_dir, warehouse_dir)
+    from dagster_project.dbt_warmup import dbt_parsed_beside
 
+    # a new warehouse's dbt parses the project while this process imports, plans and loads
+    with build_lock(warehouse_dir), dbt_parsed_beside(warehouse_dir) as dbt_parse:
+        return _build_locked(args, packs_dir, warehouse_dir, dbt_parse)
+
+
+def _build_locked(args, packs_dir: Path, warehouse_dir: Path, dbt_parse) -> int:
     from dagster_project.dbt_project import refresh_manifest_if_stale
 
     if refresh_manifest_if_stale():
@@ -444,7 +451,7 @@ def build(args) -> int:
     print(f"Packs folder: {packs_dir}")
     print(f"Dagster runs are recorded in {os.environ['DAGSTER_HOME']} (make ui to browse them)")
     started = time.perf_counter()
-    with build_lock(warehouse_dir), DagsterInstance.get() as instance:
+    with DagsterInstance.get() as instance:
         fail_abandoned_runs(instance)
         plan = plan_work(
             packs_dir,
@@ -463,6 +470,7 @@ def build(args) -> int:
         release_load_memory()
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:
+            dbt_parse.wait()
             publish = run_publish(defs, instance, plan)
         else:
             print("[transform & publish] nothing changed: the published warehouse is up to date")

@@ -223,7 +223,7 @@ def run_dbt(
     one materialization per asset and step, the last chunk's; a failed one yields its events.
     """
     os.environ.update(settings.dbt_env(warehouse.work_db))
-    target_path = warehouse.warehouse_path / "build" / "dbt_target"
+    target_path = settings.dbt_target_dir(warehouse.warehouse_path)
     manifest = load_manifest()
     known = {*manifest.get("nodes", {}), *manifest.get("sources", {})}
     with _environ(extra_env or {}):  # dagster-dbt copies os.environ when it starts dbt

@@ -38,7 +38,7 @@ def catalog_dir(warehouse_dir: Path | str) -> Path:
 
 def publish_catalog(work_db: Path | str, warehouse_dir: Path | str) -> Path:
     warehouse_dir = Path(warehouse_dir).resolve()
-    build_target = warehouse_dir / "build" / "dbt_target"
+    build_target = settings.dbt_target_dir(warehouse_dir)
     tmp = warehouse_dir / f".{CATALOG_DIR}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     target = tmp / "target"
     try:

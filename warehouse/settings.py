@@ -52,6 +52,7 @@ TRANSFORM_CHUNKS_NAME = "transform_chunks.json"  # in build/: the last pack step
 
 # the dbt project; its profile (profiles.yml) sits beside dbt_project.yml
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
+DBT_TARGET_NAME = "dbt_target"
 DBT_PROFILES_DIR = DBT_PROJECT_DIR
 
 
@@ -78,6 +79,12 @@ def build_dir(warehouse: Path | str) -> Path:
 def work_db(warehouse: Path | str) -> Path:
     """The working database of a warehouse folder."""
     return build_dir(warehouse) / WORK_DB_NAME
+
+
+def dbt_target_dir(warehouse: Path | str) -> Path:
+    """Where the pipeline's dbt invocations for a warehouse folder write (and log): its
+    manifest, run results and parse state."""
+    return build_dir(warehouse) / DBT_TARGET_NAME
 
 
 def published_db(warehouse: Path | str) -> Path:
