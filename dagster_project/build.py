@@ -4,6 +4,7 @@
 
 1. ``planning.plan_work`` decides what to do, as the sensors do: the files to load (new,
    changed, read by an older parser), the files removed, whether a publish is needed;
+   for a new warehouse folder, `dbt parse` runs meanwhile in a child process (dbt_warmup.py);
 2. the files to load run as ``load_packs_job`` over contiguous partition ranges of up to 200
    packs a run (the assets' BackfillPolicy: what a backfill in the UI launches): parse in worker
    processes, pack gate, promote. A bad pack is refused or quarantined alone;
