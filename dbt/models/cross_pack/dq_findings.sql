@@ -44,33 +44,32 @@ keyed as (
     from findings
 ),
 -- the lines a finding names, in its pack and in the related pack, one row each (the line numbers
--- first, then one join with the lines: a join on the unnested text ran some 15 times slower)
+-- first, then one join with the lines: a join on the unnested text ran some 15 times slower; one
+-- join for both sides, a scan of every printed line of every pack, not two)
 line_refs as (
-    select k.finding_id, k.pack_id, try_cast(trim(u.line) as integer) as line_number
+    select k.finding_id, 'own' as side, k.pack_id, try_cast(trim(u.line) as integer) as line_number
     from keyed k
     cross join unnest(string_split(k.source_lines, ',')) as u(line)
-),
-related_line_refs as (
-    select k.finding_id, k.related_pack_id as pack_id, try_cast(trim(u.line) as integer) as line_number
+    union all
+    select k.finding_id, 'related' as side, k.related_pack_id as pack_id,
+           try_cast(trim(u.line) as integer) as line_number
     from keyed k
     cross join unnest(string_split(k.related_source_lines, ',')) as u(line)
     where k.related_pack_id is not null
 ),
-lines as (
-    select r.finding_id,
+printed as materialized (
+    select r.finding_id, r.side,
            list('line ' || l.line_number || ': ' || left(replace(l.text, chr(9), ' | '), 200)
                 order by l.line_number) as printed_lines
     from line_refs r
     join {{ ref('stg_lines') }} l using (pack_id, line_number)
-    group by r.finding_id
+    group by r.finding_id, r.side
+),
+lines as (
+    select finding_id, printed_lines from printed where side = 'own'
 ),
 related_lines as (
-    select r.finding_id,
-           list('line ' || l.line_number || ': ' || left(replace(l.text, chr(9), ' | '), 200)
-                order by l.line_number) as related_printed_lines
-    from related_line_refs r
-    join {{ ref('stg_lines') }} l using (pack_id, line_number)
-    group by r.finding_id
+    select finding_id, printed_lines as related_printed_lines from printed where side = 'related'
 )
 select
     k.finding_id,
