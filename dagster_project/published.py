@@ -104,7 +104,9 @@ def published_warehouse(
         )
     context.log.info(
         f"published {result.path} ({result.bytes:,} bytes): {result.fact_count} facts, "
-        f"{result.pack_count} packs"
+        f"{result.pack_count} packs in {result.seconds:.1f} s ("
+        + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.stage_seconds.items())
+        + ")"
     )
     if result.undocumented:
         context.log.warning(
@@ -129,6 +131,7 @@ def published_warehouse(
             "undocumented_columns": len(result.undocumented),
             "dagster/row_count": result.fact_count,
             "publish_seconds": result.seconds,
+            "publish_stage_seconds": MetadataValue.json(result.stage_seconds),
             "packs_republished": "all" if changed is None else len(changed),
             "new_findings": findings_alert["finding_count"] if findings_alert else 0,
         }

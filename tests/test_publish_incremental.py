@@ -10,8 +10,9 @@ build deletes it again. After each:
   in were written again;
 * every fact table read back from the Parquet export holds the published file's rows;
 * the published file equals, relation by relation and row for row, a whole publish of the same
-  working DB (``warehouse.compare``), ``bi.figures`` (refreshed only for the changed pack's
-  figure keys) included.
+  working DB (``warehouse.compare``), ``bi.figures``, ``bi.facts`` and ``marts.dq_findings``
+  (refreshed only for the changed pack's figure keys) included: the reprint's 118 is a
+  cross-pack finding against pack 001's 117 while it is there, and none once it is deleted.
 """
 
 from __future__ import annotations
@@ -106,6 +107,21 @@ def _same_as_whole_publish(warehouse: Path, scratch: Path) -> list[str]:
     return [d.relation for d in diffs if not d.same] + only_old + only_new
 
 
+def _conflicts_with(warehouse: Path, file_name: str) -> list[tuple]:
+    """(observed, expected, line) of the published cross-pack findings on the pack of this file
+    name (by its provenance) or naming it as the other printing."""
+    con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
+    try:
+        return con.execute(
+            "select f.observed_value, f.expected_value, f.source_lines from marts.dq_findings f "
+            "join provenance.pack_files p on p.pack_id in (f.pack_id, f.related_pack_id) "
+            "where f.check_name = 'same_figure_differs_between_packs' and p.file_name = ?",
+            [file_name],
+        ).fetchall()
+    finally:
+        con.close()
+
+
 def _pack_id(warehouse: Path, file_name: str) -> str:
     con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
     try:
@@ -142,6 +158,7 @@ def scenario(tmp_path_factory):
         "touched": _partitions_of(warehouse, pack_id),
         "parquet": _parquet_equals_published(warehouse),
         "differs": _same_as_whole_publish(warehouse, root / "added"),
+        "conflicts": _conflicts_with(warehouse, NEW),
     }
     touched_before_delete = added["touched"]
     (packs / NEW).unlink()
@@ -153,6 +170,7 @@ def scenario(tmp_path_factory):
         "touched": touched_before_delete,  # its rows were in these partitions
         "parquet": _parquet_equals_published(warehouse),
         "differs": _same_as_whole_publish(warehouse, root / "deleted"),
+        "conflicts": _conflicts_with(warehouse, "001_b6da0de6cc3fbefc.txt"),
     }
     return {"added": added, "deleted": deleted}
 
@@ -185,3 +203,8 @@ def test_the_parquet_export_holds_the_published_rows(scenario, step):
 @pytest.mark.parametrize("step", ["added", "deleted"])
 def test_the_published_file_equals_a_whole_publish(scenario, step):
     assert scenario[step]["differs"] == []
+
+
+def test_the_reprint_is_a_cross_pack_finding_only_while_it_is_there(scenario):
+    assert scenario["added"]["conflicts"] == [(118.0, 117.0, str(CHANGED_LINE))]
+    assert scenario["deleted"]["conflicts"] == []

@@ -65,6 +65,18 @@ class PublishError(RuntimeError):
     """The new warehouse could not be built or failed its checks; nothing was replaced."""
 
 
+class Stages(dict):
+    """Seconds spent in each stage of a publish (``PublishResult.stage_seconds``)."""
+
+    @contextlib.contextmanager
+    def timed(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = round(self.get(name, 0.0) + time.perf_counter() - started, 3)
+
+
 @dataclass
 class PublishResult:
     path: Path
@@ -80,6 +92,7 @@ class PublishResult:
     seconds: float = 0.0
     extras: dict[str, Any] = field(default_factory=dict)  # Parquet, catalogue (published_extras)
     replaced_published_at: str | None = None  # of the file an incremental publish updated
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # where the time went
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -116,17 +129,20 @@ def publish(
     _fault("publish:start")
     remove_stale_temp_files(warehouse_dir)
     tmp = warehouse_dir / f".{PUBLISHED_NAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    stages = Stages()
     try:
         result = None
         if changed_packs is not None and target.exists():
-            result = _update(work_db, target, tmp, list(changed_packs), set(per_pack))
+            result = _update(work_db, target, tmp, list(changed_packs), set(per_pack), stages)
         if result is None:
             _remove(tmp)
-            result = _build(work_db, tmp)
+            with stages.timed("build whole file"):
+                result = _build(work_db, tmp)
         _fault("publish:after_temp_written")
-        _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync_dir(warehouse_dir)
+        with stages.timed("flush to disk and swap"):
+            _fsync(tmp)
+            os.replace(tmp, target)
+            _fsync_dir(warehouse_dir)
     except BaseException:
         _remove(tmp)
         raise
@@ -134,9 +150,11 @@ def publish(
     reuse = None
     if changed_packs is not None and result.replaced_published_at is not None:
         reuse = published_extras.Reuse(list(changed_packs), result.replaced_published_at)
-    result.extras = published_extras.write_extras(
-        work_db, target, warehouse_dir, whole=changed_packs is None, reuse=reuse
-    )
+    with stages.timed("parquet and catalogue"):
+        result.extras = published_extras.write_extras(
+            work_db, target, warehouse_dir, whole=changed_packs is None, reuse=reuse
+        )
+    result.stage_seconds = dict(stages)
     result.path = target
     result.bytes = target.stat().st_size
     result.seconds = round(time.perf_counter() - started, 3)
@@ -220,6 +238,13 @@ class _NotIncremental(Exception):
 
 PACK_PROVENANCE = {("raw", "packs"), ("raw", "documents"), ("raw", "tables"), ("raw", "lines")}
 
+MARTS_KEYED_BY: dict[str, str] = {"marts.dq_findings": "figure_key"}
+"""Published cross-pack tables whose every row is either one pack's own (its ``pack_id``, no
+key: a pack's finding depends on that pack alone) or computed from the printings of one value of
+a key the pack rows carry (a conflict between two packs' printings of one ``figure_key``). An
+incremental publish replaces the rows of the changed packs and of the keys they print, before
+or after (as dbt's incremental run of the model does), not the whole table."""
+
 
 def _update(
     work_db: Path,
@@ -227,10 +252,12 @@ def _update(
     tmp: Path,
     changed: list[str],
     per_pack: set[tuple[str, str]],
+    stages: Stages,
 ) -> PublishResult | None:
     """A copy of the published file with the changed packs' rows replaced, the cross-pack
     tables and the views rebuilt; None when the copy's tables differ from the working DB's."""
-    shutil.copyfile(target, tmp)
+    with stages.timed("copy published file"):
+        shutil.copyfile(target, tmp)
     con = duckdb.connect(":memory:")
     con.execute(f"SET memory_limit = '{memory_limit()}'")
     try:
@@ -242,26 +269,19 @@ def _update(
         con.execute("USE pub")
         previous = _view_hashes(con)
         models = bi_models.bi_models(con, "work")
-        keys = _changed_keys(con, published, per_pack, changed, models)  # before rows change
+        keyed_by = {m.name: bi_models.KEYED_BY.get(m.name) for m in models}
+        keyed_by = {name: key for name, key in keyed_by.items() if key is not None}
+        keyed_by |= {name: key for name, key in MARTS_KEYED_BY.items() if name in published}
+        keys = _changed_keys(con, published, per_pack, changed, keyed_by)  # before rows change
         con.execute("BEGIN TRANSACTION")
-        tables: dict[str, int] = {}
-        for qualified, (schema, name) in published.items():
-            source = f"work.{schema}.{name}"
-            if (schema, name) in per_pack | PACK_PROVENANCE:
-                of_changed = "list_contains($1, pack_id)"
-                con.execute(f"DELETE FROM {qualified} WHERE {of_changed}", [changed])
-                con.execute(
-                    f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {of_changed}", [changed]
-                )
-            else:  # across packs: refilled whole (the table and its comments stay)
-                con.execute(f"DELETE FROM {qualified}")
-                con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
-            tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+        with stages.timed("replace rows of the changed packs"):
+            tables = _replace_rows(con, published, per_pack | PACK_PROVENANCE, changed, keys)
         replaced_at = con.execute("SELECT published_at FROM provenance.build_info").fetchone()
         con.execute("DROP TABLE provenance.build_info")
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
-        views, recreated = _refresh_views(con, changed, previous, models, keys)
+        with stages.timed("refresh BI models"):
+            views, recreated = _refresh_views(con, changed, previous, models, keys)
         _record_view_hashes(con, models)
         con.execute("COMMIT")
         con.execute("DETACH work")
@@ -270,7 +290,8 @@ def _update(
         _check_published(con, _views_to_probe(models, recreated))
         result = _summarise(con, tables, views, undocumented)
         result.replaced_published_at = replaced_at[0].isoformat() if replaced_at else None
-        con.execute("CHECKPOINT pub")
+        with stages.timed("checkpoint"):
+            con.execute("CHECKPOINT pub")
         con.execute("USE memory")
         con.execute("DETACH pub")
         return result
@@ -278,6 +299,39 @@ def _update(
         return None
     finally:
         con.close()
+
+
+def _replace_rows(
+    con,
+    published: Mapping[str, tuple[str, str]],
+    per_pack: set[tuple[str, str]],
+    changed: list[str],
+    keys: Mapping[str, ChangedKeys],
+) -> dict[str, int]:
+    """In each published table, from the working DB: the changed packs' rows (a per-pack
+    relation), those and the rows of the keys they print (``MARTS_KEYED_BY``), or all rows (one
+    across packs: refilled whole, the table and its comments stay). Returns each one's rows."""
+    tables: dict[str, int] = {}
+    for qualified, (schema, name) in published.items():
+        source = f"work.{schema}.{name}"
+        rows = None
+        if (schema, name) in per_pack:
+            rows = ("list_contains($changed, pack_id)", {"changed": changed})
+        elif qualified in MARTS_KEYED_BY and qualified in keys:
+            column = _ident(MARTS_KEYED_BY[qualified])
+            rows = (
+                f"(list_contains($changed, pack_id) OR list_contains($values, {column}))",
+                {"changed": changed, "values": keys[qualified].values},
+            )
+        if rows is not None:
+            where, parameters = rows
+            con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
+            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {where}", parameters)
+        else:
+            con.execute(f"DELETE FROM {qualified}")
+            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
+        tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+    return tables
 
 
 def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None:
@@ -313,11 +367,11 @@ def _changed_keys(
     published: Mapping[str, tuple[str, str]],
     per_pack: set[tuple[str, str]],
     changed: list[str],
-    models: list[bi_models.BiModel],
+    wanted: Mapping[str, str],
 ) -> dict[str, ChangedKeys]:
-    """model name -> the values of its key (``bi_models.KEYED_BY``) that the changed packs'
-    rows hold, in the published copy (before) or in the working DB (after)."""
-    wanted = {m.name: bi_models.KEYED_BY[m.name] for m in models if m.name in bi_models.KEYED_BY}
+    """name -> the values of its key column (``wanted``: a BI model's ``bi_models.KEYED_BY``,
+    a mart's ``MARTS_KEYED_BY``) that the changed packs' rows hold, in the published copy
+    (before) or in the working DB (after)."""
     if not wanted:
         return {}
     having = {
@@ -329,7 +383,7 @@ def _changed_keys(
         ).fetchall()
     }
     keys: dict[str, ChangedKeys] = {}
-    for model, column in wanted.items():
+    for name_keyed, column in wanted.items():
         selects = []
         for qualified, (schema, name) in published.items():
             pub_schema, pub_name = qualified.split(".")
@@ -347,7 +401,7 @@ def _changed_keys(
                 f"coalesce(bool_or(k IS NULL), false) FROM ({' UNION ALL '.join(selects)})",
                 {"changed": changed},
             ).fetchone()
-            keys[model] = ChangedKeys(values, with_null)
+            keys[name_keyed] = ChangedKeys(values, with_null)
     return keys
 
 
