@@ -102,7 +102,7 @@ def test_published_views_answer_under_any_attach_name(published):
                 "union all select view_name, 'view' from duckdb_views() where schema_name = 'bi'"
             ).fetchall()
         )
-        assert kinds["fact_citations"] == "table" and kinds["figures"] == "table"
+        assert kinds["fact_citations"] == kinds["figures"] == kinds["facts"] == "table"
         assert kinds["complaints_by_service_area_year"] == "view"
         # pack 000 lines 1679-1681: Adult Services 2014/2015: Complaints 91, of which upheld 19,
         # partially upheld 26 (a view over bi.figures and marts.dim_council, read from outside)
@@ -115,6 +115,34 @@ def test_published_views_answer_under_any_attach_name(published):
         assert row[:3] == (91, 19, 26)
         assert row[3].startswith("Blackpool")
         assert "000_afcc9b490f65a2f9.txt line 1679" in row[4]
+    finally:
+        con.close()
+
+
+def test_a_value_read_in_a_sentence_is_a_first_printing_of_its_own(published):
+    """bi.facts: a value with no figure_key (read in a sentence, not a table's figure) is a figure
+    of its own, so filtering on first_printing keeps it; it used to share one window partition
+    (the NULL key) with every other such value of every pack, and only one of them was kept."""
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        # pack 000 line 1777: "Of the 91 complaints received 19 were upheld in their entirety
+        # with a further 26 partially upheld."
+        got = con.execute(
+            "select f.measure, f.value, f.figure_key, f.first_printing from bi.facts f "
+            "join bi.fact_citations c using (domain, fact_id) "
+            "where c.file_name = '000_afcc9b490f65a2f9.txt' and f.source_line = 1777 "
+            "and f.value_text like 'Of the 91 complaints received%' order by f.measure"
+        ).fetchall()
+        assert got == [
+            ("complaints_partially_upheld", 26, None, True),
+            ("complaints_received", 91, None, True),
+            ("complaints_upheld", 19, None, True),
+        ]
+        keyless = con.execute(
+            "select count(*), count(*) filter (where first_printing) from bi.facts "
+            "where figure_key is null"
+        ).fetchone()
+        assert keyless[0] > 100 and keyless[1] == keyless[0]
     finally:
         con.close()
 

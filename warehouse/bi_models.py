@@ -25,7 +25,8 @@ KEYED_BY: dict[str, str] = {"figures": "figure_key", "facts": "figure_key"}
 """Table-published BI models that span packs, whose rows of one value of a key column the pack
 rows carry are computed from the rows of that key alone (``bi.figures``: one conformed figure
 per ``figure_key``, from every printing of that key; ``bi.facts``: every printing, with
-``first_printing`` true on the earliest of its key). An incremental publish recomputes only the
+``first_printing`` true on the earliest of its key; a row without a key is computed from its
+own pack, whose ``pack_id`` it carries). An incremental publish recomputes only the
 rows of the keys the changed packs print, before or after the change (a pack's old printings of
 a key leave it; its new ones join it), not the whole model. tests/test_publish_incremental.py
 compares the result with a whole publish."""

@@ -242,8 +242,9 @@ MARTS_KEYED_BY: dict[str, str] = {"marts.dq_findings": "figure_key"}
 """Published cross-pack tables whose every row is either one pack's own (its ``pack_id``, no
 key: a pack's finding depends on that pack alone) or computed from the printings of one value of
 a key the pack rows carry (a conflict between two packs' printings of one ``figure_key``). An
-incremental publish replaces the rows of the changed packs and of the keys they print, before
-or after (as dbt's incremental run of the model does), not the whole table."""
+incremental publish replaces the keyless rows of the changed packs and the rows of the keys
+they print, before or after (as dbt's incremental run of the model does), not the whole
+table."""
 
 
 def _update(
@@ -318,11 +319,7 @@ def _replace_rows(
         if (schema, name) in per_pack:
             rows = ("list_contains($changed, pack_id)", {"changed": changed})
         elif qualified in MARTS_KEYED_BY and qualified in keys:
-            column = _ident(MARTS_KEYED_BY[qualified])
-            rows = (
-                f"(list_contains($changed, pack_id) OR list_contains($values, {column}))",
-                {"changed": changed, "values": keys[qualified].values},
-            )
+            rows = keys[qualified].where(_ident(MARTS_KEYED_BY[qualified]), changed)
         if rows is not None:
             where, parameters = rows
             con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
@@ -407,15 +404,23 @@ def _changed_keys(
 
 @dataclass(frozen=True)
 class ChangedKeys:
-    """The key values a keyed BI model must compute again; ``with_null``: the changed packs
-    also have rows without a key, which form one group of their own (``PARTITION BY`` a NULL
-    key), so every keyless row is computed again too."""
+    """The key values whose rows a keyed relation must compute again; ``with_null``: the
+    changed packs also have rows without a key."""
 
     values: list
     with_null: bool
 
-    def where(self, column: str) -> tuple[str, dict[str, Any]]:
-        """A condition on ``column`` that holds for exactly these keys, and its parameters."""
+    def where(self, column: str, changed: list[str] | None = None) -> tuple[str, dict[str, Any]]:
+        """A condition on ``column`` that holds for the rows to compute again, and its
+        parameters: those of these keys and, in a relation with a ``pack_id`` (``changed``
+        given), the keyless rows of the changed packs (each computed from its own pack); in one
+        without, every keyless row when a changed pack has one (they form one group)."""
+        if changed is not None:
+            return (
+                f"(list_contains($values, {column}) OR "
+                f"({column} IS NULL AND list_contains($changed, pack_id)))",
+                {"values": self.values, "changed": changed},
+            )
         return (
             f"(list_contains($values, {column}) OR ($with_null AND {column} IS NULL))",
             {"values": self.values, "with_null": self.with_null},
@@ -457,7 +462,8 @@ def _refresh_views(
         columns = bi.columns(con, qualified) if same else []
         key = bi_models.KEYED_BY.get(model.name)
         if model.published_as == "table" and same and key in columns and model.name in keys:
-            where, parameters = keys[model.name].where(_ident(key))
+            of_packs = changed if "pack_id" in columns else None
+            where, parameters = keys[model.name].where(_ident(key), of_packs)
             con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
             con.execute(f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {where}", parameters)
         elif model.published_as == "table" and same and key is None and "pack_id" in columns:

@@ -12,7 +12,8 @@ SELECT
     sc.council_name AS subject_council_name, f.service_area, f.period_id, f.period_type,
     f.fiscal_year, f.as_of_date, f.period_start, f.period_end, f.period_source,
     f.period_source = 'meeting_date' AS dated_by_meeting,
-    row_number() OVER (
+    -- a value without a figure_key (read in a sentence) is a figure of its own, printed once
+    f.figure_key IS NULL OR row_number() OVER (
         PARTITION BY f.figure_key ORDER BY k.meeting_date, k.file_name, f.source_line, f.fact_id
     ) = 1 AS first_printing,
     f.pack_id, f.document_id, f.source_line
