@@ -317,18 +317,25 @@ def _replace_rows(
         source = f"work.{schema}.{name}"
         rows = None
         if (schema, name) in per_pack:
-            rows = ("list_contains($changed, pack_id)", {"changed": changed})
+            rows = _of_changed_packs(changed)
         elif qualified in MARTS_KEYED_BY and qualified in keys:
             rows = keys[qualified].where(_ident(MARTS_KEYED_BY[qualified]), changed)
-        if rows is not None:
-            where, parameters = rows
-            con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
-            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {where}", parameters)
-        else:
-            con.execute(f"DELETE FROM {qualified}")
-            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
+        _copy_rows(con, qualified, source, rows)
         tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
     return tables
+
+
+def _of_changed_packs(changed: list[str]) -> tuple[str, dict[str, Any]]:
+    """The condition (and its parameters) selecting the rows of the changed packs."""
+    return "list_contains($changed, pack_id)", {"changed": changed}
+
+
+def _copy_rows(con, qualified: str, source: str, rows: tuple[str, dict] | None) -> None:
+    """Replace the rows of ``qualified`` that ``rows`` (a condition and its parameters) selects
+    with those of ``source`` it selects; all of them when ``rows`` is None."""
+    where, parameters = rows if rows is not None else ("true", {})
+    con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
+    con.execute(f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {where}", parameters)
 
 
 def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None:
@@ -463,18 +470,11 @@ def _refresh_views(
         key = bi_models.KEYED_BY.get(model.name)
         if model.published_as == "table" and same and key in columns and model.name in keys:
             of_packs = changed if "pack_id" in columns else None
-            where, parameters = keys[model.name].where(_ident(key), of_packs)
-            con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
-            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {where}", parameters)
+            _copy_rows(con, qualified, source, keys[model.name].where(_ident(key), of_packs))
         elif model.published_as == "table" and same and key is None and "pack_id" in columns:
-            con.execute(f"DELETE FROM {qualified} WHERE list_contains(?, pack_id)", [changed])
-            con.execute(
-                f"INSERT INTO {qualified} SELECT * FROM {source} WHERE list_contains(?, pack_id)",
-                [changed],
-            )
+            _copy_rows(con, qualified, source, _of_changed_packs(changed))
         elif model.published_as == "table" and same:
-            con.execute(f"DELETE FROM {qualified}")
-            con.execute(f"INSERT INTO {qualified} SELECT * FROM {source}")
+            _copy_rows(con, qualified, source, None)
         elif not same:
             bi_models.create(con, model, "work", replace=True)
             recreated.append(qualified)
