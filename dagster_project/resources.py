@@ -57,7 +57,7 @@ def open_duckdb(
             continue
         # without a limit DuckDB may cache up to 80% of RAM: reading a large file
         # read-only (the publish, the Parquet export) would hold gigabytes
-        con.execute(f"SET memory_limit = '{settings.memory_limit()}'")
+        con.execute(f"SET memory_limit = '{settings.build_memory_limit()}'")
         return con
 
 

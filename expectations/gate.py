@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -514,6 +515,17 @@ def _schema_columns(table: str) -> tuple[str, ...]:
     from ingest.raw_contract import RAW_COLUMNS
 
     return RAW_COLUMNS[table]
+
+
+def release_arrow_memory() -> None:
+    """Hand back to the system the memory pyarrow's allocator kept for a gate batch's frames.
+
+    pyarrow's default pool (mimalloc) keeps freed memory for reuse. After the pack gate of a
+    bulk load it held some 170 MB of the build process's 750 MB through the dbt steps that
+    follow (measured at 1,000 packs), beside dbt's own process."""
+    pyarrow = sys.modules.get("pyarrow")  # nothing to give back if nothing imported it
+    if pyarrow is not None:
+        pyarrow.default_memory_pool().release_unused()
 
 
 def _pandas(frame: Any, table: str) -> Any:

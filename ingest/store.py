@@ -29,11 +29,11 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 def memory_limit() -> str:
-    """DuckDB's memory limit for the pipeline's connections (it spills to disk beyond it), the
-    same the dbt profile sets (warehouse.settings: COUNCIL_DUCKDB_MEMORY_LIMIT, default 1500MB)."""
+    """DuckDB's memory limit for the pipeline's connections (it spills to disk beyond it):
+    warehouse.settings.build_memory_limit, $COUNCIL_BUILD_MEMORY_LIMIT (dbt has its own)."""
     from warehouse import settings
 
-    return settings.memory_limit()
+    return settings.build_memory_limit()
 
 
 def stage_pack(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> str:

@@ -45,6 +45,7 @@ def test_only_the_settings_module_spells_the_work_db_and_the_memory_default():
     assert len(code_files()) > 100  # the scan sees the project
     assert spelled_in(settings.WORK_DB_NAME) == ["warehouse/settings.py"]
     assert spelled_in(f'"{settings.DEFAULT_MEMORY_LIMIT}"') == ["warehouse/settings.py"]
+    assert spelled_in(f'"{settings.DEFAULT_BUILD_MEMORY_LIMIT}"') == ["warehouse/settings.py"]
 
 
 def test_paths_of_a_warehouse_folder(tmp_path):
@@ -58,6 +59,23 @@ def test_paths_of_a_warehouse_folder(tmp_path):
     assert settings.packs_dir(env={"PACKS_DIR": "elsewhere/packs"}) == REPO / "elsewhere/packs"
     assert settings.memory_limit(env={}) == "1500MB"
     assert settings.memory_limit(env={"COUNCIL_DUCKDB_MEMORY_LIMIT": "3GB"}) == "3GB"
+    # the build process's own connections have a limit of their own, lower than dbt's
+    assert settings.build_memory_limit(env={}) == "1200MB"
+    assert settings.build_memory_limit(env={"COUNCIL_DUCKDB_MEMORY_LIMIT": "3GB"}) == "1200MB"
+    assert settings.build_memory_limit(env={"COUNCIL_BUILD_MEMORY_LIMIT": "2GB"}) == "2GB"
+
+
+def test_the_build_process_connections_use_the_build_limit(tmp_path, monkeypatch):
+    from ingest import store
+
+    monkeypatch.setenv("COUNCIL_BUILD_MEMORY_LIMIT", "700MB")
+    monkeypatch.setenv("COUNCIL_DUCKDB_MEMORY_LIMIT", "3GB")
+    con = store.connect(tmp_path / "work.duckdb")
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    finally:
+        con.close()
+    assert limit == "667.5 MiB"  # DuckDB prints 700 MB in MiB
 
 
 def test_dbt_env_carries_what_the_profile_reads(tmp_path):

@@ -114,7 +114,7 @@ def _write(
     published_db: Path, out: Path, previous: Path | None = None, reuse: Reuse | None = None
 ) -> dict[str, Any]:
     con = duckdb.connect(str(published_db), read_only=True)
-    con.execute(f"SET memory_limit = '{settings.memory_limit()}'")  # not 80% of RAM as cache
+    con.execute(f"SET memory_limit = '{settings.build_memory_limit()}'")  # not 80% of RAM as cache
     try:
         tables = {}
         for schema, name in _relations(con):

@@ -29,7 +29,8 @@ WAREHOUSE_DIR_ENV = "WAREHOUSE_DIR"
 PACKS_DIR_ENV = "PACKS_DIR"
 DAGSTER_HOME_ENV = "DAGSTER_HOME"
 DBT_DUCKDB_PATH_ENV = "DBT_DUCKDB_PATH"  # read by dbt/profiles.yml
-MEMORY_LIMIT_ENV = "COUNCIL_DUCKDB_MEMORY_LIMIT"  # read by dbt/profiles.yml and ingest.store
+MEMORY_LIMIT_ENV = "COUNCIL_DUCKDB_MEMORY_LIMIT"  # dbt's DuckDB: read by dbt/profiles.yml
+BUILD_MEMORY_LIMIT_ENV = "COUNCIL_BUILD_MEMORY_LIMIT"  # DuckDB inside the build process
 TRANSFORM_CHUNK_ENV = "COUNCIL_TRANSFORM_CHUNK"  # packs per dbt invocation of the pack step
 # set (to `chunk`) for dbt while one chunk of the pack step runs: read by dbt/macros/incremental.sql
 TRANSFORM_SCOPE_ENV = "COUNCIL_TRANSFORM_SCOPE"
@@ -37,7 +38,11 @@ TRANSFORM_SCOPE_ENV = "COUNCIL_TRANSFORM_SCOPE"
 # defaults (relative to the repository root)
 DEFAULT_WAREHOUSE_DIR = "warehouse"
 DEFAULT_PACKS_DIR = "data/packs"
-DEFAULT_MEMORY_LIMIT = "1500MB"  # DuckDB spills to disk beyond it
+DEFAULT_MEMORY_LIMIT = "1500MB"  # dbt's DuckDB spills to disk beyond it
+# the build process's own connections (loads, gates, publish, Parquet): it holds some 0.6-0.75 GB
+# of its own (Dagster, Great Expectations, pandas, polars) beside DuckDB, so a lower limit keeps
+# the process under 2 GB. A full publish of 10,000 packs ran in 1,200 MB; 1,000 MB ran out.
+DEFAULT_BUILD_MEMORY_LIMIT = "1200MB"
 # dbt's pack step transforms at most this many packs per invocation (dagster_project/chunks.py):
 # one invocation over 10,000 packs ran DuckDB out of memory in window-function models; 1,000
 # packs ran within DEFAULT_MEMORY_LIMIT. Each chunk costs a dbt start and its per-model overhead.
@@ -99,8 +104,15 @@ def dagster_home(warehouse: Path | str, env: Mapping[str, str] | None = None) ->
 
 
 def memory_limit(env: Mapping[str, str] | None = None) -> str:
-    """DuckDB's memory limit for every pipeline connection and dbt."""
+    """DuckDB's memory limit in dbt (``$COUNCIL_DUCKDB_MEMORY_LIMIT``, through the profile)."""
     return (os.environ if env is None else env).get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
+
+
+def build_memory_limit(env: Mapping[str, str] | None = None) -> str:
+    """DuckDB's memory limit for every connection the build process opens itself: the loads,
+    the gates, the publish, the Parquet export (``$COUNCIL_BUILD_MEMORY_LIMIT``)."""
+    value = (os.environ if env is None else env).get(BUILD_MEMORY_LIMIT_ENV)
+    return value or DEFAULT_BUILD_MEMORY_LIMIT
 
 
 def transform_chunk_size(env: Mapping[str, str] | None = None) -> int:
@@ -130,6 +142,7 @@ _VALUES = {
     "published-db": lambda args: published_db(args[0] if args else warehouse_dir()),
     "dagster-home": lambda args: dagster_home(Path(args[0]).resolve() if args else warehouse_dir()),
     "memory-limit": lambda args: memory_limit(),
+    "build-memory-limit": lambda args: build_memory_limit(),
     "transform-chunk": lambda args: transform_chunk_size(),
 }
 
