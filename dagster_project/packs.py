@@ -431,7 +431,7 @@ def quarantine_and_alert(
 def gate_staged_packs(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
     """Validate every pack staged from these files in one GX run per suite; quarantine those
     that fail. Returns {file: (pack_id, result, rows)}."""
-    from expectations.gate import release_arrow_memory, validate_pack_batch
+    from expectations.gate import release_gate_memory, validate_pack_batch
     from ingest import store
 
     outcomes: dict[str, tuple[str, Any, list]] = {}
@@ -458,7 +458,7 @@ def gate_staged_packs(context, warehouse: WarehouseResource, file_names: Sequenc
                 )
                 tag_load_log(con, name, context.run.run_id)
             outcomes[name] = (pack_id, result, rows)
-    release_arrow_memory()
+    release_gate_memory()
     return outcomes
 
 

@@ -313,6 +313,7 @@ def run_fact_gate(context, warehouse: WarehouseResource) -> dict[str, Any]:
     leave raw.* and the marts), retire the older versions the others replace. Returns what
     happened: {"gated", "quarantined", "errors", "retired"}."""
     from expectations.fact_gate import validate_facts
+    from expectations.gate import release_gate_memory
     from ingest import store
 
     with warehouse.connect() as con:
@@ -345,6 +346,7 @@ def run_fact_gate(context, warehouse: WarehouseResource) -> dict[str, Any]:
         for pack_id, gate in result.by_pack.items():
             record_gate_results(con, gate, pack_id=pack_id, gates=("facts.",))
     _keep_docs(context, warehouse, result)
+    release_gate_memory()
     return {
         "gated": len(batch),
         "quarantined": quarantined,
@@ -469,6 +471,7 @@ WAREHOUSE_GATE_KEYS = warehouse_gate_keys()
 )
 def warehouse_gate(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
     from dagster_project.resources import open_duckdb
+    from expectations.gate import release_gate_memory
     from expectations.mart_gate import failing_packs, validate_warehouse
 
     con = open_duckdb(warehouse.work_db, read_only=True)
@@ -494,6 +497,7 @@ def warehouse_gate(context: AssetCheckExecutionContext, warehouse: WarehouseReso
             failures=blocking[:20],
         )
     _keep_warehouse_docs(context, warehouse, result)
+    release_gate_memory()
     for key in WAREHOUSE_GATE_KEYS:
         yield AssetCheckResult(
             asset_key=key,

@@ -70,6 +70,20 @@ def batch_definition(asset_name: str) -> Any:
         return _batch_definitions[asset_name]
 
 
+def forget_batches() -> None:
+    """Drop the dataframes GX keeps after validating them.
+
+    The data source's execution engine caches the last batch of every asset it validated
+    (`BatchManager.batch_data_cache`): after a 200-pack batch of the pack gate, some 130 MB of
+    frames the build process would otherwise hold through dbt and the publish."""
+    with _lock:
+        if _validation_context is None:
+            return
+        engine = _validation_context.data_sources.get("frames").get_execution_engine()
+        engine.batch_manager.batch_data_cache.clear()
+        engine.batch_manager.reset_batch_cache()
+
+
 def docs_site_dir(warehouse_dir: str | os.PathLike) -> Path:
     """The data-quality pages: our offline index.html, GX's site in gx/ (expectations/docs.py)."""
     return Path(warehouse_dir).resolve() / "data_docs"

@@ -169,6 +169,22 @@ def test_batch_validation_matches_single_and_isolates_the_bad_pack(con, staged):
     ]
 
 
+def test_the_gate_lets_go_of_the_frames_it_validated(staged):
+    # GX's execution engine keeps the last frame of every suite it validated: a 200-pack batch
+    # of a bulk load, held through dbt and the publish, unless the gate lets go of it
+    from expectations import _gx
+    from expectations.gate import PACK_SUITES, release_gate_memory, validate_packs
+
+    validate_packs([staged[name] for name in BUNDLED])
+    engine = _gx.validation_context().data_sources.get("frames").get_execution_engine()
+    kept = engine.batch_manager.batch_data_cache
+    assert len(kept) == len(PACK_SUITES)  # one frame per suite (raw table)
+    assert max(len(batch.dataframe) for batch in kept.values()) > 1000  # the lines of 4 packs
+    release_gate_memory()
+    assert engine.batch_manager.batch_data_cache == {}
+    assert engine.batch_manager.batch_cache == {}
+
+
 def test_result_serialises_and_fits_ops_gate_results(con, tmp_path):
     from expectations.gate import validate_pack, write_report
 
