@@ -37,7 +37,7 @@ CHUNK_ENV = settings.TRANSFORM_CHUNK_ENV
 
 
 def test_the_chunk_size_is_a_setting():
-    assert settings.transform_chunk_size(env={}) == settings.DEFAULT_TRANSFORM_CHUNK == 500
+    assert settings.transform_chunk_size(env={}) == settings.DEFAULT_TRANSFORM_CHUNK == 1000
     assert settings.transform_chunk_size(env={CHUNK_ENV: "2"}) == 2
 
 

@@ -45,8 +45,10 @@ DEFAULT_MEMORY_LIMIT = "1500MB"  # dbt's DuckDB spills to disk beyond it
 DEFAULT_BUILD_MEMORY_LIMIT = "1200MB"
 # dbt's pack step transforms at most this many packs per invocation (dagster_project/chunks.py):
 # one invocation over 10,000 packs ran DuckDB out of memory in window-function models; 1,000
-# packs ran within DEFAULT_MEMORY_LIMIT. Each chunk costs a dbt start and its per-model overhead.
-DEFAULT_TRANSFORM_CHUNK = 500
+# packs ran within DEFAULT_MEMORY_LIMIT. Each chunk costs a dbt start and its per-model overhead:
+# at 10,000 packs, 10 chunks of 1,000 took 571 s where 20 of 500 took 604-632 s, at the same
+# peak memory (bench/README.md).
+DEFAULT_TRANSFORM_CHUNK = 1000
 
 # inside a warehouse folder
 WORK_DB_NAME = "work.duckdb"
