@@ -218,34 +218,11 @@ def release_load_memory() -> None:
     close_parser_pool()
 
 
-def publish_selection(defs, plan):
-    """The assets of publish_job this publish needs: all of them when every pack is transformed
-    again (the dbt project changed, a full refresh, the first publish), otherwise all but the
-    dbt seeds, which only change with the project (and then the run is a full refresh)."""
-    if plan.transform_changed or plan.full_refresh_asked or not plan.published:
-        return None
-    from dagster_project.dbt_project import load_manifest
-
-    seeds = {
-        TRANSLATOR_KEY(node)
-        for node in load_manifest().get("nodes", {}).values()
-        if node.get("resource_type") == "seed"
-    }
-    job = defs.resolve_job_def("publish_job")
-    return sorted(
-        (k for k in job.asset_layer.selected_asset_keys if k not in seeds),
-        key=lambda k: k.to_user_string(),
-    )
-
-
-def TRANSLATOR_KEY(node):  # noqa: N802 - a translator method as a function
-    from dagster_project.dbt_project import TRANSLATOR
-
-    return TRANSLATOR.get_asset_key(node)
-
-
 def run_publish(defs, instance, plan=None, out=sys.stdout) -> dict[str, Any]:
-    selection = publish_selection(defs, plan) if plan is not None else None
+    from dagster_project.jobs import PUBLISH_KEYS
+    from dagster_project.planning import publish_selection
+
+    selection = publish_selection(plan, PUBLISH_KEYS) if plan is not None else None
     outcome = _execute(
         defs,
         instance,

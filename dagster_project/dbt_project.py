@@ -46,6 +46,8 @@ MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"
 DBT_OWNERS = ["team:analytics-engineering"]
 GATE_SCHEMAS = {"dq"}
 BI_SCHEMA = "bi"  # dbt/models/bi: the BI views, published with the marts
+BI_VIEW_TESTS = "bi_view_test"
+"""The tag of the BI views' dbt tests: an incremental publish leaves them out (dbt_project.yml)."""
 
 _WATCHED = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml")
 
@@ -192,6 +194,25 @@ def _row_counts(work_db: Path, relations: Mapping[AssetKey, tuple[str, str]]) ->
     finally:
         con.close()
     return counts
+
+
+def project_only_keys(manifest: Mapping[str, Any] | None = None) -> set[AssetKey]:
+    """Asset keys of the dbt nodes that change only with the dbt project, which an incremental
+    publish need not build again: the seeds, and the views no data test of an incremental
+    publish reads (a view with such a test, like int_dq_cross_pack_conflicts, is built so that
+    its test runs over the new rows)."""
+    nodes = (manifest if manifest is not None else load_manifest()).get("nodes", {})
+    tested = {
+        node.get("attached_node")
+        for node in nodes.values()
+        if node.get("resource_type") == "test" and BI_VIEW_TESTS not in (node.get("tags") or [])
+    }
+    return {
+        TRANSLATOR.get_asset_key(node)
+        for unique_id, node in nodes.items()
+        if node.get("resource_type") == "seed"
+        or ((node.get("config") or {}).get("materialized") == "view" and unique_id not in tested)
+    }
 
 
 PACK_MODELS = (

@@ -29,6 +29,8 @@ PUBLISH_SELECTION = (
     | AssetSelection.assets(dbt_warehouse_models)
     | AssetSelection.assets(PUBLISHED_KEY)
 )
+PUBLISH_KEYS = (*dbt_pack_models.keys, *dbt_warehouse_models.keys, PUBLISHED_KEY)
+"""The assets of publish_job (PUBLISH_SELECTION), for a run that builds some of them."""
 PUBLISHED_CHECKS_SELECTION = AssetSelection.checks_for_assets(PUBLISHED_KEY)
 
 

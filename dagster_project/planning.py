@@ -51,6 +51,12 @@ class Plan:
     full_refresh_asked: bool = False  # COUNCIL_FULL_REFRESH=1 (make warehouse --full-refresh)
 
     @property
+    def transforms_every_pack(self) -> bool:
+        """The publish transforms every pack again: the first one, a changed dbt project, or
+        a full refresh asked for."""
+        return not self.published or self.transform_changed or self.full_refresh_asked
+
+    @property
     def publish_needed(self) -> bool:
         return bool(
             self.to_load
@@ -74,6 +80,22 @@ class Plan:
         elif self.full_refresh_asked:
             parts.append("full refresh asked for")
         return ", ".join(parts)
+
+
+def publish_selection(plan: Plan, job_keys) -> list | None:
+    """The assets of publish_job (`job_keys`) this plan's publish builds: all (None) when it
+    transforms every pack, otherwise all but the dbt nodes that change only with the dbt
+    project (dbt_project.project_only_keys: seeds, views), which the last publish made and
+    which would be made the same again (some 0.1 s of dbt's time each)."""
+    if plan.transforms_every_pack:
+        return None
+    from dagster_project.dbt_project import project_only_keys
+
+    unchanged = project_only_keys()
+    return sorted(
+        (key for key in job_keys if key not in unchanged),
+        key=lambda key: key.to_user_string(),
+    )
 
 
 @dataclass(frozen=True)

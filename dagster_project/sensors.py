@@ -41,9 +41,9 @@ from dagster._core.storage.tags import (
 )
 
 from dagster_project import alerting
-from dagster_project.jobs import load_packs_job, nightly_check_job, publish_job
+from dagster_project.jobs import PUBLISH_KEYS, load_packs_job, nightly_check_job, publish_job
 from dagster_project.packs import MAX_PACKS_PER_RUN, packs_partitions
-from dagster_project.planning import Plan, load_ranges, plan_work
+from dagster_project.planning import Plan, load_ranges, plan_work, publish_selection
 from dagster_project.resources import WarehouseResource
 
 SENSOR_INTERVAL_SECONDS = 30
@@ -131,7 +131,11 @@ def publish_request(plan: Plan | None, context) -> RunRequest | SkipReason:
     key = hashlib.sha256(state.encode()).hexdigest()[:16]
     # the same state is requested once: a publish that fails is not retried in a loop (its
     # failure alerts); anything new changes the state
-    return RunRequest(run_key=f"publish:{key}", tags={"council/plan": plan.describe()})
+    return RunRequest(
+        run_key=f"publish:{key}",
+        tags={"council/plan": plan.describe()},
+        asset_selection=publish_selection(plan, PUBLISH_KEYS),
+    )
 
 
 @sensor(

@@ -44,6 +44,7 @@ from dagster_project.chunks import (
     write_chunk,
 )
 from dagster_project.dbt_project import (
+    BI_VIEW_TESTS,
     PACK_MODELS,
     TRANSLATOR,
     load_manifest,
@@ -67,8 +68,6 @@ FACT_TABLES = (
     "fct_decisions",
     "decision_items",
 )
-BI_VIEW_TESTS = "bi_view_test"
-"""The tag of the BI views' dbt tests: an incremental publish leaves them out (dbt_project.yml)."""
 CHUNKS_RECORD = settings.TRANSFORM_CHUNKS_NAME
 """In $WAREHOUSE/build: each dbt invocation of the last pack step (packs, dbt's invocation id,
 seconds)."""

@@ -25,8 +25,9 @@ from dagster._core.storage.tags import (
     ASSET_PARTITION_RANGE_START_TAG,
 )
 
+from dagster_project.jobs import PUBLISH_KEYS
 from dagster_project.packs import PACKS_PARTITION
-from dagster_project.planning import load_ranges, transform_fingerprint
+from dagster_project.planning import Plan, load_ranges, publish_selection, transform_fingerprint
 from dagster_project.resources import WarehouseResource
 from dagster_project.sensors import nightly_catch_up, packs_folder_sensor, publish_sensor
 from warehouse import settings
@@ -188,3 +189,26 @@ def test_load_ranges_cover_exactly_the_files_to_load_in_runs_of_at_most_n():
     assert load_ranges(order, ["b", "c", "d", "f"], 100) == [("b", "d"), ("f", "f")]
     assert load_ranges(order, order, 3) == [("a", "c"), ("d", "f"), ("g", "g")]
     assert load_ranges(order, [], 3) == []
+
+
+def test_an_incremental_publish_leaves_out_the_seeds_and_the_views_no_test_reads():
+    """What `make warehouse`, the sensor and the schedule publish: every asset of publish_job
+    when every pack is transformed again; otherwise not the seeds and the views, which change
+    only with the dbt project (a change to it is a full refresh)."""
+    for plan in (
+        Plan(published=False),
+        Plan(published=True, transform_changed=True),
+        Plan(published=True, full_refresh_asked=True),
+    ):
+        assert publish_selection(plan, PUBLISH_KEYS) is None
+    selected = {
+        key.to_user_string() for key in publish_selection(Plan(published=True), PUBLISH_KEYS)
+    }
+    everything = {key.to_user_string() for key in PUBLISH_KEYS}
+    left_out = everything - selected
+    for name in ("reference/council_aliases", "staging/stg_lines", "bi/facts", "provenance/lines"):
+        assert name in left_out, name
+    for name in ("marts/fct_complaints", "marts/dim_council", "published_warehouse"):
+        assert name in selected, name
+    # a view whose dbt test reports on the new rows (no_rows) is built so that the test runs
+    assert "intermediate/int_dq_cross_pack_conflicts" in selected
