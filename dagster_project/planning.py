@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+from dagster import AssetKey
 
 from dagster_project.resources import file_sha256, is_lock_error, list_pack_files
 
@@ -58,14 +59,7 @@ class Plan:
 
     @property
     def publish_needed(self) -> bool:
-        return bool(
-            self.to_load
-            or self.removed
-            or self.queued
-            or not self.published
-            or self.transform_changed
-            or self.full_refresh_asked
-        )
+        return bool(self.to_load or self.removed or self.queued or self.transforms_every_pack)
 
     def describe(self) -> str:
         parts = [f"{len(self.files)} file(s)", f"{len(self.to_load)} to load"]
@@ -82,7 +76,7 @@ class Plan:
         return ", ".join(parts)
 
 
-def publish_selection(plan: Plan, job_keys) -> list | None:
+def publish_selection(plan: Plan, job_keys: Iterable[AssetKey]) -> list[AssetKey] | None:
     """The assets of publish_job (`job_keys`) this plan's publish builds: all (None) when it
     transforms every pack, otherwise all but the dbt nodes that change only with the dbt
     project (dbt_project.project_only_keys: seeds, views), which the last publish made and

@@ -113,6 +113,38 @@ def published_rows(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list]:
         con.close()
 
 
+DBT_COMMANDS = ("build", "parse", "run", "test", "seed", "compile", "docs")
+
+
+def dbt_log_invocations(warehouse: Path) -> list[dict[str, Any]]:
+    """Each dbt invocation in the warehouse's dbt log (JSON lines), in order: its id, its
+    command (`build`, `parse`), the names of its events and the nodes it finished. dbt rotates
+    its log at 10 MB into dbt.log.1, .2, ... (the highest number the oldest)."""
+    target = settings.dbt_target_dir(warehouse)
+    rotated = sorted(target.glob("dbt.log.*"), key=lambda path: -int(path.suffix[1:]))
+    invocations: dict[str, dict[str, Any]] = {}
+    for path in [*rotated, target / "dbt.log"]:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("{"):
+                continue
+            event = json.loads(line)
+            info = event["info"]
+            invocation_id = info["invocation_id"]
+            entry = invocations.setdefault(
+                invocation_id,
+                {"invocation_id": invocation_id, "command": "", "events": set(), "nodes": set()},
+            )
+            entry["events"].add(info["name"])
+            if info["name"] == "MainReportArgs":
+                words = event["data"]["args"].get("invocation_command", "").split()
+                entry["command"] = next((w for w in words if w in DBT_COMMANDS), "")
+            elif info["name"] == "NodeFinished":
+                entry["nodes"].add(event["data"]["node_info"]["unique_id"])
+    return list(invocations.values())
+
+
 @contextlib.contextmanager
 def dagster_instance(warehouse: Path):
     """The Dagster instance a build recorded its runs in ($WAREHOUSE/dagster_home)."""

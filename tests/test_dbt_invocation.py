@@ -8,15 +8,12 @@ and the BI views over 1,000 packs took 7 s per invocation, in both invocations o
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import duckdb
 import pytest
 from dagster import AssetKey
 
 from dagster_project.dbt_project import _row_counts
-from dagster_project.testing import dagster_instance, shared_build
+from dagster_project.testing import dagster_instance, dbt_log_invocations, shared_build
 from warehouse import settings
 
 
@@ -74,36 +71,12 @@ def test_views_are_materialised_without_running_them_to_count_rows(build):
         assert "dagster/row_count" not in _latest_metadata(build["warehouse"], key)
 
 
-DBT_COMMANDS = ("build", "parse", "run", "test", "seed", "compile", "docs")
-
-
-def _dbt_invocations(target: Path) -> list[dict]:
-    """Each dbt invocation in the warehouse's dbt.log (JSON lines), in order: its command
-    (`build`, `parse`) and the names of its events."""
-    invocations: dict[str, dict] = {}
-    for name in ("dbt.log.1", "dbt.log"):  # dbt rotates its log at 10 MB
-        path = target / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.startswith("{"):
-                continue
-            event = json.loads(line)
-            info = event["info"]
-            entry = invocations.setdefault(info["invocation_id"], {"command": "", "events": set()})
-            entry["events"].add(info["name"])
-            if info["name"] == "MainReportArgs":
-                words = event["data"]["args"].get("invocation_command", "").split()
-                entry["command"] = next((w for w in words if w in DBT_COMMANDS), "")
-    return list(invocations.values())
-
-
 def test_a_new_warehouses_dbt_builds_parse_nothing_the_parse_ran_beside_the_loads(build):
     """dbt's parse state records the profile (the warehouse's working DB): the first dbt of a
     new warehouse used to parse the whole project inside the transform. `make warehouse` now
     runs `dbt parse` for it while the packs load (dagster_project/dbt_warmup.py), and each
     `dbt build` of the publish finds the project parsed."""
-    invocations = _dbt_invocations(settings.dbt_target_dir(build["warehouse"]))
+    invocations = dbt_log_invocations(build["warehouse"])
     assert [entry["command"] for entry in invocations] == ["parse", "build", "build"]
     for entry in invocations[1:]:  # the pack models, then the cross-pack models
         assert "PartialParsingSkipParsing" in entry["events"]

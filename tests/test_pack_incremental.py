@@ -26,6 +26,7 @@ import pytest
 from dagster_project.testing import (
     WebhookReceiver,
     copy_warehouse,
+    dbt_log_invocations,
     published_rows,
     read_alerts,
     read_summary,
@@ -216,22 +217,6 @@ def test_only_the_new_packs_rows_were_transformed(scenario):
     assert len(new_rows) >= 10
 
 
-def _dbt_nodes_by_invocation(warehouse) -> dict[str, set[str]]:
-    """The nodes dbt finished in each invocation its log for this warehouse holds, in order (dbt
-    rotates its log at 10 MB into dbt.log.1, .2, ...)."""
-    invocations: dict[str, set[str]] = {}
-    target = settings.dbt_target_dir(warehouse)
-    rotated = sorted(target.glob("dbt.log.*"), key=lambda p: -int(p.suffix[1:]))  # oldest first
-    lines = [line for log in [*rotated, target / "dbt.log"] for line in log.open(encoding="utf-8")]
-    for line in lines:
-        event = json.loads(line)
-        info = event["info"]
-        nodes = invocations.setdefault(info["invocation_id"], set())
-        if info["name"] == "NodeFinished":
-            nodes.add(event["data"]["node_info"]["unique_id"])
-    return invocations
-
-
 def test_an_increment_builds_no_seed_and_no_view_its_tests_do_not_read(scenario):
     """The seeds and views change only with the dbt project (any change to it is a full
     refresh): the first build made them, an incremental publish leaves them out of both of its
@@ -240,11 +225,11 @@ def test_an_increment_builds_no_seed_and_no_view_its_tests_do_not_read(scenario)
     chunks = json.loads(
         (settings.build_dir(scenario["warehouse"]) / settings.TRANSFORM_CHUNKS_NAME).read_text()
     )
-    invocations = _dbt_nodes_by_invocation(scenario["warehouse"])
-    order = list(invocations)
+    invocations = dbt_log_invocations(scenario["warehouse"])
+    order = [entry["invocation_id"] for entry in invocations]
     pack_step = order.index(chunks[0]["dbt_invocation_id"])
-    first_build = set().union(*(invocations[i] for i in order[:pack_step]))
-    increment = set().union(*(invocations[i] for i in order[pack_step:]))
+    first_build = set().union(*(entry["nodes"] for entry in invocations[:pack_step]))
+    increment = set().union(*(entry["nodes"] for entry in invocations[pack_step:]))
     prefix = "model.council_papers."
     for node in ("seed.council_papers.council_aliases", prefix + "stg_lines", prefix + "bi_facts"):
         assert node in first_build and node not in increment, node
