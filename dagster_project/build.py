@@ -4,7 +4,8 @@
 
 1. ``planning.plan_work`` decides what to do, as the sensors do: the files to load (new,
    changed, read by an older parser), the files removed, whether a publish is needed;
-   for a new warehouse folder, `dbt parse` runs meanwhile in a child process (dbt_warmup.py);
+   meanwhile a warm dbt server imports dbt in a child process, and parses the project for a new
+   warehouse folder: the build's dbt commands fork from it (dbt_warmup.py, dbt_server.py);
 2. the files to load run as ``load_packs_job`` over contiguous partition ranges of up to 200
    packs a run (the assets' BackfillPolicy: what a backfill in the UI launches): parse in worker
    processes, pack gate, promote. A bad pack is refused or quarantined alone;
@@ -406,14 +407,14 @@ def build(args) -> int:
     warehouse_dir = _absolute(args.warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     _configure_environment(packs_dir, warehouse_dir)
-    from dagster_project.dbt_warmup import dbt_parsed_beside
+    from dagster_project.dbt_warmup import warm_dbt_beside
 
-    # a new warehouse's dbt parses the project while this process imports, plans and loads
-    with build_lock(warehouse_dir), dbt_parsed_beside(warehouse_dir) as dbt_parse:
-        return _build_locked(args, packs_dir, warehouse_dir, dbt_parse)
+    # dbt imports (and parses a new warehouse's project) while this process imports and loads
+    with build_lock(warehouse_dir), warm_dbt_beside(warehouse_dir):
+        return _build_locked(args, packs_dir, warehouse_dir)
 
 
-def _build_locked(args, packs_dir: Path, warehouse_dir: Path, dbt_parse) -> int:
+def _build_locked(args, packs_dir: Path, warehouse_dir: Path) -> int:
     from dagster_project.dbt_project import refresh_manifest_if_stale
 
     if refresh_manifest_if_stale():
@@ -448,7 +449,6 @@ def _build_locked(args, packs_dir: Path, warehouse_dir: Path, dbt_parse) -> int:
         release_load_memory()
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:
-            dbt_parse.wait()
             publish = run_publish(defs, instance, plan)
         else:
             print("[transform & publish] nothing changed: the published warehouse is up to date")

@@ -37,6 +37,7 @@ from dagster_dbt import (
 )
 from packaging.version import Version
 
+from dagster_project.dbt_warmup import CLIENT_ENV
 from dagster_project.packs import RAW_KEY
 from dagster_project.resources import WarehouseResource, open_duckdb
 from warehouse import settings
@@ -244,6 +245,7 @@ def run_dbt(
     one materialization per asset and step, the last chunk's; a failed one yields its events.
     """
     os.environ.update(settings.dbt_env(warehouse.work_db))
+    dbt = warm_dbt(dbt)
     target_path = settings.dbt_target_dir(warehouse.warehouse_path)
     manifest = load_manifest()
     known = {*manifest.get("nodes", {}), *manifest.get("sources", {})}
@@ -311,6 +313,15 @@ def run_dbt(
     return invocation_id
 
 
+def warm_dbt(dbt: DbtCliResource) -> DbtCliResource:
+    """`dbt` running its commands through the warm dbt server of `make warehouse`, while one is
+    up (dbt_warmup.warm_dbt_beside); `dbt` itself otherwise."""
+    client = os.environ.get(CLIENT_ENV)
+    if not client or dbt.dbt_executable == client:
+        return dbt
+    return dbt.model_copy(update={"dbt_executable": client})
+
+
 def _invocation_id(target_path: Path) -> str | None:
     """The invocation id dbt wrote in run_results.json (None if it wrote none)."""
     try:
@@ -361,8 +372,10 @@ class CouncilDbtCliResource(DbtCliResource):
     def _cli_version(self) -> Version:
         """dagster-dbt asks ``dbt --version`` before its first invocation in a run: a process
         importing dbt, 1-2 s of every publish. The dbt beside this interpreter is the dbt-core
-        installed in it, whose version the package metadata gives at once."""
-        if Path(self.dbt_executable).parent == Path(sys.executable).parent:
+        installed in it (as is the warm server's), whose version the package metadata gives at
+        once."""
+        beside = Path(self.dbt_executable).parent == Path(sys.executable).parent
+        if beside or self.dbt_executable == os.environ.get(CLIENT_ENV):
             return Version(importlib.metadata.version("dbt-core"))
         return DbtCliResource._cli_version.func(self)
 

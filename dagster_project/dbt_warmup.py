@@ -1,34 +1,45 @@
-"""Parse the dbt project for a new warehouse folder while its first packs load.
+"""dbt warmed up beside a build: imported once, and the project parsed for a new warehouse.
 
-dbt parses only what changed since its last parse (partial parsing), but its parse state
-records the profile it was made with, and the profile names the warehouse's working DB. The
-first dbt invocation for a warehouse folder therefore parses the whole project: about 3 s of
-one core, inside the transform step. ``make warehouse`` (dagster_project/build.py) starts that
-parse instead (``dbt parse``, which never opens the database) in a child process as the loads
-begin, so it runs on the other core, and waits for it before the transform: the transform's
-dbt then finds the parse state made with its own profile and parses nothing.
+Two costs come before every dbt command builds anything. Importing dbt-core and the DuckDB
+adapter takes some 2 s of one core, in each of the publish's dbt processes (the pack step, the
+cross-pack step). And dbt parses only what changed since its last parse (partial parsing), but
+its parse state records the profile it was made with, which names the warehouse's working DB:
+the first dbt command for a warehouse folder parses the whole project, some 3 s more.
 
-A warehouse whose dbt has run before already has its parse state, made with its profile:
-nothing starts then. Beside the parse state, `parse_profile.json` records what of the profile
-varies (the working DB, the memory limit); a warehouse folder moved or copied elsewhere, or run
-with another memory limit, is parsed again. If the parse fails, the transform's dbt parses (and
-reports the problem) as it would without it.
+``make warehouse`` (dagster_project/build.py) therefore starts the warm dbt server
+(dbt_server.py) as it begins, so that both happen on the other core while the build imports
+Dagster, plans and loads. The server imports dbt once; for a new warehouse folder its first job
+is ``dbt parse`` (which never opens the database); then each dbt command of the build forks from
+it with dbt imported and finds the project parsed with its own profile.
+
+A warehouse whose dbt has run before already has its parse state, made with its profile: no
+parse then. Beside the parse state, `parse_profile.json` records what of the profile varies
+(the working DB, the memory limit); a warehouse folder moved or copied elsewhere, or run with
+another memory limit, is parsed again. If the parse fails, the transform's dbt parses (and
+reports the problem) as it would without it; if the server fails, dbt_client.py runs the real
+dbt.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dagster_project import dbt_client
 from warehouse import settings
 
 PARSE_STATE = "partial_parse.msgpack"
 PARSE_PROFILE = "parse_profile.json"
 TIMEOUT_SECONDS = 300
+CLIENT_ENV = "COUNCIL_DBT_CLIENT"  # the dbt executable run_dbt runs while a server is up
 
 
 def parse_profile(warehouse_dir: Path) -> dict[str, str]:
@@ -65,58 +76,92 @@ def parse_command(warehouse_dir: Path) -> list[str]:
     ]
 
 
-class ParseBeside:
-    """The `dbt parse` child of `dbt_parsed_beside` (None: nothing to parse)."""
+def record_parse_profile(warehouse_dir: Path) -> None:
+    """After a successful `dbt parse`: what of the profile it parsed with (needs_parse)."""
+    profile = json.dumps(parse_profile(warehouse_dir), indent=1)
+    target = settings.dbt_target_dir(warehouse_dir)
+    (target / PARSE_PROFILE).write_text(profile, encoding="utf-8")
 
-    def __init__(self, process: subprocess.Popen | None, warehouse_dir: Path) -> None:
-        self.process = process
-        self.warehouse_dir = warehouse_dir
 
-    def wait(self) -> None:
-        """Block until the parse has finished: call it before the pipeline's first dbt."""
-        if self.process is None:
-            return
-        try:
-            self.process.wait(timeout=TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            return
-        if self.process.returncode == 0:
-            profile = json.dumps(parse_profile(self.warehouse_dir), indent=1)
-            target = settings.dbt_target_dir(self.warehouse_dir)
-            (target / PARSE_PROFILE).write_text(profile, encoding="utf-8")
+def server_log(warehouse_dir: Path) -> Path:
+    """The warm dbt server's log of the commands it ran in the last build (a JSON line each), in
+    the build folder; beside it, `dbt_server.stderr` has anything the server itself said."""
+    return settings.build_dir(warehouse_dir) / "dbt_server.jsonl"
 
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=TIMEOUT_SECONDS)
+
+def can_execute_in(folder: Path) -> bool:
+    """Files in `folder` can be run (its file system is not mounted noexec)."""
+    return not os.statvfs(folder).f_flag & os.ST_NOEXEC
+
+
+def write_client(folder: Path) -> Path:
+    """dbt_client.py as an executable beside the socket, run by this interpreter with ``-IS``
+    (no site-packages, no environment: the client needs only the standard library)."""
+    client = folder / "dbt"
+    source = (Path(__file__).with_name("dbt_client.py")).read_text(encoding="utf-8")
+    client.write_text(f"#!{sys.executable} -IS\n{source}", encoding="utf-8")
+    client.chmod(0o755)
+    return client
 
 
 @contextmanager
-def dbt_parsed_beside(warehouse_dir: Path) -> Iterator[ParseBeside]:
-    """``with dbt_parsed_beside(warehouse) as parse:`` starts `dbt parse` for a new warehouse
-    in a child process; ``parse.wait()`` before the first dbt invocation of the pipeline (two
-    dbt processes must not write one target folder). Leaving the block waits for it, or stops
-    it if the block raised."""
-    if not needs_parse(warehouse_dir):
-        yield ParseBeside(None, warehouse_dir)
-        return
-    target = settings.dbt_target_dir(warehouse_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    env = settings.dbt_env(settings.work_db(warehouse_dir), DBT_LOG_PATH=str(target))
-    parse = ParseBeside(
-        subprocess.Popen(
-            parse_command(warehouse_dir),
-            cwd=settings.DBT_PROJECT_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        ),
-        warehouse_dir,
-    )
+def warm_dbt_beside(warehouse_dir: Path) -> Iterator[Path | None]:
+    """``with warm_dbt_beside(warehouse):`` starts the warm dbt server (dbt_server.py) for the
+    block, parsing a new warehouse's project first, and points this process's dbt commands
+    (run_dbt, through $COUNCIL_DBT_CLIENT) at it; yields the client's path. Leaving the block
+    stops the server and its child, if one still runs. Where no executable can be written, it
+    yields None and dbt runs as it would without it."""
+    folder = Path(tempfile.mkdtemp(prefix="council-dbt-"))  # a socket path must stay short
     try:
-        yield parse
-    except BaseException:
-        parse.stop()
-        raise
-    parse.wait()
+        if not can_execute_in(folder):
+            yield None
+            return
+        client = write_client(folder)
+        socket_path = folder / "dbt.sock"
+        log = server_log(warehouse_dir)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("", encoding="utf-8")  # this build's commands
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(str(socket_path))
+        listener.listen(16)  # commands queue from now on, while the server starts and imports
+        command = [
+            sys.executable,
+            "-m",
+            "dagster_project.dbt_server",
+            "--listen-fd",
+            str(listener.fileno()),
+            "--parent",
+            str(os.getpid()),
+            "--log",
+            str(log),
+        ]
+        if needs_parse(warehouse_dir):
+            command += ["--parse-warehouse", str(warehouse_dir)]
+        with listener, log.with_suffix(".stderr").open("w", encoding="utf-8") as errors:
+            server = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,  # a server that fails says why there; dbt runs without it
+                cwd=settings.REPO_ROOT,
+                pass_fds=[listener.fileno()],
+            )
+        variables = {
+            dbt_client.SOCKET_ENV: str(socket_path),
+            dbt_client.REAL_DBT_ENV: str(Path(sys.executable).with_name("dbt")),
+            CLIENT_ENV: str(client),
+        }
+        os.environ.update(variables)
+        try:
+            yield client
+        finally:
+            for name in variables:
+                os.environ.pop(name, None)
+            server.terminate()
+            try:
+                server.wait(timeout=TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

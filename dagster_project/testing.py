@@ -118,7 +118,8 @@ DBT_COMMANDS = ("build", "parse", "run", "test", "seed", "compile", "docs")
 
 def dbt_log_invocations(warehouse: Path) -> list[dict[str, Any]]:
     """Each dbt invocation in the warehouse's dbt log (JSON lines), in order: its id, its
-    command (`build`, `parse`), the names of its events and the nodes it finished. dbt rotates
+    command (`build`, `parse`), its process id, the names of its events and the nodes it
+    finished. dbt rotates
     its log at 10 MB into dbt.log.1, .2, ... (the highest number the oldest)."""
     target = settings.dbt_target_dir(warehouse)
     rotated = sorted(target.glob("dbt.log.*"), key=lambda path: -int(path.suffix[1:]))
@@ -134,7 +135,13 @@ def dbt_log_invocations(warehouse: Path) -> list[dict[str, Any]]:
             invocation_id = info["invocation_id"]
             entry = invocations.setdefault(
                 invocation_id,
-                {"invocation_id": invocation_id, "command": "", "events": set(), "nodes": set()},
+                {
+                    "invocation_id": invocation_id,
+                    "command": "",
+                    "pid": info.get("pid"),
+                    "events": set(),
+                    "nodes": set(),
+                },
             )
             entry["events"].add(info["name"])
             if info["name"] == "MainReportArgs":

@@ -8,11 +8,14 @@ and the BI views over 1,000 packs took 7 s per invocation, in both invocations o
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pytest
 from dagster import AssetKey
 
 from dagster_project.dbt_project import _row_counts
+from dagster_project.dbt_warmup import server_log
 from dagster_project.testing import dagster_instance, dbt_log_invocations, shared_build
 from warehouse import settings
 
@@ -74,10 +77,22 @@ def test_views_are_materialised_without_running_them_to_count_rows(build):
 def test_a_new_warehouses_dbt_builds_parse_nothing_the_parse_ran_beside_the_loads(build):
     """dbt's parse state records the profile (the warehouse's working DB): the first dbt of a
     new warehouse used to parse the whole project inside the transform. `make warehouse` now
-    runs `dbt parse` for it while the packs load (dagster_project/dbt_warmup.py), and each
-    `dbt build` of the publish finds the project parsed."""
+    has its warm dbt server run `dbt parse` for it while the packs load
+    (dagster_project/dbt_warmup.py), and each `dbt build` of the publish finds the project
+    parsed."""
     invocations = dbt_log_invocations(build["warehouse"])
     assert [entry["command"] for entry in invocations] == ["parse", "build", "build"]
     for entry in invocations[1:]:  # the pack models, then the cross-pack models
         assert "PartialParsingSkipParsing" in entry["events"]
         assert "UnableToPartialParse" not in entry["events"]
+
+
+def test_every_dbt_command_of_a_build_was_forked_by_the_warm_dbt_server(build):
+    """No dbt command of `make warehouse` imports dbt itself: the server's log lists each one
+    it forked, with the process id that dbt's own log gives for it."""
+    served = [json.loads(line) for line in server_log(build["warehouse"]).read_text().splitlines()]
+    invocations = dbt_log_invocations(build["warehouse"])
+    assert [entry["pid"] for entry in served] == [entry["pid"] for entry in invocations]
+    assert ["parse" in entry["args"] for entry in served] == [True, False, False]
+    assert [entry["args"][0] for entry in served[1:]] == ["build", "build"]
+    assert [entry["exit"] for entry in served] == [0, 0, 0]

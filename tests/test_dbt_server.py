@@ -1,0 +1,114 @@
+"""The warm dbt server (dagster_project/dbt_server.py) and its client (dbt_client.py).
+
+`make warehouse` runs its dbt commands through a server that imported dbt once: each command is
+a child forked from it, handed the client's stdin, stdout and stderr. These tests run real dbt
+commands over the real project through it, next to the real `dbt` executable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dagster_project import dbt_client, dbt_server
+from dagster_project.dbt_warmup import server_log, warm_dbt_beside, write_client
+from warehouse import settings
+
+REAL_DBT = str(Path(sys.executable).with_name("dbt"))
+
+
+def _dbt_env(warehouse: Path) -> dict[str, str]:
+    return settings.dbt_env(
+        settings.work_db(warehouse),
+        DBT_TARGET_PATH=str(settings.dbt_target_dir(warehouse)),
+        DBT_LOG_PATH=str(settings.dbt_target_dir(warehouse)),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
+
+
+def _run(executable: str, args: list[str], warehouse: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [executable, *args],
+        cwd=settings.DBT_PROJECT_DIR,
+        env=_dbt_env(warehouse),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _server_processes() -> list[int]:
+    """The dbt servers this test process started (their command line names it as parent)."""
+    mine = b"dagster_project.dbt_server\0--listen-fd\0"
+    parent = f"--parent\0{os.getpid()}\0".encode()
+    pids = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if proc.name.isdigit() and mine in cmdline and parent in cmdline:
+            pids.append(int(proc.name))
+    return pids
+
+
+def test_the_server_parses_a_new_warehouse_then_runs_commands_as_dbt_does(tmp_path):
+    warehouse = tmp_path / "warehouse"
+    ls = ["ls", "--profiles-dir", str(settings.DBT_PROFILES_DIR), "--select", "dim_council"]
+    ls += ["--resource-type", "model", "--output", "name", "--quiet"]
+    with warm_dbt_beside(warehouse) as client:
+        assert client is not None
+        socket_path = os.environ[dbt_client.SOCKET_ENV]
+        assert len(_server_processes()) == 1
+        served = _run(str(client), ls, warehouse)
+        wrong = _run(str(client), ["no-such-command"], warehouse)
+    assert served.returncode == 0, served.stderr
+    assert served.stdout.split() == ["dim_council"]
+    real_wrong = _run(REAL_DBT, ["no-such-command"], warehouse)
+    assert wrong.returncode == real_wrong.returncode == 2  # click's usage error, as dbt's
+    assert "No such command 'no-such-command'" in wrong.stderr
+
+    log = [json.loads(line) for line in server_log(warehouse).read_text().splitlines()]
+    assert "parse" in log[0]["args"] and log[0]["exit"] == 0  # a new warehouse: parsed first
+    assert (settings.dbt_target_dir(warehouse) / "partial_parse.msgpack").exists()
+    assert [entry["args"] for entry in log[1:]] == [ls, ["no-such-command"]]
+    assert [entry["exit"] for entry in log[1:]] == [0, 2]
+    assert not _server_processes()  # stopped with the block
+    assert not Path(socket_path).parent.exists()
+    assert dbt_client.SOCKET_ENV not in os.environ
+
+
+def test_the_client_runs_the_real_dbt_when_no_server_answers(tmp_path):
+    client = write_client(tmp_path)
+    env = {
+        **os.environ,
+        dbt_client.SOCKET_ENV: str(tmp_path / "nobody.sock"),
+        dbt_client.REAL_DBT_ENV: REAL_DBT,
+    }
+    done = subprocess.run(
+        [str(client), "--help"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage: dbt" in done.stdout
+
+
+def test_a_dbt_child_is_stopped_when_its_client_hangs_up():
+    """A client that dies (dagster-dbt's step killed) must not leave its dbt writing the
+    database: the server stops the child."""
+    pid = os.fork()
+    if pid == 0:  # stands in for a dbt child that would run for a minute
+        time.sleep(60)
+        os._exit(0)
+    server_end, client_end = socket.socketpair()
+    client_end.close()
+    started = time.monotonic()
+    code = dbt_server.wait_child(pid, server_end, os.getppid())
+    server_end.close()
+    assert code == -signal.SIGTERM
+    assert time.monotonic() - started < 10
