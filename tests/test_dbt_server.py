@@ -101,14 +101,12 @@ def test_the_client_runs_the_real_dbt_when_no_server_answers(tmp_path):
 def test_a_dbt_child_is_stopped_when_its_client_hangs_up():
     """A client that dies (dagster-dbt's step killed) must not leave its dbt writing the
     database: the server stops the child."""
-    pid = os.fork()
-    if pid == 0:  # stands in for a dbt child that would run for a minute
-        time.sleep(60)
-        os._exit(0)
-    server_end, client_end = socket.socketpair()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    server_end, client_end = socket.socketpair()  # stands in for a dbt child's client
     client_end.close()
     started = time.monotonic()
-    code = dbt_server.wait_child(pid, server_end, os.getppid())
+    code = dbt_server.wait_child(sleeper.pid, server_end, os.getppid())
+    sleeper.returncode = code  # wait_child reaped it
     server_end.close()
     assert code == -signal.SIGTERM
     assert time.monotonic() - started < 10
