@@ -3,6 +3,12 @@
 `getrusage(RUSAGE_CHILDREN).ru_maxrss` reports the largest single descendant only; a build is
 several processes at once (the Dagster run, parser workers, dbt), so the 2 GB target is about
 their sum. A background thread sums the resident set of the tree every `interval` seconds.
+
+Summed resident sets count a page shared by several processes once in each: the dbt commands
+of a build are forked from the warm dbt server (dagster_project/dbt_server.py) and share its
+imported dbt with it. The proportional set size (PSS, /proc/PID/smaps_rollup) divides each
+shared page among its sharers, so the tree's summed PSS is the memory it holds: the sampler
+reports its peak too.
 """
 
 from __future__ import annotations
@@ -29,6 +35,16 @@ def _rss_kb(pid: int) -> int:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
     except (OSError, IndexError, ValueError):
         return 0
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 def tree_rss_kb(root: int) -> int:
@@ -60,11 +76,12 @@ def _command(pid: int) -> str:
 class TreeMemorySampler:
     """`with TreeMemorySampler(pid) as sampler: ...; sampler.peak_mb`
 
-    Beside the peak of the sum it keeps the peak of the largest single process and that
-    process's command line (`largest_process_mb`, `largest_process`)."""
+    Beside the peak of the sum it keeps the peak of the summed PSS (`peak_pss_mb`) and the peak
+    of the largest single process and that process's command line (`largest_process_mb`,
+    `largest_process`)."""
 
     def __init__(self, root: int, interval: float = 0.25) -> None:
-        self.root, self.interval, self.peak_kb = root, interval, 0
+        self.root, self.interval, self.peak_kb, self.peak_pss_kb = root, interval, 0, 0
         self.largest_kb, self.largest_pid = 0, 0
         self.largest_process = ""
         self._stop = threading.Event()
@@ -74,6 +91,7 @@ class TreeMemorySampler:
         while not self._stop.is_set():
             sizes = tree_rss_by_process_kb(self.root)
             self.peak_kb = max(self.peak_kb, sum(sizes.values()))
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(_pss_kb(pid) for pid in sizes))
             pid, kb = max(sizes.items(), key=lambda item: item[1], default=(0, 0))
             if kb > self.largest_kb:
                 if pid != self.largest_pid:
@@ -92,6 +110,11 @@ class TreeMemorySampler:
     @property
     def peak_mb(self) -> float:
         return round(self.peak_kb / 1024, 1)
+
+    @property
+    def peak_pss_mb(self) -> float:
+        """The peak of the tree's summed proportional set sizes (shared pages counted once)."""
+        return round(self.peak_pss_kb / 1024, 1)
 
     @property
     def largest_process_mb(self) -> float:

@@ -122,6 +122,7 @@ def run_build(packs: Path, warehouse: Path, extra_env: dict | None = None) -> di
         "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "exit_code": returncode,
         "peak_rss_mb": sampler.peak_mb,
+        "peak_pss_mb": sampler.peak_pss_mb,
         "largest_process_rss_mb": sampler.largest_process_mb,
         "largest_process": sampler.largest_process,
         "stages": _stage_timings(warehouse),
@@ -260,6 +261,7 @@ def print_table(results: dict) -> None:
         ),
         ("add one pack (CPU s)", results["incremental_one_pack"].get("cpu_seconds")),
         ("peak RSS, all build processes (MB)", results["build_synthetic"]["peak_rss_mb"]),
+        ("peak PSS, all build processes (MB)", results["build_synthetic"].get("peak_pss_mb")),
     ]
     rows += [
         (f"  {results['n']}-pack build: {stage} (s)", seconds)

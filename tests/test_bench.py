@@ -240,3 +240,20 @@ def test_peak_memory_counts_every_process_of_the_build():
     # the largest single process is the grandchild, named by its command line
     assert 150 * 1e6 / 2**20 * 0.95 <= sampler.largest_process_mb < sampler.peak_mb
     assert "bytearray(150_000_000)" in sampler.largest_process
+
+
+def test_pages_a_fork_shares_with_its_parent_count_once_in_the_summed_pss():
+    """A parent holding 200 MB forks a child that only reads it: the summed resident sets
+    count the 200 MB twice, the summed PSS once (dbt commands fork from the warm dbt server)."""
+    from bench.memory import TreeMemorySampler
+
+    script = (
+        "import os, time; x = bytearray(200_000_000); pid = os.fork(); time.sleep(1.5); "
+        "x[0]; os._exit(0) if pid == 0 else os.waitpid(pid, 0)"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    with TreeMemorySampler(process.pid, interval=0.05) as sampler:
+        assert process.wait() == 0
+    megabytes = 200 * 1e6 / 2**20
+    assert sampler.peak_mb >= 2 * megabytes * 0.95
+    assert megabytes * 0.95 <= sampler.peak_pss_mb < 1.3 * megabytes
