@@ -258,7 +258,7 @@ def serve(
     """Serve on `listener`, a listening Unix socket the parent bound (so that its clients
     queue from the start, while dbt is imported and parses)."""
     signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build and dbt; they stop us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a child's SIGINT comes through its client
     try:
         warm_up()
         if parse_warehouse is not None:

@@ -31,6 +31,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from dagster_project import dbt_client
@@ -104,11 +105,17 @@ def write_client(folder: Path) -> Path:
     return client
 
 
+@dataclass(frozen=True)
+class WarmDbt:
+    client: Path  # the executable run_dbt gives dagster-dbt as "dbt"
+    server_pid: int
+
+
 @contextmanager
-def warm_dbt_beside(warehouse_dir: Path) -> Iterator[Path | None]:
+def warm_dbt_beside(warehouse_dir: Path) -> Iterator[WarmDbt | None]:
     """``with warm_dbt_beside(warehouse):`` starts the warm dbt server (dbt_server.py) for the
     block, parsing a new warehouse's project first, and points this process's dbt commands
-    (run_dbt, through $COUNCIL_DBT_CLIENT) at it; yields the client's path. Leaving the block
+    (run_dbt, through $COUNCIL_DBT_CLIENT) at it; yields its client and process. Leaving the block
     stops the server and its child, if one still runs. Where no executable can be written, it
     yields None and dbt runs as it would without it."""
     folder = Path(tempfile.mkdtemp(prefix="council-dbt-"))  # a socket path must stay short
@@ -145,6 +152,9 @@ def warm_dbt_beside(warehouse_dir: Path) -> Iterator[Path | None]:
                 stderr=errors,  # a server that fails says why there; dbt runs without it
                 cwd=settings.REPO_ROOT,
                 pass_fds=[listener.fileno()],
+                # out of the terminal's process group: a Ctrl-C reaches each dbt child once,
+                # through its client (as it reaches a dbt that dagster-dbt started itself)
+                start_new_session=True,
             )
         variables = {
             dbt_client.SOCKET_ENV: str(socket_path),
@@ -153,7 +163,7 @@ def warm_dbt_beside(warehouse_dir: Path) -> Iterator[Path | None]:
         }
         os.environ.update(variables)
         try:
-            yield client
+            yield WarmDbt(client, server.pid)
         finally:
             for name in variables:
                 os.environ.pop(name, None)

@@ -43,31 +43,47 @@ def _run(executable: str, args: list[str], warehouse: Path) -> subprocess.Comple
     )
 
 
-def _server_processes() -> list[int]:
-    """The dbt servers this test process started (their command line names it as parent)."""
-    mine = b"dagster_project.dbt_server\0--listen-fd\0"
-    parent = f"--parent\0{os.getpid()}\0".encode()
-    pids = []
-    for proc in Path("/proc").iterdir():
-        try:
-            cmdline = (proc / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if proc.name.isdigit() and mine in cmdline and parent in cmdline:
-            pids.append(int(proc.name))
-    return pids
+LONG_QUERY = [
+    "show",
+    "--profiles-dir",
+    str(settings.DBT_PROFILES_DIR),
+    "--inline",
+    "select sum(a.range * b.range) as n from range(100000000) a, range(100000000) b",
+]
+"""A dbt command that runs for hours: a stand-in for a long `dbt build`."""
+
+
+def _stop_a_long_query(client: str, server: int, warehouse: Path) -> tuple[int, int]:
+    """Start LONG_QUERY through the client, SIGTERM the client once the server has forked its
+    dbt child: the client's exit status and the child's pid."""
+    process = subprocess.Popen(
+        [client, *LONG_QUERY],
+        cwd=settings.DBT_PROJECT_DIR,
+        env=_dbt_env(warehouse),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children = Path(f"/proc/{server}/task/{server}/children")
+    deadline = time.monotonic() + 120
+    while not children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (child,) = (int(pid) for pid in children.read_text().split())
+    time.sleep(1.0)  # into dbt's own start
+    process.terminate()
+    return process.wait(timeout=60), child
 
 
 def test_the_server_parses_a_new_warehouse_then_runs_commands_as_dbt_does(tmp_path):
     warehouse = tmp_path / "warehouse"
     ls = ["ls", "--profiles-dir", str(settings.DBT_PROFILES_DIR), "--select", "dim_council"]
     ls += ["--resource-type", "model", "--output", "name", "--quiet"]
-    with warm_dbt_beside(warehouse) as client:
-        assert client is not None
+    with warm_dbt_beside(warehouse) as warm:
+        assert warm is not None
+        client, server = str(warm.client), warm.server_pid
         socket_path = os.environ[dbt_client.SOCKET_ENV]
-        assert len(_server_processes()) == 1
-        served = _run(str(client), ls, warehouse)
-        wrong = _run(str(client), ["no-such-command"], warehouse)
+        served = _run(client, ls, warehouse)
+        wrong = _run(client, ["no-such-command"], warehouse)
+        stopped, stopped_child = _stop_a_long_query(client, server, warehouse)
     assert served.returncode == 0, served.stderr
     assert served.stdout.split() == ["dim_council"]
     real_wrong = _run(REAL_DBT, ["no-such-command"], warehouse)
@@ -77,9 +93,12 @@ def test_the_server_parses_a_new_warehouse_then_runs_commands_as_dbt_does(tmp_pa
     log = [json.loads(line) for line in server_log(warehouse).read_text().splitlines()]
     assert "parse" in log[0]["args"] and log[0]["exit"] == 0  # a new warehouse: parsed first
     assert (settings.dbt_target_dir(warehouse) / "partial_parse.msgpack").exists()
-    assert [entry["args"] for entry in log[1:]] == [ls, ["no-such-command"]]
-    assert [entry["exit"] for entry in log[1:]] == [0, 2]
-    assert not _server_processes()  # stopped with the block
+    assert [entry["args"] for entry in log[1:]] == [ls, ["no-such-command"], LONG_QUERY]
+    assert [entry["exit"] for entry in log[1:]] == [0, 2, -signal.SIGTERM]
+    # dagster-dbt stopping "dbt" (its client) stopped the dbt child the server forked for it
+    assert stopped == 128 + signal.SIGTERM and log[3]["pid"] == stopped_child
+    assert not Path(f"/proc/{stopped_child}").exists()
+    assert not Path(f"/proc/{server}").exists()  # stopped with the block
     assert not Path(socket_path).parent.exists()
     assert dbt_client.SOCKET_ENV not in os.environ
 
