@@ -111,13 +111,50 @@ class WarmDbt:
     server_pid: int
 
 
+def start_server(warehouse_dir: Path, socket_path: Path) -> subprocess.Popen:
+    """dbt_server.py in a child process, serving on `socket_path`, which is bound and listening
+    before the child starts: dbt commands queue on it from now on, while the server imports."""
+    log = server_log(warehouse_dir)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("", encoding="utf-8")  # this build's commands
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(socket_path))
+    listener.listen(16)
+    command = [sys.executable, "-m", "dagster_project.dbt_server"]
+    command += ["--listen-fd", str(listener.fileno()), "--parent", str(os.getpid())]
+    command += ["--log", str(log)]
+    if needs_parse(warehouse_dir):
+        command += ["--parse-warehouse", str(warehouse_dir)]
+    with listener, log.with_suffix(".stderr").open("w", encoding="utf-8") as errors:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,  # a server that fails says why there; dbt runs without it
+            cwd=settings.REPO_ROOT,
+            pass_fds=[listener.fileno()],
+            # out of the terminal's process group: a Ctrl-C reaches each dbt child once,
+            # through its client (as it reaches a dbt that dagster-dbt started itself)
+            start_new_session=True,
+        )
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()  # it stops its running dbt child, if any, then itself
+    try:
+        server.wait(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 @contextmanager
 def warm_dbt_beside(warehouse_dir: Path) -> Iterator[WarmDbt | None]:
     """``with warm_dbt_beside(warehouse):`` starts the warm dbt server (dbt_server.py) for the
     block, parsing a new warehouse's project first, and points this process's dbt commands
-    (run_dbt, through $COUNCIL_DBT_CLIENT) at it; yields its client and process. Leaving the block
-    stops the server and its child, if one still runs. Where no executable can be written, it
-    yields None and dbt runs as it would without it."""
+    (run_dbt, through $COUNCIL_DBT_CLIENT) at it; yields its client and process. Leaving the
+    block stops the server and its child, if one still runs. Where no executable can be
+    written, it yields None and dbt runs as it would without it."""
     folder = Path(tempfile.mkdtemp(prefix="council-dbt-"))  # a socket path must stay short
     try:
         if not can_execute_in(folder):
@@ -125,37 +162,7 @@ def warm_dbt_beside(warehouse_dir: Path) -> Iterator[WarmDbt | None]:
             return
         client = write_client(folder)
         socket_path = folder / "dbt.sock"
-        log = server_log(warehouse_dir)
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text("", encoding="utf-8")  # this build's commands
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        listener.bind(str(socket_path))
-        listener.listen(16)  # commands queue from now on, while the server starts and imports
-        command = [
-            sys.executable,
-            "-m",
-            "dagster_project.dbt_server",
-            "--listen-fd",
-            str(listener.fileno()),
-            "--parent",
-            str(os.getpid()),
-            "--log",
-            str(log),
-        ]
-        if needs_parse(warehouse_dir):
-            command += ["--parse-warehouse", str(warehouse_dir)]
-        with listener, log.with_suffix(".stderr").open("w", encoding="utf-8") as errors:
-            server = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=errors,  # a server that fails says why there; dbt runs without it
-                cwd=settings.REPO_ROOT,
-                pass_fds=[listener.fileno()],
-                # out of the terminal's process group: a Ctrl-C reaches each dbt child once,
-                # through its client (as it reaches a dbt that dagster-dbt started itself)
-                start_new_session=True,
-            )
+        server = start_server(warehouse_dir, socket_path)
         variables = {
             dbt_client.SOCKET_ENV: str(socket_path),
             dbt_client.REAL_DBT_ENV: str(Path(sys.executable).with_name("dbt")),
@@ -167,11 +174,6 @@ def warm_dbt_beside(warehouse_dir: Path) -> Iterator[WarmDbt | None]:
         finally:
             for name in variables:
                 os.environ.pop(name, None)
-            server.terminate()
-            try:
-                server.wait(timeout=TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
