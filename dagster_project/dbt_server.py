@@ -94,7 +94,9 @@ def exit_code(code: object) -> int:
     return 1
 
 
-def run_child(request: dict, fds: list[int], inherited: list[socket.socket]) -> None:
+def run_child(
+    request: dict, fds: list[int], inherited: list[socket.socket], signal_mask: set
+) -> None:
     """In the forked child: become the client's dbt process, run dbt, exit. Never returns (the
     frames above belong to the server)."""
     code = CHILD_FAILED
@@ -108,6 +110,7 @@ def run_child(request: dict, fds: list[int], inherited: list[socket.socket]) -> 
                 os.close(fd)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)  # a signal held back lands now
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
@@ -127,12 +130,21 @@ def run_child(request: dict, fds: list[int], inherited: list[socket.socket]) -> 
             os._exit(code)
 
 
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
 def start_child(request: dict, fds: list[int], inherited: list[socket.socket]) -> int:
+    """Fork the child with SIGTERM and SIGINT held back until each side is ready for them: the
+    child once its handlers are dbt's (the server's `stop` must never run in a child, which
+    would exit 0 for a command that never ran), the server once it knows the child's pid (so
+    that `stop` stops it)."""
     global _running
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     pid = os.fork()
     if pid == 0:
-        run_child(request, fds, inherited)
+        run_child(request, fds, inherited, held)
     _running = pid
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pid
 
 
