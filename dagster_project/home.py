@@ -1,8 +1,10 @@
 """Prepare $DAGSTER_HOME for this project (``python -m dagster_project.home --warehouse DIR``).
 
-Writes ``dagster.yaml`` if there is none: runs are queued and started one at a time, and ops
-that write the working DB share a pool of one slot, because DuckDB allows one writing process.
-Storage stays the default (SQLite files under $DAGSTER_HOME).
+Writes ``dagster.yaml`` if there is none (or one an older version of this module wrote): runs
+are queued and started one at a time, and ops that write the working DB share a pool of one slot,
+because DuckDB allows one writing process. Storage is the default layout of SQLite files under
+$DAGSTER_HOME; the event log's connections are kept open between events
+(``dagster_project/event_log_storage.py``). A ``dagster.yaml`` someone else wrote is left alone.
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ from pathlib import Path
 
 from warehouse import settings
 
-DAGSTER_YAML = """\
-# Written by dagster_project/home.py. The working DuckDB database has one writer, so runs
+WRITTEN_BY = "# Written by dagster_project/home.py."
+DAGSTER_YAML = f"""\
+{WRITTEN_BY} The working DuckDB database has one writer, so runs
 # start one at a time and the ops that write it share a single slot.
+event_log_storage:  # Dagster's SQLite event log, its connections kept open between events
+  module: dagster_project.event_log_storage
+  class: PooledSqliteEventLogStorage
+  config:
+    dagster_home:
+      env: DAGSTER_HOME
 concurrency:
   runs:
     max_concurrent_runs: 1
@@ -31,7 +40,11 @@ def ensure_dagster_home(dagster_home: Path | str) -> Path:
     home = Path(dagster_home)
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
+    try:
+        current = config.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        current = None
+    if current is None or (current.startswith(WRITTEN_BY) and current != DAGSTER_YAML):
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     return config
 

@@ -2,8 +2,9 @@
 
 The default storage (SQLite files under $DAGSTER_HOME) opens a connection, commits and closes
 it for every event it records (a build of the bundled packs records about 700 events in some
-2,200 transactions), and SQLite in its default ``synchronous=FULL`` flushes the write-ahead log
-to disk at each commit and again at each close. On a shared virtual disk that is 2 to 12 ms a
+2,200 transactions; the event log now keeps its connections open, ``event_log_storage.py``),
+and SQLite in its default ``synchronous=FULL`` flushes the write-ahead log to disk at each
+commit and again at each close. On a shared virtual disk that is 2 to 12 ms a
 transaction, seconds per build spent waiting for the disk while nothing else happens.
 
 ``fast_run_storage()`` sets ``PRAGMA synchronous=OFF`` on every SQLite connection this process
