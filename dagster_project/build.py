@@ -50,9 +50,11 @@ def _configure_environment(packs: Path, warehouse: Path) -> None:
     os.environ[settings.PACKS_DIR_ENV] = str(packs)
     os.environ[settings.WAREHOUSE_DIR_ENV] = str(warehouse)
     os.environ[settings.DAGSTER_HOME_ENV] = str(settings.dagster_home(warehouse))
-    from dagster_project.home import ensure_dagster_home
+    from dagster_project.home import EVENT_BATCH_ENV, ensure_dagster_home
 
     ensure_dagster_home(os.environ[settings.DAGSTER_HOME_ENV])
+    for name, value in EVENT_BATCH_ENV.items():
+        os.environ.setdefault(name, value)
     from dagster_project.run_storage import fast_run_storage
 
     fast_run_storage()

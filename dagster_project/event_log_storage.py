@@ -24,10 +24,11 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from dagster import StringSource
+from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 from dagster._core.storage.sqlite import create_db_conn_string
 from dagster._serdes import ConfigurableClassData
@@ -47,6 +48,9 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
     def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None):
         self._engines: OrderedDict[str, Engine] = OrderedDict()
         self._engines_lock = threading.Lock()  # has_table reads them without Dagster's _db_lock
+        self._batch: dict[str, Connection] | None = None  # shard -> its open transaction
+        self._batch_thread: int | None = None
+        self._asset_key_columns: set[str] = set()  # columns of asset_keys known to exist
         super().__init__(base_dir, inst_data)
 
     @classmethod
@@ -60,18 +64,58 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     @contextmanager
     def _connect(self, shard: str) -> Iterator[Connection]:
+        if self._batch is not None and self._batch_thread == threading.get_ident():
+            yield self._batch_connection(shard)
+            return
+        with self._db_lock, self._initialised_engine(shard).connect() as conn, conn.begin():
+            yield conn
+
+    def store_event_batch(self, events: Sequence[EventLogEntry]) -> None:
+        """The events in one transaction per database, committed together: Dagster sends a
+        run's planned materialisations, and the materialisations of a step's partitions, as
+        batches when ``DAGSTER_EVENT_BATCH_SIZE`` is set (``make warehouse`` sets it). If one
+        fails none is kept, and Dagster stores them one by one."""
         with self._db_lock:
-            engine = self._engine(shard)
-            if shard not in self._initialized_dbs:
-                self._initdb(engine)
-                self._initialized_dbs.add(shard)
-            with engine.connect() as conn, conn.begin():
-                yield conn
+            self._batch, self._batch_thread = {}, threading.get_ident()
+            try:
+                for entry in events:
+                    self.store_event(entry)
+                for conn in self._batch.values():
+                    conn.commit()
+            finally:
+                for conn in self._batch.values():
+                    conn.close()  # rolls back what was not committed
+                self._batch, self._batch_thread = None, None
+
+    def _batch_connection(self, shard: str) -> Connection:
+        assert self._batch is not None
+        if shard not in self._batch:
+            conn = self._initialised_engine(shard).connect()
+            conn.begin()
+            self._batch[shard] = conn
+        return self._batch[shard]
+
+    def _initialised_engine(self, shard: str) -> Engine:
+        engine = self._engine(shard)
+        if shard not in self._initialized_dbs:
+            self._initdb(engine)
+            self._initialized_dbs.add(shard)
+        return engine
 
     def has_table(self, table_name: str) -> bool:
         """Without the lock, as Dagster's own: it is asked inside an open index connection."""
         with self._engine(INDEX_SHARD).connect() as conn:
             return bool(conn.dialect.has_table(conn, table_name))
+
+    def _has_asset_key_col_on_connection(self, conn: Connection, column_name: str) -> bool:
+        """Dagster reflects the asset_keys table's columns for every asset event it stores; a
+        column found is remembered (a migration adds columns, none removes one)."""
+        if column_name in self._asset_key_columns:
+            return True
+        found = super()._has_asset_key_col_on_connection(conn, column_name)
+        if found:
+            self._asset_key_columns.add(column_name)
+        return found
 
     def wipe(self) -> None:
         for shard in list(self._engines):

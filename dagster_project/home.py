@@ -35,6 +35,11 @@ telemetry:
   enabled: false
 """
 
+EVENT_BATCH_ENV = {"DAGSTER_EVENT_BATCH_SIZE": "1000"}
+"""Set for every Dagster process of this project (``make warehouse``, ``make ui``): Dagster then
+sends a run's planned materialisations, and the materialisations of a step's partitions, to the
+event log as batches, which ``PooledSqliteEventLogStorage`` writes in one transaction."""
+
 
 def ensure_dagster_home(dagster_home: Path | str) -> Path:
     home = Path(dagster_home)

@@ -29,11 +29,12 @@ def dagster_dev_command(host: str, port: int) -> list[str]:
 
 
 def ui_environment(warehouse: Path, packs: Path) -> dict[str, str]:
-    from dagster_project.home import ensure_dagster_home
+    from dagster_project.home import EVENT_BATCH_ENV, ensure_dagster_home
 
     home = settings.dagster_home(warehouse)
     ensure_dagster_home(home)
     return {
+        **EVENT_BATCH_ENV,  # unless this process's environment says otherwise
         **settings.dbt_env(settings.work_db(warehouse)),
         settings.DAGSTER_HOME_ENV: str(home),
         settings.WAREHOUSE_DIR_ENV: str(warehouse),

@@ -9,7 +9,15 @@ import subprocess
 import sys
 
 import pytest
-from dagster import AssetKey, DagsterInstance, asset, materialize
+from dagster import (
+    AssetKey,
+    BackfillPolicy,
+    DagsterEventType,
+    DagsterInstance,
+    StaticPartitionsDefinition,
+    asset,
+    materialize,
+)
 
 from dagster_project.event_log_storage import SHARDS_KEPT, PooledSqliteEventLogStorage
 from dagster_project.home import DAGSTER_YAML, WRITTEN_BY, ensure_dagster_home
@@ -29,6 +37,25 @@ print(json.dumps(sorted({r.run_id for r in records})))
 @asset
 def numbers() -> list[int]:
     return [1, 2, 3]
+
+
+@asset(
+    partitions_def=StaticPartitionsDefinition(["a", "b", "c", "d"]),
+    backfill_policy=BackfillPolicy.single_run(),
+)
+def letters(context) -> None:
+    context.log.info(f"partitions {context.partition_keys}")
+
+
+RANGE_A_TO_D = {
+    "dagster/asset_partition_range_start": "a",
+    "dagster/asset_partition_range_end": "d",
+}
+
+
+def _materialisations(instance, key: AssetKey, run_id: str | None = None) -> list:
+    records = instance.fetch_materializations(key, limit=1000).records
+    return [r for r in records if run_id is None or r.run_id == run_id]
 
 
 @pytest.fixture
@@ -74,3 +101,33 @@ def test_a_dagster_yaml_this_project_wrote_is_brought_up_to_date_and_a_foreign_o
     (foreign / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     assert ensure_dagster_home(ours).read_text() == DAGSTER_YAML
     assert ensure_dagster_home(foreign).read_text() == "telemetry:\n  enabled: false\n"
+
+
+def test_a_run_over_many_partitions_stores_its_materialisations_as_one_batch(instance, monkeypatch):
+    from dagster_project.home import EVENT_BATCH_ENV
+
+    monkeypatch.setenv(*next(iter(EVENT_BATCH_ENV.items())))
+    result = materialize([letters], instance=instance, tags=RANGE_A_TO_D)
+    assert result.success
+    stored = _materialisations(instance, AssetKey("letters"), result.run_id)
+    assert sorted(r.partition_key for r in stored) == ["a", "b", "c", "d"]
+    assert instance.get_materialized_partitions(AssetKey("letters")) == {"a", "b", "c", "d"}
+
+
+def test_a_batch_is_kept_whole_or_not_at_all(instance):
+    storage = instance.event_log_storage
+    result = materialize([letters], instance=instance, tags=RANGE_A_TO_D)
+    entries = [
+        e
+        for e in instance.all_logs(result.run_id)
+        if e.dagster_event and e.dagster_event.event_type == DagsterEventType.ASSET_MATERIALIZATION
+    ]
+    assert len(entries) == 4
+    again = [e._replace(run_id="batched-run") for e in entries]
+    with pytest.raises(Exception, match="event"):
+        storage.store_event_batch([*again[:3], "not an event"])
+    assert _materialisations(instance, AssetKey("letters"), "batched-run") == []
+    storage.store_event_batch(again)
+    stored = _materialisations(instance, AssetKey("letters"), "batched-run")
+    assert sorted(r.partition_key for r in stored) == ["a", "b", "c", "d"]
+    assert len(instance.all_logs("batched-run")) == 4
