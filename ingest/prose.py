@@ -186,8 +186,12 @@ def _rules(folded: bool = False) -> _Rules:
             for phrase in sorted(phrases, key=len, reverse=True)
         ],
         change_after=[(rx(rf"\s*\)?(?:{_alts(p)})"), d) for d, p in r["changes"]["after"].items()],
+        # each change_before pattern opens with \b: so does its quick test, which then skips
+        # the phrases' letters inside words ('r[io]s' in 'periods') at once
         any_change_before=rx(
-            "|".join(f"(?:{p})" for phrases in r["changes"]["before"].values() for p in phrases)
+            r"\b(?:"
+            + "|".join(f"(?:{p})" for phrases in r["changes"]["before"].values() for p in phrases)
+            + ")"
         ),
         from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
         to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
@@ -254,7 +258,14 @@ def _number_word_hint(folded: bool) -> re.Pattern:
     return compile_caseless(rf"\b(?:{_prefix_trie(starts)})", folded)
 
 
-_CLOSED = re.compile(r"[.!?:;)\]\"”’]\s*$")
+_CLOSING_MARKS = frozenset('.!?:;)]"”’')
+
+
+def _is_closed(text: str) -> bool:
+    """The text ends on closing punctuation (white space after it aside): the regex
+    `[.!?:;)\\]"”’]\\s*$` told by looking at the last character instead of searching the whole
+    text for one (`str.rstrip` and `\\s` strip the same white space)."""
+    return text.rstrip()[-1:] in _CLOSING_MARKS
 
 
 def _may_hold_a_number(text: str, low: str | None) -> bool:
@@ -349,6 +360,8 @@ def _clean_line(line: str) -> str:
     folded. A plain line (single spaces, no markup, no bullet) is already that."""
     if _is_plain(line):
         return line
+    if line[:2] == "- " and _is_plain(line[2:]):
+        return line[2:]  # a plain line under one dash bullet (the next character is no bullet)
     text = _TAG.sub(" ", line) if "<" in line else line
     if "&" in text:
         text = html.unescape(text)
@@ -405,43 +418,48 @@ def paragraphs(lines: list[str]) -> list[_Paragraph]:
     """Untabbed lines joined into paragraphs (see the module docstring)."""
     furniture = _furniture(lines)
     result: list[_Paragraph] = []
-    pieces: list[tuple[int, str]] = []
+    numbers: list[int] = []  # the line number of each piece of the open paragraph
+    texts: list[str] = []  # and its cleaned text
     gap = False  # a blank line was seen since the last piece
-
-    def close():
-        if pieces:
-            starts, nums, parts, pos = [], [], [], 0
-            for number, text in pieces:
-                starts.append(pos)
-                nums.append(number)
-                parts.append(text)
-                pos += len(text) + 1
-            result.append(_Paragraph(starts, nums, " ".join(parts)))
-            pieces.clear()
-
     for number, line in enumerate(lines, start=1):
         if "\t" in line:
-            close()
+            if texts:
+                result.append(_paragraph(numbers, texts))
+                numbers, texts = [], []
             gap = False
             continue
         stripped = line.strip()
         if not stripped:
             gap = True
             continue
-        if stripped in furniture or (stripped[:1] in "pP" and is_page_stamp(stripped)):
+        if stripped in furniture or (stripped[0] in "pP" and is_page_stamp(stripped)):
             continue
         text = _clean_line(line)
         if not text:
             continue
-        new_item = _starts_an_item(line, text)
-        if pieces and (
-            new_item or (gap and (_CLOSED.search(pieces[-1][1]) or not text[0].islower()))
+        if texts and (
+            _starts_an_item(line, text)
+            or (gap and (_is_closed(texts[-1]) or not text[0].islower()))
         ):
-            close()
-        pieces.append((number, text))
+            result.append(_paragraph(numbers, texts))
+            numbers, texts = [], []
+        numbers.append(number)
+        texts.append(text)
         gap = False
-    close()
+    if texts:
+        result.append(_paragraph(numbers, texts))
     return result
+
+
+def _paragraph(numbers: list[int], texts: list[str]) -> _Paragraph:
+    """The pieces of a paragraph joined with single spaces, each piece's offset kept."""
+    if len(texts) == 1:
+        return _Paragraph([0], numbers, texts[0])  # most paragraphs are one line
+    starts, pos = [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    return _Paragraph(starts, numbers, " ".join(texts))
 
 
 # --------------------------------------------------------------------------- sentences
