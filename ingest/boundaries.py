@@ -80,8 +80,10 @@ class Boundaries:
         words = self.report_key_words
         if words is None or "&" in line or "**" in line:
             return True
-        if any(map(line.lower().__contains__, words)):
-            return True
+        low = line.lower()
+        for word in words:  # a loop, not any(map(...)): most keys share one first word
+            if word in low:
+                return True
         if text[-1:].isdigit() and any(map(text.__contains__, self.banner_separators)):
             return True
         return bool(self.banner_date.match(following))
