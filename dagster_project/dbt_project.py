@@ -199,31 +199,42 @@ def _row_counts(work_db: Path, relations: Mapping[AssetKey, tuple[str, str]]) ->
 
 def project_only_keys(manifest: Mapping[str, Any] | None = None) -> set[AssetKey]:
     """Asset keys of the dbt nodes that change only with the dbt project, which an incremental
-    publish need not build again: the seeds, and the views no data test of an incremental
-    publish reads (a view with such a test, like int_dq_cross_pack_conflicts, is built so that
-    its test runs over the new rows)."""
+    publish need not build again: the seeds, the models made from seeds alone (int_council_names,
+    a table) and the views; each unless a data test of an incremental publish reads it (a view
+    with such a test, like int_dq_cross_pack_conflicts, is built so that its test runs over the
+    new rows)."""
     nodes = (manifest if manifest is not None else load_manifest()).get("nodes", {})
     tested = {
         node.get("attached_node")
         for node in nodes.values()
         if node.get("resource_type") == "test" and BI_VIEW_TESTS not in (node.get("tags") or [])
     }
+
+    def from_seeds_alone(node: Mapping[str, Any]) -> bool:
+        parents = (node.get("depends_on") or {}).get("nodes") or []
+        return bool(parents) and all(parent.startswith("seed.") for parent in parents)
+
     return {
         TRANSLATOR.get_asset_key(node)
         for unique_id, node in nodes.items()
         if node.get("resource_type") == "seed"
-        or ((node.get("config") or {}).get("materialized") == "view" and unique_id not in tested)
+        or (
+            node.get("resource_type") == "model"
+            and unique_id not in tested
+            and ((node.get("config") or {}).get("materialized") == "view" or from_seeds_alone(node))
+        )
     }
 
 
 PACK_MODELS = (
     "resource_type:seed config.materialized:incremental,tag:pack_rows fqn:staging fqn:provenance "
-    "config.materialized:view,fqn:intermediate"
+    "config.materialized:view,fqn:intermediate config.materialized:table,fqn:intermediate"
 )
-"""The pack-incremental part of the dbt project (and the seeds and views it reads): a run
-transforms only the packs queued in ops.publish_queue. The rest (dimensions, dq_findings, the
-pack-incremental models of models/cross_pack, whose rows compare two packs, and the BI views
-in models/bi, which read the dimensions) is cross-pack and built after the fact gate."""
+"""The pack-incremental part of the dbt project (and the seeds, views and tables made from seeds
+alone, int_council_names, that it reads): a run transforms only the packs queued in
+ops.publish_queue. The rest (dimensions, dq_findings, the pack-incremental models of
+models/cross_pack, whose rows compare two packs, and the BI views in models/bi, which read the
+dimensions) is cross-pack and built after the fact gate."""
 
 
 def run_dbt(

@@ -1,5 +1,8 @@
-{{ config(materialized='view') }}
--- From seeds only (no pack rows): a view, read by the pack models through int_pack_councils.
+{{ config(materialized='table') }}
+-- From seeds only (no pack rows): a table, made again only when the dbt project changes (a seed
+-- row is a change: the next publish is a full refresh), read by int_pack_councils and
+-- int_table_rows (macro council_at) and dim_council. Not a view: each read of a view computes
+-- every name's council_key again (some 0.1 s, three times in every pack step).
 -- Every name a council is known by, in matching form (council_key), with the dates the council
 -- existed: its register names (seed council_register: official name, short name, names in use),
 -- the name forms of its type applied to its short name (seed council_name_forms: 'London

@@ -6,7 +6,7 @@ with facts as (
     select f.*, r.block_index,
            regexp_matches(coalesce(f.row_label, ''), '^\s*[-–•]\s') as is_marked
     from {{ ref('int_facts') }} f
-    join {{ ref('int_table_rows') }} r
+    join {{ batch(ref('int_table_rows')) }} r
       on r.table_id = f.source_table_id and r.row_index = f.source_row
     where f.unit = 'count' and f.row_role in ('detail', 'total') and {{ in_batch('f.pack_id') }}
 ),

@@ -17,7 +17,7 @@ header_parts as (
            string_agg(cell_text, ' ' order by part) filter (where cell_text <> '') as all_parts,
            max(part) as last_part
     from {{ ref('stg_table_cells') }}
-    where is_header
+    where is_header and {{ in_batch('pack_id') }}  -- the batch's headers, not every pack's
     group by table_id, col_index
 ),
 named as (
