@@ -118,13 +118,11 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         return found
 
     def wipe(self) -> None:
-        for shard in list(self._engines):
-            self._dispose(shard)
+        self._dispose_all()
         super().wipe()
 
     def dispose(self) -> None:
-        for shard in list(self._engines):
-            self._dispose(shard)
+        self._dispose_all()
         super().dispose()
 
     def _engine(self, shard: str) -> Engine:
@@ -147,10 +145,12 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
             oldest.dispose()
         return engine
 
-    def _dispose(self, shard: str) -> None:
+    def _dispose_all(self) -> None:
+        """Close every kept connection (the files may be deleted next, or the process end)."""
         with self._engines_lock:
-            engine = self._engines.pop(shard, None)
-        if engine is not None:
+            engines = list(self._engines.values())
+            self._engines.clear()
+        for engine in engines:
             engine.dispose()
 
 
