@@ -314,14 +314,10 @@ GATE_RESULT_COLUMNS = (
 )
 
 
-def record_gate_results(con, result, *, pack_id: str | None, gates: Sequence[str]) -> None:
-    """Replace this pack's rows of these gates' suites in ops.gate_results."""
-    record_gate_results_many(con, [(result, pack_id)], gates=gates)
-
-
 def record_gate_results_many(con, results: Sequence[tuple], *, gates: Sequence[str]) -> None:
-    """`record_gate_results` for many (result, pack_id) in one transaction: a bulk load's
-    batch commits once, not once a pack."""
+    """Replace these packs' rows of these gates' suites in ops.gate_results, for many
+    (result, pack_id) in one transaction: a bulk load's batch scans the table and commits once,
+    not once a pack."""
     import pandas as pd
 
     rows = [

@@ -56,7 +56,7 @@ from dagster_project.packs import (
     failure_rows,
     failures_markdown,
     quarantine_and_alert,
-    record_gate_results,
+    record_gate_results_many,
 )
 from dagster_project.resources import WarehouseResource
 from warehouse import settings
@@ -337,13 +337,12 @@ def run_fact_gate(context, warehouse: WarehouseResource) -> dict[str, Any]:
             )
             quarantined.append(subject.get("file_name", pack_id))
         drop_pack_rows(con, result.failed_packs, relations, keep_facts=True)
-        retired = []
-        for pack_id in batch:
-            if pack_id not in result.failed_packs:
-                retired += store.retire_superseded(con, pack_id)
+        passed = [p for p in batch if p not in result.failed_packs]
+        retired = store.retire_superseded(con, passed)
         drop_pack_rows(con, retired, relations, keep_facts=False)
-        for pack_id, gate in result.by_pack.items():
-            record_gate_results(con, gate, pack_id=pack_id, gates=("facts.",))
+        record_gate_results_many(
+            con, [(gate, pack_id) for pack_id, gate in result.by_pack.items()], gates=("facts.",)
+        )
     _keep_docs(context, warehouse, result)
     release_gate_memory()
     return {

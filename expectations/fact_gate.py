@@ -26,9 +26,11 @@ from expectations.sql_rules import Relation, Rule, validate_relations
 SUITE_PREFIX = "facts"
 
 PACK_JOINS = (
-    "left join raw.packs p on p.pack_id = f.pack_id "
-    "left join raw.lines l on l.pack_id = f.pack_id and l.line_number = f.source_line"
+    "left join (select * from raw.packs where pack_id {chunk}) p on p.pack_id = f.pack_id "
+    "left join (select * from raw.lines where pack_id {chunk}) l "
+    "on l.pack_id = f.pack_id and l.line_number = f.source_line"
 )
+"""Each fact's pack and printed line, read for the packs being validated only (`{chunk}`)."""
 MEASURE_JOIN = " left join reference.measure_catalogue mc on mc.measure = f.measure"
 
 # ---------------------------------------------------------------- rules every fact table has
@@ -119,7 +121,8 @@ NUMERIC_RULES = (
         "where mp.part_measure = f.measure) then null else coalesce((select bool_and(f.value "
         "<= w.value) from {table} w join reference.measure_parts mp on mp.whole_measure = "
         "w.measure and mp.part_measure = f.measure where w.pack_id = f.pack_id and "
-        "w.source_table_id = f.source_table_id and w.source_line = f.source_line and "
+        "w.pack_id {chunk} and w.source_table_id = f.source_table_id and "
+        "w.source_line = f.source_line and "
         "w.period_id = f.period_id and w.value_type is not distinct from f.value_type and "
         "w.value is not null), true) end",
         ("value", "measure", "source_table_id", "source_line", "period_id", "value_type"),
@@ -179,7 +182,7 @@ def decision_items_table(name: str) -> Relation:
                 "item_joins_its_decision",
                 "Every item belongs to a decision of the same pack in fct_decisions.",
                 "exists (select 1 from marts.fct_decisions d where d.decision_id = f.decision_id "
-                "and d.pack_id = f.pack_id)",
+                "and d.pack_id = f.pack_id and d.pack_id {chunk})",
                 ("decision_id",),
             ),
         ),

@@ -42,7 +42,8 @@ class Rule:
     name: str
     note: str
     sql: str
-    """Boolean SQL over `f` (the row) and the relation's joins; `{table}` is the relation."""
+    """Boolean SQL over `f` (the row) and the relation's joins; `{table}` is the relation,
+    `{chunk}` a predicate true for the packs being validated (`pack_id {chunk}`)."""
     columns: tuple[str, ...]
     """Columns of the relation the SQL reads: each must exist."""
     severity: str = "blocking"
@@ -56,7 +57,8 @@ class Relation:
     rules: tuple[Rule, ...]
     line: str | None = "source_line"
     joins: str = ""
-    """Extra joins the rules read (aliases other than `f`)."""
+    """Extra joins the rules read (aliases other than `f`); `{chunk}` in them, as in a rule's
+    SQL, is a predicate true for the packs being validated (`pack_scope`)."""
     sample_columns: tuple[str, ...] = ()
     """Columns (or `alias.column` expressions) shown beside an offending row."""
     pack: str | None = "pack_id"
@@ -125,17 +127,29 @@ def runnable_rules(
     return runnable, errors
 
 
+def pack_scope(chunk: Sequence[str] | None) -> str:
+    """What `{chunk}` stands for in a rule or a join: a predicate on a pack id column, true for
+    the packs of the chunk (every pack: None). The ids are written into the SQL, not bound, so
+    that DuckDB can skip the row groups of other packs (and filter raw.lines before joining it,
+    rather than hashing every pack's lines for each chunk)."""
+    if chunk is None:
+        return "is not null"
+    if not chunk:
+        return "in (select null::varchar where false)"
+    return "in (" + ", ".join("'" + p.replace("'", "''") + "'" for p in chunk) + ")"
+
+
 def frame_sql(
     relation: Relation,
     rules: Sequence[Rule],
-    pack_filter: str,
+    scope: str,
     present: set[str] | None = None,
     *,
     failing_only: bool = False,
 ) -> str:
     """The rows a suite validates: the relation's name, index columns, samples (those present)
     and one boolean column per rule; with `failing_only`, only the rows where a rule is false
-    (each rule still evaluated on every row in scope, once)."""
+    (each rule still evaluated on every row in scope, once). `scope`: `pack_scope`."""
     pack = f"f.{relation.pack}" if relation.pack else "null::varchar"
     index = [
         f"'{relation.name}' as relation",
@@ -148,20 +162,26 @@ def frame_sql(
         for c in relation.sample_columns
         if present is None or "." in c or c in present
     ]
-    checks = [f"({rule.sql.format(table=relation.table)}) as {rule.name}" for rule in rules]
-    sql = (
-        f"select {', '.join(index + samples + checks)} from {relation.table} f "
-        f"{relation.joins} where {pack_filter}"
-    )
+    checks = [
+        f"({rule.sql.format(table=relation.table, chunk=scope)}) as {rule.name}" for rule in rules
+    ]
+    sql = f"select {', '.join(index + samples + checks)} {_from(relation, scope)}"
     if not failing_only:
         return sql
     holds = " and ".join(f"coalesce({rule.name}, true)" for rule in rules)  # null: n/a
     return f"select * from ({sql}) where not ({holds})"
 
 
-def count_sql(relation: Relation, pack_filter: str) -> str:
-    """How many rows of the relation a gate's rules run on."""
-    return f"select count(*) from {relation.table} f {relation.joins} where {pack_filter}"
+def count_sql(relation: Relation, scope: str) -> str:
+    """How many rows of the relation a gate's rules run on. Its joins only look up one row
+    each (a fact's pack, its printed line, its measure): the count leaves them out."""
+    where = f"f.{relation.pack} {scope}" if relation.pack else "true"
+    return f"select count(*) from {relation.table} f where {where}"
+
+
+def _from(relation: Relation, scope: str) -> str:
+    where = f"f.{relation.pack} {scope}" if relation.pack else "true"
+    return f"from {relation.table} f {relation.joins.format(chunk=scope)} where {where}"
 
 
 def pack_chunks(
@@ -259,14 +279,11 @@ class Live:
 def _frame(con: Any, outcome: GateOutcome, item: Live, chunk: list[str], failing_only: bool):
     """One relation's rows of this chunk as a frame; their number into `rows_checked`."""
     relation = item.relation
-    if relation.pack is None:
-        where, params = "true", []
-    else:
-        where, params = f"list_contains(?, f.{relation.pack})", [chunk]
-    sql = frame_sql(relation, item.rules, where, item.present, failing_only=failing_only)
-    frame = con.execute(sql, params).df()
+    scope = pack_scope(chunk if relation.pack else None)
+    sql = frame_sql(relation, item.rules, scope, item.present, failing_only=failing_only)
+    frame = con.execute(sql).df()
     if failing_only:
-        (rows,) = con.execute(count_sql(relation, where), params).fetchone()
+        (rows,) = con.execute(count_sql(relation, scope)).fetchone()
     else:
         rows = len(frame)
     outcome.rows_checked[item.label] = outcome.rows_checked.get(item.label, 0) + rows

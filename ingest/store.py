@@ -6,6 +6,7 @@ whose bytes changed replaces its old rows at once, and a failure leaves the old 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -234,14 +235,19 @@ def quarantine_pack(
         _record_file(con, file_name, pack_id, "quarantined", reason, parser_version=parser_version)
 
 
-def retire_superseded(con: duckdb.DuckDBPyConnection, pack_id: str) -> list[str]:
-    """The older versions a pack superseded leave `raw.*` (it passed its fact gate); they are
-    queued `remove`. Returns their pack ids."""
+def retire_superseded(con: duckdb.DuckDBPyConnection, pack_ids: Sequence[str]) -> list[str]:
+    """The older versions these packs superseded leave `raw.*` (the packs passed their fact
+    gate); they are queued `remove`. Returns their pack ids. One query finds them for every
+    pack: a bulk load's fact gate does not ask once a pack."""
+    if not pack_ids:
+        return []
     rows = con.execute(
         "SELECT DISTINCT pack_id, file_name FROM ops.publish_queue "
-        "WHERE action = 'supersede' AND superseded_by = ?",
-        [pack_id],
+        "WHERE action = 'supersede' AND list_contains(?, superseded_by) ORDER BY pack_id",
+        [list(pack_ids)],
     ).fetchall()
+    if not rows:
+        return []
     with _transaction(con):
         for old, file_name in rows:
             _delete_pack(con, "raw", old)
