@@ -181,9 +181,11 @@ def _execute(defs, instance, job_name: str, prefix: str, out, **kwargs) -> dict[
     return outcome
 
 
-def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
-    """Load the plan's files: one ``load_packs_job`` run per contiguous partition range."""
-    from dagster_project.packs import MAX_PACKS_PER_RUN, PACKS_PARTITION
+def run_loads(defs, instance, plan, out=sys.stdout, packs_dir=None) -> list[dict[str, Any]]:
+    """Load the plan's files: one ``load_packs_job`` run per contiguous partition range. With
+    `packs_dir`, each run's extract step starts parsing the next run's files once it has
+    parsed its own (`packs.expect_next_load`)."""
+    from dagster_project.packs import MAX_PACKS_PER_RUN, PACKS_PARTITION, expect_next_load
     from dagster_project.planning import load_ranges
     from dagster_project.sensors import range_tags
 
@@ -199,6 +201,11 @@ def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
         count = order.index(last) - order.index(first) + 1
         what = first if first == last else f"{first} .. {last} ({count} packs)"
         prefix = f"[load {index}/{len(ranges)}] {what}:"
+        if packs_dir is not None:
+            upcoming = ranges[index] if index < len(ranges) else None
+            expect_next_load(
+                [packs_dir / name for name in _range_files(order, *upcoming)] if upcoming else []
+            )
         outcome = _execute(
             defs,
             instance,
@@ -207,10 +214,16 @@ def run_loads(defs, instance, plan, out=sys.stdout) -> list[dict[str, Any]]:
             out,
             tags={**range_tags(first, last), TRIGGER_TAG: TRIGGER},
         )
-        outcome["files"] = order[order.index(first) : order.index(last) + 1]
+        outcome["files"] = _range_files(order, first, last)
         runs.append(outcome)
         _print_outcome(out, outcome)
+    if packs_dir is not None:
+        expect_next_load([])
     return runs
+
+
+def _range_files(order: list[str], first: str, last: str) -> list[str]:
+    return order[order.index(first) : order.index(last) + 1]
 
 
 def release_load_memory() -> None:
@@ -447,7 +460,7 @@ def _build_locked(args, packs_dir: Path, warehouse_dir: Path) -> int:
             )
             return 1
         print(f"Plan: {plan.describe()}")
-        loads = run_loads(defs, instance, plan)
+        loads = run_loads(defs, instance, plan, packs_dir=packs_dir)
         release_load_memory()
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:

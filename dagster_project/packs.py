@@ -144,6 +144,23 @@ def close_parser_pool() -> None:
         _PARSER_POOL = None
 
 
+_NEXT_LOAD: list = []
+
+
+def expect_next_load(paths: Sequence) -> None:
+    """The files the next load run of this process will parse (`make warehouse` runs its load
+    runs one after another): the extract step starts parsing them once it has parsed its own,
+    so the workers parse while this process gates and promotes. Empty: nothing to start."""
+    _NEXT_LOAD[:] = list(paths)
+
+
+def _prefetch_next_load() -> None:
+    # one file is parsed in this process (parse_files): nothing to start early for it
+    if len(_NEXT_LOAD) > 1:
+        parser_pool().prefetch(_NEXT_LOAD)
+    _NEXT_LOAD.clear()
+
+
 def parse_files(paths: Sequence):
     """The files parsed in worker processes (in this process when there is only one)."""
     if len(paths) <= 1:
@@ -197,6 +214,7 @@ def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]
             staged[name] = pack["pack_id"]
             if len(chunk) >= STAGE_CHUNK_PACKS:
                 _stage_chunk(context, con, chunk, stats)
+        _prefetch_next_load()  # every file of this run is parsed: the workers are free
         _stage_chunk(context, con, chunk, stats)
     return {"staged": staged, "refused": refused}
 

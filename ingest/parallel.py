@@ -4,7 +4,8 @@
         if result.error:   ...record result.error (a PackError: file name and problem)
         else:              ...stage result.frames (what `pack_frames` returns)
 
-`ParserPool` keeps the workers for a whole load of several batches. Results come back in the
+`ParserPool` keeps the workers for a whole load of several batches, and can start on the next
+batch's files early (`prefetch`) while the caller is busy with other work. Results come back in the
 order of `paths`, each as soon as it and every one before it is
 ready, with at most a few packs per worker parsed ahead: memory stays bounded however many
 files are given, and the writer (DuckDB allows one) stages one pack while the workers parse
@@ -33,6 +34,9 @@ import polars as pl
 from ingest.errors import PackError
 
 PACKS_AHEAD_PER_WORKER = 2  # parsed packs waiting for the writer, at most, per worker
+PREFETCH_BYTES = 32 * 1024 * 1024
+"""At most this many bytes of files are parsed ahead by `ParserPool.prefetch` (their frames
+wait in the caller's memory: some four times as much)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,7 @@ class ParserPool:
         self.ahead = max(self.workers, ahead or self.workers * PACKS_AHEAD_PER_WORKER)
         self.work = work or parse_file  # (a test passes one that makes its worker die)
         self._executor: ProcessPoolExecutor | None = None
+        self._prefetched: dict[str, tuple[tuple[int, int] | None, Future]] = {}
 
     def __enter__(self) -> ParserPool:
         return self
@@ -88,9 +93,40 @@ class ParserPool:
         self.close()
 
     def close(self) -> None:
+        self._prefetched.clear()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+    def prefetch(self, paths: Iterable[Path | str], max_bytes: int = PREFETCH_BYTES) -> None:
+        """Start parsing the first of these files now (up to `max_bytes` of them), for a later
+        `parse` that asks for them: a load's next run, parsed while this one's gate and
+        promotion keep the caller on one core. Their results wait in this process until `parse`
+        takes them; one whose file changed since (its size or mtime) is parsed again; one never
+        asked for goes at `close()`. One worker parses nothing ahead."""
+        if self.workers <= 1:
+            return
+        budget = max_bytes
+        for path in map(Path, paths):
+            stat = _stat(path)  # before the bytes are read: see _take_prefetched
+            if stat is None or stat[0] > budget:
+                return
+            budget -= stat[0]
+            key = _key(path)
+            if key not in self._prefetched:
+                self._prefetched[key] = (stat, self._submit(path))
+
+    def _take_prefetched(self, path: Path) -> Future | None:
+        """The parse `prefetch` started for this file, if the file's stat is still the one taken
+        before its bytes were read: a result is never paired with a later state of the file."""
+        entry = self._prefetched.pop(_key(path), None)
+        if entry is None:
+            return None
+        stat, future = entry
+        if stat is None or stat != _stat(path):
+            future.cancel()
+            return None
+        return future
 
     def parse(self, paths: Iterable[Path | str]) -> Iterator[ParsedFile]:
         paths = [Path(p) for p in paths]
@@ -103,7 +139,9 @@ class ParserPool:
         try:
             while in_flight or next_index < len(paths):
                 while next_index < len(paths) and len(in_flight) < self.ahead:
-                    in_flight.append((next_index, self._submit(paths[next_index])))
+                    path = paths[next_index]
+                    started = self._take_prefetched(path) or self._submit(path)
+                    in_flight.append((next_index, started))
                     next_index += 1
                 index, future = in_flight.popleft()
                 try:
@@ -134,6 +172,7 @@ class ParserPool:
             return future
 
     def _restart(self) -> None:
+        self._prefetched.clear()  # lost with the pool: parsed again when asked for
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = _new_pool(self.workers)
@@ -188,6 +227,18 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
         pool.shutdown(wait=False, cancel_futures=True)
         raise RuntimeError(f"parser worker processes cannot start: {error}") from error
     return pool
+
+
+def _key(path: Path) -> str:
+    return os.fspath(path.absolute())
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _ready() -> bool:

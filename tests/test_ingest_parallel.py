@@ -3,8 +3,10 @@ in the order given, and a file that cannot be read comes back as its error among
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import polars as pl
@@ -221,3 +223,54 @@ def test_one_pool_parses_batch_after_batch_with_the_same_workers(tmp_path):
         second = [r.file_name for r in pool.parse(paths[2:])]
     assert (first, second) == (["pack0.txt", "pack1.txt"], ["pack2.txt", "pack3.txt"])
     assert len({pid for _, pid in _started(tmp_path)}) <= 2  # no new workers for batch two
+
+
+def test_files_prefetched_for_the_next_batch_are_parsed_before_it_asks(tmp_path):
+    """A load's next run: its files start parsing as soon as `prefetch` names them, and
+    `parse` then hands back those results, in order, without parsing any file twice."""
+    paths = []
+    for index, prefix in enumerate(["001", "002", "004"]):
+        paths.append(tmp_path / f"pack{index}_{pack_path(prefix).name}")
+        shutil.copy(pack_path(prefix), paths[-1])
+    with ParserPool(workers=2, work=parse_and_log) as pool:
+        pool.prefetch(paths)
+        deadline = time.monotonic() + 60
+        while len(_started(tmp_path) if (tmp_path / "started.log").exists() else []) < 2:
+            assert time.monotonic() < deadline, "prefetch started no parse"
+            time.sleep(0.05)
+        results = list(pool.parse(paths))
+    assert [r.file_name for r in results] == [p.name for p in paths]
+    assert all(r.error is None for r in results)
+    assert sorted(name for name, _ in _started(tmp_path)) == sorted(p.name for p in paths)
+    for path, result in zip(paths, results, strict=True):
+        serial = _without_clock(pack_frames(parse_pack(path)))
+        frames = _without_clock(result.frames)
+        assert all(frames[t].equals(serial[t]) for t in serial), path.name
+
+
+def parse_then_log(path: str) -> tuple:
+    """A worker that notes each pack once it has read and parsed it (in `parsed.log`)."""
+    result = parse_file(path)
+    with (Path(path).parent / "parsed.log").open("a", encoding="utf-8") as log:
+        log.write(f"{Path(path).name}\n")
+    return result
+
+
+def test_a_file_changed_after_its_prefetch_is_parsed_again(tmp_path):
+    """The result of a prefetch is never paired with a later state of its file: a pack edited
+    (or replaced) after the workers read it is read again when the run asks for it."""
+    path = tmp_path / "pack.txt"
+    shutil.copy(pack_path("001"), path)
+    with ParserPool(workers=2, work=parse_then_log) as pool:
+        pool.prefetch([path])
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "parsed.log").exists():  # the old bytes have been read
+            assert time.monotonic() < deadline, "prefetch parsed nothing"
+            time.sleep(0.05)
+        replaced = pack_path("002").read_bytes()
+        path.write_bytes(replaced)
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 1_000_000_000))
+        (result,) = list(pool.parse([path]))
+    assert result.error is None
+    assert result.sha256 == hashlib.sha256(replaced).hexdigest()
+    assert (tmp_path / "parsed.log").read_text(encoding="utf-8").split() == ["pack.txt"] * 2

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from types import SimpleNamespace
 
 import duckdb
 import pytest
@@ -186,3 +188,34 @@ def parser_workers() -> list[int]:
 
     children = set(tree_rss_by_process_kb(os.getpid())) - {os.getpid()}
     return [pid for pid in children if "spawn_main" in _command(pid)]
+
+
+@pytest.mark.skipif(default_workers() < 2, reason="one core: packs are parsed in process")
+def test_an_extract_step_starts_parsing_the_next_runs_files(tmp_path, folder, monkeypatch):
+    """`make warehouse` tells each load run which files the next one will load: once the
+    extract step has parsed its own, the workers start on those (while this process gates and
+    promotes), and the next run's extract step stages them without parsing any file twice."""
+    from dagster_project import packs
+    from dagster_project.resources import WarehouseResource
+    from ingest.parallel import ParserPool
+    from tests.test_ingest_parallel import _started, parse_and_log
+
+    names = sorted(p.name for p in pack_files(folder))
+    first, second = names[:2], names[2:]
+    pool = ParserPool(workers=2, work=parse_and_log)
+    monkeypatch.setattr(packs, "_PARSER_POOL", pool)
+    context = SimpleNamespace(run=SimpleNamespace(run_id="test-run"))
+    warehouse = WarehouseResource(warehouse_dir=str(tmp_path / "wh"), packs_dir=str(folder))
+    try:
+        packs.expect_next_load([folder / name for name in second])
+        assert sorted(packs.stage_files(context, warehouse, first)["staged"]) == first
+        deadline = time.monotonic() + 60
+        while {name for name, _ in _started(folder)} != set(names):
+            assert time.monotonic() < deadline, "the next run's files were not started"
+            time.sleep(0.05)
+        staged = packs.stage_files(context, warehouse, second)["staged"]
+    finally:
+        pool.close()
+    assert sorted(name for name, _ in _started(folder)) == names  # each parsed once
+    for name in second:
+        assert staged[name] == parse_pack(folder / name).pack_id
