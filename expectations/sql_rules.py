@@ -127,16 +127,23 @@ def runnable_rules(
     return runnable, errors
 
 
+LITERAL_PACKS = 16
+"""Up to this many packs, `pack_scope` lists them (`in ('a', 'b')`: DuckDB skips the row
+groups of other packs); beyond, it joins them (a hash semi-join: a long list of constants is
+compared row by row, several times slower on a chunk of hundreds of packs)."""
+
+
 def pack_scope(chunk: Sequence[str] | None) -> str:
     """What `{chunk}` stands for in a rule or a join: a predicate on a pack id column, true for
     the packs of the chunk (every pack: None). The ids are written into the SQL, not bound, so
-    that DuckDB can skip the row groups of other packs (and filter raw.lines before joining it,
-    rather than hashing every pack's lines for each chunk)."""
+    that DuckDB filters raw.lines to them before joining it, rather than hashing every pack's
+    lines for each chunk."""
     if chunk is None:
         return "is not null"
     if not chunk:
         return "in (select null::varchar where false)"
-    return "in (" + ", ".join("'" + p.replace("'", "''") + "'" for p in chunk) + ")"
+    ids = ", ".join("'" + p.replace("'", "''") + "'" for p in chunk)
+    return f"in ({ids})" if len(chunk) <= LITERAL_PACKS else f"in (select unnest([{ids}]))"
 
 
 def frame_sql(
