@@ -182,13 +182,16 @@ def frame_sql(
 def count_sql(relation: Relation, scope: str) -> str:
     """How many rows of the relation a gate's rules run on. Its joins only look up one row
     each (a fact's pack, its printed line, its measure): the count leaves them out."""
-    where = f"f.{relation.pack} {scope}" if relation.pack else "true"
-    return f"select count(*) from {relation.table} f where {where}"
+    return f"select count(*) from {relation.table} f where {_where(relation, scope)}"
 
 
 def _from(relation: Relation, scope: str) -> str:
-    where = f"f.{relation.pack} {scope}" if relation.pack else "true"
-    return f"from {relation.table} f {relation.joins.format(chunk=scope)} where {where}"
+    joins = relation.joins.format(chunk=scope)
+    return f"from {relation.table} f {joins} where {_where(relation, scope)}"
+
+
+def _where(relation: Relation, scope: str) -> str:
+    return f"f.{relation.pack} {scope}" if relation.pack else "true"
 
 
 def pack_chunks(
