@@ -60,9 +60,14 @@ def test_the_bundled_packs_pass_the_fact_gate(con):
     assert all(c.success for c in checks)
 
 
-def test_upheld_above_received_fails_only_its_own_pack(con):
-    """Pack 000 line 1819 prints '9 (1U & 2PU)': 30 upheld of 9 received breaks the rule."""
+@pytest.mark.parametrize("literal_packs", [16, 0], ids=["ids listed", "ids joined"])
+def test_upheld_above_received_fails_only_its_own_pack(con, monkeypatch, literal_packs):
+    """Pack 000 line 1819 prints '9 (1U & 2PU)': 30 upheld of 9 received breaks the rule,
+    whether the gated packs' ids are listed in the SQL or joined (sql_rules.pack_scope)."""
+    from expectations import sql_rules
     from expectations.fact_gate import validate_facts
+
+    monkeypatch.setattr(sql_rules, "LITERAL_PACKS", literal_packs)
 
     pack = _pack(con, "000")
     con.execute(
