@@ -7,6 +7,7 @@ Dagster instance), as ``make warehouse`` does.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
@@ -177,25 +179,66 @@ def copy_warehouse(source: Path, dest: Path) -> Path:
 _SHARED: dict[str, Any] = {}
 
 
-def shared_build(tmp_root_factory) -> dict[str, Any]:
-    """One build per test session of the bundled packs plus a corrupted and a binary pack.
+def once_per_test_run(tmp_root_factory, name: str, make: Callable[[Path], dict]) -> dict:
+    """``make(folder)``'s record (a JSON-able dict), made once for the whole pytest run.
 
-    ``tmp_root_factory`` is pytest's ``tmp_path_factory``. Tests that change the warehouse
-    must work on a ``copy_warehouse`` of it.
+    Under pytest-xdist every worker is its own process with its own session fixtures; the
+    first worker to ask makes the record in the run's shared temporary folder, holding a lock,
+    and the others wait for it and read it. A failed ``make`` leaves no record: the next asker
+    tries again (and fails the same way, in its own test).
+    """
+    root = tmp_root_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / name
+    with (root / f"{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = folder / "record.json"
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            record.write_text(json.dumps(make(folder)), encoding="utf-8")
+        return json.loads(record.read_text(encoding="utf-8"))
+
+
+def completed_process_record(result: subprocess.CompletedProcess) -> dict[str, Any]:
+    return {k: getattr(result, k) for k in ("args", "returncode", "stdout", "stderr")}
+
+
+def completed_process(record: dict[str, Any]) -> subprocess.CompletedProcess:
+    return subprocess.CompletedProcess(**record)
+
+
+def shared_build(tmp_root_factory) -> dict[str, Any]:
+    """One build per test run of the bundled packs plus a corrupted and a binary pack, shared
+    by every xdist worker (``once_per_test_run``).
+
+    ``tmp_root_factory`` is pytest's ``tmp_path_factory``. Tests must not change it, nor run
+    anything that writes into it (a Dagster webserver on its instance): they work on a
+    ``copy_warehouse`` of it.
     """
     if "build" not in _SHARED:
-        root = tmp_root_factory.mktemp("shared_build")
-        packs = make_packs_folder(root / "packs", corrupted=True, binary=True)
-        warehouse = root / "warehouse"
-        result = run_build(packs, warehouse)
+        record = once_per_test_run(tmp_root_factory, "shared_build", _make_shared_build)
+        root = Path(record["root"])
         _SHARED["build"] = {
             "root": root,
-            "packs": packs,
-            "warehouse": warehouse,
-            "result": result,
-            "summary": read_summary(warehouse) if (warehouse / "summary.json").exists() else {},
+            "packs": root / "packs",
+            "warehouse": root / "warehouse",
+            "result": completed_process(record["result"]),
+            "summary": record["summary"],
         }
     return _SHARED["build"]
+
+
+def _make_shared_build(root: Path) -> dict[str, Any]:
+    packs = make_packs_folder(root / "packs", corrupted=True, binary=True)
+    warehouse = root / "warehouse"
+    result = run_build(packs, warehouse)
+    return {
+        "root": str(root),
+        "result": completed_process_record(result),
+        "summary": read_summary(warehouse) if (warehouse / "summary.json").exists() else {},
+    }
 
 
 class WebhookReceiver:

@@ -11,6 +11,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dagster_project.testing import (
+    completed_process,
+    completed_process_record,
+    once_per_test_run,
+)
 from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,7 +50,18 @@ def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def dbt_built(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("dbt_marts")
+    """Made once per test run, whichever xdist worker asks first (once_per_test_run)."""
+    record = once_per_test_run(tmp_path_factory, "dbt_marts", _make_dbt_built)
+    tmp = Path(record["folder"])
+    return {
+        "db": settings.work_db(tmp),
+        "build": completed_process(record["build"]),
+        "docs": completed_process(record["docs"]),
+        "target": tmp / "target",
+    }
+
+
+def _make_dbt_built(tmp: Path) -> dict:
     db = settings.work_db(tmp)
     load = subprocess.run(
         [sys.executable, "-m", "ingest.cli", "--packs", str(PACKS), "--db", str(db)],
@@ -60,7 +76,11 @@ def dbt_built(tmp_path_factory):
     build = _run([str(DBT), "build", *common], env)
     assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
     docs = _run([str(DBT), "docs", "generate", *common], env)
-    return {"db": db, "build": build, "docs": docs, "target": tmp / "target"}
+    return {
+        "folder": str(tmp),
+        "build": completed_process_record(build),
+        "docs": completed_process_record(docs),
+    }
 
 
 @pytest.fixture(scope="session")

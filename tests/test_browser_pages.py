@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.testing import BUNDLED_PACKS, CORRUPTED_NAME, shared_build
+from dagster_project.testing import BUNDLED_PACKS, CORRUPTED_NAME, copy_warehouse, shared_build
 from expectations import _gx
 from tests.browser import chromium_path, open_page
 
@@ -104,9 +104,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def dagster_ui(built, tmp_path_factory):
-    """dagster-webserver over the build's instance ($WAREHOUSE/dagster_home)."""
+    """dagster-webserver over the build's instance ($WAREHOUSE/dagster_home), in a copy of the
+    shared build (the webserver writes to its instance while other workers copy the build)."""
     port = _free_port()
-    warehouse = built["warehouse"]
+    warehouse = copy_warehouse(built["warehouse"], tmp_path_factory.mktemp("ui") / "warehouse")
     env = {k: v for k, v in os.environ.items() if not k.startswith("DAGSTER_")}
     env.update(
         DAGSTER_HOME=str(warehouse / "dagster_home"),
