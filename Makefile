@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml uv.lock dbt/dbt_project.yml $(wildcard dbt/models/*/*.s
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv sync --frozen --compile-bytecode --python $(PYTHON) || uv sync --frozen --compile-bytecode --python $(PYTHON)
 	cd dbt && DBT_DUCKDB_PATH="$(call setting,work-db $(WAREHOUSE))" \
-		COUNCIL_DUCKDB_MEMORY_LIMIT="$(call setting,memory-limit)" ../$(BIN)/dbt parse --profiles-dir . --quiet
+		COUNCIL_DUCKDB_MEMORY_LIMIT="$(call setting,memory-limit)" ../$(BIN)/council-dbt parse --profiles-dir . --quiet
 	@touch $(STAMP)
 
 install: $(STAMP)

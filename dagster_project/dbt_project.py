@@ -40,7 +40,7 @@ from packaging.version import Version
 from dagster_project.dbt_warmup import CLIENT_ENV
 from dagster_project.packs import RAW_KEY
 from dagster_project.resources import WarehouseResource, open_duckdb
-from warehouse import settings
+from warehouse import dbt_cli, settings
 from warehouse.settings import DBT_PROFILES_DIR, DBT_PROJECT_DIR
 
 MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"
@@ -54,8 +54,7 @@ _WATCHED = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml"
 
 
 def dbt_executable() -> str:
-    candidate = Path(sys.executable).with_name("dbt")
-    return str(candidate) if candidate.exists() else "dbt"
+    return dbt_cli.executable()
 
 
 def parse_manifest() -> Path:

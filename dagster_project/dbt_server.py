@@ -36,7 +36,7 @@ import traceback
 from pathlib import Path
 
 from dagster_project import dbt_warmup
-from warehouse import settings
+from warehouse import dbt_cli, settings
 
 WARM_MODULES = (
     "dbt.cli.main",
@@ -67,6 +67,7 @@ _running: int | None = None  # the pid of the dbt child now running, if any
 def warm_up() -> None:
     import importlib
 
+    dbt_cli.share_parse_state_between_folders()  # as council-dbt, which runs dbt without us
     for name in WARM_MODULES:
         importlib.import_module(name)
     for name in VALIDATED_CLASSES:

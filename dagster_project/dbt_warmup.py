@@ -2,22 +2,23 @@
 
 Two costs come before every dbt command builds anything. Importing dbt-core and the DuckDB
 adapter takes some 2 s of one core, in each of the publish's dbt processes (the pack step, the
-cross-pack step). And dbt parses only what changed since its last parse (partial parsing), but
-its parse state records the profile it was made with, which names the warehouse's working DB:
-the first dbt command for a warehouse folder parses the whole project, some 3 s more.
+cross-pack step). And dbt parses only what changed since its last parse (partial parsing): a
+warehouse folder with no parse state of its own parses the whole project, some 9 s of one core.
 
 ``make warehouse`` (dagster_project/build.py) therefore starts the warm dbt server
 (dbt_server.py) as it begins, so that both happen on the other core while the build imports
 Dagster, plans and loads. The server imports dbt once; for a new warehouse folder its first job
 is ``dbt parse`` (which never opens the database); then each dbt command of the build forks from
-it with dbt imported and finds the project parsed with its own profile.
+it with dbt imported and finds the project parsed.
 
-A warehouse whose dbt has run before already has its parse state, made with its profile: no
-parse then. Beside the parse state, `parse_profile.json` records what of the profile varies
-(the working DB, the memory limit); a warehouse folder moved or copied elsewhere, or run with
-another memory limit, is parsed again. If the parse fails, the transform's dbt parses (and
-reports the problem) as it would without it; if the server fails, dbt_client.py runs the real
-dbt.
+The project's dbt (warehouse/dbt_cli.py) keeps the working DB's path out of its parse state, so
+a parse state made for one folder serves any other. A new warehouse folder starts from the one
+``make install`` made in dbt/target (``seed_parse_state``): its first parse reads only the
+project files changed since. A warehouse folder copied or moved keeps its own. Beside the parse
+state, `parse_profile.json` records what of the profile the state was made with and still
+matters (the memory limit); a warehouse run with another memory limit is parsed again. If the
+parse fails, the transform's dbt parses (and reports the problem) as it would without it; if the
+server fails, dbt_client.py runs the project's dbt itself.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dagster_project import dbt_client
-from warehouse import settings
+from warehouse import dbt_cli, settings
 
 PARSE_STATE = "partial_parse.msgpack"
 PARSE_PROFILE = "parse_profile.json"
@@ -43,28 +44,41 @@ TIMEOUT_SECONDS = 300
 CLIENT_ENV = "COUNCIL_DBT_CLIENT"  # the dbt executable run_dbt runs while a server is up
 
 
-def parse_profile(warehouse_dir: Path) -> dict[str, str]:
-    """What of the dbt profile (dbt/profiles.yml) differs between warehouses and runs."""
-    return {
-        settings.DBT_DUCKDB_PATH_ENV: str(settings.work_db(warehouse_dir)),
-        settings.MEMORY_LIMIT_ENV: settings.memory_limit(),
-    }
+def parse_profile() -> dict[str, str]:
+    """What of the dbt profile (dbt/profiles.yml) differs between runs and is in the parse
+    state (not the working DB's path: dbt_cli.share_parse_state_between_folders)."""
+    return {settings.MEMORY_LIMIT_ENV: settings.memory_limit()}
 
 
 def needs_parse(warehouse_dir: Path) -> bool:
     """The warehouse's dbt has not parsed the project with this profile: a new warehouse
-    folder, one moved or copied, or one run with another memory limit."""
+    folder, or one run with another memory limit."""
     target = settings.dbt_target_dir(warehouse_dir)
     try:
         recorded = json.loads((target / PARSE_PROFILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return True
-    return recorded != parse_profile(warehouse_dir) or not (target / PARSE_STATE).exists()
+    return recorded != parse_profile() or not (target / PARSE_STATE).exists()
+
+
+def seed_parse_state(warehouse_dir: Path) -> bool:
+    """Give a warehouse folder with no parse state the one ``make install`` made (dbt/target),
+    so that its first parse is partial; True if one was copied. The copy is made under another
+    name and renamed: a reader never sees half a file."""
+    target = settings.dbt_target_dir(warehouse_dir)
+    source = settings.DBT_PROJECT_DIR / "target" / PARSE_STATE
+    if (target / PARSE_STATE).exists() or not source.exists():
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    partial = target / f"{PARSE_STATE}.{os.getpid()}.tmp"
+    shutil.copyfile(source, partial)
+    partial.replace(target / PARSE_STATE)
+    return True
 
 
 def parse_command(warehouse_dir: Path) -> list[str]:
     return [
-        str(Path(sys.executable).with_name("dbt")),
+        dbt_cli.executable(),
         "--no-send-anonymous-usage-stats",  # nothing leaves the machine (as dagster-dbt's)
         "--log-format-file",
         "json",  # dbt.log in the format of the pipeline's invocations
@@ -79,7 +93,7 @@ def parse_command(warehouse_dir: Path) -> list[str]:
 
 def record_parse_profile(warehouse_dir: Path) -> None:
     """After a successful `dbt parse`: what of the profile it parsed with (needs_parse)."""
-    profile = json.dumps(parse_profile(warehouse_dir), indent=1)
+    profile = json.dumps(parse_profile(), indent=1)
     target = settings.dbt_target_dir(warehouse_dir)
     (target / PARSE_PROFILE).write_text(profile, encoding="utf-8")
 
@@ -123,6 +137,7 @@ def start_server(warehouse_dir: Path, socket_path: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "dagster_project.dbt_server"]
     command += ["--listen-fd", str(listener.fileno()), "--parent", str(os.getpid())]
     command += ["--log", str(log)]
+    seed_parse_state(warehouse_dir)
     if needs_parse(warehouse_dir):
         command += ["--parse-warehouse", str(warehouse_dir)]
     with listener, log.with_suffix(".stderr").open("w", encoding="utf-8") as errors:
@@ -165,7 +180,7 @@ def warm_dbt_beside(warehouse_dir: Path) -> Iterator[WarmDbt | None]:
         server = start_server(warehouse_dir, socket_path)
         variables = {
             dbt_client.SOCKET_ENV: str(socket_path),
-            dbt_client.REAL_DBT_ENV: str(Path(sys.executable).with_name("dbt")),
+            dbt_client.REAL_DBT_ENV: dbt_cli.executable(),
             CLIENT_ENV: str(client),
         }
         os.environ.update(variables)

@@ -82,6 +82,10 @@ def test_a_new_warehouses_dbt_builds_parse_nothing_the_parse_ran_beside_the_load
     parsed."""
     invocations = dbt_log_invocations(build["warehouse"])
     assert [entry["command"] for entry in invocations] == ["parse", "build", "build"]
+    # and that parse started from the parse state `make install` made in dbt/target for another
+    # folder (warehouse/dbt_cli.py): it read only what changed since, not the whole project
+    assert "PartialParsingEnabled" in invocations[0]["events"]
+    assert "UnableToPartialParse" not in invocations[0]["events"]
     for entry in invocations[1:]:  # the pack models, then the cross-pack models
         assert "PartialParsingSkipParsing" in entry["events"]
         assert "UnableToPartialParse" not in entry["events"]

@@ -23,6 +23,7 @@ import shutil
 import duckdb
 import pytest
 
+from dagster_project.dbt_warmup import server_log
 from dagster_project.testing import (
     WebhookReceiver,
     copy_warehouse,
@@ -123,6 +124,22 @@ def test_the_bad_pack_alone_is_quarantined_by_its_fact_gate(scenario):
     assert bad["message"].startswith("fact gate:")
     assert GOOD in summary["packs_loaded"]
     assert _published_facts_of(scenario["warehouse"], BAD) == 0
+
+
+def test_a_copied_warehouse_parses_nothing(scenario):
+    """The scenario's warehouse is a copy of the session's build in another folder, so its
+    working DB has another path. dbt's parse state used to record that path, and the first dbt
+    command of a copied or moved warehouse parsed the whole project again; the project's dbt
+    leaves it out (warehouse/dbt_cli.py): the build asked for no parse, and its dbt commands
+    found nothing to parse."""
+    log = server_log(scenario["warehouse"]).read_text(encoding="utf-8")
+    served = [json.loads(line) for line in log.splitlines()]
+    assert [entry["args"][0] for entry in served] == ["build", "build"]
+    invocations = dbt_log_invocations(scenario["warehouse"])[-2:]
+    assert [entry["pid"] for entry in invocations] == [entry["pid"] for entry in served]
+    for entry in invocations:
+        assert "PartialParsingSkipParsing" in entry["events"]
+        assert "UnableToPartialParse" not in entry["events"]
 
 
 def _published_facts_of(warehouse, file_name: str) -> int:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
-from warehouse import settings
+from warehouse import dbt_cli, settings
 
 DBT_DIR = settings.DBT_PROJECT_DIR
 CATALOG_DIR = "catalog"
@@ -47,8 +46,8 @@ def publish_catalog(work_db: Path | str, warehouse_dir: Path | str) -> Path:
         reuse = (build_target / "manifest.json").exists()
         if reuse:
             shutil.copy(build_target / "manifest.json", target / "manifest.json")
-        # and its parse state, made with the same profile (the same work DB): dbt then parses
-        # only what changed since (nothing), not the whole project (seconds)
+        # and its parse state: the project's dbt then parses only what changed since (nothing),
+        # not the whole project (seconds)
         if (build_target / PARTIAL_PARSE).exists():
             shutil.copy(build_target / PARTIAL_PARSE, target / PARTIAL_PARSE)
         _generate(Path(work_db), target, compile_first=not reuse)
@@ -63,9 +62,8 @@ def publish_catalog(work_db: Path | str, warehouse_dir: Path | str) -> Path:
 
 
 def _generate(work_db: Path, target: Path, *, compile_first: bool) -> None:
-    dbt = Path(sys.executable).with_name("dbt")
     args = [
-        str(dbt),
+        dbt_cli.executable(),  # the parse state it copied is the project dbt's
         "docs",
         "generate",
         "--static",
