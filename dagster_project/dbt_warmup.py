@@ -38,7 +38,7 @@ from pathlib import Path
 from dagster_project import dbt_client
 from warehouse import dbt_cli, settings
 
-PARSE_STATE = "partial_parse.msgpack"
+PARSE_STATE = dbt_cli.PARSE_STATE
 PARSE_PROFILE = "parse_profile.json"
 TIMEOUT_SECONDS = 300
 CLIENT_ENV = "COUNCIL_DBT_CLIENT"  # the dbt executable run_dbt runs while a server is up
@@ -62,18 +62,8 @@ def needs_parse(warehouse_dir: Path) -> bool:
 
 
 def seed_parse_state(warehouse_dir: Path) -> bool:
-    """Give a warehouse folder with no parse state the one ``make install`` made (dbt/target),
-    so that its first parse is partial; True if one was copied. The copy is made under another
-    name and renamed: a reader never sees half a file."""
-    target = settings.dbt_target_dir(warehouse_dir)
-    source = settings.DBT_PROJECT_DIR / "target" / PARSE_STATE
-    if (target / PARSE_STATE).exists() or not source.exists():
-        return False
-    target.mkdir(parents=True, exist_ok=True)
-    partial = target / f"{PARSE_STATE}.{os.getpid()}.tmp"
-    shutil.copyfile(source, partial)
-    partial.replace(target / PARSE_STATE)
-    return True
+    """A warehouse folder with no parse state gets the one ``make install`` made."""
+    return dbt_cli.seed_parse_state(settings.dbt_target_dir(warehouse_dir))
 
 
 def parse_command(warehouse_dir: Path) -> list[str]:

@@ -16,7 +16,7 @@ from dagster_project.testing import (
     completed_process_record,
     once_per_test_run,
 )
-from warehouse import settings
+from warehouse import dbt_cli, settings
 
 REPO = Path(__file__).resolve().parents[1]
 PACKS = REPO / "data" / "packs"
@@ -41,7 +41,15 @@ def parsed_packs():
 # `dbt docs generate` with their own target path: shared by every test module that reads marts.
 
 DBT_DIR = REPO / "dbt"
-DBT = Path(sys.executable).parent / "dbt"
+DBT = Path(dbt_cli.executable())  # the project's dbt (council-dbt), as the pipeline runs it
+
+
+def dbt_target(folder: Path) -> Path:
+    """`folder`/target, holding the parse state ``make install`` made: the first dbt command
+    there parses only what changed since, not the whole project (warehouse/dbt_cli.py)."""
+    target = folder / "target"
+    dbt_cli.seed_parse_state(target)
+    return target
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -72,7 +80,7 @@ def _make_dbt_built(tmp: Path) -> dict:
     )
     assert load.returncode == 0, load.stdout + load.stderr
     env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
+    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))]
     build = _run([str(DBT), "build", *common], env)
     assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
     docs = _run([str(DBT), "docs", "generate", *common], env)

@@ -24,12 +24,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import DBT, dbt_target
 from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
 LAYOUTS = REPO / "tests" / "data" / "audit_layouts"
 DBT_DIR = REPO / "dbt"
-DBT = Path(sys.executable).parent / "dbt"
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def layouts(tmp_path_factory):
     assert load.returncode == 0, load.stdout + load.stderr
     env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
+        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))],
         cwd=DBT_DIR,
         env=env,
         capture_output=True,

@@ -19,11 +19,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import DBT, dbt_target
 from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO / "dbt"
-DBT = Path(sys.executable).parent / "dbt"
 
 # Another council's wording, not a sample's lines: what a new pack's sentences could say
 TEXTS = [
@@ -40,7 +40,7 @@ TEXTS = [
 
 def _dbt(args: list[str], db: Path, tmp: Path) -> subprocess.CompletedProcess:
     env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
+    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))]
     return subprocess.run(
         [str(DBT), *args, *common],
         cwd=DBT_DIR,

@@ -7,7 +7,6 @@ Packs are identified by file name, never by pack_id.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO / "dbt"
 PACKS = REPO / "data" / "packs"
-DBT = Path(sys.executable).parent / "dbt"
 
 
 @pytest.fixture(scope="session")

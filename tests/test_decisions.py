@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from tests.conftest import DBT, DBT_DIR, REPO, pack_path
+from tests.conftest import DBT, DBT_DIR, REPO, dbt_target, pack_path
 from warehouse import settings
 
 LAYOUTS = REPO / "tests" / "decision_layouts"
@@ -317,7 +317,7 @@ def layouts_con(tmp_path_factory):
     assert load.returncode == 0, load.stdout + load.stderr
     env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")],
+        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))],
         cwd=DBT_DIR,
         env=env,
         capture_output=True,

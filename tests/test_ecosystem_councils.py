@@ -12,7 +12,7 @@ import sys
 import duckdb
 import pytest
 
-from tests.conftest import DBT, DBT_DIR, REPO, pack_path
+from tests.conftest import DBT, DBT_DIR, REPO, dbt_target, pack_path
 from warehouse import settings
 
 REGISTER = REPO / "dbt" / "seeds" / "council_register.csv"
@@ -184,7 +184,7 @@ def synthetic_db(tmp_path_factory):
     assert load.returncode == 0, load.stdout + load.stderr
     env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
     build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(tmp / "target")]
+        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))]
         + ["--select", "+dim_pack", "+int_dq_unknown_council", "+int_facts"]
         + ["--resource-type", "seed", "--resource-type", "model"],
         cwd=DBT_DIR,

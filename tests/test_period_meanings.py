@@ -8,7 +8,6 @@ DuckDB; ingest's side is the Python the parser calls."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +15,8 @@ import duckdb
 import pytest
 
 from ingest import dates
-from tests.conftest import pack_path
+from tests.conftest import DBT, dbt_target, pack_path
 from warehouse import settings
-
-DBT = Path(sys.executable).parent / "dbt"
 
 # meeting-date lines as the sample packs print them: (pack, line, date)
 PACK_DATE_LINES = [
@@ -65,7 +62,7 @@ def dbt_values(select_list: str, phrases: list[str], tmp: Path) -> list[tuple]:
     settings.build_dir(tmp).mkdir(parents=True, exist_ok=True)  # dbt opens an empty work DB
     done = subprocess.run(
         [str(DBT), "compile", "--quiet", "--inline", inline, "--profiles-dir"]
-        + [str(settings.DBT_PROFILES_DIR), "--target-path", str(tmp / "target")],
+        + [str(settings.DBT_PROFILES_DIR), "--target-path", str(dbt_target(tmp))],
         cwd=settings.DBT_PROJECT_DIR,
         env=settings.dbt_env(settings.work_db(tmp), DBT_LOG_PATH=str(tmp / "logs")),
         capture_output=True,

@@ -24,7 +24,7 @@ DBT_DIR = settings.DBT_PROJECT_DIR
 CATALOG_DIR = "catalog"
 FILES = {"static_index.html": "index.html", "manifest.json": "manifest.json"}
 TIMEOUT = 600
-PARTIAL_PARSE = "partial_parse.msgpack"
+PARTIAL_PARSE = dbt_cli.PARSE_STATE
 
 
 class CatalogError(RuntimeError):

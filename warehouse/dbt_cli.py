@@ -18,10 +18,18 @@ limit and every other profile value) are untouched.
 
 from __future__ import annotations
 
+import os
 import pprint
+import shutil
 import sys
 from pathlib import Path
 
+from warehouse import settings
+
+PARSE_STATE = "partial_parse.msgpack"
+"""dbt's parse state, in its target folder."""
+INSTALL_PARSE_STATE = settings.DBT_PROJECT_DIR / "target" / PARSE_STATE
+"""The parse state ``make install`` made (``council-dbt parse`` into dbt/target)."""
 PATH_FREE = "_council_path_free"
 """Set on dbt's state check once it leaves the path out (the patch is applied once)."""
 
@@ -59,6 +67,19 @@ def executable() -> str:
         if candidate.exists():
             return str(candidate)
     return "dbt"
+
+
+def seed_parse_state(target: Path) -> bool:
+    """Give a dbt target folder with no parse state the one ``make install`` made, so that the
+    first dbt command there parses only what changed since; True if one was copied. The copy is
+    made under another name and renamed: a reader never sees half a file."""
+    if (target / PARSE_STATE).exists() or not INSTALL_PARSE_STATE.exists():
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    partial = target / f"{PARSE_STATE}.{os.getpid()}.tmp"
+    shutil.copyfile(INSTALL_PARSE_STATE, partial)
+    partial.replace(target / PARSE_STATE)
+    return True
 
 
 def main() -> None:
