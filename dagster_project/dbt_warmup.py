@@ -41,7 +41,7 @@ from warehouse import dbt_cli, settings
 PARSE_STATE = dbt_cli.PARSE_STATE
 PARSE_PROFILE = "parse_profile.json"
 TIMEOUT_SECONDS = 300
-CLIENT_ENV = "COUNCIL_DBT_CLIENT"  # the dbt executable run_dbt runs while a server is up
+CLIENT_ENV = dbt_cli.CLIENT_ENV  # the dbt executable run_dbt runs while a server is up
 
 
 def parse_profile() -> dict[str, str]:

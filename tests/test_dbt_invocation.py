@@ -93,10 +93,11 @@ def test_a_new_warehouses_dbt_builds_parse_nothing_the_parse_ran_beside_the_load
 
 def test_every_dbt_command_of_a_build_was_forked_by_the_warm_dbt_server(build):
     """No dbt command of `make warehouse` imports dbt itself: the server's log lists each one
-    it forked, with the process id that dbt's own log gives for it."""
+    it forked, with the process id that dbt's own log gives for it. The last is the data
+    catalogue's `dbt docs generate` (warehouse/catalog.py), which logs in its own folder."""
     served = [json.loads(line) for line in server_log(build["warehouse"]).read_text().splitlines()]
     invocations = dbt_log_invocations(build["warehouse"])
-    assert [entry["pid"] for entry in served] == [entry["pid"] for entry in invocations]
-    assert ["parse" in entry["args"] for entry in served] == [True, False, False]
-    assert [entry["args"][0] for entry in served[1:]] == ["build", "build"]
-    assert [entry["exit"] for entry in served] == [0, 0, 0]
+    assert [entry["pid"] for entry in served[:-1]] == [entry["pid"] for entry in invocations]
+    assert ["parse" in entry["args"] for entry in served] == [True, False, False, False]
+    assert [entry["args"][0] for entry in served[1:]] == ["build", "build", "docs"]
+    assert [entry["exit"] for entry in served] == [0, 0, 0, 0]

@@ -63,7 +63,9 @@ def publish_catalog(work_db: Path | str, warehouse_dir: Path | str) -> Path:
 
 def _generate(work_db: Path, target: Path, *, compile_first: bool) -> None:
     args = [
-        dbt_cli.executable(),  # the parse state it copied is the project dbt's
+        # the project's dbt (the parse state copied is its own), forked by the build's warm dbt
+        # server while one is up: no process importing dbt again
+        dbt_cli.warm_executable(),
         "docs",
         "generate",
         "--static",

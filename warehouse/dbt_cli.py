@@ -30,6 +30,9 @@ PARSE_STATE = "partial_parse.msgpack"
 """dbt's parse state, in its target folder."""
 INSTALL_PARSE_STATE = settings.DBT_PROJECT_DIR / "target" / PARSE_STATE
 """The parse state ``make install`` made (``council-dbt parse`` into dbt/target)."""
+CLIENT_ENV = "COUNCIL_DBT_CLIENT"
+"""Set while ``make warehouse`` has its warm dbt server up (dagster_project/dbt_warmup.py): the
+executable that runs a dbt command in a child of that server, with dbt already imported."""
 PATH_FREE = "_council_path_free"
 """Set on dbt's state check once it leaves the path out (the patch is applied once)."""
 
@@ -67,6 +70,12 @@ def executable() -> str:
         if candidate.exists():
             return str(candidate)
     return "dbt"
+
+
+def warm_executable() -> str:
+    """The dbt to run a command with now: the warm dbt server's client while a build has one
+    up, the project's dbt otherwise."""
+    return os.environ.get(CLIENT_ENV) or executable()
 
 
 def seed_parse_state(target: Path) -> bool:
