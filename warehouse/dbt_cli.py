@@ -37,28 +37,38 @@ PATH_FREE = "_council_path_free"
 """Set on dbt's state check once it leaves the path out (the patch is applied once)."""
 
 
-def share_parse_state_between_folders() -> None:
+def share_parse_state_between_folders() -> bool:
     """dbt's partial-parse state check, with the working DB's path left out of the profile's
-    hash (dbt-core 1.11: ``ManifestLoader.build_manifest_state_check``)."""
-    from dbt.artifacts.resources.base import FileHash
-    from dbt.parser.manifest import ManifestLoader
+    hash (dbt-core 1.11: ``ManifestLoader.build_manifest_state_check``); True once it is.
 
-    original = ManifestLoader.build_manifest_state_check
+    Only a speed-up: where dbt is not as expected (another dbt-core whose names moved), dbt
+    keeps its own check, and a folder whose path changed is parsed whole, as before."""
+    try:
+        from dbt.artifacts.resources.base import FileHash
+        from dbt.parser.manifest import ManifestLoader
+
+        original = ManifestLoader.build_manifest_state_check
+    except (ImportError, AttributeError):
+        return False
     if getattr(original, PATH_FREE, False):
-        return
+        return True
 
     def build_manifest_state_check(self):
         state = original(self)
-        connection = sorted(
-            (key, value)
-            for key, value in self.root_project.credentials.connection_info()
-            if key != "path"
-        )
-        state.profile_hash = FileHash.from_contents(pprint.pformat(connection))
+        try:
+            connection = sorted(
+                (key, value)
+                for key, value in self.root_project.credentials.connection_info()
+                if key != "path"
+            )
+            state.profile_hash = FileHash.from_contents(pprint.pformat(connection))
+        except (AttributeError, TypeError):
+            pass  # dbt's own hash: a parse state for this folder only
         return state
 
     setattr(build_manifest_state_check, PATH_FREE, True)
     ManifestLoader.build_manifest_state_check = build_manifest_state_check
+    return True
 
 
 def executable() -> str:
