@@ -75,11 +75,10 @@ def test_views_are_materialised_without_running_them_to_count_rows(build):
 
 
 def test_a_new_warehouses_dbt_builds_parse_nothing_the_parse_ran_beside_the_loads(build):
-    """dbt's parse state records the profile (the warehouse's working DB): the first dbt of a
-    new warehouse used to parse the whole project inside the transform. `make warehouse` now
-    has its warm dbt server run `dbt parse` for it while the packs load
-    (dagster_project/dbt_warmup.py), and each `dbt build` of the publish finds the project
-    parsed."""
+    """A new warehouse folder has no parse state of its own: its first dbt used to parse the
+    whole project inside the transform. `make warehouse` has its warm dbt server run `dbt parse`
+    for it while the packs load (dagster_project/dbt_warmup.py), and each `dbt build` of the
+    publish finds the project parsed."""
     invocations = dbt_log_invocations(build["warehouse"])
     assert [entry["command"] for entry in invocations] == ["parse", "build", "build"]
     # and that parse started from the parse state `make install` made in dbt/target for another
