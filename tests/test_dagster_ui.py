@@ -215,7 +215,9 @@ def test_make_ui_on_an_up_to_date_warehouse_starts_no_run_and_stops_clean(tmp_pa
                 repos = (data.get("repositoriesOrError") or {}).get("nodes") or []
                 sensors = {s["name"]: s for r in repos for s in r["sensors"]}
                 ticks = (sensors.get("publish_sensor") or {}).get("sensorState", {}).get("ticks")
-                if ticks:
+                # a tick still being evaluated is STARTED: its outcome (and any run it asks
+                # for) is known once it has finished
+                if ticks and all(t["status"] != "STARTED" for t in ticks):
                     ticked = (ticks, data["runsOrError"]["results"])
                     break
             time.sleep(2)
