@@ -53,16 +53,12 @@ BI_VIEW_TESTS = "bi_view_test"
 _WATCHED = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml")
 
 
-def dbt_executable() -> str:
-    return dbt_cli.executable()
-
-
 def parse_manifest() -> Path:
     """Run ``dbt parse`` (what ``make install`` does) to (re)write dbt/target/manifest.json."""
     work_db = settings.work_db(settings.warehouse_dir())
     env = settings.dbt_env(work_db, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     subprocess.run(
-        [dbt_executable(), "parse", "--profiles-dir", str(DBT_PROFILES_DIR), "--quiet"],
+        [dbt_cli.executable(), "parse", "--profiles-dir", str(DBT_PROFILES_DIR), "--quiet"],
         cwd=DBT_PROJECT_DIR,
         env=env,
         check=True,
@@ -394,5 +390,5 @@ def dbt_resource() -> DbtCliResource:
     return CouncilDbtCliResource(
         project_dir=str(DBT_PROJECT_DIR),
         profiles_dir=str(DBT_PROFILES_DIR),
-        dbt_executable=dbt_executable(),
+        dbt_executable=dbt_cli.executable(),
     )

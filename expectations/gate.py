@@ -263,9 +263,9 @@ def concat_pack_frames(frames_list: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 NARROW_INTS = ("int8", "int16", "int32", "uint8", "uint16", "uint32")
-"""DuckDB's INTEGER columns arrive as int32: GX compares only int64 and float64 columns (and
-dates) as whole arrays, any other one value by value in Python (expect_column_values_to_be_
-between: 0.45 s of a 200-pack batch). Widened losslessly before validating."""
+"""Widened to int64 (losslessly) before validating. DuckDB's INTEGER columns arrive as int32,
+and GX compares only int64 and float64 columns (and dates) as whole arrays: any other one it
+compares value by value in Python (the between checks: 0.45 s of a 200-pack batch)."""
 
 
 def _prepare_batch(cat: dict[str, Any], count: int) -> tuple[dict, dict, list[dict]]:

@@ -24,7 +24,6 @@ DBT_DIR = settings.DBT_PROJECT_DIR
 CATALOG_DIR = "catalog"
 FILES = {"static_index.html": "index.html", "manifest.json": "manifest.json"}
 TIMEOUT = 600
-PARTIAL_PARSE = dbt_cli.PARSE_STATE
 
 
 class CatalogError(RuntimeError):
@@ -48,8 +47,8 @@ def publish_catalog(work_db: Path | str, warehouse_dir: Path | str) -> Path:
             shutil.copy(build_target / "manifest.json", target / "manifest.json")
         # and its parse state: the project's dbt then parses only what changed since (nothing),
         # not the whole project (seconds)
-        if (build_target / PARTIAL_PARSE).exists():
-            shutil.copy(build_target / PARTIAL_PARSE, target / PARTIAL_PARSE)
+        if (build_target / dbt_cli.PARSE_STATE).exists():
+            shutil.copy(build_target / dbt_cli.PARSE_STATE, target / dbt_cli.PARSE_STATE)
         _generate(Path(work_db), target, compile_first=not reuse)
         for source, name in {**FILES, "catalog.json": "catalog.json"}.items():
             shutil.copy(target / source, tmp / name)
