@@ -70,6 +70,14 @@ def test_upheld_above_received_fails_only_its_own_pack(con, monkeypatch, literal
     monkeypatch.setattr(sql_rules, "LITERAL_PACKS", literal_packs)
 
     pack = _pack(con, "000")
+    # the fact as printed: 1 complaint upheld, adult social care, 2014/15 quarter 1, Blackpool
+    printed = con.execute(
+        "select value, service_text, period_id, reporting_council from marts.fct_complaints "
+        "where pack_id = ? and source_line = 1819 and value_text = '9 (1U & 2PU)' "
+        "and measure = 'complaints_upheld'",
+        [pack],
+    ).fetchall()
+    assert printed == [(1.0, "Adult Social Care", "FY2014/15-Q1", "E06000009")]
     con.execute(
         "update marts.fct_complaints set value = 30 where pack_id = ? and source_line = 1819 "
         "and value_text = '9 (1U & 2PU)' and measure = 'complaints_upheld'",
