@@ -23,6 +23,10 @@ asks for `failing_rows_only`: DuckDB still evaluates every rule on every row in 
 the rows where some rule is false are fetched and handed to GX (the rows that pass are counted,
 `GateOutcome.rows_checked`). The verdicts, counts and samples are the same; what no longer
 happens is turning millions of passing rows into a pandas frame that GX hashes and scans.
+DuckDB then reads each relation once, for every pack gated, into a temporary table of its
+failing rows; the chunks are counted in failing rows, since they are all GX sees. (A chunk of
+all rows read every relation, and its joins to raw.lines, once per chunk: at 10,000 packs, 27
+times over.)
 """
 
 from __future__ import annotations
@@ -179,10 +183,10 @@ def frame_sql(
     return f"select * from ({sql}) where not ({holds})"
 
 
-def count_sql(relation: Relation, scope: str) -> str:
-    """How many rows of the relation a gate's rules run on. Its joins only look up one row
-    each (a fact's pack, its printed line, its measure): the count leaves them out."""
-    return f"select count(*) from {relation.table} f where {_where(relation, scope)}"
+def _from_only(relation: Relation, scope: str) -> str:
+    """The relation's rows a gate's rules run on, without its joins: they only look up one row
+    each (a fact's pack, its printed line, its measure), so the rows are as many."""
+    return f"from {relation.table} f where {_where(relation, scope)}"
 
 
 def _from(relation: Relation, scope: str) -> str:
@@ -256,19 +260,31 @@ def validate_relations(
             live.append(Live(relation, rules, present or set()))
     for pack_id in pack_ids or []:
         outcome.checks[pack_id] = []
+    if failing_rows_only:
+        with FailingRows(con, outcome, live, pack_ids) as failing:
+            _validate_chunks(outcome, gate, live, suite_of, failing.chunks(), failing.frame)
+        return outcome
     chunks: list[list[str]] = pack_chunks(con, [r.relation for r in live], pack_ids) or [[]]
+
+    def frame(item: Live, chunk: list[str]) -> Any:
+        return _frame(con, outcome, item, chunk)
+
+    _validate_chunks(outcome, gate, live, suite_of, chunks, frame)
+    return outcome
+
+
+def _validate_chunks(outcome, gate: str, live: list[Live], suite_of, chunks, frame) -> None:
+    """One GX validation per chunk of packs over the stacked frames of every relation
+    (`frame(item, chunk)`); a relation of no pack is validated once, whole, with the first."""
     for index, chunk in enumerate(chunks):
-        frames = []
-        for item in live:
-            if item.relation.pack is None and index > 0:
-                continue  # a relation of no pack is validated once, whole
-            frames.append(_frame(con, outcome, item, chunk, failing_rows_only))
+        frames = [
+            frame(item, chunk) for item in live if item.relation.pack is not None or index == 0
+        ]
         if not frames:
             continue
         result = _validate_stack(gate, [item.rules for item in live], frames)
         outcome.validation_results.append(result)
         _split(outcome, result, live, suite_of, chunk, first=index == 0)
-    return outcome
 
 
 @dataclass(frozen=True)
@@ -286,18 +302,79 @@ class Live:
         return name if self.relation.pack else f"{name} (whole)"
 
 
-def _frame(con: Any, outcome: GateOutcome, item: Live, chunk: list[str], failing_only: bool):
+def _frame(con: Any, outcome: GateOutcome, item: Live, chunk: list[str]):
     """One relation's rows of this chunk as a frame; their number into `rows_checked`."""
     relation = item.relation
     scope = pack_scope(chunk if relation.pack else None)
-    sql = frame_sql(relation, item.rules, scope, item.present, failing_only=failing_only)
-    frame = con.execute(sql).df()
-    if failing_only:
-        (rows,) = con.execute(count_sql(relation, scope)).fetchone()
-    else:
-        rows = len(frame)
-    outcome.rows_checked[item.label] = outcome.rows_checked.get(item.label, 0) + rows
+    frame = con.execute(frame_sql(relation, item.rules, scope, item.present)).df()
+    outcome.rows_checked[item.label] = outcome.rows_checked.get(item.label, 0) + len(frame)
     return frame
+
+
+class FailingRows:
+    """`failing_rows_only`: each relation read once, for every pack gated, into a temporary
+    table of the rows where a rule is false; the rows in scope counted per pack."""
+
+    def __init__(self, con: Any, outcome: GateOutcome, live: list[Live], pack_ids) -> None:
+        self.con, self.outcome, self.live, self.pack_ids = con, outcome, live, pack_ids
+        self.tables: dict[str, str] = {}
+        self.failing: dict[str, int] = {}  # pack -> its failing rows over every relation
+        self.packs: set[str] = set(pack_ids or [])
+
+    def __enter__(self) -> FailingRows:
+        try:
+            for index, item in enumerate(self.live):
+                self._read(item, f"_gate_failing_{index}")
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for table in self.tables.values():
+            self.con.execute(f"drop table if exists {table}")
+
+    def _read(self, item: Live, table: str) -> None:
+        relation = item.relation
+        scope = pack_scope(self.pack_ids if relation.pack else None)
+        sql = frame_sql(relation, item.rules, scope, item.present, failing_only=True)
+        (failing,) = self.con.execute(
+            f"create or replace temporary table {table} as {sql}"
+        ).fetchone()
+        self.tables[item.label] = table
+        pack = f"f.{relation.pack}" if relation.pack else "null"
+        counted = self.con.execute(
+            f"select {pack}, count(*) {_from_only(relation, scope)} group by 1"
+        ).fetchall()
+        rows = self.outcome.rows_checked
+        rows[item.label] = rows.get(item.label, 0) + sum(count for _, count in counted)
+        if relation.pack is None:
+            return
+        self.packs.update(pack_id for pack_id, _ in counted)
+        if failing:
+            sql = f"select pack_id, count(*) from {table} group by 1"
+            for pack_id, count in self.con.execute(sql).fetchall():
+                self.failing[pack_id] = self.failing.get(pack_id, 0) + count
+
+    def chunks(self) -> list[list[str]]:
+        """Every pack gated, in chunks of about ROWS_PER_CHUNK failing rows (a pack whole)."""
+        chunks: list[list[str]] = []
+        chunk: list[str] = []
+        size = 0
+        for pack_id in sorted(self.packs):
+            count = self.failing.get(pack_id, 0)
+            if chunk and size + count > ROWS_PER_CHUNK:
+                chunks.append(chunk)
+                chunk, size = [], 0
+            chunk.append(pack_id)
+            size += count
+        return [*chunks, chunk] if chunk else [[]]
+
+    def frame(self, item: Live, chunk: list[str]) -> Any:
+        table = self.tables[item.label]
+        where = f"pack_id {pack_scope(chunk)}" if item.relation.pack else "true"
+        order = "pack_id, line, row_key"  # the same samples whatever the chunks
+        return self.con.execute(f"select * from {table} where {where} order by {order}").df()
 
 
 # --------------------------------------------------------------------------- GX
@@ -374,9 +451,13 @@ def _split(outcome, result, live: list[Live], suite_of, chunk, *, first: bool) -
                 outcome.errors.append(_error(suite, rule.name, rule.note, error, rule.severity))
                 continue
             rows = (exp_result.result or {}).get("unexpected_index_list") or []
-            mine = [r for r in rows if r.get("relation") == relation.name]
+            by_pack: dict[str | None, list[dict]] = {}
+            for row in rows:
+                if row.get("relation") == relation.name:
+                    key = row.get("pack_id") if relation.pack is not None else None
+                    by_pack.setdefault(key, []).append(row)
             for pack_id in packs:
-                failing = [r for r in mine if relation.pack is None or r.get("pack_id") == pack_id]
+                failing = by_pack.get(pack_id, [])
                 outcome.checks.setdefault(pack_id, []).append(
                     Failure(
                         suite=suite,

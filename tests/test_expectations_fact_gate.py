@@ -115,6 +115,41 @@ def test_each_rule_catches_its_kind_of_fault(con, sql, rule):
     assert any(rule in _failed(result, p) for p in result.failed_packs)
 
 
+def test_failing_rows_go_to_gx_in_chunks_with_the_verdicts_of_one_validation(con, monkeypatch):
+    """DuckDB reads each fact table once for every pack gated; the rows that break a rule go to
+    GX in chunks of about ROWS_PER_CHUNK of them, a pack whole. Chunked or not, every pack gets
+    the same verdict, counts and samples (ordered by printed line), and every fact is counted
+    once."""
+    from expectations import sql_rules
+    from expectations.fact_gate import SUITE_PREFIX, validate_facts
+
+    received = (
+        "measure = 'complaints_received' and unit = 'count' and value is not null "
+        "and value_type <> 'change'"
+    )
+    broken = dict(
+        con.execute(
+            f"select pack_id, count(*) from marts.fct_complaints where {received} group by 1"
+        ).fetchall()
+    )
+    assert len(broken) >= 2, broken
+    con.execute(f"update marts.fct_complaints set value = -1 where {received}")
+    whole = validate_facts(con, _packs(con))
+    monkeypatch.setattr(sql_rules, "ROWS_PER_CHUNK", 1)
+    chunked = validate_facts(con, _packs(con))
+    assert len(whole.validation_results[SUITE_PREFIX]) == 1
+    assert len(chunked.validation_results[SUITE_PREFIX]) >= len(broken)
+    assert sorted(chunked.failed_packs) == sorted(broken) == sorted(whole.failed_packs)
+    for pack_id, count in broken.items():
+        failure = _failed(chunked, pack_id)["count_not_negative"]
+        assert failure.unexpected_count == count
+        lines = [row["line"] for row in failure.sample]
+        assert lines == sorted(lines) and len(lines) == min(count, 5)
+        assert failure.sample == _failed(whole, pack_id)["count_not_negative"].sample
+    for pack_id in _packs(con):
+        assert chunked.by_pack[pack_id].checks == whole.by_pack[pack_id].checks
+
+
 def test_only_the_packs_asked_for_are_gated(con):
     from expectations.fact_gate import validate_facts
 
