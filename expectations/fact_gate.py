@@ -258,14 +258,12 @@ def validate_facts(
 ) -> FactGateResult:
     """Run the fact rules over the facts of these packs only. `files` maps pack_id to its
     subject (file_name, sha256) for the reports. DuckDB evaluates every rule on every fact of
-    the packs; GX gets the facts that break one (sql_rules: `failing_rows_only`)."""
+    the packs; GX gets the facts that break one (sql_rules)."""
     started = time.perf_counter()
     if not pack_ids:
         return FactGateResult({}, [], {}, 0.0)
     suites = {r.name: suite_name(r) for r in FACT_TABLES}
-    outcome = validate_relations(
-        con, SUITE_PREFIX, FACT_TABLES, suites, pack_ids, failing_rows_only=True
-    )
+    outcome = validate_relations(con, SUITE_PREFIX, FACT_TABLES, suites, pack_ids)
     checks: dict[str, list[Failure]] = {p: outcome.checks.get(p, []) for p in pack_ids}
     errors = outcome.errors
     results = {SUITE_PREFIX: outcome.validation_results}

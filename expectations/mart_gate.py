@@ -112,9 +112,7 @@ def validate_warehouse(con: Any, pack_ids: Sequence[str] | None) -> GateResult:
     """Validate the cross-pack rules; facts only for `pack_ids` (every pack when None)."""
     started = time.perf_counter()
     suites = {r.name: suite_name(r) for r in RELATIONS}
-    outcome = validate_relations(
-        con, SUITE_PREFIX, RELATIONS, suites, pack_ids, failing_rows_only=True
-    )
+    outcome = validate_relations(con, SUITE_PREFIX, RELATIONS, suites, pack_ids)
     checks: list[Failure] = [*outcome.errors, *merge_by_rule(outcome.checks.values())]
     results: dict[str, Any] = {}
     if outcome.validation_results:

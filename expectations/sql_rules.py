@@ -7,26 +7,23 @@ name a row (its key, its pack, its printed line). A gate validates several relat
 
 1. every column a rule reads must exist: a missing column fails that rule loudly
    (`column(s) ... missing`), it is never skipped;
-2. DuckDB selects the rows of the packs being gated, one boolean column per rule, relation by
-   relation, and the frames are stacked (a column `relation` says whose row it is);
-3. one GX validation runs the gate's suite over the stack: for every rule,
+2. DuckDB evaluates every rule on every row of the packs being gated (one boolean column per
+   rule) and keeps the rows where some rule is false: each relation is read once, for every
+   pack gated, into a temporary table of its failing rows; the rows that pass are only counted
+   (`GateOutcome.rows_checked`);
+3. GX validates the gate's suite over the failing rows of every relation, stacked (a column
+   `relation` says whose row it is): for every rule,
    `ExpectColumnValuesToNotBeInSet(column=<rule>, value_set=[False])` (nulls: not applicable);
 4. the failures are split by relation and pack, each with a sample of offending rows and their
-   printed lines; each relation reports as its own suite (`<gate>.<relation>`).
+   printed lines (ordered by pack, line and key); each relation reports as its own suite
+   (`<gate>.<relation>`).
 
-Packs are validated in chunks of about ROWS_PER_CHUNK rows, so memory stays bounded on a first
-load of thousands of packs, and a gate costs one GX validation per chunk. GX is imported on
-first use only.
-
-A gate over large relations (the warehouse gate: `marts.dq_findings` holds millions of rows)
-asks for `failing_rows_only`: DuckDB still evaluates every rule on every row in scope, but only
-the rows where some rule is false are fetched and handed to GX (the rows that pass are counted,
-`GateOutcome.rows_checked`). The verdicts, counts and samples are the same; what no longer
-happens is turning millions of passing rows into a pandas frame that GX hashes and scans.
-DuckDB then reads each relation once, for every pack gated, into a temporary table of its
-failing rows; the chunks are counted in failing rows, since they are all GX sees. (A chunk of
-all rows read every relation, and its joins to raw.lines, once per chunk: at 10,000 packs, 27
-times over.)
+GX validates the failing rows in chunks of about ROWS_PER_CHUNK of them, a pack whole, so
+memory stays bounded whatever breaks; in a normal run that is one validation. What never
+happens is turning millions of passing rows into a pandas frame that GX hashes and scans (the
+warehouse gate: `marts.dq_findings` holds millions of rows). A chunk used to be 200,000 rows of
+any kind, each relation and its joins to raw.lines read again for each: at 10,000 packs, 27
+times over. GX is imported on first use only.
 """
 
 from __future__ import annotations
@@ -38,7 +35,7 @@ from typing import Any
 from expectations.gate import SAMPLE_SIZE, Failure, _json_safe
 
 ROWS_PER_CHUNK = 200_000
-"""About how many rows one GX validation reads (packs are never split across chunks)."""
+"""About how many failing rows one GX validation reads (packs are never split across chunks)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ class GateOutcome:
     errors: list[Failure] = field(default_factory=list)
     validation_results: list[Any] = field(default_factory=list)
     rows_checked: dict[str, int] = field(default_factory=dict)
-    """Rows in scope per relation whose rules ran (with `failing_rows_only`, GX sees fewer)."""
+    """Rows in scope per relation whose rules ran (GX sees only those that fail one)."""
 
 
 def columns_of(con: Any, table: str) -> set[str] | None:
@@ -151,16 +148,11 @@ def pack_scope(chunk: Sequence[str] | None) -> str:
 
 
 def frame_sql(
-    relation: Relation,
-    rules: Sequence[Rule],
-    scope: str,
-    present: set[str] | None = None,
-    *,
-    failing_only: bool = False,
+    relation: Relation, rules: Sequence[Rule], scope: str, present: set[str] | None = None
 ) -> str:
     """The rows a suite validates: the relation's name, index columns, samples (those present)
-    and one boolean column per rule; with `failing_only`, only the rows where a rule is false
-    (each rule still evaluated on every row in scope, once). `scope`: `pack_scope`."""
+    and one boolean column per rule, for the rows where a rule is false (each rule evaluated on
+    every row in scope, once; null: not applicable). `scope`: `pack_scope`."""
     pack = f"f.{relation.pack}" if relation.pack else "null::varchar"
     index = [
         f"'{relation.name}' as relation",
@@ -177,9 +169,7 @@ def frame_sql(
         f"({rule.sql.format(table=relation.table, chunk=scope)}) as {rule.name}" for rule in rules
     ]
     sql = f"select {', '.join(index + samples + checks)} {_from(relation, scope)}"
-    if not failing_only:
-        return sql
-    holds = " and ".join(f"coalesce({rule.name}, true)" for rule in rules)  # null: n/a
+    holds = " and ".join(f"coalesce({rule.name}, true)" for rule in rules)
     return f"select * from ({sql}) where not ({holds})"
 
 
@@ -198,54 +188,16 @@ def _where(relation: Relation, scope: str) -> str:
     return f"f.{relation.pack} {scope}" if relation.pack else "true"
 
 
-def pack_chunks(
-    con: Any, relations: Sequence[Relation], pack_ids: Sequence[str] | None
-) -> list[list[str]]:
-    """Groups of packs of about ROWS_PER_CHUNK rows over these relations (all packs when None);
-    a pack is never split."""
-    sizes: dict[str, int] = {}
-    for relation in relations:
-        if relation.pack is None:
-            continue
-        if pack_ids is None:
-            sql = f"select {relation.pack}, count(*) from {relation.table} group by 1"
-            rows = con.execute(sql).fetchall()
-        else:
-            rows = con.execute(
-                f"select {relation.pack}, count(*) from {relation.table} "
-                f"where list_contains(?, {relation.pack}) group by 1",
-                [list(pack_ids)],
-            ).fetchall()
-        for pack_id, count in rows:
-            sizes[pack_id] = sizes.get(pack_id, 0) + count
-    for pack_id in pack_ids or []:
-        sizes.setdefault(pack_id, 0)
-    chunks: list[list[str]] = []
-    chunk: list[str] = []
-    size = 0
-    for pack_id in sorted(sizes):
-        if chunk and size + sizes[pack_id] > ROWS_PER_CHUNK:
-            chunks.append(chunk)
-            chunk, size = [], 0
-        chunk.append(pack_id)
-        size += sizes[pack_id]
-    if chunk:
-        chunks.append(chunk)
-    return chunks
-
-
 def validate_relations(
     con: Any,
     gate: str,
     relations: Sequence[Relation],
     suite_of: dict[str, str],
     pack_ids: Sequence[str] | None,
-    *,
-    failing_rows_only: bool = False,
 ) -> GateOutcome:
-    """Run the rules of every relation over the rows of these packs (every pack when None) in
-    one GX validation per chunk. Relations without a pack column are validated whole, once.
-    `failing_rows_only`: hand GX only the rows where a rule is false (module docstring).
+    """Run the rules of every relation over the rows of these packs (every pack when None);
+    GX validates the rows that break a rule (module docstring). Relations without a pack column
+    are validated whole, once.
 
     Two relations may be one table checked twice (marts.dim_pack: its references for the packs
     gated, its key whole): each keeps its own rules."""
@@ -260,16 +212,8 @@ def validate_relations(
             live.append(Live(relation, rules, present or set()))
     for pack_id in pack_ids or []:
         outcome.checks[pack_id] = []
-    if failing_rows_only:
-        with FailingRows(con, outcome, live, pack_ids) as failing:
-            _validate_chunks(outcome, gate, live, suite_of, failing.chunks(), failing.frame)
-        return outcome
-    chunks: list[list[str]] = pack_chunks(con, [r.relation for r in live], pack_ids) or [[]]
-
-    def frame(item: Live, chunk: list[str]) -> Any:
-        return _frame(con, outcome, item, chunk)
-
-    _validate_chunks(outcome, gate, live, suite_of, chunks, frame)
+    with FailingRows(con, outcome, live, pack_ids) as failing:
+        _validate_chunks(outcome, gate, live, suite_of, failing.chunks(), failing.frame)
     return outcome
 
 
@@ -302,18 +246,9 @@ class Live:
         return name if self.relation.pack else f"{name} (whole)"
 
 
-def _frame(con: Any, outcome: GateOutcome, item: Live, chunk: list[str]):
-    """One relation's rows of this chunk as a frame; their number into `rows_checked`."""
-    relation = item.relation
-    scope = pack_scope(chunk if relation.pack else None)
-    frame = con.execute(frame_sql(relation, item.rules, scope, item.present)).df()
-    outcome.rows_checked[item.label] = outcome.rows_checked.get(item.label, 0) + len(frame)
-    return frame
-
-
 class FailingRows:
-    """`failing_rows_only`: each relation read once, for every pack gated, into a temporary
-    table of the rows where a rule is false; the rows in scope counted per pack."""
+    """Each relation read once, for every pack gated, into a temporary table of the rows where
+    a rule is false; the rows in scope counted per pack."""
 
     def __init__(self, con: Any, outcome: GateOutcome, live: list[Live], pack_ids) -> None:
         self.con, self.outcome, self.live, self.pack_ids = con, outcome, live, pack_ids
@@ -337,7 +272,7 @@ class FailingRows:
     def _read(self, item: Live, table: str) -> None:
         relation = item.relation
         scope = pack_scope(self.pack_ids if relation.pack else None)
-        sql = frame_sql(relation, item.rules, scope, item.present, failing_only=True)
+        sql = frame_sql(relation, item.rules, scope, item.present)
         (failing,) = self.con.execute(
             f"create or replace temporary table {table} as {sql}"
         ).fetchone()
