@@ -213,22 +213,20 @@ def validate_relations(
     for pack_id in pack_ids or []:
         outcome.checks[pack_id] = []
     with FailingRows(con, outcome, live, pack_ids) as failing:
-        _validate_chunks(outcome, gate, live, suite_of, failing.chunks(), failing.frame)
+        # one GX validation per chunk over the stacked failing rows of every relation; a
+        # relation of no pack is validated once, whole, with the first chunk
+        for index, chunk in enumerate(failing.chunks()):
+            frames = [
+                failing.frame(item, chunk)
+                for item in live
+                if item.relation.pack is not None or index == 0
+            ]
+            if not frames:
+                continue
+            result = _validate_stack(gate, [item.rules for item in live], frames)
+            outcome.validation_results.append(result)
+            _split(outcome, result, live, suite_of, chunk, first=index == 0)
     return outcome
-
-
-def _validate_chunks(outcome, gate: str, live: list[Live], suite_of, chunks, frame) -> None:
-    """One GX validation per chunk of packs over the stacked frames of every relation
-    (`frame(item, chunk)`); a relation of no pack is validated once, whole, with the first."""
-    for index, chunk in enumerate(chunks):
-        frames = [
-            frame(item, chunk) for item in live if item.relation.pack is not None or index == 0
-        ]
-        if not frames:
-            continue
-        result = _validate_stack(gate, [item.rules for item in live], frames)
-        outcome.validation_results.append(result)
-        _split(outcome, result, live, suite_of, chunk, first=index == 0)
 
 
 @dataclass(frozen=True)
