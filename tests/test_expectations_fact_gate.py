@@ -133,6 +133,14 @@ def test_failing_rows_go_to_gx_in_chunks_with_the_verdicts_of_one_validation(con
         ).fetchall()
     )
     assert len(broken) >= 2, broken
+    pack = _pack(con, "000")
+    # one of them as printed: line 1679 'Complaints 91 108 125 90', Adult Services 2014/2015
+    printed = con.execute(
+        f"select value, service_area, period_id, reporting_council from marts.fct_complaints "
+        f"where pack_id = ? and source_line = 1679 and value_text = '91' and {received}",
+        [pack],
+    ).fetchall()
+    assert printed == [(91.0, "adult", "FY2014/15", "E06000009")]
     con.execute(f"update marts.fct_complaints set value = -1 where {received}")
     whole = validate_facts(con, _packs(con))
     monkeypatch.setattr(sql_rules, "ROWS_PER_CHUNK", 1)
@@ -148,6 +156,8 @@ def test_failing_rows_go_to_gx_in_chunks_with_the_verdicts_of_one_validation(con
         assert failure.sample == _failed(whole, pack_id)["count_not_negative"].sample
     for pack_id in _packs(con):
         assert chunked.by_pack[pack_id].checks == whole.by_pack[pack_id].checks
+    sample = _failed(chunked, pack)["count_not_negative"].sample
+    assert sample[0]["line"] == 1679  # pack 000's first complaints received, in printed order
 
 
 def test_only_the_packs_asked_for_are_gated(con):
