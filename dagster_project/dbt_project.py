@@ -37,7 +37,6 @@ from dagster_dbt import (
 )
 from packaging.version import Version
 
-from dagster_project.dbt_warmup import CLIENT_ENV
 from dagster_project.packs import RAW_KEY
 from dagster_project.resources import WarehouseResource, open_duckdb
 from warehouse import dbt_cli, settings
@@ -322,7 +321,7 @@ def run_dbt(
 def warm_dbt(dbt: DbtCliResource) -> DbtCliResource:
     """`dbt` running its commands through the warm dbt server of `make warehouse`, while one is
     up (dbt_warmup.warm_dbt_beside); `dbt` itself otherwise."""
-    client = os.environ.get(CLIENT_ENV)
+    client = os.environ.get(dbt_cli.CLIENT_ENV)
     if not client or dbt.dbt_executable == client:
         return dbt
     return dbt.model_copy(update={"dbt_executable": client})
@@ -381,7 +380,7 @@ class CouncilDbtCliResource(DbtCliResource):
         installed in it (as is the warm server's), whose version the package metadata gives at
         once."""
         beside = Path(self.dbt_executable).parent == Path(sys.executable).parent
-        if beside or self.dbt_executable == os.environ.get(CLIENT_ENV):
+        if beside or self.dbt_executable == os.environ.get(dbt_cli.CLIENT_ENV):
             return Version(importlib.metadata.version("dbt-core"))
         return DbtCliResource._cli_version.func(self)
 

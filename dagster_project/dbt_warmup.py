@@ -38,10 +38,8 @@ from pathlib import Path
 from dagster_project import dbt_client
 from warehouse import dbt_cli, settings
 
-PARSE_STATE = dbt_cli.PARSE_STATE
 PARSE_PROFILE = "parse_profile.json"
 TIMEOUT_SECONDS = 300
-CLIENT_ENV = dbt_cli.CLIENT_ENV  # the dbt executable run_dbt runs while a server is up
 
 
 def parse_profile() -> dict[str, str]:
@@ -58,7 +56,7 @@ def needs_parse(warehouse_dir: Path) -> bool:
         recorded = json.loads((target / PARSE_PROFILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return True
-    return recorded != parse_profile() or not (target / PARSE_STATE).exists()
+    return recorded != parse_profile() or not (target / dbt_cli.PARSE_STATE).exists()
 
 
 def seed_parse_state(warehouse_dir: Path) -> bool:
@@ -171,7 +169,7 @@ def warm_dbt_beside(warehouse_dir: Path) -> Iterator[WarmDbt | None]:
         variables = {
             dbt_client.SOCKET_ENV: str(socket_path),
             dbt_client.REAL_DBT_ENV: dbt_cli.executable(),
-            CLIENT_ENV: str(client),
+            dbt_cli.CLIENT_ENV: str(client),
         }
         os.environ.update(variables)
         try:
