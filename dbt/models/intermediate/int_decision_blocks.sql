@@ -21,14 +21,21 @@ with paragraphs as (
         opener_kind is not null or list_heading_kind is not null as is_starter
     from {{ batch(ref('int_decision_paragraphs')) }}
 ),
+-- the paragraphs from a starter on, each with the starter above it in its document; the rest
+-- (two thirds of a pack's paragraphs: text before any starter) can be in no block, and are left
+-- here rather than carried through the joins below
 placed as (
-    select
-        *,
-        last_value(case when is_starter then paragraph_seq end ignore nulls) over (
-            partition by pack_id, document_id order by paragraph_seq
-            rows between unbounded preceding and current row
-        ) as starter_seq
-    from paragraphs
+    select *
+    from (
+        select
+            *,
+            last_value(case when is_starter then paragraph_seq end ignore nulls) over (
+                partition by pack_id, document_id order by paragraph_seq
+                rows between unbounded preceding and current row
+            ) as starter_seq
+        from paragraphs
+    )
+    where starter_seq is not null
 ),
 starters as (
     select
