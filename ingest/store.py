@@ -79,17 +79,23 @@ def staged_frames(con: duckdb.DuckDBPyConnection, pack_id: str) -> dict:
 def staged_batch(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> dict:
     """The staged rows of these packs as one pandas frame per table, for the pack gate of a
     bulk load's batch (`expectations.gate.validate_pack_batch`): each row tagged `_pack_key`,
-    its pack's position in `pack_ids`, rows ordered by it, a pack's rows in their staged order.
-    One query per table, and no frame per pack to make and concatenate again."""
-    batch = {}
-    for table in RAW_TABLES:
-        frame = con.execute(
-            f"SELECT *, CAST(list_position(?, pack_id) - 1 AS BIGINT) AS _pack_key "
-            f"FROM stage.{table} WHERE list_contains(?, pack_id)",
-            [pack_ids, pack_ids],
+    its pack's position in `pack_ids` (its first, if listed twice), rows ordered by it, a pack's
+    rows in their staged order. One query per table, and no frame per pack to make and
+    concatenate again. The packs are joined, not looked up in the list row by row: on a batch of
+    200 packs `list_contains` took three times as long as the rest of the lines query."""
+    keys = (
+        "SELECT pack_id, CAST(min(position) - 1 AS BIGINT) AS _pack_key "
+        "FROM (SELECT unnest($ids) AS pack_id, generate_subscripts($ids, 1) AS position) "
+        "GROUP BY pack_id"
+    )
+    return {
+        table: con.execute(
+            f"SELECT t.*, k._pack_key FROM stage.{table} t JOIN ({keys}) k USING (pack_id) "
+            "ORDER BY k._pack_key, t.rowid",
+            {"ids": pack_ids},
         ).df()
-        batch[table] = frame.sort_values("_pack_key", kind="stable").reset_index(drop=True)
-    return batch
+        for table in RAW_TABLES
+    }
 
 
 def promote_pack(
