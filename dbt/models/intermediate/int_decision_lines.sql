@@ -1,5 +1,6 @@
 -- depends_on: {{ ref('decision_line_patterns') }}
--- Every line of a pack as the decision readers see it: the document it is in, whether it is
+-- Every line of a pack as the decision readers see it: the document it is in (its id and kind;
+-- int_decision_paragraphs adds the title, so that no window sorts it with every line), whether it is
 -- white space between paragraphs (blank, a page-break line of one space, a page stamp, a running
 -- page header), and how it starts: an item label ('a)', '(ii)', '1.', '2.1', '- b)'), a bullet,
 -- or a decision phrase of seed decision_line_patterns (opener, list_heading, body, minute_heading).
@@ -14,8 +15,7 @@ with lines as (
              else l.clean_text end as text,
         length(l.text) > 0 and trim(l.text) = '' as is_space_line,
         d.document_id,
-        d.kind as document_kind,
-        d.title as document_title
+        d.kind as document_kind
     from {{ batch(ref('stg_lines')) }} l
     left join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
@@ -66,7 +66,6 @@ select
     line_number,
     document_id,
     document_kind,
-    document_title,
     has_tab,
     text,
     opener_kind,

@@ -73,7 +73,7 @@ paragraphs as (
         paragraph_seq,
         any_value(document_id) as document_id,
         any_value(document_kind) as document_kind,
-        any_value(document_title) as document_title,
+        null::varchar as document_title,   -- the document's, at the end
         min(line_number) as first_line,
         max(line_number) as last_line,
         count(*) as n_lines,
@@ -96,7 +96,7 @@ paragraphs as (
         paragraph_seq,
         document_id,
         document_kind,
-        document_title,
+        null::varchar as document_title,
         line_number as first_line,
         line_number as last_line,
         1::bigint as n_lines,
@@ -147,20 +147,27 @@ minute_headings as (
         {{ decision_role_extract('minute_heading', 'text', 2) }} as minute_title
     from headed
     where is_heading_shape and {{ decision_role_matches('minute_heading', 'text') }}
+),
+placed_headings as (
+    select
+        s.*,
+        m.minute_number,
+        m.minute_title,
+        -- the minute heading and the nearest heading above this paragraph, in its document
+        last_value(m.minute_number ignore nulls) over above as minute_number_above,
+        last_value(m.minute_title ignore nulls) over above as minute_title_above,
+        -- a numbered heading ('1. Conclusions and Recommendations') gives its title
+        last_value(trim(coalesce(m.minute_title, case when s.is_section_heading then s.text end), ' *_')
+                   ignore nulls) over above as heading_above
+    from headed s
+    left join minute_headings m using (pack_id, paragraph_seq)
+    window above as (
+        partition by s.pack_id, s.document_id order by s.paragraph_seq
+        rows between unbounded preceding and 1 preceding
+    )
 )
-select
-    s.*,
-    m.minute_number,
-    m.minute_title,
-    -- the minute heading and the nearest heading above this paragraph, in its document
-    last_value(m.minute_number ignore nulls) over above as minute_number_above,
-    last_value(m.minute_title ignore nulls) over above as minute_title_above,
-    -- a numbered heading ('1. Conclusions and Recommendations') gives its title
-    last_value(trim(coalesce(m.minute_title, case when s.is_section_heading then s.text end), ' *_')
-               ignore nulls) over above as heading_above
-from headed s
-left join minute_headings m using (pack_id, paragraph_seq)
-window above as (
-    partition by s.pack_id, s.document_id order by s.paragraph_seq
-    rows between unbounded preceding and 1 preceding
-)
+-- the document's title joins last: the windows above sort every line and paragraph, and would
+-- carry it with each (a fifth of this model's time at 1,000 packs)
+select p.* replace (d.title as document_title)
+from placed_headings p
+left join {{ batch(ref('stg_documents')) }} d on d.pack_id = p.pack_id and d.document_id = p.document_id
