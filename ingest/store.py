@@ -82,20 +82,42 @@ def staged_batch(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> dict:
     its pack's position in `pack_ids` (its first, if listed twice), rows ordered by it, a pack's
     rows in their staged order. One query per table, and no frame per pack to make and
     concatenate again. The packs are joined, not looked up in the list row by row: on a batch of
-    200 packs `list_contains` took three times as long as the rest of the lines query."""
+    200 packs `list_contains` took three times as long as the rest of the lines query. The rows
+    come to pandas through Arrow (`_pandas_frame`)."""
     keys = (
         "SELECT pack_id, CAST(min(position) - 1 AS BIGINT) AS _pack_key "
         "FROM (SELECT unnest($ids) AS pack_id, generate_subscripts($ids, 1) AS position) "
         "GROUP BY pack_id"
     )
     return {
-        table: con.execute(
-            f"SELECT t.*, k._pack_key FROM stage.{table} t JOIN ({keys}) k USING (pack_id) "
-            "ORDER BY k._pack_key, t.rowid",
-            {"ids": pack_ids},
-        ).df()
+        table: _pandas_frame(
+            con,
+            con.sql(
+                f"SELECT t.*, k._pack_key FROM stage.{table} t JOIN ({keys}) k USING (pack_id) "
+                "ORDER BY k._pack_key, t.rowid",
+                params={"ids": pack_ids},
+            ),
+        )
         for table in RAW_TABLES
     }
+
+
+def _pandas_frame(con: duckdb.DuckDBPyConnection, relation: duckdb.DuckDBPyRelation):
+    """The relation's rows as the pandas frame `.df()` gives, through Arrow where that gives the
+    same frame: five times faster for text (the lines of 200 packs: 1.0 -> 0.2 s). Arrow would
+    make a date column, or an integer column holding nulls, something else than `.df()` does
+    (objects, floats), and an empty text column typed where `.df()` leaves it untyped: such a
+    relation is converted by DuckDB from the Arrow table."""
+    import pyarrow as pa
+
+    rows = relation.to_arrow_table()
+    if rows.num_rows == 0 or any(
+        pa.types.is_temporal(column.type)
+        or (pa.types.is_integer(column.type) and rows.column(column.name).null_count)
+        for column in rows.schema
+    ):
+        return con.from_arrow(rows).df()
+    return rows.to_pandas()
 
 
 def promote_pack(
