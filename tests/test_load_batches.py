@@ -167,6 +167,36 @@ def test_the_gate_of_a_staged_batch_is_the_gate_of_each_pack(tmp_path, folder):
     assert batch[2].subject["pack_id"] == broken and batch[2].subject["file_name"] == names[2]
 
 
+def test_a_staged_batch_holds_each_packs_rows_as_printed_and_typed_as_duckdb_gives_them(
+    tmp_path, folder
+):
+    """`store.staged_batch` brings the rows through Arrow where that gives the frame `.df()`
+    gives: every table's frame equals `.df()`'s of the same rows, dtypes too (the packs' dates,
+    the tables' header lines that may be null), and a pack's lines come in printed order."""
+    con = open_db(tmp_path, "wh")
+    paths = pack_files(folder)
+    ids = [stage(con, p) for p in paths]
+    batch = store.staged_batch(con, ids)
+    for table in RAW_TABLES:
+        expected = con.execute(
+            f"SELECT s.*, CAST(list_position(?, s.pack_id) - 1 AS BIGINT) AS _pack_key "
+            f"FROM stage.{table} s ORDER BY _pack_key, s.rowid",
+            [ids],
+        ).df()
+        assert batch[table].dtypes.to_dict() == expected.dtypes.to_dict(), table
+        assert batch[table].equals(expected), table
+    assert str(batch["packs"]["meeting_date"].dtype).startswith("datetime64")
+    lines = batch["lines"][batch["lines"]["_pack_key"] == 2]
+    data = paths[2].read_bytes()
+    try:
+        printed = data.decode("utf-8").replace("\r\n", "\n").split("\n")
+    except UnicodeDecodeError:
+        printed = data.decode("cp1252").replace("\r\n", "\n").split("\n")
+    assert lines["line_number"].tolist() == list(range(1, len(lines) + 1))
+    row = lines[lines["text"].str.contains("\t", regex=False)].iloc[0]
+    assert row["has_tab"] and row["text"] == printed[row["line_number"] - 1]
+
+
 @pytest.mark.skipif(default_workers() < 2, reason="one core: packs are parsed in process")
 def test_the_parser_workers_stop_when_the_loads_are_done(folder):
     """`make warehouse` stops its parser workers before dbt and the publish run, so that
