@@ -81,9 +81,9 @@ def staged_batch(con: duckdb.DuckDBPyConnection, pack_ids: list[str]) -> dict:
     bulk load's batch (`expectations.gate.validate_pack_batch`): each row tagged `_pack_key`,
     its pack's position in `pack_ids` (its first, if listed twice), rows ordered by it, a pack's
     rows in their staged order. One query per table, and no frame per pack to make and
-    concatenate again. The packs are joined, not looked up in the list row by row: on a batch of
-    200 packs `list_contains` took three times as long as the rest of the lines query. The rows
-    come to pandas through Arrow (`_pandas_frame`)."""
+    concatenate again. The packs are joined, not looked up in the list row by row (the lines of a
+    200-pack batch: 1.3-1.8 s with `list_contains`, 0.5-0.7 s joined), and the rows come to
+    pandas through Arrow (`_pandas_frame`)."""
     keys = (
         "SELECT pack_id, CAST(min(position) - 1 AS BIGINT) AS _pack_key "
         "FROM (SELECT unnest($ids) AS pack_id, generate_subscripts($ids, 1) AS position) "
