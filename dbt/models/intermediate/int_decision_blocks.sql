@@ -21,9 +21,9 @@ with paragraphs as (
         opener_kind is not null or list_heading_kind is not null as is_starter
     from {{ batch(ref('int_decision_paragraphs')) }}
 ),
--- the paragraphs from a starter on, each with the starter above it in its document; the rest
--- (two thirds of a pack's paragraphs: text before any starter) can be in no block, and are left
--- here rather than carried through the joins below
+-- the paragraphs from a starter on, each with the starter above it in its document; a paragraph
+-- with no starter above it (most of a pack's) can be in no block, and is left here rather than
+-- carried through the joins below
 placed as (
     select *
     from (
