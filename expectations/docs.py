@@ -121,9 +121,28 @@ def keep_results(result: GateResult, warehouse_dir: str | Path) -> list[str]:
     return ["/".join(map(str, k)) for k in stored]
 
 
+def _results_dir(warehouse_dir: str | Path) -> Path:
+    return Path(warehouse_dir) / "gx" / "uncommitted" / "validations"
+
+
 def _has_results_dir(warehouse_dir: str | Path) -> bool:
-    path = Path(warehouse_dir) / "gx" / "uncommitted" / "validations"
-    return path.exists() and any(path.iterdir())
+    """Any validation result stored (GX's own `.ge_store_backend_id` beside them is none)."""
+    path = _results_dir(warehouse_dir)
+    return path.exists() and any(not p.name.startswith(".") for p in path.iterdir())
+
+
+def stored_batch_ids(warehouse_dir: str | Path) -> set[str]:
+    """The batch identifiers (`pack__<file>`, `warehouse`) that have validation results stored:
+    GX keeps each as `<suite>/<run name>/<run time>/<batch identifier>.json`."""
+    path = _results_dir(warehouse_dir)
+    if not path.exists():
+        return set()
+    return {p.stem for p in path.rglob("*.json") if not p.name.startswith(".")}
+
+
+def has_stored_results(result: GateResult, stored: set[str]) -> bool:
+    """Whether ``result``'s subject is among ``stored`` (`stored_batch_ids`)."""
+    return _batch_identifier(result) in stored
 
 
 def build_data_docs(warehouse_dir: str | Path) -> Path:

@@ -53,6 +53,30 @@ def test_data_docs_show_a_quarantined_pack_until_it_is_fixed(tmp_path):
     assert '<span class="badge failed">failed</span>' not in page
 
 
+def test_a_fixed_pack_loses_its_stored_results_wherever_it_is_in_a_batch(tmp_path):
+    """A bulk load stores results only for the packs it stops, and skips the passing packs that
+    have none: the file's old results must still go when it passes in the middle of a batch."""
+    from expectations.docs import stored_batch_ids
+    from expectations.gate import validate_pack, validate_packs
+
+    good = SOURCE.read_bytes()
+    lines = good.decode("utf-8").split("\n")
+    lines[2] = ""
+    name = "pack_fixed_later.txt"
+    bad = validate_pack(_frames("\n".join(lines).encode("utf-8"), name), warehouse_dir=tmp_path)
+    assert not bad.passed
+    assert stored_batch_ids(tmp_path) == {"pack__pack_fixed_later.txt"}
+
+    other = REPO / "data" / "packs" / "002_584beb4c97a436e5.txt"
+    results = validate_packs(
+        [_frames(good, name), _frames(other.read_bytes(), other.name)],
+        warehouse_dir=tmp_path,
+        file_names=[name, other.name],
+    )
+    assert [r.passed for r in results] == [True, True]
+    assert stored_batch_ids(tmp_path) == set()  # GX's own store id file is not a result
+
+
 def test_a_relation_checked_per_pack_and_whole_has_every_rule_in_its_one_suite(tmp_path):
     """dim_pack is checked twice by the warehouse gate (its references per pack, its key whole):
     the stored suite Data Docs shows holds the rules of both, not whichever was stored last."""
