@@ -52,12 +52,23 @@ def validation_context() -> Any:
             import great_expectations as gx
             from great_expectations.data_context.types.base import InMemoryStoreBackendDefaults
 
+            _no_frame_fingerprints()
             context = gx.get_context(
                 mode="ephemeral", project_config=_config(InMemoryStoreBackendDefaults())
             )
             context.data_sources.add_pandas("frames")
             _validation_context = context
         return _validation_context
+
+
+def _no_frame_fingerprints() -> None:
+    """GX hashes every row of a frame it validates (``pandas_data_fingerprint``, a batch marker
+    for frames under ``HASH_THRESHOLD`` bytes). The gates' frames live for one validation and
+    nothing reads their fingerprint, yet hashing them took a third of a 200-pack batch's
+    validation (2.5-3.5 s -> 1.6-2.0 s without, the same outcomes). A threshold of 0 skips it."""
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    pandas_execution_engine.HASH_THRESHOLD = 0
 
 
 def batch_definition(asset_name: str) -> Any:
