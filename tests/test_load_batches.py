@@ -4,6 +4,7 @@ writes. Real bundled packs, real DuckDB files."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import time
@@ -69,11 +70,28 @@ def contents(con) -> dict:
     return tables
 
 
+def stage_batch(con, paths) -> list[str]:
+    """Parse pack files and stage them in one transaction, as a bulk load's writer does."""
+    frames = [pack_frames(parse_pack(path)) for path in paths]
+    packs = [f["packs"].row(0, named=True) for f in frames]
+    files = [
+        (p.name, k["sha256"], (p.stat().st_size, 1)) for p, k in zip(paths, packs, strict=True)
+    ]
+    store.stage_packs(con, frames, files)
+    return [k["pack_id"] for k in packs]
+
+
 def test_a_batch_writes_what_pack_by_pack_promotion_writes(tmp_path, folder):
     one_by_one, batch = open_db(tmp_path, "one"), open_db(tmp_path, "batch")
     paths = pack_files(folder)
     ids = [stage(one_by_one, p) for p in paths]
-    assert [stage(batch, p) for p in paths] == ids
+    assert stage_batch(batch, paths) == ids
+    staged = contents(one_by_one)
+    assert {row[3] for row in staged["files"]} == {"staged"}
+    assert sorted((row[0], row[2], row[6]) for row in staged["files"]) == sorted(
+        (p.name, hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size) for p in paths
+    )
+    assert contents(batch) == staged  # the file records too: sha256, parser, size
     for pack_id, path in zip(ids, paths, strict=True):
         store.promote_pack(one_by_one, pack_id, path.name, keep_previous=True)
     store.promote_packs(batch, [(i, p.name) for i, p in zip(ids, paths, strict=True)])
