@@ -120,7 +120,14 @@ def test_the_client_runs_the_real_dbt_when_no_server_answers(tmp_path):
 def test_a_dbt_child_is_stopped_when_its_client_hangs_up():
     """A client that dies (dagster-dbt's step killed) must not leave its dbt writing the
     database: the server stops the child."""
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    sleeper = subprocess.Popen(
+        [sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    # signalled between its fork and its exec, the child still has this test process's signal
+    # handling and need not die as python does (CI saw it exit 0): wait until it runs its code
+    assert sleeper.stdout.readline().strip() == "up"
     server_end, client_end = socket.socketpair()  # stands in for a dbt child's client
     client_end.close()
     started = time.monotonic()
