@@ -117,16 +117,22 @@ def test_the_client_runs_the_real_dbt_when_no_server_answers(tmp_path):
     assert "Usage: dbt" in done.stdout
 
 
+SLEEPER = """
+import signal, time
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM])
+print("up", flush=True)
+time.sleep(60)
+"""
+
+
 def test_a_dbt_child_is_stopped_when_its_client_hangs_up():
     """A client that dies (dagster-dbt's step killed) must not leave its dbt writing the
     database: the server stops the child."""
-    sleeper = subprocess.Popen(
-        [sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    # signalled between its fork and its exec, the child still has this test process's signal
-    # handling and need not die as python does (CI saw it exit 0): wait until it runs its code
+    # it takes SIGTERM as a dbt child does (run_child resets it), whatever signal state it
+    # inherits from this test process (CI saw a plain sleeper outlive the SIGTERM and exit 0),
+    # and it is signalled only once it runs its own code
+    sleeper = subprocess.Popen([sys.executable, "-c", SLEEPER], stdout=subprocess.PIPE, text=True)
     assert sleeper.stdout.readline().strip() == "up"
     server_end, client_end = socket.socketpair()  # stands in for a dbt child's client
     client_end.close()
