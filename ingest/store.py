@@ -465,8 +465,8 @@ _FILE_RECORD_SCHEMA = {
 
 def _record_files(con, records: Sequence[tuple]) -> None:
     """`_record_file` for many files, each record (file_name, pack_id, status, message, sha256,
-    parser_version, stat): five statements for a whole batch, not five a file (5 ms a file, so
-    seconds of a 1,000-pack load)."""
+    parser_version, stat): four SQL statements for a whole batch, not five a file (5 ms a file,
+    so seconds of a 1,000-pack load)."""
     if not records:
         return
     from ingest.parse import PARSER_VERSION
