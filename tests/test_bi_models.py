@@ -273,3 +273,58 @@ def test_incremental_publish_gives_the_bi_models_of_a_whole_publish(published, t
         finally:
             con.close()
     assert comments[0] == comments[1] and all(c for _, _, c in comments[0])
+
+
+def _scope_rows(con, relation: str, where: str, parameters: dict) -> list[tuple]:
+    return sorted(
+        con.execute(f"select * from {relation} where {where}", parameters).fetchall(), key=repr
+    )
+
+
+def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(published):
+    """The incremental publish reads the rows of the changed keys of bi.facts and bi.figures
+    from the model computed over those keys' input rows alone (warehouse/bi_scope.py). With the
+    keys of one pack and the keyless rows of another, the scope's fact tables hold just the rows
+    selected, and the model there gives the rows its view over the whole working DB gives."""
+    from warehouse import bi_scope
+    from warehouse.publish import ChangedKeys
+
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{settings.work_db(published.parent)}' AS work (READ_ONLY)")
+        models = {m.name: m for m in bi_models.bi_models(con, "work")}
+        (keyed_pack,), (keyless_pack,) = con.execute(
+            "select pack_id from work.bi.facts group by 1 order by count(*) desc limit 2"
+        ).fetchall()
+        values = [
+            r[0]
+            for r in con.execute(
+                "select distinct figure_key from work.bi.facts "
+                "where pack_id = ? and figure_key is not null",
+                [keyed_pack],
+            ).fetchall()
+        ]
+        keys = ChangedKeys(values, with_null=False)
+        for name, changed in (("facts", [keyless_pack]), ("figures", None)):
+            where, parameters = keys.where('"figure_key"', changed)
+            needs = {"figure_key", "pack_id"} if changed else {"figure_key"}
+            source = bi_scope.scope_model(con, models[name], needs, (where, parameters))
+            assert source == f"council_scope_{name}.bi.{name}"
+            scoped = _scope_rows(con, source, where, parameters)
+            assert scoped == _scope_rows(con, f"work.bi.{name}", where, parameters), name
+            in_scope, selected, total = con.execute(
+                f"select (select count(*) from council_scope_{name}.marts.fct_complaints), "
+                f"count(*) filter (where {where}), count(*) from work.marts.fct_complaints",
+                parameters,
+            ).fetchone()
+            assert 0 < in_scope == selected < total, name
+            if changed:  # the other pack's keyless rows (values read in a sentence) came too
+                keyless = con.execute(
+                    f"select count(*), count(distinct pack_id) from {source} "
+                    "where figure_key is null"
+                ).fetchone()
+                assert keyless[0] > 0 and keyless[1] == 1
+            assert len(scoped) >= len(values), name
+            bi_scope.drop_scope(con, models[name])
+    finally:
+        con.close()

@@ -37,6 +37,7 @@ class BiModel:
     name: str  # relation name, in schema bi of both files
     sql: str  # "CREATE VIEW bi.<name> AS ..." as the working DB holds it
     published_as: str  # "view" or "table"
+    inputs: tuple[tuple[str, str], ...] = ()  # (schema, name) of the models it reads (manifest)
 
     @property
     def qualified(self) -> str:
@@ -75,6 +76,18 @@ def _dependency_order(nodes: dict[str, dict]) -> list[str]:
     return ordered
 
 
+def _inputs(node: dict, manifest: dict) -> tuple[tuple[str, str], ...]:
+    """(schema, relation name) of each dbt model the node depends on."""
+    nodes = manifest.get("nodes", {})
+    keys = (node.get("depends_on") or {}).get("nodes") or []
+    parents = [nodes[key] for key in keys if key in nodes]
+    return tuple(
+        (parent["schema"], parent.get("alias") or parent["name"])
+        for parent in parents
+        if parent.get("resource_type") == "model"
+    )
+
+
 def _published_as(node: dict) -> str:
     meta = (node.get("config") or {}).get("meta") or node.get("meta") or {}
     return "table" if meta.get("published_as") == "table" else "view"
@@ -98,7 +111,7 @@ def bi_models(con, catalog: str = "work", manifest: dict | None = None) -> list[
         node = nodes[key]
         name = node.get("alias") or node["name"]
         if name in sql_of:
-            models.append(BiModel(name, sql_of[name], _published_as(node)))
+            models.append(BiModel(name, sql_of[name], _published_as(node), _inputs(node, manifest)))
     return models
 
 

@@ -41,7 +41,7 @@ import duckdb
 
 from ingest.raw_contract import PUBLISHED_TABLES
 from ingest.store import memory_limit
-from warehouse import bi, bi_models, descriptions, published_extras, settings
+from warehouse import bi, bi_models, bi_scope, descriptions, published_extras, settings
 
 PUBLISHED_NAME = settings.PUBLISHED_NAME
 PUBLISHED_SCHEMAS = ("marts", "bi", "provenance")
@@ -274,6 +274,7 @@ def _update(
         keyed_by = {name: key for name, key in keyed_by.items() if key is not None}
         keyed_by |= {name: key for name, key in MARTS_KEYED_BY.items() if name in published}
         keys = _changed_keys(con, published, per_pack, changed, keyed_by)  # before rows change
+        sources = _scope_keyed_models(con, models, keys, changed)  # before: it writes the scopes
         con.execute("BEGIN TRANSACTION")
         with stages.timed("replace rows of the changed packs"):
             tables = _replace_rows(con, published, per_pack | PACK_PROVENANCE, changed, keys)
@@ -282,9 +283,11 @@ def _update(
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
         with stages.timed("refresh BI models"):
-            views, recreated = _refresh_views(con, changed, previous, models, keys)
+            views, recreated = _refresh_views(con, changed, previous, models, keys, sources)
         _record_view_hashes(con, models)
         con.execute("COMMIT")
+        for model in models:
+            bi_scope.drop_scope(con, model)
         con.execute("DETACH work")
         relations = {*recreated, "provenance.build_info"}
         undocumented = _comment_everything(con, published, catalog, only=relations)
@@ -422,16 +425,43 @@ class ChangedKeys:
         parameters: those of these keys and, in a relation with a ``pack_id`` (``changed``
         given), the keyless rows of the changed packs (each computed from its own pack); in one
         without, every keyless row when a changed pack has one (they form one group)."""
+        # IN (SELECT unnest(...)), a hash join, not list_contains: inside an OR, DuckDB searches
+        # the list for every row (bi.facts at 1,000 packs, 800 keys: 1.25 s against 0.02 s)
+        of_keys = f"{column} IN (SELECT unnest($values))"
         if changed is not None:
             return (
-                f"(list_contains($values, {column}) OR "
-                f"({column} IS NULL AND list_contains($changed, pack_id)))",
+                f"({of_keys} OR ({column} IS NULL AND list_contains($changed, pack_id)))",
                 {"values": self.values, "changed": changed},
             )
         return (
-            f"(list_contains($values, {column}) OR ($with_null AND {column} IS NULL))",
+            f"({of_keys} OR ($with_null AND {column} IS NULL))",
             {"values": self.values, "with_null": self.with_null},
         )
+
+
+def _scope_keyed_models(
+    con, models: list[bi_models.BiModel], keys: Mapping[str, ChangedKeys], changed: list[str]
+) -> dict[str, str]:
+    """name -> where to read the rows of the changed keys of each table-published keyed model
+    the published file holds: the model computed over those keys' input rows alone
+    (warehouse/bi_scope.py), not its view over every row of the working DB."""
+    present = bi.relations(con)
+    sources = {}
+    for model in models:
+        key = bi_models.KEYED_BY.get(model.name)
+        wanted = model.published_as == "table" and model.name in keys
+        if not wanted or model.qualified not in present:
+            continue
+        columns = bi.columns(con, model.qualified)
+        if key not in columns:
+            continue
+        of_packs = changed if "pack_id" in columns else None
+        needs = {key, "pack_id"} if of_packs is not None else {key}
+        condition = keys[model.name].where(_ident(key), of_packs)
+        source = bi_scope.scope_model(con, model, needs, condition)
+        if source is not None:
+            sources[model.name] = source
+    return sources
 
 
 def _refresh_views(
@@ -440,13 +470,15 @@ def _refresh_views(
     previous: dict[str, str],
     models: list[bi_models.BiModel],
     keys: Mapping[str, ChangedKeys],
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Bring the BI models up to date; returns (every one, those created anew).
 
     A model whose SQL is what it was (its hash in build_info) is kept, comments and all. One
     published as a table of one row per fact (fact_citations) has the changed packs' rows
     replaced; one keyed by a value the pack rows carry (figures, facts: ``bi_models.KEYED_BY``) has
-    the rows of the changed packs' keys (``keys``) computed again; any other that spans packs
+    the rows of the changed packs' keys (``keys``) computed again, read from ``sources`` (the
+    model over those keys' rows alone) where it names one; any other that spans packs
     is refilled whole. A model whose SQL changed (its pivot columns follow the data) is created
     again; one that is no model any more is dropped."""
     present = bi.relations(con)
@@ -470,6 +502,7 @@ def _refresh_views(
         key = bi_models.KEYED_BY.get(model.name)
         if model.published_as == "table" and same and key in columns and model.name in keys:
             of_packs = changed if "pack_id" in columns else None
+            source = (sources or {}).get(model.name, source)
             _copy_rows(con, qualified, source, keys[model.name].where(_ident(key), of_packs))
         elif model.published_as == "table" and same and key is None and "pack_id" in columns:
             _copy_rows(con, qualified, source, _of_changed_packs(changed))
