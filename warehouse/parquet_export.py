@@ -179,7 +179,7 @@ def _write_single(con, qualified: str, path: Path) -> dict[str, Any]:
         con.execute("RESET preserve_insertion_order")
     return {
         "path": str(path.relative_to(path.parents[1])),
-        "rows": _count(con, qualified),
+        "rows": _file_rows(con, path),  # a view's count would compute the view again
         "columns": _columns(con, qualified),
         "partitioned_by": [],
     }
@@ -277,6 +277,11 @@ def _parquet_rows(con, folder: Path) -> int:
     if not any(folder.rglob("*.parquet")):
         return 0
     return int(con.execute(f"SELECT count(*) FROM read_parquet('{files}')").fetchone()[0])
+
+
+def _file_rows(con, path: Path) -> int:
+    """Rows of one Parquet file (from its footer)."""
+    return int(con.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0])
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
