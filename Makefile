@@ -72,4 +72,3 @@ sample-facts: install
 
 clean:
 	rm -rf $(call setting,build-dir $(WAREHOUSE)) $(call setting,published-db $(WAREHOUSE)) dbt/target
-	rm -f $(dir $(call setting,published-db $(WAREHOUSE))).council.duckdb.standby*
