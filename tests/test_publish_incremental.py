@@ -3,8 +3,7 @@ publish would.
 
 Starting from the session's published warehouse of the bundled packs, one build adds a pack
 (pack 001 reprinted with one figure changed, so it shares figures with pack 001), a second
-build deletes it again (bringing up to date the file published before the first, kept as the
-standby, with the rows of both builds' pack). After each:
+build deletes it again. After each:
 
 * the Parquet partitions of the fact tables that hold no row of the changed pack are the
   previous export's files (the same inode, bytes and mtime: linked, not written); those it is
@@ -19,10 +18,7 @@ standby, with the rows of both builds' pack). After each:
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -33,17 +29,10 @@ from warehouse import settings
 from warehouse.compare import compare_warehouses
 from warehouse.parquet_export import parquet_dir
 from warehouse.publish import publish
-from warehouse.standby import published_at, standby_path, take
 
 NEW = "008_reissued.txt"
 CHANGED_LINE = 133  # 'Stoke on Trent<TAB>117' in pack 001: LAC per 10,000 population
 FACT_TABLES = ("fct_complaints", "fct_decisions", "fct_placements", "fct_waiting_times")
-HOLD_OPEN = """
-import sys, time, duckdb
-con = duckdb.connect(sys.argv[1], read_only=True)
-print("open", flush=True)
-time.sleep(300)
-"""
 
 
 def _reissued(packs: Path) -> bytes:
@@ -172,7 +161,6 @@ def scenario(tmp_path_factory):
         "conflicts": _conflicts_with(warehouse, NEW),
     }
     touched_before_delete = added["touched"]
-    standby_inode = standby_path(settings.published_db(warehouse)).stat().st_ino
     (packs / NEW).unlink()
     deleted_before, deleted_after = _build(packs, warehouse)
     assert NEW in read_summary(warehouse)["packs_removed"]
@@ -183,10 +171,8 @@ def scenario(tmp_path_factory):
         "parquet": _parquet_equals_published(warehouse),
         "differs": _same_as_whole_publish(warehouse, root / "deleted"),
         "conflicts": _conflicts_with(warehouse, "001_b6da0de6cc3fbefc.txt"),
-        "standby_inode_before": standby_inode,
-        "published_inode": settings.published_db(warehouse).stat().st_ino,
     }
-    return {"added": added, "deleted": deleted, "warehouse": warehouse}
+    return {"added": added, "deleted": deleted}
 
 
 def _partition(file_key: str) -> str:
@@ -222,35 +208,3 @@ def test_the_published_file_equals_a_whole_publish(scenario, step):
 def test_the_reprint_is_a_cross_pack_finding_only_while_it_is_there(scenario):
     assert scenario["added"]["conflicts"] == [(118.0, 117.0, str(CHANGED_LINE))]
     assert scenario["deleted"]["conflicts"] == []
-
-
-def test_the_second_build_updated_the_standby_not_a_copy(scenario):
-    """The delete's publish took the file the add's publish replaced (the standby) and brought
-    it up to date: that very file is now council.duckdb, and it equals a whole publish (above)."""
-    deleted = scenario["deleted"]
-    assert deleted["published_inode"] == deleted["standby_inode_before"]
-
-
-def test_a_standby_a_reader_has_open_is_left_alone(scenario, tmp_path):
-    """A reader that opened council.duckdb before the last swap may be reading the standby:
-    DuckDB's lock refuses it for writing, so the publish leaves it and copies instead."""
-    source = scenario["warehouse"]
-    published = tmp_path / "council.duckdb"
-    for name in (published.name, f".{published.name}.standby", f".{published.name}.standby.json"):
-        shutil.copy(source / name, tmp_path / name)
-    standby = standby_path(published)
-    current = published_at(published, read_only=True)
-    reader = subprocess.Popen(
-        [sys.executable, "-c", HOLD_OPEN, str(standby)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert reader.stdout.readline().strip() == "open"
-        assert take(published, current, tmp_path / "update.tmp") is None
-        assert standby.exists() and not (tmp_path / "update.tmp").exists()
-    finally:
-        reader.kill()
-        reader.wait()
-    record = json.loads((tmp_path / f".{published.name}.standby.json").read_text())
-    assert record["changed_packs"]  # the pack the delete's publish took out
-    assert take(published, current, tmp_path / "update.tmp") == record["changed_packs"]
-    assert (tmp_path / "update.tmp").exists() and not standby.exists()

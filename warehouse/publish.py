@@ -18,12 +18,6 @@ half-built file, and the pipeline never opens the published file for writing, so
 a lock that would shut a BI tool out. A crash at any point before the replace leaves the
 previous ``council.duckdb`` untouched (the stale temp file is removed by the next publish).
 
-An incremental publish (``changed_packs``) starts from a file that already holds the rest:
-the file published before the current one (``.council.duckdb.standby``, see
-``warehouse/standby.py``) when it can take it, else a copy of the current file. A reader that
-still has the standby open (it opened ``council.duckdb`` before the last swap) keeps it: DuckDB's
-lock refuses it for writing, and the publish copies.
-
 Nothing from stage/raw/staging/intermediate/ops is published except the provenance copies.
 """
 
@@ -47,15 +41,7 @@ import duckdb
 
 from ingest.raw_contract import PUBLISHED_TABLES
 from ingest.store import memory_limit
-from warehouse import (
-    bi,
-    bi_models,
-    bi_scope,
-    descriptions,
-    published_extras,
-    settings,
-    standby,
-)
+from warehouse import bi, bi_models, bi_scope, descriptions, published_extras, settings
 
 PUBLISHED_NAME = settings.PUBLISHED_NAME
 PUBLISHED_SCHEMAS = ("marts", "bi", "provenance")
@@ -144,7 +130,6 @@ def publish(
     remove_stale_temp_files(warehouse_dir)
     tmp = warehouse_dir / f".{PUBLISHED_NAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     stages = Stages()
-    aside = None
     try:
         result = None
         if changed_packs is not None and target.exists():
@@ -156,22 +141,11 @@ def publish(
         _fault("publish:after_temp_written")
         with stages.timed("flush to disk and swap"):
             _fsync(tmp)
-            aside = standby.set_aside(target)  # the file replaced: the next one's standby
             os.replace(tmp, target)
             _fsync_dir(warehouse_dir)
     except BaseException:
         _remove(tmp)
-        if aside is not None:
-            _remove(aside)
         raise
-    incremental = changed_packs is not None and result.replaced_published_at is not None
-    standby.keep(
-        target,
-        aside,
-        result.replaced_published_at,
-        standby.published_at(target, read_only=True),
-        list(changed_packs) if incremental else None,
-    )
     _fault("publish:after_replace")
     reuse = None
     if changed_packs is not None and result.replaced_published_at is not None:
@@ -282,16 +256,9 @@ def _update(
     stages: Stages,
 ) -> PublishResult | None:
     """A copy of the published file with the changed packs' rows replaced, the cross-pack
-    tables and the views rebuilt; None when the copy's tables differ from the working DB's.
-
-    The copy is the standby when there is one (warehouse/standby.py): the file published
-    before this one, whose rows of the packs the current file changed are replaced too."""
+    tables and the views rebuilt; None when the copy's tables differ from the working DB's."""
     with stages.timed("copy published file"):
-        replaced_at = standby.published_at(target, read_only=True)
-        again = standby.take(target, replaced_at, tmp)
-        if again is None:
-            shutil.copyfile(target, tmp)
-    changed = sorted(set(changed) | set(again or ()))
+        shutil.copyfile(target, tmp)
     con = duckdb.connect(":memory:")
     con.execute(f"SET memory_limit = '{memory_limit()}'")
     try:
@@ -311,6 +278,7 @@ def _update(
         con.execute("BEGIN TRANSACTION")
         with stages.timed("replace rows of the changed packs"):
             tables = _replace_rows(con, published, per_pack | PACK_PROVENANCE, changed, keys)
+        replaced_at = con.execute("SELECT published_at FROM provenance.build_info").fetchone()
         con.execute("DROP TABLE provenance.build_info")
         _write_build_info(con, tables)
         tables["provenance.build_info"] = 1
@@ -325,7 +293,7 @@ def _update(
         undocumented = _comment_everything(con, published, catalog, only=relations)
         _check_published(con, _views_to_probe(models, recreated))
         result = _summarise(con, tables, views, undocumented)
-        result.replaced_published_at = replaced_at
+        result.replaced_published_at = replaced_at[0].isoformat() if replaced_at else None
         with stages.timed("checkpoint"):
             con.execute("CHECKPOINT pub")
         con.execute("USE memory")
