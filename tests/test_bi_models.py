@@ -284,7 +284,7 @@ def _scope_rows(con, relation: str, where: str, parameters: dict) -> list[tuple]
 def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(published):
     """The incremental publish reads the rows of the changed keys of bi.facts and bi.figures
     from the model computed over those keys' input rows alone (warehouse/bi_scope.py). With the
-    keys of one pack and the keyless rows of another, the scope's fact tables hold just the rows
+    keys of one pack and the keyless rows of another, the scope's fact tables show just the rows
     selected, and the model there gives the rows its view over the whole working DB gives."""
     from warehouse import bi_scope
     from warehouse.publish import ChangedKeys
@@ -307,8 +307,7 @@ def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(publishe
         keys = ChangedKeys(values, with_null=False)
         for name, changed in (("facts", [keyless_pack]), ("figures", None)):
             where, parameters = keys.where('"figure_key"', changed)
-            needs = {"figure_key", "pack_id"} if changed else {"figure_key"}
-            source = bi_scope.scope_model(con, models[name], needs, (where, parameters))
+            source = bi_scope.scope_model(con, models[name], "figure_key", values, False, changed)
             assert source == f"council_scope_{name}.bi.{name}"
             scoped = _scope_rows(con, source, where, parameters)
             assert scoped == _scope_rows(con, f"work.bi.{name}", where, parameters), name

@@ -1,7 +1,7 @@
 """A keyed BI model computed over the rows of some keys only: what an incremental publish
 copies into a table-published model (``bi.figures``, ``bi.facts``).
 
-    scope_model(con, model, key, condition, catalog="work") -> "<scope>.bi.<name>"
+    scope_model(con, model, key, values, with_null, changed) -> "<scope>.bi.<name>"
 
 The publish replaces the rows of the keys the changed packs print (``ChangedKeys.where``). Read
 from the model's view in the working DB, DuckDB computed every row of the model before keeping
@@ -9,20 +9,22 @@ those: ``bi.figures`` reads its printings twice, so DuckDB materialises all of t
 1,000 packs) and aggregates them whole; a filter on the model's output does not reach its
 inputs. A keyed model computes the rows of one key from its inputs' rows of that key alone, and
 a keyless row from its own pack (``bi_models.KEYED_BY``). So the same SQL over inputs cut down
-to the rows the condition selects gives the same rows for those keys, from a few thousand
-printings.
+to the rows of those keys gives the same rows for them, from a few thousand printings.
 
-The scope is an in-memory database attached to the publish's connection: the model's view,
-created there from the SQL the working DB holds (it names its inputs without a database, so it
-reads the scope's), and each input: a table of the input's selected rows when the input is a
-table holding the condition's columns, else a view of the whole input. The publish still copies
-with the condition, so a row outside it is never copied. Create the scope before the publish's
-transaction (one transaction writes one database) and ``drop_scope`` it after.
+The scope is an in-memory database attached to the publish's connection. It holds the keys and
+packs (two small tables), the model's view, created there from the SQL the working DB holds (it
+names its inputs without a database, so it reads the scope's), and a view of each input: of the
+input's rows of those keys when it is a table holding the key column (and ``pack_id`` when
+keyless rows are selected by pack), else of the whole input. Views, not copies: however many
+keys a publish changes, nothing is held in memory that the model's view did not hold. The
+publish still copies with its own condition, so a row outside it is never copied. Create the
+scope before the publish's transaction (one transaction writes one database) and
+``drop_scope`` it after.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from warehouse import bi_models
 
@@ -36,35 +38,47 @@ def scope_name(model: bi_models.BiModel) -> str:
 def scope_model(
     con,
     model: bi_models.BiModel,
-    needs: set[str],
-    condition: tuple[str, dict[str, Any]],
+    key: str,
+    values: Sequence,
+    with_null: bool,
+    changed: Sequence[str] | None,
     catalog: str = "work",
 ) -> str | None:
     """Attach the model's scope and return the relation of its rows there; None when the
     manifest names no input of the model (the publish then reads the working DB's view).
 
-    ``needs``: the columns ``condition`` reads; an input table having them all is cut down to
-    the rows the condition selects, any other input is seen whole."""
+    The rows kept of each input holding ``key``: those of ``values``; and the keyless rows of
+    the ``changed`` packs when given (the input then needs ``pack_id``), else every keyless row
+    when ``with_null`` (``ChangedKeys.where``)."""
     if not model.inputs:
         return None
     scope = scope_name(model)
     drop_scope(con, model)
     con.execute(f"ATTACH ':memory:' AS {scope}")
-    tables = _tables_with_columns(con, catalog)
+    keys, packs = f"{scope}.main.scope_keys", f"{scope}.main.scope_packs"
+    con.execute(f"CREATE TABLE {keys} AS SELECT unnest($values) AS k", {"values": list(values)})
+    con.execute(
+        f"CREATE TABLE {packs} AS SELECT unnest($packs::VARCHAR[]) AS p",
+        {"packs": list(changed or [])},
+    )
+    quoted = '"' + key.replace('"', '""') + '"'
+    keyless = (
+        f"({quoted} IS NULL AND pack_id IN (SELECT p FROM {packs}))"
+        if changed is not None
+        else f"({str(bool(with_null)).upper()} AND {quoted} IS NULL)"
+    )
+    condition = f"({quoted} IN (SELECT k FROM {keys}) OR {keyless})"
+    needs = {key, "pack_id"} if changed is not None else {key}
+    relations = _relations_with_columns(con, catalog)
     for schema, name in model.inputs:
-        if (schema, name) not in tables:
+        if (schema, name) not in relations:
             continue  # an input the working DB does not hold: the view does not read it
+        columns, is_table = relations[(schema, name)]
+        where = f" WHERE {condition}" if is_table and needs <= columns else ""
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {scope}.{schema}")
-        source = f"{catalog}.{schema}.{name}"
-        columns, is_table = tables[(schema, name)]
-        if is_table and needs <= columns:
-            where, parameters = condition
-            con.execute(
-                f"CREATE TABLE {scope}.{schema}.{name} AS SELECT * FROM {source} WHERE {where}",
-                parameters,
-            )
-        else:
-            con.execute(f"CREATE VIEW {scope}.{schema}.{name} AS SELECT * FROM {source}")
+        con.execute(
+            f"CREATE VIEW {scope}.{schema}.{name} AS SELECT * FROM {catalog}.{schema}.{name}{where}"
+        )
     _create_view_in(con, scope, model)
     return f"{scope}.{bi_models.SCHEMA}.{model.name}"
 
@@ -76,7 +90,7 @@ def drop_scope(con, model: bi_models.BiModel) -> None:
         con.execute(f"DETACH {scope}")
 
 
-def _tables_with_columns(con, catalog: str) -> dict[tuple[str, str], tuple[set[str], bool]]:
+def _relations_with_columns(con, catalog: str) -> dict[tuple[str, str], tuple[set[str], bool]]:
     """(schema, name) -> (its columns, whether it is a table) of every relation of ``catalog``."""
     rows = con.execute(
         "SELECT c.schema_name, c.table_name, list(c.column_name), "

@@ -456,9 +456,10 @@ def _scope_keyed_models(
         if key not in columns:
             continue
         of_packs = changed if "pack_id" in columns else None
-        needs = {key, "pack_id"} if of_packs is not None else {key}
-        condition = keys[model.name].where(_ident(key), of_packs)
-        source = bi_scope.scope_model(con, model, needs, condition)
+        changed_keys = keys[model.name]
+        source = bi_scope.scope_model(
+            con, model, key, changed_keys.values, changed_keys.with_null, of_packs
+        )
         if source is not None:
             sources[model.name] = source
     return sources
