@@ -4,6 +4,7 @@ there whatever name a BI tool attaches the file under."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import duckdb
@@ -325,5 +326,13 @@ def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(publishe
                 assert keyless[0] > 0 and keyless[1] == 1
             assert len(scoped) >= len(values), name
             bi_scope.drop_scope(con, models[name])
+        # a model reading a relation the manifest does not name is read from the working DB
+        facts = models["facts"]
+        named = tuple(i for i in facts.inputs if i[1] != "dim_measure")
+        unnamed = dataclasses.replace(facts, inputs=named)
+        scope = bi_scope.scope_model(con, unnamed, "figure_key", values, False, [keyless_pack])
+        assert scope is None
+        attached = con.execute("select database_name from duckdb_databases()").fetchall()
+        assert not any(name.startswith(bi_scope.SCOPE_PREFIX) for (name,) in attached)
     finally:
         con.close()

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import duckdb
+
 from warehouse import bi_models
 
 SCOPE_PREFIX = "council_scope_"
@@ -45,7 +47,8 @@ def scope_model(
     catalog: str = "work",
 ) -> str | None:
     """Attach the model's scope and return the relation of its rows there; None when the
-    manifest names no input of the model (the publish then reads the working DB's view).
+    manifest names no input of the model, or not every relation its SQL reads (the publish then
+    reads the working DB's view).
 
     The rows kept of each input holding ``key``: those of ``values``; and the keyless rows of
     the ``changed`` packs when given (the input then needs ``pack_id``), else every keyless row
@@ -79,7 +82,11 @@ def scope_model(
         con.execute(
             f"CREATE VIEW {scope}.{schema}.{name} AS SELECT * FROM {catalog}.{schema}.{name}{where}"
         )
-    _create_view_in(con, scope, model)
+    try:
+        _create_view_in(con, scope, model)
+    except duckdb.Error:  # it reads a relation the manifest does not name: read the working DB
+        drop_scope(con, model)
+        return None
     return f"{scope}.{bi_models.SCHEMA}.{model.name}"
 
 
