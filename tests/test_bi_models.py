@@ -282,21 +282,27 @@ def _scope_rows(con, relation: str, where: str, parameters: dict) -> list[tuple]
     )
 
 
+PACK_000 = "000_afcc9b490f65a2f9.txt"
+PACK_004 = "004_2e7dbfc588d445a2.txt"
+
+
 def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(published):
     """The incremental publish reads the rows of the changed keys of bi.facts and bi.figures
     from the model computed over those keys' input rows alone (warehouse/bi_scope.py). With the
-    keys of one pack and the keyless rows of another, the scope's fact tables show just the rows
-    selected, and the model there gives the rows its view over the whole working DB gives."""
+    keys of pack 000 and the keyless rows of pack 004, the scope's fact tables show just the rows
+    selected, and the model there gives the rows its view over the whole working DB gives:
+    Blackpool's complaints received by Adult Services in 2013/14, printed 108 at line 1679
+    ('Complaints 91 108 125 90') and three times again, is one figure of four printings whose
+    first is line 1679."""
     from warehouse import bi_scope
-    from warehouse.publish import ChangedKeys
+    from warehouse.changed_keys import ChangedKeys
 
     con = duckdb.connect(":memory:")
     try:
         con.execute(f"ATTACH '{settings.work_db(published.parent)}' AS work (READ_ONLY)")
         models = {m.name: m for m in bi_models.bi_models(con, "work")}
-        (keyed_pack,), (keyless_pack,) = con.execute(
-            "select pack_id from work.bi.facts group by 1 order by count(*) desc limit 2"
-        ).fetchall()
+        pack_of = dict(con.execute("select file_name, pack_id from work.raw.packs").fetchall())
+        keyed_pack, keyless_pack = pack_of[PACK_000], pack_of[PACK_004]
         values = [
             r[0]
             for r in con.execute(
@@ -308,7 +314,7 @@ def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(publishe
         keys = ChangedKeys(values, with_null=False)
         for name, changed in (("facts", [keyless_pack]), ("figures", None)):
             where, parameters = keys.where('"figure_key"', changed)
-            source = bi_scope.scope_model(con, models[name], "figure_key", values, False, changed)
+            source = bi_scope.scope_model(con, models[name], "figure_key", keys, changed)
             assert source == f"council_scope_{name}.bi.{name}"
             scoped = _scope_rows(con, source, where, parameters)
             assert scoped == _scope_rows(con, f"work.bi.{name}", where, parameters), name
@@ -318,20 +324,40 @@ def test_a_keyed_model_over_its_scope_gives_its_view_rows_of_those_keys(publishe
                 parameters,
             ).fetchone()
             assert 0 < in_scope == selected < total, name
-            if changed:  # the other pack's keyless rows (values read in a sentence) came too
+            if changed:  # pack 004's keyless rows (values read in a sentence) came too
                 keyless = con.execute(
-                    f"select count(*), count(distinct pack_id) from {source} "
+                    f"select count(*), list(distinct pack_id) from {source} "
                     "where figure_key is null"
                 ).fetchone()
-                assert keyless[0] > 0 and keyless[1] == 1
+                assert keyless[0] > 0 and keyless[1] == [keyless_pack]
             assert len(scoped) >= len(values), name
-            bi_scope.drop_scope(con, models[name])
+        adult_2013 = (
+            "measure = 'complaints_received' and period_id = 'FY2013/14' "
+            "and service_area = 'adult' and subject_council = 'E06000009'"
+        )
+        printings = con.execute(
+            "select source_line, value, first_printing from council_scope_facts.bi.facts "
+            f"where pack_id = ? and {adult_2013} order by source_line",
+            [keyed_pack],
+        ).fetchall()
+        assert printings == [
+            (1679, 108.0, True),
+            (1824, 108.0, False),
+            (1908, 108.0, False),
+            (1948, 108.0, False),
+        ]
+        figure = con.execute(
+            "select value, printings, printings_agree, printed_at[1] "
+            f"from council_scope_figures.bi.figures where {adult_2013}"
+        ).fetchall()
+        assert figure == [(108.0, 4, True, f"{PACK_000} line 1679")]
+        for model in models.values():
+            bi_scope.drop_scope(con, model)
         # a model reading a relation the manifest does not name is read from the working DB
         facts = models["facts"]
         named = tuple(i for i in facts.inputs if i[1] != "dim_measure")
         unnamed = dataclasses.replace(facts, inputs=named)
-        scope = bi_scope.scope_model(con, unnamed, "figure_key", values, False, [keyless_pack])
-        assert scope is None
+        assert bi_scope.scope_model(con, unnamed, "figure_key", keys, [keyless_pack]) is None
         attached = con.execute("select database_name from duckdb_databases()").fetchall()
         assert not any(name.startswith(bi_scope.SCOPE_PREFIX) for (name,) in attached)
     finally:

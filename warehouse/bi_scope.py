@@ -1,15 +1,15 @@
 """A keyed BI model computed over the rows of some keys only: what an incremental publish
 copies into a table-published model (``bi.figures``, ``bi.facts``).
 
-    scope_model(con, model, key, values, with_null, changed) -> "<scope>.bi.<name>"
+    scope_model(con, model, key, keys, changed) -> "<scope>.bi.<name>"
 
-The publish replaces the rows of the keys the changed packs print (``ChangedKeys.where``). Read
-from the model's view in the working DB, DuckDB computed every row of the model before keeping
-those: ``bi.figures`` reads its printings twice, so DuckDB materialises all of them (458,000 at
-1,000 packs) and aggregates them whole; a filter on the model's output does not reach its
-inputs. A keyed model computes the rows of one key from its inputs' rows of that key alone, and
-a keyless row from its own pack (``bi_models.KEYED_BY``). So the same SQL over inputs cut down
-to the rows of those keys gives the same rows for them, from a few thousand printings.
+The publish replaces the rows of the keys the changed packs print (warehouse/changed_keys.py).
+Read from the model's view in the working DB, DuckDB computed every row of the model before
+keeping those: ``bi.figures`` reads its printings twice, so DuckDB materialises all of them
+(458,000 at 1,000 packs) and aggregates them whole; a filter on the model's output does not
+reach its inputs. A keyed model computes the rows of one key from its inputs' rows of that key
+alone, and a keyless row from its own pack (``bi_models.KEYED_BY``). So the same SQL over
+inputs cut down to those rows gives the same rows for them, from a few thousand printings.
 
 The scope is an in-memory database attached to the publish's connection. It holds the keys and
 packs (two small tables), the model's view, created there from the SQL the working DB holds (it
@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 import duckdb
 
-from warehouse import bi_models
+from warehouse import bi_models, changed_keys
+from warehouse.changed_keys import ChangedKeys
 
 SCOPE_PREFIX = "council_scope_"
 
@@ -41,8 +42,7 @@ def scope_model(
     con,
     model: bi_models.BiModel,
     key: str,
-    values: Sequence,
-    with_null: bool,
+    keys: ChangedKeys,
     changed: Sequence[str] | None,
     catalog: str = "work",
 ) -> str | None:
@@ -50,27 +50,26 @@ def scope_model(
     manifest names no input of the model, or not every relation its SQL reads (the publish then
     reads the working DB's view).
 
-    The rows kept of each input holding ``key``: those of ``values``; and the keyless rows of
-    the ``changed`` packs when given (the input then needs ``pack_id``), else every keyless row
-    when ``with_null`` (``ChangedKeys.where``)."""
+    The rows kept of each input holding ``key`` are those the publish computes again
+    (``changed_keys.condition``); ``changed``, the changed packs, is given when they are
+    selected by ``pack_id`` (the input then needs one)."""
     if not model.inputs:
         return None
     scope = scope_name(model)
     drop_scope(con, model)
     con.execute(f"ATTACH ':memory:' AS {scope}")
-    keys, packs = f"{scope}.main.scope_keys", f"{scope}.main.scope_packs"
-    con.execute(f"CREATE TABLE {keys} AS SELECT unnest($values) AS k", {"values": list(values)})
+    key_table, pack_table = f"{scope}.main.scope_keys", f"{scope}.main.scope_packs"
+    con.execute(f"CREATE TABLE {key_table} AS SELECT unnest($values) AS k", {"values": keys.values})
     con.execute(
-        f"CREATE TABLE {packs} AS SELECT unnest($packs::VARCHAR[]) AS p",
+        f"CREATE TABLE {pack_table} AS SELECT unnest($packs::VARCHAR[]) AS p",
         {"packs": list(changed or [])},
     )
-    quoted = '"' + key.replace('"', '""') + '"'
-    keyless = (
-        f"({quoted} IS NULL AND pack_id IN (SELECT p FROM {packs}))"
-        if changed is not None
-        else f"({str(bool(with_null)).upper()} AND {quoted} IS NULL)"
+    condition = changed_keys.condition(
+        '"' + key.replace('"', '""') + '"',
+        f"(SELECT k FROM {key_table})",
+        f"(SELECT p FROM {pack_table})" if changed is not None else None,
+        with_null=str(bool(keys.with_null)).upper(),
     )
-    condition = f"({quoted} IN (SELECT k FROM {keys}) OR {keyless})"
     needs = {key, "pack_id"} if changed is not None else {key}
     relations = _relations_with_columns(con, catalog)
     for schema, name in model.inputs:
