@@ -179,7 +179,7 @@ def _write_single(con, qualified: str, path: Path) -> dict[str, Any]:
         con.execute("RESET preserve_insertion_order")
     return {
         "path": str(path.relative_to(path.parents[1])),
-        "rows": _file_rows(con, path),  # a view's count would compute the view again
+        "rows": _parquet_rows(con, path),  # a view's count would compute the view again
         "columns": _columns(con, qualified),
         "partitioned_by": [],
     }
@@ -271,16 +271,12 @@ def _hive_value(folder_name: str) -> str:
     return urllib.parse.unquote(folder_name.split("=", 1)[1])
 
 
-def _parquet_rows(con, folder: Path) -> int:
-    """Rows of every Parquet file under ``folder`` (from the files' footers)."""
-    files = f"{_sql_path(folder)}/**/*.parquet"
-    if not any(folder.rglob("*.parquet")):
-        return 0
-    return int(con.execute(f"SELECT count(*) FROM read_parquet('{files}')").fetchone()[0])
-
-
-def _file_rows(con, path: Path) -> int:
-    """Rows of one Parquet file (from its footer)."""
+def _parquet_rows(con, path: Path) -> int:
+    """Rows of a Parquet file, or of every Parquet file under a folder (from their footers)."""
+    if path.is_dir():
+        if not any(path.rglob("*.parquet")):
+            return 0
+        path = path / "**" / "*.parquet"
     return int(con.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0])
 
 
