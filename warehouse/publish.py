@@ -41,7 +41,15 @@ import duckdb
 
 from ingest.raw_contract import PUBLISHED_TABLES
 from ingest.store import memory_limit
-from warehouse import bi, bi_models, bi_scope, descriptions, published_extras, settings
+from warehouse import (
+    bi,
+    bi_models,
+    bi_scope,
+    descriptions,
+    published_extras,
+    row_sync,
+    settings,
+)
 from warehouse.changed_keys import ChangedKeys
 
 PUBLISHED_NAME = settings.PUBLISHED_NAME
@@ -323,7 +331,10 @@ def _replace_rows(
         if (schema, name) in per_pack:
             rows = _of_changed_packs(changed)
         elif qualified in MARTS_KEYED_BY and qualified in keys:
-            rows = keys[qualified].where(_ident(MARTS_KEYED_BY[qualified]), changed)
+            where = keys[qualified].where(_ident(MARTS_KEYED_BY[qualified]), changed)
+            _copy_keyed_rows(con, qualified, source, where)
+            tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+            continue
         _copy_rows(con, qualified, source, rows)
         tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
     return tables
@@ -340,6 +351,16 @@ def _copy_rows(con, qualified: str, source: str, rows: tuple[str, dict] | None) 
     where, parameters = rows if rows is not None else ("true", {})
     con.execute(f"DELETE FROM {qualified} WHERE {where}", parameters)
     con.execute(f"INSERT INTO {qualified} SELECT * FROM {source} WHERE {where}", parameters)
+
+
+def _copy_keyed_rows(con, qualified: str, source: str, rows: tuple[str, dict]) -> None:
+    """``_copy_rows`` for the rows of the changed keys, most of which come out as they were: in
+    a table of more than one row group only the rows that differ are replaced
+    (``row_sync.py``: replacing them all makes DuckDB's checkpoint write the table again)."""
+    if row_sync.worth_syncing(con, qualified):
+        row_sync.sync_rows(con, qualified, source, *rows)
+    else:
+        _copy_rows(con, qualified, source, rows)
 
 
 def _same_tables_or_raise(con, published: Mapping[str, tuple[str, str]]) -> None:
@@ -475,7 +496,7 @@ def _refresh_views(
         if model.published_as == "table" and same and key in columns and model.name in keys:
             of_packs = changed if "pack_id" in columns else None
             source = (sources or {}).get(model.name, source)
-            _copy_rows(con, qualified, source, keys[model.name].where(_ident(key), of_packs))
+            _copy_keyed_rows(con, qualified, source, keys[model.name].where(_ident(key), of_packs))
         elif model.published_as == "table" and same and key is None and "pack_id" in columns:
             _copy_rows(con, qualified, source, _of_changed_packs(changed))
         elif model.published_as == "table" and same:
