@@ -146,3 +146,25 @@ def test_sqlalchemy_uri_with_read_only_query_parameter(published):
             assert count > 0
     finally:
         engine.dispose()
+
+
+def test_the_dbt_manifest_is_read_again_only_when_it_changed(tmp_path):
+    """A publish asks for dbt's manifest three times: parsed once while the file is unchanged."""
+    import json
+    import os
+
+    from warehouse.descriptions import MANIFEST_PATH, _load_manifest
+
+    path = tmp_path / "manifest.json"
+    manifest = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    first = _load_manifest(path)
+    assert ("marts", "fct_complaints") in dbt_model_relations(first)
+    assert _load_manifest(path) is first
+    gone = next(k for k, n in manifest["nodes"].items() if n.get("name") == "fct_complaints")
+    del manifest["nodes"][gone]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a rewrite within the clock's tick still reads as changed
+    second = _load_manifest(path)
+    assert ("marts", "fct_complaints") not in dbt_model_relations(second)
+    assert ("marts", "fct_decisions") in dbt_model_relations(second)
