@@ -327,15 +327,13 @@ def _replace_rows(
     tables: dict[str, int] = {}
     for qualified, (schema, name) in published.items():
         source = f"work.{schema}.{name}"
-        rows = None
         if (schema, name) in per_pack:
-            rows = _of_changed_packs(changed)
+            _copy_rows(con, qualified, source, _of_changed_packs(changed))
         elif qualified in MARTS_KEYED_BY and qualified in keys:
             where = keys[qualified].where(_ident(MARTS_KEYED_BY[qualified]), changed)
             _copy_keyed_rows(con, qualified, source, where)
-            tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
-            continue
-        _copy_rows(con, qualified, source, rows)
+        else:
+            _copy_rows(con, qualified, source, None)
         tables[qualified] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
     return tables
 

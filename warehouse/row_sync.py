@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from warehouse import bi
+
 ROW_GROUP_ROWS = 122_880
 """DuckDB's rows per row group. A table of at most one row group has nothing to merge: there,
 deleting and inserting the selected rows is cheaper than pairing them."""
@@ -39,8 +41,8 @@ def sync_rows(con, qualified: str, source: str, where: str, parameters: dict[str
     """Make the rows of ``qualified`` that ``where`` selects the rows of ``source`` it selects,
     deleting and inserting only the rows that differ (the two have the same columns, in the
     same order)."""
-    columns = _columns(con, qualified)
-    row = "ROW(" + ", ".join(columns) + ")"
+    columns = ['"' + c.replace('"', '""') + '"' for c in bi.columns(con, qualified)]
+    row = _row_of("", columns)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE council_sync_old AS "
         f"SELECT *, rowid AS council_rid, hash({row}) AS council_h, "
@@ -73,15 +75,7 @@ def sync_rows(con, qualified: str, source: str, where: str, parameters: dict[str
         con.execute(f"DROP TABLE {table}")
 
 
-def _columns(con, qualified: str) -> list[str]:
-    schema, name = qualified.split(".")
-    rows = con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-        "AND schema_name = ? AND table_name = ? ORDER BY column_index",
-        [schema, name],
-    ).fetchall()
-    return ['"' + r[0].replace('"', '""') + '"' for r in rows]
-
-
 def _row_of(alias: str, columns: list[str]) -> str:
-    return "ROW(" + ", ".join(f"{alias}.{c}" for c in columns) + ")"
+    """The whole row as one value: ``ROW(o."a", o."b")`` (no alias: the columns in scope)."""
+    prefix = f"{alias}." if alias else ""
+    return "ROW(" + ", ".join(prefix + c for c in columns) + ")"
