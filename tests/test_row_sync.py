@@ -44,6 +44,12 @@ def test_only_the_rows_that_differ_are_replaced(con):
     printings = _printings_of_108(con)
     assert [line for _, _, line in printings] == [1679, 1824, 1908, 1948]
     key = printings[0][0]
+    figure = con.execute(
+        "SELECT DISTINCT measure, fiscal_year, service_area, subject_council_name, value "
+        "FROM pub.bi.facts WHERE figure_key = ?",
+        [key],
+    ).fetchall()
+    assert figure == [("complaints_received", "2013/14", "adult", "Blackpool Borough Council", 108)]
     other_key = con.execute(
         "SELECT figure_key FROM pub.bi.facts WHERE figure_key IS NOT NULL AND figure_key <> ? "
         "GROUP BY 1 HAVING count(*) >= 2 ORDER BY 1 LIMIT 1",
