@@ -111,10 +111,36 @@ def test_subject_to_a_plan_in_2017_is_calendar_year_2017(marts_con):
     assert {f["period_source"] for f in got.values()} == {"lead_in"}
     assert (got["0-4 years"]["value"], got["0-4 years"]["age_band"]) == (55, "0-4 years")
     assert got["Total"]["age_band"] is None and got["Total"]["value"] == 107
+    assert got["Total"]["is_total"] and not got["0-4 years"]["is_total"]
     assert {f["breakdown"] for f in got.values()} == {"Interim Care Order"}
     totals = by_column(facts(marts_con, "fct_placements", "004", 1854))
     assert all(f["is_total"] for f in totals.values())
     assert (totals["5-8 years"]["value"], totals["5-8 years"]["breakdown"]) == (36, None)
+
+
+def test_a_total_column_beside_its_parts_is_a_total(marts_con):
+    """004 line 724 of the South Division nature table: 'Case Management | 11 | - | 2 | - | - | 13';
+    its parts, summed down the table (lines 723-733), give the printed total of line 734: 33."""
+    got = by_column(facts(marts_con, "fct_complaints", "004", 724))
+    assert (got["Total"]["value"], got["Total"]["is_total"]) == (13, True)
+    team = got["Integrated Locality Care Team"]
+    assert (team["value"], team["is_total"]) == (11, False)
+    table = team["source_table_id"]
+    parts = marts_con.execute(
+        "select sum(value) from marts.fct_complaints where source_table_id = ? and not is_total",
+        [table],
+    ).fetchone()[0]
+    printed = by_column(facts(marts_con, "fct_complaints", "004", 734))["Total"]["value"]
+    assert parts == printed == 33
+
+
+def test_a_year_total_beside_its_quarters_is_the_years_figure(marts_con):
+    """000 line 1794: 'Adult Social Care | 69 | 61 | 49 | 69 | 248' under 'Quarter 1' ...
+    'Year End Totals': 248 is the year's own figure (FY2014/15), not a total of its period."""
+    got = by_column(facts(marts_con, "fct_complaints", "000", 1794))
+    year = got["Year End Totals"]
+    assert (year["value"], year["period_id"], year["is_total"]) == (248, "FY2014/15", False)
+    assert got["Quarter 1"]["period_id"] == "FY2014/15-Q1"
 
 
 def test_baseline_target_and_actual_of_one_indicator(marts_con):

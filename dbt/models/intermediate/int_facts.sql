@@ -91,7 +91,15 @@ select
     s.column_name,
     s.cell_key,
     s.row_role,
-    s.row_role in ('total', 'subtotal') as is_total,
+    -- a total row, or a total column beside the figures it adds up: the same row, measure, unit,
+    -- value type and period ('Total' after the districts). A year total beside its quarters has
+    -- a period of its own and is the year's figure, not a total of figures of its period.
+    s.row_role in ('total', 'subtotal')
+        or (coalesce(s.is_total_col, false)
+            and sum(case when coalesce(s.is_total_col, false) then 0 else 1 end) over (
+                partition by s.table_id, s.row_index, s.measure, s.unit, s.value_type, s.period_id
+            ) > 0)
+        as is_total,
     s.row_role = 'comparison' as is_comparison,
     s.row_measure,
     s.row_text_cells,
