@@ -134,6 +134,26 @@ def test_a_total_column_beside_its_parts_is_a_total(marts_con):
     assert parts == printed == 33
 
 
+def test_a_figure_restated_on_its_line_is_one_fact(marts_con):
+    """000 line 1777: 'Adult Services received 91 complaints over the year ... Of the 91
+    complaints received 19 were upheld in their entirety with a further 26 partially upheld.'"""
+    got = facts(marts_con, "fct_complaints", "000", 1777)
+    received = [f for f in got if (f["measure"], f["value_type"]) == ("complaints_received", "actual")]
+    assert [(f["value"], f["service_area"], f["period_id"]) for f in received] == [
+        (91, "adult", "FY2014/15")
+    ]
+    assert received[0]["number_text"] == "91" and received[0]["source_kind"] == "prose"
+    by_measure = {f["measure"]: f["value"] for f in got if f["value_type"] == "actual"}
+    assert (by_measure["complaints_upheld"], by_measure["complaints_partially_upheld"]) == (19, 26)
+    # 000 line 2223: '... 57 MP Enquiries and 8 Councillor Enquiries ... the 8 Councillor
+    # Enquiries being spread across Quarters 2, 3 & 4'
+    councillors = [
+        f for f in facts(marts_con, "fct_complaints", "000", 2223)
+        if f["measure"] == "councillor_enquiries"
+    ]
+    assert [f["value"] for f in councillors] == [8]
+
+
 def test_a_year_total_beside_its_quarters_is_the_years_figure(marts_con):
     """000 line 1794: 'Adult Social Care | 69 | 61 | 49 | 69 | 248' under 'Quarter 1' ...
     'Year End Totals': 248 is the year's own figure (FY2014/15), not a total of its period."""

@@ -253,3 +253,12 @@ left join lateral (
     from {{ ref('service_aliases') }} s
     where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }} and not regexp_matches(s.pattern, '\^')
 ) svc on true
+-- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
+-- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
+-- value, period, service and part of the service; a printing on another line stays a fact)
+qualify row_number() over (
+    partition by c.pack_id, c.line_number, c.measure, c.unit, c.value_type, c.value, c.direction,
+                 c.period_id, svc.service_code,
+                 coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area),
+                 c.theme, c.segment, c.procedure, c.stage, c.breakdown
+    order by c.mention_seq) = 1
