@@ -16,8 +16,9 @@ from ingest.text import clean_text
 
 # 1.3: numbers in sentences (prose_numbers); 1.3.1: only paragraphs naming a fact domain;
 # 1.3.2: prose context_before, comparison periods, quarters; 1.3.3: no-value tokens from the one
-# list (seed value_tokens): 'Not Applicable', 'TBC', '--' are placeholders, '-' lines fillers
-PARSER_VERSION = "1.3.3"
+# list (seed value_tokens): 'Not Applicable', 'TBC', '--' are placeholders, '-' lines fillers;
+# 1.3.4: a 'from' with no 'to' compares only after a change's words ('up from 62%')
+PARSER_VERSION = "1.3.4"
 
 
 @dataclass

@@ -121,6 +121,7 @@ class _Rules:
     change_after: list[tuple[re.Pattern, str]]
     from_before: TailPattern
     to_before: TailPattern
+    lone_from_before: TailPattern
     direction_verbs: list[tuple[re.Pattern, str]]
     label_before: TailPattern
     age_before: TailPattern
@@ -195,6 +196,7 @@ def _rules(folded: bool = False) -> _Rules:
         ),
         from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
         to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
+        lone_from_before=tail(rf"\b(?:{_alts(r['lone_from_words'])})\s*$"),
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
         label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
         age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
@@ -907,7 +909,7 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
     sentence, subject, rules = s.text, s.subject, s.rules
     open_from: ProseNumber | None = None
     for i, m in enumerate(kept):
-        bare_before = _strip_qualifier(subject[max(0, m.char_start - TAIL) : m.char_start], rules)
+        bare_before = _words_before(m, subject, rules)
         if rules.any_change_before.search(bare_before):
             for pattern, direction in reversed(rules.change_before):  # the last listed wins
                 if pattern.search(bare_before):
@@ -936,14 +938,21 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
             m.anchor_index = open_from.index_in_sentence
             _compare(m, open_from, s)
             open_from = None
-    # 'currently at 66% up from 62%': a 'from' with no 'to' compares the figure before it
+    # 'currently at 66% up from 62%': a 'from' with no 'to' compares the figure before it, when
+    # its words say so ('up from', not the 'from' of '10 enquiries from 5 complainants')
     for i, m in enumerate(kept):
-        if m.role == "from" and not any(
-            k.role == "to" and k.comparison_text == m.number_text for k in kept
+        if (
+            m.role == "from"
+            and rules.lone_from_before.search(_words_before(m, subject, rules))
+            and not any(k.role == "to" and k.comparison_text == m.number_text for k in kept)
         ):
             earlier = [k for k in kept[:i] if k.role == "level" and k.unit_cue == m.unit_cue]
             if earlier and earlier[-1].comparison_value is None:
                 _compare(earlier[-1], m, s)
+
+
+def _words_before(m: ProseNumber, subject: str, rules: _Rules) -> str:
+    return _strip_qualifier(subject[max(0, m.char_start - TAIL) : m.char_start], rules)
 
 
 def _strip_qualifier(before: str, rules: _Rules) -> str:

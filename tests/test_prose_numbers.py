@@ -62,6 +62,15 @@ def test_sentence_joined_over_a_page_break(parsed_packs):
     assert found["55%"].role == "to" and found["55%"].comparison_value == 51
 
 
+def test_a_lone_from_compares_only_after_a_change_word(parsed_packs, pack000):
+    # 002 line 1433: '... is currently at **66%** up from **62%** percent in the last 12 months'
+    stability = _at(parsed_packs["002"], 1433)
+    assert stability["62%"].role == "from" and stability["66%"].comparison_value == 62
+    # 000 line 2484: '... 10 LGO enquiries lodged ... from 5 different complainants': a source
+    enquiries = _at(pack000, 2484)
+    assert enquiries["10"].comparison_value is None and enquiries["10"].comparison_text is None
+
+
 def test_as_at_day_month_period_phrase(pack000):
     # 000 line 2891: 'As at Friday 28 August there were 438 children and young people in our care.'
     m = _at(pack000, 2891)["438"]
