@@ -138,7 +138,9 @@ def test_a_figure_restated_on_its_line_is_one_fact(marts_con):
     """000 line 1777: 'Adult Services received 91 complaints over the year ... Of the 91
     complaints received 19 were upheld in their entirety with a further 26 partially upheld.'"""
     got = facts(marts_con, "fct_complaints", "000", 1777)
-    received = [f for f in got if (f["measure"], f["value_type"]) == ("complaints_received", "actual")]
+    received = [
+        f for f in got if (f["measure"], f["value_type"]) == ("complaints_received", "actual")
+    ]
     assert [(f["value"], f["service_area"], f["period_id"]) for f in received] == [
         (91, "adult", "FY2014/15")
     ]
@@ -148,7 +150,8 @@ def test_a_figure_restated_on_its_line_is_one_fact(marts_con):
     # 000 line 2223: '... 57 MP Enquiries and 8 Councillor Enquiries ... the 8 Councillor
     # Enquiries being spread across Quarters 2, 3 & 4'
     councillors = [
-        f for f in facts(marts_con, "fct_complaints", "000", 2223)
+        f
+        for f in facts(marts_con, "fct_complaints", "000", 2223)
         if f["measure"] == "councillor_enquiries"
     ]
     assert [f["value"] for f in councillors] == [8]
