@@ -380,6 +380,33 @@ def test_one_figure_printed_twice_in_one_table_is_one_figure(published):
     ]
 
 
+def test_one_service_in_a_report_table_and_on_the_dashboard_is_one_figure(published):
+    """002 line 549, 'Blenheim Child Development Centre | 204 | 137 | 67% | 59 | 28' under
+    'Waiting lists for CDC ... end of December 2023', and line 698 of the dashboard block
+    'Blenheim - Blackpool CCG': '... Referrals waiting 204 (↓2)' print one figure."""
+    got = rows(
+        published,
+        "select * from bi.figures where measure = 'referrals_waiting' "
+        "and service_code = 'child_development_centre' and period_id = 'D2023-12-31'",
+    )
+    assert len(got) == 1
+    assert (got[0]["value"], got[0]["printings"], got[0]["printings_agree"]) == (204, 2, True)
+    assert got[0]["printed_at"] == [
+        "002_584beb4c97a436e5.txt line 549",
+        "002_584beb4c97a436e5.txt line 698",
+    ]
+
+
+def test_a_unit_named_like_its_division_is_not_the_division(marts_con):
+    """004 line 1167: 'Specialist Safeguarding Units | 3 | 8 | 8 | 8 | 27' under 'Specialist
+    Safeguarding, Targeted Services and Youth Offending Service', whose TOTAL row (1169) is 28."""
+    unit = by_column(facts(marts_con, "fct_complaints", "004", 1167))["TOTAL"]
+    division = by_column(facts(marts_con, "fct_complaints", "004", 1169))["TOTAL"]
+    assert (unit["value"], division["value"]) == (27, 28)
+    assert unit["service_code"] == division["service_code"] == "specialist_safeguarding"
+    assert unit["figure_key"] != division["figure_key"]
+
+
 def test_children_looked_after_has_one_row_per_figure(published):
     dupes = published.execute(
         "select council, measure, value_type, age_band, breakdown, period_type, period_date, "

@@ -147,10 +147,16 @@ select
     s.service_code,
     -- which service the figure is about, for telling figures apart: a service row is itself (by
     -- its own code, unless that is only its parent's: 'Specialist Safeguarding Units' under
-    -- 'Specialist Safeguarding, ...'), any other figure the service it inherits
+    -- 'Specialist Safeguarding, ...', whose TOTAL row is the parent's), any other figure the
+    -- service it inherits. A label header naming the service of the only row of the table about
+    -- that service is no parent: 'Blenheim Child Development Centre' under 'Waiting lists for
+    -- CDC' is the CDC, as 'Blenheim' is on the dashboard
     case when s.row_is_service
          then case when s.row_service_code is not null
-                    and s.row_service_code is distinct from coalesce(s.group_service_code, s.col_service_code)
+                    and (s.row_service_code is distinct from coalesce(s.group_service_code, s.col_service_code)
+                         or (s.group_label is null and s.col_service_code is null
+                             and min(s.row_index) over same_service_rows
+                                 = max(s.row_index) over same_service_rows))
                    then s.row_service_code
                    else lower(concat_ws(' / ', s.group_label, s.row_label)) end
          else s.service_code end as service_key,
@@ -199,3 +205,4 @@ from subjects s
 left join {{ ref('measure_catalogue') }} mc using (measure)
 left join (select service_code, any_value(service_area) as service_area
            from {{ ref('service_aliases') }} group by service_code) svc using (service_code)
+window same_service_rows as (partition by s.pack_id, s.table_id, s.service_code)
