@@ -157,6 +157,24 @@ def test_a_figure_restated_on_its_line_is_one_fact(marts_con):
     assert [f["value"] for f in councillors] == [8]
 
 
+def test_a_stage_named_in_words_by_a_row_label(marts_con, published):
+    """004 line 398 under 'SCC Adult Social Care Services' (2016-17, 2017/18): 'Local
+    Investigation | 115 | 160'; Local Investigation is the procedure's first stage, as the
+    prose cues read it ('Stage 1 – Local Investigation – Breakdown', line 412)."""
+    got = by_column(facts(marts_con, "fct_complaints", "004", 398))
+    assert {(f["value"], f["stage"], f["breakdown"]) for f in got.values()} == {
+        (115, "1", None),
+        (160, "1", None),
+    }
+    year = rows(
+        published,
+        "select received, printed_at from bi.complaints_by_service_area_year "
+        "where reporting_council = 'E10000028' and service_area = 'adult' "
+        "and fiscal_year = '2016/17' and segment is null",
+    )
+    assert year == [{"received": 115, "printed_at": ["004_2e7dbfc588d445a2.txt line 398"]}]
+
+
 def test_a_year_total_beside_its_quarters_is_the_years_figure(marts_con):
     """000 line 1794: 'Adult Social Care | 69 | 61 | 49 | 69 | 248' under 'Quarter 1' ...
     'Year End Totals': 248 is the year's own figure (FY2014/15), not a total of its period."""

@@ -100,6 +100,18 @@ segments as (
       or (sp.scope = 'lead_in' and {{ regexp_matches_seed("x.lead_in_text", 'sp.pattern', ref('segment_patterns')) }})
     group by x.text, x.lead_in_text
 ),
+-- a stage named in words by a row label or column header ('Local Investigation': stage 1), with
+-- the cues the prose reads them by (seed prose_part_cues: part_kind stage, its part fixed)
+named_stages as (
+    select x.text, case when count(distinct c.part) = 1 then any_value(c.part) end as stage
+    from (select distinct coalesce(row_label, '') as text from resolved
+          union select distinct coalesce(column_name, '') from resolved) x
+    join {{ ref('prose_part_cues') }} c
+      on c.part_kind = 'stage' and c.part is not null
+     and {{ regexp_matches_seed('x.text', 'c.pattern', ref('prose_part_cues')) }}
+     and not coalesce({{ regexp_matches_seed('x.text', 'c.unless_pattern', ref('prose_part_cues'), column='unless_pattern') }}, false)
+    group by x.text
+),
 subjects as (
     select
         r.*,
@@ -119,7 +131,9 @@ subjects as (
         seg.segment,
         -- the value's own row and column first, then the caption, then the heading above; a text
         -- saying 'none' stops the texts further away from being read
-        nullif(coalesce(pl.procedure, pc.procedure, px.procedure), 'none') as procedure
+        nullif(coalesce(pl.procedure, pc.procedure, px.procedure), 'none') as procedure,
+        rst.stage as row_named_stage,
+        cst.stage as column_named_stage
     from resolved r
     left join group_service gs on gs.text = coalesce(r.group_label, r.label_header, '')
     left join caption_service cs on cs.text = coalesce(r.caption_text, '')
@@ -134,6 +148,8 @@ subjects as (
     left join procedure_texts pl on pl.text = concat_ws(' | ', r.column_name, r.row_label)
     left join procedure_texts pc on pc.text = coalesce(r.caption_text, '')
     left join procedure_texts px on px.text = coalesce(r.context_text, '')
+    left join named_stages rst on rst.text = coalesce(r.row_label, '')
+    left join named_stages cst on cst.text = coalesce(r.column_name, '')
 )
 select
     s.pack_id,
@@ -177,9 +193,11 @@ select
     s.district,
     s.age_band,
     s.segment,
-    -- complaint stage where printed (column, row, caption, heading above)
+    -- complaint stage where printed (column, row, in words in the row or column, caption, heading above)
     coalesce(
         nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label), '(?i)\bstage\s*([1-3])\b', 1), ''),
+        s.row_named_stage,
+        s.column_named_stage,
         nullif(regexp_extract(coalesce(s.caption_text, ''), '(?i)\bstage\s*([1-3])\b', 1), ''),
         nullif(regexp_extract(coalesce(s.context_text, ''), '(?i)\bstage\s*([1-3])\b', 1), '')
     ) as stage,
@@ -192,13 +210,13 @@ select
               and not s.row_is_service and not s.row_names_measure and not s.row_is_period
               and s.row_value_type is null and s.theme is null and s.row_age_band is null
               and coalesce(s.row_dimension, '') not in ('service', 'council', 'district', 'period')
-              and s.row_gss_code is null
+              and s.row_gss_code is null and s.row_named_stage is null
              then s.row_label end,
         case when nullif(s.column_name, '') is not null and s.cell_key is null
               and not s.column_names_measure and not s.column_is_period and not s.in_text_column
               and s.col_value_type is null and s.col_service_code is null and s.col_service_area is null
               and s.col_age_band is null and coalesce(s.col_dimension, '') <> 'value'
-              and coalesce(s.column_dimension, '') <> 'district'
+              and coalesce(s.column_dimension, '') <> 'district' and s.column_named_stage is null
              then s.column_name end), '') as breakdown,
     s.row_is_service
 from subjects s
