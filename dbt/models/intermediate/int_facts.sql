@@ -96,9 +96,8 @@ select
     -- a period of its own and is the year's figure, not a total of figures of its period.
     s.row_role in ('total', 'subtotal')
         or (coalesce(s.is_total_col, false)
-            and sum(case when coalesce(s.is_total_col, false) then 0 else 1 end) over (
-                partition by s.table_id, s.row_index, s.measure, s.unit, s.value_type, s.period_id
-            ) > 0)
+            and bool_or(not coalesce(s.is_total_col, false)) over (
+                partition by s.table_id, s.row_index, s.measure, s.unit, s.value_type, s.period_id))
         as is_total,
     s.row_role = 'comparison' as is_comparison,
     s.row_measure,

@@ -181,84 +181,86 @@ compared as (
                 then 'FY' || {{ fy_label(fy_start_year("coalesce(k.comparison_period_text, '')")) }} end
                as comparison_period_id
     from kept k
+),
+prose_facts as (
+    select
+        {{ surrogate_key(['c.pack_id', "'prose'", 'c.mention_seq', 'c.measure', 'c.value_type']) }} as fact_id,
+        c.pack_id,
+        c.document_id,
+        'prose' as source_kind,
+        c.mention_seq,
+        c.line_number as source_line,
+        c.sentence_first_line,
+        c.sentence_last_line,
+        c.domain,
+        c.measure,
+        c.unit,
+        case when c.role = 'change' and c.direction = 'down' then -c.value else c.value end as value,
+        c.value_high,
+        c.qualifier as value_qualifier,
+        c.number_text,
+        c.sentence as value_text,
+        'printed' as value_status,
+        c.value_type,
+        c.role,
+        c.direction as change_direction,
+        c.comparison_value,
+        c.comparison_period_id,
+        c.measure_source,
+        coalesce(rc.gss_code, 'unknown') as reporting_council_gss,
+        coalesce(rc.gss_code, 'unknown') as subject_council_gss,
+        'reporting_council' as subject_council_source,
+        svc.service_code,
+        coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
+        case when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
+             when c.heading_service_area is not null then 'heading'
+             when ta.service_area is not null then 'document_title' when svc.service_area is not null then 'service'
+        end as service_area_source,
+        c.period_type,
+        c.period_id,
+        case c.period_type when 'fiscal_year' then make_date(c.fy, 4, 1)
+             when 'fiscal_quarter' then {{ fq_start('c.fy', 'c.quarter') }} end as period_start,
+        case c.period_type when 'fiscal_year' then make_date(c.fy + 1, 3, 31)
+             when 'fiscal_quarter' then {{ fq_end('c.fy', 'c.quarter') }} end as period_end,
+        c.as_of_date,
+        case when c.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('c.fy') }} end as fiscal_year,
+        c.period_source,
+        c.period_text,
+        case when c.period_type = 'fiscal_quarter' then c.quarter end as fiscal_quarter,
+        c.theme,
+        c.segment,
+        c.procedure,
+        c.stage,
+        c.breakdown
+    from compared c
+    left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reporting_council_text') }}
+    left join lateral (
+        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+        from {{ ref('service_area_patterns') }} p
+        where {{ regexp_matches_seed('c.sentence', 'p.pattern', ref('service_area_patterns')) }}
+    ) sa on true
+    left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
+        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+        from {{ ref('service_area_patterns') }} p
+        where {{ regexp_matches_seed('c.context_before', 'p.pattern', ref('service_area_patterns')) }}
+    ) ca on true
+    left join lateral (
+        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+        from {{ ref('service_area_patterns') }} p
+        where {{ regexp_matches_seed("coalesce(c.document_title, '')", 'p.pattern', ref('service_area_patterns')) }}
+    ) ta on true
+    left join lateral (
+        select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
+        from {{ ref('service_aliases') }} s
+        where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }} and not regexp_matches(s.pattern, '\^')
+    ) svc on true
 )
-select
-    {{ surrogate_key(['c.pack_id', "'prose'", 'c.mention_seq', 'c.measure', 'c.value_type']) }} as fact_id,
-    c.pack_id,
-    c.document_id,
-    'prose' as source_kind,
-    c.mention_seq,
-    c.line_number as source_line,
-    c.sentence_first_line,
-    c.sentence_last_line,
-    c.domain,
-    c.measure,
-    c.unit,
-    case when c.role = 'change' and c.direction = 'down' then -c.value else c.value end as value,
-    c.value_high,
-    c.qualifier as value_qualifier,
-    c.number_text,
-    c.sentence as value_text,
-    'printed' as value_status,
-    c.value_type,
-    c.role,
-    c.direction as change_direction,
-    c.comparison_value,
-    c.comparison_period_id,
-    c.measure_source,
-    coalesce(rc.gss_code, 'unknown') as reporting_council_gss,
-    coalesce(rc.gss_code, 'unknown') as subject_council_gss,
-    'reporting_council' as subject_council_source,
-    svc.service_code,
-    coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
-    case when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
-         when c.heading_service_area is not null then 'heading'
-         when ta.service_area is not null then 'document_title' when svc.service_area is not null then 'service'
-    end as service_area_source,
-    c.period_type,
-    c.period_id,
-    case c.period_type when 'fiscal_year' then make_date(c.fy, 4, 1)
-         when 'fiscal_quarter' then {{ fq_start('c.fy', 'c.quarter') }} end as period_start,
-    case c.period_type when 'fiscal_year' then make_date(c.fy + 1, 3, 31)
-         when 'fiscal_quarter' then {{ fq_end('c.fy', 'c.quarter') }} end as period_end,
-    c.as_of_date,
-    case when c.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('c.fy') }} end as fiscal_year,
-    c.period_source,
-    c.period_text,
-    case when c.period_type = 'fiscal_quarter' then c.quarter end as fiscal_quarter,
-    c.theme,
-    c.segment,
-    c.procedure,
-    c.stage,
-    c.breakdown
-from compared c
-left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reporting_council_text') }}
-left join lateral (
-    select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-    from {{ ref('service_area_patterns') }} p
-    where {{ regexp_matches_seed('c.sentence', 'p.pattern', ref('service_area_patterns')) }}
-) sa on true
-left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
-    select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-    from {{ ref('service_area_patterns') }} p
-    where {{ regexp_matches_seed('c.context_before', 'p.pattern', ref('service_area_patterns')) }}
-) ca on true
-left join lateral (
-    select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-    from {{ ref('service_area_patterns') }} p
-    where {{ regexp_matches_seed("coalesce(c.document_title, '')", 'p.pattern', ref('service_area_patterns')) }}
-) ta on true
-left join lateral (
-    select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
-    from {{ ref('service_aliases') }} s
-    where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }} and not regexp_matches(s.pattern, '\^')
-) svc on true
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
 -- value, period, service and part of the service; a printing on another line stays a fact)
+select *
+from prose_facts
 qualify row_number() over (
-    partition by c.pack_id, c.line_number, c.measure, c.unit, c.value_type, c.value, c.direction,
-                 c.period_id, svc.service_code,
-                 coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area),
-                 c.theme, c.segment, c.procedure, c.stage, c.breakdown
-    order by c.mention_seq) = 1
+    partition by pack_id, source_line, measure, unit, value_type, value, period_id, service_code,
+                 service_area, theme, segment, procedure, stage, breakdown
+    order by mention_seq) = 1
