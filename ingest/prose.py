@@ -163,6 +163,8 @@ def _rules(folded: bool = False) -> _Rules:
     def tail(source: str) -> TailPattern:  # an end-anchored pattern: the text's tail is searched
         return TailPattern(rx(source))
 
+    direction_verbs = [verb for verbs in r["direction_verbs"].values() for verb in verbs]
+
     words = _alts(r["number_words"])
     fractions = {k.lower(): int(v) for k, v in r["fractions"].items()}
     number_words = rx(rf"\b(?:{words})(?:(?:\s+|-|\s+and\s+)(?:{words}))*\b")
@@ -196,7 +198,9 @@ def _rules(folded: bool = False) -> _Rules:
         ),
         from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
         to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
-        lone_from_before=tail(rf"\b(?:{_alts(r['lone_from_words'])})\s*$"),
+        lone_from_before=tail(
+            rf"\b(?:{_alts(r['lone_from_words'])}|(?:{_alts(direction_verbs)})\s+from)\s*$"
+        ),
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
         label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
         age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
