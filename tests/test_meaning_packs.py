@@ -40,6 +40,13 @@ def facts(con, table: str, pack: str, line: int) -> list[dict]:
     )
 
 
+def the_figure(con, where: str) -> dict:
+    """The one row of bi.figures matching `where` (a figure printed several times is one row)."""
+    got = rows(con, f"select * from bi.figures where {where}")
+    assert len(got) == 1, got
+    return got[0]
+
+
 def by_column(found: list[dict]) -> dict[str, dict]:
     out = {f["column_name"]: f for f in found}
     assert len(out) == len(found), found
@@ -123,6 +130,10 @@ def test_a_total_column_beside_its_parts_is_a_total(marts_con):
     its parts, summed down the table (lines 723-733), give the printed total of line 734: 33."""
     got = by_column(facts(marts_con, "fct_complaints", "004", 724))
     assert (got["Total"]["value"], got["Total"]["is_total"]) == (13, True)
+    assert {
+        (f["measure"], f["period_id"], f["service_area"], f["segment"], f["stage"])
+        for f in got.values()
+    } == {("complaints_received", "FY2017/18", "adult", "nhs_partnership_trust,south", "1")}
     team = got["Integrated Locality Care Team"]
     assert (team["value"], team["is_total"]) == (11, False)
     table = team["source_table_id"]
@@ -162,9 +173,12 @@ def test_a_stage_named_in_words_by_a_row_label(marts_con, published):
     Investigation | 115 | 160'; Local Investigation is the procedure's first stage, as the
     prose cues read it ('Stage 1 – Local Investigation – Breakdown', line 412)."""
     got = by_column(facts(marts_con, "fct_complaints", "004", 398))
-    assert {(f["value"], f["stage"], f["breakdown"]) for f in got.values()} == {
-        (115, "1", None),
-        (160, "1", None),
+    assert {
+        (f["measure"], f["period_id"], f["service_area"], f["value"], f["stage"], f["breakdown"])
+        for f in got.values()
+    } == {
+        ("complaints_received", "FY2016/17", "adult", 115, "1", None),
+        ("complaints_received", "FY2017/18", "adult", 160, "1", None),
     }
     year = rows(
         published,
@@ -385,14 +399,9 @@ def test_complaints_view_reports_figures_for_whole_service_areas(published):
 
 def test_one_figure_printed_twice_in_one_table_is_one_figure(published):
     """002 lines 1826 and 1843 print the interim-care-order indicator twice with one value."""
-    got = rows(
-        published,
-        "select * from bi.figures where measure = 'ico_over_26_weeks_pct' "
-        "and value_type = 'actual'",
-    )
-    assert len(got) == 1
-    assert (got[0]["value"], got[0]["printings"], got[0]["printings_agree"]) == (43, 2, True)
-    assert got[0]["printed_at"] == [
+    got = the_figure(published, "measure = 'ico_over_26_weeks_pct' and value_type = 'actual'")
+    assert (got["value"], got["printings"], got["printings_agree"]) == (43, 2, True)
+    assert got["printed_at"] == [
         "002_584beb4c97a436e5.txt line 1826",
         "002_584beb4c97a436e5.txt line 1843",
     ]
@@ -402,14 +411,13 @@ def test_one_service_in_a_report_table_and_on_the_dashboard_is_one_figure(publis
     """002 line 549, 'Blenheim Child Development Centre | 204 | 137 | 67% | 59 | 28' under
     'Waiting lists for CDC ... end of December 2023', and line 698 of the dashboard block
     'Blenheim - Blackpool CCG': '... Referrals waiting 204 (↓2)' print one figure."""
-    got = rows(
+    got = the_figure(
         published,
-        "select * from bi.figures where measure = 'referrals_waiting' "
-        "and service_code = 'child_development_centre' and period_id = 'D2023-12-31'",
+        "measure = 'referrals_waiting' and service_code = 'child_development_centre' "
+        "and period_id = 'D2023-12-31'",
     )
-    assert len(got) == 1
-    assert (got[0]["value"], got[0]["printings"], got[0]["printings_agree"]) == (204, 2, True)
-    assert got[0]["printed_at"] == [
+    assert (got["value"], got["printings"], got["printings_agree"]) == (204, 2, True)
+    assert got["printed_at"] == [
         "002_584beb4c97a436e5.txt line 549",
         "002_584beb4c97a436e5.txt line 698",
     ]
@@ -421,6 +429,9 @@ def test_a_unit_named_like_its_division_is_not_the_division(marts_con):
     unit = by_column(facts(marts_con, "fct_complaints", "004", 1167))["TOTAL"]
     division = by_column(facts(marts_con, "fct_complaints", "004", 1169))["TOTAL"]
     assert (unit["value"], division["value"]) == (27, 28)
+    assert {(f["measure"], f["period_id"]) for f in (unit, division)} == {
+        ("complaints_received", "FY2017/18")
+    }
     assert unit["service_code"] == division["service_code"] == "specialist_safeguarding"
     assert unit["figure_key"] != division["figure_key"]
 

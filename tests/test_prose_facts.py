@@ -64,3 +64,12 @@ def test_prose_against_table_findings_name_both_lines(marts_con):
     assert ("prose_figure_disagrees_with_table", "1689,2281", 28.0, 25.0) in rows
     # 'a set off 12 standard themes' (line 1929) over the theme table of 11 (line 1935)
     assert ("prose_count_disagrees_with_table_rows", "1929,1935", 11.0, 12.0) in rows
+
+
+def test_a_bare_from_is_not_a_comparison(marts_con):
+    # 000 line 2484: 'For this reporting period there has been 10 LGO enquiries lodged for
+    # Children's Services; all falling under Children's Social Care from 5 different complainants.'
+    rows = _facts(marts_con, "fct_complaints", PACK_000, 2484)
+    assert [r[:7] for r in rows] == [
+        ("ombudsman_enquiries", 10.0, "count", "actual", "FY2014/15", None, None)
+    ]
