@@ -18,7 +18,9 @@ from ingest.text import clean_text
 # 1.3.2: prose context_before, comparison periods, quarters; 1.3.3: no-value tokens from the one
 # list (seed value_tokens): 'Not Applicable', 'TBC', '--' are placeholders, '-' lines fillers;
 # 1.3.4: a 'from' with no 'to' compares only after a change's words ('up from 62%')
-PARSER_VERSION = "1.3.4"
+# 1.3.5: a period phrase in a clause an event opens ('Prior to the inspection in February 2022')
+#        is printed whole as the figure's period_text (it bounds the figure's time)
+PARSER_VERSION = "1.3.5"
 
 
 @dataclass

@@ -38,6 +38,7 @@ from ingest.dates import (
     MONTH_ABBREVIATIONS,
     QUARTER,
     WEEKDAYS,
+    calendar_vars,
 )
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
@@ -66,6 +67,7 @@ RANGE_QUALIFIER = "between"
 """The qualifier of a range ('between 50-60'); the others are prose.yml's `qualifiers`. The pack
 gate accepts the values of prose_numbers.qualifier in contracts/raw.yml: a new one goes there too
 (tests/test_pack_gate_contract.py fails until it does)."""
+BOUND_CLAUSE_CHARS = 80  # how far before a period phrase an event's opener is looked for
 TAIL = 60  # characters before a number that qualifier / label / change phrases are looked for in
 RUNNING_HEADER_REPEATS = 3
 
@@ -140,6 +142,7 @@ class _Rules:
     periods: re.Pattern
     comparison_before: TailPattern  # 'compared to' before a period phrase: not the figure's own
     comparison_before_past: TailPattern  # 'on' / 'from' before a past period ('on last year')
+    bound_opener: re.Pattern  # 'prior to' opening the clause of a period phrase: an event's date
     past_period: re.Pattern
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
     near_reach: int
@@ -218,6 +221,7 @@ def _rules(folded: bool = False) -> _Rules:
         comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
         comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
         past_period=rx(r["past_period"]),
+        bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
         near_reach=int(r["near_periods"]["reach"]),
         time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
@@ -660,7 +664,9 @@ def _period_spans(s: _Sentence) -> list[tuple[int, int]]:
 
 def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
     """The period phrases that are a figure's own, and those it is compared with ('compared to
-    2013/14', 'on last year')."""
+    2013/14', 'on last year'). A phrase in a clause that an event opens ('Prior to the SEND
+    inspection in February 2022') bounds a figure's time: its span then starts at the opener,
+    so the figure's period_text is the whole clause (dbt var period_bound_openers)."""
     own, compared = [], []
     rules = s.rules
     for start, end in spans:
@@ -671,8 +677,17 @@ def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
         ):
             compared.append((start, end))
         else:
-            own.append((start, end))
+            own.append((_bound_clause_start(s, start), end))
     return own, compared
+
+
+def _bound_clause_start(s: _Sentence, start: int) -> int:
+    """Where the clause of the period phrase at `start` opens, when an event's words open it
+    ('prior to', 'ahead of'; no ',', ';' or bracket between); else `start`."""
+    clause = s.subject[max(0, start - BOUND_CLAUSE_CHARS) : start]
+    cut = max(clause.rfind(c) for c in ",;()")
+    opener = s.rules.bound_opener.search(clause, cut + 1)
+    return start if opener is None else start - len(clause) + opener.start()
 
 
 def _inside(m: ProseNumber, spans: list[tuple[int, int]]) -> bool:

@@ -73,3 +73,45 @@ def test_a_bare_from_is_not_a_comparison(marts_con):
     assert [r[:7] for r in rows] == [
         ("ombudsman_enquiries", 10.0, "count", "actual", "FY2014/15", None, None)
     ]
+
+
+PACK_002 = "002_584beb4c97a436e5.txt"
+PACK_004 = "004_2e7dbfc588d445a2.txt"
+
+
+def test_a_figure_dated_only_by_an_earlier_event_is_not_a_fact(marts_con):
+    # 002 line 563: 'Prior to the SEND inspection in February 2022, the service had just undertaken
+    # a waiting list initiative which saw the waiting time ... improve from an average of 130 weeks
+    # to 26 weeks.' The inspection bounds the figures' time; it is not their date.
+    assert _facts(marts_con, "fct_waiting_times", PACK_002, 563) == []
+    # the numbers stay in raw.prose_numbers (traceable), with the clause that bounds them
+    rows = marts_con.execute(
+        """select n.number_text, n.period_text from raw.prose_numbers n join raw.packs p
+           using (pack_id) where p.file_name = ? and n.line_number = 563 and n.role = 'to'""",
+        [PACK_002],
+    ).fetchall()
+    assert rows == [("26 weeks", "Prior to the SEND inspection in February 2022")]
+
+
+def test_a_sentence_total_its_bracketed_parts_add_up_to(marts_con):
+    # 004 line 378: '... received 208 complaints that have been directed for Local Investigation
+    # (160 County Council and 48 Partnership Trust).'
+    rows = marts_con.execute(
+        """select f.value, f.is_total, f.segment, f.measure, f.period_id, f.stage
+           from marts.fct_complaints f join marts.dim_pack p using (pack_id)
+           where p.file_name = ? and f.source_line = 378 and f.source_kind = 'prose'
+           order by f.value""",
+        [PACK_004],
+    ).fetchall()
+    assert rows == [
+        (48.0, None, "nhs_partnership_trust", "complaints_received", "FY2017/18", "1"),
+        (160.0, None, None, "complaints_received", "FY2017/18", "1"),
+        (208.0, True, None, "complaints_received", "FY2017/18", "1"),
+    ]
+    # 000 line 1777: '91 complaints over the year' has no bracketed parts: not a total
+    total = marts_con.execute(
+        """select f.is_total from marts.fct_complaints f join marts.dim_pack p using (pack_id)
+           where p.file_name = ? and f.source_line = 1777 and f.value = 91""",
+        [PACK_000],
+    ).fetchall()
+    assert total == [(None,)]

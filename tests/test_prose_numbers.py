@@ -78,6 +78,40 @@ def test_as_at_day_month_period_phrase(pack000):
     assert m.after_text.startswith("children and young people in our care")
 
 
+def test_an_event_s_date_bounds_a_figure_it_does_not_date(parsed_packs):
+    # 002 line 563: 'Prior to the SEND inspection in February 2022, the service had just undertaken
+    # a waiting list initiative which saw the waiting time for first consultant appointment improve
+    # from an average of 130 weeks to 26 weeks.'
+    found = _at(parsed_packs["002"], 563)
+    clause = "Prior to the SEND inspection in February 2022"
+    assert found["26 weeks"].period_text == clause
+    assert found["26 weeks"].comparison_value == 130
+    assert found["130 weeks"].period_text == clause
+
+
+@pytest.mark.parametrize(
+    "sentence, number, period",
+    [
+        # other councils' wordings: an event's clause, and the phrases that stay a figure's own
+        (
+            "Ahead of the Ofsted visit in March 2023, 45 children were waiting.",
+            "45",
+            "Ahead of the Ofsted visit in March 2023",
+        ),
+        ("In March 2023, prior to the review, 45 children were waiting.", "45", "March 2023"),
+        (
+            "Before the restructure in May 2021, 60 complaints were open.",
+            "60",
+            "Before the restructure in May 2021",
+        ),
+        ("As at 31 March 2023 there were 45 children waiting.", "45", "As at 31 March 2023"),
+    ],
+)
+def test_period_phrase_of_an_event_clause(sentence, number, period):
+    m = _by_text([sentence])[number]
+    assert m.period_text == period
+
+
 @pytest.mark.parametrize(
     "sentence, number, reason",
     [

@@ -15,3 +15,10 @@ regexp_replace(lower(coalesce({{ expr }}, '')), '[^a-z0-9]+', '', 'g')
 {% macro says_period(expr, kind, whole=true) -%}
 regexp_matches({{ expr }}, '(?i){{ "^" if whole }}(?:{{ var("relative_periods")[kind] | join("|") }}){{ "$" if whole }}')
 {%- endmacro %}
+
+{# Whether a period phrase `expr` is an event's clause that bounds a figure's time ('Prior to the
+   SEND inspection in February 2022'): ingest prints such a clause whole, from its opener
+   (var period_bound_openers). The figure is then left unplaced, not dated by the event. #}
+{% macro bounds_period(expr) -%}
+regexp_matches({{ expr }}, '(?i)^(?:{{ var("period_bound_openers") | join("|") }})\b')
+{%- endmacro %}

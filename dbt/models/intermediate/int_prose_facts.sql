@@ -50,6 +50,15 @@ fy_headings as (
     from {{ batch(ref('int_heading_lines')) }}
     where fy_start_year is not null
 ),
+-- a figure its bracketed parts add up to ('208 complaints ... (160 County Council and 48
+-- Partnership Trust)') is their total: summed with them it would count twice
+broken_down as (
+    select m.pack_id, m.part_of_seq as mention_seq, count(*) as parts, sum(n.value) as parts_sum
+    from {{ batch(ref('int_prose_measures')) }} m
+    join {{ batch(ref('stg_prose_numbers')) }} n using (pack_id, mention_seq)
+    where m.part_of_seq is not null
+    group by all
+),
 area_headings as (
     select pack_id, line_number, service_area
     from {{ batch(ref('int_heading_lines')) }}
@@ -97,13 +106,16 @@ read_periods as (
         {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
             and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
         {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
-        regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year
+        regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year,
+        {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound
     from inherited w
 ),
 periods as (
     select
         r.*,
         case
+            -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
+            when r.period_is_bound then 'unplaced'
             when r.printed_fy is not null then 'fiscal_year'
             when r.quarter is not null and r.document_fy is not null then 'fiscal_quarter'
             when r.printed_as_of is not null then 'as_of'
@@ -231,8 +243,10 @@ prose_facts as (
         c.segment,
         c.procedure,
         c.stage,
-        c.breakdown
+        c.breakdown,
+        case when bd.parts >= 2 and bd.parts_sum = c.value then true end as is_total
     from compared c
+    left join broken_down bd on bd.pack_id = c.pack_id and bd.mention_seq = c.mention_seq
     left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reporting_council_text') }}
     left join lateral (
         select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area

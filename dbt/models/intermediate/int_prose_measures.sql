@@ -120,7 +120,8 @@ series as (
 -- '208 complaints ... (160 County Council and 48 Partnership Trust)': figures in brackets after a
 -- figure, in its unit, break it down
 bracketed as (
-    select t.pack_id, t.mention_seq, arg_max(b.measure, e.char_start) as measure
+    select t.pack_id, t.mention_seq, arg_max(b.measure, e.char_start) as measure,
+           arg_max(e.mention_seq, e.char_start) as part_of_seq
     from texts t
     join texts e
       on e.pack_id = t.pack_id and e.sentence_first_line = t.sentence_first_line and e.sentence = t.sentence
@@ -140,7 +141,8 @@ named as (
                 when an.measure is not null then 'anaphora'
                 when s.measure is not null then 'series'
                 when br.measure is not null then 'breakdown' end as measure_source,
-           b.value_type, b.part_kind, b.part_text
+           b.value_type, b.part_kind, b.part_text,
+           case when coalesce(b.measure, an.measure, s.measure) is null then br.part_of_seq end as part_of_seq
     from texts t
     left join best b using (pack_id, mention_seq)
     left join anaphoric an using (pack_id, mention_seq)
@@ -164,7 +166,9 @@ select
     case when n.role = 'change' and n.unit_read = 'percent' then 'percent_change'
          else coalesce(n.unit_read, 'count') end as unit,
     n.part_kind,
-    n.part_text
+    n.part_text,
+    -- the figure whose brackets break this one down ('208 ... (160 County Council and 48 ...)')
+    n.part_of_seq
 from named n
 left join named ab on ab.pack_id = n.pack_id and ab.mention_seq = n.anchor_seq and n.role = 'change'
 where (n.measure is not null or (n.role = 'change' and ab.measure is not null))

@@ -52,6 +52,6 @@ select
     service_area, service_code, fiscal_year,
     period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
     source_kind, number_text, value_qualifier, value_high, comparison_value, comparison_period_id,
-    theme, segment, stage, procedure, breakdown, fiscal_quarter
+    theme, segment, stage, procedure, breakdown, fiscal_quarter, is_total
 from {{ ref('int_prose_facts') }}
 where domain = 'complaints' and {{ in_batch('pack_id') }}

@@ -47,6 +47,6 @@ select
     subject_council_source, service_area, fiscal_year,
     period_id, period_type, as_of_date, period_start, period_end, period_source, measure_source,
     source_kind, number_text, value_qualifier, value_high, comparison_value, comparison_period_id,
-    breakdown
+    breakdown, is_total
 from {{ ref('int_prose_facts') }}
 where domain = 'placements' and {{ in_batch('pack_id') }}
