@@ -69,21 +69,37 @@ def dbt_built(tmp_path_factory):
     }
 
 
-def _make_dbt_built(tmp: Path) -> dict:
+def load_and_build(
+    packs: Path, tmp: Path, *dbt_args: str
+) -> tuple[Path, subprocess.CompletedProcess]:
+    """The packs of `packs` loaded by the ingest CLI into a work DB under `tmp`, then ``dbt
+    build`` (with `dbt_args`) over it, as the pipeline runs them: the work DB and dbt's run. A
+    failure of either asserts with its output."""
     db = settings.work_db(tmp)
     load = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", "--packs", str(PACKS), "--db", str(db)],
+        [sys.executable, "-m", "ingest.cli", "--packs", str(packs), "--db", str(db)],
         cwd=REPO,
         capture_output=True,
         text=True,
         timeout=900,
     )
     assert load.returncode == 0, load.stdout + load.stderr
-    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    common = ["--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))]
-    build = _run([str(DBT), "build", *common], env)
+    build = _run([str(DBT), "build", *_dbt_options(tmp), *dbt_args], _dbt_env(db, tmp))
     assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
-    docs = _run([str(DBT), "docs", "generate", *common], env)
+    return db, build
+
+
+def _dbt_options(tmp: Path) -> list[str]:
+    return ["--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))]
+
+
+def _dbt_env(db: Path, tmp: Path) -> dict[str, str]:
+    return settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
+
+
+def _make_dbt_built(tmp: Path) -> dict:
+    db, build = load_and_build(PACKS, tmp)
+    docs = _run([str(DBT), "docs", "generate", *_dbt_options(tmp)], _dbt_env(db, tmp))
     return {
         "folder": str(tmp),
         "build": completed_process_record(build),

@@ -17,15 +17,12 @@ each tested on the bundled sample packs and on small layouts of another council'
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import DBT, dbt_target
-from warehouse import settings
+from tests.conftest import load_and_build
 
 REPO = Path(__file__).resolve().parents[1]
 LAYOUTS = REPO / "tests" / "data" / "audit_layouts"
@@ -36,25 +33,7 @@ DBT_DIR = REPO / "dbt"
 def layouts(tmp_path_factory):
     """The audit layouts ingested and built by dbt into their own work DB."""
     tmp = tmp_path_factory.mktemp("audit_layouts")
-    db = settings.work_db(tmp)
-    load = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", "--packs", str(LAYOUTS), "--db", str(db)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))],
-        cwd=DBT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stdout[-6000:]
+    db, _ = load_and_build(LAYOUTS, tmp)
     connection = duckdb.connect(str(db), read_only=True)
     yield connection
     connection.close()

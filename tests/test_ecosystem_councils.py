@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import csv
 import re
-import subprocess
-import sys
 
 import duckdb
 import pytest
 
-from tests.conftest import DBT, DBT_DIR, REPO, dbt_target, pack_path
-from warehouse import settings
+from tests.conftest import REPO, load_and_build, pack_path
 
 REGISTER = REPO / "dbt" / "seeds" / "council_register.csv"
 
@@ -173,27 +170,10 @@ def synthetic_db(tmp_path_factory):
     packs.mkdir()
     for name, text in SYNTHETIC.items():
         (packs / name).write_text(text, encoding="utf-8")
-    db = settings.work_db(tmp)
-    load = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", "--packs", str(packs), "--db", str(db)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    selection = ["--select", "+dim_pack", "+int_dq_unknown_council", "+int_facts"]
+    db, _ = load_and_build(
+        packs, tmp, *selection, "--resource-type", "seed", "--resource-type", "model"
     )
-    assert load.returncode == 0, load.stdout + load.stderr
-    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))]
-        + ["--select", "+dim_pack", "+int_dq_unknown_council", "+int_facts"]
-        + ["--resource-type", "seed", "--resource-type", "model"],
-        cwd=DBT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stdout[-5000:]
     con = duckdb.connect(str(db), read_only=True)
     yield con
     con.close()

@@ -10,14 +10,12 @@ One ingest + dbt build of those packs (and a publish, for the BI views) per modu
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import DBT, dbt_target
+from tests.conftest import load_and_build
 from warehouse import settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,25 +26,7 @@ DBT_DIR = REPO / "dbt"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("meaning_layouts")
-    db = settings.work_db(tmp)
-    load = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", "--packs", str(LAYOUTS), "--db", str(db)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))],
-        cwd=DBT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stdout[-6000:]
+    db, _ = load_and_build(LAYOUTS, tmp)
     from warehouse.publish import publish
 
     publish(db, tmp / "published")
