@@ -240,6 +240,49 @@ def test_recommendation_tracker_row(marts_con):
     assert d["progress"] == "Case studies circulated by email as requested."
 
 
+def test_tracker_rows_name_the_minuted_decision_they_repeat(marts_con):
+    """002: the recommendations tracker (Appendix 10(b)) prints again, row by row, what the
+    minutes of 9 November 2023 in the same pack resolved. Row 11 (2189) is the resolution at 228
+    word for word; row 7 (2183) the text under 'The Committee agreed:' (163); rows 8-10 (2184,
+    2185, 2188, its curly quotes aside) items 1-3 of 'The Committee agreed:' (207). Each names
+    the minuted decision, so that counting the rows where repeats_decision_id is null counts
+    every decision once. Rows dated by meetings whose minutes the pack does not hold link
+    nothing, and no other decision of the sample packs is linked."""
+    pid = pack_id(marts_con, "002")
+    tracker = decision_at(marts_con, "002", 2189)
+    minuted = decision_at(marts_con, "002", 228)
+    text = (
+        "The Committee agreed to receive a written response on the child death data for Blackpool."
+    )
+    assert tracker["decision_text"] == minuted["decision_text"] == text
+    assert tracker["repeats_decision_id"] == minuted["decision_id"]
+    assert (minuted["pack_id"], minuted["kind"], minuted["repeats_decision_id"]) == (
+        pid,
+        "resolution",
+        None,
+    )
+    for row, minute in ((2183, 163), (2184, 207), (2185, 207), (2188, 207)):
+        repeats = decision_at(marts_con, "002", row)["repeats_decision_id"]
+        assert repeats == decision_at(marts_con, "002", minute)["decision_id"], row
+    # 21.09.2023 (2181: 'To contribute to the development of the new early help strategy'):
+    # not in these minutes, so not a repeat
+    unlinked = decision_at(marts_con, "002", 2181)
+    assert (unlinked["decision_date"], unlinked["repeats_decision_id"]) == (date(2023, 9, 21), None)
+    linked = marts_con.execute(
+        "select p.file_name[:3], f.source_line from marts.fct_decisions f "
+        "join marts.dim_pack p using (pack_id) where f.repeats_decision_id is not null "
+        "order by 1, 2"
+    ).fetchall()
+    assert linked == [("002", line) for line in (2183, 2184, 2185, 2188, 2189)]
+    # 9 November 2023: 9 decisions minuted (128 ... 236) and 5 tracker rows, 9 decisions
+    counts = marts_con.execute(
+        "select count(*), count(*) filter (where repeats_decision_id is null) "
+        "from marts.fct_decisions where pack_id = ? and decision_date = '2023-11-09'",
+        [pid],
+    ).fetchone()
+    assert counts == (14, 9)
+
+
 def test_forward_plan_item_is_not_decided_yet(marts_con):
     """002 Appendix 5(a), line 444: a matter for decision, anticipated January 2024."""
     d = decision_at(marts_con, "002", 444)
@@ -514,3 +557,18 @@ def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
     assert decision["decision_text"] == (
         "Decision: That the refreshed Joint Health and Wellbeing Strategy be adopted."
     )
+
+
+def test_layout_action_log_rows_repeat_the_minutes_word_for_word_only(layouts_con):
+    """action_log.txt: a tracker row repeats a decision of the minutes of the meeting it dates
+    when it prints one of its items (39), or its text after the opener 'RESOLVED –' (41) or 'The
+    Committee agreed' (42), case, punctuation and markup aside. A row printing only part of an
+    item (40), a row not in the minutes (43) and a row of the same words dated by another
+    meeting (44) are no repeats."""
+    found = layouts_con.execute(
+        "select f.source_line, m.source_line from marts.fct_decisions f "
+        "left join marts.fct_decisions m on m.decision_id = f.repeats_decision_id "
+        "where f.pack_id = ? and f.source_table_id is not null order by f.source_line",
+        [layout_pack_id(layouts_con, "action_log.txt")],
+    ).fetchall()
+    assert found == [(39, 11), (40, None), (41, 18), (42, 22), (43, None), (44, None)]

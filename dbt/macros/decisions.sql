@@ -64,6 +64,13 @@ trim(regexp_replace(regexp_replace(regexp_replace(
     '\*\*', '', 'g'), '[ \t]+', ' ', 'g'), '\s*\n[\s\n]*', chr(10), 'g'), chr(10) || ' ')
 {%- endmacro %}
 
+{# A decision's words for comparing two printings of it: lower case, markup (tags, entities, '**')
+   and punctuation gone (curly and straight quotes alike), spaces folded. '' when no word is left. #}
+{% macro decision_text_key(expr) -%}
+trim(regexp_replace(regexp_replace(regexp_replace(lower(coalesce({{ expr }}, '')),
+    '<[^>]+>', ' ', 'g'), '&#?[a-z0-9]+;', ' ', 'g'), '[^\p{L}\p{N}]+', ' ', 'g'))
+{%- endmacro %}
+
 {# A date as printed in a minutes title ('THURSDAY, 2 JULY 2015', 'held on 10 July 2018'). #}
 {% macro printed_long_date(expr) -%}
 nullif(regexp_extract({{ expr }}, '(?i)\b[0-9]{1,2}\s*(?:st|nd|rd|th)?\s+{{ month_names_re() }}\s+(?:19|20)[0-9]{2}\b', 0), '')
@@ -116,6 +123,15 @@ end)
 {%- set patterns = decision_patterns(role) -%}
 {%- if patterns | length == 0 -%}null::varchar{%- else -%}
 (case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then {{ sql_string(p[1]) }}{% endfor %} end)
+{%- endif -%}
+{%- endmacro %}
+
+{# `expr` without what the best pattern of the role that it matches matched ('RESOLVED – That a
+   report ...' -> ' That a report ...' for role opener), else null. #}
+{% macro decision_role_cut(role, expr) -%}
+{%- set patterns = decision_patterns(role) -%}
+{%- if patterns | length == 0 -%}null::varchar{%- else -%}
+(case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then regexp_replace({{ expr }}, {{ sql_string(p[0]) }}, ''){% endfor %} end)
 {%- endif -%}
 {%- endmacro %}
 

@@ -1,6 +1,6 @@
 SELECT
-    f.decision_id, f.kind, f.reference, f.related_reference, f.title, f.subject,
-    f.minute_number, f.decision_text, f.n_items, f.description, f.decision_maker,
+    f.decision_id, f.kind, f.reference, f.related_reference, f.repeats_decision_id, f.title,
+    f.subject, f.minute_number, f.decision_text, f.n_items, f.description, f.decision_maker,
     f.cabinet_member, f.decision_date, f.decision_date_text, f.anticipated_month, f.status,
     f.response, f.target_date, f.officer, f.reporting_council,
     c.council_name AS reporting_council_name, cm.committee_name, f.meeting_date, f.pack_id,

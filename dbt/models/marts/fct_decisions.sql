@@ -1,5 +1,7 @@
 -- One row per decision: a committee resolution with all its items, a decision noted, an
--- executive decision, a forward-plan item or a recommendation, with its printed lines.
+-- executive decision, a forward-plan item or a recommendation, with its printed lines. A tracker
+-- row that prints again a decision of the pack's minutes names it (repeats_decision_id,
+-- int_decision_repeats): counting the rows where it is null counts each decision once.
 with items as (
     select decision_id, count(*) as n_items
     from {{ ref('int_decision_items') }}
@@ -16,6 +18,7 @@ select
     d.reference,
     d.reference_printed,
     d.related_reference,
+    r.repeats_decision_id,
     d.title,
     d.subject,
     d.minute_number,
@@ -40,4 +43,5 @@ select
 from {{ ref('int_decisions') }} d
 join {{ ref('dim_pack') }} p using (pack_id)
 left join items i using (decision_id)
+left join {{ batch(ref('int_decision_repeats')) }} r using (decision_id)
 where {{ in_batch('d.pack_id') }}
