@@ -6,15 +6,12 @@ recommendations with their subject, decisions written in sentences - on the bund
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from datetime import date
 
 import duckdb
 import pytest
 
-from tests.conftest import DBT, DBT_DIR, REPO, dbt_target, pack_path
-from warehouse import settings
+from tests.conftest import REPO, load_and_build, pack_path
 
 LAYOUTS = REPO / "tests" / "decision_layouts"
 
@@ -349,25 +346,7 @@ def layouts_con(tmp_path_factory):
     packs.mkdir()
     for path in LAYOUTS.glob("*.txt"):
         shutil.copy(path, packs / path.name)
-    db = settings.work_db(tmp)
-    load = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", "--packs", str(packs), "--db", str(db)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    env = settings.dbt_env(db, DBT_LOG_PATH=str(tmp / "logs"))
-    build = subprocess.run(
-        [str(DBT), "build", "--profiles-dir", str(DBT_DIR), "--target-path", str(dbt_target(tmp))],
-        cwd=DBT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stdout[-6000:] + build.stderr[-3000:]
+    db, _ = load_and_build(packs, tmp)
     connection = duckdb.connect(str(db), read_only=True)
     yield connection
     connection.close()
