@@ -198,6 +198,25 @@ def test_a_year_total_beside_its_quarters_is_the_years_figure(marts_con):
     assert got["Quarter 1"]["period_id"] == "FY2014/15-Q1"
 
 
+def test_an_earlier_years_comparison_totals_row_is_a_total(marts_con):
+    """000 lines 2266-2271, complaints by service area: 'Children's Social Care | 27 | 31 | 27 |
+    23 | 108' ... 'TOTALS | 31 | 36 | 32 | 26 | 125', then 'Comparison Totals 2013/2014 | 35 |
+    35 | 29 | 35 | 134'. The comparison row adds up the service areas of 2013/14: a total of
+    its own year (is_total and is_comparison), not one more service area to add up."""
+    comparison = by_column(facts(marts_con, "fct_complaints", "000", 2271))
+    assert {c: (f["value"], f["period_id"]) for c, f in comparison.items()} == {
+        "Quarter 1": (35, "FY2013/14-Q1"),
+        "Quarter 2": (35, "FY2013/14-Q2"),
+        "Quarter 3": (29, "FY2013/14-Q3"),
+        "Quarter 4": (35, "FY2013/14-Q4"),
+        "Year End Totals": (134, "FY2013/14"),
+    }
+    assert all(f["is_total"] and f["is_comparison"] for f in comparison.values())
+    social_care = by_column(facts(marts_con, "fct_complaints", "000", 2266))
+    assert (social_care["Quarter 1"]["value"], social_care["Quarter 1"]["is_total"]) == (27, False)
+    assert not any(f["is_comparison"] for f in social_care.values())
+
+
 def test_baseline_target_and_actual_of_one_indicator(marts_con):
     """002 line 1831: '184/10,000 | 184/10,000 Actual 186/10,000 | 180/10,000 | 175/10,000'."""
     got = rows(

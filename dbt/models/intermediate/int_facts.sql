@@ -91,10 +91,11 @@ select
     s.column_name,
     s.cell_key,
     s.row_role,
-    -- a total row, or a total column beside the figures it adds up: the same row, measure, unit,
-    -- value type and period ('Total' after the districts). A year total beside its quarters has
-    -- a period of its own and is the year's figure, not a total of figures of its period.
-    s.row_role in ('total', 'subtotal')
+    -- a total row (also an earlier year's 'Comparison Totals' row), or a total column beside the
+    -- figures it adds up: the same row, measure, unit, value type and period ('Total' after the
+    -- districts). A year total beside its quarters has a period of its own and is the year's
+    -- figure, not a total of figures of its period.
+    s.row_is_total
         or (coalesce(s.is_total_col, false)
             and bool_or(not coalesce(s.is_total_col, false)) over (
                 partition by s.table_id, s.row_index, s.measure, s.unit, s.value_type, s.period_id))

@@ -27,7 +27,7 @@ ctx as (
         t.document_id, cap.caption, t.as_of_text, t.context_text, t.document_title, li.lead_in_text,
         t.heading_fy_start_year, t.heading_as_of_date, t.heading_service_area,
         cap.caption_text, cap.label_header,
-        r.row_role, r.block_index, r.group_label, r.row_text_cells, r.service_code as row_service_code,
+        r.row_role, r.row_is_total, r.block_index, r.group_label, r.row_text_cells, r.service_code as row_service_code,
         r.service_area as row_service_area, r.subject_gss_code as row_gss_code,
         r.fy_start_year as row_fy, r.as_of_date as row_as_of, r.calendar_year as row_calendar_year,
         r.age_band as row_age_band, r.value_type as row_value_type,

@@ -42,6 +42,8 @@ label_meanings as (
         l.row_label,
         (select arg_max(p.row_role, p.priority) from {{ ref('row_roles') }} p
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as row_role,
+        (select arg_max(p.adds_up_rows, p.priority) from {{ ref('row_roles') }} p
+          where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as adds_up_rows,
         (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
           where {{ regexp_matches_seed("regexp_replace(l.row_label, '\s*[*(].*$', '')", 'p.pattern', ref('service_aliases')) }}) as service_code,
         (select arg_max(p.service_area, p.priority) from {{ ref('service_area_patterns') }} p
@@ -143,6 +145,9 @@ select
     s.is_subheader,
     s.row_text_cells,
     s.row_role,
+    -- the row adds up the rows above it: a total or subtotal row, or a comparison row printing
+    -- the totals of an earlier year (seed row_roles.adds_up_rows)
+    s.row_role in ('total', 'subtotal') or coalesce(m.adds_up_rows, false) as row_is_total,
     s.block_index,
     case when s.row_role = 'total' and b.n_groups > 1 then null else s.open_group end as group_label,
     m.fy_start_year,
