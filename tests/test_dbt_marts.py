@@ -157,6 +157,24 @@ def test_dashboard_december_2023_speech_and_language(con):
     assert trend == ("down",)
 
 
+def test_a_change_printed_in_brackets_gives_its_figure_a_trend(con):
+    """002 line 672 'Referrals waiting 331 (↑35)': 331 went up, by +35; line 680 'Referrals
+    waiting 31 (↓2)': 31 went down, by -2. No arrow follows the figure itself."""
+    pid = pack_id(con, "002")
+    got = con.execute(
+        "select source_line, measure, value, trend from marts.fct_waiting_times "
+        "where pack_id = ? and source_line in (672, 680) and measure like 'referrals_waiting%' "
+        "order by source_line, measure",
+        [pid],
+    ).fetchall()
+    assert got == [
+        (672, "referrals_waiting", 331, "up"),
+        (672, "referrals_waiting_change", 35, "up"),
+        (680, "referrals_waiting", 31, "down"),
+        (680, "referrals_waiting_change", -2, "down"),
+    ]
+
+
 # --------------------------------------------------------------------------- complaints
 
 

@@ -309,6 +309,23 @@ def test_a_table_and_a_dashboard_are_one_waiting_list_snapshot(pub):
     }
 
 
+def test_a_change_in_brackets_is_classified_only_beside_referrals_waiting(con):
+    """204 line 18: '>18 week wait 25 (↓4)' and 'Referrals waiting 41 (↑3)'. The +3 is the
+    printed change of referrals waiting; no word names what the -4 beside another measure
+    counts, so it is no fact. Both figures take the trend their change gives."""
+    got = set(
+        con.execute(
+            "select f.measure, f.value, f.trend from marts.fct_waiting_times f "
+            "join marts.dim_pack p using (pack_id) "
+            "where p.file_name like '204%' and f.source_line = 18"
+        ).fetchall()
+    )
+    assert ("waiting_over_18_weeks", 25, "down") in got
+    assert ("referrals_waiting", 41, "up") in got
+    assert ("referrals_waiting_change", 3, "up") in got
+    assert not [f for f in got if f[1] == -4]
+
+
 def test_a_reissued_pack_does_not_double_children_looked_after(pub):
     got = rows(
         pub,

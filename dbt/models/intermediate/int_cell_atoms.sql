@@ -57,11 +57,14 @@ parsed as (
         s.v,
         s.token_meaning,
         s.shape,
-        -- trend glyph printed after the value (not the one inside the change brackets)
+        -- trend glyph printed after the value, else the sign of the change printed in brackets
+        -- beside it ('331 (↑35)' went up, '31 (↓2)' down)
         case
             when regexp_matches(v, '(↑|\(↑\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') and not regexp_matches(v, '^\S*\s*\(') then 'up'
             when regexp_matches(v, '(↓|\(↓\))\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?$') then 'down'
             when regexp_matches(v, '\(=\)|\s=$') then 'same'
+            when regexp_matches(v, '\(\s*(↑|\+)\s*[0-9]+\s*\)$') then 'up'
+            when regexp_matches(v, '\(\s*(↓|-)\s*[0-9]+\s*\)$') then 'down'
         end as trend,
         case when shape in ('pct_fraction', 'fraction') then 'percent'
              when shape = 'number' and regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
