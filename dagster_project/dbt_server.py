@@ -33,6 +33,7 @@ import struct
 import sys
 import time
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 from dagster_project import dbt_warmup
@@ -62,6 +63,8 @@ POLL_SECONDS = 1.0  # how often an idle server, or one waiting on a child, check
 CHILD_FAILED = 70  # EX_SOFTWARE: the child failed before dbt could say anything itself
 
 _running: int | None = None  # the pid of the dbt child now running, if any
+_serving = False  # a command is being served: a stop ends it, records it, then exits
+_stopping = False  # a stop came while a command was being served
 
 
 def warm_up() -> None:
@@ -218,9 +221,23 @@ def record(log: Path | None, pid: int, args: list[str], code: int, started: floa
         out.write(json.dumps(entry) + "\n")
 
 
+@contextlib.contextmanager
+def serving() -> Iterator[None]:
+    """The block serves one command: a stop arriving meanwhile stops its child (`stop`), lets
+    the block record how it ended, and exits after it."""
+    global _serving
+    _serving = True
+    try:
+        yield
+    finally:
+        _serving = False
+    if _stopping:
+        os._exit(0)
+
+
 def serve_one(conn: socket.socket, listener: socket.socket, parent: int, log: Path | None) -> None:
     received = receive_request(conn)
-    if received is None:
+    if received is None or _stopping:
         return
     request, fds = received
     started = time.time()
@@ -256,13 +273,17 @@ def parse_first(warehouse_dir: Path, parent: int, log: Path | None) -> None:
 
 
 def stop(_signum, _frame) -> None:
-    """SIGTERM (the build is done): stop the running child, if any, and exit at once. The
-    server has nothing to write; tearing down an interpreter with dbt imported would keep the
-    build waiting for half a second."""
+    """SIGTERM (the build is done): exit at once when idle. While a command is served, stop
+    its child, if one runs, and leave the exit to `serving`, once the command's end is in the
+    log (a stop must not lose the line of the command it stopped). Exiting with os._exit: tearing
+    down an interpreter with dbt imported would keep the build waiting for half a second."""
+    global _stopping
+    if not _serving:
+        os._exit(0)
+    _stopping = True
     if _running is not None:
-        os.kill(_running, signal.SIGTERM)
-        os.waitpid(_running, 0)
-    os._exit(0)
+        with contextlib.suppress(ProcessLookupError):  # it has just ended
+            os.kill(_running, signal.SIGTERM)
 
 
 def serve(
@@ -275,12 +296,13 @@ def serve(
     try:
         warm_up()
         if parse_warehouse is not None:
-            parse_first(parse_warehouse, parent, log)
+            with serving():
+                parse_first(parse_warehouse, parent, log)
         while os.getppid() == parent:
             ready, _, _ = select.select([listener], [], [], POLL_SECONDS)
             if ready:
                 conn, _ = listener.accept()
-                with conn:
+                with conn, serving():
                     serve_one(conn, listener, parent, log)
     finally:
         listener.close()

@@ -142,3 +142,39 @@ def test_a_dbt_child_is_stopped_when_its_client_hangs_up():
     server_end.close()
     assert code == -signal.SIGTERM
     assert time.monotonic() - started < 10
+
+
+def _wait_for_the_first_parse(warehouse: Path) -> None:
+    log, deadline = server_log(warehouse), time.monotonic() + 120
+    while not (log.exists() and log.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_stopping_the_server_mid_command_stops_and_records_that_command(tmp_path):
+    """The build ends (the server gets SIGTERM) while a client's dbt still runs: the child is
+    stopped, the client hears how it ended, and the server's log keeps the command's line
+    before the server exits (CI once lost that line to a stop racing the log write)."""
+    warehouse = tmp_path / "warehouse"
+    with warm_dbt_beside(warehouse) as warm:
+        assert warm is not None
+        client, server = str(warm.client), warm.server_pid
+        _wait_for_the_first_parse(warehouse)  # its child is not the one this test stops
+        process = subprocess.Popen(
+            [client, *LONG_QUERY],
+            cwd=settings.DBT_PROJECT_DIR,
+            env=_dbt_env(warehouse),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        children = Path(f"/proc/{server}/task/{server}/children")
+        deadline = time.monotonic() + 120
+        while not children.read_text().split() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (child,) = (int(pid) for pid in children.read_text().split())
+        time.sleep(1.0)  # into dbt's own start
+    assert process.wait(timeout=60) == 128 + signal.SIGTERM
+    assert not Path(f"/proc/{child}").exists() and not Path(f"/proc/{server}").exists()
+    log = [json.loads(line) for line in server_log(warehouse).read_text().splitlines()]
+    assert [(entry["args"], entry["exit"], entry["pid"]) for entry in log[1:]] == [
+        (LONG_QUERY, -signal.SIGTERM, child)
+    ]
