@@ -235,6 +235,13 @@ def test_recommendation_tracker_row(marts_con):
         "Annette Algie",
     )
     assert d["progress"] == "Case studies circulated by email as requested."
+    # lines 2176-2177, recommendations 2 and 3: 'TBC' in the officer's place names no one; the
+    # printed targets 'April 2024' and 'January 2024' still read
+    tbc = [decision_at(marts_con, "002", line) for line in (2176, 2177)]
+    assert [(d["officer"], d["target_date"]) for d in tbc] == [
+        (None, date(2024, 4, 1)),
+        (None, date(2024, 1, 1)),
+    ]
 
 
 def test_tracker_rows_name_the_minuted_decision_they_repeat(marts_con):

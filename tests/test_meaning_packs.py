@@ -426,6 +426,23 @@ def test_one_figure_printed_twice_in_one_table_is_one_figure(published):
     ]
 
 
+def test_one_figure_printed_rounded_and_to_two_decimals_agrees(published):
+    """000 prints the share of complaints answered within timescales as '53%' on the cover
+    (line 1682) and as '52.75% 48/91' in Appendix 9b's total row (1907); '65%' (1682) and
+    '64.8%' (2387) likewise: one figure each, its value the more precise printing."""
+    got = rows(
+        published,
+        "select value, printed_values, printings_agree from bi.figures "
+        "where measure = 'complaints_in_timescale_pct' "
+        "and list_contains(printed_at, '000_afcc9b490f65a2f9.txt line 1682') "
+        "and len(printed_values) > 1 order by value",
+    )
+    assert [(g["value"], g["printed_values"], g["printings_agree"]) for g in got] == [
+        (52.75, [52.75, 53.0], True),
+        (64.8, [64.8, 65.0], True),
+    ]
+
+
 def test_one_service_in_a_report_table_and_on_the_dashboard_is_one_figure(published):
     """002 line 549, 'Blenheim Child Development Centre | 204 | 137 | 67% | 59 | 28' under
     'Waiting lists for CDC ... end of December 2023', and line 698 of the dashboard block
@@ -503,3 +520,22 @@ def test_sample_facts_command_line(published, dbt_built, tmp_path, capsys):
     assert out.count("\n[") + out.startswith("[") == 4
     assert "4 fact(s) from" in out
     assert sample_facts.main(["--warehouse", str(tmp_path / "missing")]) == 2
+
+
+def test_services_printed_under_a_group_or_by_their_kind(marts_con):
+    """004 Adult Social Care complaints by team: 'Care Commissioning;' leads its two teams (lines
+    439-440: 22 and 2), so they are commissioning's; 'Domiciliary Home Care Agency (external
+    providers) | 3' (441) and the compliments of 'Day Service Provider' in Lichfield (865: 2)
+    name services of their own kind (seed service_aliases)."""
+    got = {
+        line: [
+            (f["service_code"], f["value"]) for f in facts(marts_con, "fct_complaints", "004", line)
+        ]
+        for line in (439, 440, 441, 865)
+    }
+    assert got == {
+        439: [("commissioning", 22.0)],
+        440: [("commissioning", 2.0)],
+        441: [("domiciliary_care", 3.0)],
+        865: [("day_services", 2.0)],
+    }

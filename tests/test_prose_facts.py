@@ -115,3 +115,18 @@ def test_a_sentence_total_its_bracketed_parts_add_up_to(marts_con):
         [PACK_000],
     ).fetchall()
     assert total == [(None,)]
+
+
+def test_two_years_called_a_calendar_year_are_not_a_fiscal_year(marts_con):
+    # 004 line 1864: '405 children or young people had entered care during the 2017-2018
+    # calendar year (as at end of February 2018)': not FY2017/18, and no other period is given
+    assert [f for f in _facts(marts_con, "fct_placements", PACK_004, 1864) if f[1] == 405] == []
+    rows = marts_con.execute(
+        """select n.period_text from raw.prose_numbers n join raw.packs p using (pack_id)
+           where p.file_name = ? and n.line_number = 1864 and n.number_text like '405%'""",
+        [PACK_004],
+    ).fetchall()
+    assert rows == [("during the 2017-2018 calendar year",)]
+    # 004 line 1897: '315 children left care during 2017-2018' is still the fiscal year
+    left = _facts(marts_con, "fct_placements", PACK_004, 1897)
+    assert [(f[1], f[4]) for f in left] == [(315.0, "FY2017/18")]

@@ -28,11 +28,15 @@
 
 {# Start year of a UK fiscal year printed as 2014/2015, 2014/15, 2014-15, FY2017-18, 2015 – 2016,
    or as its months (var fiscal_year_span: 'April 2014 - March 2015', '1 April 2017 to 31 March
-   2018'). Null when the two years are not consecutive. #}
+   2018'). Null when the two years are not consecutive, or when words right after them say they
+   are not a fiscal year (var not_fiscal_year_after: 'the 2017-2018 calendar year'). #}
 {% macro fy_start_year(expr) -%}
 {%- set re = "(?i)(?:^|[^0-9])((?:19|20)[0-9]{2})\\s*" ~ fy_separator_re() ~ "\\s*((?:19|20)?[0-9]{2})(?:[^0-9]|$)" -%}
 {%- set span = "(?i)" ~ var('fiscal_year_span') -%}
+{%- set not_fiscal = "(?i)(?:19|20)[0-9]{2}\\s*" ~ fy_separator_re() ~ "\\s*(?:19|20)?[0-9]{2}\\s+(?:"
+    ~ var('not_fiscal_year_after') | join('|') ~ ")\\b" -%}
 (case
+    when regexp_matches({{ expr }}, '{{ not_fiscal }}') then null
     when regexp_matches({{ expr }}, '{{ span }}')
          and try_cast(regexp_extract({{ expr }}, '{{ span }}', 2) as integer)
              = try_cast(regexp_extract({{ expr }}, '{{ span }}', 1) as integer) + 1

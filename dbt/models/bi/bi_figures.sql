@@ -18,17 +18,31 @@ votes AS (
     -- the conformed value: the one printed most often, then the one of the latest meeting,
     -- then the one printed first (a figure printed twice in one pack with two values)
     SELECT figure_key, value, count(*) AS n, max(meeting_date) AS latest,
-           min(file_name || lpad(source_line::VARCHAR, 8, '0')) AS first_printing
+           min(file_name || lpad(source_line::VARCHAR, 8, '0')) AS first_printing,
+           -- the decimals the value is printed to (52.75: 2, 53: 0)
+           length(regexp_extract(value::VARCHAR, '\.([0-9]*[1-9])', 1))::INTEGER AS decimals
     FROM printings
     WHERE value IS NOT NULL
     GROUP BY figure_key, value
 ),
 conformed AS (
+    -- values that are one value printed to different precisions (52.75% in one table, 53% in
+    -- another) agree: the conformed value is the most precise
     SELECT figure_key,
-           first(value ORDER BY n DESC, latest DESC NULLS LAST, first_printing, value) AS value,
+           first(value ORDER BY n DESC, latest DESC NULLS LAST, first_printing, value) AS voted,
+           arg_max(value, decimals) AS most_precise,
            count(*) AS n_values
     FROM votes
     GROUP BY figure_key
+),
+rounded AS (
+    SELECT c.figure_key, c.n_values,
+           bool_and(round(c.most_precise, v.decimals) = v.value) AS agree_when_rounded,
+           CASE WHEN bool_and(round(c.most_precise, v.decimals) = v.value) THEN c.most_precise
+                ELSE c.voted END AS value
+    FROM conformed AS c
+    JOIN votes AS v USING (figure_key)
+    GROUP BY c.figure_key, c.n_values, c.most_precise, c.voted
 )
 SELECT
     p.figure_key, any_value(p.domain) AS domain,
@@ -40,7 +54,7 @@ SELECT
         FILTER (WHERE p.{{ column }} IS NOT NULL) AS {{ column }},{% endfor %}
     string_agg(DISTINCT p.period_source, ', ' ORDER BY p.period_source) AS period_source,
     bool_and(p.period_source = 'meeting_date') AS dated_by_meeting,
-    c.value, coalesce(c.n_values, 0) <= 1 AS printings_agree,
+    c.value, coalesce(c.n_values, 0) <= 1 OR coalesce(c.agree_when_rounded, false) AS printings_agree,
     list_sort(list_distinct(list(p.value) FILTER (WHERE p.value IS NOT NULL))) AS printed_values,
     count(*) AS printings, count(DISTINCT p.pack_id) AS packs,
     list_sort(list(DISTINCT p.reporting_council)) AS reporting_councils,
@@ -50,5 +64,5 @@ SELECT
     list_sort(list(DISTINCT p.pack_id)) AS pack_ids,
     max(p.meeting_date) AS latest_meeting_date
 FROM printings AS p
-LEFT JOIN conformed AS c USING (figure_key)
-GROUP BY p.figure_key, c.value, c.n_values
+LEFT JOIN rounded AS c USING (figure_key)
+GROUP BY p.figure_key, c.value, c.n_values, c.agree_when_rounded

@@ -47,12 +47,14 @@ resolved as (
     from obs o
     left join district_cells d using (table_id, row_index)
 ),
--- service aliases on the group label / label header, the caption, and the caption's service text
+-- service aliases on the group label / label header (less the ';' or ':' that leads into its
+-- rows: 'Care Commissioning;'), the caption, and the caption's service text
 group_service as (
     select x.text, arg_max(sa.service_code, sa.priority) as service_code
-    from (select distinct coalesce(group_label, label_header, '') as text from resolved
-          union select distinct coalesce(label_header, '') from resolved) x
-    join {{ ref('service_aliases') }} sa on {{ regexp_matches_seed("x.text", 'sa.pattern', ref('service_aliases')) }}
+    from (select text, regexp_replace(text, '\s*[;:]\s*$', '') as bare
+          from (select distinct coalesce(group_label, label_header, '') as text from resolved
+                union select distinct coalesce(label_header, '') from resolved)) x
+    join {{ ref('service_aliases') }} sa on {{ regexp_matches_seed("x.bare", 'sa.pattern', ref('service_aliases')) }}
     group by x.text
 ),
 caption_service as (

@@ -136,7 +136,11 @@ select
     nullif(trim(r.response), '') as response,
     coalesce({{ parse_uk_date('r.target_date_text') }}, {{ parse_month_year('r.target_date_text') }}) as target_date,
     r.target_date_text,
-    nullif(trim(r.officer), '') as officer,
+    -- 'TBC', 'N/A', '-' in the officer's place name no one (seed value_tokens)
+    case when not exists (
+        select 1 from {{ ref('value_tokens') }} vt
+        where {{ regexp_matches_seed('trim(r.officer)', 'vt.pattern', ref('value_tokens')) }})
+        then nullif(trim(r.officer), '') end as officer,
     nullif(trim(r.progress), '') as progress
 from texts r
 join dtables t using (table_id)
