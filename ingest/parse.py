@@ -20,7 +20,8 @@ from ingest.text import clean_text
 # 1.3.4: a 'from' with no 'to' compares only after a change's words ('up from 62%')
 # 1.3.5: a period phrase in a clause an event opens ('Prior to the inspection in February 2022')
 #        is printed whole as the figure's period_text (it bounds the figure's time)
-PARSER_VERSION = "1.3.5"
+# 1.3.6: 'financial / reporting / calendar year' after two years belongs to their period phrase
+PARSER_VERSION = "1.3.6"
 
 
 @dataclass
