@@ -21,7 +21,9 @@ from ingest.text import clean_text
 # 1.3.5: a period phrase in a clause an event opens ('Prior to the inspection in February 2022')
 #        is printed whole as the figure's period_text (it bounds the figure's time)
 # 1.3.6: 'financial / reporting / calendar year' after two years belongs to their period phrase
-PARSER_VERSION = "1.3.6"
+# 1.3.7: a number in brackets after the period a change is measured from is that period's
+#        figure, the comparison of the figure before ('11% up from the previous year (993)')
+PARSER_VERSION = "1.3.7"
 
 
 @dataclass

@@ -124,6 +124,7 @@ class _Rules:
     from_before: TailPattern
     to_before: TailPattern
     lone_from_before: TailPattern
+    earlier_figure_before: TailPattern  # 'from the previous year (': its figure, in brackets
     direction_verbs: list[tuple[re.Pattern, str]]
     label_before: TailPattern
     age_before: TailPattern
@@ -201,6 +202,9 @@ def _rules(folded: bool = False) -> _Rules:
         ),
         from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
         to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
+        earlier_figure_before=tail(
+            rf"\b(?:{_calendar_words(_alts(r['earlier_figure_before']))})\s*\($"
+        ),
         lone_from_before=tail(
             rf"\b(?:{_alts(r['lone_from_words'])}|(?:{_alts(direction_verbs)})\s+from)\s*$"
         ),
@@ -730,7 +734,11 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
                 m.skip_reason = "year"
             elif rules.age_before.search(before) or rules.age_after.match(subject, m.char_end):
                 m.skip_reason = "age"
-            elif rules.label_before.search(before) and m.unit_cue not in ("percent", "gbp"):
+            elif (
+                rules.label_before.search(before)
+                and m.unit_cue not in ("percent", "gbp")
+                and not rules.earlier_figure_before.search(before)
+            ):
                 m.skip_reason = "label"
         m.char_end = end if m.skip_reason is None else m.char_end
         m.number_text = sentence[m.char_start : m.char_end]
@@ -952,6 +960,9 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
             m.role = "from"
             open_from = m
             continue
+        if rules.earlier_figure_before.search(subject[max(0, m.char_start - TAIL) : m.char_start]):
+            m.role = "from"  # 'from the previous year (993)': compared below, as a lone 'from'
+            continue
         if open_from is not None and rules.to_before.search(bare_before):
             m.role = "to"
             m.anchor_index = open_from.index_in_sentence
@@ -960,9 +971,13 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
     # 'currently at 66% up from 62%': a 'from' with no 'to' compares the figure before it, when
     # its words say so ('up from', not the 'from' of '10 enquiries from 5 complainants')
     for i, m in enumerate(kept):
+        before = subject[max(0, m.char_start - TAIL) : m.char_start]
         if (
             m.role == "from"
-            and rules.lone_from_before.search(_words_before(m, subject, rules))
+            and (
+                rules.lone_from_before.search(_words_before(m, subject, rules))
+                or rules.earlier_figure_before.search(before)
+            )
             and not any(k.role == "to" and k.comparison_text == m.number_text for k in kept)
         ):
             earlier = [k for k in kept[:i] if k.role == "level" and k.unit_cue == m.unit_cue]

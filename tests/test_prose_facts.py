@@ -130,3 +130,14 @@ def test_two_years_called_a_calendar_year_are_not_a_fiscal_year(marts_con):
     # 004 line 1897: '315 children left care during 2017-2018' is still the fiscal year
     left = _facts(marts_con, "fct_placements", PACK_004, 1897)
     assert [(f[1], f[4]) for f in left] == [(315.0, "FY2017/18")]
+
+
+def test_a_bracketed_figure_after_the_period_a_change_is_from_is_its_comparison(marts_con):
+    # 004 line 1856: '... the number of Looked After Children was 1102, an 11% increase from the
+    # previous year (993).' 993 is the previous year's figure: 1102's comparison, not a fact of
+    # its own (nor a label, as 'year (993)' once read)
+    got = [(f[1], f[2], f[4], f[6]) for f in _facts(marts_con, "fct_placements", PACK_004, 1856)]
+    assert got == [
+        (11.0, "percent_change", "D2018-03-31", None),
+        (1102.0, "count", "D2018-03-31", 993.0),
+    ]
