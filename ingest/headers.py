@@ -53,7 +53,7 @@ def count_header_rows(rows: list[Row]) -> int:
     if len(rows) < 2 or not _first_row_is_header(rows):
         return 0
     count = 1
-    while count < len(rows) - 1 and _continues_header(rows[count], rows[count + 1 :]):
+    while count < len(rows) - 1 and _continues_header(rows[count], rows[count + 1 :], rows[:count]):
         count += 1
     return count
 
@@ -98,14 +98,25 @@ def _reads_as_headings(cells: list[str]) -> bool:
     )
 
 
-def _continues_header(row: Row, below: list[Row]) -> bool:
-    """A second header line: no row label, no values, and values further down."""
+def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
+    """A second header line: no values, values further down, and either no row label or the
+    first heading of the label column under group labels that span its columns (`\t2023/24`
+    over `Measure\tJan\tFeb\tMar`)."""
     cells = row.clean
-    if cells[0] or not any(cells[1:]):
+    if not any(cells[1:]) or row.has_values:
         return False
-    if row.has_values:
+    if cells[0] and not _heads_label_column_under_groups(row, above):
         return False
     return any(r.has_values for r in below)
+
+
+def _heads_label_column_under_groups(row: Row, above: list[Row]) -> bool:
+    """`row` names more columns than any header line above it, none of which named the label
+    column: the lines above are group labels over its headings."""
+    if not above or any(r.clean[0] for r in above):
+        return False
+    named = [c for c in row.clean[1:] if c]
+    return len(named) > max(r.n_filled for r in above) and _reads_as_headings(row.clean)
 
 
 def same_cells(a: Row, b: Row) -> bool:

@@ -23,7 +23,9 @@ from ingest.text import clean_text
 # 1.3.6: 'financial / reporting / calendar year' after two years belongs to their period phrase
 # 1.3.7: a number in brackets after the period a change is measured from is that period's
 #        figure, the comparison of the figure before ('11% up from the previous year (993)')
-PARSER_VERSION = "1.3.7"
+# 1.3.8: a header line with a label-column heading under group labels that span its columns
+#        (`\t2023/24` over `Measure\tJan\tFeb`) is part of the header, not the first row
+PARSER_VERSION = "1.3.8"
 
 
 @dataclass

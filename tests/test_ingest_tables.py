@@ -320,3 +320,34 @@ def test_the_rest_of_a_broken_row_after_a_page_break_stays_in_the_table():
     (table,) = find_tables(lines)
     progress = [c for c in table.cells if c.column_name == "Progress" and c.row_index == 0]
     assert [(c.part, c.line_number) for c in progress] == [(0, 2), (1, 4)]
+
+
+def test_a_labelled_header_line_under_group_labels_is_part_of_the_header():
+    """`\t2023/24` over `Measure\tJan\tFeb\tMar\tTotal`: the lower line heads the label column
+    and the months; the year spans them (tests/data/meaning_layouts/205, lines 28-29)."""
+    from ingest.tables import find_tables
+
+    lines = [
+        "\t2023/24",
+        "Measure\tJan\tFeb\tMar\tTotal",
+        "Complaints received\t10\t12\t9\t31",
+        "Upheld\t3\t4\t2\t9",
+    ]
+    (table,) = find_tables(lines)
+    assert (table.header_first_line, table.header_last_line) == (1, 2)
+    received = [c for c in table.cells if c.row_label == "Complaints received"]
+    assert [(c.column_name, c.clean_text) for c in received if c.col_index > 0] == [
+        ("2023/24 Jan", "10"),
+        ("2023/24 Feb", "12"),
+        ("2023/24 Mar", "9"),
+        ("2023/24 Total", "31"),
+    ]
+
+
+def test_a_labelled_row_under_a_complete_header_stays_a_row():
+    """`\tQ1\tQ2` names every column: `Adults\tGreen\tAmber` below it is a row, not a header."""
+    from ingest.tables import find_tables
+
+    lines = ["\tQ1\tQ2", "Adults\tGreen\tAmber", "Children\t5\t6"]
+    (table,) = find_tables(lines)
+    assert table.header_last_line == 1

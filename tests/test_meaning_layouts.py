@@ -54,10 +54,11 @@ def rows(con, sql: str, params: list | None = None) -> list[dict]:
 
 
 def facts(con, table: str, pack: str, line: int) -> list[dict]:
+    order = "f.measure" if table == "fct_waiting_times" else "f.column_name, f.measure"
     return rows(
         con,
         f"select f.* from marts.{table} f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like ? and f.source_line = ? order by f.column_name, f.measure",
+        f"where p.file_name like ? and f.source_line = ? order by {order}",
         [f"{pack}%", line],
     )
 
@@ -175,6 +176,85 @@ def test_an_undated_table_uses_the_meeting_date_and_says_so(con, pub):
     assert flagged == [(True,)]
 
 
+def test_a_waiting_list_by_month_is_at_each_months_end(con):
+    """205: rows 'Apr-23' ... 'Jul 2023' under a caption naming the service."""
+    got = {
+        line: [
+            (f["measure"], f["value"], f["period_id"])
+            for f in facts(con, "fct_waiting_times", "205", line)
+        ]
+        for line in (13, 16)
+    }
+    assert got == {
+        13: [
+            ("max_wait_weeks", 41, "D2023-04-30"),
+            ("referrals_waiting", 412, "D2023-04-30"),
+            ("waiting_over_18_weeks", 88, "D2023-04-30"),
+        ],
+        16: [
+            ("max_wait_weeks", 47, "D2023-07-31"),
+            ("referrals_waiting", 463, "D2023-07-31"),
+            ("waiting_over_18_weeks", 110, "D2023-07-31"),
+        ],
+    }
+    first = facts(con, "fct_waiting_times", "205", 13)[0]
+    assert (first["period_type"], first["period_source"]) == ("as_of", "row_label")
+    assert (first["service_code"], first["service_text"]) == (
+        "speech_language_therapy",
+        "Speech and language therapy waiting list",
+    )
+
+
+def test_complaints_by_month_are_counted_over_each_month(con):
+    """205:22 'Adult Social Care | 14 | 17 | 12' under 'Apr-23 | May-23 | Jun-23'."""
+    got = facts(con, "fct_complaints", "205", 22)
+    assert [(f["column_name"], f["value"], f["period_id"], f["period_type"]) for f in got] == [
+        ("Apr-23", 14, "M2023-04", "month"),
+        ("Jun-23", 12, "M2023-06", "month"),
+        ("May-23", 17, "M2023-05", "month"),
+    ]
+    may = got[2]
+    assert (str(may["period_start"]), str(may["period_end"])) == ("2023-05-01", "2023-05-31")
+    assert {f["service_code"] for f in got} == {"adult_social_care"}
+
+
+def test_a_months_name_under_a_fiscal_year_is_that_years_month(con):
+    """205:28-30: '2023/24' over 'Measure | Jan | Feb | Mar | Total': January of 2023/24 is
+    January 2024; the total is the year's."""
+    got = {f["column_name"]: f for f in facts(con, "fct_complaints", "205", 30)}
+    assert {c: (f["measure"], f["value"], f["period_id"]) for c, f in got.items()} == {
+        "2023/24 Jan": ("complaints_received", 10, "M2024-01"),
+        "2023/24 Feb": ("complaints_received", 12, "M2024-02"),
+        "2023/24 Mar": ("complaints_received", 9, "M2024-03"),
+        "2023/24 Total": ("complaints_received", 31, "FY2023/24"),
+    }
+
+
+def test_a_date_printed_as_a_row_label_dates_its_stock(con):
+    """205:35-36 '31/03/2022 | 612', '31 March 2023 | 640' under 'Children looked after'."""
+    got = [
+        (f["measure"], f["value"], f["period_id"])
+        for line in (35, 36)
+        for f in facts(con, "fct_placements", "205", line)
+    ]
+    assert got == [("cla_count", 612, "D2022-03-31"), ("cla_count", 640, "D2023-03-31")]
+
+
+def test_another_tables_caption_is_no_heading_of_this_one(con):
+    """205:38-40 'Table 5: Staffing' follows two complaints tables' captions: its FTEs are not
+    complaints (and 'Children looked after' above it is table 4's, not table 5's subject)."""
+    assert all(
+        facts(con, table, "205", 40) == []
+        for table in ("fct_complaints", "fct_placements", "fct_waiting_times")
+    )
+    unclassified = rows(
+        con,
+        "select u.value from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '205%' and u.source_line = 40 order by u.value",
+    )
+    assert [r["value"] for r in unclassified] in ([], [40.0, 41.5])
+
+
 # --------------------------------------------------------------------------- subjects kept whole
 
 
@@ -237,7 +317,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    assert unknown == {"201", "202", "203", "204"} - _real_councils(con)
+    assert unknown == {"201", "202", "203", "204", "205"} - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
         (r["file_name"][:3], r["check_name"], r["severity"], r["source_lines"]) for r in got

@@ -196,3 +196,34 @@ try_cast(make_date(year({{ ref_date }}), {{ month_number("regexp_extract(" ~ exp
     case when {{ d }} > {{ ref_date }} then cast({{ d }} - interval 1 year as date) else {{ d }} end
 end)
 {%- endmacro %}
+
+{# The first day of the month a label is and nothing else names (var month_label: 'Apr-23',
+   'April 2023', "Apr '23"); a two-digit year as in parse_uk_date. Null for any other label. #}
+{% macro month_label_start(expr) -%}
+{%- set re = "(?i)" ~ var('month_label') | replace('{month}', month_alternation()) -%}
+{%- set pivot = var('two_digit_year_pivot') -%}
+{%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2) as integer)" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then try_cast(make_date(
+    case when {{ year }} < 100 then {{ year }} + case when {{ year }} < {{ pivot }} then 2000 else 1900 end
+         else {{ year }} end,
+    {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }}, 1) as date) end)
+{%- endmacro %}
+
+{# The month number of a label that is a month's name alone (var month_name_label: 'Apr',
+   'April'), else null: the year comes from the period printed around it (int_fact_periods). #}
+{% macro month_number_label(expr) -%}
+{%- set re = "(?i)" ~ var('month_name_label') | replace('{month}', month_alternation()) -%}
+(case when regexp_matches({{ expr }}, '{{ re }}')
+    then {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }} end)
+{%- endmacro %}
+
+{# The date a label that is a date and nothing else prints ('31/03/2023', '31 March 2023',
+   'March 31, 2023': one of var date_patterns alone on the label, as parse_uk_date reads it);
+   null for a label with other words ('Referrals at 31/03/2023' is read by as_of_date). #}
+{% macro date_label(expr) -%}
+{%- set alone = [] -%}
+{%- for spec in var('date_patterns') -%}
+  {%- do alone.append("^\\W*" ~ spec.pattern | replace("{month}", month_alternation()) ~ "\\W*$") -%}
+{%- endfor -%}
+(case when regexp_matches({{ expr }}, '(?i){{ alone | join("|") }}') then {{ parse_uk_date(expr) }} end)
+{%- endmacro %}

@@ -1,6 +1,9 @@
 -- The period of every printed value, and where it was read from (period_source).
+-- Month: the column or row label ('Apr-23'; 'Apr' in the fiscal or calendar year printed around
+-- it): a stock is at the month's end (as_of), a flow is counted over the month (period_type
+-- month, M2023-04).
 -- Fiscal year: the column, the row label, the caption, the heading above, the sentence introducing
--- the table, the document title. As-of date: the column (a month prints its last day), the row,
+-- the table, the document title. As-of date: the column, the row,
 -- the as-of phrase, the caption, the heading, the introducing sentence, the title. Calendar year
 -- ('in 2017'): the row, the caption, the introducing sentence.
 -- The nearer text wins: a period printed in the value's own column or row beats one in the
@@ -13,6 +16,7 @@ with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
         o.quarter, o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
+        o.row_month, o.col_label_month, o.col_month_number, o.row_month_number,
         coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
             as period_kind
     from {{ batch(ref('int_observations')) }} o
@@ -46,6 +50,44 @@ read as (
     join {{ batch(ref('int_table_periods')) }} t on t.table_id = o.table_id
     join {{ batch(ref('stg_packs')) }} p on p.pack_id = o.pack_id
 ),
+monthly as (
+    -- the month a column or row is ('Apr-23'; 'Apr' in the year printed around it: a fiscal
+    -- year's April-December are its first calendar year, January-March its second), kept only
+    -- within fifteen years before and a year after the meeting ('Jun 30' is no month of 2030)
+    select
+        r.* exclude (month_no, read_month),
+        case when r.read_month between r.meeting_date - interval 15 year
+                                   and r.meeting_date + interval 1 year
+             then r.read_month end as month_start
+    from (
+        select r.*, coalesce(r.col_label_month, r.row_month, case
+            when r.month_no is null then null
+            when r.fy_start_year is not null
+                then make_date(r.fy_start_year + case when r.month_no < 4 then 1 else 0 end, r.month_no, 1)
+            when r.calendar_year is not null then make_date(r.calendar_year, r.month_no, 1)
+            when r.printed_as_of is not null
+                then make_date(year(r.printed_as_of)
+                               - case when r.month_no > month(r.printed_as_of) then 1 else 0 end, r.month_no, 1)
+        end)::date as read_month
+        from (select *, coalesce(col_month_number, row_month_number) as month_no from read) r
+    ) r
+),
+placed as (
+    -- a month is the period of its column's or row's values (a date column's day comes first):
+    -- a stock is at the month's end, a flow counted over the month
+    select
+        r.* exclude (printed_as_of, as_of_source),
+        r.month_start is not null and r.col_as_of is null as in_month,
+        case when r.col_label_month is not null or r.col_month_number is not null then 'column' else 'row_label' end
+            || case when r.col_label_month is null and r.row_month is null
+                    then '+' || coalesce(r.fy_source, r.calendar_year_source, r.as_of_source) else '' end
+            as month_source,
+        case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
+             then last_day(r.month_start) else r.printed_as_of end as printed_as_of,
+        case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
+             then 'month' else r.as_of_source end as as_of_source
+    from monthly r
+),
 ranked as (
     -- how near the value each period was printed: 1 its column or row, 2 the table's own
     -- caption or as-of phrase, 3 a heading or the introducing sentence, 4 the document title
@@ -55,14 +97,15 @@ ranked as (
             when 'column' then 1 when 'row_label' then 1 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
         case r.as_of_source
-            when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
+            when 'month' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
-    from read r
+    from placed r
 ),
 typed as (
     select
         r.*,
         case
+            when r.in_month and r.period_kind <> 'stock' then 'month'
             when r.printed_as_of is not null
              and (coalesce(r.fy_start_year, r.calendar_year) is null or r.as_of_rank < r.year_rank
                   or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))
@@ -86,11 +129,13 @@ select
         when 'fiscal_quarter' then {{ fq_start('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year, 4, 1)
         when 'calendar_year' then make_date(s.calendar_year, 1, 1)
+        when 'month' then s.month_start
     end as period_start,
     case s.period_type
         when 'fiscal_quarter' then {{ fq_end('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year + 1, 3, 31)
         when 'calendar_year' then make_date(s.calendar_year, 12, 31)
+        when 'month' then last_day(s.month_start)
     end as period_end,
     case s.period_type
         when 'as_of' then s.printed_as_of
@@ -100,6 +145,7 @@ select
         when 'fiscal_quarter' then 'FY' || {{ fy_label('s.fy_start_year') }} || '-Q' || s.quarter
         when 'fiscal_year' then 'FY' || {{ fy_label('s.fy_start_year') }}
         when 'calendar_year' then 'CY' || s.calendar_year
+        when 'month' then 'M' || strftime(s.month_start, '%Y-%m')
         when 'as_of' then 'D' || strftime(s.printed_as_of, '%Y-%m-%d')
         else 'D' || strftime(s.meeting_date, '%Y-%m-%d')
     end as period_id,
@@ -110,6 +156,7 @@ select
         when 'fiscal_quarter' then 'column+' || s.fy_source
         when 'fiscal_year' then s.fy_source
         when 'calendar_year' then s.calendar_year_source
-        when 'as_of' then s.as_of_source
+        when 'month' then s.month_source
+        when 'as_of' then case s.as_of_source when 'month' then s.month_source else s.as_of_source end
         else 'meeting_date' end as period_source
 from typed s

@@ -16,8 +16,10 @@ with obs as (
         (o.measure_source = 'label' and o.measure_text = o.column_name)
             or (o.col_measure = o.measure
                 and count(distinct o.col_index) over (partition by o.table_id) = 1) as column_names_measure,
-        coalesce(o.row_fy, o.row_calendar_year) is not null or o.row_as_of is not null as row_is_period,
-        coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null or o.col_month is not null
+        coalesce(o.row_fy, o.row_calendar_year) is not null or o.row_as_of is not null
+            or (o.row_month is not null or o.row_month_number is not null) as row_is_period,
+        coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null
+            or (o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
             or o.is_total_col as column_is_period
     from {{ batch(ref('int_observations')) }} o
     where o.measure is not null
@@ -119,14 +121,18 @@ subjects as (
         r.*,
         coalesce(case when r.row_is_service then r.row_service_code end,
                  gs.service_code, r.col_service_code,
-                 case when r.cell_key is not null or r.row_label is null then cs.service_code end)
+                 -- the caption's service, for a value whose row names no other thing than its
+                 -- period ('Apr-23' in 'Speech and language therapy waiting list')
+                 case when r.cell_key is not null or r.row_label is null or r.row_is_period
+                      then cs.service_code end)
             as service_code,
         gs.service_code as group_service_code,
-        -- a caption whose last part names a service: that part, less the commissioner
-        -- ('Physiotherapy - Blackpool CCG' -> 'Physiotherapy')
+        -- a caption whose last part names a service: that part, less the commissioner and a
+        -- table number ('Physiotherapy - Blackpool CCG', 'Table 1: Physiotherapy waiting list')
         case when ls.service_code is not null then
-            nullif(trim(regexp_replace(regexp_extract(coalesce(r.caption, ''), '[^/]*$'),
-                '(?i)\s*[-–]\s*[A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS)\s*$', '')), '') end as caption_service_text,
+            nullif(trim(regexp_replace(regexp_replace(regexp_extract(coalesce(r.caption, ''), '[^/]*$'),
+                '(?i)\s*[-–]\s*[A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS)\s*$', ''),
+                '(?i)^\s*(table|figure|chart)\s*[0-9]+[a-z]?\s*[:.–-]\s*', '')), '') end as caption_service_text,
         hs.service_code is not null as label_header_is_service,
         ca.service_area as caption_service_area,
         ta.service_area as title_service_area,
@@ -186,7 +192,7 @@ select
         when s.group_label is not null then regexp_replace(s.group_label, '\s*[;:]\s*$', '')
         -- a sub-table titled with its service ('Hospital Discharge Team | Q1 | ...'): its total
         when s.label_header_is_service and s.row_role in ('total', 'subtotal') then s.label_header
-        when s.cell_key is not null or s.row_label is null or s.rows_are_services
+        when s.cell_key is not null or s.row_label is null or s.rows_are_services or s.row_is_period
             then s.caption_service_text
     end as service_text,
     coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area, s.caption_service_area,

@@ -104,8 +104,9 @@ select
     s.row_measure,
     s.row_text_cells,
     s.col_measure,
-    s.row_fy is not null as row_is_period,
-    s.col_fy is not null or s.col_as_of is not null or s.col_month is not null as col_is_period,
+    s.row_fy is not null or (s.row_month is not null or s.row_month_number is not null) as row_is_period,
+    s.col_fy is not null or s.col_as_of is not null
+        or (s.col_month is not null or s.col_label_month is not null or s.col_month_number is not null) as col_is_period,
     s.col_service_code,
     s.row_service_code,
     s.row_is_service,

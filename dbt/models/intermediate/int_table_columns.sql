@@ -1,7 +1,9 @@
 -- What each table column means: a fiscal quarter, a year total, a fiscal year, an as-of date,
 -- a value type (target / baseline / actual, seed value_type_patterns), a service area or service
 -- (e.g. 'Adult Services 2014/2015'), an age band ('0-4 years'), and what a header alone says
--- (seed label_dimensions: 'Number' holds the figure, 'District (if applicable)' names districts).
+-- (seed label_dimensions: 'Number' holds the figure, 'District (if applicable)' names districts),
+-- a month ('Apr-23', 'April 2023'; a month's name alone, 'Apr', takes its year from the period
+-- printed around it: int_fact_periods) or a date ('31/03/2023').
 -- leaf_name is the last header line of the column ('Moorlands' under the group 'North') and
 -- group_name the lines above it.
 -- Every meaning depends on the column's header texts alone, so the patterns run once per
@@ -85,8 +87,13 @@ select
     m.quarter,
     m.is_total_col,
     m.fy_start_year,
-    m.as_of_date,
+    -- a column headed by a date or a month alone ('31/03/2023', 'Apr-23', 'Apr') is read by its
+    -- last header line, whatever the lines above it print ('2023/24'); a month named inside a
+    -- longer header ('Target October 2023') is month_start, a date in that month (its end)
+    coalesce(m.as_of_date, {{ date_label('c.leaf_name') }}) as as_of_date,
     m.month_start,
+    {{ month_label_start('c.leaf_name') }} as label_month,
+    {{ month_number_label('c.leaf_name') }} as month_number,
     m.age_band,
     m.value_type,
     -- the label column's header speaks for the rows (int_table_axes), not for its own cells

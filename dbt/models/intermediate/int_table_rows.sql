@@ -51,7 +51,9 @@ label_meanings as (
         (select arg_max(p.value_type, p.priority) from {{ ref('value_type_patterns') }} p
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('value_type_patterns')) }}) as value_type,
         {{ fy_start_year('l.row_label') }} as fy_start_year,
-        {{ as_of_date('l.row_label') }} as as_of_date,
+        coalesce({{ as_of_date('l.row_label') }}, {{ date_label('l.row_label') }}) as as_of_date,
+        {{ month_label_start('l.row_label') }} as month_start,
+        {{ month_number_label('l.row_label') }} as month_number,
         {{ calendar_year('l.row_label') }} as calendar_year,
         {{ age_band('l.row_label') }} as age_band
     from labels l
@@ -152,6 +154,8 @@ select
     case when s.row_role = 'total' and b.n_groups > 1 then null else s.open_group end as group_label,
     m.fy_start_year,
     m.as_of_date,
+    m.month_start,
+    m.month_number,
     m.calendar_year,
     m.age_band,
     m.value_type,

@@ -7,8 +7,16 @@ with tables as (
     left join {{ ref('stg_documents') }} d using (pack_id, document_id)
     where {{ in_batch('t.pack_id') }}
 ),
+other_captions as (
+    -- the caption lines of each table: another table's caption is no heading of this one
+    select pack_id, table_id, caption_first_line, first_line
+    from tables
+    where caption_first_line is not null
+),
 context as (
-    -- headings in the 15 lines above the table (inside its document)
+    -- headings in the 15 lines above the table (inside its document), but not the captions of
+    -- the tables printed between them and it ('Table 2: Complaints received' above 'Table 3:
+    -- Staffing' titles table 2 alone)
     select t.table_id, string_agg(h.clean_text, ' / ' order by h.line_number) as context_text
     from tables t
     cross join generate_series(1, 15) as g(k)
@@ -16,6 +24,11 @@ context as (
       on h.pack_id = t.pack_id
      and h.line_number = t.first_line - g.k
      and h.line_number >= coalesce(t.document_first_line, 1)
+    where not exists (
+        select 1 from other_captions o
+        where o.pack_id = t.pack_id and o.table_id <> t.table_id
+          and h.line_number >= o.caption_first_line and h.line_number < o.first_line
+    )
     group by t.table_id
 ),
 fy_headings as (
