@@ -124,6 +124,13 @@ def test_a_cohort_the_introducing_sentence_defines_is_kept(marts_con, layouts):
     # system 2017-2018'): no cohort
     under_five = one(marts_con, "fct_placements", "004", 1929)
     assert (under_five["value"], under_five["segment"]) == (145, None)
+    # an age range printed like a year pair ('15-16', l.1932) is an age band, not 2015/16
+    fifteen = one(marts_con, "fct_placements", "004", 1932)
+    assert (fifteen["value"], fifteen["age_band"], fifteen["period_id"]) == (
+        80,
+        "15-16",
+        "FY2017/18",
+    )
     # another wording: '84 children started to be looked after having previously been on a
     # child protection plan', a paragraph the caption does not take
     section_20 = one(layouts, "fct_placements", "302", 15, column_name="11-17 years")

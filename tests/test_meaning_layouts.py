@@ -240,6 +240,17 @@ def test_a_date_printed_as_a_row_label_dates_its_stock(con):
     assert got == [("cla_count", 612, "D2022-03-31"), ("cla_count", 640, "D2023-03-31")]
 
 
+def test_a_quarter_of_a_fiscal_year_printed_with_two_digit_years(con):
+    """205:46 under 'Q1 22/23 ... Q4 22/23' (a report of 2024): the quarters of 2022/23."""
+    got = facts(con, "fct_complaints", "205", 46)
+    assert [(f["column_name"], f["value"], f["period_id"]) for f in got] == [
+        ("Q1 22/23", 30, "FY2022/23-Q1"),
+        ("Q2 22/23", 35, "FY2022/23-Q2"),
+        ("Q3 22/23", 38, "FY2022/23-Q3"),
+        ("Q4 22/23", 32, "FY2022/23-Q4"),
+    ]
+
+
 def test_another_tables_caption_is_no_heading_of_this_one(con):
     """205:38-40 'Table 5: Staffing' follows two complaints tables' captions: its FTEs are not
     complaints (and 'Children looked after' above it is table 4's, not table 5's subject)."""

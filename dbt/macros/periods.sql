@@ -227,3 +227,19 @@ end)
 {%- endfor -%}
 (case when regexp_matches({{ expr }}, '(?i){{ alone | join("|") }}') then {{ parse_uk_date(expr) }} end)
 {%- endmacro %}
+
+{# The start year of a fiscal year a label prints with two-digit years and nothing else but a
+   quarter ('23/24', 'Q1 23/24', 'FY23-24': var short_fiscal_year_labels), else null; two-digit
+   years as in parse_uk_date (var two_digit_year_pivot). #}
+{% macro short_fy_label_start(expr) -%}
+{%- set pivot = var('two_digit_year_pivot') -%}
+coalesce(
+{%- for pattern in var('short_fiscal_year_labels') %}
+{%- set re = "(?i)" ~ pattern -%}
+{%- set start = "try_cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1) as integer)" %}
+    case when regexp_matches({{ expr }}, '{{ re }}')
+          and ({{ start }} + 1) % 100 = try_cast(regexp_extract({{ expr }}, '{{ re }}', 2) as integer)
+        then {{ start }} + case when {{ start }} < {{ pivot }} then 2000 else 1900 end end
+    {{- "," if not loop.last }}
+{%- endfor %})
+{%- endmacro %}

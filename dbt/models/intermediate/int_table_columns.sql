@@ -86,7 +86,7 @@ select
     c.group_name,
     m.quarter,
     m.is_total_col,
-    m.fy_start_year,
+    coalesce(m.fy_start_year, {{ short_fy_label_start('c.leaf_name') }}) as fy_start_year,
     -- a column headed by a date or a month alone ('31/03/2023', 'Apr-23', 'Apr') is read by its
     -- last header line, whatever the lines above it print ('2023/24'); a month named inside a
     -- longer header ('Target October 2023') is month_start, a date in that month (its end)

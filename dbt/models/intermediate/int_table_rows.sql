@@ -50,7 +50,7 @@ label_meanings as (
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('service_area_patterns')) }}) as service_area,
         (select arg_max(p.value_type, p.priority) from {{ ref('value_type_patterns') }} p
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('value_type_patterns')) }}) as value_type,
-        {{ fy_start_year('l.row_label') }} as fy_start_year,
+        coalesce({{ fy_start_year('l.row_label') }}, {{ short_fy_label_start('l.row_label') }}) as fy_start_year,
         coalesce({{ as_of_date('l.row_label') }}, {{ date_label('l.row_label') }}) as as_of_date,
         {{ month_label_start('l.row_label') }} as month_start,
         {{ month_number_label('l.row_label') }} as month_number,
