@@ -159,13 +159,21 @@ component_measured as (
 ),
 unit_checked as (
     -- a value printed with its own unit ('26 weeks', '12 days', '£500', '825/10,000') only takes
-    -- a measure of that unit: money in a complaints table is not a count of complaints
+    -- a measure of that unit: money in a complaints table is not a count of complaints. And a
+    -- rate or a percentage named only by the text around the table (the sentences above it, a
+    -- heading, the document title) is taken only by values printed as one: 'a rate of 71 per
+    -- 10,000 children' in the paragraph above a table of numbers names that paragraph's figure
     select
         x.* exclude (measure),
         case when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
                   and mc.unit is distinct from case x.value_kind when 'rate' then 'rate_per_10000'
                                                     else x.value_kind end
-             then null else x.measure end as measure
+             then null
+             when mc.unit in ('rate_per_10000', 'percent')
+                  and x.measure_source in ('lead_in', 'heading', 'document_title')
+                  and x.value_kind is distinct from case mc.unit when 'percent' then 'percent' else 'rate' end
+             then null
+             else x.measure end as measure
     from component_measured x
     left join {{ ref('measure_catalogue') }} mc using (measure)
 )

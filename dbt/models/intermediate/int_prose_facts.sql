@@ -90,7 +90,22 @@ inherited as (
     from with_area w
     where w.measure_source = 'anaphora'
     union all by name
-    select * from with_area where measure_source is distinct from 'anaphora'
+    -- a figure with no period of its own takes the period that opens its sentence, before the
+    -- sentence's first figure ('At 31 March 2024 there were 412 children in care, a rate of 71
+    -- per 10,000': 71 is at 31 March 2024 too)
+    select w.* replace (coalesce(w.period_text, (
+        select arg_min(e.period_text, e.mention_seq)
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
+          and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null and strpos(e.before_text, e.period_text) > 0
+          and not exists (
+              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
+              where f.pack_id = e.pack_id and f.sentence_first_line = e.sentence_first_line
+                and f.sentence = e.sentence and f.mention_seq < e.mention_seq and f.skip_reason is null)
+    )) as period_text)
+    from with_area w
+    where w.measure_source is distinct from 'anaphora'
 ),
 read_periods as (
     select
