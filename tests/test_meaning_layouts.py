@@ -310,6 +310,26 @@ def test_number_waiting_is_the_waiting_list_and_a_median_wait_is_left_unclassifi
     assert [(r["value_text"], r["column_name"]) for r in median] == [("21", "Median wait (weeks)")]
 
 
+def test_the_100_percent_of_an_outcome_total_row_counts_nothing(con):
+    """207:25 'Total | 547 | 100%' under 'Outcome | Number | %': 547 concluded complaints; the
+    100% is no count of them and stays unclassified."""
+    got = facts(con, "fct_complaints", "207", 25)
+    assert [(f["measure"], f["value"], f["value_text"]) for f in got] == [
+        ("complaints_concluded", 547, "547")
+    ]
+    share = rows(
+        con,
+        "select u.value_text from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '207%' and u.source_line = 25",
+    )
+    assert [r["value_text"] for r in share] == ["100%"]
+    upheld = facts(con, "fct_complaints", "207", 21)
+    assert [(f["measure"], f["value"]) for f in upheld] == [
+        ("complaints_upheld_pct", 26),
+        ("complaints_upheld", 140),
+    ]
+
+
 # --------------------------------------------------------------------------- subjects kept whole
 
 
@@ -372,7 +392,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    assert unknown == {"201", "202", "203", "204", "205", "206"} - _real_councils(con)
+    assert unknown == {"201", "202", "203", "204", "205", "206", "207"} - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
         (r["file_name"][:3], r["check_name"], r["severity"], r["source_lines"]) for r in got

@@ -117,10 +117,12 @@ totalled as (
     select
         b.*,
         case
-            -- the total row of an outcome breakdown counts the cases with an outcome
+            -- the total row of an outcome breakdown counts the cases with an outcome (its
+            -- '100%' is no count of them)
             when b.row_role in ('total', 'subtotal') and b.row_total_measure is not null
              and tf.domain = b.domain and coalesce(bf.family, tf.family) = tf.family
              and b.component in ('value', 'actual')
+             and (tf.unit = 'percent') = (b.value_kind = 'percent')
                 then b.row_total_measure
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
