@@ -25,7 +25,9 @@ from ingest.text import clean_text
 #        figure, the comparison of the figure before ('11% up from the previous year (993)')
 # 1.3.8: a header line with a label-column heading under group labels that span its columns
 #        (`\t2023/24` over `Measure\tJan\tFeb`) is part of the header, not the first row
-PARSER_VERSION = "1.3.8"
+# 1.3.9: of two period phrases as near a figure, the one after it is its own ('from 342 in
+#        March 2023 to 198 in March 2024': 198 is March 2024's)
+PARSER_VERSION = "1.3.9"
 
 
 @dataclass

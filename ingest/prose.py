@@ -1046,7 +1046,11 @@ def _nearest_period(
             continue
         if distance > s.rules.near_reach and s.rules.near_period.match(s.subject[start:end]):
             continue
-        if best_distance is None or distance < best_distance:
+        # at equal distance the phrase after the figure is its own ('from 342 in March 2023 to
+        # 198 in March 2024': 198 is March 2024's), the one before it an earlier figure's
+        after = start >= m.char_end
+        nearer = best_distance is None or distance < best_distance
+        if nearer or (after and distance == best_distance):
             best, best_distance = (start, end), distance
     if best is None:
         return None

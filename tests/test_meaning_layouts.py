@@ -330,6 +330,36 @@ def test_the_100_percent_of_an_outcome_total_row_counts_nothing(con):
     ]
 
 
+def test_sentences_of_another_councils_annual_report(con):
+    """208: 'received 214 complaints about adult social care in 2023/24, compared with 187 in
+    2022/23' (l.7); 'The ... Ombudsman made decisions on 12 complaints' (l.11: the Ombudsman's
+    decisions, not complaints received); 'The number of people waiting for an occupational
+    therapy assessment fell from 342 in March 2023 to 198 in March 2024' (l.13: each figure at
+    its own date); money and staff (l.15) are no facts."""
+    (received,) = facts(con, "fct_complaints", "208", 7)
+    assert (received["measure"], received["value"], received["period_id"]) == (
+        "complaints_received",
+        214,
+        "FY2023/24",
+    )
+    assert (received["comparison_value"], received["comparison_period_id"]) == (187, "FY2022/23")
+    assert [(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "208", 11)] == [
+        ("ombudsman_findings", 12)
+    ]
+    waiting = sorted(
+        (f["value"], f["measure"], f["period_id"], f["service_code"])
+        for f in facts(con, "fct_waiting_times", "208", 13)
+    )
+    assert waiting == [
+        (198, "referrals_waiting", "D2024-03-31", "occupational_therapy"),
+        (342, "referrals_waiting", "D2023-03-31", "occupational_therapy"),
+    ]
+    assert all(
+        facts(con, table, "208", 15) == []
+        for table in ("fct_complaints", "fct_placements", "fct_waiting_times")
+    )
+
+
 # --------------------------------------------------------------------------- subjects kept whole
 
 
@@ -392,7 +422,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    assert unknown == {"201", "202", "203", "204", "205", "206", "207"} - _real_councils(con)
+    assert unknown == {"201", "202", "203", "204", "205", "206", "207", "208"} - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
         (r["file_name"][:3], r["check_name"], r["severity"], r["source_lines"]) for r in got

@@ -141,3 +141,10 @@ def test_a_bracketed_figure_after_the_period_a_change_is_from_is_its_comparison(
         (11.0, "percent_change", "D2018-03-31", None),
         (1102.0, "count", "D2018-03-31", 993.0),
     ]
+
+
+def test_complaints_about_a_service_are_complaints_received(marts_con):
+    # 004 line 910: 'A total of 14 complaints about private sector domiciliary care agencies
+    # were received directly by the Complaints Service during 2017/2018.'
+    rows = _facts(marts_con, "fct_complaints", PACK_004, 910)
+    assert [r[:5] for r in rows] == [("complaints_received", 14.0, "count", "actual", "FY2017/18")]

@@ -192,3 +192,23 @@ def test_references_glued_to_letters_are_not_read():
     assert [
         m.number_text for m in _kept(["Complaint PH41/2015 under S136 was called in by 3 members."])
     ] == ["3"]
+
+
+def test_of_two_period_phrases_as_near_a_figure_the_one_after_it_is_its_own():
+    """'from 342 in March 2023 to 198 in March 2024': 198 is March 2024's (the phrase before it
+    is 342's), and is compared with 342 of March 2023."""
+    from ingest.prose import prose_numbers
+
+    sentence = (
+        "The number of people waiting for an occupational therapy assessment fell from 342 in "
+        "March 2023 to 198 in March 2024."
+    )
+    got = [
+        (n.number_text, n.role, n.period_text, n.comparison_value, n.comparison_period_text)
+        for n in prose_numbers([sentence])
+        if n.skip_reason is None
+    ]
+    assert got == [
+        ("342", "from", "March 2023", None, None),
+        ("198", "to", "March 2024", 342.0, "March 2023"),
+    ]
