@@ -26,7 +26,7 @@ from ingest.text import clean_text
 # 1.3.8: a header line with a label-column heading under group labels that span its columns
 #        (`\t2023/24` over `Measure\tJan\tFeb`) is part of the header, not the first row
 # 1.3.9: of two period phrases as near a figure, the one after it is its own ('from 342 in
-#        March 2023 to 198 in March 2024': 198 is March 2024's)
+#        March 2023 to 198 in March 2024': 198 is March 2024's); a pack without tables is read
 PARSER_VERSION = "1.3.9"
 
 
@@ -68,8 +68,6 @@ def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
     cleaned = list(map(clean_text, text.lines))  # once, for documents and captions
     documents = split_documents(text.lines, cleaned)
     tables = find_tables(text.lines, [document.first_line for document in documents], cleaned)
-    if not tables:
-        raise PackError(file_name, "no tables found (no line holds a TAB): nothing to extract")
     return ParsedPack(
         text=text,
         metadata=extract_metadata(text.lines),

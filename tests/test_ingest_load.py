@@ -109,7 +109,6 @@ def _bad_input(tmp_path, name, data):
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"%PDF-1.4\x00\x01\x02\x03" * 100, "binary"),
         ("notext.txt", bytes([0x81, 0x8D, 0x8F]) * 10 + b"\tx\n", "neither UTF-8 nor"),
-        ("notables.txt", b"Blackpool Council\n\nJust prose, no tables.\n", "no tables"),
         ("longline.txt", b"a\tb\n" + b"x" * (MAX_LINE_CHARS * 10) + b"\n", "characters long"),
     ],
 )
@@ -156,3 +155,19 @@ def test_failed_promotion_leaves_the_old_rows(con, folder):
     with pytest.raises(duckdb.Error):
         load_pack_file(con, path)
     assert snapshot(con) == before
+
+
+def test_a_pack_without_tables_is_read_for_its_text():
+    """Minutes printed without a table (no TAB anywhere) still hold decisions and figures in
+    sentences: the pack is read, with no tables, not refused."""
+    from ingest.parse import parse_pack_bytes
+
+    text = (
+        "Blackpool Council\n\nMINUTES OF THE MEETING OF THE CABINET HELD ON 14 NOVEMBER 2023\n\n"
+        "46 COMPLAINTS ANNUAL REPORT 2022/23\n\n"
+        "The council received 214 complaints in 2022/23.\n\nRESOLVED: That the report be noted.\n"
+    )
+    pack = parse_pack_bytes("minutes.txt", text.encode())
+    assert pack.tables == []
+    assert "214" in [n.number_text for n in pack.prose if n.skip_reason is None]
+    assert pack.documents
