@@ -59,6 +59,11 @@ NOT_PLACES = {
     "Full",
     "Members",
 }
+MINUTES_TITLE = re.compile(
+    r"^minutes of (?:the )?(?:meeting of )?(?:the )?(?P<committee>.+?)(?: meeting)?"
+    r"(?: held)?(?: on|,| -| –)\s+(?P<date>.*\d{4}.*)$",
+    re.IGNORECASE,
+)
 DATE_KEYS = ("date of meeting", "date of meeting", "meeting", "date", "date/time", "date and time")
 COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
 COUNCIL_KEYS = ("council", "authority", "local authority")
@@ -85,6 +90,7 @@ def extract_metadata(lines: list[str]) -> MeetingMetadata:
     meta = MeetingMetadata()
     _read_front_sheet(lines, meta)
     _read_key_value_headers(lines, meta)
+    _read_minutes_title(lines, meta)
     _read_council(lines, meta)
     _record_missing(meta)
     return meta
@@ -124,6 +130,26 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
             meta.committee = text
             meta.committee_line = above + 1
             return
+
+
+def _read_minutes_title(lines: list[str], meta: MeetingMetadata) -> None:
+    """A pack that opens with its minutes (no front sheet): `MINUTES OF THE MEETING OF THE
+    CABINET HELD ON 14 NOVEMBER 2023` gives the committee and the date, where nothing above
+    gave them."""
+    if meta.committee is not None and meta.meeting_date is not None:
+        return
+    for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        found = MINUTES_TITLE.match(clean_text(lines[index]))
+        if not found or not COMMITTEE_WORDS.search(found["committee"]):
+            continue
+        when, _ = parse_date(found["date"])
+        if when is None:
+            continue
+        if meta.meeting_date is None:
+            meta.meeting_date, meta.meeting_date_line = when, index + 1
+        if meta.committee is None:
+            meta.committee, meta.committee_line = found["committee"].strip(), index + 1
+        return
 
 
 def _read_key_value_headers(lines: list[str], meta: MeetingMetadata) -> None:

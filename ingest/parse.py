@@ -27,7 +27,9 @@ from ingest.text import clean_text
 #        (`\t2023/24` over `Measure\tJan\tFeb`) is part of the header, not the first row
 # 1.3.9: of two period phrases as near a figure, the one after it is its own ('from 342 in
 #        March 2023 to 198 in March 2024': 198 is March 2024's); a pack without tables is read
-PARSER_VERSION = "1.3.9"
+# 1.3.10: a pack opening with its minutes ('MINUTES OF THE MEETING OF THE CABINET HELD ON 14
+#        NOVEMBER 2023') takes its committee and meeting date from that title
+PARSER_VERSION = "1.3.10"
 
 
 @dataclass

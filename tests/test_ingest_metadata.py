@@ -103,3 +103,24 @@ def test_no_metadata_gives_nulls_with_reasons_not_guesses():
     meta = extract_metadata(["Some heading", "", "a\tb", "1\t2"])
     assert meta.council is None and meta.committee is None and meta.meeting_date is None
     assert set(meta.missing_reasons) >= {"council", "committee", "meeting_date"}
+
+
+@pytest.mark.parametrize(
+    "title, committee, day",
+    [
+        (
+            "MINUTES OF THE MEETING OF THE CABINET HELD ON 14 NOVEMBER 2023",
+            "CABINET",
+            date(2023, 11, 14),
+        ),
+        (
+            "Minutes of the Health Scrutiny Committee held on Tuesday 1st March, 2022",
+            "Health Scrutiny Committee",
+            date(2022, 3, 1),
+        ),
+    ],
+)
+def test_a_pack_opening_with_its_minutes_names_committee_and_date(title, committee, day):
+    """No front sheet: the minutes' title gives the committee and the meeting date."""
+    meta = extract_metadata(["", title, "", "Present: Councillor A Brown (Chair)"])
+    assert (meta.committee, meta.meeting_date, meta.meeting_date_line) == (committee, day, 2)
