@@ -272,9 +272,18 @@ def stage_pack(context: AssetExecutionContext, warehouse: WarehouseResource) -> 
 
 def _record_unreadable(context, warehouse, con, parsed, stats) -> None:
     from ingest import store
+    from ingest.parse import PARSER_VERSION
 
     file_name, sha, problem = parsed.file_name, parsed.sha256, str(parsed.error.problem)
-    store.record_failure(con, file_name, sha, "error", problem, stat=stats.get(file_name))
+    store.record_failure(
+        con,
+        file_name,
+        sha,
+        "error",
+        problem,
+        stat=stats.get(file_name),
+        parser_version=PARSER_VERSION,
+    )
     alerting.send(
         "pack_unreadable",
         warehouse.warehouse_path,

@@ -159,7 +159,11 @@ def load_reason(
         return "retry"
     if recorded.status == "quarantined" and retry_quarantined:
         return "retry"
-    if recorded.status in ("promoted", "quarantined") and recorded.parser_version != parser_version:
+    # a file the last parser loaded, quarantined or refused is read again by a newer one
+    if (
+        recorded.status in ("promoted", "quarantined", "error")
+        and recorded.parser_version != parser_version
+    ):
         return "parser"
     return None
 

@@ -16,7 +16,7 @@ from ingest import store
 from ingest.errors import PackError
 from ingest.frames import pack_frames
 from ingest.parallel import ParsedFile
-from ingest.parse import parse_pack_bytes
+from ingest.parse import PARSER_VERSION, parse_pack_bytes
 
 Gate = Callable[[dict], object]  # staged frames -> result with .passed and .to_dict()
 
@@ -84,7 +84,7 @@ def _already_loaded(con, file_name: str, sha256: str) -> LoadOutcome | None:
 
 
 def _failed(con, file_name: str, sha256: str | None, message: str) -> LoadOutcome:
-    store.record_failure(con, file_name, sha256, "error", message)
+    store.record_failure(con, file_name, sha256, "error", message, parser_version=PARSER_VERSION)
     return LoadOutcome(file_name, "error", sha256[:16] if sha256 else None, sha256, message)
 
 

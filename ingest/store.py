@@ -380,11 +380,22 @@ def record_failure(
     status: str,
     message: str,
     stat: tuple[int, int] | None = None,
+    parser_version: str | None = None,
 ) -> None:
-    """Log a file that could not be loaded (parse error, duplicate of another file)."""
+    """Log a file that could not be loaded (parse error, duplicate of another file); a file
+    refused by a parser is read again by a newer one (its version is recorded)."""
     pack_id = sha256[:16] if sha256 else ""
     with _transaction(con):
-        _record_file(con, file_name, pack_id, status, message, sha256=sha256 or "", stat=stat)
+        _record_file(
+            con,
+            file_name,
+            pack_id,
+            status,
+            message,
+            sha256=sha256 or "",
+            stat=stat,
+            parser_version=parser_version,
+        )
 
 
 def record_staged(con, file_name: str, pack_id: str, sha256: str, stat: tuple[int, int]) -> None:

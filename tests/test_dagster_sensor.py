@@ -212,3 +212,16 @@ def test_an_incremental_publish_leaves_out_the_seeds_and_the_views_no_test_reads
         assert name in selected, name
     # a view whose dbt test reports on the new rows (no_rows) is built so that the test runs
     assert "intermediate/int_dq_cross_pack_conflicts" in selected
+
+
+def test_a_file_an_older_parser_refused_is_read_again_by_a_newer_one():
+    """A pack the parser of its day could not read (a minutes pack without tables was once
+    refused) is tried again when the parser changes, and only then."""
+    from dagster_project.planning import PackFile, Recorded, load_reason
+
+    pack = PackFile("minutes.txt", "ab" * 32, 120, 1)
+    refused = Recorded("ab" * 32, "error", "1.3.7", 120, 1)
+    assert load_reason(pack, refused, "1.3.10", retry_quarantined=False) == "parser"
+    assert load_reason(pack, refused, "1.3.7", retry_quarantined=False) is None
+    unrecorded = Recorded("ab" * 32, "error", None, 120, 1)  # refused before versions were kept
+    assert load_reason(pack, unrecorded, "1.3.10", retry_quarantined=False) == "parser"

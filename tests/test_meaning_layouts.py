@@ -293,6 +293,13 @@ def test_a_rate_in_the_paragraph_above_a_table_of_numbers_is_not_its_measure(con
     assert [r["value_text"] for r in shares] == ["44%"]
 
 
+def test_a_budget_row_named_children_in_care_is_no_count_of_them(con):
+    """206:31 'Children in Care and Placements | 38,420 | 42,115' in a budget table (£000s): the
+    caption words that make 'Children looked after by placement type' a count of children are
+    read in a caption only, never in a row label."""
+    assert facts(con, "fct_placements", "206", 31) == []
+
+
 def test_number_waiting_is_the_waiting_list_and_a_median_wait_is_left_unclassified(con):
     """206:24 'Community Paediatrics | 650 | 21 | 402' under 'Number waiting | Median wait
     (weeks) | Waiting over 18 weeks': no median wait measure here, so 21 is no fact."""

@@ -4,7 +4,7 @@
 -- introducing the table (int_table_lead_ins), a heading above the table or the document title.
 -- Matching is by seed measure_patterns (regex, priority); captions and introducing sentences only
 -- use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially Upheld' under a
--- caption must not define the table); fallback texts (headings above the table, the document
+-- caption must not define the table), and a caption alone those whose scope is 'caption_only'; fallback texts (headings above the table, the document
 -- title) only use scope 'any'. A measure must suit the kind of value: a
 -- percentage cell takes a percent measure, any other number a measure that is not a percentage.
 with texts as (
@@ -43,7 +43,9 @@ matches as (
     join {{ ref('measure_patterns') }} p
       on p.domain = t.domain
      and p.value_kind in ('any', k.kind)
-     and (t.slot = 'label' or p.scope = 'any' or (t.slot in ('caption', 'lead_in') and p.scope = 'caption'))
+     and ((t.slot = 'label' and p.scope <> 'caption_only') or p.scope = 'any'
+          or (t.slot in ('caption', 'lead_in') and p.scope = 'caption')
+          or (t.slot = 'caption' and p.scope = 'caption_only'))
     join {{ ref('measure_catalogue') }} c
       on c.measure = p.measure and (c.unit = 'percent') = (k.kind = 'percent')
     where {{ regexp_matches_seed('t.text', 'p.pattern', ref('measure_patterns')) }}
