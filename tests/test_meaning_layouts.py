@@ -350,6 +350,9 @@ def test_sentences_of_another_councils_annual_report(con):
         "FY2023/24",
     )
     assert (received["comparison_value"], received["comparison_period_id"]) == (187, "FY2022/23")
+    # a council of the register that the aliases seed does not list: prose facts resolve it as
+    # the pack's tables do
+    assert received["reporting_council"] == "E06000005"  # Darlington
     assert [(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "208", 11)] == [
         ("ombudsman_findings", 12)
     ]

@@ -234,8 +234,9 @@ prose_facts as (
         c.comparison_value,
         c.comparison_period_id,
         c.measure_source,
-        coalesce(rc.gss_code, 'unknown') as reporting_council_gss,
-        coalesce(rc.gss_code, 'unknown') as subject_council_gss,
+        -- the pack's council as its table facts have it (the council register, at the meeting date)
+        coalesce(rc.council_id, 'unknown') as reporting_council_gss,
+        coalesce(rc.council_id, 'unknown') as subject_council_gss,
         'reporting_council' as subject_council_source,
         svc.service_code,
         coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
@@ -262,7 +263,7 @@ prose_facts as (
         case when bd.parts >= 2 and bd.parts_sum = c.value then true end as is_total
     from compared c
     left join broken_down bd on bd.pack_id = c.pack_id and bd.mention_seq = c.mention_seq
-    left join {{ ref('council_aliases') }} rc on rc.alias = {{ norm_text('c.reporting_council_text') }}
+    left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
     left join lateral (
         select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
         from {{ ref('service_area_patterns') }} p
