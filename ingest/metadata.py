@@ -30,6 +30,8 @@ COUNCIL_TYPES = r"(?:Metropolitan Borough |Borough |County |City |District |Roya
 # and Hove, Isle of Wight (hyphenated ones such as Stockton-on-Tees are one word). In running
 # text "of" and "in" are left out: "Leader of Blackpool Council", "Children in Care Council".
 PLACE_JOINERS = r"(?:upon|on|and|with|&)"
+SMALL_NAME_WORDS = {"upon", "on", "and", "with", "of", "the", "in"}
+"""Words a council name in capitals keeps in lower case when it is written as a name."""
 PRINTED_COUNCIL = re.compile(
     rf"^(?:The )?(?P<name>(?:[A-Z][A-Za-z'’\-]+ |{PLACE_JOINERS} |of )*?[A-Z][A-Za-z'’\-]+ "
     rf"{COUNCIL_TYPES}Council)$"
@@ -178,11 +180,22 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
     if meta.council is not None:
         return
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        match = PRINTED_COUNCIL.match(clean_text(lines[index]))
+        match = PRINTED_COUNCIL.match(_title_case_capitals(clean_text(lines[index])))
         if match and match.group("name").split()[0] not in NOT_PLACES:
             _set_council(meta, match.group("name"), index + 1, "printed", 1.0)
             return
     _infer_council(lines, meta)
+
+
+def _title_case_capitals(text: str) -> str:
+    """A line printed in capitals (`DARLINGTON BOROUGH COUNCIL`) as a name is written
+    (`Darlington Borough Council`, `Kingston upon Hull City Council`); other lines unchanged."""
+    if not text.isupper():
+        return text
+    return " ".join(
+        word.lower() if word.lower() in SMALL_NAME_WORDS else word.capitalize()
+        for word in text.split()
+    )
 
 
 def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:

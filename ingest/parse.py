@@ -29,7 +29,8 @@ from ingest.text import clean_text
 #        March 2023 to 198 in March 2024': 198 is March 2024's); a pack without tables is read
 # 1.3.10: a pack opening with its minutes ('MINUTES OF THE MEETING OF THE CABINET HELD ON 14
 #        NOVEMBER 2023') takes its committee and meeting date from that title
-PARSER_VERSION = "1.3.10"
+# 1.3.11: a council name printed in capitals on the front sheet ('DARLINGTON BOROUGH COUNCIL')
+PARSER_VERSION = "1.3.11"
 
 
 @dataclass

@@ -124,3 +124,16 @@ def test_a_pack_opening_with_its_minutes_names_committee_and_date(title, committ
     """No front sheet: the minutes' title gives the committee and the meeting date."""
     meta = extract_metadata(["", title, "", "Present: Councillor A Brown (Chair)"])
     assert (meta.committee, meta.meeting_date, meta.meeting_date_line) == (committee, day, 2)
+
+
+@pytest.mark.parametrize(
+    "line, council",
+    [
+        ("DARLINGTON BOROUGH COUNCIL", "Darlington Borough Council"),
+        ("KINGSTON UPON HULL CITY COUNCIL", "Kingston upon Hull City Council"),
+        ("MEETING OF THE COUNCIL", None),  # no place: not a council's name
+    ],
+)
+def test_a_council_printed_in_capitals_is_read_as_its_name(line, council):
+    meta = extract_metadata(["", line, "", "CABINET", "", "Monday, 11 March 2024 at 2.00 pm"])
+    assert meta.council == council
