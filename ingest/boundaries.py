@@ -39,6 +39,7 @@ class Boundaries:
     contact_job_keys: tuple[str, ...]
     header_keys: tuple[str, ...]
     minutes_title: re.Pattern
+    minutes_meeting_title: re.Pattern  # groups committee, date
     agenda_heading: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
@@ -140,6 +141,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         closing_continuation=pattern("closing_continuation"),
         appendix_list_entry=pattern("appendix_list_entry"),
         minutes_title=pattern("minutes_title"),
+        minutes_meeting_title=pattern("minutes_meeting_title"),
         agenda_heading=pattern("agenda_heading"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.boundaries import load_boundaries
 from ingest.dates import parse_date, parse_time, starts_with_weekday_date
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text, is_blank
@@ -61,11 +62,6 @@ NOT_PLACES = {
     "Full",
     "Members",
 }
-MINUTES_TITLE = re.compile(
-    r"^minutes of (?:the )?(?:meeting of )?(?:the )?(?P<committee>.+?)(?: meeting)?"
-    r"(?: held)?(?: on|,| -| –)\s+(?P<date>.*\d{4}.*)$",
-    re.IGNORECASE,
-)
 DATE_KEYS = ("date of meeting", "date of meeting", "meeting", "date", "date/time", "date and time")
 COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
 COUNCIL_KEYS = ("council", "authority", "local authority")
@@ -140,8 +136,9 @@ def _read_minutes_title(lines: list[str], meta: MeetingMetadata) -> None:
     gave them."""
     if meta.committee is not None and meta.meeting_date is not None:
         return
+    title = load_boundaries().minutes_meeting_title
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        found = MINUTES_TITLE.match(clean_text(lines[index]))
+        found = title.match(clean_text(lines[index]))
         if not found or not COMMITTEE_WORDS.search(found["committee"]):
             continue
         when, _ = parse_date(found["date"])
