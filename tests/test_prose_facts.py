@@ -148,3 +148,10 @@ def test_complaints_about_a_service_are_complaints_received(marts_con):
     # were received directly by the Complaints Service during 2017/2018.'
     rows = _facts(marts_con, "fct_complaints", PACK_004, 910)
     assert [r[:5] for r in rows] == [("complaints_received", 14.0, "count", "actual", "FY2017/18")]
+    subject = marts_con.execute(
+        """select f.service_area, f.service_code from marts.fct_complaints f
+           join marts.dim_pack p using (pack_id)
+           where p.file_name = ? and f.source_line = 910 and f.source_kind = 'prose'""",
+        [PACK_004],
+    ).fetchall()
+    assert subject == [("adult", "domiciliary_care")]

@@ -53,10 +53,11 @@ read as (
 monthly as (
     -- the month a column or row is ('Apr-23'; 'Apr' in the year printed around it: a fiscal
     -- year's April-December are its first calendar year, January-March its second), kept only
-    -- within fifteen years before and a year after the meeting ('Jun 30' is no month of 2030)
+    -- within ten years before and a year after the meeting, inside the fact gate's window
+    -- (period_near_meeting): 'Jun 30' is no month of 2030, and cannot quarantine its pack
     select
         r.* exclude (month_no, read_month),
-        case when r.read_month between r.meeting_date - interval 15 year
+        case when r.read_month between r.meeting_date - interval 10 year
                                    and r.meeting_date + interval 1 year
              then r.read_month end as month_start
     from (
