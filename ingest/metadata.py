@@ -95,23 +95,40 @@ def extract_metadata(lines: list[str]) -> MeetingMetadata:
 
 
 def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
-    """A front sheet prints the meeting as `Thursday, 17 September 2015 at 6.00 pm`, with the
-    committee on a line above and the venue just below."""
+    """A front sheet prints the meeting as `Thursday, 17 September 2015 at 6.00 pm` (or as a
+    field, `Date: Monday, 11th March, 2024`), with the committee on a line above and the time
+    and venue just below."""
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        text = clean_text(lines[index])
+        text = _field_value(clean_text(lines[index]), DATE_KEYS)
         if not starts_with_weekday_date(text):
             continue
         meta.meeting_date, _ = parse_date(text)
         meta.meeting_date_line = index + 1
         meta.meeting_time = parse_time(text)
+        _read_venue_after_date(text, index, meta)
         _read_time_and_venue_below(lines, index, meta)
         _read_committee_above(lines, index, meta)
         return
 
 
+def _field_value(text: str, keys: tuple[str, ...]) -> str:
+    """The value of a `Key: value` line whose key is one of `keys`; any other line as it is."""
+    pair = split_key_value(text)
+    return pair[1] if pair and pair[0] in keys else text
+
+
+def _read_venue_after_date(text: str, index: int, meta: MeetingMetadata) -> None:
+    """`Thursday, 14th March, 2024, 7.00 pm - George Meehan House, 294 High Road (watch ...)`:
+    the venue printed after a dash on the date's own line, without a closing aside."""
+    _, dash, after = text.partition(" - ")
+    venue = re.sub(r"\s*\([^)]*\)\s*$", "", after).strip()
+    if dash and VENUE_WORDS.search(venue):
+        meta.venue, meta.venue_line = venue, index + 1
+
+
 def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetadata) -> None:
     for below in _non_blank_after(lines, index, 3):
-        text = clean_text(lines[below])
+        text = _field_value(clean_text(lines[below]), ("time", *VENUE_KEYS))
         if meta.meeting_time is None and parse_time(text) and len(text) < 30:
             meta.meeting_time = parse_time(text)
             continue
@@ -212,6 +229,7 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
             for match in GOV_UK_DOMAIN.finditer(line):
                 domains[match.group("place").lower()] += 1
     if not mentions:
+        _infer_council_from_domain(domains, lines, meta)
         return
     name, count = mentions.most_common(1)[0]
     share = count / sum(mentions.values())
@@ -219,6 +237,23 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
     backed_by_domain = place.split()[0].lower() in domains
     confidence = min(0.95, 0.4 + 0.4 * share + (0.15 if backed_by_domain else 0) + 0.02 * count)
     _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
+
+
+def _infer_council_from_domain(domains: Counter[str], lines: list[str], meta) -> None:
+    """A pack that never names its council (`the Council`) still prints its officers' e-mail
+    addresses: the place of the gov.uk domain most of them share (`@haringey.gov.uk`) names it.
+    Recorded as inferred, never when two domains are as common; the name is resolved against
+    the council register in dbt like any other (a domain that is no council's name stays
+    unresolved)."""
+    ranked = domains.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return
+    place, count = ranked[0]
+    first = next(n for n, line in enumerate(lines, start=1) if f"@{place}.gov.uk" in line.lower())
+    name = " ".join(word.capitalize() for word in place.split("-"))
+    _set_council(
+        meta, name, first, "inferred_from_email_domain", round(min(0.8, 0.5 + 0.05 * count), 2)
+    )
 
 
 def _set_council(meta: MeetingMetadata, name: str, line: int, method: str, confidence: float):

@@ -240,11 +240,14 @@ PACK_GATE_EXPECTATIONS: dict[str, tuple[dict, ...]] = {
         },
         {
             "type": "expect_column_values_to_be_in_set",
-            "kwargs": {"column": "council_method", "value_set": ["printed", "inferred_from_text"]},
+            "kwargs": {
+                "column": "council_method",
+                "value_set": ["printed", "inferred_from_text", "inferred_from_email_domain"],
+            },
             "meta": {
                 "name": "council_method_known",
                 "severity": "blocking",
-                "note": "How the council was found comes from a closed vocabulary (printed | inferred_from_text).",
+                "note": "How the council was found comes from a closed vocabulary (printed | inferred_from_text | inferred_from_email_domain).",
                 "line_column": "council_line",
             },
             "severity": "critical",
@@ -577,7 +580,7 @@ COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]] = {
         "encoding": "utf-8 or cp1252",
         "council": "as printed or inferred",
         "council_line": "Printed line the council name was read from.",
-        "council_method": "printed | inferred_from_text | null",
+        "council_method": "printed | inferred_from_text | inferred_from_email_domain | null",
         "council_confidence": "0..1",
         "committee": "Committee that met.",
         "committee_line": "Printed line the committee name was read from.",

@@ -137,3 +137,69 @@ def test_a_pack_opening_with_its_minutes_names_committee_and_date(title, committ
 def test_a_council_printed_in_capitals_is_read_as_its_name(line, council):
     meta = extract_metadata(["", line, "", "CABINET", "", "Monday, 11 March 2024 at 2.00 pm"])
     assert meta.council == council
+
+
+def test_a_front_sheet_date_printed_as_a_field_dates_the_meeting():
+    """`Date: Monday, 11th March, 2024` under the committee is the meeting; the date the agenda
+    was published, printed lower down under the officer's name, is not."""
+    lines = [
+        "DARLINGTON BOROUGH COUNCIL",
+        "",
+        "CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE",
+        "",
+        "Date: Monday, 11th March, 2024",
+        "Time: 10.00 am",
+        "Venue: Council Chamber, Town Hall, Darlington, DL1 5QT",
+        "",
+        "AGENDA",
+        "",
+        "1. Apologies",
+        "",
+        "Luke Swinhoe",
+        "Assistant Director Law and Governance",
+        "",
+        "Friday, 1 March 2024",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.meeting_date, meta.meeting_date_line) == (date(2024, 3, 11), 5)
+    assert (meta.committee, meta.committee_line) == (
+        "CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE",
+        3,
+    )
+    assert meta.meeting_time == "10:00"
+    assert meta.venue == "Council Chamber, Town Hall, Darlington, DL1 5QT"
+
+
+def test_a_venue_after_a_dash_on_the_date_line_is_read():
+    lines = [
+        "NOTICE OF MEETING",
+        "",
+        "Children and Young People's Scrutiny Panel",
+        "",
+        "Thursday, 14th March, 2024, 7.00 pm - George Meehan House, 294 High Road, Wood Green, "
+        "N22 8JZ (watch the live meeting here)",
+    ]
+    meta = extract_metadata(lines)
+    assert meta.meeting_time == "19:00"
+    assert meta.venue == "George Meehan House, 294 High Road, Wood Green, N22 8JZ"
+
+
+def test_a_council_never_named_is_read_from_its_officers_email_domain():
+    """'the Council' only: the gov.uk domain most addresses share names it, recorded as inferred;
+    two domains as common name nothing."""
+    lines = [
+        "Children and Young People's Scrutiny Panel",
+        "Thursday, 14th March, 2024, 7.00 pm",
+        "",
+        "Contact: Email: a.clerk@haringey.gov.uk",
+        "",
+        "The Council's Constitution applies.",
+        "Lead Officer: B Officer, b.officer@haringey.gov.uk",
+        "Partner: c.d@enfield.gov.uk",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.council, meta.council_line) == ("Haringey", 4)
+    assert meta.council_method == "inferred_from_email_domain"
+    assert 0.5 <= meta.council_confidence < 1.0
+    tied = extract_metadata([*lines, "Partner: e.f@enfield.gov.uk"])  # two and two
+    assert tied.council is None and "council" in tied.missing_reasons

@@ -103,6 +103,42 @@ def test_the_total_of_an_outcome_breakdown_counts_concluded_complaints(con):
     assert {f["measure"] for f in partly} == {"complaints_partially_upheld"}  # 'Partly upheld'
 
 
+def test_a_responded_column_counts_concluded_complaints_not_received_ones(con):
+    """'Responded' over a service's outcomes (Haringey's layout): complaints that reached an
+    outcome, of which the 'Upheld No.' are upheld; none of them is a complaint received."""
+    got = {
+        f["column_name"]: (f["measure"], f["value"])
+        for f in facts(con, "fct_complaints", "209", 27)
+    }
+    assert got["Responded"] == ("complaints_concluded", 58)
+    assert got["Upheld No."] == ("complaints_upheld", 12)
+    assert got["Upheld %"] == ("complaints_upheld_pct", 21)
+    total = facts(con, "fct_complaints", "209", 29)
+    assert [(f["measure"], f["value"]) for f in total if f["column_name"] == "Responded"] == [
+        ("complaints_concluded", 80)
+    ]
+    received = rows(
+        con,
+        "select count(*) as n from marts.fct_complaints f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '209%' and f.measure = 'complaints_received'",
+    )
+    assert received == [{"n": 0}]
+
+
+def test_a_council_named_only_by_its_email_domain(con):
+    """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
+    got = rows(
+        con,
+        "select p.council_id, m.meeting_date, m.venue from marts.dim_pack p "
+        "join marts.dim_meeting m using (meeting_id) where p.file_name like '209%'",
+    )
+    assert [(r["council_id"], str(r["meeting_date"])) for r in got] == [("E09000014", "2024-03-14")]
+    assert got[0]["venue"] == "Civic Centre, High Road, Wood Green, N22 8LE"
+    assert {f["reporting_council"] for f in facts(con, "fct_complaints", "209", 27)} == {
+        "E09000014"
+    }
+
+
 def test_a_number_no_word_names_is_unclassified_not_a_fact(con):
     """'Looked after children health checks' names no measure of the catalogue."""
     kept = rows(
@@ -432,7 +468,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    assert unknown == {"201", "202", "203", "204", "205", "206", "207", "208"} - _real_councils(con)
+    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209"}
+    assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
         (r["file_name"][:3], r["check_name"], r["severity"], r["source_lines"]) for r in got
