@@ -51,8 +51,8 @@ def cell_kind(text: str) -> str:
         return _word_kind(text)
     if text.isdigit() and text.isascii():
         return "count"  # digits only: no period, date or band has no other character
-    if PERIOD.match(text):
-        return "period"
+    if PERIOD.match(text) or first == "(" and text[-1] == ")" and PERIOD.match(text[1:-1]):
+        return "period"  # `(2022/23)` under `England`: the year of a comparator's figures
     if DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
     if AGE_BAND.match(text):

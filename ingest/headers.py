@@ -66,6 +66,8 @@ def _first_row_is_header(rows: list[Row]) -> bool:
         return False  # `13.0<TAB>Financial considerations:` over `14.0<TAB>...`
     if any(len(c) > HEADER_CELL_MAX_CHARS for c in first):
         return False
+    if _dates_over_headings(rows):
+        return True
     if rows[0].has_body_cells or any(starts_lowercase(c) for c in first[1:]):
         return False  # values, or words going on from a row above a page break
     body_values = any(r.has_body_cells for r in rows[1:])
@@ -79,6 +81,16 @@ def _first_row_is_header(rows: list[Row]) -> bool:
     head_length = sum(map(len, heads)) / len(heads)
     body_length = sum(map(len, body)) / max(1, len(body))
     return body_length >= 1.3 * head_length
+
+
+def _dates_over_headings(rows: list[Row]) -> bool:
+    """`\t31 March 2023\t\t31 December 2023\t` over `Placement type\tNo.\t%\tNo.\t%`: dates
+    with their day are body cells, except as group labels over a line of headings (no row
+    label, no value, and the line below heads the label column under them)."""
+    first = rows[0]
+    if first.clean[0] or first.has_values or "date" not in first.kinds[1:] or len(rows) < 3:
+        return False
+    return _continues_header(rows[1], rows[2:], rows[:1])
 
 
 def _numbered_like_the_rows_below(rows: list[Row]) -> bool:

@@ -139,6 +139,60 @@ def test_a_council_named_only_by_its_email_domain(con):
     }
 
 
+def test_dates_over_no_and_percent_columns_date_each_pair(con):
+    """`\t31 March 2023\t\t31 December 2023\t` over `Placement type\tNo.\t%\tNo.\t%`."""
+    got = {
+        (f["period_id"], f["value"])
+        for f in facts(con, "fct_placements", "210", 25)
+        if f["measure"] == "cla_count"
+    }
+    assert got == {("D2023-03-31", 169), ("D2023-12-31", 163)}
+    total = {
+        (f["period_id"], f["value"])
+        for f in facts(con, "fct_placements", "210", 28)
+        if f["measure"] == "cla_count"
+    }
+    assert total == {("D2023-03-31", 277), ("D2023-12-31", 268)}
+
+
+def test_quarters_under_a_year_and_comparator_columns(con):
+    """'Q2 | Q3' under '2023/24' are quarters of that year; the 'Statistical neighbours
+    (2022/23)' and 'England (2022/23)' columns are not Darlington's figures: unclassified."""
+    got = {
+        (f["period_id"], f["value_type"], f["value"])
+        for f in facts(con, "fct_placements", "210", 36)
+    }
+    assert got == {
+        ("FY2022/23", "actual", 121.2),
+        ("FY2023/24-Q2", "actual", 119.5),
+        ("FY2023/24-Q3", "actual", 117.3),
+        ("FY2023/24", "target", 115.0),
+    }
+    assert {f["measure"] for f in facts(con, "fct_placements", "210", 36)} == {"cla_rate_per_10000"}
+    comparators = rows(
+        con,
+        "select u.column_name, u.value, u.reason from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '210%' "
+        "and u.source_line = 37 order by u.value",
+    )
+    assert [(r["column_name"], r["value"]) for r in comparators] == [
+        ("England (2022/23)", 87),
+        ("Statistical neighbours (2022/23)", 88),
+    ]
+    assert all(r["reason"].startswith("a comparator's figure") for r in comparators)
+
+
+def test_a_front_sheet_date_field_is_the_meeting_not_the_publication_date(con):
+    got = rows(
+        con,
+        "select p.council_id, m.meeting_date, c.committee_name from marts.dim_pack p "
+        "join marts.dim_meeting m using (meeting_id) join marts.dim_committee c "
+        "on c.committee_id = m.committee_id where p.file_name like '210%'",
+    )
+    assert [(r["council_id"], str(r["meeting_date"])) for r in got] == [("E06000005", "2024-03-11")]
+    assert got[0]["committee_name"].lower() == "children and young people scrutiny committee"
+
+
 def test_a_number_no_word_names_is_unclassified_not_a_fact(con):
     """'Looked after children health checks' names no measure of the catalogue."""
     kept = rows(
@@ -468,7 +522,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209"}
+    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209", "210"}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [

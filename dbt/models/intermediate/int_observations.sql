@@ -159,6 +159,20 @@ component_measured as (
       -- counts another family of things
       on cs.component = t.component and (bc.family is null or bc.family = cs.family)
 ),
+comparator_checked as (
+    -- a column or row printing a comparator's figures beside the council's own ('England
+    -- (2022/23)', 'Statistical neighbours', 'North East': seed comparator_labels) is no fact of
+    -- the council: unclassified, with that reason (dq_unclassified_values)
+    select
+        x.*,
+        exists (
+            select 1 from {{ ref('comparator_labels') }} cl
+            where {{ regexp_matches_seed("coalesce(x.column_name, '')", 'cl.pattern', ref('comparator_labels')) }}
+               or {{ regexp_matches_seed("coalesce(x.col_leaf_name, '')", 'cl.pattern', ref('comparator_labels')) }}
+               or {{ regexp_matches_seed("coalesce(x.row_label, '')", 'cl.pattern', ref('comparator_labels')) }}
+        ) as is_comparator
+    from component_measured x
+),
 unit_checked as (
     -- a value printed with its own unit ('26 weeks', '12 days', '£500', '825/10,000') only takes
     -- a measure of that unit: money in a complaints table is not a count of complaints. And a
@@ -175,8 +189,9 @@ unit_checked as (
                   and x.measure_source in ('lead_in', 'heading', 'document_title')
                   and x.value_kind is distinct from case mc.unit when 'percent' then 'percent' else 'rate' end
              then null
+             when x.is_comparator then null
              else x.measure end as measure
-    from component_measured x
+    from comparator_checked x
     left join {{ ref('measure_catalogue') }} mc using (measure)
 )
 select

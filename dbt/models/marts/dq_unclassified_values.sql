@@ -17,8 +17,10 @@ select
     o.column_name,
     o.caption_text,
     o.document_title,
-    'no measure named by the cell key, column header, row label, caption, heading or title'
-        || case when o.base_measure is not null then ' for this part of an encoded cell' else '' end
-        as reason
+    case when o.is_comparator
+         then 'a comparator''s figure (England, a region, statistical neighbours), printed beside the council''s own'
+         else 'no measure named by the cell key, column header, row label, caption, heading or title'
+              || case when o.base_measure is not null then ' for this part of an encoded cell' else '' end
+    end as reason
 from {{ batch(ref('int_observations')) }} o
 where o.measure is null
