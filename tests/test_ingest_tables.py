@@ -351,3 +351,33 @@ def test_a_labelled_row_under_a_complete_header_stays_a_row():
     lines = ["\tQ1\tQ2", "Adults\tGreen\tAmber", "Children\t5\t6"]
     (table,) = find_tables(lines)
     assert table.header_last_line == 1
+
+
+def test_dates_over_number_and_percent_columns_are_group_labels():
+    """A date with its day is a body cell, except as a group label over a line of headings
+    (tests/data/meaning_layouts/210, lines 23-24); `(2022/23)` under `England` is a year."""
+    from ingest.tables import find_tables
+
+    lines = [
+        "\t31 March 2023\t\t31 December 2023\t",
+        "Placement type\tNo.\t%\tNo.\t%",
+        "Foster placements\t169\t61.0%\t163\t60.8%",
+        "",
+        "",
+        "",
+        "",
+        "Ref\tIndicator\t2023/24\t\tEngland",
+        "\t\tQ2\tQ3\t(2022/23)",
+        "CSC 010\tRate per 10,000\t119.5\t117.3\t71",
+    ]
+    dated, kpis = find_tables(lines)
+    assert (dated.header_first_line, dated.header_last_line) == (1, 2)
+    assert dated.column_names == [
+        "Placement type",
+        "31 March 2023 No.",
+        "31 March 2023 %",
+        "31 December 2023 No.",
+        "31 December 2023 %",
+    ]
+    assert (kpis.header_first_line, kpis.header_last_line) == (8, 9)
+    assert kpis.column_names[2:] == ["2023/24 Q2", "2023/24 Q3", "England (2022/23)"]
