@@ -125,6 +125,12 @@ def test_a_responded_column_counts_concluded_complaints_not_received_ones(con):
     assert received == [{"n": 0}]
 
 
+def test_a_complaints_teams_staffing_table_counts_no_complaints(con):
+    """'Complaints and feedback team resourcing', FTE by team: posts, not complaints."""
+    for line in (38, 39, 40):
+        assert facts(con, "fct_complaints", "209", line) == []
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
