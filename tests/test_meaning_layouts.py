@@ -120,7 +120,8 @@ def test_a_responded_column_counts_concluded_complaints_not_received_ones(con):
     received = rows(
         con,
         "select count(*) as n from marts.fct_complaints f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '209%' and f.measure = 'complaints_received'",
+        "where p.file_name like '209%' and f.measure = 'complaints_received' "
+        "and f.source_line between 27 and 29",
     )
     assert received == [{"n": 0}]
 
@@ -129,6 +130,30 @@ def test_a_complaints_teams_staffing_table_counts_no_complaints(con):
     """'Complaints and feedback team resourcing', FTE by team: posts, not complaints."""
     for line in (38, 39, 40):
         assert facts(con, "fct_complaints", "209", line) == []
+
+
+def test_a_percent_of_total_column_is_each_themes_share(con):
+    got = {(f["measure"], f["value"], f["theme"]) for f in facts(con, "fct_complaints", "209", 45)}
+    assert got == {
+        ("complaints_received", 52, "Communication"),
+        ("complaints_share_pct", 26, "Communication"),
+    }
+
+
+def test_children_who_became_or_ceased_to_be_looked_after_are_flows_not_the_count(con):
+    """'19 children became looked after and 28 children ceased to be looked after': children
+    starting and ceasing care, never a count of children looked after."""
+    got = {
+        (f["measure"], f["value"])
+        for f in facts(con, "fct_placements", "210", 41)
+        if f["source_kind"] == "prose"
+    }
+    assert got == {("children_starting_care", 19), ("children_ceasing_care", 28)}
+
+
+def test_a_leaving_care_service_for_young_adults_is_childrens_social_care(con):
+    got = {f["service_area"] for f in facts(con, "fct_complaints", "209", 53)}
+    assert got == {"children"}
 
 
 def test_a_council_named_only_by_its_email_domain(con):
