@@ -251,6 +251,28 @@ def test_upheld_codes_with_bracketed_total(con):
     ]
 
 
+def test_stage_2_investigations_by_service_are_complaints_not_placements(con):
+    """004 lines 1265-1266, under 'The table below shows the Stage 2 Investigations that took
+    place in respect of the services within Families First': 'Looked after Children and
+    Disability Services | 4' is a service's stage 2 investigations (2017/18), not children."""
+    rows = con.execute(
+        "select source_line, measure, value, stage, period_id, service_code "
+        "from marts.fct_complaints where pack_id = ? and source_line in (1265, 1266) "
+        "order by source_line",
+        [pack_id(con, "004")],
+    ).fetchall()
+    assert rows == [
+        (1265, "stage2_investigations", 4, "2", "FY2017/18", "lac_disability"),
+        (1266, "stage2_investigations", 1, "2", "FY2017/18", "specialist_safeguarding"),
+    ]
+    placements = con.execute(
+        "select count(*) from marts.fct_placements where pack_id = ? "
+        "and source_line in (1265, 1266)",
+        [pack_id(con, "004")],
+    ).fetchone()
+    assert placements == (0,)
+
+
 def test_percent_with_fraction(con):
     rows = con.execute(
         "select measure, value from marts.fct_complaints where pack_id = ? "

@@ -156,6 +156,23 @@ def test_a_leaving_care_service_for_young_adults_is_childrens_social_care(con):
     assert got == {"children"}
 
 
+def test_counts_with_their_upheld_in_brackets_one_measure_per_column(con):
+    """'19 (6 upheld)' under 'Stage 2 investigations': 19 investigations, 6 upheld at stage 2;
+    the 'LGSCO final decisions' column counts the Ombudsman's decisions, not stage 2 ones (the
+    caption names two stages, so neither is the column's)."""
+    got = {
+        (f["measure"], f["value"], f["stage"], f["period_id"])
+        for f in facts(con, "fct_complaints", "209", 60)
+    }
+    assert got == {
+        ("stage2_investigations", 19, "2", "FY2022/23"),
+        ("complaints_upheld", 6, "2", "FY2022/23"),
+        ("stage3_review_panels", 2, "3", "FY2022/23"),
+        ("complaints_upheld", 0, "3", "FY2022/23"),
+        ("ombudsman_findings", 11, None, "FY2022/23"),
+    }
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(

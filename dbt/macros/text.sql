@@ -12,3 +12,10 @@ md5(concat_ws('|', {% for p in parts %}coalesce(cast({{ p }} as varchar), '~'){%
 {% macro fmt_num(expr) -%}
 regexp_replace(cast(round({{ expr }}, 2) as varchar), '\.0+$', '')
 {%- endmacro %}
+
+{# The complaint stage a text names ('Stage 2 complaints': '2'), or null when it names none or
+   more than one ('Stage 2 investigations and Stage 3 Review Panels'). #}
+{% macro the_one_stage_named(expr) -%}
+case when len(list_distinct(regexp_extract_all(coalesce({{ expr }}, ''), '(?i)\bstage\s*([1-3])\b', 1))) = 1
+     then regexp_extract(coalesce({{ expr }}, ''), '(?i)\bstage\s*([1-3])\b', 1) end
+{%- endmacro %}

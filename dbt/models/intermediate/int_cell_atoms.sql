@@ -1,5 +1,6 @@
 -- Every value printed in a table cell, parsed into "atoms": one row per number a cell carries.
 --   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2
+--   '2,481 (734 upheld)'      -> value 2481, upheld 734
 --   '3U & 4PU [31]'           -> upheld 3, partially_upheld 4, bracket_total 31
 --   '1 U & 2 PU 20'           -> upheld 1, partially_upheld 2, bracket_total 20
 --   '44.44% 4/9'              -> value 44.44 (percent), numerator 4, denominator 9
@@ -42,7 +43,8 @@ shaped as (
         case
             when t.token_meaning is not null then 'token'
             when regexp_matches(v, '(?i)^[0-9\s\(\)\[\]&]*[0-9]\s*P?U\b[0-9\s\(\)\[\]&PUpu]*$')
-              or regexp_matches(v, '(?i)^[0-9]+\s+upheld\s*&\s*[0-9]+\s+partially$') then 'upheld_code'
+              or regexp_matches(v, '(?i)^[0-9]+\s+upheld\s*&\s*[0-9]+\s+partially$')
+              or regexp_matches(v, '(?i)^[0-9][0-9,]*\s*\(\s*[0-9][0-9,]*\s+upheld\s*\)$') then 'upheld_code'
             when regexp_matches(v, '^[0-9]+(\.[0-9]+)?\s*%\s+[0-9]+\s*/\s*[0-9]+$') then 'pct_fraction'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*(\.[0-9]+)?\s*/\s*(10|100),?000\b') then 'rate'
             when regexp_matches(v, '^[0-9]+\s*/\s*[0-9]+$') then 'fraction'
@@ -73,8 +75,8 @@ parsed as (
             when 'token' then [
                 {'component': 'value', 'value': null::double, 'kind': 'token'}]
             when 'upheld_code' then [
-                {'component': 'value', 'value': try_cast(nullif(regexp_extract(v, '^\s*([0-9]+)\s*[\(\[]', 1), '') as double), 'kind': 'count'},
-                {'component': 'upheld', 'value': try_cast(nullif(regexp_extract(v, '(?i)([0-9]+)\s*(U\b|upheld)', 1), '') as double), 'kind': 'count'},
+                {'component': 'value', 'value': try_cast(nullif(replace(regexp_extract(v, '^\s*([0-9][0-9,]*)\s*[\(\[]', 1), ',', ''), '') as double), 'kind': 'count'},
+                {'component': 'upheld', 'value': try_cast(nullif(replace(regexp_extract(v, '(?i)([0-9][0-9,]*)\s*(U\b|upheld)', 1), ',', ''), '') as double), 'kind': 'count'},
                 {'component': 'partially_upheld', 'value': try_cast(nullif(regexp_extract(v, '(?i)([0-9]+)\s*(PU\b|partially)', 1), '') as double), 'kind': 'count'},
                 {'component': 'bracket_total', 'value': try_cast(nullif(coalesce(
                     nullif(regexp_extract(v, '\[\s*([0-9]+)\s*\]\s*$', 1), ''),

@@ -201,13 +201,15 @@ select
     s.district,
     s.age_band,
     s.segment,
-    -- complaint stage where printed (column, row, in words in the row or column, caption, heading above)
+    -- complaint stage where printed (column, row, in words in the row or column, caption, heading
+    -- above); a caption or heading naming two stages ('Stage 2 investigations and Stage 3 Review
+    -- Panels') names none of its columns' stages
     coalesce(
         nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label), '(?i)\bstage\s*([1-3])\b', 1), ''),
         s.row_named_stage,
         s.column_named_stage,
-        nullif(regexp_extract(coalesce(s.caption_text, ''), '(?i)\bstage\s*([1-3])\b', 1), ''),
-        nullif(regexp_extract(coalesce(s.context_text, ''), '(?i)\bstage\s*([1-3])\b', 1), '')
+        {{ the_one_stage_named('s.caption_text') }},
+        {{ the_one_stage_named('s.context_text') }}
     ) as stage,
     s.procedure,
     -- 'Paediatric Speech and Language Therapy - Blackpool CCG': the commissioner after the dash

@@ -98,6 +98,12 @@ with_table_measure as (
     from measured m
     left join {{ ref('measure_catalogue') }} lf on lf.measure = m.label_measure
 ),
+measure_columns as (
+    -- the measures a table's column headers name: a table whose caption's measure is one of
+    -- them prints one measure per column ('Stage 2 investigations | Stage 3 Review Panels |
+    -- LGSCO final decisions' under 'Stage 2 investigations and Stage 3 Review Panels')
+    select distinct table_id, col_measure from measured where col_measure is not null
+),
 based as (
     select
         w.*,
@@ -106,7 +112,11 @@ based as (
             when w.label_measure is not null and w.label_measure is distinct from w.table_measure
              and (w.table_measure is null or tf.umbrella or tf.family = w.label_family
                   -- headings and titles are weaker than the table's own labels
-                  or w.table_measure_source <> 'caption')
+                  or w.table_measure_source <> 'caption'
+                  -- a column of a table of measures by column names its own
+                  or (w.label_measure = w.col_measure and exists (
+                        select 1 from measure_columns mc
+                        where mc.table_id = w.table_id and mc.col_measure = w.table_measure)))
                 then 'label'
             when w.table_measure is not null then w.table_measure_source
         end as measure_source
