@@ -30,7 +30,7 @@ from ingest.text import clean_text
 # 1.3.10: a pack opening with its minutes ('MINUTES OF THE MEETING OF THE CABINET HELD ON 14
 #        NOVEMBER 2023') takes its committee and meeting date from that title
 # 1.3.11: a council name printed in capitals on the front sheet ('DARLINGTON BOROUGH COUNCIL')
-PARSER_VERSION = "1.3.13"
+PARSER_VERSION = "1.3.14"
 
 
 @dataclass

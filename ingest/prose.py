@@ -1022,6 +1022,23 @@ def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
 
 
+_CLAIMING_GAP = re.compile(
+    r"\s*(?:(?:in|during|at|for|by|over|since|as\s+(?:at|of))\s+)?(?:the\s+)?"
+)
+
+
+def _claimed_by_figure_before(sentence: str, start: int, end: int, m: ProseNumber, kept) -> bool:
+    """A period phrase naming a quarter, year or date printed right after another figure
+    ('compared with 24 in Quarter 2, and 28 children ceased ...') is that figure's, not a later
+    one's. A phrase without a number ('in the year') speaks for the whole sentence."""
+    if not _has_digit(sentence[start:end]):
+        return False
+    return any(
+        k is not m and k.char_end <= start and _CLAIMING_GAP.fullmatch(sentence[k.char_end : start])
+        for k in kept
+    )
+
+
 def _nearest_period(
     s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
 ) -> str | None:
@@ -1040,6 +1057,8 @@ def _nearest_period(
         if ";" in between or "(" in between or ")" in between:
             continue
         if any(k is not m and low <= k.char_start < high and not _paired(k, m) for k in kept):
+            continue
+        if start < m.char_start and _claimed_by_figure_before(sentence, start, end, m, kept):
             continue
         distance = start - m.char_end if start >= m.char_end else m.char_start - end
         if distance < 0:

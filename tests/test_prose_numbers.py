@@ -212,3 +212,22 @@ def test_of_two_period_phrases_as_near_a_figure_the_one_after_it_is_its_own():
         ("342", "from", "March 2023", None, None),
         ("198", "to", "March 2024", 342.0, "March 2023"),
     ]
+
+
+def test_a_period_printed_right_after_a_figure_is_not_a_later_figures():
+    """'compared with 24 in Quarter 2, and 28 children ceased ...': Quarter 2 is the 24's; the
+    28 has no period of its own (the dbt models date it). A phrase with no number ('in the
+    year') still speaks for the sentence's later figures."""
+    sentence = (
+        "19 children became looked after during Quarter 3, compared with 24 in Quarter 2, and "
+        "28 children ceased to be looked after."
+    )
+    got = {n.number_text: n.period_text for n in prose_numbers([sentence]) if not n.skip_reason}
+    assert got["24"] == "Quarter 2"
+    assert got["28"] is None
+    whole = (
+        "While complaints increased by more than a third in the year, those upheld reduced "
+        "from 40 to 25."
+    )
+    periods = {n.number_text: n.period_text for n in prose_numbers([whole]) if not n.skip_reason}
+    assert periods["40"] == periods["25"] == "the year"
