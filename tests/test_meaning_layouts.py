@@ -173,6 +173,20 @@ def test_counts_with_their_upheld_in_brackets_one_measure_per_column(con):
     }
 
 
+def test_each_clause_of_a_sentence_about_two_services_keeps_its_service(con):
+    """'... speech and language therapy fell from 412 ... to 379 ...; however, the occupational
+    therapy waiting list rose by 39': the 39 is occupational therapy's."""
+    got = {
+        (f["value"], f["value_type"], f["service_code"])
+        for f in facts(con, "fct_waiting_times", "210", 43)
+    }
+    assert got == {
+        (412, "actual", "speech_language_therapy"),
+        (379, "actual", "speech_language_therapy"),
+        (39, "change", "occupational_therapy"),
+    }
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(

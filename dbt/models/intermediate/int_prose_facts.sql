@@ -238,11 +238,13 @@ prose_facts as (
         coalesce(rc.council_id, 'unknown') as reporting_council_gss,
         coalesce(rc.council_id, 'unknown') as subject_council_gss,
         'reporting_council' as subject_council_source,
-        svc.service_code,
-        coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area, svc.service_area) as service_area,
+        coalesce(csv.service_code, svc.service_code) as service_code,
+        coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
+                 csv.service_area, svc.service_area) as service_area,
         case when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
              when c.heading_service_area is not null then 'heading'
-             when ta.service_area is not null then 'document_title' when svc.service_area is not null then 'service'
+             when ta.service_area is not null then 'document_title'
+             when coalesce(csv.service_area, svc.service_area) is not null then 'service'
         end as service_area_source,
         c.period_type,
         c.period_id,
@@ -284,6 +286,15 @@ prose_facts as (
         from {{ ref('service_aliases') }} s
         where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }} and not regexp_matches(s.pattern, '\^')
     ) svc on true
+    left join lateral (   -- the service named in the figure's own clause of a sentence of several
+        -- ('speech and language therapy fell from 412 to 379; however, the occupational therapy
+        -- waiting list rose by 39': 39 is occupational therapy's)
+        select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
+        from {{ ref('service_aliases') }} s
+        where strpos(c.sentence, ';') > 0
+          and {{ regexp_matches_seed("list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]", 's.pattern', ref('service_aliases')) }}
+          and not regexp_matches(s.pattern, '\^')
+    ) csv on true
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
