@@ -239,7 +239,9 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
     _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
 
 
-def _infer_council_from_domain(domains: Counter[str], lines: list[str], meta) -> None:
+def _infer_council_from_domain(
+    domains: Counter[str], lines: list[str], meta: MeetingMetadata
+) -> None:
     """A pack that never names its council (`the Council`) still prints its officers' e-mail
     addresses: the place of the gov.uk domain most of them share (`@haringey.gov.uk`) names it.
     Recorded as inferred, never when two domains are as common; the name is resolved against

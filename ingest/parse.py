@@ -30,6 +30,11 @@ from ingest.text import clean_text
 # 1.3.10: a pack opening with its minutes ('MINUTES OF THE MEETING OF THE CABINET HELD ON 14
 #        NOVEMBER 2023') takes its committee and meeting date from that title
 # 1.3.11: a council name printed in capitals on the front sheet ('DARLINGTON BOROUGH COUNCIL')
+# 1.3.12: a front-sheet `Date: Monday, 11th March, 2024` field dates the meeting; the venue after
+#        a dash on the date line; a council never named read from its officers' gov.uk domain
+# 1.3.13: dates with their day over `No. | %` columns head them; `(2022/23)` is a period
+# 1.3.14: a quarter, year or date printed right after a prose figure is that figure's period,
+#        not the next figure's
 PARSER_VERSION = "1.3.14"
 
 
