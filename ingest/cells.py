@@ -17,6 +17,13 @@ FRACTION = re.compile(r"^\d+\s*/\s*\d+$")
 PERIOD = re.compile(
     rf"^(?:fy\s*)?(?:19|20)\d{{2}}\s*{FY_SEPARATOR}\s*(?:19|20)?\d{{2}}$", re.IGNORECASE
 )
+# `2023/24 total`, `2022/23 Outturn`: a year heading a column, with the word that says of what
+PERIOD_WITH_WORDS = re.compile(
+    rf"^(?:fy\s*)?(?:19|20)\d{{2}}\s*{FY_SEPARATOR}\s*(?:19|20)?\d{{2}}\s+[A-Za-z][A-Za-z ]{{0,20}}$",
+    re.IGNORECASE,
+)
+# `31/03/2023`, `1/4/24`: a date printed in figures (day first)
+NUMERIC_DATE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{2}|(?:19|20)\d{2})$")
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
 _MONTH_START = re.compile(_MONTH + r"\s", re.IGNORECASE)
 # `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value
@@ -53,6 +60,10 @@ def cell_kind(text: str) -> str:
         return "count"  # digits only: no period, date or band has no other character
     if PERIOD.match(text) or first == "(" and text[-1] == ")" and PERIOD.match(text[1:-1]):
         return "period"  # `(2022/23)` under `England`: the year of a comparator's figures
+    if PERIOD_WITH_WORDS.match(text):
+        return "period"
+    if NUMERIC_DATE.match(text):
+        return "date"
     if DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
     if AGE_BAND.match(text):

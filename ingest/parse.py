@@ -35,7 +35,8 @@ from ingest.text import clean_text
 # 1.3.13: dates with their day over `No. | %` columns head them; `(2022/23)` is a period
 # 1.3.14: a quarter, year or date printed right after a prose figure is that figure's period,
 #        not the next figure's
-PARSER_VERSION = "1.3.14"
+# 1.3.15: `2023/24 total` heads a column (a period with a word); `31/03/2023` is a date
+PARSER_VERSION = "1.3.15"
 
 
 @dataclass

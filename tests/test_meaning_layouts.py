@@ -187,6 +187,72 @@ def test_each_clause_of_a_sentence_about_two_services_keeps_its_service(con):
     }
 
 
+def _by_line(con, table: str, pack: str, line: int) -> set[tuple]:
+    return {
+        (f["measure"], f["period_id"], f["value_type"], f["value"])
+        for f in facts(con, table, pack, line)
+    }
+
+
+def test_numeric_dates_and_a_split_comparator_heading_in_a_two_line_header(con):
+    """'Leeds' over '31/03/2023' and '31/03/2024'; 'Statistical' over 'neighbours' is a
+    comparator still; 'Rate per 10,000 children under 18' is the rate."""
+    assert _by_line(con, "fct_placements", "211", 15) == {
+        ("cla_count", "D2023-03-31", "actual", 1312),
+        ("cla_count", "D2024-03-31", "actual", 1287),
+    }
+    assert {f["value"] for f in facts(con, "fct_placements", "211", 16)} == {78, 76}
+
+
+def test_a_table_of_measures_by_row_under_a_children_looked_after_caption(con):
+    """Rows naming a rate and the flows into and out of care are those measures, not counts of
+    children looked after (a rate or a flow is no part of a stock)."""
+    assert _by_line(con, "fct_placements", "211", 21) == {
+        ("cla_rate_per_10000", f"FY2023/24-Q{q}", "actual", v)
+        for q, v in zip((1, 2, 3, 4), (77.4, 77.1, 76.7, 76.5), strict=True)
+    }
+    assert {f["measure"] for f in facts(con, "fct_placements", "211", 22)} == {
+        "children_starting_care"
+    }
+    assert {f["measure"] for f in facts(con, "fct_placements", "211", 23)} == {
+        "children_ceasing_care"
+    }
+
+
+def test_a_caption_naming_two_measures_leaves_each_row_its_own(con):
+    """'Entering and leaving care' over 'Started ...' and 'Ceased ...' rows; '2023/24 total' and
+    '2022/23 total' head columns (a year with a word is a heading, not a value)."""
+    ceased = _by_line(con, "fct_placements", "211", 30)
+    assert {m for m, *_ in ceased} == {"children_ceasing_care"}
+    assert {(p, v) for _, p, _, v in ceased} == {
+        ("FY2023/24-Q1", 111),
+        ("FY2023/24-Q2", 106),
+        ("FY2023/24-Q3", 97),
+        ("FY2023/24-Q4", 112),
+        ("FY2023/24", 426),
+        ("FY2022/23", 418),
+    }
+
+
+def test_a_change_column_is_a_change_at_the_tables_date(con):
+    """'Change since 31/03/2023': -21 and +3 are changes to 31 March 2024 (the caption's date),
+    and the paragraph closing the section above (about children starting care) names nothing
+    here."""
+    assert _by_line(con, "fct_placements", "211", 39) == {
+        ("cla_count", "D2024-03-31", "actual", 612),
+        ("cla_count", "D2024-03-31", "change", -21),
+    }
+    assert ("cla_count", "D2024-03-31", "change", 3) in _by_line(con, "fct_placements", "211", 40)
+
+
+def test_money_rows_and_a_regions_average_are_not_facts_open_complaints_are_ongoing(con):
+    assert facts(con, "fct_complaints", "211", 50) == []
+    assert {f["value"] for f in facts(con, "fct_complaints", "211", 51)} == {9, 13}
+    assert _by_line(con, "fct_complaints", "211", 46) == {
+        ("complaints_ongoing", "FY2023/24", "actual", 19)
+    }
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
@@ -584,7 +650,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209", "210"}
+    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211"}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [

@@ -49,7 +49,7 @@ shaped as (
             when regexp_matches(v, '(?i)^[0-9][0-9,]*(\.[0-9]+)?\s*/\s*(10|100),?000\b') then 'rate'
             when regexp_matches(v, '^[0-9]+\s*/\s*[0-9]+$') then 'fraction'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
-            when regexp_matches(v, '(?i)^£?\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?$') then 'number'
+            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?$') then 'number'
         end as shape
     from distinct_values d
     left join tokens t using (v)

@@ -52,6 +52,9 @@ matches as (
 )
 select domain, slot, text, kind,
        arg_max(measure, priority * 1000 + specificity) as measure,
-       max(priority) as priority
-from matches
+       max(priority) as priority,
+       -- every measure the text names at its best priority: a caption naming two at once
+       -- ('Entering and leaving care') leaves each row or column to the one it names
+       list_sort(list_distinct(list(measure) filter (where priority = top_priority))) as top_measures
+from (select *, max(priority) over (partition by domain, slot, text, kind) as top_priority from matches)
 group by domain, slot, text, kind

@@ -66,6 +66,7 @@ measured as (
         mr.measure as row_measure,
         mcol.measure as col_measure,
         mc.measure as caption_measure,
+        mc.top_measures as caption_measures,
         mx.measure as context_measure,
         ml.measure as lead_in_measure,
         mt.measure as title_measure
@@ -113,15 +114,24 @@ based as (
              and (w.table_measure is null or tf.umbrella or tf.family = w.label_family
                   -- headings and titles are weaker than the table's own labels
                   or w.table_measure_source <> 'caption'
+                  -- a caption naming several measures at once leaves each label its own
+                  or (w.table_measure_source = 'caption' and len(w.caption_measures) > 1
+                      and list_contains(w.caption_measures, w.label_measure))
                   -- a column of a table of measures by column names its own
                   or (w.label_measure = w.col_measure and exists (
                         select 1 from measure_columns mc
-                        where mc.table_id = w.table_id and mc.col_measure = w.table_measure)))
+                        where mc.table_id = w.table_id and mc.col_measure = w.table_measure))
+                  -- a row naming a measure of another unit or kind (a rate, a flow) than the
+                  -- caption's is no part of it: 'Rate per 10,000' and 'Children starting to be
+                  -- looked after in quarter' under 'Children looked after at quarter end'
+                  or (w.label_measure = w.row_measure
+                      and (lm.unit <> tf.unit or lm.period_kind <> tf.period_kind)))
                 then 'label'
             when w.table_measure is not null then w.table_measure_source
         end as measure_source
     from with_table_measure w
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
+    left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
 ),
 totalled as (
     select
@@ -194,6 +204,10 @@ unit_checked as (
         case when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
                   and mc.unit is distinct from case x.value_kind when 'rate' then 'rate_per_10000'
                                                     else x.value_kind end
+             then null
+             -- money by its row or column ('Review Panel costs (£) | 4,100'), printed without £
+             when strpos(concat_ws(' ', x.row_label, x.column_name), '£') > 0
+                  and mc.unit is distinct from 'gbp'
              then null
              when mc.unit in ('rate_per_10000', 'percent')
                   and x.measure_source in ('lead_in', 'heading', 'document_title')

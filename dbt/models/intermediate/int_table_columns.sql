@@ -91,7 +91,9 @@ select
     -- a column headed by a date or a month alone ('31/03/2023', 'Apr-23', 'Apr') is read by its
     -- last header line, whatever the lines above it print ('2023/24'); a month named inside a
     -- longer header ('Target October 2023') is month_start, a date in that month (its end)
-    coalesce(m.as_of_date, {{ date_label('c.leaf_name') }}) as as_of_date,
+    -- ('Change since 31/03/2023': the date a change is counted from is not its own)
+    case when not regexp_matches(c.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b')
+         then coalesce(m.as_of_date, {{ date_label('c.leaf_name') }}) end as as_of_date,
     m.month_start,
     {{ month_label_start('c.leaf_name') }} as label_month,
     {{ month_number_label('c.leaf_name') }} as month_number,

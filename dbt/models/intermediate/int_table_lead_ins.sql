@@ -13,13 +13,25 @@ with tables as (
             t.first_line - 12) as window_start
     from {{ batch(ref('int_tables')) }} t
 ),
+-- nor above the section heading the table sits under: the paragraph ending the section before
+-- ('2.1 The number of children starting to be looked after fell ...' above '3 Placements')
+-- introduces no table of the next one
+sectioned as (
+    select t.table_id, t.pack_id, t.first_line,
+           greatest(t.window_start, coalesce(max(h.line_number), 0)) as window_start
+    from tables t
+    left join {{ batch(ref('int_heading_lines')) }} h
+      on h.pack_id = t.pack_id and h.line_number >= t.window_start and h.line_number < t.first_line
+     and regexp_matches(h.clean_text, '^[0-9]{1,2}\.?\s+[A-Z][^.]*$')  -- a numbered section's title
+    group by t.table_id, t.pack_id, t.first_line, t.window_start
+),
 lines as (
     select
         t.table_id, t.pack_id, l.line_number, l.clean_text,
         {{ fy_start_year('l.clean_text') }} as fy_start_year,
         {{ calendar_year('l.clean_text') }} as calendar_year,
         {{ as_of_date('l.clean_text') }} as as_of_date
-    from tables t
+    from sectioned t
     join {{ batch(ref('stg_lines')) }} l
       on l.pack_id = t.pack_id
      and l.line_number between t.window_start and t.first_line - 1
