@@ -19,7 +19,8 @@ PERIOD = re.compile(
 )
 # `2023/24 total`, `2022/23 Outturn`: a year heading a column, with the word that says of what
 PERIOD_WITH_WORDS = re.compile(
-    rf"^(?:fy\s*)?(?:19|20)\d{{2}}\s*{FY_SEPARATOR}\s*(?:19|20)?\d{{2}}\s+[A-Za-z][A-Za-z ]{{0,20}}$",
+    rf"^(?:fy\s*)?(?:19|20)\d{{2}}\s*{FY_SEPARATOR}\s*(?:19|20)?\d{{2}}"
+    r"\s+[A-Za-z][A-Za-z ]{0,20}$",
     re.IGNORECASE,
 )
 # `31/03/2023`, `1/4/24`: a date printed in figures (day first)
