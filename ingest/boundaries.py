@@ -40,6 +40,7 @@ class Boundaries:
     header_keys: tuple[str, ...]
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
+    meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     agenda_heading: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
@@ -142,6 +143,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         appendix_list_entry=pattern("appendix_list_entry"),
         minutes_title=pattern("minutes_title"),
         minutes_meeting_title=pattern("minutes_meeting_title"),
+        meeting_notice=pattern("meeting_notice"),
         agenda_heading=pattern("agenda_heading"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),

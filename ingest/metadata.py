@@ -87,6 +87,7 @@ class MeetingMetadata:
 def extract_metadata(lines: list[str]) -> MeetingMetadata:
     meta = MeetingMetadata()
     _read_front_sheet(lines, meta)
+    _read_meeting_notice(lines, meta)
     _read_key_value_headers(lines, meta)
     _read_minutes_title(lines, meta)
     _read_council(lines, meta)
@@ -142,9 +143,33 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
     for above in _non_blank_before(lines, index, 3):
         text = clean_text(lines[above])
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
-            meta.committee = text
+            meta.committee = _field_value(text, COMMITTEE_KEYS)
             meta.committee_line = above + 1
             return
+
+
+def _read_meeting_notice(lines: list[str], meta: MeetingMetadata) -> None:
+    """`A meeting of the Children's Scrutiny Committee is to be held on Monday, 10 June 2024 at
+    10.30 am in the Daw Room, County Hall`: committee, date, time and venue in one sentence
+    (boundaries.yml meeting_notice), where no front-sheet date line gave them."""
+    if meta.meeting_date is not None:
+        return
+    notice = load_boundaries().meeting_notice
+    for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        found = notice.match(clean_text(lines[index]))
+        if not found or not COMMITTEE_WORDS.search(found["committee"]):
+            continue
+        when = parse_date(found["when"])
+        if when is None:
+            continue
+        meta.meeting_date, meta.meeting_date_line = when[0], index + 1
+        meta.meeting_time = parse_time(found["when"])
+        if meta.committee is None:
+            meta.committee, meta.committee_line = found["committee"].strip(), index + 1
+        _, _, place = found["when"].partition(" in ")
+        if meta.venue is None and VENUE_WORDS.search(place):
+            meta.venue, meta.venue_line = place.strip().rstrip("."), index + 1
+        return
 
 
 def _read_minutes_title(lines: list[str], meta: MeetingMetadata) -> None:

@@ -36,7 +36,9 @@ from ingest.text import clean_text
 # 1.3.14: a quarter, year or date printed right after a prose figure is that figure's period,
 #        not the next figure's
 # 1.3.15: `2023/24 total` heads a column (a period with a word); `31/03/2023` is a date
-PARSER_VERSION = "1.3.15"
+# 1.3.16: 'A meeting of the X is to be held on <date> at <time> in <venue>' on a front sheet; a
+#        `Meeting:` field above the front-sheet date names the committee without its key
+PARSER_VERSION = "1.3.16"
 
 
 @dataclass

@@ -203,3 +203,33 @@ def test_a_council_never_named_is_read_from_its_officers_email_domain():
     assert 0.5 <= meta.council_confidence < 1.0
     tied = extract_metadata([*lines, "Partner: e.f@enfield.gov.uk"])  # two and two
     assert tied.council is None and "council" in tied.missing_reasons
+
+
+def test_a_meeting_announced_in_a_sentence_gives_committee_date_time_and_venue():
+    lines = [
+        "DEVON COUNTY COUNCIL",
+        "",
+        "CHILDREN'S SCRUTINY COMMITTEE",
+        "",
+        "A meeting of the Children's Scrutiny Committee is to be held on Monday, 10 June 2024 "
+        "at 10.30 am in the Daw Room, County Hall, Topsham Road, Exeter, EX2 4QD.",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.meeting_date, meta.meeting_date_line) == (date(2024, 6, 10), 5)
+    assert meta.meeting_time == "10:30"
+    assert meta.committee == "Children's Scrutiny Committee"
+    assert meta.venue == "the Daw Room, County Hall, Topsham Road, Exeter, EX2 4QD"
+
+
+def test_a_meeting_field_above_the_date_field_names_the_committee_without_its_key():
+    lines = [
+        "Wigan Council",
+        "",
+        "Meeting: Children and Young People Scrutiny Committee",
+        "Date: Tuesday, 14 May 2024",
+        "Time: 6.00 pm",
+        "Venue: Committee Room 1, Town Hall",
+    ]
+    meta = extract_metadata(lines)
+    assert meta.committee == "Children and Young People Scrutiny Committee"
+    assert (meta.meeting_date, meta.meeting_time) == (date(2024, 5, 14), "18:00")
