@@ -38,7 +38,8 @@ from ingest.text import clean_text
 # 1.3.15: `2023/24 total` heads a column (a period with a word); `31/03/2023` is a date
 # 1.3.16: 'A meeting of the X is to be held on <date> at <time> in <venue>' on a front sheet; a
 #        `Meeting:` field above the front-sheet date names the committee without its key
-PARSER_VERSION = "1.3.16"
+# 1.3.17: the number of a numbered section's title ('7 Complaints and compliments ...') is no figure
+PARSER_VERSION = "1.3.17"
 
 
 @dataclass

@@ -759,6 +759,10 @@ def _next_number(sentence: str, pos: int) -> re.Match | None:
         pos = start.start() + 1
 
 
+# a numbered section's title standing alone: a number, a capitalised title, no full stop
+_SECTION_HEADING = re.compile(r"^\d{1,2}\s+[A-Z][^.!?;:]{2,80}$")
+
+
 def _identifier_reason(s: _Sentence, match: re.Match) -> str | None:
     """Why a number in digits is an identifier, not a quantity (None: it may be one)."""
     sentence, subject, rules = s.text, s.subject, s.rules
@@ -772,6 +776,9 @@ def _identifier_reason(s: _Sentence, match: re.Match) -> str | None:
         and ("." in raw or sentence[end : end + 1] in ".)")
     ):
         return "paragraph_number"
+    if start == 0 and _SECTION_HEADING.match(sentence):
+        return "paragraph_number"  # '7 Complaints and compliments from children looked after'
+
     if _SLASHED.match(sentence, end):  # '12/01/2024' ('/' before a number: no match at all)
         return "date_or_reference"
     if rules.time.match(subject, end):

@@ -231,3 +231,20 @@ def test_a_period_printed_right_after_a_figure_is_not_a_later_figures():
     )
     periods = {n.number_text: n.period_text for n in prose_numbers([whole]) if not n.skip_reason}
     assert periods["40"] == periods["25"] == "the year"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "7 Complaints and compliments from children looked after",
+        "9 CHILDREN'S AND ADULTS COMPLAINTS ANNUAL REPORTS (Pages 71 - 112)",
+    ],
+)
+def test_the_number_of_a_section_title_is_no_figure(line):
+    first = prose_numbers([line])[0]
+    assert (first.number_text, first.skip_reason) == (line.split()[0], "paragraph_number")
+
+
+def test_a_sentence_opening_with_a_count_still_counts():
+    first = prose_numbers(["12 complaints were received in 2023/24."])[0]
+    assert (first.value, first.skip_reason) == (12, None)
