@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ingest.captions import phrases
-from ingest.cells import is_value
+from ingest.cells import VALUE_KINDS, is_value
 from ingest.rows import Row, starts_lowercase, trim
 
 COLUMN_HEADING_MAX_CHARS = 60
@@ -115,11 +115,25 @@ def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
     first heading of the label column under group labels that span its columns (`\t2023/24`
     over `Measure\tJan\tFeb\tMar`)."""
     cells = row.clean
-    if not any(cells[1:]) or row.has_values:
+    if not any(cells[1:]) or _has_bare_values(row):
         return False
     if cells[0] and not _heads_label_column_under_groups(row, above):
         return False
     return any(r.has_values for r in below)
+
+
+def _has_bare_values(row: Row) -> bool:
+    """A value after the label, other than a heading's words that open with a number (`20
+    working days` under `Responded within`, beside other headings)."""
+    kinds = row.kinds[1:]
+    cells = row.clean[1:]
+    worded = [
+        kind in VALUE_KINDS and sum(ch.isalpha() for ch in cell) >= 4
+        for kind, cell in zip(kinds, cells, strict=False)
+    ]
+    if any(worded) and not row.clean[0] and "text" in kinds:
+        return any(kind in VALUE_KINDS and not w for kind, w in zip(kinds, worded, strict=False))
+    return row.has_values
 
 
 def _heads_label_column_under_groups(row: Row, above: list[Row]) -> bool:

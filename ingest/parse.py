@@ -39,7 +39,8 @@ from ingest.text import clean_text
 # 1.3.16: 'A meeting of the X is to be held on <date> at <time> in <venue>' on a front sheet; a
 #        `Meeting:` field above the front-sheet date names the committee without its key
 # 1.3.17: the number of a numbered section's title ('7 Complaints and compliments ...') is no figure
-PARSER_VERSION = "1.3.17"
+# 1.3.18: a second header line whose headings open with a number ('20 working days') is header
+PARSER_VERSION = "1.3.18"
 
 
 @dataclass

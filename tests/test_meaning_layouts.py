@@ -253,6 +253,24 @@ def test_money_rows_and_a_regions_average_are_not_facts_open_complaints_are_ongo
     }
 
 
+def test_a_second_header_line_of_words_opening_with_a_number_is_header(con):
+    """'Responded within' over '20 working days' (and 'Upheld or' over 'partially upheld')."""
+    got = {f["measure"]: f["value"] for f in facts(con, "fct_complaints", "211", 56)}
+    assert got == {
+        "complaints_received": 198,
+        "complaints_upheld_or_partially_upheld": 96,
+        "complaints_in_timescale": 141,
+    }
+
+
+def test_children_looked_after_waiting_for_an_assessment_are_on_a_waiting_list(con):
+    assert facts(con, "fct_placements", "211", 59) == []
+    got = facts(con, "fct_waiting_times", "211", 59)
+    assert [(f["measure"], f["value"], f["period_id"]) for f in got] == [
+        ("referrals_waiting", 37, "D2024-06-30")
+    ]
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
