@@ -40,7 +40,8 @@ from ingest.text import clean_text
 #        `Meeting:` field above the front-sheet date names the committee without its key
 # 1.3.17: the number of a numbered section's title ('7 Complaints and compliments ...') is no figure
 # 1.3.18: a second header line whose headings open with a number ('20 working days') is header
-PARSER_VERSION = "1.3.18"
+# 1.3.19: a table goes on across a page's running footer or header printed by its page number
+PARSER_VERSION = "1.3.19"
 
 
 @dataclass

@@ -72,8 +72,13 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
     if not previous["rows"] or not run["rows"]:
         return False
     gap = range(previous["last"], run["first"] - 1)  # 0-based indexes of the lines between
-    headings = [i for i in gap if not is_blank(lines[i]) and not is_page_stamp(lines[i])]
-    if len(gap) - len(headings) > MAX_BLANK_GAP or len(gap) > MAX_PART_GAP_LINES:
+    headings = [
+        i
+        for i in gap
+        if not is_blank(lines[i]) and not is_page_stamp(lines[i]) and not _by_page_stamp(lines, i)
+    ]
+    blanks = sum(1 for i in gap if is_blank(lines[i]))
+    if blanks > MAX_BLANK_GAP or len(gap) > MAX_PART_GAP_LINES:
         return False
     header = header_rows(previous["rows"])
     rows = _without_repeated_header(run["rows"], header)
@@ -91,6 +96,14 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
     previous["rows"].extend(rows)
     previous["last"] = run["last"]
     return True
+
+
+def _by_page_stamp(lines: list[str], index: int) -> bool:
+    """A line printed right above or below a `Page 10` stamp is the page's running header or
+    footer (`Wigan Council - Children and Young People Scrutiny Committee - 14 May 2024`)."""
+    return any(
+        0 <= other < len(lines) and is_page_stamp(lines[other]) for other in (index - 1, index + 1)
+    )
 
 
 def _without_repeated_header(rows: list[Row], header: list[Row]) -> list[Row]:

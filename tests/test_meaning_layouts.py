@@ -271,6 +271,16 @@ def test_children_looked_after_waiting_for_an_assessment_are_on_a_waiting_list(c
     ]
 
 
+def test_a_table_goes_on_after_a_page_footer_and_its_header_printed_again(con):
+    """The page's footer and number between two parts of a monthly waiting list: March is the
+    same table's, of the service its caption names."""
+    got = facts(con, "fct_waiting_times", "211", 70)
+    assert {(f["measure"], f["value"], f["period_id"], f["service_code"]) for f in got} == {
+        ("referrals_waiting", 398, "D2024-03-31", "community_paediatrics"),
+        ("max_wait_weeks", 55, "D2024-03-31", "community_paediatrics"),
+    }
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
