@@ -106,8 +106,14 @@ def _kind_by_every_pattern(text: str) -> str:
         and not cells._MONTH_START.match(text)
     ):
         return "placeholder" if is_no_value(text) else "text"
-    if cells.PERIOD.match(text):
+    if cells.PERIOD.match(text) or (
+        text[0] == "(" and text[-1] == ")" and cells.PERIOD.match(text[1:-1])
+    ):
         return "period"
+    if cells.PERIOD_WITH_WORDS.match(text):
+        return "period"
+    if cells.NUMERIC_DATE.match(text):
+        return "date"
     if cells.DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
     if cells.AGE_BAND.match(text):
