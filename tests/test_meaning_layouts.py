@@ -281,6 +281,21 @@ def test_a_table_goes_on_after_a_page_footer_and_its_header_printed_again(con):
     }
 
 
+def test_rows_naming_measures_take_the_service_of_the_caption(con):
+    got = facts(con, "fct_waiting_times", "211", 74)
+    assert {(f["measure"], f["value"], f["service_code"]) for f in got} == {
+        ("referrals_waiting", 955, "community_paediatrics"),
+        ("referrals_waiting", 987, "community_paediatrics"),
+    }
+
+
+def test_three_or_more_placements_is_short_term_stability_not_placement_stability(con):
+    """'9% of children had three or more placements ... and 71% ... in the same placement for
+    at least 2 years': two national measures (and England's 10% none)."""
+    got = {(f["measure"], f["value"]) for f in facts(con, "fct_placements", "211", 77)}
+    assert got == {("cla_three_or_more_placements_pct", 9), ("placement_stability_pct", 71)}
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(

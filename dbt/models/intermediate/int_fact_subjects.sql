@@ -122,8 +122,10 @@ subjects as (
         coalesce(case when r.row_is_service then r.row_service_code end,
                  gs.service_code, r.col_service_code,
                  -- the caption's service, for a value whose row names no other thing than its
-                 -- period ('Apr-23' in 'Speech and language therapy waiting list')
+                 -- period ('Apr-23' in 'Speech and language therapy waiting list') or its
+                 -- measure ('Total waiting' in 'Community Paediatrics - children waiting ...')
                  case when r.cell_key is not null or r.row_label is null or r.row_is_period
+                           or r.row_names_measure
                       then cs.service_code end)
             as service_code,
         gs.service_code as group_service_code,
