@@ -34,6 +34,8 @@ DATE = re.compile(
 )
 # `0-4 years`, `17 years`, `16+ years`: an age band, printed as a column heading
 AGE_BAND = re.compile(r"^\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:years?|yrs)(?:\s+old)?$", re.IGNORECASE)
+# `1-4`, `10-15`, `16+` under `Age band`: a range, never a figure (no value reads as one)
+BARE_RANGE = re.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$|^\d{1,2}\+$")
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -67,7 +69,7 @@ def cell_kind(text: str) -> str:
         return "date"
     if DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
-    if AGE_BAND.match(text):
+    if AGE_BAND.match(text) or BARE_RANGE.match(text):
         return "band"
     for kind, pattern in (
         ("count", COUNT),

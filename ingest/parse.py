@@ -41,7 +41,9 @@ from ingest.text import clean_text
 # 1.3.17: the number of a numbered section's title ('7 Complaints and compliments ...') is no figure
 # 1.3.18: a second header line whose headings open with a number ('20 working days') is header
 # 1.3.19: a table goes on across a page's running footer or header printed by its page number
-PARSER_VERSION = "1.3.19"
+# 1.3.20: a bare range (`1-4`, `16+`) is an age band; a footer ending with its page number is
+#        page furniture between two parts of a table
+PARSER_VERSION = "1.3.20"
 
 
 @dataclass

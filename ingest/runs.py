@@ -98,9 +98,15 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
     return True
 
 
+_ENDS_WITH_PAGE_NUMBER = re.compile(r"(?:^|[-–|,]\s*|\s)page\s+\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
+
+
 def _by_page_stamp(lines: list[str], index: int) -> bool:
-    """A line printed right above or below a `Page 10` stamp is the page's running header or
-    footer (`Wigan Council - Children and Young People Scrutiny Committee - 14 May 2024`)."""
+    """A page's running header or footer: a line ending with its page number (`... - 10 June
+    2024 - Page 34`), or printed right above or below a `Page 10` stamp (`Wigan Council -
+    Children and Young People Scrutiny Committee - 14 May 2024`)."""
+    if _ENDS_WITH_PAGE_NUMBER.search(lines[index].strip()):
+        return True
     return any(
         0 <= other < len(lines) and is_page_stamp(lines[other]) for other in (index - 1, index + 1)
     )

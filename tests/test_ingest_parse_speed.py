@@ -116,7 +116,7 @@ def _kind_by_every_pattern(text: str) -> str:
         return "date"
     if cells.DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
-    if cells.AGE_BAND.match(text):
+    if cells.AGE_BAND.match(text) or cells.BARE_RANGE.match(text):
         return "band"
     for kind, pattern in (
         ("count", cells.COUNT),

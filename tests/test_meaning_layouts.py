@@ -296,6 +296,28 @@ def test_three_or_more_placements_is_short_term_stability_not_placement_stabilit
     assert got == {("cla_three_or_more_placements_pct", 9), ("placement_stability_pct", 71)}
 
 
+def test_age_bands_heading_the_columns_of_a_count(con):
+    """'Age band | Under 1 | 1-4 | ... | Total' over 'Number': bare ranges head columns."""
+    got = {
+        (f["age_band"], f["value"], f["is_total"]) for f in facts(con, "fct_placements", "211", 81)
+    }
+    assert got == {
+        ("Under 1", 62, False),
+        ("1-4", 171, False),
+        ("5-9", 233, False),
+        ("10-15", 498, False),
+        ("16-17", 323, False),
+        (None, 1287, True),
+    }
+
+
+def test_a_table_goes_on_after_a_footer_ending_with_the_page_number(con):
+    got = facts(con, "fct_complaints", "211", 90)
+    assert [(f["measure"], f["value"], f["stage"], f["period_id"]) for f in got] == [
+        ("complaints_received", 42, "1", "FY2023/24")
+    ]
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
