@@ -318,6 +318,18 @@ def test_a_table_goes_on_after_a_footer_ending_with_the_page_number(con):
     ]
 
 
+def test_a_sentence_naming_no_period_goes_on_in_the_one_before_it(con):
+    got = {
+        (f["measure"], f["value"], f["period_id"], f["service_code"])
+        for f in facts(con, "fct_waiting_times", "211", 92)
+    }
+    assert got == {
+        ("referrals_waiting", 1046, "D2024-03-31", "camhs"),
+        ("avg_wait_weeks", 17, "D2024-03-31", "camhs"),
+        ("max_wait_weeks", 58, "D2024-03-31", "camhs"),
+    }
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(

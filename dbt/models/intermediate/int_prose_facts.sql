@@ -103,6 +103,20 @@ inherited as (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
               where f.pack_id = e.pack_id and f.sentence_first_line = e.sentence_first_line
                 and f.sentence = e.sentence and f.mention_seq < e.mention_seq and f.skip_reason is null)
+    ), (
+        -- a sentence naming no period at all goes on in the one period of the sentence just
+        -- before it ('At 31 March 2024, 1,046 children were waiting. The average wait was 17
+        -- weeks'); not when that sentence names two ('125 complaints over the year, only
+        -- quarter 4 below 30')
+        select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null and e.sentence_last_line >= w.sentence_first_line - 1
+          and e.sentence <> w.sentence and suffix(trim(w.context_before), trim(e.sentence))
+          and not exists (
+              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
+              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
+                and f.sentence = w.sentence and f.period_text is not null)
     )) as period_text)
     from with_area w
     where w.measure_source is distinct from 'anaphora'
