@@ -43,7 +43,9 @@ from ingest.text import clean_text
 # 1.3.19: a table goes on across a page's running footer or header printed by its page number
 # 1.3.20: a bare range (`1-4`, `16+`) is an age band; a footer ending with its page number is
 #        page furniture between two parts of a table
-PARSER_VERSION = "1.3.20"
+# 1.3.21: a figure alone in brackets right after a period phrase is that period's ('on 2022/23
+#        (470)')
+PARSER_VERSION = "1.3.21"
 
 
 @dataclass

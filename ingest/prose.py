@@ -1046,6 +1046,22 @@ def _claimed_by_figure_before(sentence: str, start: int, end: int, m: ProseNumbe
     )
 
 
+def _bracketed_after_period(
+    sentence: str, m: ProseNumber, spans: list[tuple[int, int]]
+) -> str | None:
+    """A figure alone in brackets right after a period phrase is that period's ('an increase of
+    7% on 2022/23 (470)': 470 is 2022/23's)."""
+    if (
+        sentence[m.char_start - 1 : m.char_start] != "("
+        or sentence[m.char_end : m.char_end + 1] != ")"
+    ):
+        return None
+    for start, end in spans:
+        if end <= m.char_start - 1 and not sentence[end : m.char_start - 1].strip():
+            return sentence[start:end].strip()
+    return None
+
+
 def _nearest_period(
     s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
 ) -> str | None:
@@ -1053,6 +1069,9 @@ def _nearest_period(
     hold the phrase alone, '(June 2017)', do not count) or another figure of the sentence (but
     the other figure of its 'from X to Y'); a quarter only close by (prose.yml near_periods)."""
     sentence = s.text
+    bracketed = _bracketed_after_period(sentence, m, spans)
+    if bracketed is not None:
+        return bracketed
     best, best_distance = None, None
     for start, end in spans:
         low, high = min(end, m.char_start), max(start, m.char_end)

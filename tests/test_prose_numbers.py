@@ -248,3 +248,10 @@ def test_the_number_of_a_section_title_is_no_figure(line):
 def test_a_sentence_opening_with_a_count_still_counts():
     first = prose_numbers(["12 complaints were received in 2023/24."])[0]
     assert (first.value, first.skip_reason) == (12, None)
+
+
+def test_a_figure_in_brackets_after_a_period_is_that_periods():
+    """'an increase of 7% on 2022/23 (470)': 470 is 2022/23's, not the year of the sentence."""
+    sentence = "In 2023/24 the Council received 505 complaints, an increase of 7% on 2022/23 (470)."
+    got = {n.number_text: n.period_text for n in prose_numbers([sentence]) if not n.skip_reason}
+    assert (got["505"], got["470"]) == ("In 2023/24", "2022/23")
