@@ -41,6 +41,7 @@ class Boundaries:
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
+    minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     agenda_heading: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
@@ -144,6 +145,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_title=pattern("minutes_title"),
         minutes_meeting_title=pattern("minutes_meeting_title"),
         meeting_notice=pattern("meeting_notice"),
+        minutes_attendance=pattern("minutes_attendance"),
         agenda_heading=pattern("agenda_heading"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),

@@ -32,7 +32,11 @@ def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
     if kind == "agenda":
         return "Agenda front sheet", None
     if kind == "minutes":
-        start = next(i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i]))
+        # the `Minutes of ...` line, else the banner that opened them (committee, then date)
+        start = next(
+            (i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i])),
+            next(i for i in range(first, last + 1) if cleaned[i]),
+        )
         return minutes_title(cleaned, start), None
     return _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
 
@@ -143,6 +147,10 @@ def _job_title(lines, indexes, rules: Boundaries) -> str | None:
 def minutes_title(cleaned: list[str], index: int) -> str:
     """The minutes title, joined with its next line when the date wrapped onto it."""
     title = cleaned[index]
-    if not _ENDS_WITH_YEAR.search(title) and index + 1 < len(cleaned) and cleaned[index + 1]:
-        title = f"{title} {cleaned[index + 1]}"
+    if not _ENDS_WITH_YEAR.search(title):
+        # the date on the next line, or under a blank line (`SCRUTINY BOARD (...)` / `` /
+        # `WEDNESDAY, 19TH JUNE, 2024`)
+        below = [t for t in cleaned[index + 1 : index + 3] if t][:1]
+        if below and (cleaned[index + 1] or _ENDS_WITH_YEAR.search(below[0])):
+            title = f"{title} {below[0]}"
     return title[:TITLE_MAX_CHARS]

@@ -91,6 +91,8 @@ class _Scan:
         rules = self.rules
         if rules.any_marker is None or rules.any_marker(text):
             return False
+        if text[-1:] in _BANNER_NAME_ENDS and rules.banner_name.match(_BRACKETED_END.sub("", text)):
+            return False  # a committee's name: minutes may open under it (_minutes_banner)
         following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
         return not rules.may_open_report(self.lines[index], text, following)
 
@@ -119,9 +121,10 @@ class _Scan:
         """The kind of document this line opens by itself, if any."""
         first = markers[0] if markers else None
         following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
-        if _opens_report_block(self.lines[index], self.rules) or self.rules.is_banner(
-            text, following
-        ):
+        banner = self.rules.is_banner(text, following)
+        if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
+            first = "minutes"
+        elif banner or _opens_report_block(self.lines[index], self.rules):
             first = "report"
         if first == "report" and self._in_report_header(index):
             return None
@@ -131,6 +134,23 @@ class _Scan:
                 return None  # a running page header repeating the minutes title
             self.minutes_title = title
         return first if first in ("report", "minutes") else None
+
+    def _minutes_banner(self, index: int, text: str) -> bool:
+        """`SCRUTINY BOARD (CHILDREN AND FAMILIES)`, a blank line, `WEDNESDAY, 19TH JUNE, 2024`,
+        then `PRESENT:`: minutes printed under their committee and date."""
+        if text[-1:] not in _BANNER_NAME_ENDS or not self.rules.banner_name.match(
+            _BRACKETED_END.sub("", text)
+        ):
+            return False
+        after = [t for t in self.cleaned[index + 1 : index + 8] if t][:3]
+        if not after or not self.rules.banner_date.match(after[0]):
+            return False
+        return any(self.rules.minutes_attendance.match(t) for t in after[1:])
+
+    def _attendance_follows(self, index: int) -> bool:
+        """The banner at `index` (name, then date) is followed by who attended: minutes."""
+        after = [t for t in self.cleaned[index + 2 : index + 6] if t][:2]
+        return any(self.rules.minutes_attendance.match(t) for t in after)
 
     def _in_report_header(self, index: int) -> bool:
         if not self.starts or self.starts[-1][1] != "report":
@@ -157,6 +177,10 @@ class _Scan:
             self.listed.setdefault(len(self.starts) - 1, []).extend(titles)
         if "contact" in markers:
             self.contacts.append(index)
+
+
+_BANNER_NAME_ENDS = frozenset("eEdDlLtT)")  # committee, board, panel, cabinet, `(...)`
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)$")  # `SCRUTINY BOARD (CHILDREN AND FAMILIES)`
 
 
 def _opens_report_block(line: str, rules: Boundaries) -> bool:

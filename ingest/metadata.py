@@ -86,8 +86,8 @@ class MeetingMetadata:
 
 def extract_metadata(lines: list[str]) -> MeetingMetadata:
     meta = MeetingMetadata()
-    _read_front_sheet(lines, meta)
     _read_meeting_notice(lines, meta)
+    _read_front_sheet(lines, meta)
     _read_key_value_headers(lines, meta)
     _read_minutes_title(lines, meta)
     _read_council(lines, meta)
@@ -99,6 +99,8 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
     """A front sheet prints the meeting as `Thursday, 17 September 2015 at 6.00 pm` (or as a
     field, `Date: Monday, 11th March, 2024`), with the committee on a line above and the time
     and venue just below."""
+    if meta.meeting_date is not None:
+        return  # announced in a sentence (_read_meeting_notice)
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
         text = _field_value(clean_text(lines[index]), DATE_KEYS)
         if not starts_with_weekday_date(text):

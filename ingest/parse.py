@@ -45,7 +45,9 @@ from ingest.text import clean_text
 #        page furniture between two parts of a table
 # 1.3.21: a figure alone in brackets right after a period phrase is that period's ('on 2022/23
 #        (470)')
-PARSER_VERSION = "1.3.21"
+# 1.3.22: minutes printed under their committee and date with 'Present:' below open a minutes
+#        document (titled by both); a meeting announced in a sentence outranks a later date line
+PARSER_VERSION = "1.3.22"
 
 
 @dataclass

@@ -330,6 +330,28 @@ def test_a_sentence_naming_no_period_goes_on_in_the_one_before_it(con):
     }
 
 
+def test_minutes_printed_under_their_committee_and_date_date_their_resolutions(con):
+    """'CHILDREN'S SCRUTINY COMMITTEE' / '18 March 2024' / 'Present:' opens minutes (no
+    'Minutes of' title), as does a banner with a blank line before its date; each resolution is
+    dated by its minutes. The front sheet's sentence dates the pack's meeting."""
+    got = rows(
+        con,
+        "select d.source_line, d.kind, d.decision_date from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '212%' order by 1",
+    )
+    assert [(r["source_line"], r["kind"], str(r["decision_date"])) for r in got] == [
+        (21, "resolution", "2024-03-18"),
+        (25, "resolution", "2024-03-18"),
+        (35, "resolution", "2024-06-19"),
+    ]
+    meeting = rows(
+        con,
+        "select m.meeting_date from marts.dim_pack p join marts.dim_meeting m using (meeting_id) "
+        "where p.file_name like '212%'",
+    )
+    assert [str(r["meeting_date"]) for r in meeting] == ["2024-06-10"]
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
@@ -727,7 +749,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211"}
+    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212"}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
