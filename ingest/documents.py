@@ -23,7 +23,7 @@ from ingest.appendices import add_listed_appendices, listed_titles
 from ingest.boundaries import Boundaries, load_boundaries
 from ingest.document_titles import contact_officer, minutes_title, title_and_officer
 from ingest.keyvalue import split_key_value
-from ingest.text import clean_text
+from ingest.text import clean_text, is_page_stamp
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _AFTER_CLOSING = "after its closing section"
@@ -121,7 +121,7 @@ class _Scan:
         """The kind of document this line opens by itself, if any."""
         first = markers[0] if markers else None
         following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
-        banner = self.rules.is_banner(text, following)
+        banner = self.rules.is_banner(text, following) and not self._by_page_stamp(index)
         if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
             first = "minutes"
         elif banner or _opens_report_block(self.lines[index], self.rules):
@@ -146,6 +146,14 @@ class _Scan:
         if not after or not self.rules.banner_date.match(after[0]):
             return False
         return any(self.rules.minutes_attendance.match(t) for t in after[1:])
+
+    def _by_page_stamp(self, index: int) -> bool:
+        """A banner printed by a `Page 10` stamp is the page's running footer or header, not
+        the opening of a document (`Wigan Council - ... Committee - 14 May 2024` / `Page 10`)."""
+        return any(
+            0 <= other < len(self.lines) and is_page_stamp(self.lines[other])
+            for other in (index - 1, index + 1)
+        )
 
     def _attendance_follows(self, index: int) -> bool:
         """The banner at `index` (name, then date) is followed by who attended: minutes."""

@@ -47,7 +47,9 @@ from ingest.text import clean_text
 #        (470)')
 # 1.3.22: minutes printed under their committee and date with 'Present:' below open a minutes
 #        document (titled by both); a meeting announced in a sentence outranks a later date line
-PARSER_VERSION = "1.3.22"
+# 1.3.23: a committee-and-date banner printed by a page stamp is the page's footer, not a
+#        document's start
+PARSER_VERSION = "1.3.23"
 
 
 @dataclass
