@@ -42,6 +42,7 @@ class Boundaries:
     minutes_meeting_title: re.Pattern  # groups committee, date
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
+    venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
     agenda_heading: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
@@ -146,6 +147,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_meeting_title=pattern("minutes_meeting_title"),
         meeting_notice=pattern("meeting_notice"),
         minutes_attendance=pattern("minutes_attendance"),
+        venue_above_date=pattern("venue_above_date"),
         agenda_heading=pattern("agenda_heading"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),

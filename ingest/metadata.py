@@ -144,6 +144,10 @@ def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetada
 def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:
     for above in _non_blank_before(lines, index, 3):
         text = clean_text(lines[above])
+        venue = load_boundaries().venue_above_date.match(text)
+        if venue and meta.venue is None:
+            meta.venue, meta.venue_line = venue["venue"].strip(), above + 1
+            continue
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
             meta.committee = _field_value(text, COMMITTEE_KEYS)
             meta.committee_line = above + 1

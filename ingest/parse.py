@@ -49,7 +49,8 @@ from ingest.text import clean_text
 #        document (titled by both); a meeting announced in a sentence outranks a later date line
 # 1.3.23: a committee-and-date banner printed by a page stamp is the page's footer, not a
 #        document's start
-PARSER_VERSION = "1.3.23"
+# 1.3.24: 'Meeting to be held in <venue> on' above the front sheet's date gives the venue
+PARSER_VERSION = "1.3.24"
 
 
 @dataclass

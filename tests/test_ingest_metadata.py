@@ -233,3 +233,18 @@ def test_a_meeting_field_above_the_date_field_names_the_committee_without_its_ke
     meta = extract_metadata(lines)
     assert meta.committee == "Children and Young People Scrutiny Committee"
     assert (meta.meeting_date, meta.meeting_time) == (date(2024, 5, 14), "18:00")
+
+
+def test_a_venue_printed_above_the_date_is_read():
+    lines = [
+        "**LEEDS CITY COUNCIL**",
+        "",
+        "**SCRUTINY BOARD (CHILDREN AND FAMILIES)**",
+        "",
+        "**Meeting to be held in Civic Hall, Leeds, LS1 1UR on**",
+        "**Wednesday, 17th July, 2024 at 10.30 am**",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.meeting_date, meta.meeting_time) == (date(2024, 7, 17), "10:30")
+    assert (meta.venue, meta.venue_line) == ("Civic Hall, Leeds, LS1 1UR", 5)
+    assert meta.committee == "SCRUTINY BOARD (CHILDREN AND FAMILIES)"
