@@ -369,6 +369,18 @@ def test_other_councils_wordings_of_waiting_and_placement_measures(con):
     ]
 
 
+def test_counts_with_their_share_in_brackets_and_footnote_marks(con):
+    """'98 (23%)' is 98 upheld (its share kept unclassified); '448¹' is 448; 'Actual (Q2)' and
+    'Previous (Q1)' are quarters of the caption's year."""
+    assert _by_line(con, "fct_complaints", "211", 105) == {
+        ("complaints_upheld", "FY2023/24", "actual", 98)
+    }
+    assert _by_line(con, "fct_placements", "211", 110) == {
+        ("cla_count", "FY2024/25-Q1", "actual", 452),
+        ("cla_count", "FY2024/25-Q2", "actual", 448),
+    }
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(

@@ -1,6 +1,8 @@
 -- Every value printed in a table cell, parsed into "atoms": one row per number a cell carries.
 --   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2
 --   '2,481 (734 upheld)'      -> value 2481, upheld 734
+--   '98 (23%)'                -> value 98, share_pct 23 (its share of the column: unclassified)
+--   '448¹'                    -> value 448 (a footnote's mark after a number)
 --   '3U & 4PU [31]'           -> upheld 3, partially_upheld 4, bracket_total 31
 --   '1 U & 2 PU 20'           -> upheld 1, partially_upheld 2, bracket_total 20
 --   '44.44% 4/9'              -> value 44.44 (percent), numerator 4, denominator 9
@@ -49,7 +51,8 @@ shaped as (
             when regexp_matches(v, '(?i)^[0-9][0-9,]*(\.[0-9]+)?\s*/\s*(10|100),?000\b') then 'rate'
             when regexp_matches(v, '^[0-9]+\s*/\s*[0-9]+$') then 'fraction'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
-            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?$') then 'number'
+            when regexp_matches(v, '^[0-9][0-9,]*\s*\(\s*[0-9]+(\.[0-9]+)?\s*%\s*\)$') then 'count_share'
+            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]?$') then 'number'
         end as shape
     from distinct_values d
     left join tokens t using (v)
@@ -91,6 +94,9 @@ parsed as (
             when 'rate' then [
                 {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*(\.[0-9]+)?)', 1), ',', '') as double), 'kind': 'rate'},
                 {'component': 'actual', 'value': try_cast(nullif(replace(regexp_extract(v, '(?i)actual\s+([0-9][0-9,]*(\.[0-9]+)?)', 1), ',', ''), '') as double), 'kind': 'rate'}]
+            when 'count_share' then [   -- '98 (23%)': the count, and its share of the column
+                {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*)', 1), ',', '') as double), 'kind': 'count'},
+                {'component': 'share_pct', 'value': try_cast(regexp_extract(v, '\(\s*([0-9]+(\.[0-9]+)?)\s*%', 1) as double), 'kind': 'percent'}]
             when 'count_pct' then [
                 {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*)', 1), ',', '') as double), 'kind': 'count'},
                 {'component': 'secondary_pct', 'value': try_cast(regexp_extract(v, '^[0-9][0-9,]*\s+([0-9]+(\.[0-9]+)?)\s*%', 1) as double), 'kind': 'percent'}]
