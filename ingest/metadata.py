@@ -20,7 +20,8 @@ from ingest.text import clean_text, is_blank
 
 FRONT_SHEET_LINES = 40
 COMMITTEE_WORDS = re.compile(
-    r"\b(committee|cabinet|council|board|panel|forum|executive|sub-committee)\b", re.IGNORECASE
+    r"\b(committee|cabinet|council|board|panel|forum|executive|sub-committee|commission)\b",
+    re.IGNORECASE,
 )
 VENUE_WORDS = re.compile(
     r"\b(room|hall|chamber|buildings?|centre|center|house|offices?|library|online|virtual)\b",

@@ -50,7 +50,9 @@ from ingest.text import clean_text
 # 1.3.23: a committee-and-date banner printed by a page stamp is the page's footer, not a
 #        document's start
 # 1.3.24: 'Meeting to be held in <venue> on' above the front sheet's date gives the venue
-PARSER_VERSION = "1.3.24"
+# 1.3.25: 'You are summoned to attend a meeting of the X to be held on ...' (not the summons'
+#        issue date below it); a Scrutiny Commission is a committee
+PARSER_VERSION = "1.3.25"
 
 
 @dataclass

@@ -248,3 +248,23 @@ def test_a_venue_printed_above_the_date_is_read():
     assert (meta.meeting_date, meta.meeting_time) == (date(2024, 7, 17), "10:30")
     assert (meta.venue, meta.venue_line) == ("Civic Hall, Leeds, LS1 1UR", 5)
     assert meta.committee == "SCRUTINY BOARD (CHILDREN AND FAMILIES)"
+
+
+def test_a_summons_names_the_meeting_not_the_date_it_was_issued():
+    lines = [
+        "Bristol City Council",
+        "",
+        "Dear Member",
+        "",
+        "People Scrutiny Commission",
+        "",
+        "You are summoned to attend a meeting of the People Scrutiny Commission to be held on "
+        "Monday, 3rd February 2025 at 5.00 pm in the Writing Room, City Hall, Bristol, BS1 5TR.",
+        "",
+        "Issued by: Democratic Services",
+        "Date: Friday, 24 January 2025",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.meeting_date, meta.meeting_time) == (date(2025, 2, 3), "17:00")
+    assert meta.committee == "People Scrutiny Commission"
+    assert meta.venue == "the Writing Room, City Hall, Bristol, BS1 5TR"
