@@ -381,6 +381,17 @@ def test_counts_with_their_share_in_brackets_and_footnote_marks(con):
     }
 
 
+def test_a_children_looked_after_column_is_not_the_sentence_above(con):
+    """'171 children left care' in the paragraph above names nothing of a table whose column
+    says 'Children looked after'; 'The Ombudsman upheld 8 complaints' are its findings."""
+    assert [(f["measure"], f["value"]) for f in facts(con, "fct_placements", "211", 116)] == [
+        ("cla_count", 54)
+    ]
+    assert [(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "211", 118)] == [
+        ("ombudsman_findings", 8)
+    ]
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
