@@ -179,18 +179,25 @@ component_measured as (
       -- counts another family of things
       on cs.component = t.component and (bc.family is null or bc.family = cs.family)
 ),
+comparator_texts as (
+    -- the labels naming a comparator ('England (2022/23)', 'Statistical neighbours', 'North
+    -- East': seed comparator_labels), matched once per distinct label
+    select t.text
+    from (select column_name as text from component_measured
+          union select col_leaf_name from component_measured
+          union select row_label from component_measured) t
+    where t.text is not null and exists (
+        select 1 from {{ ref('comparator_labels') }} cl
+        where {{ regexp_matches_seed('t.text', 'cl.pattern', ref('comparator_labels')) }})
+),
 comparator_checked as (
-    -- a column or row printing a comparator's figures beside the council's own ('England
-    -- (2022/23)', 'Statistical neighbours', 'North East': seed comparator_labels) is no fact of
+    -- a column or row printing a comparator's figures beside the council's own is no fact of
     -- the council: unclassified, with that reason (dq_unclassified_values)
     select
         x.*,
-        exists (
-            select 1 from {{ ref('comparator_labels') }} cl
-            where {{ regexp_matches_seed("coalesce(x.column_name, '')", 'cl.pattern', ref('comparator_labels')) }}
-               or {{ regexp_matches_seed("coalesce(x.col_leaf_name, '')", 'cl.pattern', ref('comparator_labels')) }}
-               or {{ regexp_matches_seed("coalesce(x.row_label, '')", 'cl.pattern', ref('comparator_labels')) }}
-        ) as is_comparator
+        coalesce(x.column_name in (select text from comparator_texts)
+                 or x.col_leaf_name in (select text from comparator_texts)
+                 or x.row_label in (select text from comparator_texts), false) as is_comparator
     from component_measured x
 ),
 unit_checked as (
