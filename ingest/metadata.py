@@ -111,6 +111,7 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         meta.meeting_time = parse_time(text)
         _read_venue_after_date(text, index, meta)
         _read_time_and_venue_below(lines, index, meta)
+        _read_venue_above(lines, index, meta)
         _read_committee_above(lines, index, meta)
         return
 
@@ -142,13 +143,23 @@ def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetada
             return
 
 
-def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:
-    for above in _non_blank_before(lines, index, 3):
-        text = clean_text(lines[above])
-        venue = load_boundaries().venue_above_date.match(text)
+def _read_venue_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:
+    """`Meeting to be held in Civic Hall, Leeds, LS1 1UR on` over the date (boundaries.yml
+    venue_above_date)."""
+    pattern = load_boundaries().venue_above_date
+    for above in _non_blank_before(lines, index, 2):
+        venue = pattern.match(clean_text(lines[above]))
         if venue and meta.venue is None:
             meta.venue, meta.venue_line = venue["venue"].strip(), above + 1
-            continue
+            return
+
+
+def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:
+    venue_line = load_boundaries().venue_above_date
+    for above in _non_blank_before(lines, index, 3):
+        text = clean_text(lines[above])
+        if venue_line.match(text):
+            continue  # `Meeting to be held in ... on`: not the committee
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
             meta.committee = _field_value(text, COMMITTEE_KEYS)
             meta.committee_line = above + 1
@@ -158,25 +169,17 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
 def _read_meeting_notice(lines: list[str], meta: MeetingMetadata) -> None:
     """`A meeting of the Children's Scrutiny Committee is to be held on Monday, 10 June 2024 at
     10.30 am in the Daw Room, County Hall`: committee, date, time and venue in one sentence
-    (boundaries.yml meeting_notice), where no front-sheet date line gave them."""
-    if meta.meeting_date is not None:
+    (boundaries.yml meeting_notice), read before any date line further down."""
+    found = _announced_meeting(lines, load_boundaries().meeting_notice, "when")
+    if found is None:
         return
-    notice = load_boundaries().meeting_notice
-    for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        found = notice.match(clean_text(lines[index]))
-        if not found or not COMMITTEE_WORDS.search(found["committee"]):
-            continue
-        when = parse_date(found["when"])
-        if when is None:
-            continue
-        meta.meeting_date, meta.meeting_date_line = when[0], index + 1
-        meta.meeting_time = parse_time(found["when"])
-        if meta.committee is None:
-            meta.committee, meta.committee_line = found["committee"].strip(), index + 1
-        _, _, place = found["when"].partition(" in ")
-        if meta.venue is None and VENUE_WORDS.search(place):
-            meta.venue, meta.venue_line = place.strip().rstrip("."), index + 1
-        return
+    index, match, when = found
+    meta.meeting_date, meta.meeting_date_line = when, index + 1
+    meta.meeting_time = parse_time(match["when"])
+    meta.committee, meta.committee_line = match["committee"].strip(), index + 1
+    _, _, place = match["when"].partition(" in ")
+    if VENUE_WORDS.search(place):
+        meta.venue, meta.venue_line = place.strip().rstrip("."), index + 1
 
 
 def _read_minutes_title(lines: list[str], meta: MeetingMetadata) -> None:
@@ -185,19 +188,29 @@ def _read_minutes_title(lines: list[str], meta: MeetingMetadata) -> None:
     gave them."""
     if meta.committee is not None and meta.meeting_date is not None:
         return
-    title = load_boundaries().minutes_meeting_title
-    for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        found = title.match(clean_text(lines[index]))
-        if not found or not COMMITTEE_WORDS.search(found["committee"]):
-            continue
-        when, _ = parse_date(found["date"])
-        if when is None:
-            continue
-        if meta.meeting_date is None:
-            meta.meeting_date, meta.meeting_date_line = when, index + 1
-        if meta.committee is None:
-            meta.committee, meta.committee_line = found["committee"].strip(), index + 1
+    found = _announced_meeting(lines, load_boundaries().minutes_meeting_title, "date")
+    if found is None:
         return
+    index, match, when = found
+    if meta.meeting_date is None:
+        meta.meeting_date, meta.meeting_date_line = when, index + 1
+    if meta.committee is None:
+        meta.committee, meta.committee_line = match["committee"].strip(), index + 1
+
+
+def _announced_meeting(
+    lines: list[str], pattern: re.Pattern, date_group: str
+) -> tuple[int, re.Match, date] | None:
+    """The first front-sheet line `pattern` reads as a committee's meeting with a date: its
+    index, the match (group `committee`) and the date read from group `date_group`."""
+    for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        match = pattern.match(clean_text(lines[index]))
+        if not match or not COMMITTEE_WORDS.search(match["committee"]):
+            continue
+        when = parse_date(match[date_group])
+        if when is not None:
+            return index, match, when[0]
+    return None
 
 
 def _read_key_value_headers(lines: list[str], meta: MeetingMetadata) -> None:

@@ -268,3 +268,8 @@ def test_a_summons_names_the_meeting_not_the_date_it_was_issued():
     assert (meta.meeting_date, meta.meeting_time) == (date(2025, 2, 3), "17:00")
     assert meta.committee == "People Scrutiny Commission"
     assert meta.venue == "the Writing Room, City Hall, Bristol, BS1 5TR"
+
+
+def test_a_minutes_title_whose_date_cannot_be_read_gives_no_date_and_no_error():
+    meta = extract_metadata(["MINUTES OF THE CABINET, 2024", "", "Present: Councillor A Brown"])
+    assert meta.meeting_date is None and "meeting_date" in meta.missing_reasons
