@@ -146,11 +146,18 @@ class _Rules:
     bound_opener: re.Pattern  # 'prior to' opening the clause of a period phrase: an event's date
     past_period: re.Pattern
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
+    claiming_gap: re.Pattern  # what may stand between a figure and a period phrase it claims
     near_reach: int
     time: re.Pattern  # '6.00 pm', '10:30'
     ordinal: re.Pattern  # '23rd'
     multiplier_word: re.Pattern  # '12k' is a number, 'S136' a reference
     pronoun_before_one: TailPattern  # 'no one', 'this one'
+
+
+def _claiming_gap(words: list[str]) -> re.Pattern:
+    """prose.yml claiming_period_words: the words (or none) between a figure and its period."""
+    alternatives = _alts([re.escape(w).replace(r"\ ", r"\s+") for w in words])
+    return re.compile(rf"\s*(?:(?:{alternatives})\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _alts(phrases: list[str]) -> str:
@@ -227,6 +234,7 @@ def _rules(folded: bool = False) -> _Rules:
         past_period=rx(r["past_period"]),
         bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
+        claiming_gap=_claiming_gap(r["claiming_period_words"]),
         near_reach=int(r["near_periods"]["reach"]),
         time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
         ordinal=rx(r"(?:st|nd|rd|th)\b"),
@@ -1029,19 +1037,15 @@ def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
 
 
-_CLAIMING_GAP = re.compile(
-    r"\s*(?:(?:in|during|at|for|by|over|since|as\s+(?:at|of))\s+)?(?:the\s+)?"
-)
-
-
 def _claimed_by_figure_before(sentence: str, start: int, end: int, m: ProseNumber, kept) -> bool:
     """A period phrase naming a quarter, year or date printed right after another figure
     ('compared with 24 in Quarter 2, and 28 children ceased ...') is that figure's, not a later
     one's. A phrase without a number ('in the year') speaks for the whole sentence."""
     if not _has_digit(sentence[start:end]):
         return False
+    gap = _rules().claiming_gap
     return any(
-        k is not m and k.char_end <= start and _CLAIMING_GAP.fullmatch(sentence[k.char_end : start])
+        k is not m and k.char_end <= start and gap.fullmatch(sentence[k.char_end : start])
         for k in kept
     )
 
