@@ -74,6 +74,16 @@ CLEAN_LINE = (
     "'&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&amp;', '&'), '\\s+', ' ', 'g')"
 )
 PROSE = "f.source_kind = 'prose'"
+_WHOLES_OF_ROW = (
+    "select bool_and(f.value <= w.value) from {table} w join reference.measure_parts mp "
+    "on mp.whole_measure = w.measure and mp.part_measure = f.measure where w.pack_id = f.pack_id "
+    "and w.pack_id {chunk} and w.source_table_id = f.source_table_id and "
+    "w.source_line = f.source_line and w.period_id = f.period_id and "
+    "w.value_type is not distinct from f.value_type and w.value is not null"
+)
+"""Whether a part is within every whole printed in its row and period (null: there is none)."""
+
+
 NUMERIC_RULES = (
     Rule(
         "value_printed_on_line",
@@ -116,16 +126,20 @@ NUMERIC_RULES = (
     Rule(
         "part_within_whole",
         "A part never exceeds its whole printed in the same row and period (upheld <= "
-        "received; seed measure_parts).",
+        "received; seed measure_parts); a part printed in the cell of its whole ('658 (197 "
+        "upheld)') is compared with that whole only.",
         "case when f.value is null or not exists (select 1 from reference.measure_parts mp "
-        "where mp.part_measure = f.measure) then null else coalesce((select bool_and(f.value "
-        "<= w.value) from {table} w join reference.measure_parts mp on mp.whole_measure = "
-        "w.measure and mp.part_measure = f.measure where w.pack_id = f.pack_id and "
-        "w.pack_id {chunk} and w.source_table_id = f.source_table_id and "
-        "w.source_line = f.source_line and "
-        "w.period_id = f.period_id and w.value_type is not distinct from f.value_type and "
-        "w.value is not null), true) end",
-        ("value", "measure", "source_table_id", "source_line", "period_id", "value_type"),
+        "where mp.part_measure = f.measure) then null else coalesce("
+        f"({_WHOLES_OF_ROW} and w.value_text = f.value_text), ({_WHOLES_OF_ROW}), true) end",
+        (
+            "value",
+            "value_text",
+            "measure",
+            "source_table_id",
+            "source_line",
+            "period_id",
+            "value_type",
+        ),
     ),
 )
 

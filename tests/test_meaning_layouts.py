@@ -392,6 +392,28 @@ def test_a_children_looked_after_column_is_not_the_sentence_above(con):
     ]
 
 
+def test_a_part_printed_in_its_wholes_cell_is_gated_against_that_whole(built):
+    """'658 (197 upheld) | 37 (22 upheld)': 197 upheld is within its own cell's 658, not
+    measured against the LGO column's 37 of the same row (that had quarantined a good pack)."""
+    from expectations.fact_gate import validate_facts
+
+    connection = duckdb.connect(str(built["db"]), read_only=True)
+    try:
+        (pack,) = connection.execute(
+            "select pack_id from raw.packs where file_name like '209%'"
+        ).fetchone()
+        upheld = connection.execute(
+            "select value, stage from marts.fct_complaints where pack_id = ? "
+            "and source_line = 64 and measure = 'complaints_upheld' order by value",
+            [pack],
+        ).fetchall()
+        assert upheld == [(22, None), (197, "1")]
+        result = validate_facts(connection, [pack])
+    finally:
+        connection.close()
+    assert not result.errors and result.failed_packs == []
+
+
 def test_a_council_named_only_by_its_email_domain(con):
     """The layout says 'the Council' only; its officers write from @haringey.gov.uk."""
     got = rows(
