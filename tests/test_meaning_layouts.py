@@ -811,7 +811,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {"201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212"}
+    layouts = {f"{n}" for n in range(201, 214)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -824,6 +824,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("202", "same_figure_differs_between_packs", "error", "22"),
         ("202", "same_figure_differs_between_packs", "error", "24"),
         ("204", "same_figure_printed_with_different_values", "error", "12,18"),
+        # quarter rows of 6, 4, 5, 3 under a 'Total' of 20 (the Q1-Q4 rows of its Table 1 add up)
+        ("213", "detail_rows_sum_to_total_row", "warning", "28,29,30,31,32"),
     ]
 
 
@@ -916,3 +918,82 @@ def test_a_reissued_pack_does_not_double_children_looked_after(pub):
         "where measure = 'care_leavers_eet_pct' and council = 'unknown' order by value_type"
     ).fetchall()
     assert kinds == [("actual", 55), ("target", 60)]
+
+
+# ------------------------------------------------- 213: quarter rows, withheld numbers, themes
+
+
+def test_quarter_rows_under_year_columns_are_that_years_quarters(con):
+    """'Q1 (Apr-Jun)' ... 'Q4 (Jan-Mar)' rows under '2023/24 | 2022/23' columns: each value is
+    its year's quarter (it was the whole year's: a quarter's complaints read as the year's); the
+    'Total' row is the year."""
+    got = {
+        (f["period_id"], f["value"], f["period_source"])
+        for f in facts(con, "fct_complaints", "213", 14)
+    }
+    assert got == {
+        ("FY2023/24-Q1", 41, "row_label+column"),
+        ("FY2022/23-Q1", 38, "row_label+column"),
+    }
+    assert {(f["period_id"], f["value"]) for f in facts(con, "fct_complaints", "213", 17)} == {
+        ("FY2023/24-Q4", 44),
+        ("FY2022/23-Q4", 39),
+    }
+    assert {(f["period_id"], f["value"]) for f in facts(con, "fct_complaints", "213", 18)} == {
+        ("FY2023/24", 151),
+        ("FY2022/23", 150),
+    }
+    assert all(f["breakdown"] is None for f in facts(con, "fct_complaints", "213", 15))
+
+
+def test_a_withheld_small_number_is_no_figure_and_its_rows_dash_no_zero(con):
+    """'Highways | <5 | -': the received count is withheld (null, suppressed, its text kept);
+    the upheld dash in the same row is no zero. 'Highways' is no social care service: no
+    service area (the committee's 'Children' does not hold for it)."""
+    got = {
+        (f["measure"], f["value"], f["value_text"], f["value_status"], f["service_area"])
+        for f in facts(con, "fct_complaints", "213", 23)
+    }
+    assert got == {
+        ("complaints_received", None, "<5", "suppressed", None),
+        ("complaints_upheld", None, "-", "null_token", None),
+    }
+
+
+def test_a_received_column_beside_upheld_names_its_measure_not_a_breakdown(con):
+    got = {
+        (f["measure"], f["value"], f["breakdown"], f["service_area"])
+        for f in facts(con, "fct_complaints", "213", 22)
+    }
+    assert got == {
+        ("complaints_received", 23, None, "adult"),
+        ("complaints_upheld", 9, None, "adult"),
+    }
+
+
+def test_complaints_about_a_subject_in_a_sentence_take_it_as_their_theme(con):
+    """'14 complaints about cancelled contact sessions led to ...': complaints about that theme
+    (they were read as the year's complaints received, with no theme); 'The Ombudsman upheld 8
+    complaints about children's services' names a service, not a theme (211 line 118)."""
+    assert {
+        (f["measure"], f["value"], f["theme"]) for f in facts(con, "fct_complaints", "213", 37)
+    } == {("complaints_received", 14, "cancelled contact sessions")}
+    assert {(f["value"], f["theme"]) for f in facts(con, "fct_complaints", "213", 38)} == {
+        (62, "poor communication")
+    }
+    assert {
+        (f["measure"], f["value"], f["theme"]) for f in facts(con, "fct_complaints", "211", 118)
+    } == {("ombudsman_findings", 8, None)}
+
+
+def test_a_waiting_list_header_printed_over_two_lines(con):
+    """'Waiting' over 'list' beside 'Over 18' over 'weeks': the number on the list and the
+    number waiting over 18 weeks (the first was unclassified)."""
+    got = {
+        (f["measure"], f["value"], f["service_text"])
+        for f in facts(con, "fct_waiting_times", "213", 47)
+    }
+    assert got == {
+        ("referrals_waiting", 212, "Speech and Language Therapy"),
+        ("waiting_over_18_weeks", 35, "Speech and Language Therapy"),
+    }

@@ -63,6 +63,25 @@ end)
 try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)
 {%- endmacro %}
 
+{# Fiscal quarter number from a row label that is a quarter and nothing else: 'Q1', 'Quarter 1',
+   'Q1 (Apr-Jun)', 'Qtr 2: July - September', 'Q3 2023/24', 'Q1 23/24'. Null for a label with
+   other words ('Q1 performance') and when the months printed are not that fiscal quarter's
+   ('Q1 (Jan-Mar)' is a calendar quarter: no fiscal quarter is read). #}
+{% macro quarter_label(expr) -%}
+{%- set month = "(?:" ~ month_alternation() ~ ")" -%}
+{%- set re = "(?i)^\\W*" ~ quarter_words_re() ~ "\\s*([1-4])\\s*[:.,–—-]?\\s*"
+    ~ "(?:\\(?\\s*(" ~ month ~ ")\\.?\\s*(?:-|–|—|to)\\s*" ~ month ~ "\\.?\\s*\\)?)?\\s*"
+    ~ "(?:\\(?\\s*(?:fy\\s*)?(?:19|20)?[0-9]{2}\\s*[/–-]\\s*(?:19|20)?[0-9]{2}\\s*\\)?)?\\W*$" -%}
+(case
+    when not regexp_matches({{ expr }}, '{{ re }}') then null
+    when nullif(regexp_extract({{ expr }}, '{{ re }}', 2), '') is null
+        then try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer)
+    when ({{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") }} + 8) % 12 // 3 + 1
+         = try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer)
+        then try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer)
+end)
+{%- endmacro %}
+
 {% macro fy_label(start_year) -%}
 (cast({{ start_year }} as varchar) || '/' || lpad(cast(({{ start_year }} + 1) % 100 as varchar), 2, '0'))
 {%- endmacro %}

@@ -15,7 +15,11 @@
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
-        o.quarter, o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
+        -- a quarter heads the value's column ('Q2'), or is its row's label ('Q1 (Apr-Jun)')
+        coalesce(o.quarter, o.row_quarter) as quarter,
+        case when o.quarter is not null then 'column' when o.row_quarter is not null then 'row_label' end
+            as quarter_source,
+        o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
         o.row_month, o.col_label_month, o.col_month_number, o.row_month_number,
         coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
             as period_kind
@@ -154,7 +158,7 @@ select
         as fiscal_year,
     case when s.period_type = 'fiscal_quarter' then s.quarter end as fiscal_quarter,
     case s.period_type
-        when 'fiscal_quarter' then 'column+' || s.fy_source
+        when 'fiscal_quarter' then s.quarter_source || '+' || s.fy_source
         when 'fiscal_year' then s.fy_source
         when 'calendar_year' then s.calendar_year_source
         when 'month' then s.month_source

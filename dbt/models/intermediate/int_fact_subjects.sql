@@ -11,13 +11,16 @@ with obs as (
         o.*,
         -- the row's words named this value's measure (an indicator row, '- of which upheld')
         o.measure_source = 'label' and o.measure_text = o.row_text as row_names_measure,
-        -- the column's words named it; or they name the very measure of the table's only value
-        -- column ('Number of Duty Matters' in a table of duty matters): no breakdown either
+        -- the column's words named it; or they name the very measure of the table, in the one
+        -- column that names it ('Number of Duty Matters' in a table of duty matters, 'Received'
+        -- beside 'Upheld' under 'Complaints by service'): no breakdown either
         (o.measure_source = 'label' and o.measure_text = o.column_name)
             or (o.col_measure = o.measure
-                and count(distinct o.col_index) over (partition by o.table_id) = 1) as column_names_measure,
+                and count(distinct o.col_index) over (partition by o.table_id, o.col_measure) = 1)
+            as column_names_measure,
         coalesce(o.row_fy, o.row_calendar_year) is not null or o.row_as_of is not null
-            or (o.row_month is not null or o.row_month_number is not null) as row_is_period,
+            or (o.row_month is not null or o.row_month_number is not null) or o.row_quarter is not null
+            as row_is_period,
         coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null
             or (o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
             or o.is_total_col as column_is_period
@@ -197,8 +200,9 @@ select
         when s.cell_key is not null or s.row_label is null or s.rows_are_services or s.row_is_period
             then s.caption_service_text
     end as service_text,
-    coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area, s.caption_service_area,
-             s.heading_service_area, s.title_service_area, svc.service_area) as service_area,
+    -- 'none': the nearest text names a council service of neither area ('Highways')
+    nullif(coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area, s.caption_service_area,
+                    s.heading_service_area, s.title_service_area, svc.service_area), 'none') as service_area,
     s.theme,
     s.district,
     s.age_band,

@@ -34,12 +34,20 @@ valued as (
     select
         j.*,
         case when j.value_kind <> 'token' then j.value
-             when j.token_meaning = 'none' and j.unit = 'count' then 0 end as resolved_value,
+             when j.token_meaning = 'none' and j.unit = 'count' and not j.row_suppresses then 0 end
+            as resolved_value,
         case when j.value_kind <> 'token' then 'printed'
-             when j.token_meaning = 'none' and j.unit = 'count' then 'zero_token'
+             when j.token_meaning = 'suppressed' then 'suppressed'
+             when j.token_meaning = 'none' and j.unit = 'count' and not j.row_suppresses then 'zero_token'
              else 'null_token' end as value_status,
         coalesce(j.row_subject_council, j.reporting_council_gss) as subject_council_gss
-    from joined j
+    from (
+        -- a row that withholds a small number ('<5') prints a dash for what it also withholds
+        -- (the upheld of fewer than 5), not for none: its dashes are no zeros
+        select j.*, coalesce(bool_or(j.token_meaning = 'suppressed') over (partition by j.table_id, j.row_index), false)
+            as row_suppresses
+        from joined j
+    ) j
 )
 select
     {{ surrogate_key(['s.pack_id', 's.table_id', 's.row_index', 's.col_index', 's.part', 's.component', 's.measure']) }}
@@ -104,7 +112,8 @@ select
     s.row_measure,
     s.row_text_cells,
     s.col_measure,
-    s.row_fy is not null or (s.row_month is not null or s.row_month_number is not null) as row_is_period,
+    s.row_fy is not null or (s.row_month is not null or s.row_month_number is not null)
+        or s.row_quarter is not null as row_is_period,
     s.col_fy is not null or s.col_as_of is not null
         or (s.col_month is not null or s.col_label_month is not null or s.col_month_number is not null) as col_is_period,
     s.col_service_code,

@@ -30,7 +30,7 @@ ctx as (
         r.row_role, r.row_is_total, r.block_index, r.group_label, r.row_text_cells, r.service_code as row_service_code,
         r.service_area as row_service_area, r.subject_gss_code as row_gss_code,
         r.fy_start_year as row_fy, r.as_of_date as row_as_of, r.calendar_year as row_calendar_year,
-        r.month_start as row_month, r.month_number as row_month_number,
+        r.month_start as row_month, r.month_number as row_month_number, r.quarter as row_quarter,
         c.label_month as col_label_month, c.month_number as col_month_number,
         r.age_band as row_age_band, r.value_type as row_value_type,
         c.quarter, c.is_total_col, c.fy_start_year as col_fy, c.as_of_date as col_as_of,

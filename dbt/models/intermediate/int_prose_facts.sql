@@ -253,9 +253,12 @@ prose_facts as (
         coalesce(rc.council_id, 'unknown') as subject_council_gss,
         'reporting_council' as subject_council_source,
         coalesce(csv.service_code, svc.service_code) as service_code,
-        coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
-                 csv.service_area, svc.service_area) as service_area,
-        case when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
+        -- 'none': the nearest text names a council service of neither area ('Highways')
+        nullif(coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
+                        csv.service_area, svc.service_area), 'none') as service_area,
+        case when coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
+                           csv.service_area, svc.service_area) = 'none' then null
+             when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
              when c.heading_service_area is not null then 'heading'
              when ta.service_area is not null then 'document_title'
              when coalesce(csv.service_area, svc.service_area) is not null then 'service'

@@ -19,7 +19,9 @@
 -- share_theme: what a share of complaints is of, read from the words after the number up to the
 -- next one ('47% ... were regarding case management of cases and 27% were regarding poor
 -- communication', seed prose_part_cues part_kind share_theme): a complaint theme of the pack's
--- tables when the words start with one, else the words themselves.
+-- tables when the words start with one, else the words themselves. A count's theme is read the
+-- same way from the words right after it ('14 complaints about cancelled contact sessions', seed
+-- prose_part_cues part_kind count_theme).
 -- is_part_of_group: the sentence says the number is part of a group it does not name (seed
 -- prose_subject_cues 'subset': 'of the 25 complaints', 'the other third'), unless that group is a
 -- whole count printed in a table's total row or an earlier sentence of the pack ('Of the 91
@@ -133,8 +135,9 @@ theme_in_sentence as (
     join themes t on t.pack_id = m.pack_id and strpos(m.sentence_key, t.theme_key) > 0
     group by all
 ),
-share_phrases as (   -- the words a share is of, up to the next number (not a service: seed unless_pattern)
-    select m.pack_id, m.mention_seq, m.sentence_first_line,
+share_phrases as (   -- the words a share (or a count: count_theme) is of, up to the next number (not a
+                     -- service: seed unless_pattern)
+    select m.pack_id, m.mention_seq, m.sentence_first_line, c.part_kind,
            -- quotes around the words go, an apostrophe inside a word stays ('couple''s'); of two
            -- cues, the one nearest the number
            arg_min(trim(regexp_replace({{ regexp_extract_seed('m.following_text', 'c.pattern', ref('prose_part_cues'), 1) }},
@@ -144,18 +147,24 @@ share_phrases as (   -- the words a share is of, up to the next number (not a se
                as phrase
     from mentions m
     join {{ ref('prose_part_cues') }} c
-      on c.part_kind = 'share_theme' and {{ regexp_matches_seed("m.following_text", 'c.pattern', ref('prose_part_cues')) }}
+      on c.part_kind in ('share_theme', 'count_theme')
+     and {{ regexp_matches_seed("m.following_text", 'c.pattern', ref('prose_part_cues')) }}
     where c.unless_pattern is null or not {{ regexp_matches_seed("m.following_text", 'c.unless_pattern', ref('prose_part_cues'), 'unless_pattern') }}
     group by all
 ),
 share_themes as (   -- a table's theme when the words start with it ('case management of cases')
-    select p.pack_id, p.mention_seq,
+    select p.pack_id, p.mention_seq, p.part_kind,
            coalesce(arg_max(t.theme, {'length': length(t.theme_key), 'spelling': {'near': coalesce(list_max(list_filter(t.lines, lambda l: l <= p.sentence_first_line)), -1), 'theme': t.theme}}),
                     any_value(p.phrase)) as share_theme
     from share_phrases p
     left join themes t
       on t.pack_id = p.pack_id and starts_with({{ squeeze('p.phrase') }}, t.theme_key)
     where p.phrase <> ''
+      -- a count's words naming a service ('complaints about private sector domiciliary care
+      -- agencies', seed service_aliases) name its service, not a theme
+      and not (p.part_kind = 'count_theme' and exists (
+            select 1 from {{ ref('service_aliases') }} a
+            where {{ regexp_matches_seed('p.phrase', 'a.pattern', ref('service_aliases')) }}))
     group by all
 ),
 theme_before as (   -- the one theme named just before the sentence (several: none of them)
@@ -168,7 +177,7 @@ theme_before as (   -- the one theme named just before the sentence (several: no
 select
     m.pack_id,
     m.mention_seq,
-    coalesce(ts.theme, case when sc.mention_seq is not null then tb.theme end) as theme,
+    coalesce(ts.theme, ct.share_theme, case when sc.mention_seq is not null then tb.theme end) as theme,
     coalesce(
         (select case when count(distinct c.part) = 1 then min(c.part) end from cue_parts c
          where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq and c.part_kind = 'segment'),
@@ -193,6 +202,7 @@ left join theme_in_sentence ts using (pack_id, mention_seq)
 left join theme_before tb using (pack_id, mention_seq)
 left join subset_cues sc using (pack_id, mention_seq)
 left join clause_stages cs using (pack_id, mention_seq)
-left join share_themes sh using (pack_id, mention_seq)
+left join share_themes sh on sh.pack_id = m.pack_id and sh.mention_seq = m.mention_seq and sh.part_kind = 'share_theme'
+left join share_themes ct on ct.pack_id = m.pack_id and ct.mention_seq = m.mention_seq and ct.part_kind = 'count_theme'
 left join sections sec on sec.pack_id = m.pack_id and sec.sentence_first_line = m.sentence_first_line
 left join heading_procedures hp on hp.pack_id = m.pack_id and hp.sentence_first_line = m.sentence_first_line

@@ -53,6 +53,7 @@ label_meanings as (
         coalesce({{ fy_start_year('l.row_label') }}, {{ short_fy_label_start('l.row_label') }}) as fy_start_year,
         coalesce({{ as_of_date('l.row_label') }}, {{ date_label('l.row_label') }}) as as_of_date,
         {{ month_label_start('l.row_label') }} as month_start,
+        {{ quarter_label('l.row_label') }} as quarter,
         {{ month_number_label('l.row_label') }} as month_number,
         {{ calendar_year('l.row_label') }} as calendar_year,
         {{ age_band('l.row_label') }} as age_band
@@ -156,6 +157,7 @@ select
     m.as_of_date,
     m.month_start,
     m.month_number,
+    m.quarter,
     m.calendar_year,
     m.age_band,
     m.value_type,
