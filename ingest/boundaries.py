@@ -25,6 +25,7 @@ class Boundaries:
     report_header_keys: tuple[str, ...]
     report_start_lines: tuple[re.Pattern, ...]
     titled_start_lines: tuple[re.Pattern, ...]
+    report_blocks: tuple[tuple[re.Pattern, re.Pattern], ...]  # (opens, confirmed_by)
     banner_name: re.Pattern
     banner_date: re.Pattern
     banner_separators: tuple[str, ...]
@@ -38,6 +39,9 @@ class Boundaries:
     contact_name_keys: tuple[str, ...]
     contact_job_keys: tuple[str, ...]
     header_keys: tuple[str, ...]
+    title_keys: tuple[str, ...]
+    report_furniture_lines: tuple[re.Pattern, ...]
+    header_key_alone: re.Pattern
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
@@ -58,12 +62,25 @@ class Boundaries:
             ("blank_page", self.blank_page),
             ("item_stamp", self.item_stamps),
             ("report", self.report_start_lines + self.titled_start_lines),
+            ("report_block", tuple(opens for opens, _ in self.report_blocks)),
             ("minutes", (self.minutes_title,)),
             ("closing", self.closing_headings),
             ("appendix_list", self.appendix_list_headings),
             ("contact", self.contact_headings),
         )
         return tuple(kind for kind, patterns in groups if any(p.search(text) for p in patterns))
+
+    def confirms_report_block(self, text: str, after: list[str]) -> bool:
+        """`text` opens a report block (`Item No.`, `Report to the Cabinet`) and the rest of
+        it or one of the lines `after` it confirms the block (`Classification:`, `Meeting to be
+        held on ...`)."""
+        for opens, confirmed_by in self.report_blocks:
+            opening = opens.match(text)
+            if opening and any(
+                confirmed_by.search(line) for line in (text[opening.end() :], *after)
+            ):
+                return True
+        return False
 
     def is_banner(self, text: str, following: str) -> bool:
         """`Prosperous Staffordshire Select Committee` with `3 September 2018` on the next line,
@@ -116,6 +133,7 @@ _KEY_LIST_KEYS = (
     "contact_name_keys",
     "contact_job_keys",
     "header_keys",
+    "title_keys",
 )
 
 
@@ -131,9 +149,16 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
 
     marker_sources = [p for key in _LINE_PATTERN_KEYS for p in spec[key]]
     marker_sources += [spec[key] for key in _SINGLE_PATTERN_KEYS]
+    marker_sources += [block["opens"] for block in spec["report_blocks"]]
     return Boundaries(
         **{key: patterns(key) for key in _LINE_PATTERN_KEYS},
         **{key: tuple(spec[key]) for key in _KEY_LIST_KEYS},
+        report_blocks=tuple(
+            (re.compile(b["opens"], re.IGNORECASE), re.compile(b["confirmed_by"], re.IGNORECASE))
+            for b in spec["report_blocks"]
+        ),
+        report_furniture_lines=patterns("report_furniture_lines"),
+        header_key_alone=pattern("header_key_alone"),
         banner_name=pattern("banner_name"),
         banner_date=re.compile(
             spec["banner_date"].replace("{month}", MONTH_NAMES).replace("{weekday}", WEEKDAYS),

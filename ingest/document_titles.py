@@ -53,8 +53,17 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
         if pair and pair[0] in rules.officer_keys and officer is None:
             officer = pair[1].rstrip(".")
             continue
+        if kind == "report" and pair and pair[0] in rules.title_keys and pair[1]:
+            title = pair[1][:TITLE_MAX_CHARS]
+            break
         if kind == "report" and _is_header_line(lines, cleaned, index, rules):
             continue
+        key_above = _key_alone_above(cleaned, index, first, rules)
+        if kind == "report" and key_above in rules.title_keys:
+            title = _wrapped_title(lines, cleaned, index, last)
+            break
+        if kind == "report" and key_above is not None:
+            continue  # the value of a header key printed alone on the line above
         if kind == "appendix" and "\t" in lines[index]:
             title = _caption_row(lines[index])  # a table's title row, or no printed title
             break
@@ -104,10 +113,30 @@ def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
         return True
     if any(p.search(text) for p in rules.report_start_lines) or is_no_value(text):
         return True
+    if rules.header_key_alone.match(text) or any(
+        p.search(text) for p in rules.report_furniture_lines
+    ):
+        return True
+    if any(opens.match(text) or confirmed.search(text) for opens, confirmed in rules.report_blocks):
+        return True
     following = cleaned[index + 1] if index + 1 < len(cleaned) else ""
     if rules.banner_date.match(text) or rules.is_banner(text, following):
         return True
     return bool(parse_date(text)) and len(text) < 120 and " - " in text
+
+
+def _key_alone_above(cleaned, index: int, first: int, rules: Boundaries) -> str | None:
+    """The header key printed alone on the line with text above `index`, its value on this one
+    (`Electoral Division affected:` / `(All Divisions);`, `Item No.` / `4.`, `Report title:` /
+    the title), lower-cased without its colon; None when that line is no such key."""
+    above = next((i for i in range(index - 1, first - 1, -1) if cleaned[i]), None)
+    if above is None:
+        return None
+    key = cleaned[above].lower().rstrip(":").strip()
+    known = rules.header_keys + rules.title_keys + rules.report_header_keys
+    if key in known or rules.header_key_alone.match(cleaned[above]):
+        return key
+    return None
 
 
 def contact_officer(lines, cleaned, contacts, first, last, rules: Boundaries) -> str | None:

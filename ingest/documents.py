@@ -124,7 +124,7 @@ class _Scan:
         banner = self.rules.is_banner(text, following) and not self._by_page_stamp(index)
         if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
             first = "minutes"
-        elif banner or _opens_report_block(self.lines[index], self.rules):
+        elif banner or self._opens_report(index, text, markers):
             first = "report"
         if first == "report" and self._in_report_header(index):
             return None
@@ -146,6 +146,18 @@ class _Scan:
         if not after or not self.rules.banner_date.match(after[0]):
             return False
         return any(self.rules.minutes_attendance.match(t) for t in after[1:])
+
+    def _opens_report(self, index: int, text: str, markers: tuple[str, ...]) -> bool:
+        """`Report to:<TAB>COMMITTEE`, or a report's own block (`_report_block_follows`)."""
+        if _opens_report_block(self.lines[index], self.rules):
+            return True
+        return "report_block" in markers and self._report_block_follows(index, text)
+
+    def _report_block_follows(self, index: int, text: str) -> bool:
+        """`Item No.` with `Classification:` on its line or below it; `Report to the Cabinet`
+        over `Meeting to be held on ...` (boundaries.yml report_blocks)."""
+        after = [t for t in self.cleaned[index + 1 : index + 12] if t][:4]
+        return self.rules.confirms_report_block(text, after)
 
     def _by_page_stamp(self, index: int) -> bool:
         """A banner printed by a `Page 10` stamp is the page's running footer or header, not

@@ -52,7 +52,11 @@ from ingest.text import clean_text
 # 1.3.24: 'Meeting to be held in <venue> on' above the front sheet's date gives the venue
 # 1.3.25: 'You are summoned to attend a meeting of the X to be held on ...' (not the summons'
 #        issue date below it); a Scrutiny Commission is a committee
-PARSER_VERSION = "1.3.25"
+# 1.3.26: a report's own block opens it, inside minutes too ('Report to the Cabinet' over
+#        'Meeting to be held on ...'; 'Item No. | Classification: | Date: | Meeting Name:'); a
+#        'Report title:' key is the report's title; 'Report of ...', 'Part I' and a key printed
+#        alone with its value below are header lines; '<5' is a no-value token (seed value_tokens)
+PARSER_VERSION = "1.3.26"
 
 
 @dataclass

@@ -244,3 +244,78 @@ def test_appendices_listed_over_several_paragraphs_open_after_the_list():
         14,
         "BUDGET SUMMARY",
     )
+
+
+def _minutes_then(report_lines: list[str]) -> list:
+    from ingest.documents import split_documents
+
+    minutes = [
+        "Minutes of the Meeting of the Cabinet held on Thursday, 11 July 2024",
+        "",
+        "Present:",
+        "County Councillor A Smith (Chair)",
+        "",
+        "Resolved: That the report be noted.",
+        "",
+    ]
+    return split_documents(minutes + report_lines)
+
+
+def test_a_report_to_and_meeting_line_open_a_report_inside_minutes():
+    """'Report to the Cabinet' over 'Meeting to be held on ...' (a Lancashire-like report printed
+    after the minutes): a report of its own, titled past its header lines."""
+    docs = _minutes_then(
+        [
+            "Report to the Cabinet",
+            "Meeting to be held on Thursday, 12 September 2024",
+            "",
+            "Report of the Director of Children's Services",
+            "",
+            "Part I",
+            "",
+            "Electoral Division affected:",
+            "(All Divisions);",
+            "",
+            "Children's Social Care Annual Complaints Report 2023/24",
+            "",
+            "Brief Summary",
+        ]
+    )
+    assert [(d.kind, d.first_line) for d in docs] == [("minutes", 1), ("report", 8)]
+    assert docs[1].title == "Children's Social Care Annual Complaints Report 2023/24"
+
+
+def test_an_item_block_opens_a_report_titled_by_its_report_title_key():
+    """'Item No. | Classification: | Date: | Meeting Name:' (Southwark-like), tabbed or one key
+    per line: a report, titled by its 'Report title:' key."""
+    tabbed = [
+        "Item No.\tClassification:\tDate:\tMeeting Name:",
+        "4.\tOpen\t12 September 2024\tCabinet",
+        "Report title:\tAdult Social Care Complaints Report 2023/24",
+        "From:\tStrategic Director of Adult Social Care",
+        "",
+        "RECOMMENDATIONS",
+    ]
+    one_per_line = [
+        "Item No.",
+        "4.",
+        "Classification:",
+        "Open",
+        "Report title:",
+        "Annual Report",
+        "",
+    ]
+    for lines, title in (
+        (tabbed, "Adult Social Care Complaints Report 2023/24"),
+        (one_per_line, "Annual Report"),
+    ):
+        docs = _minutes_then(lines)
+        assert [(d.kind, d.first_line) for d in docs] == [("minutes", 1), ("report", 8)]
+        assert docs[1].title == title
+
+
+def test_an_item_number_without_its_block_opens_nothing():
+    docs = _minutes_then(
+        ["Item No. 5 was deferred to the next meeting.", "", "The meeting ended at 4pm."]
+    )
+    assert [d.kind for d in docs] == ["minutes"]

@@ -811,7 +811,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 214)}
+    layouts = {f"{n}" for n in range(201, 215)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -997,3 +997,57 @@ def test_a_waiting_list_header_printed_over_two_lines(con):
         ("referrals_waiting", 212, "Speech and Language Therapy"),
         ("waiting_over_18_weeks", 35, "Speech and Language Therapy"),
     }
+
+
+# ------------------------------------------------- 214: reports printed after the minutes
+
+
+def test_reports_printed_after_the_minutes_are_reports_of_their_own(con):
+    """Minutes, then a report opening 'Report to the Cabinet' / 'Meeting to be held on ...',
+    then one opening 'Item No. | Classification: | Date: | Meeting Name:' (both were swallowed
+    by the minutes, their tables' figures put in the minutes): three documents, each report
+    titled from its own header."""
+    docs = rows(
+        con,
+        "select d.kind, d.title, d.first_line, d.last_line from marts.dim_document d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '214%' order by d.first_line",
+    )
+    assert [(d["kind"], d["first_line"], d["last_line"]) for d in docs] == [
+        ("agenda", 1, 13),
+        ("minutes", 14, 26),
+        ("report", 27, 54),
+        ("report", 55, 67),
+    ]
+    assert [d["title"] for d in docs[2:]] == [
+        "Children's Social Care Annual Complaints Report 2023/24",
+        "Adult Social Care Complaints Report 2023/24",
+    ]
+    in_report = rows(
+        con,
+        "select f.measure, f.value, d.title from marts.fct_complaints f "
+        "join marts.dim_document d using (document_id) "
+        "join marts.dim_pack p on p.pack_id = f.pack_id "
+        "where p.file_name like '214%' and f.source_line = 67 order by f.measure",
+    )
+    assert [(r["measure"], r["value"], r["title"]) for r in in_report] == [
+        ("complaints_received", 140, "Adult Social Care Complaints Report 2023/24"),
+        ("complaints_upheld", 33, "Adult Social Care Complaints Report 2023/24"),
+    ]
+
+
+def test_the_minutes_resolution_keeps_the_minutes_date(con):
+    got = rows(
+        con,
+        "select d.kind, d.decision_date from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '214%' and d.source_line = 25",
+    )
+    assert [(r["kind"], str(r["decision_date"])) for r in got] == [("resolution", "2024-07-11")]
+
+
+def test_a_row_that_is_only_a_stage_is_that_stage_not_a_breakdown(con):
+    got = {
+        (f["measure"], f["value"], f["stage"], f["breakdown"])
+        for f in facts(con, "fct_complaints", "214", 53)
+    }
+    assert got == {("complaints_received", 18, "2", None), ("complaints_upheld", 6, "2", None)}

@@ -118,6 +118,12 @@ named_stages as (
      and {{ regexp_matches_seed('x.text', 'c.pattern', ref('prose_part_cues')) }}
      and not coalesce({{ regexp_matches_seed('x.text', 'c.unless_pattern', ref('prose_part_cues'), column='unless_pattern') }}, false)
     group by x.text
+    -- a label that is a stage and nothing else ('Stage 1'): that stage, no breakdown
+    union all
+    select x.text, regexp_extract(x.text, '(?i)stage\s*([1-3])', 1)
+    from (select distinct coalesce(row_label, '') as text from resolved
+          union select distinct coalesce(column_name, '') from resolved) x
+    where regexp_matches(x.text, '(?i)^\W*stage\s*[1-3]\W*$')
 ),
 subjects as (
     select
