@@ -1066,6 +1066,15 @@ def _bracketed_after_period(
     return None
 
 
+_PARAGRAPH_NUMBER = re.compile(r"[\d.\s]*")
+
+
+def _opens_sentence(sentence: str, start: int, m: ProseNumber) -> bool:
+    """The period phrase at `start` opens the sentence, before figure `m` (only a paragraph
+    number before it: '2.1 In 2023/24 ...')."""
+    return start < m.char_start and _PARAGRAPH_NUMBER.fullmatch(sentence[:start]) is not None
+
+
 def _nearest_period(
     s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
 ) -> str | None:
@@ -1084,6 +1093,12 @@ def _nearest_period(
             between = (
                 between.replace("(", "", 1) if start >= m.char_end else between.replace(")", "", 1)
             )
+        before_figure = sentence[low : m.char_start].rstrip()
+        if before_figure.endswith("(") and _opens_sentence(sentence, start, m):
+            # the figure's own bracket, under a period opening the sentence: 'In 2023/24 the
+            # themes ... were communication (47 complaints)' (not 'set up in January 2018 to
+            # consider the rise in proceedings (37% rise) ...')
+            between = before_figure[:-1] + sentence[m.char_start : high]
         if ";" in between or "(" in between or ")" in between:
             continue
         if any(k is not m and low <= k.char_start < high and not _paired(k, m) for k in kept):

@@ -811,7 +811,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 215)}
+    layouts = {f"{n}" for n in range(201, 216)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1051,3 +1051,48 @@ def test_a_row_that_is_only_a_stage_is_that_stage_not_a_breakdown(con):
         for f in facts(con, "fct_complaints", "214", 53)
     }
     assert got == {("complaints_received", 18, "2", None), ("complaints_upheld", 6, "2", None)}
+
+
+# ------------------------------------------------- 215: prose comparators, themes in brackets
+
+
+def test_a_councils_rate_beside_its_comparators_in_a_sentence(con):
+    """'the rate of children looked after was 58 per 10,000, against 68 in our statistical
+    neighbours and 71 in England': 58 is the council's rate at 31 March 2024 (it was not read);
+    68 and 71 are the comparators' and no fact, nor 58's comparison value."""
+    got = rows(
+        con,
+        "select f.measure, f.value, f.period_id, f.comparison_value from marts.fct_placements f "
+        "join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '215%' and f.source_line = 12",
+    )
+    assert got == [
+        {
+            "measure": "cla_rate_per_10000",
+            "value": 58,
+            "period_id": "D2024-03-31",
+            "comparison_value": None,
+        }
+    ]
+
+
+def test_the_themes_of_upheld_complaints_in_brackets(con):
+    """'In 2023/24 the themes of upheld complaints were communication (47 complaints), delay
+    (29) and quality of service (18)': upheld complaints of 2023/24 by theme (they were read as
+    complaints received, with no theme, dated by the meeting)."""
+    got = {
+        (f["measure"], f["value"], f["theme"], f["period_id"])
+        for f in facts(con, "fct_complaints", "215", 18)
+    }
+    assert got == {
+        ("complaints_upheld", 47, "communication", "FY2023/24"),
+        ("complaints_upheld", 29, "delay", "FY2023/24"),
+        ("complaints_upheld", 18, "quality of service", "FY2023/24"),
+    }
+
+
+def test_a_list_of_outcomes_for_children_leaving_care_is_not_guessed(con):
+    """'93 returned home, 21 were adopted and 71 moved to independent living': no measure of
+    the catalogue counts these; none is made a fact."""
+    for table in ("fct_placements", "fct_complaints", "fct_waiting_times"):
+        assert facts(con, table, "215", 14) == []

@@ -28,7 +28,7 @@
 -- complaints received'). A theme
 -- named before the sentence counts only when it is the only one named there.
 with mentions as (
-    select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before,
+    select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before, n.before_text,
            {{ squeeze('n.sentence') }} as sentence_key,
            {{ squeeze('n.context_before') }} as context_key,
            -- the words from the number to the next one ('48 Partnership Trust)')
@@ -167,6 +167,18 @@ share_themes as (   -- a table's theme when the words start with it ('case manag
             where {{ regexp_matches_seed('p.phrase', 'a.pattern', ref('service_aliases')) }}))
     group by all
 ),
+bracket_themes as (   -- 'the themes of ... were communication (47 complaints), delay (29)': the words
+                      -- before a bracketed figure, in a sentence naming its themes
+    select m.pack_id, m.mention_seq,
+           any_value(nullif(trim({{ regexp_extract_seed('m.before_text', 'c.pattern', ref('prose_part_cues'), 1) }}), ''))
+               as theme
+    from mentions m
+    join {{ ref('prose_part_cues') }} c
+      on c.part_kind = 'bracket_theme' and {{ regexp_matches_seed('m.before_text', 'c.pattern', ref('prose_part_cues')) }}
+    where exists (select 1 from {{ ref('prose_part_cues') }} l
+                  where l.part_kind = 'theme_list' and {{ regexp_matches_seed('m.sentence', 'l.pattern', ref('prose_part_cues')) }})
+    group by all
+),
 theme_before as (   -- the one theme named just before the sentence (several: none of them)
     select m.pack_id, m.mention_seq, arg_max(t.theme, {'near': coalesce(list_max(list_filter(t.lines, lambda l: l <= m.sentence_first_line)), -1), 'theme': t.theme}) as theme
     from mentions m
@@ -177,7 +189,7 @@ theme_before as (   -- the one theme named just before the sentence (several: no
 select
     m.pack_id,
     m.mention_seq,
-    coalesce(ts.theme, ct.share_theme, case when sc.mention_seq is not null then tb.theme end) as theme,
+    coalesce(ts.theme, ct.share_theme, bt.theme, case when sc.mention_seq is not null then tb.theme end) as theme,
     coalesce(
         (select case when count(distinct c.part) = 1 then min(c.part) end from cue_parts c
          where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq and c.part_kind = 'segment'),
@@ -200,6 +212,7 @@ from mentions m
 left join following_segments fs using (pack_id, mention_seq)
 left join theme_in_sentence ts using (pack_id, mention_seq)
 left join theme_before tb using (pack_id, mention_seq)
+left join bracket_themes bt using (pack_id, mention_seq)
 left join subset_cues sc using (pack_id, mention_seq)
 left join clause_stages cs using (pack_id, mention_seq)
 left join share_themes sh on sh.pack_id = m.pack_id and sh.mention_seq = m.mention_seq and sh.part_kind = 'share_theme'
