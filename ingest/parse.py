@@ -56,7 +56,9 @@ from ingest.text import clean_text
 #        'Meeting to be held on ...'; 'Item No. | Classification: | Date: | Meeting Name:'); a
 #        'Report title:' key is the report's title; 'Report of ...', 'Part I' and a key printed
 #        alone with its value below are header lines; '<5' is a no-value token (seed value_tokens)
-PARSER_VERSION = "1.3.26"
+# 1.3.27: a period phrase opening a sentence reaches a figure printed in its own bracket ('2.1 In
+#        2023/24 the themes ... were communication (47 complaints)')
+PARSER_VERSION = "1.3.27"
 
 
 @dataclass
