@@ -206,13 +206,18 @@ def test_numeric_dates_and_a_split_comparator_heading_in_a_two_line_header(con):
 
 def test_a_table_of_measures_by_row_under_a_children_looked_after_caption(con):
     """Rows naming a rate and the flows into and out of care are those measures, not counts of
-    children looked after (a rate or a flow is no part of a stock)."""
+    children looked after (a rate or a flow is no part of a stock). The stocks of 'Q1 2023/24'
+    ... columns are as at each quarter's end; the flows are counted over the quarter."""
+    ends = ("2023-06-30", "2023-09-30", "2023-12-31", "2024-03-31")
     assert _by_line(con, "fct_placements", "211", 21) == {
-        ("cla_rate_per_10000", f"FY2023/24-Q{q}", "actual", v)
-        for q, v in zip((1, 2, 3, 4), (77.4, 77.1, 76.7, 76.5), strict=True)
+        ("cla_rate_per_10000", f"D{end}", "actual", v)
+        for end, v in zip(ends, (77.4, 77.1, 76.7, 76.5), strict=True)
     }
     assert {f["measure"] for f in facts(con, "fct_placements", "211", 22)} == {
         "children_starting_care"
+    }
+    assert {f["period_id"] for f in facts(con, "fct_placements", "211", 22)} == {
+        f"FY2023/24-Q{q}" for q in (1, 2, 3, 4)
     }
     assert {f["measure"] for f in facts(con, "fct_placements", "211", 23)} == {
         "children_ceasing_care"
@@ -371,13 +376,13 @@ def test_other_councils_wordings_of_waiting_and_placement_measures(con):
 
 def test_counts_with_their_share_in_brackets_and_footnote_marks(con):
     """'98 (23%)' is 98 upheld (its share kept unclassified); '448¹' is 448; 'Actual (Q2)' and
-    'Previous (Q1)' are quarters of the caption's year."""
+    'Previous (Q1)' are quarters of the caption's year: children looked after as at their ends."""
     assert _by_line(con, "fct_complaints", "211", 105) == {
         ("complaints_upheld", "FY2023/24", "actual", 98)
     }
     assert _by_line(con, "fct_placements", "211", 110) == {
-        ("cla_count", "FY2024/25-Q1", "actual", 452),
-        ("cla_count", "FY2024/25-Q2", "actual", 448),
+        ("cla_count", "D2024-06-30", "actual", 452),
+        ("cla_count", "D2024-09-30", "actual", 448),
     }
 
 
@@ -445,7 +450,8 @@ def test_dates_over_no_and_percent_columns_date_each_pair(con):
 
 
 def test_quarters_under_a_year_and_comparator_columns(con):
-    """'Q2 | Q3' under '2023/24' are quarters of that year; the 'Statistical neighbours
+    """'Q2 | Q3' under '2023/24' are quarters of that year (a rate of children looked after is as
+    at the quarter's end); the 'Statistical neighbours
     (2022/23)' and 'England (2022/23)' columns are not Darlington's figures: unclassified."""
     got = {
         (f["period_id"], f["value_type"], f["value"])
@@ -453,8 +459,8 @@ def test_quarters_under_a_year_and_comparator_columns(con):
     }
     assert got == {
         ("FY2022/23", "actual", 121.2),
-        ("FY2023/24-Q2", "actual", 119.5),
-        ("FY2023/24-Q3", "actual", 117.3),
+        ("D2023-09-30", "actual", 119.5),
+        ("D2023-12-31", "actual", 117.3),
         ("FY2023/24", "target", 115.0),
     }
     assert {f["measure"] for f in facts(con, "fct_placements", "210", 36)} == {"cla_rate_per_10000"}
@@ -824,6 +830,10 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("202", "same_figure_differs_between_packs", "error", "22"),
         ("202", "same_figure_differs_between_packs", "error", "24"),
         ("204", "same_figure_printed_with_different_values", "error", "12,18"),
+        # 398 waiting at the end of March 2024 (a month's row) against 987 at the end of Q4 (a
+        # quarter's column) for community paediatrics; the rate of 76 (31/03/2024) beside 76.5
+        # (Q4) is one figure printed whole and to one decimal, no finding
+        ("211", "same_figure_printed_with_different_values", "error", "70,74"),
         # quarter rows of 6, 4, 5, 3 under a 'Total' of 20 (the Q1-Q4 rows of its Table 1 add up)
         ("213", "detail_rows_sum_to_total_row", "warning", "28,29,30,31,32"),
     ]

@@ -1,6 +1,7 @@
 -- Check: one figure (same council, measure, value type, period and subject: figure_key) printed
 -- more than once in one pack with different values - in two tables, or twice in one. Percentages
--- printed once rounded and once to two decimals are the same figure.
+-- printed once rounded and once to two decimals are the same figure, and so is a rate or a time
+-- printed once whole and once with decimals less than 1 away ('76' and '76.5' per 10,000).
 with printed as (
     select pack_id, figure_key, measure, unit, period_id, value, source_line, source_table_id,
            coalesce(service_text, service_area, '') as about
@@ -39,4 +40,5 @@ select
     measure || ' (' || period_id || case when about <> '' then ', ' || about else '' end
         || ') is printed with different values: ' || printings as detail
 from figures
-where unit <> 'percent' or high - low >= 1
+where high - low >= 1
+   or (unit <> 'percent' and low <> round(low) and high <> round(high))

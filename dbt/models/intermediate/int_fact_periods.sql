@@ -12,6 +12,8 @@
 -- a date, so an as-of date wins over a year; a flow (complaints, entries to care) is counted over
 -- a period, so a year or quarter wins. Only when nothing prints a period is the meeting date used
 -- (period_type and period_source 'meeting_date'): BI views flag or leave out those rows.
+-- A quarter of a fiscal year is a flow's period; a stock printed for a quarter ('Children looked
+-- after | Q1 | Q2') is as at the quarter's last day, as a stock printed for a month is.
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -88,9 +90,17 @@ placed as (
                     then '+' || coalesce(r.fy_source, r.calendar_year_source, r.as_of_source) else '' end
             as month_source,
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
-             then last_day(r.month_start) else r.printed_as_of end as printed_as_of,
+             then last_day(r.month_start)
+             when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
+              and r.period_kind = 'stock'
+             then {{ fq_end('r.fy_start_year', 'r.quarter') }}
+             else r.printed_as_of end as printed_as_of,
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
-             then 'month' else r.as_of_source end as as_of_source
+             then 'month'
+             when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
+              and r.period_kind = 'stock'
+             then 'quarter'
+             else r.as_of_source end as as_of_source
     from monthly r
 ),
 ranked as (
@@ -102,7 +112,7 @@ ranked as (
             when 'column' then 1 when 'row_label' then 1 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
         case r.as_of_source
-            when 'month' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
+            when 'month' then 0 when 'quarter' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
     from placed r
 ),
@@ -162,6 +172,8 @@ select
         when 'fiscal_year' then s.fy_source
         when 'calendar_year' then s.calendar_year_source
         when 'month' then s.month_source
-        when 'as_of' then case s.as_of_source when 'month' then s.month_source else s.as_of_source end
+        when 'as_of' then case s.as_of_source when 'month' then s.month_source
+                               when 'quarter' then s.quarter_source || '+' || s.fy_source
+                               else s.as_of_source end
         else 'meeting_date' end as period_source
 from typed s
