@@ -8,10 +8,13 @@ which case the method and a confidence are recorded.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from ingest.boundaries import load_boundaries
 from ingest.dates import parse_date, parse_time, starts_with_weekday_date
@@ -44,6 +47,26 @@ PLACE = rf"{PLACE_WORD}(?: (?:{PLACE_JOINERS} )?{PLACE_WORD}){{0,3}}"
 COUNCIL_MENTION = re.compile(
     rf"\b(?P<name>{COUNCIL_PREFIX}(?P<place>{PLACE}) {COUNCIL_TYPES}Council)\b"
 )
+NAME_FORMS_SEED = Path(__file__).resolve().parents[1] / "dbt" / "seeds" / "council_name_forms.csv"
+
+
+@cache
+def _printed_council_without_council() -> re.Pattern:
+    """A council printed by a form of its name that has no 'Council' in it, on a front-sheet
+    line of its own (`Royal Borough of Greenwich`, `London Borough of Hackney`): the forms of
+    seed council_name_forms that open with words before `of {name}`, read here so that ingest
+    and dbt know the same forms."""
+    with NAME_FORMS_SEED.open(encoding="utf-8", newline="") as handle:
+        forms = [row["form"] for row in csv.DictReader(handle)]
+    prefixes = sorted(
+        (f[: -len(" of {name}")] for f in forms if f.endswith(" of {name}") and "council" not in f),
+        key=len,
+        reverse=True,
+    )
+    words = "|".join(" ".join(w.capitalize() for w in p.split()) for p in prefixes)
+    return re.compile(rf"^(?:The )?(?P<name>(?:{words}) of {PLACE})$")
+
+
 GOV_UK_DOMAIN = re.compile(r"@(?P<place>[a-z][a-z\-]+)\.gov\.uk", re.IGNORECASE)
 NOT_PLACES = {
     "The",
@@ -239,8 +262,12 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
     if meta.council is not None:
         return
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        match = PRINTED_COUNCIL.match(_title_case_capitals(clean_text(lines[index])))
-        if match and match.group("name").split()[0] not in NOT_PLACES:
+        text = _title_case_capitals(clean_text(lines[index]))
+        match = PRINTED_COUNCIL.match(text)
+        if match and match.group("name").split()[0] in NOT_PLACES:
+            match = None
+        match = match or _printed_council_without_council().match(text)
+        if match:
             _set_council(meta, match.group("name"), index + 1, "printed", 1.0)
             return
     _infer_council(lines, meta)

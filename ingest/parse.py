@@ -58,7 +58,9 @@ from ingest.text import clean_text
 #        alone with its value below are header lines; '<5' is a no-value token (seed value_tokens)
 # 1.3.27: a period phrase opening a sentence reaches a figure printed in its own bracket ('2.1 In
 #        2023/24 the themes ... were communication (47 complaints)')
-PARSER_VERSION = "1.3.27"
+# 1.3.28: a council printed on the front sheet by a form without 'Council' ('Royal Borough of
+#        Greenwich', 'London Borough of Hackney'; seed council_name_forms), and 'City of X Council'
+PARSER_VERSION = "1.3.28"
 
 
 @dataclass

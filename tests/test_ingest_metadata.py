@@ -273,3 +273,15 @@ def test_a_summons_names_the_meeting_not_the_date_it_was_issued():
 def test_a_minutes_title_whose_date_cannot_be_read_gives_no_date_and_no_error():
     meta = extract_metadata(["MINUTES OF THE CABINET, 2024", "", "Present: Councillor A Brown"])
     assert meta.meeting_date is None and "meeting_date" in meta.missing_reasons
+
+
+def test_a_council_printed_without_the_word_council():
+    """`Royal Borough of Greenwich`, `LONDON BOROUGH OF HACKNEY` on a front sheet: the council, as
+    printed (forms of seed council_name_forms); `City of Wolverhampton Council` too."""
+    for printed, name in (
+        ("Royal Borough of Greenwich", "Royal Borough of Greenwich"),
+        ("LONDON BOROUGH OF HACKNEY", "London Borough of Hackney"),
+        ("City of Wolverhampton Council", "City of Wolverhampton Council"),
+    ):
+        meta = extract_metadata([printed, "", "Cabinet", "", "Tuesday, 5 November 2024 at 7.00 pm"])
+        assert (meta.council, meta.council_method, meta.council_line) == (name, "printed", 1)

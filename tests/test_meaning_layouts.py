@@ -817,7 +817,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 216)}
+    layouts = {f"{n}" for n in range(201, 217)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -876,7 +876,8 @@ def test_findings_name_their_printed_lines_and_are_unique(con):
 def test_a_table_and_a_dashboard_are_one_waiting_list_snapshot(pub):
     got = rows(
         pub,
-        "select * from bi.waiting_list_snapshots where service_code = 'physiotherapy'",
+        "select * from bi.waiting_list_snapshots where service_code = 'physiotherapy' "
+        "and reporting_council = 'unknown'",
     )
     assert len(got) == 1
     row = got[0]
@@ -1106,3 +1107,25 @@ def test_a_list_of_outcomes_for_children_leaving_care_is_not_guessed(con):
     the catalogue counts these; none is made a fact."""
     for table in ("fct_placements", "fct_complaints", "fct_waiting_times"):
         assert facts(con, table, "215", 14) == []
+
+
+# ------------------------------------------------- 216: a 'Waiting' column, a label on two lines
+
+
+def test_a_column_headed_waiting_beside_over_18_weeks(con):
+    """'Service | Waiting | Over 18 weeks' under a paragraph dating the table 'at the end of March
+    2024': the number waiting (it was unclassified) and those over 18 weeks, for the service
+    whose name wraps onto a second line ('Speech and' / 'Language Therapy')."""
+    got = {
+        (f["measure"], f["value"], f["period_id"], f["service_code"])
+        for f in facts(con, "fct_waiting_times", "216", 15)
+    }
+    assert got == {
+        ("referrals_waiting", 240, "D2024-03-31", "speech_language_therapy"),
+        ("waiting_over_18_weeks", 31, "D2024-03-31", "speech_language_therapy"),
+    }
+    assert facts(con, "fct_waiting_times", "216", 16) == []
+    longest = facts(con, "fct_waiting_times", "216", 20)
+    assert [(f["measure"], f["value"], f["service_code"]) for f in longest] == [
+        ("max_wait_weeks", 46, "speech_language_therapy")
+    ]
