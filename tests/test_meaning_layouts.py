@@ -830,10 +830,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("202", "same_figure_differs_between_packs", "error", "22"),
         ("202", "same_figure_differs_between_packs", "error", "24"),
         ("204", "same_figure_printed_with_different_values", "error", "12,18"),
-        # 398 waiting at the end of March 2024 (a month's row) against 987 at the end of Q4 (a
-        # quarter's column) for community paediatrics; the rate of 76 (31/03/2024) beside 76.5
-        # (Q4) is one figure printed whole and to one decimal, no finding
-        ("211", "same_figure_printed_with_different_values", "error", "70,74"),
+        # 211: the rate of 76 (31/03/2024) beside 76.5 (at the end of Q4) is one figure printed
+        # whole and to one decimal, no finding
         # quarter rows of 6, 4, 5, 3 under a 'Total' of 20 (the Q1-Q4 rows of its Table 1 add up)
         ("213", "detail_rows_sum_to_total_row", "warning", "28,29,30,31,32"),
     ]

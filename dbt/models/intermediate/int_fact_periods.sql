@@ -13,7 +13,8 @@
 -- a period, so a year or quarter wins. Only when nothing prints a period is the meeting date used
 -- (period_type and period_source 'meeting_date'): BI views flag or leave out those rows.
 -- A quarter of a fiscal year is a flow's period; a stock printed for a quarter ('Children looked
--- after | Q1 | Q2') is as at the quarter's last day, as a stock printed for a month is.
+-- after | Q1 | Q2') is as at the quarter's last day, as a stock printed for a month is, unless the
+-- table prints months too ('Apr-24 | May-24 | Jun-24 | Q1 2024/25': the quarter's own figure).
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -24,7 +25,11 @@ with obs as (
         o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
         o.row_month, o.col_label_month, o.col_month_number, o.row_month_number,
         coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
-            as period_kind
+            as period_kind,
+        -- the table prints months too: its quarter column is the quarter's own figure (an
+        -- average wait over the quarter beside the months'), not a point at the quarter's end
+        bool_or(o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
+            over (partition by o.table_id) as table_has_months
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
@@ -92,13 +97,13 @@ placed as (
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
              then last_day(r.month_start)
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
-              and r.period_kind = 'stock'
+              and r.period_kind = 'stock' and not r.table_has_months
              then {{ fq_end('r.fy_start_year', 'r.quarter') }}
              else r.printed_as_of end as printed_as_of,
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
              then 'month'
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
-              and r.period_kind = 'stock'
+              and r.period_kind = 'stock' and not r.table_has_months
              then 'quarter'
              else r.as_of_source end as as_of_source
     from monthly r

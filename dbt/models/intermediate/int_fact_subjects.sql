@@ -11,6 +11,10 @@ with obs as (
         o.*,
         -- the row's words named this value's measure (an indicator row, '- of which upheld')
         o.measure_source = 'label' and o.measure_text = o.row_text as row_names_measure,
+        -- the row's words name the caption's own measure ('Total waiting' under a caption of
+        -- children waiting): the caption's service is the row's too
+        o.measure_source = 'caption' and coalesce(o.row_measure = o.measure, false)
+            as row_names_caption_measure,
         -- the column's words named it; or they name the very measure of the table, in the one
         -- column that names it ('Number of Duty Matters' in a table of duty matters, 'Received'
         -- beside 'Upheld' under 'Complaints by service'): no breakdown either
@@ -135,6 +139,9 @@ subjects as (
                  -- measure ('Total waiting' in 'Community Paediatrics - children waiting ...')
                  case when r.cell_key is not null or r.row_label is null or r.row_is_period
                            or r.row_names_measure
+                           -- or names the caption's own measure ('Total waiting' under a caption
+                           -- of children waiting: the caption named it first)
+                           or r.row_names_caption_measure
                       then cs.service_code end)
             as service_code,
         gs.service_code as group_service_code,
@@ -233,7 +240,11 @@ select
               and s.row_value_type is null and s.theme is null and s.row_age_band is null
               and coalesce(s.row_dimension, '') not in ('service', 'council', 'district', 'period')
               and s.row_gss_code is null and s.row_named_stage is null
-             then s.row_label end,
+             then s.row_label
+             -- a row naming its measure, then after a dash what it is of ('Longest wait (weeks)
+             -- – Getting Help (Core)' beside '... – Neurodevelopmental'): that part
+             when s.row_names_measure and s.row_role = 'detail' and not s.row_is_service
+             then nullif(trim(regexp_extract(s.row_label, '\s[–—-]\s+([^–—]+)$', 1)), '') end,
         case when nullif(s.column_name, '') is not null and s.cell_key is null
               and not s.column_names_measure and not s.column_is_period and not s.in_text_column
               and s.col_value_type is null and s.col_service_code is null and s.col_service_area is null

@@ -78,7 +78,10 @@ segmented as (
         sum(case when m.row_role = 'total' then 1 else 0 end)
             over (partition by r.table_id order by r.row_index rows between unbounded preceding and 1 preceding)
             as n_breaks_before,
-        m.row_role as printed_role
+        m.row_role as printed_role,
+        count(*) filter (where not r.is_subheader)
+            over (partition by r.table_id order by r.row_index rows between unbounded preceding and 1 preceding)
+            as rows_above
     from rows r
     left join label_meanings m using (row_label)
 ),
@@ -89,6 +92,8 @@ roles as (
              -- an unlabelled row whose first text cell says 'Total' is a subtotal of the rows above it
              when coalesce(s.row_label, '') = '' and regexp_matches(coalesce(s.row_text_cells, ''), '(?i)^totals?\b')
                  then 'subtotal'
+             -- a 'Total waiting' row with no row above it adds nothing up: the table's own count
+             when s.printed_role = 'total' and coalesce(s.rows_above, 0) = 0 then 'detail'
              else coalesce(s.printed_role, 'detail') end as row_role,
         -- rows between two totals / sub-headers form one block; a total closes its block
         coalesce(s.n_breaks_before, 0) as block_index
