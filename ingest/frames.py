@@ -131,12 +131,13 @@ def _cell_frame(pack: ParsedPack) -> pl.DataFrame:
 
 def _line_frame(pack: ParsedPack) -> pl.DataFrame:
     lines = pack.text.lines
+    read = pack.read_lines if pack.read_lines is not None else lines
     return pl.DataFrame(
         {
             "pack_id": [pack.pack_id] * len(lines),
             "line_number": list(range(1, len(lines) + 1)),
             "text": lines,
-            "has_tab": ["\t" in line for line in lines],
+            "has_tab": ["\t" in line for line in read],
         },
         schema=SCHEMAS["lines"],
     )

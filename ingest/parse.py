@@ -9,6 +9,7 @@ from pathlib import Path
 from ingest.documents import Document, split_documents
 from ingest.errors import PackError
 from ingest.metadata import MeetingMetadata, extract_metadata
+from ingest.paragraphs import paragraph_view
 from ingest.prose import ProseNumber, prose_numbers
 from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
@@ -60,7 +61,9 @@ from ingest.text import clean_text
 #        2023/24 the themes ... were communication (47 complaints)')
 # 1.3.28: a council printed on the front sheet by a form without 'Council' ('Royal Borough of
 #        Greenwich', 'London Borough of Hackney'; seed council_name_forms), and 'City of X Council'
-PARSER_VERSION = "1.3.28"
+# 1.3.29: a numbered paragraph printed `1.1<TAB>sentence` is text, not a two-cell table row
+#        (ingest/paragraphs.py)
+PARSER_VERSION = "1.3.29"
 
 
 @dataclass
@@ -71,6 +74,9 @@ class ParsedPack:
     tables: list[Table]
     extracted_at: datetime
     prose: list[ProseNumber] = field(default_factory=list)  # numbers printed in sentences
+    # the lines as the parser read them: numbered paragraphs printed `1.1<TAB>sentence` with a
+    # space for their TAB (ingest/paragraphs.py); text.lines stays as printed
+    read_lines: list[str] | None = None
 
     @property
     def pack_id(self) -> str:
@@ -98,14 +104,16 @@ def parse_pack(path: Path) -> ParsedPack:
 
 def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
     text = decode_pack(file_name, data)
-    cleaned = list(map(clean_text, text.lines))  # once, for documents and captions
-    documents = split_documents(text.lines, cleaned)
-    tables = find_tables(text.lines, [document.first_line for document in documents], cleaned)
+    lines = paragraph_view(text.lines)  # numbered paragraphs read as text, not two-cell rows
+    cleaned = list(map(clean_text, lines))  # once, for documents and captions
+    documents = split_documents(lines, cleaned)
+    tables = find_tables(lines, [document.first_line for document in documents], cleaned)
     return ParsedPack(
         text=text,
-        metadata=extract_metadata(text.lines),
+        metadata=extract_metadata(lines),
         documents=documents,
         tables=tables,
         extracted_at=datetime.now(UTC).replace(tzinfo=None),
-        prose=prose_numbers(text.lines),
+        prose=prose_numbers(lines),
+        read_lines=lines,
     )

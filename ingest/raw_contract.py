@@ -639,7 +639,7 @@ COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]] = {
         "pack_id": "Pack identity: the first 16 hex digits of the SHA-256 of the pack file's bytes.",
         "line_number": "1-based",
         "text": "Text of the line as printed.",
-        "has_tab": "Whether the printed line holds a TAB (a table row in the converted PDF).",
+        "has_tab": "Whether the line is read as a table row - it holds a TAB - unless it is a numbered paragraph printed `1.1<TAB>sentence` (ingest/paragraphs.py), which is read as text.",
     },
     ("raw", "prose_numbers"): {
         "pack_id": "Pack identity: the first 16 hex digits of the SHA-256 of the pack file's bytes.",

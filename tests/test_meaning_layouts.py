@@ -817,7 +817,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 217)}
+    layouts = {f"{n}" for n in range(201, 218)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1127,3 +1127,31 @@ def test_a_column_headed_waiting_beside_over_18_weeks(con):
     assert [(f["measure"], f["value"], f["service_code"]) for f in longest] == [
         ("max_wait_weeks", 46, "speech_language_therapy")
     ]
+
+
+# ------------------------------------------------- 217: numbered paragraphs printed with a TAB
+
+
+def test_a_numbered_paragraph_printed_with_a_tab_is_read_as_a_sentence(con):
+    """'1.1<TAB>At 31 March 2024 there were 596 children in care ..., a rate of 57 per 10,000':
+    a sentence (it was a two-cell table row whose figures were never read)."""
+    got = {
+        (f["measure"], f["value"], f["period_id"], f["source_kind"])
+        for f in facts(con, "fct_placements", "217", 24)
+    }
+    assert got == {
+        ("cla_count", 596, "D2024-03-31", "prose"),
+        ("cla_rate_per_10000", 57, "D2024-03-31", "prose"),
+    }
+
+
+def test_a_minute_numbered_resolution_printed_with_a_tab_is_a_resolution(con):
+    """'14<TAB>RESOLVED:- That the Committee:-' with its items '(i)<TAB>Notes ...': the
+    resolution of the minuted meeting (13 November 2024), not the pack's."""
+    got = rows(
+        con,
+        "select d.kind, d.decision_date, d.decision_text from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '217%'",
+    )
+    assert [(r["kind"], str(r["decision_date"])) for r in got] == [("resolution", "2024-11-13")]
+    assert "Notes the performance of children's social care" in got[0]["decision_text"]

@@ -1,0 +1,49 @@
+"""Numbered paragraphs that the PDF conversion printed with a TAB after their number.
+
+Many councils set their reports as numbered paragraphs in a two-column layout, and the text
+conversion prints them as `1.1<TAB>In 2023/24 there were 596 children in care ...` or
+`(i)<TAB>That the report be noted and ...`. Read as a table, such a line is a two-cell row whose
+second cell is a sentence: its figures are never read as prose and its recommendation never as
+one. `paragraph_view` gives the lines the parser reads, with the TAB of each such line turned
+into a space; the pack's lines themselves (raw.lines) stay as printed, one for one, so every
+line number is the same in both.
+
+A row of a real table keeps its TABs: it has more than two cells, or its second cell is short
+(`1<TAB>Review the policy`, a numbered list of actions) or holds a figure alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+PARAGRAPH_NUMBER = re.compile(
+    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,4}\)|[a-z]\.)\s*$", re.IGNORECASE
+)
+MIN_WORDS = 8  # a sentence, not a table cell's label
+# the lead-in of resolved or recommended items: `RESOLVED:- That Cabinet:-`, `That the Committee:`
+LEAD_IN = re.compile(r"^(?:resolved\b|that\b|it\s+is\s+recommended\b).*:\s*-?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def paragraph_view(lines: list[str]) -> list[str]:
+    """`lines`, with each numbered paragraph printed `<number><TAB><sentence>` joined by a space
+    instead (the list itself when there is none, the common case)."""
+    view = None
+    for index, line in enumerate(lines):
+        if "\t" in line and is_numbered_paragraph(line):
+            if view is None:
+                view = list(lines)
+            number, _, text = line.partition("\t")
+            view[index] = f"{number.rstrip()} {text.strip()}"
+    return lines if view is None else view
+
+
+def is_numbered_paragraph(line: str) -> bool:
+    """`2.1<TAB>The number of children ...`: a paragraph or item number, then one cell of running
+    text (trailing empty cells allowed), nothing else; or the lead-in of the items below it
+    (`123<TAB>RESOLVED:- That Cabinet:-`)."""
+    number, _, rest = line.partition("\t")
+    text = rest.rstrip("\t ")
+    if "\t" in text or not PARAGRAPH_NUMBER.match(number):
+        return False
+    return len(_WORD.findall(text)) >= MIN_WORDS or LEAD_IN.match(text.strip()) is not None

@@ -1,0 +1,51 @@
+"""Numbered paragraphs printed `1.1<TAB>sentence` are read as text, rows of tables are not
+(ingest/paragraphs.py); the pack's lines stay as printed."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.paragraphs import is_numbered_paragraph, paragraph_view
+from ingest.parse import parse_pack_bytes
+
+
+@pytest.mark.parametrize(
+    ("line", "is_paragraph"),
+    [
+        ("1.1\tAt 31 March 2024 there were 596 children in care to the council.", True),
+        ("(ii)\tRequests a further report on placement sufficiency to its next meeting.", True),
+        ("123\tRESOLVED:- That Cabinet:-", True),
+        ("2.1\tThat the Committee:", True),
+        ("13.0\tFinancial considerations:", False),  # a template heading, no lead-in
+        ("1\tReview the policy", False),  # a numbered action of a table
+        ("4\tTimely Analytical and Comprehensive Assessments\t48%\t60%", False),
+        ("Total\tAt 31 March 2024 there were 596 children in care to the council.", False),
+    ],
+)
+def test_what_is_a_numbered_paragraph(line, is_paragraph):
+    assert is_numbered_paragraph(line) is is_paragraph
+
+
+def test_the_view_changes_only_numbered_paragraphs_and_keeps_line_numbers():
+    lines = ["Intro", "1.1\tThe number of children in care rose to 596 over the year.", "A\t1\t2"]
+    view = paragraph_view(lines)
+    assert view == [
+        "Intro",
+        "1.1 The number of children in care rose to 596 over the year.",
+        "A\t1\t2",
+    ]
+    assert lines[1].count("\t") == 1  # the printed lines are untouched
+    assert paragraph_view(["A\t1\t2"]) == ["A\t1\t2"]
+
+
+def test_a_numbered_paragraph_is_no_table_and_its_line_has_no_table_tab():
+    text = (
+        "Cornwall Council\n\n1.1\tAt 31 March 2024 there were 596 children in care, a rate of 57.\n"
+    )
+    pack = parse_pack_bytes("p.txt", text.encode())
+    assert pack.tables == []
+    assert [(n.line_number, n.number_text) for n in pack.prose if n.skip_reason is None] == [
+        (3, "596"),
+        (3, "57"),
+    ]
+    assert pack.text.lines[2].startswith("1.1\t")
