@@ -37,8 +37,24 @@ def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
             (i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i])),
             next(i for i in range(first, last + 1) if cleaned[i]),
         )
-        return minutes_title(cleaned, start), None
+        return _with_dated_field(minutes_title(cleaned, start), lines, start, last), None
     return _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
+
+
+MINUTES_DATE_KEYS = ("date", "date of meeting", "meeting date")
+MINUTES_DATE_LOOKAHEAD = 6  # lines below an undated minutes title read for its `Date` field
+
+
+def _with_dated_field(title: str, lines, start: int, last: int) -> str:
+    """`minutes` over `Meeting<TAB>X` / `Date<TAB>Monday 30 September 2024`: the title with the
+    date of its `Date` field, so the minutes and their resolutions are dated."""
+    if _ENDS_WITH_YEAR.search(title) or parse_date(title):
+        return title
+    for index in range(start + 1, min(last, start + MINUTES_DATE_LOOKAHEAD) + 1):
+        pair = split_key_value(lines[index])
+        if pair and pair[0] in MINUTES_DATE_KEYS and parse_date(pair[1]):
+            return f"{title} - {pair[1]}"[:TITLE_MAX_CHARS]
+    return title
 
 
 def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ingest.captions import phrases
@@ -66,8 +67,10 @@ def _first_row_is_header(rows: list[Row]) -> bool:
         return False  # `13.0<TAB>Financial considerations:` over `14.0<TAB>...`
     if any(len(c) > HEADER_CELL_MAX_CHARS for c in first):
         return False
-    if _dates_over_headings(rows):
+    if _dates_over_headings(rows) or _over_a_line_of_years(rows):
         return True
+    if _years_only(rows[0]) and any(r.has_values for r in rows[1:]):
+        return True  # `<TAB>2023<TAB>2024` over labelled rows of figures
     if rows[0].has_body_cells or any(starts_lowercase(c) for c in first[1:]):
         return False  # values, or words going on from a row above a page break
     body_values = any(r.has_body_cells for r in rows[1:])
@@ -93,6 +96,25 @@ def _dates_over_headings(rows: list[Row]) -> bool:
     return _continues_header(rows[1], rows[2:], rows[:1])
 
 
+def _over_a_line_of_years(rows: list[Row]) -> bool:
+    """`Placement type<TAB>31 March<TAB>31 March ...` over `<TAB>2020<TAB>2021 ...`: a day
+    and month (or any heading) over each column, its year on the line below; the first row's
+    cells are no values then, and the years are no figures."""
+    if len(rows) < 3 or not rows[0].clean[0] or not _years_only(rows[1]):
+        return False
+    heads = [c for c in rows[0].clean[1:] if c]
+    return len(heads) >= 2 and not any(ch.isdigit() for ch in rows[0].clean[0])
+
+
+def _years_only(row: Row) -> bool:
+    """No row label, and two or more cells that are each a year (`2020`) or a fiscal year."""
+    cells = [c for c in row.clean[1:] if c]
+    return not row.clean[0] and len(cells) >= 2 and all(_YEAR.match(c) for c in cells)
+
+
+_YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[/–-]\s*(?:19|20)?\d{2})?$")
+
+
 def _numbered_like_the_rows_below(rows: list[Row]) -> bool:
     """The first row's label is a number printed the same way as labels below it (`13.0`,
     `14.0`): a numbered item, not a heading."""
@@ -115,6 +137,8 @@ def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
     first heading of the label column under group labels that span its columns (`\t2023/24`
     over `Measure\tJan\tFeb\tMar`)."""
     cells = row.clean
+    if _years_only(row) and any(r.has_values for r in below):
+        return True  # the years under day-and-month headings (`_over_a_line_of_years`)
     if not any(cells[1:]) or _has_bare_values(row):
         return False
     if cells[0] and not _heads_label_column_under_groups(row, above):

@@ -63,7 +63,12 @@ from ingest.text import clean_text
 #        Greenwich', 'London Borough of Hackney'; seed council_name_forms), and 'City of X Council'
 # 1.3.29: a numbered paragraph printed `1.1<TAB>sentence` is text, not a two-cell table row
 #        (ingest/paragraphs.py)
-PARSER_VERSION = "1.3.29"
+# 1.3.30: a header of days and months over a line of years ('31 March' over '2020'), and a
+#        header row of years alone ('<TAB>2023<TAB>2024'): the years are headings, no figures
+# 1.3.31: minutes titled 'AT A MEETING of ...' or 'minutes' alone; a report opened by 'Report' over
+#        'Committee:' / 'Title:' keys, or by 'Report to X' over the meeting's date; 'Title:' and
+#        'Subject:' keys title a report
+PARSER_VERSION = "1.3.31"
 
 
 @dataclass

@@ -319,3 +319,34 @@ def test_an_item_number_without_its_block_opens_nothing():
         ["Item No. 5 was deferred to the next meeting.", "", "The meeting ended at 4pm."]
     )
     assert [d.kind for d in docs] == ["minutes"]
+
+
+def test_minutes_titled_alone_take_the_date_of_their_date_field():
+    """`minutes` over `Meeting<TAB>...` / `Date<TAB>Monday 30 September 2024`, then a report
+    opened by `Report to <committee>` over its meeting's date."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "minutes",
+        "",
+        "Meeting\tCHILDREN AND FAMILIES SELECT COMMITTEE",
+        "Date\tMonday 30 September 2024 (commencing at 10.30 am)",
+        "",
+        "RESOLVED: 2024/027",
+        "",
+        "Report to Children and Families Select Committee",
+        "",
+        "9 December 2024",
+        "",
+        "PERFORMANCE REPORTING (QUARTER 2 2024/25)",
+    ]
+    minutes, report = split_documents(lines)
+    assert (minutes.kind, minutes.title) == (
+        "minutes",
+        "minutes - Monday 30 September 2024 (commencing at 10.30 am)",
+    )
+    assert (report.kind, report.first_line, report.title) == (
+        "report",
+        8,
+        "PERFORMANCE REPORTING (QUARTER 2 2024/25)",
+    )

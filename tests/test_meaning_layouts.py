@@ -817,7 +817,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 218)}
+    layouts = {f"{n}" for n in range(201, 219)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1155,3 +1155,47 @@ def test_a_minute_numbered_resolution_printed_with_a_tab_is_a_resolution(con):
     )
     assert [(r["kind"], str(r["decision_date"])) for r in got] == [("resolution", "2024-11-13")]
     assert "Notes the performance of children's social care" in got[0]["decision_text"]
+
+
+# ------------------------------------------------- 218: a report's own block, headings, years
+
+
+def test_minutes_opened_at_a_meeting_of_and_a_report_opened_by_its_keys(con):
+    """'AT A MEETING of the ... Committee ... on Tuesday, 17 September 2024.' opens minutes (their
+    resolution is dated by them); 'Report' over 'Committee: / Date: / Title:' opens a report
+    titled by its 'Title:' key (both were one document with the front sheet's title)."""
+    docs = rows(
+        con,
+        "select d.kind, d.title, d.first_line from marts.dim_document d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '218%' order by d.first_line",
+    )
+    assert [(d["kind"], d["first_line"]) for d in docs][1:] == [("minutes", 10), ("report", 21)]
+    assert docs[2]["title"] == "Adults' Health and Care Complaints Annual Report 2023/24"
+    resolution = rows(
+        con,
+        "select d.decision_date from marts.fct_decisions d join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '218%'",
+    )
+    assert [str(r["decision_date"]) for r in resolution] == ["2024-09-17"]
+
+
+def test_a_heading_comparing_with_an_earlier_year_does_not_date_the_tables_below(con):
+    """Tables under 'Comparison with 2022/23' and then 'Outcomes' are the report's 2023/24 (they
+    were dated 2022/23 by the comparison heading)."""
+    got = {
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_complaints", "218", 36)
+    }
+    assert got == {("complaints_upheld", 96, "FY2023/24")}
+
+
+def test_days_and_months_over_a_line_of_years_head_the_columns(con):
+    """'31 March | 31 March' over '| 2023 | 2024': children in care at each 31 March (the years
+    were read as a row of figures and the figures dated by the meeting)."""
+    got = {(f["value"], f["period_id"]) for f in facts(con, "fct_placements", "218", 43)}
+    assert got == {(221, "D2023-03-31"), (226, "D2024-03-31")}
+    years = rows(
+        con,
+        "select f.value from marts.fct_placements f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '218%' and f.value in (2023, 2024)",
+    )
+    assert years == []

@@ -5,7 +5,10 @@ with headings as (
         pack_id,
         line_number,
         clean_text,
-        {{ fy_start_year('clean_text') }} as fy_start_year,
+        -- a year the heading compares with ('Comparison with 2022/23') is not its section's
+        case when not regexp_matches(clean_text,
+                    '(?i)\b(?:{{ var("comparison_period_words") | join("|") }})\s+(?:the\s+)?(?:(?:financial|previous)\s+)?(?:year\s+)?(?:19|20)[0-9]{2}')
+             then {{ fy_start_year('clean_text') }} end as fy_start_year,
         {{ as_of_date('clean_text') }} as as_of_date
     from {{ ref('stg_lines') }}
     where {{ in_batch('pack_id') }}
