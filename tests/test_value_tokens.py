@@ -30,7 +30,8 @@ TOKENS = [
     ("N/K", "unknown"),
     ("TBC", "unknown"),
     ("To be confirmed", "unknown"),
-    ("*", "unknown"),
+    ("*", "suppressed"),
+    ("<5", "suppressed"),
 ]
 # texts that hold a token's word but are no token: a value, a label, a sentence
 NOT_TOKENS = [
