@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from expectations import _gx
+from ingest.paragraphs import is_numbered_paragraph, paragraph_view
 
 PACK_SUITES = {
     "packs": "pack_packs",
@@ -429,7 +430,7 @@ def _prepare_batch(cat: dict[str, Any], count: int) -> tuple[dict, dict, list[di
     )["text"]
     # over Python lists: iterating an Arrow-backed column costs a microsecond an element
     cells["text_on_line"] = [
-        None if not isinstance(t, str) else (isinstance(r, str) and r in t)
+        None if not isinstance(t, str) else (isinstance(r, str) and _printed_on(r, t))
         for r, t in zip(cells["raw_text"].tolist(), line_text.tolist(), strict=True)
     ]
     cells = cells.drop(columns=["_t_cols", "_t_rows", "_t_first", "_t_last"])
@@ -440,7 +441,8 @@ def _prepare_batch(cat: dict[str, Any], count: int) -> tuple[dict, dict, list[di
         (lines["line_number"] >= 1) & (lines["line_number"] <= lines["pack_line_count"])
     ).fillna(False)
     lines["text_has_tab"] = [
-        "\t" in t if isinstance(t, str) else None for t in lines["text"].tolist()
+        ("\t" in t and not is_numbered_paragraph(t)) if isinstance(t, str) else None
+        for t in lines["text"].tolist()
     ]
 
     params = {"min_meeting_date": MIN_MEETING_DATE}
@@ -491,6 +493,14 @@ def _cell_stats(cells: Any) -> Any:
     body = cells[cells["row_index"] >= 0]
     stats["body_rows_in_cells"] = body.groupby(["_pack_key", "table_id"])["row_index"].nunique()
     return stats.reset_index()
+
+
+def _printed_on(text: str, line: str) -> bool:
+    """`text` is printed on `line`, as the parser read the line: a numbered paragraph printed
+    `1.1<TAB>sentence` is read with a space for its TAB (ingest/paragraphs.py)."""
+    if text in line:
+        return True
+    return is_numbered_paragraph(line) and text in paragraph_view([line])[0]
 
 
 def _date_printed(meeting_date: Any, text: Any) -> bool | None:

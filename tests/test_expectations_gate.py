@@ -226,3 +226,18 @@ def test_pack_gate_is_fast(staged):
     per_pack = (time.perf_counter() - started) / len(batch)
     assert single < 3.0, single  # about 0.6 s on a laptop; generous for slow CI
     assert per_pack < 1.0, per_pack  # about 0.2 s per pack in a batch of 4
+
+
+def test_numbered_paragraphs_printed_with_a_tab_pass_the_gate(con):
+    """A pack of numbered paragraphs printed `1.1<TAB>sentence` (read as text, has_tab false) and
+    a table row under one passes: has_tab agrees with the text as the parser reads it, and each
+    cell's text is on its line (tests/data/meaning_layouts/217 is such a pack)."""
+    from expectations.gate import validate_pack
+
+    layout = REPO / "tests" / "data" / "meaning_layouts" / "217_cornwall_numbered_paragraphs.txt"
+    frames = _staged(con, layout.name, layout.read_bytes())
+    lines = frames["lines"]
+    numbered = lines[lines["text"].str.startswith("1.1\t")]
+    assert numbered["has_tab"].tolist() == [False]
+    result = validate_pack(frames)
+    assert result.passed, [f["expectation"] for f in result.failures]
