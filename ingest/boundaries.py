@@ -48,6 +48,7 @@ class Boundaries:
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
     agenda_heading: re.Pattern
+    agenda_item_pages: re.Pattern
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
     report_key_words: tuple[str, ...] | None = None  # first words of report_header_keys, if ASCII
@@ -174,6 +175,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_attendance=pattern("minutes_attendance"),
         venue_above_date=pattern("venue_above_date"),
         agenda_heading=pattern("agenda_heading"),
+        agenda_item_pages=pattern("agenda_item_pages"),
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),
         report_key_words=_first_words(spec["report_header_keys"]),

@@ -232,8 +232,11 @@ def _first_content(cleaned: list[str]) -> int:
 
 
 def _front_kind(cleaned: list[str], rules: Boundaries) -> str:
-    """A pack opens with an agenda front sheet when it prints an agenda heading."""
-    has_agenda = any(rules.agenda_heading.match(text) for text in cleaned[:120])
+    """A pack opens with an agenda front sheet when it prints an agenda heading, or lists two or
+    more items with their pages (`... Update (Pages 7 - 24)`)."""
+    front = cleaned[:120]
+    has_agenda = any(rules.agenda_heading.match(text) for text in front)
+    has_agenda = has_agenda or sum(1 for t in front if rules.agenda_item_pages.search(t)) >= 2
     return "agenda" if has_agenda else "report"
 
 

@@ -68,7 +68,9 @@ from ingest.text import clean_text
 # 1.3.31: minutes titled 'AT A MEETING of ...' or 'minutes' alone; a report opened by 'Report' over
 #        'Committee:' / 'Title:' keys, or by 'Report to X' over the meeting's date; 'Title:' and
 #        'Subject:' keys title a report
-PARSER_VERSION = "1.3.31"
+# 1.3.32: a report opened by 'From:' over 'To:' (titled by its 'Subject:'); 'Agenda Item C1'
+#        stamps; a front sheet listing two or more items with their pages is an agenda
+PARSER_VERSION = "1.3.32"
 
 
 @dataclass

@@ -350,3 +350,35 @@ def test_minutes_titled_alone_take_the_date_of_their_date_field():
         8,
         "PERFORMANCE REPORTING (QUARTER 2 2024/25)",
     )
+
+
+def test_a_front_sheet_listing_items_with_pages_and_a_from_to_report_after_a_lettered_stamp():
+    """A front sheet with no 'Agenda' heading lists its items with their pages (an agenda); after
+    a blank page, the stamp 'Agenda Item C1' and a report opening 'From: / To: / Subject:' (Kent):
+    one report from the stamp on, titled by its 'Subject:'."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "KENT COUNTY COUNCIL",
+        "",
+        "A4 Minutes of the meeting held on 9 July 2024 (Pages 1 - 6)",
+        "C1 Children and Young People's Mental Health Service - Update (Pages 7 - 24)",
+        "",
+        "This page is intentionally left blank",
+        "",
+        "Agenda Item C1",
+        "",
+        "From:\tMrs S Dunmore, Cabinet Member for Integrated Children's Services",
+        "To:\tChildren's and Young People's Services Cabinet Committee – 17 September 2024",
+        "Subject:\tCYPMHS Performance Update, Quarter 1 2024/25",
+        "Classification:\tUnrestricted",
+        "",
+        "1. Introduction",
+    ]
+    front, report = split_documents(lines)
+    assert (front.kind, front.last_line) == ("agenda", 7)
+    assert (report.kind, report.first_line, report.title) == (
+        "report",
+        8,
+        "CYPMHS Performance Update, Quarter 1 2024/25",
+    )
