@@ -1199,3 +1199,22 @@ def test_days_and_months_over_a_line_of_years_head_the_columns(con):
         "where p.file_name like '218%' and f.value in (2023, 2024)",
     )
     assert years == []
+
+
+def test_upheld_under_an_ombudsman_caption_is_the_ombudsmans_finding(con):
+    """'Ombudsman decisions by service': 'Detailed investigations', 'Upheld' and 'Not upheld' are
+    the Ombudsman's findings (they were its enquiries, and 'Upheld %' the council's upheld rate);
+    'Upheld %' has no catalogue measure: unclassified (seed label_measures_in_context)."""
+    got = {(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "218", 50)}
+    assert got == {
+        ("ombudsman_findings", 13),
+        ("ombudsman_findings", 10),
+        ("ombudsman_findings", 3),
+    }
+    unclassified = rows(
+        con,
+        "select u.value, u.column_name from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '218%' and u.source_line = 50",
+    )
+    assert unclassified == [{"value": 77, "column_name": "Upheld %"}]

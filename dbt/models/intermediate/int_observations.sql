@@ -128,7 +128,9 @@ based as (
                       and (lm.unit <> tf.unit or lm.period_kind <> tf.period_kind)))
                 then 'label'
             when w.table_measure is not null then w.table_measure_source
-        end as measure_source
+        end as measure_source,
+        -- the table's measure for cells of any kind (a percent column of a count caption's table)
+        max(w.table_measure) over (partition by w.table_id) as table_measure_any
     from with_table_measure w
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
     left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
@@ -144,6 +146,10 @@ totalled as (
              and b.component in ('value', 'actual')
              and (tf.unit = 'percent') = (b.value_kind = 'percent')
                 then b.row_total_measure
+            -- a label read inside another measure's table that means something else there
+            -- ('Upheld' under 'Ombudsman decisions': its findings; seed label_measures_in_context)
+            when lcc.table_measure is not null then nullif(lcc.measure, '')
+            when lcl.table_measure is not null then nullif(lcl.measure, '')
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
         case b.measure_source
@@ -159,6 +165,15 @@ totalled as (
     left join {{ ref('measure_catalogue') }} bf
       on bf.measure = case b.measure_source when 'label' then b.label_measure else b.table_measure end
     left join {{ ref('measure_catalogue') }} tf on tf.measure = b.row_total_measure
+    -- the column's words first ('Upheld' in a row 'City Housing (LGSCO)'), then the labels'
+    left join {{ ref('label_measures_in_context') }} lcc
+      on lcc.table_measure = coalesce(b.table_measure, b.table_measure_any)
+     and lcc.label_measure = b.col_measure
+     and (b.measure_source <> 'label' or b.table_measure is null)
+    left join {{ ref('label_measures_in_context') }} lcl
+      on lcl.table_measure = coalesce(b.table_measure, b.table_measure_any)
+     and lcl.label_measure = b.label_measure
+     and (b.measure_source <> 'label' or b.table_measure is null)
 ),
 component_measured as (
     select
