@@ -155,16 +155,16 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         **{key: patterns(key) for key in _LINE_PATTERN_KEYS},
         **{key: tuple(spec[key]) for key in _KEY_LIST_KEYS},
         report_blocks=tuple(
-            (re.compile(b["opens"], re.IGNORECASE), re.compile(b["confirmed_by"], re.IGNORECASE))
+            (
+                re.compile(b["opens"], re.IGNORECASE),
+                re.compile(_calendar(b["confirmed_by"]), re.IGNORECASE),
+            )
             for b in spec["report_blocks"]
         ),
         report_furniture_lines=patterns("report_furniture_lines"),
         header_key_alone=pattern("header_key_alone"),
         banner_name=pattern("banner_name"),
-        banner_date=re.compile(
-            spec["banner_date"].replace("{month}", MONTH_NAMES).replace("{weekday}", WEEKDAYS),
-            re.IGNORECASE,
-        ),
+        banner_date=re.compile(_calendar(spec["banner_date"]), re.IGNORECASE),
         banner_separators=tuple(spec["banner_separators"]),
         report_header_span=int(spec["report_header_span"]),
         closing_continuation=pattern("closing_continuation"),
@@ -180,6 +180,11 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         any_marker=_union(marker_sources),
         report_key_words=_first_words(spec["report_header_keys"]),
     )
+
+
+def _calendar(pattern: str) -> str:
+    """{month} and {weekday} in a rule: any month name or abbreviation, any day of the week."""
+    return pattern.replace("{month}", MONTH_NAMES).replace("{weekday}", WEEKDAYS)
 
 
 def _first_words(keys: list[str]) -> tuple[str, ...] | None:
