@@ -1218,3 +1218,15 @@ def test_upheld_under_an_ombudsman_caption_is_the_ombudsmans_finding(con):
         "where p.file_name like '218%' and u.source_line = 50",
     )
     assert unclassified == [{"value": 77, "column_name": "Upheld %"}]
+
+
+def test_a_placement_type_column_naming_childrens_homes_is_a_breakdown(con):
+    """'In-house foster care | Residential<br>children's homes | Total': the homes column is
+    one placement type (its words name children's services, but no other column names another
+    service area: it splits nothing by area); it was read as all children looked after."""
+    got = {(f["breakdown"], f["value"]) for f in facts(con, "fct_placements", "218", 54)}
+    assert got == {
+        ("In-house foster care", 318),
+        ("Residential children's homes", 121),
+        (None, 439),
+    }

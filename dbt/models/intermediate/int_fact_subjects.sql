@@ -247,7 +247,11 @@ select
              then nullif(trim(regexp_extract(s.row_label, '\s[–—-]\s+([^–—]+)$', 1)), '') end,
         case when nullif(s.column_name, '') is not null and s.cell_key is null
               and not s.column_names_measure and not s.column_is_period and not s.in_text_column
-              and s.col_value_type is null and s.col_service_code is null and s.col_service_area is null
+              and s.col_value_type is null and s.col_service_code is null
+              -- a column naming a service area splits the table by area only beside another area's
+              -- column ('Adults | Children'); alone ('Residential children's homes') it is a breakdown
+              and (s.col_service_area is null
+                   or count(distinct s.col_service_area) over (partition by s.table_id) = 1)
               and s.col_age_band is null and coalesce(s.col_dimension, '') <> 'value'
               and coalesce(s.column_dimension, '') <> 'district' and s.column_named_stage is null
              then s.column_name end), '') as breakdown,
