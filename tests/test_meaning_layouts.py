@@ -1230,3 +1230,12 @@ def test_a_placement_type_column_naming_childrens_homes_is_a_breakdown(con):
         ("Residential children's homes", 121),
         (None, 439),
     }
+
+
+def test_an_average_wait_in_working_days_is_no_wait_in_weeks(con):
+    """'Average wait to allocation (working days)': 11 days (it was stored as 11 weeks)."""
+    got = {
+        (f["measure"], f["value"], f["unit"]) for f in facts(con, "fct_waiting_times", "218", 58)
+    }
+    assert ("avg_wait_days", 11, "days") in got
+    assert not any(m == "avg_wait_weeks" for m, _, _ in got)
