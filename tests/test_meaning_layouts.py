@@ -1239,3 +1239,10 @@ def test_an_average_wait_in_working_days_is_no_wait_in_weeks(con):
     }
     assert ("avg_wait_days", 11, "days") in got
     assert not any(m == "avg_wait_weeks" for m, _, _ in got)
+
+
+def test_year_columns_under_a_caption_dated_by_day_and_month(con):
+    """'... placed outside the county at 31 March' over '| 2023 | 2024': each column is that 31
+    March (both had taken one date from elsewhere)."""
+    got = {(f["value"], f["period_id"]) for f in facts(con, "fct_placements", "218", 62)}
+    assert got == {(97, "D2023-03-31"), (104, "D2024-03-31")}

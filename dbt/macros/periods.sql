@@ -262,3 +262,9 @@ coalesce(
     {{- "," if not loop.last }}
 {%- endfor %})
 {%- endmacro %}
+
+{# A caption ending with an as-of day and month but no year ('... placed outside Cornwall at 31
+   March'): groups day, month. Its year columns ('2023 | 2024') give the year. #}
+{% macro caption_day_month_re() -%}
+(?i)\bat\s+(?:the\s+)?(?:end\s+of\s+)?([0-9]{1,2})(?:st|nd|rd|th)?\s+({{ month_alternation() }})\.?\s*$
+{%- endmacro %}

@@ -96,7 +96,14 @@ select
     -- longer header ('Target October 2023') is month_start, a date in that month (its end)
     -- ('Change since 31/03/2023': the date a change is counted from is not its own)
     case when not regexp_matches(c.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b')
-         then coalesce(m.as_of_date, {{ date_label('c.leaf_name') }}) end as as_of_date,
+         then coalesce(m.as_of_date, {{ date_label('c.leaf_name') }},
+                       -- a year alone ('2023') under a caption dated by a day and month only
+                       -- ('Children placed outside Cornwall at 31 March'): that day of the year
+                       case when regexp_matches(c.column_name, '^\s*(?:19|20)[0-9]{2}\s*$')
+                             and t.caption_day is not null
+                            then try_cast(make_date(cast(trim(c.column_name) as integer),
+                                                    t.caption_month, t.caption_day) as date) end)
+    end as as_of_date,
     m.month_start,
     {{ month_label_start('c.leaf_name') }} as label_month,
     {{ month_number_label('c.leaf_name') }} as month_number,
@@ -108,3 +115,10 @@ select
     m.service_code
 from named c
 join meanings m using (column_name)
+left join (
+    select table_id,
+           try_cast(nullif(regexp_extract(caption, '{{ caption_day_month_re() }}', 1), '') as integer) as caption_day,
+           {{ month_number("regexp_extract(caption, '" ~ caption_day_month_re() ~ "', 2)") }} as caption_month
+    from {{ ref('stg_tables') }}
+    where {{ in_batch('pack_id') }} and caption is not null
+) t using (table_id)
