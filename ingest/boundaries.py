@@ -42,6 +42,7 @@ class Boundaries:
     title_keys: tuple[str, ...]
     report_furniture_lines: tuple[re.Pattern, ...]
     header_key_alone: re.Pattern
+    paragraph_lead_in: re.Pattern
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
@@ -163,6 +164,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         ),
         report_furniture_lines=patterns("report_furniture_lines"),
         header_key_alone=pattern("header_key_alone"),
+        paragraph_lead_in=pattern("paragraph_lead_in"),
         banner_name=pattern("banner_name"),
         banner_date=re.compile(_calendar(spec["banner_date"]), re.IGNORECASE),
         banner_separators=tuple(spec["banner_separators"]),

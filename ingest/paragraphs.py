@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
+from ingest.boundaries import load_boundaries
+
 PARAGRAPH_NUMBER = re.compile(
     r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,4}\)|[a-z]\.)\s*$", re.IGNORECASE
 )
 MIN_WORDS = 8  # a sentence, not a table cell's label
-# the lead-in of resolved or recommended items: `RESOLVED:- That Cabinet:-`, `That the Committee:`
-LEAD_IN = re.compile(r"^(?:resolved\b|that\b|it\s+is\s+recommended\b).*:\s*-?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -46,4 +46,7 @@ def is_numbered_paragraph(line: str) -> bool:
     text = rest.rstrip("\t ")
     if "\t" in text or not PARAGRAPH_NUMBER.match(number):
         return False
-    return len(_WORD.findall(text)) >= MIN_WORDS or LEAD_IN.match(text.strip()) is not None
+    if len(_WORD.findall(text)) >= MIN_WORDS:
+        return True
+    # the lead-in of resolved or recommended items (boundaries.yml paragraph_lead_in)
+    return load_boundaries().paragraph_lead_in.match(text.strip()) is not None
