@@ -817,7 +817,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 219)}
+    layouts = {f"{n}" for n in range(201, 220)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1246,3 +1246,28 @@ def test_year_columns_under_a_caption_dated_by_day_and_month(con):
     March (both had taken one date from elsewhere)."""
     got = {(f["value"], f["period_id"]) for f in facts(con, "fct_placements", "218", 62)}
     assert got == {(97, "D2023-03-31"), (104, "D2024-03-31")}
+
+
+# ------------------------------------------------- 219: a forward plan, decisions still to be taken
+
+
+def test_a_forward_plans_dates_are_when_decisions_are_expected_not_taken(con):
+    """Under 'FORWARD WORK PLAN - CABINET DECISIONS DUE ...' a row's 'Date' is when the decision
+    is expected (anticipated_month), never a decision date; the 'RECORD OF EXECUTIVE DECISIONS
+    TAKEN' table below it, in the same document, holds decisions taken on their dates."""
+    got = rows(
+        con,
+        "select d.source_line, d.kind, d.decision_date, d.anticipated_month, d.anticipated_text "
+        "from marts.fct_decisions d join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '219%' order by d.source_line",
+    )
+    assert [
+        (r["source_line"], r["kind"], str(r["decision_date"]), str(r["anticipated_month"]))
+        for r in got
+    ] == [
+        (13, "forward_plan_item", "None", "2025-01-01"),
+        (14, "forward_plan_item", "None", "2025-02-01"),
+        (19, "executive_decision", "2024-11-15", "None"),
+        (20, "executive_decision", "2024-11-27", "None"),
+    ]
+    assert [r["anticipated_text"] for r in got[:2]] == ["14 January 2025", "February 2025"]

@@ -104,14 +104,23 @@ texts as (
              else paragraphs end as text_paragraphs
     from titled
 ),
+-- the kind named nearest the table wins: its header, then its caption, then its document's title
+-- ('Record of executive decisions taken' under a forward plan's title is decisions taken), then
+-- the pattern's priority
+kind_texts as (
+    select table_id, 3 as nearness, header_text as text from dtables
+    union all select table_id, 2, caption from dtables
+    union all select table_id, 1, document_title from dtables
+),
 kinds as (
-    select t.table_id, arg_max(k.kind, k.priority) as kind
-    from dtables t
-    join {{ ref('decision_kinds') }} k
-      on regexp_matches(coalesce(t.header_text, '') || ' | ' || coalesce(t.caption, '') || ' | '
-                        || coalesce(t.document_title, ''), k.pattern)
+    select t.table_id,
+           arg_max(k.kind, t.nearness * 1000 + k.priority) as kind,
+           arg_max(k.dates, t.nearness * 1000 + k.priority) as dates
+    from kind_texts t
+    join {{ ref('decision_kinds') }} k on regexp_matches(t.text, k.pattern)
     group by t.table_id
 )
+{%- set anticipated = "coalesce(r.anticipated_text, case when k.dates = 'anticipated' then r.decision_date_text end)" %}
 select
     r.pack_id,
     t.document_id,
@@ -128,10 +137,12 @@ select
     coalesce(r.subject_cell, r.row_label, r.title_paragraph, r.title_cell) as subject,
     r.decision_maker,
     r.cabinet_member,
-    {{ parse_uk_date('r.decision_date_text') }} as decision_date,
-    r.decision_date_text,
-    {{ parse_month_year('r.anticipated_text') }} as anticipated_month,
-    r.anticipated_text,
+    -- a forward plan's 'Date' column is when a decision is expected (seed decision_kinds.dates)
+    case when k.dates is distinct from 'anticipated' then {{ parse_uk_date('r.decision_date_text') }} end
+        as decision_date,
+    case when k.dates is distinct from 'anticipated' then r.decision_date_text end as decision_date_text,
+    {{ parse_month_year(anticipated) }} as anticipated_month,
+    {{ anticipated }} as anticipated_text,
     nullif(trim(r.status), '') as status,
     nullif(trim(r.response), '') as response,
     coalesce({{ parse_uk_date('r.target_date_text') }}, {{ parse_month_year('r.target_date_text') }}) as target_date,
