@@ -1271,3 +1271,28 @@ def test_a_forward_plans_dates_are_when_decisions_are_expected_not_taken(con):
         (20, "executive_decision", "2024-11-27", "None"),
     ]
     assert [r["anticipated_text"] for r in got[:2]] == ["14 January 2025", "February 2025"]
+
+
+def test_a_table_whose_own_words_name_no_domain_is_listed_unclassified(con):
+    """'Comparison with 2022/23' over 'Service area | 2022/23 | 2023/24 | % change' in a complaints
+    report: only the document's title names complaints, so no measure is guessed; each of its
+    numbers is an unclassified value (it was dropped without a trace)."""
+    got = rows(
+        con,
+        "select u.source_line, u.value_text, u.domain, u.column_name, u.reason "
+        "from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '219%' order by u.source_line, u.source_table_id, u.value_id",
+    )
+    assert sorted((r["source_line"], r["value_text"]) for r in got) == [
+        (41, "+12.5%"), (41, "176"), (41, "198"),
+        (42, "+16.4%"), (42, "55"), (42, "64"),
+        (43, "+13.4%"), (43, "231"), (43, "262"),
+    ]
+    assert {r["domain"] for r in got} == {"complaints"}
+    assert all("name no subject of this warehouse" in r["reason"] for r in got)
+    table_facts = rows(
+        con,
+        "select f.source_line from marts.fct_complaints f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '219%' and f.source_line > 40",
+    )
+    assert table_facts == []

@@ -1,6 +1,7 @@
 -- Numbers printed in waiting-times, complaints and placements tables whose measure the table's
--- words do not name (int_observations with no measure): kept with their pack, line and the texts
--- around them for the data-quality report, never guessed into a fact.
+-- words do not name (int_observations with no measure), and the numbers of tables whose own words
+-- name no domain though their document's title does (int_table_domains.weak_domain): kept with
+-- their pack, line and the texts around them for the data-quality report, never guessed into a fact.
 select
     {{ surrogate_key(['o.pack_id', 'o.table_id', 'o.row_index', 'o.col_index', 'o.part', 'o.component']) }}
         as value_id,
@@ -24,3 +25,30 @@ select
     end as reason
 from {{ batch(ref('int_observations')) }} o
 where o.measure is null
+
+union all
+select
+    {{ surrogate_key(['a.pack_id', 'a.table_id', 'a.row_index', 'a.col_index', 'a.part', 'a.component']) }}
+        as value_id,
+    a.pack_id,
+    t.document_id,
+    a.table_id as source_table_id,
+    a.line_number as source_line,
+    d.weak_domain as domain,
+    a.component,
+    a.value,
+    a.value_text,
+    a.row_label,
+    r.row_text_cells,
+    a.column_name,
+    cap.caption_text,
+    t.document_title,
+    'the table''s own words (caption, headings, columns, rows) name no subject of this warehouse; '
+        || 'only its document''s title or a stray label does (' || d.weak_domain || ')' as reason
+from {{ batch(ref('int_cell_atoms')) }} a
+join {{ batch(ref('int_table_domains')) }} d using (table_id)
+join {{ batch(ref('int_tables')) }} t using (table_id)
+join {{ batch(ref('int_table_captions')) }} cap using (table_id)
+join {{ batch(ref('int_table_rows')) }} r using (table_id, row_index)
+where d.weak_domain is not null and a.value is not null and not a.in_text_column
+  and r.row_role <> 'subheader'
