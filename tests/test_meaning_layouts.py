@@ -1296,3 +1296,17 @@ def test_a_table_whose_own_words_name_no_domain_is_listed_unclassified(con):
         "where p.file_name like '219%' and f.source_line > 40",
     )
     assert table_facts == []
+
+
+def test_a_change_over_a_span_of_months_is_dated_by_the_month_it_runs_to(con):
+    """'Change Apr-24 to Jul-24' beside 'Apr-24 | Jul-24': -127 is a change to the end of July
+    2024 (it was dated by the meeting's year)."""
+    got = {
+        (f["value"], f["value_type"], f["period_id"])
+        for f in facts(con, "fct_waiting_times", "219", 55)
+    }
+    assert got == {
+        (1951.0, "actual", "D2024-04-30"),
+        (1824.0, "actual", "D2024-07-31"),
+        (-127.0, "change", "D2024-07-31"),
+    }

@@ -218,8 +218,8 @@ end)
 
 {# The first day of the month a label is and nothing else names (var month_label: 'Apr-23',
    'April 2023', "Apr '23"); a two-digit year as in parse_uk_date. Null for any other label. #}
-{% macro month_label_start(expr) -%}
-{%- set re = "(?i)" ~ var('month_label') | replace('{month}', month_alternation()) -%}
+{% macro month_label_start(expr, pattern_var='month_label') -%}
+{%- set re = "(?i)" ~ var(pattern_var) | replace('{month}', month_alternation()) -%}
 {%- set pivot = var('two_digit_year_pivot') -%}
 {%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2) as integer)" -%}
 (case when regexp_matches({{ expr }}, '{{ re }}') then try_cast(make_date(

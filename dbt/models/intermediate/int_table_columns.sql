@@ -65,7 +65,10 @@ meanings as (
             as is_total_col,
         {{ fy_start_year('n.column_name') }} as fy_start_year,
         {{ as_of_date('n.column_name') }} as as_of_date,
-        {{ parse_month_year('n.column_name') }} as month_start,
+        -- the month a change is counted from is not its own ('Change since March 2023')
+        case when not (vt.value_type = 'change'
+                       and regexp_matches(n.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b|\s(to|until|–|-)\s'))
+             then {{ parse_month_year('n.column_name') }} end as month_start,
         {{ age_band('n.column_name') }} as age_band,
         vt.value_type,
         hd.dimension as header_dimension,
@@ -105,7 +108,10 @@ select
                                                     t.caption_month, t.caption_day) as date) end)
     end as as_of_date,
     m.month_start,
-    {{ month_label_start('c.leaf_name') }} as label_month,
+    -- a change over a span of months ('Change Apr-24 to Jul-24') is dated by the month it runs to
+    coalesce({{ month_label_start('c.leaf_name') }},
+             case when m.value_type = 'change' then {{ month_label_start('c.leaf_name', 'month_span_end') }} end)
+        as label_month,
     {{ month_number_label('c.leaf_name') }} as month_number,
     m.age_band,
     m.value_type,
