@@ -1284,16 +1284,16 @@ def test_a_table_whose_own_words_name_no_domain_is_listed_unclassified(con):
         "where p.file_name like '219%' order by u.source_line, u.source_table_id, u.value_id",
     )
     assert sorted((r["source_line"], r["value_text"]) for r in got) == [
-        (41, "+12.5%"), (41, "176"), (41, "198"),
-        (42, "+16.4%"), (42, "55"), (42, "64"),
-        (43, "+13.4%"), (43, "231"), (43, "262"),
+        (42, "+12.5%"), (42, "176"), (42, "198"),
+        (43, "+16.4%"), (43, "55"), (43, "64"),
+        (44, "+13.4%"), (44, "231"), (44, "262"),
     ]
     assert {r["domain"] for r in got} == {"complaints"}
     assert all("name no subject of this warehouse" in r["reason"] for r in got)
     table_facts = rows(
         con,
         "select f.source_line from marts.fct_complaints f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '219%' and f.source_line > 40",
+        "where p.file_name like '219%' and f.source_line between 41 and 45",
     )
     assert table_facts == []
 
@@ -1303,10 +1303,30 @@ def test_a_change_over_a_span_of_months_is_dated_by_the_month_it_runs_to(con):
     2024 (it was dated by the meeting's year)."""
     got = {
         (f["value"], f["value_type"], f["period_id"])
-        for f in facts(con, "fct_waiting_times", "219", 55)
+        for f in facts(con, "fct_waiting_times", "219", 56)
     }
     assert got == {
         (1951.0, "actual", "D2024-04-30"),
         (1824.0, "actual", "D2024-07-31"),
         (-127.0, "change", "D2024-07-31"),
     }
+
+
+def test_a_row_of_withheld_numbers_is_a_row_not_a_heading(con):
+    """'Sensory Impairment | * | *' (figures withheld) is a row of two suppressed facts, not a
+    sub-heading over the rows below it (the lone '*' was stripped as a footnote mark)."""
+    got = rows(
+        con,
+        "select f.source_line, f.measure, f.value, f.value_text, f.value_status, f.service_text "
+        "from marts.fct_complaints f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '219%' and f.source_line in (33, 34) order by 1, 2",
+    )
+    assert [
+        (r["source_line"], r["measure"], r["value"], r["value_text"], r["value_status"], r["service_text"])
+        for r in got
+    ] == [
+        (33, "complaints_received", None, "*", "suppressed", "Sensory Impairment"),
+        (33, "complaints_upheld", None, "*", "suppressed", "Sensory Impairment"),
+        (34, "complaints_received", 64.0, "64", "printed", "Learning Disability"),
+        (34, "complaints_upheld", 12.0, "12", "printed", "Learning Disability"),
+    ]
