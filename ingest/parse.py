@@ -70,7 +70,9 @@ from ingest.text import clean_text
 #        'Subject:' keys title a report
 # 1.3.32: a report opened by 'From:' over 'To:' (titled by its 'Subject:'); 'Agenda Item C1'
 #        stamps; a front sheet listing two or more items with their pages is an agenda
-PARSER_VERSION = "1.3.32"
+# 1.3.33: a year after 'on' / 'against' ('an increase of 8% on 2022/23') is the period a change is
+#        measured from, not the change's own; '4% higher than ...' is a change
+PARSER_VERSION = "1.3.33"
 
 
 @dataclass

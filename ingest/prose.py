@@ -145,6 +145,8 @@ class _Rules:
     comparison_before_past: TailPattern  # 'on' / 'from' before a past period ('on last year')
     bound_opener: re.Pattern  # 'prior to' opening the clause of a period phrase: an event's date
     past_period: re.Pattern
+    comparison_before_year: TailPattern  # 'on' / 'against' before a fiscal year ('8% on 2022/23')
+    compared_year_period: re.Pattern
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
     claiming_gap: re.Pattern  # what may stand between a figure and a period phrase it claims
     near_reach: int
@@ -232,6 +234,8 @@ def _rules(folded: bool = False) -> _Rules:
         comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
         comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
         past_period=rx(r["past_period"]),
+        comparison_before_year=tail(rf"\b(?:{_alts(r['comparison_before_year'])})\s+(?:the\s+)?$"),
+        compared_year_period=rx(_calendar_words(r["compared_year_period"])),
         bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
         claiming_gap=_claiming_gap(r["claiming_period_words"]),
@@ -683,9 +687,15 @@ def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
     rules = s.rules
     for start, end in spans:
         before = s.subject[max(0, start - TAIL) : start]
-        past = rules.past_period.match(s.subject[start:end]) is not None
-        if rules.comparison_before.search(before) or (
-            past and rules.comparison_before_past.search(before)
+        phrase = s.subject[start:end]
+        past = rules.past_period.match(phrase) is not None
+        year = rules.compared_year_period.match(phrase) is not None
+        if (
+            rules.comparison_before.search(before)
+            or (past and rules.comparison_before_past.search(before))
+            or (year and rules.comparison_before_year.search(before))
+            # the year of a compared quarter ('than Quarter 1 2023/24')
+            or (compared and not s.subject[compared[-1][1] : start].strip())
         ):
             compared.append((start, end))
         else:
@@ -1066,6 +1076,17 @@ def _bracketed_after_period(
     return None
 
 
+def _bracketed_after_compared_year(s: _Sentence, m: ProseNumber) -> str | None:
+    """A figure alone in brackets right after the year a change is measured from is that
+    year's ('an increase of 8% on 2022/23 (1,042)': 1,042 is 2022/23's)."""
+    spans = [
+        (start, end)
+        for start, end in _period_spans(s)
+        if s.rules.compared_year_period.match(s.subject[start:end])
+    ]
+    return _bracketed_after_period(s.text, m, spans) if spans else None
+
+
 _PARAGRAPH_NUMBER = re.compile(r"[\d.\s]*")
 
 
@@ -1082,7 +1103,7 @@ def _nearest_period(
     hold the phrase alone, '(June 2017)', do not count) or another figure of the sentence (but
     the other figure of its 'from X to Y'); a quarter only close by (prose.yml near_periods)."""
     sentence = s.text
-    bracketed = _bracketed_after_period(sentence, m, spans)
+    bracketed = _bracketed_after_period(sentence, m, spans) or _bracketed_after_compared_year(s, m)
     if bracketed is not None:
         return bracketed
     best, best_distance = None, None

@@ -1284,16 +1284,22 @@ def test_a_table_whose_own_words_name_no_domain_is_listed_unclassified(con):
         "where p.file_name like '219%' order by u.source_line, u.source_table_id, u.value_id",
     )
     assert sorted((r["source_line"], r["value_text"]) for r in got) == [
-        (42, "+12.5%"), (42, "176"), (42, "198"),
-        (43, "+16.4%"), (43, "55"), (43, "64"),
-        (44, "+13.4%"), (44, "231"), (44, "262"),
+        (44, "+12.5%"),
+        (44, "176"),
+        (44, "198"),
+        (45, "+16.4%"),
+        (45, "55"),
+        (45, "64"),
+        (46, "+13.4%"),
+        (46, "231"),
+        (46, "262"),
     ]
     assert {r["domain"] for r in got} == {"complaints"}
     assert all("name no subject of this warehouse" in r["reason"] for r in got)
     table_facts = rows(
         con,
         "select f.source_line from marts.fct_complaints f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '219%' and f.source_line between 41 and 45",
+        "where p.file_name like '219%' and f.source_line between 43 and 47",
     )
     assert table_facts == []
 
@@ -1303,7 +1309,7 @@ def test_a_change_over_a_span_of_months_is_dated_by_the_month_it_runs_to(con):
     2024 (it was dated by the meeting's year)."""
     got = {
         (f["value"], f["value_type"], f["period_id"])
-        for f in facts(con, "fct_waiting_times", "219", 56)
+        for f in facts(con, "fct_waiting_times", "219", 58)
     }
     assert got == {
         (1951.0, "actual", "D2024-04-30"),
@@ -1322,7 +1328,14 @@ def test_a_row_of_withheld_numbers_is_a_row_not_a_heading(con):
         "where p.file_name like '219%' and f.source_line in (33, 34) order by 1, 2",
     )
     assert [
-        (r["source_line"], r["measure"], r["value"], r["value_text"], r["value_status"], r["service_text"])
+        (
+            r["source_line"],
+            r["measure"],
+            r["value"],
+            r["value_text"],
+            r["value_status"],
+            r["service_text"],
+        )
         for r in got
     ] == [
         (33, "complaints_received", None, "*", "suppressed", "Sensory Impairment"),
@@ -1330,3 +1343,17 @@ def test_a_row_of_withheld_numbers_is_a_row_not_a_heading(con):
         (34, "complaints_received", 64.0, "64", "printed", "Learning Disability"),
         (34, "complaints_upheld", 12.0, "12", "printed", "Learning Disability"),
     ]
+
+
+def test_a_change_on_an_earlier_year_is_the_later_years_change(con):
+    """'During 2023/24 ... 1,126 compliments, an increase of 8% on 2022/23 (1,042)': the 8% is
+    2023/24's change compared with 2022/23 (it was dated 2022/23), and 1,042 is 2022/23's."""
+    got = {
+        (f["number_text"], f["value_type"], f["period_id"], f["comparison_period_id"])
+        for f in facts(con, "fct_complaints", "219", 39)
+    }
+    assert got == {
+        ("1,126", "actual", "FY2023/24", None),
+        ("8%", "change", "FY2023/24", "FY2022/23"),
+        ("1,042", "actual", "FY2022/23", None),
+    }
