@@ -47,6 +47,7 @@ class Boundaries:
     minutes_meeting_title: re.Pattern  # groups committee, date
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
+    minutes_held: re.Pattern  # `Meeting held` before the date under a minutes banner
     venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
     agenda_heading: re.Pattern
     agenda_item_pages: re.Pattern
@@ -175,6 +176,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_meeting_title=pattern("minutes_meeting_title"),
         meeting_notice=pattern("meeting_notice"),
         minutes_attendance=pattern("minutes_attendance"),
+        minutes_held=pattern("minutes_held"),
         venue_above_date=pattern("venue_above_date"),
         agenda_heading=pattern("agenda_heading"),
         agenda_item_pages=pattern("agenda_item_pages"),

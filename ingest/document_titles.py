@@ -35,10 +35,40 @@ def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
         # the `Minutes of ...` line, else the banner that opened them (committee, then date)
         start = next(
             (i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i])),
-            next(i for i in range(first, last + 1) if cleaned[i]),
+            next((i for i in range(first, last + 1) if _has_text(cleaned[i], rules)), first),
         )
         return _with_dated_field(minutes_title(cleaned, start), lines, start, last), None
-    return _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
+    title, officer = _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
+    if kind == "report":
+        title = _title_key_in_header(lines, cleaned, first, last, rules) or title
+    return title, officer
+
+
+TITLE_KEY_LOOKAHEAD = 8  # non-blank header lines of a report searched for a `Subject:` key
+
+
+def _title_key_in_header(lines, cleaned, first, last, rules: Boundaries) -> str | None:
+    """The value of a title key (`Subject:`, `Report title:`) among a report's first header
+    lines, below lines that are not furniture (`SURREY COUNTY COUNCIL` / `CABINET` / `DATE:` /
+    `SUBJECT:<TAB>ANNUAL COMPLAINTS PERFORMANCE REPORT 2024/25`). The header ends at its first
+    sentence."""
+    seen = 0
+    for index in range(first, min(last + 1, first + TITLE_LOOKAHEAD)):
+        text = cleaned[index]
+        if not text:
+            continue
+        seen += 1
+        if seen > TITLE_KEY_LOOKAHEAD or ENDS_SENTENCE.search(text) and "\t" not in lines[index]:
+            return None
+        pair = split_key_value(lines[index])
+        if pair and pair[0] in rules.title_keys and pair[1]:
+            return pair[1][:TITLE_MAX_CHARS]
+    return None
+
+
+def _has_text(text: str, rules: Boundaries) -> bool:
+    """A line with text that is not an item stamp (`Agenda Item 5`)."""
+    return bool(text) and not any(p.search(text) for p in rules.item_stamps)
 
 
 MINUTES_DATE_KEYS = ("date", "date of meeting", "meeting date")

@@ -64,6 +64,7 @@ class _Scan:
     contacts: list[int] = field(default_factory=list)
     pending: str | None = None  # why the next content opens a document
     pending_from: int | None = None  # where a stamp put the start of that document
+    opened_at: int = 0  # the line that opened the last document (after any stamp)
     closing: str | None = None  # None | heading | body: where in a report's closing section
     minutes_title: str | None = None
 
@@ -75,6 +76,8 @@ class _Scan:
                 continue
             if self.pending is None and self.closing != "heading" and self._plain(index, text):
                 continue  # a line that changes nothing, told at once: most lines
+            if self.pending is not None and is_page_stamp(text):
+                continue  # `Page 6` under a blank page: furniture, not the next document
             markers = self.rules.line_markers(text)
             if markers[:1] == ("blank_page",):
                 self.pending = "after a blank page or stamp"
@@ -101,11 +104,27 @@ class _Scan:
         if self.pending == _AFTER_CLOSING and (kind or self._continues_closing(text)):
             self.pending = None  # a document opened by itself, or the section goes on
         if kind is None and self.pending:
+            kind = self._opened_below(index)
+        if kind is None and self.pending:
             kind = "appendix" if self.starts else _front_kind(self.cleaned, self.rules)
         if kind is not None:
             self._open(index, kind)
         self.pending, self.pending_from = None, None
         self._note_sections(index, markers)
+
+    def _opened_below(self, index: int) -> str | None:
+        """The first line after a stamp heads the document one of the next two lines with text
+        opens: a report by its `Report to:` key (`Item 5` / `Audit Committee` / `Report
+        to:<TAB>Audit Committee`), minutes by their title (`Item 4` / `Health Scrutiny
+        Committee` / `Minutes of the meeting held on ...`)."""
+        below = [i for i in range(index + 1, min(index + 6, len(self.lines))) if self.cleaned[i]]
+        for i in below[:2]:
+            if _opens_report_block(self.lines[i], self.rules):
+                return "report"
+            if self.rules.minutes_title.search(self.cleaned[i]):
+                self.minutes_title = _normalise(minutes_title(self.cleaned, i))
+                return "minutes"
+        return None
 
     def _continues_closing(self, text: str) -> bool:
         """A closing section goes on past its first paragraph with `13.2 ...`, a bullet, a
@@ -136,14 +155,18 @@ class _Scan:
         return first if first in ("report", "minutes") else None
 
     def _minutes_banner(self, index: int, text: str) -> bool:
-        """`SCRUTINY BOARD (CHILDREN AND FAMILIES)`, a blank line, `WEDNESDAY, 19TH JUNE, 2024`,
-        then `PRESENT:`: minutes printed under their committee and date."""
+        """`SCRUTINY BOARD (CHILDREN AND FAMILIES)`, a blank line, `WEDNESDAY, 19TH JUNE, 2024`
+        (or `Meeting held 18 June 2025`), then `PRESENT:`: minutes printed under their committee
+        and date."""
         if text[-1:] not in _BANNER_NAME_ENDS or not self.rules.banner_name.match(
             _BRACKETED_END.sub("", text)
         ):
             return False
         after = [t for t in self.cleaned[index + 1 : index + 8] if t][:3]
-        if not after or not self.rules.banner_date.match(after[0]):
+        if not after:
+            return False
+        dated = self.rules.minutes_held.sub("", after[0], count=1)
+        if not self.rules.banner_date.match(dated):
             return False
         return any(self.rules.minutes_attendance.match(t) for t in after[1:])
 
@@ -160,11 +183,15 @@ class _Scan:
         return self.rules.confirms_report_block(text, after)
 
     def _by_page_stamp(self, index: int) -> bool:
-        """A banner printed by a `Page 10` stamp is the page's running footer or header, not
-        the opening of a document (`Wigan Council - ... Committee - 14 May 2024` / `Page 10`)."""
+        """A banner printed by a `Page 10` stamp (one blank line between them or none) is the
+        page's running footer or header, not the opening of a document (`Wigan Council - ...
+        Committee - 14 May 2024` / `Page 10`)."""
+        above = next((i for i in range(index - 1, max(index - 3, -1), -1) if self.cleaned[i]), None)
+        below = next(
+            (i for i in range(index + 1, min(index + 3, len(self.lines))) if self.cleaned[i]), None
+        )
         return any(
-            0 <= other < len(self.lines) and is_page_stamp(self.lines[other])
-            for other in (index - 1, index + 1)
+            other is not None and is_page_stamp(self.lines[other]) for other in (above, below)
         )
 
     def _attendance_follows(self, index: int) -> bool:
@@ -173,12 +200,20 @@ class _Scan:
         return any(self.rules.minutes_attendance.match(t) for t in after)
 
     def _in_report_header(self, index: int) -> bool:
+        """`index` is within the header of the report opened last: fewer than report_header_span
+        lines with text after the line that opened it (not the stamp before it; a header spaced
+        out by blank lines is as long as a dense one), none of them a sentence (`Please note
+        that this meeting may be filmed.` ends a front sheet's header)."""
         if not self.starts or self.starts[-1][1] != "report":
             return False
-        return index - self.starts[-1][0] <= self.rules.report_header_span
+        between = [i for i in range(self.opened_at + 1, index) if self.cleaned[i]]
+        if len(between) >= self.rules.report_header_span:
+            return False
+        return not any(_is_sentence(self.lines[i], self.cleaned[i]) for i in between)
 
     def _open(self, index: int, kind: str) -> None:
         first = self.pending_from if self.pending_from is not None else index
+        self.opened_at = index
         marker = f"{kind} {self.pending}" if self.pending else kind
         self.starts.append((first, kind, marker))
         self.closing = None
@@ -201,6 +236,11 @@ class _Scan:
 
 _BANNER_NAME_ENDS = frozenset("eEdDlLtT)")  # committee, board, panel, cabinet, `(...)`
 _BRACKETED_END = re.compile(r"\s*\([^()]*\)$")  # `SCRUTINY BOARD (CHILDREN AND FAMILIES)`
+
+
+def _is_sentence(line: str, text: str) -> bool:
+    """A line of running text: no TAB, no `Key:` and a full stop at its end."""
+    return "\t" not in line and text.endswith(".") and split_key_value(line) is None
 
 
 def _opens_report_block(line: str, rules: Boundaries) -> bool:

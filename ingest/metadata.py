@@ -86,7 +86,7 @@ NOT_PLACES = {
     "Full",
     "Members",
 }
-DATE_KEYS = ("date of meeting", "date of meeting", "meeting", "date", "date/time", "date and time")
+DATE_KEYS = ("date of meeting", "meeting", "date", "date/time", "date and time", "date & time")
 COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
 COUNCIL_KEYS = ("council", "authority", "local authority")
 VENUE_KEYS = ("venue", "place", "location", "where")

@@ -72,7 +72,15 @@ from ingest.text import clean_text
 #        stamps; a front sheet listing two or more items with their pages is an agenda
 # 1.3.33: a year after 'on' / 'against' ('an increase of 8% on 2022/23') is the period a change is
 #        measured from, not the change's own; '4% higher than ...' is a change
-PARSER_VERSION = "1.3.33"
+# 1.3.34: documents: `Item 5` alone is an item stamp; a report opened by the council's name over
+#        the body, date and `Subject:` (Surrey, Wiltshire) and titled by its `Subject:`; `Report to
+#        X` over `Report of:` / `Subject:` keys (Sheffield); a stamp's first line heads the report
+#        or minutes the next lines open (`Item 4` / committee / `Minutes of the meeting ...`); a
+#        `Page 6` under a blank page opens nothing; a report's header is counted in lines with text
+#        and ends at a sentence; a banner one blank line from a page stamp is page furniture;
+#        minutes under their committee and `Meeting held 18 June 2025`; `Date & time:` dates the
+#        meeting
+PARSER_VERSION = "1.3.34"
 
 
 @dataclass

@@ -382,3 +382,85 @@ def test_a_front_sheet_listing_items_with_pages_and_a_from_to_report_after_a_let
         8,
         "CYPMHS Performance Update, Quarter 1 2024/25",
     )
+
+
+def test_a_report_opened_by_the_councils_name_over_its_subject_after_an_item_stamp():
+    """'Item 6' alone is a stamp; 'SURREY COUNTY COUNCIL' / 'CABINET' / 'DATE:' / 'SUBJECT:' opens
+    a report there, titled by its subject (the minutes before it swallowed it); 'Page 2' under a
+    blank page opens nothing."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "**MINUTES** of the meeting of the **CABINET** held at 2.00 pm on 28 October 2025.",
+        "",
+        "171/25\tAPOLOGIES FOR ABSENCE",
+        "",
+        "This page is intentionally left blank",
+        "",
+        "Page 2",
+        "",
+        "Item 6",
+        "",
+        "**SURREY COUNTY COUNCIL**",
+        "**CABINET**",
+        "**DATE:**\t25 NOVEMBER 2025",
+        "**REPORT OF CABINET MEMBER:**\tZara Kettleby, Cabinet Member for Customer and Communities",
+        "**LEAD OFFICER:**\tMarcus Ibbotson, Director of Customer and Communities",
+        "**SUBJECT:**\tANNUAL COMPLAINTS PERFORMANCE REPORT 2024/25",
+        "",
+        "**Purpose of the Report:**",
+    ]
+    minutes, report = split_documents(lines)
+    assert (minutes.kind, minutes.last_line) == ("minutes", 8)
+    assert (report.kind, report.first_line, report.title) == (
+        "report",
+        9,
+        "ANNUAL COMPLAINTS PERFORMANCE REPORT 2024/25",
+    )
+
+
+def test_a_stamps_first_line_heads_the_minutes_or_report_below_it():
+    """'Item 4' / 'Health Scrutiny Committee' / 'Minutes of the meeting held on ...' is one minutes
+    document from the stamp; 'Agenda Item 7' / 'Report to Policy Committee' / 'Report of:' one
+    report; 'Agenda Item 5' / committee / 'Meeting held 18 June 2025' / 'PRESENT:' are minutes."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Agenda front sheet text.",
+        "",
+        "Item 4",
+        "",
+        "**Health Scrutiny Committee**",
+        "",
+        "**Minutes of the meeting held on Wednesday, 8 October 2025**",
+        "",
+        "**Present:**",
+        "Councillor A (Chair)",
+        "",
+        "Agenda Item 5",
+        "",
+        "Education, Children and Families Policy Committee",
+        "",
+        "Meeting held 18 June 2025",
+        "",
+        "PRESENT:\tCouncillors A (Chair), B and C",
+        "",
+        "Agenda Item 7",
+        "",
+        "Report to Policy Committee",
+        "",
+        "Report of:\tDirector of Legal and Governance",
+        "Report to:\tEducation, Children and Families Policy Committee",
+        "Date of Decision:\t17 September 2025",
+        "Subject:\tCommittee Work Programme",
+    ]
+    _, minutes, earlier, report = split_documents(lines)
+    assert (minutes.kind, minutes.first_line, minutes.last_line) == ("minutes", 3, 11)
+    assert minutes.title == "Minutes of the meeting held on Wednesday, 8 October 2025"
+    assert (earlier.kind, earlier.first_line) == ("minutes", 12)
+    assert earlier.title.endswith("Meeting held 18 June 2025")
+    assert (report.kind, report.first_line, report.title) == (
+        "report",
+        20,
+        "Committee Work Programme",
+    )

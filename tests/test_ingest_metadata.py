@@ -285,3 +285,21 @@ def test_a_council_printed_without_the_word_council():
     ):
         meta = extract_metadata([printed, "", "Cabinet", "", "Tuesday, 5 November 2024 at 7.00 pm"])
         assert (meta.council, meta.council_method, meta.council_line) == (name, "printed", 1)
+
+
+def test_a_date_and_time_field_under_the_committee():
+    """`Date & time:<TAB>Tuesday, 25 November 2025 at 2.00 pm` under `**CABINET**`: the date, time
+    and committee (the committee was missing), the `Place:` field the venue."""
+    meta = extract_metadata(
+        [
+            "**SURREY COUNTY COUNCIL**",
+            "",
+            "**CABINET**",
+            "",
+            "Date & time:\tTuesday, 25 November 2025 at 2.00 pm",
+            "Place:\tCouncil Chamber, Woodhatch Place, Reigate",
+        ]
+    )
+    assert (meta.meeting_date, meta.meeting_time) == (date(2025, 11, 25), "14:00")
+    assert (meta.committee, meta.committee_line) == ("CABINET", 3)
+    assert meta.venue == "Council Chamber, Woodhatch Place, Reigate"
