@@ -399,7 +399,8 @@ def test_a_children_looked_after_column_is_not_the_sentence_above(con):
 
 def test_a_part_printed_in_its_wholes_cell_is_gated_against_that_whole(built):
     """'658 (197 upheld) | 37 (22 upheld)': 197 upheld is within its own cell's 658, not
-    measured against the LGO column's 37 of the same row (that had quarantined a good pack)."""
+    measured against the LGO column's 37 of the same row (that had quarantined a good pack). The
+    LGO column counts complaints taken to the Ombudsman (37), its 22 upheld left unclassified."""
     from expectations.fact_gate import validate_facts
 
     connection = duckdb.connect(str(built["db"]), read_only=True)
@@ -412,7 +413,13 @@ def test_a_part_printed_in_its_wholes_cell_is_gated_against_that_whole(built):
             "and source_line = 64 and measure = 'complaints_upheld' order by value",
             [pack],
         ).fetchall()
-        assert upheld == [(22, None), (197, "1")]
+        assert upheld == [(197, "1")]
+        lgo = connection.execute(
+            "select measure, value from marts.fct_complaints where pack_id = ? "
+            "and source_line = 64 and column_name = 'LGO'",
+            [pack],
+        ).fetchall()
+        assert lgo == [("ombudsman_enquiries", 37)]
         result = validate_facts(connection, [pack])
     finally:
         connection.close()
@@ -817,7 +824,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 220)}
+    layouts = {f"{n}" for n in range(201, 221)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1357,3 +1364,40 @@ def test_a_change_on_an_earlier_year_is_the_later_years_change(con):
         ("8%", "change", "FY2023/24", "FY2022/23"),
         ("1,042", "actual", "FY2022/23", None),
     }
+
+
+# ------------------------------------------------- 220: a council-wide complaints table
+
+
+def test_a_council_wide_table_of_services_takes_no_area_from_a_heading_above(con):
+    """Rows 'Adult Social Care', 'Children's Social Care', 'Education and SEND', 'Highways and
+    Transport' name services of both areas: a council-wide table, so the heading 'Adult social
+    care complaints' above it is no row's area (every other row and the total were 'adult')."""
+    got = {
+        (r["source_line"], r["service_area"])
+        for r in rows(
+            con,
+            "select f.source_line, f.service_area from marts.fct_complaints f "
+            "join marts.dim_pack p using (pack_id) where p.file_name like '220%' "
+            "and f.column_name = '2024/25'",
+        )
+    }
+    assert got == {(29, "adult"), (30, "children"), (31, None), (32, None), (33, None)}
+
+
+def test_an_ombudsman_column_in_a_table_of_complaints_received_counts_its_decisions(con):
+    """'LGSCO decisions 2024/25' beside '2023/24 | 2024/25' under 'Complaints received by service
+    area': '9 (2 upheld)' is 9 Ombudsman decisions (it was 9 complaints received and 2 upheld);
+    the 2 upheld are left unclassified, as in any Ombudsman column."""
+    got = [(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "220", 32)]
+    assert sorted(got) == [
+        ("complaints_received", 702.0),
+        ("complaints_received", 745.0),
+        ("ombudsman_findings", 9.0),
+    ]
+    left = rows(
+        con,
+        "select u.value from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '220%' and u.source_line = 32",
+    )
+    assert [r["value"] for r in left] == [2.0]

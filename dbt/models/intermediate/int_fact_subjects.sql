@@ -27,7 +27,11 @@ with obs as (
             as row_is_period,
         coalesce(o.col_fy, o.quarter) is not null or o.col_as_of is not null
             or (o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
-            or o.is_total_col as column_is_period
+            or o.is_total_col as column_is_period,
+        -- the rows name services of both areas ('Adult Social Care', 'Children's Social Care',
+        -- 'Highways and Transport'): a council-wide table, whose heading's area is no row's
+        count(distinct o.row_service_area) filter (where o.row_service_area in ('adult', 'children'))
+            over (partition by o.table_id) > 1 as rows_span_areas
     from {{ batch(ref('int_observations')) }} o
     where o.measure is not null
 ),
@@ -214,8 +218,12 @@ select
             then s.caption_service_text
     end as service_text,
     -- 'none': the nearest text names a council service of neither area ('Highways')
-    nullif(coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area, s.caption_service_area,
-                    s.heading_service_area, s.title_service_area, svc.service_area), 'none') as service_area,
+    nullif(case when s.rows_span_areas
+                then coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area,
+                              svc.service_area)
+                else coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area,
+                              s.caption_service_area, s.heading_service_area, s.title_service_area,
+                              svc.service_area) end, 'none') as service_area,
     s.theme,
     s.district,
     s.age_band,

@@ -117,6 +117,15 @@ based as (
                   -- a caption naming several measures at once leaves each label its own
                   or (w.table_measure_source = 'caption' and len(w.caption_measures) > 1
                       and list_contains(w.caption_measures, w.label_measure))
+                  -- a column naming a measure of another family than the caption's names its
+                  -- own: 'LGSCO decisions 2024/25' beside '2023/24 | 2024/25' under 'Complaints
+                  -- received by service area' counts the Ombudsman's decisions
+                  -- (unless the seed says how the label reads in that table: 'Upheld' under an
+                  -- Ombudsman caption, seed label_measures_in_context)
+                  or (w.label_measure = w.col_measure and w.label_family <> tf.family
+                      and not exists (
+                        select 1 from {{ ref('label_measures_in_context') }} lc
+                        where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
                   -- a column of a table of measures by column names its own
                   or (w.label_measure = w.col_measure and exists (
                         select 1 from measure_columns mc
