@@ -1401,3 +1401,25 @@ def test_an_ombudsman_column_in_a_table_of_complaints_received_counts_its_decisi
         "where p.file_name like '220%' and u.source_line = 32",
     )
     assert [r["value"] for r in left] == [2.0]
+
+
+def test_a_services_name_in_the_top_left_cell_tells_two_tables_of_one_caption_apart(con):
+    """'CAMHS – Core' and 'CAMHS – Neurodevelopmental' head two tables of measure rows under one
+    caption 'Appendix 1 – CAMHS waiting times': each row takes its table's service (both were the
+    caption's CAMHS, one figure printed twice with different values)."""
+    got = {
+        (f["value"], f["service_code"], f["service_text"])
+        for line in (45, 49)
+        for f in facts(con, "fct_waiting_times", "220", line)
+        if f["period_id"] == "D2025-09-30"
+    }
+    assert got == {
+        (1482.0, "camhs", "CAMHS – Core"),
+        (3404.0, "camhs", "CAMHS – Neurodevelopmental"),
+    }
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '220%'",
+    )
+    assert [r["check_name"] for r in findings if not r["check_name"].startswith("council")] == []

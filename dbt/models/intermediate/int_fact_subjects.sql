@@ -156,6 +156,11 @@ subjects as (
                 '(?i)\s*[-–]\s*[A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS)\s*$', ''),
                 '(?i)^\s*(table|figure|chart)\s*[0-9]+[a-z]?\s*[:.–-]\s*', '')), '') end as caption_service_text,
         hs.service_code is not null as label_header_is_service,
+        -- the top-left header cell names the service of rows that name only a measure or a period
+        -- ('CAMHS – Core' over 'Number waiting | Longest wait (weeks)')
+        hs.service_code is not null and not r.row_is_service
+            and (r.row_names_measure or r.row_is_period) and r.row_role = 'detail'
+            as header_names_row_service,
         ca.service_area as caption_service_area,
         ta.service_area as title_service_area,
         seg.segment,
@@ -205,6 +210,9 @@ select
                                  = max(s.row_index) over same_service_rows))
                    then s.row_service_code
                    else lower(concat_ws(' / ', s.group_label, s.row_label)) end
+         -- a label header naming a service inside the caption's ('CAMHS – Core' and 'CAMHS –
+         -- Neurodevelopmental' over rows of measures, under 'Appendix 1 – CAMHS waiting times')
+         when s.header_names_row_service then concat_ws(' / ', s.service_code, lower(s.label_header))
          else s.service_code end as service_key,
     case
         when s.row_is_service
@@ -214,6 +222,7 @@ select
         when s.group_label is not null then regexp_replace(s.group_label, '\s*[;:]\s*$', '')
         -- a sub-table titled with its service ('Hospital Discharge Team | Q1 | ...'): its total
         when s.label_header_is_service and s.row_role in ('total', 'subtotal') then s.label_header
+        when s.header_names_row_service then s.label_header
         when s.cell_key is not null or s.row_label is null or s.rows_are_services or s.row_is_period
             then s.caption_service_text
     end as service_text,
