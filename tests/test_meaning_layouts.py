@@ -824,7 +824,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 221)}
+    layouts = {f"{n}" for n in range(201, 222)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1423,3 +1423,39 @@ def test_a_services_name_in_the_top_left_cell_tells_two_tables_of_one_caption_ap
         "where p.file_name like '220%'",
     )
     assert [r["check_name"] for r in findings if not r["check_name"].startswith("council")] == []
+
+
+# ------------------------------------------------- 221: a scorecard of several subjects
+
+
+def test_a_scorecards_rows_are_each_read_in_their_own_subject(con):
+    """A 'Key performance indicators' table mixing complaints, CAMHS waits and children in care:
+    each row is its own measure (they were all complaints received, after the sentence above);
+    '27 wks' is 27 weeks; a '-' target sets no target (it was a target of 0) and 'n/a' beside 'Red'
+    under 'RAG' is no figure."""
+    got = {
+        (t, f["source_line"], f["measure"], f["value"], f["value_type"], f["period_id"])
+        for t in ("fct_complaints", "fct_waiting_times", "fct_placements")
+        for f in rows(
+            con,
+            f"select f.* from marts.{t} f join marts.dim_pack p using (pack_id) "
+            "where p.file_name like '221%'",
+        )
+    }
+    assert got == {
+        ("fct_complaints", 19, "complaints_received", 88, "actual", "FY2024/25-Q4"),
+        ("fct_complaints", 19, "complaints_received", 96, "actual", "FY2025/26-Q1"),
+        ("fct_complaints", 19, "complaints_received", None, "target", "FY2025/26"),
+        ("fct_complaints", 20, "complaints_in_timescale_pct", 74, "actual", "FY2024/25-Q4"),
+        ("fct_complaints", 20, "complaints_in_timescale_pct", 71, "actual", "FY2025/26-Q1"),
+        ("fct_complaints", 20, "complaints_in_timescale_pct", 85, "target", "FY2025/26"),
+        ("fct_waiting_times", 21, "referrals_waiting", 1386, "actual", "D2025-03-31"),
+        ("fct_waiting_times", 21, "referrals_waiting", 1412, "actual", "D2025-06-30"),
+        ("fct_waiting_times", 21, "referrals_waiting", None, "target", "FY2025/26"),
+        ("fct_waiting_times", 22, "avg_wait_weeks", 25, "actual", "D2025-03-31"),
+        ("fct_waiting_times", 22, "avg_wait_weeks", 27, "actual", "D2025-06-30"),
+        ("fct_waiting_times", 22, "avg_wait_weeks", 18, "target", "FY2025/26"),
+        ("fct_placements", 23, "cla_count", 708, "actual", "D2025-03-31"),
+        ("fct_placements", 23, "cla_count", 718, "actual", "D2025-06-30"),
+        ("fct_placements", 23, "cla_count", 650, "target", "FY2025/26"),
+    }

@@ -10,6 +10,7 @@
 --   '825/10,000 Actual 798/10,000' -> value 825 (rate), actual 798 (rate)
 --   '5 80% met timescale'     -> value 5, secondary_pct 80
 --   'Referrals waiting 331 (↑35)' -> value 331, change +35; 'Average wait: 26 weeks ↓' -> 26 weeks, trend down
+--   '27 wks'                  -> 27 weeks
 --   'N/A', 'NIL', '-', 'Not known' -> one atom with a null value and the token's meaning (seed value_tokens)
 -- Cells that are prose (no recognised shape) produce no atom.
 with cells as (
@@ -52,7 +53,7 @@ shaped as (
             when regexp_matches(v, '^[0-9]+\s*/\s*[0-9]+$') then 'fraction'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
             when regexp_matches(v, '^[0-9][0-9,]*\s*\(\s*[0-9]+(\.[0-9]+)?\s*%\s*\)$') then 'count_share'
-            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]?$') then 'number'
+            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|wks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]?$') then 'number'
         end as shape
     from distinct_values d
     left join tokens t using (v)
@@ -106,7 +107,7 @@ parsed as (
                           * case when regexp_matches(v, '(?i)^£?\s*-?[0-9][0-9,.]*\s*m\b') then 1000000 else 1 end,
                  'kind': case
                     when regexp_matches(v, '^[^a-zA-Z]*[0-9]\s*%') then 'percent'
-                    when regexp_matches(v, '(?i)^[^a-z]*[0-9]\s*weeks?') then 'weeks'
+                    when regexp_matches(v, '(?i)^[^a-z]*[0-9]\s*(weeks?|wks?)\b') then 'weeks'
                     when regexp_matches(v, '(?i)^[^a-z]*[0-9]\s*days?') then 'days'
                     when regexp_matches(v, '^\s*£') then 'gbp'
                     else 'count' end},
@@ -163,7 +164,7 @@ select
          else own_kind end as cell_kind
 from (
     select a.*, c.col_kind, t.table_kind, coalesce(c.col_numbers, 0) as col_numbers,
-           coalesce(r.row_numbers, 0) as row_numbers
+           coalesce(r.row_numbers, 0) as row_numbers, w.col_cells, k.col_atom_cells
     from atoms a
     left join (select table_id, col_index,
                       mode(own_kind) filter (where shape <> 'token') as col_kind,
@@ -173,8 +174,16 @@ from (
                from atoms group by all) t using (table_id)
     left join (select table_id, row_index, count(*) filter (where shape <> 'token') as row_numbers
                from atoms group by all) r using (table_id, row_index)
+    -- a column printing words ('Red', 'Amber' under 'RAG'): its 'n/a' is no figure's
+    left join (select table_id, col_index, count(*) as col_cells
+               from cells group by all) w using (table_id, col_index)
+    left join (select table_id, col_index, count(*) as col_atom_cells
+               from (select distinct table_id, col_index, row_index, part from atoms) group by all) k
+      using (table_id, col_index)
 )
--- a token in a row and column of text (a case list saying 'Not Applicable') is not a value; a
--- column's numbers are those of its rows other than totals
+-- a token in a row and column of text (a case list saying 'Not Applicable'), or in a column of
+-- words and no numbers ('n/a' beside 'Red' under 'RAG'), is not a value; a column's numbers are
+-- those of its rows other than totals
 where (shape <> 'token' or col_numbers > 0 or row_numbers > 0)
+  and (shape <> 'token' or col_numbers > 0 or col_cells = col_atom_cells)
   and (atom.value is not null or shape = 'token')

@@ -34,18 +34,22 @@ valued as (
     select
         j.*,
         case when j.value_kind <> 'token' then j.value
-             when j.token_meaning = 'none' and j.unit = 'count' and not j.row_suppresses then 0 end
+             when j.dash_is_zero then 0 end
             as resolved_value,
         case when j.value_kind <> 'token' then 'printed'
              when j.token_meaning = 'suppressed' then 'suppressed'
-             when j.token_meaning = 'none' and j.unit = 'count' and not j.row_suppresses then 'zero_token'
+             when j.dash_is_zero then 'zero_token'
              else 'null_token' end as value_status,
         coalesce(j.row_subject_council, j.reporting_council_gss) as subject_council_gss
     from (
         -- a row that withholds a small number ('<5') prints a dash for what it also withholds
         -- (the upheld of fewer than 5), not for none: its dashes are no zeros
-        select j.*, coalesce(bool_or(j.token_meaning = 'suppressed') over (partition by j.table_id, j.row_index), false)
-            as row_suppresses
+        -- and a dash in a target column sets no target (it is no target of 0)
+        select j.*,
+               j.token_meaning = 'none' and j.unit = 'count' and j.value_type is distinct from 'target'
+                   and not coalesce(bool_or(j.token_meaning = 'suppressed')
+                                        over (partition by j.table_id, j.row_index), false)
+                   as dash_is_zero
         from joined j
     ) j
 )

@@ -32,6 +32,20 @@ with texts as (
       -- on the seeds alone, and a seed change rebuilds everything with --full-refresh)
       and not exists (select 1 from {{ this }} m where m.domain = d.domain and m.slot = x.slot and m.text = x.text)
     {% endif %}
+    union
+    -- a row label in the warehouse's other domains too: a scorecard's rows name measures of
+    -- several ('Complaints - Stage 1 received', 'CAMHS - referrals waiting', 'Number of children
+    -- in care': int_observations.row_domains)
+    select o.domain, 'label', concat_ws(' | ', r.row_label, r.row_text_cells)
+    from {{ ref('int_table_rows') }} r
+    join {{ ref('int_table_domains') }} d using (table_id)
+    cross join (select unnest(['waiting_times', 'complaints', 'placements']) as domain) o
+    where {{ in_batch('r.pack_id') }} and r.row_label is not null
+      and d.domain in ('waiting_times', 'complaints', 'placements') and o.domain <> d.domain
+    {% if is_incremental() %}
+      and not exists (select 1 from {{ this }} m where m.domain = o.domain and m.slot = 'label'
+                      and m.text = concat_ws(' | ', r.row_label, r.row_text_cells))
+    {% endif %}
 ),
 kinds as (
     select unnest(['count', 'percent']) as kind

@@ -14,10 +14,34 @@
 -- column word is only a breakdown: 'Complaint withdrawn' in a remedies table is a remedy.
 -- The total row of an outcome breakdown counts concluded cases (seed label_dimensions). A value
 -- printed with a unit of its own (weeks, days, money, a rate) only takes a measure of that unit.
-with atoms as (
-    select a.*, d.domain
+with row_measure_domains as (
+    -- the domains whose measures each row's label names (int_measure_texts matches row labels in
+    -- every domain)
+    select r.table_id, r.row_index, d.domain as table_domain, m.domain
+    from {{ batch(ref('int_table_rows')) }} r
+    join {{ batch(ref('int_table_domains')) }} d using (table_id)
+    join {{ ref('int_measure_texts') }} m
+      on m.slot = 'label' and m.text = concat_ws(' | ', r.row_label, r.row_text_cells)
+     and m.measure is not null
+    where d.domain in ('waiting_times', 'complaints', 'placements')
+    group by all
+),
+row_domains as (
+    -- a scorecard: rows naming measures of two domains or more ('Complaints - Stage 1 received',
+    -- 'CAMHS - referrals waiting', 'Number of children in care'). A row naming measures of one
+    -- other domain only, none of the table's, is read in that domain (they were all complaints)
+    select table_id, row_index, min(domain) as domain
+    from row_measure_domains
+    where table_id in (select table_id from row_measure_domains
+                       group by table_id having count(distinct domain) > 1)
+    group by table_id, row_index
+    having count(distinct domain) = 1 and min(domain) <> min(table_domain)
+),
+atoms as (
+    select a.*, coalesce(rd.domain, d.domain) as domain
     from {{ ref('int_cell_atoms') }} a
     join {{ batch(ref('int_table_domains')) }} d using (table_id)
+    left join row_domains rd using (table_id, row_index)
     where d.domain in ('waiting_times', 'complaints', 'placements')
       and {{ in_batch('a.pack_id') }}
 ),
