@@ -458,17 +458,17 @@ def test_dates_over_no_and_percent_columns_date_each_pair(con):
 
 def test_quarters_under_a_year_and_comparator_columns(con):
     """'Q2 | Q3' under '2023/24' are quarters of that year (a rate of children looked after is as
-    at the quarter's end); the 'Statistical neighbours
+    at the quarter's end, and at the year's end in a year's column); the 'Statistical neighbours
     (2022/23)' and 'England (2022/23)' columns are not Darlington's figures: unclassified."""
     got = {
         (f["period_id"], f["value_type"], f["value"])
         for f in facts(con, "fct_placements", "210", 36)
     }
     assert got == {
-        ("FY2022/23", "actual", 121.2),
+        ("D2023-03-31", "actual", 121.2),
         ("D2023-09-30", "actual", 119.5),
         ("D2023-12-31", "actual", 117.3),
-        ("FY2023/24", "target", 115.0),
+        ("D2024-03-31", "target", 115.0),
     }
     assert {f["measure"] for f in facts(con, "fct_placements", "210", 36)} == {"cla_rate_per_10000"}
     comparators = rows(
@@ -548,10 +548,12 @@ def test_a_stock_takes_the_date_its_caption_prints(con):
 def test_targets_and_actuals_of_one_year_are_told_apart(con):
     got = {f["value_type"]: f for f in facts(con, "fct_placements", "202", 29)}
     assert {k: (f["measure"], f["value"], f["period_id"]) for k, f in got.items()} == {
-        "target": ("cla_rate_per_10000", 95, "FY2019/20"),
-        "actual": ("cla_rate_per_10000", 102, "FY2019/20"),
+        "target": ("cla_rate_per_10000", 95, "D2020-03-31"),
+        "actual": ("cla_rate_per_10000", 102, "D2020-03-31"),
     }
-    assert got["actual"]["period_source"] == "column"  # not the as-of heading above
+    # a rate (a stock) printed for 2019/20 is as at its end, from the column (not the as-of
+    # heading above)
+    assert got["actual"]["period_source"] == "column+year_end"
 
 
 def test_an_undated_table_uses_the_meeting_date_and_says_so(con, pub):
@@ -824,7 +826,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 222)}
+    layouts = {f"{n}" for n in range(201, 223)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1459,3 +1461,45 @@ def test_a_scorecards_rows_are_each_read_in_their_own_subject(con):
         ("fct_placements", 23, "cla_count", 718, "actual", "D2025-06-30"),
         ("fct_placements", 23, "cla_count", 650, "target", "FY2025/26"),
     }
+
+
+# ------------------------------------------------- 222: quarterly indicators with an outturn
+
+
+def test_quarterly_indicators_beside_a_years_outturn_rates_and_comparator_rows(con):
+    """'Rate per 10,000 (0-17)' beside a 'RAG' column is the rate (it was children in care: the
+    row's 'Red' spoilt the label); 'Rate per 10,000 - England' / '- statistical neighbours' are
+    comparators' rows (unclassified, no council fact, their dashes no zeros); a stock in the
+    '2023/24 outturn' column is as at 31 March 2024, a flow there is the year's."""
+    got = {
+        (f["source_line"], f["measure"], f["value"], f["period_id"], f["period_source"])
+        for f in rows(
+            con,
+            "select f.* from marts.fct_placements f join marts.dim_pack p using (pack_id) "
+            "where p.file_name like '222%' and f.value_type = 'actual' "
+            "and f.column_name = '2023/24 outturn'",
+        )
+    }
+    assert got == {
+        (9, "cla_count", 689, "D2024-03-31", "column+year_end"),
+        (10, "cla_rate_per_10000", 57.4, "D2024-03-31", "column+year_end"),
+        (11, "children_starting_care", 262, "FY2023/24", "column"),
+    }
+    comparators = rows(
+        con,
+        "select u.source_line, u.value_text, u.reason from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '222%' order by 1, 2",
+    )
+    assert {(r["source_line"], r["value_text"]) for r in comparators} == {
+        (12, "88.6"),
+        (12, "-"),
+        (13, "71"),
+        (13, "-"),
+    }
+    assert all(r["reason"].startswith("a comparator's figure") for r in comparators)
+    council_rows = rows(
+        con,
+        "select f.source_line from marts.fct_placements f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '222%' and f.source_line > 11",
+    )
+    assert council_rows == []

@@ -15,6 +15,8 @@
 -- A quarter of a fiscal year is a flow's period; a stock printed for a quarter ('Children looked
 -- after | Q1 | Q2') is as at the quarter's last day, as a stock printed for a month is, unless the
 -- table prints months too ('Apr-24 | May-24 | Jun-24 | Q1 2024/25': the quarter's own figure).
+-- A stock printed in a year's column ('2023/24 outturn' beside the quarters) is as at the year's
+-- end, 31 March (period_source 'column+year_end').
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -99,12 +101,19 @@ placed as (
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
               and r.period_kind = 'stock' and not r.table_has_months
              then {{ fq_end('r.fy_start_year', 'r.quarter') }}
+             -- a stock in a year's column ('2023/24 outturn' beside the quarters) is at its end
+             when r.quarter is null and r.fy_source = 'column' and r.month_start is null
+              and r.col_as_of is null and r.period_kind = 'stock'
+             then make_date(r.fy_start_year + 1, 3, 31)
              else r.printed_as_of end as printed_as_of,
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
              then 'month'
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
               and r.period_kind = 'stock' and not r.table_has_months
              then 'quarter'
+             when r.quarter is null and r.fy_source = 'column' and r.month_start is null
+              and r.col_as_of is null and r.period_kind = 'stock'
+             then 'year'
              else r.as_of_source end as as_of_source
     from monthly r
 ),
@@ -117,7 +126,7 @@ ranked as (
             when 'column' then 1 when 'row_label' then 1 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
         case r.as_of_source
-            when 'month' then 0 when 'quarter' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
+            when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
     from placed r
 ),
@@ -179,6 +188,7 @@ select
         when 'month' then s.month_source
         when 'as_of' then case s.as_of_source when 'month' then s.month_source
                                when 'quarter' then s.quarter_source || '+' || s.fy_source
+                               when 'year' then s.fy_source || '+year_end'
                                else s.as_of_source end
         else 'meeting_date' end as period_source
 from typed s

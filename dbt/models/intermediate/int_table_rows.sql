@@ -28,7 +28,9 @@ rows as (
             where col_index > 0 and part = 0 and cell_text <> ''
               and not regexp_matches(cell_text, '^[-–£]?\s*[0-9.,]+(\s|%|/|$)|^[-–\s]+$')
               and length(cell_text) < 300
-              and nv.cell_text is null) as row_text_cells
+              and nv.cell_text is null
+              and not regexp_matches(coalesce(column_name, ''), '{{ var("status_column_headers") }}'))
+            as row_text_cells
     from cells
     left join no_value_texts nv using (cell_text)
     group by table_id, row_index
