@@ -1500,6 +1500,20 @@ def test_quarterly_indicators_beside_a_years_outturn_rates_and_comparator_rows(c
     council_rows = rows(
         con,
         "select f.source_line from marts.fct_placements f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '222%' and f.source_line > 11",
+        "where p.file_name like '222%' and f.source_line between 12 and 13",
     )
     assert council_rows == []
+
+
+def test_age_bands_under_a_group_label_keep_their_band(con):
+    """'5-9 | 10-15 | 16+' under a group label 'Age at 31 March 2025': each column's band (the
+    columns were named 'Age at 31 March 2025 5-9' and lost it, so 61 read like the row's 247)."""
+    got = {(f["value"], f["age_band"]) for f in facts(con, "fct_placements", "222", 18)}
+    assert got == {
+        (9, "Under 1"),
+        (38, "1-4"),
+        (61, "5-9"),
+        (98, "10-15"),
+        (41, "16+"),
+        (247, None),
+    }

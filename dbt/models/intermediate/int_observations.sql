@@ -146,7 +146,9 @@ based as (
                   -- received by service area' counts the Ombudsman's decisions
                   -- (unless the seed says how the label reads in that table: 'Upheld' under an
                   -- Ombudsman caption, seed label_measures_in_context)
+                  -- (a column of words is none: a case list's TOTAL under 'Remedy' counts cases)
                   or (w.label_measure = w.col_measure and w.label_family <> tf.family
+                      and not w.in_text_column
                       and not exists (
                         select 1 from {{ ref('label_measures_in_context') }} lc
                         where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))

@@ -113,7 +113,8 @@ select
              case when m.value_type = 'change' then {{ month_label_start('c.leaf_name', 'month_span_end') }} end)
         as label_month,
     {{ month_number_label('c.leaf_name') }} as month_number,
-    m.age_band,
+    -- an age band under a group label ('5-9' under 'Age at 31 March 2025'): its last header line
+    coalesce(m.age_band, {{ age_band('c.leaf_name') }}) as age_band,
     m.value_type,
     -- the label column's header speaks for the rows (int_table_axes), not for its own cells
     case when c.col_index > 0 then m.header_dimension end as header_dimension,
