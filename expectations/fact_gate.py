@@ -119,9 +119,10 @@ NUMERIC_RULES = (
     ),
     Rule(
         "percent_0_to_100",
-        "A percentage lies within 0 to 100.",
-        "case when f.unit = 'percent' and f.value is not null then f.value between 0 and 100 end",
-        ("unit", "value"),
+        "A percentage lies within 0 to 100 (a change of one, in points, may be negative).",
+        "case when f.unit = 'percent' and f.value is not null and f.value_type <> 'change' "
+        "then f.value between 0 and 100 end",
+        ("unit", "value", "value_type"),
     ),
     Rule(
         "part_within_whole",

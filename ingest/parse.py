@@ -80,7 +80,9 @@ from ingest.text import clean_text
 #        and ends at a sentence; a banner one blank line from a page stamp is page furniture;
 #        minutes under their committee and `Meeting held 18 June 2025`; `Date & time:` dates the
 #        meeting
-PARSER_VERSION = "1.3.34"
+# 1.3.35: a report's running footer printed as a title and its page number (`ACS Annual
+#        Complaints and Compliments Report 2024/25<TAB>4`, on several pages) is no table
+PARSER_VERSION = "1.3.35"
 
 
 @dataclass

@@ -53,6 +53,33 @@ def find_runs(lines: list[str]) -> list[dict]:
     return runs
 
 
+def drop_running_footers(runs: list[dict]) -> list[dict]:
+    """Runs that are a report's running footer, not a table: one line of a title and its page
+    number (`ACS Annual Complaints and Compliments Report 2024/25<TAB>4`), printed on two pages
+    or more with the same title and a page number that grows."""
+    pages: dict[str, list[int]] = {}
+    for run in runs:
+        footer = _footer_title_and_page(run)
+        if footer is not None:
+            pages.setdefault(footer[0], []).append(footer[1])
+    furniture = {
+        title
+        for title, numbers in pages.items()
+        if len(numbers) > 1 and all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+    }
+    return [run for run in runs if (_footer_title_and_page(run) or ("",))[0] not in furniture]
+
+
+def _footer_title_and_page(run: dict) -> tuple[str, int] | None:
+    """(title, page) of a one-line run printing a title of some length and a page number."""
+    if len(run["rows"]) != 1:
+        return None
+    cells = [cell for cell in run["rows"][0].clean if cell]
+    if len(cells) != 2 or not cells[1].isdigit() or len(cells[1]) > 3 or len(cells[0]) < 20:
+        return None
+    return cells[0].lower(), int(cells[1])
+
+
 def merge_runs(runs: list[dict], lines: list[str], starts: list[int] = ()) -> list[dict]:
     """Join runs that are parts of one table; never across a document start."""
     merged: list[dict] = []

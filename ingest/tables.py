@@ -28,7 +28,7 @@ from ingest.headers import (
     resolve_columns,
 )
 from ingest.rows import Row, detect_layout, tabs
-from ingest.runs import find_runs, floor_line, merge_runs, split_stacked
+from ingest.runs import drop_running_footers, find_runs, floor_line, merge_runs, split_stacked
 from ingest.stitching import stitch_rows
 
 
@@ -68,7 +68,7 @@ def find_tables(
     table never runs on across one, and a caption is never looked for above one. `cleaned`
     is `clean_text` of every line, if worked out already."""
     starts = sorted(document_starts)
-    runs = split_stacked(merge_runs(find_runs(lines), lines, starts))
+    runs = split_stacked(merge_runs(drop_running_footers(find_runs(lines)), lines, starts))
     captions = CaptionFinder(lines, cleaned)
     tables: list[Table] = []
     above: tuple[str | None, int | None] = (None, None)

@@ -381,3 +381,28 @@ def test_dates_over_number_and_percent_columns_are_group_labels():
     ]
     assert (kpis.header_first_line, kpis.header_last_line) == (8, 9)
     assert kpis.column_names[2:] == ["2023/24 Q2", "2023/24 Q3", "England (2022/23)"]
+
+
+def test_a_reports_running_footer_with_its_page_number_is_no_table():
+    """`ACS Annual Complaints and Compliments Report 2024/25<TAB>2` on one page and `<TAB>3` on
+    the next: the report's running footer (its page numbers were read as complaints), not a
+    one-row table; a real table between them stays."""
+    from ingest.tables import find_tables
+
+    footer = "ACS Annual Complaints and Compliments Report 2024/25\t{}"
+    lines = [
+        "Complaints by quarter",
+        "Quarter\tReceived",
+        "Q1\t71",
+        "Q2\t80",
+        "",
+        footer.format(2),
+        "",
+        "Page 10",
+        "",
+        "Some text.",
+        "",
+        footer.format(3),
+    ]
+    tables = find_tables(lines)
+    assert [(t.first_line, t.last_line) for t in tables] == [(2, 4)]

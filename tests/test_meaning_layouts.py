@@ -1488,7 +1488,8 @@ def test_quarterly_indicators_beside_a_years_outturn_rates_and_comparator_rows(c
     comparators = rows(
         con,
         "select u.source_line, u.value_text, u.reason from marts.dq_unclassified_values u "
-        "join marts.dim_pack p using (pack_id) where p.file_name like '222%' order by 1, 2",
+        "join marts.dim_pack p using (pack_id) where p.file_name like '222%' "
+        "and u.source_line between 12 and 13 order by 1, 2",
     )
     assert {(r["source_line"], r["value_text"]) for r in comparators} == {
         (12, "88.6"),
@@ -1517,3 +1518,20 @@ def test_age_bands_under_a_group_label_keep_their_band(con):
         (41, "16+"),
         (247, None),
     }
+
+
+def test_a_percentage_in_a_column_of_changes_is_no_percentage_measure(con):
+    """'Change on 2023/24 | -18%' beside 'LGSCO upheld | 10 | 11 | 9': the change of the row's
+    count, not a percentage upheld of -18% (which quarantined a good pack at the fact gate):
+    unclassified, and the counts keep their years."""
+    got = {
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_complaints", "222", 23)
+    }
+    assert ("complaints_upheld_pct", -18) not in {(m, v) for m, v, _ in got}
+    assert {v for _, v, _ in got} == {10, 11, 9}
+    left = rows(
+        con,
+        "select u.value_text from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '222%' and u.source_line in (22, 23) order by 1",
+    )
+    assert [r["value_text"] for r in left] == ["+8%", "-18%"]

@@ -270,6 +270,11 @@ unit_checked as (
                   and x.measure_source in ('lead_in', 'heading', 'document_title')
                   and x.value_kind is distinct from case mc.unit when 'percent' then 'percent' else 'rate' end
              then null
+             -- a percentage in a column of changes ('Change on 2023/24 | -18%') is the change
+             -- of its row's figure, no percentage of any measure: unclassified
+             when mc.unit = 'percent' and x.component in ('value', 'actual')
+                  and coalesce(x.col_value_type, x.row_value_type) = 'change'
+             then null
              when x.is_comparator then null
              else x.measure end as measure
     from comparator_checked x
