@@ -82,7 +82,9 @@ from ingest.text import clean_text
 #        meeting
 # 1.3.35: a report's running footer printed as a title and its page number (`ACS Annual
 #        Complaints and Compliments Report 2024/25<TAB>4`, on several pages) is no table
-PARSER_VERSION = "1.3.35"
+# 1.3.36: a caption ending with its date after a comma ('Long waits by service, 30 September
+#        2025') dates its table (var as_of_phrases)
+PARSER_VERSION = "1.3.36"
 
 
 @dataclass

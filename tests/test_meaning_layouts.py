@@ -1535,3 +1535,16 @@ def test_a_percentage_in_a_column_of_changes_is_no_percentage_measure(con):
         "using (pack_id) where p.file_name like '222%' and u.source_line in (22, 23) order by 1",
     )
     assert [r["value_text"] for r in left] == ["+8%", "-18%"]
+
+
+def test_a_caption_ending_with_its_date_dates_the_table(con):
+    """'Appendix 2 – Long waits by service, 30 September 2025': its waits are as at that date
+    (they were dated by the meeting)."""
+    got = {
+        (f["measure"], f["value"], f["period_id"])
+        for f in facts(con, "fct_waiting_times", "222", 28)
+    }
+    assert got == {
+        ("waiting_over_52_weeks", 86, "D2025-09-30"),
+        ("waiting_over_78_weeks", 0, "D2025-09-30"),
+    }
