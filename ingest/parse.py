@@ -84,7 +84,9 @@ from ingest.text import clean_text
 #        Complaints and Compliments Report 2024/25<TAB>4`, on several pages) is no table
 # 1.3.36: a caption ending with its date after a comma ('Long waits by service, 30 September
 #        2025') dates its table (var as_of_phrases)
-PARSER_VERSION = "1.3.36"
+# 1.3.37: a change is about the figure before it, passing over one in brackets ('286 complaints
+#        received (2023/24: 265), an increase of 8%': 286's change)
+PARSER_VERSION = "1.3.37"
 
 
 @dataclass

@@ -979,7 +979,7 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
         ):
             m.role, m.direction = "change", kept[i - 1].direction  # 'by 9 (6.7%)'
         if m.role == "change":
-            m.anchor_index = kept[i - 1].index_in_sentence if i else None
+            m.anchor_index = _anchor_before(sentence, kept[:i])
             continue
         if rules.from_before.search(bare_before):
             m.role = "from"
@@ -1008,6 +1008,21 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
             earlier = [k for k in kept[:i] if k.role == "level" and k.unit_cue == m.unit_cue]
             if earlier and earlier[-1].comparison_value is None:
                 _compare(earlier[-1], m, s)
+
+
+def _anchor_before(sentence: str, before: list[ProseNumber]) -> int | None:
+    """The figure a change is about: the last one before it, passing over a figure in brackets
+    ('286 complaints received (2023/24: 265), an increase of 8%': 286's change)."""
+    for k in reversed(before):
+        if not _in_brackets(sentence, k):
+            return k.index_in_sentence
+    return before[-1].index_in_sentence if before else None
+
+
+def _in_brackets(sentence: str, m: ProseNumber) -> bool:
+    """The figure is printed inside a bracket that closes after it ('(2023/24: 265)')."""
+    head = sentence[: m.char_start]
+    return head.rfind("(") > head.rfind(")") and ")" in sentence[m.char_end :]
 
 
 def _words_before(m: ProseNumber, subject: str, rules: _Rules) -> str:

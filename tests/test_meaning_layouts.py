@@ -826,7 +826,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 223)}
+    layouts = {f"{n}" for n in range(201, 224)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1547,4 +1547,31 @@ def test_a_caption_ending_with_its_date_dates_the_table(con):
     assert got == {
         ("waiting_over_52_weeks", 86, "D2025-09-30"),
         ("waiting_over_78_weeks", 0, "D2025-09-30"),
+    }
+
+
+# ------------------------------------------------- 223: bullets and sentences of a summary
+
+
+def test_bullets_with_bracketed_comparisons_take_the_summarys_year(con):
+    """Under '2. Summary of 2024/25': '• 286 complaints received (2023/24: 265), an increase of
+    8%' and '• 445 compliments received (2023/24: 433)'. A bullet is no heading (its 2023/24 had
+    dated 445), the 8% is 286's change (it was 265's: 2023/24), and each bracketed figure is
+    2023/24's; 'across all six services was 9,293' reads 9,293 (it read six)."""
+    got = {
+        (f["source_line"], f["number_text"], f["value_type"], f["period_id"])
+        for t in ("fct_complaints", "fct_waiting_times")
+        for f in rows(
+            con,
+            f"select f.* from marts.{t} f join marts.dim_pack p using (pack_id) "
+            "where p.file_name like '223%'",
+        )
+    }
+    assert got == {
+        (11, "286", "actual", "FY2024/25"),
+        (11, "265", "actual", "FY2023/24"),
+        (11, "8%", "change", "FY2024/25"),
+        (12, "445", "actual", "FY2024/25"),
+        (12, "433", "actual", "FY2023/24"),
+        (14, "9,293", "actual", "D2025-09-30"),
     }

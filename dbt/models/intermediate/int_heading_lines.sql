@@ -15,6 +15,8 @@ with headings as (
       and not has_tab
       and length(clean_text) between 4 and 100
       and not regexp_matches(clean_text, '[.:;,]$')
+      -- a bulleted item is no heading ('• 286 complaints received (2023/24: 265), an increase of 8%')
+      and not regexp_matches(clean_text, '^\s*[•▪●◦❖■➢►*–-]\s')
 ),
 -- patterns run once per distinct heading text: running headers repeat on every page and pack
 areas as (

@@ -107,11 +107,13 @@ inherited as (
         -- a sentence naming no period at all goes on in the one period of the sentence just
         -- before it ('At 31 March 2024, 1,046 children were waiting. The average wait was 17
         -- weeks'); not when that sentence names two ('125 complaints over the year, only
-        -- quarter 4 below 30')
+        -- quarter 4 below 30'); a comparison printed in brackets ('286 complaints (2023/24:
+        -- 265)') gives the sentence no period of its own
         select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null and e.sentence_last_line >= w.sentence_first_line - 1
+          and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
           and e.sentence <> w.sentence and suffix(trim(w.context_before), trim(e.sentence))
           and not exists (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f

@@ -15,10 +15,29 @@
 --     'compares well with the 49% achieved in 2013/14'; same unit, a year of its own), or when it
 --     breaks that figure down by subject ('36 complaints ..., 28 were regarding County Council
 --     services') or in brackets ('208 complaints ... (160 County Council and 48 Partnership Trust)').
--- A figure about another council, region or England (seed prose_subject_cues 'comparator') has none.
-with mentions as (
-    select * from {{ batch(ref('stg_prose_numbers')) }}
-    where skip_reason is null and value is not null
+-- A figure about another council, region or England (seed prose_subject_cues 'comparator') has none;
+-- nor has a number counting a list's items ('all six services': seed prose_item_nouns).
+with item_counts as (
+    -- a number counting the items of a list ('across all six services', '5 service areas':
+    -- seed prose_item_nouns) counts no children or complaints, and names no measure
+    select n.pack_id, n.mention_seq, n.sentence, n.before_text, n.number_text
+    from {{ batch(ref('stg_prose_numbers')) }} n
+    where n.skip_reason is null and exists (
+          select 1 from {{ ref('prose_item_nouns') }} pin
+          where {{ regexp_matches_seed("regexp_extract(coalesce(n.after_text, ''), '^\\s*([A-Za-z-]+)', 1)", 'pin.pattern', ref('prose_item_nouns')) }})
+),
+mentions as (
+    -- the words before a number run on across an item count before it ('the total number of
+    -- children waiting across all six services was 9,293')
+    select n.* replace (
+        case when ic.mention_seq is not null
+             then concat_ws(' ', ic.before_text, ic.number_text, n.before_text)
+             else n.before_text end as before_text)
+    from {{ batch(ref('stg_prose_numbers')) }} n
+    left join item_counts ic
+      on ic.pack_id = n.pack_id and ic.mention_seq = n.mention_seq - 1 and ic.sentence = n.sentence
+    where n.skip_reason is null and n.value is not null
+      and (n.pack_id, n.mention_seq) not in (select pack_id, mention_seq from item_counts)
 ),
 texts as (
     select
