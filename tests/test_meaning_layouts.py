@@ -1575,3 +1575,16 @@ def test_bullets_with_bracketed_comparisons_take_the_summarys_year(con):
         (12, "433", "actual", "FY2023/24"),
         (14, "9,293", "actual", "D2025-09-30"),
     }
+
+
+def test_a_caption_counting_children_placed_far_from_home_names_its_measure(con):
+    """'Children placed more than 20 miles from home by placement type, 31 March 2025': 12 are
+    children placed that far in in-house foster care (they read as children in care), and '% of
+    placed over 20 miles' is each row's share of the 150 (not 8% of in-house foster children)."""
+    got = {
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "222", 33)
+    }
+    assert got == {
+        ("cla_placed_over_20_miles", 12, "D2025-03-31"),
+        ("cla_share_pct", 8, "D2025-03-31"),
+    }
