@@ -1588,3 +1588,19 @@ def test_a_caption_counting_children_placed_far_from_home_names_its_measure(con)
         ("cla_placed_over_20_miles", 12, "D2025-03-31"),
         ("cla_share_pct", 8, "D2025-03-31"),
     }
+
+
+def test_a_decision_heading_over_the_minutes_decision(con):
+    """'**Decision**' alone over 'To approve as a correct record ...' or 'The Committee notes the
+    report and agrees ...' (Manchester-style minutes): resolutions dated by the minuted meeting
+    (none was read)."""
+    got = rows(
+        con,
+        "select d.source_line, d.kind, d.decision_date, d.decision_text from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '223%' order by 1",
+    )
+    assert [(r["source_line"], r["kind"], str(r["decision_date"])) for r in got] == [
+        (24, "resolution", "2025-10-08"),
+        (30, "resolution", "2025-10-08"),
+    ]
+    assert got[1]["decision_text"].endswith("agrees the work programme.")
