@@ -1604,3 +1604,16 @@ def test_a_decision_heading_over_the_minutes_decision(con):
         (30, "resolution", "2025-10-08"),
     ]
     assert got[1]["decision_text"].endswith("agrees the work programme.")
+
+
+def test_a_count_with_a_named_group_of_it_in_brackets(con):
+    """'56 (19 UASC)': 56 children in care (the cell was dropped); the 19 unaccompanied asylum
+    seekers among them have no measure of their own: unclassified."""
+    got = [(f["measure"], f["value"]) for f in facts(con, "fct_placements", "222", 38)]
+    assert got == [("cla_count", 56)]
+    left = rows(
+        con,
+        "select u.value, u.component from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '222%' and u.source_line = 38",
+    )
+    assert [(r["value"], r["component"]) for r in left] == [(19, "subgroup")]
