@@ -1557,7 +1557,8 @@ def test_bullets_with_bracketed_comparisons_take_the_summarys_year(con):
     """Under '2. Summary of 2024/25': '• 286 complaints received (2023/24: 265), an increase of
     8%' and '• 445 compliments received (2023/24: 433)'. A bullet is no heading (its 2023/24 had
     dated 445), the 8% is 286's change (it was 265's: 2023/24), and each bracketed figure is
-    2023/24's; 'across all six services was 9,293' reads 9,293 (it read six)."""
+    2023/24's; 'across all six services was 9,293 at the end of August' reads 9,293 (it read six)
+    at 31 August 2025 (a month's end with no year: the last before the meeting)."""
     got = {
         (f["source_line"], f["number_text"], f["value_type"], f["period_id"])
         for t in ("fct_complaints", "fct_waiting_times")
@@ -1573,7 +1574,7 @@ def test_bullets_with_bracketed_comparisons_take_the_summarys_year(con):
         (11, "8%", "change", "FY2024/25"),
         (12, "445", "actual", "FY2024/25"),
         (12, "433", "actual", "FY2023/24"),
-        (14, "9,293", "actual", "D2025-09-30"),
+        (14, "9,293", "actual", "D2025-08-31"),
     }
 
 

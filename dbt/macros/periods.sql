@@ -216,6 +216,17 @@ try_cast(make_date(year({{ ref_date }}), {{ month_number("regexp_extract(" ~ exp
 end)
 {%- endmacro %}
 
+{# 'at the end of September' with no year: the last day of that month, in the year of `ref_date`
+   or the year before when that is later (a figure at the end of a month already past). #}
+{% macro month_end_in_year(expr, ref_date) -%}
+{%- set m = month_names_re() -%}
+{%- set re = "(?i)\\bend\\s+of\\s+" ~ m ~ "\\s*$" -%}
+{%- set d = "last_day(make_date(year(" ~ ref_date ~ "), " ~ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") ~ ", 1))" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then
+    case when {{ d }} > {{ ref_date }} then cast({{ d }} - interval 1 year as date) else {{ d }} end
+end)
+{%- endmacro %}
+
 {# The first day of the month a label is and nothing else names (var month_label: 'Apr-23',
    'April 2023', "Apr '23"); a two-digit year as in parse_uk_date. Null for any other label. #}
 {% macro month_label_start(expr, pattern_var='month_label') -%}
