@@ -17,6 +17,11 @@
 {{ return(var('fact_domains')) }}
 {%- endmacro %}
 
+{# The domains whose tables print measured figures: every fact domain but decisions. #}
+{% macro measured_domains() -%}
+{{ return(var('fact_domains') | reject('equalto', 'decisions') | list) }}
+{%- endmacro %}
+
 {# Column names of a model's relation, at run time ([] while dbt parses). #}
 {% macro relation_columns(relation) -%}
 {%- if not execute -%}{{ return([]) }}{%- endif -%}

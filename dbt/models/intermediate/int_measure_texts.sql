@@ -39,9 +39,9 @@ with texts as (
     select o.domain, 'label', concat_ws(' | ', r.row_label, r.row_text_cells)
     from {{ ref('int_table_rows') }} r
     join {{ ref('int_table_domains') }} d using (table_id)
-    cross join (select unnest(['waiting_times', 'complaints', 'placements']) as domain) o
+    cross join (select unnest(['{{ measured_domains() | join("', '") }}']) as domain) o
     where {{ in_batch('r.pack_id') }} and r.row_label is not null
-      and d.domain in ('waiting_times', 'complaints', 'placements') and o.domain <> d.domain
+      and d.domain in ('{{ measured_domains() | join("', '") }}') and o.domain <> d.domain
     {% if is_incremental() %}
       and not exists (select 1 from {{ this }} m where m.domain = o.domain and m.slot = 'label'
                       and m.text = concat_ws(' | ', r.row_label, r.row_text_cells))

@@ -23,7 +23,7 @@ with row_measure_domains as (
     join {{ ref('int_measure_texts') }} m
       on m.slot = 'label' and m.text = concat_ws(' | ', r.row_label, r.row_text_cells)
      and m.measure is not null
-    where d.domain in ('waiting_times', 'complaints', 'placements')
+    where d.domain in ('{{ measured_domains() | join("', '") }}')
     group by all
 ),
 row_domains as (
@@ -42,7 +42,7 @@ atoms as (
     from {{ ref('int_cell_atoms') }} a
     join {{ batch(ref('int_table_domains')) }} d using (table_id)
     left join row_domains rd using (table_id, row_index)
-    where d.domain in ('waiting_times', 'complaints', 'placements')
+    where d.domain in ('{{ measured_domains() | join("', '") }}')
       and {{ in_batch('a.pack_id') }}
 ),
 ctx as (

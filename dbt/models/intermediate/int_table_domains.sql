@@ -64,7 +64,7 @@ select
     -- a table of no domain whose best (too weak) domain is one of the warehouse's: its words name
     -- none, only its document's title or a stray label does ('Comparison with 2022/23' in a
     -- complaints report). Its numbers are listed as unclassified values, not read as facts.
-    case when r.score < 20 and r.domain in ('waiting_times', 'complaints', 'placements')
+    case when r.score < 20 and r.domain in ('{{ measured_domains() | join("', '") }}')
          then r.domain end as weak_domain,
     r.score as domain_score,
     s.domain_scores
