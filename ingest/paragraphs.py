@@ -33,16 +33,17 @@ def paragraph_view(lines: list[str]) -> list[str]:
         if "\t" in line and is_numbered_paragraph(line):
             if view is None:
                 view = list(lines)
-            number, _, text = line.partition("\t")
-            view[index] = f"{number.rstrip()} {text.strip()}"
+            indent, number, text = _parts(line)
+            view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {text.strip()}"
     return lines if view is None else view
 
 
 def is_numbered_paragraph(line: str) -> bool:
     """`2.1<TAB>The number of children ...`: a paragraph or item number, then one cell of running
     text (trailing empty cells allowed), nothing else; or the lead-in of the items below it
-    (`123<TAB>RESOLVED:- That Cabinet:-`)."""
-    number, _, rest = line.partition("\t")
+    (`123<TAB>RESOLVED:- That Cabinet:-`). The number may be indented by TABs, as lettered
+    items under a resolution often are (`<TAB>(a)<TAB>approves an increase of ...`)."""
+    _indent, number, rest = _parts(line)
     text = rest.rstrip("\t ")
     if "\t" in text or not PARAGRAPH_NUMBER.match(number):
         return False
@@ -50,3 +51,11 @@ def is_numbered_paragraph(line: str) -> bool:
         return True
     # the lead-in of resolved or recommended items (boundaries.yml paragraph_lead_in)
     return load_boundaries().paragraph_lead_in.match(text.strip()) is not None
+
+
+def _parts(line: str) -> tuple[str, str, str]:
+    """A line's indent (leading TABs and spaces), its first cell after the indent, and the rest
+    after that cell's TAB."""
+    body = line.lstrip("\t ")
+    number, _, rest = body.partition("\t")
+    return line[: len(line) - len(body)], number, rest

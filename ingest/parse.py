@@ -86,7 +86,9 @@ from ingest.text import clean_text
 #        2025') dates its table (var as_of_phrases)
 # 1.3.37: a change is about the figure before it, passing over one in brackets ('286 complaints
 #        received (2023/24: 265), an increase of 8%': 286's change)
-PARSER_VERSION = "1.3.37"
+# 1.3.38: a numbered paragraph's number may be indented by TABs ('<TAB>(a)<TAB>approves ...'),
+#        so lettered items under a resolution are read as text, not as rows of a table.
+PARSER_VERSION = "1.3.38"
 
 
 @dataclass

@@ -533,6 +533,7 @@ def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
         (15, "resolution", "HWB/2/24", "Better Care Fund Plan 2024/25", board, day),
         (19, "resolution", "HWB/3/24", "Pharmaceutical Needs Assessment", board, day),
         (28, "resolution", "HWB/4/24", "Joint Health and Wellbeing Strategy", board, day),
+        (36, "resolution", "HWB/5/24", "Home Care Rates 2024/25", board, day),
     ]
     agreed = decision_at(layouts_con, "board_minutes.txt", 19)
     assert [(i[1], i[3]) for i in items_of(layouts_con, agreed["decision_id"])] == [
@@ -543,6 +544,29 @@ def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
     assert decision["decision_text"] == (
         "Decision: That the refreshed Joint Health and Wellbeing Strategy be adopted."
     )
+
+
+def test_layout_items_indented_by_a_tab_under_resolved_unanimously(layouts_con):
+    """`5.2<TAB>RESOLVED UNANIMOUSLY: That the ... Board:-` over `<TAB>(a)<TAB>approves ...`: the
+    lettered items are the resolution's, not rows of a table."""
+    decision = decision_at(layouts_con, "board_minutes.txt", 36)
+    assert decision["kind"] == "resolution"
+    items = items_of(layouts_con, decision["decision_id"])
+    assert [(i[1], i[3], i[4]) for i in items] == [
+        ("(a)", 38, 38),
+        ("(b)", 40, 40),
+        ("(c)", 42, 42),
+    ]
+    assert items[0][2] == (
+        "approves an increase of 6.2% to the hourly rate paid to framework home care providers "
+        "from 1 July 2024;"
+    )
+    assert "£1,200 to each provider" in items[1][2]
+    pid = layout_pack_id(layouts_con, "board_minutes.txt")
+    tables = layouts_con.execute(
+        "select count(*) from raw.tables where pack_id = ? and first_line between 36 and 42", [pid]
+    ).fetchone()
+    assert tables == (0,)
 
 
 def test_layout_action_log_rows_repeat_the_minutes_word_for_word_only(layouts_con):

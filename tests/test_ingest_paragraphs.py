@@ -20,6 +20,10 @@ from ingest.parse import parse_pack_bytes
         ("1\tReview the policy", False),  # a numbered action of a table
         ("4\tTimely Analytical and Comprehensive Assessments\t48%\t60%", False),
         ("Total\tAt 31 March 2024 there were 596 children in care to the council.", False),
+        ("\t(b)\tapproves a one-off payment of £750 to each household approved for 5 years", True),
+        ("\t\t(iv)\tasks officers to report back on the outcome of the consultation", True),
+        ("\tTotal\t12\t14", False),  # a row under an empty first cell
+        ("\t(c)\t15%", False),
     ],
 )
 def test_what_is_a_numbered_paragraph(line, is_paragraph):
@@ -36,6 +40,11 @@ def test_the_view_changes_only_numbered_paragraphs_and_keeps_line_numbers():
     ]
     assert lines[1].count("\t") == 1  # the printed lines are untouched
     assert paragraph_view(["A\t1\t2"]) == ["A\t1\t2"]
+    # an item indented by a TAB is read without it: no TAB is left to make it a table row
+    indented = "\t(a)\tapproves an increase of 4.5% to the weekly allowances paid to carers;"
+    assert paragraph_view([indented]) == [
+        "(a) approves an increase of 4.5% to the weekly allowances paid to carers;"
+    ]
 
 
 def test_a_numbered_paragraph_is_no_table_and_its_line_has_no_table_tab():
