@@ -569,6 +569,26 @@ def test_layout_items_indented_by_a_tab_under_resolved_unanimously(layouts_con):
     assert tables == (0,)
 
 
+def test_layout_report_recommended_that_over_numbered_items(layouts_con):
+    """A report's 'It is recommended that Cabinet:' over three numbered items, the second short
+    and ending '; and' (no heading), and a one-sentence 'It is therefore recommended that ...';
+    'It is recommended within the fostering procedures, that ...' recommends nothing."""
+    pid = layout_pack_id(layouts_con, "cover_report.txt")
+    assert decisions_between(layouts_con, pid, 1, 30) == [
+        (10, "recommendation"),
+        (24, "recommendation"),
+    ]
+    listed = decision_at(layouts_con, "cover_report.txt", 10)
+    items = items_of(layouts_con, listed["decision_id"])
+    assert [(i[1], i[3]) for i in items] == [("1.", 12), ("2.", 13), ("3.", 14)]
+    assert items[1][2] == "Approves a target of 30 new fostering households for 2024/25; and"
+    assert items[2][2] == "Approves a recruitment campaign at a cost of up to £95,000 in 2024/25."
+    alone = decision_at(layouts_con, "cover_report.txt", 24)
+    assert alone["decision_text"] == (
+        "It is therefore recommended that Cabinet notes the progress of the sufficiency plan."
+    )
+
+
 def test_layout_action_log_rows_repeat_the_minutes_word_for_word_only(layouts_con):
     """action_log.txt: a tracker row repeats a decision of the minutes of the meeting it dates
     when it prints one of its items (39), or its text after the opener 'RESOLVED –' (41) or 'The

@@ -124,9 +124,11 @@ shaped as (
             or (p.opener_kind is not null
                 and (regexp_matches(p.text, '(:-?|\s[–—-])\s*$') or length(p.text) - length(replace(p.text, ' ', '')) < 3))
             as is_lead_in,
-        -- a line or two without sentence punctuation at the end: a heading of some kind
+        -- a line or two without sentence punctuation at the end: a heading of some kind (an
+        -- item ending '...; and' or '..., or' goes on into the next one: no heading)
         not p.is_table and p.n_lines <= 3 and length(p.text) between 3 and 220
             and regexp_matches(p.text, '^\W*[A-Z0-9]') and not regexp_matches(p.text, '[.;:,!?]$')
+            and not regexp_matches(p.text, '[;,]\s*(and|or)$')
             and p.opener_kind is null and p.list_heading_kind is null and not p.is_body
             as is_heading_shape
     from paragraphs p
