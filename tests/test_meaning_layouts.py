@@ -826,7 +826,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 224)}
+    layouts = {f"{n}" for n in range(201, 225)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1618,3 +1618,20 @@ def test_a_count_with_a_named_group_of_it_in_brackets(con):
         "using (pack_id) where p.file_name like '222%' and u.source_line = 38",
     )
     assert [(r["value"], r["component"]) for r in left] == [(19, "subgroup")]
+
+
+def test_upheld_in_full_or_in_part_and_the_ombudsmans_uphold_rate(con):
+    """'41% were upheld in full or in part' and '46% of complaints were upheld or partly upheld'
+    are the combined measure; '67%' of 'the complaints the Ombudsman investigated' is the
+    Ombudsman's uphold rate, not the council's own (the 80% of similar authorities is no fact)."""
+    got = rows(
+        con,
+        "select f.source_line, f.measure, f.value, f.period_id from marts.fct_complaints f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '224%' order by 1",
+    )
+    assert [(r["source_line"], r["measure"], r["value"], r["period_id"]) for r in got] == [
+        (13, "complaints_upheld_or_partially_upheld_pct", 41, "FY2024/25"),
+        (15, "complaints_upheld_or_partially_upheld_pct", 46, "FY2023/24"),
+        (19, "ombudsman_enquiries", 12, "FY2024/25"),
+        (21, "ombudsman_upheld_pct", 67, "FY2024/25"),
+    ]

@@ -8,6 +8,8 @@ Packs are named by their file name; every expected value is read from the pack's
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 
@@ -19,10 +21,20 @@ def published(dbt_built, tmp_path_factory):
     from warehouse.publish import publish
 
     folder = tmp_path_factory.mktemp("meaning_published")
-    publish(dbt_built["db"], folder)
+    publish(private_work_db(dbt_built, folder), folder)
     connection = duckdb.connect(str(settings.published_db(folder)), read_only=True)
     yield connection
     connection.close()
+
+
+def private_work_db(dbt_built, folder):
+    """A copy of the shared working DB to publish from: the publish runs `dbt docs generate` on
+    it, which opens it for writing, and would lock out the other worker's readers of the shared
+    one (each of them opens it read-only)."""
+    copy = folder / "work_copy" / "work.duckdb"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(dbt_built["db"], copy)
+    return copy
 
 
 def rows(con, sql: str, params: list | None = None) -> list[dict]:
@@ -514,7 +526,7 @@ def test_sample_facts_prints_each_fact_beside_its_line(published):
 def test_sample_facts_command_line(published, dbt_built, tmp_path, capsys):
     from warehouse.publish import publish
 
-    publish(dbt_built["db"], tmp_path)
+    publish(private_work_db(dbt_built, tmp_path), tmp_path)
     assert sample_facts.main(["--db", str(settings.published_db(tmp_path)), "--n", "4"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n[") + out.startswith("[") == 4
