@@ -1635,3 +1635,19 @@ def test_upheld_in_full_or_in_part_and_the_ombudsmans_uphold_rate(con):
         (19, "ombudsman_enquiries", 12, "FY2024/25"),
         (21, "ombudsman_upheld_pct", 67, "FY2024/25"),
     ]
+
+
+def test_the_total_row_of_a_column_of_shares_is_no_share(con):
+    """'Total | 150 | 100%' under '% of placed over 20 miles': 150 children, and a 100% that is
+    the whole the shares are of (var share_of_total_measures), kept unclassified with that
+    reason."""
+    got = [(f["measure"], f["value"]) for f in facts(con, "fct_placements", "222", 34)]
+    assert got == [("cla_placed_over_20_miles", 150)]
+    left = rows(
+        con,
+        "select u.value, u.reason from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '222%' and u.source_line = 34",
+    )
+    assert [(r["value"], r["reason"][:40]) for r in left] == [
+        (100, "the total row of a column of shares: 100")
+    ]

@@ -20,6 +20,8 @@ select
     o.document_title,
     case when o.is_comparator
          then 'a comparator''s figure (England, a region, statistical neighbours), printed beside the council''s own'
+         when o.is_share_total
+         then 'the total row of a column of shares: 100% by construction, no figure of its own'
          else 'no measure named by the cell key, column header, row label, caption, heading or title'
               || case when o.base_measure is not null then ' for this part of an encoded cell' else '' end
     end as reason
