@@ -1460,6 +1460,32 @@ def test_a_scorecards_rows_are_each_read_in_their_own_subject(con):
         ("fct_placements", 23, "cla_count", 708, "actual", "D2025-03-31"),
         ("fct_placements", 23, "cla_count", 718, "actual", "D2025-06-30"),
         ("fct_placements", 23, "cla_count", 650, "target", "FY2025/26"),
+        ("fct_waiting_times", 24, "avg_wait_weeks", 17, "actual", "D2025-03-31"),
+        ("fct_waiting_times", 24, "avg_wait_weeks", 15, "actual", "D2025-06-30"),
+        ("fct_waiting_times", 24, "avg_wait_weeks", 13, "target", "FY2025/26"),
+    }
+
+
+def test_a_scorecards_row_naming_its_service_and_measure_is_that_services(con):
+    """'CAMHS - referrals waiting (end of quarter)', 'Children's OT - average wait ...': the row
+    names its service as well as its measure, so its figures are that service's (they had no
+    service); the other rows name none."""
+    got = {
+        (f["source_line"], f.get("service_code"))
+        for t in ("fct_complaints", "fct_waiting_times", "fct_placements")
+        for f in rows(
+            con,
+            f"select f.* from marts.{t} f join marts.dim_pack p using (pack_id) "
+            "where p.file_name like '221%'",
+        )
+    }
+    assert got == {
+        (19, None),
+        (20, None),
+        (21, "camhs"),
+        (22, "camhs"),
+        (23, None),
+        (24, "occupational_therapy"),
     }
 
 

@@ -137,6 +137,9 @@ subjects as (
     select
         r.*,
         coalesce(case when r.row_is_service then r.row_service_code end,
+                 -- a scorecard's row naming its service and its measure ('CAMHS - referrals
+                 -- waiting (end of quarter)'): the row's service
+                 case when r.row_names_measure and r.row_role = 'detail' then r.row_service_code end,
                  gs.service_code, r.col_service_code,
                  -- the caption's service, for a value whose row names no other thing than its
                  -- period ('Apr-23' in 'Speech and language therapy waiting list') or its
