@@ -31,7 +31,7 @@ def private_work_db(dbt_built, folder):
     """A copy of the shared working DB to publish from: the publish runs `dbt docs generate` on
     it, which opens it for writing, and would lock out the other worker's readers of the shared
     one (each of them opens it read-only)."""
-    copy = folder / "work_copy" / "work.duckdb"
+    copy = settings.work_db(folder / "work_copy")
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(dbt_built["db"], copy)
     return copy
