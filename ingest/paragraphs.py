@@ -8,6 +8,8 @@ one. `paragraph_view` gives the lines the parser reads, with the TAB of each suc
 into a space; the pack's lines themselves (raw.lines) stay as printed, one for one, so every
 line number is the same in both.
 
+A bulleted line printed `•<TAB>46% of children waiting ...` is read the same way.
+
 A row of a real table keeps its TABs: it has more than two cells, or its second cell is short
 (`1<TAB>Review the policy`, a numbered list of actions) or holds a figure alone.
 """
@@ -19,8 +21,11 @@ import re
 from ingest.boundaries import load_boundaries
 
 PARAGRAPH_NUMBER = re.compile(
-    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,4}\)|[a-z]\.)\s*$", re.IGNORECASE
+    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,4}\)|[a-z]\.|[•▪●◦■❖➢►*·–-])\s*$",
+    re.IGNORECASE,
 )
+"""A paragraph's number or item label ('2.1', '(ii)', 'b.'), or a bullet ('•<TAB>46% of children
+waiting ...' in a list of headlines)."""
 MIN_WORDS = 8  # a sentence, not a table cell's label
 _WORD = re.compile(r"[A-Za-z]{2,}")
 

@@ -88,7 +88,9 @@ from ingest.text import clean_text
 #        received (2023/24: 265), an increase of 8%': 286's change)
 # 1.3.38: a numbered paragraph's number may be indented by TABs ('<TAB>(a)<TAB>approves ...'),
 #        so lettered items under a resolution are read as text, not as rows of a table.
-PARSER_VERSION = "1.3.38"
+# 1.3.39: 'at year end', 'at the end of the (financial) year' are period phrases (prose.yml); a
+#        bullet printed with a TAB ('•<TAB>46% of children ...') opens a paragraph, no table row
+PARSER_VERSION = "1.3.39"
 
 
 @dataclass

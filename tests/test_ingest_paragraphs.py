@@ -24,6 +24,8 @@ from ingest.parse import parse_pack_bytes
         ("\t\t(iv)\tasks officers to report back on the outcome of the consultation", True),
         ("\tTotal\t12\t14", False),  # a row under an empty first cell
         ("\t(c)\t15%", False),
+        ("•\tThe longest wait for a neurodevelopmental assessment was 104 weeks.", True),
+        ("•\tTotal\t12", False),
     ],
 )
 def test_what_is_a_numbered_paragraph(line, is_paragraph):

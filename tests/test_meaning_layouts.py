@@ -826,7 +826,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 225)}
+    layouts = {f"{n}" for n in range(201, 226)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1677,3 +1677,21 @@ def test_the_total_row_of_a_column_of_shares_is_no_share(con):
     assert [(r["value"], r["reason"][:40]) for r in left] == [
         (100, "the total row of a column of shares: 100")
     ]
+
+
+def test_at_year_end_is_the_31_march_closing_the_reports_year(con):
+    """'Headlines:' over bullets printed '•<TAB>sentence' (they were a table of no subject, their
+    figures lost): read as sentences. 'At year end there were 612 looked after children' in a
+    2024/25 annual report presented in October 2025 is as at 31 March 2025."""
+    got = [
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 11)
+    ]
+    assert ("cla_count", 612, "D2025-03-31") in got
+    assert all(period != "D2025-10-14" for _, _, period in got)
+    flows = {
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 12)
+    }
+    assert flows == {
+        ("children_starting_care", 231, "FY2024/25"),
+        ("children_ceasing_care", 206, "FY2024/25"),
+    }

@@ -216,6 +216,18 @@ try_cast(make_date(year({{ ref_date }}), {{ month_number("regexp_extract(" ~ exp
 end)
 {%- endmacro %}
 
+{# 'at year end', 'at the end of the year' (var year_end_phrase, the whole period phrase): the
+   31 March closing fiscal year `fy` (the document's) when known, else the last 31 March on or
+   before `ref_date` (the meeting date). #}
+{% macro year_end_in_year(expr, fy, ref_date) -%}
+(case when regexp_matches({{ expr }}, '{{ var("year_end_phrase") }}') then
+    coalesce(make_date({{ fy }} + 1, 3, 31),
+             case when make_date(year({{ ref_date }}), 3, 31) > {{ ref_date }}
+                  then make_date(year({{ ref_date }}) - 1, 3, 31)
+                  else make_date(year({{ ref_date }}), 3, 31) end)
+end)
+{%- endmacro %}
+
 {# 'at the end of September' with no year: the last day of that month, in the year of `ref_date`
    or the year before when that is later (a figure at the end of a month already past). #}
 {% macro month_end_in_year(expr, ref_date) -%}

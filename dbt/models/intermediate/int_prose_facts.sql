@@ -133,7 +133,10 @@ read_periods as (
         {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
         coalesce({{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
                  {{ day_month_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }},
-                 {{ month_end_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }}) as printed_as_of,
+                 {{ month_end_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }},
+                 {{ year_end_in_year("coalesce(w.period_text, '')",
+                                     "coalesce(w.heading_fy, " ~ fy_start_year('w.document_title') ~ ")",
+                                     'w.meeting_date') }}) as printed_as_of,
         {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_this_year,
         {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
             and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
