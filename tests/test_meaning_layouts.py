@@ -1695,3 +1695,12 @@ def test_at_year_end_is_the_31_march_closing_the_reports_year(con):
         ("children_starting_care", 231, "FY2024/25"),
         ("children_ceasing_care", 206, "FY2024/25"),
     }
+
+
+def test_a_number_of_the_next_one_is_a_part_of_it_not_the_whole_again(con):
+    """'... accounted for 41 of the 612 looked after children at year end': 41 is a group of the
+    612 (it was stored as 41 children in care); the 612 is the count, as at 31 March 2025."""
+    got = [
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 14)
+    ]
+    assert got == [("cla_count", 612, "D2025-03-31")]

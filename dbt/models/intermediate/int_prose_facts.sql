@@ -31,10 +31,24 @@ with measured as (
     join {{ batch(ref('stg_packs')) }} p using (pack_id)
     left join {{ batch(ref('int_prose_parts')) }} pt using (pack_id, mention_seq)
 ),
+-- '22 of the 708 children in care': a number printed right before 'of the <number>' and read as
+-- that number's own measure is a part of it, not the whole count again
+parts_of_next as (
+    select m.pack_id, m.mention_seq
+    from measured m
+    join measured w
+      on w.pack_id = m.pack_id and w.mention_seq = m.mention_seq + 1
+     and w.sentence_first_line = m.sentence_first_line and w.sentence = m.sentence
+     and w.measure = m.measure
+    where regexp_matches(substr(m.sentence, m.char_end + 1, w.char_start - m.char_end),
+                         '(?i)^\s*of\s+(?:the|these|those|all)\s+$')
+),
 mentions as (
     select m.*
     from measured m
-    where not (coalesce(m.is_part_of_group, false)
+    where not ((coalesce(m.is_part_of_group, false)
+                or exists (select 1 from parts_of_next x
+                           where x.pack_id = m.pack_id and x.mention_seq = m.mention_seq))
                and m.theme is null and m.segment is null and m.procedure is null and m.breakdown is null)
       and not (m.domain = 'waiting_times' and (m.theme is not null or m.segment is not null))
 ),
