@@ -1704,3 +1704,13 @@ def test_a_number_of_the_next_one_is_a_part_of_it_not_the_whole_again(con):
         (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 14)
     ]
     assert got == [("cla_count", 612, "D2025-03-31")]
+
+
+def test_the_service_a_sentence_names_beats_the_one_named_before_it(con):
+    """'... 310 children were waiting for a first appointment with CAMHS' after a paragraph naming
+    speech and language therapy is CAMHS's (it was speech and language therapy's)."""
+    got = [
+        (f["measure"], f["value"], f["period_id"], f["service_code"])
+        for f in facts(con, "fct_waiting_times", "225", 20)
+    ]
+    assert got == [("referrals_waiting", 310, "D2025-09-30", "camhs")]

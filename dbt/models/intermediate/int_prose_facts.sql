@@ -318,10 +318,19 @@ prose_facts as (
         from {{ ref('service_area_patterns') }} p
         where {{ regexp_matches_seed("coalesce(c.document_title, '')", 'p.pattern', ref('service_area_patterns')) }}
     ) ta on true
-    left join lateral (
-        select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
-        from {{ ref('service_aliases') }} s
-        where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }} and not regexp_matches(s.pattern, '\^')
+    left join lateral (   -- the service the sentence names, else the one the prose before it names
+        -- ('... waiting for a first appointment with CAMHS' after a summary naming speech and
+        -- language therapy is CAMHS's)
+        select coalesce(arg_max(s.service_code, s.priority) filter (where in_sentence),
+                        arg_max(s.service_code, s.priority)) as service_code,
+               coalesce(arg_max(s.service_area, s.priority) filter (where in_sentence),
+                        arg_max(s.service_area, s.priority)) as service_area
+        from (
+            select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence
+            from {{ ref('service_aliases') }} s
+            where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }}
+              and not regexp_matches(s.pattern, '\^')
+        ) s
     ) svc on true
     left join lateral (   -- the service named in the figure's own clause of a sentence of several
         -- ('speech and language therapy fell from 412 to 379; however, the occupational therapy
