@@ -63,6 +63,11 @@ def facts(con, table: str, pack: str, line: int) -> list[dict]:
     )
 
 
+def measured(con, table: str, pack: str, line: int) -> list[tuple]:
+    """(measure, value, period_id) of each fact printed on a line, in `facts`' order."""
+    return [(f["measure"], f["value"], f["period_id"]) for f in facts(con, table, pack, line)]
+
+
 # --------------------------------------------------------------------------- what a table counts
 
 
@@ -1191,9 +1196,7 @@ def test_minutes_opened_at_a_meeting_of_and_a_report_opened_by_its_keys(con):
 def test_a_heading_comparing_with_an_earlier_year_does_not_date_the_tables_below(con):
     """Tables under 'Comparison with 2022/23' and then 'Outcomes' are the report's 2023/24 (they
     were dated 2022/23 by the comparison heading)."""
-    got = {
-        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_complaints", "218", 36)
-    }
+    got = set(measured(con, "fct_complaints", "218", 36))
     assert got == {("complaints_upheld", 96, "FY2023/24")}
 
 
@@ -1550,9 +1553,7 @@ def test_a_percentage_in_a_column_of_changes_is_no_percentage_measure(con):
     """'Change on 2023/24 | -18%' beside 'LGSCO upheld | 10 | 11 | 9': the change of the row's
     count, not a percentage upheld of -18% (which quarantined a good pack at the fact gate):
     unclassified, and the counts keep their years."""
-    got = {
-        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_complaints", "222", 23)
-    }
+    got = set(measured(con, "fct_complaints", "222", 23))
     assert ("complaints_upheld_pct", -18) not in {(m, v) for m, v, _ in got}
     assert {v for _, v, _ in got} == {10, 11, 9}
     left = rows(
@@ -1608,9 +1609,7 @@ def test_a_caption_counting_children_placed_far_from_home_names_its_measure(con)
     """'Children placed more than 20 miles from home by placement type, 31 March 2025': 12 are
     children placed that far in in-house foster care (they read as children in care), and '% of
     placed over 20 miles' is each row's share of the 150 (not 8% of in-house foster children)."""
-    got = {
-        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "222", 33)
-    }
+    got = set(measured(con, "fct_placements", "222", 33))
     assert got == {
         ("cla_placed_over_20_miles", 12, "D2025-03-31"),
         ("cla_share_pct", 8, "D2025-03-31"),
@@ -1683,14 +1682,10 @@ def test_at_year_end_is_the_31_march_closing_the_reports_year(con):
     """'Headlines:' over bullets printed '•<TAB>sentence' (they were a table of no subject, their
     figures lost): read as sentences. 'At year end there were 612 looked after children' in a
     2024/25 annual report presented in October 2025 is as at 31 March 2025."""
-    got = [
-        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 11)
-    ]
+    got = measured(con, "fct_placements", "225", 11)
     assert ("cla_count", 612, "D2025-03-31") in got
     assert all(period != "D2025-10-14" for _, _, period in got)
-    flows = {
-        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 12)
-    }
+    flows = set(measured(con, "fct_placements", "225", 12))
     assert flows == {
         ("children_starting_care", 231, "FY2024/25"),
         ("children_ceasing_care", 206, "FY2024/25"),
@@ -1700,9 +1695,7 @@ def test_at_year_end_is_the_31_march_closing_the_reports_year(con):
 def test_a_number_of_the_next_one_is_a_part_of_it_not_the_whole_again(con):
     """'... accounted for 41 of the 612 looked after children at year end': 41 is a group of the
     612 (it was stored as 41 children in care); the 612 is the count, as at 31 March 2025."""
-    got = [
-        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", "225", 14)
-    ]
+    got = measured(con, "fct_placements", "225", 14)
     assert got == [("cla_count", 612, "D2025-03-31")]
 
 
