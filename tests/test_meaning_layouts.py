@@ -63,6 +63,20 @@ def facts(con, table: str, pack: str, line: int) -> list[dict]:
     )
 
 
+def measured_facts_of(con, pack: str) -> list[tuple[str, dict]]:
+    """(fact table, fact) of every complaints, waiting-times and placements fact of a pack."""
+    return [
+        (t, f)
+        for t in ("fct_complaints", "fct_waiting_times", "fct_placements")
+        for f in rows(
+            con,
+            f"select f.* from marts.{t} f join marts.dim_pack p using (pack_id) "
+            "where p.file_name like ?",
+            [f"{pack}%"],
+        )
+    ]
+
+
 def measured(con, table: str, pack: str, line: int) -> list[tuple]:
     """(measure, value, period_id) of each fact printed on a line, in `facts`' order."""
     return [(f["measure"], f["value"], f["period_id"]) for f in facts(con, table, pack, line)]
@@ -1440,12 +1454,7 @@ def test_a_scorecards_rows_are_each_read_in_their_own_subject(con):
     under 'RAG' is no figure."""
     got = {
         (t, f["source_line"], f["measure"], f["value"], f["value_type"], f["period_id"])
-        for t in ("fct_complaints", "fct_waiting_times", "fct_placements")
-        for f in rows(
-            con,
-            f"select f.* from marts.{t} f join marts.dim_pack p using (pack_id) "
-            "where p.file_name like '221%'",
-        )
+        for t, f in measured_facts_of(con, "221")
     }
     assert got == {
         ("fct_complaints", 19, "complaints_received", 88, "actual", "FY2024/25-Q4"),
@@ -1473,15 +1482,7 @@ def test_a_scorecards_row_naming_its_service_and_measure_is_that_services(con):
     """'CAMHS - referrals waiting (end of quarter)', 'Children's OT - average wait ...': the row
     names its service as well as its measure, so its figures are that service's (they had no
     service); the other rows name none."""
-    got = {
-        (f["source_line"], f.get("service_code"))
-        for t in ("fct_complaints", "fct_waiting_times", "fct_placements")
-        for f in rows(
-            con,
-            f"select f.* from marts.{t} f join marts.dim_pack p using (pack_id) "
-            "where p.file_name like '221%'",
-        )
-    }
+    got = {(f["source_line"], f.get("service_code")) for _, f in measured_facts_of(con, "221")}
     assert got == {
         (19, None),
         (20, None),
