@@ -247,7 +247,11 @@ comparator_checked as (
         x.*,
         coalesce(x.column_name in (select text from comparator_texts)
                  or x.col_leaf_name in (select text from comparator_texts)
-                 or x.row_label in (select text from comparator_texts), false) as is_comparator
+                 or x.row_label in (select text from comparator_texts), false) as is_comparator,
+        -- the total row of a column of shares ('Total | 150 | 100%'): the whole they share out,
+        -- no share of its own (var share_of_total_measures)
+        coalesce(x.measure in ('{{ var("share_of_total_measures") | join("', '") }}')
+                 and x.row_is_total and x.value = 100, false) as is_share_total
     from component_measured x
 ),
 unit_checked as (
@@ -258,9 +262,6 @@ unit_checked as (
     -- 10,000 children' in the paragraph above a table of numbers names that paragraph's figure
     select
         x.* exclude (measure),
-        -- the total row of a column of shares ('Total | 150 | 100%'): the whole they share out
-        coalesce(x.measure in ({% for m in var('share_of_total_measures') %}'{{ m }}'{% if not loop.last %}, {% endif %}{% endfor %})
-                 and x.row_is_total and x.value = 100, false) as is_share_total,
         case when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
                   and mc.unit is distinct from case x.value_kind when 'rate' then 'rate_per_10000'
                                                     else x.value_kind end
@@ -279,8 +280,7 @@ unit_checked as (
                   and coalesce(x.col_value_type, x.row_value_type) = 'change'
              then null
              when x.is_comparator then null
-             when x.measure in ({% for m in var('share_of_total_measures') %}'{{ m }}'{% if not loop.last %}, {% endif %}{% endfor %})
-                  and x.row_is_total and x.value = 100 then null
+             when x.is_share_total then null
              else x.measure end as measure
     from comparator_checked x
     left join {{ ref('measure_catalogue') }} mc using (measure)
