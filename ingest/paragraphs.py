@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 
 from ingest.boundaries import load_boundaries
+from ingest.text import BULLET_MARKS
 
 PARAGRAPH_NUMBER = re.compile(
-    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,4}\)|[a-z]\.|[•▪●◦■❖➢►*·–-])\s*$",
+    rf"^\s*(?:\(?\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}[.)]?|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
     re.IGNORECASE,
 )
 """A paragraph's number or item label ('2.1', '(ii)', 'b.'), or a bullet ('•<TAB>46% of children

@@ -42,7 +42,7 @@ from ingest.dates import (
 )
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
-from ingest.text import is_page_stamp
+from ingest.text import BULLET_MARKS, is_page_stamp
 
 
 def _calendar_words(pattern: str) -> str:
@@ -257,7 +257,7 @@ def _literal_gate(pattern: re.Pattern) -> re.Pattern | None:
 # --------------------------------------------------------------------------- paragraphs
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_BULLET = re.compile(r"^\s*(?:[-–•❖■▪●◦*]\s+)+")
+_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_MARKS)}]\s+)+")
 _NO_BULLET = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _ASCII_DIGITS = frozenset("0123456789")
 _ITEM_NUMBER = re.compile(r"\d+(\.\d+)*\.?\s")
@@ -396,7 +396,7 @@ def _clean_line(line: str) -> str:
     return " ".join(text.split())
 
 
-_NOT_PLAIN_FIRST = frozenset(" -–•❖■▪●◦*")  # white space or a bullet
+_NOT_PLAIN_FIRST = frozenset(" " + BULLET_MARKS)  # white space or a bullet
 
 
 def _is_plain(line: str) -> bool:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import html
 import re
 
+BULLET_MARKS = "-–•❖■▪●◦*"
+"""The marks a bulleted item is printed with: a sentence reads them off (ingest/prose.py), and one
+with a TAB after it opens a paragraph like a paragraph number (ingest/paragraphs.py)."""
+
 _PAGE_STAMP = re.compile(r"^page\s+\d+$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _NEEDS_WORK = re.compile(r"[<&*\t\n\r\f\v\xa0]|\s\s")
