@@ -224,6 +224,38 @@ def test_a_table_heading_with_an_as_of_phrase_gets_its_date(marts_con):
     assert as_of_date == date(2023, 12, 31)
 
 
+# a year's end printed without its date: ingest prose.yml periods and dbt var year_end_phrase
+YEAR_END_WORDINGS = [
+    "At year end",
+    "At the year-end",
+    "At the financial year end",
+    "At the end of the year",
+    "At the end of the financial year",
+]
+
+
+def test_a_year_end_is_one_in_ingest_and_dbt(tmp_path):
+    """Each wording of a year's end is the period phrase ingest gives a sentence's figure, and dbt
+    dates that phrase: 31 March closing the document's fiscal year, else the last one on or
+    before the meeting. 'By the end of the year' looks ahead as often as back: its figure's
+    phrase is 'the year' alone, no year end."""
+    from ingest.prose import prose_numbers
+
+    phrases = []
+    for wording in [*YEAR_END_WORDINGS, "By the end of the year"]:
+        (figure,) = prose_numbers([f"{wording} there were 612 children in care."])
+        phrases.append(figure.period_text or wording)
+    assert phrases[:-1] == YEAR_END_WORDINGS
+    rows = dbt_values(
+        "phrase, {{ year_end_in_year('phrase', 'null::integer', \"date '2025-10-14'\") }}, "
+        "{{ year_end_in_year('phrase', '2023', \"date '2025-10-14'\") }}",
+        phrases,
+        tmp_path,
+    )
+    assert rows[:-1] == [(p, date(2025, 3, 31), date(2024, 3, 31)) for p in YEAR_END_WORDINGS]
+    assert rows[-1] == ("the year", None, None)  # the year itself ('this year'), no year end
+
+
 # fiscal years printed as their months (var fiscal_year_span): (printed, start year)
 FISCAL_YEAR_SPANS = [
     ("April 2014 - March 2015", 2014),  # pack 000 line 2191
