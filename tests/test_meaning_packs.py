@@ -551,3 +551,25 @@ def test_services_printed_under_a_group_or_by_their_kind(marts_con):
         441: [("domiciliary_care", 3.0)],
         865: [("day_services", 2.0)],
     }
+
+
+def test_the_total_row_of_natures_of_complaint_shares_is_no_share(marts_con):
+    """004 lines 1186-1191, Specialist Safeguarding's natures of complaint in percent: 'Case
+    Management | 82%' is a share of its complaints in 2017/18; 'TOTAL | 100%' is the whole they
+    share out (var share_of_total_measures), kept unclassified with that reason."""
+    got = [
+        (f["measure"], f["value"], f["period_id"], f["service_code"], f["theme"])
+        for f in facts(marts_con, "fct_complaints", "004", 1187)
+    ]
+    assert got == [
+        ("complaints_share_pct", 82, "FY2017/18", "specialist_safeguarding", "Case Management")
+    ]
+    assert facts(marts_con, "fct_complaints", "004", 1191) == []
+    left = rows(
+        marts_con,
+        "select u.value, u.reason from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '004_%' and u.source_line = 1191",
+    )
+    assert [(r["value"], r["reason"][:40]) for r in left] == [
+        (100, "the total row of a column of shares: 100")
+    ]
