@@ -845,7 +845,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 226)}
+    layouts = {f"{n}" for n in range(201, 227)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1425,7 +1425,8 @@ def test_an_ombudsman_column_in_a_table_of_complaints_received_counts_its_decisi
 def test_a_services_name_in_the_top_left_cell_tells_two_tables_of_one_caption_apart(con):
     """'CAMHS – Core' and 'CAMHS – Neurodevelopmental' head two tables of measure rows under one
     caption 'Appendix 1 – CAMHS waiting times': each row takes its table's service (both were the
-    caption's CAMHS, one figure printed twice with different values)."""
+    caption's CAMHS, one figure printed twice with different values); the second is the
+    neurodevelopmental pathway (seed service_aliases)."""
     got = {
         (f["value"], f["service_code"], f["service_text"])
         for line in (45, 49)
@@ -1434,7 +1435,7 @@ def test_a_services_name_in_the_top_left_cell_tells_two_tables_of_one_caption_ap
     }
     assert got == {
         (1482.0, "camhs", "CAMHS – Core"),
-        (3404.0, "camhs", "CAMHS – Neurodevelopmental"),
+        (3404.0, "neurodevelopmental_pathway", "CAMHS – Neurodevelopmental"),
     }
     findings = rows(
         con,
@@ -1708,3 +1709,66 @@ def test_the_service_a_sentence_names_beats_the_one_named_before_it(con):
         for f in facts(con, "fct_waiting_times", "225", 20)
     ]
     assert got == [("referrals_waiting", 310, "D2025-09-30", "camhs")]
+
+
+def services_on(con, pack: str, line: int) -> set[tuple]:
+    """(measure, value, period_id, service_code) of each waiting-times fact printed on a line."""
+    return {
+        (f["measure"], f["value"], f["period_id"], f["service_code"])
+        for f in facts(con, "fct_waiting_times", pack, line)
+    }
+
+
+def test_a_pathway_column_names_services_even_in_brackets(con):
+    """Under a 'Pathway' label header the rows are services: 'Getting Help (Core CYPMHS)' is CAMHS
+    (CYPMHS is its later name, printed in the bracket), 'Neurodevelopmental (ND) assessment' the
+    neurodevelopmental pathway; a pathway no alias names keeps its printed words, and a bracket
+    noting what a row takes in ('(incl. CAMHS crisis line)') names no service (the rows had
+    no service at all, so six pathways' figures of one month were one figure)."""
+    assert services_on(con, "226", 14) == {
+        ("referrals_waiting", 1204, "D2025-06-30", "camhs"),
+        ("referrals_waiting", 1187, "D2025-07-31", "camhs"),
+        ("referrals_waiting", 1163, "D2025-08-31", "camhs"),
+    }
+    assert {s for *_, s in services_on(con, "226", 16)} == {"neurodevelopmental_pathway"}
+    eating = facts(con, "fct_waiting_times", "226", 17)
+    assert {(f["value"], f["service_code"], f["service_text"]) for f in eating} == {
+        (52, None, "Eating Disorders"),
+        (49, None, "Eating Disorders"),
+        (55, None, "Eating Disorders"),
+    }
+    # a bracket noting what the row takes in names no service of the row's own
+    access = facts(con, "fct_waiting_times", "226", 18)
+    assert {(f["value"], f["service_code"]) for f in access} == {(14, None), (18, None), (11, None)}
+
+
+def test_camhs_neurodevelopmental_is_the_pathway_not_core_camhs(con):
+    """'CAMHS – Neurodevelopmental' beside 'CAMHS – Core' is the neurodevelopmental pathway: the
+    two September lists (1,151 and 4,288) are two figures, not two printings of CAMHS's."""
+    assert services_on(con, "226", 24) == {
+        ("referrals_waiting", 1151, "D2025-09-30", "camhs"),
+        ("max_wait_weeks", 61, "D2025-09-30", "camhs"),
+    }
+    assert services_on(con, "226", 25) == {
+        ("referrals_waiting", 4288, "D2025-09-30", "neurodevelopmental_pathway"),
+        ("max_wait_weeks", 97, "D2025-09-30", "neurodevelopmental_pathway"),
+    }
+
+
+def test_a_pathway_and_its_parent_services_total_are_two_snapshots(pub):
+    """226 line 14 ('Getting Help (Core CYPMHS)', 1,204) and line 19 ('Total waiting', 5,659, the
+    CYPMHS of the report's title) share the code camhs: they are two rows of the waiting-list
+    snapshots of 30 June 2025, each with its own printing (one row of the larger, before)."""
+    got = rows(
+        pub,
+        "select service_as_printed, referrals_waiting, printed_at "
+        "from bi.waiting_list_snapshots where service_code = 'camhs' "
+        "and as_of_date = date '2025-06-30' "
+        "and (list_contains(printed_at, ?) or list_contains(printed_at, ?)) "
+        "order by referrals_waiting",
+        ["226_norfolk_pathways.txt line 14", "226_norfolk_pathways.txt line 19"],
+    )
+    assert [(r["service_as_printed"], r["referrals_waiting"], r["printed_at"]) for r in got] == [
+        ("Getting Help (Core CYPMHS)", 1204, ["226_norfolk_pathways.txt line 14"]),
+        (None, 5659, ["226_norfolk_pathways.txt line 19"]),
+    ]

@@ -1,7 +1,7 @@
 -- one conformed figure per figure_key, citing every printing; published as a table (meta
 -- published_as in _bi.yml)
 {%- set figure_columns = [
-    'measure', 'unit', 'value_type', 'subject_council', 'service_area', 'service_code',
+    'subject_key', 'measure', 'unit', 'value_type', 'subject_council', 'service_area', 'service_code',
     'service_text', 'theme', 'district', 'age_band', 'segment', 'stage', 'procedure',
     'breakdown', 'period_id', 'period_type', 'fiscal_year', 'period_start', 'period_end',
     'as_of_date', 'period_source'] %}

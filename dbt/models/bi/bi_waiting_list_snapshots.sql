@@ -7,9 +7,13 @@ WITH printings AS (
     FROM {{ published_ref('fct_waiting_times') }}
     GROUP BY figure_key
 )
+-- one row per subject (bi.figures.subject_key: council, service, date, ...): two services that
+-- share a code ('Getting Help (Core CYPMHS)' beside the CYPMHS total) are two rows, not one max()
 SELECT
+    w.subject_key,
     w.subject_council AS reporting_council, c.council_name AS reporting_council_name,
     w.service_code, coalesce(s.service_name, min(w.service_text)) AS service,
+    min(w.service_text) AS service_as_printed,
     string_agg(DISTINCT p.provider_commissioner, ', ' ORDER BY p.provider_commissioner)
         AS provider_commissioner, w.as_of_date
     {%- for code, description, unit in domain_measures('waiting_times') %},
@@ -26,5 +30,5 @@ LEFT JOIN {{ published_ref('dim_service') }} AS s ON s.service_code = w.service_
 LEFT JOIN {{ published_ref('dim_council') }} AS c ON c.council_id = w.subject_council
 WHERE w.domain = 'waiting_times' AND w.value_type = 'actual' AND w.period_type = 'as_of'
   AND w.age_band IS NULL
-GROUP BY w.subject_council, c.council_name, w.service_code, s.service_name,
-         CASE WHEN w.service_code IS NULL THEN lower(w.service_text) END, w.as_of_date
+GROUP BY w.subject_key, w.subject_council, c.council_name, w.service_code, s.service_name,
+         w.as_of_date

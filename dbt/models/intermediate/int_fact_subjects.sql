@@ -152,6 +152,7 @@ subjects as (
                       then cs.service_code end)
             as service_code,
         gs.service_code as group_service_code,
+        cs.service_code as caption_service_code,
         -- a caption whose last part names a service: that part, less the commissioner and a
         -- table number ('Physiotherapy - Blackpool CCG', 'Table 1: Physiotherapy waiting list')
         case when ls.service_code is not null then
@@ -201,13 +202,15 @@ select
     s.service_code,
     -- which service the figure is about, for telling figures apart: a service row is itself (by
     -- its own code, unless that is only its parent's: 'Specialist Safeguarding Units' under
-    -- 'Specialist Safeguarding, ...', whose TOTAL row is the parent's), any other figure the
+    -- 'Specialist Safeguarding, ...', whose TOTAL row is the parent's; 'Getting Help (Core
+    -- CYPMHS)' in a table of CYPMHS pathways, whose total is CYPMHS's), any other figure the
     -- service it inherits. A label header naming the service of the only row of the table about
     -- that service is no parent: 'Blenheim Child Development Centre' under 'Waiting lists for
     -- CDC' is the CDC, as 'Blenheim' is on the dashboard
     case when s.row_is_service
          then case when s.row_service_code is not null
-                    and (s.row_service_code is distinct from coalesce(s.group_service_code, s.col_service_code)
+                    and (s.row_service_code is distinct from
+                             coalesce(s.group_service_code, s.col_service_code, s.caption_service_code)
                          or (s.group_label is null and s.col_service_code is null
                              and min(s.row_index) over same_service_rows
                                  = max(s.row_index) over same_service_rows))

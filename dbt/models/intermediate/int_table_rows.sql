@@ -46,8 +46,15 @@ label_meanings as (
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as row_role,
         (select arg_max(p.adds_up_rows, p.priority) from {{ ref('row_roles') }} p
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as adds_up_rows,
-        (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
-          where {{ regexp_matches_seed("regexp_replace(l.row_label, '\s*[*(].*$', '')", 'p.pattern', ref('service_aliases')) }}) as service_code,
+        -- the service the label names before any bracket or footnote mark; else, in its bracket
+        -- ('Getting Help (Core CYPMHS)', 'Neurodevelopmental (ND) assessment'), unless the bracket
+        -- only notes what the row takes in ('(incl. hospital discharge)': var label_note_bracket)
+        coalesce(
+            (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
+              where {{ regexp_matches_seed("regexp_replace(l.row_label, '\s*[*(].*$', '')", 'p.pattern', ref('service_aliases')) }}),
+            (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
+              where {{ regexp_matches_seed("regexp_replace(regexp_replace(l.row_label, '" ~ var('label_note_bracket') ~ "', '', 'g'), '\s*\*.*$', '')", 'p.pattern', ref('service_aliases')) }}))
+            as service_code,
         (select arg_max(p.service_area, p.priority) from {{ ref('service_area_patterns') }} p
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('service_area_patterns')) }}) as service_area,
         (select arg_max(p.value_type, p.priority) from {{ ref('value_type_patterns') }} p

@@ -6,6 +6,7 @@
 select
     fact_id,
     figure_key,
+    subject_key,
     pack_id,
     document_id,
     source_table_id,
