@@ -90,7 +90,9 @@ from ingest.text import clean_text
 #        so lettered items under a resolution are read as text, not as rows of a table.
 # 1.3.39: 'at year end', 'at the end of the (financial) year' are period phrases (prose.yml); a
 #        bullet printed with a TAB ('•<TAB>46% of children ...') opens a paragraph, no table row
-PARSER_VERSION = "1.3.39"
+# 1.3.40: a flow counted to date with no year is a period phrase: 'since April', 'since the start of
+#        the year', '(in the) year to date', 'so far this year' (prose.yml; dbt var to_date_phrases)
+PARSER_VERSION = "1.3.40"
 
 
 @dataclass

@@ -10,6 +10,7 @@ One ingest + dbt build of those packs (and a publish, for the BI views) per modu
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -845,7 +846,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 227)}
+    layouts = {f"{n}" for n in range(201, 228)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1771,4 +1772,39 @@ def test_a_pathway_and_its_parent_services_total_are_two_snapshots(pub):
     assert [(r["service_as_printed"], r["referrals_waiting"], r["printed_at"]) for r in got] == [
         ("Getting Help (Core CYPMHS)", 1204, ["226_norfolk_pathways.txt line 14"]),
         (None, 5659, ["226_norfolk_pathways.txt line 19"]),
+    ]
+
+
+# ---------------------------------------------- 227: a flow counted since April, to the report
+
+
+def test_a_flow_since_april_is_counted_from_april_to_the_report(con):
+    """'Since April, 87 children have entered care and 79 children have left care' in a report to
+    the meeting of 19 November 2025: both flows over 1 April to 19 November 2025 (period type
+    to_date, a row of dim_period), not stocks at the meeting's date."""
+    got = rows(
+        con,
+        "select f.measure, f.value, f.period_id, f.period_type, f.period_start, f.period_end, "
+        "f.fiscal_year from marts.fct_placements f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '227%' and f.source_line = 9 order by f.measure",
+    )
+    span = ("R2025-04-01/2025-11-19", "to_date", date(2025, 4, 1), date(2025, 11, 19), "2025/26")
+    assert [tuple(r.values()) for r in got] == [
+        ("children_ceasing_care", 79, *span),
+        ("children_starting_care", 87, *span),
+    ]
+    (period,) = rows(con, "select * from marts.dim_period where period_id = ?", [span[0]])
+    assert (period["period_type"], period["period_start"], period["period_end"]) == span[1:4]
+
+
+def test_a_stock_since_april_is_the_stock_now_and_a_year_to_date_count_is_to_date(con):
+    """'... has risen since April to 1,142' is the count at the meeting (a stock); 'In the year to
+    date, 41 complaints have been received' counts from 1 April 2025; 'During 2024/25, 190
+    children entered care' keeps its fiscal year."""
+    assert measured(con, "fct_placements", "227", 11) == [("cla_count", 1142, "D2025-11-19")]
+    assert measured(con, "fct_complaints", "227", 13) == [
+        ("complaints_received", 41, "R2025-04-01/2025-11-19")
+    ]
+    assert measured(con, "fct_placements", "227", 15) == [
+        ("children_starting_care", 190, "FY2024/25")
     ]

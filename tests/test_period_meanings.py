@@ -256,6 +256,40 @@ def test_a_year_end_is_one_in_ingest_and_dbt(tmp_path):
     assert rows[-1] == ("the year", None, None)  # the year itself ('this year'), no year end
 
 
+# a flow counted to date with no year (ingest prose.yml periods, dbt var to_date_phrases):
+# (wording, the day dbt counts it from for a report of 19 November 2025)
+TO_DATE_WORDINGS = [
+    ("Since April", date(2025, 4, 1)),
+    ("Since the start of April", date(2025, 4, 1)),
+    ("Since December", date(2024, 12, 1)),  # the last December before the report
+    ("Since the start of the financial year", date(2025, 4, 1)),
+    ("In the year to date", date(2025, 4, 1)),
+    ("Year-to-date", date(2025, 4, 1)),
+    ("So far this year", date(2025, 4, 1)),
+]
+
+
+def test_a_span_to_date_is_one_in_ingest_and_dbt(tmp_path):
+    """Each wording of a count to date is the period phrase ingest gives the sentence's figure,
+    and dbt counts it from the day listed; 'since April 2024' is April 2024's own phrase, no
+    span to date."""
+    from ingest.prose import prose_numbers
+
+    phrases = []
+    for wording, _ in [*TO_DATE_WORDINGS, ("Since April 2024", None)]:
+        (figure,) = [
+            n
+            for n in prose_numbers([f"{wording}, 87 children have entered care."])
+            if n.number_text == "87"
+        ]
+        phrases.append(figure.period_text)
+    assert phrases == [w for w, _ in TO_DATE_WORDINGS] + ["April 2024"]
+    got = dbt_values(
+        "phrase, {{ to_date_start('phrase', \"date '2025-11-19'\") }}", phrases, tmp_path
+    )
+    assert got == [*TO_DATE_WORDINGS, ("April 2024", None)]
+
+
 # fiscal years printed as their months (var fiscal_year_span): (printed, start year)
 FISCAL_YEAR_SPANS = [
     ("April 2014 - March 2015", 2014),  # pack 000 line 2191

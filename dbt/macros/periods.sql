@@ -82,6 +82,11 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*(
 end)
 {%- endmacro %}
 
+{# The start year of the UK fiscal year a date falls in (1 April - 31 March). #}
+{% macro fy_of(date_expr) -%}
+(case when month({{ date_expr }}) >= 4 then year({{ date_expr }}) else year({{ date_expr }}) - 1 end)
+{%- endmacro %}
+
 {% macro fy_label(start_year) -%}
 (cast({{ start_year }} as varchar) || '/' || lpad(cast(({{ start_year }} + 1) % 100 as varchar), 2, '0'))
 {%- endmacro %}
@@ -225,6 +230,20 @@ end)
              case when make_date(year({{ ref_date }}), 3, 31) > {{ ref_date }}
                   then make_date(year({{ ref_date }}) - 1, 3, 31)
                   else make_date(year({{ ref_date }}), 3, 31) end)
+end)
+{%- endmacro %}
+
+{# The first day a flow counted 'to date' is counted from (var to_date_phrases): 'since April' the
+   1st of that month, in the year of `ref_date` or the year before when that is later; 'year to
+   date', 'since the start of the year' the 1st April opening the fiscal year of `ref_date`. #}
+{% macro to_date_start(expr, ref_date) -%}
+{%- set month_re = var('to_date_phrases')['month'] | replace('{month}', month_names_re()) -%}
+{%- set d = "make_date(year(" ~ ref_date ~ "), " ~ month_number("regexp_extract(" ~ expr ~ ", '" ~ month_re ~ "', 1)") ~ ", 1)" -%}
+(case
+    when regexp_matches({{ expr }}, '{{ var("to_date_phrases")["year"] }}') then
+        make_date({{ fy_of(ref_date) }}, 4, 1)
+    when regexp_matches({{ expr }}, '{{ month_re }}') then
+        case when {{ d }} > {{ ref_date }} then cast({{ d }} - interval 1 year as date) else {{ d }} end
 end)
 {%- endmacro %}
 

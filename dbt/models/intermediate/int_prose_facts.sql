@@ -151,6 +151,9 @@ read_periods as (
                  {{ year_end_in_year("coalesce(w.period_text, '')",
                                      "coalesce(w.heading_fy, " ~ fy_start_year('w.document_title') ~ ")",
                                      'w.meeting_date') }}) as printed_as_of,
+        -- 'since April', 'year to date': counted from that day to the report's date
+        {{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }}
+            as to_date_start,
         {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_this_year,
         {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
             and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
@@ -169,6 +172,9 @@ periods as (
             when r.quarter is not null and r.document_fy is not null then 'fiscal_quarter'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
+            -- a flow counted to date ('Since April, 87 children have entered care'); a stock
+            -- 'since April' ('has risen since April to 1,142') is the stock now
+            when r.to_date_start is not null and r.period_kind = 'flow' then 'to_date'
             -- a stock 'over the last 12 months' is the stock now ('reduced the number of children
             -- we look after by 5% in the last 12 months')
             when r.says_this_year and r.period_kind = 'stock' then 'meeting_date'
@@ -197,12 +203,14 @@ placed as (
             when 'fiscal_year' then 'FY' || {{ fy_label('p.fy') }}
             when 'fiscal_quarter' then 'FY' || {{ fy_label('p.fy') }} || '-Q' || p.quarter
             when 'as_of' then 'D' || strftime(p.printed_as_of, '%Y-%m-%d')
+            when 'to_date' then 'R' || strftime(p.to_date_start, '%Y-%m-%d') || '/'
+                                || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
             else 'D' || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
         end as period_id,
         case p.period_type when 'as_of' then p.printed_as_of
              when 'meeting_date' then coalesce(p.document_date, p.meeting_date) end as as_of_date,
         case p.period_type when 'fiscal_year' then p.fy_source when 'fiscal_quarter' then 'sentence'
-             when 'as_of' then 'sentence'
+             when 'as_of' then 'sentence' when 'to_date' then 'sentence'
              when 'meeting_date' then case when p.document_date is not null then 'document_title' else 'meeting_date' end
         end as period_source
     from periods p
@@ -286,11 +294,17 @@ prose_facts as (
         c.period_type,
         c.period_id,
         case c.period_type when 'fiscal_year' then make_date(c.fy, 4, 1)
-             when 'fiscal_quarter' then {{ fq_start('c.fy', 'c.quarter') }} end as period_start,
+             when 'fiscal_quarter' then {{ fq_start('c.fy', 'c.quarter') }}
+             when 'to_date' then c.to_date_start end as period_start,
         case c.period_type when 'fiscal_year' then make_date(c.fy + 1, 3, 31)
-             when 'fiscal_quarter' then {{ fq_end('c.fy', 'c.quarter') }} end as period_end,
+             when 'fiscal_quarter' then {{ fq_end('c.fy', 'c.quarter') }}
+             when 'to_date' then coalesce(c.document_date, c.meeting_date) end as period_end,
         c.as_of_date,
-        case when c.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('c.fy') }} end as fiscal_year,
+        case when c.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('c.fy') }}
+             -- a to-date count within one fiscal year is of that year
+             when c.period_type = 'to_date'
+                  and {{ fy_of('c.to_date_start') }} = {{ fy_of('coalesce(c.document_date, c.meeting_date)') }}
+                 then {{ fy_label(fy_of('c.to_date_start')) }} end as fiscal_year,
         c.period_source,
         c.period_text,
         case when c.period_type = 'fiscal_quarter' then c.quarter end as fiscal_quarter,

@@ -6,8 +6,8 @@
 -- depends_on: {{ ref('fct_placements') }}
 -- depends_on: {{ ref('fct_decisions') }}
 -- Periods: UK fiscal years (1 April - 31 March) and quarters (Q1 = April-June) from FY2000/01 to
--- FY2040/41, calendar years (CY2017: 'subject to a plan in 2017'), calendar months, and every
--- as-of date a fact uses.
+-- FY2040/41, calendar years (CY2017: 'subject to a plan in 2017'), calendar months, every
+-- as-of date a fact uses, and every span a flow is counted over to date ('since April': R<start>/<end>).
 with years as (
     select range as y from range(2000, 2041)
 ),
@@ -44,9 +44,16 @@ as_of as (
         union
         select decision_date from {{ ref('int_decisions') }} where decision_date is not null
     )
+),
+spans_to_date as (
+    -- a flow counted to date from a printed start ('since April'), to the report's date
+    select distinct period_id, 'to_date', period_start, period_end, null::date, fiscal_year, null::integer
+    from {{ ref('int_prose_facts') }}
+    where period_type = 'to_date'
 )
 select * from fiscal_years
 union all select * from fiscal_quarters
 union all select * from calendar_years
 union all select * from months
 union all select * from as_of
+union all select * from spans_to_date
