@@ -89,9 +89,13 @@ def _first_row_is_header(rows: list[Row]) -> bool:
 def _dates_over_headings(rows: list[Row]) -> bool:
     """`\t31 March 2023\t\t31 December 2023\t` over `Placement type\tNo.\t%\tNo.\t%`: dates
     with their day are body cells, except as group labels over a line of headings (no row
-    label, no value, and the line below heads the label column under them)."""
+    label, no value, and the line below heads the label column under them); or the label
+    column's heading beside the dates (`Placement type\t31 March 2025\t\t30 June 2025`) over
+    a line of headings that leaves it empty (`\tNo.\t%\tNo.\t%`)."""
     first = rows[0]
-    if first.clean[0] or first.has_values or "date" not in first.kinds[1:] or len(rows) < 3:
+    if first.has_values or "date" not in first.kinds[1:] or len(rows) < 3:
+        return False
+    if first.clean[0] and (rows[1].clean[0] or any(ch.isdigit() for ch in first.clean[0])):
         return False
     return _continues_header(rows[1], rows[2:], rows[:1])
 

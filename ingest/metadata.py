@@ -285,7 +285,10 @@ def _title_case_capitals(text: str) -> str:
 
 
 def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
-    """The council most often named in the text, backed by the e-mail domains printed."""
+    """The council most often named in the text, backed by the e-mail domains printed: a name
+    whose place is an officer's gov.uk domain wins over one named more often that is not (the
+    'In Care Council' of a corporate parenting board, 'Norfolk County Council' of
+    committees@norfolk.gov.uk)."""
     mentions: Counter[str] = Counter()
     first_line: dict[str, int] = {}
     domains: Counter[str] = Counter()
@@ -303,12 +306,19 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
     if not mentions:
         _infer_council_from_domain(domains, lines, meta)
         return
-    name, count = mentions.most_common(1)[0]
+    backed = {name: _place_of(name).split()[0].lower() in domains for name in mentions}
+    name = max(mentions, key=lambda n: (backed[n], mentions[n], -first_line[n]))
+    count = mentions[name]
     share = count / sum(mentions.values())
-    place = re.sub(rf"^{COUNCIL_PREFIX}", "", name)
-    backed_by_domain = place.split()[0].lower() in domains
+    backed_by_domain = backed[name]
     confidence = min(0.95, 0.4 + 0.4 * share + (0.15 if backed_by_domain else 0) + 0.02 * count)
     _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
+
+
+def _place_of(name: str) -> str:
+    """A council's name less a leading `City of` / `London Borough of` (`City of Bradford
+    Metropolitan District Council` -> `Bradford Metropolitan District Council`)."""
+    return re.sub(rf"^{COUNCIL_PREFIX}", "", name)
 
 
 def _infer_council_from_domain(

@@ -92,7 +92,12 @@ from ingest.text import clean_text
 #        bullet printed with a TAB ('•<TAB>46% of children ...') opens a paragraph, no table row
 # 1.3.40: a flow counted to date with no year is a period phrase: 'since April', 'since the start of
 #        the year', '(in the) year to date', 'so far this year' (prose.yml; dbt var to_date_phrases)
-PARSER_VERSION = "1.3.40"
+# 1.3.41: the label column's heading beside dates (`Placement type<TAB>31 March 2025<TAB><TAB>30
+#        June 2025`) over a line of headings leaving it empty (`<TAB>No.<TAB>%`) is a two-row
+#        header; a page's banner printed with a TAB on two pages or more, by a `Page 12` stamp (one
+#        blank line away), is no table, so the table goes on across it; a council named in the
+#        text whose place is an officer's gov.uk domain wins over one named more often that is not
+PARSER_VERSION = "1.3.41"
 
 
 @dataclass

@@ -70,6 +70,24 @@ def drop_running_footers(runs: list[dict]) -> list[dict]:
     return [run for run in runs if (_footer_title_and_page(run) or ("",))[0] not in furniture]
 
 
+def drop_page_banners(runs: list[dict], lines: list[str]) -> list[dict]:
+    """Runs that are a page's running header or footer printed with a TAB, not a table: one
+    line of words and dates, no figure, printed the same on two pages or more and by a `Page 12`
+    stamp at least once (`Children in Care Performance Report – Quarter 2 2025/26<TAB>Corporate
+    Parenting Board – 19 November 2025`)."""
+    printed: dict[str, list[int]] = {}
+    for run in runs:
+        if len(run["rows"]) == 1 and not run["rows"][0].has_values:
+            printed.setdefault(lines[run["first"] - 1].strip(), []).append(run["first"] - 1)
+    banners = {
+        text
+        for text, indexes in printed.items()
+        if len(indexes) > 1
+        and any(_by_page_stamp(lines, i) or _near_page_stamp(lines, i) for i in indexes)
+    }
+    return [run for run in runs if lines[run["first"] - 1].strip() not in banners]
+
+
 def _footer_title_and_page(run: dict) -> tuple[str, int] | None:
     """(title, page) of a one-line run printing a title of some length and a page number."""
     if len(run["rows"]) != 1:
@@ -99,10 +117,14 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
     if not previous["rows"] or not run["rows"]:
         return False
     gap = range(previous["last"], run["first"] - 1)  # 0-based indexes of the lines between
+    # a TAB line between two runs is a run dropped as page furniture (a running footer, a banner)
     headings = [
         i
         for i in gap
-        if not is_blank(lines[i]) and not is_page_stamp(lines[i]) and not _by_page_stamp(lines, i)
+        if not is_blank(lines[i])
+        and not is_page_stamp(lines[i])
+        and "\t" not in lines[i]
+        and not _by_page_stamp(lines, i)
     ]
     blanks = sum(1 for i in gap if is_blank(lines[i]))
     if blanks > MAX_BLANK_GAP or len(gap) > MAX_PART_GAP_LINES:
@@ -137,6 +159,19 @@ def _by_page_stamp(lines: list[str], index: int) -> bool:
     return any(
         0 <= other < len(lines) and is_page_stamp(lines[other]) for other in (index - 1, index + 1)
     )
+
+
+def _near_page_stamp(lines: list[str], index: int) -> bool:
+    """A `Page 10` stamp right above or below the line, or one blank line away."""
+    for step in (-1, 1):
+        for other in (index + step, index + 2 * step):
+            if not 0 <= other < len(lines):
+                break
+            if is_page_stamp(lines[other]):
+                return True
+            if not is_blank(lines[other]):
+                break
+    return False
 
 
 def _without_repeated_header(rows: list[Row], header: list[Row]) -> list[Row]:

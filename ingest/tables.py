@@ -3,6 +3,7 @@ stitched rows and the line of every cell.
 
 The steps, each in its own module:
 1. runs.find_runs         consecutive lines holding a TAB; markdown rules (`--\t---`) dropped;
+                          a running footer or a page's TAB-printed banner is no table;
 2. runs.merge_runs        the parts of a table cut by page breaks, a repeated header or a
                           section heading joined; never across a document start;
 3. runs.split_stacked     tables stacked in one run (each under its own title) cut apart;
@@ -28,7 +29,14 @@ from ingest.headers import (
     resolve_columns,
 )
 from ingest.rows import Row, detect_layout, tabs
-from ingest.runs import drop_running_footers, find_runs, floor_line, merge_runs, split_stacked
+from ingest.runs import (
+    drop_page_banners,
+    drop_running_footers,
+    find_runs,
+    floor_line,
+    merge_runs,
+    split_stacked,
+)
 from ingest.stitching import stitch_rows
 
 
@@ -68,7 +76,8 @@ def find_tables(
     table never runs on across one, and a caption is never looked for above one. `cleaned`
     is `clean_text` of every line, if worked out already."""
     starts = sorted(document_starts)
-    runs = split_stacked(merge_runs(drop_running_footers(find_runs(lines)), lines, starts))
+    runs = drop_page_banners(drop_running_footers(find_runs(lines)), lines)
+    runs = split_stacked(merge_runs(runs, lines, starts))
     captions = CaptionFinder(lines, cleaned)
     tables: list[Table] = []
     above: tuple[str | None, int | None] = (None, None)

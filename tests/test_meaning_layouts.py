@@ -846,7 +846,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 228)}
+    layouts = {f"{n}" for n in range(201, 229)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1808,3 +1808,33 @@ def test_a_stock_since_april_is_the_stock_now_and_a_year_to_date_count_is_to_dat
     assert measured(con, "fct_placements", "227", 15) == [
         ("children_starting_care", 190, "FY2024/25")
     ]
+
+
+# ------------------------ 228: dates over No. / % pairs, across a page and its running banner
+
+
+def test_the_council_is_the_one_its_officers_mail_domain_names(con):
+    """The pack names the 'In Care Council' (children in care's own council) three times and
+    Norfolk County Council once, and its officers write from norfolk.gov.uk: it is Norfolk's."""
+    (pack,) = rows(con, "select council_id from marts.dim_pack where file_name like '228%'")
+    assert pack["council_id"] == "E10000020"
+
+
+def test_dates_over_count_and_share_pairs_date_each_count_across_a_page_break(con):
+    """`Placement type | 31 March 2025 | | 30 June 2025 |` over `| No. | % | No. | %` is the
+    header (it was two rows of the body); the rows after `Page 4` and the banner printed on each
+    page (`Children in Care Performance Report | Corporate Parenting Board – ...`) go on with
+    the table, so 'Placed with parents' 38 is the count at 30 June 2025."""
+    assert sorted(measured(con, "fct_placements", "228", 35)) == [
+        ("cla_count", 369, "D2025-06-30"),
+        ("cla_count", 372, "D2025-03-31"),
+    ]
+    assert sorted(measured(con, "fct_placements", "228", 42)) == [
+        ("cla_count", 38, "D2025-06-30"),
+        ("cla_count", 41, "D2025-03-31"),
+    ]
+    total = facts(con, "fct_placements", "228", 43)
+    assert {(f["value"], f["period_id"], f["is_total"]) for f in total} == {
+        (821, "D2025-03-31", True),
+        (821, "D2025-06-30", True),
+    }
