@@ -28,20 +28,30 @@ PARAGRAPH_NUMBER = re.compile(
 """A paragraph's number or item label ('2.1', '(ii)', 'b.'), or a bullet ('•<TAB>46% of children
 waiting ...' in a list of headlines)."""
 MIN_WORDS = 8  # a sentence, not a table cell's label
+MIN_ITEM_WORDS = 3  # an item of a list of numbered paragraphs
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def paragraph_view(lines: list[str]) -> list[str]:
     """`lines`, with each numbered paragraph printed `<number><TAB><sentence>` joined by a space
-    instead (the list itself when there is none, the common case)."""
-    view = None
-    for index, line in enumerate(lines):
-        if "\t" in line and is_numbered_paragraph(line):
-            if view is None:
-                view = list(lines)
-            indent, number, text = _parts(line)
-            view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {text.strip()}"
-    return lines if view is None else view
+    instead (the list itself when there is none, the common case). A short numbered item right
+    above or below one (`1.<TAB>Note the forecast overspend.` over `2.<TAB>Approve a budget
+    virement of £1.5m from the corporate contingency.`) is an item of the same list."""
+    numbered = {i for i, line in enumerate(lines) if "\t" in line and is_numbered_paragraph(line)}
+    if not numbered:
+        return lines
+    grown = set(numbered)
+    for index in sorted(numbered):
+        for step in (-1, 1):
+            other = index + step
+            while 0 <= other < len(lines) and other not in grown and _short_item(lines[other]):
+                grown.add(other)
+                other += step
+    view = list(lines)
+    for index in grown:
+        indent, number, text = _parts(lines[index])
+        view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {text.strip()}"
+    return view
 
 
 def is_numbered_paragraph(line: str) -> bool:
@@ -57,6 +67,20 @@ def is_numbered_paragraph(line: str) -> bool:
         return True
     # the lead-in of resolved or recommended items (boundaries.yml paragraph_lead_in)
     return load_boundaries().paragraph_lead_in.match(text.strip()) is not None
+
+
+def _short_item(line: str) -> bool:
+    """A numbered line of one cell of words too short for a paragraph (`1.<TAB>Note the
+    report.`): an item when a numbered paragraph is printed next to it."""
+    if "\t" not in line:
+        return False
+    _indent, number, rest = _parts(line)
+    text = rest.rstrip("\t ")
+    return (
+        "\t" not in text
+        and PARAGRAPH_NUMBER.match(number) is not None
+        and len(_WORD.findall(text)) >= MIN_ITEM_WORDS
+    )
 
 
 def _parts(line: str) -> tuple[str, str, str]:

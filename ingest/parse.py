@@ -97,7 +97,9 @@ from ingest.text import clean_text
 #        header; a page's banner printed with a TAB on two pages or more, by a `Page 12` stamp (one
 #        blank line away), is no table, so the table goes on across it; a council named in the
 #        text whose place is an officer's gov.uk domain wins over one named more often that is not
-PARSER_VERSION = "1.3.41"
+# 1.3.42: a short numbered item (three words or more) printed next to a numbered paragraph is an
+#        item of the same list, read as text (`1.<TAB>Note the overspend.` over `2.<TAB>...`)
+PARSER_VERSION = "1.3.42"
 
 
 @dataclass

@@ -315,6 +315,22 @@ def test_report_recommendations_under_their_heading(marts_con):
     )
 
 
+def test_a_committee_being_asked_to_consider_is_a_recommendation(marts_con):
+    """004 line 189, under 'What is the Select Committee being asked to do and why?': '2. The
+    Select Committee is being asked to consider the Quarterly Performance Update ...' is the
+    report's recommendation; 000 line 22, 'Members are asked to declare any interests ...', an
+    agenda's instruction, is none."""
+    d = decision_at(marts_con, "004", 189)
+    assert d["kind"] == "recommendation"
+    assert d["decision_text"].startswith(
+        "2. The Select Committee is being asked to consider the Quarterly Performance Update"
+    )
+    pid = pack_id(marts_con, "000")
+    assert marts_con.execute(
+        "select count(*) from marts.fct_decisions where pack_id = ? and source_line = 22", [pid]
+    ).fetchone() == (0,)
+
+
 def test_inquiry_recommend_sentences(marts_con):
     """004 Edge of Care report: eleven **RECOMMEND(S)** sentences, two of them on line 1691."""
     pid = pack_id(marts_con, "004")
@@ -534,6 +550,8 @@ def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
         (19, "resolution", "HWB/3/24", "Pharmaceutical Needs Assessment", board, day),
         (28, "resolution", "HWB/4/24", "Joint Health and Wellbeing Strategy", board, day),
         (36, "resolution", "HWB/5/24", "Home Care Rates 2024/25", board, day),
+        # a numbered paragraph's 'The Board RESOLVED to ...' (the number was in the way)
+        (52, "resolution", "HWB/6/24", "Young People's Forum", board, day),
     ]
     agreed = decision_at(layouts_con, "board_minutes.txt", 19)
     assert [(i[1], i[3]) for i in items_of(layouts_con, agreed["decision_id"])] == [
@@ -574,7 +592,7 @@ def test_layout_report_recommended_that_over_numbered_items(layouts_con):
     and ending '; and' (no heading), and a one-sentence 'It is therefore recommended that ...';
     'It is recommended within the fostering procedures, that ...' recommends nothing."""
     pid = layout_pack_id(layouts_con, "cover_report.txt")
-    assert decisions_between(layouts_con, pid, 1, 30) == [
+    assert decisions_between(layouts_con, pid, 1, 25) == [
         (10, "recommendation"),
         (24, "recommendation"),
     ]
@@ -586,6 +604,21 @@ def test_layout_report_recommended_that_over_numbered_items(layouts_con):
     alone = decision_at(layouts_con, "cover_report.txt", 24)
     assert alone["decision_text"] == (
         "It is therefore recommended that Cabinet notes the progress of the sufficiency plan."
+    )
+
+
+def test_layout_a_body_asked_to_is_a_recommendation(layouts_con):
+    """'Cabinet is asked to:' over two numbered items, and 'The Board is asked to agree ...' alone,
+    are a report's recommendations (they were not read)."""
+    listed = decision_at(layouts_con, "cover_report.txt", 28)
+    assert listed["kind"] == "recommendation"
+    items = items_of(layouts_con, listed["decision_id"])
+    assert [(i[1], i[3]) for i in items] == [("1.", 30), ("2.", 31)]
+    assert items[1][2] == "Approve a budget virement of £1.5m from the corporate contingency."
+    alone = decision_at(layouts_con, "cover_report.txt", 33)
+    assert (alone["kind"], alone["decision_text"]) == (
+        "recommendation",
+        "The Board is asked to agree the Forward Work Programme.",
     )
 
 

@@ -846,7 +846,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 229)}
+    layouts = {f"{n}" for n in range(201, 230)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1555,10 +1555,14 @@ def test_age_bands_under_a_group_label_keep_their_band(con):
 def test_a_percentage_in_a_column_of_changes_is_no_percentage_measure(con):
     """'Change on 2023/24 | -18%' beside 'LGSCO upheld | 10 | 11 | 9': the change of the row's
     count, not a percentage upheld of -18% (which quarantined a good pack at the fact gate):
-    unclassified, and the counts keep their years."""
+    unclassified, and the counts keep their years; under 'Measure' the row is the Ombudsman's
+    upheld complaints (it was complaints received)."""
     got = set(measured(con, "fct_complaints", "222", 23))
-    assert ("complaints_upheld_pct", -18) not in {(m, v) for m, v, _ in got}
-    assert {v for _, v, _ in got} == {10, 11, 9}
+    assert got == {
+        ("ombudsman_upheld", 10, "FY2022/23"),
+        ("ombudsman_upheld", 11, "FY2023/24"),
+        ("ombudsman_upheld", 9, "FY2024/25"),
+    }
     left = rows(
         con,
         "select u.value_text from marts.dq_unclassified_values u join marts.dim_pack p "
@@ -1838,3 +1842,46 @@ def test_dates_over_count_and_share_pairs_date_each_count_across_a_page_break(co
         (821, "D2025-03-31", True),
         (821, "D2025-06-30", True),
     }
+
+
+# ------------------- 229: a quarter in the caption, answered in time, a table of measures by row
+
+
+def test_a_caption_naming_a_quarter_with_its_year_dates_the_table_by_that_quarter(con):
+    """'Stage 1 complaints by directorate, Quarter 2 2025/26' over columns that print no period:
+    the quarter's figures (they were the whole year's); 'Responded in time' and '% in time' are
+    the complaints answered within timescale (the count was 'concluded')."""
+    got = {
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_complaints", "229", 11)
+    }
+    assert got == {
+        ("complaints_received", 74, "FY2025/26-Q2"),
+        ("complaints_in_timescale", 52, "FY2025/26-Q2"),
+        ("complaints_in_timescale_pct", 70, "FY2025/26-Q2"),
+        ("complaints_upheld", 18, "FY2025/26-Q2"),
+        ("complaints_partially_upheld", 21, "FY2025/26-Q2"),
+        ("complaints_not_upheld", 31, "FY2025/26-Q2"),
+    }
+
+
+def test_rows_under_a_measure_header_name_their_own_measures(con):
+    """Under 'Measure | 2022/23 | ...' each row names its measure, though the caption names the
+    Ombudsman ('Complaints and Ombudsman cases'): complaints received and compliments are the
+    council's (they were Ombudsman enquiries), 'LGSCO uphold rate' the Ombudsman's uphold rate;
+    'answered on time' in the sentence above names no row's measure, so the Housing
+    Ombudsman's maladministration rate is left unclassified (it was complaints answered in
+    time)."""
+    assert sorted(measured(con, "fct_complaints", "229", 19)) == [
+        ("complaints_received", 6388, "FY2022/23"),
+        ("complaints_received", 6941, "FY2023/24"),
+        ("complaints_received", 7206, "FY2024/25"),
+    ]
+    assert {m for m, *_ in measured(con, "fct_complaints", "229", 20)} == {"compliments_received"}
+    assert {m for m, *_ in measured(con, "fct_complaints", "229", 22)} == {"ombudsman_upheld_pct"}
+    assert measured(con, "fct_complaints", "229", 23) == []
+    left = rows(
+        con,
+        "select u.value from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '229%' and u.source_line = 23 order by u.value",
+    )
+    assert [r["value"] for r in left] == [57, 63, 71]

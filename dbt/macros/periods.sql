@@ -58,6 +58,13 @@ end)
 (?:{{ var('quarter_words') | join('|') }})
 {%- endmacro %}
 
+{# The quarter a text names with its fiscal year ('Stage 1 complaints by directorate, Quarter 2
+   2025/26', 'Q2 of 2025/26'), else null. #}
+{% macro quarter_of_year(expr) -%}
+{%- set re = "(?i)\\b" ~ quarter_words_re() ~ "\\s*([1-4])\\s+(?:of\\s+)?(?:fy\\s*)?(?:19|20)[0-9]{2}\\s*[/–-]\\s*(?:19|20)?[0-9]{2}\\b" -%}
+try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
+{%- endmacro %}
+
 {# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
 {% macro quarter_number(expr) -%}
 try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)

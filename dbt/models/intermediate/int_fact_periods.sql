@@ -12,7 +12,8 @@
 -- a date, so an as-of date wins over a year; a flow (complaints, entries to care) is counted over
 -- a period, so a year or quarter wins. Only when nothing prints a period is the meeting date used
 -- (period_type and period_source 'meeting_date'): BI views flag or leave out those rows.
--- A quarter of a fiscal year is a flow's period; a stock printed for a quarter ('Children looked
+-- A quarter of a fiscal year is a flow's period (its column, its row, or the caption naming it
+-- with the year: 'Stage 1 complaints by directorate, Quarter 2 2025/26'); a stock printed for a quarter ('Children looked
 -- after | Q1 | Q2') is as at the quarter's last day, as a stock printed for a month is, unless the
 -- table prints months too ('Apr-24 | May-24 | Jun-24 | Q1 2024/25': the quarter's own figure).
 -- A stock printed in a year's column ('2023/24 outturn' beside the quarters) is as at the year's
@@ -37,7 +38,14 @@ with obs as (
 ),
 read as (
     select
-        o.*,
+        -- a caption naming a quarter with its year ('..., Quarter 2 2025/26') dates the values
+        -- of a table whose columns and rows print no period of their own
+        o.* replace (
+            coalesce(o.quarter, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
+                                     then t.caption_quarter end) as quarter,
+            coalesce(o.quarter_source, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
+                                              and t.caption_quarter is not null then 'caption' end)
+                as quarter_source),
         p.meeting_date,
         coalesce(o.col_fy, o.row_fy, t.caption_fy, t.heading_fy, t.lead_in_fy, t.title_fy) as fy_start_year,
         case when o.col_fy is not null then 'column'

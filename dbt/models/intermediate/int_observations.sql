@@ -160,7 +160,11 @@ based as (
                   -- caption's is no part of it: 'Rate per 10,000' and 'Children starting to be
                   -- looked after in quarter' under 'Children looked after at quarter end'
                   or (w.label_measure = w.row_measure
-                      and (lm.unit <> tf.unit or lm.period_kind <> tf.period_kind)))
+                      and (lm.unit <> tf.unit or lm.period_kind <> tf.period_kind))
+                  -- rows that are measures by their label header ('Measure | 2022/23 | 2023/24',
+                  -- seed label_dimensions) each name their own, whatever the caption names
+                  -- ('Stage 1 complaints received' under 'Complaints and Ombudsman cases')
+                  or (w.label_measure = w.row_measure and w.row_dimension = 'measure'))
                 then 'label'
             when w.table_measure is not null then w.table_measure_source
         end as measure_source,

@@ -12,6 +12,7 @@ select
     t.table_id,
     t.pack_id,
     {{ fy_start_year('t.caption_text') }} as caption_fy,
+    {{ quarter_of_year('t.caption_text') }} as caption_quarter,
     {{ calendar_year('t.caption_text') }} as caption_calendar_year,
     {{ as_of_date('t.caption_text') }} as caption_as_of,
     {{ as_of_date('t.as_of_text', loose=true) }} as as_of_text_date,
