@@ -72,6 +72,7 @@ def _has_text(text: str, rules: Boundaries) -> bool:
 
 
 MINUTES_DATE_KEYS = ("date", "date of meeting", "meeting date")
+DATE_LINE_MAX_CHARS = 40  # a date and a time, no sentence
 MINUTES_DATE_LOOKAHEAD = 6  # lines below an undated minutes title read for its `Date` field
 
 
@@ -225,7 +226,15 @@ def minutes_title(cleaned: list[str], index: int) -> str:
     if not _ENDS_WITH_YEAR.search(title):
         # the date on the next line, or under a blank line (`SCRUTINY BOARD (...)` / `` /
         # `WEDNESDAY, 19TH JUNE, 2024`)
+        # `Minutes of the Cabinet` / `` / `7 October 2025 at 4.00 pm`)
         below = [t for t in cleaned[index + 1 : index + 3] if t][:1]
-        if below and (cleaned[index + 1] or _ENDS_WITH_YEAR.search(below[0])):
+        if below and (
+            cleaned[index + 1] or _ENDS_WITH_YEAR.search(below[0]) or _is_date_line(below[0])
+        ):
             title = f"{title} {below[0]}"
     return title[:TITLE_MAX_CHARS]
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line giving a meeting's date, its time after it (`7 October 2025 at 4.00 pm`)."""
+    return len(text) <= DATE_LINE_MAX_CHARS and parse_date(text) is not None and text[:1].isdigit()

@@ -99,7 +99,9 @@ from ingest.text import clean_text
 #        text whose place is an officer's gov.uk domain wins over one named more often that is not
 # 1.3.42: a short numbered item (three words or more) printed next to a numbered paragraph is an
 #        item of the same list, read as text (`1.<TAB>Note the overspend.` over `2.<TAB>...`)
-PARSER_VERSION = "1.3.42"
+# 1.3.43: minutes titled `Minutes of the Cabinet` over a line of their date and time (`7 October
+#        2025 at 4.00 pm`, a blank line between) are titled with it, so their resolutions are dated
+PARSER_VERSION = "1.3.43"
 
 
 @dataclass

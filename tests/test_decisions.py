@@ -607,6 +607,29 @@ def test_layout_report_recommended_that_over_numbered_items(layouts_con):
     )
 
 
+def test_layout_minutes_dated_below_their_title_with_minutes_numbered_in_two_cells(layouts_con):
+    """'Minutes of the Cabinet' over '7 October 2025 at 4.00 pm' in the pack of 4 November: its
+    resolutions are of 7 October (they had no date), and each takes the minute printed
+    '5<TAB>Minutes of Previous Meeting' above it (the date line was minute '7', 'October 2025 at
+    4.00 pm'); '8<TAB>Public Forum' records no decision."""
+    pid = layout_pack_id(layouts_con, "dated_minutes.txt")
+    found = layouts_con.execute(
+        "select source_line, kind, minute_number, subject, decision_date "
+        "from marts.fct_decisions where pack_id = ? order by source_line",
+        [pid],
+    ).fetchall()
+    day = date(2025, 10, 7)
+    assert found == [
+        (22, "resolution", "5", "Minutes of Previous Meeting", day),
+        (26, "resolution", "7", "Acquisition of Homes for Temporary Accommodation", day),
+    ]
+    agreed = decision_at(layouts_con, "dated_minutes.txt", 26)
+    assert [(i[1], i[3]) for i in items_of(layouts_con, agreed["decision_id"])] == [
+        ("(a)", 27),
+        ("(b)", 28),
+    ]
+
+
 def test_layout_a_body_asked_to_is_a_recommendation(layouts_con):
     """'Cabinet is asked to:' over two numbered items, and 'The Board is asked to agree ...' alone,
     are a report's recommendations (they were not read)."""

@@ -142,3 +142,9 @@ end)
 (case{% for p in patterns %} when regexp_matches({{ expr }}, {{ sql_string(p[0]) }}) then nullif(trim(regexp_extract({{ expr }}, {{ sql_string(p[0]) }}, {{ group }})), ''){% endfor %} end)
 {%- endif -%}
 {%- endmacro %}
+
+{# A line opening with a day's date ('7 October 2025 at 4.00 pm' under 'Minutes of the Cabinet'):
+   no minute heading, though it opens with a number and a capital. #}
+{% macro opens_with_a_date(expr) -%}
+regexp_matches({{ expr }}, '(?i)^\W*[0-9]{1,2}(?:st|nd|rd|th)?\s+{{ month_names_re() }}\b')
+{%- endmacro %}

@@ -14,6 +14,9 @@ with lines as (
         case when contains(l.clean_text, '  ') then regexp_replace(l.clean_text, '\s+', ' ', 'g')
              else l.clean_text end as text,
         length(l.text) > 0 and trim(l.text) = '' as is_space_line,
+        -- a minute's number and title printed in two cells ('5<TAB>Minutes of Previous Meeting')
+        l.has_tab and regexp_matches(l.text, '^\s*[0-9]{1,3}[a-z]?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$')
+            as is_numbered_title,
         d.document_id,
         d.kind as document_kind
     from {{ batch(ref('stg_lines')) }} l
@@ -27,9 +30,18 @@ roles as (
         {{ decision_role_kind('opener', 'text') }} as opener_kind,
         {{ decision_role_kind('list_heading', 'text') }} as list_heading_kind,
         {{ decision_role_matches('body', 'text') }} as is_body,
-        {{ decision_role_matches('minute_heading', 'text') }} as is_minute_heading
+        {{ decision_role_matches('minute_heading', 'text') }}
+            -- a date ('7 October 2025 at 4.00 pm' under 'Minutes of the Cabinet') is no minute
+            and not {{ opens_with_a_date('text') }}
+            as is_minute_heading
     from lines
     where not has_tab and text <> ''
+    union all
+    -- in minutes, a minute's number and title printed in two cells heads its minute
+    select pack_id, line_number, null, null, null,
+           {{ decision_role_matches('minute_heading', 'text') }}
+    from lines
+    where is_numbered_title and document_kind = 'minutes'
 ),
 -- a line printed again and again about a page apart (a running page header such as the
 -- minutes title on every page) is white space, unless it reads as part of a decision; a heading

@@ -86,7 +86,8 @@ paragraphs as (
         arg_min(is_item, line_number) as is_item,
         arg_min(is_bullet, line_number) as is_bullet,
         arg_min(item_core, line_number) as item_core,
-        arg_min(item_label, line_number) as item_label
+        arg_min(item_label, line_number) as item_label,
+        arg_min(is_minute_heading, line_number) as is_minute_line
     from placed_lines
     group by pack_id, paragraph_seq
     union all
@@ -109,7 +110,8 @@ paragraphs as (
         is_item,
         is_bullet,
         item_core,
-        item_label
+        item_label,
+        is_minute_heading as is_minute_line
     from numbered
     where starts_paragraph and ends_paragraph
 ),
@@ -148,7 +150,10 @@ minute_headings as (
         {{ decision_role_extract('minute_heading', 'text', 1) }} as minute_number,
         {{ decision_role_extract('minute_heading', 'text', 2) }} as minute_title
     from headed
-    where is_heading_shape and {{ decision_role_matches('minute_heading', 'text') }}
+    -- a heading, or a minute's number and title printed in two cells (int_decision_lines)
+    where (is_heading_shape
+           or (is_table and n_lines = 1 and is_minute_line and not regexp_matches(text, '[.;:,!?]$')))
+      and {{ decision_role_matches('minute_heading', 'text') }} and not {{ opens_with_a_date('text') }}
 ),
 placed_headings as (
     select
