@@ -1885,3 +1885,17 @@ def test_rows_under_a_measure_header_name_their_own_measures(con):
         "where p.file_name like '229%' and u.source_line = 23 order by u.value",
     )
     assert [r["value"] for r in left] == [57, 63, 71]
+
+
+def test_care_leavers_owed_a_leaving_care_duty_are_no_children_leaving_care(con):
+    """'... care leavers to whom the Council owes a leaving care duty' over a table of care
+    leavers by age: no children ceasing care (203 and 412 were), and no other measure the
+    vocabulary has; the counts are left unclassified."""
+    for line in (50, 51):
+        assert measured(con, "fct_placements", "228", line) == []
+    left = rows(
+        con,
+        "select u.value from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '228%' and u.source_line = 50 order by u.value",
+    )
+    assert [r["value"] for r in left] == [197, 203]
