@@ -143,11 +143,28 @@ def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
     cells = row.clean
     if _years_only(row) and any(r.has_values for r in below):
         return True  # the years under day-and-month headings (`_over_a_line_of_years`)
+    if _dates_under_headings(row, above) and any(r.has_values for r in below):
+        return (
+            True  # `<TAB>31 Mar 2024<TAB>31 Mar 2025<TAB>(2024)` under `Indicator<TAB>Surrey ...`
+        )
     if not any(cells[1:]) or _has_bare_values(row):
         return False
     if cells[0] and not _heads_label_column_under_groups(row, above):
         return False
     return any(r.has_values for r in below)
+
+
+def _dates_under_headings(row: Row, above: list[Row]) -> bool:
+    """No row label, and every cell a date with its day or a year alone or in brackets, under a
+    header line that names the label column: the date of each column's heading."""
+    cells = [c for c in row.clean[1:] if c]
+    if row.clean[0] or len(cells) < 2 or not above or not above[-1].clean[0]:
+        return False
+    kinds = [k for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    return "date" in kinds and all(
+        kind == "date" or _YEAR.match(cell.strip("()"))
+        for cell, kind in zip(cells, kinds, strict=False)
+    )
 
 
 def _has_bare_values(row: Row) -> bool:

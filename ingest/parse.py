@@ -101,7 +101,10 @@ from ingest.text import clean_text
 #        item of the same list, read as text (`1.<TAB>Note the overspend.` over `2.<TAB>...`)
 # 1.3.43: minutes titled `Minutes of the Cabinet` over a line of their date and time (`7 October
 #        2025 at 4.00 pm`, a blank line between) are titled with it, so their resolutions are dated
-PARSER_VERSION = "1.3.43"
+# 1.3.44: a line of dates with their day (and years, bracketed or not) with no row label, under a
+#        header line naming the label column (`Indicator<TAB>Surrey<TAB>Surrey` over `<TAB>31 Mar
+#        2024<TAB>31 Mar 2025<TAB>(2024)`), is the header's second line, not a row of the body
+PARSER_VERSION = "1.3.44"
 
 
 @dataclass

@@ -1899,3 +1899,39 @@ def test_care_leavers_owed_a_leaving_care_duty_are_no_children_leaving_care(con)
         "where p.file_name like '228%' and u.source_line = 50 order by u.value",
     )
     assert [r["value"] for r in left] == [197, 203]
+
+
+def test_shorthand_stability_rows_and_a_caption_of_children_entering_care(con):
+    """'3+ placements in last 12 months (%)' and 'Same placement for 2+ years (%)' name the two
+    stability measures ('2+ years' is how long, no age band); 'Children entering care in Quarter 2
+    2025/26 by age group' is a table of children starting care in that quarter (it had no
+    domain, so its figures were lost)."""
+    assert sorted(measured(con, "fct_placements", "228", 55)) == [
+        ("cla_three_or_more_placements_pct", 9.4, "D2025-09-30"),
+        ("cla_three_or_more_placements_pct", 9.8, "D2025-06-30"),
+    ]
+    stability = facts(con, "fct_placements", "228", 56)
+    assert {(f["measure"], f["value"], f["age_band"]) for f in stability} == {
+        ("placement_stability_pct", 69, None),
+        ("placement_stability_pct", 70, None),
+    }
+    entering = facts(con, "fct_placements", "228", 60)
+    assert [(f["measure"], f["value"], f["period_id"], f["age_band"]) for f in entering] == [
+        ("children_starting_care", 14, "FY2025/26-Q2", "Under 1")
+    ]
+
+
+def test_dates_under_the_columns_names_date_each_column(con):
+    """`Indicator | Norfolk | Norfolk | England` over `| 31 Mar 2024 | 31 Mar 2025 | (2024)`: the
+    second line is the header's (it was a row of the body), so 63 and 64 are the rates at 31
+    March 2024 and 2025, and England's 70 a comparator."""
+    assert sorted(measured(con, "fct_placements", "228", 67)) == [
+        ("cla_rate_per_10000", 63, "D2024-03-31"),
+        ("cla_rate_per_10000", 64, "D2025-03-31"),
+    ]
+    left = rows(
+        con,
+        "select u.value, u.column_name from marts.dq_unclassified_values u "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '228%' and u.source_line = 67",
+    )
+    assert [(r["value"], r["column_name"]) for r in left] == [(70, "England (2024)")]

@@ -209,7 +209,10 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
     when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*{{ units }}\s*$')
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
+    -- a band in longer words, unless they count a time ('Same placement for 2+ years', 'in care
+    -- 2.5+ years'): a duration, no age
     when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b')
+     and not regexp_matches({{ expr }}, '(?i)\b(?:for|within|lasting|in\s+care)\s+[0-9.]+\s*\+?\s*{{ units }}')
         then regexp_replace(regexp_extract({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b', 0), '\s+', ' ', 'g')
 end)
 {%- endmacro %}
