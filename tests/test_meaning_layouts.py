@@ -1932,6 +1932,7 @@ def test_dates_under_the_columns_names_date_each_column(con):
     left = rows(
         con,
         "select u.value, u.column_name from marts.dq_unclassified_values u "
-        "join marts.dim_pack p using (pack_id) where p.file_name like '228%' and u.source_line = 67",
+        "join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '228%' and u.source_line = 67",
     )
     assert [(r["value"], r["column_name"]) for r in left] == [(70, "England (2024)")]
