@@ -1936,3 +1936,16 @@ def test_dates_under_the_columns_names_date_each_column(con):
         "where p.file_name like '228%' and u.source_line = 67",
     )
     assert [(r["value"], r["column_name"]) for r in left] == [(70, "England (2024)")]
+
+
+def test_a_rate_after_the_count_and_a_share_in_brackets_after_it(con):
+    """'1,137 children in care at 30 June 2025, a rate of 64 per 10,000 children': the count and
+    the rate (the rate was not read); '107 children (9.4%) had had three or more placements':
+    9.4% is the share with three or more placements at 30 September 2025 (it was not read)."""
+    assert sorted(measured(con, "fct_placements", "227", 17)) == [
+        ("cla_count", 1137, "D2025-06-30"),
+        ("cla_rate_per_10000", 64, "D2025-06-30"),
+    ]
+    assert measured(con, "fct_placements", "227", 19) == [
+        ("cla_three_or_more_placements_pct", 9.4, "D2025-09-30")
+    ]
