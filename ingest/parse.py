@@ -104,7 +104,9 @@ from ingest.text import clean_text
 # 1.3.44: a line of dates with their day (and years, bracketed or not) with no row label, under a
 #        header line naming the label column (`Indicator<TAB>Surrey<TAB>Surrey` over `<TAB>31 Mar
 #        2024<TAB>31 Mar 2025<TAB>(2024)`), is the header's second line, not a row of the body
-PARSER_VERSION = "1.3.44"
+# 1.3.45: a quarter named in the figure's own clause after 'in' / 'during' ('received 1,711 Stage 1
+#        complaints in Quarter 2') is its period, though further away than a quarter is read
+PARSER_VERSION = "1.3.45"
 
 
 @dataclass

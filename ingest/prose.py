@@ -1062,6 +1062,17 @@ def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
 
 
+_CLAUSE_QUARTER_GAP = re.compile(
+    r"[^,;()]{0,40}\b(?:in|during|for|over)\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _quarter_of_its_clause(sentence: str, m: ProseNumber, start: int) -> bool:
+    """A quarter named after the figure in its own clause, after 'in' / 'during' ('received 1,711
+    Stage 1 complaints in Quarter 2'): the figure's, though further than a quarter is read."""
+    return start >= m.char_end and _CLAUSE_QUARTER_GAP.fullmatch(sentence[m.char_end : start])
+
+
 def _claimed_by_figure_before(sentence: str, start: int, end: int, m: ProseNumber, kept) -> bool:
     """A period phrase naming a quarter, year or date printed right after another figure
     ('compared with 24 in Quarter 2, and 28 children ceased ...') is that figure's, not a later
@@ -1144,7 +1155,11 @@ def _nearest_period(
         distance = start - m.char_end if start >= m.char_end else m.char_start - end
         if distance < 0:
             continue
-        if distance > s.rules.near_reach and s.rules.near_period.match(s.subject[start:end]):
+        if (
+            distance > s.rules.near_reach
+            and s.rules.near_period.match(s.subject[start:end])
+            and not _quarter_of_its_clause(sentence, m, start)
+        ):
             continue
         # at equal distance the phrase after the figure is its own ('from 342 in March 2023 to
         # 198 in March 2024': 198 is March 2024's), the one before it an earlier figure's

@@ -1949,3 +1949,12 @@ def test_a_rate_after_the_count_and_a_share_in_brackets_after_it(con):
     assert measured(con, "fct_placements", "227", 19) == [
         ("cla_three_or_more_placements_pct", 9.4, "D2025-09-30")
     ]
+
+
+def test_a_quarter_without_its_year_is_the_latest_one_ended_by_the_meeting(con):
+    """'The Council received 392 Stage 1 complaints in Quarter 2, compared with 371 in Quarter
+    1', in a report to the meeting of 4 November 2025 naming no year: Quarter 2 and Quarter 1 of
+    2025/26 (392 was dated by the meeting: 'Quarter 2' stood too far from it to be read)."""
+    assert measured(con, "fct_complaints", "229", 25) == [
+        ("complaints_received", 392, "FY2025/26-Q2")
+    ]

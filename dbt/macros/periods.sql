@@ -106,6 +106,13 @@ end)
 (make_date({{ start_year }}, 4, 1) + to_months(3 * {{ q }}) - interval 1 day)::date
 {%- endmacro %}
 
+{# The fiscal year of the latest quarter `q` ended on or before `ref_date` ('in Quarter 2' in a
+   report to the meeting of 4 November 2025: Q2 2025/26, ended 30 September 2025). #}
+{% macro latest_quarter_fy(q, ref_date) -%}
+(case when {{ fq_end(fy_of(ref_date), q) }} <= {{ ref_date }} then {{ fy_of(ref_date) }}
+      else {{ fy_of(ref_date) }} - 1 end)
+{%- endmacro %}
+
 {# An as-of date: the date the first of var as_of_phrases that gives one gives ('Data as of the
    end of December 2023' -> 2023-12-31, 'at 31 March 2017' -> 2017-03-31), else a dated title's
    month end (var dated_title: 'BLACKPOOL HEALTH DATA DASHBOARD - December 2023', alone or one

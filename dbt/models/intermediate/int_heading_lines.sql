@@ -5,9 +5,11 @@ with headings as (
         pack_id,
         line_number,
         clean_text,
-        -- a year the heading compares with ('Comparison with 2022/23') is not its section's
+        -- a year the heading compares with ('Comparison with 2022/23') is not its section's, nor
+        -- is the first of a span of years ('Complaints and Ombudsman cases, 2022/23 to 2024/25')
         case when not regexp_matches(clean_text,
                     '(?i)\b(?:{{ var("comparison_period_words") | join("|") }})\s+(?:the\s+)?(?:(?:financial|previous)\s+)?(?:year\s+)?(?:19|20)[0-9]{2}')
+              and len(list_distinct(regexp_extract_all(clean_text, '(?:19|20)[0-9]{2}\s*[/–-]\s*(?:19|20)?[0-9]{2}\b'))) <= 1
              then {{ fy_start_year('clean_text') }} end as fy_start_year,
         {{ as_of_date('clean_text') }} as as_of_date
     from {{ ref('stg_lines') }}

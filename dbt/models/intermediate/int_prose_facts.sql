@@ -169,7 +169,9 @@ periods as (
             -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
             when r.period_is_bound then 'unplaced'
             when r.printed_fy is not null then 'fiscal_year'
-            when r.quarter is not null and r.document_fy is not null then 'fiscal_quarter'
+            -- a quarter with no year printed near it is of the document's year, else the
+            -- latest such quarter ended by the report's date
+            when r.quarter is not null then 'fiscal_quarter'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
             -- a flow counted to date ('Since April, 87 children have entered care'); a stock
@@ -187,6 +189,8 @@ periods as (
         case
             when r.printed_fy is not null then r.printed_fy
             when r.says_last_year then r.document_fy - 1
+            when r.quarter is not null and r.document_fy is null
+                then {{ latest_quarter_fy('r.quarter', 'coalesce(r.document_date, r.meeting_date)') }}
             else r.document_fy
         end as fy,
         case
