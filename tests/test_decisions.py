@@ -631,8 +631,8 @@ def test_layout_minutes_dated_below_their_title_with_minutes_numbered_in_two_cel
 
 
 def test_layout_a_body_asked_to_is_a_recommendation(layouts_con):
-    """'Cabinet is asked to:' over two numbered items, and 'The Board is asked to agree ...' alone,
-    are a report's recommendations (they were not read)."""
+    """'Cabinet is asked to:' over two numbered items, and 'Recommendation: The Board is asked to
+    agree ...' alone, are a report's recommendations (they were not read)."""
     listed = decision_at(layouts_con, "cover_report.txt", 28)
     assert listed["kind"] == "recommendation"
     items = items_of(layouts_con, listed["decision_id"])
@@ -641,7 +641,7 @@ def test_layout_a_body_asked_to_is_a_recommendation(layouts_con):
     alone = decision_at(layouts_con, "cover_report.txt", 33)
     assert (alone["kind"], alone["decision_text"]) == (
         "recommendation",
-        "The Board is asked to agree the Forward Work Programme.",
+        "Recommendation: The Board is asked to agree the Forward Work Programme.",
     )
 
 
