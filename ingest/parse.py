@@ -106,7 +106,10 @@ from ingest.text import clean_text
 #        2024<TAB>31 Mar 2025<TAB>(2024)`), is the header's second line, not a row of the body
 # 1.3.45: a quarter named in the figure's own clause after 'in' / 'during' ('received 1,711 Stage 1
 #        complaints in Quarter 2') is its period, though further away than a quarter is read
-PARSER_VERSION = "1.3.45"
+# 1.3.46: 'the same six months of 2024/25' opens a clause bounding a figure's time (dbt var
+#        period_bound_openers): part of a year, not the year; a number inside a clause bounding a
+#        figure's time ('six months') is part of it, no figure
+PARSER_VERSION = "1.3.46"
 
 
 @dataclass

@@ -652,15 +652,17 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
     mentions = _drop_overlaps(mentions)
     # period phrases matter only to a number not already known to be an identifier
     periods = _period_spans(s) if any(m.skip_reason is None for m in mentions) else []
+    own, compared = _own_and_compared(s, periods)
     for m in mentions:
-        if m.skip_reason is None and _inside(m, periods):
+        # a number inside a period phrase, or inside the clause bounding one ('the same six
+        # months of 2024/25'), is part of it
+        if m.skip_reason is None and (_inside(m, periods) or _inside(m, own)):
             m.skip_reason = "date"
     kept = [m for m in mentions if m.skip_reason is None]
     for i, m in enumerate(mentions):
         m.index_in_sentence = i
     _windows(sentence, kept)
     _changes(s, kept)
-    own, compared = _own_and_compared(s, periods)
     for m in kept:
         m.period_text = _nearest_period(s, m, own, kept)
         if m.role == "change":

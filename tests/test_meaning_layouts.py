@@ -1958,3 +1958,24 @@ def test_a_quarter_without_its_year_is_the_latest_one_ended_by_the_meeting(con):
     assert measured(con, "fct_complaints", "229", 25) == [
         ("complaints_received", 392, "FY2025/26-Q2")
     ]
+
+
+def test_left_beside_entered_care_and_the_same_months_of_last_year(con):
+    """'Since April, 52 children have come into care and 49 have left': 49 children left care over
+    the same span (it was not read). 'In the same six months of 2024/25, 61 children came into
+    care and 58 left': part of 2024/25, not the year, and no period the warehouse has: no fact
+    (61 was the whole year's; 'six months' is part of the phrase, no figure)."""
+    assert sorted(measured(con, "fct_placements", "227", 21)) == [
+        ("children_ceasing_care", 49, "R2025-04-01/2025-11-19"),
+        ("children_starting_care", 52, "R2025-04-01/2025-11-19"),
+    ]
+
+
+def test_a_net_increase_is_no_change_of_the_flow_before_it(con):
+    """'During 2024/25, 255 children entered care and 236 left care, a net increase of 19': 236
+    children left care; 19 is the net of the two flows, no change in the children leaving care
+    (it would have been, once 'left care' was read)."""
+    assert sorted(measured(con, "fct_placements", "227", 23)) == [
+        ("children_ceasing_care", 236, "FY2024/25"),
+        ("children_starting_care", 255, "FY2024/25"),
+    ]

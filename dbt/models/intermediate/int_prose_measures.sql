@@ -155,6 +155,10 @@ bracketed as (
 ),
 named as (
     select t.pack_id, t.mention_seq, t.role, t.unit_read, t.anchor_seq,
+           -- a net change ('... and 236 left care, a net increase of 19') is the change of what
+           -- the flows before it add up to, not of the last of them (var net_change_words)
+           t.role = 'change' and regexp_matches(coalesce(t.before_text, ''), '{{ var("net_change_words") }}')
+               as is_net_change,
            coalesce(b.measure, an.measure, s.measure, br.measure) as measure,
            case when b.measure is not null then 'sentence'
                 when an.measure is not null then 'anaphora'
@@ -190,7 +194,7 @@ comparators as (
 select
     n.pack_id,
     n.mention_seq,
-    coalesce(n.measure, case when n.role = 'change' then ab.measure end) as measure,
+    coalesce(n.measure, case when n.role = 'change' and not n.is_net_change then ab.measure end) as measure,
     case when n.measure is not null then n.measure_source else 'changed_figure' end as measure_source,
     case when n.role = 'change' then 'change'
          when coalesce(n.value_type, 'reported') = 'reported' then 'actual'  -- the vocabulary of every fact table
@@ -203,5 +207,5 @@ select
     n.part_of_seq
 from named n
 left join named ab on ab.pack_id = n.pack_id and ab.mention_seq = n.anchor_seq and n.role = 'change'
-where (n.measure is not null or (n.role = 'change' and ab.measure is not null))
+where (n.measure is not null or (n.role = 'change' and not n.is_net_change and ab.measure is not null))
   and not exists (select 1 from comparators c where c.pack_id = n.pack_id and c.mention_seq = n.mention_seq)
