@@ -109,7 +109,9 @@ from ingest.text import clean_text
 # 1.3.46: 'the same six months of 2024/25' opens a clause bounding a figure's time (dbt var
 #        period_bound_openers): part of a year, not the year; a number inside a clause bounding a
 #        figure's time ('six months') is part of it, no figure
-PARSER_VERSION = "1.3.46"
+# 1.3.47: a number of miles is the threshold a measure names ('more than 20 miles from home'), no
+#        figure (prose.yml threshold_units); 'aged 19 to 21' makes 21 an age too
+PARSER_VERSION = "1.3.47"
 
 
 @dataclass

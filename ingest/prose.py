@@ -128,6 +128,7 @@ class _Rules:
     direction_verbs: list[tuple[re.Pattern, str]]
     label_before: TailPattern
     age_before: TailPattern
+    threshold_units: frozenset[str]  # 'more than 20 miles': the number a measure names
     age_after: re.Pattern
     number_words: re.Pattern
     one_not_a_number: re.Pattern
@@ -220,6 +221,7 @@ def _rules(folded: bool = False) -> _Rules:
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
         label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
         age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
+        threshold_units=frozenset(r["threshold_units"]),
         age_after=rx(rf"(?:\s?(?:-|–|to|and)\s?\d+)?(?:{_alts(r['age_after'])})"),
         number_words=number_words,
         one_not_a_number=rx(rf"[\s-]*(?:{_alts(r['one_not_a_number'])})\b"),
@@ -752,6 +754,8 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
             m.qualifier = m.qualifier or _qualifier(before, rules)
             if m.unit_cue is None and _is_year(raw):
                 m.skip_reason = "year"
+            elif m.unit_cue in rules.threshold_units:
+                m.skip_reason = "threshold"
             elif rules.age_before.search(before) or rules.age_after.match(subject, m.char_end):
                 m.skip_reason = "age"
             elif (

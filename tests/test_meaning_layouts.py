@@ -1979,3 +1979,20 @@ def test_a_net_increase_is_no_change_of_the_flow_before_it(con):
         ("children_ceasing_care", 236, "FY2024/25"),
         ("children_starting_care", 255, "FY2024/25"),
     ]
+
+
+def test_children_placed_far_from_home_and_care_leavers_in_sentences(con):
+    """'193 children (16.9%) were living more than 20 miles from home': the count and the share
+    (20 is the distance the measure names, no figure); 'We were in touch with 94% of our care
+    leavers aged 19 to 21 at 30 September 2025. 55% were in education, employment or training
+    (EET), and 90% were in suitable accommodation': the three care-leaver shares (none was
+    read; 21 is an age)."""
+    assert {m for m, *_ in measured(con, "fct_placements", "227", 25)} == {
+        "cla_placed_over_20_miles",
+        "cla_placed_over_20_miles_pct",
+    }
+    assert sorted(measured(con, "fct_placements", "227", 27)) == [
+        ("care_leavers_eet_pct", 55, "D2025-09-30"),
+        ("care_leavers_in_touch_pct", 94, "D2025-09-30"),
+        ("care_leavers_suitable_accommodation_pct", 90, "D2025-09-30"),
+    ]
