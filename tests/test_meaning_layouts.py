@@ -78,6 +78,16 @@ def measured_facts_of(con, pack: str) -> list[tuple[str, dict]]:
     ]
 
 
+def unclassified(con, pack: str, line: int) -> list[dict]:
+    """The values of a pack's line left in dq_unclassified_values, by value."""
+    return rows(
+        con,
+        "select u.* from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+        "where p.file_name like ? and u.source_line = ? order by u.value, u.column_name",
+        [f"{pack}%", line],
+    )
+
+
 def measured(con, table: str, pack: str, line: int) -> list[tuple]:
     """(measure, value, period_id) of each fact printed on a line, in `facts`' order."""
     return [(f["measure"], f["value"], f["period_id"]) for f in facts(con, table, pack, line)]
@@ -1879,12 +1889,7 @@ def test_rows_under_a_measure_header_name_their_own_measures(con):
     assert {m for m, *_ in measured(con, "fct_complaints", "229", 20)} == {"compliments_received"}
     assert {m for m, *_ in measured(con, "fct_complaints", "229", 22)} == {"ombudsman_upheld_pct"}
     assert measured(con, "fct_complaints", "229", 23) == []
-    left = rows(
-        con,
-        "select u.value from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '229%' and u.source_line = 23 order by u.value",
-    )
-    assert [r["value"] for r in left] == [57, 63, 71]
+    assert [r["value"] for r in unclassified(con, "229", 23)] == [57, 63, 71]
 
 
 def test_care_leavers_owed_a_leaving_care_duty_are_no_children_leaving_care(con):
@@ -1893,12 +1898,7 @@ def test_care_leavers_owed_a_leaving_care_duty_are_no_children_leaving_care(con)
     vocabulary has; the counts are left unclassified."""
     for line in (50, 51):
         assert measured(con, "fct_placements", "228", line) == []
-    left = rows(
-        con,
-        "select u.value from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '228%' and u.source_line = 50 order by u.value",
-    )
-    assert [r["value"] for r in left] == [197, 203]
+    assert [r["value"] for r in unclassified(con, "228", 50)] == [197, 203]
 
 
 def test_shorthand_stability_rows_and_a_caption_of_children_entering_care(con):
@@ -1929,12 +1929,7 @@ def test_dates_under_the_columns_names_date_each_column(con):
         ("cla_rate_per_10000", 63, "D2024-03-31"),
         ("cla_rate_per_10000", 64, "D2025-03-31"),
     ]
-    left = rows(
-        con,
-        "select u.value, u.column_name from marts.dq_unclassified_values u "
-        "join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '228%' and u.source_line = 67",
-    )
+    left = unclassified(con, "228", 67)
     assert [(r["value"], r["column_name"]) for r in left] == [(70, "England (2024)")]
 
 
