@@ -1991,3 +1991,12 @@ def test_children_placed_far_from_home_and_care_leavers_in_sentences(con):
         ("care_leavers_in_touch_pct", 94, "D2025-09-30"),
         ("care_leavers_suitable_accommodation_pct", 90, "D2025-09-30"),
     ]
+
+
+def test_a_numbered_heading_printed_in_two_cells_dates_the_text_below_it(con):
+    """'4.<TAB>Ombudsman annual reviews 2024/25' heads the sentence below it: 'The Ombudsman
+    investigated 23 complaints' is of 2024/25 (it took 2022/23, the first year of the table
+    caption 'Complaints and Ombudsman cases, 2022/23 to 2024/25' above)."""
+    got = measured(con, "fct_complaints", "229", 29)
+    assert ("ombudsman_enquiries", 23, "FY2024/25") in got
+    assert all(period == "FY2024/25" for *_, period in got)

@@ -14,7 +14,9 @@ with headings as (
         {{ as_of_date('clean_text') }} as as_of_date
     from {{ ref('stg_lines') }}
     where {{ in_batch('pack_id') }}
-      and not has_tab
+      -- a section's number and title printed in two cells ('4.<TAB>Ombudsman annual reviews
+      -- 2024/25') is a heading too
+      and (not has_tab or regexp_matches(text, '^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$'))
       and length(clean_text) between 4 and 100
       and not regexp_matches(clean_text, '[.:;,]$')
       -- a bulleted item is no heading ('• 286 complaints received (2023/24: 265), an increase of 8%')
