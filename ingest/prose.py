@@ -150,6 +150,9 @@ class _Rules:
     compared_year_period: re.Pattern
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
     claiming_gap: re.Pattern  # what may stand between a figure and a period phrase it claims
+    clause_gap: (
+        re.Pattern
+    )  # words of the figure's clause, then a claiming word ('... in Quarter 2')
     near_reach: int
     time: re.Pattern  # '6.00 pm', '10:30'
     ordinal: re.Pattern  # '23rd'
@@ -161,6 +164,13 @@ def _claiming_gap(words: list[str]) -> re.Pattern:
     """prose.yml claiming_period_words: the words (or none) between a figure and its period."""
     alternatives = _alts([re.escape(w).replace(r"\ ", r"\s+") for w in words])
     return re.compile(rf"\s*(?:(?:{alternatives})\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _clause_gap(words: list[str]) -> re.Pattern:
+    """Up to 40 characters of the figure's own clause, then one of prose.yml
+    claiming_period_words (a quarter's reach beyond near_periods)."""
+    alternatives = _alts([re.escape(w).replace(r"\ ", r"\s+") for w in words])
+    return re.compile(rf"[^,;()]{{0,40}}\b(?:{alternatives})\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _alts(phrases: list[str]) -> str:
@@ -241,6 +251,7 @@ def _rules(folded: bool = False) -> _Rules:
         bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
         claiming_gap=_claiming_gap(r["claiming_period_words"]),
+        clause_gap=_clause_gap(r["claiming_period_words"]),
         near_reach=int(r["near_periods"]["reach"]),
         time=rx(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d\d"),
         ordinal=rx(r"(?:st|nd|rd|th)\b"),
@@ -1068,15 +1079,12 @@ def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
 
 
-_CLAUSE_QUARTER_GAP = re.compile(
-    r"[^,;()]{0,40}\b(?:in|during|for|over)\s+(?:the\s+)?", re.IGNORECASE
-)
-
-
 def _quarter_of_its_clause(sentence: str, m: ProseNumber, start: int) -> bool:
-    """A quarter named after the figure in its own clause, after 'in' / 'during' ('received 1,711
-    Stage 1 complaints in Quarter 2'): the figure's, though further than a quarter is read."""
-    return start >= m.char_end and _CLAUSE_QUARTER_GAP.fullmatch(sentence[m.char_end : start])
+    """A quarter named after the figure in its own clause, after a claiming word (prose.yml
+    claiming_period_words: 'received 1,711 Stage 1 complaints in Quarter 2'): the figure's,
+    though further than a quarter is read."""
+    gap = _rules().clause_gap
+    return start >= m.char_end and gap.fullmatch(sentence[m.char_end : start]) is not None
 
 
 def _claimed_by_figure_before(sentence: str, start: int, end: int, m: ProseNumber, kept) -> bool:
