@@ -148,3 +148,10 @@ end)
 {% macro opens_with_a_date(expr) -%}
 regexp_matches({{ expr }}, '(?i)^\W*[0-9]{1,2}(?:st|nd|rd|th)?\s+{{ month_names_re() }}\b')
 {%- endmacro %}
+
+{# A line printing a number and a title in two cells ('5<TAB>Minutes of Previous Meeting',
+   '4.<TAB>Ombudsman annual reviews 2024/25'): a minute's or a section's heading, not a table row.
+   `expr` is the line as printed, with its TABs. #}
+{% macro numbered_title_in_two_cells(expr) -%}
+regexp_matches({{ expr }}, '^\s*[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$')
+{%- endmacro %}

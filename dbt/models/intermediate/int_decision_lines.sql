@@ -15,8 +15,7 @@ with lines as (
              else l.clean_text end as text,
         length(l.text) > 0 and trim(l.text) = '' as is_space_line,
         -- a minute's number and title printed in two cells ('5<TAB>Minutes of Previous Meeting')
-        l.has_tab and regexp_matches(l.text, '^\s*[0-9]{1,3}[a-z]?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$')
-            as is_numbered_title,
+        l.has_tab and {{ numbered_title_in_two_cells('l.text') }} as is_numbered_title,
         d.document_id,
         d.kind as document_kind
     from {{ batch(ref('stg_lines')) }} l

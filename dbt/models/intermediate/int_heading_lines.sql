@@ -16,7 +16,7 @@ with headings as (
     where {{ in_batch('pack_id') }}
       -- a section's number and title printed in two cells ('4.<TAB>Ombudsman annual reviews
       -- 2024/25') is a heading too
-      and (not has_tab or regexp_matches(text, '^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$'))
+      and (not has_tab or {{ numbered_title_in_two_cells('text') }})
       and length(clean_text) between 4 and 100
       and not regexp_matches(clean_text, '[.:;,]$')
       -- a bulleted item is no heading ('• 286 complaints received (2023/24: 265), an increase of 8%')
