@@ -45,6 +45,7 @@ class Boundaries:
     paragraph_lead_in: re.Pattern
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
+    minutes_title_without_body: re.Pattern
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     minutes_held: re.Pattern  # `Meeting held` before the date under a minutes banner
@@ -85,6 +86,11 @@ class Boundaries:
                 return True
         return False
 
+    def names_a_body(self, text: str) -> bool:
+        """`Corporate Parenting Board`, `SCRUTINY BOARD (CHILDREN AND FAMILIES)`: a committee's
+        name alone (banner_name, a bracketed end aside)."""
+        return bool(self.banner_name.match(_BRACKETED_END.sub("", text)))
+
     def is_banner(self, text: str, following: str) -> bool:
         """`Prosperous Staffordshire Select Committee` with `3 September 2018` on the next line,
         or `Safe & Strong Communities Select Committee - 3rd September 2018`. The date is tested
@@ -119,6 +125,7 @@ class Boundaries:
         return bool(self.banner_date.match(when) and self.banner_name.match(name))
 
 
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
 BOUNDARIES_FILE = RULES_DIR / "boundaries.yml"
 _LINE_PATTERN_KEYS = (
     "blank_page",
@@ -174,6 +181,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         appendix_list_entry=pattern("appendix_list_entry"),
         minutes_title=pattern("minutes_title"),
         minutes_meeting_title=pattern("minutes_meeting_title"),
+        minutes_title_without_body=pattern("minutes_title_without_body"),
         meeting_notice=pattern("meeting_notice"),
         minutes_attendance=pattern("minutes_attendance"),
         minutes_held=pattern("minutes_held"),

@@ -37,7 +37,8 @@ def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
             (i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i])),
             next((i for i in range(first, last + 1) if _has_text(cleaned[i], rules)), first),
         )
-        return _with_dated_field(minutes_title(cleaned, start), lines, start, last), None
+        title = _with_banner_above(minutes_title(cleaned, start), cleaned, first, start, rules)
+        return _with_dated_field(title, lines, start, last), None
     title, officer = _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
     if kind == "report":
         title = _title_key_in_header(lines, cleaned, first, last, rules) or title
@@ -74,6 +75,17 @@ def _has_text(text: str, rules: Boundaries) -> bool:
 MINUTES_DATE_KEYS = ("date", "date of meeting", "meeting date")
 DATE_LINE_MAX_CHARS = 40  # a date and a time, no sentence
 MINUTES_DATE_LOOKAHEAD = 6  # lines below an undated minutes title read for its `Date` field
+
+
+def _with_banner_above(title: str, cleaned, first: int, start: int, rules: Boundaries) -> str:
+    """`Corporate Parenting Board` over `Minutes of the Meeting Held on ...`: a title naming no
+    body is put after the committee banner printed above it, so the minutes name who met."""
+    if not rules.minutes_title_without_body.search(title):
+        return title
+    above = next((i for i in range(start - 1, first - 1, -1) if cleaned[i]), None)
+    if above is None or not rules.names_a_body(cleaned[above]):
+        return title
+    return f"{cleaned[above]} – {title}"[:TITLE_MAX_CHARS]
 
 
 def _with_dated_field(title: str, lines, start: int, last: int) -> str:

@@ -94,7 +94,7 @@ class _Scan:
         rules = self.rules
         if rules.any_marker is None or rules.any_marker(text):
             return False
-        if text[-1:] in _BANNER_NAME_ENDS and rules.banner_name.match(_BRACKETED_END.sub("", text)):
+        if text[-1:] in _BANNER_NAME_ENDS and rules.names_a_body(text):
             return False  # a committee's name: minutes may open under it (_minutes_banner)
         following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
         return not rules.may_open_report(self.lines[index], text, following)
@@ -115,11 +115,14 @@ class _Scan:
     def _opened_below(self, index: int) -> str | None:
         """The first line after a stamp heads the document one of the next two lines with text
         opens: a report by its `Report to:` key (`Item 5` / `Audit Committee` / `Report
-        to:<TAB>Audit Committee`), minutes by their title (`Item 4` / `Health Scrutiny
+        to:<TAB>Audit Committee`) or its own block (`LONDON BOROUGH OF CAMDEN` / `REPORT TITLE` /
+        ...), minutes by their title (`Item 4` / `Health Scrutiny
         Committee` / `Minutes of the meeting held on ...`)."""
         below = [i for i in range(index + 1, min(index + 6, len(self.lines))) if self.cleaned[i]]
         for i in below[:2]:
-            if _opens_report_block(self.lines[i], self.rules):
+            if _opens_report_block(self.lines[i], self.rules) or self._opens_report(
+                i, self.cleaned[i], self.rules.line_markers(self.cleaned[i])
+            ):
                 return "report"
             if self.rules.minutes_title.search(self.cleaned[i]):
                 self.minutes_title = _normalise(minutes_title(self.cleaned, i))
@@ -148,19 +151,30 @@ class _Scan:
         if first == "report" and self._in_report_header(index):
             return None
         if first == "minutes":
+            if self._bare_minutes_heading(text):
+                return None
             title = _normalise(minutes_title(self.cleaned, index))
             if title == self.minutes_title:
                 return None  # a running page header repeating the minutes title
             self.minutes_title = title
         return first if first in ("report", "minutes") else None
 
+    def _bare_minutes_heading(self, text: str) -> bool:
+        """A line reading only `MINUTES` inside minutes already open, with no stamp before it,
+        heads a part of them (`At a meeting of the X COMMITTEE held on ...` / ... / `MINUTES` /
+        `1. APOLOGIES`; a minute `MINUTES` confirming the last meeting's): not other minutes."""
+        return (
+            self.pending is None
+            and bool(self.starts)
+            and self.starts[-1][1] == "minutes"
+            and _normalise(text) == "minutes"
+        )
+
     def _minutes_banner(self, index: int, text: str) -> bool:
         """`SCRUTINY BOARD (CHILDREN AND FAMILIES)`, a blank line, `WEDNESDAY, 19TH JUNE, 2024`
         (or `Meeting held 18 June 2025`), then `PRESENT:`: minutes printed under their committee
         and date."""
-        if text[-1:] not in _BANNER_NAME_ENDS or not self.rules.banner_name.match(
-            _BRACKETED_END.sub("", text)
-        ):
+        if text[-1:] not in _BANNER_NAME_ENDS or not self.rules.names_a_body(text):
             return False
         after = [t for t in self.cleaned[index + 1 : index + 8] if t][:3]
         if not after:
@@ -235,7 +249,6 @@ class _Scan:
 
 
 _BANNER_NAME_ENDS = frozenset("eEdDlLtT)")  # committee, board, panel, cabinet, `(...)`
-_BRACKETED_END = re.compile(r"\s*\([^()]*\)$")  # `SCRUTINY BOARD (CHILDREN AND FAMILIES)`
 
 
 def _is_sentence(line: str, text: str) -> bool:

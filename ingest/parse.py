@@ -111,7 +111,13 @@ from ingest.text import clean_text
 #        figure's time ('six months') is part of it, no figure
 # 1.3.47: a number of miles is the threshold a measure names ('more than 20 miles from home'), no
 #        figure (prose.yml threshold_units); 'aged 19 to 21' makes 21 an age too
-PARSER_VERSION = "1.3.47"
+# 1.3.48: a line reading only `MINUTES` inside minutes already open (no stamp before it) heads a
+#        part of them, not other minutes (`At a meeting of the X COMMITTEE held on ...` / `MINUTES`);
+#        `REPORT TITLE` over the title and `REPORT OF` opens a report (also in the two lines after
+#        a stamp's first line); `X COMMITTEE: 12 NOVEMBER 2025` is a one-line banner; a minutes
+#        title naming no body (`Minutes of the Meeting Held on ...`) goes after the committee
+#        banner printed above it (`Corporate Parenting Board – Minutes of the Meeting ...`)
+PARSER_VERSION = "1.3.48"
 
 
 @dataclass

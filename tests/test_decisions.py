@@ -623,10 +623,30 @@ def test_layout_minutes_dated_below_their_title_with_minutes_numbered_in_two_cel
         (22, "resolution", "5", "Minutes of Previous Meeting", day),
         (26, "resolution", "7", "Acquisition of Homes for Temporary Accommodation", day),
     ]
+    assert decision_at(layouts_con, "dated_minutes.txt", 22)["decision_maker"] == "Cabinet"
     agreed = decision_at(layouts_con, "dated_minutes.txt", 26)
     assert [(i[1], i[3]) for i in items_of(layouts_con, agreed["decision_id"])] == [
         ("(a)", 27),
         ("(b)", 28),
+    ]
+
+
+def test_layout_minutes_name_who_met_from_their_title_or_the_banner_above_it(layouts_con):
+    """banner_minutes.txt: 'At a meeting of the AUDIT COMMITTEE held on THURSDAY, 25TH SEPTEMBER,
+    2025' names the body and date of the resolutions under its 'MINUTES' line (that line opened
+    second minutes, undated and with no body); 'Minutes of the Meeting Held on Monday 6 October
+    2025' names none, so the banner 'Fostering Panel' above it is who resolved (was 'Meeting')."""
+    pid = layout_pack_id(layouts_con, "banner_minutes.txt")
+    found = layouts_con.execute(
+        "select source_line, kind, decision_maker, decision_date "
+        "from marts.fct_decisions where pack_id = ? order by source_line",
+        [pid],
+    ).fetchall()
+    audit, panel = "AUDIT COMMITTEE", "Fostering Panel"
+    assert found == [
+        (27, "resolution", audit, date(2025, 9, 25)),
+        (31, "resolution", audit, date(2025, 9, 25)),
+        (46, "resolution", panel, date(2025, 10, 6)),
     ]
 
 

@@ -421,8 +421,9 @@ def test_a_report_opened_by_the_councils_name_over_its_subject_after_an_item_sta
 
 def test_a_stamps_first_line_heads_the_minutes_or_report_below_it():
     """'Item 4' / 'Health Scrutiny Committee' / 'Minutes of the meeting held on ...' is one minutes
-    document from the stamp; 'Agenda Item 7' / 'Report to Policy Committee' / 'Report of:' one
-    report; 'Agenda Item 5' / committee / 'Meeting held 18 June 2025' / 'PRESENT:' are minutes."""
+    document from the stamp, titled with the committee; 'Agenda Item 7' / 'Report to Policy
+    Committee' / 'Report of:' one report; 'Agenda Item 5' / committee / 'Meeting held 18 June
+    2025' / 'PRESENT:' are minutes."""
     from ingest.documents import split_documents
 
     lines = [
@@ -456,11 +457,97 @@ def test_a_stamps_first_line_heads_the_minutes_or_report_below_it():
     ]
     _, minutes, earlier, report = split_documents(lines)
     assert (minutes.kind, minutes.first_line, minutes.last_line) == ("minutes", 3, 11)
-    assert minutes.title == "Minutes of the meeting held on Wednesday, 8 October 2025"
+    # a title naming no body goes after the committee banner printed above it
+    assert minutes.title == (
+        "Health Scrutiny Committee – Minutes of the meeting held on Wednesday, 8 October 2025"
+    )
     assert (earlier.kind, earlier.first_line) == ("minutes", 12)
     assert earlier.title.endswith("Meeting held 18 June 2025")
     assert (report.kind, report.first_line, report.title) == (
         "report",
         20,
         "Committee Work Programme",
+    )
+
+
+def test_a_line_reading_only_minutes_inside_minutes_opens_nothing():
+    """'At a meeting of the ... COMMITTEE held on ...' opens minutes; the 'MINUTES' line over their
+    first minute heads a part of them (it opened second minutes, undated). After a stamp,
+    'MINUTES' alone still opens minutes."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Agenda front sheet text.",
+        "",
+        "Agenda Item 5",
+        "",
+        "THE LONDON BOROUGH OF KESTON",
+        "",
+        "At a meeting of the AUDIT COMMITTEE held on THURSDAY, 25TH SEPTEMBER, 2025 at 7.00 pm",
+        "",
+        "MEMBERS OF THE COMMITTEE PRESENT",
+        "",
+        "Councillors A (Chair) and B",
+        "",
+        "MINUTES",
+        "",
+        "1.\tAPOLOGIES",
+        "",
+        "RESOLVED – THAT the report be noted.",
+        "",
+        "This page is intentionally left blank",
+        "",
+        "MINUTES",
+        "",
+        "1.\tAPOLOGIES",
+    ]
+    _, minutes, later = split_documents(lines)
+    assert (minutes.kind, minutes.first_line, minutes.last_line) == ("minutes", 3, 20)
+    assert minutes.title.startswith("At a meeting of the AUDIT COMMITTEE held on THURSDAY")
+    assert (later.kind, later.first_line, later.title) == ("minutes", 21, "MINUTES")
+
+
+def test_a_report_title_block_and_a_banner_with_a_colon_open_reports():
+    """After a stamp, 'LONDON BOROUGH OF X<TAB>WARDS: All' over 'REPORT TITLE' / the title /
+    'REPORT OF' is a report titled by its 'REPORT TITLE'; 'HEALTH OVERVIEW AND SCRUTINY
+    COMMITTEE: 12 NOVEMBER 2025' is a committee-and-date banner opening a report titled by the
+    line after it (both were appendices, one titled by the banner)."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Agenda front sheet text.",
+        "",
+        "Agenda Item 6",
+        "",
+        "LONDON BOROUGH OF KESTON\tWARDS: All",
+        "",
+        "REPORT TITLE",
+        "Annual Complaints Report 2024/25",
+        "",
+        "REPORT OF",
+        "Executive Director Corporate Services",
+        "",
+        "FOR SUBMISSION TO\tDATE",
+        "Audit Committee\t20 November 2025",
+        "",
+        "This page is intentionally left blank",
+        "",
+        "Agenda Item 8",
+        "",
+        "HEALTH OVERVIEW AND SCRUTINY COMMITTEE: 12 NOVEMBER 2025",
+        "",
+        "CHILDREN'S THERAPY SERVICES: WAITING TIMES",
+        "",
+        "Purpose of the Report",
+    ]
+    _, complaints, therapy = split_documents(lines)
+    assert (complaints.kind, complaints.first_line, complaints.title) == (
+        "report",
+        3,
+        "Annual Complaints Report 2024/25",
+    )
+    assert (therapy.kind, therapy.first_line, therapy.title) == (
+        "report",
+        18,
+        "CHILDREN'S THERAPY SERVICES: WAITING TIMES",
     )

@@ -107,7 +107,7 @@ select
         when d.sentence_seq > 0 then coalesce(d.heading_above, d.document_title)
         else d.document_title
     end as subject,
-    b.body as decision_maker,
+    case when lower(b.body) <> 'meeting' then b.body end as decision_maker,  -- 'Minutes of the Meeting held on'
     case when d.document_kind = 'minutes' then {{ parse_uk_date('d.document_title') }} end as decision_date,
     case when d.document_kind = 'minutes' then {{ printed_long_date('d.document_title') }} end as decision_date_text,
     {{ printed_decision_reference('d.decision_text') }} as related_reference_printed
