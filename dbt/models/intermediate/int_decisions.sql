@@ -2,7 +2,43 @@
 -- (int_prose_decisions), with a stable key and the reference normalised (PH41/2015 ->
 -- PH/41/2015). A prose decision has no reference of its own; a decision reference it mentions
 -- (the call-in of PH41/2015) is its related_reference.
-with table_decisions as (
+-- A Record of Decision prints who decided, when, its reference and title as a key-value block
+-- (`Decision taken by:<TAB>Cabinet`, `Date of decision:<TAB>7 October 2025`: a two-column table
+-- whose keys are seed decision_columns patterns) over its `Decision:` items: the first decision
+-- taken (not recommended) below such a block in its document takes what the prose does not say.
+with record_fields as (
+    select c.pack_id, c.table_id, arg_max(f.field, f.priority) as field,
+           any_value(v.cell_text) as field_value
+    from {{ batch(ref('stg_table_cells')) }} c
+    join {{ batch(ref('stg_table_cells')) }} v
+      on v.table_id = c.table_id and v.row_index = c.row_index and v.col_index = 1 and v.part = 0
+    join {{ ref('decision_columns') }} f
+      on {{ regexp_matches_seed("rtrim(trim(c.cell_text), ': ')", 'f.pattern', ref('decision_columns')) }}
+    where c.col_index = 0 and c.part = 0 and not c.is_header and ends_with(trim(c.cell_text), ':')
+    group by c.pack_id, c.table_id, c.row_index
+),
+records as (
+    select t.pack_id, t.document_id, t.table_id, t.last_line,
+           max(case when r.field = 'decision_maker' then r.field_value end) as decision_maker,
+           max(case when r.field = 'decision_date' then r.field_value end) as decision_date_text,
+           max(case when r.field = 'reference' then r.field_value end) as reference_printed,
+           max(case when r.field = 'title' then r.field_value end) as title
+    from record_fields r
+    join {{ batch(ref('stg_tables')) }} t using (pack_id, table_id)
+    where t.n_columns = 2
+    group by all
+    having decision_maker is not null or decision_date_text is not null
+),
+recorded as (   -- each block's first decision taken below it in its document
+    select d.pack_id, d.paragraph_seq, d.sentence_seq, r.decision_maker, r.decision_date_text,
+           r.reference_printed, r.title
+    from records r
+    join {{ batch(ref('int_prose_decisions')) }} d
+      on d.pack_id = r.pack_id and d.document_id = r.document_id and d.source_line > r.last_line
+     and d.kind = 'resolution'
+    qualify row_number() over (partition by r.table_id order by d.source_line, d.sentence_seq) = 1
+),
+table_decisions as (
     select
         pack_id, document_id, source_table_id, row_index as position, 0 as sentence_seq,
         source_line, source_last_line, kind, reference_printed, title, decision_text,
@@ -14,14 +50,18 @@ with table_decisions as (
 ),
 prose_decisions as (
     select
-        pack_id, document_id, null::varchar as source_table_id, paragraph_seq as position, sentence_seq,
-        source_line, source_last_line, kind, null::varchar as reference_printed, null::varchar as title,
-        decision_text, decision_text as item_source_text, null::varchar as description, subject,
-        minute_number, decision_maker, null::varchar as cabinet_member, decision_date, decision_date_text,
+        d.pack_id, d.document_id, null::varchar as source_table_id, d.paragraph_seq as position,
+        d.sentence_seq, d.source_line, d.source_last_line, d.kind, r.reference_printed, r.title,
+        d.decision_text, d.decision_text as item_source_text, null::varchar as description, d.subject,
+        d.minute_number, coalesce(d.decision_maker, r.decision_maker) as decision_maker,
+        null::varchar as cabinet_member,
+        coalesce(d.decision_date, {{ parse_uk_date('r.decision_date_text') }}) as decision_date,
+        coalesce(d.decision_date_text, r.decision_date_text) as decision_date_text,
         null::date as anticipated_month, null::varchar as anticipated_text, null::varchar as status,
         null::varchar as response, null::date as target_date, null::varchar as target_date_text,
-        null::varchar as officer, null::varchar as progress, related_reference_printed, n_list_items
-    from {{ batch(ref('int_prose_decisions')) }}
+        null::varchar as officer, null::varchar as progress, d.related_reference_printed, d.n_list_items
+    from {{ batch(ref('int_prose_decisions')) }} d
+    left join recorded r using (pack_id, paragraph_seq, sentence_seq)
 ),
 unioned as (
     select * from table_decisions
