@@ -71,6 +71,8 @@ def _first_row_is_header(rows: list[Row]) -> bool:
         return True
     if _years_only(rows[0]) and any(r.has_values for r in rows[1:]):
         return True  # `<TAB>2023<TAB>2024` over labelled rows of figures
+    if _periods_beside_a_heading(rows):
+        return True
     if rows[0].has_body_cells or any(starts_lowercase(c) for c in first[1:]):
         return False  # values, or words going on from a row above a page break
     body_values = any(r.has_body_cells for r in rows[1:])
@@ -98,6 +100,33 @@ def _dates_over_headings(rows: list[Row]) -> bool:
     if first.clean[0] and (rows[1].clean[0] or any(ch.isdigit() for ch in first.clean[0])):
         return False
     return _continues_header(rows[1], rows[2:], rows[:1])
+
+
+def _periods_beside_a_heading(rows: list[Row]) -> bool:
+    """`Waiting list<TAB>31 Aug 2024<TAB>31 Mar 2025` or `Activity<TAB>2023/24<TAB>2025/26 to
+    date (Apr-Aug)` over labelled rows of figures that print no date or period themselves: a
+    heading over the label column and each column's period. Dates with their day are body cells
+    elsewhere (a decisions table dates every row)."""
+    if not periods_only(rows[0]):
+        return False
+    body = [r for r in rows[1:] if not periods_only(r)]  # another section's heading aside
+    return any(r.has_values for r in body) and not any(
+        _PERIOD_KINDS.intersection(r.kinds[1:]) for r in body
+    )
+
+
+def periods_only(row: Row) -> bool:
+    """A label of words, and two cells or more after it that are each a date, a period or a
+    fiscal year followed by words (`2025/26 to date (Apr-Aug)`)."""
+    label = row.clean[0]
+    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    if not label or any(ch.isdigit() for ch in label) or len(cells) < 2:
+        return False
+    return all(k in _PERIOD_KINDS or _OPENS_WITH_FISCAL_YEAR.match(c) for c, k in cells)
+
+
+_PERIOD_KINDS = frozenset({"date", "period"})
+_OPENS_WITH_FISCAL_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[/–-]\s*\d{2}(?:\d{2})?\b")
 
 
 def _over_a_line_of_years(rows: list[Row]) -> bool:

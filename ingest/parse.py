@@ -112,12 +112,16 @@ from ingest.text import clean_text
 # 1.3.47: a number of miles is the threshold a measure names ('more than 20 miles from home'), no
 #        figure (prose.yml threshold_units); 'aged 19 to 21' makes 21 an age too
 # 1.3.48: a line reading only `MINUTES` inside minutes already open (no stamp before it) heads a
-#        part of them, not other minutes (`At a meeting of the X COMMITTEE held on ...` / `MINUTES`);
+#        part of them, not other minutes (`At a meeting of the X COMMITTEE held on ...`, `MINUTES`);
 #        `REPORT TITLE` over the title and `REPORT OF` opens a report (also in the two lines after
 #        a stamp's first line); `X COMMITTEE: 12 NOVEMBER 2025` is a one-line banner; a minutes
 #        title naming no body (`Minutes of the Meeting Held on ...`) goes after the committee
 #        banner printed above it (`Corporate Parenting Board – Minutes of the Meeting ...`)
-PARSER_VERSION = "1.3.48"
+# 1.3.49: a first row of dates or periods beside a heading of words (`Waiting list<TAB>31 Aug
+#        2024<TAB>31 Mar 2025`, `Activity<TAB>2023/24<TAB>2025/26 to date`) over labelled rows of
+#        figures printing no date or period is the header; another such row below it opens a
+#        table of its own
+PARSER_VERSION = "1.3.49"
 
 
 @dataclass

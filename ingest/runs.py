@@ -15,6 +15,7 @@ from ingest.cells import is_separator_row
 from ingest.headers import (
     count_header_rows,
     header_rows,
+    periods_only,
     same_cells,
     similar_header,
     stacked_table_test,
@@ -246,10 +247,13 @@ def _split_run(run: dict) -> list[dict]:
     header = header_rows(rows)
     start = rows.index(header[-1]) + 1 if header else 0
     heads_stacked = stacked_table_test(header)
+    periods_header = bool(header) and periods_only(header[0])
     cuts = [
         i
         for i in range(start + 1, len(rows))
-        if heads_stacked(rows[i]) or _opens_titled_table(rows, i)
+        if heads_stacked(rows[i])
+        or _opens_titled_table(rows, i)
+        or (periods_header and periods_only(rows[i]))  # `Activity<TAB>2023/24<TAB>2024/25`
     ]
     if not cuts:
         return [run]

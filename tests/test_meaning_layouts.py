@@ -724,21 +724,17 @@ def test_a_budget_row_named_children_in_care_is_no_count_of_them(con):
     assert facts(con, "fct_placements", "206", 31) == []
 
 
-def test_number_waiting_is_the_waiting_list_and_a_median_wait_is_left_unclassified(con):
+def test_number_waiting_is_the_waiting_list_and_a_median_wait_is_a_median(con):
     """206:24 'Community Paediatrics | 650 | 21 | 402' under 'Number waiting | Median wait
-    (weeks) | Waiting over 18 weeks': no median wait measure here, so 21 is no fact."""
+    (weeks) | Waiting over 18 weeks': 21 is the median wait (it was left unclassified before the
+    catalogue had a median; a table of no median measure gave it its caption's waiting list)."""
     got = facts(con, "fct_waiting_times", "206", 24)
     assert [(f["measure"], f["value"], f["service_code"]) for f in got] == [
+        ("median_wait_weeks", 21, "community_paediatrics"),
         ("referrals_waiting", 650, "community_paediatrics"),
         ("waiting_over_18_weeks", 402, "community_paediatrics"),
     ]
-    median = rows(
-        con,
-        "select u.value_text, u.column_name from marts.dq_unclassified_values u "
-        "join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '206%' and u.source_line = 24",
-    )
-    assert [(r["value_text"], r["column_name"]) for r in median] == [("21", "Median wait (weeks)")]
+    assert unclassified(con, "206", 24) == []
 
 
 def test_the_100_percent_of_an_outcome_total_row_counts_nothing(con):
@@ -856,7 +852,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 230)}
+    layouts = {f"{n}" for n in range(201, 231)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2000,3 +1996,46 @@ def test_a_numbered_heading_printed_in_two_cells_dates_the_text_below_it(con):
     got = measured(con, "fct_complaints", "229", 29)
     assert ("ombudsman_enquiries", 23, "FY2024/25") in got
     assert all(period == "FY2024/25" for *_, period in got)
+
+
+def test_a_month_over_its_columns_a_median_wait_and_dates_beside_a_heading(con):
+    """230_derby_therapy_months.txt: 'Median wait (weeks)' is a median (it took the table's
+    'number waiting'); a month printed over 'Waiting | Over 18 wks' dates both columns at its end
+    (they were the report's year, both 'waiting'); 'Waiting list' beside three dates over rows of
+    figures is the header (the dates were one row, every figure dated by the heading), and
+    'Activity' beside years below it opens a table of its own (its rows no waiting list)."""
+    pack = "230_derby"
+    assert services_on(con, pack, 15) == {
+        ("median_wait_weeks", 17, "D2025-06-30", "speech_language_therapy"),
+        ("median_wait_weeks", 19, "D2025-09-30", "speech_language_therapy"),
+    }
+    assert services_on(con, pack, 22) == {
+        ("referrals_waiting", 614, "D2025-10-31", "occupational_therapy"),
+        ("waiting_over_18_weeks", 201, "D2025-10-31", "occupational_therapy"),
+        ("referrals_waiting", 630, "D2025-11-30", "occupational_therapy"),
+        ("waiting_over_18_weeks", 214, "D2025-11-30", "occupational_therapy"),
+    }
+    assert {(m, v, p) for m, v, p, _ in services_on(con, pack, 28)} == {
+        ("referrals_waiting", 2104, "D2024-09-30"),
+        ("referrals_waiting", 2251, "D2025-03-31"),
+        ("referrals_waiting", 2390, "D2025-09-30"),
+    }
+    assert {(m, v, p) for m, v, p, _ in services_on(con, pack, 29)} == {
+        ("waiting_over_52_weeks", 512, "D2024-09-30"),
+        ("waiting_over_52_weeks", 577, "D2025-03-31"),
+        ("waiting_over_52_weeks", 640, "D2025-09-30"),
+    }
+    assert services_on(con, pack, 32) == set()
+    activity = rows(
+        con,
+        "select t.first_line, t.n_header_rows, t.column_names from raw.tables t "
+        "join raw.packs p using (pack_id) where p.file_name like ? and t.last_line = 32",
+        [f"{pack}%"],
+    )
+    assert activity == [
+        {
+            "first_line": 31,
+            "n_header_rows": 1,
+            "column_names": ["", "2023/24", "2024/25", "2025/26 to date (Apr-Sep)"],
+        }
+    ]

@@ -327,3 +327,15 @@ coalesce(
 {% macro caption_day_month_re() -%}
 (?i)\bat\s+(?:the\s+)?(?:end\s+of\s+)?([0-9]{1,2})(?:st|nd|rd|th)?\s+({{ month_alternation() }})\.?\s*$
 {%- endmacro %}
+
+{# `expr` without the period label it opens with: a column's header path under a period printed
+   over its columns ('Jul-25 Over 18 wks', 'Q2 2025/26 Waiting', '31 Mar 2025 No.', '2024/25
+   Received') is matched to a measure by its own words, as a header printed alone would be. #}
+{% macro without_period_prefix(expr) -%}
+{%- set month = month_alternation() -%}
+{%- set re = "^\\W*(?:(?:" ~ month ~ ")\\.?(?:\\s*[-/\\x27’]\\s*|\\s+)(?:19|20)?[0-9]{2}"
+    ~ "|[0-9]{1,2}\\s+(?:" ~ month ~ ")\\.?,?\\s+(?:19|20)[0-9]{2}"
+    ~ "|" ~ quarter_words_re() ~ "\\s*[1-4](?:\\s+(?:19|20)[0-9]{2}(?:\\s*[/-]\\s*[0-9]{2,4})?)?"
+    ~ "|(?:19|20)[0-9]{2}\\s*[/-]\\s*[0-9]{2,4})\\s+" -%}
+regexp_replace({{ expr }}, '(?i){{ re }}', '')
+{%- endmacro %}

@@ -5,7 +5,8 @@
 -- Matching is by seed measure_patterns (regex, priority); captions and introducing sentences only
 -- use patterns whose scope is 'caption' or 'any' (a legend such as 'PU - Partially Upheld' under a
 -- caption must not define the table), and a caption alone those whose scope is 'caption_only'; fallback texts (headings above the table, the document
--- title) only use scope 'any'. A measure must suit the kind of value: a
+-- title) only use scope 'any'. A label is matched without the period it opens with ('Jul-25 Over
+-- 18 wks': a column under a month printed over its columns). A measure must suit the kind of value: a
 -- percentage cell takes a percent measure, any other number a measure that is not a percentage.
 with texts as (
     select distinct d.domain, x.slot, x.text
@@ -52,7 +53,9 @@ kinds as (
 ),
 matches as (
     select t.domain, t.slot, t.text, k.kind, p.measure, p.priority, length(p.pattern) as specificity
-    from texts t
+    from (select *, case when slot = 'label' then {{ without_period_prefix('text') }} else text end
+                        as match_text
+          from texts) t
     cross join kinds k
     join {{ ref('measure_patterns') }} p
       on p.domain = t.domain
@@ -62,7 +65,7 @@ matches as (
           or (t.slot = 'caption' and p.scope = 'caption_only'))
     join {{ ref('measure_catalogue') }} c
       on c.measure = p.measure and (c.unit = 'percent') = (k.kind = 'percent')
-    where {{ regexp_matches_seed('t.text', 'p.pattern', ref('measure_patterns')) }}
+    where {{ regexp_matches_seed('t.match_text', 'p.pattern', ref('measure_patterns')) }}
 )
 select domain, slot, text, kind,
        arg_max(measure, priority * 1000 + specificity) as measure,

@@ -100,6 +100,8 @@ select
     -- ('Change since 31/03/2023': the date a change is counted from is not its own)
     case when not regexp_matches(c.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b')
          then coalesce(m.as_of_date, {{ date_label('c.leaf_name') }},
+                       -- a month alone over its columns ('Jul-25' over 'Waiting | Over 18 wks')
+                       {{ date_label('c.group_name') }},
                        -- a year alone ('2023') under a caption dated by a day and month only
                        -- ('Children placed outside Cornwall at 31 March'): that day of the year
                        case when regexp_matches(c.column_name, '^\s*(?:19|20)[0-9]{2}\s*$')
@@ -109,7 +111,7 @@ select
     end as as_of_date,
     m.month_start,
     -- a change over a span of months ('Change Apr-24 to Jul-24') is dated by the month it runs to
-    coalesce({{ month_label_start('c.leaf_name') }},
+    coalesce({{ month_label_start('c.leaf_name') }}, {{ month_label_start('c.group_name') }},
              case when m.value_type = 'change' then {{ month_label_start('c.leaf_name', 'month_span_end') }} end)
         as label_month,
     {{ month_number_label('c.leaf_name') }} as month_number,
