@@ -36,22 +36,49 @@ def paragraph_view(lines: list[str]) -> list[str]:
     """`lines`, with each numbered paragraph printed `<number><TAB><sentence>` joined by a space
     instead (the list itself when there is none, the common case). A short numbered item right
     above or below one (`1.<TAB>Note the forecast overspend.` over `2.<TAB>Approve a budget
-    virement of £1.5m from the corporate contingency.`) is an item of the same list."""
+    virement of £1.5m from the corporate contingency.`), or one blank line away from it and
+    labelled alike (`(i)<TAB>THAT the report be noted; and` / `` / `(ii)<TAB>THAT 40 additional
+    audit days ...`), is an item of the same list."""
     numbered = {i for i, line in enumerate(lines) if "\t" in line and is_numbered_paragraph(line)}
     if not numbered:
         return lines
     grown = set(numbered)
     for index in sorted(numbered):
+        shape = _label_shape(lines[index])
         for step in (-1, 1):
-            other = index + step
+            other = _next_item_line(lines, index + step, step, shape)
             while 0 <= other < len(lines) and other not in grown and _short_item(lines[other]):
                 grown.add(other)
-                other += step
+                other = _next_item_line(lines, other + step, step, shape)
     view = list(lines)
     for index in grown:
         indent, number, text = _parts(lines[index])
         view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {text.strip()}"
     return view
+
+
+def _next_item_line(lines: list[str], index: int, step: int, shape: str) -> int:
+    """`index`; or, when it is one blank line in a list lettered or numbered in Roman (`(i)`,
+    `b)`), the line after it in the direction of `step` if it is labelled alike (not `29.`
+    under `c)`: a minute's heading under the last item of the minute above; nor `3.0<TAB>Waiting
+    list position` over `3.1<TAB>...`: a section's heading)."""
+    if not (0 <= index < len(lines)) or lines[index].strip():
+        return index
+    after = index + step
+    if "a" in shape and 0 <= after < len(lines) and _label_shape(lines[after]) == shape:
+        return after
+    return -1
+
+
+def _label_shape(line: str) -> str:
+    """The shape of a line's first cell, letters and digits folded (`(ii)` -> `(a)`, `2.1` ->
+    `9.9`)."""
+    number = _parts(line)[1].strip().lower()
+    return _DIGIT_RUN.sub("9", _LETTER_RUN.sub("a", number))
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 def is_numbered_paragraph(line: str) -> bool:

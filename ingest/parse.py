@@ -121,7 +121,11 @@ from ingest.text import clean_text
 #        2024<TAB>31 Mar 2025`, `Activity<TAB>2023/24<TAB>2025/26 to date`) over labelled rows of
 #        figures printing no date or period is the header; another such row below it opens a
 #        table of its own
-PARSER_VERSION = "1.3.49"
+# 1.3.50: an item lettered or numbered in Roman one blank line from a numbered paragraph labelled
+#        alike (`(i)<TAB>THAT the report be noted; and` / `` / `(ii)<TAB>THAT ...`) is an item of
+#        the list, not a table; `17.<TAB>The Committee is asked to:` is a lead-in (boundaries.yml
+#        paragraph_lead_in)
+PARSER_VERSION = "1.3.50"
 
 
 @dataclass

@@ -664,6 +664,37 @@ def test_layout_minutes_name_who_met_from_their_title_or_the_banner_above_it(lay
     ]
 
 
+def test_layout_minute_titles_with_a_full_stop_and_items_a_blank_line_apart(layouts_con):
+    """scrutiny_minutes.txt: '15.<TAB>Speech and Language Therapy – Update.' heads its minute
+    though its title ends with a full stop (the resolutions took the heading above the minutes);
+    '(i)<TAB>THAT the report be noted; and' a blank line above '(ii)<TAB>THAT ...' is an item of
+    the resolution (it was a table, so (i) was lost); 'The minutes ... were taken as read,
+    confirmed and signed' is a resolution; '9.<TAB>The Panel is asked to:' opens the report's
+    recommendations (it was a table, so none was read)."""
+    pid = layout_pack_id(layouts_con, "scrutiny_minutes.txt")
+    found = layouts_con.execute(
+        "select source_line, kind, minute_number, subject, decision_date "
+        "from marts.fct_decisions where pack_id = ? order by source_line",
+        [pid],
+    ).fetchall()
+    day = date(2025, 10, 7)
+    assert found == [
+        (17, "resolution", "14", "Minutes of the previous meeting", day),
+        (23, "resolution", "15", "Speech and Language Therapy – Update", day),
+        (39, "recommendation", None, "THERAPY WAITING TIMES: RECOVERY PLAN", None),
+    ]
+    resolved = decision_at(layouts_con, "scrutiny_minutes.txt", 23)
+    assert [(i[1], i[3]) for i in items_of(layouts_con, resolved["decision_id"])] == [
+        ("(i)", 25),
+        ("(ii)", 27),
+    ]
+    asked = decision_at(layouts_con, "scrutiny_minutes.txt", 39)
+    assert [(i[1], i[3]) for i in items_of(layouts_con, asked["decision_id"])] == [
+        ("a)", 41),
+        ("b)", 42),
+    ]
+
+
 def test_layout_a_body_asked_to_is_a_recommendation(layouts_con):
     """'Cabinet is asked to:' over two numbered items, and 'Recommendation: The Board is asked to
     agree ...' alone, are a report's recommendations (they were not read)."""

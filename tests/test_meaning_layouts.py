@@ -852,7 +852,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 231)}
+    layouts = {f"{n}" for n in range(201, 232)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1235,22 +1235,17 @@ def test_days_and_months_over_a_line_of_years_head_the_columns(con):
 
 
 def test_upheld_under_an_ombudsman_caption_is_the_ombudsmans_finding(con):
-    """'Ombudsman decisions by service': 'Detailed investigations', 'Upheld' and 'Not upheld' are
-    the Ombudsman's findings (they were its enquiries, and 'Upheld %' the council's upheld rate);
-    'Upheld %' has no catalogue measure: unclassified (seed label_measures_in_context)."""
+    """'Ombudsman decisions by service': 'Detailed investigations' and 'Not upheld' are the
+    Ombudsman's findings, 'Upheld' the complaints it upheld and 'Upheld %' its uphold rate (they
+    were its enquiries and the council's upheld rate; seed label_measures_in_context)."""
     got = {(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "218", 50)}
     assert got == {
         ("ombudsman_findings", 13),
-        ("ombudsman_findings", 10),
+        ("ombudsman_upheld", 10),
         ("ombudsman_findings", 3),
+        ("ombudsman_upheld_pct", 77),
     }
-    unclassified = rows(
-        con,
-        "select u.value, u.column_name from marts.dq_unclassified_values u "
-        "join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '218%' and u.source_line = 50",
-    )
-    assert unclassified == [{"value": 77, "column_name": "Upheld %"}]
+    assert unclassified(con, "218", 50) == []
 
 
 def test_a_placement_type_column_naming_childrens_homes_is_a_breakdown(con):
@@ -2038,4 +2033,47 @@ def test_a_month_over_its_columns_a_median_wait_and_dates_beside_a_heading(con):
             "n_header_rows": 1,
             "column_names": ["", "2023/24", "2024/25", "2025/26 to date (Apr-Sep)"],
         }
+    ]
+
+
+def test_an_ombudsmans_decisions_fault_found_and_uphold_rate_and_two_ombudsmen_apart(con):
+    """231_islington_ombudsman.txt: 'Decisions | Fault found | Uphold rate' under an Ombudsman
+    caption are its findings, upheld complaints and uphold rate (they were Ombudsman enquiries,
+    the rate unclassified); 'Housing Ombudsman determinations' and 'LGSCO detailed
+    investigations decided', two rows naming one measure, keep their labels apart (they were one
+    figure, printed twice with different values); a column 'Completed' counts concluded
+    complaints (it took the caption's received)."""
+    pack = "231_islington"
+
+    def read(line):
+        return {
+            (f["measure"], f["value"], f["period_id"], f["breakdown"])
+            for f in facts(con, "fct_complaints", pack, line)
+        }
+
+    assert read(13) == {
+        ("ombudsman_findings", v, p, "Housing Ombudsman determinations")
+        for v, p in ((29, "FY2022/23"), (41, "FY2023/24"), (47, "FY2024/25"))
+    }
+    assert read(14) == {
+        ("ombudsman_findings", v, p, "LGSCO detailed investigations decided")
+        for v, p in ((18, "FY2022/23"), (15, "FY2023/24"), (21, "FY2024/25"))
+    }
+    assert read(19) == {
+        ("ombudsman_findings", 47, "FY2024/25", "Housing Ombudsman / Decisions"),
+        ("ombudsman_upheld", 36, "FY2024/25", "Housing Ombudsman / Fault found"),
+        ("ombudsman_upheld_pct", 77, "FY2024/25", "Housing Ombudsman"),
+    }
+    assert {(m, v, s) for m, v, _, s in services_stage(con, pack, 26)} == {
+        ("complaints_received", 88, "1"),
+        ("complaints_concluded", 85, "1"),
+        ("complaints_upheld", 21, "1"),
+    }
+
+
+def services_stage(con, pack: str, line: int) -> list[tuple]:
+    """(measure, value, period_id, stage) of each complaints fact printed on a line."""
+    return [
+        (f["measure"], f["value"], f["period_id"], f["stage"])
+        for f in facts(con, "fct_complaints", pack, line)
     ]

@@ -266,8 +266,16 @@ select
              then s.row_label
              -- a row naming its measure, then after a dash what it is of ('Longest wait (weeks)
              -- – Getting Help (Core)' beside '... – Neurodevelopmental'): that part
+             -- two rows naming one measure that nothing else tells apart ('Housing Ombudsman
+             -- determinations' beside 'LGSCO detailed investigations decided'): their labels
              when s.row_names_measure and s.row_role = 'detail' and not s.row_is_service
-             then nullif(trim(regexp_extract(s.row_label, '\s[–—-]\s+([^–—]+)$', 1)), '') end,
+             then coalesce(
+                 nullif(trim(regexp_extract(s.row_label, '\s[–—-]\s+([^–—]+)$', 1)), ''),
+                 case when count(distinct s.row_index) over (
+                          partition by s.table_id, s.col_index, s.measure, s.theme, s.procedure,
+                                       s.row_named_stage,
+                                       regexp_extract(s.row_label, '(?i)\bstage\s*([1-3])\b', 1)) > 1
+                      then s.row_label end) end,
         case when nullif(s.column_name, '') is not null and s.cell_key is null
               and not s.column_names_measure and not s.column_is_period and not s.in_text_column
               and s.col_value_type is null and s.col_service_code is null
