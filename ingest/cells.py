@@ -34,6 +34,11 @@ DATE = re.compile(
 )
 # `0-4 years`, `17 years`, `16+ years`: an age band, printed as a column heading
 AGE_BAND = re.compile(r"^\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:years?|yrs)(?:\s+old)?$", re.IGNORECASE)
+# `0-6 weeks`, `52+ weeks`, `13 - 18 wks`: a band of waits heading a column (a wait alone, `26
+# weeks`, is a value)
+DURATION_BAND = re.compile(
+    r"^\d+\s*(?:[-–]\s*\d+|\+)\s*(?:weeks?|wks?|months?|days?)$", re.IGNORECASE
+)
 # `1-4`, `10-15`, `16+` under `Age band`: a range, never a figure (no value reads as one)
 BARE_RANGE = re.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$|^\d{1,2}\+$")
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
@@ -69,7 +74,7 @@ def cell_kind(text: str) -> str:
         return "date"
     if DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
-    if AGE_BAND.match(text) or BARE_RANGE.match(text):
+    if AGE_BAND.match(text) or BARE_RANGE.match(text) or DURATION_BAND.match(text):
         return "band"
     for kind, pattern in (
         ("count", COUNT),

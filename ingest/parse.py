@@ -125,7 +125,10 @@ from ingest.text import clean_text
 #        alike (`(i)<TAB>THAT the report be noted; and` / `` / `(ii)<TAB>THAT ...`) is an item of
 #        the list, not a table; `17.<TAB>The Committee is asked to:` is a lead-in (boundaries.yml
 #        paragraph_lead_in)
-PARSER_VERSION = "1.3.50"
+# 1.3.51: a band of waits heading a column (`0-6 weeks`, `52+ weeks`) is a heading, not a value,
+#        so `Month end<TAB>0-6 weeks<TAB>...<TAB>Total` is a header; an officer's `Email:` /
+#        `Telephone:` line above a page break is no caption (captions.yml attributions)
+PARSER_VERSION = "1.3.51"
 
 
 @dataclass

@@ -679,19 +679,21 @@ def test_layout_minute_titles_with_a_full_stop_and_items_a_blank_line_apart(layo
     ).fetchall()
     day = date(2025, 10, 7)
     assert found == [
-        (17, "resolution", "14", "Minutes of the previous meeting", day),
+        (17, "resolution", "14", "Minutes", day),
         (23, "resolution", "15", "Speech and Language Therapy – Update", day),
-        (39, "recommendation", None, "THERAPY WAITING TIMES: RECOVERY PLAN", None),
+        # '16.<TAB>No items of urgent business were raised.' is a sentence, no minute's title
+        (31, "resolution", "15", "Speech and Language Therapy – Update", day),
+        (43, "recommendation", None, "THERAPY WAITING TIMES: RECOVERY PLAN", None),
     ]
     resolved = decision_at(layouts_con, "scrutiny_minutes.txt", 23)
     assert [(i[1], i[3]) for i in items_of(layouts_con, resolved["decision_id"])] == [
         ("(i)", 25),
         ("(ii)", 27),
     ]
-    asked = decision_at(layouts_con, "scrutiny_minutes.txt", 39)
+    asked = decision_at(layouts_con, "scrutiny_minutes.txt", 43)
     assert [(i[1], i[3]) for i in items_of(layouts_con, asked["decision_id"])] == [
-        ("a)", 41),
-        ("b)", 42),
+        ("a)", 45),
+        ("b)", 46),
     ]
 
 

@@ -2077,3 +2077,41 @@ def services_stage(con, pack: str, line: int) -> list[tuple]:
         (f["measure"], f["value"], f["period_id"], f["stage"])
         for f in facts(con, "fct_complaints", pack, line)
     ]
+
+
+def test_a_table_of_wait_bands_by_month_under_a_service_caption(con):
+    """230_derby_therapy_months.txt lines 41-48: 'Month end | 0-6 weeks | ... | 52+ weeks | Total'
+    is a header (a band of waits is a heading, not a value: the tables had none and were one);
+    its band columns put 'Table A2: Physiotherapy' among waiting times; '52+ weeks' is the number
+    waiting over 52 weeks at each month end; the officer's 'Email:' line above the page break is
+    no part of the caption. The other bands and the total name no measure the caption or
+    headers say: unclassified."""
+    pack = "230_derby"
+    tables = rows(
+        con,
+        "select t.first_line, t.caption, t.n_header_rows, t.column_names[5] as band "
+        "from raw.tables t join raw.packs p using (pack_id) "
+        "where p.file_name like ? and t.first_line >= 41 order by 1",
+        [f"{pack}%"],
+    )
+    assert tables == [
+        {
+            "first_line": 42,
+            "caption": "Appendix A / Table A1: Occupational therapy",
+            "n_header_rows": 1,
+            "band": "52+ weeks",
+        },
+        {
+            "first_line": 47,
+            "caption": "Table A2: Physiotherapy",
+            "n_header_rows": 1,
+            "band": "52+ weeks",
+        },
+    ]
+    assert services_on(con, pack, 43) == {
+        ("waiting_over_52_weeks", 66, "D2025-10-31", "occupational_therapy")
+    }
+    assert services_on(con, pack, 48) == {
+        ("waiting_over_52_weeks", 6, "D2025-10-31", "physiotherapy")
+    }
+    assert [u["value"] for u in unclassified(con, pack, 48)] == [21, 60, 101, 188]

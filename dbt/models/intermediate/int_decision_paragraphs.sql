@@ -150,12 +150,14 @@ minute_headings as (
         {{ decision_role_extract('minute_heading', 'text', 1) }} as minute_number,
         {{ decision_role_extract('minute_heading', 'text', 2) }} as minute_title
     from headed
-    -- a heading, or a minute's number and title printed in two cells (int_decision_lines), its
-    -- title ended by a full stop or not ('28.<TAB>Children's Therapy Services – Interim Update.')
+    -- a heading, or a minute's number and title printed in two cells (int_decision_lines); a
+    -- title may end with a full stop ('28.<TAB>Children's Therapy Services – Interim Update.',
+    -- '30.<TAB>Date of next meeting.'), a sentence may not ('126<TAB>No items of urgent business
+    -- were raised.': a verb such as 'were' makes it one)
     where (is_heading_shape
-           or (is_table and n_lines = 1 and is_minute_line and not regexp_matches(text, '[;:,!?]$')
-               and not regexp_matches(regexp_replace(text, '^\W*[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?\s+', ''),
-                                      '\.\s+\S')))
+           or (is_table and n_lines = 1 and is_minute_line and not regexp_matches(text, '[.;:,!?]$'))
+           or (is_table and n_lines = 1 and is_minute_line and regexp_matches(text, '[^.]\.$')
+               and not regexp_matches(text, '(?i)\b(?:{{ var('sentence_verbs') | join('|') }})\b')))
       and {{ decision_role_matches('minute_heading', 'text') }} and not {{ opens_with_a_date('text') }}
 ),
 placed_headings as (
