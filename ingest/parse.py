@@ -128,7 +128,9 @@ from ingest.text import clean_text
 # 1.3.51: a band of waits heading a column (`0-6 weeks`, `52+ weeks`) is a heading, not a value,
 #        so `Month end<TAB>0-6 weeks<TAB>...<TAB>Total` is a header; an officer's `Email:` /
 #        `Telephone:` line above a page break is no caption (captions.yml attributions)
-PARSER_VERSION = "1.3.51"
+# 1.3.52: a numbered section's heading (`9. COMPLIMENTS`) ends the prose context a sentence below
+#        it reads its service from (prose numbers' context_before starts after it)
+PARSER_VERSION = "1.3.52"
 
 
 @dataclass

@@ -431,6 +431,7 @@ class _Paragraph:
     starts: list[int]  # offset of each piece in `text`
     lines: list[int]  # line number of each piece
     text: str
+    opens_section: bool = False  # a numbered section's heading is printed above it (or it is one)
 
     def line_at(self, offset: int) -> int:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
@@ -460,11 +461,13 @@ def paragraphs(lines: list[str]) -> list[_Paragraph]:
     numbers: list[int] = []  # the line number of each piece of the open paragraph
     texts: list[str] = []  # and its cleaned text
     gap = False  # a blank line was seen since the last piece
+    heading = False  # a section's heading was printed since the last paragraph
     for number, line in enumerate(lines, start=1):
         if "\t" in line:
             if texts:
-                result.append(_paragraph(numbers, texts))
-                numbers, texts = [], []
+                result.append(_paragraph(numbers, texts, heading))
+                numbers, texts, heading = [], [], False
+            heading = heading or _is_section_heading(_clean_line(line.replace("\t", " ")))
             gap = False
             continue
         stripped = line.strip()
@@ -480,25 +483,44 @@ def paragraphs(lines: list[str]) -> list[_Paragraph]:
             _starts_an_item(line, text)
             or (gap and (_is_closed(texts[-1]) or not text[0].islower()))
         ):
-            result.append(_paragraph(numbers, texts))
-            numbers, texts = [], []
+            result.append(_paragraph(numbers, texts, heading))
+            numbers, texts, heading = [], [], False
         numbers.append(number)
         texts.append(text)
         gap = False
     if texts:
-        result.append(_paragraph(numbers, texts))
+        result.append(_paragraph(numbers, texts, heading))
     return result
 
 
-def _paragraph(numbers: list[int], texts: list[str]) -> _Paragraph:
+def _paragraph(numbers: list[int], texts: list[str], after_heading: bool = False) -> _Paragraph:
     """The pieces of a paragraph joined with single spaces, each piece's offset kept."""
+    opens = after_heading or (len(texts) == 1 and _is_section_heading(texts[0]))
     if len(texts) == 1:
-        return _Paragraph([0], numbers, texts[0])  # most paragraphs are one line
+        return _Paragraph([0], numbers, texts[0], opens)  # most paragraphs are one line
     starts, pos = [], 0
     for text in texts:
         starts.append(pos)
         pos += len(text) + 1
-    return _Paragraph(starts, numbers, " ".join(texts))
+    return _Paragraph(starts, numbers, " ".join(texts), opens)
+
+
+SECTION_HEADING_MAX_WORDS = 10
+
+
+def _is_section_heading(text: str) -> bool:
+    """`9. COMPLIMENTS`, `4.2 Waiting times for therapy`: a section's number and a short title
+    of words that ends no sentence or clause. The prose before it is another section's: a
+    sentence below it takes no service or subject from it. (An unnumbered heading may be a
+    sub-heading of the section above: `Nature of Complaint` under a service's heading.)"""
+    words = text.split()
+    if not words or len(words) > SECTION_HEADING_MAX_WORDS or text[-1] in ".:;,!?":
+        return False
+    title = _SECTION_NUMBER.sub("", text, count=1)
+    return title != text and title[:1].isupper() and not any(ch.isdigit() for ch in title)
+
+
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
 # --------------------------------------------------------------------------- sentences
@@ -616,6 +638,8 @@ def _sentences(lines: list[str]) -> list[tuple[_Paragraph, str, int, int, str, s
     paras = paragraphs(lines)
     lows = [fold(para.text) for para in paras]
     for para, para_low, read in zip(paras, lows, _read_paragraphs(paras, lows), strict=True):
+        if para.opens_section:
+            earlier = ""  # the sections above are about something else
         before_paragraph = earlier
         earlier = (earlier + " " + para.text)[-CONTEXT_CHARS:]
         if not read:

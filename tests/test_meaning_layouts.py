@@ -2115,3 +2115,17 @@ def test_a_table_of_wait_bands_by_month_under_a_service_caption(con):
         ("waiting_over_52_weeks", 6, "D2025-10-31", "physiotherapy")
     }
     assert [u["value"] for u in unclassified(con, pack, 48)] == [21, 60, 101, 188]
+
+
+def test_a_numbered_section_heading_closes_the_service_of_the_prose_above(con):
+    """231_islington_ombudsman.txt lines 29-35: '9. COMPLIMENTS' opens a section of its own, so
+    'The council received 1,204 compliments' below it takes no service from the children's
+    complaints above the heading (it took 'children'); the sentence under the children's
+    heading keeps its service."""
+    pack = "231_islington"
+    [compliments] = facts(con, "fct_complaints", pack, 35)
+    assert (compliments["measure"], compliments["value"]) == ("compliments_received", 1204)
+    assert compliments["service_area"] is None
+    received = {f["measure"]: f for f in facts(con, "fct_complaints", pack, 31)}
+    assert received["complaints_received"]["value"] == 88
+    assert received["complaints_received"]["service_area"] == "children"

@@ -29,7 +29,39 @@ areas as (
     from (select distinct clean_text from headings) t
     join {{ ref('service_area_patterns') }} p on {{ regexp_matches_seed('t.clean_text', 'p.pattern', ref('service_area_patterns')) }}
     group by all
+),
+with_areas as (
+    select h.*, a.service_area,
+           -- '9. COMPLIMENTS' is a section of level 1, '4.2 Waiting times' of level 2: a number
+           -- and a title of words (no digits: '12 November 2025' is a date)
+           case when regexp_matches(h.clean_text, '^\s*[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+[A-Z][^0-9]*$')
+                then len(string_split(regexp_extract(h.clean_text, '^\s*([0-9]{1,2}(?:\.[0-9]{1,2})*)', 1), '.'))
+           end as section_level
+    from headings h
+    left join areas a using (clean_text)
+),
+area_headings as (
+    select pack_id, line_number, service_area, section_level
+    from with_areas
+    where service_area is not null
+),
+-- a numbered heading naming no service ends the section of the nearest service heading above
+-- when that one is numbered at its level or deeper ('8. Children's complaints' ... '9.
+-- COMPLIMENTS'): below it the service is the one its parent section's heading names ('8.
+-- Children's complaints' above '8.1 Adults' complaints' and '8.2 Stage 2'), if any
+closing as (
+    select n.pack_id, n.line_number
+    from with_areas n
+    asof join area_headings a on a.pack_id = n.pack_id and n.line_number > a.line_number
+    where n.service_area is null and n.section_level <= a.section_level
 )
-select h.*, a.service_area
-from headings h
-left join areas a using (clean_text)
+select h.*,
+       c.line_number is not null as closes_service_area,
+       case when c.line_number is null then h.service_area
+            else (select arg_max_null(e.service_area, e.line_number)   -- the parent, with or without one
+                  from with_areas e
+                  where e.pack_id = h.pack_id and e.line_number < h.line_number
+                    and e.section_level < h.section_level)
+       end as service_area_in_force
+from with_areas h
+left join closing c using (pack_id, line_number)

@@ -74,9 +74,9 @@ broken_down as (
     group by all
 ),
 area_headings as (
-    select pack_id, line_number, service_area
+    select pack_id, line_number, service_area_in_force as service_area   -- null: a section of none
     from {{ batch(ref('int_heading_lines')) }}
-    where service_area is not null
+    where (service_area is not null or closes_service_area)
 ),
 with_fy as (
     select l.*,

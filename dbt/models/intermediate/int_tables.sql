@@ -54,9 +54,9 @@ with_as_of as (
       on a.pack_id = t.pack_id and t.first_line > a.line_number
 ),
 area_headings as (
-    select pack_id, line_number, service_area
+    select pack_id, line_number, service_area_in_force as service_area   -- null: a section of none
     from {{ ref('int_heading_lines') }}
-    where service_area is not null and {{ in_batch('pack_id') }}
+    where (service_area is not null or closes_service_area) and {{ in_batch('pack_id') }}
 ),
 with_area as (
     select t.*, s.service_area as heading_service_area, s.line_number as heading_service_area_line
