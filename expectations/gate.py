@@ -440,10 +440,9 @@ def _prepare_batch(cat: dict[str, Any], count: int) -> tuple[dict, dict, list[di
     lines["line_in_pack"] = (
         (lines["line_number"] >= 1) & (lines["line_number"] <= lines["pack_line_count"])
     ).fillna(False)
-    lines["text_has_tab"] = [
-        ("\t" in t and not is_numbered_paragraph(t)) if isinstance(t, str) else None
-        for t in lines["text"].tolist()
-    ]
+    lines["text_has_tab"] = _text_has_tab(
+        lines["_pack_key"].tolist(), lines["line_number"].tolist(), lines["text"].tolist()
+    )
 
     params = {"min_meeting_date": MIN_MEETING_DATE}
     subjects = []
@@ -493,6 +492,32 @@ def _cell_stats(cells: Any) -> Any:
     body = cells[cells["row_index"] >= 0]
     stats["body_rows_in_cells"] = body.groupby(["_pack_key", "table_id"])["row_index"].nunique()
     return stats.reset_index()
+
+
+def _text_has_tab(keys: list, numbers: list, texts: list) -> list[bool | None]:
+    """Whether each line is read as a table row, from its pack's text alone: it holds a TAB and
+    is no numbered paragraph, nor an item of a list of them (ingest.paragraphs.paragraph_view
+    reads each pack's lines together: `2.5<TAB>Of these, 180 ...` one blank line below `2.4`)."""
+    by_pack: dict[Any, dict[int, str]] = {}
+    for key, number, text in zip(keys, numbers, texts, strict=True):
+        if isinstance(text, str) and isinstance(number, int | float) and not math.isnan(number):
+            by_pack.setdefault(key, {})[int(number)] = text
+    views: dict[Any, dict[int, str]] = {}
+    for key, texts_at in by_pack.items():
+        first, last = min(texts_at), max(texts_at)
+        ordered = [texts_at.get(n, "") for n in range(first, last + 1)]
+        view = paragraph_view(ordered) if any("\t" in t for t in ordered) else ordered
+        views[key] = {n: view[n - first] for n in texts_at}
+    return [
+        ("\t" in views[key][int(number)])
+        if isinstance(text, str)
+        and key in views
+        and isinstance(number, int | float)
+        and not math.isnan(number)
+        and int(number) in views[key]
+        else None
+        for key, number, text in zip(keys, numbers, texts, strict=True)
+    ]
 
 
 def _printed_on(text: str, line: str) -> bool:

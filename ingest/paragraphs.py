@@ -46,10 +46,10 @@ def paragraph_view(lines: list[str]) -> list[str]:
     for index in sorted(numbered):
         shape = _label_shape(lines[index])
         for step in (-1, 1):
-            other = _next_item_line(lines, index + step, step, shape)
+            other = _next_item_line(lines, index, step, shape)
             while 0 <= other < len(lines) and other not in grown and _short_item(lines[other]):
                 grown.add(other)
-                other = _next_item_line(lines, other + step, step, shape)
+                other = _next_item_line(lines, other, step, shape)
     view = list(lines)
     for index in grown:
         indent, number, text = _parts(lines[index])
@@ -57,17 +57,41 @@ def paragraph_view(lines: list[str]) -> list[str]:
     return view
 
 
-def _next_item_line(lines: list[str], index: int, step: int, shape: str) -> int:
-    """`index`; or, when it is one blank line in a list lettered or numbered in Roman (`(i)`,
-    `b)`), the line after it in the direction of `step` if it is labelled alike (not `29.`
-    under `c)`: a minute's heading under the last item of the minute above; nor `3.0<TAB>Waiting
-    list position` over `3.1<TAB>...`: a section's heading)."""
+def _next_item_line(lines: list[str], current: int, step: int, shape: str) -> int:
+    """The line next to the item at `current` in the direction of `step`; or, when that is one
+    blank line, the line after it if it is labelled alike in a list lettered or numbered in Roman
+    (`(i)`, `b)`), or if it is the next paragraph of a numbered list (`2.5` one blank line below
+    `2.4`) and ends a sentence. Not `29.` under `c)`: a minute's heading under the last item of
+    the minute above; nor `3.0<TAB>Waiting list position` over `3.1<TAB>...`: a section's
+    heading."""
+    index = current + step
     if not (0 <= index < len(lines)) or lines[index].strip():
         return index
     after = index + step
-    if "a" in shape and 0 <= after < len(lines) and _label_shape(lines[after]) == shape:
+    if not (0 <= after < len(lines)) or _label_shape(lines[after]) != shape:
+        return -1
+    if "a" in shape:
+        return after
+    first, second = (current, after) if step > 0 else (after, current)
+    if _follows(_parts(lines[first])[1], _parts(lines[second])[1]) and _ends_a_sentence(
+        lines[after]
+    ):
         return after
     return -1
+
+
+def _follows(label: str, following: str) -> bool:
+    """`2.5` follows `2.4`, `7.` follows `6.`: the same label with its last number one more."""
+    numbers, next_numbers = _DIGIT_RUN.findall(label), _DIGIT_RUN.findall(following)
+    return (
+        len(numbers) == len(next_numbers) > 0
+        and numbers[:-1] == next_numbers[:-1]
+        and int(next_numbers[-1]) == int(numbers[-1]) + 1
+    )
+
+
+def _ends_a_sentence(line: str) -> bool:
+    return line.rstrip("\t ").endswith(".")
 
 
 def _label_shape(line: str) -> str:

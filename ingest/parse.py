@@ -130,7 +130,10 @@ from ingest.text import clean_text
 #        `Telephone:` line above a page break is no caption (captions.yml attributions)
 # 1.3.52: a numbered section's heading (`9. COMPLIMENTS`) ends the prose context a sentence below
 #        it reads its service from (prose numbers' context_before starts after it)
-PARSER_VERSION = "1.3.52"
+# 1.3.53: a numbered paragraph one blank line below the one before it in sequence (`2.5` under
+#        `2.4`) that ends a sentence is a paragraph too, however short (`2.5<TAB>Of these, 180 had
+#        been waiting over 78 weeks.` was a one-row table)
+PARSER_VERSION = "1.3.53"
 
 
 @dataclass

@@ -49,6 +49,20 @@ def test_the_view_changes_only_numbered_paragraphs_and_keeps_line_numbers():
     ]
 
 
+def test_a_short_paragraph_next_in_sequence_one_blank_line_below_is_a_paragraph():
+    """232_leicestershire_therapy_prose.txt lines 21-23: '2.5<TAB>Of these, 180 had been waiting
+    over 78 weeks.' has too few words to be a paragraph alone, but it is the next paragraph of the
+    list and ends a sentence; a section heading after a paragraph is not ('3.<TAB>Next steps',
+    no full stop), nor a line numbered out of sequence."""
+    long = "2.4\tThere were 633 young people waiting for a physiotherapy assessment in June 2024."
+    short = "2.5\tOf these, 180 had been waiting over 78 weeks."
+    assert paragraph_view([long, "", short])[2] == short.replace("\t", " ")
+    heading = "3.\tNext steps"
+    assert paragraph_view([long, "", heading])[2] == heading
+    out_of_sequence = "2.7\tOf these, 180 had been waiting."
+    assert paragraph_view([long, "", out_of_sequence])[2] == out_of_sequence
+
+
 def test_a_numbered_paragraph_is_no_table_and_its_line_has_no_table_tab():
     text = (
         "Cornwall Council\n\n1.1\tAt 31 March 2024 there were 596 children in care, a rate of 57.\n"

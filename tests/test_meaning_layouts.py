@@ -2129,3 +2129,31 @@ def test_a_numbered_section_heading_closes_the_service_of_the_prose_above(con):
     received = {f["measure"]: f for f in facts(con, "fct_complaints", pack, 31)}
     assert received["complaints_received"]["value"] == 88
     assert received["complaints_received"]["service_area"] == "children"
+
+
+def test_therapy_waiting_lists_told_in_numbered_paragraphs(con):
+    """232_leicestershire_therapy_prose.txt: a report told in numbered paragraphs. '(84 for SLT
+    and 138 for OT)' are each their own service's waiting list, and their whole (222) is neither
+    (all three took the title's 'Therapy Services' as a part and were dropped); 'young people
+    had waited more than 18 weeks', 'the longest wait for an occupational therapy assessment was
+    94 weeks' and '633 young people waiting for a physiotherapy assessment' name their measures;
+    '2.5<TAB>Of these, 180 ...' one blank line below 2.4 is a paragraph (it was a table), and its
+    180 is physiotherapy's, at the end of June 2024 as the sentence before it."""
+    pack = "232_leicestershire"
+
+    def read(line):
+        return {
+            (f["measure"], f["value"], f["service_code"], f["period_id"])
+            for f in facts(con, "fct_waiting_times", pack, line)
+        }
+
+    june = "D2024-06-30"
+    assert read(15) == {
+        ("referrals_waiting", 222, None, june),
+        ("referrals_waiting", 84, "speech_language_therapy", june),
+        ("referrals_waiting", 138, "occupational_therapy", june),
+    }
+    assert read(17) == {("max_wait_weeks", 94, "occupational_therapy", "D2024-09-03")}
+    assert read(19) == {("waiting_over_18_weeks", 398, "speech_language_therapy", june)}
+    assert read(21) == {("referrals_waiting", 633, "physiotherapy", june)}
+    assert read(23) == {("waiting_over_78_weeks", 180, "physiotherapy", june)}

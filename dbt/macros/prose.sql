@@ -22,3 +22,9 @@ regexp_matches({{ expr }}, '(?i){{ "^" if whole }}(?:{{ var("relative_periods")[
 {% macro bounds_period(expr) -%}
 regexp_matches({{ expr }}, '(?i)^(?:{{ var("period_bound_openers") | join("|") }})\b')
 {%- endmacro %}
+
+{# True when a sentence opens about the figure of the sentence before it ('2.5 Of these, 180 had
+   been waiting ...'; var anaphoric_openers), its paragraph number, if any, before. #}
+{% macro opens_about_figure_before(sentence) -%}
+regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?:{{ var("anaphoric_openers") | join("|") }})\b')
+{%- endmacro %}

@@ -126,7 +126,10 @@ inherited as (
         select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null and e.sentence_last_line >= w.sentence_first_line - 1
+          and e.period_text is not null
+          and (e.sentence_last_line >= w.sentence_first_line - 1
+               -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
+               or {{ opens_about_figure_before('w.sentence') }})
           and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
           and e.sentence <> w.sentence and suffix(trim(w.context_before), trim(e.sentence))
           and not exists (
@@ -284,7 +287,9 @@ prose_facts as (
         coalesce(rc.council_id, 'unknown') as reporting_council_gss,
         coalesce(rc.council_id, 'unknown') as subject_council_gss,
         'reporting_council' as subject_council_source,
-        coalesce(csv.service_code, svc.service_code) as service_code,
+        -- a whole whose parts are services of their own is the service its own clause names, if any
+        case when pps.part_services >= 2 then wsv.service_code
+             else coalesce(psv.service_code, csv.service_code, svc.service_code) end as service_code,
         -- 'none': the nearest text names a council service of neither area ('Highways')
         nullif(coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
                         csv.service_area, svc.service_area), 'none') as service_area,
@@ -339,12 +344,21 @@ prose_facts as (
     left join lateral (   -- the service the sentence names, else the one the prose before it names
         -- ('... waiting for a first appointment with CAMHS' after a summary naming speech and
         -- language therapy is CAMHS's)
+        -- (the highest priority; for a sentence about the figure before it, the nearest one: 'Of
+        -- these, 180 had been waiting' after a sentence on physiotherapy that follows one on
+        -- speech and language therapy is physiotherapy's)
         select coalesce(arg_max(s.service_code, s.priority) filter (where in_sentence),
-                        arg_max(s.service_code, s.priority)) as service_code,
+                        arg_min(s.service_code, [s.distance, -s.priority])) as service_code,
                coalesce(arg_max(s.service_area, s.priority) filter (where in_sentence),
-                        arg_max(s.service_area, s.priority)) as service_area
+                        arg_min(s.service_area, [s.distance, -s.priority])) as service_area
         from (
-            select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence
+            select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence,
+                   -- characters from its last mention to the end of the prose before
+                   case when {{ opens_about_figure_before('c.sentence') }}
+                        then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
+                            {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
+                            1000000)
+                        else 0 end as distance
             from {{ ref('service_aliases') }} s
             where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }}
               and not regexp_matches(s.pattern, '\^')
@@ -359,6 +373,31 @@ prose_facts as (
           and {{ regexp_matches_seed("list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]", 's.pattern', ref('service_aliases')) }}
           and not regexp_matches(s.pattern, '\^')
     ) csv on true
+    left join lateral (   -- a part named by its own service: '222 children were waiting (84 for SLT
+        -- and 138 for OT)': 84 is speech and language therapy's, 138 occupational therapy's
+        select arg_max(s.service_code, s.priority) as service_code
+        from {{ ref('service_aliases') }} s
+        where c.measure_source = 'breakdown'
+          and {{ regexp_matches_seed("coalesce(c.after_text, '')", 's.pattern', ref('service_aliases')) }}
+          and not regexp_matches(s.pattern, '\^')
+    ) psv on true
+    left join lateral (   -- the services its parts name ('(84 for SLT and 138 for OT)')
+        select count(distinct s.service_code) as part_services
+        from {{ batch(ref('int_prose_measures')) }} pm
+        join {{ batch(ref('stg_prose_numbers')) }} pn using (pack_id, mention_seq)
+        join {{ ref('service_aliases') }} s
+          on {{ regexp_matches_seed('pn.after_text', 's.pattern', ref('service_aliases')) }}
+         and not regexp_matches(s.pattern, '\^')
+        where pm.pack_id = c.pack_id and pm.part_of_seq = c.mention_seq
+    ) pps on true
+    left join lateral (   -- the service the whole's own words name ('222 children were waiting for a
+        -- first therapy assessment (': none)
+        select arg_max(s.service_code, s.priority) as service_code
+        from {{ ref('service_aliases') }} s
+        where pps.part_services >= 2
+          and {{ regexp_matches_seed("c.before_text || ' ' || c.after_text", 's.pattern', ref('service_aliases')) }}
+          and not regexp_matches(s.pattern, '\^')
+    ) wsv on true
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,

@@ -18,7 +18,8 @@ with sentences as (
 lines as (
     select pack_id, line_number, text, clean_text
     from {{ batch(ref('stg_lines')) }}
-    where not has_tab
+    -- a section's number and title printed in two cells ('2.<TAB>Waiting times') is one too
+    where (not has_tab or {{ numbered_title_in_two_cells('text') }})
       and length(clean_text) between 4 and 160
       and not regexp_matches(clean_text, '[.:;,]$')
       and (not regexp_matches(text, '^\s*[-–•*]\s') or strpos(text, '**') > 0)
