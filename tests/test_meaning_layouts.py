@@ -2157,3 +2157,30 @@ def test_therapy_waiting_lists_told_in_numbered_paragraphs(con):
     assert read(19) == {("waiting_over_18_weeks", 398, "speech_language_therapy", june)}
     assert read(21) == {("referrals_waiting", 633, "physiotherapy", june)}
     assert read(23) == {("waiting_over_78_weeks", 180, "physiotherapy", june)}
+
+
+def test_upheld_by_the_council_a_service_that_received_and_a_bracketed_last_year(con):
+    """233_camden_complaints_prose.txt: 'The council upheld 1,210 stage 1 complaints' counts upheld
+    complaints (it was read as received); 'Housing Repairs received 1,946' is that service's
+    part of the council's complaints, not a second council-wide count; 'the number received in
+    2023/24 (3,611)' is the number received that year."""
+    pack = "233_camden"
+
+    def read(line):
+        return {
+            (f["measure"], f["value"], f["segment"], f["period_id"])
+            for f in facts(con, "fct_complaints", pack, line)
+        }
+
+    assert read(11) == {
+        ("complaints_received", 3402, None, "FY2024/25"),
+        ("complaints_received", 3611, None, "FY2023/24"),
+    }
+    assert read(13) == {("complaints_received", 1946, "Housing Repairs", "FY2024/25")}
+    [upheld] = facts(con, "fct_complaints", pack, 15)
+    assert (upheld["measure"], upheld["value"], upheld["period_id"]) == (
+        "complaints_upheld",
+        1210,
+        "FY2024/25",
+    )
+    assert (upheld["comparison_value"], upheld["comparison_period_id"]) == (1388, "FY2023/24")

@@ -59,6 +59,17 @@ cue_parts as (
     where c.part_kind in ('segment', 'procedure')
       and (c.unless_pattern is null or not {{ regexp_matches_seed("m.sentence", 'c.unless_pattern', ref('prose_part_cues'), 'unless_pattern') }})
 ),
+-- a segment named in words that seed segment_patterns knows takes its code ('The Partnership
+-- Trust received 138 complaints': nhs_partnership_trust)
+cue_segments as (
+    select c.pack_id, c.mention_seq,
+           coalesce((select string_agg(distinct p.segment, ',' order by p.segment)
+                     from {{ ref('segment_patterns') }} p
+                     where {{ regexp_matches_seed('c.part', 'p.pattern', ref('segment_patterns')) }}),
+                    c.part) as part
+    from cue_parts c
+    where c.part_kind = 'segment'
+),
 stage_cues as (
     select pattern, part from {{ ref('prose_part_cues') }} where part_kind = 'stage'
 ),
@@ -191,8 +202,8 @@ select
     m.mention_seq,
     coalesce(ts.theme, ct.share_theme, bt.theme, case when sc.mention_seq is not null then tb.theme end) as theme,
     coalesce(
-        (select case when count(distinct c.part) = 1 then min(c.part) end from cue_parts c
-         where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq and c.part_kind = 'segment'),
+        (select case when count(distinct c.part) = 1 then min(c.part) end from cue_segments c
+         where c.pack_id = m.pack_id and c.mention_seq = m.mention_seq),
         fs.segment,
         case when sec.section_kind = 'unit' then coalesce(sec.segment_code, sec.section_heading) end
     ) as segment,
