@@ -10,6 +10,10 @@
 -- agree within 1 point. A sentence total that equals the sum of the same measure over the pack's
 -- tables of the whole service and of its segments (a council's own services in one table, a
 -- partner trust's in the next: '36 complaints' = 28 + 8) agrees.
+-- A waiting-times figure printed in a sentence about one service ('1,486 children were waiting
+-- for speech and language therapy at 30 June 2024') is compared with the one figure the pack's
+-- tables print for that service, measure and date (no part of it: no age band, district or
+-- segment); tables printing two different figures for it say nothing.
 with cues as (
     select subject, pattern from {{ ref('prose_subject_cues') }}
 ),
@@ -77,7 +81,38 @@ compared as (
         where n.pack_id = p.pack_id and n.sentence_first_line = p.sentence_first_line
           and n.mention_seq <> p.mention_seq and n.skip_reason is null and n.value = t.value)
     group by all
-)
+),
+service_prose as (
+    select f.*
+    from {{ batch(ref('int_prose_facts')) }} f
+    where f.domain = 'waiting_times' and f.value_type = 'actual' and f.value_qualifier is null
+      and f.role in ('level', 'to') and f.service_code is not null
+      and f.segment is null and f.breakdown is null and f.theme is null
+      -- a bracketed part of a figure ('(84 for SLT and 138 for OT)') is a part of what it counts
+      and f.measure_source is distinct from 'breakdown'
+),
+service_tables as (   -- the one figure the tables print for a service, measure and date
+    select pack_id, service_code, measure, period_id, any_value(value) as value,
+           list(distinct source_line order by source_line) as table_lines,
+           string_agg(distinct source_table_id, ',' order by source_table_id) as table_ids
+    from {{ batch(ref('int_facts')) }}
+    where domain = 'waiting_times' and value is not null and value_type = 'actual'
+      and row_role <> 'comparison' and service_code is not null
+      and age_band is null and district is null and segment is null and theme is null
+      and subject_council_gss = reporting_council_gss
+    group by all
+    having count(distinct value) = 1
+),
+service_compared as (
+    select p.pack_id, p.source_line as prose_line, p.measure, p.value as prose_value, p.unit,
+           p.period_id, p.service_code, p.number_text, t.value as table_value, t.table_lines, t.table_ids
+    from service_prose p
+    join service_tables t
+      on t.pack_id = p.pack_id and t.service_code = p.service_code and t.measure = p.measure
+     and t.period_id = p.period_id
+    where abs(t.value - p.value) >= case when p.unit = 'percent' then 1 else 0.001 end
+),
+findings as (
 select
     pack_id,
     'prose_figure_disagrees_with_table' as check_name,
@@ -98,3 +133,21 @@ where not agrees
     select 1 from segment_sums s
     where s.pack_id = c.pack_id and s.measure = c.measure and s.period_id = c.period_id
       and s.service_area = c.service_area and abs(s.value - c.prose_value) < 0.001)
+)
+select * from findings
+union all
+select
+    pack_id,
+    'prose_figure_disagrees_with_table' as check_name,
+    'warning' as severity,
+    table_ids as source_table_id,
+    array_to_string(list_sort(list_distinct(list_prepend(prose_line, table_lines))), ',') as source_lines,
+    measure,
+    period_id,
+    table_value as expected_value,
+    prose_value as observed_value,
+    concat_ws('|', 'prose_service', prose_line, measure, period_id, service_code, table_ids) as finding_key,
+    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || service_code || ', '
+        || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
+        || table_value as detail
+from service_compared
