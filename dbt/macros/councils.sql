@@ -28,3 +28,15 @@ nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     where cn.name_key = {{ council_key(name_expr) }}
 )
 {%- endmacro %}
+
+{# True when a text gives its figures to an area of several councils: it names one of seed
+   shared_areas ('LLR-wide') or lists two councils or more ('Leicester, Leicestershire and
+   Rutland', 'Blackpool, Fylde and Wyre'), each name a whole list item. #}
+{% macro names_shared_area(text_expr) -%}
+(exists (select 1 from {{ ref('shared_areas') }} sha
+         where {{ regexp_matches_seed(text_expr, 'sha.pattern', ref('shared_areas')) }})
+ or (select count(distinct cn.gss_code)
+     from (select unnest(regexp_split_to_array(lower(coalesce({{ text_expr }}, '')),
+                                               '\s*(?:,|;|/|&|\(|\)|:|\band\b)\s*')) as item) li
+     join {{ ref('int_council_names') }} cn on cn.name_key = {{ council_key('li.item') }}) >= 2)
+{%- endmacro %}

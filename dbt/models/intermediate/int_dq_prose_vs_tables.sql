@@ -90,6 +90,7 @@ service_prose as (
       and f.segment is null and f.breakdown is null and f.theme is null
       -- a bracketed part of a figure ('(84 for SLT and 138 for OT)') is a part of what it counts
       and f.measure_source is distinct from 'breakdown'
+      and f.subject_council_gss = f.reporting_council_gss   -- not an area of several councils
 ),
 service_tables as (   -- the one figure the tables print for a service, measure and date
     select pack_id, service_code, measure, period_id, any_value(value) as value,

@@ -30,6 +30,13 @@ joined as (
     join {{ batch(ref('int_fact_subjects')) }} su using (pack_id, table_id, row_index, col_index, part, component)
     join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = o.pack_id
 ),
+-- a table whose caption gives its figures to an area of several councils ('Children waiting,
+-- Leicester, Leicestershire and Rutland', 'LLR-wide'): they are the councils' together
+shared_tables as (
+    select t.table_id
+    from (select distinct table_id, caption_text from obs) t
+    where {{ names_shared_area('t.caption_text') }}
+),
 valued as (
     select
         j.*,
@@ -40,7 +47,8 @@ valued as (
              when j.token_meaning = 'suppressed' then 'suppressed'
              when j.dash_is_zero then 'zero_token'
              else 'null_token' end as value_status,
-        coalesce(j.row_subject_council, j.reporting_council_gss) as subject_council_gss
+        coalesce(j.row_subject_council, case when j.shared_area then 'several' end, j.reporting_council_gss)
+            as subject_council_gss
     from (
         -- a row that withholds a small number ('<5') prints a dash for what it also withholds
         -- (the upheld of fewer than 5), not for none: its dashes are no zeros
@@ -49,7 +57,8 @@ valued as (
                j.token_meaning = 'none' and j.unit = 'count' and j.value_type is distinct from 'target'
                    and not coalesce(bool_or(j.token_meaning = 'suppressed')
                                         over (partition by j.table_id, j.row_index), false)
-                   as dash_is_zero
+                   as dash_is_zero,
+               j.table_id in (select table_id from shared_tables) as shared_area
         from joined j
     ) j
 )
@@ -83,7 +92,8 @@ select
     -- councils
     s.reporting_council_gss,
     s.subject_council_gss,
-    case when s.row_subject_council is not null then 'row_label' else 'reporting_council' end
+    case when s.row_subject_council is not null then 'row_label'
+         when s.shared_area then 'shared_area' else 'reporting_council' end
         as subject_council_source,
     -- what the value is about
     s.service_area,

@@ -258,6 +258,12 @@ compared as (
                as comparison_period_id
     from kept k
 ),
+-- sentences giving their figures to an area of several councils, each read once
+shared_sentences as (
+    select distinct t.pack_id, t.sentence
+    from (select distinct pack_id, sentence from compared) t
+    where {{ names_shared_area('t.sentence') }}
+),
 prose_facts as (
     select
         {{ surrogate_key(['c.pack_id', "'prose'", 'c.mention_seq', 'c.measure', 'c.value_type']) }} as fact_id,
@@ -285,8 +291,12 @@ prose_facts as (
         c.measure_source,
         -- the pack's council as its table facts have it (the council register, at the meeting date)
         coalesce(rc.council_id, 'unknown') as reporting_council_gss,
-        coalesce(rc.council_id, 'unknown') as subject_council_gss,
-        'reporting_council' as subject_council_source,
+        -- a sentence giving its figure to an area of several councils ('Across Leicester,
+        -- Leicestershire and Rutland, 1,486 children ...'): the councils' together
+        case when sh.sentence is not null then 'several'
+             else coalesce(rc.council_id, 'unknown') end as subject_council_gss,
+        case when sh.sentence is not null then 'shared_area'
+             else 'reporting_council' end as subject_council_source,
         -- a whole whose parts are services of their own is the service its own clause names, if any
         case when pps.part_services >= 2 then wsv.service_code
              else coalesce(psv.service_code, csv.service_code, svc.service_code) end as service_code,
@@ -325,6 +335,7 @@ prose_facts as (
         case when bd.parts >= 2 and bd.parts_sum = c.value then true end as is_total
     from compared c
     left join broken_down bd on bd.pack_id = c.pack_id and bd.mention_seq = c.mention_seq
+    left join shared_sentences sh on sh.pack_id = c.pack_id and sh.sentence = c.sentence
     left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
     left join lateral (
         select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area

@@ -6,7 +6,8 @@
 -- depends_on: {{ ref('fct_placements') }}
 -- depends_on: {{ ref('fct_decisions') }}
 -- Every English council of the register (seed council_register: current councils and the
--- predecessors of recent reorganisations), plus 'unknown' for names no council bears.
+-- predecessors of recent reorganisations), plus 'unknown' for names no council bears and
+-- 'several' for figures given to an area of several councils.
 with register as (
     select * from {{ ref('council_register') }}
 ),
@@ -45,3 +46,7 @@ left join aliases a using (gss_code)
 union all
 select 'unknown', null, 'Unknown council', null, null, null, null, null, null, null, null, null, null,
        []::varchar[]
+union all
+-- a figure given to an area of several councils (subject_council_source 'shared_area')
+select 'several', null, 'Several councils (a shared area)', null, null, null, null, null, null, null,
+       null, null, null, []::varchar[]
