@@ -133,7 +133,11 @@ from ingest.text import clean_text
 # 1.3.53: a numbered paragraph one blank line below the one before it in sequence (`2.5` under
 #        `2.4`) that ends a sentence is a paragraph too, however short (`2.5<TAB>Of these, 180 had
 #        been waiting over 78 weeks.` was a one-row table)
-PARSER_VERSION = "1.3.53"
+# 1.3.54: a count's share printed alone in brackets after it ('193 children (16.9%) were living
+#        more than 20 miles from home at 30 September 2025') takes the count's period, and the
+#        bracket no longer keeps the period after it from the count; 'miles from home' names the
+#        placements domain (prose.yml domain_words)
+PARSER_VERSION = "1.3.54"
 
 
 @dataclass

@@ -1096,6 +1096,26 @@ def _compare(later: ProseNumber, earlier: ProseNumber, s: _Sentence) -> None:
         )
 
 
+_OWN_SHARE_GAP = re.compile(r"[^\d();:]{0,40}\(\s*")
+
+
+def _own_share(sentence: str, count: ProseNumber, share: ProseNumber) -> bool:
+    """`share` is a percentage printed alone in brackets a few words after `count` ('193
+    children (16.9%)'): the count's share of its whole, of the count's period."""
+    return (
+        share.char_start > count.char_end
+        and share.number_text.rstrip().endswith("%")
+        and not count.number_text.rstrip().endswith("%")
+        and _OWN_SHARE_GAP.fullmatch(sentence[count.char_end : share.char_start]) is not None
+        and sentence[share.char_end :].lstrip().startswith(")")
+    )
+
+
+def _share_open(sentence: str, share: ProseNumber) -> int:
+    """Where the bracket holding a share opens."""
+    return sentence.rindex("(", 0, share.char_start)
+
+
 def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     """The two figures of one 'from X to Y' (a period phrase before X is Y's too)."""
     if {a.role, b.role} != {"from", "to"}:
@@ -1170,10 +1190,23 @@ def _nearest_period(
     bracketed = _bracketed_after_period(sentence, m, spans) or _bracketed_after_compared_year(s, m)
     if bracketed is not None:
         return bracketed
+    count = next((k for k in kept if _own_share(sentence, k, m)), None)
+    if count is not None:  # '193 children (16.9%) ... at 30 September 2025': 16.9% is 193's share
+        own = _nearest_period(s, count, spans, kept)
+        if own is not None:
+            return own
+    share = next((k for k in kept if _own_share(sentence, m, k)), None)
     best, best_distance = None, None
     for start, end in spans:
         low, high = min(end, m.char_start), max(start, m.char_end)
         between = sentence[low:high]
+        if share is not None and start >= share.char_end:
+            # the count's own share in brackets stands aside: '193 children (16.9%) were living
+            # more than 20 miles from home at 30 September 2025'
+            between = (
+                sentence[m.char_end : _share_open(sentence, share)]
+                + sentence[sentence.index(")", share.char_end) + 1 : start]
+            )
         if start > 0 and sentence[start - 1] == "(" and sentence[end : end + 1] == ")":
             between = (
                 between.replace("(", "", 1) if start >= m.char_end else between.replace(")", "", 1)
@@ -1186,7 +1219,10 @@ def _nearest_period(
             between = before_figure[:-1] + sentence[m.char_start : high]
         if ";" in between or "(" in between or ")" in between:
             continue
-        if any(k is not m and low <= k.char_start < high and not _paired(k, m) for k in kept):
+        if any(
+            k is not m and k is not share and low <= k.char_start < high and not _paired(k, m)
+            for k in kept
+        ):
             continue
         if start < m.char_start and _claimed_by_figure_before(sentence, start, end, m, kept):
             continue

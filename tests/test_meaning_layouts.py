@@ -852,7 +852,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 234)}
+    layouts = {f"{n}" for n in range(201, 235)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2213,3 +2213,19 @@ def test_upheld_by_the_council_a_service_that_received_and_a_bracketed_last_year
         "FY2024/25",
     )
     assert (upheld["comparison_value"], upheld["comparison_period_id"]) == (1388, "FY2023/24")
+
+
+def test_a_count_and_its_bracketed_share_take_the_date_printed_after_them(con):
+    """234_hertfordshire_placements_prose.txt: '193 children (16.9%) were living more than 20
+    miles from home at 30 September 2025' is read (its paragraph names no other placements word)
+    and both the count and its share in brackets are at 30 September 2025 (the bracket kept the
+    date from both: they took the meeting's); the Children in Care Council's 11 meetings and 23
+    young people are no children in care."""
+    pack = "234_hertfordshire"
+    assert {
+        (f["measure"], f["value"], f["period_id"]) for f in facts(con, "fct_placements", pack, 11)
+    } == {
+        ("cla_placed_over_20_miles", 193, "D2025-09-30"),
+        ("cla_placed_over_20_miles_pct", 16.9, "D2025-09-30"),
+    }
+    assert facts(con, "fct_placements", pack, 15) == []
