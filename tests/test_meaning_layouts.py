@@ -852,7 +852,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 235)}
+    layouts = {f"{n}" for n in range(201, 236)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2229,3 +2229,28 @@ def test_a_count_and_its_bracketed_share_take_the_date_printed_after_them(con):
         ("cla_placed_over_20_miles_pct", 16.9, "D2025-09-30"),
     }
     assert facts(con, "fct_placements", pack, 15) == []
+
+
+def test_a_series_of_tables_by_weeks_waited_under_one_appendix_heading(con):
+    """235_leicestershire_appendix_series.txt: three tables with one header ('Month end | 0-6
+    weeks | ... | 52+ weeks | Total') under 'Appendix A: Children's therapy waiting lists by weeks
+    waited'. Each Total is its service's waiting list: Table A1's from the heading above it,
+    Tables A2 and A3's from the series (they were unclassified), their measure_text the words
+    that named it; a band of waits ('0-6 weeks') is a part of the list no measure names:
+    unclassified (it was the whole list, four values of one figure); '52+ weeks' is waits over
+    52 weeks."""
+    pack = "235_leicestershire"
+    for line, service, total, over_52 in (
+        (11, "speech_language_therapy", 820, 40),
+        (16, "occupational_therapy", 370, 20),
+        (21, "physiotherapy", 118, 3),
+    ):
+        assert services_on(con, pack, line) == {
+            ("referrals_waiting", total, "D2024-04-30", service),
+            ("waiting_over_52_weeks", over_52, "D2024-04-30", service),
+        }
+    [a2_total] = [
+        f for f in facts(con, "fct_waiting_times", pack, 16) if f["measure"] == "referrals_waiting"
+    ]
+    assert "waiting lists by weeks waited" in a2_total["measure_text"]
+    assert sorted(u["value"] for u in unclassified(con, pack, 16)) == [90, 120, 140]

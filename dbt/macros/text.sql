@@ -19,3 +19,10 @@ regexp_replace(cast(round({{ expr }}, 2) as varchar), '\.0+$', '')
 case when len(list_distinct(regexp_extract_all(coalesce({{ expr }}, ''), '(?i)\bstage\s*([1-3])\b', 1))) = 1
      then regexp_extract(coalesce({{ expr }}, ''), '(?i)\bstage\s*([1-3])\b', 1) end
 {%- endmacro %}
+
+{# A band of waits or durations as a table prints it in a heading: '0-6 weeks', '19 - 52 wks',
+   '52+ weeks', 'Under 4 weeks' (ingest cells.py DURATION_BAND: a heading, never a value). #}
+{% macro is_wait_band(expr) -%}
+coalesce(regexp_matches({{ expr }}, '(?i)^\W*(?:(?:under|less\s+than|<)\s*)?[0-9]+\s*(?:[-–]\s*[0-9]+|\+)?\s*(?:weeks?|wks?|months?|days?)\W*$')
+         and not regexp_matches({{ expr }}, '(?i)^\W*[0-9]+\s*(?:weeks?|wks?|months?|days?)\W*$'), false)
+{%- endmacro %}

@@ -111,17 +111,46 @@ measured as (
     left join {{ ref('int_measure_texts') }} mt
       on mt.domain = x.domain and mt.slot = 'fallback' and mt.text = x.document_title and mt.kind = x.cell_kind
 ),
+-- tables printed one after another in a document with the same header ('Table A1: Speech and
+-- language therapy', 'Table A2: Occupational therapy', ... under one appendix heading) are one
+-- series: a table whose caption and heading name no measure takes the one the first table's do
+series as (
+    select table_id, first_value(table_id) over (partition by pack_id, document_id, run order by seq) as first_table_id
+    from (
+        select table_id, pack_id, document_id, seq,
+               sum(new_run) over (partition by pack_id, document_id order by seq) as run
+        from (
+            select t.table_id, t.pack_id, t.document_id, t.seq,
+                   case when lag(t.column_names) over (partition by t.pack_id, t.document_id order by t.seq)
+                             = t.column_names and len(t.column_names) > 1 then 0 else 1 end as new_run
+            from {{ batch(ref('int_tables')) }} t
+        )
+    )
+),
+series_measures as (
+    select table_id, domain, cell_kind, any_value(coalesce(caption_measure, context_measure)) as measure,
+           any_value(case when caption_measure is not null then caption_text else context_text end) as measure_text
+    from measured
+    group by all
+    having count(distinct coalesce(caption_measure, context_measure)) = 1
+),
 with_table_measure as (
     select
         m.*,
-        coalesce(m.caption_measure, m.context_measure, m.lead_in_measure, m.title_measure) as table_measure,
+        coalesce(m.caption_measure, m.context_measure, sm.measure, m.lead_in_measure, m.title_measure) as table_measure,
         case when m.caption_measure is not null then 'caption'
-             when m.context_measure is not null then 'heading'
+             when coalesce(m.context_measure, sm.measure) is not null then 'heading'
              when m.lead_in_measure is not null then 'lead_in'
              when m.title_measure is not null then 'document_title' end as table_measure_source,
-        lf.family as label_family
+        lf.family as label_family,
+        -- the words that named the series' measure, for auditing
+        case when m.caption_measure is null and m.context_measure is null then sm.measure_text end
+            as series_measure_text
     from measured m
     left join {{ ref('measure_catalogue') }} lf on lf.measure = m.label_measure
+    left join series sr on sr.table_id = m.table_id and sr.first_table_id <> m.table_id
+    left join series_measures sm
+      on sm.table_id = sr.first_table_id and sm.domain = m.domain and sm.cell_kind = m.cell_kind
 ),
 measure_columns as (
     -- the measures a table's column headers name: a table whose caption's measure is one of
@@ -196,7 +225,7 @@ totalled as (
                                    when b.label_measure = b.col_measure then b.column_name
                                    else b.row_text end
             when 'caption' then b.caption_text
-            when 'heading' then b.context_text
+            when 'heading' then coalesce(b.series_measure_text, b.context_text)
             when 'lead_in' then b.lead_in_text
             when 'document_title' then b.document_title
         end as measure_text
@@ -285,6 +314,12 @@ unit_checked as (
              then null
              when x.is_comparator then null
              when x.is_share_total then null
+             -- a band of waits heading its column or row ('0-6 weeks', '19-52 weeks') counts
+             -- those waiting that long, a part of the table's waiting list no measure names:
+             -- unclassified, unless its own words name one ('52+ weeks': waiting over 52 weeks)
+             when x.measure_source <> 'label'
+                  and ({{ is_wait_band('x.column_name') }} or {{ is_wait_band('x.row_label') }})
+             then null
              else x.measure end as measure
     from comparator_checked x
     left join {{ ref('measure_catalogue') }} mc using (measure)
