@@ -34,6 +34,7 @@ class Boundaries:
     closing_continuation: re.Pattern
     appendix_list_headings: tuple[re.Pattern, ...]
     appendix_list_entry: re.Pattern
+    appendix_headings: tuple[re.Pattern, ...]
     officer_keys: tuple[str, ...]
     contact_headings: tuple[re.Pattern, ...]
     contact_name_keys: tuple[str, ...]
@@ -58,8 +59,8 @@ class Boundaries:
 
     def line_markers(self, text: str) -> tuple[str, ...]:
         """Everything a cleaned line marks, strongest first: blank_page, item_stamp, report,
-        minutes, closing, appendix_list, contact. Most lines mark nothing, which the single
-        combined pattern tells in one test."""
+        minutes, closing, appendix_list, appendix_heading, contact. Most lines mark nothing,
+        which the single combined pattern tells in one test."""
         if self.any_marker is not None and not self.any_marker(text):
             return ()
         groups = (
@@ -70,6 +71,7 @@ class Boundaries:
             ("minutes", (self.minutes_title,)),
             ("closing", self.closing_headings),
             ("appendix_list", self.appendix_list_headings),
+            ("appendix_heading", self.appendix_headings),
             ("contact", self.contact_headings),
         )
         return tuple(kind for kind, patterns in groups if any(p.search(text) for p in patterns))
@@ -134,6 +136,7 @@ _LINE_PATTERN_KEYS = (
     "titled_start_lines",
     "closing_headings",
     "appendix_list_headings",
+    "appendix_headings",
     "contact_headings",
 )
 _SINGLE_PATTERN_KEYS = ("minutes_title",)

@@ -150,6 +150,12 @@ class _Scan:
             first = "report"
         if first == "report" and self._in_report_header(index):
             return None
+        if (
+            first not in ("report", "minutes")
+            and "appendix_heading" in markers
+            and self._heads_an_appendix(index)
+        ):
+            return "appendix"
         if first == "minutes":
             if self._bare_minutes_heading(text):
                 return None
@@ -158,6 +164,25 @@ class _Scan:
                 return None  # a running page header repeating the minutes title
             self.minutes_title = title
         return first if first in ("report", "minutes") else None
+
+    def _heads_an_appendix(self, index: int) -> bool:
+        """`Appendix A: Title` alone after a blank line in a report, past its first lines: the
+        appendix's heading, not an entry of the report's list of appendices (a list heading or
+        another entry next to it)."""
+        open_kind = self.starts[-1][1] if self.starts else _front_kind(self.cleaned, self.rules)
+        if open_kind != "report":
+            return False  # an appendix's own appendices ('Appendix A - Definitions') are its parts
+        if index - self.opened_at <= self.rules.report_header_span or self.closing is not None:
+            return False
+        if index == 0 or self.cleaned[index - 1]:
+            return False
+        nearby = [t for t in self.cleaned[max(0, index - 4) : index] if t][-1:]
+        nearby += [t for t in self.cleaned[index + 1 : index + 5] if t][:1]
+        rules = self.rules
+        return not any(
+            rules.appendix_list_entry.match(t) or "appendix_list" in rules.line_markers(t)
+            for t in nearby
+        )
 
     def _bare_minutes_heading(self, text: str) -> bool:
         """A line reading only `MINUTES` inside minutes already open, with no stamp before it,

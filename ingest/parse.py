@@ -137,7 +137,11 @@ from ingest.text import clean_text
 #        more than 20 miles from home at 30 September 2025') takes the count's period, and the
 #        bracket no longer keeps the period after it from the count; 'miles from home' names the
 #        placements domain (prose.yml domain_words)
-PARSER_VERSION = "1.3.54"
+# 1.3.55: an appendix's own heading standing alone in a report past its first lines (`Appendix A`,
+#        `Appendix 2 – Long waits by service`) opens the appendix (boundaries.yml
+#        appendix_headings), unless it is an entry of the report's list of appendices; in an
+#        appendix, its own appendices stay its parts
+PARSER_VERSION = "1.3.55"
 
 
 @dataclass

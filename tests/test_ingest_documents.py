@@ -1,5 +1,9 @@
 """Documents: agenda, minutes, reports and appendices, with title, officer and lines."""
 
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
 
 def _doc_at(pack, line):
     return pack.document_at(line)
@@ -551,3 +555,36 @@ def test_a_report_title_block_and_a_banner_with_a_colon_open_reports():
         18,
         "CHILDREN'S THERAPY SERVICES: WAITING TIMES",
     )
+
+
+def test_an_appendix_heading_standing_alone_in_a_report_opens_the_appendix():
+    """230_derby_therapy_months.txt: 'Appendix A' alone under the report's last page opens the
+    appendix (it ran on as the report); a list of the report's appendices ('Appendices' /
+    'Appendix A – Waiting times by month') opens nothing, nor does a sentence naming one. (An
+    appendix's own appendices stay its parts: pack 000's 'Appendix A - Definitions'.)"""
+    from ingest.documents import split_documents
+
+    derby = (REPO / "tests/data/meaning_layouts/230_derby_therapy_months.txt").read_text()
+    report, appendix = split_documents(derby.split("\n"))
+    assert (report.kind, report.last_line) == ("report", 38)
+    assert (appendix.kind, appendix.first_line, appendix.title) == ("appendix", 39, "Appendix A")
+
+    lines = [
+        "Report to:\tEXAMPLE SCRUTINY COMMITTEE",
+        "Date of Meeting\t1 February 2024",
+        "",
+        "ANNUAL REVIEW",
+        "",
+        "1. Introduction",
+        "",
+        "1.1 Appendix A sets out the waiting times by month.",
+        "",
+        "Appendices",
+        "",
+        "Appendix A – Waiting times by month",
+        "",
+        "Appendix B – Complaints by service",
+        "",
+        "2. Findings",
+    ]
+    assert [d.kind for d in split_documents(lines)] == ["report"]
