@@ -852,7 +852,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 236)}
+    layouts = {f"{n}" for n in range(201, 237)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2254,3 +2254,15 @@ def test_a_series_of_tables_by_weeks_waited_under_one_appendix_heading(con):
     ]
     assert "waiting lists by weeks waited" in a2_total["measure_text"]
     assert sorted(u["value"] for u in unclassified(con, pack, 16)) == [90, 120, 140]
+
+
+def test_a_sentence_naming_two_services_gives_a_figure_the_one_its_own_words_name(con):
+    """236_leicestershire_two_services.txt: '412 children were waiting for speech and language
+    therapy and 198 for occupational therapy': 412 is speech and language therapy's (its own
+    words name it); '150 children were waiting for occupational therapy or physiotherapy
+    assessments' is neither service's (it took one of the two)."""
+    pack = "236_leicestershire"
+    assert services_on(con, pack, 11) == {
+        ("referrals_waiting", 412, "D2024-06-30", "speech_language_therapy")
+    }
+    assert services_on(con, pack, 13) == {("referrals_waiting", 150, "D2024-06-30", None)}

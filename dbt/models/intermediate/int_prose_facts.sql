@@ -358,12 +358,24 @@ prose_facts as (
         -- (the highest priority; for a sentence about the figure before it, the nearest one: 'Of
         -- these, 180 had been waiting' after a sentence on physiotherapy that follows one on
         -- speech and language therapy is physiotherapy's)
-        select coalesce(arg_max(s.service_code, s.priority) filter (where in_sentence),
-                        arg_min(s.service_code, [s.distance, -s.priority])) as service_code,
+        -- (a sentence naming two services of the highest priority gives a figure the one its own
+        -- words name, from the figure before it to the next: '412 children were waiting for
+        -- speech and language therapy and 198 for occupational therapy' gives 412 speech and
+        -- language therapy; if its words name both or neither, none)
+        select case when not bool_or(s.in_sentence)
+                         then arg_min(s.service_code, [s.distance, -s.priority])
+                    when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority) = 1
+                         then arg_max(s.service_code, s.priority) filter (where s.in_sentence)
+                    when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words) = 1
+                         then any_value(s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words)
+               end as service_code,
                coalesce(arg_max(s.service_area, s.priority) filter (where in_sentence),
                         arg_min(s.service_area, [s.distance, -s.priority])) as service_area
         from (
+            select s.*, max(s.priority) filter (where s.in_sentence) over () as top_priority
+            from (
             select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence,
+                   {{ regexp_matches_seed("c.before_text || ' ' || c.after_text", 's.pattern', ref('service_aliases')) }} as in_own_words,
                    -- characters from its last mention to the end of the prose before
                    case when {{ opens_about_figure_before('c.sentence') }}
                         then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
@@ -373,6 +385,7 @@ prose_facts as (
             from {{ ref('service_aliases') }} s
             where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }}
               and not regexp_matches(s.pattern, '\^')
+            ) s
         ) s
     ) svc on true
     left join lateral (   -- the service named in the figure's own clause of a sentence of several
