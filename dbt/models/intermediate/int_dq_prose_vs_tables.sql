@@ -106,14 +106,29 @@ service_tables as (   -- the one figure the tables print for a service, measure 
 ),
 service_compared as (
     select p.pack_id, p.source_line as prose_line, p.measure, p.value as prose_value, p.unit,
-           p.period_id, p.service_code, p.number_text, t.value as table_value, t.table_lines, t.table_ids
+           p.period_id, p.service_code, p.number_text, [t.value] as table_values, t.table_lines, t.table_ids
     from service_prose p
     join service_tables t
       on t.pack_id = p.pack_id and t.service_code = p.service_code and t.measure = p.measure
      and t.period_id = p.period_id
     where abs(t.value - p.value) >= case when p.unit = 'percent' then 1 else 0.001 end
 ),
-findings as (
+-- both comparisons' disagreements, with what each is about: a service area ('prose') or a
+-- service ('prose_service')
+disagreements as (
+    select pack_id, prose_line, measure, period_id, prose_value, number_text, table_values,
+           table_lines, table_ids, 'prose' as compared_by, service_area as subject
+    from compared c
+    where not agrees
+      and not exists (
+        select 1 from segment_sums s
+        where s.pack_id = c.pack_id and s.measure = c.measure and s.period_id = c.period_id
+          and s.service_area = c.service_area and abs(s.value - c.prose_value) < 0.001)
+    union all
+    select pack_id, prose_line, measure, period_id, prose_value, number_text, table_values,
+           table_lines, table_ids, 'prose_service', service_code
+    from service_compared
+)
 select
     pack_id,
     'prose_figure_disagrees_with_table' as check_name,
@@ -124,31 +139,8 @@ select
     period_id,
     table_values[1] as expected_value,
     prose_value as observed_value,
-    concat_ws('|', 'prose', prose_line, measure, period_id, service_area, table_ids) as finding_key,
-    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || service_area || ', '
+    concat_ws('|', compared_by, prose_line, measure, period_id, subject, table_ids) as finding_key,
+    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || subject || ', '
         || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
         || array_to_string(table_values, ' / ') as detail
-from compared c
-where not agrees
-  and not exists (
-    select 1 from segment_sums s
-    where s.pack_id = c.pack_id and s.measure = c.measure and s.period_id = c.period_id
-      and s.service_area = c.service_area and abs(s.value - c.prose_value) < 0.001)
-)
-select * from findings
-union all
-select
-    pack_id,
-    'prose_figure_disagrees_with_table' as check_name,
-    'warning' as severity,
-    table_ids as source_table_id,
-    array_to_string(list_sort(list_distinct(list_prepend(prose_line, table_lines))), ',') as source_lines,
-    measure,
-    period_id,
-    table_value as expected_value,
-    prose_value as observed_value,
-    concat_ws('|', 'prose_service', prose_line, measure, period_id, service_code, table_ids) as finding_key,
-    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || service_code || ', '
-        || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
-        || table_value as detail
-from service_compared
+from disagreements

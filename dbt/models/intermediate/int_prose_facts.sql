@@ -54,6 +54,8 @@ mentions as (
 ),
 located as (
     select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line,
+           -- 'Of these, 180 ...': about the figure of the sentence before (var anaphoric_openers)
+           {{ opens_about_figure_before('m.sentence') }} as about_figure_before,
            {{ parse_uk_date('coalesce(d.title, \'\')') }} as document_date
     from mentions m
     left join {{ batch(ref('stg_documents')) }} d
@@ -129,7 +131,7 @@ inherited as (
           and e.period_text is not null
           and (e.sentence_last_line >= w.sentence_first_line - 1
                -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
-               or {{ opens_about_figure_before('w.sentence') }})
+               or w.about_figure_before)
           and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
           and e.sentence <> w.sentence and suffix(trim(w.context_before), trim(e.sentence))
           and not exists (
@@ -377,7 +379,7 @@ prose_facts as (
             select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence,
                    {{ regexp_matches_seed("c.before_text || ' ' || c.after_text", 's.pattern', ref('service_aliases')) }} as in_own_words,
                    -- characters from its last mention to the end of the prose before
-                   case when {{ opens_about_figure_before('c.sentence') }}
+                   case when c.about_figure_before
                         then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
                             {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
                             1000000)
