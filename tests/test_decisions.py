@@ -375,6 +375,15 @@ def layouts_con(tmp_path_factory):
     connection.close()
 
 
+def decisions_in(con, layout: str, *columns: str) -> list[tuple]:
+    """The named columns of a layout's decisions, in the order they are printed."""
+    return con.execute(
+        f"select {', '.join(columns)} from marts.fct_decisions where pack_id = ? "
+        "order by source_line",
+        [layout_pack_id(con, layout)],
+    ).fetchall()
+
+
 def layout_pack_id(con, file_name: str) -> str:
     return con.execute("select pack_id from raw.packs where file_name = ?", [file_name]).fetchone()[
         0
@@ -537,12 +546,16 @@ def test_layout_sub_items_stay_with_their_item(layouts_con):
 
 
 def test_layout_numbered_paragraphs_and_lettered_minute_references(layouts_con):
-    pid = layout_pack_id(layouts_con, "board_minutes.txt")
-    found = layouts_con.execute(
-        "select source_line, kind, minute_number, subject, decision_maker, decision_date "
-        "from marts.fct_decisions where pack_id = ? order by source_line",
-        [pid],
-    ).fetchall()
+    found = decisions_in(
+        layouts_con,
+        "board_minutes.txt",
+        "source_line",
+        "kind",
+        "minute_number",
+        "subject",
+        "decision_maker",
+        "decision_date",
+    )
     board, day = "Health and Wellbeing Board", date(2024, 6, 4)
     # 'Apologies were received' (9) and 'The Board noted that 12 pharmacies ...' (24) are not
     assert found == [
@@ -612,12 +625,15 @@ def test_layout_minutes_dated_below_their_title_with_minutes_numbered_in_two_cel
     resolutions are of 7 October (they had no date), and each takes the minute printed
     '5<TAB>Minutes of Previous Meeting' above it (the date line was minute '7', 'October 2025 at
     4.00 pm'); '8<TAB>Public Forum' records no decision."""
-    pid = layout_pack_id(layouts_con, "dated_minutes.txt")
-    found = layouts_con.execute(
-        "select source_line, kind, minute_number, subject, decision_date "
-        "from marts.fct_decisions where pack_id = ? order by source_line",
-        [pid],
-    ).fetchall()
+    found = decisions_in(
+        layouts_con,
+        "dated_minutes.txt",
+        "source_line",
+        "kind",
+        "minute_number",
+        "subject",
+        "decision_date",
+    )
     day = date(2025, 10, 7)
     assert found[:2] == [
         (22, "resolution", "5", "Minutes of Previous Meeting", day),
@@ -650,12 +666,9 @@ def test_layout_minutes_name_who_met_from_their_title_or_the_banner_above_it(lay
     2025' names the body and date of the resolutions under its 'MINUTES' line (that line opened
     second minutes, undated and with no body); 'Minutes of the Meeting Held on Monday 6 October
     2025' names none, so the banner 'Fostering Panel' above it is who resolved (was 'Meeting')."""
-    pid = layout_pack_id(layouts_con, "banner_minutes.txt")
-    found = layouts_con.execute(
-        "select source_line, kind, decision_maker, decision_date "
-        "from marts.fct_decisions where pack_id = ? order by source_line",
-        [pid],
-    ).fetchall()
+    found = decisions_in(
+        layouts_con, "banner_minutes.txt", "source_line", "kind", "decision_maker", "decision_date"
+    )
     audit, panel = "AUDIT COMMITTEE", "Fostering Panel"
     assert found == [
         (27, "resolution", audit, date(2025, 9, 25)),
@@ -671,12 +684,15 @@ def test_layout_minute_titles_with_a_full_stop_and_items_a_blank_line_apart(layo
     the resolution (it was a table, so (i) was lost); 'The minutes ... were taken as read,
     confirmed and signed' is a resolution; '9.<TAB>The Panel is asked to:' opens the report's
     recommendations (it was a table, so none was read)."""
-    pid = layout_pack_id(layouts_con, "scrutiny_minutes.txt")
-    found = layouts_con.execute(
-        "select source_line, kind, minute_number, subject, decision_date "
-        "from marts.fct_decisions where pack_id = ? order by source_line",
-        [pid],
-    ).fetchall()
+    found = decisions_in(
+        layouts_con,
+        "scrutiny_minutes.txt",
+        "source_line",
+        "kind",
+        "minute_number",
+        "subject",
+        "decision_date",
+    )
     day = date(2025, 10, 7)
     assert found == [
         (17, "resolution", "14", "Minutes", day),

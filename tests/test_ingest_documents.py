@@ -3,6 +3,14 @@
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+ANNUAL_REVIEW_HEADER = [
+    "Report to:\tEXAMPLE SCRUTINY COMMITTEE",
+    "Date of Meeting\t1 February 2024",
+    "",
+    "ANNUAL REVIEW",
+    "",
+]
+"""A report's header block: lines 1-5 of the made-up reports below."""
 
 
 def _doc_at(pack, line):
@@ -193,11 +201,7 @@ def test_closing_section_that_goes_on_opens_the_appendix_after_it():
     from ingest.documents import split_documents
 
     lines = [
-        "Report to:\tEXAMPLE SCRUTINY COMMITTEE",
-        "Date of Meeting\t1 February 2024",
-        "",
-        "ANNUAL REVIEW",
-        "",
+        *ANNUAL_REVIEW_HEADER,
         "13.0 Background papers:",
         "",
         "13.1 Report to the Executive, 2 June 2023.",
@@ -570,11 +574,7 @@ def test_an_appendix_heading_standing_alone_in_a_report_opens_the_appendix():
     assert (appendix.kind, appendix.first_line, appendix.title) == ("appendix", 39, "Appendix A")
 
     lines = [
-        "Report to:\tEXAMPLE SCRUTINY COMMITTEE",
-        "Date of Meeting\t1 February 2024",
-        "",
-        "ANNUAL REVIEW",
-        "",
+        *ANNUAL_REVIEW_HEADER,
         "1. Introduction",
         "",
         "1.1 Appendix A sets out the waiting times by month.",

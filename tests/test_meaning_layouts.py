@@ -88,6 +88,11 @@ def unclassified(con, pack: str, line: int) -> list[dict]:
     )
 
 
+def fields_on(con, table: str, pack: str, line: int, *fields: str) -> set[tuple]:
+    """The named fields of each fact of `table` printed on a pack's line, as a set of tuples."""
+    return {tuple(f[name] for name in fields) for f in facts(con, table, pack, line)}
+
+
 def measured(con, table: str, pack: str, line: int) -> list[tuple]:
     """(measure, value, period_id) of each fact printed on a line, in `facts`' order."""
     return [(f["measure"], f["value"], f["period_id"]) for f in facts(con, table, pack, line)]
@@ -2049,10 +2054,9 @@ def test_an_ombudsmans_decisions_fault_found_and_uphold_rate_and_two_ombudsmen_a
     pack = "231_islington"
 
     def read(line):
-        return {
-            (f["measure"], f["value"], f["period_id"], f["breakdown"])
-            for f in facts(con, "fct_complaints", pack, line)
-        }
+        return fields_on(
+            con, "fct_complaints", pack, line, "measure", "value", "period_id", "breakdown"
+        )
 
     assert read(13) == {
         ("ombudsman_findings", v, p, "Housing Ombudsman determinations")
@@ -2146,10 +2150,9 @@ def test_therapy_waiting_lists_told_in_numbered_paragraphs(con):
     pack = "232_leicestershire"
 
     def read(line):
-        return {
-            (f["measure"], f["value"], f["service_code"], f["period_id"])
-            for f in facts(con, "fct_waiting_times", pack, line)
-        }
+        return fields_on(
+            con, "fct_waiting_times", pack, line, "measure", "value", "service_code", "period_id"
+        )
 
     june = "D2024-06-30"
     assert read(15) == {
@@ -2172,10 +2175,15 @@ def test_figures_of_an_area_of_several_councils_are_not_the_reporting_councils(c
     table (no finding for it)."""
     pack = "232_leicestershire"
     subjects = {
-        line: {
-            (f["value"], f["subject_council"], f["subject_council_source"])
-            for f in facts(con, "fct_waiting_times", pack, line)
-        }
+        line: fields_on(
+            con,
+            "fct_waiting_times",
+            pack,
+            line,
+            "value",
+            "subject_council",
+            "subject_council_source",
+        )
         for line in (21, 33, 38, 39)
     }
     assert subjects == {
@@ -2196,10 +2204,9 @@ def test_upheld_by_the_council_a_service_that_received_and_a_bracketed_last_year
     pack = "233_camden"
 
     def read(line):
-        return {
-            (f["measure"], f["value"], f["segment"], f["period_id"])
-            for f in facts(con, "fct_complaints", pack, line)
-        }
+        return fields_on(
+            con, "fct_complaints", pack, line, "measure", "value", "segment", "period_id"
+        )
 
     assert read(11) == {
         ("complaints_received", 3402, None, "FY2024/25"),
