@@ -100,7 +100,7 @@ end)
    `-- depends_on: {{ ref('decision_line_patterns') }}` so the seed is loaded before them. #}
 {% macro decision_patterns(role) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
-    {%- set rows = run_query(
+    {%- set rows = run_query_once(
         "select pattern, coalesce(kind, '') as kind from " ~ ref('decision_line_patterns')
         ~ " where role = '" ~ role ~ "' order by priority desc, pattern") -%}
     {{ return(rows.rows) }}

@@ -11,10 +11,22 @@
   before the model compiles.
 #}
 
+{# The result (an agate table) of a query reading reference data, run once per dbt command.
+   A model compiles after the seeds it refs are loaded, and seeds do not change while models
+   run, so the result is kept (in the `graph` dict, the one object every node's context shares)
+   for the next model asking the same: one model alone asks up to eight times. #}
+{% macro run_query_once(sql) -%}
+    {%- set cache = graph.setdefault('council_query_results', {}) -%}
+    {%- if sql not in cache -%}
+        {%- do cache.update({sql: run_query(sql)}) -%}
+    {%- endif -%}
+    {{ return(cache[sql]) }}
+{%- endmacro %}
+
 {# The distinct non-null values of `column` in `relation`, at run time ([] while dbt parses). #}
 {% macro seed_column_values(relation, column) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
-    {%- set rows = run_query(
+    {%- set rows = run_query_once(
         "select distinct " ~ column ~ " from " ~ relation
         ~ " where " ~ column ~ " is not null order by 1") -%}
     {{ return(rows.columns[0].values() | list) }}
