@@ -2269,7 +2269,34 @@ def test_a_sentence_naming_two_services_gives_a_figure_the_one_its_own_words_nam
     words name it); '150 children were waiting for occupational therapy or physiotherapy
     assessments' is neither service's (it took one of the two)."""
     pack = "236_leicestershire"
-    assert services_on(con, pack, 11) == {
-        ("referrals_waiting", 412, "D2024-06-30", "speech_language_therapy")
-    }
+    assert ("referrals_waiting", 412, "D2024-06-30", "speech_language_therapy") in services_on(
+        con, pack, 11
+    )
     assert services_on(con, pack, 13) == {("referrals_waiting", 150, "D2024-06-30", None)}
+
+
+def test_a_figure_counted_for_another_service_takes_the_measure_of_the_figure_before(con):
+    """236_leicestershire_two_services.txt: '... 412 children were waiting for speech and
+    language therapy and 198 for occupational therapy': 198 children were waiting for
+    occupational therapy, at the end of June 2024 (198 was not read). 'In occupational therapy
+    87 children had waited over 18 weeks, and 45 in physiotherapy': 45 waited over 18 weeks for
+    physiotherapy. A clause with a number of its own ('and 61 for more than 52 weeks') is no
+    service's figure: 61 does not take the waiting list. 'Of the children waiting, 240 had
+    waited more than 18 weeks', after paragraphs naming three therapies, is none of them (it
+    took speech and language therapy, one of the three, by their order)."""
+    pack = "236_leicestershire"
+    assert services_on(con, pack, 11) == {
+        ("referrals_waiting", 412, "D2024-06-30", "speech_language_therapy"),
+        ("referrals_waiting", 198, "D2024-06-30", "occupational_therapy"),
+    }
+    assert {f["measure_source"] for f in facts(con, "fct_waiting_times", pack, 11)} == {
+        "sentence",
+        "elliptical",
+    }
+    on_15 = services_on(con, pack, 15)
+    assert ("waiting_over_18_weeks", 240, "D2024-09-03", None) in on_15
+    assert not any(value == 61 for _, value, *_ in on_15)
+    assert services_on(con, pack, 17) == {
+        ("waiting_over_18_weeks", 87, "D2024-09-03", "occupational_therapy"),
+        ("waiting_over_18_weeks", 45, "D2024-09-03", "physiotherapy"),
+    }

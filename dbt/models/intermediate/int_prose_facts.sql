@@ -360,11 +360,16 @@ prose_facts as (
         -- (the highest priority; for a sentence about the figure before it, the nearest one: 'Of
         -- these, 180 had been waiting' after a sentence on physiotherapy that follows one on
         -- speech and language therapy is physiotherapy's)
+        -- (a sentence naming none after prose naming two of the highest priority takes neither:
+        -- 'Of the children waiting, 240 had waited more than 18 weeks' after a paragraph on speech
+        -- and language therapy and occupational therapy)
         -- (a sentence naming two services of the highest priority gives a figure the one its own
         -- words name, from the figure before it to the next: '412 children were waiting for
         -- speech and language therapy and 198 for occupational therapy' gives 412 speech and
         -- language therapy; if its words name both or neither, none)
         select case when not bool_or(s.in_sentence)
+                          and (c.about_figure_before
+                               or count(distinct s.service_code) filter (where s.priority = s.top_before) = 1)
                          then arg_min(s.service_code, [s.distance, -s.priority])
                     when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority) = 1
                          then arg_max(s.service_code, s.priority) filter (where s.in_sentence)
@@ -374,7 +379,8 @@ prose_facts as (
                coalesce(arg_max(s.service_area, s.priority) filter (where in_sentence),
                         arg_min(s.service_area, [s.distance, -s.priority])) as service_area
         from (
-            select s.*, max(s.priority) filter (where s.in_sentence) over () as top_priority
+            select s.*, max(s.priority) filter (where s.in_sentence) over () as top_priority,
+                   max(s.priority) over () as top_before
             from (
             select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence,
                    {{ regexp_matches_seed("c.before_text || ' ' || c.after_text", 's.pattern', ref('service_aliases')) }} as in_own_words,
@@ -400,10 +406,11 @@ prose_facts as (
           and not regexp_matches(s.pattern, '\^')
     ) csv on true
     left join lateral (   -- a part named by its own service: '222 children were waiting (84 for SLT
-        -- and 138 for OT)': 84 is speech and language therapy's, 138 occupational therapy's
+        -- and 138 for OT)': 84 is speech and language therapy's, 138 occupational therapy's; so
+        -- is a figure counted for another service ('... and 198 for occupational therapy')
         select arg_max(s.service_code, s.priority) as service_code
         from {{ ref('service_aliases') }} s
-        where c.measure_source = 'breakdown'
+        where c.measure_source in ('breakdown', 'elliptical')
           and {{ regexp_matches_seed("coalesce(c.after_text, '')", 's.pattern', ref('service_aliases')) }}
           and not regexp_matches(s.pattern, '\^')
     ) psv on true

@@ -14,7 +14,9 @@
 --   * from the figure before it in a series over years ('51% for 2013/14 and 43% for 2012/13',
 --     'compares well with the 49% achieved in 2013/14'; same unit, a year of its own), or when it
 --     breaks that figure down by subject ('36 complaints ..., 28 were regarding County Council
---     services') or in brackets ('208 complaints ... (160 County Council and 48 Partnership Trust)').
+--     services'), counts it for another service ('412 children were waiting for speech and
+--     language therapy and 198 for occupational therapy') or breaks it down in brackets ('208
+--     complaints ... (160 County Council and 48 Partnership Trust)').
 -- A figure about another council, region or England (seed prose_subject_cues 'comparator') has none;
 -- nor has a number counting a list's items ('all six services': seed prose_item_nouns).
 with item_counts as (
@@ -117,6 +119,24 @@ anaphoric as (
      and sib.measure <> mc.measure
     left join {{ ref('measure_catalogue') }} pct on pct.measure = a.antecedent || '_pct'
 ),
+-- '412 children were waiting for speech and language therapy and 198 for occupational therapy':
+-- a figure after 'and' or a comma whose clause is only a service (var elliptical_service_clause,
+-- seed service_aliases, at most six words) leaves its measure to the figure before it, unless it
+-- is inside brackets
+elliptical as (
+    select t.pack_id, t.mention_seq
+    from texts t
+    join {{ ref('service_aliases') }} s
+      on {{ regexp_matches_seed("regexp_extract(coalesce(t.after_text, ''), '" ~ var('elliptical_service_clause') ~ "', 1)", 's.pattern', ref('service_aliases')) }}
+    where t.role = 'level'
+      and regexp_matches(t.before_text, '(?i)(?:\band|,)\s*$')
+      and len(string_split(trim(regexp_extract(coalesce(t.after_text, ''), '{{ var("elliptical_service_clause") }}', 1)), ' ')) <= 6
+      and not regexp_matches(s.pattern, '\^')
+      -- one inside brackets breaks the figure before the brackets down ('(84 for SLT and 138 for
+      -- OT)': bracketed below)
+      and not ({{ last_open_bracket('t') }} > 0
+               and strpos(substr(t.sentence, {{ last_open_bracket('t') }}, t.char_start - {{ last_open_bracket('t') }} + 1), ')') = 0)
+),
 -- '51% for 2013/14 and 43% for 2012/13': the earlier figure's measure, for another period
 series as (
     select t.pack_id, t.mention_seq,
@@ -133,7 +153,9 @@ series as (
                and t.period_text is distinct from e.period_text
                and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus)(?:\s+the)?\s*$'))
               -- a part of it by subject: '36 complaints ..., 28 were regarding County Council services'
-           or regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b'))
+           or regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b')
+              -- another service's figure: '... and 198 for occupational therapy'
+           or exists (select 1 from elliptical el where el.pack_id = t.pack_id and el.mention_seq = t.mention_seq))
     group by all
 ),
 -- '208 complaints ... (160 County Council and 48 Partnership Trust)': figures in brackets after a
@@ -162,6 +184,7 @@ named as (
            coalesce(b.measure, an.measure, s.measure, br.measure) as measure,
            case when b.measure is not null then 'sentence'
                 when an.measure is not null then 'anaphora'
+                when s.measure is not null and el.mention_seq is not null then 'elliptical'
                 when s.measure is not null then 'series'
                 when br.measure is not null then 'breakdown' end as measure_source,
            b.value_type, b.part_kind, b.part_text,
@@ -170,6 +193,7 @@ named as (
     left join best b using (pack_id, mention_seq)
     left join anaphoric an using (pack_id, mention_seq)
     left join series s using (pack_id, mention_seq)
+    left join (select distinct pack_id, mention_seq from elliptical) el using (pack_id, mention_seq)
     left join bracketed br using (pack_id, mention_seq)
 ),
 own_words as (
