@@ -141,7 +141,10 @@ from ingest.text import clean_text
 #        `Appendix 2 – Long waits by service`) opens the appendix (boundaries.yml
 #        appendix_headings), unless it is an entry of the report's list of appendices; in an
 #        appendix, its own appendices stay its parts
-PARSER_VERSION = "1.3.55"
+# 1.3.56: a count's own share printed in brackets right after it stands aside from the count's
+#        words ('128 (41%) were upheld or partially upheld': 128's after_text is 'were upheld or
+#        partially upheld', it was '(')
+PARSER_VERSION = "1.3.56"
 
 
 @dataclass

@@ -976,11 +976,25 @@ def _windows(sentence: str, kept: list[ProseNumber]) -> None:
             (k.char_start for k in cuts if k.char_start >= m.char_end), default=len(sentence)
         )
         m.before_text = " ".join(sentence[left : m.char_start].split()[-WINDOW_WORDS:])
-        m.after_text = " ".join(sentence[m.char_end : right].split()[:WINDOW_WORDS])
+        m.after_text = " ".join(_after(sentence, m, right, kept, cuts).split()[:WINDOW_WORDS])
     for part, whole in zip(kept, kept[1:], strict=False):
         if _OF_THE.fullmatch(part.after_text) and whole.qualifier is None:
             part.after_text = whole.after_text
             whole.after_text = _PREDICATE.split(whole.after_text, maxsplit=1)[0].strip()
+
+
+def _after(
+    sentence: str, m: ProseNumber, right: int, kept: list[ProseNumber], cuts: list[ProseNumber]
+) -> str:
+    """The text after a number up to `right`; a count's own share printed in brackets right
+    after it stands aside ('128 (41%) were upheld or partially upheld': 128's words are 'were
+    upheld or partially upheld', up to the figure after the share)."""
+    share = next((k for k in kept if _own_share(sentence, m, k)), None)
+    if share is None or right != share.char_start:
+        return sentence[m.char_end : right]
+    close = sentence.index(")", share.char_end) + 1
+    beyond = min((k.char_start for k in cuts if k.char_start >= close), default=len(sentence))
+    return sentence[m.char_end : _share_open(sentence, share)] + " " + sentence[close:beyond]
 
 
 _OF_THE = re.compile(r"(?:out\s+)?of(?:\s+(?:the|these|those))?", re.IGNORECASE)

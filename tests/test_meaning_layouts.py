@@ -857,7 +857,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 237)}
+    layouts = {f"{n}" for n in range(201, 238)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2300,3 +2300,43 @@ def test_a_figure_counted_for_another_service_takes_the_measure_of_the_figure_be
         ("waiting_over_18_weeks", 87, "D2024-09-03", "occupational_therapy"),
         ("waiting_over_18_weeks", 45, "D2024-09-03", "physiotherapy"),
     }
+
+
+# ------------------------------------------------- 237: a complaints summary in numbered paragraphs
+
+
+def test_a_numbered_section_heading_passes_no_caption_to_the_table_below_it(con):
+    """237_sefton_complaints_summary.txt: '2.<TAB>Complaints by service area' (a heading, read as
+    a one-row table) stands between paragraph 1.5 on the Ombudsman and the table of outcomes by
+    service: the table's 'Upheld' column counts the council's own upheld complaints (it took
+    the Ombudsman's from 1.5, the caption the heading had passed on: ombudsman_upheld 21)."""
+    got = {
+        f["column_name"]: (f["measure"], f["value"])
+        for f in facts(con, "fct_complaints", "237", 24)
+    }
+    assert got == {
+        "Received": ("complaints_received", 142),
+        "Upheld": ("complaints_upheld", 21),
+        "Partially upheld": ("complaints_partially_upheld", 30),
+        "Not upheld": ("complaints_not_upheld", 91),
+    }
+
+
+def test_the_ombudsmans_decisions_and_those_upheld_of_which_clause(con):
+    """'The Local Government and Social Care Ombudsman made decisions on 19 complaints, of which
+    7 were upheld': 19 Ombudsman decisions and 7 upheld by the Ombudsman (neither was read:
+    'of which' made both parts of a group, and 7 read as the council's upheld complaints)."""
+    assert sorted(measured(con, "fct_complaints", "237", 19)) == [
+        ("ombudsman_findings", 19, "FY2024/25"),
+        ("ombudsman_upheld", 7, "FY2024/25"),
+    ]
+
+
+def test_a_count_with_its_share_in_brackets_takes_the_words_after_the_bracket(con):
+    """'Of the 312 complaints, 128 (41%) were upheld or partially upheld': 128 upheld or
+    partially upheld, and 41% of them (128's words were the bracket, so neither was read)."""
+    assert sorted(measured(con, "fct_complaints", "237", 13)) == [
+        ("complaints_received", 312, "FY2024/25"),
+        ("complaints_upheld_or_partially_upheld", 128, "FY2024/25"),
+        ("complaints_upheld_or_partially_upheld_pct", 41, "FY2024/25"),
+    ]

@@ -25,10 +25,10 @@
 -- is_part_of_group: the sentence says the number is part of a group it does not name (seed
 -- prose_subject_cues 'subset': 'of the 25 complaints', 'the other third'), unless that group is a
 -- whole count printed in a table's total row or an earlier sentence of the pack ('Of the 91
--- complaints received'). A theme
+-- complaints received') of another measure than the number's own. A theme
 -- named before the sentence counts only when it is the only one named there.
 with mentions as (
-    select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before, n.before_text,
+    select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before, n.before_text, n.value,
            {{ squeeze('n.sentence') }} as sentence_key,
            {{ squeeze('n.context_before') }} as context_key,
            -- the words from the number to the next one ('48 Partnership Trust)')
@@ -116,23 +116,27 @@ themes as (   -- the complaint themes the pack's tables print, each spelling wit
 ),
 subset_cues as (
     select m.pack_id, m.mention_seq,
-           max(try_cast(replace(nullif(regexp_extract(m.sentence,
-               '(?i)\bof\s+(?:the|these|those)\s+([0-9][0-9,]*)', 1), ''), ',', '') as double)) as group_size
+           -- the group's size: 'of the 25 complaints', or the figure a clause 'of which' follows
+           -- ('made decisions on 19 complaints, of which 7 were upheld')
+           max(try_cast(replace(coalesce(
+               nullif(regexp_extract(m.sentence, '(?i)\bof\s+(?:the|these|those)\s+([0-9][0-9,]*)', 1), ''),
+               nullif(regexp_extract(m.sentence, '(?i)\b([0-9][0-9,]*)\s+[A-Za-z][^0-9.;()]{0,60},?\s+of\s+which\b', 1), '')),
+               ',', '') as double)) as group_size
     from mentions m
     join {{ ref('prose_subject_cues') }} c on c.subject = 'subset' and {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_subject_cues')) }}
     group by all
 ),
 group_measures as (
-    select unnest(['complaints_received', 'ombudsman_enquiries', 'compliments_received', 'mp_enquiries',
+    select unnest(['complaints_received', 'ombudsman_enquiries', 'ombudsman_findings', 'compliments_received', 'mp_enquiries',
                    'councillor_enquiries', 'cla_count', 'children_starting_care', 'children_ceasing_care']) as measure
 ),
 whole_figures as (   -- counts of a whole group: table totals, and figures named so in earlier sentences
-    select distinct pack_id, value
+    select distinct pack_id, value, measure
     from {{ batch(ref('int_facts')) }}
     where value is not null and theme is null and segment is null and procedure is null
       and row_role = 'total' and measure in (select measure from group_measures)
     union
-    select distinct n.pack_id, n.value
+    select distinct n.pack_id, n.value, pm.measure
     from {{ batch(ref('stg_prose_numbers')) }} n
     join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
     where pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
@@ -216,8 +220,15 @@ select
     sh.share_theme,
     sec.section_heading,
     sec.section_kind,
+    -- a part of a whole the pack prints is a figure when its own measure says how it is a part
+    -- ('Of the 91 complaints received 19 were upheld'); one of the whole's own measure is a part
+    -- by something no measure says ('Of the 405 children and young people entering care during
+    -- 2017-2018, 136 ... entered the care system on a Care Order': 405 children started care)
+    -- (the group's own figure, 'Of the 91 complaints', is the whole)
     sc.mention_seq is not null
-        and not exists (select 1 from whole_figures w where w.pack_id = m.pack_id and w.value = sc.group_size)
+        and not exists (select 1 from whole_figures w
+                        where w.pack_id = m.pack_id and w.value = sc.group_size
+                          and (m.value = sc.group_size or w.measure is distinct from pm.measure))
         as is_part_of_group
 from mentions m
 left join following_segments fs using (pack_id, mention_seq)
@@ -225,6 +236,7 @@ left join theme_in_sentence ts using (pack_id, mention_seq)
 left join theme_before tb using (pack_id, mention_seq)
 left join bracket_themes bt using (pack_id, mention_seq)
 left join subset_cues sc using (pack_id, mention_seq)
+left join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
 left join clause_stages cs using (pack_id, mention_seq)
 left join share_themes sh on sh.pack_id = m.pack_id and sh.mention_seq = m.mention_seq and sh.part_kind = 'share_theme'
 left join share_themes ct on ct.pack_id = m.pack_id and ct.mention_seq = m.mention_seq and ct.part_kind = 'count_theme'

@@ -3,19 +3,24 @@
 -- A table printed without a caption of its own, right after another table of the same document
 -- with only prose between them (no heading line), continues that table's section: it inherits
 -- its caption ('Outcome - North' under '... Nature of Complaints and Outcomes - North Division').
+-- A "table" that is a heading line (a section's number and title printed in two cells: '2.<TAB>
+-- Complaints by service area') opens a section: the table under it inherits nothing from it (it
+-- passed on the caption the parser gave it, the sentence above it: the Ombudsman's figures of
+-- paragraph 1.5 made the council's own outcomes by service the Ombudsman's).
 with tables as (
     select
         t.table_id, t.pack_id, t.document_id, t.first_line, t.caption,
         lag(t.caption) over (partition by t.pack_id order by t.first_line) as previous_caption,
+        lag(t.first_line) over (partition by t.pack_id order by t.first_line) as previous_first_line,
         lag(t.last_line) over (partition by t.pack_id order by t.first_line) as previous_last_line,
         lag(t.document_id) over (partition by t.pack_id order by t.first_line) as previous_document
     from {{ batch(ref('int_tables')) }} t
 ),
-headings_between as (
+headings_between as (   -- heading lines after the table before, or making it up
     select t.table_id, count(h.line_number) as n_headings
     from tables t
     join {{ batch(ref('int_heading_lines')) }} h
-      on h.pack_id = t.pack_id and h.line_number > t.previous_last_line and h.line_number < t.first_line
+      on h.pack_id = t.pack_id and h.line_number >= t.previous_first_line and h.line_number < t.first_line
     group by t.table_id
 ),
 captioned as (
