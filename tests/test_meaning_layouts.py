@@ -2340,3 +2340,16 @@ def test_a_count_with_its_share_in_brackets_takes_the_words_after_the_bracket(co
         ("complaints_upheld_or_partially_upheld", 128, "FY2024/25"),
         ("complaints_upheld_or_partially_upheld_pct", 41, "FY2024/25"),
     ]
+
+
+def test_the_average_time_taken_to_respond_to_a_complaint(con):
+    """'The average time to respond to a complaint was 24 working days, against a target of 20
+    working days' and a row 'Average response time (working days)': the days taken to respond
+    (neither was read; the catalogue had only the timescale allowed, a target)."""
+    assert measured(con, "fct_complaints", "237", 15) == [
+        ("complaints_avg_response_days", 24, "FY2024/25")
+    ]
+    assert sorted(measured(con, "fct_complaints", "237", 34)) == [
+        ("complaints_avg_response_days", 22, "FY2023/24"),
+        ("complaints_avg_response_days", 24, "FY2024/25"),
+    ]
