@@ -741,3 +741,14 @@ def test_layout_action_log_rows_repeat_the_minutes_word_for_word_only(layouts_co
         [layout_pack_id(layouts_con, "action_log.txt")],
     ).fetchall()
     assert found == [(39, 11), (40, None), (41, 18), (42, 22), (43, None), (44, None)]
+
+
+def test_layout_a_cabinet_committee_and_a_cabinet_member_decide(layouts_con):
+    """'The Cabinet Committee is asked to NOTE ... and ENDORSE ...' is a recommendation and 'The
+    Cabinet Member for Integrated Children's Services agreed to:' over (a) and (b) a resolution
+    of two items (neither was read: 'Cabinet Committee' and 'Cabinet Member' were no bodies the
+    decision openers named); 'The Committee discussed ...' is no decision."""
+    got = decisions_in(layouts_con, "cabinet_member_decision.txt", "source_line", "kind", "n_items")
+    assert got == [(13, "recommendation", 0), (17, "resolution", 2)]
+    d = decision_at(layouts_con, "cabinet_member_decision.txt", 17)
+    assert [i[0] for i in items_of(layouts_con, d["decision_id"])] == ["a", "b"]
