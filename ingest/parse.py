@@ -144,7 +144,9 @@ from ingest.text import clean_text
 # 1.3.56: a count's own share printed in brackets right after it stands aside from the count's
 #        words ('128 (41%) were upheld or partially upheld': 128's after_text is 'were upheld or
 #        partially upheld', it was '(')
-PARSER_VERSION = "1.3.56"
+# 1.3.57: a period phrase after 'since' is the period a change is counted from, its comparison
+#        period ('a reduction of 300 since April 2025'); a figure that is no change keeps it
+PARSER_VERSION = "1.3.57"
 
 
 @dataclass

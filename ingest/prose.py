@@ -147,6 +147,7 @@ class _Rules:
     bound_opener: re.Pattern  # 'prior to' opening the clause of a period phrase: an event's date
     past_period: re.Pattern
     comparison_before_year: TailPattern  # 'on' / 'against' before a fiscal year ('8% on 2022/23')
+    comparison_before_change: TailPattern  # 'since' before a change's period ('300 since April')
     compared_year_period: re.Pattern
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
     claiming_gap: re.Pattern  # what may stand between a figure and a period phrase it claims
@@ -247,6 +248,9 @@ def _rules(folded: bool = False) -> _Rules:
         comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
         past_period=rx(r["past_period"]),
         comparison_before_year=tail(rf"\b(?:{_alts(r['comparison_before_year'])})\s+(?:the\s+)?$"),
+        comparison_before_change=tail(
+            rf"\b(?:{_alts(r['comparison_before_change'])})\s+(?:the\s+)?$"
+        ),
         compared_year_period=rx(_calendar_words(r["compared_year_period"])),
         bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
@@ -700,10 +704,14 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
         m.index_in_sentence = i
     _windows(sentence, kept)
     _changes(s, kept)
+    counted_from = [span for span in own if _counts_a_change_from(s, span)]
     for m in kept:
-        m.period_text = _nearest_period(s, m, own, kept)
         if m.role == "change":
-            m.comparison_period_text = _nearest_period(s, m, compared, kept)
+            mine = [span for span in own if span not in counted_from]
+            m.period_text = _nearest_period(s, m, mine, kept)
+            m.comparison_period_text = _nearest_period(s, m, compared + counted_from, kept)
+        else:
+            m.period_text = _nearest_period(s, m, own, kept)
     for m in kept:
         if m.role == "to" or m.comparison_text is not None:
             earlier = next(
@@ -740,6 +748,15 @@ def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
         else:
             own.append((_bound_clause_start(s, start), end))
     return own, compared
+
+
+def _counts_a_change_from(s: _Sentence, span: tuple[int, int]) -> bool:
+    """A period phrase a change is counted from ('since April 2025', prose.yml
+    comparison_before_change)."""
+    start = span[0]
+    return (
+        s.rules.comparison_before_change.search(s.subject[max(0, start - TAIL) : start]) is not None
+    )
 
 
 def _bound_clause_start(s: _Sentence, start: int) -> int:

@@ -857,7 +857,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 238)}
+    layouts = {f"{n}" for n in range(201, 239)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2353,3 +2353,25 @@ def test_the_average_time_taken_to_respond_to_a_complaint(con):
         ("complaints_avg_response_days", 22, "FY2023/24"),
         ("complaints_avg_response_days", 24, "FY2024/25"),
     ]
+
+
+# --------------------------------------------------- 238: a waiting list by month, then sentences
+
+
+def test_a_change_since_a_date_is_of_the_figures_date_and_of_these_follows_it(con):
+    """238_kent_cypmhs_months.txt: 'At the end of September 2025, 4,512 children and young
+    people were waiting for a first appointment, a reduction of 300 since April 2025': the
+    change is counted from April 2025 to September's figure, so it is of 30 September 2025 (it
+    was dated April 2025, its comparison period). 'Of these, 612 had waited more than 52 weeks'
+    is of 30 September 2025 too (it took the meeting's date); the table prints 612 for
+    September on line 23."""
+    assert sorted(measured(con, "fct_waiting_times", "238", 25)) == [
+        ("referrals_waiting", -300, "D2025-09-30"),
+        ("referrals_waiting", 4512, "D2025-09-30"),
+    ]
+    assert measured(con, "fct_waiting_times", "238", 27) == [
+        ("waiting_over_52_weeks", 612, "D2025-09-30")
+    ]
+    assert ("waiting_over_52_weeks", 612, "D2025-09-30") in measured(
+        con, "fct_waiting_times", "238", 23
+    )
