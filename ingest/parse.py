@@ -146,7 +146,9 @@ from ingest.text import clean_text
 #        partially upheld', it was '(')
 # 1.3.57: a period phrase after 'since' is the period a change is counted from, its comparison
 #        period ('a reduction of 300 since April 2025'); a figure that is no change keeps it
-PARSER_VERSION = "1.3.57"
+# 1.3.58: 'longer than' bounds a number as 'over' does ('788 had waited longer than 18 weeks':
+#        18 weeks is the threshold the measure names, no figure cutting 788's words)
+PARSER_VERSION = "1.3.58"
 
 
 @dataclass

@@ -857,7 +857,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 239)}
+    layouts = {f"{n}" for n in range(201, 240)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2375,3 +2375,18 @@ def test_a_change_since_a_date_is_of_the_figures_date_and_of_these_follows_it(co
     assert ("waiting_over_52_weeks", 612, "D2025-09-30") in measured(
         con, "fct_waiting_times", "238", 23
     )
+
+
+def test_waited_longer_than_and_the_longest_wait_before_a_date(con):
+    """239_kent_therapy_sentences.txt: '2,254 children were waiting for speech and language
+    therapy, of whom 788 had waited longer than 18 weeks': 788 waited over 18 weeks ('longer
+    than' bounded no number, so '18 weeks' cut 788's words and 788 was not read). 'The longest
+    wait for a first occupational therapy assessment at the end of June 2025 was 61 weeks': the
+    longest wait, 61 weeks (a date between the wait and its figure left it unread)."""
+    assert sorted(services_on(con, "239", 11)) == [
+        ("referrals_waiting", 2254, "D2025-06-30", "speech_language_therapy"),
+        ("waiting_over_18_weeks", 788, "D2025-06-30", "speech_language_therapy"),
+    ]
+    assert services_on(con, "239", 13) == {
+        ("max_wait_weeks", 61, "D2025-06-30", "occupational_therapy")
+    }
