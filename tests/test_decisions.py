@@ -752,3 +752,14 @@ def test_layout_a_cabinet_committee_and_a_cabinet_member_decide(layouts_con):
     assert got == [(13, "recommendation", 0), (17, "resolution", 2)]
     d = decision_at(layouts_con, "cabinet_member_decision.txt", 17)
     assert [i[0] for i in items_of(layouts_con, d["decision_id"])] == ["a", "b"]
+
+
+def test_layout_a_committee_whose_name_has_a_comma_decides(layouts_con):
+    """'MINUTES of a meeting of the Children's, Young People and Education Cabinet Committee held
+    in the Council Chamber, ... on Tuesday, 8 July 2025': the committee's whole name made the
+    decision (it was cut at its comma: "Children's")."""
+    assert decisions_in(
+        layouts_con, "comma_committee_minutes.txt", "kind", "decision_maker", "decision_date"
+    ) == [
+        ("resolution", "Children's, Young People and Education Cabinet Committee", date(2025, 7, 8))
+    ]
