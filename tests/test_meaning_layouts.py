@@ -2390,3 +2390,19 @@ def test_waited_longer_than_and_the_longest_wait_before_a_date(con):
     assert services_on(con, "239", 13) == {
         ("max_wait_weeks", 61, "D2025-06-30", "occupational_therapy")
     }
+
+
+def test_the_share_seen_within_18_weeks_is_a_measure_of_its_own(con):
+    """238_kent_cypmhs_months.txt: the row '% seen within 18 weeks' (44% to 49%, April to
+    September 2025) is the share of those seen who were seen in time, each month's: not the
+    share still waiting over 18 weeks (it was unclassified)."""
+    got = measured(con, "fct_waiting_times", "238", 22)
+    assert {m for m, *_ in got} == {"pct_seen_within_18_weeks"}
+    assert sorted((period, value) for _, value, period in got) == [
+        ("M2025-04", 44),
+        ("M2025-05", 45),
+        ("M2025-06", 46),
+        ("M2025-07", 47),
+        ("M2025-08", 48),
+        ("M2025-09", 49),
+    ]
