@@ -693,7 +693,7 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
     mentions = _drop_overlaps(mentions)
     # period phrases matter only to a number not already known to be an identifier
     periods = _period_spans(s) if any(m.skip_reason is None for m in mentions) else []
-    own, compared = _own_and_compared(s, periods)
+    own, compared, counted_from = _own_and_compared(s, periods)
     for m in mentions:
         # a number inside a period phrase, or inside the clause bounding one ('the same six
         # months of 2024/25'), is part of it
@@ -704,11 +704,10 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
         m.index_in_sentence = i
     _windows(sentence, kept)
     _changes(s, kept)
-    counted_from = [span for span in own if _counts_a_change_from(s, span)]
+    change_own = [span for span in own if span not in counted_from]
     for m in kept:
         if m.role == "change":
-            mine = [span for span in own if span not in counted_from]
-            m.period_text = _nearest_period(s, m, mine, kept)
+            m.period_text = _nearest_period(s, m, change_own, kept)
             m.comparison_period_text = _nearest_period(s, m, compared + counted_from, kept)
         else:
             m.period_text = _nearest_period(s, m, own, kept)
@@ -726,11 +725,13 @@ def _period_spans(s: _Sentence) -> list[tuple[int, int]]:
 
 
 def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
-    """The period phrases that are a figure's own, and those it is compared with ('compared to
-    2013/14', 'on last year'). A phrase in a clause that an event opens ('Prior to the SEND
-    inspection in February 2022') bounds a figure's time: its span then starts at the opener,
-    so the figure's period_text is the whole clause (dbt var period_bound_openers)."""
-    own, compared = [], []
+    """The period phrases that are a figure's own, those it is compared with ('compared to
+    2013/14', 'on last year'), and those of its own that a change is counted from ('since April
+    2025', prose.yml comparison_before_change: a change's comparison period, any other figure's
+    own). A phrase in a clause that an event opens ('Prior to the SEND inspection in February
+    2022') bounds a figure's time: its span then starts at the opener, so the figure's
+    period_text is the whole clause (dbt var period_bound_openers)."""
+    own, compared, counted_from = [], [], []
     rules = s.rules
     for start, end in spans:
         before = s.subject[max(0, start - TAIL) : start]
@@ -746,17 +747,11 @@ def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
         ):
             compared.append((start, end))
         else:
-            own.append((_bound_clause_start(s, start), end))
-    return own, compared
-
-
-def _counts_a_change_from(s: _Sentence, span: tuple[int, int]) -> bool:
-    """A period phrase a change is counted from ('since April 2025', prose.yml
-    comparison_before_change)."""
-    start = span[0]
-    return (
-        s.rules.comparison_before_change.search(s.subject[max(0, start - TAIL) : start]) is not None
-    )
+            span = (_bound_clause_start(s, start), end)
+            own.append(span)
+            if rules.comparison_before_change.search(before):
+                counted_from.append(span)
+    return own, compared, counted_from
 
 
 def _bound_clause_start(s: _Sentence, start: int) -> int:
