@@ -124,18 +124,22 @@ anaphoric as (
 -- seed service_aliases, at most six words) leaves its measure to the figure before it, unless it
 -- is inside brackets
 elliptical as (
-    select t.pack_id, t.mention_seq
-    from texts t
+    select distinct c.pack_id, c.mention_seq
+    from (
+        select t.pack_id, t.mention_seq,
+               regexp_extract(coalesce(t.after_text, ''), '{{ var("elliptical_service_clause") }}', 1) as clause
+        from texts t
+        where t.role = 'level'
+          and regexp_matches(t.before_text, '(?i)(?:\band|,)\s*$')
+          -- one inside brackets breaks the figure before the brackets down ('(84 for SLT and 138
+          -- for OT)': bracketed below)
+          and not ({{ last_open_bracket('t') }} > 0
+                   and strpos(substr(t.sentence, {{ last_open_bracket('t') }}, t.char_start - {{ last_open_bracket('t') }} + 1), ')') = 0)
+    ) c
     join {{ ref('service_aliases') }} s
-      on {{ regexp_matches_seed("regexp_extract(coalesce(t.after_text, ''), '" ~ var('elliptical_service_clause') ~ "', 1)", 's.pattern', ref('service_aliases')) }}
-    where t.role = 'level'
-      and regexp_matches(t.before_text, '(?i)(?:\band|,)\s*$')
-      and len(string_split(trim(regexp_extract(coalesce(t.after_text, ''), '{{ var("elliptical_service_clause") }}', 1)), ' ')) <= 6
+      on {{ regexp_matches_seed('c.clause', 's.pattern', ref('service_aliases')) }}
+    where len(string_split(trim(c.clause), ' ')) <= 6
       and not regexp_matches(s.pattern, '\^')
-      -- one inside brackets breaks the figure before the brackets down ('(84 for SLT and 138 for
-      -- OT)': bracketed below)
-      and not ({{ last_open_bracket('t') }} > 0
-               and strpos(substr(t.sentence, {{ last_open_bracket('t') }}, t.char_start - {{ last_open_bracket('t') }} + 1), ')') = 0)
 ),
 -- '51% for 2013/14 and 43% for 2012/13': the earlier figure's measure, for another period
 series as (
@@ -193,7 +197,7 @@ named as (
     left join best b using (pack_id, mention_seq)
     left join anaphoric an using (pack_id, mention_seq)
     left join series s using (pack_id, mention_seq)
-    left join (select distinct pack_id, mention_seq from elliptical) el using (pack_id, mention_seq)
+    left join elliptical el using (pack_id, mention_seq)
     left join bracketed br using (pack_id, mention_seq)
 ),
 own_words as (
