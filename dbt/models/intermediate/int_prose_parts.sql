@@ -126,9 +126,8 @@ subset_cues as (
     join {{ ref('prose_subject_cues') }} c on c.subject = 'subset' and {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_subject_cues')) }}
     group by all
 ),
-group_measures as (
-    select unnest(['complaints_received', 'ombudsman_enquiries', 'ombudsman_findings', 'compliments_received', 'mp_enquiries',
-                   'councillor_enquiries', 'cla_count', 'children_starting_care', 'children_ceasing_care']) as measure
+group_measures as (   -- var whole_group_measures
+    select unnest({{ var('whole_group_measures') }}) as measure
 ),
 whole_figures as (   -- counts of a whole group: table totals, and figures named so in earlier sentences
     select distinct pack_id, value, measure
