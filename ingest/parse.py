@@ -148,7 +148,10 @@ from ingest.text import clean_text
 #        period ('a reduction of 300 since April 2025'); a figure that is no change keeps it
 # 1.3.58: 'longer than' bounds a number as 'over' does ('788 had waited longer than 18 weeks':
 #        18 weeks is the threshold the measure names, no figure cutting 788's words)
-PARSER_VERSION = "1.3.58"
+# 1.3.59: a level right after a change and ', to' is the level the change reached ('rose by 335
+#        between April and June 2025, to 10,177 children'): role 'to', anchored on the change,
+#        and of its period when it prints none (prose.yml reached_words, reached_gap)
+PARSER_VERSION = "1.3.59"
 
 
 @dataclass

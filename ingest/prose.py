@@ -124,6 +124,7 @@ class _Rules:
     from_before: TailPattern
     to_before: TailPattern
     lone_from_before: TailPattern
+    reached_gap: re.Pattern  # ', to' between a change and the level it reached (fullmatch)
     earlier_figure_before: TailPattern  # 'from the previous year (': its figure, in brackets
     direction_verbs: list[tuple[re.Pattern, str]]
     label_before: TailPattern
@@ -223,6 +224,9 @@ def _rules(folded: bool = False) -> _Rules:
         ),
         from_before=tail(rf"\b(?:{_alts(r['from_words'])})\s*$"),
         to_before=tail(rf"\b(?:{_alts(r['to_words'])})\s*$"),
+        reached_gap=rx(
+            _calendar_words(r["reached_gap"]).replace("{reached_words}", _alts(r["reached_words"]))
+        ),
         earlier_figure_before=tail(
             rf"\b(?:{_calendar_words(_alts(r['earlier_figure_before']))})\s*\($"
         ),
@@ -704,6 +708,7 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
         m.index_in_sentence = i
     _windows(sentence, kept)
     _changes(s, kept)
+    _reached_levels(s, kept, periods)
     change_own = [span for span in own if span not in counted_from]
     for m in kept:
         if m.role == "change":
@@ -711,6 +716,9 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
             m.comparison_period_text = _nearest_period(s, m, compared + counted_from, kept)
         else:
             m.period_text = _nearest_period(s, m, own, kept)
+    for m in kept:  # the level a change reached is of the change's period, if it has none
+        if m.role == "to" and m.period_text is None and mentions[m.anchor_index].role == "change":
+            m.period_text = mentions[m.anchor_index].period_text
     for m in kept:
         if m.role == "to" or m.comparison_text is not None:
             earlier = next(
@@ -1075,6 +1083,29 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
             earlier = [k for k in kept[:i] if k.role == "level" and k.unit_cue == m.unit_cue]
             if earlier and earlier[-1].comparison_value is None:
                 _compare(earlier[-1], m, s)
+
+
+def _reached_levels(s: _Sentence, kept: list[ProseNumber], periods) -> None:
+    """'rose by 335 between April and June 2025, to 10,177 children': a level right after a
+    change, with only a period phrase and a reached word between (prose.yml reached_gap), is the
+    level the change reached. It reads its measure from the change's words (role 'to', anchored
+    on the change), and the change is about it (its anchor)."""
+    for change, level in zip(kept, kept[1:], strict=False):
+        if change.role != "change" or level.role != "level":
+            continue
+        gap = _blanked(s.subject, change.char_end, level.char_start, periods)
+        if s.rules.reached_gap.fullmatch(gap):
+            level.role, level.anchor_index = "to", change.index_in_sentence
+            change.anchor_index = level.index_in_sentence
+
+
+def _blanked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] without the parts inside `spans`."""
+    keep = [True] * (end - start)
+    for s, e in spans:
+        for i in range(max(s, start), min(e, end)):
+            keep[i - start] = False
+    return "".join(c for c, k in zip(text[start:end], keep, strict=True) if k)
 
 
 def _anchor_before(sentence: str, before: list[ProseNumber]) -> int | None:

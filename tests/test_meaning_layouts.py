@@ -2406,3 +2406,27 @@ def test_the_share_seen_within_18_weeks_is_a_measure_of_its_own(con):
         ("M2025-08", 48),
         ("M2025-09", 49),
     ]
+
+
+def test_a_change_and_the_level_it_reached(con):
+    """239_kent_therapy_sentences.txt: 'The neurodevelopmental pathway waiting list rose by 335
+    between April and June 2025, to 10,177 children': the list at the end of June is 10,177 and
+    335 its change (neither was read: the list was named only before the change). 'The speech
+    and language therapy waiting list fell by 40 to 1,210 at the end of September 2025, and the
+    number removed from the waiting list in the quarter was 96': 1,210 and -40, and 96 is no
+    waiting list. 'Complaints received by children's services increased by 12 in 2024/25,
+    bringing the total to 300': 300 received in 2024/25, 12 its change."""
+    assert services_on(con, "239", 15) == {
+        ("referrals_waiting", 10177, "D2025-06-30", "neurodevelopmental_pathway"),
+        ("referrals_waiting", 335, "D2025-06-30", "neurodevelopmental_pathway"),
+    }
+    assert fields_on(con, "fct_waiting_times", "239", 17, "measure", "value", "value_type") == {
+        ("referrals_waiting", 1210, "actual"),
+        ("referrals_waiting", -40, "change"),
+    }
+    assert fields_on(
+        con, "fct_complaints", "239", 21, "measure", "value", "value_type", "period_id"
+    ) == {
+        ("complaints_received", 300, "actual", "FY2024/25"),
+        ("complaints_received", 12, "change", "FY2024/25"),
+    }
