@@ -754,6 +754,15 @@ def test_layout_a_cabinet_committee_and_a_cabinet_member_decide(layouts_con):
     assert [i[0] for i in items_of(layouts_con, d["decision_id"])] == ["a", "b"]
 
 
+def test_layout_a_decision_whose_opener_names_its_member_is_that_members(layouts_con):
+    """'The Cabinet Member for Integrated Children's Services agreed to:' in a Cabinet Committee's
+    pack: the member took the decision (it had no decision maker); the Cabinet Committee 'is
+    asked to' decide nothing, and its recommendation names no maker."""
+    assert decisions_in(
+        layouts_con, "cabinet_member_decision.txt", "source_line", "decision_maker"
+    ) == [(13, None), (17, "Cabinet Member for Integrated Children's Services")]
+
+
 def test_layout_a_committee_whose_name_has_a_comma_decides(layouts_con):
     """'MINUTES of a meeting of the Children's, Young People and Education Cabinet Committee held
     in the Council Chamber, ... on Tuesday, 8 July 2025': the committee's whole name made the

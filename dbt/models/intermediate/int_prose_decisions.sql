@@ -5,7 +5,8 @@
 -- that ...', seed decision_line_patterns role 'sentence').
 --
 -- In minutes the decision is the minuted body's (the name in the minutes title, seed role
--- 'minutes_title'), taken on the date in that title, under the minute heading above it. A
+-- 'minutes_title'), taken on the date in that title, under the minute heading above it, unless
+-- its opener names the one who took it ('The Cabinet Member for X agreed to:', seed role 'maker'). A
 -- recommendation in a report is about the report (its title), or, inside a long report, about
 -- the section heading above it. Dates and makers not printed stay null.
 with blocks as (
@@ -107,7 +108,10 @@ select
         when d.sentence_seq > 0 then coalesce(d.heading_above, d.document_title)
         else d.document_title
     end as subject,
-    case when lower(b.body) <> 'meeting' then b.body end as decision_maker,  -- 'Minutes of the Meeting held on'
+    coalesce(
+        {{ decision_role_extract('maker', 'd.decision_text', 1) }},   -- 'The Cabinet Member for X agreed'
+        case when lower(b.body) <> 'meeting' then b.body end          -- 'Minutes of the Meeting held on'
+    ) as decision_maker,
     case when d.document_kind = 'minutes' then {{ parse_uk_date('d.document_title') }} end as decision_date,
     case when d.document_kind = 'minutes' then {{ printed_long_date('d.document_title') }} end as decision_date_text,
     {{ printed_decision_reference('d.decision_text') }} as related_reference_printed
