@@ -2430,3 +2430,23 @@ def test_a_change_and_the_level_it_reached(con):
         ("complaints_received", 300, "actual", "FY2024/25"),
         ("complaints_received", 12, "change", "FY2024/25"),
     }
+
+
+def test_a_record_of_decision_printed_as_key_lines_without_tabs(con):
+    """238_kent_cypmhs_months.txt: a Record of Decision printed 'Decision taken by: Cabinet Member
+    for Integrated Children's Services', 'Date of decision: 14 November 2025', 'Decision
+    reference: 25/00091' (one line each, no TAB) over 'The Cabinet Member agreed to:' (line 39):
+    that decision is the member's, of that date and reference (it had none of them)."""
+    got = rows(
+        con,
+        "select f.decision_maker, f.decision_date, f.reference from marts.fct_decisions f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '238%' "
+        "and f.source_line = 39",
+    )
+    assert got == [
+        {
+            "decision_maker": "Cabinet Member for Integrated Children's Services",
+            "decision_date": date(2025, 11, 14),
+            "reference": "25/00091",
+        }
+    ]

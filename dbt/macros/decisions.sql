@@ -91,6 +91,10 @@ nullif(regexp_extract({{ expr }}, '\b([A-Z]{1,5}\s?/?\s?[0-9]{1,4}/(?:19|20)[0-9
     when regexp_matches({{ expr }}, '^\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
         then cast(cast(regexp_extract({{ expr }}, '([0-9]{1,4})\s*/', 1) as integer) as varchar)
              || '/' || regexp_extract({{ expr }}, '((19|20)[0-9]{2})\s*$', 1)
+    -- another council's form ('25/00091': a two-digit year and a number): as printed, no spaces
+    when regexp_matches({{ expr }}, '^\s*[A-Za-z0-9]{1,6}(?:\s*[/.-]\s*[A-Za-z0-9]{1,7}){1,3}\s*$')
+     and regexp_matches({{ expr }}, '[0-9]')
+        then upper(regexp_replace({{ expr }}, '\s+', '', 'g'))
 end)
 {%- endmacro %}
 

@@ -6,6 +6,8 @@
 -- (`Decision taken by:<TAB>Cabinet`, `Date of decision:<TAB>7 October 2025`: a two-column table
 -- whose keys are seed decision_columns patterns) over its `Decision:` items: the first decision
 -- taken (not recommended) below such a block in its document takes what the prose does not say.
+-- The same block printed as 'Key: value' lines without a TAB (`Decision taken by: Cabinet Member
+-- for X`) is read the same way when it names who decided (a cover's 'Date:' alone is no record).
 with record_fields as (
     select c.pack_id, c.table_id, arg_max(f.field, f.priority) as field,
            any_value(v.cell_text) as field_value
@@ -17,8 +19,8 @@ with record_fields as (
     where c.col_index = 0 and c.part = 0 and not c.is_header and ends_with(trim(c.cell_text), ':')
     group by c.pack_id, c.table_id, c.row_index
 ),
-records as (
-    select t.pack_id, t.document_id, t.table_id, t.last_line,
+table_records as (
+    select t.pack_id, t.document_id, t.table_id as record_id, t.last_line,
            max(case when r.field = 'decision_maker' then r.field_value end) as decision_maker,
            max(case when r.field = 'decision_date' then r.field_value end) as decision_date_text,
            max(case when r.field = 'reference' then r.field_value end) as reference_printed,
@@ -29,6 +31,46 @@ records as (
     group by all
     having decision_maker is not null or decision_date_text is not null
 ),
+key_lines as (
+    select pack_id, line_number,
+           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /()-]{2,40}):\s+(\S.*)$', 1) as field_key,
+           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /()-]{2,40}):\s+(\S.*)$', 2) as field_value
+    from {{ batch(ref('stg_lines')) }}
+    where not has_tab and contains(clean_text, ':')
+),
+line_fields as (
+    select l.pack_id, l.line_number, arg_max(f.field, f.priority) as field,
+           any_value(l.field_value) as field_value
+    from key_lines l
+    join {{ ref('decision_columns') }} f
+      on {{ regexp_matches_seed('l.field_key', 'f.pattern', ref('decision_columns')) }}
+    where l.field_key <> ''
+    group by l.pack_id, l.line_number
+),
+line_blocks as (   -- key lines with at most one blank line between them are one block
+    select *, sum(case when line_number - prev_line > 2 then 1 else 0 end)
+                  over (partition by pack_id order by line_number) as block
+    from (select *, lag(line_number, 1, -10) over (partition by pack_id order by line_number) as prev_line
+          from line_fields)
+),
+line_records as (
+    select b.pack_id, any_value(d.document_id) as document_id,
+           'lines-' || min(b.line_number) as record_id, max(b.line_number) as last_line,
+           max(case when b.field = 'decision_maker' then b.field_value end) as decision_maker,
+           max(case when b.field = 'decision_date' then b.field_value end) as decision_date_text,
+           max(case when b.field = 'reference' then b.field_value end) as reference_printed,
+           max(case when b.field = 'title' then b.field_value end) as title
+    from line_blocks b
+    join {{ batch(ref('stg_documents')) }} d
+      on d.pack_id = b.pack_id and b.line_number between d.first_line and d.last_line
+    group by b.pack_id, b.block
+    having decision_maker is not null
+),
+records as (
+    select * from table_records
+    union all by name
+    select * from line_records
+),
 recorded as (   -- each block's first decision taken below it in its document
     select d.pack_id, d.paragraph_seq, d.sentence_seq, r.decision_maker, r.decision_date_text,
            r.reference_printed, r.title
@@ -36,7 +78,7 @@ recorded as (   -- each block's first decision taken below it in its document
     join {{ batch(ref('int_prose_decisions')) }} d
       on d.pack_id = r.pack_id and d.document_id = r.document_id and d.source_line > r.last_line
      and d.kind = 'resolution'
-    qualify row_number() over (partition by r.table_id order by d.source_line, d.sentence_seq) = 1
+    qualify row_number() over (partition by r.pack_id, r.record_id order by d.source_line, d.sentence_seq) = 1
 ),
 table_decisions as (
     select
