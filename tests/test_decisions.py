@@ -772,3 +772,13 @@ def test_layout_a_committee_whose_name_has_a_comma_decides(layouts_con):
     ) == [
         ("resolution", "Children's, Young People and Education Cabinet Committee", date(2025, 7, 8))
     ]
+
+
+def test_layout_a_minute_titled_by_a_decision_reference(layouts_con):
+    """'16.<TAB>25/00071 - Contract for Children's Therapy Services' over 'RESOLVED that the
+    decision proposed to be taken by the Cabinet Member ... be endorsed': minute 16's
+    resolution (it was minute 15's: a title opening with a digit was no minute heading), about
+    decision 25/00071 (its related reference)."""
+    assert decisions_in(
+        layouts_con, "reference_minutes.txt", "source_line", "minute_number", "related_reference"
+    ) == [(11, "15", None), (17, "16", "25/00071"), (21, "17", None)]

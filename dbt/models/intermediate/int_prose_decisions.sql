@@ -114,6 +114,11 @@ select
     ) as decision_maker,
     case when d.document_kind = 'minutes' then {{ parse_uk_date('d.document_title') }} end as decision_date,
     case when d.document_kind = 'minutes' then {{ printed_long_date('d.document_title') }} end as decision_date_text,
-    {{ printed_decision_reference('d.decision_text') }} as related_reference_printed
+    coalesce(
+        {{ printed_decision_reference('d.decision_text') }},
+        -- '16. 25/00071 - Contract for ...': the decision the minute considers
+        case when d.document_kind = 'minutes'
+             then {{ decision_role_extract('title_reference', 'd.minute_title', 1) }} end
+    ) as related_reference_printed
 from decisions d
 left join minuted_bodies b using (pack_id, paragraph_seq, sentence_seq)
