@@ -857,7 +857,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 240)}
+    layouts = {f"{n}" for n in range(201, 241)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2450,3 +2450,34 @@ def test_a_record_of_decision_printed_as_key_lines_without_tabs(con):
             "reference": "25/00091",
         }
     ]
+
+
+def test_a_count_over_a_threshold_from_one_date_to_a_dated_heading(con):
+    """240_wiltshire_wait_bands.txt: 'The number of children waiting more than 52 weeks has risen
+    from 602 in March 2025 to 751' below 'Table 1: Children waiting by length of wait, 30 September
+    2025': 602 waited over 52 weeks at the end of March 2025, and 751 (the table's total, line 22)
+    at 30 September 2025, the date of the caption right above (neither was read: the words before
+    602 hold a number; 751 was then dated by the meeting, 12 November 2025)."""
+    got = fields_on(
+        con, "fct_waiting_times", "240", 24, "measure", "value", "period_id", "period_source"
+    )
+    assert got == {
+        ("waiting_over_52_weeks", 602, "D2025-03-31", "sentence"),
+        ("waiting_over_52_weeks", 751, "D2025-09-30", "heading"),
+    }
+    assert ("waiting_over_52_weeks", 751, "D2025-09-30") in measured(
+        con, "fct_waiting_times", "240", 22
+    )
+
+
+def test_a_table_of_wait_bands_counts_only_what_its_columns_name(con):
+    """240_wiltshire_wait_bands.txt line 18: 'Speech and Language Therapy 1,432 802 517 113 56.0%
+    16': 1,432 waiting, 113 over 52 weeks and a median wait of 16 weeks, at 30 September 2025;
+    the bands '0-18 weeks' and '18-52 weeks' and the share '% within 18 weeks' (of those waiting,
+    no measure here) are left unclassified, not guessed."""
+    assert set(measured(con, "fct_waiting_times", "240", 18)) == {
+        ("referrals_waiting", 1432, "D2025-09-30"),
+        ("waiting_over_52_weeks", 113, "D2025-09-30"),
+        ("median_wait_weeks", 16, "D2025-09-30"),
+    }
+    assert sorted(u["value"] for u in unclassified(con, "240", 18)) == [56.0, 517, 802]

@@ -11,7 +11,9 @@
 -- document title, 'last year' -> the year before; 'currently' / 'to date' -> the date of the
 -- document (the minutes of an earlier meeting carry its date in their title), else the meeting
 -- date. With no phrase, a flow (complaints) takes the fiscal year of the heading or title and a
--- stock (children looked after, waiting lists) the document's or meeting's date; a figure whose
+-- stock (children looked after, waiting lists) the date of the heading right above it in its
+-- document when it prints one ('Waiting times at 30 September 2025', a table's caption), else the
+-- document's or meeting's date; a figure whose
 -- measure a sentence before names ('this figure is 527') takes that sentence's period. A year
 -- that cannot be placed (a calendar year) leaves the number unclassified. The phrase a change is
 -- compared with ('on last year') is its comparison period, never its own.
@@ -75,6 +77,11 @@ broken_down as (
     where m.part_of_seq is not null
     group by all
 ),
+-- every heading: a figure takes the date of the nearest one only when that one prints a date
+as_of_headings as (
+    select pack_id, line_number, as_of_date
+    from {{ batch(ref('int_heading_lines')) }}
+),
 area_headings as (
     select pack_id, line_number, service_area_in_force as service_area   -- null: a section of none
     from {{ batch(ref('int_heading_lines')) }}
@@ -87,11 +94,18 @@ with_fy as (
     from located l
     asof left join fy_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
 ),
+with_as_of as (
+    select l.*,
+           case when h.line_number >= coalesce(l.document_first_line, 1) then h.as_of_date end
+               as heading_as_of
+    from with_fy l
+    asof left join as_of_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
+),
 with_area as (
     select l.*,
            case when a.line_number >= coalesce(l.document_first_line, 1) then a.service_area end
                as heading_service_area
-    from with_fy l
+    from with_as_of l
     asof left join area_headings a on a.pack_id = l.pack_id and l.sentence_first_line > a.line_number
 ),
 -- a figure whose measure the prose before names takes that prose's period when it has none
@@ -179,6 +193,12 @@ periods as (
             when r.quarter is not null then 'fiscal_quarter'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
+            -- a stock printed with no period right under a dated heading ('2. Waiting times at 30
+            -- September 2025', a table's caption: the nearest heading above it) is as at the
+            -- heading's date; minutes are dated by their title
+            when r.period_text is null and r.period_kind = 'stock' and r.heading_as_of is not null
+             and r.document_date is null
+                then 'heading_as_of'
             -- a flow counted to date ('Since April, 87 children have entered care'); a stock
             -- 'since April' ('has risen since April to 1,142') is the stock now
             when r.to_date_start is not null and r.period_kind = 'flow' then 'to_date'
@@ -207,19 +227,23 @@ periods as (
 ),
 placed as (
     select
-        p.*,
+        p.* replace (case when p.period_type = 'heading_as_of' then 'as_of' else p.period_type end
+                     as period_type),
         case p.period_type
             when 'fiscal_year' then 'FY' || {{ fy_label('p.fy') }}
             when 'fiscal_quarter' then 'FY' || {{ fy_label('p.fy') }} || '-Q' || p.quarter
             when 'as_of' then 'D' || strftime(p.printed_as_of, '%Y-%m-%d')
+            when 'heading_as_of' then 'D' || strftime(p.heading_as_of, '%Y-%m-%d')
             when 'to_date' then 'R' || strftime(p.to_date_start, '%Y-%m-%d') || '/'
                                 || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
             else 'D' || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
         end as period_id,
         case p.period_type when 'as_of' then p.printed_as_of
+             when 'heading_as_of' then p.heading_as_of
              when 'meeting_date' then coalesce(p.document_date, p.meeting_date) end as as_of_date,
         case p.period_type when 'fiscal_year' then p.fy_source when 'fiscal_quarter' then 'sentence'
              when 'as_of' then 'sentence' when 'to_date' then 'sentence'
+             when 'heading_as_of' then 'heading'
              when 'meeting_date' then case when p.document_date is not null then 'document_title' else 'meeting_date' end
         end as period_source
     from periods p
