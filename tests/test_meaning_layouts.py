@@ -857,7 +857,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 241)}
+    layouts = {f"{n}" for n in range(201, 242)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2481,3 +2481,27 @@ def test_a_table_of_wait_bands_counts_only_what_its_columns_name(con):
         ("median_wait_weeks", 16, "D2025-09-30"),
     }
     assert sorted(u["value"] for u in unclassified(con, "240", 18)) == [56.0, 517, 802]
+
+
+def test_a_rate_before_a_bracketed_england_figure_is_the_councils(con):
+    """241_derbyshire_placements_quarter.txt line 15: 'At 30 September 2025 there were 1,012
+    children in care, a rate of 63 per 10,000 children (England 70)': 63 is the council's rate
+    at 30 September 2025 (it was read as a comparator: 'England' opens the bracket after it, which
+    holds 70), and England's 70 is no fact of the council's."""
+    assert set(measured(con, "fct_placements", "241", 15)) == {
+        ("cla_count", 1012, "D2025-09-30"),
+        ("cla_rate_per_10000", 63, "D2025-09-30"),
+    }
+
+
+def test_a_share_then_its_count_in_brackets(con):
+    """241_derbyshire_placements_quarter.txt line 28: 'Placements more than 20 miles from home: 18%
+    (182 children), compared with 17% at 30 June 2025': 18% of children in care are placed more
+    than 20 miles from home and 182 is their count (measure_source share_count); neither was
+    read. Line 34, '9 (1U & 2PU) were unaccompanied asylum-seeking children', counts no measure
+    here and gives no fact."""
+    assert fields_on(con, "fct_placements", "241", 28, "measure", "value", "measure_source") == {
+        ("cla_placed_over_20_miles_pct", 18, "sentence"),
+        ("cla_placed_over_20_miles", 182, "share_count"),
+    }
+    assert not facts(con, "fct_placements", "241", 34)

@@ -179,18 +179,34 @@ bracketed as (
                          '^\(\s*(?:[0-9][^()]*(?:\band|,)\s*)?$')
     group by all
 ),
+-- '18% (182 children)': a count alone in brackets right after a share counts what the share is a
+-- share of (the count sibling of the share's '<measure>_pct' in the catalogue)
+share_counts as (
+    select t.pack_id, t.mention_seq, any_value(base.measure) as measure
+    from texts t
+    join texts e
+      on e.pack_id = t.pack_id and e.sentence_first_line = t.sentence_first_line and e.sentence = t.sentence
+     and e.char_end < t.char_start and e.unit_read = 'percent' and e.role in ('level', 'to')
+    join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
+    join {{ ref('measure_catalogue') }} base on base.measure || '_pct' = b.measure and base.unit = 'count'
+    where t.role = 'level' and t.unit_read is null
+      and regexp_matches(substr(t.sentence, e.char_end + 1, t.char_start - e.char_end), '^\s*\(\s*$')
+      and regexp_matches(coalesce(t.after_text, ''), '^[^()0-9]{0,30}\)')
+    group by all
+),
 named as (
     select t.pack_id, t.mention_seq, t.role, t.unit_read, t.anchor_seq,
            -- a net change ('... and 236 left care, a net increase of 19') is the change of what
            -- the flows before it add up to, not of the last of them (var net_change_words)
            t.role = 'change' and regexp_matches(coalesce(t.before_text, ''), '{{ var("net_change_words") }}')
                as is_net_change,
-           coalesce(b.measure, an.measure, s.measure, br.measure) as measure,
+           coalesce(b.measure, an.measure, s.measure, br.measure, sc.measure) as measure,
            case when b.measure is not null then 'sentence'
                 when an.measure is not null then 'anaphora'
                 when s.measure is not null and el.mention_seq is not null then 'elliptical'
                 when s.measure is not null then 'series'
-                when br.measure is not null then 'breakdown' end as measure_source,
+                when br.measure is not null then 'breakdown'
+                when sc.measure is not null then 'share_count' end as measure_source,
            b.value_type, b.part_kind, b.part_text,
            case when coalesce(b.measure, an.measure, s.measure) is null then br.part_of_seq end as part_of_seq
     from texts t
@@ -199,6 +215,7 @@ named as (
     left join series s using (pack_id, mention_seq)
     left join elliptical el using (pack_id, mention_seq)
     left join bracketed br using (pack_id, mention_seq)
+    left join share_counts sc using (pack_id, mention_seq)
 ),
 own_words as (
     -- the words of a figure's own clause: from the figure before it to the one after it ('the
@@ -207,8 +224,11 @@ own_words as (
     select m.pack_id, m.mention_seq,
            substr(m.sentence, coalesce(lag(m.char_end) over sentence_figures, 0) + 1,
                   m.char_start - coalesce(lag(m.char_end) over sentence_figures, 0))
-           || ' ' || substr(m.sentence, m.char_end + 1,
-                            coalesce(lead(m.char_start) over sentence_figures, length(m.sentence)) - m.char_end)
+           -- a bracket opened after the figure and still open at the next one holds that one
+           -- ('a rate of 63 per 10,000 children (England 70)': 'England' is 70's word, not 63's)
+           || ' ' || regexp_replace(substr(m.sentence, m.char_end + 1,
+                            coalesce(lead(m.char_start) over sentence_figures, length(m.sentence)) - m.char_end),
+                            '\([^()]*$', '')
                as words
     from mentions m
     window sentence_figures as (partition by m.pack_id, m.sentence_first_line, m.sentence order by m.char_start)
