@@ -25,7 +25,9 @@
 -- is_part_of_group: the sentence says the number is part of a group it does not name (seed
 -- prose_subject_cues 'subset': 'of the 25 complaints', 'the other third'), unless that group is a
 -- whole count printed in a table's total row or an earlier sentence of the pack ('Of the 91
--- complaints received') of another measure than the number's own. A theme
+-- complaints received') of another measure than the number's own, or the figure of such a measure
+-- in the sentence just before one opening 'Of these' ('... decisions on 21 complaints. Of these, 12
+-- were upheld'). A theme
 -- named before the sentence counts only when it is the only one named there.
 with mentions as (
     select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before, n.before_text, n.value,
@@ -141,6 +143,23 @@ whole_figures as (   -- counts of a whole group: table totals, and figures named
     where pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
       and not regexp_matches(n.sentence, '(?i)\bof\s+(?:the|these|those)\s+[0-9]')
 ),
+-- 'The Ombudsman made final decisions on 21 complaints ... Of these, 12 were upheld': a sentence
+-- opening 'Of these' (var anaphoric_openers) with no size of its own is about the last whole-group
+-- figure of the sentence just before it
+group_before as (
+    select sc.pack_id, sc.mention_seq, arg_max(pm.measure, e.mention_seq) as measure,
+           arg_max(e.value, e.mention_seq) as value
+    from subset_cues sc
+    join mentions m using (pack_id, mention_seq)
+    join {{ batch(ref('stg_prose_numbers')) }} e
+      on e.pack_id = m.pack_id and e.mention_seq < m.mention_seq and e.sentence <> m.sentence
+     and e.sentence_last_line >= m.sentence_first_line - 2
+     and suffix(trim(m.context_before), trim(e.sentence))
+    join {{ batch(ref('int_prose_measures')) }} pm on pm.pack_id = e.pack_id and pm.mention_seq = e.mention_seq
+    where sc.group_size is null and {{ opens_about_figure_before('m.sentence') }}
+      and pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
+    group by all
+),
 theme_in_sentence as (
     -- the longest theme named; of two spellings of it, the one printed nearest before the sentence
     select m.pack_id, m.mention_seq,
@@ -228,6 +247,7 @@ select
         and not exists (select 1 from whole_figures w
                         where w.pack_id = m.pack_id and w.value = sc.group_size
                           and (m.value = sc.group_size or w.measure is distinct from pm.measure))
+        and not (gb.measure is not null and gb.measure is distinct from pm.measure)
         as is_part_of_group
 from mentions m
 left join following_segments fs using (pack_id, mention_seq)
@@ -235,6 +255,7 @@ left join theme_in_sentence ts using (pack_id, mention_seq)
 left join theme_before tb using (pack_id, mention_seq)
 left join bracket_themes bt using (pack_id, mention_seq)
 left join subset_cues sc using (pack_id, mention_seq)
+left join group_before gb using (pack_id, mention_seq)
 left join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
 left join clause_stages cs using (pack_id, mention_seq)
 left join share_themes sh on sh.pack_id = m.pack_id and sh.mention_seq = m.mention_seq and sh.part_kind = 'share_theme'
