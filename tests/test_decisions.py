@@ -782,3 +782,17 @@ def test_layout_a_minute_titled_by_a_decision_reference(layouts_con):
     assert decisions_in(
         layouts_con, "reference_minutes.txt", "source_line", "minute_number", "related_reference"
     ) == [(11, "15", None), (17, "16", "25/00071"), (21, "17", None)]
+
+
+def test_layout_minutes_titled_alone_under_the_packs_heading_are_its_meetings(layouts_con):
+    """A pack headed 'Westbury Borough Council / Cabinet / Wednesday, 15 October 2025 at 7.00 pm'
+    then 'MINUTES': each resolution is the Cabinet's, of 15 October 2025 (they had no maker and
+    no date: the title names neither). 'DECISION' over (i) and (ii) is one resolution of two
+    items; the reasons, the options rejected and the item deferred are no decisions."""
+    columns = ("minute_number", "decision_maker", "decision_date", "n_items")
+    assert decisions_in(layouts_con, "own_minutes.txt", *columns) == [
+        ("3", "Cabinet", date(2025, 10, 15), 0),
+        ("4", "Cabinet", date(2025, 10, 15), 2),
+        ("5", "Cabinet", date(2025, 10, 15), 0),
+        ("7", "Cabinet", date(2025, 10, 15), 0),
+    ]

@@ -5,7 +5,9 @@
 -- that ...', seed decision_line_patterns role 'sentence').
 --
 -- In minutes the decision is the minuted body's (the name in the minutes title, seed role
--- 'minutes_title'), taken on the date in that title, under the minute heading above it, unless
+-- 'minutes_title'), taken on the date in that title (minutes titled only 'MINUTES' right under
+-- the pack's own heading: the pack's committee, on its meeting date), under the minute heading
+-- above it, unless
 -- its opener names the one who took it ('The Cabinet Member for X agreed to:', seed role 'maker'). A
 -- recommendation in a report is about the report (its title), or, inside a long report, about
 -- the section heading above it. Dates and makers not printed stay null.
@@ -91,6 +93,20 @@ minuted_bodies as (
            {{ decision_role_extract('minutes_title', 'document_title', 1) }} as body
     from decisions
     where document_kind = 'minutes'
+),
+-- minutes titled only 'MINUTES' right under the pack's own heading (council, committee, date,
+-- nothing printed between) are the minutes of the pack's meeting: its committee decided, that day
+own_minutes as (
+    select d.pack_id, d.document_id, p.committee, p.meeting_date, ml.clean_text as meeting_date_text
+    from {{ batch(ref('stg_documents')) }} d
+    join {{ batch(ref('stg_packs')) }} p using (pack_id)
+    join {{ batch(ref('stg_lines')) }} ml on ml.pack_id = p.pack_id and ml.line_number = p.meeting_date_line
+    where d.kind = 'minutes' and p.meeting_date is not null and d.first_line > p.meeting_date_line
+      and {{ parse_uk_date('coalesce(d.title, \'\')') }} is null
+      and not exists (
+          select 1 from {{ batch(ref('stg_lines')) }} l
+          where l.pack_id = d.pack_id and l.line_number > p.meeting_date_line
+            and l.line_number < d.first_line and l.clean_text <> '')
 )
 select
     d.pack_id,
@@ -110,10 +126,14 @@ select
     end as subject,
     coalesce(
         {{ decision_role_extract('maker', 'd.decision_text', 1) }},   -- 'The Cabinet Member for X agreed'
-        case when lower(b.body) <> 'meeting' then b.body end          -- 'Minutes of the Meeting held on'
+        case when lower(b.body) <> 'meeting' then b.body end,         -- 'Minutes of the Meeting held on'
+        om.committee
     ) as decision_maker,
-    case when d.document_kind = 'minutes' then {{ parse_uk_date('d.document_title') }} end as decision_date,
-    case when d.document_kind = 'minutes' then {{ printed_long_date('d.document_title') }} end as decision_date_text,
+    case when d.document_kind = 'minutes'
+         then coalesce({{ parse_uk_date('d.document_title') }}, om.meeting_date) end as decision_date,
+    case when d.document_kind = 'minutes'
+         then coalesce({{ printed_long_date('d.document_title') }}, {{ printed_long_date('om.meeting_date_text') }})
+    end as decision_date_text,
     coalesce(
         {{ printed_decision_reference('d.decision_text') }},
         -- '16. 25/00071 - Contract for ...': the decision the minute considers
@@ -122,3 +142,4 @@ select
     ) as related_reference_printed
 from decisions d
 left join minuted_bodies b using (pack_id, paragraph_seq, sentence_seq)
+left join own_minutes om on om.pack_id = d.pack_id and om.document_id = d.document_id
