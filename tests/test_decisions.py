@@ -796,3 +796,32 @@ def test_layout_minutes_titled_alone_under_the_packs_heading_are_its_meetings(la
         ("5", "Cabinet", date(2025, 10, 15), 0),
         ("7", "Cabinet", date(2025, 10, 15), 0),
     ]
+
+
+def test_layout_a_record_of_decisions_block_by_block(layouts_con):
+    """decision_notice.txt: 'Decision No.<TAB>EX/41/2025' ... 'Decision<TAB>To allocate the
+    Homelessness Prevention Grant ...' ... 'Date of decision<TAB>3 November 2025' is an executive
+    decision of that reference, subject and date (nothing was read: its keys have no colon and
+    no sentence states the decision); 'Decision No.: EX/42/2025' ... 'Decision taken by:
+    Executive' ... 'Decision: That the fees and charges ... be approved.' is the Executive's
+    decision EX/42/2025 of 3 November 2025 on 'Fees and charges 2026/27' (the decision inside
+    the block had none of them)."""
+    columns = ("source_line", "kind", "reference", "subject", "decision_maker", "decision_date")
+    assert decisions_in(layouts_con, "decision_notice.txt", *columns) == [
+        (
+            11,
+            "executive_decision",
+            "EX/41/2025",
+            "Homelessness Prevention Grant allocation 2025/26",
+            None,
+            date(2025, 11, 3),
+        ),
+        (
+            20,
+            "resolution",
+            "EX/42/2025",
+            "Fees and charges 2026/27",
+            "Executive",
+            date(2025, 11, 3),
+        ),
+    ]

@@ -8,33 +8,43 @@
 -- taken (not recommended) below such a block in its document takes what the prose does not say.
 -- The same block printed as 'Key: value' lines without a TAB (`Decision taken by: Cabinet Member
 -- for X`) is read the same way when it names who decided (a cover's 'Date:' alone is no record).
-with record_fields as (
-    select c.pack_id, c.table_id, arg_max(f.field, f.priority) as field,
-           any_value(v.cell_text) as field_value
+with key_cells as (
+    select c.pack_id, c.table_id, c.row_index, arg_max(f.field, f.priority) as field,
+           any_value(v.cell_text) as field_value, any_value(v.line_number) as line_number,
+           ends_with(trim(any_value(c.cell_text)), ':') as has_colon
     from {{ batch(ref('stg_table_cells')) }} c
     join {{ batch(ref('stg_table_cells')) }} v
       on v.table_id = c.table_id and v.row_index = c.row_index and v.col_index = 1 and v.part = 0
     join {{ ref('decision_columns') }} f
       on {{ regexp_matches_seed("rtrim(trim(c.cell_text), ': ')", 'f.pattern', ref('decision_columns')) }}
-    where c.col_index = 0 and c.part = 0 and not c.is_header and ends_with(trim(c.cell_text), ':')
+    where c.col_index = 0 and c.part = 0   -- a block's first key may have been taken for a header
     group by c.pack_id, c.table_id, c.row_index
 ),
+-- a key ends with ':', or three rows or more of the block are keys ('Decision No.<TAB>EX/41/2025')
+record_fields as (
+    select k.*
+    from key_cells k
+    where k.has_colon or (select count(*) from key_cells o where o.table_id = k.table_id) >= 3
+),
 table_records as (
-    select t.pack_id, t.document_id, t.table_id as record_id, t.last_line,
+    select t.pack_id, t.document_id, t.table_id as record_id, t.source_table_id, t.last_line,
+           t.last_line as linked_after,
            max(case when r.field = 'decision_maker' then r.field_value end) as decision_maker,
            max(case when r.field = 'decision_date' then r.field_value end) as decision_date_text,
            max(case when r.field = 'reference' then r.field_value end) as reference_printed,
-           max(case when r.field = 'title' then r.field_value end) as title
+           max(case when r.field = 'title' then r.field_value end) as title,
+           max(case when r.field = 'decision' then r.field_value end) as decision_text,
+           max(case when r.field = 'decision' then r.line_number end) as decision_line
     from record_fields r
-    join {{ batch(ref('stg_tables')) }} t using (pack_id, table_id)
+    join (select *, table_id as source_table_id from {{ batch(ref('stg_tables')) }}) t using (pack_id, table_id)
     where t.n_columns = 2
     group by all
     having decision_maker is not null or decision_date_text is not null
 ),
 key_lines as (
     select pack_id, line_number,
-           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /()-]{2,40}):\s+(\S.*)$', 1) as field_key,
-           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /()-]{2,40}):\s+(\S.*)$', 2) as field_value
+           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):\s+(\S.*)$', 1) as field_key,
+           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):\s+(\S.*)$', 2) as field_value
     from {{ batch(ref('stg_lines')) }}
     where not has_tab and contains(clean_text, ':')
 ),
@@ -55,30 +65,49 @@ line_blocks as (   -- key lines with at most one blank line between them are one
 ),
 line_records as (
     select b.pack_id, any_value(d.document_id) as document_id,
-           'lines-' || min(b.line_number) as record_id, max(b.line_number) as last_line,
+           'lines-' || min(b.line_number) as record_id, null::varchar as source_table_id,
+           max(b.line_number) as last_line, max(b.line_number) as linked_after,
            max(case when b.field = 'decision_maker' then b.field_value end) as decision_maker,
            max(case when b.field = 'decision_date' then b.field_value end) as decision_date_text,
            max(case when b.field = 'reference' then b.field_value end) as reference_printed,
-           max(case when b.field = 'title' then b.field_value end) as title
+           max(case when b.field = 'title' then b.field_value end) as title,
+           max(case when b.field = 'decision' then b.field_value end) as decision_text,
+           max(case when b.field = 'decision' then b.line_number end) as decision_line
     from line_blocks b
     join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = b.pack_id and b.line_number between d.first_line and d.last_line
     group by b.pack_id, b.block
-    having decision_maker is not null
+    having decision_maker is not null or (decision_text is not null and decision_date_text is not null)
 ),
 records as (
     select * from table_records
     union all by name
     select * from line_records
 ),
-recorded as (   -- each block's first decision taken below it in its document
-    select d.pack_id, d.paragraph_seq, d.sentence_seq, r.decision_maker, r.decision_date_text,
-           r.reference_printed, r.title
+recorded as (   -- each block's first decision taken below it in its document, or, when the block
+                -- prints its decision ('Decision: That ...'), the one read on that line
+    select d.pack_id, d.paragraph_seq, d.sentence_seq, r.record_id, r.decision_maker,
+           r.decision_date_text, r.reference_printed, r.title
     from records r
     join {{ batch(ref('int_prose_decisions')) }} d
-      on d.pack_id = r.pack_id and d.document_id = r.document_id and d.source_line > r.last_line
-     and d.kind = 'resolution'
+      on d.pack_id = r.pack_id and d.document_id = r.document_id and d.kind = 'resolution'
+     and (case when r.decision_line is null then d.source_line > r.linked_after
+               else d.source_line = r.decision_line end)
     qualify row_number() over (partition by r.pack_id, r.record_id order by d.source_line, d.sentence_seq) = 1
+),
+-- a block printing its decision that no sentence reads ('Decision<TAB>To allocate the grant ...')
+-- is that decision: an executive decision, with the block's maker, date, reference and title
+record_decisions as (
+    select
+        r.pack_id, r.document_id, r.source_table_id, r.decision_line as position, 0 as sentence_seq,
+        r.decision_line as source_line, r.decision_line as source_last_line,
+        'executive_decision' as kind, r.reference_printed, r.title, r.decision_text,
+        r.decision_text as item_source_text, r.title as subject, r.decision_maker,
+        {{ parse_uk_date('r.decision_date_text') }} as decision_date, r.decision_date_text,
+        0 as n_list_items
+    from records r
+    where r.decision_text is not null
+      and not exists (select 1 from recorded x where x.pack_id = r.pack_id and x.record_id = r.record_id)
 ),
 table_decisions as (
     select
@@ -94,7 +123,8 @@ prose_decisions as (
     select
         d.pack_id, d.document_id, null::varchar as source_table_id, d.paragraph_seq as position,
         d.sentence_seq, d.source_line, d.source_last_line, d.kind, r.reference_printed, r.title,
-        d.decision_text, d.decision_text as item_source_text, null::varchar as description, d.subject,
+        d.decision_text, d.decision_text as item_source_text, null::varchar as description,
+        coalesce(r.title, d.subject) as subject,
         d.minute_number, coalesce(d.decision_maker, r.decision_maker) as decision_maker,
         null::varchar as cabinet_member,
         coalesce(d.decision_date, {{ parse_uk_date('r.decision_date_text') }}) as decision_date,
@@ -109,6 +139,8 @@ unioned as (
     select * from table_decisions
     union all by name
     select * from prose_decisions
+    union all by name
+    select * from record_decisions
 )
 select
     {{ surrogate_key(['u.pack_id', "coalesce(u.source_table_id, 'prose')", 'u.source_line', 'u.kind', 'u.sentence_seq']) }}
