@@ -857,7 +857,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 243)}
+    layouts = {f"{n}" for n in range(201, 244)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2536,4 +2536,41 @@ def test_the_share_responded_to_within_a_number_of_days_and_its_target(con):
     assert got == {
         ("complaints_in_timescale_pct", 78, "actual"),
         ("complaints_in_timescale_pct", 85, "target"),
+    }
+
+
+def test_a_scorecard_of_quarters_with_targets_rag_and_direction(con):
+    """243_essex_scorecard.txt: a scorecard row per indicator, a Target column, four quarters of
+    2024/25, then RAG and direction of travel. 'Rate of children looked after per 10,000 70 62.1
+    62.9 63.8 64.5 Green ↑': the rate at each quarter's end and its target, 70; '% complaints
+    responded to within timescale 90% 81% 84% 79% 88%': each quarter's share in time and the
+    target; RAG and arrows are no figures."""
+    assert set(measured(con, "fct_placements", "243", 17)) == {
+        ("cla_rate_per_10000", 62.1, "D2024-06-30"),
+        ("cla_rate_per_10000", 62.9, "D2024-09-30"),
+        ("cla_rate_per_10000", 63.8, "D2024-12-31"),
+        ("cla_rate_per_10000", 64.5, "D2025-03-31"),
+        ("cla_rate_per_10000", 70, "D2025-06-12"),
+    }
+    got = fields_on(con, "fct_complaints", "243", 22, "value", "value_type", "period_id")
+    assert got == {
+        (90, "target", "D2025-06-12"),
+        (81, "actual", "FY2024/25-Q1"),
+        (84, "actual", "FY2024/25-Q2"),
+        (79, "actual", "FY2024/25-Q3"),
+        (88, "actual", "FY2024/25-Q4"),
+    }
+    assert {f["measure"] for f in facts(con, "fct_complaints", "243", 22)} == {
+        "complaints_in_timescale_pct"
+    }
+
+
+def test_the_timeliness_of_complaint_responses_and_its_target_in_a_sentence(con):
+    """243_essex_scorecard.txt line 28: 'Timeliness of complaint responses improved to 88% in
+    Quarter 4, although it remains below the 90% target': 88% in time in Q4 2024/25 and a target
+    of 90% (neither was read)."""
+    got = fields_on(con, "fct_complaints", "243", 28, "measure", "value", "value_type", "period_id")
+    assert got == {
+        ("complaints_in_timescale_pct", 88, "actual", "FY2024/25-Q4"),
+        ("complaints_in_timescale_pct", 90, "target", "D2025-06-12"),
     }
