@@ -764,15 +764,24 @@ def test_the_100_percent_of_an_outcome_total_row_counts_nothing(con):
 
 def test_sentences_of_another_councils_annual_report(con):
     """208: 'received 214 complaints about adult social care in 2023/24, compared with 187 in
-    2022/23' (l.7); 'The ... Ombudsman made decisions on 12 complaints' (l.11: the Ombudsman's
-    decisions, not complaints received); 'The number of people waiting for an occupational
-    therapy assessment fell from 342 in March 2023 to 198 in March 2024' (l.13: each figure at
-    its own date); money and staff (l.15) are no facts."""
-    (received,) = facts(con, "fct_complaints", "208", 7)
+    2022/23' (l.7: 187 is 214's comparison, and the complaints received in 2022/23); 'The ...
+    Ombudsman made decisions on 12 complaints' (l.11: the Ombudsman's decisions, not complaints
+    received); 'The number of people waiting for an occupational therapy assessment fell from
+    342 in March 2023 to 198 in March 2024' (l.13: each figure at its own date); money and staff
+    (l.15) are no facts."""
+    by_value = {f["value"]: f for f in facts(con, "fct_complaints", "208", 7)}
+    assert sorted(by_value) == [187, 214]
+    received = by_value[214]
     assert (received["measure"], received["value"], received["period_id"]) == (
         "complaints_received",
         214,
         "FY2023/24",
+    )
+    earlier = by_value[187]
+    assert (earlier["measure"], earlier["period_id"], earlier["measure_source"]) == (
+        "complaints_received",
+        "FY2022/23",
+        "series",
     )
     assert (received["comparison_value"], received["comparison_period_id"]) == (187, "FY2022/23")
     # a council of the register that the aliases seed does not list: prose facts resolve it as
@@ -2202,7 +2211,8 @@ def test_upheld_by_the_council_a_service_that_received_and_a_bracketed_last_year
     """233_camden_complaints_prose.txt: 'The council upheld 1,210 stage 1 complaints' counts upheld
     complaints (it was read as received); 'Housing Repairs received 1,946' is that service's
     part of the council's complaints, not a second council-wide count; 'the number received in
-    2023/24 (3,611)' is the number received that year."""
+    2023/24 (3,611)' is the number received that year; '..., compared with 1,388 in 2023/24' is
+    1,210's comparison and the complaints upheld in 2023/24, stage 1 too."""
     pack = "233_camden"
 
     def read(line):
@@ -2215,13 +2225,19 @@ def test_upheld_by_the_council_a_service_that_received_and_a_bracketed_last_year
         ("complaints_received", 3611, None, "FY2023/24"),
     }
     assert read(13) == {("complaints_received", 1946, "Housing Repairs", "FY2024/25")}
-    [upheld] = facts(con, "fct_complaints", pack, 15)
+    upheld, earlier = sorted(facts(con, "fct_complaints", pack, 15), key=lambda f: f["value"])
     assert (upheld["measure"], upheld["value"], upheld["period_id"]) == (
         "complaints_upheld",
         1210,
         "FY2024/25",
     )
     assert (upheld["comparison_value"], upheld["comparison_period_id"]) == (1388, "FY2023/24")
+    assert (earlier["measure"], earlier["value"], earlier["period_id"], earlier["stage"]) == (
+        "complaints_upheld",
+        1388,
+        "FY2023/24",
+        "1",
+    )
 
 
 def test_a_count_and_its_bracketed_share_take_the_date_printed_after_them(con):
@@ -2500,12 +2516,17 @@ def test_a_share_then_its_count_in_brackets(con):
     """241_derbyshire_placements_quarter.txt line 28: 'Placements more than 20 miles from home: 18%
     (182 children), compared with 17% at 30 June 2025': 18% of children in care are placed more
     than 20 miles from home and 182 is their count (measure_source share_count); neither was
-    read. Line 34, '9 (1U & 2PU) were unaccompanied asylum-seeking children', counts no measure
-    here and gives no fact."""
+    read. 17% is the share at 30 June 2025 (the earlier figure of 18%'s comparison). Line 34,
+    '9 (1U & 2PU) were unaccompanied asylum-seeking children', counts no measure here and gives
+    no fact."""
     assert fields_on(con, "fct_placements", "241", 28, "measure", "value", "measure_source") == {
         ("cla_placed_over_20_miles_pct", 18, "sentence"),
         ("cla_placed_over_20_miles", 182, "share_count"),
+        ("cla_placed_over_20_miles_pct", 17, "series"),
     }
+    assert ("cla_placed_over_20_miles_pct", 17, "D2025-06-30") in measured(
+        con, "fct_placements", "241", 28
+    )
     assert not facts(con, "fct_placements", "241", 34)
 
 

@@ -151,15 +151,16 @@ series as (
      and e.mention_seq < t.mention_seq and coalesce(e.unit_read, 'count') = coalesce(t.unit_read, 'count')
      and e.role in ('level', 'to')
     join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
-    where t.role = 'level'
-      and (   -- another year's figure
+    where t.role in ('level', 'from')
+      and (   -- another year's figure ('287 complaints in 2024/25, compared with 301 in 2023/24':
+              -- 301 is the earlier figure of 287's comparison, and a fact of its own year)
               (regexp_matches(coalesce(t.period_text, ''), '(?:19|20)[0-9]{2}')
                and t.period_text is distinct from e.period_text
                and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus)(?:\s+the)?\s*$'))
               -- a part of it by subject: '36 complaints ..., 28 were regarding County Council services'
-           or regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b')
+           or (t.role = 'level' and regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b'))
               -- another service's figure: '... and 198 for occupational therapy'
-           or exists (select 1 from elliptical el where el.pack_id = t.pack_id and el.mention_seq = t.mention_seq))
+           or (t.role = 'level' and exists (select 1 from elliptical el where el.pack_id = t.pack_id and el.mention_seq = t.mention_seq)))
     group by all
 ),
 -- '208 complaints ... (160 County Council and 48 Partnership Trust)': figures in brackets after a
