@@ -152,6 +152,20 @@ inherited as (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
               where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
                 and f.sentence = w.sentence and f.period_text is not null)
+    ), (
+        -- a sentence opening 'Of the 1,163 children' is of the period of that figure in the
+        -- sentence before ('... to 1,163 at 31 March 2025'), when it names none of its own
+        select arg_max(e.period_text, e.mention_seq)
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null and e.sentence <> w.sentence
+          and e.sentence_last_line >= w.sentence_first_line - 2
+          and suffix(trim(w.context_before), trim(e.sentence))
+          and e.number_text = regexp_extract(w.sentence, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?of\s+(?:the|these|those)\s+([0-9][0-9,]*)\b', 1)
+          and not exists (
+              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
+              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
+                and f.sentence = w.sentence and f.period_text is not null)
     )) as period_text)
     from with_area w
     where w.measure_source is distinct from 'anaphora'
