@@ -151,7 +151,9 @@ from ingest.text import clean_text
 # 1.3.59: a level right after a change and ', to' is the level the change reached ('rose by 335
 #        between April and June 2025, to 10,177 children'): role 'to', anchored on the change,
 #        and of its period when it prints none (prose.yml reached_words, reached_gap)
-PARSER_VERSION = "1.3.59"
+# 1.3.60: 'over the quarter' (the last year, month, period) may stand between a change and the
+#        level it reached ('fell by 86 over the quarter, reaching 541 at 30 September 2025')
+PARSER_VERSION = "1.3.60"
 
 
 @dataclass

@@ -866,7 +866,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 245)}
+    layouts = {f"{n}" for n in range(201, 246)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2623,3 +2623,24 @@ def test_shares_in_foster_and_residential_care_of_the_children_of_the_sentence_b
         ("cla_foster_pct", 70, "D2025-03-31"),
         ("cla_residential_pct", 8, "D2025-03-31"),
     }
+
+
+def test_a_percentage_change_and_a_level_reached_over_the_quarter(con):
+    """245_surrey_reached_levels.txt. Line 11: 'The CAMHS waiting list rose by 12% to 1,204
+    children at the end of October 2025': 1,204 waiting and a 12% rise, at 31 October 2025.
+    Line 13: 'The occupational therapy waiting list fell by 86 over the quarter, reaching 541 at
+    30 September 2025': 541 waiting and a fall of 86, both at 30 September 2025 (541 was not read
+    and -86 was dated by the meeting). Lines 15 and 17 ('The waiting list was reviewed in
+    September and 45 families were contacted', 'was 3 months shorter than a year ago') give no
+    waiting list."""
+    got = fields_on(con, "fct_waiting_times", "245", 11, "value", "unit", "value_type", "period_id")
+    assert got == {
+        (1204, "count", "actual", "D2025-10-31"),
+        (12, "percent_change", "change", "D2025-10-31"),
+    }
+    assert services_on(con, "245", 13) == {
+        ("referrals_waiting", 541, "D2025-09-30", "occupational_therapy"),
+        ("referrals_waiting", -86, "D2025-09-30", "occupational_therapy"),
+    }
+    assert not facts(con, "fct_waiting_times", "245", 15)
+    assert not facts(con, "fct_waiting_times", "245", 17)
