@@ -51,6 +51,7 @@ class Boundaries:
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     minutes_held: re.Pattern  # `Meeting held` before the date under a minutes banner
     venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
+    document_title_lines: re.Pattern  # 'Record of Executive Decisions': no committee's name
     agenda_heading: re.Pattern
     agenda_item_pages: re.Pattern
     stop_words: frozenset[str] = frozenset()
@@ -189,6 +190,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_attendance=pattern("minutes_attendance"),
         minutes_held=pattern("minutes_held"),
         venue_above_date=pattern("venue_above_date"),
+        document_title_lines=pattern("document_title_lines"),
         agenda_heading=pattern("agenda_heading"),
         agenda_item_pages=pattern("agenda_item_pages"),
         stop_words=frozenset(spec.get("title_stop_words", ())),

@@ -121,12 +121,14 @@ def extract_metadata(lines: list[str]) -> MeetingMetadata:
 
 def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
     """A front sheet prints the meeting as `Thursday, 17 September 2015 at 6.00 pm` (or as a
-    field, `Date: Monday, 11th March, 2024`), with the committee on a line above and the time
-    and venue just below."""
+    field, `Date: Monday, 11th March, 2024`, or after `Meeting held on`), with the committee on a
+    line above (not a title such as `Record of Executive Decisions`) and the time and venue just
+    below."""
     if meta.meeting_date is not None:
         return  # announced in a sentence (_read_meeting_notice)
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
         text = _field_value(clean_text(lines[index]), DATE_KEYS)
+        text = load_boundaries().minutes_held.sub("", text, count=1)  # 'Meeting held on ...'
         if not starts_with_weekday_date(text):
             continue
         meta.meeting_date, _ = parse_date(text)
@@ -178,11 +180,11 @@ def _read_venue_above(lines: list[str], index: int, meta: MeetingMetadata) -> No
 
 
 def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:
-    venue_line = load_boundaries().venue_above_date
+    rules = load_boundaries()
     for above in _non_blank_before(lines, index, 3):
         text = clean_text(lines[above])
-        if venue_line.match(text):
-            continue  # `Meeting to be held in ... on`: not the committee
+        if rules.venue_above_date.match(text) or rules.document_title_lines.search(text):
+            continue  # `Meeting to be held in ... on`, `Record of Decisions`: not the committee
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
             meta.committee = _field_value(text, COMMITTEE_KEYS)
             meta.committee_line = above + 1

@@ -153,7 +153,9 @@ from ingest.text import clean_text
 #        and of its period when it prints none (prose.yml reached_words, reached_gap)
 # 1.3.60: 'over the quarter' (the last year, month, period) may stand between a change and the
 #        level it reached ('fell by 86 over the quarter, reaching 541 at 30 September 2025')
-PARSER_VERSION = "1.3.60"
+# 1.3.61: a front sheet's date after 'Meeting held on'; a line naming the document ('Record of
+#        Executive Decisions', 'Decision Notice') above the date is not the committee
+PARSER_VERSION = "1.3.61"
 
 
 @dataclass

@@ -303,3 +303,28 @@ def test_a_date_and_time_field_under_the_committee():
     assert (meta.meeting_date, meta.meeting_time) == (date(2025, 11, 25), "14:00")
     assert (meta.committee, meta.committee_line) == ("CABINET", 3)
     assert meta.venue == "Council Chamber, Woodhatch Place, Reigate"
+
+
+def test_a_meeting_held_on_line_under_a_record_of_decisions_title():
+    """`Meeting held on Tuesday, 9 September 2025 at 2.00 pm` under `Cabinet` / `Record of
+    Executive Decisions`: the date and time, and the committee is the body, not the document's
+    title (a pack without a committee is quarantined)."""
+    meta = extract_metadata(
+        [
+            "South Kesteven District Council",
+            "",
+            "Cabinet",
+            "",
+            "Record of Executive Decisions",
+            "",
+            "Meeting held on Tuesday, 9 September 2025 at 2.00 pm",
+            "Council Chamber, Council Offices, St Peter's Hill, Grantham NG31 6PZ",
+        ]
+    )
+    assert (meta.meeting_date, meta.meeting_time, meta.meeting_date_line) == (
+        date(2025, 9, 9),
+        "14:00",
+        7,
+    )
+    assert (meta.committee, meta.committee_line) == ("Cabinet", 3)
+    assert meta.venue_line == 8

@@ -28,3 +28,9 @@ regexp_matches({{ expr }}, '(?i)^(?:{{ var("period_bound_openers") | join("|") }
 {% macro opens_about_figure_before(sentence) -%}
 regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?:{{ var("anaphoric_openers") | join("|") }})\b')
 {%- endmacro %}
+
+{# True when `sentence` opens by restating the sentence before's figure ('This is a rate of 38
+   per 10,000 children'): var restating_openers. #}
+{% macro opens_restating_figure_before(sentence) -%}
+regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?:{{ var("restating_openers") | join("|") }})\b')
+{%- endmacro %}

@@ -2,8 +2,13 @@
 -- block's printed total row, column by column. When rows marked as children ('- Debt Recovery')
 -- are a breakdown of the row above them rather than siblings, the rows without the mark add up
 -- instead: either sum matching the total is no finding.
+-- A row whose label runs over a page break prints its figures on its second line (part 1): its
+-- figures count with the other rows' first figures (the nth part printing a figure, not part n).
 with facts as (
-    select f.*, r.block_index,
+    select f.* replace (
+               dense_rank() over (partition by f.source_table_id, f.source_row, f.source_col, f.measure
+                                  order by f.source_part) - 1 as source_part),
+           r.block_index,
            regexp_matches(coalesce(f.row_label, ''), '^\s*[-–•]\s') as is_marked
     from {{ ref('int_facts') }} f
     join {{ batch(ref('int_table_rows')) }} r

@@ -260,7 +260,10 @@ select
     nullif(concat_ws(' / ',
         case when s.row_role = 'detail' and nullif(s.row_label, '') is not null
               and not s.row_is_service and not s.row_names_measure and not s.row_is_period
-              and s.row_value_type is null and s.theme is null and s.row_age_band is null
+              and s.row_value_type is null and s.theme is null
+              -- an age band is the row, unless words print before it in brackets: 'Semi-independent
+              -- / supported accommodation (16-17 year olds)' is a placement type of that age
+              and (s.row_age_band is null or regexp_matches(s.row_label, '^[^()0-9]{6,}\('))
               and coalesce(s.row_dimension, '') not in ('service', 'council', 'district', 'period')
               and s.row_gss_code is null and s.row_named_stage is null
              then s.row_label

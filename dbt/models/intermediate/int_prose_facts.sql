@@ -166,6 +166,21 @@ inherited as (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
               where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
                 and f.sentence = w.sentence and f.period_text is not null)
+    ), (
+        -- a sentence restating the figure before ('This is a rate of 38 per 10,000 children'
+        -- after 'At 31 March 2024 there were 1,018 children ..., compared with 983 at 31 March
+        -- 2023') is of the period printed before that sentence's figure (var restating_openers)
+        select arg_min(e.period_text, e.mention_seq)
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where {{ opens_restating_figure_before('w.sentence') }}
+          and e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null and strpos(e.before_text, e.period_text) > 0
+          and e.sentence <> w.sentence and e.sentence_last_line >= w.sentence_first_line - 1
+          and suffix(trim(w.context_before), trim(e.sentence))
+          and not exists (
+              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
+              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
+                and f.sentence = w.sentence and f.period_text is not null)
     )) as period_text)
     from with_area w
     where w.measure_source is distinct from 'anaphora'
@@ -222,7 +237,11 @@ periods as (
             -- a flow 'to date' is the year so far ('there are 8 outcomes to date' in an annual report)
             when r.says_now and r.period_kind = 'flow' and r.document_fy is not null then 'fiscal_year'
             when (r.says_this_year or r.says_last_year) and r.document_fy is not null then 'fiscal_year'
-            when r.period_text is null and r.domain = 'complaints' and r.document_fy is not null then 'fiscal_year'
+            -- a count over time printed with no period in a yearly report is of the report's year
+            -- (complaints received, children starting care: not the meeting's day); waiting-times
+            -- flows are counted by month and stay dated by the report
+            when r.period_text is null and (r.domain = 'complaints' or r.period_kind = 'flow')
+             and r.domain <> 'waiting_times' and r.document_fy is not null then 'fiscal_year'
             else 'meeting_date'
         end as period_type,
         case

@@ -226,10 +226,12 @@ own_words as (
            substr(m.sentence, coalesce(lag(m.char_end) over sentence_figures, 0) + 1,
                   m.char_start - coalesce(lag(m.char_end) over sentence_figures, 0))
            -- a bracket opened after the figure and still open at the next one holds that one
-           -- ('a rate of 63 per 10,000 children (England 70)': 'England' is 70's word, not 63's)
-           || ' ' || regexp_replace(substr(m.sentence, m.char_end + 1,
+           -- ('a rate of 63 per 10,000 children (England 70)': 'England' is 70's word, not 63's),
+           -- and a clause after a comma is the next figure's ('a rate of 38 per 10,000 children,
+           -- below the England rate of 71')
+           || ' ' || regexp_replace(regexp_replace(substr(m.sentence, m.char_end + 1,
                             coalesce(lead(m.char_start) over sentence_figures, length(m.sentence)) - m.char_end),
-                            '\([^()]*$', '')
+                            '\([^()]*$', ''), '[,;]\s.*$', '')
                as words
     from mentions m
     window sentence_figures as (partition by m.pack_id, m.sentence_first_line, m.sentence order by m.char_start)
