@@ -805,7 +805,8 @@ def test_layout_a_record_of_decisions_block_by_block(layouts_con):
     no sentence states the decision); 'Decision No.: EX/42/2025' ... 'Decision taken by:
     Executive' ... 'Decision: That the fees and charges ... be approved.' is the Executive's
     decision EX/42/2025 of 3 November 2025 on 'Fees and charges 2026/27' (the decision inside
-    the block had none of them)."""
+    the block had none of them), an executive decision like the first (it was a resolution), and
+    its text ends on its own line (it ran on over 'Reason:' and 'Call-in expiry:')."""
     columns = ("source_line", "kind", "reference", "subject", "decision_maker", "decision_date")
     assert decisions_in(layouts_con, "decision_notice.txt", *columns) == [
         (
@@ -818,10 +819,60 @@ def test_layout_a_record_of_decisions_block_by_block(layouts_con):
         ),
         (
             20,
-            "resolution",
+            "executive_decision",
             "EX/42/2025",
             "Fees and charges 2026/27",
             "Executive",
             date(2025, 11, 3),
         ),
+    ]
+    assert decisions_in(layouts_con, "decision_notice.txt", "source_last_line")[1] == (20,)
+
+
+def test_layout_a_record_of_decisions_holding_several_blocks_in_one_table(layouts_con):
+    """record_of_decisions.txt: 'Members present:' and 'Officers present:' then two blocks
+    printed in two cells without a blank row between tables ('Decision No.<TAB>CAB/301' ...,
+    'Decision No.<TAB>CAB/302' ...): one decision each (one table of both read as one record
+    gave CAB/302 the first block's subject and lost CAB/301). CAB/302's decision goes on over the
+    rows below it with no key ('<TAB>1. Noted ...', '<TAB>2. Approved ...'): two items, printed
+    on lines 20 to 22."""
+    columns = ("source_line", "source_last_line", "reference", "subject", "n_items")
+    assert decisions_in(layouts_con, "record_of_decisions.txt", *columns)[:2] == [
+        (15, 15, "CAB/301", "Minutes of the meeting held on 2 October 2025", 0),
+        (20, 22, "CAB/302", "Revenue Budget Monitoring – Quarter 2 2025/26", 2),
+    ]
+
+
+def test_layout_records_printed_as_lines_one_after_another(layouts_con):
+    """record_of_decisions.txt, three records printed as 'Key: value' lines a blank line apart:
+    each is its own (they were read as one block, the last record taking the middle one's
+    decision). CAB/303's decision ends at its item (b), not over 'Reason:' and 'Alternative
+    options considered:'; 'CAB/304 (Exempt)' is reference CAB/304 (it had none); CAB/305's
+    'Deferred to the meeting of Cabinet on 4 December 2025' is recorded with status 'deferred'.
+    All are the Cabinet's executive decisions of 6 November 2025 (the pack's date was printed
+    after 'Meeting held on', under a 'Record of Executive Decisions' title: the pack was
+    quarantined, with no committee)."""
+    columns = ("source_line", "source_last_line", "kind", "reference", "status", "decision_maker")
+    assert decisions_in(layouts_con, "record_of_decisions.txt", *columns)[2:] == [
+        (30, 32, "executive_decision", "CAB/303", None, "Cabinet"),
+        (40, 40, "executive_decision", "CAB/304", None, "Cabinet"),
+        (46, 46, "executive_decision", "CAB/305", "deferred", "Cabinet"),
+    ]
+    pack = layouts_con.execute(
+        "select committee, meeting_date from marts.dim_pack where file_name = ?",
+        ["record_of_decisions.txt"],
+    ).fetchone()
+    assert pack == ("Cabinet", date(2025, 11, 6))
+
+
+def test_layout_minutes_under_a_banner_of_their_own_and_a_body_named_under_resolved(layouts_con):
+    """panel_minutes.txt: minutes titled 'Minutes' under the banner 'Health and Care Overview
+    and Scrutiny Panel' / 'Wednesday, 8 October 2025, 10.00 am, Shire Hall, Dunmere' (in the
+    pack of a later meeting): that panel decided, on 8 October 2025 (they had no maker and no
+    date). 'RESOLVED:' then 'The Panel:' over '(1)' and '(2)': one resolution of two items (it
+    was none: 'The Panel:' stood between the lead-in and its list)."""
+    columns = ("minute_number", "decision_maker", "decision_date", "n_items")
+    assert decisions_in(layouts_con, "panel_minutes.txt", *columns) == [
+        ("301", "Health and Care Overview and Scrutiny Panel", date(2025, 10, 8), 0),
+        ("302", "Health and Care Overview and Scrutiny Panel", date(2025, 10, 8), 2),
     ]

@@ -83,18 +83,20 @@ nullif(regexp_extract({{ expr }}, '\b([A-Z]{1,5}\s?/?\s?[0-9]{1,4}/(?:19|20)[0-9
 
 {# A reference normalised to PREFIX/NUMBER/YEAR (PH41/2015 -> PH/41/2015) or NUMBER/YEAR. #}
 {% macro normalised_decision_reference(expr) -%}
+{#- an aside after the reference is not part of it: 'CAB/121 (Exempt)' -#}
+{%- set e = "regexp_replace(" ~ expr ~ ", '\\s*\\([^()]*\\)\\s*$', '')" -%}
 (case
-    when regexp_matches({{ expr }}, '(?i)^\s*([A-Z]{1,5})\s*/?\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
-        then upper(regexp_extract({{ expr }}, '(?i)^\s*([A-Z]{1,5})', 1)) || '/'
-             || cast(cast(regexp_extract({{ expr }}, '([0-9]{1,4})\s*/\s*(19|20)[0-9]{2}', 1) as integer) as varchar)
-             || '/' || regexp_extract({{ expr }}, '((19|20)[0-9]{2})\s*$', 1)
-    when regexp_matches({{ expr }}, '^\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
-        then cast(cast(regexp_extract({{ expr }}, '([0-9]{1,4})\s*/', 1) as integer) as varchar)
-             || '/' || regexp_extract({{ expr }}, '((19|20)[0-9]{2})\s*$', 1)
+    when regexp_matches({{ e }}, '(?i)^\s*([A-Z]{1,5})\s*/?\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
+        then upper(regexp_extract({{ e }}, '(?i)^\s*([A-Z]{1,5})', 1)) || '/'
+             || cast(cast(regexp_extract({{ e }}, '([0-9]{1,4})\s*/\s*(19|20)[0-9]{2}', 1) as integer) as varchar)
+             || '/' || regexp_extract({{ e }}, '((19|20)[0-9]{2})\s*$', 1)
+    when regexp_matches({{ e }}, '^\s*([0-9]{1,4})\s*/\s*((19|20)[0-9]{2})\s*$')
+        then cast(cast(regexp_extract({{ e }}, '([0-9]{1,4})\s*/', 1) as integer) as varchar)
+             || '/' || regexp_extract({{ e }}, '((19|20)[0-9]{2})\s*$', 1)
     -- another council's form ('25/00091': a two-digit year and a number): as printed, no spaces
-    when regexp_matches({{ expr }}, '^\s*[A-Za-z0-9]{1,6}(?:\s*[/.-]\s*[A-Za-z0-9]{1,7}){1,3}\s*$')
-     and regexp_matches({{ expr }}, '[0-9]')
-        then upper(regexp_replace({{ expr }}, '\s+', '', 'g'))
+    when regexp_matches({{ e }}, '^\s*[A-Za-z0-9]{1,6}(?:\s*[/.-]\s*[A-Za-z0-9]{1,7}){1,3}\s*$')
+     and regexp_matches({{ e }}, '[0-9]')
+        then upper(regexp_replace({{ e }}, '\s+', '', 'g'))
 end)
 {%- endmacro %}
 
@@ -158,4 +160,11 @@ regexp_matches({{ expr }}, '(?i)^\W*[0-9]{1,2}(?:st|nd|rd|th)?\s+{{ month_names_
    `expr` is the line as printed, with its TABs. #}
 {% macro numbered_title_in_two_cells(expr) -%}
 regexp_matches({{ expr }}, '^\s*[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$')
+{%- endmacro %}
+
+{# What a record's decision says became of the item instead of deciding it ('Deferred to the
+   meeting of Cabinet on 14 October 2025', 'Decision: Withdrawn'): var decision_status_words, the
+   word as printed in lower case; null for a decision taken. #}
+{% macro decision_status_printed(expr) -%}
+nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("decision_status_words") | join("|") }})\b', 1)), '')
 {%- endmacro %}

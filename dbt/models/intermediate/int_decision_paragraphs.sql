@@ -7,7 +7,8 @@
 -- A line goes on the paragraph above when it is wrapped (the next line, no blank between) or
 -- when a page break cut a sentence (after blank lines it starts in lower case; after a page
 -- break - a line of spaces, a page stamp, a running header - it may also follow a long line
--- left without its full stop). A line that starts an item, an opener or a heading, a table
+-- left without its full stop), and a body's name ('Cabinet:') under a lead-in ('RESOLVED:') goes
+-- on it. A line that starts an item, an opener or a heading, a table
 -- line, and the line after a lead-in colon start paragraphs of their own (a heading wraps onto a
 -- next short line). Windows run within one pack.
 with counted as (
@@ -21,6 +22,7 @@ content as (
         lag(line_number) over w as prev_line,
         lag(text) over w as prev_text,
         lag(has_tab) over w as prev_has_tab,
+        lag(opener_kind) over w as prev_opener_kind,
         lag(document_id) over w as prev_document_id,
         lag(is_minute_heading or list_heading_kind is not null) over w as prev_is_heading
     from counted
@@ -33,11 +35,18 @@ breaks as (
         case
             when prev_line is null or prev_document_id is distinct from document_id then true
             when has_tab or prev_has_tab then true
+            -- 'RESOLVED:' then 'Cabinet:' over the items: one lead-in
+            when prev_opener_kind is not null and regexp_matches(prev_text, ':-?\s*$')
+                 and is_body and regexp_matches(text, ':\s*$') and length(text) <= 40 then false
             when starts_block then true
             -- a heading goes on only on the next line, short and without a full stop
             when prev_is_heading then line_number > prev_line + 1 or length(text) > 80
                                       or regexp_matches(text, '[.;:!?]$')
             when regexp_matches(prev_text, '(:-?|\s[–—-])\s*$') then true   -- a lead-in ends its paragraph
+            -- a 'Key: value' line after a finished one starts its own ('Reason: ...' under the
+            -- last item of a 'Decision:' in a record printed as lines)
+            when regexp_matches(text, '^[A-Z][A-Za-z /()-]{2,40}:\s+\S')
+                 and regexp_matches(prev_text, '[.;:!?)]\s*$') then true
             when line_number = prev_line + 1 then false                -- a wrapped line
             when regexp_matches(text, '^[a-z]') then false             -- a sentence going on over a page break
             when after_page_break and length(prev_text) > 80 and not regexp_matches(prev_text, '[.;:!?)"”’]\s*$')

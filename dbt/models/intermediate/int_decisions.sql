@@ -8,38 +8,76 @@
 -- taken (not recommended) below such a block in its document takes what the prose does not say.
 -- The same block printed as 'Key: value' lines without a TAB (`Decision taken by: Cabinet Member
 -- for X`) is read the same way when it names who decided (a cover's 'Date:' alone is no record).
-with key_cells as (
-    select c.pack_id, c.table_id, c.row_index, arg_max(f.field, f.priority) as field,
-           any_value(v.cell_text) as field_value, any_value(v.line_number) as line_number,
-           ends_with(trim(any_value(c.cell_text)), ':') as has_colon
+-- A two-column table may hold several records one after another ('Decision No.<TAB>CAB/114' ...
+-- 'Decision No.<TAB>CAB/115' ...): each starts where its first key's field is printed again. A row
+-- with no key goes on the value of the keyed row above it ('Decision<TAB>Cabinet:' over
+-- '<TAB>2. Noted the forecast ...').
+with table_rows as (
+    select c.pack_id, c.table_id, c.row_index,
+           max(case when c.col_index = 0 and c.part = 0 then c.cell_text end) as key_text,
+           string_agg(case when c.col_index = 1 then c.cell_text end, ' ' order by c.part) as value_text,
+           min(case when c.col_index = 1 then c.line_number end) as line_number
     from {{ batch(ref('stg_table_cells')) }} c
-    join {{ batch(ref('stg_table_cells')) }} v
-      on v.table_id = c.table_id and v.row_index = c.row_index and v.col_index = 1 and v.part = 0
-    join {{ ref('decision_columns') }} f
-      on {{ regexp_matches_seed("rtrim(trim(c.cell_text), ': ')", 'f.pattern', ref('decision_columns')) }}
-    where c.col_index = 0 and c.part = 0   -- a block's first key may have been taken for a header
+    join {{ batch(ref('stg_tables')) }} t using (pack_id, table_id)
+    where t.n_columns = 2 and c.col_index in (0, 1)
     group by c.pack_id, c.table_id, c.row_index
+),
+key_values as (
+    select pack_id, table_id, key_row as row_index,
+           max(case when row_index = key_row then key_text end) as key_text,
+           string_agg(value_text, ' ' order by row_index) as field_value,
+           min(case when row_index = key_row then line_number end) as line_number,
+           max(line_number) as last_value_line
+    from (select *, last_value(case when nullif(trim(key_text), '') is not null then row_index end ignore nulls)
+                        over (partition by table_id order by row_index) as key_row
+          from table_rows)
+    where key_row is not null
+    group by pack_id, table_id, key_row
+),
+key_cells as (
+    select k.pack_id, k.table_id, k.row_index, arg_max(f.field, f.priority) as field,
+           any_value(k.field_value) as field_value, any_value(k.line_number) as line_number,
+           any_value(k.last_value_line) as last_value_line,
+           ends_with(trim(any_value(k.key_text)), ':') as has_colon
+    from key_values k
+    join {{ ref('decision_columns') }} f
+      on {{ regexp_matches_seed("rtrim(trim(k.key_text), ': ')", 'f.pattern', ref('decision_columns')) }}
+    group by k.pack_id, k.table_id, k.row_index
 ),
 -- a key ends with ':', or three rows or more of the block are keys ('Decision No.<TAB>EX/41/2025')
 record_fields as (
-    select k.*
-    from key_cells k
+    select k.*,
+           sum(case when k.field = k.first_field then 1 else 0 end)
+               over (partition by k.table_id order by k.row_index) as record_no
+    from (select *, first_value(field) over (partition by table_id order by row_index) as first_field
+          from key_cells) k
     where k.has_colon or (select count(*) from key_cells o where o.table_id = k.table_id) >= 3
 ),
 table_records as (
-    select t.pack_id, t.document_id, t.table_id as record_id, t.source_table_id, t.last_line,
-           t.last_line as linked_after,
-           max(case when r.field = 'decision_maker' then r.field_value end) as decision_maker,
-           max(case when r.field = 'decision_date' then r.field_value end) as decision_date_text,
-           max(case when r.field = 'reference' then r.field_value end) as reference_printed,
-           max(case when r.field = 'title' then r.field_value end) as title,
-           max(case when r.field = 'decision' then r.field_value end) as decision_text,
-           max(case when r.field = 'decision' then r.line_number end) as decision_line
-    from record_fields r
-    join (select *, table_id as source_table_id from {{ batch(ref('stg_tables')) }}) t using (pack_id, table_id)
-    where t.n_columns = 2
-    group by all
-    having decision_maker is not null or decision_date_text is not null
+    select * replace (
+               -- a record ends where the next one in its table starts
+               coalesce(lead(first_line) over (partition by source_table_id order by record_no) - 1,
+                        last_line) as last_line,
+               coalesce(lead(first_line) over (partition by source_table_id order by record_no) - 1,
+                        last_line) as linked_after)
+    from (
+        select t.pack_id, t.document_id,
+               t.table_id || case when max(r.record_no) over (partition by t.table_id) > 1
+                                  then '-r' || r.record_no else '' end as record_id,
+               t.source_table_id, t.last_line, t.last_line as linked_after, r.record_no,
+               min(r.line_number) as first_line,
+               max(case when r.field = 'decision_maker' then r.field_value end) as decision_maker,
+               max(case when r.field = 'decision_date' then r.field_value end) as decision_date_text,
+               max(case when r.field = 'reference' then r.field_value end) as reference_printed,
+               max(case when r.field = 'title' then r.field_value end) as title,
+               max(case when r.field = 'decision' then r.field_value end) as decision_text,
+               max(case when r.field = 'decision' then r.line_number end) as decision_line,
+               max(case when r.field = 'decision' then r.last_value_line end) as decision_last_line
+        from record_fields r
+        join (select *, table_id as source_table_id from {{ batch(ref('stg_tables')) }}) t using (pack_id, table_id)
+        group by t.pack_id, t.document_id, t.table_id, t.source_table_id, t.last_line, r.record_no
+        having decision_maker is not null or decision_date_text is not null
+    )
 ),
 key_lines as (
     select pack_id, line_number,
@@ -57,11 +95,17 @@ line_fields as (
     where l.field_key <> ''
     group by l.pack_id, l.line_number
 ),
-line_blocks as (   -- key lines with at most one blank line between them are one block
+line_runs as (   -- key lines with at most one blank line between them are one run
     select *, sum(case when line_number - prev_line > 2 then 1 else 0 end)
-                  over (partition by pack_id order by line_number) as block
+                  over (partition by pack_id order by line_number) as run
     from (select *, lag(line_number, 1, -10) over (partition by pack_id order by line_number) as prev_line
           from line_fields)
+),
+line_blocks as (   -- a run holds one record, or several each opening with the run's first key again
+    select *, run || '-' || sum(case when field = first_field then 1 else 0 end)
+                                over (partition by pack_id, run order by line_number) as block
+    from (select *, first_value(field) over (partition by pack_id, run order by line_number) as first_field
+          from line_runs)
 ),
 line_records as (
     select b.pack_id, any_value(d.document_id) as document_id,
@@ -87,7 +131,7 @@ records as (
 recorded as (   -- each block's first decision taken below it in its document, or, when the block
                 -- prints its decision ('Decision: That ...'), the one read on that line
     select d.pack_id, d.paragraph_seq, d.sentence_seq, r.record_id, r.decision_maker,
-           r.decision_date_text, r.reference_printed, r.title
+           r.decision_date_text, r.reference_printed, r.title, r.decision_line
     from records r
     join {{ batch(ref('int_prose_decisions')) }} d
       on d.pack_id = r.pack_id and d.document_id = r.document_id and d.kind = 'resolution'
@@ -100,8 +144,9 @@ recorded as (   -- each block's first decision taken below it in its document, o
 record_decisions as (
     select
         r.pack_id, r.document_id, r.source_table_id, r.decision_line as position, 0 as sentence_seq,
-        r.decision_line as source_line, r.decision_line as source_last_line,
+        r.decision_line as source_line, coalesce(r.decision_last_line, r.decision_line) as source_last_line,
         'executive_decision' as kind, r.reference_printed, r.title, r.decision_text,
+        {{ decision_status_printed('r.decision_text') }} as status,
         r.decision_text as item_source_text, r.title as subject, r.decision_maker,
         {{ parse_uk_date('r.decision_date_text') }} as decision_date, r.decision_date_text,
         0 as n_list_items
@@ -122,14 +167,20 @@ table_decisions as (
 prose_decisions as (
     select
         d.pack_id, d.document_id, null::varchar as source_table_id, d.paragraph_seq as position,
-        d.sentence_seq, d.source_line, d.source_last_line, d.kind, r.reference_printed, r.title,
+        d.sentence_seq, d.source_line, d.source_last_line,
+        -- the decision a Record of Decision prints on its own 'Decision:' line is the record's:
+        -- an executive decision, as when it is printed in the record's cell
+        case when r.decision_line is not null and d.kind = 'resolution' then 'executive_decision'
+             else d.kind end as kind,
+        r.reference_printed, r.title,
         d.decision_text, d.decision_text as item_source_text, null::varchar as description,
         coalesce(r.title, d.subject) as subject,
         d.minute_number, coalesce(d.decision_maker, r.decision_maker) as decision_maker,
         null::varchar as cabinet_member,
         coalesce(d.decision_date, {{ parse_uk_date('r.decision_date_text') }}) as decision_date,
         coalesce(d.decision_date_text, r.decision_date_text) as decision_date_text,
-        null::date as anticipated_month, null::varchar as anticipated_text, null::varchar as status,
+        null::date as anticipated_month, null::varchar as anticipated_text,
+        case when r.record_id is not null then {{ decision_status_printed('d.decision_text') }} end as status,
         null::varchar as response, null::date as target_date, null::varchar as target_date_text,
         null::varchar as officer, null::varchar as progress, d.related_reference_printed, d.n_list_items
     from {{ batch(ref('int_prose_decisions')) }} d

@@ -107,6 +107,25 @@ own_minutes as (
           select 1 from {{ batch(ref('stg_lines')) }} l
           where l.pack_id = d.pack_id and l.line_number > p.meeting_date_line
             and l.line_number < d.first_line and l.clean_text <> '')
+),
+-- minutes titled only 'Minutes' under a banner of their own, printed between the document's first
+-- line and its title ('Adult Care ... Scrutiny Panel' / 'Wednesday, 17 September 2025, 10.00 am,
+-- County Hall, Worcester' / 'Minutes'): that body decided, on that day
+banner_minutes as (
+    select d.pack_id, d.document_id,
+           arg_min({{ decision_role_extract('banner_body', 'l.clean_text', 1) }}, l.line_number)
+               filter (where {{ decision_role_matches('banner_body', 'l.clean_text') }}) as committee,
+           arg_min(l.clean_text, l.line_number)
+               filter (where {{ parse_uk_date('l.clean_text') }} is not null) as meeting_date_text
+    from {{ batch(ref('stg_documents')) }} d
+    join {{ batch(ref('stg_lines')) }} l
+      on l.pack_id = d.pack_id and l.line_number >= d.first_line
+     and l.line_number < (select min(t.line_number) from {{ batch(ref('stg_lines')) }} t
+                          where t.pack_id = d.pack_id and t.line_number between d.first_line and d.first_line + 8
+                            and t.clean_text = d.title)
+    where d.kind = 'minutes' and {{ parse_uk_date('coalesce(d.title, \'\')') }} is null
+    group by d.pack_id, d.document_id
+    having committee is not null and meeting_date_text is not null
 )
 select
     d.pack_id,
@@ -127,12 +146,15 @@ select
     coalesce(
         {{ decision_role_extract('maker', 'd.decision_text', 1) }},   -- 'The Cabinet Member for X agreed'
         case when lower(b.body) <> 'meeting' then b.body end,         -- 'Minutes of the Meeting held on'
-        om.committee
+        om.committee,
+        bm.committee
     ) as decision_maker,
     case when d.document_kind = 'minutes'
-         then coalesce({{ parse_uk_date('d.document_title') }}, om.meeting_date) end as decision_date,
+         then coalesce({{ parse_uk_date('d.document_title') }}, om.meeting_date,
+                       {{ parse_uk_date('bm.meeting_date_text') }}) end as decision_date,
     case when d.document_kind = 'minutes'
-         then coalesce({{ printed_long_date('d.document_title') }}, {{ printed_long_date('om.meeting_date_text') }})
+         then coalesce({{ printed_long_date('d.document_title') }}, {{ printed_long_date('om.meeting_date_text') }},
+                       {{ printed_long_date('bm.meeting_date_text') }})
     end as decision_date_text,
     coalesce(
         {{ printed_decision_reference('d.decision_text') }},
@@ -143,3 +165,4 @@ select
 from decisions d
 left join minuted_bodies b using (pack_id, paragraph_seq, sentence_seq)
 left join own_minutes om on om.pack_id = d.pack_id and om.document_id = d.document_id
+left join banner_minutes bm on bm.pack_id = d.pack_id and bm.document_id = d.document_id
