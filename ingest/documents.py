@@ -115,13 +115,17 @@ class _Scan:
     def _opened_below(self, index: int) -> str | None:
         """The first line after a stamp heads the document one of the next two lines with text
         opens: a report by its `Report to:` key (`Item 5` / `Audit Committee` / `Report
-        to:<TAB>Audit Committee`) or its own block (`LONDON BOROUGH OF CAMDEN` / `REPORT TITLE` /
-        ...), minutes by their title (`Item 4` / `Health Scrutiny
-        Committee` / `Minutes of the meeting held on ...`)."""
+        to:<TAB>Audit Committee`, or `Report for:` alone over `Cabinet`) or its own block
+        (`LONDON BOROUGH OF CAMDEN` / `REPORT TITLE` / ...), minutes by their title (`Item 4` /
+        `Health Scrutiny Committee` / `Minutes of the meeting held on ...`)."""
+        if _report_key_alone(self.cleaned[index], self.rules):
+            return "report"
         below = [i for i in range(index + 1, min(index + 6, len(self.lines))) if self.cleaned[i]]
         for i in below[:2]:
-            if _opens_report_block(self.lines[i], self.rules) or self._opens_report(
-                i, self.cleaned[i], self.rules.line_markers(self.cleaned[i])
+            if (
+                _opens_report_block(self.lines[i], self.rules)
+                or _report_key_alone(self.cleaned[i], self.rules)
+                or self._opens_report(i, self.cleaned[i], self.rules.line_markers(self.cleaned[i]))
             ):
                 return "report"
             if self.rules.minutes_title.search(self.cleaned[i]):
@@ -285,6 +289,11 @@ def _opens_report_block(line: str, rules: Boundaries) -> bool:
     """`Report to:<TAB>COMMITTEE` and the like."""
     pair = split_key_value(line)
     return bool(pair) and pair[0] in rules.report_header_keys
+
+
+def _report_key_alone(text: str, rules: Boundaries) -> bool:
+    """`Report for:` alone on its line, the committee on the next (`Cabinet`)."""
+    return text.endswith(":") and text[:-1].strip().lower() in rules.report_header_keys
 
 
 def _build_documents(lines, cleaned, starts, rules: Boundaries, contacts) -> list[Document]:

@@ -155,7 +155,9 @@ from ingest.text import clean_text
 #        level it reached ('fell by 86 over the quarter, reaching 541 at 30 September 2025')
 # 1.3.61: a front sheet's date after 'Meeting held on'; a line naming the document ('Record of
 #        Executive Decisions', 'Decision Notice') above the date is not the committee
-PARSER_VERSION = "1.3.61"
+# 1.3.62: a report key alone on the first line after a stamp ('Report for:' over 'Cabinet') opens
+#        a report (it was an appendix titled 'Report for:')
+PARSER_VERSION = "1.3.62"
 
 
 @dataclass

@@ -588,3 +588,31 @@ def test_an_appendix_heading_standing_alone_in_a_report_opens_the_appendix():
         "2. Findings",
     ]
     assert [d.kind for d in split_documents(lines)] == ["report"]
+
+
+def test_a_report_key_alone_after_a_stamp_opens_a_report_titled_by_its_title_key():
+    """'Agenda Item 4' / 'Report for:' alone / 'Cabinet' / 'Title of report:<TAB>Quarter 1 ...':
+    a report titled by its title key (it was an appendix titled 'Report for:', and the
+    recommendations under it had that for their subject)."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Agenda front sheet text.",
+        "",
+        "Agenda Item 4",
+        "",
+        "Report for:",
+        "Cabinet",
+        "",
+        "Date of meeting:\t14 October 2025",
+        "Title of report:\tQuarter 1 Revenue Budget Monitoring 2025/26",
+        "Key decision:\tNo",
+        "",
+        "1.\tSummary",
+    ]
+    _, report = split_documents(lines)
+    assert (report.kind, report.first_line, report.title) == (
+        "report",
+        3,
+        "Quarter 1 Revenue Budget Monitoring 2025/26",
+    )

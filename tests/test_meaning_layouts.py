@@ -2752,3 +2752,12 @@ def test_a_placement_type_table_under_its_heading_and_a_row_broken_by_a_page(con
         (88, "Semi-independent / supported accommodation (16-17 year olds)", "16-17 year olds"),
     }
     assert {u["value"] for u in unclassified(con, "247", 27)} == {40.5, 40.1}
+
+
+def test_a_percentage_change_after_a_comparison_is_of_the_figure_compared(con):
+    """246_cheshire_east_adult_outcomes.txt line 11: '342 complaints in 2024/25, compared with
+    318 in 2023/24, an increase of 8%': the 8% rise is of 2024/25, the year of 342 (it was dated
+    2023/24, the year of 318, the figure printed just before it)."""
+    got = fields_on(con, "fct_complaints", "246", 11, "value", "value_type", "unit", "period_id")
+    assert (8, "change", "percent_change", "FY2024/25") in got
+    assert (318, "actual", "count", "FY2023/24") in got

@@ -284,6 +284,19 @@ placed as (
 ),
 -- a change of the figure before it ('1009, showing an increase of 34 over the year') is a change to
 -- that figure's period, unless the change prints a year or date of its own
+-- the figure a change is of: the one it follows, or, when that one is the earlier figure of a
+-- comparison ('287 complaints in 2023/24, compared with 254 in 2022/23, an increase of 13%'),
+-- the figure compared (287: the increase is to 2023/24, not 2022/23)
+change_anchors as (
+    select c.pack_id, c.mention_seq, coalesce(max(o.mention_seq), any_value(c.anchor_seq)) as anchor_seq
+    from placed c
+    join {{ batch(ref('stg_prose_numbers')) }} a on a.pack_id = c.pack_id and a.mention_seq = c.anchor_seq
+    left join {{ batch(ref('stg_prose_numbers')) }} o
+      on a.role = 'from' and o.pack_id = a.pack_id and o.sentence_first_line = a.sentence_first_line
+     and o.sentence = a.sentence and o.mention_seq < a.mention_seq and o.comparison_text = a.number_text
+    where c.role = 'change'
+    group by c.pack_id, c.mention_seq
+),
 anchored as (
     select p.* replace (
         coalesce(a.period_type, p.period_type) as period_type,
@@ -293,9 +306,10 @@ anchored as (
         case when a.mention_seq is not null then a.as_of_date else p.as_of_date end as as_of_date,
         coalesce(a.period_source, p.period_source) as period_source)
     from placed p
+    left join change_anchors ca on ca.pack_id = p.pack_id and ca.mention_seq = p.mention_seq
     left join placed a
       on p.role = 'change' and p.printed_fy is null and p.printed_as_of is null and p.quarter is null
-     and a.pack_id = p.pack_id and a.mention_seq = p.anchor_seq
+     and a.pack_id = p.pack_id and a.mention_seq = ca.anchor_seq
 ),
 -- the earlier figure of 'from X to Y' is a fact of its own only when its own period is printed
 -- ('from 636 days in 2014/15 to 424 in 2015/16'), not the later figure's ('in February 2022 ...
