@@ -23,6 +23,7 @@ class Boundaries:
     blank_page: tuple[re.Pattern, ...]
     item_stamps: tuple[re.Pattern, ...]
     report_header_keys: tuple[str, ...]
+    report_author_line: re.Pattern  # 'Report of the Director of ...' under an item stamp
     report_start_lines: tuple[re.Pattern, ...]
     titled_start_lines: tuple[re.Pattern, ...]
     report_blocks: tuple[tuple[re.Pattern, re.Pattern], ...]  # (opens, confirmed_by)
@@ -176,6 +177,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         ),
         report_furniture_lines=patterns("report_furniture_lines"),
         header_key_alone=pattern("header_key_alone"),
+        report_author_line=pattern("report_author_line"),
         paragraph_lead_in=pattern("paragraph_lead_in"),
         banner_name=pattern("banner_name"),
         banner_date=re.compile(_calendar(spec["banner_date"]), re.IGNORECASE),

@@ -115,7 +115,8 @@ class _Scan:
     def _opened_below(self, index: int) -> str | None:
         """The first line after a stamp heads the document one of the next two lines with text
         opens: a report by its `Report to:` key (`Item 5` / `Audit Committee` / `Report
-        to:<TAB>Audit Committee`, or `Report for:` alone over `Cabinet`) or its own block
+        to:<TAB>Audit Committee`, or `Report for:` alone over `Cabinet`, or `Report of the
+        Director of ...` under its title) or its own block
         (`LONDON BOROUGH OF CAMDEN` / `REPORT TITLE` / ...), minutes by their title (`Item 4` /
         `Health Scrutiny Committee` / `Minutes of the meeting held on ...`)."""
         if _report_key_alone(self.cleaned[index], self.rules):
@@ -125,6 +126,7 @@ class _Scan:
             if (
                 _opens_report_block(self.lines[i], self.rules)
                 or _report_key_alone(self.cleaned[i], self.rules)
+                or self.rules.report_author_line.match(self.cleaned[i])
                 or self._opens_report(i, self.cleaned[i], self.rules.line_markers(self.cleaned[i]))
             ):
                 return "report"

@@ -157,7 +157,10 @@ from ingest.text import clean_text
 #        Executive Decisions', 'Decision Notice') above the date is not the committee
 # 1.3.62: a report key alone on the first line after a stamp ('Report for:' over 'Cabinet') opens
 #        a report (it was an appendix titled 'Report for:')
-PARSER_VERSION = "1.3.62"
+# 1.3.63: 'Report of the Director of ...' under an item stamp opens a report; 'in August' (a month
+#        with no year) is a period phrase; a sentence opening with a legend's key ('(3U) = three
+#        complaints upheld ...') gives no figures
+PARSER_VERSION = "1.3.63"
 
 
 @dataclass

@@ -131,6 +131,8 @@ class _Rules:
     age_before: TailPattern
     threshold_units: frozenset[str]  # 'more than 20 miles': the number a measure names
     age_after: re.Pattern
+    legend_key_after: re.Pattern  # '(3U) = ...': a legend's key
+    legend_line: re.Pattern  # a sentence opening with a legend's key explains it
     number_words: re.Pattern
     one_not_a_number: re.Pattern
     fraction: re.Pattern
@@ -238,6 +240,8 @@ def _rules(folded: bool = False) -> _Rules:
         age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
         threshold_units=frozenset(r["threshold_units"]),
         age_after=rx(rf"(?:\s?(?:-|–|to|and)\s?\d+)?(?:{_alts(r['age_after'])})"),
+        legend_key_after=re.compile(r["legend_key_after"]),
+        legend_line=re.compile(r"^\W*\(?\d*(?:" + r["legend_key_after"] + ")"),
         number_words=number_words,
         one_not_a_number=rx(rf"[\s-]*(?:{_alts(r['one_not_a_number'])})\b"),
         fraction=fraction,
@@ -695,6 +699,9 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
     mentions = _digit_mentions(s) + _word_mentions(s)
     mentions.sort(key=lambda m: m.char_start)
     mentions = _drop_overlaps(mentions)
+    if s.rules.legend_line.match(sentence):  # '(3U) = three complaints upheld ...': a key
+        for m in mentions:
+            m.skip_reason = m.skip_reason or "label"
     # period phrases matter only to a number not already known to be an identifier
     periods = _period_spans(s) if any(m.skip_reason is None for m in mentions) else []
     own, compared, counted_from = _own_and_compared(s, periods)
@@ -811,6 +818,8 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
                 m.skip_reason = "year"
             elif m.unit_cue in rules.threshold_units:
                 m.skip_reason = "threshold"
+            elif rules.legend_key_after.match(sentence, match.end()):
+                m.skip_reason = "label"  # '(3U) = three complaints upheld ...'
             elif rules.age_before.search(before) or rules.age_after.match(subject, m.char_end):
                 m.skip_reason = "age"
             elif (

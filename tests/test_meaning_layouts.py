@@ -423,12 +423,12 @@ def test_counts_with_their_share_in_brackets_and_footnote_marks(con):
 
 def test_a_children_looked_after_column_is_not_the_sentence_above(con):
     """'171 children left care' in the paragraph above names nothing of a table whose column
-    says 'Children looked after'; 'The Ombudsman upheld 8 complaints' are its findings."""
+    says 'Children looked after'; 'The Ombudsman upheld 8 complaints' are complaints it upheld."""
     assert [(f["measure"], f["value"]) for f in facts(con, "fct_placements", "211", 116)] == [
         ("cla_count", 54)
     ]
     assert [(f["measure"], f["value"]) for f in facts(con, "fct_complaints", "211", 118)] == [
-        ("ombudsman_findings", 8)
+        ("ombudsman_upheld", 8)
     ]
 
 
@@ -866,7 +866,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 248)}
+    layouts = {f"{n}" for n in range(201, 250)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1046,7 +1046,7 @@ def test_complaints_about_a_subject_in_a_sentence_take_it_as_their_theme(con):
     }
     assert {
         (f["measure"], f["value"], f["theme"]) for f in facts(con, "fct_complaints", "211", 118)
-    } == {("ombudsman_findings", 8, None)}
+    } == {("ombudsman_upheld", 8, None)}
 
 
 def test_a_waiting_list_header_printed_over_two_lines(con):
@@ -2761,3 +2761,68 @@ def test_a_percentage_change_after_a_comparison_is_of_the_figure_compared(con):
     got = fields_on(con, "fct_complaints", "246", 11, "value", "value_type", "unit", "period_id")
     assert (8, "change", "percent_change", "FY2024/25") in got
     assert (318, "actual", "count", "FY2023/24") in got
+
+
+def test_a_month_printed_without_its_year_and_a_service_named_before_the_verb(con):
+    """248_devon_waits_by_month.txt line 11: 'The median wait for a first speech and language
+    therapy appointment was 19 weeks in September': 19 weeks, speech and language therapy, at
+    30 September 2025, the last September by the meeting (it was unread: the service's words
+    stood between 'median wait' and the figure; and 'in September' was no period, so it would
+    have been dated by the meeting)."""
+    assert services_on(con, "248", 11) == {
+        ("median_wait_weeks", 19, "D2025-09-30", "speech_language_therapy")
+    }
+
+
+def test_tables_by_month_captioned_number_waiting_and_waiting_over_18_weeks(con):
+    """248_devon_waits_by_month.txt: 'Table 1: Number waiting by month, 2025/26' and 'Table 2:
+    Waiting over 18 weeks by month, 2025/26', a month per column (the first table was in no
+    domain, the second's figures unclassified). Line 15: speech and language therapy waiting,
+    1,127 at 30 September 2025; line 21: physiotherapy, 61 waiting over 18 weeks at 30 June."""
+    assert ("referrals_waiting", 1127, "D2025-09-30", "speech_language_therapy") in services_on(
+        con, "248", 15
+    )
+    assert ("waiting_over_18_weeks", 61, "D2025-06-30", "physiotherapy") in services_on(
+        con, "248", 21
+    )
+
+
+def test_a_legend_explains_a_coded_part_and_a_report_opened_by_who_reports(con):
+    """249_salford_feedback_outcomes.txt. 'ITEM 2' / 'CUSTOMER FEEDBACK ANNUAL REPORT 2024/25' /
+    'Report of the Assistant Director, Customer Services' opens a report (it stayed part of the
+    agenda). Line 24: 'Place<TAB>27 (4U)<TAB>14 ...' under 'Upheld': 27 upheld; the 4U is a
+    subset its legend explains and stays unclassified (it was a second upheld count for the
+    same row). Line 28: '(4U) = four complaints upheld after a second review.' is a legend: no
+    fact (it was four upheld complaints)."""
+    got = fields_on(con, "fct_complaints", "249", 24, "measure", "value")
+    assert ("complaints_upheld", 27) in got and ("complaints_upheld", 4) not in got
+    assert {u["value"] for u in unclassified(con, "249", 24)} == {4}
+    assert not facts(con, "fct_complaints", "249", 28)
+    title = con.execute(
+        "select d.title from marts.dim_document d join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '249%' and 20 between d.first_line and d.last_line"
+    ).fetchone()
+    assert title == ("CUSTOMER FEEDBACK ANNUAL REPORT 2024/25",)
+
+
+def test_responses_within_timescale_and_the_average_days_to_respond(con):
+    """249_salford_feedback_outcomes.txt, 'Table 2: Responses within timescale' (in no domain:
+    nothing but the title named complaints). Line 32: 'Responded within 10 working days' 74% in
+    2024/25; line 33: 'Average days to respond' 11.6 days."""
+    assert ("complaints_in_timescale_pct", 74, "FY2024/25") in measured(
+        con, "fct_complaints", "249", 32
+    )
+    assert ("complaints_avg_response_days", 11.6, "FY2024/25") in measured(
+        con, "fct_complaints", "249", 33
+    )
+
+
+def test_upheld_cases_in_a_sentence_about_the_ombudsman_are_its_own(con):
+    """249_salford_feedback_outcomes.txt line 37: 'The Ombudsman upheld 7 complaints about the
+    council in 2024/25 and was satisfied with its compliance with the recommendations in all 7
+    upheld cases': both 7s count complaints the Ombudsman upheld (the first was its findings,
+    the second the council's own upheld complaints)."""
+    assert measured(con, "fct_complaints", "249", 37) == [
+        ("ombudsman_upheld", 7, "FY2024/25"),
+        ("ombudsman_upheld", 7, "FY2024/25"),
+    ]

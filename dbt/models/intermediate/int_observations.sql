@@ -247,6 +247,9 @@ component_measured as (
     select
         t.*,
         case when t.component in ('value', 'actual') then t.base_measure
+             -- an encoded part counting what the cell counts ('12 (3U)' under 'Upheld'): a
+             -- subset the code's legend explains, not the cell's figure again
+             when cm.measure is null and cs.measure = t.base_measure then null
              else coalesce(cm.measure, cs.measure) end as measure
     from totalled t
     left join {{ ref('measure_catalogue') }} bc on bc.measure = t.base_measure
