@@ -168,3 +168,14 @@ regexp_matches({{ expr }}, '^\s*[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?\t+[^\t]*[A-
 {% macro decision_status_printed(expr) -%}
 nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("decision_status_words") | join("|") }})\b', 1)), '')
 {%- endmacro %}
+
+{# A body's name printed in capitals ('CABINET', 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE')
+   as it is written ('Cabinet', 'Children and Young People Scrutiny Committee'), small words
+   (var name_small_words) in lower case; a name with any lower-case letter as printed. #}
+{% macro name_case(expr) -%}
+(case when {{ expr }} = upper({{ expr }}) and regexp_matches({{ expr }}, '[A-Z]')
+      then array_to_string(list_transform(string_split(lower({{ expr }}), ' '),
+               lambda w: case when list_contains(['{{ var("name_small_words") | join("', '") }}'], w) then w
+                              else upper(w[1]) || w[2:] end), ' ')
+      else {{ expr }} end)
+{%- endmacro %}

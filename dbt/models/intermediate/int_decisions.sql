@@ -175,7 +175,9 @@ prose_decisions as (
         r.reference_printed, r.title,
         d.decision_text, d.decision_text as item_source_text, null::varchar as description,
         coalesce(r.title, d.subject) as subject,
-        d.minute_number, coalesce(d.decision_maker, r.decision_maker) as decision_maker,
+        d.minute_number,
+        -- a name printed in capitals as it is written ('MINUTES OF THE MEETING OF THE CABINET')
+        {{ name_case('coalesce(d.decision_maker, r.decision_maker)') }} as decision_maker,
         null::varchar as cabinet_member,
         coalesce(d.decision_date, {{ parse_uk_date('r.decision_date_text') }}) as decision_date,
         coalesce(d.decision_date_text, r.decision_date_text) as decision_date_text,
