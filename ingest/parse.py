@@ -160,7 +160,8 @@ from ingest.text import clean_text
 # 1.3.63: 'Report of the Director of ...' under an item stamp opens a report; 'in August' (a month
 #        with no year) is a period phrase; a sentence opening with a legend's key ('(3U) = three
 #        complaints upheld ...') gives no figures
-PARSER_VERSION = "1.3.63"
+# 1.3.64: a numbered paragraph '6.<TAB>The Task Group recommends that Cabinet:' is a lead-in
+PARSER_VERSION = "1.3.64"
 
 
 @dataclass

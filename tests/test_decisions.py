@@ -665,8 +665,9 @@ def test_layout_a_record_of_decision_block_says_who_decided_when(layouts_con):
 def test_layout_minutes_name_who_met_from_their_title_or_the_banner_above_it(layouts_con):
     """banner_minutes.txt: 'At a meeting of the AUDIT COMMITTEE held on THURSDAY, 25TH SEPTEMBER,
     2025' names the body (written as a name: 'Audit Committee') and date of the resolutions
-    under its 'MINUTES' line (that line opened second minutes, undated and with no body); 'Minutes of the Meeting Held on Monday 6 October
-    2025' names none, so the banner 'Fostering Panel' above it is who resolved (was 'Meeting')."""
+    under its 'MINUTES' line (that line opened second minutes, undated and with no body);
+    'Minutes of the Meeting Held on Monday 6 October 2025' names none, so the banner 'Fostering
+    Panel' above it is who resolved (was 'Meeting')."""
     found = decisions_in(
         layouts_con, "banner_minutes.txt", "source_line", "kind", "decision_maker", "decision_date"
     )
@@ -876,4 +877,14 @@ def test_layout_minutes_under_a_banner_of_their_own_and_a_body_named_under_resol
     assert decisions_in(layouts_con, "panel_minutes.txt", *columns) == [
         ("301", "Health and Care Overview and Scrutiny Panel", date(2025, 10, 8), 0),
         ("302", "Health and Care Overview and Scrutiny Panel", date(2025, 10, 8), 2),
+    ]
+
+
+def test_layout_a_task_group_recommends_that_cabinet_over_numbered_items(layouts_con):
+    """task_group_report.txt: '2.<TAB>The Task Group recommends that Cabinet:' over '1.<TAB>Keeps
+    ...', '2.<TAB>Publishes ...', '3.<TAB>Reports back ...': one recommendation of three items,
+    lines 17 to 23 (none was read: the numbered lead-in was taken for a table row)."""
+    columns = ("source_line", "source_last_line", "kind", "n_items")
+    assert decisions_in(layouts_con, "task_group_report.txt", *columns) == [
+        (17, 23, "recommendation", 3)
     ]
