@@ -2777,14 +2777,26 @@ def test_a_month_printed_without_its_year_and_a_service_named_before_the_verb(co
 def test_tables_by_month_captioned_number_waiting_and_waiting_over_18_weeks(con):
     """248_devon_waits_by_month.txt: 'Table 1: Number waiting by month, 2025/26' and 'Table 2:
     Waiting over 18 weeks by month, 2025/26', a month per column (the first table was in no
-    domain, the second's figures unclassified). Line 15: speech and language therapy waiting,
-    1,127 at 30 September 2025; line 21: physiotherapy, 61 waiting over 18 weeks at 30 June."""
+    domain, the second's figures unclassified). Line 17: speech and language therapy waiting,
+    1,127 at 30 September 2025; line 23: physiotherapy, 61 waiting over 18 weeks at 30 June."""
     assert ("referrals_waiting", 1127, "D2025-09-30", "speech_language_therapy") in services_on(
-        con, "248", 15
+        con, "248", 17
     )
     assert ("waiting_over_18_weeks", 61, "D2025-06-30", "physiotherapy") in services_on(
-        con, "248", 21
+        con, "248", 23
     )
+
+
+def test_a_service_named_only_to_compare_is_not_the_sentences(con):
+    """248_devon_waits_by_month.txt line 13: 'Physiotherapy waits are shorter than for speech and
+    language therapy: 381 children were waiting at the end of September, of whom 50 had waited
+    over 18 weeks': both are physiotherapy's, at 30 September 2025 (the sentence named two
+    services, so 50 had none and read as the whole list's; 381 was unread, 'at the end of'
+    following 'were waiting')."""
+    assert services_on(con, "248", 13) == {
+        ("referrals_waiting", 381, "D2025-09-30", "physiotherapy"),
+        ("waiting_over_18_weeks", 50, "D2025-09-30", "physiotherapy"),
+    }
 
 
 def test_a_legend_explains_a_coded_part_and_a_report_opened_by_who_reports(con):

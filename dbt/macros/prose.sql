@@ -34,3 +34,10 @@ regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?
 {% macro opens_restating_figure_before(sentence) -%}
 regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?:{{ var("restating_openers") | join("|") }})\b')
 {%- endmacro %}
+
+{# `expr` without the phrases that name something only to compare with it ('after CAMHS', 'than
+   for occupational therapy', 'apart from physiotherapy'; var comparison_mention_words): up to
+   the next punctuation. #}
+{% macro without_comparisons(expr) -%}
+regexp_replace({{ expr }}, '(?i)\b(?:{{ var("comparison_mention_words") | join("|") }})\s+[^,.;:()]{1,60}', ' ', 'g')
+{%- endmacro %}

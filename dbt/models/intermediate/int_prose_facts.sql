@@ -453,8 +453,10 @@ prose_facts as (
             select s.*, max(s.priority) filter (where s.in_sentence) over () as top_priority,
                    max(s.priority) over () as top_before
             from (
-            select s.*, {{ regexp_matches_seed('c.sentence', 's.pattern', ref('service_aliases')) }} as in_sentence,
-                   {{ regexp_matches_seed("c.before_text || ' ' || c.after_text", 's.pattern', ref('service_aliases')) }} as in_own_words,
+            -- a service named only to compare ('... waits remain the longest in the system after
+            -- CAMHS:', 'than for occupational therapy') is not one the sentence is about
+            select s.*, {{ regexp_matches_seed(without_comparisons('c.sentence'), 's.pattern', ref('service_aliases')) }} as in_sentence,
+                   {{ regexp_matches_seed(without_comparisons("c.before_text || ' ' || c.after_text"), 's.pattern', ref('service_aliases')) }} as in_own_words,
                    -- characters from its last mention to the end of the prose before
                    case when c.about_figure_before
                         then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
