@@ -2838,3 +2838,11 @@ def test_upheld_cases_in_a_sentence_about_the_ombudsman_are_its_own(con):
         ("ombudsman_upheld", 7, "FY2024/25"),
         ("ombudsman_upheld", 7, "FY2024/25"),
     ]
+
+
+def test_a_table_of_complaints_decided_by_the_ombudsman_counts_its_decisions(con):
+    """249_salford_feedback_outcomes.txt, 'Table 3: Complaints decided by the LGSCO, by
+    directorate'. Line 41: Place, 11 complaints the Ombudsman decided in 2024/25 (they were read
+    as its enquiries, the measure of any Ombudsman caption)."""
+    assert ("ombudsman_findings", 11, "FY2024/25") in measured(con, "fct_complaints", "249", 41)
+    assert {m for m, _, _ in measured(con, "fct_complaints", "249", 43)} == {"ombudsman_findings"}
