@@ -161,7 +161,9 @@ from ingest.text import clean_text
 #        with no year) is a period phrase; a sentence opening with a legend's key ('(3U) = three
 #        complaints upheld ...') gives no figures
 # 1.3.64: a numbered paragraph '6.<TAB>The Task Group recommends that Cabinet:' is a lead-in
-PARSER_VERSION = "1.3.64"
+# 1.3.65: a row label cut by a page ('Occupational' / 'Page 7' / 'Therapy<TAB>561 ...') is one
+#        label when the two parts name a service of seed service_aliases and the second alone none
+PARSER_VERSION = "1.3.65"
 
 
 @dataclass

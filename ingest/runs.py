@@ -22,6 +22,7 @@ from ingest.headers import (
     title_row,
 )
 from ingest.rows import Row, detect_layout, starts_lowercase, tabs, width
+from ingest.stitching import names_a_service
 from ingest.text import clean_cells, clean_text, is_blank, is_page_stamp
 
 MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
@@ -127,6 +128,8 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
         and "\t" not in lines[i]
         and not _by_page_stamp(lines, i)
     ]
+    headings += [i for i in gap if _label_cut_by_page(lines, i, run["rows"])]
+    headings.sort()
     blanks = sum(1 for i in gap if is_blank(lines[i]))
     if blanks > MAX_BLANK_GAP or len(gap) > MAX_PART_GAP_LINES:
         return False
@@ -160,6 +163,19 @@ def _by_page_stamp(lines: list[str], index: int) -> bool:
     return any(
         0 <= other < len(lines) and is_page_stamp(lines[other]) for other in (index - 1, index + 1)
     )
+
+
+def _label_cut_by_page(lines: list[str], index: int, rows: list[Row]) -> bool:
+    """`Occupational` printed by a `Page 7` stamp, the next part of the table opening
+    `Therapy<TAB>561 ...`: not page furniture but the first words of that row's label, when the
+    two name a service (seed service_aliases) and the second alone does not."""
+    text = lines[index].strip()
+    if not text or "\t" in lines[index] or is_page_stamp(lines[index]) or len(text) > 40:
+        return False
+    if not rows or not rows[0].label or not _by_page_stamp(lines, index):
+        return False
+    label = rows[0].label
+    return names_a_service(f"{text} {label}") and not names_a_service(label)
 
 
 def _near_page_stamp(lines: list[str], index: int) -> bool:

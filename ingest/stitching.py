@@ -10,6 +10,8 @@ empty label (a list in one column) stay separate rows.
 
 from __future__ import annotations
 
+import csv
+import re
 from functools import cache
 from pathlib import Path
 
@@ -70,7 +72,30 @@ def _label_goes_on(previous: Row, row: Row) -> bool:
         return False  # two rows of figures: `Standard of` lost its words, it is not continued
     if dangles(before) or starts_lowercase(row.label) and not before.endswith("."):
         return True
-    return _cells_go_on(previous, row)
+    return _cells_go_on(previous, row) or _service_name_broken_by_page(previous, row)
+
+
+def _service_name_broken_by_page(previous: Row, row: Row) -> bool:
+    """`Occupational` alone, a page break, then `Therapy<TAB>561<TAB>553 ...`: a label with no
+    figures, and after a gap the rest of a service's name with the row's figures (the two words
+    name a service of seed service_aliases, the second alone none)."""
+    if previous.n_filled != 1 or not row.has_values or row.line - previous.line < 2:
+        return False
+    return names_a_service(f"{previous.label} {row.label}") and not names_a_service(row.label)
+
+
+SERVICE_ALIASES_SEED = Path(__file__).resolve().parents[1] / "dbt" / "seeds" / "service_aliases.csv"
+
+
+@cache
+def _service_patterns() -> tuple[re.Pattern, ...]:
+    """The service names of seed service_aliases (read here so ingest and dbt know the same)."""
+    with SERVICE_ALIASES_SEED.open(encoding="utf-8", newline="") as handle:
+        return tuple(re.compile(row["pattern"]) for row in csv.DictReader(handle))
+
+
+def names_a_service(text: str) -> bool:
+    return any(p.search(text) for p in _service_patterns())
 
 
 def _values_in_the_same_columns(previous: Row, row: Row) -> bool:
