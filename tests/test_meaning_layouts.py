@@ -2855,3 +2855,11 @@ def test_a_service_name_cut_by_a_page_stamp_is_one_row_label(con):
     assert services_on(con, "248", 28) >= {
         ("waiting_over_18_weeks", 122, "D2025-09-30", "occupational_therapy")
     }
+
+
+def test_an_ombudsman_referral_back_for_local_resolution_is_of_no_stage(con):
+    """249_salford_feedback_outcomes.txt line 50: 'Referred back for local resolution<TAB>3' in a
+    table of the Ombudsman's decisions: a decision it made, of no stage of the council's
+    procedure (it was read as stage 1: 'local resolution' names the first stage)."""
+    got = fields_on(con, "fct_complaints", "249", 50, "value", "stage")
+    assert got == {(3, None)}
