@@ -2863,3 +2863,13 @@ def test_an_ombudsman_referral_back_for_local_resolution_is_of_no_stage(con):
     procedure (it was read as stage 1: 'local resolution' names the first stage)."""
     got = fields_on(con, "fct_complaints", "249", 50, "value", "stage")
     assert got == {(3, None)}
+
+
+def test_the_earlier_figure_after_down_from_with_its_own_month(con):
+    """248_devon_waits_by_month.txt line 30: '455 children had waited over 18 weeks for speech
+    and language therapy, down from 497 in June 2025': 497 is a fact of 30 June 2025 as well
+    (an earlier figure was one only after 'compared with', 'and' and the like)."""
+    assert services_on(con, "248", 30) == {
+        ("waiting_over_18_weeks", 455, "D2025-09-30", "speech_language_therapy"),
+        ("waiting_over_18_weeks", 497, "D2025-06-30", "speech_language_therapy"),
+    }

@@ -153,10 +153,11 @@ series as (
     join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
     where t.role in ('level', 'from')
       and (   -- another year's figure ('287 complaints in 2024/25, compared with 301 in 2023/24':
-              -- 301 is the earlier figure of 287's comparison, and a fact of its own year)
+              -- 301 is the earlier figure of 287's comparison, and a fact of its own year; so is
+              -- 1,401 in '1,312 ..., down from 1,401 in May 2025')
               (regexp_matches(coalesce(t.period_text, ''), '(?:19|20)[0-9]{2}')
                and t.period_text is distinct from e.period_text
-               and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus)(?:\s+the)?\s*$'))
+               and regexp_matches(t.before_text, '(?i)(?:\band|\bor|,|:|\bwith|\bcompared (?:to|with)|\bagainst|\bversus|\b(?:down|up)\s+from)(?:\s+the)?\s*$'))
               -- a part of it by subject: '36 complaints ..., 28 were regarding County Council services'
            or (t.role = 'level' and regexp_matches(t.after_text, '(?i)^(?:[a-z]+\s+)?(?:were|was)\s+(?:regarding|in\s+respect\s+of|related\s+to|relating\s+to|about)\b'))
               -- another service's figure: '... and 198 for occupational therapy'
