@@ -871,12 +871,15 @@ def test_layout_minutes_under_a_banner_of_their_own_and_a_body_named_under_resol
     """panel_minutes.txt: minutes titled 'Minutes' under the banner 'Health and Care Overview
     and Scrutiny Panel' / 'Wednesday, 8 October 2025, 10.00 am, Shire Hall, Dunmere' (in the
     pack of a later meeting): that panel decided, on 8 October 2025 (they had no maker and no
-    date). 'RESOLVED:' then 'The Panel:' over '(1)' and '(2)': one resolution of two items (it
-    was none: 'The Panel:' stood between the lead-in and its list)."""
+    date). 'RESOLVED:' then 'The Panel:' over '(1)' and '(2)', and 'Resolved:' then 'That the
+    Panel' over '(a)' and '(b)': one resolution of two items each (they were none, or the words
+    'Resolved: That the Panel' alone: the body's name stood between the lead-in and its list)."""
     columns = ("minute_number", "decision_maker", "decision_date", "n_items")
+    panel = "Health and Care Overview and Scrutiny Panel"
     assert decisions_in(layouts_con, "panel_minutes.txt", *columns) == [
-        ("301", "Health and Care Overview and Scrutiny Panel", date(2025, 10, 8), 0),
-        ("302", "Health and Care Overview and Scrutiny Panel", date(2025, 10, 8), 2),
+        ("301", panel, date(2025, 10, 8), 0),
+        ("302", panel, date(2025, 10, 8), 2),
+        ("303", panel, date(2025, 10, 8), 2),
     ]
 
 

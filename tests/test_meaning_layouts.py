@@ -866,7 +866,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 250)}
+    layouts = {f"{n}" for n in range(201, 251)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2873,3 +2873,27 @@ def test_the_earlier_figure_after_down_from_with_its_own_month(con):
         ("waiting_over_18_weeks", 455, "D2025-09-30", "speech_language_therapy"),
         ("waiting_over_18_weeks", 497, "D2025-06-30", "speech_language_therapy"),
     }
+
+
+def test_starters_and_leavers_rows_and_a_care_leavers_table_by_its_rows(con):
+    """250_sunderland_quarter_flows.txt. Under 'Children looked after, quarter end', line 13
+    'Starters in quarter' counts children starting care in each quarter and line 14 'Leavers in
+    quarter' those ceasing (both were read as children looked after at quarter end, the
+    caption's stock). Lines 18-20 under 'Care leavers aged 19-21': 93% in touch, 55% in
+    education, employment or training, 88% in suitable accommodation (all were unclassified:
+    the rows do not say 'care leavers'); the counts beside them stay unclassified."""
+    assert ("children_starting_care", 47, "FY2024/25-Q3") in measured(
+        con, "fct_placements", "250", 13
+    )
+    assert {m for m, _, _ in measured(con, "fct_placements", "250", 14)} == {
+        "children_ceasing_care"
+    }
+    assert measured(con, "fct_placements", "250", 18) == [
+        ("care_leavers_in_touch_pct", 93, "D2024-12-31")
+    ]
+    assert measured(con, "fct_placements", "250", 19)[0][:2] == ("care_leavers_eet_pct", 55)
+    assert measured(con, "fct_placements", "250", 20)[0][:2] == (
+        "care_leavers_suitable_accommodation_pct",
+        88,
+    )
+    assert {u["value"] for u in unclassified(con, "250", 18)} == {214}

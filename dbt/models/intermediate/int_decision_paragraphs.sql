@@ -35,9 +35,9 @@ breaks as (
         case
             when prev_line is null or prev_document_id is distinct from document_id then true
             when has_tab or prev_has_tab then true
-            -- 'RESOLVED:' then 'Cabinet:' over the items: one lead-in
+            -- 'RESOLVED:' then 'Cabinet:' (or 'That Cabinet') over the items: one lead-in
             when prev_opener_kind is not null and regexp_matches(prev_text, ':-?\s*$')
-                 and is_body and regexp_matches(text, ':\s*$') and length(text) <= 40 then false
+                 and is_body and not regexp_matches(text, '[.;,!?]\s*$') and length(text) <= 40 then false
             when starts_block then true
             -- a heading goes on only on the next line, short and without a full stop
             when prev_is_heading then line_number > prev_line + 1 or length(text) > 80
@@ -133,7 +133,9 @@ shaped as (
         -- most three words ('RESOLVED', 'AGREED –')
         p.list_heading_kind is not null
             or (p.opener_kind is not null
-                and (regexp_matches(p.text, '(:-?|\s[–—-])\s*$') or length(p.text) - length(replace(p.text, ' ', '')) < 3))
+                and (regexp_matches(p.text, '(:-?|\s[–—-])\s*$') or length(p.text) - length(replace(p.text, ' ', '')) < 3
+                     -- 'Resolved: That the Panel' over its items (the body's name went on the opener)
+                     or regexp_matches(p.text, '(?i)^[^.;]*:\s*(?:that\s+)?(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|executive)\s*$')))
             as is_lead_in,
         -- a line or two without sentence punctuation at the end: a heading of some kind (an
         -- item ending '...; and' or '..., or' goes on into the next one: no heading)
