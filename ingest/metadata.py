@@ -126,9 +126,9 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
     below."""
     if meta.meeting_date is not None:
         return  # announced in a sentence (_read_meeting_notice)
+    held = load_boundaries().minutes_held
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        text = _field_value(clean_text(lines[index]), DATE_KEYS)
-        text = load_boundaries().minutes_held.sub("", text, count=1)  # 'Meeting held on ...'
+        text = held.sub("", _field_value(clean_text(lines[index]), DATE_KEYS), count=1)
         if not starts_with_weekday_date(text):
             continue
         meta.meeting_date, _ = parse_date(text)

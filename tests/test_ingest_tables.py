@@ -406,3 +406,13 @@ def test_a_reports_running_footer_with_its_page_number_is_no_table():
     ]
     tables = find_tables(lines)
     assert [(t.first_line, t.last_line) for t in tables] == [(2, 4)]
+
+
+def test_every_service_alias_pattern_compiles_for_the_table_reader():
+    """The table reader joins a row label cut by a page when its parts name a service of seed
+    service_aliases (ingest.stitching); the seed is written for DuckDB's RE2, so every pattern must
+    compile in Python too, or one broken row would stop every pack's parse."""
+    from ingest.stitching import _service_patterns, names_a_service
+
+    assert len(_service_patterns()) >= 10
+    assert names_a_service("Occupational Therapy") and not names_a_service("Therapy")

@@ -2849,9 +2849,10 @@ def test_a_table_of_complaints_decided_by_the_ombudsman_counts_its_decisions(con
 
 
 def test_a_service_name_cut_by_a_page_stamp_is_one_row_label(con):
-    """248_devon_waits_by_month.txt lines 24-28: 'Occupational', a 'Page 3' stamp, then
-    'Therapy<TAB>140<TAB>133 ...': one row, occupational therapy, 122 waiting over 18 weeks at 30
-    September 2025 (the first word was dropped as page furniture, and the row had no service)."""
+    """248_devon_waits_by_month.txt lines 24-28: 'Occupational' right above a 'Page 3' stamp,
+    then 'Therapy<TAB>140<TAB>133 ...': one row, occupational therapy, 122 waiting over 18 weeks at
+    30 September 2025 (the first word was dropped as page furniture, and the row had no
+    service)."""
     assert services_on(con, "248", 28) >= {
         ("waiting_over_18_weeks", 122, "D2025-09-30", "occupational_therapy")
     }
