@@ -179,3 +179,17 @@ nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("de
                               else upper(w[1]) || w[2:] end), ' ')
       else {{ expr }} end)
 {%- endmacro %}
+
+{# The fields of a Record of Decision, one row per record, from its key rows `r` (field,
+   field_value, line_number, last_value_line): who decided, when, its reference, title and
+   decision, and the lines its decision is printed on. Records printed in two cells and as
+   'Key: value' lines are read by the same columns (int_decisions). #}
+{% macro decision_record_fields(r) -%}
+max(case when {{ r }}.field = 'decision_maker' then {{ r }}.field_value end) as decision_maker,
+max(case when {{ r }}.field = 'decision_date' then {{ r }}.field_value end) as decision_date_text,
+max(case when {{ r }}.field = 'reference' then {{ r }}.field_value end) as reference_printed,
+max(case when {{ r }}.field = 'title' then {{ r }}.field_value end) as title,
+max(case when {{ r }}.field = 'decision' then {{ r }}.field_value end) as decision_text,
+max(case when {{ r }}.field = 'decision' then {{ r }}.line_number end) as decision_line,
+max(case when {{ r }}.field = 'decision' then {{ r }}.last_value_line end) as decision_last_line
+{%- endmacro %}

@@ -66,13 +66,7 @@ table_records as (
                                   then '-r' || r.record_no else '' end as record_id,
                t.source_table_id, t.last_line, t.last_line as linked_after, r.record_no,
                min(r.line_number) as first_line,
-               max(case when r.field = 'decision_maker' then r.field_value end) as decision_maker,
-               max(case when r.field = 'decision_date' then r.field_value end) as decision_date_text,
-               max(case when r.field = 'reference' then r.field_value end) as reference_printed,
-               max(case when r.field = 'title' then r.field_value end) as title,
-               max(case when r.field = 'decision' then r.field_value end) as decision_text,
-               max(case when r.field = 'decision' then r.line_number end) as decision_line,
-               max(case when r.field = 'decision' then r.last_value_line end) as decision_last_line
+               {{ decision_record_fields('r') }}
         from record_fields r
         join (select *, table_id as source_table_id from {{ batch(ref('stg_tables')) }}) t using (pack_id, table_id)
         group by t.pack_id, t.document_id, t.table_id, t.source_table_id, t.last_line, r.record_no
@@ -88,7 +82,7 @@ key_lines as (
 ),
 line_fields as (
     select l.pack_id, l.line_number, arg_max(f.field, f.priority) as field,
-           any_value(l.field_value) as field_value
+           any_value(l.field_value) as field_value, l.line_number as last_value_line
     from key_lines l
     join {{ ref('decision_columns') }} f
       on {{ regexp_matches_seed('l.field_key', 'f.pattern', ref('decision_columns')) }}
@@ -111,12 +105,7 @@ line_records as (
     select b.pack_id, any_value(d.document_id) as document_id,
            'lines-' || min(b.line_number) as record_id, null::varchar as source_table_id,
            max(b.line_number) as last_line, max(b.line_number) as linked_after,
-           max(case when b.field = 'decision_maker' then b.field_value end) as decision_maker,
-           max(case when b.field = 'decision_date' then b.field_value end) as decision_date_text,
-           max(case when b.field = 'reference' then b.field_value end) as reference_printed,
-           max(case when b.field = 'title' then b.field_value end) as title,
-           max(case when b.field = 'decision' then b.field_value end) as decision_text,
-           max(case when b.field = 'decision' then b.line_number end) as decision_line
+           {{ decision_record_fields('b') }}
     from line_blocks b
     join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = b.pack_id and b.line_number between d.first_line and d.last_line
