@@ -176,11 +176,35 @@ def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
         return (
             True  # `<TAB>31 Mar 2024<TAB>31 Mar 2025<TAB>(2024)` under `Indicator<TAB>Surrey ...`
         )
+    if _wrapped_headings(row, above):
+        return True
     if not any(cells[1:]) or _has_bare_values(row):
         return False
     if cells[0] and not _heads_label_column_under_groups(row, above):
         return False
     return any(r.has_values for r in below)
+
+
+WRAPPED_HEADING_MAX_WORDS = 3
+
+
+def _wrapped_headings(row: Row, above: list[Row]) -> bool:
+    """`<TAB><TAB>maker<TAB>decision<TAB>decision` under `Ref<TAB>Matter for decision<TAB>
+    Decision<TAB>Date of<TAB>Key`: the ends of headings wrapped onto a second line, in a table of
+    words (a forward plan) where no value below tells header from body. Two or more short cells
+    opening in lower case, each under a heading, and no row label."""
+    cells = row.clean
+    if cells[0] or not above or row.has_values:
+        return False
+    heads = above[-1].clean
+    named = [(i, c) for i, c in enumerate(cells) if c]
+    return len(named) >= 2 and all(
+        starts_lowercase(c)
+        and len(c.split()) <= WRAPPED_HEADING_MAX_WORDS
+        and i < len(heads)
+        and bool(heads[i])
+        for i, c in named
+    )
 
 
 def _dates_under_headings(row: Row, above: list[Row]) -> bool:

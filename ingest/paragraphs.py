@@ -54,7 +54,40 @@ def paragraph_view(lines: list[str]) -> list[str]:
     for index in grown:
         indent, number, text = _parts(lines[index])
         view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {text.strip()}"
+    for index in _indented_continuations(lines, grown):
+        view[index] = lines[index].strip("\t ")
     return view
+
+
+def _indented_continuations(lines: list[str], numbered: set[int]) -> list[int]:
+    """The lines that go on a numbered paragraph whose text the conversion indented by a TAB
+    (`(b)<TAB>delegates to the Executive Director, in consultation with the Portfolio` over
+    `<TAB>Holder for Finance, authority to make changes.`): right below it or below another such
+    line, one cell of words after the indent, under a line that ends no sentence."""
+    found: list[int] = []
+    for index in sorted(numbered):
+        below = index + 1
+        while below < len(lines) and _indented_words(lines[below]):
+            if _ends_a_clause(lines[below - 1]):
+                break
+            found.append(below)
+            below += 1
+    return found
+
+
+def _indented_words(line: str) -> bool:
+    text = line.rstrip("\t ")
+    body = text.lstrip("\t ")
+    return (
+        text.startswith("\t")
+        and "\t" not in body
+        and not PARAGRAPH_NUMBER.match(body.split(" ", 1)[0])
+        and len(_WORD.findall(body)) >= MIN_ITEM_WORDS
+    )
+
+
+def _ends_a_clause(line: str) -> bool:
+    return line.rstrip("\t ").endswith((".", ":", ";"))
 
 
 def _next_item_line(lines: list[str], current: int, step: int, shape: str) -> int:

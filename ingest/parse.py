@@ -163,7 +163,11 @@ from ingest.text import clean_text
 # 1.3.64: a numbered paragraph '6.<TAB>The Task Group recommends that Cabinet:' is a lead-in
 # 1.3.65: a row label cut by a page ('Occupational' / 'Page 7' / 'Therapy<TAB>561 ...') is one
 #        label when the two parts name a service of seed service_aliases and the second alone none
-PARSER_VERSION = "1.3.65"
+# 1.3.66: a second header line of short lower-case words under headings ('maker', 'decision' under
+#        'Decision', 'Date of') in a table of words is the headings' ends, not a body row
+# 1.3.67: a TAB-indented line of words right under a numbered paragraph that ends no sentence
+#        goes on that paragraph ('(b)<TAB>delegates to ... the Portfolio' / '<TAB>Holder for ...')
+PARSER_VERSION = "1.3.67"
 
 
 @dataclass

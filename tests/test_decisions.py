@@ -891,3 +891,67 @@ def test_layout_a_task_group_recommends_that_cabinet_over_numbered_items(layouts
     assert decisions_in(layouts_con, "task_group_report.txt", *columns) == [
         (17, 23, "recommendation", 3)
     ]
+
+
+def test_layout_an_item_cut_by_a_page_and_an_item_indented_onto_a_second_line(layouts_con):
+    """executive_minutes.txt: item 3 of 'The Executive RESOLVED to:' stops at '... any variation
+    to it that is' (line 26) and goes on after 'Page 4' with 'needed to complete the scheme within
+    budget.' (line 30); '(b)<TAB>authorises ... after consulting the Portfolio' (line 37) goes on
+    over '<TAB>Holder for Finance, to change the grant amounts during the winter.' (line 38). Both
+    items keep their last words (they ended at the page break and at the indented line)."""
+    pid = layout_pack_id(layouts_con, "executive_minutes.txt")
+    first, second = layouts_con.execute(
+        "select decision_id from marts.fct_decisions where pack_id = ? and kind = 'resolution' "
+        "order by source_line",
+        [pid],
+    ).fetchall()
+    last_item = items_of(layouts_con, first[0])[-1]
+    assert last_item[1:] == (
+        "3.",
+        "Delegate to the Director of Place, after consulting the Portfolio Holder for Leisure, the "
+        "award of the works contract and any variation to it that is needed to complete the "
+        "scheme within budget.",
+        26,
+        30,
+    )
+    assert items_of(layouts_con, second[0])[-1][1:] == (
+        "(b)",
+        "authorises the Head of Revenues, after consulting the Portfolio Holder for Finance, to "
+        "change the grant amounts during the winter.",
+        37,
+        38,
+    )
+
+
+def test_layout_a_forward_plan_whose_headings_wrap_onto_a_second_line(layouts_con):
+    """executive_minutes.txt: a forward plan headed 'Ref | Matter for decision | Decision | Date
+    of | Key' over '| | maker | decision | decision': the second line ends the headings, so each
+    item has its decision maker and anticipated date (the maker was read as the decision's text
+    and the date was lost, the second line taken for a row)."""
+    columns = ("source_line", "kind", "reference", "decision_maker", "anticipated_text", "title")
+    assert decisions_in(layouts_con, "executive_minutes.txt", *columns)[2:] == [
+        (
+            46,
+            "forward_plan_item",
+            "FP/26/012",
+            "Executive",
+            "9 April 2026",
+            "Parking charges review",
+        ),
+        (
+            47,
+            "forward_plan_item",
+            "FP/26/015",
+            "Portfolio Holder for Housing and Health",
+            "May 2026",
+            "Home adaptations grant policy",
+        ),
+        (
+            49,
+            "forward_plan_item",
+            "FP/26/019",
+            "Executive",
+            "11 June 2026",
+            "Town centre masterplan",
+        ),
+    ]

@@ -74,3 +74,20 @@ def test_a_numbered_paragraph_is_no_table_and_its_line_has_no_table_tab():
         (3, "57"),
     ]
     assert pack.text.lines[2].startswith("1.1\t")
+
+
+def test_a_tab_indented_line_under_an_unfinished_numbered_paragraph_goes_on_it():
+    """executive_minutes.txt lines 37-38: '(b)<TAB>authorises the Head of Revenues, after
+    consulting the Portfolio' over '<TAB>Holder for Finance, to change the grant amounts during
+    the winter.': the second line is the item's words, read as text (it was a one-cell table
+    row). Under a paragraph that ends its sentence, or as a line of several cells, it stays."""
+    item = "(b)\tauthorises the Head of Revenues, after consulting the Portfolio"
+    going_on = "\tHolder for Finance, to change the grant amounts during the winter."
+    assert paragraph_view([item, going_on]) == [
+        "(b) authorises the Head of Revenues, after consulting the Portfolio",
+        "Holder for Finance, to change the grant amounts during the winter.",
+    ]
+    finished = "(b)\tauthorises the Head of Revenues to change the grant amounts in the winter."
+    assert paragraph_view([finished, going_on])[1] == going_on
+    row = "\tHolder for Finance\t12\t14"
+    assert paragraph_view([item, row])[1] == row

@@ -39,6 +39,10 @@ breaks as (
             when prev_opener_kind is not null and regexp_matches(prev_text, ':-?\s*$')
                  and is_body and not regexp_matches(text, '[.;,!?]\s*$') and length(text) <= 40 then false
             when starts_block then true
+            -- words in lower case after a page break, under a line that ends no sentence: the
+            -- sentence goes on (an item cut by the page, not a heading and its first line)
+            when after_page_break and regexp_matches(text, '^[a-z]')
+                 and not regexp_matches(prev_text, '[.;:!?]\s*$') then false
             -- a heading goes on only on the next line, short and without a full stop
             when prev_is_heading then line_number > prev_line + 1 or length(text) > 80
                                       or regexp_matches(text, '[.;:!?]$')
