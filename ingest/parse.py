@@ -167,7 +167,11 @@ from ingest.text import clean_text
 #        'Decision', 'Date of') in a table of words is the headings' ends, not a body row
 # 1.3.67: a TAB-indented line of words right under a numbered paragraph that ends no sentence
 #        goes on that paragraph ('(b)<TAB>delegates to ... the Portfolio' / '<TAB>Holder for ...')
-PARSER_VERSION = "1.3.67"
+# 1.3.68: a label line with no figures, in capitals and itself broken off, under a row with figures
+#        whose label dangles opens a label of its own (it was joined to the row above too)
+# 1.3.69: a short line with no TAB, in lower case, right under a labelled row of figures is the
+#        end of that row's label ('... in same<TAB>71.2%' / 'placement for 2+ years (%)')
+PARSER_VERSION = "1.3.69"
 
 
 @dataclass

@@ -43,7 +43,11 @@ def find_runs(lines: list[str]) -> list[dict]:
     current: dict | None = None
     for index, line in enumerate(lines):
         if "\t" not in line:
-            current = None
+            if current is not None and _label_wrapped_below(current["rows"], line):
+                current["last"] = index + 1
+                current["rows"].append(Row(index + 1, [line], clean_cells([line], line)))
+            else:
+                current = None
             continue
         if current is None:
             current = {"first": index + 1, "last": index + 1, "rows": []}
@@ -53,6 +57,20 @@ def find_runs(lines: list[str]) -> list[dict]:
         if not is_separator_row(raw):
             current["rows"].append(Row(index + 1, raw, clean_cells(raw, line)))
     return runs
+
+
+WRAPPED_LABEL_MAX_CHARS = 60
+
+
+def _label_wrapped_below(rows: list[Row], line: str) -> bool:
+    """`CLA under 16 looked after 2.5 years or more, in same<TAB>71.2%<TAB>...` over `placement
+    for 2+ years (%)` with no TAB: the end of the row's label, wrapped onto a line of its own
+    (short, opening in lower case, right under a labelled row of figures)."""
+    text = line.strip()
+    if not rows or not text or len(text) > WRAPPED_LABEL_MAX_CHARS or not starts_lowercase(text):
+        return False
+    last = rows[-1]
+    return last.has_values and bool(last.label) and not last.label.endswith(".")
 
 
 def drop_running_footers(runs: list[dict]) -> list[dict]:

@@ -70,9 +70,24 @@ def _label_goes_on(previous: Row, row: Row) -> bool:
         return True
     if _values_in_the_same_columns(previous, row):
         return False  # two rows of figures: `Standard of` lost its words, it is not continued
+    if _next_label_broken_below(previous, row):
+        return False
     if dangles(before) or starts_lowercase(row.label) and not before.endswith("."):
         return True
     return _cells_go_on(previous, row) or _service_name_broken_by_page(previous, row)
+
+
+def _next_label_broken_below(previous: Row, row: Row) -> bool:
+    """`Children's homes (in-house<TAB>37<TAB>6%` (its bracket never closed) over `Children's
+    homes (external / out of` with no figures: the second line opens a label of its own, in
+    capitals and itself broken off, whose figures come below; it is not the rest of the row
+    above, which has its figures."""
+    return (
+        previous.has_values
+        and not row.has_values
+        and not starts_lowercase(row.label)
+        and dangles(row.label)
+    )
 
 
 def _service_name_broken_by_page(previous: Row, row: Row) -> bool:

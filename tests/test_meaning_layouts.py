@@ -706,20 +706,21 @@ def test_the_period_opening_a_sentence_dates_each_of_its_figures(con):
 
 def test_a_rate_in_the_paragraph_above_a_table_of_numbers_is_not_its_measure(con):
     """206:12-18 'Children looked after by placement type at 31 March 2024 | Number | %' under
-    the paragraph of 206:7: counts of children by placement, not rates; its shares have no
-    measure of their own."""
+    the paragraph of 206:7: counts of children by placement, not rates; the '%' column is each
+    row's share of the total, and the total's 100% is no fact."""
     foster = facts(con, "fct_placements", "206", 13)
     assert [(f["measure"], f["value"], f["breakdown"], f["period_id"]) for f in foster] == [
-        ("cla_count", 180, "Foster care - in house", "D2024-03-31")
+        ("cla_share_pct", 44, "Foster care - in house", "D2024-03-31"),
+        ("cla_count", 180, "Foster care - in house", "D2024-03-31"),
     ]
     total = facts(con, "fct_placements", "206", 18)
     assert [(f["measure"], f["value"], f["is_total"]) for f in total] == [("cla_count", 412, True)]
     shares = rows(
         con,
         "select u.value_text from marts.dq_unclassified_values u join marts.dim_pack p "
-        "using (pack_id) where p.file_name like '206%' and u.source_line = 13",
+        "using (pack_id) where p.file_name like '206%' and u.source_line = 18",
     )
-    assert [r["value_text"] for r in shares] == ["44%"]
+    assert [r["value_text"] for r in shares] == ["100%"]
 
 
 def test_a_budget_row_named_children_in_care_is_no_count_of_them(con):
@@ -866,7 +867,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 251)}
+    layouts = {f"{n}" for n in range(201, 252)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1848,19 +1849,27 @@ def test_dates_over_count_and_share_pairs_date_each_count_across_a_page_break(co
     """`Placement type | 31 March 2025 | | 30 June 2025 |` over `| No. | % | No. | %` is the
     header (it was two rows of the body); the rows after `Page 4` and the banner printed on each
     page (`Children in Care Performance Report | Corporate Parenting Board – ...`) go on with
-    the table, so 'Placed with parents' 38 is the count at 30 June 2025."""
+    the table, so 'Placed with parents' 38 is the count at 30 June 2025, and the '%' beside it
+    its share of that date's total."""
     assert sorted(measured(con, "fct_placements", "228", 35)) == [
         ("cla_count", 369, "D2025-06-30"),
         ("cla_count", 372, "D2025-03-31"),
+        ("cla_share_pct", 32.5, "D2025-06-30"),
+        ("cla_share_pct", 32.8, "D2025-03-31"),
     ]
     assert sorted(measured(con, "fct_placements", "228", 42)) == [
         ("cla_count", 38, "D2025-06-30"),
         ("cla_count", 41, "D2025-03-31"),
+        ("cla_share_pct", 3.3, "D2025-06-30"),
+        ("cla_share_pct", 3.6, "D2025-03-31"),
     ]
+    # the three rows shown are 72.4% of all children in care: the total row's share is a fact
     total = facts(con, "fct_placements", "228", 43)
     assert {(f["value"], f["period_id"], f["is_total"]) for f in total} == {
         (821, "D2025-03-31", True),
         (821, "D2025-06-30", True),
+        (72.4, "D2025-03-31", True),
+        (72.2, "D2025-06-30", True),
     }
 
 
@@ -2742,16 +2751,20 @@ def test_a_placement_type_table_under_its_heading_and_a_row_broken_by_a_page(con
     it). Line 27: 419 children in in-house foster care at 31 March 2025. Line 34: the row
     'Semi-independent / supported accommodation (16-17' / 'year olds)' broken by a page: its
     placement type is the breakdown (it had none, only its age band), and the rows add up to
-    the total (no finding: line 34's figures were left out of the sum). The '%' columns stay
-    unclassified (no measure of a share by placement type is named)."""
+    the total (no finding: line 34's figures were left out of the sum). The '%' columns are each
+    row's share of its date's total (seed measure_patterns, a column headed '%' alone)."""
     got = fields_on(con, "fct_placements", "247", 27, "measure", "value", "period_id", "breakdown")
     assert ("cla_count", 419, "D2025-03-31", "Foster care - in-house") in got
-    got = fields_on(con, "fct_placements", "247", 34, "value", "breakdown", "age_band")
+    assert ("cla_share_pct", 40.1, "D2025-03-31", "Foster care - in-house") in got
+    got = fields_on(con, "fct_placements", "247", 34, "measure", "value", "breakdown", "age_band")
+    label = "Semi-independent / supported accommodation (16-17 year olds)"
     assert got == {
-        (82, "Semi-independent / supported accommodation (16-17 year olds)", "16-17 year olds"),
-        (88, "Semi-independent / supported accommodation (16-17 year olds)", "16-17 year olds"),
+        ("cla_count", 82, label, "16-17 year olds"),
+        ("cla_count", 88, label, "16-17 year olds"),
+        ("cla_share_pct", 8.1, label, "16-17 year olds"),
+        ("cla_share_pct", 8.4, label, "16-17 year olds"),
     }
-    assert {u["value"] for u in unclassified(con, "247", 27)} == {40.5, 40.1}
+    assert unclassified(con, "247", 27) == []
 
 
 def test_a_percentage_change_after_a_comparison_is_of_the_figure_compared(con):
@@ -2898,3 +2911,57 @@ def test_starters_and_leavers_rows_and_a_care_leavers_table_by_its_rows(con):
         88,
     )
     assert {u["value"] for u in unclassified(con, "250", 18)} == {214}
+
+
+def test_a_placement_type_caption_and_its_percent_column(con):
+    """251_ashdown_placement_types.txt. 'Table 3: Placement type at 30 September 2025' never
+    says 'children looked after': its 'Number' column counts the children in each placement type
+    and its '%' column is each row's share of the total (both were unclassified), line 18
+    'Foster care (own carers)' 164 and 45%. Line 21 'Residential homes (own<TAB>23' leaves its
+    bracket open over 'Residential homes (private / outside' / 'Page 5' / 'Ashdown)<TAB>31' (line
+    26): two rows with their own labels (both took the two labels joined, a figure printed twice
+    with different values), so the rows add up to the 'Total' of 367 with no finding."""
+    assert sorted(measured(con, "fct_placements", "251", 18)) == [
+        ("cla_count", 164, "D2025-09-30"),
+        ("cla_share_pct", 45, "D2025-09-30"),
+    ]
+    assert fields_on(con, "fct_placements", "251", 21, "row_label", "value") == {
+        ("Residential homes (own", 23),
+        ("Residential homes (own", 6),
+    }
+    assert fields_on(con, "fct_placements", "251", 26, "breakdown", "value") == {
+        ("Residential homes (private / outside Ashdown)", 31),
+        ("Residential homes (private / outside Ashdown)", 8),
+    }
+    assert [u["value"] for u in unclassified(con, "251", 28)] == [100]
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '251%' and f.check_name not like 'council_name_%'",
+    )
+    assert findings == []
+
+
+def test_a_row_label_wrapped_onto_a_line_without_figures(con):
+    """251_ashdown_placement_types.txt line 35: 'Children looked after 2.5 years or more, living
+    in the same<TAB>67.5%<TAB>69%' over 'placement for 2+ years (%)' (line 36, no TAB): one label,
+    so 67.5% is the long-term stability of placements (it was unclassified, its label cut off);
+    England's 69% stays unclassified."""
+    assert fields_on(con, "fct_placements", "251", 35, "measure", "value", "row_label") == {
+        (
+            "placement_stability_pct",
+            67.5,
+            "Children looked after 2.5 years or more, living in the same placement for 2+ "
+            "years (%)",
+        )
+    }
+    assert [u["value"] for u in unclassified(con, "251", 35)] == [69]
+
+
+def test_an_adults_placement_type_table_counts_no_children(con):
+    """251_ashdown_placement_types.txt lines 42-45: 'Table 5: Placement type at 31 March 2025
+    (adults aged 65 and over)' over 'Residential care', 'Nursing care', 'Supported living',
+    'Home care packages': adults' care settings (seed domain_patterns), not children looked
+    after; its counts stay unclassified."""
+    assert all(facts(con, "fct_placements", "251", line) == [] for line in range(42, 46))
+    assert [u["value"] for u in unclassified(con, "251", 42)] == [212]
