@@ -171,7 +171,9 @@ from ingest.text import clean_text
 #        whose label dangles opens a label of its own (it was joined to the row above too)
 # 1.3.69: a short line with no TAB, in lower case, right under a labelled row of figures is the
 #        end of that row's label ('... in same<TAB>71.2%' / 'placement for 2+ years (%)')
-PARSER_VERSION = "1.3.69"
+# 1.3.70: 'the first three quarters of 2024/25' / 'the first six months of 2024/25' is one period
+#        phrase (the months from the year's start), not the year it names
+PARSER_VERSION = "1.3.70"
 
 
 @dataclass

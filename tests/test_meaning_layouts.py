@@ -2943,11 +2943,11 @@ def test_a_placement_type_caption_and_its_percent_column(con):
 
 
 def test_a_row_label_wrapped_onto_a_line_without_figures(con):
-    """251_ashdown_placement_types.txt line 35: 'Children looked after 2.5 years or more, living
-    in the same<TAB>67.5%<TAB>69%' over 'placement for 2+ years (%)' (line 36, no TAB): one label,
+    """251_ashdown_placement_types.txt line 37: 'Children looked after 2.5 years or more, living
+    in the same<TAB>67.5%<TAB>69%' over 'placement for 2+ years (%)' (line 38, no TAB): one label,
     so 67.5% is the long-term stability of placements (it was unclassified, its label cut off);
     England's 69% stays unclassified."""
-    assert fields_on(con, "fct_placements", "251", 35, "measure", "value", "row_label") == {
+    assert fields_on(con, "fct_placements", "251", 37, "measure", "value", "row_label") == {
         (
             "placement_stability_pct",
             67.5,
@@ -2955,13 +2955,26 @@ def test_a_row_label_wrapped_onto_a_line_without_figures(con):
             "years (%)",
         )
     }
-    assert [u["value"] for u in unclassified(con, "251", 35)] == [69]
+    assert [u["value"] for u in unclassified(con, "251", 37)] == [69]
 
 
 def test_an_adults_placement_type_table_counts_no_children(con):
-    """251_ashdown_placement_types.txt lines 42-45: 'Table 5: Placement type at 31 March 2025
+    """251_ashdown_placement_types.txt lines 44-47: 'Table 5: Placement type at 31 March 2025
     (adults aged 65 and over)' over 'Residential care', 'Nursing care', 'Supported living',
     'Home care packages': adults' care settings (seed domain_patterns), not children looked
     after; its counts stay unclassified."""
-    assert all(facts(con, "fct_placements", "251", line) == [] for line in range(42, 46))
-    assert [u["value"] for u in unclassified(con, "251", 42)] == [212]
+    assert all(facts(con, "fct_placements", "251", line) == [] for line in range(44, 48))
+    assert [u["value"] for u in unclassified(con, "251", 44)] == [212]
+
+
+def test_the_first_months_of_a_year_are_no_whole_year(con):
+    """251_ashdown_placement_types.txt line 30: 'In the first six months of 2025/26, 64 children
+    started to be looked after and 52 ceased to be looked after': flows from 1 April to 30
+    September 2025 (they were dated the whole year 2025/26)."""
+    got = fields_on(
+        con, "fct_placements", "251", 30, "measure", "value", "period_id", "period_type"
+    )
+    assert got == {
+        ("children_starting_care", 64, "R2025-04-01/2025-09-30", "to_date"),
+        ("children_ceasing_care", 52, "R2025-04-01/2025-09-30", "to_date"),
+    }

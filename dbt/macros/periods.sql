@@ -264,6 +264,16 @@ end)
 end)
 {%- endmacro %}
 
+{# The months from a fiscal year's start that 'the first three quarters of 2024/25' / 'the first
+   six months of 2024/25' count (var part_year_months), or null. #}
+{% macro part_year_months(expr) -%}
+(case
+{%- for months, pattern in var('part_year_months').items() %}
+    when regexp_matches({{ expr }}, '{{ pattern }}') then {{ months }}
+{%- endfor %}
+end)
+{%- endmacro %}
+
 {# 'at the end of September' with no year: the last day of that month, in the year of `ref_date`
    or the year before when that is later (a figure at the end of a month already past). #}
 {% macro month_end_in_year(expr, ref_date) -%}

@@ -202,6 +202,8 @@ read_periods as (
         -- 'since April', 'year to date': counted from that day to the report's date
         {{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }}
             as to_date_start,
+        -- 'the first three quarters of 2024/25': the months from the year's start it counts
+        {{ part_year_months("coalesce(w.period_text, '')") }} as part_year_months,
         {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_this_year,
         {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
             and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
@@ -216,6 +218,9 @@ periods as (
         case
             -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
             when r.period_is_bound then 'unplaced'
+            -- the first months of a printed year: from its 1 April to their end (var
+            -- part_year_months), not the whole year
+            when r.printed_fy is not null and r.part_year_months is not null then 'part_year'
             when r.printed_fy is not null then 'fiscal_year'
             -- a quarter with no year printed near it is of the document's year, else the
             -- latest such quarter ended by the report's date
@@ -260,8 +265,13 @@ periods as (
 ),
 placed as (
     select
-        p.* replace (case when p.period_type = 'heading_as_of' then 'as_of' else p.period_type end
-                     as period_type),
+        p.* replace (case p.period_type when 'heading_as_of' then 'as_of' when 'part_year' then 'to_date'
+                          else p.period_type end as period_type,
+                     case when p.period_type = 'part_year' then make_date(p.fy, 4, 1)
+                          else p.to_date_start end as to_date_start),
+        case when p.period_type = 'part_year'
+             then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)
+             else coalesce(p.document_date, p.meeting_date) end as to_date_end,
         case p.period_type
             when 'fiscal_year' then 'FY' || {{ fy_label('p.fy') }}
             when 'fiscal_quarter' then 'FY' || {{ fy_label('p.fy') }} || '-Q' || p.quarter
@@ -269,13 +279,16 @@ placed as (
             when 'heading_as_of' then 'D' || strftime(p.heading_as_of, '%Y-%m-%d')
             when 'to_date' then 'R' || strftime(p.to_date_start, '%Y-%m-%d') || '/'
                                 || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
+            when 'part_year' then 'R' || strftime(make_date(p.fy, 4, 1), '%Y-%m-%d') || '/'
+                                  || strftime(make_date(p.fy, 4, 1) + to_months(p.part_year_months)
+                                              - interval 1 day, '%Y-%m-%d')
             else 'D' || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
         end as period_id,
         case p.period_type when 'as_of' then p.printed_as_of
              when 'heading_as_of' then p.heading_as_of
              when 'meeting_date' then coalesce(p.document_date, p.meeting_date) end as as_of_date,
         case p.period_type when 'fiscal_year' then p.fy_source when 'fiscal_quarter' then 'sentence'
-             when 'as_of' then 'sentence' when 'to_date' then 'sentence'
+             when 'as_of' then 'sentence' when 'to_date' then 'sentence' when 'part_year' then 'sentence'
              when 'heading_as_of' then 'heading'
              when 'meeting_date' then case when p.document_date is not null then 'document_title' else 'meeting_date' end
         end as period_source
@@ -390,12 +403,12 @@ prose_facts as (
              when 'to_date' then c.to_date_start end as period_start,
         case c.period_type when 'fiscal_year' then make_date(c.fy + 1, 3, 31)
              when 'fiscal_quarter' then {{ fq_end('c.fy', 'c.quarter') }}
-             when 'to_date' then coalesce(c.document_date, c.meeting_date) end as period_end,
+             when 'to_date' then c.to_date_end end as period_end,
         c.as_of_date,
         case when c.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('c.fy') }}
              -- a to-date count within one fiscal year is of that year
              when c.period_type = 'to_date'
-                  and {{ fy_of('c.to_date_start') }} = {{ fy_of('coalesce(c.document_date, c.meeting_date)') }}
+                  and {{ fy_of('c.to_date_start') }} = {{ fy_of('c.to_date_end') }}
                  then {{ fy_label(fy_of('c.to_date_start')) }} end as fiscal_year,
         c.period_source,
         c.period_text,
