@@ -173,7 +173,10 @@ from ingest.text import clean_text
 #        end of that row's label ('... in same<TAB>71.2%' / 'placement for 2+ years (%)')
 # 1.3.70: 'the first three quarters of 2024/25' / 'the first six months of 2024/25' is one period
 #        phrase (the months from the year's start), not the year it names
-PARSER_VERSION = "1.3.70"
+# 1.3.71: a page banner printed right above the rest of a table no longer drops those rows with
+#        it; a label line right under a table's part, by a page stamp, over a row of figures with no
+#        label is that row's label ('Occupational Therapy' / 'Page 12' / '<TAB>874<TAB>881 ...')
+PARSER_VERSION = "1.3.71"
 
 
 @dataclass

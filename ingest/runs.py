@@ -105,7 +105,23 @@ def drop_page_banners(runs: list[dict], lines: list[str]) -> list[dict]:
         if len(indexes) > 1
         and any(_by_page_stamp(lines, i) or _near_page_stamp(lines, i) for i in indexes)
     }
-    return [run for run in runs if lines[run["first"] - 1].strip() not in banners]
+    return [
+        _without_banner(run, lines, banners) for run in runs if not _is_banner(run, lines, banners)
+    ]
+
+
+def _is_banner(run: dict, lines: list[str], banners: set[str]) -> bool:
+    return len(run["rows"]) == 1 and lines[run["first"] - 1].strip() in banners
+
+
+def _without_banner(run: dict, lines: list[str], banners: set[str]) -> dict:
+    """A run opening with a banner printed right above the rest of a table (`HOSC/41/25<TAB>
+    Health Overview ... Committee – 5 November 2025` over `<TAB>874<TAB>881 ...`, no blank line
+    between): the table's rows without it."""
+    if lines[run["first"] - 1].strip() not in banners:
+        return run
+    rows = [row for row in run["rows"] if row.line != run["first"]]
+    return {**run, "first": rows[0].line, "rows": rows}
 
 
 def _footer_title_and_page(run: dict) -> tuple[str, int] | None:
@@ -190,8 +206,17 @@ def _label_cut_by_page(lines: list[str], index: int, rows: list[Row]) -> bool:
     text = lines[index].strip()
     if not text or "\t" in lines[index] or is_page_stamp(lines[index]) or len(text) > 40:
         return False
-    if not rows or not rows[0].label or not _by_page_stamp(lines, index):
+    if not rows or not _by_page_stamp(lines, index):
         return False
+    if not rows[0].label:
+        # `Occupational Therapy` right under the part above, the page break, then `<TAB>874<TAB>
+        # 881 ...`: the label of the figures (a running footer stands further from the rows)
+        return (
+            rows[0].has_values
+            and index > 0
+            and "\t" in lines[index - 1]
+            and not _NOT_A_HEADING_END.search(text)
+        )
     label = rows[0].label
     return names_a_service(f"{text} {label}") and not names_a_service(label)
 

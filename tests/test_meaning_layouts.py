@@ -867,7 +867,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 252)}
+    layouts = {f"{n}" for n in range(201, 253)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -930,7 +930,7 @@ def test_a_table_and_a_dashboard_are_one_waiting_list_snapshot(pub):
     got = rows(
         pub,
         "select * from bi.waiting_list_snapshots where service_code = 'physiotherapy' "
-        "and reporting_council = 'unknown'",
+        "and reporting_council = 'unknown' and year(as_of_date) = 2021",
     )
     assert len(got) == 1
     row = got[0]
@@ -2978,3 +2978,44 @@ def test_the_first_months_of_a_year_are_no_whole_year(con):
         ("children_starting_care", 64, "R2025-04-01/2025-09-30", "to_date"),
         ("children_ceasing_care", 52, "R2025-04-01/2025-09-30", "to_date"),
     }
+
+
+def test_a_percent_waiting_under_18_weeks_column_is_no_share_over_18_weeks(con):
+    """252_thornbury_therapy_waits.txt line 41: a column headed '% waiting' / 'under 18 weeks'
+    is the share of the list waiting less than 18 weeks: CAMHS 52% (it was read as the share
+    waiting over 18 weeks, the opposite figure)."""
+    assert fields_on(con, "fct_waiting_times", "252", 41, "measure", "value", "period_id") == {
+        ("median_wait_weeks", 21, "D2025-10-31"),
+        ("pct_waiting_under_18_weeks", 52, "D2025-10-31"),
+    }
+
+
+def test_a_label_before_a_page_break_and_a_banner_over_the_rest_of_the_table(con):
+    """252_thornbury_therapy_waits.txt lines 29-34: 'Occupational Therapy' (line 29), 'Page 9',
+    the running banner 'HSC/7/25<TAB>Health Scrutiny Committee – 18 November 2025' printed right
+    above '<TAB>640<TAB>631 ...' (line 32): the banner no longer takes the rest of the table with
+    it (occupational therapy, physiotherapy and the total were lost), and 'Occupational Therapy'
+    labels line 32's figures."""
+    assert fields_on(con, "fct_waiting_times", "252", 32, "service_code", "value", "period_id") == {
+        ("occupational_therapy", 640, "D2025-07-31"),
+        ("occupational_therapy", 631, "D2025-08-31"),
+        ("occupational_therapy", 622, "D2025-09-30"),
+        ("occupational_therapy", 610, "D2025-10-31"),
+    }
+    assert ("physiotherapy", 330) in fields_on(
+        con, "fct_waiting_times", "252", 33, "service_code", "value"
+    )
+    assert (None, 3051, "D2025-10-31") in fields_on(
+        con, "fct_waiting_times", "252", 34, "service_code", "value", "period_id"
+    )
+
+
+def test_services_listed_after_a_dated_figure_share_its_date(con):
+    """252_thornbury_therapy_waits.txt line 16: '2,180 children were waiting at 31 October 2025:
+    1,240 for speech and language therapy, 610 for occupational therapy and 330 for
+    physiotherapy': 610 and 330 are at 31 October 2025 as well (they were dated by the meeting,
+    18 November 2025)."""
+    got = fields_on(con, "fct_waiting_times", "252", 16, "service_code", "value", "period_id")
+    assert (None, 2180, "D2025-10-31") in got
+    assert ("occupational_therapy", 610, "D2025-10-31") in got
+    assert ("physiotherapy", 330, "D2025-10-31") in got

@@ -134,6 +134,16 @@ inherited as (
               where f.pack_id = e.pack_id and f.sentence_first_line = e.sentence_first_line
                 and f.sentence = e.sentence and f.mention_seq < e.mention_seq and f.skip_reason is null)
     ), (
+        -- a figure read as the same measure as the figure before it, for another service
+        -- ('3,243 children were waiting at 30 September 2025: ..., 915 for occupational therapy
+        -- and 366 for physiotherapy') is of that figure's period
+        select arg_max(e.period_text, e.mention_seq)
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where w.measure_source = 'elliptical'
+          and e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
+          and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null
+    ), (
         -- a sentence naming no period at all goes on in the one period of the sentence just
         -- before it ('At 31 March 2024, 1,046 children were waiting. The average wait was 17
         -- weeks'); not when that sentence names two ('125 complaints over the year, only
