@@ -3019,3 +3019,14 @@ def test_services_listed_after_a_dated_figure_share_its_date(con):
     assert (None, 2180, "D2025-10-31") in got
     assert ("occupational_therapy", 610, "D2025-10-31") in got
     assert ("physiotherapy", 330, "D2025-10-31") in got
+
+
+def test_ewmhs_is_the_childrens_mental_health_service(con):
+    """252_thornbury_therapy_waits.txt line 52: '871 children and young people were waiting for
+    a first EWMHS appointment, of whom 96 had waited more than 52 weeks': EWMHS (the Emotional
+    Wellbeing and Mental Health Service, Essex's name for CAMHS) is CAMHS in seed
+    service_aliases, so both figures are CAMHS's (they had no service)."""
+    assert fields_on(con, "fct_waiting_times", "252", 52, "measure", "value", "service_code") == {
+        ("referrals_waiting", 871, "camhs"),
+        ("waiting_over_52_weeks", 96, "camhs"),
+    }
