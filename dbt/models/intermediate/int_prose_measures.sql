@@ -120,7 +120,7 @@ anaphoric as (
     left join {{ ref('measure_catalogue') }} pct on pct.measure = a.antecedent || '_pct'
 ),
 -- '412 children were waiting for speech and language therapy and 198 for occupational therapy':
--- a figure after 'and' or a comma whose clause is only a service (var elliptical_service_clause,
+-- a figure after 'and', a comma or a colon whose clause is only a service (var elliptical_service_clause,
 -- seed service_aliases, at most six words) leaves its measure to the figure before it, unless it
 -- is inside brackets
 elliptical as (
@@ -130,7 +130,7 @@ elliptical as (
                regexp_extract(coalesce(t.after_text, ''), '{{ var("elliptical_service_clause") }}', 1) as clause
         from texts t
         where t.role = 'level'
-          and regexp_matches(t.before_text, '(?i)(?:\band|,)\s*$')
+          and regexp_matches(t.before_text, '(?i)(?:\band|,|:)\s*$')
           -- one inside brackets breaks the figure before the brackets down ('(84 for SLT and 138
           -- for OT)': bracketed below)
           and not ({{ last_open_bracket('t') }} > 0
