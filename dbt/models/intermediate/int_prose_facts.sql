@@ -273,36 +273,41 @@ periods as (
         end as fy_source
     from read_periods r
 ),
-placed as (
+-- a span of days (type to_date): 'since April' to the report's date, or the first months of a
+-- printed year from its 1 April to the last of them
+spans as (
     select
-        p.* replace (case p.period_type when 'heading_as_of' then 'as_of' when 'part_year' then 'to_date'
-                          else p.period_type end as period_type,
+        p.* replace (case when p.period_type = 'part_year' then 'to_date' else p.period_type end
+                         as period_type,
                      case when p.period_type = 'part_year' then make_date(p.fy, 4, 1)
                           else p.to_date_start end as to_date_start),
         case when p.period_type = 'part_year'
              then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)
-             else coalesce(p.document_date, p.meeting_date) end as to_date_end,
+             else coalesce(p.document_date, p.meeting_date) end as to_date_end
+    from periods p
+),
+placed as (
+    select
+        p.* replace (case when p.period_type = 'heading_as_of' then 'as_of' else p.period_type end
+                     as period_type),
         case p.period_type
             when 'fiscal_year' then 'FY' || {{ fy_label('p.fy') }}
             when 'fiscal_quarter' then 'FY' || {{ fy_label('p.fy') }} || '-Q' || p.quarter
             when 'as_of' then 'D' || strftime(p.printed_as_of, '%Y-%m-%d')
             when 'heading_as_of' then 'D' || strftime(p.heading_as_of, '%Y-%m-%d')
             when 'to_date' then 'R' || strftime(p.to_date_start, '%Y-%m-%d') || '/'
-                                || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
-            when 'part_year' then 'R' || strftime(make_date(p.fy, 4, 1), '%Y-%m-%d') || '/'
-                                  || strftime(make_date(p.fy, 4, 1) + to_months(p.part_year_months)
-                                              - interval 1 day, '%Y-%m-%d')
+                                || strftime(p.to_date_end, '%Y-%m-%d')
             else 'D' || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
         end as period_id,
         case p.period_type when 'as_of' then p.printed_as_of
              when 'heading_as_of' then p.heading_as_of
              when 'meeting_date' then coalesce(p.document_date, p.meeting_date) end as as_of_date,
         case p.period_type when 'fiscal_year' then p.fy_source when 'fiscal_quarter' then 'sentence'
-             when 'as_of' then 'sentence' when 'to_date' then 'sentence' when 'part_year' then 'sentence'
+             when 'as_of' then 'sentence' when 'to_date' then 'sentence'
              when 'heading_as_of' then 'heading'
              when 'meeting_date' then case when p.document_date is not null then 'document_title' else 'meeting_date' end
         end as period_source
-    from periods p
+    from spans p
     where p.period_type <> 'unplaced'
 ),
 -- a change of the figure before it ('1009, showing an increase of 34 over the year') is a change to
