@@ -121,7 +121,7 @@ def _without_banner(run: dict, lines: list[str], banners: set[str]) -> dict:
     if lines[run["first"] - 1].strip() not in banners:
         return run
     rows = [row for row in run["rows"] if row.line != run["first"]]
-    return {**run, "first": rows[0].line, "rows": rows}
+    return {**run, "first": rows[0].line, "rows": rows} if rows else run
 
 
 def _footer_title_and_page(run: dict) -> tuple[str, int] | None:
