@@ -121,19 +121,21 @@ def extract_metadata(lines: list[str]) -> MeetingMetadata:
 
 def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
     """A front sheet prints the meeting as `Thursday, 17 September 2015 at 6.00 pm` (or as a
-    field, `Date: Monday, 11th March, 2024`, or after `Meeting held on`), with the committee on a
+    field, `Date: Monday, 11th March, 2024`, after `Meeting held on` or after its time,
+    `2.00 pm on Tuesday, 11th November, 2025`), with the committee on a
     line above (not a title such as `Record of Executive Decisions`) and the time and venue just
     below."""
     if meta.meeting_date is not None:
         return  # announced in a sentence (_read_meeting_notice)
-    held = load_boundaries().minutes_held
+    rules = load_boundaries()
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        text = held.sub("", _field_value(clean_text(lines[index]), DATE_KEYS), count=1)
+        line = _field_value(clean_text(lines[index]), DATE_KEYS)
+        text = rules.time_before_date.sub("", rules.minutes_held.sub("", line, count=1), count=1)
         if not starts_with_weekday_date(text):
             continue
         meta.meeting_date, _ = parse_date(text)
         meta.meeting_date_line = index + 1
-        meta.meeting_time = parse_time(text)
+        meta.meeting_time = parse_time(line)
         _read_venue_after_date(text, index, meta)
         _read_time_and_venue_below(lines, index, meta)
         _read_venue_above(lines, index, meta)

@@ -176,7 +176,9 @@ from ingest.text import clean_text
 # 1.3.71: a page banner printed right above the rest of a table no longer drops those rows with
 #        it; a label line right under a table's part, by a page stamp, over a row of figures with no
 #        label is that row's label ('Occupational Therapy' / 'Page 12' / '<TAB>874<TAB>881 ...')
-PARSER_VERSION = "1.3.71"
+# 1.3.72: a front sheet's date printed after its time (`2.00 pm on Tuesday, 11th November, 2025`)
+#        dates the meeting (the agenda's publication date further down did)
+PARSER_VERSION = "1.3.72"
 
 
 @dataclass

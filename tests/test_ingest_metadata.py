@@ -328,3 +328,33 @@ def test_a_meeting_held_on_line_under_a_record_of_decisions_title():
     )
     assert (meta.committee, meta.committee_line) == ("Cabinet", 3)
     assert meta.venue_line == 8
+
+
+def test_a_time_printed_before_the_date_under_field_names_on_their_own_lines():
+    """`Time and Date` / `10.30 am on Thursday, 4th December, 2025` / `Place` / venue, then the
+    agenda and a signature over the agenda's publication date: the meeting is the date after the
+    time (it was the publication date, and the committee the signature line)."""
+    meta = extract_metadata(
+        [
+            "Scrutiny Co-ordination Committee",
+            "",
+            "Time and Date",
+            "10.30 am on Thursday, 4th December, 2025",
+            "",
+            "Place",
+            "Diamond Room 1 - Council House",
+            "",
+            "1.\tApologies",
+            "",
+            "A Person, Director of Law and Governance, Council House, Anytown",
+            "",
+            "Wednesday, 26 November 2025",
+        ]
+    )
+    assert (meta.meeting_date, meta.meeting_time, meta.meeting_date_line) == (
+        date(2025, 12, 4),
+        "10:30",
+        4,
+    )
+    assert (meta.committee, meta.committee_line) == ("Scrutiny Co-ordination Committee", 1)
+    assert (meta.venue, meta.venue_line) == ("Diamond Room 1 - Council House", 7)

@@ -867,7 +867,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 253)}
+    layouts = {f"{n}" for n in range(201, 254)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3034,3 +3034,52 @@ def test_ewmhs_is_the_childrens_mental_health_service(con):
         ("referrals_waiting", 871, "camhs"),
         ("waiting_over_52_weeks", 96, "camhs"),
     }
+
+
+def test_a_meeting_dated_after_its_time_under_a_time_and_date_field(con):
+    """253_kingsmere_complaint_stages.txt: `Time and Date` / `10.00 am on Wednesday, 3rd
+    December, 2025` (line 6) under `Scrutiny Board (People)`: the meeting's date, time and
+    committee (they were the agenda's publication date, line 20, and the signature line above
+    it)."""
+    got = rows(
+        con,
+        "select m.meeting_date, m.meeting_time, m.venue, c.committee_name from marts.dim_pack p "
+        "join marts.dim_meeting m using (meeting_id) "
+        "join marts.dim_committee c on c.committee_id = m.committee_id "
+        "where p.file_name like '253%'",
+    )
+    assert got == [
+        {
+            "meeting_date": date(2025, 12, 3),
+            "meeting_time": "10:00",
+            "venue": "Committee Room 1 - Civic Centre",
+            "committee_name": "Scrutiny Board (People)",
+        }
+    ]
+
+
+def test_number_words_for_complaints_progressed_to_stage_2_and_a_stage_3_panel(con):
+    """253 line 34: 'Nine complaints progressed to Stage 2 in 2024/25 and two to a Stage 3 review
+    panel': 9 Stage 2 investigations and 2 Stage 3 review panels (both were unread)."""
+    assert fields_on(con, "fct_complaints", "253", 34, "measure", "value", "period_id") == {
+        ("stage2_investigations", 9, "FY2024/25"),
+        ("stage3_review_panels", 2, "FY2024/25"),
+    }
+
+
+def test_a_similar_authorities_average_after_a_comma_is_no_fact_of_the_council(con):
+    """253 lines 42-43: 'Uphold rate 67%' is the Ombudsman's uphold rate for the council;
+    'Average uphold rate, similar authorities 79%' is a benchmarking group's (seed
+    comparator_labels), kept unclassified (it was published as the council's own rate)."""
+    assert fields_on(con, "fct_complaints", "253", 42, "measure", "value") == {
+        ("ombudsman_upheld_pct", 67)
+    }
+    assert fields_on(con, "fct_complaints", "253", 43, "measure", "value") == set()
+    unclassified = rows(
+        con,
+        "select u.value, u.reason from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '253%' and u.source_line = 43",
+    )
+    assert [
+        (u["value"], u["reason"].startswith("a comparator's figure")) for u in unclassified
+    ] == [(79, True)]
