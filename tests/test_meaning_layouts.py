@@ -3083,3 +3083,38 @@ def test_a_similar_authorities_average_after_a_comma_is_no_fact_of_the_council(c
     assert [
         (u["value"], u["reason"].startswith("a comparator's figure")) for u in unclassified
     ] == [(79, True)]
+
+
+def test_a_median_wait_with_a_month_between_the_wait_and_its_figure(con):
+    """252 line 54: 'The median wait for a first appointment with the EWMHS in October 2025 was
+    21 weeks, and the longest wait was 88 weeks': the median (unread: the month's digits stood
+    between the words and the figure; Table 2 prints the same 21 on line 41, so no finding) and
+    the longest wait, both CAMHS's."""
+    got = fields_on(con, "fct_waiting_times", "252", 54, "measure", "value", "service_code")
+    assert got == {("median_wait_weeks", 21, "camhs"), ("max_wait_weeks", 88, "camhs")}
+
+
+def test_complaints_made_through_an_advocacy_service_are_a_part_no_measure_names(con):
+    """253 line 49: 'Young people in care were helped to make 12 complaints through the
+    independent advocacy service in 2024/25': a part of the complaints received (seed
+    prose_subject_cues), not the council's complaints received (it was published as such)."""
+    assert fields_on(con, "fct_complaints", "253", 49, "measure", "value") == set()
+
+
+def test_the_ombudsman_letter_counts_its_decisions_by_how_it_decided(con):
+    """253 lines 53-57, the Ombudsman's annual review letter's table: 'Complaints and enquiries
+    decided' (14) and, of those, 'Referred back for local resolution' (5), 'Closed after initial
+    enquiries' (3) and 'Detailed investigations' (6) are its decisions (ombudsman_findings, each
+    by its row; 14 and 5 were read as enquiries it received); 'Average uphold rate for similar
+    authorities' is a benchmarking group's (unclassified, it was the council's own rate)."""
+    got = set()
+    for line in range(53, 58):
+        found = fields_on(con, "fct_complaints", "253", line, "measure", "value", "breakdown")
+        got |= {(line, *f) for f in found}
+    assert got == {
+        (53, "ombudsman_findings", 14, "Complaints and enquiries decided"),
+        (54, "ombudsman_findings", 5, "Referred back for local resolution"),
+        (55, "ombudsman_findings", 3, "Closed after initial enquiries"),
+        (56, "ombudsman_findings", 6, "Detailed investigations"),
+    }
+    assert [u["value"] for u in unclassified(con, "253", 57)] == [81]
