@@ -3118,3 +3118,34 @@ def test_the_ombudsman_letter_counts_its_decisions_by_how_it_decided(con):
         (56, "ombudsman_findings", 6, "Detailed investigations"),
     }
     assert [u["value"] for u in unclassified(con, "253", 57)] == [81]
+
+
+def test_a_percentage_in_brackets_beside_a_count_answered_in_time(con):
+    """253 line 67: 'Answered within 20 working days<TAB>30 (68%)<TAB>41 (80%)': the counts
+    answered in time and, in brackets, the percentage answered in time (seed component_measures;
+    68 and 80 were unclassified), each of its year's column."""
+    got = fields_on(con, "fct_complaints", "253", 67, "measure", "value", "period_id")
+    assert got == {
+        ("complaints_in_timescale", 30, "FY2023/24"),
+        ("complaints_in_timescale", 41, "FY2024/25"),
+        ("complaints_in_timescale_pct", 68, "FY2023/24"),
+        ("complaints_in_timescale_pct", 80, "FY2024/25"),
+    }
+
+
+def test_a_column_headed_percent_beside_counts_by_subject_is_each_rows_share(con):
+    """253 lines 70-74: 'Subject<TAB>Number<TAB>%': each subject's count and its share of the
+    table's total (complaints_share_pct; the shares were unclassified); the total row's 100% is
+    no figure of its own."""
+    got = fields_on(con, "fct_complaints", "253", 71, "measure", "value", "breakdown")
+    assert got == {
+        ("complaints_received", 21, "Contact with social workers"),
+        ("complaints_share_pct", 40, "Contact with social workers"),
+    }
+    assert fields_on(con, "fct_complaints", "253", 74, "measure", "value") == {
+        ("complaints_received", 52)
+    }
+    assert [
+        u["reason"].startswith("the total row of a column of shares")
+        for u in unclassified(con, "253", 74)
+    ] == [True]
