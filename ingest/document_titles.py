@@ -187,14 +187,18 @@ def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
 def _key_alone_above(cleaned, index: int, first: int, rules: Boundaries) -> str | None:
     """The header key printed alone on the line with text above `index`, its value on this one
     (`Electoral Division affected:` / `(All Divisions);`, `Item No.` / `4.`, `Report title:` /
-    the title), lower-cased without its colon; None when that line is no such key."""
+    the title), or above the lines of a value this line goes on, lower-cased without its colon;
+    None when there is no such key."""
     above = next((i for i in range(index - 1, first - 1, -1) if cleaned[i]), None)
-    if above is None:
-        return None
-    key = cleaned[above].lower().rstrip(":").strip()
     known = rules.header_keys + rules.title_keys + rules.report_header_keys
-    if key in known or rules.header_key_alone.match(cleaned[above]):
-        return key
+    while above is not None:
+        key = cleaned[above].lower().rstrip(":").strip()
+        if key in known or rules.header_key_alone.match(cleaned[above]):
+            return key
+        # a value of several lines (`Name of Cabinet Member:` / two members, no blank line
+        # between any of them): the key is above the first
+        lines_on = above == index - 1 and above > first and cleaned[above - 1]
+        index, above = above, (above - 1 if lines_on else None)
     return None
 
 

@@ -258,12 +258,28 @@ class _Scan:
 
     def _open(self, index: int, kind: str) -> None:
         first = self.pending_from if self.pending_from is not None else index
+        if kind == "report" and self.pending_from is None:
+            first = self._header_fields_above(index)
         self.opened_at = index
         marker = f"{kind} {self.pending}" if self.pending else kind
         self.starts.append((first, kind, marker))
         self.closing = None
         if kind != "minutes":
             self.minutes_title = None
+
+    def _header_fields_above(self, index: int) -> int:
+        """A report opened by its `Report to:` field starts at the fields printed right above it,
+        with no blank line between (`Reference Number: HOSC/41/25` / `Report title: ...` /
+        `Report to: ...`): they are its header, and may hold its title."""
+        if not _opens_report_block(self.lines[index], self.rules):
+            return index
+        floor = self.starts[-1][0] if self.starts else -1
+        first = index
+        for above in range(index - 1, max(floor, index - 1 - self.rules.report_header_span), -1):
+            if not self.cleaned[above] or split_key_value(self.lines[above]) is None:
+                break
+            first = above
+        return first
 
     def _note_sections(self, index: int, markers: tuple[str, ...]) -> None:
         """Closing sections and appendix lists of reports; contact blocks of any document."""

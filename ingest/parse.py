@@ -178,7 +178,10 @@ from ingest.text import clean_text
 #        label is that row's label ('Occupational Therapy' / 'Page 12' / '<TAB>874<TAB>881 ...')
 # 1.3.72: a front sheet's date printed after its time (`2.00 pm on Tuesday, 11th November, 2025`)
 #        dates the meeting (the agenda's publication date further down did)
-PARSER_VERSION = "1.3.72"
+# 1.3.73: a report opened by its `Report to:` field starts at the fields right above it
+#        (`Report title:` there titles it); `Cabinet Report` over `Name of Cabinet Member:` /
+#        `Title:` fields opens a report; a header key's value may run over several lines
+PARSER_VERSION = "1.3.73"
 
 
 @dataclass

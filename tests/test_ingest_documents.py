@@ -616,3 +616,68 @@ def test_a_report_key_alone_after_a_stamp_opens_a_report_titled_by_its_title_key
         3,
         "Quarter 1 Revenue Budget Monitoring 2025/26",
     )
+
+
+def test_a_report_to_field_under_other_fields_starts_the_report_at_them():
+    """'Reference Number:' / 'Report title: ...' / 'Report to: ...' printed together under the
+    last page of minutes: the report starts at the first field and its 'Report title:' titles it
+    (it started at 'Report to:' and took the 'Enquiries to:' line for its title)."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Minutes of the meeting of the Health Scrutiny Committee held on 2 October 2025",
+        "",
+        "1.\tApologies were received from Councillor A Brown.",
+        "",
+        "Chairman",
+        "",
+        "Page 4",
+        "",
+        "Reference Number: HSC/12/25",
+        "Report title: Community Paediatrics Waiting Times",
+        "Report to: Health Scrutiny Committee",
+        "Report author: A Commissioner, Integrated Care Board",
+        "Enquiries to: A Clerk, Democratic Services",
+        "",
+        "1.\tPurpose",
+    ]
+    documents = split_documents(lines)
+    assert [(d.kind, d.first_line, d.title) for d in documents[1:]] == [
+        ("report", 9, "Community Paediatrics Waiting Times")
+    ]
+
+
+def test_a_cabinet_report_block_of_fields_each_over_its_value_is_a_report():
+    """'Agenda Item 6' / 'Cabinet Report' / 'Cabinet<TAB>date' / 'Name of Cabinet Member:' over
+    two members / 'Title:' over the title: a report titled by its 'Title:' field (it was an
+    appendix titled 'Cabinet Report'; the second member's line was taken for a title too)."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Agenda front sheet text.",
+        "",
+        "Agenda Item 6",
+        "",
+        "Cabinet Report",
+        "",
+        "Cabinet\t9 December 2025",
+        "",
+        "Name of Cabinet Member:",
+        "Cabinet Member for Housing - Councillor A Brown",
+        "Cabinet Member for Finance - Councillor B Green",
+        "",
+        "Ward(s) affected:",
+        "All",
+        "",
+        "Title:",
+        "Homelessness Prevention Strategy 2026-2029",
+        "",
+        "Is this a key decision?",
+        "Yes",
+    ]
+    _, report = split_documents(lines)
+    assert (report.kind, report.first_line, report.title) == (
+        "report",
+        3,
+        "Homelessness Prevention Strategy 2026-2029",
+    )
