@@ -181,7 +181,8 @@ from ingest.text import clean_text
 # 1.3.73: a report opened by its `Report to:` field starts at the fields right above it
 #        (`Report title:` there titles it); `Cabinet Report` over `Name of Cabinet Member:` /
 #        `Title:` fields opens a report; a header key's value may run over several lines
-PARSER_VERSION = "1.3.73"
+# 1.3.74: 'Decisions taken at the meeting of the Cabinet held on ...' names the meeting
+PARSER_VERSION = "1.3.74"
 
 
 @dataclass

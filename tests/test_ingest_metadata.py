@@ -358,3 +358,29 @@ def test_a_time_printed_before_the_date_under_field_names_on_their_own_lines():
     )
     assert (meta.committee, meta.committee_line) == ("Scrutiny Co-ordination Committee", 1)
     assert (meta.venue, meta.venue_line) == ("Diamond Room 1 - Council House", 7)
+
+
+def test_a_record_of_decisions_names_its_meeting_in_the_past_tense():
+    """`Decisions taken at the meeting of the Executive held on Tuesday, 2 December 2025 at 7.00 pm
+    in the Council Chamber, Town Hall`: committee, date, time and venue (all were missing, so
+    every decision of the pack had no meeting date)."""
+    meta = extract_metadata(
+        [
+            "Anytown Borough Council",
+            "",
+            "EXECUTIVE",
+            "",
+            "RECORD OF DECISIONS",
+            "",
+            "Decisions taken at the meeting of the Executive held on Tuesday, 2 December 2025 at "
+            "7.00 pm in the Council Chamber, Town Hall.",
+            "",
+            "Date of publication: Thursday, 4 December 2025",
+        ]
+    )
+    assert (meta.committee, meta.meeting_date, meta.meeting_time) == (
+        "Executive",
+        date(2025, 12, 2),
+        "19:00",
+    )
+    assert meta.venue == "the Council Chamber, Town Hall"

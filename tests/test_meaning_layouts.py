@@ -3149,3 +3149,16 @@ def test_a_column_headed_percent_beside_counts_by_subject_is_each_rows_share(con
         u["reason"].startswith("the total row of a column of shares")
         for u in unclassified(con, "253", 74)
     ] == [True]
+
+
+def test_a_second_service_before_its_figure_with_the_verb_left_out(con):
+    """253 line 78: "Children's social care received 64 compliments in 2024/25, and adult social
+    care 121.": 121 is adult social care's compliments of the same year (it was unread), and
+    each figure has the service area its own words name (the sentence names two)."""
+    got = fields_on(
+        con, "fct_complaints", "253", 78, "measure", "value", "period_id", "service_area"
+    )
+    assert got == {
+        ("compliments_received", 64, "FY2024/25", "children"),
+        ("compliments_received", 121, "FY2024/25", "adult"),
+    }

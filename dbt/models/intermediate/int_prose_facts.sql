@@ -402,11 +402,12 @@ prose_facts as (
         case when pps.part_services >= 2 then wsv.service_code
              else coalesce(psv.service_code, csv.service_code, svc.service_code) end as service_code,
         -- 'none': the nearest text names a council service of neither area ('Highways')
-        nullif(coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
-                        csv.service_area, svc.service_area), 'none') as service_area,
-        case when coalesce(sa.service_area, ca.service_area, c.heading_service_area, ta.service_area,
-                           csv.service_area, svc.service_area) = 'none' then null
-             when sa.service_area is not null then 'sentence' when ca.service_area is not null then 'prose_before'
+        nullif(coalesce(sa.service_area, oa.service_area, ca.service_area, c.heading_service_area,
+                        ta.service_area, csv.service_area, svc.service_area), 'none') as service_area,
+        case when coalesce(sa.service_area, oa.service_area, ca.service_area, c.heading_service_area,
+                           ta.service_area, csv.service_area, svc.service_area) = 'none' then null
+             when coalesce(sa.service_area, oa.service_area) is not null then 'sentence'
+             when ca.service_area is not null then 'prose_before'
              when c.heading_service_area is not null then 'heading'
              when ta.service_area is not null then 'document_title'
              when coalesce(csv.service_area, svc.service_area) is not null then 'service'
@@ -443,6 +444,14 @@ prose_facts as (
         from {{ ref('service_area_patterns') }} p
         where {{ regexp_matches_seed('c.sentence', 'p.pattern', ref('service_area_patterns')) }}
     ) sa on true
+    left join lateral (   -- a sentence naming two areas: the one the figure's own words name
+        -- ('Children's Services received 96 compliments, and Adult Social Care 187': 96 is
+        -- children's, 187 adults')
+        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+        from {{ ref('service_area_patterns') }} p
+        where sa.service_area is null
+          and {{ regexp_matches_seed("coalesce(c.before_text, '')", 'p.pattern', ref('service_area_patterns')) }}
+    ) oa on true
     left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
         select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
         from {{ ref('service_area_patterns') }} p

@@ -122,7 +122,7 @@ anaphoric as (
 -- '412 children were waiting for speech and language therapy and 198 for occupational therapy':
 -- a figure after 'and', a comma or a colon whose clause is only a service (var elliptical_service_clause,
 -- seed service_aliases, at most six words) leaves its measure to the figure before it, unless it
--- is inside brackets
+-- is inside brackets; so does one the service comes before ('..., and Adult Social Care 187.')
 elliptical as (
     select distinct c.pack_id, c.mention_seq
     from (
@@ -140,6 +140,26 @@ elliptical as (
       on {{ regexp_matches_seed('c.clause', 's.pattern', ref('service_aliases')) }}
     where len(string_split(trim(c.clause), ' ')) <= 6
       and not regexp_matches(s.pattern, '\^')
+    union
+    -- '..., and Adult Social Care 187.': the service before a figure that ends its clause (var
+    -- elliptical_subject_clause), no verb of its own
+    select distinct c.pack_id, c.mention_seq
+    from (
+        select t.pack_id, t.mention_seq,
+               regexp_extract(coalesce(t.before_text, ''), '{{ var("elliptical_subject_clause") }}', 1) as clause
+        from texts t
+        where t.role = 'level'
+          and regexp_matches(coalesce(t.after_text, ''), '^\s*(?:[.;,]|$)')
+    ) c
+    where c.clause <> '' and len(string_split(trim(c.clause), ' ')) <= 5
+      and not regexp_matches(c.clause, '{{ var("elliptical_subject_verbs") }}')
+      and (exists (select 1 from {{ ref('service_aliases') }} s
+                   where {{ regexp_matches_seed('c.clause', 's.pattern', ref('service_aliases')) }}
+                     and not regexp_matches(s.pattern, '\^'))
+           -- or a whole service area ('Adult Social Care', seed service_area_patterns)
+           or exists (select 1 from {{ ref('service_area_patterns') }} a
+                      where a.service_area <> 'none'
+                        and {{ regexp_matches_seed('c.clause', 'a.pattern', ref('service_area_patterns')) }}))
 ),
 -- '51% for 2013/14 and 43% for 2012/13': the earlier figure's measure, for another period
 series as (
