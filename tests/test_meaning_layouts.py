@@ -3162,3 +3162,15 @@ def test_a_second_service_before_its_figure_with_the_verb_left_out(con):
         ("compliments_received", 64, "FY2024/25", "children"),
         ("compliments_received", 121, "FY2024/25", "adult"),
     }
+
+
+def test_the_number_in_care_rising_by_the_difference_of_two_flows(con):
+    """251 line 51: '140 children started to be looked after and 118 ceased to be looked after,
+    so the number in care went up by 22': 22 is the change in the number of children looked after
+    (it was read as a change in the children ceasing care, the figure before it)."""
+    got = fields_on(con, "fct_placements", "251", 51, "measure", "value", "value_type")
+    assert got == {
+        ("children_starting_care", 140, "actual"),
+        ("children_ceasing_care", 118, "actual"),
+        ("cla_count", 22, "change"),
+    }
