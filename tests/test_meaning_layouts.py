@@ -882,6 +882,10 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("204", "same_figure_printed_with_different_values", "error", "12,18"),
         # 211: the rate of 76 (31/03/2024) beside 76.5 (at the end of Q4) is one figure printed
         # whole and to one decimal, no finding
+        # community paediatrics' children waiting at 31 March 2024: March's 398 in the month-end
+        # list against 987 in Table 8's 'Total waiting' row at the end of Q4 (a row naming only
+        # its caption's measure is the whole, no part of it)
+        ("211", "same_figure_printed_with_different_values", "error", "70,74"),
         # quarter rows of 6, 4, 5, 3 under a 'Total' of 20 (the Q1-Q4 rows of its Table 1 add up)
         ("213", "detail_rows_sum_to_total_row", "warning", "28,29,30,31,32"),
         # 'In total, 1,486 children were waiting for speech and language therapy' against its
@@ -3174,3 +3178,19 @@ def test_the_number_in_care_rising_by_the_difference_of_two_flows(con):
         ("children_ceasing_care", 118, "actual"),
         ("cla_count", 22, "change"),
     }
+
+
+def test_a_row_naming_only_the_captions_measure_is_the_whole_not_a_part(con):
+    """251 lines 54-56: under 'Children looked after, quarter by quarter', the row 'Children
+    looked after at quarter end' is the number of children looked after at each quarter's end
+    (no breakdown: it was a part named by the row, so no headline figure), and 'Unaccompanied
+    asylum-seeking children' is a part of them (its row is its breakdown)."""
+    got = fields_on(con, "fct_placements", "251", 55, "measure", "value", "period_id", "breakdown")
+    assert got == {
+        ("cla_count", 402, "D2024-06-30", None),
+        ("cla_count", 410, "D2024-09-30", None),
+        ("cla_count", 415, "D2024-12-31", None),
+        ("cla_count", 420, "D2025-03-31", None),
+    }
+    part = fields_on(con, "fct_placements", "251", 56, "value", "breakdown")
+    assert (27, "Unaccompanied asylum-seeking children") in part

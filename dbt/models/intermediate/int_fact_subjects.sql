@@ -15,6 +15,17 @@ with obs as (
         -- children waiting): the caption's service is the row's too
         o.measure_source = 'caption' and coalesce(o.row_measure = o.measure, false)
             as row_names_caption_measure,
+        -- ... and nothing else: a pattern of that measure anchored at both ends of the label
+        -- matches it ('Number of children looked after' under 'Children looked after at 31
+        -- December'): the whole the caption counts, no part of it ('Public Enquiries' under a
+        -- caption of enquiries is a kind of enquiry)
+        o.measure_source = 'caption' and coalesce(o.row_measure = o.measure, false)
+            and exists (
+                select 1 from {{ ref('measure_patterns') }} p
+                where p.measure = o.measure and p.scope <> 'caption_only'
+                  and regexp_matches(p.pattern, '^(?:\(\?i\))?\^') and regexp_matches(p.pattern, '\$$')
+                  and {{ regexp_matches_seed('o.row_label', 'p.pattern', ref('measure_patterns')) }})
+            as row_names_only_caption_measure,
         -- the column's words named it; or they name the very measure of the table, in the one
         -- column that names it ('Number of Duty Matters' in a table of duty matters, 'Received'
         -- beside 'Upheld' under 'Complaints by service'): no breakdown either
@@ -260,6 +271,7 @@ select
     nullif(concat_ws(' / ',
         case when s.row_role = 'detail' and nullif(s.row_label, '') is not null
               and not s.row_is_service and not s.row_names_measure and not s.row_is_period
+              and not coalesce(s.row_names_only_caption_measure, false)
               and s.row_value_type is null and s.theme is null
               -- an age band is the row, unless words print before it in brackets: 'Semi-independent
               -- / supported accommodation (16-17 year olds)' is a placement type of that age
