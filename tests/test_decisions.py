@@ -955,3 +955,26 @@ def test_layout_a_forward_plan_whose_headings_wrap_onto_a_second_line(layouts_co
             "Town centre masterplan",
         ),
     ]
+
+
+def test_fields_printed_after_each_decision_are_that_decisions(layouts_con):
+    """decisions_then_fields.txt: each item prints 'The Executive RESOLVED ...', its reasons, then
+    'Decision maker:' / 'Date of decision:'. Each decision takes the fields printed after it (the
+    fields of item 5 went to item 6's decision, item 6's to item 7's), and the meeting is the one
+    the record's opening sentence names."""
+    columns = ("source_line", "decision_maker", "decision_date", "meeting_date")
+    assert decisions_in(layouts_con, "decisions_then_fields.txt", *columns) == [
+        (16, "Executive", date(2025, 12, 9), date(2025, 12, 9)),
+        (
+            31,
+            "Executive (on the advice of the Schools Forum)",
+            date(2025, 12, 9),
+            date(2025, 12, 9),
+        ),
+        (
+            44,
+            "Executive (recommendation to County Council on 12 February 2026)",
+            date(2025, 12, 9),
+            date(2025, 12, 9),
+        ),
+    ]

@@ -5,7 +5,8 @@
 -- A Record of Decision prints who decided, when, its reference and title as a key-value block
 -- (`Decision taken by:<TAB>Cabinet`, `Date of decision:<TAB>7 October 2025`: a two-column table
 -- whose keys are seed decision_columns patterns) over its `Decision:` items: the first decision
--- taken (not recommended) below such a block in its document takes what the prose does not say.
+-- taken (not recommended) below such a block in its document takes what the prose does not say
+-- (or the one above it, in a document whose blocks follow their decisions).
 -- The same block printed as 'Key: value' lines without a TAB (`Decision taken by: Cabinet Member
 -- for X`) is read the same way when it names who decided (a cover's 'Date:' alone is no record).
 -- A two-column table may hold several records one after another ('Decision No.<TAB>CAB/114' ...
@@ -104,7 +105,8 @@ line_blocks as (   -- a run holds one record, or several each opening with the r
 line_records as (
     select b.pack_id, any_value(d.document_id) as document_id,
            'lines-' || min(b.line_number) as record_id, null::varchar as source_table_id,
-           max(b.line_number) as last_line, max(b.line_number) as linked_after,
+           min(b.line_number) as first_line, max(b.line_number) as last_line,
+           max(b.line_number) as linked_after,
            {{ decision_record_fields('b') }}
     from line_blocks b
     join {{ batch(ref('stg_documents')) }} d
@@ -113,19 +115,45 @@ line_records as (
     having decision_maker is not null or (decision_text is not null and decision_date_text is not null)
 ),
 records as (
-    select * from table_records
-    union all by name
-    select * from line_records
+    select r.*,
+           lag(r.last_line) over (partition by r.pack_id, r.document_id order by r.first_line)
+               as previous_record_last_line
+    from (select * from table_records union all by name select * from line_records) r
 ),
-recorded as (   -- each block's first decision taken below it in its document, or, when the block
+-- a document whose records print who decided and when after each decision ('Cabinet RESOLVED
+-- to: ...' / 'Reasons for the decision: ...' / 'Decision maker: Cabinet' / 'Date of decision:
+-- 8 December 2025'): each of its records naming no title or reference (one that does heads its
+-- decision: an officer's decision notice) has a decision above it, after the record before
+closing_records as (
+    select r.pack_id, r.document_id, r.record_id,
+           count(d.source_line) > 0 as has_decision_above
+    from records r
+    left join {{ batch(ref('int_prose_decisions')) }} d
+      on d.pack_id = r.pack_id and d.document_id = r.document_id and d.kind = 'resolution'
+     and d.source_line < r.first_line and d.source_line > coalesce(r.previous_record_last_line, 0)
+    where r.decision_line is null and r.title is null and r.reference_printed is null
+    group by r.pack_id, r.document_id, r.record_id
+),
+fields_after as (
+    select pack_id, document_id
+    from closing_records
+    group by pack_id, document_id
+    having bool_and(has_decision_above)
+),
+recorded as (   -- each block's first decision taken below it in its document (above it, after
+                -- the record before, where records follow their decisions), or, when the block
                 -- prints its decision ('Decision: That ...'), the one read on that line
     select d.pack_id, d.paragraph_seq, d.sentence_seq, r.record_id, r.decision_maker,
            r.decision_date_text, r.reference_printed, r.title, r.decision_line
     from records r
+    left join fields_after fa on fa.pack_id = r.pack_id and fa.document_id = r.document_id
     join {{ batch(ref('int_prose_decisions')) }} d
       on d.pack_id = r.pack_id and d.document_id = r.document_id and d.kind = 'resolution'
-     and (case when r.decision_line is null then d.source_line > r.linked_after
-               else d.source_line = r.decision_line end)
+     and (case when r.decision_line is not null then d.source_line = r.decision_line
+               when fa.document_id is not null and r.title is null and r.reference_printed is null
+                   then d.source_line < r.first_line
+                        and d.source_line > coalesce(r.previous_record_last_line, 0)
+               else d.source_line > r.linked_after end)
     qualify row_number() over (partition by r.pack_id, r.record_id order by d.source_line, d.sentence_seq) = 1
 ),
 -- a block printing its decision that no sentence reads ('Decision<TAB>To allocate the grant ...')
