@@ -3194,3 +3194,18 @@ def test_a_row_naming_only_the_captions_measure_is_the_whole_not_a_part(con):
     }
     part = fields_on(con, "fct_placements", "251", 56, "value", "breakdown")
     assert (27, "Unaccompanied asylum-seeking children") in part
+
+
+def test_a_quarter_column_printing_its_last_month_counts_flows_over_the_quarter(con):
+    """251 lines 58-63: columns headed '2024/25' / 'Q3' / 'Dec 2024' (the year spanning two
+    quarters): children starting to be looked after in each quarter are the quarter's
+    (FY2024/25-Q3 ...; they were December's, March's and June's alone), and children looked
+    after at the quarter's end are at its last day."""
+    starting = fields_on(con, "fct_placements", "251", 63, "measure", "value", "period_id")
+    assert starting == {
+        ("children_starting_care", 33, "FY2024/25-Q3"),
+        ("children_starting_care", 36, "FY2024/25-Q4"),
+        ("children_starting_care", 30, "FY2025/26-Q1"),
+    }
+    looked_after = fields_on(con, "fct_placements", "251", 62, "value", "period_id")
+    assert looked_after == {(415, "D2024-12-31"), (420, "D2025-03-31"), (426, "D2025-06-30")}

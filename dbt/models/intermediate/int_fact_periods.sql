@@ -17,7 +17,8 @@
 -- after | Q1 | Q2') is as at the quarter's last day, as a stock printed for a month is, unless the
 -- table prints months too ('Apr-24 | May-24 | Jun-24 | Q1 2024/25': the quarter's own figure).
 -- A stock printed in a year's column ('2023/24 outturn' beside the quarters) is as at the year's
--- end, 31 March (period_source 'column+year_end').
+-- end, 31 March (period_source 'column+year_end'). A flow in a column that is a quarter and prints
+-- the quarter's last month too ('2024/25' / 'Q3' / 'Dec 2024') is counted over the quarter.
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -32,7 +33,10 @@ with obs as (
         -- the table prints months too: its quarter column is the quarter's own figure (an
         -- average wait over the quarter beside the months'), not a point at the quarter's end
         bool_or(o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
-            over (partition by o.table_id) as table_has_months
+            over (partition by o.table_id) as table_has_months,
+        -- the columns its quarter heads: one, when each column is a quarter ('Q3' over 'Dec 2024'),
+        -- three when a quarter spans its months ('Q1' over 'Apr | May | Jun')
+        count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
@@ -142,7 +146,12 @@ typed as (
     select
         r.*,
         case
-            when r.in_month and r.period_kind <> 'stock' then 'month'
+            -- a flow in a quarter's own column that also prints the quarter's last month ('Q3' /
+            -- 'Dec 2024'): counted over the quarter, not the month
+            when r.in_month and r.period_kind <> 'stock'
+             and not (r.quarter_source = 'column' and r.fy_start_year is not null and r.quarter_columns = 1
+                      and last_day(r.month_start) = {{ fq_end('r.fy_start_year', 'r.quarter') }})
+                then 'month'
             when r.printed_as_of is not null
              and (coalesce(r.fy_start_year, r.calendar_year) is null or r.as_of_rank < r.year_rank
                   or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))

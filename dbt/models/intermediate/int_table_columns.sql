@@ -88,10 +88,14 @@ select
     c.leaf_name,
     c.group_name,
     -- a quarter heads the column, or its last header line under a year ('Q2' under '2023/24'),
-    -- or is printed in brackets after its value type ('Actual (Q2)', 'Previous (Q1)')
+    -- or is printed in brackets after its value type ('Actual (Q2)', 'Previous (Q1)'), or on the
+    -- header line under its year, over the quarter's last month ('2024/25' / 'Q3' / 'Dec 2024')
     coalesce(m.quarter, {{ quarter_number('c.leaf_name') }},
              try_cast(nullif(regexp_extract(c.column_name,
-                 '(?i)\(\s*{{ quarter_words_re() }}\s*([1-4])\s*\)', 1), '') as integer)) as quarter,
+                 '(?i)\(\s*{{ quarter_words_re() }}\s*([1-4])\s*\)', 1), '') as integer),
+             try_cast(nullif(regexp_extract(c.column_name,
+                 '(?i)^\s*(?:19|20)[0-9]{2}\s*[/–-]\s*[0-9]{2,4}\s+{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer))
+        as quarter,
     m.is_total_col,
     coalesce(m.fy_start_year, {{ short_fy_label_start('c.leaf_name') }}) as fy_start_year,
     -- a column headed by a date or a month alone ('31/03/2023', 'Apr-23', 'Apr') is read by its
