@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
-from ingest.boundaries import Boundaries
+from ingest.boundaries import Boundaries, load_boundaries
 from ingest.dates import parse_date
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text
@@ -154,9 +154,21 @@ def _wrapped_title(lines, cleaned, index: int, last: int) -> str:
 def _continues_title(line: str, text: str, parts: list[str], gap: int) -> bool:
     if not text or "\t" in line or len(text) > TITLE_WRAP_MAX_CHARS or text[0].isdigit():
         return False
+    if _is_header_field(line):
+        return False  # `Key decision: Yes` under the title is the header's, not the title's
     if gap == 1:
         return len(parts[-1]) <= TITLE_WRAP_MAX_CHARS
     return parts[-1].isupper() and text.isupper()
+
+
+def _is_header_field(line: str) -> bool:
+    """A `Key: value` line whose key is a report header's (boundaries.yml header_keys, title_keys,
+    report_header_keys)."""
+    pair = split_key_value(line)
+    if pair is None:
+        return False
+    rules = load_boundaries()
+    return pair[0] in rules.header_keys + rules.title_keys + rules.report_header_keys
 
 
 def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:

@@ -182,7 +182,8 @@ from ingest.text import clean_text
 #        (`Report title:` there titles it); `Cabinet Report` over `Name of Cabinet Member:` /
 #        `Title:` fields opens a report; a header key's value may run over several lines
 # 1.3.74: 'Decisions taken at the meeting of the Cabinet held on ...' names the meeting
-PARSER_VERSION = "1.3.74"
+# 1.3.75: a title stops before a header field printed under it (`Key decision: Yes`)
+PARSER_VERSION = "1.3.75"
 
 
 @dataclass

@@ -978,3 +978,13 @@ def test_fields_printed_after_each_decision_are_that_decisions(layouts_con):
             date(2025, 12, 9),
         ),
     ]
+
+
+def test_an_items_title_stops_before_the_header_field_under_it(layouts_con):
+    """decisions_then_fields.txt: 'LIBRARY SERVICE STRATEGY 2026 TO 2030' over 'Key decision: Yes':
+    each decision's subject is its item's title alone (the field was joined onto it)."""
+    assert decisions_in(layouts_con, "decisions_then_fields.txt", "subject") == [
+        ("LIBRARY SERVICE STRATEGY 2026 TO 2030",),
+        ("SCHOOL TRANSPORT POLICY 2026/27",),
+        ("HIGHWAYS CAPITAL PROGRAMME 2026/27",),
+    ]
