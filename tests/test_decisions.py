@@ -988,3 +988,20 @@ def test_an_items_title_stops_before_the_header_field_under_it(layouts_con):
         ("SCHOOL TRANSPORT POLICY 2026/27",),
         ("HIGHWAYS CAPITAL PROGRAMME 2026/27",),
     ]
+
+
+def test_a_numbered_recommendations_heading_in_two_cells_heads_its_list(layouts_con):
+    """numbered_recommendations.txt: '2.<TAB>Recommendations' over '2.1<TAB>That the Committee
+    comments ...' and '2.2<TAB>That the Committee asks ...': one recommendation of the two items,
+    about the report (2.1 was lost, and 2.2 stood alone without its items)."""
+    columns = ("kind", "source_line", "source_last_line", "subject")
+    assert decisions_in(layouts_con, "numbered_recommendations.txt", *columns) == [
+        ("recommendation", 12, 13, "Short Breaks for Disabled Children: Statement 2026")
+    ]
+    pid = layout_pack_id(layouts_con, "numbered_recommendations.txt")
+    items = layouts_con.execute(
+        "select i.item_label_printed, i.source_line from marts.decision_items i "
+        "where i.pack_id = ? order by i.item_seq",
+        [pid],
+    ).fetchall()
+    assert items == [("2.1", 12), ("2.2", 13)]

@@ -36,11 +36,14 @@ roles as (
     from lines
     where not has_tab and text <> ''
     union all
-    -- in minutes, a minute's number and title printed in two cells heads its minute
-    select pack_id, line_number, null, null, null,
-           {{ decision_role_matches('minute_heading', 'text') }}
+    -- in minutes, a minute's number and title printed in two cells heads its minute; in a
+    -- report, it may head its recommendations ('2.<TAB>Recommendations' over '2.1<TAB>That ...')
+    select pack_id, line_number, null,
+           case when document_kind <> 'minutes' then {{ decision_role_kind('list_heading', 'text') }} end,
+           null,
+           document_kind = 'minutes' and {{ decision_role_matches('minute_heading', 'text') }}
     from lines
-    where is_numbered_title and document_kind = 'minutes'
+    where is_numbered_title
 ),
 -- a line printed again and again about a page apart (a running page header such as the
 -- minutes title on every page) is white space, unless it reads as part of a decision; a heading
