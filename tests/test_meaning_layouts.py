@@ -3209,3 +3209,10 @@ def test_a_quarter_column_printing_its_last_month_counts_flows_over_the_quarter(
     }
     looked_after = fields_on(con, "fct_placements", "251", 62, "value", "period_id")
     assert looked_after == {(415, "D2024-12-31"), (420, "D2025-03-31"), (426, "D2025-06-30")}
+
+
+def test_an_age_band_of_two_ages_joined_by_and(con):
+    """251 line 71: '16 and 17<TAB>32' in a table of children starting to be looked after by age:
+    the age band '16 and 17' (it was a breakdown named by the row), like '10 to 15' above it."""
+    got = fields_on(con, "fct_placements", "251", 71, "measure", "value", "age_band", "breakdown")
+    assert got == {("children_starting_care", 32, "16 and 17", None)}
