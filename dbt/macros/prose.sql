@@ -41,3 +41,11 @@ regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?
 {% macro without_comparisons(expr) -%}
 regexp_replace({{ expr }}, '(?i)\b(?:{{ var("comparison_mention_words") | join("|") }})\s+[^,.;:()]{1,60}', ' ', 'g')
 {%- endmacro %}
+
+{# The body of a lateral subquery: the service area `text` names when it names one only (seed
+   service_area_patterns), null when it names none or several; `only_when` skips the search. #}
+{% macro the_one_service_area_named(text, only_when='true') -%}
+select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
+from {{ ref('service_area_patterns') }} p
+where {{ only_when }} and {{ regexp_matches_seed(text, 'p.pattern', ref('service_area_patterns')) }}
+{%- endmacro %}

@@ -440,27 +440,18 @@ prose_facts as (
     left join shared_sentences sh on sh.pack_id = c.pack_id and sh.sentence = c.sentence
     left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
     left join lateral (
-        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-        from {{ ref('service_area_patterns') }} p
-        where {{ regexp_matches_seed('c.sentence', 'p.pattern', ref('service_area_patterns')) }}
+        {{ the_one_service_area_named('c.sentence') }}
     ) sa on true
     left join lateral (   -- a sentence naming two areas: the one the figure's own words name
         -- ('Children's Services received 96 compliments, and Adult Social Care 187': 96 is
         -- children's, 187 adults')
-        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-        from {{ ref('service_area_patterns') }} p
-        where sa.service_area is null
-          and {{ regexp_matches_seed("coalesce(c.before_text, '')", 'p.pattern', ref('service_area_patterns')) }}
+        {{ the_one_service_area_named("coalesce(c.before_text, '')", only_when='sa.service_area is null') }}
     ) oa on true
     left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
-        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-        from {{ ref('service_area_patterns') }} p
-        where {{ regexp_matches_seed('c.context_before', 'p.pattern', ref('service_area_patterns')) }}
+        {{ the_one_service_area_named('c.context_before') }}
     ) ca on true
     left join lateral (
-        select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-        from {{ ref('service_area_patterns') }} p
-        where {{ regexp_matches_seed("coalesce(c.document_title, '')", 'p.pattern', ref('service_area_patterns')) }}
+        {{ the_one_service_area_named("coalesce(c.document_title, '')") }}
     ) ta on true
     left join lateral (   -- the service the sentence names, else the one the prose before it names
         -- ('... waiting for a first appointment with CAMHS' after a summary naming speech and
