@@ -3216,3 +3216,19 @@ def test_an_age_band_of_two_ages_joined_by_and(con):
     the age band '16 and 17' (it was a breakdown named by the row), like '10 to 15' above it."""
     got = fields_on(con, "fct_placements", "251", 71, "measure", "value", "age_band", "breakdown")
     assert got == {("children_starting_care", 32, "16 and 17", None)}
+
+
+def test_a_percent_column_beside_counts_of_another_family_is_no_share_of_children_looked_after(
+    con,
+):
+    """251 lines 66-72: 'Age | Number | %' under 'Children starting to be looked after in 2024/25,
+    by age': each '%' is the age band's share of the children who started to be looked after,
+    not of all children looked after (cla_share_pct, as it was read): no catalogue measure, so
+    unclassified. A '%' beside counts of children looked after (Table 3) stays their share."""
+    assert fields_on(con, "fct_placements", "251", 71, "measure", "value") == {
+        ("children_starting_care", 32)
+    }
+    assert [u["value"] for u in unclassified(con, "251", 71)] == [23]
+    assert ("cla_share_pct",) in {
+        f[:1] for f in fields_on(con, "fct_placements", "251", 20, "measure")
+    }

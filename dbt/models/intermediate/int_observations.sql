@@ -265,13 +265,31 @@ component_measured as (
       -- counts another family of things
       on cs.component = t.component and (bc.family is null or bc.family = cs.family)
 ),
+share_checked as (
+    -- a column of shares ('%' beside 'Number': var share_of_total_measures) shares out a total
+    -- of its own family only: beside counts of children starting to be looked after (by age) it
+    -- is no share of the children looked after, and stays unclassified
+    select x.* replace (
+        case when x.measure in ('{{ var("share_of_total_measures") | join("', '") }}')
+              and rf.count_families is not null and not list_contains(rf.count_families, sf.family)
+             then null else x.measure end as measure)
+    from component_measured x
+    left join {{ ref('measure_catalogue') }} sf on sf.measure = x.measure
+    left join (
+        -- the families the row's counts are of
+        select y.table_id, y.row_index, list(distinct c.family) as count_families
+        from component_measured y
+        join {{ ref('measure_catalogue') }} c on c.measure = y.measure and c.unit = 'count'
+        group by all
+    ) rf on rf.table_id = x.table_id and rf.row_index = x.row_index
+),
 comparator_texts as (
     -- the labels naming a comparator ('England (2022/23)', 'Statistical neighbours', 'North
     -- East': seed comparator_labels), matched once per distinct label
     select t.text
-    from (select column_name as text from component_measured
-          union select col_leaf_name from component_measured
-          union select row_label from component_measured) t
+    from (select column_name as text from share_checked
+          union select col_leaf_name from share_checked
+          union select row_label from share_checked) t
     where t.text is not null and exists (
         select 1 from {{ ref('comparator_labels') }} cl
         where {{ regexp_matches_seed('t.text', 'cl.pattern', ref('comparator_labels')) }})
@@ -288,7 +306,7 @@ comparator_checked as (
         -- no share of its own (var share_of_total_measures)
         coalesce(x.measure in ('{{ var("share_of_total_measures") | join("', '") }}')
                  and x.row_is_total and x.value = 100, false) as is_share_total
-    from component_measured x
+    from share_checked x
 ),
 unit_checked as (
     -- a value printed with its own unit ('26 weeks', '12 days', '£500', '825/10,000') only takes
