@@ -994,14 +994,14 @@ def test_a_numbered_recommendations_heading_in_two_cells_heads_its_list(layouts_
     """numbered_recommendations.txt: '2.<TAB>Recommendations' over '2.1<TAB>That the Committee
     comments ...' and '2.2<TAB>That the Committee asks ...': one recommendation of the two items,
     about the report (2.1 was lost, and 2.2 stood alone without its items)."""
-    columns = ("kind", "source_line", "source_last_line", "subject")
-    assert decisions_in(layouts_con, "numbered_recommendations.txt", *columns) == [
-        ("recommendation", 12, 13, "Short Breaks for Disabled Children: Statement 2026")
+    d = decision_at(layouts_con, "numbered_recommendations.txt", 12)
+    assert (d["kind"], d["source_last_line"], d["subject"]) == (
+        "recommendation",
+        13,
+        "Short Breaks for Disabled Children: Statement 2026",
+    )
+    assert [(i[1], i[3]) for i in items_of(layouts_con, d["decision_id"])] == [
+        ("2.1", 12),
+        ("2.2", 13),
     ]
-    pid = layout_pack_id(layouts_con, "numbered_recommendations.txt")
-    items = layouts_con.execute(
-        "select i.item_label_printed, i.source_line from marts.decision_items i "
-        "where i.pack_id = ? order by i.item_seq",
-        [pid],
-    ).fetchall()
-    assert items == [("2.1", 12), ("2.2", 13)]
+    assert len(decisions_in(layouts_con, "numbered_recommendations.txt", "decision_id")) == 1
