@@ -183,7 +183,11 @@ from ingest.text import clean_text
 #        `Title:` fields opens a report; a header key's value may run over several lines
 # 1.3.74: 'Decisions taken at the meeting of the Cabinet held on ...' names the meeting
 # 1.3.75: a title stops before a header field printed under it (`Key decision: Yes`)
-PARSER_VERSION = "1.3.75"
+# 1.3.76: 'during the quarter', 'this quarter', 'at the end of the quarter' are period phrases
+#        (the quarter the report covers); 'the last five quarters' is a span of time, not 125%;
+#        'in the 12 months to 31 December 2025' is one period phrase; 'three or more' is a
+#        threshold (the number a measure names), not a figure
+PARSER_VERSION = "1.3.76"
 
 
 @dataclass

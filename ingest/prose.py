@@ -137,6 +137,7 @@ class _Rules:
     one_not_a_number: re.Pattern
     fraction: re.Pattern
     fraction_after: re.Pattern  # a fraction word right after a number word ('two thirds')
+    quarters_counted_after: TailPattern  # 'the last five quarters': a span, not 125%
     # found where number_words / fraction may match: the text one of their matches must hold
     # (folded text only; None: no quick test)
     number_word_gate: re.Pattern | None
@@ -246,6 +247,7 @@ def _rules(folded: bool = False) -> _Rules:
         one_not_a_number=rx(rf"[\s-]*(?:{_alts(r['one_not_a_number'])})\b"),
         fraction=fraction,
         fraction_after=rx(rf"\s+(?:{_alts(list(fractions))})\b"),
+        quarters_counted_after=tail(rf"\b(?:{_alts(r['quarters_counted_after'])})\s+$"),
         number_word_gate=_literal_gate(number_words) if folded else None,
         fraction_gate=_literal_gate(fraction) if folded else None,
         number_word_literals=required_literals(number_words) if folded else None,
@@ -948,6 +950,10 @@ def _word_mentions(s: _Sentence) -> list[ProseNumber]:
                 continue  # 'quarter 4' is a period
         text = sentence[match.start() : match.end()]
         m = ProseNumber(0, 0, 0, sentence, match.start(), match.end(), text, None)
+        if _counts_quarters(s, match):  # 'the last five quarters': a span of time
+            m.skip_reason = "date"
+            out.append(m)
+            continue
         m.value = round(100.0 * numerator / denominator, 2)
         m.number_form, m.unit_cue = "fraction", "percent"
         m.qualifier = _qualifier(subject[max(0, match.start() - TAIL) : match.start()], rules)
@@ -976,12 +982,27 @@ def _word_mentions(s: _Sentence) -> list[ProseNumber]:
         m.number_text = sentence[m.char_start : end]
         before = subject[max(0, match.start() - TAIL) : match.start()]
         m.qualifier = _qualifier(before, rules)
-        if rules.age_before.search(before) or rules.age_after.match(subject, end):
+        if m.unit_cue in rules.threshold_units:
+            m.skip_reason = "threshold"  # 'three or more placements'
+        elif rules.age_before.search(before) or rules.age_after.match(subject, end):
             m.skip_reason = "age"
         elif rules.label_before.search(before):
             m.skip_reason = "label"
         out.append(m)
     return out
+
+
+def _counts_quarters(s: _Sentence, match: re.Match) -> bool:
+    """Whether a fraction in words counts quarters of time ('in each of the last five
+    quarters', 'the past two quarters'), not a share: more quarters than make a whole, or
+    words before it that count periods (prose.yml quarters_counted_after)."""
+    if match.group("half") or match.group("d").lower() not in ("quarter", "quarters"):
+        return False
+    n = match.group("n").lower()
+    if n not in ("a", "an", "one") and text2num(n, "en") > 4:
+        return True
+    before = s.subject[max(0, match.start() - TAIL) : match.start()]
+    return s.rules.quarters_counted_after.search(before) is not None
 
 
 def _drop_overlaps(mentions: list[ProseNumber]) -> list[ProseNumber]:

@@ -410,10 +410,16 @@ def test_other_councils_wordings_of_waiting_and_placement_measures(con):
 
 
 def test_counts_with_their_share_in_brackets_and_footnote_marks(con):
-    """'98 (23%)' is 98 upheld (its share kept unclassified); '448¹' is 448; 'Actual (Q2)' and
-    'Previous (Q1)' are quarters of the caption's year: children looked after as at their ends."""
+    """'98 (23%)' is 98 upheld and, its share, the percentage upheld (the row's label read as a
+    percentage; it was unclassified); '448¹' is 448; 'Actual (Q2)' and 'Previous (Q1)' are
+    quarters of the caption's year: children looked after as at their ends."""
     assert _by_line(con, "fct_complaints", "211", 105) == {
-        ("complaints_upheld", "FY2023/24", "actual", 98)
+        ("complaints_upheld", "FY2023/24", "actual", 98),
+        ("complaints_upheld_pct", "FY2023/24", "actual", 23),
+    }
+    assert _by_line(con, "fct_complaints", "211", 106) == {
+        ("complaints_not_upheld", "FY2023/24", "actual", 161),
+        ("complaints_not_upheld_pct", "FY2023/24", "actual", 38),
     }
     assert _by_line(con, "fct_placements", "211", 110) == {
         ("cla_count", "D2024-06-30", "actual", 452),
@@ -867,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 254)}
+    layouts = {f"{n}" for n in range(201, 255)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3227,3 +3233,73 @@ def test_a_percent_column_beside_counts_of_another_family_is_no_share_of_childre
     assert [u["value"] for u in unclassified(con, "251", 71)] == [23]
     shares = fields_on(con, "fct_placements", "251", 20, "measure", "value", "breakdown")
     assert ("cla_share_pct", 14, "Kinship carers") in shares
+
+
+def test_flows_during_the_quarter_are_the_quarter_the_title_names(con):
+    """254 line 27, under the title 'Looked After Children Quarterly Performance – Q3 2025/26':
+    'Forty-one children started to be looked after during the quarter and thirty-six left care'
+    are flows of the third quarter of 2025/26 (they were dated to the whole year)."""
+    got = fields_on(con, "fct_placements", "254", 27, "measure", "value", "period_id")
+    assert got == {
+        ("children_starting_care", 41, "FY2025/26-Q3"),
+        ("children_ceasing_care", 36, "FY2025/26-Q3"),
+    }
+
+
+def test_during_the_quarter_under_a_title_naming_no_quarter_is_unplaced(con):
+    """254 line 51, in 'Annual Report of the Fostering Service 2024/25': '28 children started
+    to be looked after during the quarter' names no quarter the report gives: no fact (it would
+    have been the whole year's)."""
+    assert fields_on(con, "fct_placements", "254", 51, "measure", "value") == set()
+
+
+def test_a_part_of_a_group_named_before_its_figure_is_no_count_of_the_group(con):
+    """254 line 38: 'Of the children placed more than 20 miles from home, 31 are placed with
+    family and friends carers' (after a paragraph number) and line 28: 'Nineteen of the
+    forty-one children who started to be looked after this quarter were aged 16 or 17' are
+    parts no measure names: neither the count placed over 20 miles nor the children starting
+    care (both were published as such)."""
+    assert fields_on(con, "fct_placements", "254", 38, "measure", "value") == set()
+    assert fields_on(con, "fct_placements", "254", 28, "measure", "value") == set()
+
+
+def test_a_share_printed_beside_a_count_is_the_percentage_its_row_names(con):
+    """254 lines 34-36, 'count (share%)' cells: 'placed more than 20 miles from home 95 (12.1%)'
+    is the count and the percentage placed so; 'three or more placements ... 60 (7.5%)' the
+    percentage (the catalogue has no count of it: 60 stays unclassified); 'Care leavers we are
+    not in touch with 9 (3%)' those not in touch, never the share in touch. England's column is
+    a comparator's."""
+    got = set()
+    for line in (34, 35, 36):
+        got |= fields_on(con, "fct_placements", "254", line, "measure", "value", "period_id")
+    assert got == {
+        ("cla_placed_over_20_miles", 95, "D2025-12-31"),
+        ("cla_placed_over_20_miles_pct", 12.1, "D2025-12-31"),
+        ("cla_three_or_more_placements_pct", 7.5, "D2025-12-31"),
+        ("care_leavers_not_in_touch", 9, "D2025-12-31"),
+        ("care_leavers_not_in_touch_pct", 3, "D2025-12-31"),
+    }
+    assert [u["value"] for u in unclassified(con, "254", 35)] == [10, 60]
+
+
+def test_a_share_in_brackets_of_children_with_three_or_more_placement_moves(con):
+    """254 line 39: '58 children (7.3%) had three or more placement moves in the 12 months to 31
+    December 2025': the percentage with three or more placements (the words were 'placement
+    moves', not 'placements': unread), as at the day the twelve months run to ('three or more'
+    is the measure's threshold: it took the period phrase). The catalogue has no count of them:
+    58 is no fact."""
+    got = fields_on(con, "fct_placements", "254", 39, "measure", "value", "period_id")
+    assert got == {("cla_three_or_more_placements_pct", 7.3, "D2025-12-31")}
+
+
+def test_the_group_before_of_which_is_the_last_figure_not_a_stage_number(con):
+    """254 line 52: 'In 2024/25 the fostering service received 27 Stage 1 complaints, of which 9
+    were upheld, and 14 compliments': the group 'of which' counts from is 27 (it was read as the
+    1 of 'Stage 1', so every figure was a part of a group of one and none was published); the
+    stage is the complaints', not the compliments'."""
+    got = fields_on(con, "fct_complaints", "254", 52, "measure", "value", "period_id", "stage")
+    assert got == {
+        ("complaints_received", 27, "FY2024/25", "1"),
+        ("complaints_upheld", 9, "FY2024/25", "1"),
+        ("compliments_received", 14, "FY2024/25", None),
+    }

@@ -255,3 +255,20 @@ def test_a_figure_in_brackets_after_a_period_is_that_periods():
     sentence = "In 2023/24 the Council received 505 complaints, an increase of 7% on 2022/23 (470)."
     got = {n.number_text: n.period_text for n in prose_numbers([sentence]) if not n.skip_reason}
     assert (got["505"], got["470"]) == ("In 2023/24", "2022/23")
+
+
+def test_a_count_of_quarters_is_a_span_of_time_not_a_fraction():
+    """'risen in each of the last five quarters' was read as a fraction (125%); 'the past two
+    quarters' as 50%. Both are spans of time; 'Three quarters of complaints' stays 75%."""
+    spans = prose_numbers(
+        [
+            "The number of complaints has risen in each of the last five quarters, by 41.",
+            "In the past two quarters we received 14 complaints.",
+        ]
+    )
+    got = {n.number_text: (n.value, n.skip_reason) for n in spans}
+    assert got["five quarters"] == (None, "date")
+    assert got["two quarters"] == (None, "date")
+    assert got["41"] == (41, None)
+    share = prose_numbers(["Three quarters of complaints were resolved at Stage 1."])[0]
+    assert (share.number_text, share.value, share.unit_cue) == ("Three quarters", 75, "percent")

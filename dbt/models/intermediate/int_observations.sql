@@ -76,7 +76,7 @@ ctx as (
 ),
 measured as (
     select
-        x.*,
+        x.* exclude (label_kind),
         concat_ws(' | ', x.row_label, x.row_text_cells) as row_text,
         -- a key:value cell's own key decides; otherwise the best of column header and row label
         -- (+ the row's other text cells) by seed priority, ties going to the column
@@ -84,7 +84,7 @@ measured as (
            from (values (x.column_name, 2),
                         (concat_ws(' | ', x.row_label, x.row_text_cells), 1)) as s(text, rank_bonus)
            join {{ ref('int_measure_texts') }} m
-             on m.domain = x.domain and m.slot = 'label' and m.text = s.text and m.kind = x.cell_kind
+             on m.domain = x.domain and m.slot = 'label' and m.text = s.text and m.kind = x.label_kind
         )) as label_measure,
         mk.measure as key_measure,
         mr.measure as row_measure,
@@ -94,13 +94,26 @@ measured as (
         mx.measure as context_measure,
         ml.measure as lead_in_measure,
         mt.measure as title_measure
-    from ctx x
+    from (
+        -- a share printed beside a count ('226 (19.0%)') reads its labels as a percentage when
+        -- they name one: the row's 'placed more than 20 miles from home' is then the percentage
+        -- placed so (else as the count: seed component_measures)
+        select c.*,
+               case when c.component = 'share_pct' and exists (
+                        select 1 from {{ ref('int_measure_texts') }} p
+                        where p.domain = c.domain and p.slot = 'label' and p.kind = 'percent'
+                          and p.measure is not null
+                          and p.text in (c.column_name, c.cell_key,
+                                         concat_ws(' | ', c.row_label, c.row_text_cells)))
+                    then 'percent' else c.cell_kind end as label_kind
+        from ctx c
+    ) x
     left join {{ ref('int_measure_texts') }} mk
-      on mk.domain = x.domain and mk.slot = 'label' and mk.text = x.cell_key and mk.kind = x.cell_kind
+      on mk.domain = x.domain and mk.slot = 'label' and mk.text = x.cell_key and mk.kind = x.label_kind
     left join {{ ref('int_measure_texts') }} mcol
-      on mcol.domain = x.domain and mcol.slot = 'label' and mcol.kind = x.cell_kind and mcol.text = x.column_name
+      on mcol.domain = x.domain and mcol.slot = 'label' and mcol.kind = x.label_kind and mcol.text = x.column_name
     left join {{ ref('int_measure_texts') }} mr
-      on mr.domain = x.domain and mr.slot = 'label' and mr.kind = x.cell_kind
+      on mr.domain = x.domain and mr.slot = 'label' and mr.kind = x.label_kind
      and mr.text = concat_ws(' | ', x.row_label, x.row_text_cells)
     left join {{ ref('int_measure_texts') }} mc
       on mc.domain = x.domain and mc.slot = 'caption' and mc.text = x.caption_text and mc.kind = x.cell_kind
@@ -247,6 +260,9 @@ component_measured as (
     select
         t.*,
         case when t.component in ('value', 'actual') then t.base_measure
+             -- a share beside a count, in a row or column naming a percentage measure, is it
+             when t.component = 'share_pct' and cm.measure is null and bc.unit = 'percent'
+                then t.base_measure
              -- an encoded part counting what the cell counts ('12 (3U)' under 'Upheld'): a
              -- subset the code's legend explains, not the cell's figure again
              when cm.measure is null and cs.measure = t.base_measure then null

@@ -26,7 +26,13 @@ with measured as (
            case when m.part_kind = 'breakdown' then m.part_text end as breakdown,
            -- a share's theme is what it is a share of: the words after it, not any theme the sentence names
            case when m.measure = 'complaints_share_pct' then pt.share_theme else pt.theme end as theme,
-           pt.segment, pt.procedure, pt.stage, pt.is_part_of_group
+           pt.segment, pt.procedure,
+           -- a stage the sentence names beside another clause's figure is its complaints' only
+           -- ('27 Stage 1 complaints, of which 9 were upheld, and 14 compliments': not the
+           -- compliments'; var sentence_stage_families)
+           case when pt.stage_in_clause or mc.family in ('{{ var("sentence_stage_families") | join("', '") }}')
+                then pt.stage end as stage,
+           pt.is_part_of_group
     from {{ batch(ref('stg_prose_numbers')) }} n
     join {{ batch(ref('int_prose_measures')) }} m using (pack_id, mention_seq)
     join {{ ref('measure_catalogue') }} mc on mc.measure = m.measure
@@ -64,7 +70,9 @@ located as (
       on d.pack_id = m.pack_id and m.line_number between d.first_line and d.last_line
 ),
 fy_headings as (
-    select pack_id, line_number, fy_start_year, service_area
+    select pack_id, line_number, fy_start_year, service_area,
+           -- 'Performance Report - Quarter 3 2025/26': the quarter the section reports on
+           {{ quarter_of_year('clean_text') }} as quarter
     from {{ batch(ref('int_heading_lines')) }}
     where fy_start_year is not null
 ),
@@ -90,7 +98,9 @@ area_headings as (
 with_fy as (
     select l.*,
            case when h.line_number >= coalesce(l.document_first_line, 1) then h.fy_start_year end
-               as heading_fy
+               as heading_fy,
+           case when h.line_number >= coalesce(l.document_first_line, 1) then h.quarter end
+               as heading_quarter
     from located l
     asof left join fy_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
 ),
@@ -195,11 +205,26 @@ inherited as (
     from with_area w
     where w.measure_source is distinct from 'anaphora'
 ),
+-- 'fell by 86 over the quarter, reaching 541 at 30 September': the quarter a stock changed over
+-- says no date of its own (the level's is), so only a flow is dated by it
+quarter_flows as (
+    select w.* replace (
+        case when w.period_kind = 'stock' and {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }}
+             then null else w.period_text end as period_text)
+    from inherited w
+),
 read_periods as (
     select
         w.*,
-        try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer)
-            as quarter,
+        coalesce(
+            try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer),
+            -- 'during the quarter': the quarter the heading above (else the title) names with its
+            -- year; none named leaves the figure unplaced
+            case when {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }}
+                 then case when w.heading_fy is not null then w.heading_quarter
+                           else {{ quarter_of_year('w.document_title') }} end end
+        ) as quarter,
+        {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }} as says_this_quarter,
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
         -- '2017/18', '1 April 2017 to 31 March 2018'
         {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
@@ -220,7 +245,7 @@ read_periods as (
         {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year,
         {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound
-    from inherited w
+    from quarter_flows w
 ),
 periods as (
     select
@@ -235,6 +260,7 @@ periods as (
             -- a quarter with no year printed near it is of the document's year, else the
             -- latest such quarter ended by the report's date
             when r.quarter is not null then 'fiscal_quarter'
+            when r.says_this_quarter then 'unplaced'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
             -- a stock printed with no period right under a dated heading ('2. Waiting times at 30

@@ -80,8 +80,12 @@ matches as (
       or (p.looks_at = 'before' and {{ regexp_matches_seed('t.before_for_measure', 'p.pattern', ref('prose_measure_patterns')) }})
     join {{ ref('measure_catalogue') }} mc on mc.measure = p.measure
     left join {{ ref('measure_catalogue') }} pct on pct.measure = p.measure || '_pct'
-    where p.sentence_pattern is null
-       or {{ regexp_matches_seed('t.paragraph_text', 'p.sentence_pattern', ref('prose_measure_patterns'), 'sentence_pattern') }}
+    where (p.sentence_pattern is null
+       or {{ regexp_matches_seed('t.paragraph_text', 'p.sentence_pattern', ref('prose_measure_patterns'), 'sentence_pattern') }})
+      -- 'Of the children placed more than 20 miles from home, 74 live in ...': words before the
+      -- number that are only the group it is part of (var group_lead_in) name the group's
+      -- measure, not the number's
+      and not (p.looks_at = 'before' and regexp_matches(t.before_for_measure, '{{ var("group_lead_in") }}'))
 ),
 best as (
     select pack_id, mention_seq,

@@ -31,6 +31,7 @@
 -- named before the sentence counts only when it is the only one named there.
 with mentions as (
     select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before, n.before_text, n.value,
+           n.char_end,
            {{ squeeze('n.sentence') }} as sentence_key,
            {{ squeeze('n.context_before') }} as context_key,
            -- the words from the number to the next one ('48 Partnership Trust)')
@@ -82,7 +83,8 @@ clause_stages as (   -- every stage named in the number's clause, and in its who
                 -- a clause naming none takes the sentence's one stage ('208 complaints ... directed
                 -- for Local Investigation (160 County Council and 48 Partnership Trust)')
                 when count(distinct s.stage) filter (where s.in_clause) = 0 and count(distinct s.stage) = 1
-                then any_value(s.stage) end as stage
+                then any_value(s.stage) end as stage,
+           count(distinct s.stage) filter (where s.in_clause) = 1 as stage_in_clause
     from mentions m
     join stage_cues c on {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_part_cues')) }}
     cross join lateral (
@@ -119,11 +121,20 @@ themes as (   -- the complaint themes the pack's tables print, each spelling wit
 subset_cues as (
     select m.pack_id, m.mention_seq,
            -- the group's size: 'of the 25 complaints', or the figure a clause 'of which' follows
-           -- ('made decisions on 19 complaints, of which 7 were upheld')
-           max(try_cast(replace(coalesce(
-               nullif(regexp_extract(m.sentence, '(?i)\bof\s+(?:the|these|those)\s+([0-9][0-9,]*)', 1), ''),
-               nullif(regexp_extract(m.sentence, '(?i)\b([0-9][0-9,]*)\s+[A-Za-z][^0-9.;()]{0,60},?\s+of\s+which\b', 1), '')),
-               ',', '') as double)) as group_size
+           -- ('made decisions on 19 complaints, of which 7 were upheld'; 'received 412 Stage 1
+           -- complaints, of which': the last figure before it, not the stage's number), or a
+           -- number in words printed after 'of the' ('twenty-two of the thirty-two children')
+           max(coalesce(
+               try_cast(replace(nullif(regexp_extract(m.sentence, '(?i)\bof\s+(?:the|these|those)\s+([0-9][0-9,]*)', 1), ''),
+                                ',', '') as double),
+               (select arg_max(g.value, g.char_end) from mentions g
+                where g.pack_id = m.pack_id and g.sentence_first_line = m.sentence_first_line
+                  and g.sentence = m.sentence
+                  and regexp_matches(substr(g.sentence, g.char_end + 1), '(?i)^[^.;()]{0,60}?,?\s+of\s+which\b')),
+               (select min(g.value) from mentions g
+                where g.pack_id = m.pack_id and g.sentence_first_line = m.sentence_first_line
+                  and g.sentence = m.sentence
+                  and regexp_matches(g.before_text, '(?i)\bof\s+(?:the|these|those)\s*$')))) as group_size
     from mentions m
     join {{ ref('prose_subject_cues') }} c on c.subject = 'subset' and {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_subject_cues')) }}
     group by all
@@ -235,6 +246,7 @@ select
         hp.procedure
     ) as procedure,
     cs.stage,
+    cs.stage_in_clause,
     sh.share_theme,
     sec.section_heading,
     sec.section_kind,
