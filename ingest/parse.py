@@ -187,7 +187,11 @@ from ingest.text import clean_text
 #        (the quarter the report covers); 'the last five quarters' is a span of time, not 125%;
 #        'in the 12 months to 31 December 2025' is one period phrase; 'three or more' is a
 #        threshold (the number a measure names), not a figure
-PARSER_VERSION = "1.3.76"
+# 1.3.77: 'At the end of Quarter 2' is one period phrase; the number a timescale or target
+#        names ('within the 20 working day timescale') is a threshold
+# 1.3.78: an appendix's numbered paragraph `A1.<TAB>...` is a paragraph, not a table row; 'the
+#        first quarter of 2025/26' is one period phrase
+PARSER_VERSION = "1.3.78"
 
 
 @dataclass

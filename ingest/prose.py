@@ -130,6 +130,8 @@ class _Rules:
     label_before: TailPattern
     age_before: TailPattern
     threshold_units: frozenset[str]  # 'more than 20 miles': the number a measure names
+    threshold_after: re.Pattern  # '20 working day timescale': the number a timescale names
+    timescale_units: frozenset[str]  # the units of a timescale's length (days, weeks)
     age_after: re.Pattern
     legend_key_after: re.Pattern  # '(3U) = ...': a legend's key
     legend_line: re.Pattern  # a sentence opening with a legend's key explains it
@@ -240,6 +242,8 @@ def _rules(folded: bool = False) -> _Rules:
         label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
         age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
         threshold_units=frozenset(r["threshold_units"]),
+        threshold_after=rx(rf"\s*[-–]?\s*(?:{_alts(r['threshold_after'])})\b"),
+        timescale_units=frozenset(r["timescale_units"]),
         age_after=rx(rf"(?:\s?(?:-|–|to|and)\s?\d+)?(?:{_alts(r['age_after'])})"),
         legend_key_after=re.compile(r["legend_key_after"]),
         legend_line=re.compile(r"^\W*\(?\d*(?:" + r["legend_key_after"] + ")"),
@@ -818,7 +822,7 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
             m.qualifier = m.qualifier or _qualifier(before, rules)
             if m.unit_cue is None and _is_year(raw):
                 m.skip_reason = "year"
-            elif m.unit_cue in rules.threshold_units:
+            elif m.unit_cue in rules.threshold_units or _names_a_timescale(s, m, end):
                 m.skip_reason = "threshold"
             elif rules.legend_key_after.match(sentence, match.end()):
                 m.skip_reason = "label"  # '(3U) = three complaints upheld ...'
@@ -878,6 +882,14 @@ def _identifier_reason(s: _Sentence, match: re.Match) -> str | None:
     if _GLUED_LETTERS.match(sentence, end) and not rules.multiplier_word.match(subject, end):
         return "reference"
     return None
+
+
+def _names_a_timescale(s: _Sentence, m: ProseNumber, end: int) -> bool:
+    """Whether a number of days or weeks is the length a timescale or target names ('within the
+    20 working day timescale', 'the 18-week standard'; prose.yml threshold_after)."""
+    if m.unit_cue not in s.rules.timescale_units:
+        return False
+    return s.rules.threshold_after.match(s.subject, end) is not None
 
 
 def _is_year(raw: str) -> bool:
@@ -982,8 +994,8 @@ def _word_mentions(s: _Sentence) -> list[ProseNumber]:
         m.number_text = sentence[m.char_start : end]
         before = subject[max(0, match.start() - TAIL) : match.start()]
         m.qualifier = _qualifier(before, rules)
-        if m.unit_cue in rules.threshold_units:
-            m.skip_reason = "threshold"  # 'three or more placements'
+        if m.unit_cue in rules.threshold_units or _names_a_timescale(s, m, end):
+            m.skip_reason = "threshold"  # 'three or more placements', 'the twenty day timescale'
         elif rules.age_before.search(before) or rules.age_after.match(subject, end):
             m.skip_reason = "age"
         elif rules.label_before.search(before):

@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 255)}
+    layouts = {f"{n}" for n in range(201, 257)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -899,6 +899,9 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("232", "prose_figure_disagrees_with_table", "warning", "25,30"),
         # 'Not upheld 35 27 38 33 132': the quarters add up to 133
         ("242", "quarters_sum_to_year_total", "warning", "23"),
+        # compliments by service adding up to 261 under a total of '267*' (its footnote: 6 more
+        # received by the Chief Executive's office)
+        ("256", "detail_rows_sum_to_total_row", "warning", "50,51,52"),
     ]
 
 
@@ -1684,15 +1687,18 @@ def test_a_count_with_a_named_group_of_it_in_brackets(con):
 
 
 def test_upheld_in_full_or_in_part_and_the_ombudsmans_uphold_rate(con):
-    """'41% were upheld in full or in part' and '46% of complaints were upheld or partly upheld'
-    are the combined measure; '67%' of 'the complaints the Ombudsman investigated' is the
-    Ombudsman's uphold rate, not the council's own (the 80% of similar authorities is no fact)."""
+    """'the Council concluded 240 adult social care complaints' are complaints concluded (unread
+    before: words of a service area stood before 'complaints'); '41% were upheld in full or in
+    part' and '46% of complaints were upheld or partly upheld' are the combined measure; '67%'
+    of 'the complaints the Ombudsman investigated' is the Ombudsman's uphold rate, not the
+    council's own (the 80% of similar authorities is no fact)."""
     got = rows(
         con,
         "select f.source_line, f.measure, f.value, f.period_id from marts.fct_complaints f "
         "join marts.dim_pack p using (pack_id) where p.file_name like '224%' order by 1",
     )
     assert [(r["source_line"], r["measure"], r["value"], r["period_id"]) for r in got] == [
+        (11, "complaints_concluded", 240, "FY2024/25"),
         (13, "complaints_upheld_or_partially_upheld_pct", 41, "FY2024/25"),
         (15, "complaints_upheld_or_partially_upheld_pct", 46, "FY2023/24"),
         (19, "ombudsman_enquiries", 12, "FY2024/25"),
@@ -3302,4 +3308,171 @@ def test_the_group_before_of_which_is_the_last_figure_not_a_stage_number(con):
         ("complaints_received", 27, "FY2024/25", "1"),
         ("complaints_upheld", 9, "FY2024/25", "1"),
         ("compliments_received", 14, "FY2024/25", None),
+    }
+
+
+def test_a_figure_at_the_end_of_a_numbered_quarter(con):
+    """254 lines 53-54, in the annual report of 2024/25: 'At the end of Quarter 3 there were
+    1,018 children looked after' is as at 31 December 2024; 'By the end of Q3 the service had
+    received 46 complaints' is counted from 1 April to then (both were dated to the meeting or
+    the whole year)."""
+    assert fields_on(con, "fct_placements", "254", 53, "measure", "value", "period_id") == {
+        ("cla_count", 1018, "D2024-12-31")
+    }
+    assert fields_on(con, "fct_complaints", "254", 54, "measure", "value", "period_id") == {
+        ("complaints_received", 46, "R2024-04-01/2024-12-31")
+    }
+
+
+def test_a_row_of_a_table_of_measures_naming_none_of_ours_is_no_caption_figure(con):
+    """255 line 30, under 'Table 1: Paediatric therapies waiting list' with rows headed
+    'Measure': 'Referrals accepted' counts referrals received (no catalogue measure), not the
+    waiting list the caption names (it was published as the list at each month's end); the row
+    below, 'Children waiting for first appointment', is the list."""
+    assert fields_on(con, "fct_waiting_times", "255", 30, "measure", "value") == set()
+    assert [u["value"] for u in unclassified(con, "255", 30)] == [188, 197, 215, 231, 240, 262]
+    got = fields_on(con, "fct_waiting_times", "255", 31, "measure", "value", "period_id")
+    assert ("referrals_waiting", 948, "D2025-12-31") in got and len(got) == 6
+
+
+def test_a_service_printed_once_for_the_rows_under_it(con):
+    """255 lines 38-41, 'Service | Indicator | Q2 2025/26 | Q3 2025/26': the blank service cell
+    of the '% seen within 18 weeks' rows is the service above (they were published for no
+    service, three conflicting figures of one quarter)."""
+    got = set()
+    for line in (38, 39, 40, 41):
+        got |= fields_on(
+            con, "fct_waiting_times", "255", line, "measure", "value", "service_code", "period_id"
+        )
+    assert got == {
+        ("referrals_waiting", 512, "speech_language_therapy", "D2025-09-30"),
+        ("referrals_waiting", 498, "speech_language_therapy", "D2025-12-31"),
+        ("pct_seen_within_18_weeks", 63, "speech_language_therapy", "FY2025/26-Q2"),
+        ("pct_seen_within_18_weeks", 66, "speech_language_therapy", "FY2025/26-Q3"),
+        ("referrals_waiting", 287, "occupational_therapy", "D2025-09-30"),
+        ("referrals_waiting", 301, "occupational_therapy", "D2025-12-31"),
+        ("pct_seen_within_18_weeks", 48, "occupational_therapy", "FY2025/26-Q2"),
+        ("pct_seen_within_18_weeks", 45, "occupational_therapy", "FY2025/26-Q3"),
+    }
+
+
+def test_district_rows_and_a_rate_column_of_a_waiting_list(con):
+    """255 lines 47-50, 'Children waiting for autism assessment by district': each district's
+    list is a part the waiting-times facts have no column for, and the 'Rate per 1,000
+    children' column no count (all were published as the county's waiting list); the row
+    naming the council itself ('Hartsmere') is the county's list, of the service the caption
+    names."""
+    for line in (47, 48, 49):
+        assert fields_on(con, "fct_waiting_times", "255", line, "measure", "value") == set()
+        reasons = [u["reason"] for u in unclassified(con, "255", line)]
+        assert any(r.startswith("a figure of one district") for r in reasons)
+    assert fields_on(
+        con, "fct_waiting_times", "255", 50, "measure", "value", "service_code", "period_id"
+    ) == {("referrals_waiting", 564, "neurodevelopmental_pathway", "D2025-12-31")}
+    assert [u["value"] for u in unclassified(con, "255", 50)] == [18.3]
+
+
+def test_an_of_which_row_of_a_waiting_list_is_a_part(con):
+    """255 line 55: 'of which autism assessment' under 'Children waiting over 52 weeks' is a
+    part (of one service) the waiting-times facts cannot carry: unclassified (it was published
+    as the whole waiting list)."""
+    assert fields_on(con, "fct_waiting_times", "255", 55, "measure", "value") == set()
+    reasons = {u["reason"] for u in unclassified(con, "255", 55)}
+    assert reasons == {
+        "a part of the row above (of which autism assessment): the waiting-times facts have no "
+        "column for it"
+    }
+
+
+def test_age_bands_in_brackets_and_a_quarter_over_its_columns(con):
+    """255 lines 60-61: 'Autism assessment (under 5s)' and 'Autism and ADHD assessment (5 to
+    18)' are the neurodevelopmental pathway for two age bands (the same service twice, with no
+    age band, and no service at all); '% seen within 18 weeks' under 'Seen in Q3 2025/26' is
+    the quarter's (it was unclassified) and the median under it as at the quarter's end (it
+    was the year's end)."""
+    got = fields_on(
+        con,
+        "fct_waiting_times",
+        "255",
+        60,
+        "measure",
+        "value",
+        "service_code",
+        "age_band",
+        "period_id",
+    )
+    assert got == {
+        ("referrals_waiting", 236, "neurodevelopmental_pathway", "under 5s", "D2025-12-31"),
+        ("max_wait_weeks", 61, "neurodevelopmental_pathway", "under 5s", "D2025-12-31"),
+        ("pct_seen_within_18_weeks", 28, "neurodevelopmental_pathway", "under 5s", "FY2025/26-Q3"),
+        ("median_wait_weeks", 35, "neurodevelopmental_pathway", "under 5s", "D2025-12-31"),
+    }
+    ages = {f["age_band"] for f in facts(con, "fct_waiting_times", "255", 61)}
+    assert ages == {"5 to 18"}
+
+
+def test_complaints_of_a_service_area_and_those_answered_within_the_timescale(con):
+    """256 lines 27-28: '268 adult social care complaints' are complaints received (unread:
+    'adult social care' stood between the number and 'complaints'); 'within the 20 working day
+    timescale for 188 complaints' are those answered in time, not complaints received (the 20
+    is the timescale's threshold)."""
+    assert fields_on(con, "fct_complaints", "256", 27, "measure", "value", "period_id") == {
+        ("complaints_received", 268, "FY2024/25")
+    }
+    assert fields_on(con, "fct_complaints", "256", 28, "measure", "value", "period_id") == {
+        ("complaints_in_timescale", 188, "FY2024/25")
+    }
+
+
+def test_a_row_of_complaints_answered_over_the_timescale(con):
+    """256 line 35: 'Over 20 working days | 81 (30%)' under 'Response times for complaints
+    closed' is those answered late and their percentage (it was 81 complaints closed)."""
+    assert fields_on(con, "fct_complaints", "256", 35, "measure", "value") == {
+        ("complaints_over_timescale", 81),
+        ("complaints_over_timescale_pct", 30),
+    }
+
+
+def test_an_ombudsman_table_with_rows_headed_measure(con):
+    """256 lines 42-44, 'LGSCO decisions' with rows headed 'Measure': 'Total decisions' are the
+    Ombudsman's decisions (they were enquiries it received), 'Upheld' those it upheld (they
+    were the council's upheld complaints), and the cases it found already remedied by the
+    council a kind of its decisions, by their row (they were the council's complaint
+    remedies)."""
+    assert fields_on(con, "fct_complaints", "256", 42, "measure", "value", "period_id") == {
+        ("ombudsman_findings", 12, "FY2023/24"),
+        ("ombudsman_findings", 14, "FY2024/25"),
+    }
+    assert fields_on(con, "fct_complaints", "256", 43, "measure", "value", "period_id") == {
+        ("ombudsman_upheld", 4, "FY2023/24"),
+        ("ombudsman_upheld", 5, "FY2024/25"),
+    }
+    remedied = "Council had provided a satisfactory remedy before the LGSCO became involved"
+    assert fields_on(con, "fct_complaints", "256", 44, "measure", "value", "breakdown") == {
+        ("ombudsman_findings", 1, remedied),
+        ("ombudsman_findings", 2, remedied),
+    }
+
+
+def test_a_footnote_counting_a_part_of_a_total_is_no_fact(con):
+    """256 line 54: '* Includes 6 compliments received by the Chief Executive's office.' notes
+    a part of the total above it (it was published as the service's compliments received)."""
+    assert fields_on(con, "fct_complaints", "256", 54, "measure", "value") == set()
+    assert fields_on(con, "fct_complaints", "256", 52, "measure", "value") == {
+        ("compliments_received", 267)
+    }
+
+
+def test_an_appendix_paragraph_numbered_with_a_letter_and_a_quarter_by_its_ordinal(con):
+    """256 lines 56-57: `A1.<TAB>Adult social care received 17 Stage 2 complaints in 2024/25,
+    compared with 12 in 2023/24.` is a paragraph, not a two-cell table row (its figures were
+    lost); 'In the first quarter of 2025/26 the council received 71 ... complaints' is the
+    first quarter's."""
+    got = fields_on(con, "fct_complaints", "256", 56, "measure", "value", "period_id", "stage")
+    assert got == {
+        ("complaints_received", 17, "FY2024/25", "2"),
+        ("complaints_received", 12, "FY2023/24", "2"),
+    }
+    assert fields_on(con, "fct_complaints", "256", 57, "measure", "value", "period_id") == {
+        ("complaints_received", 71, "FY2025/26-Q1")
     }

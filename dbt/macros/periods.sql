@@ -65,6 +65,23 @@ end)
 try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
 {%- endmacro %}
 
+{# The quarter of a printed year a period phrase names by its ordinal ('in the first quarter of
+   2025/26': var ordinal_quarters), else null. #}
+{% macro ordinal_quarter(expr) -%}
+{%- set words = var('ordinal_quarters') -%}
+(case lower(regexp_extract({{ expr }}, '(?i)^(?:(?:in|during|over|for)\s+)?(?:the\s+)?({{ words.keys() | join('|') }})\s+quarter\s+of\b', 1))
+    {%- for word, q in words.items() %}
+    when '{{ word }}' then {{ q }}
+    {%- endfor %}
+end)
+{%- endmacro %}
+
+{# The quarter a period phrase is the end of ('At the end of Quarter 2', 'by the end of Q3': a
+   stock as at that day, a flow counted from the year's start to it), else null. #}
+{% macro end_of_quarter(expr) -%}
+try_cast(nullif(regexp_extract({{ expr }}, '(?i)^(?:at|by)\s+the\s+end\s+of\s+{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer)
+{%- endmacro %}
+
 {# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
 {% macro quarter_number(expr) -%}
 try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)
@@ -216,6 +233,13 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
     when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*{{ units }}\s*$')
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
+    -- a band in brackets closing a longer label ('Autism assessment (under 5s)', '... (5 to 18)',
+    -- 'Supported accommodation (16-17)')
+    when regexp_matches({{ expr }}, '(?i)\(\s*{{ band }}s?\s*{{ units }}?\s*\)\s*$')
+         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})\s*\)\s*$', 2) as integer), 0) <= 25
+         -- not all children ('Rate per 10,000 children (0-17)'): the population, no band of it
+         and not regexp_matches({{ expr }}, '(?i)\(\s*(?:0\s*{{ between }}\s*1[789]|under\s+1[89])\b')
+        then regexp_replace(trim(regexp_extract({{ expr }}, '(?i)\(\s*({{ band }}s?\s*{{ units }}?)\s*\)\s*$', 1)), '\s+', ' ', 'g')
     -- a band in longer words, unless they count a time ('Same placement for 2+ years', 'in care
     -- 2.5+ years'): a duration, no age
     when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b')

@@ -5,8 +5,11 @@
 with printed as (
     select pack_id, figure_key, measure, unit, period_id, value, source_line, source_table_id,
            coalesce(service_text, service_area, '') as about
-    from {{ batch(ref('int_facts')) }}
+    from {{ batch(ref('int_facts')) }} f
     where value is not null
+      -- a waiting-times part left unclassified (a district, 'of which ...') is no printing of a
+      -- published figure
+      and not (domain = 'waiting_times' and {{ waiting_times_part('f') }} is not null)
 ),
 figures as (
     select

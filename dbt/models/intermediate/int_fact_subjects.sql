@@ -65,11 +65,28 @@ resolved as (
              then trim(regexp_replace(o.row_label, '\s*\([^)]*\)\s*$', '')) end as theme,
         coalesce(d.district,
                  case when o.column_dimension = 'district' and not o.is_total_col then o.col_leaf_name end,
-                 case when o.row_dimension = 'district' and o.row_role = 'detail' then o.row_label end)
+                 -- a row naming the reporting council itself ('Gloucestershire' under its
+                 -- districts) is the whole, no district of it
+                 case when o.row_dimension = 'district' and o.row_role = 'detail'
+                       and not rc.names_reporting_council
+                      then o.row_label end)
             as district,
+        coalesce(rc.names_reporting_council, false) as row_names_reporting_council,
         coalesce(o.row_age_band, o.col_age_band, {{ age_band('o.row_text_cells') }}) as age_band
     from obs o
     left join district_cells d using (table_id, row_index)
+    left join (
+        -- row labels naming the reporting council: its code, or its printed name in a form of
+        -- seed council_name_forms ('Hartsmere' for 'Hartsmere County Council')
+        select l.pack_id, l.row_label, l.row_gss_code,
+               coalesce(l.row_gss_code = pc.council_id, false) or exists (
+                   select 1 from {{ ref('council_name_forms') }} f
+                   where {{ council_key("replace(f.form, '{name}', l.row_label)") }}
+                         = {{ council_key('pc.council_text') }}) as names_reporting_council
+        from (select distinct pack_id, row_label, row_gss_code from obs where row_label is not null) l
+        join {{ batch(ref('int_pack_councils')) }} pc using (pack_id)
+    ) rc on rc.pack_id = o.pack_id and rc.row_label = o.row_label
+       and rc.row_gss_code is not distinct from o.row_gss_code
 ),
 -- service aliases on the group label / label header (less the ';' or ':' that leads into its
 -- rows: 'Care Commissioning;'), the caption, and the caption's service text
@@ -157,6 +174,8 @@ subjects as (
                  -- measure ('Total waiting' in 'Community Paediatrics - children waiting ...')
                  case when r.cell_key is not null or r.row_label is null or r.row_is_period
                            or r.row_names_measure
+                           -- or the reporting council ('Hartsmere' after its districts)
+                           or r.row_names_reporting_council
                            -- or names the caption's own measure ('Total waiting' under a caption
                            -- of children waiting: the caption named it first)
                            or r.row_names_caption_measure

@@ -210,6 +210,13 @@ based as (
                 then 'label'
             when w.table_measure is not null then w.table_measure_source
         end as measure_source,
+        -- a row of a waiting-times table of measures by its label header ('Measure | Apr-25 |
+        -- May-25') whose label names none of the catalogue ('Referrals received' under 'CAMHS
+        -- waiting list') names a measure of its own, never the caption's (in the other domains
+        -- such a row is a part the facts carry as their breakdown: 'Unaccompanied asylum-seeking
+        -- children' under children looked after)
+        coalesce(w.label_measure is null and w.row_dimension = 'measure' and w.row_role = 'detail'
+                 and w.domain = 'waiting_times', false) as row_names_unknown_measure,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any
     from with_table_measure w
@@ -231,6 +238,7 @@ totalled as (
             -- ('Upheld' under 'Ombudsman decisions': its findings; seed label_measures_in_context)
             when lcc.table_measure is not null then nullif(lcc.measure, '')
             when lcl.table_measure is not null then nullif(lcl.measure, '')
+            when b.row_names_unknown_measure then null
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
         case b.measure_source
@@ -254,7 +262,10 @@ totalled as (
     left join {{ ref('label_measures_in_context') }} lcl
       on lcl.table_measure = coalesce(b.table_measure, b.table_measure_any)
      and lcl.label_measure = b.label_measure
-     and (b.measure_source <> 'label' or b.table_measure is null)
+     -- (rows that are measures by their label header read so too: 'Upheld' in 'Measure |
+     -- 2023/24' under 'LGSCO decisions')
+     and (b.measure_source <> 'label' or b.table_measure is null
+          or (b.label_measure = b.row_measure and b.row_dimension = 'measure'))
 ),
 component_measured as (
     select
@@ -339,6 +350,12 @@ unit_checked as (
              -- money by its row or column ('Review Panel costs (£) | 4,100'), printed without £
              when strpos(concat_ws(' ', x.row_label, x.column_name), '£') > 0
                   and mc.unit is distinct from 'gbp'
+             then null
+             -- a rate by its row or column ('Rate per 1,000 children aged 0-17 | 24.1'): no
+             -- count, nor a rate of another base (var rate_label)
+             when regexp_matches(concat_ws(' ', x.row_label, x.column_name), '{{ var("rate_label") }}')
+                  and (mc.unit is distinct from 'rate_per_10000'
+                       or not regexp_matches(concat_ws(' ', x.row_label, x.column_name), '10,?000'))
              then null
              when mc.unit in ('rate_per_10000', 'percent')
                   and x.measure_source in ('lead_in', 'heading', 'document_title')

@@ -213,11 +213,26 @@ quarter_flows as (
              then null else w.period_text end as period_text)
     from inherited w
 ),
+-- 'At the end of Quarter 2': the quarter of the document's year (else the latest such quarter
+-- ended by the report's date) that a stock is as at the end of, and a flow counted to
+quarter_ends as (
+    select q.*,
+           {{ fq_end('coalesce(q.heading_fy, ' ~ fy_start_year('q.document_title') ~ ', '
+                     ~ latest_quarter_fy('q.end_quarter', 'coalesce(q.document_date, q.meeting_date)') ~ ')',
+                     'q.end_quarter') }} as end_quarter_date
+    from (
+        select f.*,
+               {{ end_of_quarter("coalesce(f.period_text, '')") }} as end_quarter
+        from quarter_flows f
+    ) q
+),
 read_periods as (
     select
         w.*,
         coalesce(
             try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer),
+            -- 'in the first quarter of 2025/26'
+            {{ ordinal_quarter("coalesce(w.period_text, '')") }},
             -- 'during the quarter': the quarter the heading above (else the title) names with its
             -- year; none named leaves the figure unplaced
             case when {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }}
@@ -228,7 +243,8 @@ read_periods as (
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
         -- '2017/18', '1 April 2017 to 31 March 2018'
         {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
-        coalesce({{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
+        coalesce(w.end_quarter_date,
+                 {{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
                  {{ day_month_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }},
                  {{ month_end_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }},
                  {{ year_end_in_year("coalesce(w.period_text, '')",
@@ -245,7 +261,7 @@ read_periods as (
         {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year,
         {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound
-    from quarter_flows w
+    from quarter_ends w
 ),
 periods as (
     select
@@ -256,6 +272,9 @@ periods as (
             -- the first months of a printed year: from its 1 April to their end (var
             -- part_year_months), not the whole year
             when r.printed_fy is not null and r.part_year_months is not null then 'part_year'
+            when r.printed_fy is not null and r.quarter is not null then 'fiscal_quarter'
+            -- a flow 'at the end of Quarter 2' is counted from its year's start to then
+            when r.end_quarter is not null and r.period_kind = 'flow' then 'quarter_to_date'
             when r.printed_fy is not null then 'fiscal_year'
             -- a quarter with no year printed near it is of the document's year, else the
             -- latest such quarter ended by the report's date
@@ -299,16 +318,19 @@ periods as (
         end as fy_source
     from read_periods r
 ),
--- a span of days (type to_date): 'since April' to the report's date, or the first months of a
--- printed year from its 1 April to the last of them
+-- a span of days (type to_date): 'since April' to the report's date, the first months of a
+-- printed year from its 1 April to the last of them, or its start to the end of a quarter
 spans as (
     select
-        p.* replace (case when p.period_type = 'part_year' then 'to_date' else p.period_type end
-                         as period_type,
+        p.* replace (case when p.period_type in ('part_year', 'quarter_to_date') then 'to_date'
+                          else p.period_type end as period_type,
                      case when p.period_type = 'part_year' then make_date(p.fy, 4, 1)
+                          when p.period_type = 'quarter_to_date'
+                              then cast(p.end_quarter_date - to_months(3 * p.end_quarter) + interval 1 day as date)
                           else p.to_date_start end as to_date_start),
         case when p.period_type = 'part_year'
              then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)
+             when p.period_type = 'quarter_to_date' then p.end_quarter_date
              else coalesce(p.document_date, p.meeting_date) end as to_date_end
     from periods p
 ),

@@ -91,6 +91,9 @@ select
     -- or is printed in brackets after its value type ('Actual (Q2)', 'Previous (Q1)'), or on the
     -- header line under its year, over the quarter's last month ('2024/25' / 'Q3' / 'Dec 2024')
     coalesce(m.quarter, {{ quarter_number('c.leaf_name') }},
+             -- a header line over its columns naming a quarter with its year ('Seen in Q2
+             -- 2025/26' over '% seen within 18 weeks | Median wait (weeks)')
+             {{ quarter_of_year('c.group_name') }},
              try_cast(nullif(regexp_extract(c.column_name,
                  '(?i)\(\s*{{ quarter_words_re() }}\s*([1-4])\s*\)', 1), '') as integer),
              try_cast(nullif(regexp_extract(c.column_name,

@@ -12,7 +12,7 @@ no_value_texts as (
     from (select distinct cell_text from cells) d
     join {{ ref('value_tokens') }} vt on {{ regexp_matches_seed('d.cell_text', 'vt.pattern', ref('value_tokens')) }}
 ),
-rows as (
+unfilled_rows as (
     select
         table_id,
         min(pack_id) as pack_id,
@@ -34,6 +34,21 @@ rows as (
     from cells
     left join no_value_texts nv using (cell_text)
     group by table_id, row_index
+),
+-- a table of two label columns ('Service | Measure | Q1 | Q2') prints its first label once for
+-- the rows under it ('Speech and language therapy | Number waiting' over ' | % seen within 18
+-- weeks'): a row with a blank first label there carries the one above (its service)
+rows as (
+    select r.*,
+           case when r.row_label is null and r.row_text_cells is not null and not r.is_subheader
+                 and last_value(case when r.row_label is not null then r.row_text_cells is not null end ignore nulls)
+                         over (partition by r.table_id order by r.row_index
+                               rows between unbounded preceding and 1 preceding)
+                then last_value(r.row_label ignore nulls)
+                         over (partition by r.table_id order by r.row_index
+                               rows between unbounded preceding and 1 preceding) end
+               as carried_label
+    from unfilled_rows r
 ),
 -- the patterns run once per distinct row label (packs repeat their labels), then join back
 labels as (
@@ -176,9 +191,10 @@ select
     m.age_band,
     m.value_type,
     lc.subject_gss_code,
-    m.service_code,
-    m.service_area
+    coalesce(m.service_code, cm.service_code) as service_code,
+    coalesce(m.service_area, cm.service_area) as service_area
 from open_groups s
 left join block_groups b using (table_id, block_index)
 left join label_meanings m using (row_label)
+left join label_meanings cm on cm.row_label = s.carried_label
 left join label_councils lc on lc.pack_id = s.pack_id and lc.row_label = s.row_label

@@ -1,6 +1,8 @@
 -- Numbers printed in waiting-times, complaints and placements tables whose measure the table's
 -- words do not name (int_observations with no measure), and the numbers of tables whose own words
--- name no domain though their document's title does (int_table_domains.weak_domain): kept with
+-- name no domain though their document's title does (int_table_domains.weak_domain), and the
+-- waiting-times figures of a part (a district, 'of which ...': fct_waiting_times has no column
+-- for it): kept with
 -- their pack, line and the texts around them for the data-quality report, never guessed into a fact.
 select
     {{ surrogate_key(['o.pack_id', 'o.table_id', 'o.row_index', 'o.col_index', 'o.part', 'o.component']) }}
@@ -27,6 +29,29 @@ select
     end as reason
 from {{ batch(ref('int_observations')) }} o
 where o.measure is null
+
+union all
+-- a waiting list's figure for one district of the council, or a row's part ('of which autism and
+-- ADHD'): fct_waiting_times has no column for them
+select
+    {{ surrogate_key(['f.pack_id', 'f.source_table_id', 'f.source_row', 'f.source_col', 'f.source_part', 'f.component']) }}
+        as value_id,
+    f.pack_id,
+    f.document_id,
+    f.source_table_id,
+    f.source_line,
+    f.domain,
+    f.component,
+    f.value,
+    f.value_text,
+    f.row_label,
+    null as row_text_cells,
+    f.column_name,
+    null as caption_text,
+    null as document_title,
+    {{ waiting_times_part('f') }} || ': the waiting-times facts have no column for it' as reason
+from {{ batch(ref('int_facts')) }} f
+where f.domain = 'waiting_times' and {{ waiting_times_part('f') }} is not null
 
 union all
 select
