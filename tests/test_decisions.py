@@ -1005,3 +1005,29 @@ def test_a_numbered_recommendations_heading_in_two_cells_heads_its_list(layouts_
         ("2.2", 13),
     ]
     assert len(decisions_in(layouts_con, "numbered_recommendations.txt", "decision_id")) == 1
+
+
+def test_lettered_minute_numbers_moved_and_seconded_noted_and_agreed_to_recommend(layouts_con):
+    """lettered_minutes.txt: each minute numbered 'CAB 32/25<TAB>TITLE' heads its decision (the
+    subject was the venue line above, the number missing); 'It was moved by Councillor Lund,
+    seconded by Councillor Farrow, and RESOLVED that ...' is a resolution and 'Noted.' alone the
+    Cabinet noting the report (both were missed); 'The Cabinet AGREED to recommend to the Council
+    that ...' a recommendation, not the Cabinet's own resolution. The signature block's 'Date:'
+    to fill in dates nothing."""
+    got = [
+        (*row[:4], str(row[4]))
+        for row in decisions_in(
+            layouts_con,
+            "lettered_minutes.txt",
+            "source_line",
+            "kind",
+            "minute_number",
+            "subject",
+            "decision_date",
+        )
+    ]
+    assert got == [
+        (17, "resolution", "CAB 32/25", "ADULT SOCIAL CARE CHARGING POLICY", "2025-10-14"),
+        (25, "noted", "CAB 33/25", "QUARTERLY PERFORMANCE REPORT", "2025-10-14"),
+        (29, "recommendation", "CAB 34/25", "CHILDREN'S SERVICES COMMISSIONING PLAN", "2025-10-14"),
+    ]

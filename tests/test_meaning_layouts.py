@@ -3476,3 +3476,23 @@ def test_an_appendix_paragraph_numbered_with_a_letter_and_a_quarter_by_its_ordin
     assert fields_on(con, "fct_complaints", "256", 57, "measure", "value", "period_id") == {
         ("complaints_received", 71, "FY2025/26-Q1")
     }
+
+
+def test_a_stock_in_a_report_that_states_the_day_its_figures_are_at(con):
+    """255 lines 64-65: 'The figures in this report are at 31 December 2025 unless stated.' dates
+    'The average wait ... in speech and language therapy was 17 weeks' (it was the meeting's day,
+    20 January 2026)."""
+    got = fields_on(
+        con,
+        "fct_waiting_times",
+        "255",
+        65,
+        "measure",
+        "value",
+        "service_code",
+        "period_id",
+        "period_source",
+    )
+    assert got == {
+        ("avg_wait_weeks", 17, "speech_language_therapy", "D2025-12-31", "document_statement")
+    }

@@ -159,7 +159,7 @@ regexp_matches({{ expr }}, '(?i)^\W*[0-9]{1,2}(?:st|nd|rd|th)?\s+{{ month_names_
    '4.<TAB>Ombudsman annual reviews 2024/25'): a minute's or a section's heading, not a table row.
    `expr` is the line as printed, with its TABs. #}
 {% macro numbered_title_in_two_cells(expr) -%}
-regexp_matches({{ expr }}, '^\s*[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?\t+[^\t]*[A-Za-z][^\t]*\t*$')
+regexp_matches({{ expr }}, '^\s*(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?|(?:[A-Z]{1,6}\s?)?[0-9]{1,4}/[0-9]{2,4}\.?)\t+[^\t]*[A-Za-z][^\t]*\t*$')
 {%- endmacro %}
 
 {# What a record's decision says became of the item instead of deciding it ('Deferred to the
@@ -192,4 +192,10 @@ max(case when {{ r }}.field = 'title' then {{ r }}.field_value end) as title,
 max(case when {{ r }}.field = 'decision' then {{ r }}.field_value end) as decision_text,
 max(case when {{ r }}.field = 'decision' then {{ r }}.line_number end) as decision_line,
 max(case when {{ r }}.field = 'decision' then {{ r }}.last_value_line end) as decision_last_line
+{%- endmacro %}
+
+{# A form's blank printed to be filled in by hand ('..............................', '________',
+   '…'): dots, underscores, dashes and white space only (or nothing). #}
+{% macro is_blank_to_fill(expr) -%}
+regexp_matches(coalesce({{ expr }}, ''), '^[\s._…–-]*$')
 {%- endmacro %}

@@ -134,10 +134,13 @@ shaped as (
         case when p.is_item then regexp_extract(p.text, '{{ decision_item_re() }}', 5)
              when p.is_bullet then regexp_extract(p.text, '{{ decision_bullet_re() }}', 1) end as item_text,
         -- a lead-in: a heading over a list, or an opener ending in a colon or dash, or one of at
-        -- most three words ('RESOLVED', 'AGREED –')
+        -- most three words ('RESOLVED', 'AGREED –'), unless a full stop ends it ('Noted.': the
+        -- whole decision)
         p.list_heading_kind is not null
             or (p.opener_kind is not null
-                and (regexp_matches(p.text, '(:-?|\s[–—-])\s*$') or length(p.text) - length(replace(p.text, ' ', '')) < 3
+                and (regexp_matches(p.text, '(:-?|\s[–—-])\s*$')
+                     or (length(p.text) - length(replace(p.text, ' ', '')) < 3
+                         and not regexp_matches(p.text, '\.\s*$'))
                      -- 'Resolved: That the Panel' over its items (the body's name went on the opener)
                      or regexp_matches(p.text, '(?i)^[^.;]*:\s*(?:that\s+)?(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|executive)\s*$')))
             as is_lead_in,

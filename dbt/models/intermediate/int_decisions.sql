@@ -43,6 +43,8 @@ key_cells as (
     from key_values k
     join {{ ref('decision_columns') }} f
       on {{ regexp_matches_seed("rtrim(trim(k.key_text), ': ')", 'f.pattern', ref('decision_columns')) }}
+    -- a form's blank to fill in ('Date:<TAB>..........' under the chair's signature) is no field
+    where not {{ is_blank_to_fill('k.field_value') }}
     group by k.pack_id, k.table_id, k.row_index
 ),
 -- a key ends with ':', or three rows or more of the block are keys ('Decision No.<TAB>EX/41/2025')
@@ -71,7 +73,10 @@ table_records as (
         from record_fields r
         join (select *, table_id as source_table_id from {{ batch(ref('stg_tables')) }}) t using (pack_id, table_id)
         group by t.pack_id, t.document_id, t.table_id, t.source_table_id, t.last_line, r.record_no
+        -- (or an item and what was resolved on it: 'Item<TAB>Work Programme' / 'Resolution<TAB>That
+        -- the Committee agrees ...')
         having decision_maker is not null or decision_date_text is not null
+            or (title is not null and decision_text is not null)
     )
 ),
 key_lines as (
@@ -80,6 +85,7 @@ key_lines as (
            regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):\s+(\S.*)$', 2) as field_value
     from {{ batch(ref('stg_lines')) }}
     where not has_tab and contains(clean_text, ':')
+      and not {{ is_blank_to_fill("regexp_extract(clean_text, ':\s+(\S.*)$', 1)") }}
 ),
 line_fields as (
     select l.pack_id, l.line_number, arg_max(f.field, f.priority) as field,
@@ -157,17 +163,21 @@ recorded as (   -- each block's first decision taken below it in its document (a
     qualify row_number() over (partition by r.pack_id, r.record_id order by d.source_line, d.sentence_seq) = 1
 ),
 -- a block printing its decision that no sentence reads ('Decision<TAB>To allocate the grant ...')
--- is that decision: an executive decision, with the block's maker, date, reference and title
+-- is that decision: an executive decision (in minutes, a resolution), with the block's maker,
+-- date, reference and title
 record_decisions as (
     select
         r.pack_id, r.document_id, r.source_table_id, r.decision_line as position, 0 as sentence_seq,
         r.decision_line as source_line, coalesce(r.decision_last_line, r.decision_line) as source_last_line,
-        'executive_decision' as kind, r.reference_printed, r.title, r.decision_text,
+        -- in minutes, the minuted body's resolution
+        case when dk.kind = 'minutes' then 'resolution' else 'executive_decision' end as kind,
+        r.reference_printed, r.title, r.decision_text,
         {{ decision_status_printed('r.decision_text') }} as status,
         r.decision_text as item_source_text, r.title as subject, r.decision_maker,
         {{ parse_uk_date('r.decision_date_text') }} as decision_date, r.decision_date_text,
         0 as n_list_items
     from records r
+    left join {{ batch(ref('stg_documents')) }} dk on dk.pack_id = r.pack_id and dk.document_id = r.document_id
     where r.decision_text is not null
       and not exists (select 1 from recorded x where x.pack_id = r.pack_id and x.record_id = r.record_id)
 ),

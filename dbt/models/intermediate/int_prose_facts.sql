@@ -60,14 +60,28 @@ mentions as (
                and m.theme is null and m.segment is null and m.procedure is null and m.breakdown is null)
       and not (m.domain = 'waiting_times' and (m.theme is not null or m.segment is not null))
 ),
+-- a report's statement of the day its figures are at ('with figures at 30 September 2025 unless
+-- stated': var stated_as_of)
+stated_dates as (
+    {%- set stated = var('stated_as_of') | replace('{month}', month_alternation()) %}
+    select d.pack_id, d.document_id,
+           min({{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) as stated_as_of
+    from {{ batch(ref('stg_lines')) }} l
+    join {{ batch(ref('stg_documents')) }} d
+      on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
+    where regexp_matches(l.clean_text, '{{ stated }}')
+    group by all
+),
 located as (
     select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line,
+           sd.stated_as_of,
            -- 'Of these, 180 ...': about the figure of the sentence before (var anaphoric_openers)
            {{ opens_about_figure_before('m.sentence') }} as about_figure_before,
            {{ parse_uk_date('coalesce(d.title, \'\')') }} as document_date
     from mentions m
     left join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = m.pack_id and m.line_number between d.first_line and d.last_line
+    left join stated_dates sd on sd.pack_id = d.pack_id and sd.document_id = d.document_id
 ),
 fy_headings as (
     select pack_id, line_number, fy_start_year, service_area,
@@ -302,6 +316,9 @@ periods as (
             -- flows are counted by month and stay dated by the report
             when r.period_text is null and (r.domain = 'complaints' or r.period_kind = 'flow')
              and r.domain <> 'waiting_times' and r.document_fy is not null then 'fiscal_year'
+            -- a stock with no period of its own in a report stating the day its figures are at
+            when r.period_text is null and r.period_kind = 'stock' and r.stated_as_of is not null
+                then 'stated_as_of'
             else 'meeting_date'
         end as period_type,
         case
@@ -336,23 +353,26 @@ spans as (
 ),
 placed as (
     select
-        p.* replace (case when p.period_type = 'heading_as_of' then 'as_of' else p.period_type end
-                     as period_type),
+        p.* replace (case when p.period_type in ('heading_as_of', 'stated_as_of') then 'as_of'
+                          else p.period_type end as period_type),
         case p.period_type
             when 'fiscal_year' then 'FY' || {{ fy_label('p.fy') }}
             when 'fiscal_quarter' then 'FY' || {{ fy_label('p.fy') }} || '-Q' || p.quarter
             when 'as_of' then 'D' || strftime(p.printed_as_of, '%Y-%m-%d')
             when 'heading_as_of' then 'D' || strftime(p.heading_as_of, '%Y-%m-%d')
+            when 'stated_as_of' then 'D' || strftime(p.stated_as_of, '%Y-%m-%d')
             when 'to_date' then 'R' || strftime(p.to_date_start, '%Y-%m-%d') || '/'
                                 || strftime(p.to_date_end, '%Y-%m-%d')
             else 'D' || strftime(coalesce(p.document_date, p.meeting_date), '%Y-%m-%d')
         end as period_id,
         case p.period_type when 'as_of' then p.printed_as_of
              when 'heading_as_of' then p.heading_as_of
+             when 'stated_as_of' then p.stated_as_of
              when 'meeting_date' then coalesce(p.document_date, p.meeting_date) end as as_of_date,
         case p.period_type when 'fiscal_year' then p.fy_source when 'fiscal_quarter' then 'sentence'
              when 'as_of' then 'sentence' when 'to_date' then 'sentence'
              when 'heading_as_of' then 'heading'
+             when 'stated_as_of' then 'document_statement'
              when 'meeting_date' then case when p.document_date is not null then 'document_title' else 'meeting_date' end
         end as period_source
     from spans p
