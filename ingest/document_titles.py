@@ -42,6 +42,7 @@ def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
     title, officer = _printed_title_and_officer(lines, cleaned, first, last, kind, rules)
     if kind == "report":
         title = _title_key_in_header(lines, cleaned, first, last, rules) or title
+        officer = officer or _officer_key_in_header(lines, first, last, rules)
     return title, officer
 
 
@@ -129,6 +130,16 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
         title = _wrapped_title(lines, cleaned, index, last)
         break
     return title, officer
+
+
+def _officer_key_in_header(lines, first: int, last: int, rules: Boundaries) -> str | None:
+    """The value of the first officer key (`Contact officer:`, `Officer Contact Details<TAB>...`)
+    among a report's first lines, wherever its header prints it (below its title field, too)."""
+    for index in range(first, min(last + 1, first + TITLE_LOOKAHEAD)):
+        pair = split_key_value(lines[index])
+        if pair and pair[0] in rules.officer_keys and pair[1]:
+            return pair[1].rstrip(".")
+    return None
 
 
 def _caption_row(line: str) -> str | None:

@@ -113,7 +113,7 @@ class _Scan:
         self._note_sections(index, markers)
 
     def _opened_below(self, index: int) -> str | None:
-        """The first line after a stamp heads the document one of the next two lines with text
+        """The first line after a stamp heads the document one of the next three lines with text
         opens: a report by its `Report to:` key (`Item 5` / `Audit Committee` / `Report
         to:<TAB>Audit Committee`, or `Report for:` alone over `Cabinet`, or `Report of the
         Director of ...` under its title) or its own block
@@ -121,8 +121,10 @@ class _Scan:
         `Health Scrutiny Committee` / `Minutes of the meeting held on ...`)."""
         if _report_key_alone(self.cleaned[index], self.rules):
             return "report"
-        below = [i for i in range(index + 1, min(index + 6, len(self.lines))) if self.cleaned[i]]
-        for i in below[:2]:
+        below = [i for i in range(index + 1, min(index + 8, len(self.lines))) if self.cleaned[i]]
+        # (three lines: a committee's name and the meeting's date may stand above the report's
+        # fields: `Adults Sub-Committee` / `13 October 2025` / `Title<TAB>...` / `Report of ...`)
+        for i in below[:3]:
             if (
                 _opens_report_block(self.lines[i], self.rules)
                 or _report_key_alone(self.cleaned[i], self.rules)

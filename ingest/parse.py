@@ -191,7 +191,11 @@ from ingest.text import clean_text
 #        names ('within the 20 working day timescale') is a threshold
 # 1.3.78: an appendix's numbered paragraph `A1.<TAB>...` is a paragraph, not a table row; 'the
 #        first quarter of 2025/26' is one period phrase
-PARSER_VERSION = "1.3.78"
+# 1.3.79: a report's `Contact officer:` / `Officer Contact Details<TAB>...` names its officer
+#        (also below its title field); a stamp over a committee's name and the meeting's date
+#        over the report's fields opens one report, not an appendix and a report; `Report by:`
+#        opens a report as `Report of:` does
+PARSER_VERSION = "1.3.79"
 
 
 @dataclass

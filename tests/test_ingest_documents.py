@@ -681,3 +681,71 @@ def test_a_cabinet_report_block_of_fields_each_over_its_value_is_a_report():
         3,
         "Homelessness Prevention Strategy 2026-2029",
     )
+
+
+def test_a_stamp_over_the_committee_and_date_then_the_reports_fields_is_one_report():
+    """'Agenda Item 7' / the committee's name / the meeting's date / 'Title<TAB>...' / 'Report
+    of<TAB>...' / ... / 'Officer Contact Details<TAB>...': one report from the stamp, titled by its
+    'Title' field, its officer the contact field printed under the title (the stamp and the
+    banner were an appendix of their own, and no officer was read); 'Contact officer:' under
+    'Report title:' likewise."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Agenda front sheet text.",
+        "",
+        "Agenda Item 7",
+        "",
+        "Housing and Communities Scrutiny Panel",
+        "",
+        "4 November 2025",
+        "",
+        "Title\tTenant Complaints Annual Report 2024/25",
+        "Report of\tDirector of Housing",
+        "Wards\tAll",
+        "Status\tPublic",
+        "Officer Contact Details\tR Okafor, Complaints Manager",
+        "",
+        "Summary",
+        "",
+        "This report sets out the complaints received about the housing service in 2024/25.",
+        "",
+        "Agenda Item 8",
+        "",
+        "Report title:\tRepairs Performance",
+        "Report by:\tHead of Repairs",
+        "Contact officer:\tJ Mbeki, Repairs Performance Lead",
+        "",
+        "1.\tPURPOSE",
+    ]
+    _, first, second = split_documents(lines)
+    assert (first.kind, first.first_line, first.title, first.officer) == (
+        "report",
+        3,
+        "Tenant Complaints Annual Report 2024/25",
+        "R Okafor, Complaints Manager",
+    )
+    assert (second.kind, second.first_line, second.title, second.officer) == (
+        "report",
+        19,
+        "Repairs Performance",
+        "J Mbeki, Repairs Performance Lead",
+    )
+
+
+def test_a_name_of_meeting_field_after_a_stamp_opens_a_report():
+    """'Agenda Item 5' / 'Name of meeting:<TAB>Cabinet' / 'Date:<TAB>...' / 'Title of
+    report:<TAB>...': a report titled by its 'Title of report:' field (it was an appendix with
+    no title, so its recommendations had no subject)."""
+    _, report = _minutes_then(
+        [
+            "Agenda Item 5",
+            "",
+            "Name of meeting:\tCabinet",
+            "Date:\t13 January 2026",
+            "Title of report:\tHome to School Transport Policy 2026/27",
+            "",
+            "Purpose of report: To seek approval for the policy.",
+        ]
+    )
+    assert (report.kind, report.title) == ("report", "Home to School Transport Policy 2026/27")
