@@ -59,6 +59,8 @@ class Boundaries:
     stop_words: frozenset[str] = frozenset()
     any_marker: Callable[[str], re.Match | None] | None = None  # all markers at once: a quick test
     report_key_words: tuple[str, ...] | None = None  # first words of report_header_keys, if ASCII
+    # the keys of a report header's fields: header_keys, title_keys and report_header_keys
+    header_field_keys: frozenset[str] = frozenset()
 
     def line_markers(self, text: str) -> tuple[str, ...]:
         """Everything a cleaned line marks, strongest first: blank_page, item_stamp, report,
@@ -200,6 +202,9 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         stop_words=frozenset(spec.get("title_stop_words", ())),
         any_marker=_union(marker_sources),
         report_key_words=_first_words(spec["report_header_keys"]),
+        header_field_keys=frozenset(
+            spec["header_keys"] + spec["title_keys"] + spec["report_header_keys"]
+        ),
     )
 
 

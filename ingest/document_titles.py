@@ -178,8 +178,7 @@ def _is_header_field(line: str) -> bool:
     pair = split_key_value(line)
     if pair is None:
         return False
-    rules = load_boundaries()
-    return pair[0] in rules.header_keys + rules.title_keys + rules.report_header_keys
+    return pair[0] in load_boundaries().header_field_keys
 
 
 def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
@@ -213,10 +212,9 @@ def _key_alone_above(cleaned, index: int, first: int, rules: Boundaries) -> str 
     the title), or above the lines of a value this line goes on, lower-cased without its colon;
     None when there is no such key."""
     above = next((i for i in range(index - 1, first - 1, -1) if cleaned[i]), None)
-    known = rules.header_keys + rules.title_keys + rules.report_header_keys
     while above is not None:
         key = cleaned[above].lower().rstrip(":").strip()
-        if key in known or rules.header_key_alone.match(cleaned[above]):
+        if key in rules.header_field_keys or rules.header_key_alone.match(cleaned[above]):
             return key
         # a value of several lines (`Name of Cabinet Member:` / two members, no blank line
         # between any of them): the key is above the first
