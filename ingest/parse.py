@@ -195,7 +195,9 @@ from ingest.text import clean_text
 #        (also below its title field); a stamp over a committee's name and the meeting's date
 #        over the report's fields opens one report, not an appendix and a report; `Report by:`
 #        opens a report as `Report of:` does
-PARSER_VERSION = "1.3.79"
+# 1.3.80: `A1.` is a paragraph number only with its dot (`Q2<TAB>...` stays a row); `Name of
+#        meeting:` opens a report only as a block over `Date:` / `Title of report:` fields
+PARSER_VERSION = "1.3.80"
 
 
 @dataclass

@@ -139,7 +139,7 @@ class _Rules:
     one_not_a_number: re.Pattern
     fraction: re.Pattern
     fraction_after: re.Pattern  # a fraction word right after a number word ('two thirds')
-    quarters_counted_after: TailPattern  # 'the last five quarters': a span, not 125%
+    quarters_counted_before: TailPattern  # 'the last five quarters': a span, not 125%
     # found where number_words / fraction may match: the text one of their matches must hold
     # (folded text only; None: no quick test)
     number_word_gate: re.Pattern | None
@@ -251,7 +251,7 @@ def _rules(folded: bool = False) -> _Rules:
         one_not_a_number=rx(rf"[\s-]*(?:{_alts(r['one_not_a_number'])})\b"),
         fraction=fraction,
         fraction_after=rx(rf"\s+(?:{_alts(list(fractions))})\b"),
-        quarters_counted_after=tail(rf"\b(?:{_alts(r['quarters_counted_after'])})\s+$"),
+        quarters_counted_before=tail(rf"\b(?:{_alts(r['quarters_counted_before'])})\s+$"),
         number_word_gate=_literal_gate(number_words) if folded else None,
         fraction_gate=_literal_gate(fraction) if folded else None,
         number_word_literals=required_literals(number_words) if folded else None,
@@ -1007,14 +1007,14 @@ def _word_mentions(s: _Sentence) -> list[ProseNumber]:
 def _counts_quarters(s: _Sentence, match: re.Match) -> bool:
     """Whether a fraction in words counts quarters of time ('in each of the last five
     quarters', 'the past two quarters'), not a share: more quarters than make a whole, or
-    words before it that count periods (prose.yml quarters_counted_after)."""
+    words before it that count periods (prose.yml quarters_counted_before)."""
     if match.group("half") or match.group("d").lower() not in ("quarter", "quarters"):
         return False
     n = match.group("n").lower()
     if n not in ("a", "an", "one") and text2num(n, "en") > 4:
         return True
     before = s.subject[max(0, match.start() - TAIL) : match.start()]
-    return s.rules.quarters_counted_after.search(before) is not None
+    return s.rules.quarters_counted_before.search(before) is not None
 
 
 def _drop_overlaps(mentions: list[ProseNumber]) -> list[ProseNumber]:

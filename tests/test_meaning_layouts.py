@@ -3496,3 +3496,12 @@ def test_a_stock_in_a_report_that_states_the_day_its_figures_are_at(con):
     assert got == {
         ("avg_wait_weeks", 17, "speech_language_therapy", "D2025-12-31", "document_statement")
     }
+
+
+def test_a_flow_to_the_end_of_the_second_quarter_counts_from_the_first_of_april(con):
+    """256 line 58, in the annual report of 2024/25: 'By the end of Quarter 2 the council had
+    received 140 ... complaints' is counted from 1 April 2024 to 30 September 2024 (a quarter's
+    end less its months would start on 31 March)."""
+    assert fields_on(con, "fct_complaints", "256", 58, "measure", "value", "period_id") == {
+        ("complaints_received", 140, "R2024-04-01/2024-09-30")
+    }

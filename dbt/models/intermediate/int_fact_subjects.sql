@@ -83,7 +83,9 @@ resolved as (
                    select 1 from {{ ref('council_name_forms') }} f
                    where {{ council_key("replace(f.form, '{name}', l.row_label)") }}
                          = {{ council_key('pc.council_text') }}) as names_reporting_council
-        from (select distinct pack_id, row_label, row_gss_code from obs where row_label is not null) l
+        -- (rows of districts or councils: the tables where a row may name the council itself)
+        from (select distinct pack_id, row_label, row_gss_code from obs
+              where row_label is not null and row_dimension in ('district', 'council')) l
         join {{ batch(ref('int_pack_councils')) }} pc using (pack_id)
     ) rc on rc.pack_id = o.pack_id and rc.row_label = o.row_label
        and rc.row_gss_code is not distinct from o.row_gss_code

@@ -99,14 +99,19 @@ measured as (
         -- they name one: the row's 'placed more than 20 miles from home' is then the percentage
         -- placed so (else as the count: seed component_measures)
         select c.*,
-               case when c.component = 'share_pct' and exists (
-                        select 1 from {{ ref('int_measure_texts') }} p
-                        where p.domain = c.domain and p.slot = 'label' and p.kind = 'percent'
-                          and p.measure is not null
-                          and p.text in (c.column_name, c.cell_key,
-                                         concat_ws(' | ', c.row_label, c.row_text_cells)))
+               case when c.component = 'share_pct'
+                     and coalesce(pk.measure, pc.measure, pr.measure) is not null
                     then 'percent' else c.cell_kind end as label_kind
         from ctx c
+        left join {{ ref('int_measure_texts') }} pk
+          on c.component = 'share_pct' and pk.domain = c.domain and pk.slot = 'label'
+         and pk.kind = 'percent' and pk.text = c.cell_key
+        left join {{ ref('int_measure_texts') }} pc
+          on c.component = 'share_pct' and pc.domain = c.domain and pc.slot = 'label'
+         and pc.kind = 'percent' and pc.text = c.column_name
+        left join {{ ref('int_measure_texts') }} pr
+          on c.component = 'share_pct' and pr.domain = c.domain and pr.slot = 'label'
+         and pr.kind = 'percent' and pr.text = concat_ws(' | ', c.row_label, c.row_text_cells)
     ) x
     left join {{ ref('int_measure_texts') }} mk
       on mk.domain = x.domain and mk.slot = 'label' and mk.text = x.cell_key and mk.kind = x.label_kind
@@ -216,7 +221,8 @@ based as (
         -- such a row is a part the facts carry as their breakdown: 'Unaccompanied asylum-seeking
         -- children' under children looked after)
         coalesce(w.label_measure is null and w.row_dimension = 'measure' and w.row_role = 'detail'
-                 and w.domain = 'waiting_times', false) as row_names_unknown_measure,
+                 and w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}'), false)
+            as row_names_unknown_measure,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any
     from with_table_measure w
@@ -355,7 +361,7 @@ unit_checked as (
              -- count, nor a rate of another base (var rate_label)
              when regexp_matches(concat_ws(' ', x.row_label, x.column_name), '{{ var("rate_label") }}')
                   and (mc.unit is distinct from 'rate_per_10000'
-                       or not regexp_matches(concat_ws(' ', x.row_label, x.column_name), '10,?000'))
+                       or not regexp_matches(concat_ws(' ', x.row_label, x.column_name), '(?i)\bper\s+10,?000\b'))
              then null
              when mc.unit in ('rate_per_10000', 'percent')
                   and x.measure_source in ('lead_in', 'heading', 'document_title')

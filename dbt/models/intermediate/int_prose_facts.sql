@@ -65,11 +65,14 @@ mentions as (
 stated_dates as (
     {%- set stated = var('stated_as_of') | replace('{month}', month_alternation()) %}
     select d.pack_id, d.document_id,
-           min({{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) as stated_as_of
+           -- two statements of different days date nothing (no guess between them)
+           case when count(distinct {{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) = 1
+                then min({{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) end
+               as stated_as_of
     from {{ batch(ref('stg_lines')) }} l
     join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
-    where regexp_matches(l.clean_text, '{{ stated }}')
+    where l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}')
     group by all
 ),
 located as (
@@ -230,14 +233,22 @@ quarter_flows as (
 -- 'At the end of Quarter 2': the quarter of the document's year (else the latest such quarter
 -- ended by the report's date) that a stock is as at the end of, and a flow counted to
 quarter_ends as (
-    select q.*,
-           {{ fq_end('coalesce(q.heading_fy, ' ~ fy_start_year('q.document_title') ~ ', '
-                     ~ latest_quarter_fy('q.end_quarter', 'coalesce(q.document_date, q.meeting_date)') ~ ')',
-                     'q.end_quarter') }} as end_quarter_date
+    select q.*, {{ fq_end('q.end_quarter_fy', 'q.end_quarter') }} as end_quarter_date
     from (
-        select f.*,
-               {{ end_of_quarter("coalesce(f.period_text, '')") }} as end_quarter
-        from quarter_flows f
+        select e.*,
+               coalesce(e.heading_fy, {{ fy_start_year('e.document_title') }},
+                        {{ latest_quarter_fy('e.end_quarter', 'coalesce(e.document_date, e.meeting_date)') }})
+                   as end_quarter_fy
+        from (
+            select f.*,
+                   coalesce({{ end_of_quarter("coalesce(f.period_text, '')") }},
+                            -- 'at the end of the quarter': the quarter the heading or title names
+                            case when {{ says_period("coalesce(f.period_text, '')", 'quarter_end') }}
+                                 then case when f.heading_fy is not null then f.heading_quarter
+                                           else {{ quarter_of_year('f.document_title') }} end end)
+                       as end_quarter
+            from quarter_flows f
+        ) e
     ) q
 ),
 read_periods as (
@@ -342,8 +353,7 @@ spans as (
         p.* replace (case when p.period_type in ('part_year', 'quarter_to_date') then 'to_date'
                           else p.period_type end as period_type,
                      case when p.period_type = 'part_year' then make_date(p.fy, 4, 1)
-                          when p.period_type = 'quarter_to_date'
-                              then cast(p.end_quarter_date - to_months(3 * p.end_quarter) + interval 1 day as date)
+                          when p.period_type = 'quarter_to_date' then make_date(p.end_quarter_fy, 4, 1)
                           else p.to_date_start end as to_date_start),
         case when p.period_type = 'part_year'
              then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)

@@ -31,7 +31,7 @@
 -- named before the sentence counts only when it is the only one named there.
 with mentions as (
     select n.pack_id, n.mention_seq, n.sentence_first_line, n.sentence, n.context_before, n.before_text, n.value,
-           n.char_end,
+           n.char_start, n.char_end,
            {{ squeeze('n.sentence') }} as sentence_key,
            {{ squeeze('n.context_before') }} as context_key,
            -- the words from the number to the next one ('48 Partnership Trust)')
@@ -127,13 +127,15 @@ subset_cues as (
            max(coalesce(
                try_cast(replace(nullif(regexp_extract(m.sentence, '(?i)\bof\s+(?:the|these|those)\s+([0-9][0-9,]*)', 1), ''),
                                 ',', '') as double),
+               -- (the nearest such figure up to the number, itself included: 'received 402
+               -- complaints, of which 118 ...'; in words, the nearest from it on)
                (select arg_max(g.value, g.char_end) from mentions g
                 where g.pack_id = m.pack_id and g.sentence_first_line = m.sentence_first_line
-                  and g.sentence = m.sentence
+                  and g.sentence = m.sentence and g.char_end <= m.char_end
                   and regexp_matches(substr(g.sentence, g.char_end + 1), '(?i)^[^.;()]{0,60}?,?\s+of\s+which\b')),
-               (select min(g.value) from mentions g
+               (select arg_min(g.value, g.char_start) from mentions g
                 where g.pack_id = m.pack_id and g.sentence_first_line = m.sentence_first_line
-                  and g.sentence = m.sentence
+                  and g.sentence = m.sentence and g.char_start >= m.char_start
                   and regexp_matches(g.before_text, '(?i)\bof\s+(?:the|these|those)\s*$')))) as group_size
     from mentions m
     join {{ ref('prose_subject_cues') }} c on c.subject = 'subset' and {{ regexp_matches_seed("m.sentence", 'c.pattern', ref('prose_subject_cues')) }}
