@@ -3505,3 +3505,12 @@ def test_a_flow_to_the_end_of_the_second_quarter_counts_from_the_first_of_april(
     assert fields_on(con, "fct_complaints", "256", 58, "measure", "value", "period_id") == {
         ("complaints_received", 140, "R2024-04-01/2024-09-30")
     }
+
+
+def test_a_stock_at_the_end_of_the_quarter_its_title_names(con):
+    """254 line 65, under 'Children Looked After – Quarter 2 2025/26 Update': 'At the end of the
+    quarter, 1,046 children were looked after' is as at 30 September 2025, the quarter's last day
+    (the phrase was dropped for a stock, which then took the meeting's day)."""
+    assert fields_on(con, "fct_placements", "254", 65, "measure", "value", "period_id") == {
+        ("cla_count", 1046, "D2025-09-30")
+    }
