@@ -45,10 +45,10 @@ select
     f.value,
     f.value_text,
     f.row_label,
-    null as row_text_cells,
+    f.row_text_cells,
     f.column_name,
-    null as caption_text,
-    null as document_title,
+    f.caption_text,
+    f.document_title,
     {{ waiting_times_part('f') }} || ': the waiting-times facts have no column for it' as reason
 from {{ batch(ref('int_facts')) }} f
 where f.domain = 'waiting_times' and {{ waiting_times_part('f') }} is not null
