@@ -8,7 +8,8 @@ one. `paragraph_view` gives the lines the parser reads, with the TAB of each suc
 into a space; the pack's lines themselves (raw.lines) stay as printed, one for one, so every
 line number is the same in both.
 
-A bulleted line printed `•<TAB>46% of children waiting ...` is read the same way.
+A bulleted line printed `•<TAB>46% of children waiting ...` is read the same way, and so is a
+decision's word printed as a cell of its own (`RESOLVED:<TAB>That the minutes ... be confirmed`).
 
 A row of a real table keeps its TABs: it has more than two cells, or its second cell is short
 (`1<TAB>Review the policy`, a numbered list of actions) or holds a figure alone.
@@ -145,12 +146,28 @@ def is_numbered_paragraph(line: str) -> bool:
     items under a resolution often are (`<TAB>(a)<TAB>approves an increase of ...`)."""
     _indent, number, rest = _parts(line)
     text = rest.rstrip("\t ")
-    if "\t" in text or not PARAGRAPH_NUMBER.match(number):
+    if "\t" in text:
         return False
+    if not PARAGRAPH_NUMBER.match(number):
+        return _is_labelled_decision(number, text)
     if len(_WORD.findall(text)) >= MIN_WORDS:
         return True
     # the lead-in of resolved or recommended items (boundaries.yml paragraph_lead_in)
     return load_boundaries().paragraph_lead_in.match(text.strip()) is not None
+
+
+def _is_labelled_decision(label: str, text: str) -> bool:
+    """`RESOLVED:<TAB>That the minutes ... be confirmed ...` or `RESOLVED:<TAB>That:` over its
+    items: a decision's word as a cell of its own (boundaries.yml decision_label_cell), then a
+    sentence or the lead-in of items."""
+    boundaries = load_boundaries()
+    if not boundaries.decision_label_cell.match(label.strip()):
+        return False
+    words = text.strip()
+    return (
+        len(_WORD.findall(words)) >= MIN_ITEM_WORDS
+        or boundaries.paragraph_lead_in.match(words) is not None
+    )
 
 
 def _short_item(line: str) -> bool:

@@ -197,7 +197,9 @@ from ingest.text import clean_text
 #        opens a report as `Report of:` does
 # 1.3.80: `A1.` is a paragraph number only with its dot (`Q2<TAB>...` stays a row); `Name of
 #        meeting:` opens a report only as a block over `Date:` / `Title of report:` fields
-PARSER_VERSION = "1.3.80"
+# 1.3.81: a decision's word printed as a cell of its own (`RESOLVED:<TAB>That ...`) opens a
+#        line of text, not a two-cell table row
+PARSER_VERSION = "1.3.81"
 
 
 @dataclass

@@ -1031,3 +1031,46 @@ def test_lettered_minute_numbers_moved_and_seconded_noted_and_agreed_to_recommen
         (25, "noted", "CAB 33/25", "QUARTERLY PERFORMANCE REPORT", "2025-10-14"),
         (29, "recommendation", "CAB 34/25", "CHILDREN'S SERVICES COMMISSIONING PLAN", "2025-10-14"),
     ]
+
+
+def test_a_resolution_word_in_its_own_cell_and_a_that_the_panel_lead_in(layouts_con):
+    """tabbed_resolutions.txt: 'RESOLVED:<TAB>That the minutes ... be approved ...' is a
+    resolution (the line was a two-cell table row, and no decision), and so is 'RESOLVED:<TAB>
+    That:' over its '(a)' '(b)' items; 'Resolved' / 'That the Panel:' / '1.<TAB>Welcomes ...'
+    is one resolution of two items (the items were lost: the 'That the Panel:' paragraph stood
+    between the lead-in and its list). 'Schedule<TAB>14 January 2026' stays a row."""
+    got = decisions_in(
+        layouts_con,
+        "tabbed_resolutions.txt",
+        "source_line",
+        "source_last_line",
+        "kind",
+        "minute_number",
+        "n_items",
+        "decision_id",
+    )
+    assert [row[:5] for row in got] == [
+        (9, 9, "resolution", "21", 0),
+        (15, 19, "resolution", "22", 2),
+        (25, 31, "resolution", "23", 2),
+    ]
+    assert [item[:2] + item[3:] for item in items_of(layouts_con, got[1][5])] == [
+        ("a", "(a)", 17, 17),
+        ("b", "(b)", 19, 19),
+    ]
+    assert items_of(layouts_con, got[2][5]) == [
+        (
+            "1",
+            "1.",
+            "Welcomes the continued use of the Adoption Support Fund for therapeutic support.",
+            29,
+            29,
+        ),
+        (
+            "2",
+            "2.",
+            "Asks the Head of Adoption to report the outcome of the national review of the fund.",
+            31,
+            31,
+        ),
+    ]

@@ -8,7 +8,9 @@
 --     whose labels count 1, 2, 3 ... without a gap, with any sub-items of another style under
 --     an item ('(i)' '(ii)' under 'b)'); the list ends at the first paragraph that does not
 --     continue it (a heading, 'Background Papers', the next minute);
---   * or, if no list follows, the 'That ...' / 'To ...' paragraphs right under it.
+--   * or, if no list follows, the 'That ...' / 'To ...' paragraphs right under it; a 'That the
+--     Committee:' paragraph under it that leads into a list takes the list ('Resolved' /
+--     'That the Committee:' / '1. Notes the report.').
 -- An opener whose sentence is not finished ('RESOLVED that the Committee') takes a list that
 -- follows it too. A lead-in with nothing under it that reads as its text is no decision. A short
 -- paragraph shaped like a heading ('15. Work Programme') is never an item. Blocks stay inside
@@ -48,26 +50,42 @@ starters as (
         case
             when (f.is_list_item or f.is_bullet)
                  and (s.is_lead_in or not regexp_matches(s.text, '[.!?]["”’)]?$')) then 'list'
+            when s.is_lead_in and f.is_body and not f.is_heading_shape and l.pack_id is not null then 'list'
             when s.is_lead_in and f.is_body and not f.is_heading_shape then 'body'
         end as mode,
-        case when f.is_list_item or f.is_bullet then {{ decision_list_style('f.item_core') }} end as list_style,
-        case when f.is_list_item then {{ decision_label_section('f.item_core') }} end as list_section
+        -- the list's first item: right under the starter, or under a 'That ...:' paragraph
+        -- that leads into it ('Resolved' / 'That the Committee:' / '1. Notes the ...')
+        coalesce(case when f.is_list_item or f.is_bullet then f.item_core end, l.item_core) as first_item_core,
+        coalesce(f.is_list_item or f.is_bullet, false) or l.pack_id is not null as opens_list,
+        coalesce(case when f.is_list_item or f.is_bullet then f.is_list_item end, l.is_list_item) as first_is_list_item,
+        l.pack_id is not null as has_body_lead_in
     from placed s
     left join placed f
       on f.pack_id = s.pack_id and f.document_id = s.document_id and f.paragraph_seq = s.paragraph_seq + 1
+    left join placed l
+      on l.pack_id = f.pack_id and l.document_id = f.document_id and l.paragraph_seq = f.paragraph_seq + 1
+     and f.is_body and regexp_matches(f.text, ':-?\s*$') and (l.is_list_item or l.is_bullet)
     where s.is_starter
+),
+styled_starters as (
+    select
+        *,
+        case when opens_list then {{ decision_list_style('first_item_core') }} end as list_style,
+        case when opens_list and first_is_list_item then {{ decision_label_section('first_item_core') }} end as list_section
+    from starters
 ),
 members as (
     select
         p.*,
         p.paragraph_seq - s.starter_seq as part,
         s.mode,
+        s.has_body_lead_in,
         s.list_style,
         s.list_section,
         {{ decision_label_ordinal('p.item_core', 's.list_style') }} as ordinal,
         list_contains(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'], p.item_core) as roman_shaped
     from placed p
-    join starters s on s.pack_id = p.pack_id and s.starter_seq = p.starter_seq
+    join styled_starters s on s.pack_id = p.pack_id and s.starter_seq = p.starter_seq
     where p.paragraph_seq > s.starter_seq
 ),
 -- a list item counts in the list's own style; an item of another style between them ('(i)',
@@ -104,6 +122,8 @@ checked_members as (
         *,
         case
             when mode = 'body' then is_body and not is_item and not is_heading_shape
+            -- the 'That the Committee:' paragraph between a lead-in and its list
+            when mode = 'list' and has_body_lead_in and part = 1 then true
             when mode = 'list' and is_main_item then ordinal = item_seq or list_style = 'bullet'
             -- a sub-item under an item of the list: roman under letters, letters or roman under
             -- numbers, letters under roman, bullets under any
@@ -128,10 +148,10 @@ kept_members as (
     where in_block
 ),
 starter_rows as (
-    select p.*, 0 as part, s.mode, s.list_style, s.list_section, 0 as item_seq, false as is_main_item,
-           true as continues_block, true as in_block
+    select p.*, 0 as part, s.mode, s.has_body_lead_in, s.list_style, s.list_section, 0 as item_seq,
+           false as is_main_item, true as continues_block, true as in_block
     from placed p
-    join starters s on s.pack_id = p.pack_id and s.starter_seq = p.paragraph_seq
+    join styled_starters s on s.pack_id = p.pack_id and s.starter_seq = p.paragraph_seq
 ),
 blocks as (
     select * from starter_rows
@@ -156,11 +176,11 @@ select
     mode,
     list_style,
     -- the list item this paragraph belongs to (a sub-item belongs to the item above it)
-    case when part > 0 and mode = 'list' then item_seq end as item_seq,
+    case when part > 0 and mode = 'list' and item_seq > 0 then item_seq end as item_seq,
     coalesce(is_main_item, false) as is_main_item,
-    case when part > 0 and mode = 'list' then item_core end as item_label,
-    case when part > 0 and mode = 'list' then item_label end as item_label_printed,
-    case when part > 0 and mode = 'list' then item_text end as item_text,
+    case when part > 0 and mode = 'list' and item_seq > 0 then item_core end as item_label,
+    case when part > 0 and mode = 'list' and item_seq > 0 then item_label end as item_label_printed,
+    case when part > 0 and mode = 'list' and item_seq > 0 then item_text end as item_text,
     opener_kind,
     list_heading_kind,
     is_lead_in,
