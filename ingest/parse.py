@@ -199,7 +199,9 @@ from ingest.text import clean_text
 #        meeting:` opens a report only as a block over `Date:` / `Title of report:` fields
 # 1.3.81: a decision's word printed as a cell of its own (`RESOLVED:<TAB>That ...`) opens a
 #        line of text, not a two-cell table row
-PARSER_VERSION = "1.3.81"
+# 1.3.82: a running footer printing `Page 37` in its second cell is page furniture as one
+#        printing `37` is (the table it cut was two tables)
+PARSER_VERSION = "1.3.82"
 
 
 @dataclass

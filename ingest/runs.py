@@ -75,8 +75,8 @@ def _label_wrapped_below(rows: list[Row], line: str) -> bool:
 
 def drop_running_footers(runs: list[dict]) -> list[dict]:
     """Runs that are a report's running footer, not a table: one line of a title and its page
-    number (`ACS Annual Complaints and Compliments Report 2024/25<TAB>4`), printed on two pages
-    or more with the same title and a page number that grows."""
+    number (`ACS Annual Complaints and Compliments Report 2024/25<TAB>4`, `...<TAB>Page 37`),
+    printed on two pages or more with the same title and a page number that grows."""
     pages: dict[str, list[int]] = {}
     for run in runs:
         footer = _footer_title_and_page(run)
@@ -129,9 +129,15 @@ def _footer_title_and_page(run: dict) -> tuple[str, int] | None:
     if len(run["rows"]) != 1:
         return None
     cells = [cell for cell in run["rows"][0].clean if cell]
-    if len(cells) != 2 or not cells[1].isdigit() or len(cells[1]) > 3 or len(cells[0]) < 20:
+    if len(cells) != 2 or len(cells[0]) < 20:
         return None
-    return cells[0].lower(), int(cells[1])
+    page = _FOOTER_PAGE.match(cells[1])
+    return (cells[0].lower(), int(page.group(1))) if page else None
+
+
+_FOOTER_PAGE = re.compile(r"^(?:page\s+)?(\d{1,3})$", re.IGNORECASE)
+"""A footer's page number: `4`, or `Page 37` (`CAMHS and Children's Therapies: Waiting
+Times<TAB>Page 37`)."""
 
 
 def merge_runs(runs: list[dict], lines: list[str], starts: list[int] = ()) -> list[dict]:

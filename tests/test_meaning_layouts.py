@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 257)}
+    layouts = {f"{n}" for n in range(201, 259)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3515,4 +3515,65 @@ def test_a_stock_at_the_end_of_the_quarter_its_title_names(con):
     (the phrase was dropped for a stock, which then took the meeting's day)."""
     assert fields_on(con, "fct_placements", "254", 65, "measure", "value", "period_id") == {
         ("cla_count", 1046, "D2025-09-30")
+    }
+
+
+def test_a_row_referred_to_the_ombudsman_among_rows_of_measures_counts_its_enquiries(con):
+    """257 line 31: 'Referred to the Ombudsman | 14 | 18 | 21' in a table whose rows are all
+    measures (no label header; years across) counts the Ombudsman's enquiries, each year its
+    own; it was complaints received (the caption's measure). Line 35: '21 complaints about adult
+    social care services were referred to the Local Government and Social Care Ombudsman' is
+    the same count, not complaints received (the words before 'Ombudsman' ran past the
+    pattern's 40 characters)."""
+    assert measured(con, "fct_complaints", "257", 31) == [
+        ("ombudsman_enquiries", 14.0, "FY2022/23"),
+        ("ombudsman_enquiries", 18.0, "FY2023/24"),
+        ("ombudsman_enquiries", 21.0, "FY2024/25"),
+    ]
+    assert measured(con, "fct_complaints", "257", 35) == [
+        ("ombudsman_enquiries", 21.0, "FY2024/25")
+    ]
+    # the rows above keep their own measures: the caption's is the first row's
+    assert fields_on(con, "fct_complaints", "257", 28, "measure", "value") == {
+        ("complaints_received", 241.0),
+        ("complaints_received", 266.0),
+        ("complaints_received", 297.0),
+    }
+
+
+def test_children_in_care_a_sentence_describes_are_no_count_of_children_in_care(con):
+    """258 line 25: '11 children in care were subject to a fixed-term suspension' counts the
+    children suspended, not the children in care (it was cla_count = 11); line 23's '286
+    children in care, an increase of four' still is."""
+    assert measured_facts_of(con, "258_") == [
+        (table, f) for table, f in measured_facts_of(con, "258_") if f["source_line"] != 25
+    ]
+    assert fields_on(con, "fct_placements", "258", 23, "measure", "value", "period_id") >= {
+        ("cla_count", 286.0, "D2025-09-30")
+    }
+
+
+def test_a_table_of_indicators_takes_no_measure_from_the_paragraph_above(con):
+    """258 line 37: 'Dental check up to date (%)' in a table headed 'Indicator' under a caption
+    naming no measure ('Key indicators') is none of ours: unclassified, not the percentage
+    placed more than 20 miles from home that the paragraph above the caption names; line 36,
+    which names that measure, keeps it."""
+    assert facts(con, "fct_placements", "258", 37) == []
+    assert [(u["value"], u["column_name"]) for u in unclassified(con, "258", 37)] == [
+        (84.0, "30 Jun 2025"),
+        (87.0, "30 Sep 2025"),
+    ]
+    assert measured(con, "fct_placements", "258", 36) == [
+        ("cla_placed_over_20_miles_pct", 8.1, "D2025-06-30"),
+        ("cla_placed_over_20_miles_pct", 8.4, "D2025-09-30"),
+    ]
+
+
+def test_a_running_footer_printing_page_and_number_in_a_cell_does_not_cut_a_table(con):
+    """258 line 50: 'Sep-25 | 398 | 19.8', printed after 'Children in Care Performance
+    Report<TAB>Page 5' and the header again, is the CAMHS list of Table 2 (the footer, read as a
+    one-row table, made the rest a table of its own with no caption and no service)."""
+    assert fields_on(con, "fct_waiting_times", "258", 50, "measure", "value", "service_code") == {
+        ("referrals_waiting", 398.0, "camhs"),
+        ("avg_wait_weeks", 19.8, "camhs"),
     }

@@ -161,6 +161,13 @@ with_table_measure as (
              when m.lead_in_measure is not null then 'lead_in'
              when m.title_measure is not null then 'document_title' end as table_measure_source,
         lf.family as label_family,
+        -- the rows are measures: every row of the table names a measure of ours ('Complaints
+        -- received', 'Upheld', 'Referred to the Ombudsman' down years across), under no label
+        -- header or one saying so ('Measure'); not a header naming what the rows are kinds of
+        -- ('Type of enquiry' over 'MP enquiries', 'Housing complaints')
+        coalesce(m.label_header, '') = '' or m.row_dimension = 'measure' as rows_are_measures_by_header,
+        coalesce(bool_and(m.row_measure is not null) filter (where m.row_role = 'detail')
+                 over (partition by m.table_id), false) as rows_all_measures,
         -- the words that named the series' measure, for auditing
         case when m.caption_measure is null and m.context_measure is null then sm.measure_text end
             as series_measure_text
@@ -199,6 +206,16 @@ based as (
                       and not exists (
                         select 1 from {{ ref('label_measures_in_context') }} lc
                         where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
+                  -- so does a row of a table whose rows are all measures: 'Referred to the
+                  -- Ombudsman' under 'Complaints received | Upheld | ...' over '2022/23 |
+                  -- 2023/24 | 2024/25' counts the Ombudsman's enquiries, not complaints received
+                  -- (a row among rows of other things is a part of the caption's measure:
+                  -- 'Complaint withdrawn' among remedies, 'MP enquiries' among where enquiries went)
+                  or (w.label_measure = w.row_measure and w.label_family <> tf.family
+                      and w.rows_all_measures and w.rows_are_measures_by_header
+                      and not exists (
+                        select 1 from {{ ref('label_measures_in_context') }} lc
+                        where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
                   -- a column of a table of measures by column names its own
                   or (w.label_measure = w.col_measure and exists (
                         select 1 from measure_columns mc
@@ -220,8 +237,13 @@ based as (
         -- waiting list') names a measure of its own, never the caption's (in the other domains
         -- such a row is a part the facts carry as their breakdown: 'Unaccompanied asylum-seeking
         -- children' under children looked after)
+        -- whatever the domain, a table whose measure is only in the text around it (a lead-in
+        -- paragraph, a heading, the document's title: 'Of the 38 children placed more than 20
+        -- miles from home ...' over 'Table 3: Key indicators' / 'Indicator | 31 Mar 2025 | ...')
+        -- gives it to no row of measures: 'Health assessment up to date (%)' is none of ours
         coalesce(w.label_measure is null and w.row_dimension = 'measure' and w.row_role = 'detail'
-                 and w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}'), false)
+                 and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
+                      or w.table_measure_source <> 'caption'), false)
             as row_names_unknown_measure,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any
