@@ -178,6 +178,8 @@ def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
         )
     if _wrapped_headings(row, above):
         return True
+    if _periods_under_group_headings(row, above) and any(r.has_values for r in below):
+        return True  # `Placement type<TAB>2024/25<TAB>2025/26` under `<TAB>Q4<TAB>Q1`
     if not any(cells[1:]) or _has_bare_values(row):
         return False
     if cells[0] and not _heads_label_column_under_groups(row, above):
@@ -209,15 +211,46 @@ def _wrapped_headings(row: Row, above: list[Row]) -> bool:
 
 def _dates_under_headings(row: Row, above: list[Row]) -> bool:
     """No row label, and every cell a date with its day or a year alone or in brackets, under a
-    header line that names the label column: the date of each column's heading."""
-    cells = [c for c in row.clean[1:] if c]
+    header line that names the label column: the date of each column's heading. A heading's
+    last word wrapped onto the line is one of its cells (`<TAB>31 Mar 2025<TAB>2025/26<TAB>
+    neighbours<TAB>(2024)` under `Indicator<TAB>Herefordshire<TAB>Target<TAB>Statistical<TAB>
+    England`)."""
+    cells = [(i, c, k) for i, (c, k) in enumerate(zip(row.clean, row.kinds, strict=False)) if c]
     if row.clean[0] or len(cells) < 2 or not above or not above[-1].clean[0]:
         return False
-    kinds = [k for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
-    return "date" in kinds and all(
-        kind == "date" or _YEAR.match(cell.strip("()"))
-        for cell, kind in zip(cells, kinds, strict=False)
+    heads = above[-1].clean
+    return any(k == "date" for _, _, k in cells) and all(
+        kind == "date"
+        or _YEAR.match(cell.strip("()"))
+        or _wraps_heading_above(cell, heads[i] if i < len(heads) else "")
+        for i, cell, kind in cells
     )
+
+
+def _wraps_heading_above(cell: str, heading: str) -> bool:
+    """A heading's last words printed on the next line: short, in lower case, under a
+    heading."""
+    return (
+        bool(heading) and starts_lowercase(cell) and len(cell.split()) <= WRAPPED_HEADING_MAX_WORDS
+    )
+
+
+def _periods_under_group_headings(row: Row, above: list[Row]) -> bool:
+    """`Placement type<TAB>2024/25<TAB>2025/26<TAB>2025/26<TAB>Q4 to Q2` under `<TAB>Q4<TAB>Q1
+    <TAB>Q2<TAB>Change`: the label column's heading, and the year of each quarter over it (a
+    heading of words may stand beside them), under a header line naming every column it fills
+    and not the label column."""
+    if not above or above[-1].clean[0] or row.has_values:
+        return False
+    label = row.clean[0]
+    if not label or any(ch.isdigit() for ch in label):
+        return False
+    heads = above[-1].clean
+    cells = [
+        (i, c, k) for i, (c, k) in enumerate(zip(row.clean, row.kinds, strict=False)) if c and i
+    ]
+    periods = [c for _, c, k in cells if k in _PERIOD_KINDS or _YEAR.match(c)]
+    return len(periods) >= 2 and all(i < len(heads) and heads[i] for i, _, _ in cells)
 
 
 def _has_bare_values(row: Row) -> bool:

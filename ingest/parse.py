@@ -201,7 +201,10 @@ from ingest.text import clean_text
 #        line of text, not a two-cell table row
 # 1.3.82: a running footer printing `Page 37` in its second cell is page furniture as one
 #        printing `37` is (the table it cut was two tables)
-PARSER_VERSION = "1.3.82"
+# 1.3.83: a second header line of each column's year under quarters (`Placement type<TAB>
+#        2024/25<TAB>2025/26` under `<TAB>Q4<TAB>Q1`), or of dates with a heading's wrapped last
+#        word (`<TAB>31 Mar 2025<TAB>neighbours<TAB>(2024)`), heads the table
+PARSER_VERSION = "1.3.83"
 
 
 @dataclass

@@ -3577,3 +3577,31 @@ def test_a_running_footer_printing_page_and_number_in_a_cell_does_not_cut_a_tabl
         ("referrals_waiting", 398.0, "camhs"),
         ("avg_wait_weeks", 19.8, "camhs"),
     }
+
+
+def test_each_quarters_year_on_the_header_line_below_dates_it(con):
+    """258 lines 58-61: '<TAB>Q4<TAB>Q1<TAB>Q2' over 'Placement type<TAB>2024/25<TAB>2025/26
+    <TAB>2025/26' is one header: Q4 is 31 March 2025 (it was 31 March 2026, after the meeting,
+    the year taken from the report's title; the years' line was a row of no figures)."""
+    assert measured(con, "fct_placements", "258", 60) == [
+        ("cla_count", 174.0, "D2025-06-30"),
+        ("cla_count", 176.0, "D2025-09-30"),
+        ("cla_count", 171.0, "D2025-03-31"),
+    ]
+
+
+def test_a_header_line_of_dates_with_a_wrapped_word_dates_and_names_each_column(con):
+    """258 lines 65-67: '<TAB>31 Mar 2025<TAB>30 Sep 2025<TAB>2025/26<TAB>neighbours<TAB>(2024)'
+    under 'Indicator<TAB>Fenbridge<TAB>Fenbridge<TAB>Target<TAB>Statistical<TAB>England' heads
+    the table: each figure has its date, the target its year, and 'Statistical neighbours' is a
+    comparator (the line was ignored for its wrapped word: every figure was dated 2025/26 and
+    the statistical neighbours' 91% published as the council's own)."""
+    assert measured(con, "fct_placements", "258", 67) == [
+        ("care_leavers_in_touch_pct", 93.0, "D2025-09-30"),
+        ("care_leavers_in_touch_pct", 90.0, "D2025-03-31"),
+        ("care_leavers_in_touch_pct", 95.0, "D2026-03-31"),
+    ]
+    assert [(u["value"], u["column_name"]) for u in unclassified(con, "258", 67)] == [
+        (91.0, "Statistical neighbours"),
+        (92.0, "England (2024)"),
+    ]
