@@ -46,6 +46,7 @@ class Boundaries:
     header_key_alone: re.Pattern
     paragraph_lead_in: re.Pattern
     decision_label_cell: re.Pattern
+    decision_label_text: re.Pattern
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
     minutes_title_without_body: re.Pattern
@@ -184,6 +185,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         report_author_line=pattern("report_author_line"),
         paragraph_lead_in=pattern("paragraph_lead_in"),
         decision_label_cell=pattern("decision_label_cell"),
+        decision_label_text=pattern("decision_label_text"),
         banner_name=pattern("banner_name"),
         banner_date=re.compile(_calendar(spec["banner_date"]), re.IGNORECASE),
         banner_separators=tuple(spec["banner_separators"]),

@@ -249,7 +249,7 @@ def _periods_under_group_headings(row: Row, above: list[Row]) -> bool:
     cells = [
         (i, c, k) for i, (c, k) in enumerate(zip(row.clean, row.kinds, strict=False)) if c and i
     ]
-    periods = [c for _, c, k in cells if k in _PERIOD_KINDS or _YEAR.match(c)]
+    periods = [c for _, c, _ in cells if _YEAR.match(c) or _OPENS_WITH_FISCAL_YEAR.match(c)]
     return len(periods) >= 2 and all(i < len(heads) and heads[i] for i, _, _ in cells)
 
 

@@ -158,14 +158,15 @@ def is_numbered_paragraph(line: str) -> bool:
 
 def _is_labelled_decision(label: str, text: str) -> bool:
     """`RESOLVED:<TAB>That the minutes ... be confirmed ...` or `RESOLVED:<TAB>That:` over its
-    items: a decision's word as a cell of its own (boundaries.yml decision_label_cell), then a
-    sentence or the lead-in of items."""
+    items: a decision's word as a cell of its own (boundaries.yml decision_label_cell), then
+    what was decided (`That ...`, `To ...`) or the lead-in of items. Not an action plan's
+    `Agreed:<TAB>Management will review the procedure ...`, a row of its table."""
     boundaries = load_boundaries()
     if not boundaries.decision_label_cell.match(label.strip()):
         return False
     words = text.strip()
     return (
-        len(_WORD.findall(words)) >= MIN_ITEM_WORDS
+        boundaries.decision_label_text.match(words) is not None
         or boundaries.paragraph_lead_in.match(words) is not None
     )
 

@@ -204,7 +204,10 @@ from ingest.text import clean_text
 # 1.3.83: a second header line of each column's year under quarters (`Placement type<TAB>
 #        2024/25<TAB>2025/26` under `<TAB>Q4<TAB>Q1`), or of dates with a heading's wrapped last
 #        word (`<TAB>31 Mar 2025<TAB>neighbours<TAB>(2024)`), heads the table
-PARSER_VERSION = "1.3.83"
+# 1.3.84: a number after 'quarter' beyond 4 is a quantity, not a quarter's label (prose.yml
+#        label_number_limits)
+#        and minutes titled '... Panel held at the Guildhall, Marshby on ...' name the panel
+PARSER_VERSION = "1.3.84"
 
 
 @dataclass

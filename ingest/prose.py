@@ -128,6 +128,7 @@ class _Rules:
     earlier_figure_before: TailPattern  # 'from the previous year (': its figure, in brackets
     direction_verbs: list[tuple[re.Pattern, str]]
     label_before: TailPattern
+    label_limits: list[tuple[TailPattern, float]]  # 'quarter' numbers 1 to 4 only
     age_before: TailPattern
     threshold_units: frozenset[str]  # 'more than 20 miles': the number a measure names
     threshold_after: re.Pattern  # '20 working day timescale': the number a timescale names
@@ -240,6 +241,10 @@ def _rules(folded: bool = False) -> _Rules:
         ),
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
         label_before=tail(rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"),
+        label_limits=[
+            (tail(rf"\b(?:{word})\s*$"), float(limit))
+            for word, limit in r["label_number_limits"].items()
+        ],
         age_before=tail(rf"\b(?:{_alts(r['age_before'])})\s*$"),
         threshold_units=frozenset(r["threshold_units"]),
         threshold_after=rx(rf"\s*[-–]?\s*(?:{_alts(r['threshold_after'])})\b"),
@@ -832,6 +837,7 @@ def _digit_mentions(s: _Sentence) -> list[ProseNumber]:
                 rules.label_before.search(before)
                 and m.unit_cue not in ("percent", "gbp")
                 and not rules.earlier_figure_before.search(before)
+                and not _beyond_label_limit(before, m.value, rules)
             ):
                 m.skip_reason = "label"
         m.char_end = end if m.skip_reason is None else m.char_end
@@ -1002,6 +1008,12 @@ def _word_mentions(s: _Sentence) -> list[ProseNumber]:
             m.skip_reason = "label"
         out.append(m)
     return out
+
+
+def _beyond_label_limit(before: str, value: float, rules: _Rules) -> bool:
+    """A number too large for the label word before it (`the quarter 31`: quarters are 1 to 4,
+    prose.yml label_number_limits): a quantity after all."""
+    return any(value > limit and pattern.search(before) for pattern, limit in rules.label_limits)
 
 
 def _counts_quarters(s: _Sentence, match: re.Match) -> bool:

@@ -135,9 +135,9 @@ def _footer_title_and_page(run: dict) -> tuple[str, int] | None:
     return (cells[0].lower(), int(page.group(1))) if page else None
 
 
-_FOOTER_PAGE = re.compile(r"^(?:page\s+)?(\d{1,3})$", re.IGNORECASE)
-"""A footer's page number: `4`, or `Page 37` (`CAMHS and Children's Therapies: Waiting
-Times<TAB>Page 37`)."""
+_FOOTER_PAGE = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+"""A footer's page number: `4`, `Page 37` or `Page 5 of 48` (`CAMHS and Children's Therapies:
+Waiting Times<TAB>Page 37`)."""
 
 
 def merge_runs(runs: list[dict], lines: list[str], starts: list[int] = ()) -> list[dict]:

@@ -1038,7 +1038,13 @@ def test_a_resolution_word_in_its_own_cell_and_a_that_the_panel_lead_in(layouts_
     resolution (the line was a two-cell table row, and no decision), and so is 'RESOLVED:<TAB>
     That:' over its '(a)' '(b)' items; 'Resolved' / 'That the Panel:' / '1.<TAB>Welcomes ...'
     is one resolution of two items (the items were lost: the 'That the Panel:' paragraph stood
-    between the lead-in and its list). 'Schedule<TAB>14 January 2026' stays a row."""
+    between the lead-in and its list). 'Schedule<TAB>14 January 2026' stays a row. The minutes
+    title '... Panel held at the Guildhall, Marshby on ...' names the panel (it was 'Fostering
+    and Adoption Panel held at the Guildhall')."""
+    committee = layouts_con.execute(
+        "select committee from marts.dim_pack where file_name = 'tabbed_resolutions.txt'"
+    ).fetchone()
+    assert committee == ("Fostering and Adoption Panel",)
     got = decisions_in(
         layouts_con,
         "tabbed_resolutions.txt",

@@ -26,6 +26,12 @@ from ingest.parse import parse_pack_bytes
         ("\t(c)\t15%", False),
         ("•\tThe longest wait for a neurodevelopmental assessment was 104 weeks.", True),
         ("•\tTotal\t12", False),
+        # a decision's word in a cell of its own, over what was decided or its items' lead-in
+        ("RESOLVED:\tThat the minutes of the meeting held on 9 July 2025 be approved.", True),
+        ("RESOLVED:\tThat:", True),
+        # an action plan's row: what management agreed to do, no decision
+        ("Agreed:\tManagement will review the procedure by March 2026.", False),
+        ("Decision:\tThat the report be noted.", False),  # a record's key: its table reads it
     ],
 )
 def test_what_is_a_numbered_paragraph(line, is_paragraph):

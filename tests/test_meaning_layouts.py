@@ -3605,3 +3605,27 @@ def test_a_header_line_of_dates_with_a_wrapped_word_dates_and_names_each_column(
         (91.0, "Statistical neighbours"),
         (92.0, "England (2024)"),
     ]
+
+
+def test_during_the_quarter_a_count_of_children_is_no_quarters_number(con):
+    """258 line 69: 'During the quarter 29 children entered care and 24 ceased to be looked
+    after' under a title naming Quarter 2 2025/26: 29 children started to be looked after in
+    that quarter (29 was read as 'quarter 29', a label, and dropped)."""
+    assert fields_on(con, "fct_placements", "258", 69, "measure", "value", "period_id") == {
+        ("children_starting_care", 29.0, "FY2025/26-Q2"),
+        ("children_ceasing_care", 24.0, "FY2025/26-Q2"),
+    }
+
+
+def test_complaints_none_of_which_were_referred_are_no_ombudsman_enquiries(con):
+    """257 line 37: '6 complaints were withdrawn ..., none of which were referred to the
+    Ombudsman' are no Ombudsman enquiries (the referral is not what happened to them; a
+    pattern allowing 80 characters before 'referred to the' took them)."""
+    published = fields_on(con, "fct_complaints", "257", 37, "measure", "value")
+    assert ("ombudsman_enquiries", 6.0) not in published
+
+
+def test_children_in_care_which_is_a_rate_are_the_count(con):
+    """258 line 71: 'the 286 children in care which is a rate of 58 per 10,000' counts the
+    children in care (the words after 'in care' say what the figure is, not a group of them)."""
+    assert ("cla_count", 286.0) in fields_on(con, "fct_placements", "258", 71, "measure", "value")

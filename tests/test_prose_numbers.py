@@ -272,3 +272,22 @@ def test_a_count_of_quarters_is_a_span_of_time_not_a_fraction():
     assert got["41"] == (41, None)
     share = prose_numbers(["Three quarters of complaints were resolved at Stage 1."])[0]
     assert (share.number_text, share.value, share.unit_cue) == ("Three quarters", 75, "percent")
+
+
+def test_a_number_after_the_quarter_beyond_four_is_a_count_not_a_quarters_label():
+    """'During the quarter 31 children entered care' was read as 'quarter 31', a label (prose.yml
+    label_number_limits: a quarter is 1 to 4); 'In Quarter 3 there were 12 complaints' keeps its
+    label."""
+    read = {
+        m.number_text: m.skip_reason
+        for m in prose_numbers(
+            [
+                "Children in care",
+                "",
+                "During the quarter 31 children entered care, against 36 the quarter before.",
+                "",
+                "In Quarter 3 there were 12 complaints about care homes.",
+            ]
+        )
+    }
+    assert read == {"31": None, "36": None, "3": "label", "12": None}

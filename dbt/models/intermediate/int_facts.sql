@@ -6,9 +6,9 @@
 -- figure_key names the figure a value is a printing of: the same council, measure, value type,
 -- period and subject (service area, service, theme, district, age band, segment, stage,
 -- procedure, breakdown) give the same key wherever and however often it is printed. A council
--- not in the register ('unknown') is its printed name: two such councils' figures are no
--- printings of one figure.
-{% set subject_parts = ["case when s.subject_council_gss = 'unknown' then 'unknown:' || lower(coalesce(s.reporting_council_text, '')) else s.subject_council_gss end",
+-- not in the register ('unknown') is its printed name (none printed: its pack): two such
+-- councils' figures are no printings of one figure.
+{% set subject_parts = ["case when s.subject_council_gss = 'unknown' then coalesce('unknown:' || lower(trim(s.reporting_council_text)), 'pack:' || s.pack_id) else s.subject_council_gss end",
                         's.value_type', 's.period_id', 's.service_area',
                         "coalesce(s.service_key, lower(s.service_text))", 'lower(s.theme)',
                         'lower(s.district)', "regexp_replace(lower(s.age_band), '[^0-9a-z+]+', '', 'g')",

@@ -167,7 +167,7 @@ with_table_measure as (
         -- ('Type of enquiry' over 'MP enquiries', 'Housing complaints')
         coalesce(m.label_header, '') = '' or m.row_dimension = 'measure' as rows_are_measures_by_header,
         coalesce(bool_and(m.row_measure is not null) filter (where m.row_role = 'detail')
-                 over (partition by m.table_id), false) as rows_all_measures,
+                 over (partition by m.table_id, m.domain, m.cell_kind), false) as rows_all_measures,
         -- the words that named the series' measure, for auditing
         case when m.caption_measure is null and m.context_measure is null then sm.measure_text end
             as series_measure_text
@@ -237,13 +237,14 @@ based as (
         -- waiting list') names a measure of its own, never the caption's (in the other domains
         -- such a row is a part the facts carry as their breakdown: 'Unaccompanied asylum-seeking
         -- children' under children looked after)
-        -- whatever the domain, a table whose measure is only in the text around it (a lead-in
-        -- paragraph, a heading, the document's title: 'Of the 38 children placed more than 20
-        -- miles from home ...' over 'Table 3: Key indicators' / 'Indicator | 31 Mar 2025 | ...')
-        -- gives it to no row of measures: 'Health assessment up to date (%)' is none of ours
+        -- whatever the domain, a table whose measure is only in the prose around it (a lead-in
+        -- paragraph, the document's title: 'Of the 38 children placed more than 20 miles from
+        -- home ...' over 'Table 3: Key indicators' / 'Indicator | 31 Mar 2025 | ...') gives it
+        -- to no row of measures: 'Health assessment up to date (%)' is none of ours (a heading's
+        -- or a series' measure still does: 'Stage 1' under 'Complaints')
         coalesce(w.label_measure is null and w.row_dimension = 'measure' and w.row_role = 'detail'
                  and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
-                      or w.table_measure_source <> 'caption'), false)
+                      or w.table_measure_source in ('lead_in', 'document_title')), false)
             as row_names_unknown_measure,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any

@@ -37,7 +37,7 @@ block_decisions as (
         arg_min(minute_number_above, part) as minute_number,
         arg_min(minute_title_above, part) as minute_title,
         arg_min(heading_above, part) as heading_above,
-        count(*) filter (where part > 0 and mode = 'list') as n_list_items
+        count(*) filter (where part > 0 and mode = 'list' and item_seq is not null) as n_list_items
     from blocks
     group by pack_id, starter_seq
 ),
