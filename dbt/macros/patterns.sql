@@ -62,3 +62,12 @@
 {% macro regexp_extract_all_seed(text, pattern_column, relation, group=0, column='pattern') -%}
 {{ regexp_seed_call('regexp_extract_all', text, pattern_column, relation, column, [group]) }}
 {%- endmacro %}
+
+{# The rows (tuples of `columns`) of reference data `relation`, at run time ([] while dbt
+   parses), in the order `order_by` gives. #}
+{% macro seed_rows(relation, columns, order_by) -%}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set result = run_query_once(
+        "select " ~ (columns | join(', ')) ~ " from " ~ relation ~ " order by " ~ order_by) -%}
+    {{ return(result.rows | list) }}
+{%- endmacro %}

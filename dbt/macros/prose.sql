@@ -42,10 +42,28 @@ regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?
 regexp_replace({{ expr }}, '(?i)\b(?:{{ var("comparison_mention_words") | join("|") }})\s+[^,.;:()]{1,60}', ' ', 'g')
 {%- endmacro %}
 
-{# The body of a lateral subquery: the service area `text` names when it names one only (seed
-   service_area_patterns), null when it names none or several; `only_when` skips the search. #}
-{% macro the_one_service_area_named(text, only_when='true') -%}
-select case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
-from {{ ref('service_area_patterns') }} p
-where {{ only_when }} and {{ regexp_matches_seed(text, 'p.pattern', ref('service_area_patterns')) }}
+{# The one service area the seed service_area_patterns finds in `text`, else null (none, or two
+   areas named): a scalar expression, each pattern a constant (no subquery for the planner to
+   decorrelate: four such laterals cost int_prose_facts a second of planning at every run). #}
+{% macro one_service_area_named(text) -%}
+{%- set rows = seed_rows(ref('service_area_patterns'), ['pattern', 'service_area'], 'pattern') -%}
+{%- if rows | length == 0 -%}
+null::varchar
+{%- else -%}
+(case when len(list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))) = 1
+      then list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))[1] end)
+{%- endif -%}
+{%- endmacro %}
+
+{# The service (`field`: service_code or service_area) of the highest-priority row of seed
+   service_aliases whose pattern matches `text` (patterns anchored with '^' aside: they name a
+   table's label, not words in a sentence), else null: a scalar expression, as
+   one_service_area_named. #}
+{% macro top_service_named(text, field='service_code') -%}
+{%- set rows = seed_rows(ref('service_aliases'), ['pattern', field], 'priority desc, pattern') -%}
+{%- if rows | length == 0 -%}
+null::varchar
+{%- else -%}
+coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %})
+{%- endif -%}
 {%- endmacro %}

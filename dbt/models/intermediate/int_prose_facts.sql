@@ -20,6 +20,7 @@
 -- Changes: 'an increase of 15' is a fact of value_type 'change' (signed, down < 0; unit
 -- percent_change for '28% increase'); 'from 40 to 25' is one fact of 25 with comparison_value 40,
 -- plus a fact of 40 when the earlier figure's own period is printed ('from 636 days in 2014/15').
+{% set clause = "list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]" %}
 with measured as (
     select n.*, m.measure, m.measure_source, m.value_type, m.unit, mc.domain, mc.period_kind,
            p.meeting_date, p.council as reporting_council_text,
@@ -443,6 +444,45 @@ shared_sentences as (
     from (select distinct pack_id, sentence from compared) t
     where {{ names_shared_area('t.sentence') }}
 ),
+-- the service areas and services the words around each figure name (seeds service_area_patterns,
+-- service_aliases), each a scalar expression of constant patterns: the sentence's one area, the
+-- figure's own words' ('Children's Services received 96 compliments, and Adult Social Care 187':
+-- 96 is children's, 187 adults'), the prose before it ('For Adult Services, the number of
+-- complaints ... The number of compliments ... 367'), the document title's; the service named in
+-- the figure's own clause of a sentence of several ('speech and language therapy fell from 412
+-- to 379; however, the occupational therapy waiting list rose by 39': 39 is occupational
+-- therapy's); a part named by its own service ('222 children were waiting (84 for SLT and 138
+-- for OT)': 84 is speech and language therapy's; so is a figure counted for another service,
+-- '... and 198 for occupational therapy'); the service the whole's own words name ('222 children
+-- were waiting for a first therapy assessment (': none). (Written as lateral subqueries, these
+-- cost a run three seconds of query planning whatever the number of packs.)
+named as (
+    select
+        c.*,
+        {{ one_service_area_named('c.sentence') }} as sentence_area,
+        {{ one_service_area_named("coalesce(c.before_text, '')") }} as own_words_area,
+        {{ one_service_area_named('c.context_before') }} as prose_before_area,
+        {{ one_service_area_named("coalesce(c.document_title, '')") }} as title_area,
+        case when strpos(c.sentence, ';') > 0
+             then {{ top_service_named(clause) }} end as clause_service_code,
+        case when strpos(c.sentence, ';') > 0
+             then {{ top_service_named(clause, 'service_area') }} end as clause_service_area,
+        case when c.measure_source in ('breakdown', 'elliptical')
+             then {{ top_service_named("coalesce(c.after_text, '')") }} end as part_service_code,
+        {{ top_service_named("c.before_text || ' ' || c.after_text") }} as whole_service_code
+    from compared c
+),
+-- the number of services a whole's parts name, by the whole
+part_services as (
+    select pm.pack_id, pm.part_of_seq as mention_seq, count(distinct s.service_code) as part_services
+    from {{ batch(ref('int_prose_measures')) }} pm
+    join {{ batch(ref('stg_prose_numbers')) }} pn using (pack_id, mention_seq)
+    join {{ ref('service_aliases') }} s
+      on {{ regexp_matches_seed('pn.after_text', 's.pattern', ref('service_aliases')) }}
+     and not regexp_matches(s.pattern, '\^')
+    where pm.part_of_seq is not null
+    group by all
+),
 prose_facts as (
     select
         {{ surrogate_key(['c.pack_id', "'prose'", 'c.mention_seq', 'c.measure', 'c.value_type']) }} as fact_id,
@@ -477,18 +517,18 @@ prose_facts as (
         case when sh.sentence is not null then 'shared_area'
              else 'reporting_council' end as subject_council_source,
         -- a whole whose parts are services of their own is the service its own clause names, if any
-        case when pps.part_services >= 2 then wsv.service_code
-             else coalesce(psv.service_code, csv.service_code, svc.service_code) end as service_code,
+        case when pps.part_services >= 2 then (case when pps.part_services >= 2 then c.whole_service_code end)
+             else coalesce(c.part_service_code, c.clause_service_code, svc.service_code) end as service_code,
         -- 'none': the nearest text names a council service of neither area ('Highways')
-        nullif(coalesce(sa.service_area, oa.service_area, ca.service_area, c.heading_service_area,
-                        ta.service_area, csv.service_area, svc.service_area), 'none') as service_area,
-        case when coalesce(sa.service_area, oa.service_area, ca.service_area, c.heading_service_area,
-                           ta.service_area, csv.service_area, svc.service_area) = 'none' then null
-             when coalesce(sa.service_area, oa.service_area) is not null then 'sentence'
-             when ca.service_area is not null then 'prose_before'
+        nullif(coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), c.prose_before_area, c.heading_service_area,
+                        c.title_area, c.clause_service_area, svc.service_area), 'none') as service_area,
+        case when coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), c.prose_before_area, c.heading_service_area,
+                           c.title_area, c.clause_service_area, svc.service_area) = 'none' then null
+             when coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end)) is not null then 'sentence'
+             when c.prose_before_area is not null then 'prose_before'
              when c.heading_service_area is not null then 'heading'
-             when ta.service_area is not null then 'document_title'
-             when coalesce(csv.service_area, svc.service_area) is not null then 'service'
+             when c.title_area is not null then 'document_title'
+             when coalesce(c.clause_service_area, svc.service_area) is not null then 'service'
         end as service_area_source,
         c.period_type,
         c.period_id,
@@ -513,24 +553,12 @@ prose_facts as (
         c.stage,
         c.breakdown,
         case when bd.parts >= 2 and bd.parts_sum = c.value then true end as is_total
-    from compared c
+    from named c
     left join broken_down bd on bd.pack_id = c.pack_id and bd.mention_seq = c.mention_seq
     left join shared_sentences sh on sh.pack_id = c.pack_id and sh.sentence = c.sentence
     left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
-    left join lateral (
-        {{ the_one_service_area_named('c.sentence') }}
-    ) sa on true
-    left join lateral (   -- a sentence naming two areas: the one the figure's own words name
-        -- ('Children's Services received 96 compliments, and Adult Social Care 187': 96 is
-        -- children's, 187 adults')
-        {{ the_one_service_area_named("coalesce(c.before_text, '')", only_when='sa.service_area is null') }}
-    ) oa on true
-    left join lateral (   -- 'For Adult Services, the number of complaints ... The number of compliments ... 367'
-        {{ the_one_service_area_named('c.context_before') }}
-    ) ca on true
-    left join lateral (
-        {{ the_one_service_area_named("coalesce(c.document_title, '')") }}
-    ) ta on true
+    -- the services its parts name ('(84 for SLT and 138 for OT)')
+    left join part_services pps on pps.pack_id = c.pack_id and pps.mention_seq = c.mention_seq
     left join lateral (   -- the service the sentence names, else the one the prose before it names
         -- ('... waiting for a first appointment with CAMHS' after a summary naming speech and
         -- language therapy is CAMHS's)
@@ -575,41 +603,6 @@ prose_facts as (
             ) s
         ) s
     ) svc on true
-    left join lateral (   -- the service named in the figure's own clause of a sentence of several
-        -- ('speech and language therapy fell from 412 to 379; however, the occupational therapy
-        -- waiting list rose by 39': 39 is occupational therapy's)
-        select arg_max(s.service_code, s.priority) as service_code, arg_max(s.service_area, s.priority) as service_area
-        from {{ ref('service_aliases') }} s
-        where strpos(c.sentence, ';') > 0
-          and {{ regexp_matches_seed("list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]", 's.pattern', ref('service_aliases')) }}
-          and not regexp_matches(s.pattern, '\^')
-    ) csv on true
-    left join lateral (   -- a part named by its own service: '222 children were waiting (84 for SLT
-        -- and 138 for OT)': 84 is speech and language therapy's, 138 occupational therapy's; so
-        -- is a figure counted for another service ('... and 198 for occupational therapy')
-        select arg_max(s.service_code, s.priority) as service_code
-        from {{ ref('service_aliases') }} s
-        where c.measure_source in ('breakdown', 'elliptical')
-          and {{ regexp_matches_seed("coalesce(c.after_text, '')", 's.pattern', ref('service_aliases')) }}
-          and not regexp_matches(s.pattern, '\^')
-    ) psv on true
-    left join lateral (   -- the services its parts name ('(84 for SLT and 138 for OT)')
-        select count(distinct s.service_code) as part_services
-        from {{ batch(ref('int_prose_measures')) }} pm
-        join {{ batch(ref('stg_prose_numbers')) }} pn using (pack_id, mention_seq)
-        join {{ ref('service_aliases') }} s
-          on {{ regexp_matches_seed('pn.after_text', 's.pattern', ref('service_aliases')) }}
-         and not regexp_matches(s.pattern, '\^')
-        where pm.pack_id = c.pack_id and pm.part_of_seq = c.mention_seq
-    ) pps on true
-    left join lateral (   -- the service the whole's own words name ('222 children were waiting for a
-        -- first therapy assessment (': none)
-        select arg_max(s.service_code, s.priority) as service_code
-        from {{ ref('service_aliases') }} s
-        where pps.part_services >= 2
-          and {{ regexp_matches_seed("c.before_text || ' ' || c.after_text", 's.pattern', ref('service_aliases')) }}
-          and not regexp_matches(s.pattern, '\^')
-    ) wsv on true
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
