@@ -71,9 +71,10 @@ select
         string_split(whole_line || ',' || part_lines, ',')::integer[])))), ',') as source_lines,
     min(measure) as measure,
     string_agg(period_id, ',' order by period_id) as period_id,
-    -- the period where they differ most
-    arg_max(whole_value, abs(parts_sum - whole_value)) as expected_value,
-    arg_max(parts_sum, abs(parts_sum - whole_value)) as observed_value,
+    -- the period where they differ most (of equal gaps, the largest whole: one row, whatever the
+    -- order the rows come in)
+    arg_max(whole_value, [abs(parts_sum - whole_value), whole_value, parts_sum]) as expected_value,
+    arg_max(parts_sum, [abs(parts_sum - whole_value), whole_value, parts_sum]) as observed_value,
     concat_ws('|', whole_table_id, table_ids, min(measure)) as finding_key,
     'The totals of the ' || max(n_tables) || ' breakdown tables do not add up to the figures printed for the whole: '
         || string_agg(period_id || ': the tables add up to ' || {{ fmt_num('parts_sum') }} || ', the whole is '

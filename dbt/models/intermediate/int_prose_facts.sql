@@ -483,6 +483,58 @@ part_services as (
     where pm.part_of_seq is not null
     group by all
 ),
+-- the service the sentence names, else the one the prose before it names ('... waiting for a
+-- first appointment with CAMHS' after a summary naming speech and language therapy is CAMHS's)
+-- (the highest priority; for a sentence about the figure before it, the nearest one: 'Of these,
+-- 180 had been waiting' after a sentence on physiotherapy that follows one on speech and language
+-- therapy is physiotherapy's)
+-- (a sentence naming none after prose naming two of the highest priority takes neither: 'Of the
+-- children waiting, 240 had waited more than 18 weeks' after a paragraph on speech and language
+-- therapy and occupational therapy)
+-- (a sentence naming two services of the highest priority gives a figure the one its own words
+-- name, from the figure before it to the next: '412 children were waiting for speech and language
+-- therapy and 198 for occupational therapy' gives 412 speech and language therapy; if its words
+-- name both or neither, none)
+-- One row per figure's words and each service they name (seed service_aliases), then one per
+-- figure's words: joins, not a lateral subquery per figure (see named).
+service_mentions as (
+    select c.*, s.service_code, s.service_area, s.priority,
+           -- a service named only to compare ('... waits remain the longest in the system after
+           -- CAMHS:', 'than for occupational therapy') is not one the sentence is about
+           {{ regexp_matches_seed(without_comparisons('c.sentence'), 's.pattern', ref('service_aliases')) }} as in_sentence,
+           {{ regexp_matches_seed(without_comparisons("c.before_text || ' ' || c.after_text"), 's.pattern', ref('service_aliases')) }} as in_own_words,
+           -- characters from its last mention to the end of the prose before
+           case when c.about_figure_before
+                then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
+                    {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
+                    1000000)
+                else 0 end as distance
+    from (select distinct pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before from named) c
+    join {{ ref('service_aliases') }} s
+      on {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }}
+     and not regexp_matches(s.pattern, '\^')
+),
+service_named as (
+    select pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before,
+           case when not bool_or(s.in_sentence)
+                     and (s.about_figure_before
+                          or count(distinct s.service_code) filter (where s.priority = s.top_before) = 1)
+                    then arg_min(s.service_code, [s.distance, -s.priority])
+                when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority) = 1
+                    then arg_max(s.service_code, s.priority) filter (where s.in_sentence)
+                when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words) = 1
+                    then any_value(s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words)
+           end as service_code,
+           coalesce(arg_max(s.service_area, s.priority) filter (where s.in_sentence),
+                    arg_min(s.service_area, [s.distance, -s.priority])) as service_area
+    from (
+        select *, max(priority) filter (where in_sentence) over w as top_priority,
+               max(priority) over w as top_before
+        from service_mentions
+        window w as (partition by pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before)
+    ) s
+    group by pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before
+),
 prose_facts as (
     select
         {{ surrogate_key(['c.pack_id', "'prose'", 'c.mention_seq', 'c.measure', 'c.value_type']) }} as fact_id,
@@ -559,50 +611,12 @@ prose_facts as (
     left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
     -- the services its parts name ('(84 for SLT and 138 for OT)')
     left join part_services pps on pps.pack_id = c.pack_id and pps.mention_seq = c.mention_seq
-    left join lateral (   -- the service the sentence names, else the one the prose before it names
-        -- ('... waiting for a first appointment with CAMHS' after a summary naming speech and
-        -- language therapy is CAMHS's)
-        -- (the highest priority; for a sentence about the figure before it, the nearest one: 'Of
-        -- these, 180 had been waiting' after a sentence on physiotherapy that follows one on
-        -- speech and language therapy is physiotherapy's)
-        -- (a sentence naming none after prose naming two of the highest priority takes neither:
-        -- 'Of the children waiting, 240 had waited more than 18 weeks' after a paragraph on speech
-        -- and language therapy and occupational therapy)
-        -- (a sentence naming two services of the highest priority gives a figure the one its own
-        -- words name, from the figure before it to the next: '412 children were waiting for
-        -- speech and language therapy and 198 for occupational therapy' gives 412 speech and
-        -- language therapy; if its words name both or neither, none)
-        select case when not bool_or(s.in_sentence)
-                          and (c.about_figure_before
-                               or count(distinct s.service_code) filter (where s.priority = s.top_before) = 1)
-                         then arg_min(s.service_code, [s.distance, -s.priority])
-                    when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority) = 1
-                         then arg_max(s.service_code, s.priority) filter (where s.in_sentence)
-                    when count(distinct s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words) = 1
-                         then any_value(s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words)
-               end as service_code,
-               coalesce(arg_max(s.service_area, s.priority) filter (where in_sentence),
-                        arg_min(s.service_area, [s.distance, -s.priority])) as service_area
-        from (
-            select s.*, max(s.priority) filter (where s.in_sentence) over () as top_priority,
-                   max(s.priority) over () as top_before
-            from (
-            -- a service named only to compare ('... waits remain the longest in the system after
-            -- CAMHS:', 'than for occupational therapy') is not one the sentence is about
-            select s.*, {{ regexp_matches_seed(without_comparisons('c.sentence'), 's.pattern', ref('service_aliases')) }} as in_sentence,
-                   {{ regexp_matches_seed(without_comparisons("c.before_text || ' ' || c.after_text"), 's.pattern', ref('service_aliases')) }} as in_own_words,
-                   -- characters from its last mention to the end of the prose before
-                   case when c.about_figure_before
-                        then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
-                            {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
-                            1000000)
-                        else 0 end as distance
-            from {{ ref('service_aliases') }} s
-            where {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }}
-              and not regexp_matches(s.pattern, '\^')
-            ) s
-        ) s
-    ) svc on true
+    -- the service the sentence names, else the one the prose before it names (service_named)
+    left join service_named svc
+      on svc.pack_id = c.pack_id and svc.mention_seq = c.mention_seq
+     and svc.sentence is not distinct from c.sentence and svc.context_before is not distinct from c.context_before
+     and svc.before_text is not distinct from c.before_text and svc.after_text is not distinct from c.after_text
+     and svc.about_figure_before is not distinct from c.about_figure_before
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
