@@ -207,7 +207,8 @@ from ingest.text import clean_text
 # 1.3.84: a number after 'quarter' beyond 4 is a quantity, not a quarter's label (prose.yml
 #        label_number_limits)
 #        and minutes titled '... Panel held at the Guildhall, Marshby on ...' name the panel
-PARSER_VERSION = "1.3.84"
+# 1.3.85: 'in the third quarter' with no year is a period phrase (a quarter of the report's year)
+PARSER_VERSION = "1.3.85"
 
 
 @dataclass

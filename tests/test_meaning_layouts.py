@@ -3629,3 +3629,13 @@ def test_children_in_care_which_is_a_rate_are_the_count(con):
     """258 line 71: 'the 286 children in care which is a rate of 58 per 10,000' counts the
     children in care (the words after 'in care' say what the figure is, not a group of them)."""
     assert ("cla_count", 286.0) in fields_on(con, "fct_placements", "258", 71, "measure", "value")
+
+
+def test_an_ordinal_quarter_with_no_year_is_a_quarter_of_the_reports_year(con):
+    """257 line 39: 'Performance dipped in the third quarter, when 52% of complaints were
+    responded to within 20 working days' in the Annual Report 2024/25 is October to December
+    2024 (it was the whole year 2024/25: 'the third quarter' was no period phrase without 'of
+    <year>')."""
+    assert measured(con, "fct_complaints", "257", 39) == [
+        ("complaints_in_timescale_pct", 52.0, "FY2024/25-Q3")
+    ]

@@ -66,10 +66,12 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
 {%- endmacro %}
 
 {# The quarter of a printed year a period phrase names by its ordinal ('in the first quarter of
-   2025/26': var ordinal_quarters), else null. #}
+   2025/26': var ordinal_quarters), or of no year printed ('in the third quarter': the report's
+   year decides; not 'in the last quarter', the one just gone), else null. #}
 {% macro ordinal_quarter(expr) -%}
 {%- set words = var('ordinal_quarters') -%}
-(case lower(regexp_extract({{ expr }}, '(?i)^(?:(?:in|during|over|for)\s+)?(?:the\s+)?({{ words.keys() | join('|') }})\s+quarter\s+of\b', 1))
+(case lower(coalesce(nullif(regexp_extract({{ expr }}, '(?i)^(?:(?:in|during|over|for)\s+)?(?:the\s+)?({{ words.keys() | join('|') }})\s+quarter\s+of\b', 1), ''),
+                     regexp_extract({{ expr }}, '(?i)^(?:(?:in|during|over)\s+)?the\s+({{ words.keys() | reject('equalto', 'last') | join('|') }})\s+quarter$', 1)))
     {%- for word, q in words.items() %}
     when '{{ word }}' then {{ q }}
     {%- endfor %}
