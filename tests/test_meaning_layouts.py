@@ -3639,3 +3639,15 @@ def test_an_ordinal_quarter_with_no_year_is_a_quarter_of_the_reports_year(con):
     assert measured(con, "fct_complaints", "257", 39) == [
         ("complaints_in_timescale_pct", 52.0, "FY2024/25-Q3")
     ]
+
+
+def test_a_figure_in_brackets_after_a_compared_service_is_that_services(con):
+    """258 line 73: 'the average wait for occupational therapy was 24 weeks, longer than for
+    speech and language therapy (19 weeks)': 24 weeks is occupational therapy's and 19 speech
+    and language therapy's (19 was occupational therapy's too, a conflicting figure)."""
+    assert fields_on(
+        con, "fct_waiting_times", "258", 73, "measure", "value", "period_id", "service_code"
+    ) == {
+        ("avg_wait_weeks", 24.0, "D2025-09-30", "occupational_therapy"),
+        ("avg_wait_weeks", 19.0, "D2025-09-30", "speech_language_therapy"),
+    }

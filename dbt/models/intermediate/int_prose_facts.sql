@@ -454,7 +454,8 @@ shared_sentences as (
 -- therapy's); a part named by its own service ('222 children were waiting (84 for SLT and 138
 -- for OT)': 84 is speech and language therapy's; so is a figure counted for another service,
 -- '... and 198 for occupational therapy'); the service the whole's own words name ('222 children
--- were waiting for a first therapy assessment (': none). (Written as lateral subqueries, these
+-- were waiting for a first therapy assessment (': none); a bracketed figure's service, named
+-- right before its bracket. (Written as lateral subqueries, these
 -- cost a run three seconds of query planning whatever the number of packs.)
 named as (
     select
@@ -469,7 +470,13 @@ named as (
              then {{ top_service_named(clause, 'service_area') }} end as clause_service_area,
         case when c.measure_source in ('breakdown', 'elliptical')
              then {{ top_service_named("coalesce(c.after_text, '')") }} end as part_service_code,
-        {{ top_service_named("c.before_text || ' ' || c.after_text") }} as whole_service_code
+        {{ top_service_named("c.before_text || ' ' || c.after_text") }} as whole_service_code,
+        -- a figure in brackets right after a service's name is that service's ('longer than for
+        -- speech and language therapy (19 weeks)': 19 is speech and language therapy's, not the
+        -- sentence's occupational therapy)
+        case when regexp_matches(coalesce(c.before_text, ''), '\(\s*$')
+             then {{ top_service_named("regexp_extract(c.before_text, '([^,;:()]{3,80})\(\s*$', 1)") }}
+        end as bracketed_service_code
     from compared c
 ),
 -- the number of services a whole's parts name, by the whole
@@ -569,8 +576,8 @@ prose_facts as (
         case when sh.sentence is not null then 'shared_area'
              else 'reporting_council' end as subject_council_source,
         -- a whole whose parts are services of their own is the service its own clause names, if any
-        case when pps.part_services >= 2 then (case when pps.part_services >= 2 then c.whole_service_code end)
-             else coalesce(c.part_service_code, c.clause_service_code, svc.service_code) end as service_code,
+        case when pps.part_services >= 2 then c.whole_service_code
+             else coalesce(c.part_service_code, c.bracketed_service_code, c.clause_service_code, svc.service_code) end as service_code,
         -- 'none': the nearest text names a council service of neither area ('Highways')
         nullif(coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), c.prose_before_area, c.heading_service_area,
                         c.title_area, c.clause_service_area, svc.service_area), 'none') as service_area,
