@@ -3651,3 +3651,14 @@ def test_a_figure_in_brackets_after_a_compared_service_is_that_services(con):
         ("avg_wait_weeks", 24.0, "D2025-09-30", "occupational_therapy"),
         ("avg_wait_weeks", 19.0, "D2025-09-30", "speech_language_therapy"),
     }
+
+
+def test_a_change_over_a_span_of_quarters_is_dated_by_the_spans_end(con):
+    """258 lines 77-80: a 'Change' column headed 'Q4 to Q2' beside Q4 2024/25 and Q2 2025/26:
+    '+8' is the change to 30 September 2025 (it was dated by Q4 of the report's year, 31 March
+    2026, after the meeting)."""
+    assert fields_on(con, "fct_placements", "258", 79, "value", "value_type", "period_id") == {
+        (150.0, "actual", "D2025-03-31"),
+        (158.0, "actual", "D2025-09-30"),
+        (8.0, "change", "D2025-09-30"),
+    }

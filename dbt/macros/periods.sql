@@ -86,7 +86,10 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^(?:at|by)\s+the\s+end\s+of\s+{{
 
 {# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
 {% macro quarter_number(expr) -%}
-try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)
+try_cast(coalesce(
+    -- a span of quarters ('Q4 to Q2' under 'Change'): its end, as a change is dated
+    nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*[1-4]\s*(?:to|-|–)\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), ''),
+    nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '')) as integer)
 {%- endmacro %}
 
 {# Fiscal quarter number from a row label that is a quarter and nothing else: 'Q1', 'Quarter 1',
