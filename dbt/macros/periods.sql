@@ -84,12 +84,17 @@ end)
 try_cast(nullif(regexp_extract({{ expr }}, '(?i)^(?:at|by)\s+the\s+end\s+of\s+{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer)
 {%- endmacro %}
 
-{# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'. #}
+{# Fiscal quarter number from a column header such as 'Quarter 1', 'Q3', 'Qtr 2'; null for a span
+   of quarters ('Q1-Q2', 'Q4 to Q2': no one quarter). #}
 {% macro quarter_number(expr) -%}
-try_cast(coalesce(
-    -- a span of quarters ('Q4 to Q2' under 'Change'): its end, as a change is dated
-    nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*[1-4]\s*(?:to|-|–)\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), ''),
-    nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '')) as integer)
+(case when {{ quarter_span_end(expr) }} is null
+      then try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer) end)
+{%- endmacro %}
+
+{# The last quarter of a span of quarters heading a column ('Q4 to Q2' under 'Change': 2), which
+   dates a change over it; else null. #}
+{% macro quarter_span_end(expr) -%}
+try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*[1-4]\s*(?:to|-|–)\s*{{ quarter_words_re() }}\s*([1-4])\b', 1), '') as integer)
 {%- endmacro %}
 
 {# Fiscal quarter number from a row label that is a quarter and nothing else: 'Q1', 'Quarter 1',

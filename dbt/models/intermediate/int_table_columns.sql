@@ -60,7 +60,9 @@ header_dimension as (
 meanings as (
     select
         n.column_name,
-        {{ quarter_number('n.column_name') }} as quarter,
+        -- a change over a span of quarters is dated by its end ('Change Q4 to Q2')
+        coalesce({{ quarter_number('n.column_name') }},
+                 case when vt.value_type = 'change' then {{ quarter_span_end('n.column_name') }} end) as quarter,
         regexp_matches(n.column_name, '(?i)\btotals?\b') and {{ quarter_number('n.column_name') }} is null
             as is_total_col,
         {{ fy_start_year('n.column_name') }} as fy_start_year,
@@ -91,6 +93,7 @@ select
     -- or is printed in brackets after its value type ('Actual (Q2)', 'Previous (Q1)'), or on the
     -- header line under its year, over the quarter's last month ('2024/25' / 'Q3' / 'Dec 2024')
     coalesce(m.quarter, {{ quarter_number('c.leaf_name') }},
+             case when m.value_type = 'change' then {{ quarter_span_end('c.leaf_name') }} end,
              -- a header line over its columns naming a quarter with its year ('Seen in Q2
              -- 2025/26' over '% seen within 18 weeks | Median wait (weeks)')
              {{ quarter_of_year('c.group_name') }},
