@@ -71,3 +71,17 @@
         "select " ~ (columns | join(', ')) ~ " from " ~ relation ~ " order by " ~ order_by) -%}
     {{ return(result.rows | list) }}
 {%- endmacro %}
+
+{# The values of `value_column` of every row of `relation` whose pattern matches `text`, distinct,
+   sorted and joined with commas (null for none): a scalar expression, each pattern a constant, in
+   place of a lateral string_agg over the seed (which the planner must decorrelate at every run). #}
+{% macro seed_values_matched(text, relation, value_column) -%}
+{%- set rows = seed_rows(relation, ['pattern', value_column], 'pattern') -%}
+{%- if rows | length == 0 -%}
+null::varchar
+{%- else -%}
+nullif(array_to_string(list_sort(list_distinct(list_filter(list_value(
+    {%- for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor -%}
+), lambda x: x is not null))), ','), '')
+{%- endif -%}
+{%- endmacro %}

@@ -98,12 +98,11 @@ clause_stages as (   -- every stage named in the number's clause, and in its who
     group by all
 ),
 sections as (
-    select s.*, sp.segment as segment_code
+    -- the divisions the section's heading names (seed segment_patterns; the model refs the seed)
+    select s.*,
+           {{ seed_values_matched("coalesce(s.section_heading, '')", ref('segment_patterns'), 'segment') }}
+               as segment_code
     from {{ batch(ref('int_prose_sections')) }} s
-    left join lateral (
-        select string_agg(distinct p.segment, ',' order by p.segment) as segment from {{ ref('segment_patterns') }} p
-        where {{ regexp_matches_seed("coalesce(s.section_heading, '')", 'p.pattern', ref('segment_patterns')) }}
-    ) sp on true
 ),
 heading_procedures as (
     select s.pack_id, s.sentence_first_line, min(c.part) as procedure
