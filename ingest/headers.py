@@ -201,11 +201,7 @@ def _wrapped_headings(row: Row, above: list[Row]) -> bool:
     heads = above[-1].clean
     named = [(i, c) for i, c in enumerate(cells) if c]
     return len(named) >= 2 and all(
-        starts_lowercase(c)
-        and len(c.split()) <= WRAPPED_HEADING_MAX_WORDS
-        and i < len(heads)
-        and bool(heads[i])
-        for i, c in named
+        _wraps_heading_above(c, heads[i] if i < len(heads) else "") for i, c in named
     )
 
 
