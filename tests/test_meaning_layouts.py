@@ -3530,6 +3530,10 @@ def test_a_row_referred_to_the_ombudsman_among_rows_of_measures_counts_its_enqui
         ("ombudsman_enquiries", 18.0, "FY2023/24"),
         ("ombudsman_enquiries", 21.0, "FY2024/25"),
     ]
+    # the council's adult social care, as printed under its title (no service of its own)
+    assert fields_on(
+        con, "fct_complaints", "257", 31, "service_area", "service_code", "source_kind"
+    ) == {("adult", None, "table")}
     assert measured(con, "fct_complaints", "257", 35) == [
         ("ombudsman_enquiries", 21.0, "FY2024/25")
     ]
@@ -3588,6 +3592,9 @@ def test_each_quarters_year_on_the_header_line_below_dates_it(con):
         ("cla_count", 176.0, "D2025-09-30"),
         ("cla_count", 171.0, "D2025-03-31"),
     ]
+    assert fields_on(con, "fct_placements", "258", 60, "breakdown", "service_area") == {
+        ("Foster carers", "children")
+    }
 
 
 def test_a_header_line_of_dates_with_a_wrapped_word_dates_and_names_each_column(con):
