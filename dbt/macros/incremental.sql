@@ -30,10 +30,26 @@
 {%- if in_chunk_scope() -%}
 {{ column }} in (select c.pack_id from {{ source('ops', 'transform_chunk') }} c where c.action = 'load')
 {%- elif is_incremental() -%}
+{%- set packs = queued_load_packs() -%}
+{%- if packs | length <= var('batch_literal_packs') -%}
+{%- if packs -%}{{ column }} in ({% for p in packs %}'{{ p | replace("'", "''") }}'{{ ", " if not loop.last }}{% endfor %}){%- else -%}false{%- endif -%}
+{%- else -%}
 {{ column }} in (select q.pack_id from {{ source('ops', 'publish_queue') }} q where q.action = 'load')
+{%- endif -%}
 {%- else -%}
 true
 {%- endif -%}
+{%- endmacro %}
+
+{# The packs queued `load`, read once per dbt command (run_query_once): the queue is written by
+   ingest before a command and emptied after a publish, never while dbt runs. in_batch() prints
+   them as constants when they are few (an added pack or a handful): DuckDB then filters each
+   table scan by them, where a subquery over the queue is a semi-join planned and run in every
+   one of a model's inputs (int_prose_facts reads some thirty). #}
+{% macro queued_load_packs() -%}
+    {%- set rows = run_query_once("select distinct pack_id from " ~ source('ops', 'publish_queue')
+                                  ~ " where action = 'load' order by 1") -%}
+    {{ return(rows.columns[0].values() | list) }}
 {%- endmacro %}
 
 {# A model whose rows are not a pack's (int_measure_texts, incremental by text) says so with
