@@ -598,7 +598,15 @@ class _Sentence:
     """A sentence as printed (`text`) and as the patterns read it (`subject`: folded when it
     can be, with `rules` compiled for it), with what is read once for all its numbers."""
 
-    __slots__ = ("text", "subject", "rules", "phones", "may_hold_a_fraction", "may_hold_words")
+    __slots__ = (
+        "text",
+        "subject",
+        "rules",
+        "phones",
+        "may_hold_a_fraction",
+        "may_hold_words",
+        "period_spans",
+    )
 
     def __init__(
         self,
@@ -619,6 +627,7 @@ class _Sentence:
             may_hold_words = _may_hold(low, self.rules.number_word_gate)
         self.may_hold_a_fraction = may_hold_a_fraction
         self.may_hold_words = may_hold_words
+        self.period_spans: list[tuple[int, int]] | None = None  # _period_spans, found once
 
 
 def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
@@ -747,7 +756,10 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
 
 
 def _period_spans(s: _Sentence) -> list[tuple[int, int]]:
-    return [match.span() for match in s.rules.periods.finditer(s.subject)]
+    """The spans of the sentence's period phrases (searched once: each figure asks again)."""
+    if s.period_spans is None:
+        s.period_spans = [match.span() for match in s.rules.periods.finditer(s.subject)]
+    return s.period_spans
 
 
 def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
