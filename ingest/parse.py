@@ -208,7 +208,9 @@ from ingest.text import clean_text
 #        label_number_limits)
 #        and minutes titled '... Panel held at the Guildhall, Marshby on ...' name the panel
 # 1.3.85: 'in the third quarter' with no year is a period phrase (a quarter of the report's year)
-PARSER_VERSION = "1.3.85"
+# 1.3.86: 'since the peak in August 2025' after a change is the period it is counted from (prose.yml
+#        comparison_before_change), not the change's own
+PARSER_VERSION = "1.3.86"
 
 
 @dataclass

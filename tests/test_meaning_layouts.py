@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 259)}
+    layouts = {f"{n}" for n in range(201, 260)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3668,4 +3668,35 @@ def test_a_change_over_a_span_of_quarters_is_dated_by_the_spans_end(con):
         (150.0, "actual", "D2025-03-31"),
         (158.0, "actual", "D2025-09-30"),
         (8.0, "change", "D2025-09-30"),
+    }
+
+
+# ------------------------------- 259: 'Of these' under a waiting list, paragraphs numbered 1., 2.
+
+
+def test_of_these_after_a_waiting_list_is_its_longest_waits_of_its_date(con):
+    """259 lines 19-21: '2.<TAB>At 30 September 2025, 398 children were waiting for speech and
+    language therapy, ...' then '3.<TAB>Of these, 61 had waited more than 52 weeks': 61 waited
+    over 52 weeks, at 30 September 2025, for speech and language therapy (it was no fact: read
+    as a part of a group the sentence does not name, the paragraph's number '3.' between the
+    two sentences hid the waiting list before it). Lines 25-27 the same for occupational therapy."""
+    assert services_on(con, "259", 21) == {
+        ("waiting_over_52_weeks", 61.0, "D2025-09-30", "speech_language_therapy")
+    }
+    assert services_on(con, "259", 27) == {
+        ("waiting_over_52_weeks", 14.0, "D2025-09-30", "occupational_therapy")
+    }
+
+
+def test_a_change_since_the_peak_in_a_month_is_of_the_figures_date(con):
+    """259 line 19: '398 children were waiting ..., a reduction of 17 since the peak in August
+    2025': the fall of 17 is from August to 30 September 2025, the list's date (it was dated
+    August 2025); line 25: 'an increase of 9 since the low in June 2025' likewise."""
+    assert services_on(con, "259", 19) == {
+        ("referrals_waiting", 398.0, "D2025-09-30", "speech_language_therapy"),
+        ("referrals_waiting", -17.0, "D2025-09-30", "speech_language_therapy"),
+    }
+    assert services_on(con, "259", 25) == {
+        ("referrals_waiting", 212.0, "D2025-09-30", "occupational_therapy"),
+        ("referrals_waiting", 9.0, "D2025-09-30", "occupational_therapy"),
     }

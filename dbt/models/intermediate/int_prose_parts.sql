@@ -166,7 +166,7 @@ group_before as (
     join {{ batch(ref('stg_prose_numbers')) }} e
       on e.pack_id = m.pack_id and e.mention_seq < m.mention_seq and e.sentence <> m.sentence
      and e.sentence_last_line >= m.sentence_first_line - 2
-     and suffix(trim(m.context_before), trim(e.sentence))
+     and {{ ends_prose_before('m.context_before', 'e.sentence') }}
     join {{ batch(ref('int_prose_measures')) }} pm on pm.pack_id = e.pack_id and pm.mention_seq = e.mention_seq
     where sc.group_size is null and {{ opens_about_figure_before('m.sentence') }}
       and pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
