@@ -210,7 +210,10 @@ from ingest.text import clean_text
 # 1.3.85: 'in the third quarter' with no year is a period phrase (a quarter of the report's year)
 # 1.3.86: 'since the peak in August 2025' after a change is the period it is counted from (prose.yml
 #        comparison_before_change), not the change's own
-PARSER_VERSION = "1.3.86"
+# 1.3.87: a row label broken off on a word it cannot end on ('... young people aged') goes on in
+#        the next row ('16 and 17<TAB>12<TAB>14'), across a page's stamp and a running head one
+#        blank line from it (a line the pack prints elsewhere too)
+PARSER_VERSION = "1.3.87"
 
 
 @dataclass

@@ -22,7 +22,7 @@ from ingest.headers import (
     title_row,
 )
 from ingest.rows import Row, detect_layout, starts_lowercase, tabs, width
-from ingest.stitching import names_a_service
+from ingest.stitching import dangles, names_a_service
 from ingest.text import clean_cells, clean_text, is_blank, is_page_stamp
 
 MAX_BLANK_GAP = 3  # blank lines a table may be interrupted by
@@ -167,6 +167,7 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
         and not is_page_stamp(lines[i])
         and "\t" not in lines[i]
         and not _by_page_stamp(lines, i)
+        and not _running_head(lines, i)
     ]
     headings += [i for i in gap if _label_cut_by_page(lines, i, run["rows"])]
     headings.sort()
@@ -225,6 +226,16 @@ def _label_cut_by_page(lines: list[str], index: int, rows: list[Row]) -> bool:
         )
     label = rows[0].label
     return names_a_service(f"{text} {label}") and not names_a_service(label)
+
+
+def _running_head(lines: list[str], index: int) -> bool:
+    """A page's running head or foot one blank line from its `Page 16` stamp: a line printed
+    elsewhere in the pack too (the report's title over every page), not one broken off mid-phrase
+    (`Supported accommodation for young people aged` above the stamp, its row's first words)."""
+    text = lines[index].strip()
+    if not _near_page_stamp(lines, index) or dangles(text):
+        return False
+    return sum(1 for line in lines if line.strip() == text) > 1
 
 
 def _near_page_stamp(lines: list[str], index: int) -> bool:

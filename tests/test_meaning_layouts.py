@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 260)}
+    layouts = {f"{n}" for n in range(201, 262)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3699,4 +3699,68 @@ def test_a_change_since_the_peak_in_a_month_is_of_the_figures_date(con):
     assert services_on(con, "259", 25) == {
         ("referrals_waiting", 212.0, "D2025-09-30", "occupational_therapy"),
         ("referrals_waiting", 9.0, "D2025-09-30", "occupational_therapy"),
+    }
+
+
+# --------------------------------------- 260: complaints by time taken, in bands of working days
+
+
+def test_time_bands_are_not_read_as_answered_in_time_or_late(con):
+    """260 lines 16-18: 'Responded | Within 10 working days | Within 20 working days | Over 20
+    working days': which of the two is the timescale the table does not say, so neither 64 nor
+    98 is 'answered in time' (both were, two values for one year) and 22 is not 'late'; they are
+    unclassified with that reason. The responded column stays complaints concluded."""
+    assert measured(con, "fct_complaints", "260", 17) == [
+        ("complaints_concluded", 120.0, "FY2024/25")
+    ]
+    reasons = {
+        (r["column_name"], r["value"]): r["reason"]
+        for r in rows(
+            con,
+            "select u.* from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
+            "where p.file_name like '260%' and u.source_line = 17",
+        )
+    }
+    assert set(reasons) == {
+        ("Within 10 working days", 64.0),
+        ("Within 20 working days", 98.0),
+        ("Over 20 working days", 22.0),
+    }
+    assert all("time bands" in reason for reason in reasons.values())
+
+
+def test_one_timescale_beside_its_late_column_is_still_read(con):
+    """260 line 22: 'Within 20 working days | Over 20 working days' print one time: answered in
+    time and late, as before."""
+    assert sorted(measured(con, "fct_complaints", "260", 22)) == [
+        ("complaints_concluded", 120.0, "FY2024/25"),
+        ("complaints_in_timescale", 98.0, "FY2024/25"),
+        ("complaints_over_timescale", 22.0, "FY2024/25"),
+    ]
+
+
+def test_a_band_of_working_days_heading_a_row_is_no_part_of_the_captions_measure(con):
+    """260 lines 27-29: rows 'Within 20 working days', '21 to 40 working days', 'Over 40 working
+    days' under 'Stage 2 complaints by time taken to respond': no fact ('21 to 40' was 6 and 4
+    complaints received; 'Over 40' complaints answered late)."""
+    for line in (27, 28, 29):
+        assert measured(con, "fct_complaints", "260", line) == []
+
+
+# ------------------------------------ 261: a row label broken by a page's stamp and running head
+
+
+SUPPORTED_16_17 = "Supported accommodation for young people aged 16 and 17"
+
+
+def test_a_row_label_broken_across_a_page_is_one_label(con):
+    """261 lines 15-21: 'Supported accommodation for young people aged', then 'Page 16' and the
+    report's title printed over the next page, then '16 and 17<TAB>12<TAB>14': one row, the
+    children in care in supported accommodation aged 16 and 17 (the figures had the label '16
+    and 17', the running head was a row of its own)."""
+    assert fields_on(
+        con, "fct_placements", "261", 21, "measure", "value", "period_id", "breakdown"
+    ) == {
+        ("cla_count", 12.0, "D2025-06-30", SUPPORTED_16_17),
+        ("cla_count", 14.0, "D2025-09-30", SUPPORTED_16_17),
     }

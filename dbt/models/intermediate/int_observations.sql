@@ -132,6 +132,18 @@ measured as (
 -- tables printed one after another in a document with the same header ('Table A1: Speech and
 -- language therapy', 'Table A2: Occupational therapy', ... under one appendix heading) are one
 -- series: a table whose caption and heading name no measure takes the one the first table's do
+-- tables printing time bands ('Within 10 working days | Within 20 working days | Over 20 working
+-- days'): two or more thresholds in the labels naming a timescale's measure (var
+-- threshold_measures, the number after var threshold_number's words)
+band_tables as (
+    select table_id
+    from measured
+    where label_measure in ('{{ var("threshold_measures") | join("', '") }}')
+    group by table_id
+    having count(distinct nullif(regexp_extract(
+        case when label_measure = col_measure then column_name else row_text end,
+        '{{ var("threshold_number") }}', 1), '')) > 1
+),
 series as (
     select table_id, first_value(table_id) over (partition by pack_id, document_id, run order by seq) as first_table_id
     from (
@@ -247,7 +259,11 @@ based as (
                       or w.table_measure_source in ('lead_in', 'document_title')), false)
             as row_names_unknown_measure,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
-        max(w.table_measure) over (partition by w.table_id) as table_measure_any
+        max(w.table_measure) over (partition by w.table_id) as table_measure_any,
+        -- one of a table's time bands (band_tables): which band is the timescale the table does
+        -- not say, so none of them is 'answered in time' or 'late'
+        coalesce(w.label_measure in ('{{ var("threshold_measures") | join("', '") }}')
+                 and w.table_id in (select table_id from band_tables), false) as label_among_bands
     from with_table_measure w
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
     left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
@@ -397,6 +413,7 @@ unit_checked as (
              then null
              when x.is_comparator then null
              when x.is_share_total then null
+             when x.label_among_bands then null
              -- a band of waits heading its column or row ('0-6 weeks', '19-52 weeks') counts
              -- those waiting that long, a part of the table's waiting list no measure names:
              -- unclassified, unless its own words name one ('52+ weeks': waiting over 52 weeks)
