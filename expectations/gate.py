@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from expectations import _gx
-from ingest.paragraphs import is_numbered_paragraph, paragraph_view
+from ingest.paragraphs import paragraph_view
 
 PACK_SUITES = {
     "packs": "pack_packs",
@@ -525,7 +525,7 @@ def _printed_on(text: str, line: str) -> bool:
     `1.1<TAB>sentence` is read with a space for its TAB (ingest/paragraphs.py)."""
     if text in line:
         return True
-    return is_numbered_paragraph(line) and text in paragraph_view([line])[0]
+    return "\t" in line and text in paragraph_view([line])[0]
 
 
 def _date_printed(meeting_date: Any, text: Any) -> bool | None:

@@ -40,7 +40,11 @@ def paragraph_view(lines: list[str]) -> list[str]:
     virement of £1.5m from the corporate contingency.`), or one blank line away from it and
     labelled alike (`(i)<TAB>THAT the report be noted; and` / `` / `(ii)<TAB>THAT 40 additional
     audit days ...`), is an item of the same list."""
-    numbered = {i for i, line in enumerate(lines) if "\t" in line and is_numbered_paragraph(line)}
+    numbered = {
+        i
+        for i, line in enumerate(lines)
+        if "\t" in line and (is_numbered_paragraph(line) or _lone_numbered_sentence(lines, i))
+    }
     if not numbered:
         return lines
     grown = set(numbered)
@@ -169,6 +173,34 @@ def _is_labelled_decision(label: str, text: str) -> bool:
         boundaries.decision_label_text.match(words) is not None
         or boundaries.paragraph_lead_in.match(words) is not None
     )
+
+
+def _lone_numbered_sentence(lines: list[str], index: int) -> bool:
+    """`1.<TAB>The Council received 305 Stage 1 complaints in 2024/25.`: a numbered line of one
+    cell that is a short sentence holding a figure (a capital first, MIN_ITEM_WORDS words or
+    more, a full stop last), with no TAB line next to it (blank lines aside): a paragraph too
+    short for MIN_WORDS, not a one-row table whose figure no one reads."""
+    _indent, number, rest = _parts(lines[index])
+    text = rest.rstrip("\t ")
+    if "\t" in text or not PARAGRAPH_NUMBER.match(number) or not text[:1].isupper():
+        return False
+    if not text.endswith(".") or text.endswith("..") or not any(ch.isdigit() for ch in text):
+        return False
+    if len(_WORD.findall(text)) < MIN_ITEM_WORDS:
+        return False
+    return not any("\t" in lines[i] for i in _nearest_printed(lines, index))
+
+
+def _nearest_printed(lines: list[str], index: int) -> list[int]:
+    """The nearest line with text above and below `index` (blank lines skipped)."""
+    found = []
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(lines) and not lines[other].strip():
+            other += step
+        if 0 <= other < len(lines):
+            found.append(other)
+    return found
 
 
 def _short_item(line: str) -> bool:

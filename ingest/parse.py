@@ -213,7 +213,10 @@ from ingest.text import clean_text
 # 1.3.87: a row label broken off on a word it cannot end on ('... young people aged') goes on in
 #        the next row ('16 and 17<TAB>12<TAB>14'), across a page's stamp and a running head one
 #        blank line from it (a line the pack prints elsewhere too)
-PARSER_VERSION = "1.3.87"
+# 1.3.88: a numbered line of one short sentence holding a figure, no TAB line next to it
+#        ('1.<TAB>The Council received 305 Stage 1 complaints in 2024/25.'), is a paragraph, not a
+#        one-row table
+PARSER_VERSION = "1.3.88"
 
 
 @dataclass

@@ -3764,3 +3764,11 @@ def test_a_row_label_broken_across_a_page_is_one_label(con):
         ("cla_count", 12.0, "D2025-06-30", SUPPORTED_16_17),
         ("cla_count", 14.0, "D2025-09-30", SUPPORTED_16_17),
     }
+
+
+def test_a_short_numbered_sentence_alone_is_read_as_prose(con):
+    """260 line 13: '1.<TAB>The Council received 305 Stage 1 complaints in 2024/25.', a numbered
+    sentence of six words with no table next to it: 305 Stage 1 complaints received in 2024/25
+    (it was a one-row table of two cells, its figure read by no one)."""
+    got = fields_on(con, "fct_complaints", "260", 13, "measure", "value", "period_id", "stage")
+    assert got == {("complaints_received", 305.0, "FY2024/25", "1")}
