@@ -605,7 +605,7 @@ class _Sentence:
         "phones",
         "may_hold_a_fraction",
         "may_hold_words",
-        "period_spans",
+        "found_period_spans",
     )
 
     def __init__(
@@ -627,7 +627,7 @@ class _Sentence:
             may_hold_words = _may_hold(low, self.rules.number_word_gate)
         self.may_hold_a_fraction = may_hold_a_fraction
         self.may_hold_words = may_hold_words
-        self.period_spans: list[tuple[int, int]] | None = None  # _period_spans, found once
+        self.found_period_spans: list[tuple[int, int]] | None = None  # by _period_spans, once
 
 
 def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
@@ -757,9 +757,9 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
 
 def _period_spans(s: _Sentence) -> list[tuple[int, int]]:
     """The spans of the sentence's period phrases (searched once: each figure asks again)."""
-    if s.period_spans is None:
-        s.period_spans = [match.span() for match in s.rules.periods.finditer(s.subject)]
-    return s.period_spans
+    if s.found_period_spans is None:
+        s.found_period_spans = [match.span() for match in s.rules.periods.finditer(s.subject)]
+    return s.found_period_spans
 
 
 def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):

@@ -229,13 +229,17 @@ def _label_cut_by_page(lines: list[str], index: int, rows: list[Row]) -> bool:
 
 
 def _running_head(lines: list[str], index: int) -> bool:
-    """A page's running head or foot one blank line from its `Page 16` stamp: a line printed
-    elsewhere in the pack too (the report's title over every page), not one broken off mid-phrase
-    (`Supported accommodation for young people aged` above the stamp, its row's first words)."""
+    """A page's running head or foot one blank line from its `Page 16` stamp: a line printed by
+    another page's stamp too (the report's title over every page), not one broken off mid-phrase
+    (`Supported accommodation for young people aged` above the stamp, its row's first words). A
+    section's heading printed once by a stamp, or elsewhere only in the prose, stays."""
     text = lines[index].strip()
     if not _near_page_stamp(lines, index) or dangles(text):
         return False
-    return sum(1 for line in lines if line.strip() == text) > 1
+    return any(
+        other != index and line.strip() == text and _near_page_stamp(lines, other)
+        for other, line in enumerate(lines)
+    )
 
 
 def _near_page_stamp(lines: list[str], index: int) -> bool:

@@ -3692,13 +3692,14 @@ def test_a_change_since_the_peak_in_a_month_is_of_the_figures_date(con):
     """259 line 19: '398 children were waiting ..., a reduction of 17 since the peak in August
     2025': the fall of 17 is from August to 30 September 2025, the list's date (it was dated
     August 2025); line 25: 'an increase of 9 since the low in June 2025' likewise."""
-    assert services_on(con, "259", 19) == {
-        ("referrals_waiting", 398.0, "D2025-09-30", "speech_language_therapy"),
-        ("referrals_waiting", -17.0, "D2025-09-30", "speech_language_therapy"),
+    fields = ("measure", "value", "value_type", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "259", 19, *fields) == {
+        ("referrals_waiting", 398.0, "actual", "D2025-09-30", "speech_language_therapy"),
+        ("referrals_waiting", -17.0, "change", "D2025-09-30", "speech_language_therapy"),
     }
-    assert services_on(con, "259", 25) == {
-        ("referrals_waiting", 212.0, "D2025-09-30", "occupational_therapy"),
-        ("referrals_waiting", 9.0, "D2025-09-30", "occupational_therapy"),
+    assert fields_on(con, "fct_waiting_times", "259", 25, *fields) == {
+        ("referrals_waiting", 212.0, "actual", "D2025-09-30", "occupational_therapy"),
+        ("referrals_waiting", 9.0, "change", "D2025-09-30", "occupational_therapy"),
     }
 
 
@@ -3713,14 +3714,7 @@ def test_time_bands_are_not_read_as_answered_in_time_or_late(con):
     assert measured(con, "fct_complaints", "260", 17) == [
         ("complaints_concluded", 120.0, "FY2024/25")
     ]
-    reasons = {
-        (r["column_name"], r["value"]): r["reason"]
-        for r in rows(
-            con,
-            "select u.* from marts.dq_unclassified_values u join marts.dim_pack p using (pack_id) "
-            "where p.file_name like '260%' and u.source_line = 17",
-        )
-    }
+    reasons = {(r["column_name"], r["value"]): r["reason"] for r in unclassified(con, "260", 17)}
     assert set(reasons) == {
         ("Within 10 working days", 64.0),
         ("Within 20 working days", 98.0),
@@ -3745,6 +3739,13 @@ def test_a_band_of_working_days_heading_a_row_is_no_part_of_the_captions_measure
     complaints received; 'Over 40' complaints answered late)."""
     for line in (27, 28, 29):
         assert measured(con, "fct_complaints", "260", line) == []
+    assert [(r["row_label"], r["value"]) for r in unclassified(con, "260", 28)] == [
+        ("21 to 40 working days", 4.0),
+        ("21 to 40 working days", 6.0),
+    ]
+    for line in (27, 29):
+        assert {r["column_name"] for r in unclassified(con, "260", line)} == {"2023/24", "2024/25"}
+        assert all("time bands" in r["reason"] for r in unclassified(con, "260", line))
 
 
 # ------------------------------------ 261: a row label broken by a page's stamp and running head
@@ -3754,12 +3755,12 @@ SUPPORTED_16_17 = "Supported accommodation for young people aged 16 and 17"
 
 
 def test_a_row_label_broken_across_a_page_is_one_label(con):
-    """261 lines 15-21: 'Supported accommodation for young people aged', then 'Page 16' and the
-    report's title printed over the next page, then '16 and 17<TAB>12<TAB>14': one row, the
-    children in care in supported accommodation aged 16 and 17 (the figures had the label '16
-    and 17', the running head was a row of its own)."""
+    """261 lines 17-23: 'Supported accommodation for young people aged', then 'Page 16' and the
+    report's title printed over the next page (as over page 15, line 9), then '16 and 17<TAB>12
+    <TAB>14': one row, the children in care in supported accommodation aged 16 and 17 (the
+    figures had the label '16 and 17', the running head was a row of its own)."""
     assert fields_on(
-        con, "fct_placements", "261", 21, "measure", "value", "period_id", "breakdown"
+        con, "fct_placements", "261", 23, "measure", "value", "period_id", "breakdown"
     ) == {
         ("cla_count", 12.0, "D2025-06-30", SUPPORTED_16_17),
         ("cla_count", 14.0, "D2025-09-30", SUPPORTED_16_17),
@@ -3772,3 +3773,15 @@ def test_a_short_numbered_sentence_alone_is_read_as_prose(con):
     (it was a one-row table of two cells, its figure read by no one)."""
     got = fields_on(con, "fct_complaints", "260", 13, "measure", "value", "period_id", "stage")
     assert got == {("complaints_received", 305.0, "FY2024/25", "1")}
+
+
+def test_each_stages_own_timescale_is_no_band(con):
+    """260 lines 33-34: 'Stage 1 complaints responded to within 10 working days | 180' and
+    'Stage 2 ... within 20 working days | 12': two stages, each with its timescale, not bands of
+    one: both are answered in time."""
+    assert fields_on(con, "fct_complaints", "260", 33, "measure", "value", "stage") == {
+        ("complaints_in_timescale", 180.0, "1")
+    }
+    assert fields_on(con, "fct_complaints", "260", 34, "measure", "value", "stage") == {
+        ("complaints_in_timescale", 12.0, "2")
+    }

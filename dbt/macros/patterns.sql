@@ -11,10 +11,12 @@
   before the model compiles.
 #}
 
-{# The result (an agate table) of a query reading reference data, run once per dbt command.
-   A model compiles after the seeds it refs are loaded, and seeds do not change while models
-   run, so the result is kept (in the `graph` dict, the one object every node's context shares)
-   for the next model asking the same: one model alone asks up to eight times. #}
+{# The result (an agate table) of a query run once per dbt command: reference data, or the
+   publish queue (incremental.sql queued_load_packs). A model compiles after the seeds it refs
+   are loaded; seeds do not change while models run, nor does the queue (ingest writes it
+   between commands); so the result is kept (in the `graph` dict, the one object every node's
+   context shares, new in each command's process) for the next model asking the same: one model
+   alone asks up to eight times. #}
 {% macro run_query_once(sql) -%}
     {%- set cache = graph.setdefault('council_query_results', {}) -%}
     {%- if sql not in cache -%}

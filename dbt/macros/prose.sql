@@ -23,11 +23,12 @@ regexp_matches({{ expr }}, '(?i){{ "^" if whole }}(?:{{ var("relative_periods")[
 regexp_matches({{ expr }}, '(?i)^(?:{{ var("period_bound_openers") | join("|") }})\b')
 {%- endmacro %}
 
-{# Whether sentence `sentence` is the last one of the prose before another (its context_before
-   `context`): a paragraph number printed after it ('... in August 2025. 10.' before '10.<TAB>Of
-   these, ...', where ingest reads '10.' as a sentence of its own) does not come between them. #}
-{% macro ends_prose_before(context, sentence) -%}
-suffix(regexp_replace(trim({{ context }}), '([.!?])\s+[0-9]{1,2}(?:\.[0-9]{1,2})*\.?$', '\1'), trim({{ sentence }}))
+{# Whether `sentence` is the sentence just before another, whose context_before is `context`: the
+   last of that prose. A paragraph's number printed between them ('... in August 2025. 10.'
+   before '10.<TAB>Of these, ...', which ingest reads as a sentence of its own) does not part
+   them, as '2.2' in '2.2<TAB>Of these, ...' (inside its sentence) does not. #}
+{% macro is_sentence_before(context, sentence) -%}
+suffix(regexp_replace(trim({{ context }}), '([.!?])\s+[0-9]{1,3}(?:\.[0-9]{1,2})*\.?$', '\1'), trim({{ sentence }}))
 {%- endmacro %}
 
 {# True when a sentence opens about the figure of the sentence before it ('2.5 Of these, 180 had

@@ -27,3 +27,17 @@ case when len(list_distinct(regexp_extract_all(coalesce({{ expr }}, ''), '(?i)\b
 coalesce(regexp_matches({{ expr }}, '(?i)^\W*(?:(?:under|less\s+than|<)\s*)?[0-9]+\s*(?:(?:[-–]|to)\s*[0-9]+|\+)?\s*(?:working\s+)?(?:weeks?|wks?|months?|days?)\W*$')
          and not regexp_matches({{ expr }}, '(?i)^\W*[0-9]+\s*(?:working\s+)?(?:weeks?|wks?|months?|days?)\W*$'), false)
 {%- endmacro %}
+
+{# The words of an observation (alias `x` of int_observations) that name its measure: its cell's
+   key, else its column header when that names the label's measure, else its row's text. #}
+{% macro band_label_text(x) -%}
+case when {{ x }}.key_measure is not null then {{ x }}.cell_key
+     when {{ x }}.label_measure = {{ x }}.col_measure then {{ x }}.column_name
+     else {{ x }}.row_text end
+{%- endmacro %}
+
+{# A time band's label without its time ('Within 20 working days' -> ' working days'; var
+   threshold_number): labels alike but for their time are bands of one table. #}
+{% macro band_stem(text) -%}
+replace({{ text }}, regexp_extract({{ text }}, '{{ var("threshold_number") }}', 0), '')
+{%- endmacro %}

@@ -129,21 +129,26 @@ measured as (
     left join {{ ref('int_measure_texts') }} mt
       on mt.domain = x.domain and mt.slot = 'fallback' and mt.text = x.document_title and mt.kind = x.cell_kind
 ),
+-- time bands: labels naming a timescale's measure (var threshold_measures) that print two or
+-- more times with their other words alike ('Within 10 working days | Within 20 working days |
+-- Over 20 working days'; the time is group 1 of var threshold_number): which is the timescale
+-- the table does not say. Labels whose other words differ print one time each ('Stage 1 within
+-- 10 working days', 'Stage 2 within 20 working days').
+band_labels as (
+    select table_id, band_stem
+    from (
+        select table_id, {{ band_stem('t') }} as band_stem,
+               nullif(regexp_extract(t, '{{ var("threshold_number") }}', 1), '') as threshold
+        from (select table_id, {{ band_label_text('m') }} as t
+              from measured m
+              where m.label_measure in ('{{ var("threshold_measures") | join("', '") }}'))
+    )
+    group by all
+    having count(distinct threshold) > 1
+),
 -- tables printed one after another in a document with the same header ('Table A1: Speech and
 -- language therapy', 'Table A2: Occupational therapy', ... under one appendix heading) are one
 -- series: a table whose caption and heading name no measure takes the one the first table's do
--- tables printing time bands ('Within 10 working days | Within 20 working days | Over 20 working
--- days'): two or more thresholds in the labels naming a timescale's measure (var
--- threshold_measures, the number after var threshold_number's words)
-band_tables as (
-    select table_id
-    from measured
-    where label_measure in ('{{ var("threshold_measures") | join("', '") }}')
-    group by table_id
-    having count(distinct nullif(regexp_extract(
-        case when label_measure = col_measure then column_name else row_text end,
-        '{{ var("threshold_number") }}', 1), '')) > 1
-),
 series as (
     select table_id, first_value(table_id) over (partition by pack_id, document_id, run order by seq) as first_table_id
     from (
@@ -260,11 +265,13 @@ based as (
             as row_names_unknown_measure,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any,
-        -- one of a table's time bands (band_tables): which band is the timescale the table does
-        -- not say, so none of them is 'answered in time' or 'late'
+        -- one of a table's time bands (band_labels): which band is the timescale the table does
+        -- not say, so none of them is 'answered in time' or 'late' (unit_checked)
         coalesce(w.label_measure in ('{{ var("threshold_measures") | join("', '") }}')
-                 and w.table_id in (select table_id from band_tables), false) as label_among_bands
+                 and bl.table_id is not null, false) as label_among_bands
     from with_table_measure w
+    left join band_labels bl
+      on bl.table_id = w.table_id and bl.band_stem = {{ band_stem(band_label_text('w')) }}
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
     left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
 ),
@@ -388,7 +395,12 @@ unit_checked as (
     -- 10,000 children' in the paragraph above a table of numbers names that paragraph's figure
     select
         x.* exclude (measure),
-        case when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
+        coalesce(x.label_among_bands
+                 and x.measure in ('{{ var("threshold_measures") | join("', '") }}'), false) as is_time_band,
+        case when x.label_among_bands
+                  and x.measure in ('{{ var("threshold_measures") | join("', '") }}')
+             then null
+             when x.value_kind in ('weeks', 'days', 'gbp', 'rate')
                   and mc.unit is distinct from case x.value_kind when 'rate' then 'rate_per_10000'
                                                     else x.value_kind end
              then null
@@ -413,7 +425,6 @@ unit_checked as (
              then null
              when x.is_comparator then null
              when x.is_share_total then null
-             when x.label_among_bands then null
              -- a band of waits heading its column or row ('0-6 weeks', '19-52 weeks') counts
              -- those waiting that long, a part of the table's waiting list no measure names:
              -- unclassified, unless its own words name one ('52+ weeks': waiting over 52 weeks)

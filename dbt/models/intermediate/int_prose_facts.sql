@@ -185,7 +185,7 @@ inherited as (
                -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
                or w.about_figure_before)
           and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
-          and e.sentence <> w.sentence and {{ ends_prose_before('w.context_before', 'e.sentence') }}
+          and e.sentence <> w.sentence and {{ is_sentence_before('w.context_before', 'e.sentence') }}
           and not exists (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
               where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
@@ -198,7 +198,7 @@ inherited as (
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null and e.sentence <> w.sentence
           and e.sentence_last_line >= w.sentence_first_line - 2
-          and {{ ends_prose_before('w.context_before', 'e.sentence') }}
+          and {{ is_sentence_before('w.context_before', 'e.sentence') }}
           and e.number_text = regexp_extract(w.sentence, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?of\s+(?:the|these|those)\s+([0-9][0-9,]*)\b', 1)
           and not exists (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
@@ -214,7 +214,7 @@ inherited as (
           and e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null and strpos(e.before_text, e.period_text) > 0
           and e.sentence <> w.sentence and e.sentence_last_line >= w.sentence_first_line - 1
-          and {{ ends_prose_before('w.context_before', 'e.sentence') }}
+          and {{ is_sentence_before('w.context_before', 'e.sentence') }}
           and not exists (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
               where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line

@@ -143,17 +143,23 @@ subset_cues as (
 group_measures as (   -- var whole_group_measures
     select unnest({{ var('whole_group_measures') }}) as measure
 ),
-whole_figures as (   -- counts of a whole group: table totals, and figures named so in earlier sentences
-    select distinct pack_id, value, measure
-    from {{ batch(ref('int_facts')) }}
-    where value is not null and theme is null and segment is null and procedure is null
-      and row_role = 'total' and measure in (select measure from group_measures)
-    union
-    select distinct n.pack_id, n.value, pm.measure
-    from {{ batch(ref('stg_prose_numbers')) }} n
-    join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
-    where pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
-      and not regexp_matches(n.sentence, '(?i)\bof\s+(?:the|these|those)\s+[0-9]')
+-- counts of a whole group: table totals, and figures named so in earlier sentences, each with its
+-- domain (a waiting list of 85 is no whole of 'Of the 85 complaints')
+whole_figures as (
+    select w.*, mc.domain
+    from (
+        select distinct pack_id, value, measure
+        from {{ batch(ref('int_facts')) }}
+        where value is not null and theme is null and segment is null and procedure is null
+          and row_role = 'total' and measure in (select measure from group_measures)
+        union
+        select distinct n.pack_id, n.value, pm.measure
+        from {{ batch(ref('stg_prose_numbers')) }} n
+        join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
+        where pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
+          and not regexp_matches(n.sentence, '(?i)\bof\s+(?:the|these|those)\s+[0-9]')
+    ) w
+    join {{ ref('measure_catalogue') }} mc using (measure)
 ),
 -- 'The Ombudsman made final decisions on 21 complaints ... Of these, 12 were upheld': a sentence
 -- opening 'Of these' (var anaphoric_openers) with no size of its own is about the last whole-group
@@ -166,7 +172,7 @@ group_before as (
     join {{ batch(ref('stg_prose_numbers')) }} e
       on e.pack_id = m.pack_id and e.mention_seq < m.mention_seq and e.sentence <> m.sentence
      and e.sentence_last_line >= m.sentence_first_line - 2
-     and {{ ends_prose_before('m.context_before', 'e.sentence') }}
+     and {{ is_sentence_before('m.context_before', 'e.sentence') }}
     join {{ batch(ref('int_prose_measures')) }} pm on pm.pack_id = e.pack_id and pm.mention_seq = e.mention_seq
     where sc.group_size is null and {{ opens_about_figure_before('m.sentence') }}
       and pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
@@ -259,6 +265,7 @@ select
     sc.mention_seq is not null
         and not exists (select 1 from whole_figures w
                         where w.pack_id = m.pack_id and w.value = sc.group_size
+                          and w.domain = pmc.domain
                           and (m.value = sc.group_size or w.measure is distinct from pm.measure))
         and not (gb.measure is not null and gb.measure is distinct from pm.measure)
         as is_part_of_group
@@ -270,6 +277,7 @@ left join bracket_themes bt using (pack_id, mention_seq)
 left join subset_cues sc using (pack_id, mention_seq)
 left join group_before gb using (pack_id, mention_seq)
 left join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
+left join {{ ref('measure_catalogue') }} pmc on pmc.measure = pm.measure
 left join clause_stages cs using (pack_id, mention_seq)
 left join share_themes sh on sh.pack_id = m.pack_id and sh.mention_seq = m.mention_seq and sh.part_kind = 'share_theme'
 left join share_themes ct on ct.pack_id = m.pack_id and ct.mention_seq = m.mention_seq and ct.part_kind = 'count_theme'

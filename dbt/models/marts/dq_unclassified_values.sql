@@ -24,7 +24,7 @@ select
          then 'a comparator''s figure (England, a region, statistical neighbours), printed beside the council''s own'
          when o.is_share_total
          then 'the total row of a column of shares: 100% by construction, no figure of its own'
-         when o.label_among_bands
+         when o.is_time_band
          then 'one of several time bands the table prints (such as ''Within 10 working days'' beside ''Within 20 working days''): which is the timescale its words do not say'
          else 'no measure named by the cell key, column header, row label, caption, heading or title'
               || case when o.base_measure is not null then ' for this part of an encoded cell' else '' end
