@@ -216,7 +216,9 @@ from ingest.text import clean_text
 # 1.3.88: a numbered line of one short sentence holding a figure, no TAB line next to it
 #        ('1.<TAB>The Council received 305 Stage 1 complaints in 2024/25.'), is a paragraph, not a
 #        one-row table
-PARSER_VERSION = "1.3.88"
+# 1.3.89: a threshold naming a figure's measure ('over 18 weeks') does not stand between the figure
+#        and its period ('140 children waiting over 18 weeks ... at 31 January 2026')
+PARSER_VERSION = "1.3.89"
 
 
 @dataclass

@@ -1343,7 +1343,11 @@ def _nearest_period(
         if ";" in between or "(" in between or ")" in between:
             continue
         if any(
-            k is not m and k is not share and low <= k.char_start < high and not _paired(k, m)
+            k is not m
+            and k is not share
+            and low <= k.char_start < high
+            and not _paired(k, m)
+            and not _is_threshold(k)  # 'over 18 weeks' names the figure's measure: no figure
             for k in kept
         ):
             continue

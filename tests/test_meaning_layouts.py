@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 262)}
+    layouts = {f"{n}" for n in range(201, 263)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3785,3 +3785,51 @@ def test_each_stages_own_timescale_is_no_band(con):
     assert fields_on(con, "fct_complaints", "260", 34, "measure", "value", "stage") == {
         ("complaints_in_timescale", 12.0, "2")
     }
+
+
+# ------------------------------ 262: a caption of two measures; figures expected after the meeting
+
+
+def test_a_row_naming_neither_of_a_captions_two_measures_is_unclassified(con):
+    """262 lines 13-18: under 'Children starting and ceasing to be looked after', 'of whom
+    unaccompanied asylum-seeking children' and 'Net change' name neither measure: unclassified
+    with that reason (both were children ceasing care); the starting and ceasing rows keep
+    theirs."""
+    assert fields_on(con, "fct_placements", "262", 15, "measure", "value", "period_id") == {
+        ("children_starting_care", 44.0, "FY2025/26-Q1"),
+        ("children_starting_care", 41.0, "FY2025/26-Q2"),
+    }
+    assert fields_on(con, "fct_placements", "262", 17, "measure", "value", "period_id") == {
+        ("children_ceasing_care", 39.0, "FY2025/26-Q1"),
+        ("children_ceasing_care", 29.0, "FY2025/26-Q2"),
+    }
+    for line, values in ((16, [9.0, 12.0]), (18, [5.0, 12.0])):
+        assert measured(con, "fct_placements", "262", line) == []
+        got = unclassified(con, "262", line)
+        assert [r["value"] for r in got] == values
+        assert all("caption names several measures" in r["reason"] for r in got)
+
+
+def test_a_figure_expected_after_the_meeting_is_a_forecast_not_an_actual(con):
+    """262 lines 22-26 (meeting 18 November 2025): 164 waited over 18 weeks at 30 September 2025
+    (an actual); 'the provider expects the number ... to fall below 120 by March 2026' is a
+    forecast of 31 March 2026 (it was an actual, after the meeting); 'there will be 140 children
+    waiting ... at 31 January 2026' says neither forecast nor target: no fact (it was an actual
+    at the meeting's date, its date taken by 'over 18 weeks')."""
+    fields = ("measure", "value", "value_type", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "262", 22, *fields) == {
+        ("waiting_over_18_weeks", 164.0, "actual", "D2025-09-30", "speech_language_therapy")
+    }
+    assert fields_on(con, "fct_waiting_times", "262", 24, *fields) == {
+        ("waiting_over_18_weeks", 120.0, "forecast", "D2026-03-31", "speech_language_therapy")
+    }
+    assert measured(con, "fct_waiting_times", "262", 26) == []
+
+
+def test_a_figure_aimed_for_after_the_meeting_is_a_target(con):
+    """262 line 28: 'The Council aims to have no more than 90 children waiting over 18 weeks for
+    occupational therapy at 31 March 2026': a target of 31 March 2026 (it was an actual at the
+    meeting's date: 'over 18 weeks' took the date from 90)."""
+    assert fields_on(
+        con, "fct_waiting_times", "262", 28, "measure", "value", "value_type", "period_id"
+    ) == {("waiting_over_18_weeks", 90.0, "target", "D2026-03-31")}

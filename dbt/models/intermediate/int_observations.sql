@@ -263,6 +263,11 @@ based as (
                  and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
                       or w.table_measure_source in ('lead_in', 'document_title')), false)
             as row_names_unknown_measure,
+        -- a caption naming several measures at once ('Children starting and ceasing to be looked
+        -- after') leaves each row or column the one it names: a row naming none ('of whom UASC',
+        -- 'Net change', a total of both) is of none of them
+        coalesce(w.table_measure_source = 'caption' and len(w.caption_measures) > 1
+                 and w.label_measure is null, false) as names_none_of_captions,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any,
         -- one of a table's time bands (band_labels): which band is the timescale the table does
@@ -291,6 +296,7 @@ totalled as (
             when lcc.table_measure is not null then nullif(lcc.measure, '')
             when lcl.table_measure is not null then nullif(lcl.measure, '')
             when b.row_names_unknown_measure then null
+            when b.names_none_of_captions then null
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
         case b.measure_source

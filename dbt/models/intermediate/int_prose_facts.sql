@@ -1,351 +1,26 @@
 -- Facts printed in sentences (source_kind 'prose'): one row per number whose measure the sentence
--- names (int_prose_measures), with its period, service, councils, the part of the service it is
--- about (int_prose_parts: theme, segment, procedure, breakdown) and provenance. The sentence is
+-- names (int_prose_measures), with its period (int_prose_fact_periods), service, councils, the
+-- part of the service it is about (int_prose_parts: theme, segment, procedure, breakdown) and
+-- provenance. The sentence is
 -- the value_text and source_line the line the number is printed on. A number that is part of a
 -- group its sentence does not name ('Of the 25 complaints made, only 5 were upheld' with no theme
 -- named) is not a fact; nor is a waiting-times figure about a part (the waiting-times facts have
 -- no part columns).
--- Period, nearest first: the period phrase beside the number ('in 2014/15', 'As at 28 August',
--- 'in December 2023', 'quarter 4' -> that quarter of the document's fiscal year); 'this year' /
--- 'over the year' / 'over the last year' -> the fiscal year of the heading above or of the
--- document title, 'last year' -> the year before; 'currently' / 'to date' -> the date of the
--- document (the minutes of an earlier meeting carry its date in their title), else the meeting
--- date. With no phrase, a flow (complaints) takes the fiscal year of the heading or title and a
--- stock (children looked after, waiting lists) the date of the heading right above it in its
--- document when it prints one ('Waiting times at 30 September 2025', a table's caption), else the
--- document's or meeting's date; a figure whose
--- measure a sentence before names ('this figure is 527') takes that sentence's period. A year
--- that cannot be placed (a calendar year) leaves the number unclassified. The phrase a change is
--- compared with ('on last year') is its comparison period, never its own.
 -- Changes: 'an increase of 15' is a fact of value_type 'change' (signed, down < 0; unit
 -- percent_change for '28% increase'); 'from 40 to 25' is one fact of 25 with comparison_value 40,
 -- plus a fact of 40 when the earlier figure's own period is printed ('from 636 days in 2014/15').
 {% set clause = "list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]" %}
-with measured as (
-    select n.*, m.measure, m.measure_source, m.value_type, m.unit, mc.domain, mc.period_kind,
-           p.meeting_date, p.council as reporting_council_text,
-           case when m.part_kind = 'breakdown' then m.part_text end as breakdown,
-           -- a share's theme is what it is a share of: the words after it, not any theme the sentence names
-           case when m.measure = 'complaints_share_pct' then pt.share_theme else pt.theme end as theme,
-           pt.segment, pt.procedure,
-           -- a stage the sentence names beside another clause's figure is its complaints' only
-           -- ('27 Stage 1 complaints, of which 9 were upheld, and 14 compliments': not the
-           -- compliments'; var sentence_stage_families)
-           case when pt.stage_in_clause or mc.family in ('{{ var("sentence_stage_families") | join("', '") }}')
-                then pt.stage end as stage,
-           pt.is_part_of_group
-    from {{ batch(ref('stg_prose_numbers')) }} n
-    join {{ batch(ref('int_prose_measures')) }} m using (pack_id, mention_seq)
-    join {{ ref('measure_catalogue') }} mc on mc.measure = m.measure
-    join {{ batch(ref('stg_packs')) }} p using (pack_id)
-    left join {{ batch(ref('int_prose_parts')) }} pt using (pack_id, mention_seq)
-),
--- '22 of the 708 children in care': a number printed right before 'of the <number>' and read as
--- that number's own measure is a part of it, not the whole count again
-parts_of_next as (
-    select m.pack_id, m.mention_seq
-    from measured m
-    join measured w
-      on w.pack_id = m.pack_id and w.mention_seq = m.mention_seq + 1
-     and w.sentence_first_line = m.sentence_first_line and w.sentence = m.sentence
-     and w.measure = m.measure
-    where regexp_matches(substr(m.sentence, m.char_end + 1, w.char_start - m.char_end),
-                         '(?i)^\s*of\s+(?:the|these|those|all)\s+$')
-),
-mentions as (
-    select m.*
-    from measured m
-    where not ((coalesce(m.is_part_of_group, false)
-                or exists (select 1 from parts_of_next x
-                           where x.pack_id = m.pack_id and x.mention_seq = m.mention_seq))
-               and m.theme is null and m.segment is null and m.procedure is null and m.breakdown is null)
-      and not (m.domain = 'waiting_times' and (m.theme is not null or m.segment is not null))
-),
--- a report's statement of the day its figures are at ('with figures at 30 September 2025 unless
--- stated': var stated_as_of)
-stated_dates as (
-    {%- set stated = var('stated_as_of') | replace('{month}', month_alternation()) %}
-    select d.pack_id, d.document_id,
-           -- two statements of different days date nothing (no guess between them)
-           case when count(distinct {{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) = 1
-                then min({{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) end
-               as stated_as_of
-    from {{ batch(ref('stg_lines')) }} l
-    join {{ batch(ref('stg_documents')) }} d
-      on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
-    where l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}')
-    group by all
-),
-located as (
-    select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line,
-           sd.stated_as_of,
-           -- 'Of these, 180 ...': about the figure of the sentence before (var anaphoric_openers)
-           {{ opens_about_figure_before('m.sentence') }} as about_figure_before,
-           {{ parse_uk_date('coalesce(d.title, \'\')') }} as document_date
-    from mentions m
-    left join {{ batch(ref('stg_documents')) }} d
-      on d.pack_id = m.pack_id and m.line_number between d.first_line and d.last_line
-    left join stated_dates sd on sd.pack_id = d.pack_id and sd.document_id = d.document_id
-),
-fy_headings as (
-    select pack_id, line_number, fy_start_year, service_area,
-           -- 'Performance Report - Quarter 3 2025/26': the quarter the section reports on
-           {{ quarter_of_year('clean_text') }} as quarter
-    from {{ batch(ref('int_heading_lines')) }}
-    where fy_start_year is not null
-),
 -- a figure its bracketed parts add up to ('208 complaints ... (160 County Council and 48
 -- Partnership Trust)') is their total: summed with them it would count twice
-broken_down as (
+with broken_down as (
     select m.pack_id, m.part_of_seq as mention_seq, count(*) as parts, sum(n.value) as parts_sum
     from {{ batch(ref('int_prose_measures')) }} m
     join {{ batch(ref('stg_prose_numbers')) }} n using (pack_id, mention_seq)
     where m.part_of_seq is not null
     group by all
 ),
--- every heading: a figure takes the date of the nearest one only when that one prints a date
-as_of_headings as (
-    select pack_id, line_number, as_of_date
-    from {{ batch(ref('int_heading_lines')) }}
-),
-area_headings as (
-    select pack_id, line_number, service_area_in_force as service_area   -- null: a section of none
-    from {{ batch(ref('int_heading_lines')) }}
-    where (service_area is not null or closes_service_area)
-),
-with_fy as (
-    select l.*,
-           case when h.line_number >= coalesce(l.document_first_line, 1) then h.fy_start_year end
-               as heading_fy,
-           case when h.line_number >= coalesce(l.document_first_line, 1) then h.quarter end
-               as heading_quarter
-    from located l
-    asof left join fy_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
-),
-with_as_of as (
-    select l.*,
-           case when h.line_number >= coalesce(l.document_first_line, 1) then h.as_of_date end
-               as heading_as_of
-    from with_fy l
-    asof left join as_of_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
-),
-with_area as (
-    select l.*,
-           case when a.line_number >= coalesce(l.document_first_line, 1) then a.service_area end
-               as heading_service_area
-    from with_as_of l
-    asof left join area_headings a on a.pack_id = l.pack_id and l.sentence_first_line > a.line_number
-),
--- a figure whose measure the prose before names takes that prose's period when it has none
-inherited as (
-    select w.* replace (coalesce(w.period_text, (
-        select arg_max(e.period_text, e.mention_seq)
-        from {{ batch(ref('stg_prose_numbers')) }} e
-        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null and e.sentence_last_line >= w.sentence_first_line - 1
-          and strpos(w.context_before, e.sentence) > 0
-    )) as period_text)
-    from with_area w
-    where w.measure_source = 'anaphora'
-    union all by name
-    -- a figure with no period of its own takes the period that opens its sentence, before the
-    -- sentence's first figure ('At 31 March 2024 there were 412 children in care, a rate of 71
-    -- per 10,000': 71 is at 31 March 2024 too)
-    select w.* replace (coalesce(w.period_text, (
-        select arg_min(e.period_text, e.mention_seq)
-        from {{ batch(ref('stg_prose_numbers')) }} e
-        where e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
-          and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null and strpos(e.before_text, e.period_text) > 0
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = e.pack_id and f.sentence_first_line = e.sentence_first_line
-                and f.sentence = e.sentence and f.mention_seq < e.mention_seq and f.skip_reason is null)
-    ), (
-        -- a figure read as the same measure as the figure before it, for another service
-        -- ('3,243 children were waiting at 30 September 2025: ..., 915 for occupational therapy
-        -- and 366 for physiotherapy') is of that figure's period
-        select arg_max(e.period_text, e.mention_seq)
-        from {{ batch(ref('stg_prose_numbers')) }} e
-        where w.measure_source = 'elliptical'
-          and e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
-          and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null
-    ), (
-        -- a sentence naming no period at all goes on in the one period of the sentence just
-        -- before it ('At 31 March 2024, 1,046 children were waiting. The average wait was 17
-        -- weeks'); not when that sentence names two ('125 complaints over the year, only
-        -- quarter 4 below 30'); a comparison printed in brackets ('286 complaints (2023/24:
-        -- 265)') gives the sentence no period of its own
-        select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
-        from {{ batch(ref('stg_prose_numbers')) }} e
-        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null
-          and (e.sentence_last_line >= w.sentence_first_line - 1
-               -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
-               or w.about_figure_before)
-          and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
-          and e.sentence <> w.sentence and {{ is_sentence_before('w.context_before', 'e.sentence') }}
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
-                and f.sentence = w.sentence and f.period_text is not null)
-    ), (
-        -- a sentence opening 'Of the 1,163 children' is of the period of that figure in the
-        -- sentence before ('... to 1,163 at 31 March 2025'), when it names none of its own
-        select arg_max(e.period_text, e.mention_seq)
-        from {{ batch(ref('stg_prose_numbers')) }} e
-        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null and e.sentence <> w.sentence
-          and e.sentence_last_line >= w.sentence_first_line - 2
-          and {{ is_sentence_before('w.context_before', 'e.sentence') }}
-          and e.number_text = regexp_extract(w.sentence, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?of\s+(?:the|these|those)\s+([0-9][0-9,]*)\b', 1)
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
-                and f.sentence = w.sentence and f.period_text is not null)
-    ), (
-        -- a sentence restating the figure before ('This is a rate of 38 per 10,000 children'
-        -- after 'At 31 March 2024 there were 1,018 children ..., compared with 983 at 31 March
-        -- 2023') is of the period printed before that sentence's figure (var restating_openers)
-        select arg_min(e.period_text, e.mention_seq)
-        from {{ batch(ref('stg_prose_numbers')) }} e
-        where {{ opens_restating_figure_before('w.sentence') }}
-          and e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null and strpos(e.before_text, e.period_text) > 0
-          and e.sentence <> w.sentence and e.sentence_last_line >= w.sentence_first_line - 1
-          and {{ is_sentence_before('w.context_before', 'e.sentence') }}
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
-                and f.sentence = w.sentence and f.period_text is not null)
-    )) as period_text)
-    from with_area w
-    where w.measure_source is distinct from 'anaphora'
-),
--- 'fell by 86 over the quarter, reaching 541 at 30 September': the quarter a stock changed over
--- says no date of its own (the level's is), so only a flow is dated by it
-quarter_flows as (
-    select w.* replace (
-        case when w.period_kind = 'stock' and {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }}
-             then null else w.period_text end as period_text)
-    from inherited w
-),
--- 'At the end of Quarter 2': the quarter of the document's year (else the latest such quarter
--- ended by the report's date) that a stock is as at the end of, and a flow counted to
-quarter_ends as (
-    select q.*, {{ fq_end('q.end_quarter_fy', 'q.end_quarter') }} as end_quarter_date
-    from (
-        select e.*,
-               coalesce(e.heading_fy, {{ fy_start_year('e.document_title') }},
-                        {{ latest_quarter_fy('e.end_quarter', 'coalesce(e.document_date, e.meeting_date)') }})
-                   as end_quarter_fy
-        from (
-            select f.*,
-                   coalesce({{ end_of_quarter("coalesce(f.period_text, '')") }},
-                            -- 'at the end of the quarter': the quarter the heading or title names
-                            case when {{ says_period("coalesce(f.period_text, '')", 'quarter_end') }}
-                                 then case when f.heading_fy is not null then f.heading_quarter
-                                           else {{ quarter_of_year('f.document_title') }} end end)
-                       as end_quarter
-            from quarter_flows f
-        ) e
-    ) q
-),
-read_periods as (
-    select
-        w.*,
-        coalesce(
-            try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])$', 1), '') as integer),
-            -- 'in the first quarter of 2025/26'
-            {{ ordinal_quarter("coalesce(w.period_text, '')") }},
-            -- 'during the quarter': the quarter the heading above (else the title) names with its
-            -- year; none named leaves the figure unplaced
-            case when {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }}
-                 then case when w.heading_fy is not null then w.heading_quarter
-                           else {{ quarter_of_year('w.document_title') }} end end
-        ) as quarter,
-        {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }} as says_this_quarter,
-        coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
-        -- '2017/18', '1 April 2017 to 31 March 2018'
-        {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
-        coalesce(w.end_quarter_date,
-                 {{ as_of_date("coalesce(w.period_text, '')", loose=true) }},
-                 {{ day_month_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }},
-                 {{ month_end_in_year("coalesce(w.period_text, '')", 'w.meeting_date') }},
-                 {{ year_end_in_year("coalesce(w.period_text, '')",
-                                     "coalesce(w.heading_fy, " ~ fy_start_year('w.document_title') ~ ")",
-                                     'w.meeting_date') }}) as printed_as_of,
-        -- 'since April', 'year to date': counted from that day to the report's date
-        {{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }}
-            as to_date_start,
-        -- 'the first three quarters of 2024/25': the months from the year's start it counts
-        {{ part_year_months("coalesce(w.period_text, '')") }} as part_year_months,
-        {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_this_year,
-        {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
-            and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
-        {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
-        regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year,
-        {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound
-    from quarter_ends w
-),
 periods as (
-    select
-        r.*,
-        case
-            -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
-            when r.period_is_bound then 'unplaced'
-            -- the first months of a printed year: from its 1 April to their end (var
-            -- part_year_months), not the whole year
-            when r.printed_fy is not null and r.part_year_months is not null then 'part_year'
-            when r.printed_fy is not null and r.quarter is not null then 'fiscal_quarter'
-            -- a flow 'at the end of Quarter 2' is counted from its year's start to then
-            when r.end_quarter is not null and r.period_kind = 'flow' then 'quarter_to_date'
-            when r.printed_fy is not null then 'fiscal_year'
-            -- a quarter with no year printed near it is of the document's year, else the
-            -- latest such quarter ended by the report's date
-            when r.quarter is not null then 'fiscal_quarter'
-            when r.says_this_quarter then 'unplaced'
-            when r.printed_as_of is not null then 'as_of'
-            when r.names_a_year then 'unplaced'
-            -- a stock printed with no period right under a dated heading ('2. Waiting times at 30
-            -- September 2025', a table's caption: the nearest heading above it) is as at the
-            -- heading's date; minutes are dated by their title
-            when r.period_text is null and r.period_kind = 'stock' and r.heading_as_of is not null
-             and r.document_date is null
-                then 'heading_as_of'
-            -- a flow counted to date ('Since April, 87 children have entered care'); a stock
-            -- 'since April' ('has risen since April to 1,142') is the stock now
-            when r.to_date_start is not null and r.period_kind = 'flow' then 'to_date'
-            -- a stock 'over the last 12 months' is the stock now ('reduced the number of children
-            -- we look after by 5% in the last 12 months')
-            when r.says_this_year and r.period_kind = 'stock' then 'meeting_date'
-            -- a flow 'to date' is the year so far ('there are 8 outcomes to date' in an annual report)
-            when r.says_now and r.period_kind = 'flow' and r.document_fy is not null then 'fiscal_year'
-            when (r.says_this_year or r.says_last_year) and r.document_fy is not null then 'fiscal_year'
-            -- a count over time printed with no period in a yearly report is of the report's year
-            -- (complaints received, children starting care: not the meeting's day); waiting-times
-            -- flows are counted by month and stay dated by the report
-            when r.period_text is null and (r.domain = 'complaints' or r.period_kind = 'flow')
-             and r.domain <> 'waiting_times' and r.document_fy is not null then 'fiscal_year'
-            -- a stock with no period of its own in a report stating the day its figures are at
-            when r.period_text is null and r.period_kind = 'stock' and r.stated_as_of is not null
-                then 'stated_as_of'
-            else 'meeting_date'
-        end as period_type,
-        case
-            when r.printed_fy is not null then r.printed_fy
-            when r.says_last_year then r.document_fy - 1
-            when r.quarter is not null and r.document_fy is null
-                then {{ latest_quarter_fy('r.quarter', 'coalesce(r.document_date, r.meeting_date)') }}
-            else r.document_fy
-        end as fy,
-        case
-            when r.printed_fy is not null or r.printed_as_of is not null then 'sentence'
-            when r.heading_fy is not null then 'heading'
-            else 'document_title'
-        end as fy_source
-    from read_periods r
+    select * from {{ batch(ref('int_prose_fact_periods')) }}
 ),
 -- a span of days (type to_date): 'since April' to the report's date, the first months of a
 -- printed year from its 1 April to the last of them, or its start to the end of a quarter
@@ -561,7 +236,16 @@ prose_facts as (
         c.number_text,
         c.sentence as value_text,
         'printed' as value_status,
-        c.value_type,
+        -- a figure at a day after its meeting's month is no actual ('at the end of September'
+        -- in a report to a meeting of 16 September may be a month's figure read early): a target
+        -- when its sentence says so, a forecast when it says one is expected ('expects the
+        -- number ... to fall below 120 by March 2026'; vars target_cue, forecast_cue); with
+        -- neither it is no fact (below)
+        case when c.as_of_date > last_day(c.meeting_date) and c.value_type = 'actual'
+             then case when regexp_matches(c.sentence, '{{ var("target_cue") }}') then 'target'
+                       when regexp_matches(c.sentence, '{{ var("forecast_cue") }}') then 'forecast' end
+             else c.value_type end as value_type,
+        coalesce(c.as_of_date > last_day(c.meeting_date), false) as dated_after_meeting,
         c.role,
         c.direction as change_direction,
         c.comparison_value,
@@ -628,8 +312,9 @@ prose_facts as (
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
 -- value, period, service and part of the service; a printing on another line stays a fact)
-select *
+select * exclude (dated_after_meeting)
 from prose_facts
+where not (dated_after_meeting and value_type is distinct from 'target' and value_type is distinct from 'forecast')
 qualify row_number() over (
     partition by pack_id, source_line, measure, unit, value_type, value, period_id, service_code,
                  service_area, theme, segment, procedure, stage, breakdown
