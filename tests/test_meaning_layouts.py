@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 263)}
+    layouts = {f"{n}" for n in range(201, 264)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3833,3 +3833,28 @@ def test_a_figure_aimed_for_after_the_meeting_is_a_target(con):
     assert fields_on(
         con, "fct_waiting_times", "262", 28, "measure", "value", "value_type", "period_id"
     ) == {("waiting_over_18_weeks", 90.0, "target", "D2026-03-31")}
+
+
+# ------------------------------- 263: the Ombudsman's decisions by service, with a Total
+
+
+def test_a_total_column_beside_services_of_two_areas_is_the_councils(con):
+    """263 lines 25-29: 'Decision | Adult Social Care | Children's Services | Other | Total' under
+    a section after one about children's complaints: the Total and Other columns take no area
+    from the words around the table (both were the children's, so the Total's 9 upheld and the
+    Children's Services' 3 were one figure printed twice: four false errors); the services'
+    columns keep theirs."""
+    got = fields_on(con, "fct_complaints", "263", 26, "column_name", "value", "service_area")
+    assert got == {
+        ("Adult Social Care", 5.0, "adult"),
+        ("Children's Services", 3.0, "children"),
+        ("Other", 1.0, None),
+        ("Total", 9.0, None),
+    }
+    assert {m for m, *_ in measured(con, "fct_complaints", "263", 26)} == {"ombudsman_upheld"}
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '263%' and f.check_name not like 'council_name_%'",
+    )
+    assert findings == []

@@ -264,8 +264,11 @@ select
         when s.cell_key is not null or s.row_label is null or s.rows_are_services or s.row_is_period
             then s.caption_service_text
     end as service_text,
-    -- 'none': the nearest text names a council service of neither area ('Highways')
+    -- 'none': the nearest text names a council service of neither area ('Highways'); rows or
+    -- columns of services of several areas ('Adult Social Care | Children's Services | Other |
+    -- Total') take no area from the words around the table: its Total is the council's
     nullif(case when s.rows_span_areas
+                     or count(distinct s.col_service_area) over (partition by s.table_id) > 1
                 then coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area,
                               svc.service_area)
                 else coalesce(nullif(mc.service_area, ''), s.row_service_area, s.col_service_area,
