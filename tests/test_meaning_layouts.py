@@ -3790,6 +3790,9 @@ def test_each_stages_own_timescale_is_no_band(con):
 # ------------------------------ 262: a caption of two measures; figures expected after the meeting
 
 
+YEAR_TO_SEPTEMBER_2025 = "R2025-04-01/2025-09-30"
+
+
 def test_a_row_naming_neither_of_a_captions_two_measures_is_unclassified(con):
     """262 lines 13-18: under 'Children starting and ceasing to be looked after', 'of whom
     unaccompanied asylum-seeking children' and 'Net change' name neither measure: unclassified
@@ -3798,16 +3801,33 @@ def test_a_row_naming_neither_of_a_captions_two_measures_is_unclassified(con):
     assert fields_on(con, "fct_placements", "262", 15, "measure", "value", "period_id") == {
         ("children_starting_care", 44.0, "FY2025/26-Q1"),
         ("children_starting_care", 41.0, "FY2025/26-Q2"),
+        ("children_starting_care", 85.0, YEAR_TO_SEPTEMBER_2025),
     }
     assert fields_on(con, "fct_placements", "262", 17, "measure", "value", "period_id") == {
         ("children_ceasing_care", 39.0, "FY2025/26-Q1"),
         ("children_ceasing_care", 29.0, "FY2025/26-Q2"),
+        ("children_ceasing_care", 68.0, YEAR_TO_SEPTEMBER_2025),
     }
-    for line, values in ((16, [9.0, 12.0]), (18, [5.0, 12.0])):
+    for line, values in ((16, [9.0, 12.0, 21.0]), (18, [5.0, 12.0, 17.0])):
         assert measured(con, "fct_placements", "262", line) == []
         got = unclassified(con, "262", line)
         assert [r["value"] for r in got] == values
         assert all("caption names several measures" in r["reason"] for r in got)
+
+
+def test_a_year_to_date_column_is_counted_to_the_tables_latest_quarter(con):
+    """262 lines 14-17: a '2025/26 year to date' column beside Q1 and Q2 2025/26: 85 children
+    started care from 1 April to 30 September 2025, the end of the table's latest quarter (it was
+    the whole year 2025/26, as if the year had ended)."""
+    got = [
+        f
+        for f in facts(con, "fct_placements", "262", 15)
+        if f["column_name"] == "2025/26 year to date"
+    ]
+    fields = ("value", "period_type", "period_start", "period_end", "fiscal_year")
+    assert [tuple(str(f[name]) for name in fields) for f in got] == [
+        ("85.0", "to_date", "2025-04-01", "2025-09-30", "2025/26")
+    ]
 
 
 def test_a_figure_expected_after_the_meeting_is_a_forecast_not_an_actual(con):

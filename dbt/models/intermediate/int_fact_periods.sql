@@ -36,7 +36,9 @@ with obs as (
             over (partition by o.table_id) as table_has_months,
         -- the columns its quarter heads: one, when each column is a quarter ('Q3' over 'Dec 2024'),
         -- three when a quarter spans its months ('Q1' over 'Apr | May | Jun')
-        count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns
+        count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
+        -- a column counting a year so far ('2025/26 | year to date'; var year_to_date_label)
+        coalesce(regexp_matches(o.column_name, '{{ var("year_to_date_label") }}'), false) as col_says_to_date
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
@@ -157,11 +159,25 @@ typed as (
                   or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))
                 then 'as_of'
             when r.fy_start_year is not null and r.quarter is not null then 'fiscal_quarter'
+            -- a flow in a year-to-date column is counted from the year's 1 April to the end of the
+            -- table's latest quarter of that year, else to the meeting (not the whole year)
+            when r.col_says_to_date and r.fy_start_year is not null and r.period_kind = 'flow'
+                then 'to_date'
             when r.fy_start_year is not null then 'fiscal_year'
             when r.calendar_year is not null then 'calendar_year'
             else 'meeting_date'
-        end as period_type
+        end as period_type,
+        max(case when r.quarter is not null and r.quarter_source = 'column' and r.fy_start_year is not null
+                 then {{ fq_end('r.fy_start_year', 'r.quarter') }} end)
+            over (partition by r.table_id, r.fy_start_year) as latest_quarter_end
     from ranked r
+),
+spanned as (
+    select s.*,
+           case when s.period_type = 'to_date'
+                then coalesce(s.latest_quarter_end,
+                              least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as to_date_end
+    from typed s
 )
 select
     s.pack_id,
@@ -176,12 +192,14 @@ select
         when 'fiscal_year' then make_date(s.fy_start_year, 4, 1)
         when 'calendar_year' then make_date(s.calendar_year, 1, 1)
         when 'month' then s.month_start
+        when 'to_date' then make_date(s.fy_start_year, 4, 1)
     end as period_start,
     case s.period_type
         when 'fiscal_quarter' then {{ fq_end('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year + 1, 3, 31)
         when 'calendar_year' then make_date(s.calendar_year, 12, 31)
         when 'month' then last_day(s.month_start)
+        when 'to_date' then s.to_date_end
     end as period_end,
     case s.period_type
         when 'as_of' then s.printed_as_of
@@ -193,14 +211,17 @@ select
         when 'calendar_year' then 'CY' || s.calendar_year
         when 'month' then 'M' || strftime(s.month_start, '%Y-%m')
         when 'as_of' then 'D' || strftime(s.printed_as_of, '%Y-%m-%d')
+        when 'to_date' then 'R' || strftime(make_date(s.fy_start_year, 4, 1), '%Y-%m-%d') || '/'
+                            || strftime(s.to_date_end, '%Y-%m-%d')
         else 'D' || strftime(s.meeting_date, '%Y-%m-%d')
     end as period_id,
-    case when s.period_type in ('fiscal_year', 'fiscal_quarter') then {{ fy_label('s.fy_start_year') }} end
+    case when s.period_type in ('fiscal_year', 'fiscal_quarter', 'to_date') then {{ fy_label('s.fy_start_year') }} end
         as fiscal_year,
     case when s.period_type = 'fiscal_quarter' then s.quarter end as fiscal_quarter,
     case s.period_type
         when 'fiscal_quarter' then s.quarter_source || '+' || s.fy_source
         when 'fiscal_year' then s.fy_source
+        when 'to_date' then s.fy_source || '+to_date'
         when 'calendar_year' then s.calendar_year_source
         when 'month' then s.month_source
         when 'as_of' then case s.as_of_source when 'month' then s.month_source
@@ -208,4 +229,4 @@ select
                                when 'year' then s.fy_source || '+year_end'
                                else s.as_of_source end
         else 'meeting_date' end as period_source
-from typed s
+from spanned s

@@ -46,10 +46,16 @@ as_of as (
     )
 ),
 spans_to_date as (
-    -- a flow counted to date from a printed start ('since April'), to the report's date
+    -- a flow counted to date from a printed start ('since April'), to the report's date; a
+    -- table's year-to-date column, to its latest quarter's end
     select distinct period_id, 'to_date', period_start, period_end, null::date, fiscal_year, null::integer
-    from {{ ref('int_prose_facts') }}
-    where period_type = 'to_date'
+    from (
+        select period_id, period_start, period_end, fiscal_year
+        from {{ ref('int_prose_facts') }} where period_type = 'to_date'
+        union
+        select period_id, period_start, period_end, fiscal_year
+        from {{ ref('int_facts') }} where period_type = 'to_date'
+    )
 )
 select * from fiscal_years
 union all select * from fiscal_quarters
