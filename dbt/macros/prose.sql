@@ -75,3 +75,9 @@ null::varchar
 coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %})
 {%- endif -%}
 {%- endmacro %}
+
+{# The heading `h` found above a sentence (an asof join on its line; int_prose_fact_periods): its
+   `column`, when the heading is printed in the sentence's own document (alias `l`), else null. #}
+{% macro in_own_document(h, column) -%}
+case when {{ h }}.line_number >= coalesce(l.document_first_line, 1) then {{ h }}.{{ column }} end
+{%- endmacro %}

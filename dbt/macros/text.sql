@@ -28,9 +28,10 @@ coalesce(regexp_matches({{ expr }}, '(?i)^\W*(?:(?:under|less\s+than|<)\s*)?[0-9
          and not regexp_matches({{ expr }}, '(?i)^\W*[0-9]+\s*(?:working\s+)?(?:weeks?|wks?|months?|days?)\W*$'), false)
 {%- endmacro %}
 
-{# The words of an observation (alias `x` of int_observations) that name its measure: its cell's
-   key, else its column header when that names the label's measure, else its row's text. #}
-{% macro band_label_text(x) -%}
+{# The words of an observation (alias `x` of int_observations) that name its label's measure: its
+   cell's key, else its column header when that names the label's measure, else its row's text
+   (its measure_text when the label decides; the text a time band is read from). #}
+{% macro label_measure_text(x) -%}
 case when {{ x }}.key_measure is not null then {{ x }}.cell_key
      when {{ x }}.label_measure = {{ x }}.col_measure then {{ x }}.column_name
      else {{ x }}.row_text end

@@ -139,7 +139,7 @@ band_labels as (
     from (
         select table_id, {{ band_stem('t') }} as band_stem,
                nullif(regexp_extract(t, '{{ var("threshold_number") }}', 1), '') as threshold
-        from (select table_id, {{ band_label_text('m') }} as t
+        from (select table_id, {{ label_measure_text('m') }} as t
               from measured m
               where m.label_measure in ('{{ var("threshold_measures") | join("', '") }}'))
     )
@@ -276,7 +276,7 @@ based as (
                  and bl.table_id is not null, false) as label_among_bands
     from with_table_measure w
     left join band_labels bl
-      on bl.table_id = w.table_id and bl.band_stem = {{ band_stem(band_label_text('w')) }}
+      on bl.table_id = w.table_id and bl.band_stem = {{ band_stem(label_measure_text('w')) }}
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
     left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
 ),
@@ -300,9 +300,7 @@ totalled as (
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
         case b.measure_source
-            when 'label' then case when b.key_measure is not null then b.cell_key
-                                   when b.label_measure = b.col_measure then b.column_name
-                                   else b.row_text end
+            when 'label' then {{ label_measure_text('b') }}
             when 'caption' then b.caption_text
             when 'heading' then coalesce(b.series_measure_text, b.context_text)
             when 'lead_in' then b.lead_in_text

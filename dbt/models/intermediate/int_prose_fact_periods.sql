@@ -99,24 +99,20 @@ area_headings as (
 ),
 with_fy as (
     select l.*,
-           case when h.line_number >= coalesce(l.document_first_line, 1) then h.fy_start_year end
-               as heading_fy,
-           case when h.line_number >= coalesce(l.document_first_line, 1) then h.quarter end
-               as heading_quarter
+           {{ in_own_document('h', 'fy_start_year') }} as heading_fy,
+           {{ in_own_document('h', 'quarter') }} as heading_quarter
     from located l
     asof left join fy_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
 ),
 with_as_of as (
     select l.*,
-           case when h.line_number >= coalesce(l.document_first_line, 1) then h.as_of_date end
-               as heading_as_of
+           {{ in_own_document('h', 'as_of_date') }} as heading_as_of
     from with_fy l
     asof left join as_of_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
 ),
 with_area as (
     select l.*,
-           case when a.line_number >= coalesce(l.document_first_line, 1) then a.service_area end
-               as heading_service_area
+           {{ in_own_document('a', 'service_area') }} as heading_service_area
     from with_as_of l
     asof left join area_headings a on a.pack_id = l.pack_id and l.sentence_first_line > a.line_number
 ),

@@ -25,7 +25,7 @@ select
          when o.is_share_total
          then 'the total row of a column of shares: 100% by construction, no figure of its own'
          when o.names_none_of_captions
-         then 'the caption names several measures (''Children starting and ceasing to be looked after'') and this row or column names none of them'
+         then 'the caption names several measures at once and this row or column names none of them'
          when o.is_time_band
          then 'one of several time bands the table prints (such as ''Within 10 working days'' beside ''Within 20 working days''): which is the timescale its words do not say'
          else 'no measure named by the cell key, column header, row label, caption, heading or title'
