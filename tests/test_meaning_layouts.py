@@ -3711,9 +3711,9 @@ def test_time_bands_are_not_read_as_answered_in_time_or_late(con):
     working days': which of the two is the timescale the table does not say, so neither 64 nor
     98 is 'answered in time' (both were, two values for one year) and 22 is not 'late'; they are
     unclassified with that reason. The responded column stays complaints concluded."""
-    assert measured(con, "fct_complaints", "260", 17) == [
-        ("complaints_concluded", 120.0, "FY2024/25")
-    ]
+    assert fields_on(
+        con, "fct_complaints", "260", 17, "measure", "value", "period_id", "service_code", "stage"
+    ) == {("complaints_concluded", 120.0, "FY2024/25", "adult_social_care", "1")}
     reasons = {(r["column_name"], r["value"]): r["reason"] for r in unclassified(con, "260", 17)}
     assert set(reasons) == {
         ("Within 10 working days", 64.0),
@@ -3726,11 +3726,13 @@ def test_time_bands_are_not_read_as_answered_in_time_or_late(con):
 def test_one_timescale_beside_its_late_column_is_still_read(con):
     """260 line 22: 'Within 20 working days | Over 20 working days' print one time: answered in
     time and late, as before."""
-    assert sorted(measured(con, "fct_complaints", "260", 22)) == [
-        ("complaints_concluded", 120.0, "FY2024/25"),
-        ("complaints_in_timescale", 98.0, "FY2024/25"),
-        ("complaints_over_timescale", 22.0, "FY2024/25"),
-    ]
+    assert fields_on(
+        con, "fct_complaints", "260", 22, "measure", "value", "period_id", "service_code", "stage"
+    ) == {
+        ("complaints_concluded", 120.0, "FY2024/25", "adult_social_care", "1"),
+        ("complaints_in_timescale", 98.0, "FY2024/25", "adult_social_care", "1"),
+        ("complaints_over_timescale", 22.0, "FY2024/25", "adult_social_care", "1"),
+    }
 
 
 def test_a_band_of_working_days_heading_a_row_is_no_part_of_the_captions_measure(con):
@@ -3771,8 +3773,9 @@ def test_a_short_numbered_sentence_alone_is_read_as_prose(con):
     """260 line 13: '1.<TAB>The Council received 305 Stage 1 complaints in 2024/25.', a numbered
     sentence of six words with no table next to it: 305 Stage 1 complaints received in 2024/25
     (it was a one-row table of two cells, its figure read by no one)."""
-    got = fields_on(con, "fct_complaints", "260", 13, "measure", "value", "period_id", "stage")
-    assert got == {("complaints_received", 305.0, "FY2024/25", "1")}
+    fields = ("measure", "value", "period_id", "stage", "service_area", "reporting_council")
+    got = fields_on(con, "fct_complaints", "260", 13, *fields)
+    assert got == {("complaints_received", 305.0, "FY2024/25", "1", None, "unknown")}
 
 
 def test_each_stages_own_timescale_is_no_band(con):
