@@ -28,7 +28,7 @@ per ``figure_key``, from every printing of that key; ``bi.facts``: every printin
 ``first_printing`` true on the earliest of its key; a row without a key is computed from its
 own pack, whose ``pack_id`` it carries). An incremental publish recomputes only the
 rows of the keys the changed packs print, before or after the change (a pack's old printings of
-a key leave it; its new ones join it), not the whole model. tests/test_publish_incremental.py
+a key leave it; its new ones join it), not the whole model. tests/test_reprints_incremental.py
 compares the result with a whole publish."""
 
 
