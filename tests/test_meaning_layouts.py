@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 264)}
+    layouts = {f"{n}" for n in range(201, 265)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -2616,11 +2616,12 @@ def test_a_scorecard_of_quarters_with_targets_rag_and_direction(con):
 def test_the_timeliness_of_complaint_responses_and_its_target_in_a_sentence(con):
     """243_essex_scorecard.txt line 28: 'Timeliness of complaint responses improved to 88% in
     Quarter 4, although it remains below the 90% target': 88% in time in Q4 2024/25 and a target
-    of 90% (neither was read)."""
+    of 90% (neither was read), the quarter's target (layout 264's rule: a figure with no date of
+    its own after its sentence's dated figure; it was dated by the meeting)."""
     got = fields_on(con, "fct_complaints", "243", 28, "measure", "value", "value_type", "period_id")
     assert got == {
         ("complaints_in_timescale_pct", 88, "actual", "FY2024/25-Q4"),
-        ("complaints_in_timescale_pct", 90, "target", "D2025-06-12"),
+        ("complaints_in_timescale_pct", 90, "target", "FY2024/25-Q4"),
     }
 
 
@@ -3881,3 +3882,44 @@ def test_a_total_column_beside_services_of_two_areas_is_the_councils(con):
         "where p.file_name like '263%' and f.check_name not like 'council_name_%'",
     )
     assert findings == []
+
+
+# ------------------------------- 264: a figure dated by another clause or sentence
+
+
+def test_a_figure_after_a_semicolon_takes_its_sentences_date_not_the_compared_ones(con):
+    """264 line 19: '184 children were waiting for physiotherapy at 31 October 2025, down from 209
+    at 30 June 2025; 37 had waited more than 18 weeks and the longest wait was 58 weeks': 37 and
+    58 are at 31 October 2025, the date of the sentence's own figure (both were dated by the
+    meeting, 9 December 2025); 209 keeps its own date."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "264", 19, *fields) == {
+        ("referrals_waiting", 184.0, "D2025-10-31", "physiotherapy"),
+        ("referrals_waiting", 209.0, "D2025-06-30", "physiotherapy"),
+        ("waiting_over_18_weeks", 37.0, "D2025-10-31", "physiotherapy"),
+        ("max_wait_weeks", 58.0, "D2025-10-31", "physiotherapy"),
+    }
+
+
+def test_of_those_waiting_takes_the_date_of_the_list_before_not_of_its_comparison(con):
+    """264 line 21: 'Of those waiting, 12 had waited more than 52 weeks' after the sentence above:
+    at 31 October 2025 (the sentence before names two dates, but 30 June 2025 is only that of
+    the figure compared with: it was dated by the meeting)."""
+    assert fields_on(
+        con, "fct_waiting_times", "264", 21, "measure", "value", "period_id", "service_code"
+    ) == {("waiting_over_52_weeks", 12.0, "D2025-10-31", "physiotherapy")}
+
+
+def test_a_figure_compared_with_after_it_gives_it_no_date(con):
+    """264 lines 25-27 under 'Complaints received in 2025/26': '96 complaints, an increase of 11
+    on the 85 received in 2024/25' and 'Sixty-one percent ..., which compares well with the 52%
+    achieved in 2024/25': 96, 11 and 61% are of 2025/26 (the heading's year), 52% of 2024/25."""
+    fields = ("measure", "value", "value_type", "period_id")
+    assert fields_on(con, "fct_complaints", "264", 25, *fields) == {
+        ("complaints_received", 96.0, "actual", "FY2025/26"),
+        ("complaints_received", 11.0, "change", "FY2025/26"),
+    }
+    assert fields_on(con, "fct_complaints", "264", 27, *fields) == {
+        ("complaints_in_timescale_pct", 61.0, "actual", "FY2025/26"),
+        ("complaints_in_timescale_pct", 52.0, "actual", "FY2024/25"),
+    }

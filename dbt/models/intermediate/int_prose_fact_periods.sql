@@ -152,15 +152,31 @@ inherited as (
           and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null
     ), (
+        -- a figure with no period of its own after figures of its sentence that are all of one
+        -- period, the figures they are compared with aside ('1,148 children were waiting at 30
+        -- September 2025, up from 1,021 at 31 March 2025; 893 (78%) had waited more than 18
+        -- weeks'); not from a figure after it ('65% ..., which compares well with the 49%
+        -- achieved in 2013/14'); a comparison printed in brackets ('286 complaints (2023/24:
+        -- 265)') is not the sentence's period
+        select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
+        from {{ batch(ref('stg_prose_numbers')) }} e
+        where w.role = 'level'
+          and e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
+          and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
+          and e.period_text is not null and e.role in ('level', 'to')
+          and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
+    ), (
         -- a sentence naming no period at all goes on in the one period of the sentence just
         -- before it ('At 31 March 2024, 1,046 children were waiting. The average wait was 17
-        -- weeks'); not when that sentence names two ('125 complaints over the year, only
-        -- quarter 4 below 30'); a comparison printed in brackets ('286 complaints (2023/24:
-        -- 265)') gives the sentence no period of its own
+        -- weeks'; 'Of those waiting, 147 ...' after '612 were waiting at the end of September
+        -- 2025, down from 684 at the end of March 2025': the figure compared with aside); not
+        -- when that sentence names two ('125 complaints over the year, only quarter 4 below
+        -- 30'); a comparison printed in brackets ('286 complaints (2023/24: 265)') gives the
+        -- sentence no period of its own
         select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
-          and e.period_text is not null
+          and e.period_text is not null and e.role <> 'from'
           and (e.sentence_last_line >= w.sentence_first_line - 1
                -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
                or w.about_figure_before)
