@@ -200,7 +200,8 @@ def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
         return True
     if any(opens.match(text) or confirmed.search(text) for opens, confirmed in rules.report_blocks):
         return True
-    following = cleaned[index + 1] if index + 1 < len(cleaned) else ""
+    # the banner's date on the next line, or past one blank line (`CABINET` / `` / `17 March 2026`)
+    following = next((t for t in cleaned[index + 1 : index + 3] if t), "")
     if rules.banner_date.match(text) or rules.is_banner(text, following):
         return True
     return bool(parse_date(text)) and len(text) < 120 and " - " in text

@@ -150,7 +150,7 @@ class _Scan:
     def _opening_kind(self, index: int, text: str, markers: tuple[str, ...]) -> str | None:
         """The kind of document this line opens by itself, if any."""
         first = markers[0] if markers else None
-        following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
+        following = self._next_text(index)
         banner = self.rules.is_banner(text, following) and not self._by_page_stamp(index)
         if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
             first = "minutes"
@@ -172,6 +172,15 @@ class _Scan:
                 return None  # a running page header repeating the minutes title
             self.minutes_title = title
         return first if first in ("report", "minutes") else None
+
+    def _next_text(self, index: int) -> str:
+        """The next line, or past one blank line the next with text once a document is open
+        (`CABINET`, a blank line, `17 March 2026`: a report's banner spaced out; at the head of
+        the pack the same lines open its front sheet, whose kind `_front_kind` tells)."""
+        below = self.cleaned[index + 1 : index + 3]
+        if not below or below[0] or not self.starts:
+            return below[0] if below else ""
+        return below[1] if len(below) > 1 else ""
 
     def _heads_an_appendix(self, index: int) -> bool:
         """`Appendix A: Title` alone after a blank line in a report, past its first lines: the

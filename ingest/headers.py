@@ -176,6 +176,8 @@ def _continues_header(row: Row, below: list[Row], above: list[Row]) -> bool:
         return (
             True  # `<TAB>31 Mar 2024<TAB>31 Mar 2025<TAB>(2024)` under `Indicator<TAB>Surrey ...`
         )
+    if _years_under_headings(row, above) and any(r.has_values for r in below):
+        return True  # `<TAB>Outturn<TAB>2025/26<TAB>neighbours (2024)` under `Indicator<TAB>...`
     if _wrapped_headings(row, above):
         return True
     if _periods_under_group_headings(row, above) and any(r.has_values for r in below):
@@ -220,6 +222,34 @@ def _dates_under_headings(row: Row, above: list[Row]) -> bool:
         or _YEAR.match(cell.strip("()"))
         or _wraps_heading_above(cell, heads[i] if i < len(heads) else "")
         for i, cell, kind in cells
+    )
+
+
+def _years_under_headings(row: Row, above: list[Row]) -> bool:
+    """No row label, and cells that are each a year or a fiscal year (alone or in brackets) or a
+    heading's last words (`neighbours (2024)`, `Outturn`), two or more of them years, each under
+    a heading of a header line that names the label column: the year of each column's heading
+    (`<TAB>Outturn<TAB>2025/26<TAB>2025/26<TAB>neighbours (2024)<TAB>(2024)` under `Indicator
+    <TAB>2024/25<TAB>Q1<TAB>Q2<TAB>Statistical<TAB>England`). A body row prints figures."""
+    cells = [(i, c) for i, c in enumerate(row.clean) if c]
+    if row.clean[0] or len(cells) < 2 or not above or not above[-1].clean[0]:
+        return False
+    heads = above[-1].clean
+    years = [c for _, c in cells if _YEAR.match(c.strip("()"))]
+    return len(years) >= 2 and all(
+        i < len(heads) and heads[i] and (_YEAR.match(c.strip("()")) or _heading_words(c))
+        for i, c in cells
+    )
+
+
+_BRACKETED_YEAR_AT_END = re.compile(r"\s*\((?:19|20)\d{2}(?:\s*[/–-]\s*\d{2})?\)$")
+
+
+def _heading_words(cell: str) -> bool:
+    """A few words and no figure (but a year in brackets at the end): a heading's words."""
+    words = _BRACKETED_YEAR_AT_END.sub("", cell).split()
+    return 0 < len(words) <= WRAPPED_HEADING_MAX_WORDS and not any(
+        ch.isdigit() for w in words for ch in w
     )
 
 

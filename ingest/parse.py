@@ -218,7 +218,12 @@ from ingest.text import clean_text
 #        one-row table
 # 1.3.89: a threshold naming a figure's measure ('over 18 weeks') does not stand between the figure
 #        and its period ('140 children waiting over 18 weeks ... at 31 January 2026')
-PARSER_VERSION = "1.3.89"
+# 1.3.90: a header line of years and a heading's last words under a header naming the label
+# column (`<TAB>Outturn<TAB>2025/26<TAB>neighbours (2024)`) heads the table, not its first row;
+# a committee's name alone over its meeting's date past a blank line (`CABINET` / `` / `17 March
+# 2026`) is a report's banner once a document is open (the report after minutes opens there);
+# `at the end of` 2024/25 right after a figure is that figure's period, not a later one's
+PARSER_VERSION = "1.3.90"
 
 
 @dataclass

@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 265)}
+    layouts = {f"{n}" for n in range(201, 267)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3923,3 +3923,145 @@ def test_a_figure_compared_with_after_it_gives_it_no_date(con):
         ("complaints_in_timescale_pct", 61.0, "actual", "FY2025/26"),
         ("complaints_in_timescale_pct", 52.0, "actual", "FY2024/25"),
     }
+
+
+# ------------------------------- 265: year columns with a change column; comparators on two lines
+
+
+def test_a_change_column_beside_year_columns_is_the_change_to_the_latest_year(con):
+    """265 lines 18-21: 'Change on last year' beside '2023/24 | 2024/25 | 2025/26': -12 is the
+    change to 2025/26 (it was dated 2023/24, the first year of the caption's '2023/24 to
+    2025/26'), with where its period was read."""
+    fields = ("column_name", "value", "value_type", "period_id", "period_source")
+    assert fields_on(con, "fct_complaints", "265", 19, *fields) == {
+        ("2023/24", 187.0, "actual", "FY2023/24", "column"),
+        ("2024/25", 172.0, "actual", "FY2024/25", "column"),
+        ("2025/26", 160.0, "actual", "FY2025/26", "column"),
+        ("Change on last year", -12.0, "change", "FY2025/26", "latest_column"),
+    }
+
+
+def test_mp_and_councillor_enquiries_together_are_neither_alone(con):
+    """265 line 21: 'MP and Councillor enquiries | 64 | 71 | 58': enquiries of both kinds counted
+    together (they were MP enquiries alone)."""
+    assert {m for m, *_ in measured(con, "fct_complaints", "265", 21)} == {"member_enquiries"}
+
+
+def test_a_second_header_line_of_years_and_wrapped_words_heads_the_table(con):
+    """265 lines 26-28: 'Indicator | 2024/25 | Q1 | Q2 | Statistical | England' over '<TAB>Outturn
+    | 2025/26 | 2025/26 | neighbours (2024) | (2024)': the second line heads the columns (it was
+    a row of the table, so the statistical neighbours' 69% was published as the council's own,
+    and the quarters' years were unclassified values); the comparators' figures are
+    unclassified with that reason."""
+    fields = ("column_name", "measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "265", 28, *fields) == {
+        ("2024/25 Outturn", "complaints_in_timescale_pct", 72.0, "FY2024/25"),
+        ("Q1 2025/26", "complaints_in_timescale_pct", 74.0, "FY2025/26-Q1"),
+        ("Q2 2025/26", "complaints_in_timescale_pct", 75.0, "FY2025/26-Q2"),
+    }
+    got = {(r["column_name"], r["value"]) for r in unclassified(con, "265", 28)}
+    assert got == {("Statistical neighbours (2024)", 69.0), ("England (2024)", 70.0)}
+    assert all("comparator" in r["reason"] for r in unclassified(con, "265", 28))
+    assert unclassified(con, "265", 27) == []
+
+
+def test_every_row_of_the_ombudsmans_decisions_is_a_decision_and_their_total_a_total(con):
+    """265 lines 33-39 under 'LGSCO decisions on adult social care complaints': 'Advice given' and
+    'Incomplete or invalid' are decisions by outcome like 'Not upheld' (they were Ombudsman
+    enquiries), 'Total decisions' is the total row (it was one more outcome, counted twice by a
+    sum), and no finding says the rows do not add up ('Upheld' is the Ombudsman's upheld
+    complaints, a part of its decisions: 7 + 3 + 1 + 8 + 1 = 20)."""
+    fields = ("column_name", "measure", "value", "breakdown", "is_total")
+    assert fields_on(con, "fct_complaints", "265", 36, *fields) == {
+        ("2024/25", "ombudsman_findings", 3.0, "Advice given", False),
+        ("2025/26", "ombudsman_findings", 1.0, "Advice given", False),
+    }
+    assert {m for m, *_ in measured(con, "fct_complaints", "265", 38)} == {"ombudsman_findings"}
+    assert fields_on(con, "fct_complaints", "265", 39, *fields) == {
+        ("2024/25", "ombudsman_findings", 21.0, None, True),
+        ("2025/26", "ombudsman_findings", 20.0, None, True),
+    }
+    assert fields_on(con, "fct_complaints", "265", 34, "measure", "value") == {
+        ("ombudsman_upheld", 5.0),
+        ("ombudsman_upheld", 7.0),
+    }
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '265%' and f.check_name not like 'council_name_%'",
+    )
+    assert findings == []
+
+
+# ------------------------------- 266: a report after the minutes, under a banner spaced out
+
+
+def test_a_report_after_the_minutes_under_a_spaced_banner_is_its_own_document(con):
+    """266 lines 33-37: after the minutes of 17 March 2026 and a page stamp, `CABINET`, a blank
+    line and `14 April 2026` open the report `Children's Waiting Times` (it was read as part
+    of the minutes)."""
+    docs = rows(
+        con,
+        "select d.kind, d.title, d.first_line from marts.dim_document d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '266%' order by d.seq",
+    )
+    assert [(d["kind"], d["title"]) for d in docs] == [
+        ("agenda", "Agenda front sheet"),
+        ("minutes", "MINUTES of the meeting held on Tuesday, 17 March 2026 commencing at 2.00 pm"),
+        ("report", "Children's Waiting Times"),
+    ]
+    assert docs[2]["first_line"] == 35
+
+
+def test_the_reports_undated_figures_are_not_dated_by_the_minutes(con):
+    """266 lines 51 and 53: 'The average wait for an autism assessment is now 68 weeks' in the
+    report is of the meeting, 14 April 2026 (it was of 17 March 2026, the minuted meeting's
+    date, as the minutes' title dated it)."""
+    fields = ("measure", "value", "period_id", "period_source")
+    assert fields_on(con, "fct_waiting_times", "266", 51, *fields) == {
+        ("avg_wait_weeks", 68.0, "D2026-04-14", "meeting_date")
+    }
+    assert fields_on(con, "fct_waiting_times", "266", 53, *fields) == {
+        ("max_wait_weeks", 71.0, "D2026-04-14", "meeting_date")
+    }
+
+
+def test_recommended_to_over_lettered_items_is_a_recommendation(con):
+    """266 lines 45-47: '1.<TAB>The Cabinet is RECOMMENDED to' over 'a)<TAB>note ...' and
+    'b)<TAB>agree a one-off contribution of £250,000 ...': one recommendation of the report with
+    its two items (none was read: no colon ended the lead-in)."""
+    got = rows(
+        con,
+        "select d.kind, d.subject, d.n_items, d.source_line from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '266%' "
+        "and d.kind = 'recommendation'",
+    )
+    assert got == [
+        {
+            "kind": "recommendation",
+            "subject": "Children's Waiting Times",
+            "n_items": 2,
+            "source_line": 45,
+        }
+    ]
+    items = rows(
+        con,
+        "select i.item_label, i.item_text from marts.decision_items i "
+        "join marts.fct_decisions d using (decision_id) "
+        "join marts.dim_pack p on p.pack_id = d.pack_id "
+        "where p.file_name like '266%' order by i.item_seq",
+    )
+    assert [i["item_label"] for i in items] == ["a", "b"]
+    assert items[1]["item_text"].startswith("agree a one-off contribution of £250,000")
+
+
+def test_a_period_right_after_a_figure_compared_with_is_that_figures_not_the_next(con):
+    """264 line 31: 'In the 12 months to 31 October 2025, 8% of children in care had three or more
+    placements, down from 10% at the end of 2024/25, and 69% of children in care for two and a
+    half years or more had been in the same placement for at least two years': 69% is long-term
+    placement stability at 31 October 2025 (it was the share with three or more placements, of
+    2024/25: 'at the end of 2024/25' is 10%'s, and 'children in care for' named no measure)."""
+    fields = ("measure", "value", "period_id")
+    got = fields_on(con, "fct_placements", "264", 31, *fields)
+    assert ("cla_three_or_more_placements_pct", 8.0, "D2025-10-31") in got
+    assert [f for f in got if f[1] == 69.0] == [("placement_stability_pct", 69.0, "D2025-10-31")]

@@ -38,7 +38,14 @@ with obs as (
         -- three when a quarter spans its months ('Q1' over 'Apr | May | Jun')
         count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
         -- a column counting a year so far ('2025/26 | year to date'; var year_to_date_label)
-        coalesce(regexp_matches(o.column_name, '{{ var("year_to_date_label") }}'), false) as col_says_to_date
+        coalesce(regexp_matches(o.column_name, '{{ var("year_to_date_label") }}'), false) as col_says_to_date,
+        -- a change column printing no period ('Change on last year') beside columns of two or
+        -- more fiscal years ('2023/24 | 2024/25 | 2025/26'): the change to the latest of them
+        case when o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
+              and o.col_as_of is null and o.col_month is null and o.col_label_month is null
+              and o.col_month_number is null
+              and min(o.col_fy) over (partition by o.table_id) < max(o.col_fy) over (partition by o.table_id)
+             then max(o.col_fy) over (partition by o.table_id) end as change_col_fy
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
@@ -53,8 +60,9 @@ read as (
                                               and t.caption_quarter is not null then 'caption' end)
                 as quarter_source),
         p.meeting_date,
-        coalesce(o.col_fy, o.row_fy, t.caption_fy, t.heading_fy, t.lead_in_fy, t.title_fy) as fy_start_year,
+        coalesce(o.col_fy, o.change_col_fy, o.row_fy, t.caption_fy, t.heading_fy, t.lead_in_fy, t.title_fy) as fy_start_year,
         case when o.col_fy is not null then 'column'
+             when o.change_col_fy is not null then 'latest_column'
              when o.row_fy is not null then 'row_label'
              when t.caption_fy is not null then 'caption'
              when t.heading_fy is not null then 'heading'
@@ -116,7 +124,7 @@ placed as (
               and r.period_kind = 'stock' and not r.table_has_months
              then {{ fq_end('r.fy_start_year', 'r.quarter') }}
              -- a stock in a year's column ('2023/24 outturn' beside the quarters) is at its end
-             when r.quarter is null and r.fy_source = 'column' and r.month_start is null
+             when r.quarter is null and r.fy_source in ('column', 'latest_column') and r.month_start is null
               and r.col_as_of is null and r.period_kind = 'stock'
              then make_date(r.fy_start_year + 1, 3, 31)
              else r.printed_as_of end as printed_as_of,
@@ -125,7 +133,7 @@ placed as (
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
               and r.period_kind = 'stock' and not r.table_has_months
              then 'quarter'
-             when r.quarter is null and r.fy_source = 'column' and r.month_start is null
+             when r.quarter is null and r.fy_source in ('column', 'latest_column') and r.month_start is null
               and r.col_as_of is null and r.period_kind = 'stock'
              then 'year'
              else r.as_of_source end as as_of_source
@@ -137,7 +145,7 @@ ranked as (
     select
         r.*,
         case coalesce(r.fy_source, r.calendar_year_source)
-            when 'column' then 1 when 'row_label' then 1 when 'caption' then 2
+            when 'column' then 1 when 'latest_column' then 1 when 'row_label' then 1 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
         case r.as_of_source
             when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
