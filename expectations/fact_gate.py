@@ -82,6 +82,16 @@ _WHOLES_OF_ROW = (
     "w.value_type is not distinct from f.value_type and w.value is not null"
 )
 """Whether a part is within every whole printed in its row and period (null: there is none)."""
+_ONE_WHOLE_IN_ROW = (
+    " and not exists (select 1 from {table} o where o.pack_id = w.pack_id and "
+    "o.source_table_id = w.source_table_id and o.source_line = w.source_line and "
+    "o.period_id = w.period_id and o.measure = w.measure and "
+    "o.value_type is not distinct from w.value_type and o.fact_id <> w.fact_id)"
+)
+"""Across a row, a measure printed twice or more in one period is no one whole there: its cells
+are parts by outcome (`Advice given | Not upheld | Upheld | Total` across a year's row of the
+Ombudsman's decisions, each but Upheld read as its decisions). The whole in the part's own cell
+('9 (1U & 2PU)') is one whatever the row prints beside it."""
 
 
 NUMERIC_RULES = (
@@ -128,10 +138,12 @@ NUMERIC_RULES = (
         "part_within_whole",
         "A part never exceeds its whole printed in the same row and period (upheld <= "
         "received; seed measure_parts); a part printed in the cell of its whole ('658 (197 "
-        "upheld)') is compared with that whole only.",
+        "upheld)') is compared with that whole only, and a measure printed twice in the row and "
+        "period is no one whole of it.",
         "case when f.value is null or not exists (select 1 from reference.measure_parts mp "
         "where mp.part_measure = f.measure) then null else coalesce("
-        f"({_WHOLES_OF_ROW} and w.value_text = f.value_text), ({_WHOLES_OF_ROW}), true) end",
+        f"({_WHOLES_OF_ROW} and w.value_text = f.value_text), "
+        f"({_WHOLES_OF_ROW}{_ONE_WHOLE_IN_ROW}), true) end",
         (
             "value",
             "value_text",

@@ -28,6 +28,7 @@ class Boundaries:
     titled_start_lines: tuple[re.Pattern, ...]
     report_blocks: tuple[tuple[re.Pattern, re.Pattern], ...]  # (opens, confirmed_by)
     banner_name: re.Pattern
+    bare_banner_name: re.Pattern  # `CABINET` alone, spaced out over a date: a report's banner
     banner_date: re.Pattern
     banner_separators: tuple[str, ...]
     report_header_span: int
@@ -157,6 +158,15 @@ _KEY_LIST_KEYS = (
 )
 
 
+def text_below(cleaned: list[str], index: int, past_blank: bool) -> str:
+    """The next line, or when it is blank and `past_blank`, the one after it: a banner's date
+    under its name, spaced out or not (`CABINET` / `` / `17 March 2026`)."""
+    below = cleaned[index + 1 : index + 3]
+    if not below:
+        return ""
+    return below[1] if past_blank and not below[0] and len(below) > 1 else below[0]
+
+
 @cache
 def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
     spec = read_rules(path)
@@ -187,6 +197,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         decision_label_cell=pattern("decision_label_cell"),
         decision_label_text=pattern("decision_label_text"),
         banner_name=pattern("banner_name"),
+        bare_banner_name=pattern("bare_banner_name"),
         banner_date=re.compile(_calendar(spec["banner_date"]), re.IGNORECASE),
         banner_separators=tuple(spec["banner_separators"]),
         report_header_span=int(spec["report_header_span"]),

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
-from ingest.boundaries import Boundaries, load_boundaries
+from ingest.boundaries import Boundaries, load_boundaries, text_below
 from ingest.dates import parse_date
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text
@@ -200,10 +200,11 @@ def _is_header_line(lines, cleaned, index: int, rules: Boundaries) -> bool:
         return True
     if any(opens.match(text) or confirmed.search(text) for opens, confirmed in rules.report_blocks):
         return True
-    # the banner's date on the next line, or past one blank line (`CABINET` / `` / `17 March 2026`)
-    following = next((t for t in cleaned[index + 1 : index + 3] if t), "")
+    following = text_below(cleaned, index, past_blank=True)
     if rules.banner_date.match(text) or rules.is_banner(text, following):
         return True
+    if rules.bare_banner_name.match(text) and rules.banner_date.match(following):
+        return True  # `CABINET` / `` / `17 March 2026` over a report's title
     return bool(parse_date(text)) and len(text) < 120 and " - " in text
 
 

@@ -20,13 +20,14 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.appendices import add_listed_appendices, listed_titles
-from ingest.boundaries import Boundaries, load_boundaries
+from ingest.boundaries import Boundaries, load_boundaries, text_below
 from ingest.document_titles import contact_officer, minutes_title, title_and_officer
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text, is_page_stamp
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _AFTER_CLOSING = "after its closing section"
+BARE_BANNER_REACH = 4  # lines with text under a bare banner's date that may print `Report of`
 
 
 @dataclass
@@ -96,6 +97,8 @@ class _Scan:
             return False
         if text[-1:] in _BANNER_NAME_ENDS and rules.names_a_body(text):
             return False  # a committee's name: minutes may open under it (_minutes_banner)
+        if rules.bare_banner_name.match(text):
+            return False  # `CABINET` spaced out over a date: a report's banner (_bare_banner)
         following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
         return not rules.may_open_report(self.lines[index], text, following)
 
@@ -151,7 +154,9 @@ class _Scan:
         """The kind of document this line opens by itself, if any."""
         first = markers[0] if markers else None
         following = self._next_text(index)
-        banner = self.rules.is_banner(text, following) and not self._by_page_stamp(index)
+        banner = (
+            self.rules.is_banner(text, following) or self._bare_banner(index, text)
+        ) and not self._by_page_stamp(index)
         if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
             first = "minutes"
         elif banner or self._opens_report(index, text, markers):
@@ -174,13 +179,22 @@ class _Scan:
         return first if first in ("report", "minutes") else None
 
     def _next_text(self, index: int) -> str:
-        """The next line, or past one blank line the next with text once a document is open
-        (`CABINET`, a blank line, `17 March 2026`: a report's banner spaced out; at the head of
-        the pack the same lines open its front sheet, whose kind `_front_kind` tells)."""
+        """The next line, or past one blank line once a document is open (a report's banner
+        spaced out; at the head of the pack the same lines open its front sheet, whose kind
+        `_front_kind` tells)."""
+        return text_below(self.cleaned, index, past_blank=bool(self.starts))
+
+    def _bare_banner(self, index: int, text: str) -> bool:
+        """`CABINET`, a blank line, `17 March 2026`, then a title and `Report of ...` within a
+        few lines, once a document is open: a report's banner naming its body by one word
+        (boundaries.yml bare_banner_name)."""
+        if not self.starts or not self.rules.bare_banner_name.match(text):
+            return False
         below = self.cleaned[index + 1 : index + 3]
-        if not below or below[0] or not self.starts:
-            return below[0] if below else ""
-        return below[1] if len(below) > 1 else ""
+        if len(below) < 2 or below[0] or not self.rules.banner_date.match(below[1]):
+            return False
+        after = [t for t in self.cleaned[index + 3 : index + 16] if t][:BARE_BANNER_REACH]
+        return any(self.rules.report_author_line.match(t) for t in after)
 
     def _heads_an_appendix(self, index: int) -> bool:
         """`Appendix A: Title` alone after a blank line in a report, past its first lines: the

@@ -235,14 +235,21 @@ def _years_under_headings(row: Row, above: list[Row]) -> bool:
     if row.clean[0] or len(cells) < 2 or not above or not above[-1].clean[0]:
         return False
     heads = above[-1].clean
-    years = [c for _, c in cells if _YEAR.match(c.strip("()"))]
+    years = [c for _, c in cells if _heading_year(c)]
     return len(years) >= 2 and all(
-        i < len(heads) and heads[i] and (_YEAR.match(c.strip("()")) or _heading_words(c))
-        for i, c in cells
+        i < len(heads) and heads[i] and (_heading_year(c) or _heading_words(c)) for i, c in cells
     )
 
 
-_BRACKETED_YEAR_AT_END = re.compile(r"\s*\((?:19|20)\d{2}(?:\s*[/–-]\s*\d{2})?\)$")
+def _heading_year(cell: str) -> bool:
+    """A fiscal year (`2025/26`) or a year in brackets (`(2024)`): a bare four-digit number may
+    be a figure."""
+    return bool(_YEAR.match(cell.strip("()"))) and (
+        cell.startswith("(") or not cell.strip().isdigit()
+    )
+
+
+_BRACKETED_YEAR_AT_END = re.compile(r"\s*\((?:19|20)\d{2}(?:\s*[/–-]\s*(?:19|20)?\d{2})?\)$")
 
 
 def _heading_words(cell: str) -> bool:

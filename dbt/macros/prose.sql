@@ -81,3 +81,9 @@ coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text 
 {% macro in_own_document(h, column) -%}
 case when {{ h }}.line_number >= coalesce(l.document_first_line, 1) then {{ h }}.{{ column }} end
 {%- endmacro %}
+
+{# The sentence prints the period in brackets as a comparison's ('286 complaints (2023/24: 265)'):
+   no period of the sentence's own. #}
+{% macro bracketed_comparison(sentence, period_text) -%}
+(strpos(replace({{ sentence }}, ' ', ''), '(' || replace({{ period_text }}, ' ', '') || ':') > 0)
+{%- endmacro %}

@@ -19,6 +19,8 @@
 -- A stock printed in a year's column ('2023/24 outturn' beside the quarters) is as at the year's
 -- end, 31 March (period_source 'column+year_end'). A flow in a column that is a quarter and prints
 -- the quarter's last month too ('2024/25' / 'Q3' / 'Dec 2024') is counted over the quarter.
+-- A change column printing no period ('Change on last year') right of two or more fiscal years'
+-- columns is the change to the latest of them (period_source 'latest_column').
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -39,15 +41,33 @@ with obs as (
         count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
         -- a column counting a year so far ('2025/26 | year to date'; var year_to_date_label)
         coalesce(regexp_matches(o.column_name, '{{ var("year_to_date_label") }}'), false) as col_says_to_date,
-        -- a change column printing no period ('Change on last year') beside columns of two or
-        -- more fiscal years ('2023/24 | 2024/25 | 2025/26'): the change to the latest of them
-        case when o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
-              and o.col_as_of is null and o.col_month is null and o.col_label_month is null
-              and o.col_month_number is null
-              and min(o.col_fy) over (partition by o.table_id) < max(o.col_fy) over (partition by o.table_id)
-             then max(o.col_fy) over (partition by o.table_id) end as change_col_fy
+        -- a change column printing no period of its own ('Change on last year'), and the
+        -- columns of a fiscal year's actual figures
+        o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
+            and o.col_as_of is null and o.col_month is null and o.col_label_month is null
+            and o.col_month_number is null as is_bare_change_col,
+        o.col_fy is not null and o.quarter is null and o.col_month is null
+            and o.col_label_month is null and o.col_month_number is null
+            and coalesce(o.col_value_type, 'actual') = 'actual' as is_year_col,
+        bool_or(o.quarter is not null or o.col_month is not null or o.col_label_month is not null
+                or o.col_month_number is not null) over (partition by o.table_id) as table_has_part_years
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
+),
+year_columns as (
+    select distinct table_id, col_index, col_fy from obs where is_year_col
+),
+-- a change column printing no period ('Change on last year') right of columns of two or more
+-- fiscal years' actual figures ('2023/24 | 2024/25 | 2025/26'): the change to the latest of
+-- them; not beside quarters or months (a change between them says no year), nor dated by a
+-- target's column
+changes_dated as (
+    select o.*,
+           case when o.is_bare_change_col and not o.table_has_part_years then (
+               select case when count(distinct y.col_fy) >= 2 then max(y.col_fy) end
+               from year_columns y
+               where y.table_id = o.table_id and y.col_index < o.col_index) end as change_col_fy
+    from obs o
 ),
 read as (
     select
@@ -81,7 +101,7 @@ read as (
         case when o.row_calendar_year is not null then 'row_label'
              when t.caption_calendar_year is not null then 'caption'
              when t.lead_in_calendar_year is not null then 'lead_in' end as calendar_year_source
-    from obs o
+    from changes_dated o
     join {{ batch(ref('int_table_periods')) }} t on t.table_id = o.table_id
     join {{ batch(ref('stg_packs')) }} p on p.pack_id = o.pack_id
 ),

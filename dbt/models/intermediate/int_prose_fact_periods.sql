@@ -156,15 +156,18 @@ inherited as (
         -- period, the figures they are compared with aside ('1,148 children were waiting at 30
         -- September 2025, up from 1,021 at 31 March 2025; 893 (78%) had waited more than 18
         -- weeks'); not from a figure after it ('65% ..., which compares well with the 49%
-        -- achieved in 2013/14'); a comparison printed in brackets ('286 complaints (2023/24:
-        -- 265)') is not the sentence's period
+        -- achieved in 2013/14'), nor from a figure of the other kind (a flow counted over a
+        -- period is not at a stock's day: '412 children were in care at 31 March 2025, and 96
+        -- started to be looked after'); a comparison printed in brackets ('286 complaints
+        -- (2023/24: 265)') is not the sentence's period
         select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
-        from {{ batch(ref('stg_prose_numbers')) }} e
+        from measured e
         where w.role = 'level'
           and e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
           and e.sentence = w.sentence and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null and e.role in ('level', 'to')
-          and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
+          and e.period_kind = w.period_kind
+          and not {{ bracketed_comparison('e.sentence', 'e.period_text') }}
     ), (
         -- a sentence naming no period at all goes on in the one period of the sentence just
         -- before it ('At 31 March 2024, 1,046 children were waiting. The average wait was 17
@@ -180,7 +183,7 @@ inherited as (
           and (e.sentence_last_line >= w.sentence_first_line - 1
                -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
                or w.about_figure_before)
-          and strpos(replace(e.sentence, ' ', ''), '(' || replace(e.period_text, ' ', '') || ':') = 0
+          and not {{ bracketed_comparison('e.sentence', 'e.period_text') }}
           and e.sentence <> w.sentence and {{ is_sentence_before('w.context_before', 'e.sentence') }}
           and not exists (
               select 1 from {{ batch(ref('stg_prose_numbers')) }} f
