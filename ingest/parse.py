@@ -223,7 +223,9 @@ from ingest.text import clean_text
 # a committee's name alone over its meeting's date past a blank line (`CABINET` / `` / `17 March
 # 2026`) is a report's banner once a document is open (the report after minutes opens there);
 # `at the end of` 2024/25 right after a figure is that figure's period, not a later one's
-PARSER_VERSION = "1.3.90"
+# 1.3.91: a figure in a clause opened by `when` after a compared period ('compared with 2024/25,
+# when 223 complaints were recorded') is of that period (prose.yml clause_of_period)
+PARSER_VERSION = "1.3.91"
 
 
 @dataclass

@@ -156,6 +156,7 @@ class _Rules:
     comparison_before_year: TailPattern  # 'on' / 'against' before a fiscal year ('8% on 2022/23')
     comparison_before_change: TailPattern  # 'since' before a change's period ('300 since April')
     compared_year_period: re.Pattern
+    clause_of_period: re.Pattern  # ', when' after a compared period: the clause is of it
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
     claiming_gap: re.Pattern  # what may stand between a figure and a period phrase it claims
     clause_gap: (
@@ -271,6 +272,7 @@ def _rules(folded: bool = False) -> _Rules:
             rf"\b(?:{_alts(r['comparison_before_change'])})\s+(?:the\s+)?$"
         ),
         compared_year_period=rx(_calendar_words(r["compared_year_period"])),
+        clause_of_period=rx(r["clause_of_period"]),
         bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
         claiming_gap=_claiming_gap(r["claiming_period_words"]),
@@ -737,12 +739,14 @@ def _read_sentence(s: _Sentence) -> list[ProseNumber]:
     _changes(s, kept)
     _reached_levels(s, kept, periods)
     change_own = [span for span in own if span not in counted_from]
+    introducing = _introducing_clauses(s, compared)
     for m in kept:
         if m.role == "change":
             m.period_text = _nearest_period(s, m, change_own, kept)
             m.comparison_period_text = _nearest_period(s, m, compared + counted_from, kept)
         else:
-            m.period_text = _nearest_period(s, m, own, kept)
+            after = [span for span in introducing if span[1] <= m.char_start]
+            m.period_text = _nearest_period(s, m, own + after, kept)
     for m in kept:  # the level a change reached is of the change's period, if it has none
         if m.role == "to" and m.period_text is None and mentions[m.anchor_index].role == "change":
             m.period_text = mentions[m.anchor_index].period_text
@@ -790,6 +794,13 @@ def _own_and_compared(s: _Sentence, spans: list[tuple[int, int]]):
             if rules.comparison_before_change.search(before):
                 counted_from.append(span)
     return own, compared, counted_from
+
+
+def _introducing_clauses(s: _Sentence, compared: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Compared period phrases that open a clause about themselves ('Complaints fell by 9%
+    compared with 2024/25, when 223 complaints were recorded': prose.yml clause_of_period): the
+    period of the figures after them in that clause, as well as the one compared with."""
+    return [span for span in compared if s.rules.clause_of_period.match(s.subject, span[1])]
 
 
 def _bound_clause_start(s: _Sentence, start: int) -> int:

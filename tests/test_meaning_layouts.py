@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 268)}
+    layouts = {f"{n}" for n in range(201, 269)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4133,3 +4133,23 @@ def test_a_cabinet_heading_inside_minutes_and_a_wrapped_instruction_open_nothing
         (32, "resolution"),
         (60, "recommendation"),
     ]
+
+
+# ------------------------------- 268: a clause about a compared year; a ratio of two counts
+
+
+def test_a_figure_in_a_when_clause_after_a_compared_year_is_of_that_year(con):
+    """268 line 15: 'Complaints fell by 8% compared with 2024/25, when 191 complaints were
+    recorded': 191 complaints were received in 2024/25 (it was of 2025/26, the report's year,
+    beside the 176 printed for it); the fall of 8% stays a change to 2025/26."""
+    fields = ("measure", "value", "value_type", "period_id")
+    got = fields_on(con, "fct_complaints", "268", 15, *fields)
+    assert ("complaints_received", 191.0, "actual", "FY2024/25") in got
+    assert ("complaints_received", 176.0, "actual", "FY2025/26") in got
+    assert not [f for f in got if f[1] == 191.0 and f[3] != "FY2024/25"]
+
+
+def test_a_fraction_of_a_count_is_no_count(con):
+    """268 line 17: 'for every complaint received the service received 1.5 compliments': a ratio,
+    not 1.5 compliments received (it was published as such)."""
+    assert measured(con, "fct_complaints", "268", 17) == []

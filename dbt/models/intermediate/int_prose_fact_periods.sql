@@ -53,6 +53,8 @@ mentions as (
                            where x.pack_id = m.pack_id and x.mention_seq = m.mention_seq))
                and m.theme is null and m.segment is null and m.procedure is null and m.breakdown is null)
       and not (m.domain = 'waiting_times' and (m.theme is not null or m.segment is not null))
+      -- a count is whole: '1.25 compliments' for every complaint is a ratio, not compliments
+      and not (m.unit = 'count' and m.value is not null and m.value <> trunc(m.value))
 ),
 -- a report's statement of the day its figures are at ('with figures at 30 September 2025 unless
 -- stated': var stated_as_of)
