@@ -224,7 +224,8 @@ from ingest.text import clean_text
 # 2026`) is a report's banner once a document is open (the report after minutes opens there);
 # `at the end of` 2024/25 right after a figure is that figure's period, not a later one's
 # 1.3.91: a figure in a clause opened by `when` after a compared period ('compared with 2024/25,
-# when 223 complaints were recorded') is of that period (prose.yml clause_of_period)
+# when 223 complaints were recorded') is of that period (prose.yml clause_of_period); a period
+# phrase after ', so' (clause_break_words) is not a figure's before it
 PARSER_VERSION = "1.3.91"
 
 

@@ -157,6 +157,7 @@ class _Rules:
     comparison_before_change: TailPattern  # 'since' before a change's period ('300 since April')
     compared_year_period: re.Pattern
     clause_of_period: re.Pattern  # ', when' after a compared period: the clause is of it
+    clause_break: re.Pattern  # ', so' between a figure and a period after it: another clause's
     near_period: re.Pattern  # a period phrase that applies only within near_reach characters
     claiming_gap: re.Pattern  # what may stand between a figure and a period phrase it claims
     clause_gap: (
@@ -273,6 +274,7 @@ def _rules(folded: bool = False) -> _Rules:
         ),
         compared_year_period=rx(_calendar_words(r["compared_year_period"])),
         clause_of_period=rx(r["clause_of_period"]),
+        clause_break=rx(rf",\s*(?:{_alts(r['clause_break_words'])})\b"),
         bound_opener=rx(rf"\b(?:{_alts(calendar_vars()['period_bound_openers'])})\b"),
         near_period=rx(_calendar_words(r["near_periods"]["pattern"])),
         claiming_gap=_claiming_gap(r["claiming_period_words"]),
@@ -1364,6 +1366,8 @@ def _nearest_period(
             continue
         if start < m.char_start and _claimed_by_figure_before(sentence, start, end, m, kept):
             continue
+        if start >= m.char_end and s.rules.clause_break.search(sentence, m.char_end, start):
+            continue  # '55 partly upheld, so a greater proportion ... this year': the next clause's
         distance = start - m.char_end if start >= m.char_end else m.char_start - end
         if distance < 0:
             continue

@@ -4153,3 +4153,13 @@ def test_a_fraction_of_a_count_is_no_count(con):
     """268 line 17: 'for every complaint received the service received 1.5 compliments': a ratio,
     not 1.5 compliments received (it was published as such)."""
     assert measured(con, "fct_complaints", "268", 17) == []
+
+
+def test_a_period_in_the_clause_after_so_is_not_the_figures_before_it(con):
+    """268 line 19: 'In 2024/25 the corresponding figures were 38 upheld and 55 partly upheld, so a
+    greater proportion ... were found to be at least partly justified this year': 55 is of
+    2024/25 like 38 (it took 'this year', 2025/26, from the clause after ', so')."""
+    assert fields_on(con, "fct_complaints", "268", 19, "measure", "value", "period_id") == {
+        ("complaints_upheld", 38.0, "FY2024/25"),
+        ("complaints_partially_upheld", 55.0, "FY2024/25"),
+    }
