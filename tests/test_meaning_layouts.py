@@ -4163,3 +4163,12 @@ def test_a_period_in_the_clause_after_so_is_not_the_figures_before_it(con):
         ("complaints_upheld", 38.0, "FY2024/25"),
         ("complaints_partially_upheld", 55.0, "FY2024/25"),
     }
+
+
+def test_waited_more_than_a_year_is_a_wait_over_52_weeks(con):
+    """266 line 55: 'At 31 March 2026, 96 children had waited more than a year for an autism
+    assessment': 96 waiting over 52 weeks (no measure was read: only '52 weeks' named it)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "266", 55, *fields) == {
+        ("waiting_over_52_weeks", 96.0, "D2026-03-31", "neurodevelopmental_pathway")
+    }
