@@ -118,22 +118,36 @@ with_area as (
     from with_as_of l
     asof left join area_headings a on a.pack_id = l.pack_id and l.sentence_first_line > a.line_number
 ),
+-- whether a figure's sentence prints a period phrase of its own (some figure's period_text): the
+-- sentence before dates only a sentence that prints none
+dated_sentences as (
+    select distinct pack_id, sentence_first_line, sentence
+    from {{ batch(ref('stg_prose_numbers')) }}
+    where period_text is not null
+),
+with_sentence_period as (
+    select w.*, d.pack_id is not null as sentence_names_period
+    from with_area w
+    left join dated_sentences d
+      on d.pack_id = w.pack_id and d.sentence_first_line = w.sentence_first_line
+     and d.sentence = w.sentence
+),
 -- a figure whose measure the prose before names takes that prose's period when it has none
 inherited as (
-    select w.* replace (coalesce(w.period_text, (
+    select w.* exclude (sentence_names_period) replace (coalesce(w.period_text, (
         select arg_max(e.period_text, e.mention_seq)
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null and e.sentence_last_line >= w.sentence_first_line - 1
           and strpos(w.context_before, e.sentence) > 0
     )) as period_text)
-    from with_area w
+    from with_sentence_period w
     where w.measure_source = 'anaphora'
     union all by name
     -- a figure with no period of its own takes the period that opens its sentence, before the
     -- sentence's first figure ('At 31 March 2024 there were 412 children in care, a rate of 71
     -- per 10,000': 71 is at 31 March 2024 too)
-    select w.* replace (coalesce(w.period_text, (
+    select w.* exclude (sentence_names_period) replace (coalesce(w.period_text, (
         select arg_min(e.period_text, e.mention_seq)
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
@@ -187,10 +201,7 @@ inherited as (
                or w.about_figure_before)
           and not {{ bracketed_comparison('e.sentence', 'e.period_text') }}
           and e.sentence <> w.sentence and {{ is_sentence_before('w.context_before', 'e.sentence') }}
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
-                and f.sentence = w.sentence and f.period_text is not null)
+          and not w.sentence_names_period
     ), (
         -- a sentence opening 'Of the 1,163 children' is of the period of that figure in the
         -- sentence before ('... to 1,163 at 31 March 2025'), when it names none of its own
@@ -201,10 +212,7 @@ inherited as (
           and e.sentence_last_line >= w.sentence_first_line - 2
           and {{ is_sentence_before('w.context_before', 'e.sentence') }}
           and e.number_text = regexp_extract(w.sentence, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?of\s+(?:the|these|those)\s+([0-9][0-9,]*)\b', 1)
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
-                and f.sentence = w.sentence and f.period_text is not null)
+          and not w.sentence_names_period
     ), (
         -- a sentence restating the figure before ('This is a rate of 38 per 10,000 children'
         -- after 'At 31 March 2024 there were 1,018 children ..., compared with 983 at 31 March
@@ -216,12 +224,9 @@ inherited as (
           and e.period_text is not null and strpos(e.before_text, e.period_text) > 0
           and e.sentence <> w.sentence and e.sentence_last_line >= w.sentence_first_line - 1
           and {{ is_sentence_before('w.context_before', 'e.sentence') }}
-          and not exists (
-              select 1 from {{ batch(ref('stg_prose_numbers')) }} f
-              where f.pack_id = w.pack_id and f.sentence_first_line = w.sentence_first_line
-                and f.sentence = w.sentence and f.period_text is not null)
+          and not w.sentence_names_period
     )) as period_text)
-    from with_area w
+    from with_sentence_period w
     where w.measure_source is distinct from 'anaphora'
 ),
 -- 'fell by 86 over the quarter, reaching 541 at 30 September': the quarter a stock changed over
