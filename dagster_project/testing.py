@@ -230,6 +230,16 @@ def shared_build(tmp_root_factory) -> dict[str, Any]:
     return _SHARED["build"]
 
 
+def copy_of_shared_build(tmp_root_factory, root: Path) -> tuple[Path, Path]:
+    """(warehouse, packs): copies of the shared build's warehouse and packs folder under `root`,
+    to change and build again while the shared build stays as it is."""
+    shared = shared_build(tmp_root_factory)
+    assert shared["result"].returncode == 0, shared["result"].stdout[-4000:]
+    warehouse = copy_warehouse(shared["warehouse"], root / "warehouse")
+    packs = Path(shutil.copytree(shared["packs"], root / "packs"))
+    return warehouse, packs
+
+
 def _make_shared_build(root: Path) -> dict[str, Any]:
     packs = make_packs_folder(root / "packs", corrupted=True, binary=True)
     warehouse = root / "warehouse"

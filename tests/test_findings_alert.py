@@ -8,11 +8,13 @@ to the year) and reads the one alert the build sends, in alerts.jsonl and at a l
 
 from __future__ import annotations
 
-import shutil
-
 import duckdb
 
-from dagster_project.testing import copy_warehouse, read_alerts, run_build, shared_build
+from dagster_project.testing import (
+    copy_of_shared_build,
+    read_alerts,
+    run_build,
+)
 from expectations.alerts import alert_text, new_findings_alert, published_findings
 from tests.test_alerts_delivery import Receiver
 from warehouse import settings
@@ -87,11 +89,7 @@ def test_no_published_file_means_no_previous_findings(tmp_path):
 
 
 def test_a_new_inconsistent_pack_is_announced_in_one_alert(tmp_path_factory, tmp_path):
-    shared = shared_build(tmp_path_factory)
-    assert shared["result"].returncode == 0, shared["result"].stdout[-3000:]
-    warehouse = copy_warehouse(shared["warehouse"], tmp_path / "warehouse")
-    packs = tmp_path / "packs"
-    shutil.copytree(shared["packs"], packs)
+    warehouse, packs = copy_of_shared_build(tmp_path_factory, tmp_path)
     source = next(packs.glob("001_*.txt")).read_text(encoding="utf-8")
     new_pack = packs / "005_reissue_with_complaints.txt"
     new_pack.write_text(source + "\n" + "\n".join(SUPPLEMENT) + "\n", encoding="utf-8")

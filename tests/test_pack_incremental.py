@@ -26,13 +26,13 @@ import pytest
 from dagster_project.dbt_warmup import server_log
 from dagster_project.testing import (
     WebhookReceiver,
+    copy_of_shared_build,
     copy_warehouse,
     dbt_log_invocations,
     published_rows,
     read_alerts,
     read_summary,
     run_build,
-    shared_build,
 )
 from warehouse import settings
 
@@ -89,11 +89,8 @@ def _pack_ids(warehouse) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory):
-    shared = shared_build(tmp_path_factory)
-    assert shared["result"].returncode == 0, shared["result"].stdout[-4000:]
     root = tmp_path_factory.mktemp("pack_incremental")
-    warehouse = copy_warehouse(shared["warehouse"], root / "warehouse")
-    packs = shutil.copytree(shared["packs"], root / "packs")
+    warehouse, packs = copy_of_shared_build(tmp_path_factory, root)
     before = published_rows(warehouse, FACT_TABLES)
     rowids_before = _work_rowids(warehouse)
     alerts_before = len(read_alerts(warehouse))

@@ -36,7 +36,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.testing import copy_warehouse, read_summary, run_build, shared_build
+from dagster_project.testing import (
+    copy_of_shared_build,
+    copy_warehouse,
+    read_summary,
+    run_build,
+)
 from warehouse import settings
 from warehouse.compare import compare_warehouses
 from warehouse.parquet_export import parquet_dir
@@ -217,11 +222,8 @@ def _step(packs: Path, warehouse: Path, root: Path, name: str, change) -> dict:
 
 @pytest.fixture(scope="module")
 def steps(tmp_path_factory):
-    shared = shared_build(tmp_path_factory)
-    assert shared["result"].returncode == 0, shared["result"].stdout[-4000:]
     root = tmp_path_factory.mktemp("reprints_incremental")
-    warehouse = copy_warehouse(shared["warehouse"], root / "warehouse")
-    packs = shutil.copytree(shared["packs"], root / "packs")
+    warehouse, packs = copy_of_shared_build(tmp_path_factory, root)
     first, second = _reissue(packs, 118), _reissue(packs, 119)
     out = {"before": _findings_state(warehouse)}
     out["ids"] = {
