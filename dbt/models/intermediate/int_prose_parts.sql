@@ -158,6 +158,29 @@ whole_figures as (
         join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
         where pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
           and not regexp_matches(n.sentence, '(?i)\bof\s+(?:the|these|those)\s+[0-9]')
+        union
+        -- the group's own figure when the words naming it are its measure's, ending in the verb
+        -- that counts it (var group_named_by_verb), and a period only ('Of the 170 complaints
+        -- closed during the year, 41 were upheld'), not a group of some of them ('Of the 85
+        -- complaints received about delays') or one named before ('Of the 7 complaints')
+        select distinct g.pack_id, g.value, g.measure
+        from (
+            select n.pack_id, n.value, pm.measure,
+                   regexp_replace(replace(regexp_extract(coalesce(n.after_text, ''), '^[^,;:()]*'),
+                                          coalesce(n.period_text, '§'), ''),
+                                  '(?i)\s*\b(?:during|in|over|for|at|by|since|throughout|across)?\s*$', '')
+                       as group_words
+            from {{ batch(ref('stg_prose_numbers')) }} n
+            join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)
+            where pm.measure in (select measure from group_measures) and pm.value_type = 'actual'
+              and regexp_matches(n.before_text, '(?i)\bof\s+(?:the|these|those)\s*$')
+        ) g
+        join {{ ref('prose_measure_patterns') }} p on p.measure = g.measure and p.looks_at = 'after'
+        where p.sentence_pattern is null
+          and regexp_matches(g.group_words, '{{ var("group_named_by_verb") }}')
+          -- (the pattern a column, not constants: a few rows, and 115 constant branches here
+          -- take DuckDB's planner minutes)
+          and regexp_extract(g.group_words, p.pattern, 0) = g.group_words
     ) w
     join {{ ref('measure_catalogue') }} mc using (measure)
 ),
