@@ -226,7 +226,9 @@ from ingest.text import clean_text
 # 1.3.91: a figure in a clause opened by `when` after a compared period ('compared with 2024/25,
 # when 223 complaints were recorded') is of that period (prose.yml clause_of_period); a period
 # phrase after ', so' (clause_break_words) is not a figure's before it
-PARSER_VERSION = "1.3.91"
+# 1.3.92: a run of months ending in a year ('between July and September 2025', 'October-December
+# 2025') is one period phrase (prose.yml periods), not its last month
+PARSER_VERSION = "1.3.92"
 
 
 @dataclass

@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 270)}
+    layouts = {f"{n}" for n in range(201, 271)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4247,4 +4247,63 @@ def test_the_share_of_complaints_responded_to_in_time(con):
     fields = ("measure", "value", "value_type", "stage")
     assert fields_on(con, "fct_complaints", "269", 33, *fields) == {
         ("complaints_in_timescale_pct", 88.0, "actual", "1")
+    }
+
+
+# ------------------------------- 270: a run of months ending in a year
+
+
+def test_a_flow_over_the_months_of_a_quarter_is_of_that_quarter(con):
+    """270 lines 15 and 19: 'Between July and September 2025, 38 children came into care and 41
+    ceased to be looked after'; '61 complaints ... between October and December 2025': the fiscal
+    quarters 2025/26 Q2 and Q3 (each was dated as a day, the last of its last month)."""
+    fields = ("measure", "value", "period_id", "period_source")
+    assert fields_on(con, "fct_placements", "270", 15, *fields) == {
+        ("children_starting_care", 38.0, "FY2025/26-Q2", "sentence"),
+        ("children_ceasing_care", 41.0, "FY2025/26-Q2", "sentence"),
+    }
+    assert fields_on(con, "fct_complaints", "270", 19, *fields) == {
+        ("complaints_received", 61.0, "FY2025/26-Q3", "sentence")
+    }
+
+
+def test_a_flow_over_other_months_is_counted_over_their_days(con):
+    """270 lines 17 and 21: 'From April to September 2025, 74 children started to be looked
+    after'; 'Between August and October 2025, 12 children left care. Between November and January
+    2026, 27 children came into care': each counted from its first month's first day to its last
+    month's last day (November is of 2025)."""
+    fields = ("measure", "value", "period_id", "period_start", "period_end")
+    assert fields_on(con, "fct_placements", "270", 17, *fields) == {
+        (
+            "children_starting_care",
+            74.0,
+            "R2025-04-01/2025-09-30",
+            date(2025, 4, 1),
+            date(2025, 9, 30),
+        )
+    }
+    assert fields_on(con, "fct_placements", "270", 21, *fields) == {
+        (
+            "children_ceasing_care",
+            12.0,
+            "R2025-08-01/2025-10-31",
+            date(2025, 8, 1),
+            date(2025, 10, 31),
+        ),
+        (
+            "children_starting_care",
+            27.0,
+            "R2025-11-01/2026-01-31",
+            date(2025, 11, 1),
+            date(2026, 1, 31),
+        ),
+    }
+
+
+def test_a_stock_over_a_run_of_months_is_as_at_its_last(con):
+    """270 line 23: 'Between July and September 2025 the number of children in care fell to 512':
+    512 at the end of September (a stock is not counted over months)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "270", 23, *fields) == {
+        ("cla_count", 512.0, "D2025-09-30")
     }

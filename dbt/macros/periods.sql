@@ -284,6 +284,25 @@ end)
 end)
 {%- endmacro %}
 
+{# The first and last day of a run of months printed with the year it ends in (var
+   month_range_phrase, the whole period phrase: 'between July and September 2025' is 1 July to 30
+   September 2025; 'November to January 2026' starts in November 2025), or null. #}
+{% macro month_range_start(expr) -%}
+{%- set re = var('month_range_phrase') | replace('{month}', month_alternation()) -%}
+{%- set first = month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") -%}
+{%- set last = month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") -%}
+{%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 3) as integer)" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}')
+      then make_date(case when {{ first }} > {{ last }} then {{ year }} - 1 else {{ year }} end, {{ first }}, 1) end)
+{%- endmacro %}
+{% macro month_range_end(expr) -%}
+{%- set re = var('month_range_phrase') | replace('{month}', month_alternation()) -%}
+{%- set last = month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") -%}
+{%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 3) as integer)" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}')
+      then (make_date({{ year }}, {{ last }}, 1) + interval 1 month - interval 1 day)::date end)
+{%- endmacro %}
+
 {# The first day a flow counted 'to date' is counted from (var to_date_phrases): 'since April' the
    1st of that month, in the year of `ref_date` or the year before when that is later; 'year to
    date', 'since the start of the year' the 1st April opening the fiscal year of `ref_date`. #}

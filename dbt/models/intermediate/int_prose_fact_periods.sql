@@ -287,6 +287,9 @@ read_periods as (
             as to_date_start,
         -- 'the first three quarters of 2024/25': the months from the year's start it counts
         {{ part_year_months("coalesce(w.period_text, '')") }} as part_year_months,
+        -- 'between July and September 2025': the months' first and last day
+        {{ month_range_start("coalesce(w.period_text, '')") }} as month_range_start,
+        {{ month_range_end("coalesce(w.period_text, '')") }} as month_range_end,
         {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_this_year,
         {{ says_period("coalesce(w.period_text, '')", 'last_year', whole=false) }}
             and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
@@ -297,10 +300,22 @@ read_periods as (
 ),
 periods as (
     select
-        r.*,
+        r.* replace (
+            -- the quarter a flow's run of months makes (1 = April-June)
+            case when r.month_range_start is not null and r.period_kind = 'flow'
+                 then (month(r.month_range_start) + 8) % 12 // 3 + 1
+                 else r.quarter end as quarter),
         case
             -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
             when r.period_is_bound then 'unplaced'
+            -- a flow over a run of months ('Between July and September 2025, 38 children came into
+            -- care'): the fiscal quarter they make, else their span of days (a stock keeps the
+            -- day the phrase's last month reads as, below)
+            when r.month_range_start is not null and r.period_kind = 'flow'
+             and month(r.month_range_start) in (1, 4, 7, 10)
+             and r.month_range_end = (r.month_range_start + interval 3 month - interval 1 day)::date
+                then 'fiscal_quarter'
+            when r.month_range_start is not null and r.period_kind = 'flow' then 'month_range'
             -- the first months of a printed year: from its 1 April to their end (var
             -- part_year_months), not the whole year
             when r.printed_fy is not null and r.part_year_months is not null then 'part_year'
@@ -341,13 +356,16 @@ periods as (
         end as period_type,
         case
             when r.printed_fy is not null then r.printed_fy
+            when r.month_range_start is not null and r.period_kind = 'flow'
+                then {{ fy_of('r.month_range_start') }}
             when r.says_last_year then r.document_fy - 1
             when r.quarter is not null and r.document_fy is null
                 then {{ latest_quarter_fy('r.quarter', 'coalesce(r.document_date, r.meeting_date)') }}
             else r.document_fy
         end as fy,
         case
-            when r.printed_fy is not null or r.printed_as_of is not null then 'sentence'
+            when r.printed_fy is not null or r.printed_as_of is not null
+              or r.month_range_start is not null then 'sentence'
             when r.heading_fy is not null then 'heading'
             else 'document_title'
         end as fy_source

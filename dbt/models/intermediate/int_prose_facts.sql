@@ -23,17 +23,20 @@ periods as (
     select * from {{ batch(ref('int_prose_fact_periods')) }}
 ),
 -- a span of days (type to_date): 'since April' to the report's date, the first months of a
--- printed year from its 1 April to the last of them, or its start to the end of a quarter
+-- printed year from its 1 April to the last of them, its start to the end of a quarter, or a
+-- run of months ('between August and October 2025')
 spans as (
     select
-        p.* replace (case when p.period_type in ('part_year', 'quarter_to_date') then 'to_date'
+        p.* replace (case when p.period_type in ('part_year', 'quarter_to_date', 'month_range') then 'to_date'
                           else p.period_type end as period_type,
                      case when p.period_type = 'part_year' then make_date(p.fy, 4, 1)
                           when p.period_type = 'quarter_to_date' then make_date(p.end_quarter_fy, 4, 1)
+                          when p.period_type = 'month_range' then p.month_range_start
                           else p.to_date_start end as to_date_start),
         case when p.period_type = 'part_year'
              then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)
              when p.period_type = 'quarter_to_date' then p.end_quarter_date
+             when p.period_type = 'month_range' then p.month_range_end
              else coalesce(p.document_date, p.meeting_date) end as to_date_end
     from periods p
 ),
