@@ -56,6 +56,7 @@ class Phrases:
     attributions: re.Pattern
     fillers: frozenset[str]
     as_of: LiteralGate  # searched in every column name and caption (var as_of_phrases)
+    continued: re.Pattern  # a caption saying the table goes on ('Table 4 (continued)')
 
 
 @cache
@@ -68,7 +69,22 @@ def phrases(path: Path = PHRASES_FILE) -> Phrases:
         attributions=any_of(spec["attributions"]),
         fillers=frozenset(str(f).lower() for f in spec["fillers"]),
         as_of=LiteralGate(any_of(as_of_phrase_patterns())),
+        continued=any_of(spec["continued_captions"]),
     )
+
+
+def continues_caption(text: str, above: list[str]) -> bool:
+    """`text` says the table goes on from the part above ('Table 4 (continued)'): a label it
+    names opens one of the lines `above` (the caption of the first part: 'Table 4: Waiting
+    lists compared with last year')."""
+    match = phrases().continued.match(clean_text(text))
+    if not match:
+        return False
+    label = match.group(1)
+    if not label:
+        return True
+    opens = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s+)?{re.escape(label)}(?![a-z0-9])", re.IGNORECASE)
+    return any(opens.match(clean_text(line)) for line in above)
 
 
 def find_as_of(caption: str | None, columns: list[str]) -> str | None:

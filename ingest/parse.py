@@ -228,7 +228,9 @@ from ingest.text import clean_text
 # phrase after ', so' (clause_break_words) is not a figure's before it
 # 1.3.92: a run of months ending in a year ('between July and September 2025', 'October-December
 # 2025') is one period phrase (prose.yml periods), not its last month
-PARSER_VERSION = "1.3.92"
+# 1.3.93: a caption saying the table goes on ('Table 4 (continued)', captions.yml
+# continued_captions) between two parts of a table joins them, as a page's furniture does
+PARSER_VERSION = "1.3.93"
 
 
 @dataclass

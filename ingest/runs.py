@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ingest.captions import continues_caption
 from ingest.cells import is_separator_row
 from ingest.headers import (
     count_header_rows,
@@ -170,7 +171,9 @@ def _join(previous: dict, run: dict, lines: list[str]) -> bool:
         and not _running_head(lines, i)
     ]
     headings += [i for i in gap if _label_cut_by_page(lines, i, run["rows"])]
-    headings.sort()
+    # 'Table 4 (continued)' over the next part says the table goes on: no heading between parts
+    above = lines[max(0, previous["first"] - 1 - MAX_PART_GAP_LINES) : previous["first"] - 1]
+    headings = sorted(i for i in headings if not continues_caption(lines[i], above))
     blanks = sum(1 for i in gap if is_blank(lines[i]))
     if blanks > MAX_BLANK_GAP or len(gap) > MAX_PART_GAP_LINES:
         return False

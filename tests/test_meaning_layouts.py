@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 271)}
+    layouts = {f"{n}" for n in range(201, 272)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4307,3 +4307,36 @@ def test_a_stock_over_a_run_of_months_is_as_at_its_last(con):
     assert fields_on(con, "fct_placements", "270", 23, *fields) == {
         ("cla_count", 512.0, "D2025-09-30")
     }
+
+
+# ------------------------------- 271: a table continued after a page break
+
+
+def test_a_part_under_a_bare_continued_caption_is_of_the_table_above(con):
+    """271 lines 24-28: 'Table 3 (continued)' over the rest of 'Table 3: Children waiting compared
+    with last year' after a page break: its rows are the same table's, children waiting by
+    service (they were a table of their own with no measure, every figure unclassified)."""
+    fields = ("measure", "value", "period_id", "service_code", "source_table_id")
+    got = fields_on(con, "fct_waiting_times", "271", 26, *fields)
+    above = fields_on(con, "fct_waiting_times", "271", 19, "source_table_id")
+    assert {row[:4] for row in got} == {
+        ("referrals_waiting", 455.0, "D2025-01-31", "occupational_therapy"),
+        ("referrals_waiting", 488.0, "D2026-01-31", "occupational_therapy"),
+    }
+    assert {(row[4],) for row in got} == above
+
+
+def test_a_continued_tables_total_adds_up_both_parts(con):
+    """271 lines 30-41: 'Table 4 (continued): Children in care by placement type' is the rest of
+    Table 4, so its Total (383, 364) is checked against all four rows, which add up (the two
+    rows after the break alone were found short of it)."""
+    assert fields_on(con, "fct_placements", "271", 41, "measure", "value", "is_total") == {
+        ("cla_count", 383.0, True),
+        ("cla_count", 364.0, True),
+    }
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '271%' and f.check_name not like 'council_name_%'",
+    )
+    assert findings == []
