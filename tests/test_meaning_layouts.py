@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 272)}
+    layouts = {f"{n}" for n in range(201, 273)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4340,3 +4340,37 @@ def test_a_continued_tables_total_adds_up_both_parts(con):
         "where p.file_name like '271%' and f.check_name not like 'council_name_%'",
     )
     assert findings == []
+
+
+# ------------------------------- 272: a section's service ends at the next section; the Ombudsmen
+
+
+def test_a_tables_service_ends_with_its_numbered_section(con):
+    """272: '1. Children's social care statutory complaints' over 'Table 1: Children's social
+    care statutory complaints', then '2. Local Government and Social Care Ombudsman': the
+    Ombudsman's decisions (lines 28-31) are about the whole council, not children's services
+    (the caption naming children carried its service into the next sections)."""
+    fields = ("measure", "value", "period_id", "service_area")
+    assert fields_on(con, "fct_complaints", "272", 19, *fields) == {
+        ("complaints_received", 156.0, "FY2024/25", "children"),
+        ("complaints_received", 142.0, "FY2025/26", "children"),
+    }
+    assert fields_on(con, "fct_complaints", "272", 28, *fields) == {
+        ("ombudsman_upheld", 25.0, "FY2024/25", None),
+        ("ombudsman_upheld", 26.0, "FY2025/26", None),
+    }
+
+
+def test_the_housing_ombudsmans_determinations_are_its_findings(con):
+    """272 lines 35-40: under 'Table 3: Housing Ombudsman determinations' each row is a kind of
+    finding ('Maladministration', 'Service failure') and 'Total findings' their total (they were
+    the Ombudsman's enquiries, the total a breakdown beside them)."""
+    fields = ("measure", "value", "period_id", "service_area", "breakdown", "is_total")
+    assert fields_on(con, "fct_complaints", "272", 37, *fields) == {
+        ("ombudsman_findings", 29.0, "FY2024/25", None, "Maladministration", False),
+        ("ombudsman_findings", 35.0, "FY2025/26", None, "Maladministration", False),
+    }
+    assert fields_on(con, "fct_complaints", "272", 40, *fields) == {
+        ("ombudsman_findings", 44.0, "FY2024/25", None, None, True),
+        ("ombudsman_findings", 51.0, "FY2025/26", None, None, True),
+    }

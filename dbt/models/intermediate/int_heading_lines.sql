@@ -41,13 +41,24 @@ with_areas as (
     left join areas a using (clean_text)
 ),
 area_headings as (
-    select pack_id, line_number, service_area, section_level
-    from with_areas
+    -- a numbered table's caption ('Table 7: Children's social care complaints', var
+    -- numbered_caption) is inside the section of the numbered heading above it; a running head
+    -- or a document's title is in none
+    select pack_id, line_number, service_area,
+           coalesce(section_level,
+                    case when regexp_matches(clean_text, '{{ var("numbered_caption") }}') then enclosing_level end)
+               as section_level
+    from (
+        select *, last_value(section_level ignore nulls) over (
+                      partition by pack_id order by line_number
+                      rows between unbounded preceding and 1 preceding) as enclosing_level
+        from with_areas
+    )
     where service_area is not null
 ),
 -- a numbered heading naming no service ends the section of the nearest service heading above
--- when that one is numbered at its level or deeper ('8. Children's complaints' ... '9.
--- COMPLIMENTS'): below it the service is the one its parent section's heading names ('8.
+-- when that one is numbered at its level or deeper, or is inside such a section ('8. Children's
+-- complaints' ... 'Table 7: Children's complaints' ... '9. Ombudsman'): below it the service is the one its parent section's heading names ('8.
 -- Children's complaints' above '8.1 Adults' complaints' and '8.2 Stage 2'), if any
 closing as (
     select n.pack_id, n.line_number
@@ -58,10 +69,18 @@ closing as (
 select h.*,
        c.line_number is not null as closes_service_area,
        case when c.line_number is null then h.service_area
-            else (select arg_max_null(e.service_area, e.line_number)   -- the parent, with or without one
-                  from with_areas e
-                  where e.pack_id = h.pack_id and e.line_number < h.line_number
-                    and e.section_level < h.section_level)
+            else coalesce(
+                (select arg_max_null(e.service_area, e.line_number)   -- the parent, with or without one
+                 from with_areas e
+                 where e.pack_id = h.pack_id and e.line_number < h.line_number
+                   and e.section_level < h.section_level),
+                -- else the document's: a title or running head above naming one ('Children's
+                -- Social Care Complaints Annual Report' over '1.', '2.', '3.'), not a table's caption
+                (select arg_max(e.service_area, e.line_number)
+                 from with_areas e
+                 where e.pack_id = h.pack_id and e.line_number < h.line_number
+                   and e.section_level is null and e.service_area is not null
+                   and not regexp_matches(e.clean_text, '{{ var("numbered_caption") }}')))
        end as service_area_in_force
 from with_areas h
 left join closing c using (pack_id, line_number)
