@@ -103,11 +103,11 @@ def _dates_over_headings(rows: list[Row]) -> bool:
 
 
 def _periods_beside_a_heading(rows: list[Row]) -> bool:
-    """`Waiting list<TAB>31 Aug 2024<TAB>31 Mar 2025` or `Activity<TAB>2023/24<TAB>2025/26 to
-    date (Apr-Aug)` over labelled rows of figures that print no date or period themselves: a
+    """`Waiting list<TAB>31 Aug 2024<TAB>31 Mar 2025`, `Activity<TAB>2023/24<TAB>2025/26 to
+    date (Apr-Aug)` or `<TAB>31 Mar 2025<TAB>30 Jun 2025` (no heading) over labelled rows of figures that print no date or period themselves: a
     heading over the label column and each column's period. Dates with their day are body cells
     elsewhere (a decisions table dates every row)."""
-    if not periods_only(rows[0]):
+    if not (periods_only(rows[0]) or _unlabelled_periods(rows[0])):
         return False
     body = [r for r in rows[1:] if not periods_only(r)]  # another section's heading aside
     return any(r.has_values for r in body) and not any(
@@ -123,6 +123,13 @@ def periods_only(row: Row) -> bool:
     if not label or any(ch.isdigit() for ch in label) or len(cells) < 2:
         return False
     return all(k in _PERIOD_KINDS or _OPENS_WITH_FISCAL_YEAR.match(c) for c, k in cells)
+
+
+def _unlabelled_periods(row: Row) -> bool:
+    """No label, and two cells or more that are each a date or a period (`<TAB>31 Mar 2025<TAB>30
+    Jun 2025`)."""
+    cells = [k for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    return not row.clean[0] and len(cells) >= 2 and all(k in _PERIOD_KINDS for k in cells)
 
 
 _PERIOD_KINDS = frozenset({"date", "period"})

@@ -230,7 +230,9 @@ from ingest.text import clean_text
 # 2025') is one period phrase (prose.yml periods), not its last month
 # 1.3.93: a caption saying the table goes on ('Table 4 (continued)', captions.yml
 # continued_captions) between two parts of a table joins them, as a page's furniture does
-PARSER_VERSION = "1.3.93"
+# 1.3.94: a first line of dates or periods with no label (`<TAB>31 Mar 2025<TAB>30 Jun 2025`) over
+# labelled rows of figures heads its table (it was a row of values, the table's columns unnamed)
+PARSER_VERSION = "1.3.94"
 
 
 @dataclass

@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 273)}
+    layouts = {f"{n}" for n in range(201, 274)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4374,3 +4374,55 @@ def test_the_housing_ombudsmans_determinations_are_its_findings(con):
         ("ombudsman_findings", 44.0, "FY2024/25", None, None, True),
         ("ombudsman_findings", 51.0, "FY2025/26", None, None, True),
     }
+
+
+# ------------------------------- 273: a header of dates with no label; a change on a named year;
+# a suppression note; 'Waiting at month end'
+
+
+def test_a_first_line_of_dates_with_no_label_heads_its_table(con):
+    """273 lines 17-20: '<TAB>31 Mar 2025<TAB>30 Jun 2025 ...' over 'Placed more than 20 miles
+    from home' heads the table (it was a row of values, the columns unnamed and the table lost
+    without trace); the row the prose names takes the measure, the row it names as another
+    number ('Placed outside the district') is unclassified, not more of it."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "273", 19, *fields) == {
+        ("cla_placed_over_20_miles", 262.0, "D2025-03-31"),
+        ("cla_placed_over_20_miles", 270.0, "D2025-06-30"),
+        ("cla_placed_over_20_miles", 283.0, "D2025-09-30"),
+        ("cla_placed_over_20_miles", 286.0, "D2025-12-31"),
+    }
+    assert fields_on(con, "fct_placements", "273", 20, *fields) == set()
+    unclassified = rows(
+        con,
+        "select u.value_text from marts.dq_unclassified_values u join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '273%' and u.source_line = 20 order by 1",
+    )
+    assert [u["value_text"] for u in unclassified] == ["432", "437", "456", "476"]
+
+
+def test_waiting_at_month_end_is_the_waiting_list(con):
+    """273 lines 25-27: 'Waiting at' over 'month end' beside 'Referrals received': the number on
+    the list at each month's end (it was unclassified); the referrals stay unclassified."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "273", 27, *fields) == {
+        ("referrals_waiting", 868.0, "D2025-10-31")
+    }
+
+
+def test_a_change_on_a_named_year_is_a_change_to_the_latest_year(con):
+    """273 line 34: '-12' under 'Change on 2024/25' right of '2023/24 | 2024/25 | 2025/26' is the
+    change to 2025/26 from 2024/25 (it was dated 2024/25, the year it is counted from)."""
+    fields = ("measure", "value", "value_type", "period_id")
+    assert (
+        "complaints_received",
+        -12.0,
+        "change",
+        "FY2025/26",
+    ) in fields_on(con, "fct_complaints", "273", 34, *fields)
+
+
+def test_a_suppression_note_is_no_figure(con):
+    """273 line 37: '* Fewer than five complaints; figure suppressed.' explains the '*' on line 36:
+    no complaints received '<5' (it was published as one, council-wide)."""
+    assert fields_on(con, "fct_complaints", "273", 37, "measure", "value_text") == set()

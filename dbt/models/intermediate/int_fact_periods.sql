@@ -20,7 +20,8 @@
 -- end, 31 March (period_source 'column+year_end'). A flow in a column that is a quarter and prints
 -- the quarter's last month too ('2024/25' / 'Q3' / 'Dec 2024') is counted over the quarter.
 -- A change column printing no period ('Change on last year') right of two or more fiscal years'
--- columns is the change to the latest of them (period_source 'latest_column').
+-- columns is the change to the latest of them (period_source 'latest_column'); so is one naming
+-- the year it is counted from ('Change on 2024/25'), to the latest year after that one.
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -46,6 +47,13 @@ with obs as (
         o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
             and o.col_as_of is null and o.col_month is null and o.col_label_month is null
             and o.col_month_number is null as is_bare_change_col,
+        -- a change column naming the year it is counted from ('Change on 2024/25', 'Change since
+        -- 2023/24'): that year is its comparison, not its own
+        o.col_value_type = 'change' and o.col_fy is not null and o.quarter is null
+            and o.col_month is null and o.col_label_month is null and o.col_month_number is null
+            and regexp_matches(o.column_name,
+                '(?i)\b(?:on|from|{{ var("comparison_period_words") | join("|") }})\s+(?:the\s+)?(?:fy\s?)?(?:19|20)[0-9]{2}')
+            as is_change_on_year_col,
         o.col_fy is not null and o.quarter is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null
             and coalesce(o.col_value_type, 'actual') = 'actual' as is_year_col,
@@ -62,12 +70,21 @@ year_columns as (
 -- them; not beside quarters or months (a change between them says no year), nor dated by a
 -- target's column
 changes_dated as (
-    select o.*,
-           case when o.is_bare_change_col and not o.table_has_part_years then (
-               select case when count(distinct y.col_fy) >= 2 then max(y.col_fy) end
-               from year_columns y
-               where y.table_id = o.table_id and y.col_index < o.col_index) end as change_col_fy
-    from obs o
+    select c.* replace (case when c.change_col_fy is not null then null else c.col_fy end as col_fy)
+    from (
+        select o.*,
+               case when o.is_bare_change_col and not o.table_has_part_years then (
+                        select case when count(distinct y.col_fy) >= 2 then max(y.col_fy) end
+                        from year_columns y
+                        where y.table_id = o.table_id and y.col_index < o.col_index)
+                    -- one counted from a year it names: the latest year's column left of it, later
+                    -- than that year
+                    when o.is_change_on_year_col and not o.table_has_part_years then (
+                        select max(y.col_fy) from year_columns y
+                        where y.table_id = o.table_id and y.col_index < o.col_index
+                          and y.col_fy > o.col_fy) end as change_col_fy
+        from obs o
+    ) c
 ),
 read as (
     select

@@ -263,6 +263,13 @@ based as (
                  and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
                       or w.table_measure_source in ('lead_in', 'document_title')), false)
             as row_names_unknown_measure,
+        -- a measure only the prose around a table names ('Table 5 shows the number placed more
+        -- than 20 miles from home, and the number placed outside the district') that one of its
+        -- rows names is that row's: the rows naming none are other things ('Placed outside the
+        -- district'), not more of it
+        coalesce(w.table_measure_source in ('lead_in', 'document_title') and w.label_measure is null
+                 and bool_or(w.row_measure = w.table_measure) over (partition by w.table_id), false)
+            as other_rows_than_lead_ins,
         -- a caption naming several measures at once ('Children starting and ceasing to be looked
         -- after') leaves each row or column the one it names: a row naming none ('of whom UASC',
         -- 'Net change', a total of both) is of none of them
@@ -296,6 +303,7 @@ totalled as (
             when lcc.table_measure is not null then nullif(lcc.measure, '')
             when lcl.table_measure is not null then nullif(lcl.measure, '')
             when b.row_names_unknown_measure then null
+            when b.other_rows_than_lead_ins then null
             when b.names_none_of_captions then null
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
