@@ -60,7 +60,17 @@ def _title_key_in_header(lines, cleaned, first, last, rules: Boundaries) -> str 
         if not text:
             continue
         seen += 1
-        if seen > TITLE_KEY_LOOKAHEAD or ENDS_SENTENCE.search(text) and "\t" not in lines[index]:
+        if seen > TITLE_KEY_LOOKAHEAD:
+            return None
+        if (
+            rules.header_key_alone.match(text)
+            and text.lower().rstrip(":").strip() in rules.title_keys
+        ):
+            # `Subject:` alone, its value on the next line with text (Bradford)
+            value = text_below(cleaned, index, past_blank=True)
+            if value and not rules.header_key_alone.match(value):
+                return value[:TITLE_MAX_CHARS]
+        if ENDS_SENTENCE.search(text) and "\t" not in lines[index]:
             return None
         pair = split_key_value(lines[index])
         if pair and pair[0] in rules.title_keys and pair[1]:

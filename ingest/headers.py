@@ -104,9 +104,10 @@ def _dates_over_headings(rows: list[Row]) -> bool:
 
 def _periods_beside_a_heading(rows: list[Row]) -> bool:
     """`Waiting list<TAB>31 Aug 2024<TAB>31 Mar 2025`, `Activity<TAB>2023/24<TAB>2025/26 to
-    date (Apr-Aug)` or `<TAB>31 Mar 2025<TAB>30 Jun 2025` (no heading) over labelled rows of figures that print no date or period themselves: a
-    heading over the label column and each column's period. Dates with their day are body cells
-    elsewhere (a decisions table dates every row)."""
+    date (Apr-Aug)` or `<TAB>31 Mar 2025<TAB>30 Jun 2025` (no heading) over labelled rows of
+    figures that print no date or period themselves: a heading over the label column and each
+    column's period. Dates with their day are body cells elsewhere (a decisions table dates
+    every row)."""
     if not (periods_only(rows[0]) or _unlabelled_periods(rows[0])):
         return False
     body = [r for r in rows[1:] if not periods_only(r)]  # another section's heading aside

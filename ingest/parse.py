@@ -232,7 +232,10 @@ from ingest.text import clean_text
 # continued_captions) between two parts of a table joins them, as a page's furniture does
 # 1.3.94: a first line of dates or periods with no label (`<TAB>31 Mar 2025<TAB>30 Jun 2025`) over
 # labelled rows of figures heads its table (it was a row of values, the table's columns unnamed)
-PARSER_VERSION = "1.3.94"
+# 1.3.95: `Report of <officer> to the meeting of <body> to be held on <date>` opens a report, inside
+# minutes too (boundaries.yml report_blocks); a title key alone (`Subject:`) over its value titles
+# a report even past a line ending in a colon
+PARSER_VERSION = "1.3.95"
 
 
 @dataclass

@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 274)}
+    layouts = {f"{n}" for n in range(201, 275)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4426,3 +4426,44 @@ def test_a_suppression_note_is_no_figure(con):
     """273 line 37: '* Fewer than five complaints; figure suppressed.' explains the '*' on line 36:
     no complaints received '<5' (it was published as one, council-wide)."""
     assert fields_on(con, "fct_complaints", "273", 37, "measure", "value_text") == set()
+
+
+# ------------------------------- 274: a report after the minutes, opened by who reports where
+
+
+def test_report_of_an_officer_to_a_meeting_opens_a_report_after_the_minutes(con):
+    """274 lines 21-39: 'Report of the Chief Executive of ... to the meeting of the Corporate
+    Parenting Panel to be held on 10 February 2026' after the minutes opens a report, titled by
+    its 'Subject:' printed alone over the title (it was part of the minutes); its
+    '2. RECOMMENDATIONS' / '2.1 That the Panel notes ...' is a recommendation."""
+    documents = rows(
+        con,
+        "select d.kind, d.title, d.first_line from marts.dim_document d join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '274%' order by d.seq",
+    )
+    assert [(d["kind"], d["first_line"]) for d in documents][-2:] == [
+        ("minutes", 7),
+        ("report", 21),
+    ]
+    assert documents[-1]["title"] == (
+        "Children Looked After and Care Leavers Performance Report – Quarter 3 2025/26"
+    )
+    decisions = rows(
+        con,
+        "select f.kind, f.source_line from marts.fct_decisions f join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '274%' order by f.source_line",
+    )
+    assert [(d["kind"], d["source_line"]) for d in decisions] == [
+        ("resolution", 13),
+        ("recommendation", 39),
+    ]
+
+
+def test_a_report_stating_the_position_it_sets_out_dates_its_stocks(con):
+    """274 line 35: 'The Trust remains in touch with 94% of care leavers' in a report that 'sets
+    out the position ... at 31 December 2025': at that day (it was dated by the minuted meeting,
+    4 November 2025)."""
+    fields = ("measure", "value", "period_id", "period_source")
+    assert fields_on(con, "fct_placements", "274", 35, *fields) == {
+        ("care_leavers_in_touch_pct", 94.0, "D2025-12-31", "document_statement")
+    }

@@ -58,17 +58,27 @@ mentions as (
 ),
 -- a report's statement of the day its figures are at ('with figures at 30 September 2025 unless
 -- stated': var stated_as_of)
+-- ('This report sets out the position for children looked after ... at 31 December 2025': var
+-- report_position_as_of)
 stated_dates as (
     {%- set stated = var('stated_as_of') | replace('{month}', month_alternation()) %}
-    select d.pack_id, d.document_id,
+    {%- set position = var('report_position_as_of') | replace('{month}', month_alternation()) %}
+    select s.pack_id, s.document_id,
            -- two statements of different days date nothing (no guess between them)
-           case when count(distinct {{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) = 1
-                then min({{ as_of_date("regexp_extract(l.clean_text, '" ~ stated ~ "', 1)", loose=true) }}) end
+           case when count(distinct {{ as_of_date('s.stated_text', loose=true) }}) = 1
+                then min({{ as_of_date('s.stated_text', loose=true) }}) end
                as stated_as_of
-    from {{ batch(ref('stg_lines')) }} l
-    join {{ batch(ref('stg_documents')) }} d
-      on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
-    where l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}')
+    from (
+        select d.pack_id, d.document_id,
+               case when l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}')
+                    then regexp_extract(l.clean_text, '{{ stated }}', 1)
+                    else regexp_extract(l.clean_text, '{{ position }}', 1) end as stated_text
+        from {{ batch(ref('stg_lines')) }} l
+        join {{ batch(ref('stg_documents')) }} d
+          on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
+        where (l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}'))
+           or (l.clean_text ilike '%position%' and regexp_matches(l.clean_text, '{{ position }}'))
+    ) s
     group by all
 ),
 located as (
@@ -303,7 +313,7 @@ periods as (
         r.* replace (
             -- the quarter a flow's run of months makes (1 = April-June)
             case when r.month_range_start is not null and r.period_kind = 'flow'
-                 then (month(r.month_range_start) + 8) % 12 // 3 + 1
+                 then cast((month(r.month_range_start) + 8) % 12 // 3 + 1 as integer)
                  else r.quarter end as quarter),
         case
             -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
