@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 275)}
+    layouts = {f"{n}" for n in range(201, 276)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -902,6 +902,9 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         # compliments by service adding up to 261 under a total of '267*' (its footnote: 6 more
         # received by the Chief Executive's office)
         ("256", "detail_rows_sum_to_total_row", "warning", "50,51,52"),
+        # the summary's 'CAMHS waiting list fell to 2,318 at the end of January 2026' against
+        # Table 1's January 2,381
+        ("275", "prose_figure_disagrees_with_table", "warning", "16,27"),
     ]
 
 
@@ -1929,11 +1932,16 @@ def test_rows_under_a_measure_header_name_their_own_measures(con):
 
 def test_care_leavers_owed_a_leaving_care_duty_are_no_children_leaving_care(con):
     """'... care leavers to whom the Council owes a leaving care duty' over a table of care
-    leavers by age: no children ceasing care (203 and 412 were), and no other measure the
-    vocabulary has; the counts are left unclassified."""
-    for line in (50, 51):
-        assert measured(con, "fct_placements", "228", line) == []
-    assert [r["value"] for r in unclassified(con, "228", 50)] == [197, 203]
+    leavers by age: no children ceasing care (203 and 412 were), but care leavers (the
+    catalogue's care_leavers_count, 30 September 2025, by age group); the count 'In touch' beside
+    them names no count measure and is left unclassified."""
+    assert measured(con, "fct_placements", "228", 50) == [
+        ("care_leavers_count", 203, "D2025-09-30")
+    ]
+    assert measured(con, "fct_placements", "228", 51) == [
+        ("care_leavers_count", 412, "D2025-09-30")
+    ]
+    assert [r["value"] for r in unclassified(con, "228", 50)] == [197]
 
 
 def test_shorthand_stability_rows_and_a_caption_of_children_entering_care(con):
@@ -4466,4 +4474,42 @@ def test_a_report_stating_the_position_it_sets_out_dates_its_stocks(con):
     fields = ("measure", "value", "period_id", "period_source")
     assert fields_on(con, "fct_placements", "274", 35, *fields) == {
         ("care_leavers_in_touch_pct", 94.0, "D2025-12-31", "document_statement")
+    }
+
+
+# ------------------------------- 275: a table's lead-in ends at a heading; thresholds; care leavers
+
+
+def test_a_summary_above_another_heading_names_no_column_of_the_table(con):
+    """275 lines 23-27: the executive summary's 'children waiting for CAMHS treatment' above the
+    heading 'CAMHS' and its paragraph 'Table 1 shows referrals, caseload and waits' gave the
+    table's unnamed columns ('Referrals received', 'Caseload') the waiting list: they are
+    unclassified; the 'Waiting list' column is the list, '% waiting over 52 weeks' the share
+    waiting over a year (it was the 18-week share)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "275", 27, *fields) == {
+        ("referrals_waiting", 2381.0, "D2026-01-31"),
+        ("waiting_over_52_weeks_pct", 3.8, "D2026-01-31"),
+    }
+    assert sorted(r["value"] for r in unclassified(con, "275", 27)) == [447, 7120]
+
+
+def test_a_captioned_tables_share_column_takes_no_measure_from_the_prose_above(con):
+    """275 lines 33-39: 'Table 2: Children in care by age' over 'Wessex | England' / 'Number | %
+    | %' under a paragraph on the share 'placed more than 20 miles from home': the caption names
+    the counts; the council's '%' column takes no measure from the paragraph (it was the share
+    placed more than 20 miles from home) and is unclassified, beside England's comparator."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "275", 36, *fields) == {
+        ("cla_count", 131.0, "D2026-01-31")
+    }
+    assert sorted(r["value_text"] for r in unclassified(con, "275", 36)) == ["15.6%", "18%"]
+
+
+def test_care_leavers_receiving_a_service_are_no_children_in_care(con):
+    """275 line 43: 'Number of care leavers aged 17-21 receiving a service' is care leavers
+    (care_leavers_count), not children in care (it was unclassified)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "275", 43, *fields) == {
+        ("care_leavers_count", 611.0, "D2026-01-31")
     }

@@ -171,11 +171,21 @@ series_measures as (
 ),
 with_table_measure as (
     select
-        m.*,
-        coalesce(m.caption_measure, m.context_measure, sm.measure, m.lead_in_measure, m.title_measure) as table_measure,
+        m.* replace (
+            -- a table whose caption names its measure (for any kind of cell: 'Table 3: Children
+            -- in care by age' over 'Number | %') takes none from the prose around it for its
+            -- other cells: the '%' column is no share 'placed more than 20 miles from home' that
+            -- a paragraph above mentions
+            case when bool_or(m.caption_measure is not null) over (partition by m.table_id)
+                 then null else m.lead_in_measure end as lead_in_measure),
+        coalesce(m.caption_measure, m.context_measure, sm.measure,
+                 case when not bool_or(m.caption_measure is not null) over (partition by m.table_id)
+                      then m.lead_in_measure end,
+                 m.title_measure) as table_measure,
         case when m.caption_measure is not null then 'caption'
              when coalesce(m.context_measure, sm.measure) is not null then 'heading'
-             when m.lead_in_measure is not null then 'lead_in'
+             when m.lead_in_measure is not null
+              and not bool_or(m.caption_measure is not null) over (partition by m.table_id) then 'lead_in'
              when m.title_measure is not null then 'document_title' end as table_measure_source,
         lf.family as label_family,
         -- the rows are measures: every row of the table names a measure of ours ('Complaints

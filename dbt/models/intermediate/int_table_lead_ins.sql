@@ -16,13 +16,31 @@ with tables as (
 -- nor above the section heading the table sits under: the paragraph ending the section before
 -- ('2.1 The number of children starting to be looked after fell ...' above '3 Placements')
 -- introduces no table of the next one
+-- nor above a heading with a paragraph under it before the table ('CAMHS' over '6. Table 1 shows
+-- referrals ...': the executive summary's bullets above 'Contextual Information' and 'CAMHS'
+-- introduce no table of those sections); not a page's stamp or running head, printed on every
+-- page, nor the table's own caption, with no paragraph under it
+headed as (
+    select h.pack_id, h.line_number
+    from {{ batch(ref('int_heading_lines')) }} h
+    where not regexp_matches(h.clean_text, '(?i)^page\s+[0-9]+\b')
+      and exists (
+          select 1 from {{ batch(ref('stg_lines')) }} p
+          where p.pack_id = h.pack_id and p.line_number between h.line_number + 1 and h.line_number + 3
+            and not p.has_tab and length(p.clean_text) >= 40 and regexp_matches(p.clean_text, '[a-z]{3,}'))
+      and (select count(*) from {{ batch(ref('stg_lines')) }} o
+           where o.pack_id = h.pack_id and o.clean_text = h.clean_text) = 1
+),
 sectioned as (
     select t.table_id, t.pack_id, t.first_line,
-           greatest(t.window_start, coalesce(max(h.line_number), 0)) as window_start
+           greatest(t.window_start, coalesce(max(h.line_number), 0),
+                    coalesce(max(p.line_number) + 1, 0)) as window_start
     from tables t
     left join {{ batch(ref('int_heading_lines')) }} h
       on h.pack_id = t.pack_id and h.line_number >= t.window_start and h.line_number < t.first_line
      and regexp_matches(h.clean_text, '^[0-9]{1,2}\.?\s+[A-Z][^.]*$')  -- a numbered section's title
+    left join headed p
+      on p.pack_id = t.pack_id and p.line_number >= t.window_start and p.line_number < t.first_line
     group by t.table_id, t.pack_id, t.first_line, t.window_start
 ),
 lines as (
