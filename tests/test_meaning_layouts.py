@@ -4258,6 +4258,17 @@ def test_the_share_of_complaints_responded_to_in_time(con):
     }
 
 
+def test_an_outcome_group_label_over_upheld_is_no_count_of_complaints_closed(con):
+    """269 lines 36-38: 'Outcome of complaints closed' printed over 'Upheld | Partly upheld | Not
+    upheld': the 41 under 'Upheld' are upheld complaints (they were complaints closed)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "269", 38, *fields) == {
+        ("complaints_upheld", 41.0, "FY2025/26"),
+        ("complaints_partially_upheld", 52.0, "FY2025/26"),
+        ("complaints_not_upheld", 77.0, "FY2025/26"),
+    }
+
+
 # ------------------------------- 270: a run of months ending in a year
 
 
