@@ -23,13 +23,19 @@ with tables as (
 headed as (
     select h.pack_id, h.line_number
     from {{ batch(ref('int_heading_lines')) }} h
-    where not regexp_matches(h.clean_text, '(?i)^page\s+[0-9]+\b')
-      and exists (
-          select 1 from {{ batch(ref('stg_lines')) }} p
-          where p.pack_id = h.pack_id and p.line_number between h.line_number + 1 and h.line_number + 3
-            and not p.has_tab and length(p.clean_text) >= 40 and regexp_matches(p.clean_text, '[a-z]{3,}'))
-      and (select count(*) from {{ batch(ref('stg_lines')) }} o
-           where o.pack_id = h.pack_id and o.clean_text = h.clean_text) = 1
+    join (
+        select pack_id, line_number,
+               count(*) over (partition by pack_id, clean_text) as printings,
+               -- a line of prose (a sentence's worth of words, no TAB) within three lines below
+               coalesce(bool_or(not has_tab and length(clean_text) >= 40
+                                and regexp_matches(clean_text, '[a-z]{3,}'))
+                            over (partition by pack_id order by line_number
+                                  rows between 1 following and 3 following), false)
+                   as paragraph_below
+        from {{ batch(ref('stg_lines')) }}
+    ) l on l.pack_id = h.pack_id and l.line_number = h.line_number
+    where l.printings = 1 and l.paragraph_below
+      and not regexp_matches(h.clean_text, '(?i)^page\s+[0-9]+\b')
 ),
 sectioned as (
     select t.table_id, t.pack_id, t.first_line,
