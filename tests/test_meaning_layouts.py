@@ -873,7 +873,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 276)}
+    layouts = {f"{n}" for n in range(201, 277)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4319,6 +4319,14 @@ def test_a_flow_over_other_months_is_counted_over_their_days(con):
     }
 
 
+def test_a_run_of_months_from_april_to_march_is_the_fiscal_year(con):
+    """270 line 25: 'From April to March 2026, 140 children came into care' is the fiscal year
+    2025/26, not a span of days."""
+    assert fields_on(con, "fct_placements", "270", 25, "measure", "value", "period_id") == {
+        ("children_starting_care", 140.0, "FY2025/26")
+    }
+
+
 def test_a_stock_over_a_run_of_months_is_as_at_its_last(con):
     """270 line 23: 'Between July and September 2025 the number of children in care fell to 512':
     512 at the end of September (a stock is not counted over months)."""
@@ -4427,18 +4435,17 @@ def test_waiting_at_month_end_is_the_waiting_list(con):
     assert fields_on(con, "fct_waiting_times", "273", 27, *fields) == {
         ("referrals_waiting", 868.0, "D2025-10-31")
     }
+    assert [r["value"] for r in unclassified(con, "273", 27)] == [212]
 
 
 def test_a_change_on_a_named_year_is_a_change_to_the_latest_year(con):
     """273 line 34: '-12' under 'Change on 2024/25' right of '2023/24 | 2024/25 | 2025/26' is the
     change to 2025/26 from 2024/25 (it was dated 2024/25, the year it is counted from)."""
     fields = ("measure", "value", "value_type", "period_id")
-    assert (
-        "complaints_received",
-        -12.0,
-        "change",
-        "FY2025/26",
-    ) in fields_on(con, "fct_complaints", "273", 34, *fields)
+    got = fields_on(con, "fct_complaints", "273", 34, *fields)
+    assert {row for row in got if row[2] == "change"} == {
+        ("complaints_received", -12.0, "change", "FY2025/26")
+    }
 
 
 def test_a_suppression_note_is_no_figure(con):
@@ -4509,7 +4516,7 @@ def test_a_captioned_tables_share_column_takes_no_measure_from_the_prose_above(c
     """275 lines 33-39: 'Table 2: Children in care by age' over 'Wessex | England' / 'Number | %
     | %' under a paragraph on the share 'placed more than 20 miles from home': the caption names
     the counts; the council's '%' column takes no measure from the paragraph (it was the share
-    placed more than 20 miles from home) and is unclassified, beside England's comparator."""
+    placed more than 20 miles from home) and is unclassified, as England's comparator is."""
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_placements", "275", 36, *fields) == {
         ("cla_count", 131.0, "D2026-01-31")
@@ -4524,3 +4531,49 @@ def test_care_leavers_receiving_a_service_are_no_children_in_care(con):
     assert fields_on(con, "fct_placements", "275", 43, *fields) == {
         ("care_leavers_count", 611.0, "D2026-01-31")
     }
+
+
+# ------------------------------- 276: rules that must not fire (the review of 269-275)
+
+
+def test_a_report_of_line_without_its_meeting_opens_no_report_inside_minutes(con):
+    """276 lines 13-17: 'Report of the Strategic Director (Document "B")' over a resolution 'That
+    an update be presented to the meeting of the Panel to be held on 12 May 2026': the minutes go
+    on (a report opens only where its own line names the meeting it goes to), the resolution is
+    theirs."""
+    documents = rows(
+        con,
+        "select d.kind, d.first_line, d.last_line from marts.dim_document d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '276%' order by d.seq",
+    )
+    assert [(d["kind"], d["first_line"], d["last_line"]) for d in documents][-1] == (
+        "minutes",
+        7,
+        29,
+    )
+    decisions = rows(
+        con,
+        "select f.kind, f.source_line from marts.fct_decisions f join marts.dim_pack p "
+        "using (pack_id) where p.file_name like '276%'",
+    )
+    assert [(d["kind"], d["source_line"]) for d in decisions] == [("resolution", 15)]
+
+
+def test_a_sentence_of_the_text_saying_small_figures_are_suppressed_keeps_its_figure(con):
+    """276 line 21: 'The Council received 212 complaints in 2024/25; figures under 5 are
+    suppressed.' is no note under a table: 212 complaints received."""
+    assert fields_on(con, "fct_complaints", "276", 21, "measure", "value", "period_id") == {
+        ("complaints_received", 212.0, "FY2024/25")
+    }
+
+
+def test_total_closed_within_timescale_and_a_panels_recommendations_are_what_they_say(con):
+    """276 lines 26-27: 'Total closed within timescale' is no total of the rows above it (a part of
+    them, answered in time); 'Compliance with Stage 2 panel recommendations' is no compliance
+    with the Ombudsman's (unclassified)."""
+    fields = ("measure", "value", "is_total")
+    assert fields_on(con, "fct_complaints", "276", 26, *fields) == {
+        ("complaints_in_timescale", 150.0, False)
+    }
+    assert fields_on(con, "fct_complaints", "276", 27, *fields) == set()
+    assert [r["value_text"] for r in unclassified(con, "276", 27)] == ["90%"]

@@ -58,29 +58,44 @@ area_headings as (
 ),
 -- a numbered heading naming no service ends the section of the nearest service heading above
 -- when that one is numbered at its level or deeper, or is inside such a section ('8. Children's
--- complaints' ... 'Table 7: Children's complaints' ... '9. Ombudsman'): below it the service is the one its parent section's heading names ('8.
--- Children's complaints' above '8.1 Adults' complaints' and '8.2 Stage 2'), if any
+-- complaints' ... 'Table 7: Children's complaints' ... '9. Ombudsman'): below it the service is
+-- the one its parent section's heading names ('8. Children's complaints' above '8.1 Adults'
+-- complaints' and '8.2 Stage 2'), none when the parent names none
 closing as (
     select n.pack_id, n.line_number
     from with_areas n
     asof join area_headings a on a.pack_id = n.pack_id and n.line_number > a.line_number
     where n.service_area is null and n.section_level <= a.section_level
+),
+-- the document each heading line is in, and the line of its first numbered heading
+documents as (
+    select d.pack_id, d.document_id, d.first_line, d.last_line,
+           (select min(e.line_number) from with_areas e
+            where e.pack_id = d.pack_id and e.line_number between d.first_line and d.last_line
+              and e.section_level is not null) as first_section_line
+    from {{ batch(ref('stg_documents')) }} d
 )
 select h.*,
        c.line_number is not null as closes_service_area,
        case when c.line_number is null then h.service_area
-            else coalesce(
-                (select arg_max_null(e.service_area, e.line_number)   -- the parent, with or without one
-                 from with_areas e
-                 where e.pack_id = h.pack_id and e.line_number < h.line_number
-                   and e.section_level < h.section_level),
-                -- else the document's: a title or running head above naming one ('Children's
-                -- Social Care Complaints Annual Report' over '1.', '2.', '3.'), not a table's caption
-                (select arg_max(e.service_area, e.line_number)
-                 from with_areas e
-                 where e.pack_id = h.pack_id and e.line_number < h.line_number
-                   and e.section_level is null and e.service_area is not null
-                   and not regexp_matches(e.clean_text, '{{ var("numbered_caption") }}')))
+            when exists (select 1 from with_areas e
+                         where e.pack_id = h.pack_id and e.line_number < h.line_number
+                           and e.section_level < h.section_level)
+                then (select arg_max_null(e.service_area, e.line_number)   -- the parent, with or without one
+                      from with_areas e
+                      where e.pack_id = h.pack_id and e.line_number < h.line_number
+                        and e.section_level < h.section_level)
+            -- no parent: the document's own, a title or running head naming one above its first
+            -- numbered heading ('Children's Social Care Complaints Annual Report' over '1.',
+            -- '2.', '3.'), not a table's caption nor a line of another document
+            else (select arg_max(e.service_area, e.line_number)
+                  from with_areas e
+                  join documents d
+                    on d.pack_id = e.pack_id and h.line_number between d.first_line and d.last_line
+                  where e.pack_id = h.pack_id
+                    and e.line_number between d.first_line and coalesce(d.first_section_line, h.line_number) - 1
+                    and e.section_level is null and e.service_area is not null
+                    and not regexp_matches(e.clean_text, '{{ var("numbered_caption") }}'))
        end as service_area_in_force
 from with_areas h
 left join closing c using (pack_id, line_number)

@@ -169,23 +169,26 @@ series_measures as (
     group by all
     having count(distinct coalesce(caption_measure, context_measure)) = 1
 ),
+-- a table whose caption names its measure (for any kind of cell: 'Table 3: Children in care by
+-- age' over 'Number | %') takes none from the prose around it or the document's title for its
+-- other cells: the '%' column is no share 'placed more than 20 miles from home' that a paragraph
+-- above mentions
+captioned as (
+    select m.* exclude (captioned) replace (
+               case when m.captioned then null else m.lead_in_measure end as lead_in_measure,
+               case when m.captioned then null else m.title_measure end as title_measure)
+    from (
+        select m.*, bool_or(m.caption_measure is not null) over (partition by m.table_id) as captioned
+        from measured m
+    ) m
+),
 with_table_measure as (
     select
-        m.* replace (
-            -- a table whose caption names its measure (for any kind of cell: 'Table 3: Children
-            -- in care by age' over 'Number | %') takes none from the prose around it for its
-            -- other cells: the '%' column is no share 'placed more than 20 miles from home' that
-            -- a paragraph above mentions
-            case when bool_or(m.caption_measure is not null) over (partition by m.table_id)
-                 then null else m.lead_in_measure end as lead_in_measure),
-        coalesce(m.caption_measure, m.context_measure, sm.measure,
-                 case when not bool_or(m.caption_measure is not null) over (partition by m.table_id)
-                      then m.lead_in_measure end,
-                 m.title_measure) as table_measure,
+        m.*,
+        coalesce(m.caption_measure, m.context_measure, sm.measure, m.lead_in_measure, m.title_measure) as table_measure,
         case when m.caption_measure is not null then 'caption'
              when coalesce(m.context_measure, sm.measure) is not null then 'heading'
-             when m.lead_in_measure is not null
-              and not bool_or(m.caption_measure is not null) over (partition by m.table_id) then 'lead_in'
+             when m.lead_in_measure is not null then 'lead_in'
              when m.title_measure is not null then 'document_title' end as table_measure_source,
         lf.family as label_family,
         -- the rows are measures: every row of the table names a measure of ours ('Complaints
@@ -198,7 +201,7 @@ with_table_measure as (
         -- the words that named the series' measure, for auditing
         case when m.caption_measure is null and m.context_measure is null then sm.measure_text end
             as series_measure_text
-    from measured m
+    from captioned m
     left join {{ ref('measure_catalogue') }} lf on lf.measure = m.label_measure
     left join series sr on sr.table_id = m.table_id and sr.first_table_id <> m.table_id
     left join series_measures sm
@@ -273,12 +276,13 @@ based as (
                  and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
                       or w.table_measure_source in ('lead_in', 'document_title')), false)
             as row_names_unknown_measure,
-        -- a measure only the prose around a table names ('Table 5 shows the number placed more
-        -- than 20 miles from home, and the number placed outside the district') that one of its
+        -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
+        -- miles from home, and the number placed outside the district') that one of its detail
         -- rows names is that row's: the rows naming none are other things ('Placed outside the
-        -- district'), not more of it
-        coalesce(w.table_measure_source in ('lead_in', 'document_title') and w.label_measure is null
-                 and bool_or(w.row_measure = w.table_measure) over (partition by w.table_id), false)
+        -- district'), not more of it (a total row naming it sums its parts)
+        coalesce(w.table_measure_source = 'lead_in' and w.label_measure is null
+                 and bool_or(w.row_measure = w.table_measure and w.row_role = 'detail')
+                     over (partition by w.table_id), false)
             as other_rows_than_lead_ins,
         -- a caption naming several measures at once ('Children starting and ceasing to be looked
         -- after') leaves each row or column the one it names: a row naming none ('of whom UASC',

@@ -313,7 +313,10 @@ periods as (
         r.* replace (
             -- the quarter a flow's run of months makes (1 = April-June)
             case when r.month_range_start is not null and r.period_kind = 'flow'
+                  and month(r.month_range_start) in (1, 4, 7, 10)
+                  and r.month_range_end = (r.month_range_start + interval 3 month - interval 1 day)::date
                  then cast((month(r.month_range_start) + 8) % 12 // 3 + 1 as integer)
+                 when r.month_range_start is not null and r.period_kind = 'flow' then null
                  else r.quarter end as quarter),
         case
             -- 'Prior to the inspection in February 2022, ... 26 weeks': no period of its own
@@ -325,6 +328,11 @@ periods as (
              and month(r.month_range_start) in (1, 4, 7, 10)
              and r.month_range_end = (r.month_range_start + interval 3 month - interval 1 day)::date
                 then 'fiscal_quarter'
+            -- 'from April 2025 to March 2026' is the fiscal year
+            when r.month_range_start is not null and r.period_kind = 'flow'
+             and month(r.month_range_start) = 4
+             and r.month_range_end = (r.month_range_start + interval 12 month - interval 1 day)::date
+                then 'fiscal_year'
             when r.month_range_start is not null and r.period_kind = 'flow' then 'month_range'
             -- the first months of a printed year: from its 1 April to their end (var
             -- part_year_months), not the whole year

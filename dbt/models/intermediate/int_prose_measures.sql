@@ -40,9 +40,13 @@ mentions as (
       on ic.pack_id = n.pack_id and ic.mention_seq = n.mention_seq - 1 and ic.sentence = n.sentence
     where n.skip_reason is null and n.value is not null
       and (n.pack_id, n.mention_seq) not in (select pack_id, mention_seq from item_counts)
-      -- a note that figures are suppressed ('* Fewer than five complaints; figure suppressed.',
-      -- var suppression_note) explains a table's mark: its numbers are no figures
-      and not regexp_matches(n.sentence, '{{ var("suppression_note") }}')
+      -- a note that figures are suppressed ('* Fewer than five complaints; figure suppressed.':
+      -- a line opening as a note, var note_line_opener, saying so, var suppression_note)
+      -- explains a table's mark: its numbers are no figures
+      and not (regexp_matches(n.sentence, '{{ var("suppression_note") }}')
+               and exists (select 1 from {{ batch(ref('stg_lines')) }} l
+                           where l.pack_id = n.pack_id and l.line_number = n.sentence_first_line
+                             and regexp_matches(l.text, '{{ var("note_line_opener") }}')))
 ),
 texts as (
     select

@@ -36,6 +36,8 @@ headed as (
     ) l on l.pack_id = h.pack_id and l.line_number = h.line_number
     where l.printings = 1 and l.paragraph_below
       and not regexp_matches(h.clean_text, '(?i)^page\s+[0-9]+\b')
+      -- (a caption with a note under it: 'Table 2: ...' / 'Figures for 2025/26 are provisional')
+      and not regexp_matches(h.clean_text, '{{ var("numbered_caption") }}')
 ),
 sectioned as (
     select t.table_id, t.pack_id, t.first_line,
