@@ -103,7 +103,7 @@ from (
         *,
         not has_tab and (
             text = ''
-            or regexp_matches(text, '(?i)^page\s+[0-9]+$')
+            or regexp_matches(text, '{{ var("page_stamp_line") }}')
             or (is_repeated and opener_kind is null and list_heading_kind is null and not is_body
                 and not is_item and not regexp_matches(text, '[.;]$'))
         ) as is_gap

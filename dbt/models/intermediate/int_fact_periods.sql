@@ -52,7 +52,7 @@ with obs as (
         o.col_value_type = 'change' and o.col_fy is not null and o.quarter is null
             and o.col_month is null and o.col_label_month is null and o.col_month_number is null
             and regexp_matches(o.column_name,
-                '(?i)\b(?:on|from|{{ var("comparison_period_words") | join("|") }})\s+(?:the\s+)?(?:fy\s?)?(?:19|20)[0-9]{2}')
+                '(?i)\b(?:{{ (var("change_from_words") + var("comparison_period_words")) | join("|") }})\s+(?:the\s+)?(?:fy\s?)?(?:19|20)[0-9]{2}')
             as is_change_on_year_col,
         o.col_fy is not null and o.quarter is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null

@@ -168,7 +168,7 @@ whole_figures as (
             select n.pack_id, n.value, pm.measure,
                    regexp_replace(replace(regexp_extract(coalesce(n.after_text, ''), '^[^,;:()]*'),
                                           coalesce(n.period_text, '§'), ''),
-                                  '(?i)\s*\b(?:during|in|over|for|at|by|since|throughout|across)?\s*$', '')
+                                  '(?i)\s*\b(?:{{ var("period_prepositions") | join("|") }})?\s*$', '')
                        as group_words
             from {{ batch(ref('stg_prose_numbers')) }} n
             join {{ batch(ref('int_prose_measures')) }} pm using (pack_id, mention_seq)

@@ -35,7 +35,7 @@ headed as (
         from {{ batch(ref('stg_lines')) }}
     ) l on l.pack_id = h.pack_id and l.line_number = h.line_number
     where l.printings = 1 and l.paragraph_below
-      and not regexp_matches(h.clean_text, '(?i)^page\s+[0-9]+\b')
+      and not regexp_matches(h.clean_text, '{{ var("page_stamp_line") }}')
       -- (a caption with a note under it: 'Table 2: ...' / 'Figures for 2025/26 are provisional')
       and not regexp_matches(h.clean_text, '{{ var("numbered_caption") }}')
 ),
