@@ -416,3 +416,49 @@ def test_every_service_alias_pattern_compiles_for_the_table_reader():
 
     assert len(_service_patterns()) >= 10
     assert names_a_service("Occupational Therapy") and not names_a_service("Therapy")
+
+
+def _continued_table_lines(label_above: str, continued: str) -> list[str]:
+    return [
+        label_above,
+        "Service\t31 January 2025\t31 January 2026",
+        "CAMHS\t1,302\t1,184",
+        "Speech and Language Therapy\t871\t926",
+        "",
+        "Page 6",
+        "",
+        continued,
+        "Service\t31 January 2025\t31 January 2026",
+        "Occupational Therapy\t455\t488",
+        "Physiotherapy\t236\t214",
+    ]
+
+
+def test_a_continued_caption_joins_the_parts_of_the_table_it_names():
+    """'Table 4 (continued)' over the rest of 'Table 4: ...' after a page break, its header printed
+    again: one table of four rows (tests/data/meaning_layouts/271); a caption continuing another
+    table ('Table 5 (continued)') joins nothing."""
+    from ingest.tables import find_tables
+
+    (table,) = find_tables(
+        _continued_table_lines("Table 4: Children waiting", "Table 4 (continued)")
+    )
+    assert (table.first_line, table.last_line, table.n_body_rows) == (2, 11, 4)
+    assert table.caption == "Table 4: Children waiting"
+    parts = find_tables(_continued_table_lines("Table 4: Children waiting", "Table 5 (continued)"))
+    assert [(t.first_line, t.last_line) for t in parts] == [(2, 4), (9, 11)]
+
+
+def test_a_first_line_of_dates_with_no_label_heads_its_table():
+    """`<TAB>31 Mar 2025<TAB>30 Jun 2025` over labelled rows of figures: the header (it was a row
+    of values; tests/data/meaning_layouts/273); a first line of figures with no label is not."""
+    from ingest.tables import find_tables
+
+    rows = [
+        "Placed more than 20 miles from home\t262\t270",
+        "Placed outside the district\t432\t437",
+    ]
+    (dated,) = find_tables(["\t31 Mar 2025\t30 Jun 2025", *rows])
+    assert (dated.n_header_rows, dated.column_names) == (1, ["", "31 Mar 2025", "30 Jun 2025"])
+    (figures,) = find_tables(["\t101\t102", *rows])
+    assert figures.n_header_rows == 0
