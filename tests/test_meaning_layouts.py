@@ -93,6 +93,27 @@ def fields_on(con, table: str, pack: str, line: int, *fields: str) -> set[tuple]
     return {tuple(f[name] for name in fields) for f in facts(con, table, pack, line)}
 
 
+def documents_of(con, pack: str) -> list[dict]:
+    """The documents of a pack, in their order: kind, title, first and last line."""
+    return rows(
+        con,
+        "select d.kind, d.title, d.first_line, d.last_line from marts.dim_document d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like ? order by d.seq",
+        [f"{pack}%"],
+    )
+
+
+def decisions_of(con, pack: str) -> list[tuple]:
+    """(source line, kind) of each decision of a pack, by line."""
+    got = rows(
+        con,
+        "select f.source_line, f.kind from marts.fct_decisions f join marts.dim_pack p "
+        "using (pack_id) where p.file_name like ? order by f.source_line",
+        [f"{pack}%"],
+    )
+    return [(d["source_line"], d["kind"]) for d in got]
+
+
 def measured(con, table: str, pack: str, line: int) -> list[tuple]:
     """(measure, value, period_id) of each fact printed on a line, in `facts`' order."""
     return [(f["measure"], f["value"], f["period_id"]) for f in facts(con, table, pack, line)]
@@ -4009,11 +4030,7 @@ def test_a_report_after_the_minutes_under_a_spaced_banner_is_its_own_document(co
     """266 lines 33-37: after the minutes of 17 March 2026 and a page stamp, `CABINET`, a blank
     line and `14 April 2026` open the report `Children's Waiting Times` (it was read as part
     of the minutes)."""
-    docs = rows(
-        con,
-        "select d.kind, d.title, d.first_line from marts.dim_document d "
-        "join marts.dim_pack p using (pack_id) where p.file_name like '266%' order by d.seq",
-    )
+    docs = documents_of(con, "266")
     assert [(d["kind"], d["title"]) for d in docs] == [
         ("agenda", "Agenda front sheet"),
         ("minutes", "MINUTES of the meeting held on Tuesday, 17 March 2026 commencing at 2.00 pm"),
@@ -4126,22 +4143,13 @@ def test_a_cabinet_heading_inside_minutes_and_a_wrapped_instruction_open_nothing
     """267: 'CABINET – 17 MARCH 2026' heading a minute (line 26) opens no report inside the
     minutes, and 'Members are asked to' / 'declare any disclosable pecuniary interests ...' on
     the agenda (lines 11-12) is no recommendation."""
-    docs = rows(
-        con,
-        "select d.kind, d.first_line from marts.dim_document d "
-        "join marts.dim_pack p using (pack_id) where p.file_name like '267%' order by d.seq",
-    )
+    docs = documents_of(con, "267")
     assert [(d["kind"], d["first_line"]) for d in docs] == [
         ("agenda", 1),
         ("minutes", 20),
         ("report", 36),
     ]
-    decisions = rows(
-        con,
-        "select d.source_line, d.kind from marts.fct_decisions d "
-        "join marts.dim_pack p using (pack_id) where p.file_name like '267%' order by 1",
-    )
-    assert [(d["source_line"], d["kind"]) for d in decisions] == [
+    assert decisions_of(con, "267") == [
         (28, "noted"),
         (32, "resolution"),
         (60, "recommendation"),
@@ -4462,11 +4470,7 @@ def test_report_of_an_officer_to_a_meeting_opens_a_report_after_the_minutes(con)
     Parenting Panel to be held on 10 February 2026' after the minutes opens a report, titled by
     its 'Subject:' printed alone over the title (it was part of the minutes); its
     '2. RECOMMENDATIONS' / '2.1 That the Panel notes ...' is a recommendation."""
-    documents = rows(
-        con,
-        "select d.kind, d.title, d.first_line from marts.dim_document d join marts.dim_pack p "
-        "using (pack_id) where p.file_name like '274%' order by d.seq",
-    )
+    documents = documents_of(con, "274")
     assert [(d["kind"], d["first_line"]) for d in documents][-2:] == [
         ("minutes", 7),
         ("report", 21),
@@ -4474,15 +4478,7 @@ def test_report_of_an_officer_to_a_meeting_opens_a_report_after_the_minutes(con)
     assert documents[-1]["title"] == (
         "Children Looked After and Care Leavers Performance Report – Quarter 3 2025/26"
     )
-    decisions = rows(
-        con,
-        "select f.kind, f.source_line from marts.fct_decisions f join marts.dim_pack p "
-        "using (pack_id) where p.file_name like '274%' order by f.source_line",
-    )
-    assert [(d["kind"], d["source_line"]) for d in decisions] == [
-        ("resolution", 13),
-        ("recommendation", 39),
-    ]
+    assert decisions_of(con, "274") == [(13, "resolution"), (39, "recommendation")]
 
 
 def test_a_report_stating_the_position_it_sets_out_dates_its_stocks(con):
@@ -4541,22 +4537,13 @@ def test_a_report_of_line_without_its_meeting_opens_no_report_inside_minutes(con
     an update be presented to the meeting of the Panel to be held on 12 May 2026': the minutes go
     on (a report opens only where its own line names the meeting it goes to), the resolution is
     theirs."""
-    documents = rows(
-        con,
-        "select d.kind, d.first_line, d.last_line from marts.dim_document d "
-        "join marts.dim_pack p using (pack_id) where p.file_name like '276%' order by d.seq",
-    )
+    documents = documents_of(con, "276")
     assert [(d["kind"], d["first_line"], d["last_line"]) for d in documents][-1] == (
         "minutes",
         7,
         29,
     )
-    decisions = rows(
-        con,
-        "select f.kind, f.source_line from marts.fct_decisions f join marts.dim_pack p "
-        "using (pack_id) where p.file_name like '276%'",
-    )
-    assert [(d["kind"], d["source_line"]) for d in decisions] == [("resolution", 15)]
+    assert decisions_of(con, "276") == [(15, "resolution")]
 
 
 def test_a_sentence_of_the_text_saying_small_figures_are_suppressed_keeps_its_figure(con):
