@@ -93,6 +93,19 @@ def fields_on(con, table: str, pack: str, line: int, *fields: str) -> set[tuple]
     return {tuple(f[name] for name in fields) for f in facts(con, table, pack, line)}
 
 
+def subjects_on(con, table: str, pack: str, line: int) -> set[tuple]:
+    """(service area, service code) of the facts of `table` printed on a pack's line: whose
+    figures they are (none and none: the whole council's)."""
+    code = "f.service_code" if table == "fct_waiting_times" else "null"
+    got = rows(
+        con,
+        f"select distinct f.service_area, {code} as service_code from marts.{table} f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like ? and f.source_line = ?",
+        [f"{pack}%", line],
+    )
+    return {(r["service_area"], r["service_code"]) for r in got}
+
+
 def documents_of(con, pack: str) -> list[dict]:
     """The documents of a pack, in their order: kind, title, first and last line."""
     return rows(
@@ -4234,6 +4247,7 @@ def test_complaints_still_under_investigation_are_ongoing(con):
     assert fields_on(con, "fct_complaints", "269", 19, *fields) == {
         ("complaints_ongoing", 12.0, "D2026-03-31")
     }
+    assert subjects_on(con, "fct_complaints", "269", 19) == {(None, None)}  # the council's
 
 
 def test_compliance_with_the_ombudsmans_recommendations_is_no_response_time(con):
@@ -4255,6 +4269,8 @@ def test_compliance_with_the_ombudsmans_recommendations_is_no_response_time(con)
         ("ombudsman_enquiries", 18.0, "FY2024/25"),
         ("ombudsman_enquiries", 21.0, "FY2025/26"),
     }
+    for line in (23, 28, 31):  # the council's, as its Ombudsman letter prints them
+        assert subjects_on(con, "fct_complaints", "269", line) == {(None, None)}
 
 
 def test_the_share_of_complaints_responded_to_in_time(con):
@@ -4264,6 +4280,7 @@ def test_the_share_of_complaints_responded_to_in_time(con):
     assert fields_on(con, "fct_complaints", "269", 33, *fields) == {
         ("complaints_in_timescale_pct", 88.0, "actual", "1")
     }
+    assert subjects_on(con, "fct_complaints", "269", 33) == {(None, None)}
 
 
 def test_an_outcome_group_label_over_upheld_is_no_count_of_complaints_closed(con):
@@ -4275,6 +4292,7 @@ def test_an_outcome_group_label_over_upheld_is_no_count_of_complaints_closed(con
         ("complaints_partially_upheld", 52.0, "FY2025/26"),
         ("complaints_not_upheld", 77.0, "FY2025/26"),
     }
+    assert subjects_on(con, "fct_complaints", "269", 38) == {(None, None)}
 
 
 # ------------------------------- 270: a run of months ending in a year
@@ -4292,6 +4310,9 @@ def test_a_flow_over_the_months_of_a_quarter_is_of_that_quarter(con):
     assert fields_on(con, "fct_complaints", "270", 19, *fields) == {
         ("complaints_received", 61.0, "FY2025/26-Q3", "sentence")
     }
+    # children's services: the report on children in care
+    assert subjects_on(con, "fct_placements", "270", 15) == {("children", None)}
+    assert subjects_on(con, "fct_complaints", "270", 19) == {("children", None)}
 
 
 def test_a_flow_over_other_months_is_counted_over_their_days(con):
@@ -4325,6 +4346,8 @@ def test_a_flow_over_other_months_is_counted_over_their_days(con):
             date(2026, 1, 31),
         ),
     }
+    for line in (17, 21):
+        assert subjects_on(con, "fct_placements", "270", line) == {("children", None)}
 
 
 def test_a_run_of_months_from_april_to_march_is_the_fiscal_year(con):
@@ -4333,6 +4356,7 @@ def test_a_run_of_months_from_april_to_march_is_the_fiscal_year(con):
     assert fields_on(con, "fct_placements", "270", 25, "measure", "value", "period_id") == {
         ("children_starting_care", 140.0, "FY2025/26")
     }
+    assert subjects_on(con, "fct_placements", "270", 25) == {("children", None)}
 
 
 def test_a_stock_over_a_run_of_months_is_as_at_its_last(con):
@@ -4342,6 +4366,7 @@ def test_a_stock_over_a_run_of_months_is_as_at_its_last(con):
     assert fields_on(con, "fct_placements", "270", 23, *fields) == {
         ("cla_count", 512.0, "D2025-09-30")
     }
+    assert subjects_on(con, "fct_placements", "270", 23) == {("children", None)}
 
 
 # ------------------------------- 271: a table continued after a page break
@@ -4434,6 +4459,7 @@ def test_a_first_line_of_dates_with_no_label_heads_its_table(con):
         "using (pack_id) where p.file_name like '273%' and u.source_line = 20 order by 1",
     )
     assert [u["value_text"] for u in unclassified] == ["432", "437", "456", "476"]
+    assert subjects_on(con, "fct_placements", "273", 19) == {("children", None)}
 
 
 def test_waiting_at_month_end_is_the_waiting_list(con):
@@ -4444,6 +4470,7 @@ def test_waiting_at_month_end_is_the_waiting_list(con):
         ("referrals_waiting", 868.0, "D2025-10-31")
     }
     assert [r["value"] for r in unclassified(con, "273", 27)] == [212]
+    assert subjects_on(con, "fct_waiting_times", "273", 27) == {("children", "camhs")}
 
 
 def test_a_change_on_a_named_year_is_a_change_to_the_latest_year(con):
@@ -4454,6 +4481,8 @@ def test_a_change_on_a_named_year_is_a_change_to_the_latest_year(con):
     assert {row for row in got if row[2] == "change"} == {
         ("complaints_received", -12.0, "change", "FY2025/26")
     }
+    # the row "Children's Services": the directorate's complaints
+    assert subjects_on(con, "fct_complaints", "273", 34) == {("children", None)}
 
 
 def test_a_suppression_note_is_no_figure(con):
@@ -4489,6 +4518,7 @@ def test_a_report_stating_the_position_it_sets_out_dates_its_stocks(con):
     assert fields_on(con, "fct_placements", "274", 35, *fields) == {
         ("care_leavers_in_touch_pct", 94.0, "D2025-12-31", "document_statement")
     }
+    assert subjects_on(con, "fct_placements", "274", 35) == {("children", None)}
 
 
 # ------------------------------- 275: a table's lead-in ends at a heading; thresholds; care leavers
@@ -4506,6 +4536,7 @@ def test_a_summary_above_another_heading_names_no_column_of_the_table(con):
         ("waiting_over_52_weeks_pct", 3.8, "D2026-01-31"),
     }
     assert sorted(r["value"] for r in unclassified(con, "275", 27)) == [447, 7120]
+    assert subjects_on(con, "fct_waiting_times", "275", 27) == {("children", "camhs")}
 
 
 def test_a_captioned_tables_share_column_takes_no_measure_from_the_prose_above(con):
@@ -4518,6 +4549,7 @@ def test_a_captioned_tables_share_column_takes_no_measure_from_the_prose_above(c
         ("cla_count", 131.0, "D2026-01-31")
     }
     assert sorted(r["value_text"] for r in unclassified(con, "275", 36)) == ["15.6%", "18%"]
+    assert subjects_on(con, "fct_placements", "275", 36) == {("children", None)}
 
 
 def test_care_leavers_receiving_a_service_are_no_children_in_care(con):
@@ -4527,6 +4559,7 @@ def test_care_leavers_receiving_a_service_are_no_children_in_care(con):
     assert fields_on(con, "fct_placements", "275", 43, *fields) == {
         ("care_leavers_count", 611.0, "D2026-01-31")
     }
+    assert subjects_on(con, "fct_placements", "275", 43) == {("children", None)}
 
 
 # ------------------------------- 276: rules that must not fire (the review of 269-275)
