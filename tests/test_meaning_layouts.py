@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 277)}
+    layouts = {f"{n}" for n in range(201, 278)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -3413,7 +3413,7 @@ def test_district_rows_and_a_rate_column_of_a_waiting_list(con):
         assert left[0]["caption_text"].startswith("Table 3: Children waiting for autism assessment")
     assert fields_on(
         con, "fct_waiting_times", "255", 50, "measure", "value", "service_code", "period_id"
-    ) == {("referrals_waiting", 564, "neurodevelopmental_pathway", "D2025-12-31")}
+    ) == {("referrals_waiting", 564, "autism_assessment", "D2025-12-31")}
     assert [u["value"] for u in unclassified(con, "255", 50)] == [18.3]
 
 
@@ -3431,8 +3431,9 @@ def test_an_of_which_row_of_a_waiting_list_is_a_part(con):
 
 def test_age_bands_in_brackets_and_a_quarter_over_its_columns(con):
     """255 lines 60-61: 'Autism assessment (under 5s)' and 'Autism and ADHD assessment (5 to
-    18)' are the neurodevelopmental pathway for two age bands (the same service twice, with no
-    age band, and no service at all); '% seen within 18 weeks' under 'Seen in Q3 2025/26' is
+    18)' are the autism assessment (a part of the neurodevelopmental pathway) for the under 5s
+    and the pathway for the 5 to 18s (the same service twice, with no age band, and no service
+    at all); '% seen within 18 weeks' under 'Seen in Q3 2025/26' is
     the quarter's (it was unclassified) and the median under it as at the quarter's end (it
     was the year's end)."""
     got = fields_on(
@@ -3447,13 +3448,13 @@ def test_age_bands_in_brackets_and_a_quarter_over_its_columns(con):
         "period_id",
     )
     assert got == {
-        ("referrals_waiting", 236, "neurodevelopmental_pathway", "under 5s", "D2025-12-31"),
-        ("max_wait_weeks", 61, "neurodevelopmental_pathway", "under 5s", "D2025-12-31"),
-        ("pct_seen_within_18_weeks", 28, "neurodevelopmental_pathway", "under 5s", "FY2025/26-Q3"),
-        ("median_wait_weeks", 35, "neurodevelopmental_pathway", "under 5s", "D2025-12-31"),
+        ("referrals_waiting", 236, "autism_assessment", "under 5s", "D2025-12-31"),
+        ("max_wait_weeks", 61, "autism_assessment", "under 5s", "D2025-12-31"),
+        ("pct_seen_within_18_weeks", 28, "autism_assessment", "under 5s", "FY2025/26-Q3"),
+        ("median_wait_weeks", 35, "autism_assessment", "under 5s", "D2025-12-31"),
     }
-    ages = {f["age_band"] for f in facts(con, "fct_waiting_times", "255", 61)}
-    assert ages == {"5 to 18"}
+    got = {(f["age_band"], f["service_code"]) for f in facts(con, "fct_waiting_times", "255", 61)}
+    assert got == {("5 to 18", "neurodevelopmental_pathway")}
 
 
 def test_complaints_of_a_service_area_and_those_answered_within_the_timescale(con):
@@ -4203,10 +4204,11 @@ def test_a_period_in_the_clause_after_so_is_not_the_figures_before_it(con):
 
 def test_waited_more_than_a_year_is_a_wait_over_52_weeks(con):
     """266 line 55: 'At 31 March 2026, 96 children had waited more than a year for an autism
-    assessment': 96 waiting over 52 weeks (no measure was read: only '52 weeks' named it)."""
+    assessment': 96 waiting over 52 weeks (no measure was read: only '52 weeks' named it), of
+    the autism assessment."""
     fields = ("measure", "value", "period_id", "service_code")
     assert fields_on(con, "fct_waiting_times", "266", 55, *fields) == {
-        ("waiting_over_52_weeks", 96.0, "D2026-03-31", "neurodevelopmental_pathway")
+        ("waiting_over_52_weeks", 96.0, "D2026-03-31", "autism_assessment")
     }
 
 
@@ -4597,3 +4599,59 @@ def test_total_closed_within_timescale_and_a_panels_recommendations_are_what_the
     }
     assert fields_on(con, "fct_complaints", "276", 27, *fields) == set()
     assert [r["value_text"] for r in unclassified(con, "276", 27)] == ["90%"]
+
+
+# ------------------------------- 277: the autism and the ADHD assessment lists, side by side
+
+
+def test_an_autism_and_an_adhd_column_group_are_two_services(con):
+    """277 lines 17-21: 'Autism assessment' and 'ADHD assessment' over 'Children waiting |
+    Longest wait (weeks)' each: the columns under each are that assessment's list, each its own
+    service (both were the neurodevelopmental pathway, and the two lists of one quarter end were
+    found to be the same figure printed with different values)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "277", 21, *fields) == {
+        ("referrals_waiting", 1302.0, "D2026-03-31", "autism_assessment"),
+        ("max_wait_weeks", 91.0, "D2026-03-31", "autism_assessment"),
+        ("referrals_waiting", 1987.0, "D2026-03-31", "adhd_assessment"),
+        ("max_wait_weeks", 112.0, "D2026-03-31", "adhd_assessment"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "277", 20) == {
+        ("children", "autism_assessment"),
+        ("children", "adhd_assessment"),
+    }
+
+
+def test_each_assessment_is_one_subject_across_tables_and_prose(con):
+    """277 lines 21, 23 and 27-29: the autism list at 31 March 2026 in the quarters' table, the
+    sentence ('1,302 children were waiting for an autism assessment and 1,987 for an ADHD
+    assessment') and the summary table's row is one figure (one key, 1,302), the ADHD list
+    another; a clinic for both conditions is the pathway itself. dim_service names the pathway
+    as both assessments' parent."""
+    fields = ("measure", "value", "service_code")
+    assert fields_on(con, "fct_waiting_times", "277", 23, *fields) == {
+        ("referrals_waiting", 1302.0, "autism_assessment"),
+        ("referrals_waiting", 1987.0, "adhd_assessment"),
+    }
+    keys = rows(
+        con,
+        "select f.service_code, count(distinct f.figure_key) as keys, "
+        "list(distinct f.value) as values from marts.fct_waiting_times f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '277%' "
+        "and f.source_kind = 'table' and f.measure = 'referrals_waiting' "
+        "and f.period_id = 'D2026-03-31' group by 1 order by 1",
+    )
+    assert [(k["service_code"], k["keys"], k["values"]) for k in keys] == [
+        ("adhd_assessment", 1, [1987.0]),
+        ("autism_assessment", 1, [1302.0]),
+        ("neurodevelopmental_pathway", 1, [215.0]),
+    ]
+    parents = rows(
+        con,
+        "select service_code, parent_service_code from marts.dim_service "
+        "where parent_service_code is not null order by 1",
+    )
+    assert [(p["service_code"], p["parent_service_code"]) for p in parents] == [
+        ("adhd_assessment", "neurodevelopmental_pathway"),
+        ("autism_assessment", "neurodevelopmental_pathway"),
+    ]

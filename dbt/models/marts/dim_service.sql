@@ -5,11 +5,13 @@
 -- depends_on: {{ ref('fct_complaints') }}
 -- depends_on: {{ ref('fct_placements') }}
 -- depends_on: {{ ref('fct_decisions') }}
--- Canonical services (seed service_aliases), one row per service_code.
+-- Canonical services (seed service_aliases), one row per service_code, with the service it is
+-- part of (an ADHD assessment of the neurodevelopmental pathway).
 select
     service_code,
     min(service_name) as service_name,
     min(service_area) as service_area,
+    max(nullif(parent_service_code, '')) as parent_service_code,
     list(pattern order by pattern) as patterns
 from {{ ref('service_aliases') }}
 group by service_code
