@@ -235,7 +235,9 @@ from ingest.text import clean_text
 # 1.3.95: `Report of <officer> to the meeting of <body> to be held on <date>` opens a report, inside
 # minutes too (boundaries.yml report_blocks); a title key alone (`Subject:`) over its value titles
 # a report even past a line ending in a colon
-PARSER_VERSION = "1.3.95"
+# 1.3.96: a paragraph saying children are `in the care of` the council is read (prose.yml
+# domain_words): '512 children were in the care of Kestrel Bay Council' named no domain word
+PARSER_VERSION = "1.3.96"
 
 
 @dataclass

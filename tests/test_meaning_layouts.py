@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 278)}
+    layouts = {f"{n}" for n in range(201, 279)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4655,3 +4655,43 @@ def test_each_assessment_is_one_subject_across_tables_and_prose(con):
         ("adhd_assessment", "neurodevelopmental_pathway"),
         ("autism_assessment", "neurodevelopmental_pathway"),
     ]
+
+
+# ------------------------------- 278: a scorecard's timescales; children in the care of a council
+
+
+def test_timescales_of_visits_and_conferences_are_no_complaints_answered_in_time(con):
+    """278 lines 19-21: '% of statutory visits completed within timescale' and '% of child
+    protection conferences held in timescale' in a corporate parenting scorecard time no
+    complaint (both were complaints answered in time): unclassified; the row of complaints
+    'responded to within timescale' beside them still is."""
+    for line in (19, 20):
+        assert fields_on(con, "fct_complaints", "278", line, "measure", "value") == set()
+        assert len(unclassified(con, "278", line)) == 3
+    assert fields_on(con, "fct_complaints", "278", 21, "measure", "value", "period_id") == {
+        ("complaints_in_timescale_pct", 80.0, "FY2025/26-Q3"),
+        ("complaints_in_timescale_pct", 85.7, "FY2025/26-Q4"),
+        ("complaints_in_timescale_pct", 90.0, "FY2025/26"),
+    }
+
+
+def test_children_in_the_care_of_the_council_and_a_change_after_a_comparison(con):
+    """278 line 12: 'At 31 March 2026, 512 children were in the care of Kestrel Bay Council' is
+    the number in care (the paragraph was not read: no word of a domain); 'The number of
+    children in care has fallen by 12 since March 2025' after a sentence comparing the rate
+    with England's at 31 March 2025 is a change to 31 March 2026 (it was at England's date)."""
+    fields = ("measure", "value", "value_type", "period_id")
+    assert fields_on(con, "fct_placements", "278", 12, *fields) == {
+        ("cla_count", 512.0, "actual", "D2026-03-31"),
+        ("cla_count", -12.0, "change", "D2026-03-31"),
+    }
+    assert subjects_on(con, "fct_placements", "278", 12) == {("children", None)}
+
+
+def test_an_all_ages_row_is_the_total_of_the_age_bands(con):
+    """278 line 30: 'All ages' under the age bands is their total (it was a breakdown named 'All
+    ages' beside them)."""
+    fields = ("measure", "value", "period_id", "is_total", "breakdown", "age_band")
+    assert fields_on(con, "fct_placements", "278", 30, *fields) == {
+        ("cla_count", 512.0, "D2026-03-31", True, None, None)
+    }

@@ -37,6 +37,12 @@ suffix(regexp_replace(trim({{ context }}), '([.!?])\s+[0-9]{1,3}(?:\.[0-9]{1,2})
 regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?:{{ var("anaphoric_openers") | join("|") }})\b')
 {%- endmacro %}
 
+{# A sentence that only compares the figure before with others ('This compares with ...'; var
+   comparing_openers). #}
+{% macro opens_comparing_sentence(sentence) -%}
+regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?:{{ var("comparing_openers") | join("|") }})\b')
+{%- endmacro %}
+
 {# True when `sentence` opens by restating the sentence before's figure ('This is a rate of 38
    per 10,000 children'): var restating_openers. #}
 {% macro opens_restating_figure_before(sentence) -%}

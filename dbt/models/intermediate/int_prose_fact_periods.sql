@@ -135,16 +135,36 @@ dated_sentences as (
     from {{ batch(ref('stg_prose_numbers')) }}
     where period_text is not null
 ),
+-- sentences that only compare the figure before with others ('This compares with a rate of 70
+-- per 10,000 for England at 31 March 2025'; var comparing_openers), with the prose before them
+comparing_sentences as (
+    select pack_id, sentence, any_value(context_before) as context_before
+    from {{ batch(ref('stg_prose_numbers')) }}
+    where {{ opens_comparing_sentence('sentence') }}
+    group by all
+),
+-- the prose before a figure's sentence, less a comparing sentence just before it: the sentence
+-- before that one is the one it goes on from
+narratives as (
+    select w.pack_id, w.mention_seq, arg_max(c.context_before, length(c.sentence)) as narrative_before
+    from with_area w
+    join comparing_sentences c
+      on c.pack_id = w.pack_id and c.sentence <> w.sentence
+     and {{ is_sentence_before('w.context_before', 'c.sentence') }}
+    group by all
+),
 with_sentence_period as (
-    select w.*, d.pack_id is not null as sentence_names_period
+    select w.*, d.pack_id is not null as sentence_names_period,
+           coalesce(n.narrative_before, w.context_before) as narrative_before
     from with_area w
     left join dated_sentences d
       on d.pack_id = w.pack_id and d.sentence_first_line = w.sentence_first_line
      and d.sentence = w.sentence
+    left join narratives n on n.pack_id = w.pack_id and n.mention_seq = w.mention_seq
 ),
 -- a figure whose measure the prose before names takes that prose's period when it has none
 inherited as (
-    select w.* exclude (sentence_names_period) replace (coalesce(w.period_text, (
+    select w.* exclude (sentence_names_period, narrative_before) replace (coalesce(w.period_text, (
         select arg_max(e.period_text, e.mention_seq)
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
@@ -157,7 +177,7 @@ inherited as (
     -- a figure with no period of its own takes the period that opens its sentence, before the
     -- sentence's first figure ('At 31 March 2024 there were 412 children in care, a rate of 71
     -- per 10,000': 71 is at 31 March 2024 too)
-    select w.* exclude (sentence_names_period) replace (coalesce(w.period_text, (
+    select w.* exclude (sentence_names_period, narrative_before) replace (coalesce(w.period_text, (
         select arg_min(e.period_text, e.mention_seq)
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.sentence_first_line = w.sentence_first_line
@@ -201,7 +221,10 @@ inherited as (
         -- 2025, down from 684 at the end of March 2025': the figure compared with aside); not
         -- when that sentence names two ('125 complaints over the year, only quarter 4 below
         -- 30'); a comparison printed in brackets ('286 complaints (2023/24: 265)') gives the
-        -- sentence no period of its own
+        -- sentence no period of its own; a sentence only comparing with others between them is
+        -- passed over ('At 30 September 2025, 841 children ... This compares with a rate of 70
+        -- for England ... at 31 March 2025. The number ... has risen by 33': 33 is at 30
+        -- September 2025; var comparing_openers)
         select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
         from {{ batch(ref('stg_prose_numbers')) }} e
         where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
@@ -210,7 +233,8 @@ inherited as (
                -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)
                or w.about_figure_before)
           and not {{ bracketed_comparison('e.sentence', 'e.period_text') }}
-          and e.sentence <> w.sentence and {{ is_sentence_before('w.context_before', 'e.sentence') }}
+          and e.sentence <> w.sentence and {{ is_sentence_before('w.narrative_before', 'e.sentence') }}
+          and not {{ opens_comparing_sentence('e.sentence') }}
           and not w.sentence_names_period
     ), (
         -- a sentence opening 'Of the 1,163 children' is of the period of that figure in the
