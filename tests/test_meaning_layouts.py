@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 279)}
+    layouts = {f"{n}" for n in range(201, 280)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4694,4 +4694,31 @@ def test_an_all_ages_row_is_the_total_of_the_age_bands(con):
     fields = ("measure", "value", "period_id", "is_total", "breakdown", "age_band")
     assert fields_on(con, "fct_placements", "278", 30, *fields) == {
         ("cla_count", 512.0, "D2026-03-31", True, None, None)
+    }
+
+
+# ------------------------------- 279: headline bullets of a year; upheld by the Ombudsman
+
+
+def test_a_bullet_after_a_change_on_a_compared_year_is_of_the_reports_year(con):
+    """279 lines 12-13: '318 compliments were received, up 4% on the previous year' after '204
+    complaints were received, down 6% on 2024/25 (217)' is of 2025/26, the report's year (it
+    took 2024/25, the year the bullet before compares with, from the figure printed after it);
+    217 is 2024/25's."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "279", 13, *fields) == {
+        ("compliments_received", 318.0, "FY2025/26")
+    }
+    assert fields_on(con, "fct_complaints", "279", 12, *fields) == {
+        ("complaints_received", 204.0, "FY2025/26"),
+        ("complaints_received", 217.0, "FY2024/25"),
+    }
+
+
+def test_complaints_upheld_by_the_ombudsman_are_the_ombudsmans_upheld(con):
+    """279 line 14: '7 complaints were upheld by the Local Government and Social Care
+    Ombudsman' are the complaints the Ombudsman upheld (they were complaints referred to it)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "279", 14, *fields) == {
+        ("ombudsman_upheld", 7.0, "FY2025/26")
     }
