@@ -4639,7 +4639,7 @@ def test_each_assessment_is_one_subject_across_tables_and_prose(con):
         "list(distinct f.value) as values from marts.fct_waiting_times f "
         "join marts.dim_pack p using (pack_id) where p.file_name like '277%' "
         "and f.source_kind = 'table' and f.measure = 'referrals_waiting' "
-        "and f.period_id = 'D2026-03-31' group by 1 order by 1",
+        "and f.value_type = 'actual' and f.period_id = 'D2026-03-31' group by 1 order by 1",
     )
     assert [(k["service_code"], k["keys"], k["values"]) for k in keys] == [
         ("adhd_assessment", 1, [1987.0]),
@@ -4722,3 +4722,19 @@ def test_complaints_upheld_by_the_ombudsman_are_the_ombudsmans_upheld(con):
     assert fields_on(con, "fct_complaints", "279", 14, *fields) == {
         ("ombudsman_upheld", 7.0, "FY2025/26")
     }
+
+
+def test_a_change_in_waiting_list_column_is_the_lists_change(con):
+    """277 lines 32-34: 'Change in waiting list since April 2025' beside 'Waiting list', under a
+    caption naming no measure ('Summary of assessment waits'): the change in each list (it was
+    unclassified: no measure named), of each assessment, to the caption's date."""
+    fields = ("measure", "value", "value_type", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "277", 33, *fields) == {
+        ("referrals_waiting", 1302.0, "actual", "D2026-03-31", "autism_assessment"),
+        ("referrals_waiting", 118.0, "change", "D2026-03-31", "autism_assessment"),
+    }
+    assert fields_on(con, "fct_waiting_times", "277", 34, *fields) == {
+        ("referrals_waiting", 1987.0, "actual", "D2026-03-31", "adhd_assessment"),
+        ("referrals_waiting", -40.0, "change", "D2026-03-31", "adhd_assessment"),
+    }
+    assert unclassified(con, "277", 33) == []
