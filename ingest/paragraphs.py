@@ -64,6 +64,23 @@ def paragraph_view(lines: list[str]) -> list[str]:
     return view
 
 
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def bare_number_labels(lines: list[str], view: list[str]) -> dict[int, str]:
+    """The line numbers (1-based) of the paragraphs `paragraph_view` joined to a bare number
+    printed before a TAB (`6<TAB>Adult Social Care Complaints ... Annual Report (Pages 9 - 32)`,
+    `3<TAB>The Council received 212 complaints ...`), each with that number: the view prints it
+    `6 Adult ...`, where a reader can no longer tell the item's number from a count."""
+    labels = {}
+    for index, (line, seen) in enumerate(zip(lines, view, strict=True)):
+        if line is not seen and "\t" in line:
+            number = _parts(line)[1].strip()
+            if _BARE_NUMBER.fullmatch(number):
+                labels[index + 1] = number
+    return labels
+
+
 def _indented_continuations(lines: list[str], numbered: set[int]) -> list[int]:
     """The lines that go on a numbered paragraph whose text the conversion indented by a TAB
     (`(b)<TAB>delegates to the Executive Director, in consultation with the Portfolio` over

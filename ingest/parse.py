@@ -9,7 +9,7 @@ from pathlib import Path
 from ingest.documents import Document, split_documents
 from ingest.errors import PackError
 from ingest.metadata import MeetingMetadata, extract_metadata
-from ingest.paragraphs import paragraph_view
+from ingest.paragraphs import bare_number_labels, paragraph_view
 from ingest.prose import ProseNumber, prose_numbers
 from ingest.reader import PackText, decode_pack
 from ingest.tables import Table, find_tables
@@ -237,7 +237,9 @@ from ingest.text import clean_text
 # a report even past a line ending in a colon
 # 1.3.96: a paragraph saying children are `in the care of` the council is read (prose.yml
 # domain_words): '512 children were in the care of Kestrel Bay Council' named no domain word
-PARSER_VERSION = "1.3.96"
+# 1.3.97: a paragraph's bare number printed before a TAB (`6<TAB>Adult Social Care Complaints
+# ... Annual Report (Pages 9 - 32)`) is its number, no count (paragraphs.bare_number_labels)
+PARSER_VERSION = "1.3.97"
 
 
 @dataclass
@@ -288,6 +290,6 @@ def parse_pack_bytes(file_name: str, data: bytes) -> ParsedPack:
         documents=documents,
         tables=tables,
         extracted_at=datetime.now(UTC).replace(tzinfo=None),
-        prose=prose_numbers(lines),
+        prose=prose_numbers(lines, bare_number_labels(text.lines, lines)),
         read_lines=lines,
     )

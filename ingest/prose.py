@@ -638,8 +638,11 @@ def _may_hold(low: str | None, gate: re.Pattern | None) -> bool:
     return low is None or gate is None or gate.search(low) is not None
 
 
-def prose_numbers(lines: list[str]) -> list[ProseNumber]:
-    """Every number mention in the prose of a pack, in reading order."""
+def prose_numbers(lines: list[str], labels: dict[int, str] | None = None) -> list[ProseNumber]:
+    """Every number mention in the prose of a pack, in reading order. `labels`: the lines
+    whose paragraph opens with its own bare number (`paragraphs.bare_number_labels`), which is
+    read as that, not as a count."""
+    labels = labels or {}
     found: list[ProseNumber] = []
     sentences = _sentences(lines)
     gates = _sentence_gates([sentence[-1] for sentence in sentences])
@@ -651,6 +654,8 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
         mentions = _read_sentence(_Sentence(text, low, fraction, words))
         if not mentions:
             continue
+        if start == 0 and para.lines[0] in labels:
+            _skip_paragraph_label(mentions, labels[para.lines[0]])
         first_line, last_line = para.line_at(start), para.line_at(max(start, end - 1))
         context = _context_before(before_paragraph, para.text, start)
         base = len(found)
@@ -663,6 +668,13 @@ def prose_numbers(lines: list[str]) -> list[ProseNumber]:
                 m.anchor_seq = base + m.anchor_index
         found.extend(mentions)
     return found
+
+
+def _skip_paragraph_label(mentions: list[ProseNumber], label: str) -> None:
+    """The paragraph's own number, first in its first sentence, is no quantity."""
+    first = mentions[0]
+    if first.char_start == 0 and first.number_text == label and first.skip_reason is None:
+        first.skip_reason = "paragraph_number"
 
 
 def _sentences(lines: list[str]) -> list[tuple[_Paragraph, str, int, int, str, str | None]]:

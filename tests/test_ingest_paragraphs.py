@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.paragraphs import is_numbered_paragraph, paragraph_view
+from ingest.paragraphs import bare_number_labels, is_numbered_paragraph, paragraph_view
 from ingest.parse import parse_pack_bytes
 
 
@@ -97,3 +97,27 @@ def test_a_tab_indented_line_under_an_unfinished_numbered_paragraph_goes_on_it()
     assert paragraph_view([finished, going_on])[1] == going_on
     row = "\tHolder for Finance\t12\t14"
     assert paragraph_view([item, row])[1] == row
+
+
+def test_a_paragraphs_bare_number_printed_before_a_tab_is_its_number_not_a_count():
+    """An agenda item `6<TAB>Adult Social Care Complaints and Representations Annual Report
+    2025-26 (Pages 9 - 32)` (read as 6 complaints received) and a report's `3<TAB>The Council
+    received 212 complaints ...`: the view joins each to its number with a space, and the number
+    is no quantity; a bullet's figure and a dotted number's paragraph keep what they were."""
+    lines = [
+        "Agenda",
+        "6\tAdult Social Care Complaints and Representations Annual Report 2025-26 (Pages 9 - 32)",
+        "",
+        "3\tThe Council received 212 complaints in 2024/25, up from 190 the year before.",
+        "",
+        "\u2022\t46 complaints were received about home care services over the year.",
+        "4.1\tThe Council received 77 compliments about its reablement service.",
+    ]
+    view = paragraph_view(lines)
+    assert bare_number_labels(lines, view) == {2: "6", 4: "3"}
+    assert bare_number_labels(lines[:1], paragraph_view(lines[:1])) == {}
+    pack = parse_pack_bytes("p.txt", "\n".join(lines).encode())
+    read = [(n.line_number, n.number_text) for n in pack.prose if n.skip_reason is None]
+    assert read == [(4, "212"), (4, "190"), (6, "46"), (7, "77")]
+    skipped = {(n.line_number, n.number_text): n.skip_reason for n in pack.prose}
+    assert skipped[(2, "6")] == skipped[(4, "3")] == "paragraph_number"

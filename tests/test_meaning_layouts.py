@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 280)}
+    layouts = {f"{n}" for n in range(201, 281)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4738,3 +4738,48 @@ def test_a_change_in_waiting_list_column_is_the_lists_change(con):
         ("referrals_waiting", -40.0, "change", "D2026-03-31", "adhd_assessment"),
     }
     assert unclassified(con, "277", 33) == []
+
+
+# ------------------------------- 280: an agenda's item numbers; representations; care reviews
+
+
+def test_an_agenda_items_number_is_no_count_of_what_it_names(con):
+    """280 line 11: '3<TAB>Adult Social Care Complaints and Representations Annual Report 2025/26
+    (Pages 7 - 30)' on the agenda names the report of item 3: no fact (it was 3 complaints
+    received), nor an unclassified value."""
+    assert fields_on(con, "fct_complaints", "280", 11, "measure", "value") == set()
+    assert unclassified(con, "280", 11) == []
+
+
+def test_the_rows_of_representations_are_what_each_names(con):
+    """280 lines 21-27, 'Table 4: Other representations received' under the heading
+    'Compliments and other representations': 'Enquiries from MPs' and 'Enquiries from county
+    councillors' are those enquiries (both were enquiries of every kind); 'Concerns resolved
+    informally' is no compliment (it took the heading's measure): unclassified."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "280", 24, *fields) == {
+        ("compliments_received", 1210.0, "FY2024/25"),
+        ("compliments_received", 1305.0, "FY2025/26"),
+    }
+    assert fields_on(con, "fct_complaints", "280", 25, *fields) == {
+        ("mp_enquiries", 61.0, "FY2024/25"),
+        ("mp_enquiries", 58.0, "FY2025/26"),
+    }
+    assert fields_on(con, "fct_complaints", "280", 26, *fields) == {
+        ("councillor_enquiries", 77.0, "FY2024/25"),
+        ("councillor_enquiries", 83.0, "FY2025/26"),
+    }
+    assert fields_on(con, "fct_complaints", "280", 27, *fields) == set()
+    assert sorted(u["value"] for u in unclassified(con, "280", 27)) == [212.0, 240.0]
+    assert subjects_on(con, "fct_complaints", "280", 25) == {("adult", None)}
+
+
+def test_care_reviews_held_on_time_are_no_complaints_answered_on_time(con):
+    """280 lines 33-34: '% of care reviews held on time' is unclassified (it was complaints
+    answered in time); '% of complaints responded to on time' beside it still is."""
+    assert fields_on(con, "fct_complaints", "280", 33, "measure", "value") == set()
+    assert len(unclassified(con, "280", 33)) == 2
+    assert fields_on(con, "fct_complaints", "280", 34, "measure", "value", "period_id") == {
+        ("complaints_in_timescale_pct", 72.0, "FY2025/26-Q3"),
+        ("complaints_in_timescale_pct", 76.0, "FY2025/26-Q4"),
+    }

@@ -279,8 +279,10 @@ based as (
         -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
         -- miles from home, and the number placed outside the district') that one of its detail
         -- rows names is that row's: the rows naming none are other things ('Placed outside the
-        -- district'), not more of it (a total row naming it sums its parts)
-        coalesce(w.table_measure_source = 'lead_in' and w.label_measure is null
+        -- district'), not more of it (a total row naming it sums its parts); so is a measure
+        -- only the heading above names ('Compliments and other representations' over rows of
+        -- 'Compliments', 'Concerns resolved informally', ...: the concerns are no compliments)
+        coalesce(w.table_measure_source in ('lead_in', 'heading') and w.label_measure is null
                  and bool_or(w.row_measure = w.table_measure and w.row_role = 'detail')
                      over (partition by w.table_id), false)
             as other_rows_than_lead_ins,
