@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 281)}
+    layouts = {f"{n}" for n in range(201, 282)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -1029,7 +1029,9 @@ def test_a_reissued_pack_does_not_double_children_looked_after(pub):
     assert corrected[0]["printed_values"] == [210, 212] and corrected[0]["printings_agree"] is False
     kinds = pub.execute(
         "select value_type, value from bi.children_looked_after "
-        "where measure = 'care_leavers_eet_pct' and council = 'unknown' order by value_type"
+        "where measure = 'care_leavers_eet_pct' and council = 'unknown' and exists ("
+        "select 1 from marts.dim_pack p where p.file_name like '202%' "
+        "and list_contains(pack_ids, p.pack_id)) order by value_type"
     ).fetchall()
     assert kinds == [("actual", 55), ("target", 60)]
 
@@ -4782,4 +4784,55 @@ def test_care_reviews_held_on_time_are_no_complaints_answered_on_time(con):
     assert fields_on(con, "fct_complaints", "280", 34, "measure", "value", "period_id") == {
         ("complaints_in_timescale_pct", 72.0, "FY2025/26-Q3"),
         ("complaints_in_timescale_pct", 76.0, "FY2025/26-Q4"),
+    }
+
+
+# ------------------------------- 281: an area of councils named with 'and'; a council's quarter
+
+
+def test_a_list_of_councils_whose_names_hold_and_is_an_area_of_several(con):
+    """281 line 12: 'Across Shropshire, Telford and Wrekin and Herefordshire, the three boards
+    reported a combined neurodevelopmental waiting list of 3,210 children' is the three
+    councils' list, not the reporting council's ('Telford and Wrekin' was split at its 'and',
+    'Across Shropshire' matched no name), of the neurodevelopmental pathway (it had none)."""
+    fields = ("measure", "value", "period_id", "subject_council", "service_code")
+    assert fields_on(con, "fct_waiting_times", "281", 12, *fields) == {
+        ("referrals_waiting", 3210.0, "D2025-12-31", "several", "neurodevelopmental_pathway")
+    }
+
+
+def test_a_row_named_neurodevelopmental_is_the_pathway(con):
+    """281 line 17: a row 'Neurodevelopmental' beside 'Speech and language therapy' is the
+    neurodevelopmental pathway (it had no service)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "281", 17, *fields) == {
+        ("referrals_waiting", 1106.0, "D2026-01-31"),
+        ("max_wait_weeks", 121.0, "D2026-01-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "281", 17) == {
+        ("children", "neurodevelopmental_pathway")
+    }
+
+
+def test_a_column_of_the_councils_name_and_a_quarter_is_that_quarter(con):
+    """281 lines 21-24: 'Marchfield Q2 2025/26' beside 'England 2024/25': the council's figures
+    at the end of the second quarter, 30 September 2025 (they were at the year's end)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "281", 23, *fields) == {
+        ("care_leavers_in_touch_pct", 95.0, "D2025-09-30")
+    }
+    assert fields_on(con, "fct_placements", "281", 24, *fields) == {
+        ("care_leavers_eet_pct", 58.0, "D2025-09-30")
+    }
+
+
+def test_the_average_time_to_respond_after_a_sentence_dating_the_year(con):
+    """281 line 27: 'The average time to respond was 17 working days, compared with 21 in
+    2023/24' after 'The service received 164 complaints in 2024/25': 17 days is the average
+    response time (it was not read: no 'to' after 'respond') of 2024/25 (21's year is what it
+    is compared with, not its own)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "281", 27, *fields) == {
+        ("complaints_received", 164.0, "FY2024/25"),
+        ("complaints_avg_response_days", 17.0, "FY2024/25"),
     }

@@ -97,6 +97,9 @@ select
              -- a header line over its columns naming a quarter with its year ('Seen in Q2
              -- 2025/26' over '% seen within 18 weeks | Median wait (weeks)')
              {{ quarter_of_year('c.group_name') }},
+             -- the column's own words before its quarter and year ('Leeds Q2 2025/26' beside
+             -- 'England 2024/25'); not a change's ('Change since Q2 2024/25': what it is from)
+             case when m.value_type is distinct from 'change' then {{ quarter_of_year('c.leaf_name') }} end,
              try_cast(nullif(regexp_extract(c.column_name,
                  '(?i)\(\s*{{ quarter_words_re() }}\s*([1-4])\s*\)', 1), '') as integer),
              try_cast(nullif(regexp_extract(c.column_name,
