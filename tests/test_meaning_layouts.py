@@ -4836,3 +4836,18 @@ def test_the_average_time_to_respond_after_a_sentence_dating_the_year(con):
         ("complaints_received", 164.0, "FY2024/25"),
         ("complaints_avg_response_days", 17.0, "FY2024/25"),
     }
+
+
+def test_a_caption_of_the_share_waiting_over_18_weeks_over_service_columns(con):
+    """281 lines 29-32: 'Table 3: Percentage of children waiting more than 18 weeks' over 'Month
+    end | SLT | OT | Physio | ND': each cell is that service's share waiting over 18 weeks at
+    the month's end (all were unclassified: no measure named); 'Physio' is physiotherapy and
+    'ND' the neurodevelopmental pathway."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "281", 32, *fields) == {
+        ("pct_waiting_over_18_weeks", 42.0, "D2026-01-31", "speech_language_therapy"),
+        ("pct_waiting_over_18_weeks", 50.0, "D2026-01-31", "occupational_therapy"),
+        ("pct_waiting_over_18_weeks", 10.0, "D2026-01-31", "physiotherapy"),
+        ("pct_waiting_over_18_weeks", 73.0, "D2026-01-31", "neurodevelopmental_pathway"),
+    }
+    assert unclassified(con, "281", 32) == []
