@@ -239,7 +239,9 @@ from ingest.text import clean_text
 # domain_words): '512 children were in the care of Kestrel Bay Council' named no domain word
 # 1.3.97: a paragraph's bare number printed before a TAB (`6<TAB>Adult Social Care Complaints
 # ... Annual Report (Pages 9 - 32)`) is its number, no count (paragraphs.bare_number_labels)
-PARSER_VERSION = "1.3.97"
+# 1.3.98: a number after `year` or `week` larger than any year group or week of a year is a
+# quantity (prose.yml label_number_limits: 'the second quarter of the year 97 children became')
+PARSER_VERSION = "1.3.98"
 
 
 @dataclass

@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 282)}
+    layouts = {f"{n}" for n in range(201, 283)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4851,3 +4851,30 @@ def test_a_caption_of_the_share_waiting_over_18_weeks_over_service_columns(con):
         ("pct_waiting_over_18_weeks", 73.0, "D2026-01-31", "neurodevelopmental_pathway"),
     }
     assert unclassified(con, "281", 32) == []
+
+
+# ------------------------------- 282: the quarter of the year; a list that stood at a figure
+
+
+def test_children_of_the_second_quarter_of_the_year(con):
+    """282 line 12: 'In the second quarter of the year 97 children became looked after and 84
+    ceased to be looked after': 97 children started and 84 ceased to be looked after in the
+    report's second quarter, 2025/26 Q2 (97 was read as the label of 'year 97', and 84 was of
+    the whole year)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "282", 12, *fields) == {
+        ("children_starting_care", 97.0, "FY2025/26-Q2"),
+        ("children_ceasing_care", 84.0, "FY2025/26-Q2"),
+    }
+
+
+def test_a_list_that_stood_at_a_figure_and_those_waiting_over_18_weeks_with_it(con):
+    """282 line 15: 'The neurodevelopmental list stood at 1,516 at the end of September 2025,
+    with 1,249 children and young people (82%) waiting over 18 weeks': the pathway's list (it
+    was not read) and those waiting over 18 weeks, both at 30 September 2025 (1,249 was of the
+    meeting's date, and of no service)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "282", 15, *fields) == {
+        ("referrals_waiting", 1516.0, "D2025-09-30", "neurodevelopmental_pathway"),
+        ("waiting_over_18_weeks", 1249.0, "D2025-09-30", "neurodevelopmental_pathway"),
+    }
