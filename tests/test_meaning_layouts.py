@@ -4878,3 +4878,24 @@ def test_a_list_that_stood_at_a_figure_and_those_waiting_over_18_weeks_with_it(c
         ("referrals_waiting", 1516.0, "D2025-09-30", "neurodevelopmental_pathway"),
         ("waiting_over_18_weeks", 1249.0, "D2025-09-30", "neurodevelopmental_pathway"),
     }
+
+
+# ------------------------------- 212: minutes titled by their body's banner over the date
+
+
+def test_minutes_under_their_bodys_banner_and_date_are_that_bodys(con):
+    """212 lines 13-35: minutes titled by the banner of their body over the meeting's date
+    ('CHILDREN'S SCRUTINY COMMITTEE' / '18 March 2024', 'SCRUTINY BOARD (CHILDREN AND
+    FAMILIES)' / 'WEDNESDAY, 19TH JUNE, 2024'): each resolution is that body's (they had no
+    maker), its name as written, the words in brackets too."""
+    got = rows(
+        con,
+        "select f.source_line, f.kind, f.decision_maker, f.decision_date "
+        "from marts.fct_decisions f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '212%' order by 1",
+    )
+    assert [tuple(g.values()) for g in got] == [
+        (21, "resolution", "Children's Scrutiny Committee", date(2024, 3, 18)),
+        (25, "resolution", "Children's Scrutiny Committee", date(2024, 3, 18)),
+        (35, "resolution", "Scrutiny Board (Children and Families)", date(2024, 6, 19)),
+    ]

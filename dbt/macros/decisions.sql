@@ -177,6 +177,8 @@ nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("de
 (case when {{ expr }} = upper({{ expr }}) and regexp_matches({{ expr }}, '[A-Z]')
       then array_to_string(list_transform(string_split(lower({{ expr }}), ' '),
                lambda w: case when list_contains(['{{ var("name_small_words") | join("', '") }}'], w) then w
+                              -- a word in brackets: its first letter ('(Children and Families)')
+                              when w[1] in ('(', '[', '''', '"') then w[1] || upper(w[2]) || w[3:]
                               else upper(w[1]) || w[2:] end), ' ')
       else {{ expr }} end)
 {%- endmacro %}
