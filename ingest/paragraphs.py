@@ -71,13 +71,15 @@ def bare_number_labels(lines: list[str], view: list[str]) -> dict[int, str]:
     """The line numbers (1-based) of the paragraphs `paragraph_view` joined to a bare number
     printed before a TAB (`6<TAB>Adult Social Care Complaints ... Annual Report (Pages 9 - 32)`,
     `3<TAB>The Council received 212 complaints ...`), each with that number: the view prints it
-    `6 Adult ...`, where a reader can no longer tell the item's number from a count."""
+    `6 Adult ...`, where a reader can no longer tell the item's number from a count. A number
+    before words opening in lower case is a count (`45<TAB>complaints were about communication
+    ...`)."""
     labels = {}
     for index, (line, seen) in enumerate(zip(lines, view, strict=True)):
         if line is not seen and "\t" in line:
-            number = _parts(line)[1].strip()
-            if _BARE_NUMBER.fullmatch(number):
-                labels[index + 1] = number
+            _, number, text = _parts(line)
+            if _BARE_NUMBER.fullmatch(number.strip()) and not text.lstrip()[:1].islower():
+                labels[index + 1] = number.strip()
     return labels
 
 

@@ -241,7 +241,9 @@ from ingest.text import clean_text
 # ... Annual Report (Pages 9 - 32)`) is its number, no count (paragraphs.bare_number_labels)
 # 1.3.98: a number after `year` or `week` larger than any year group or week of a year is a
 # quantity (prose.yml label_number_limits: 'the second quarter of the year 97 children became')
-PARSER_VERSION = "1.3.98"
+# 1.3.99: a bare number before a TAB and words opening in lower case (`45<TAB>complaints were
+# about ...`) stays a count, no paragraph's number
+PARSER_VERSION = "1.3.99"
 
 
 @dataclass

@@ -121,3 +121,12 @@ def test_a_paragraphs_bare_number_printed_before_a_tab_is_its_number_not_a_count
     assert read == [(4, "212"), (4, "190"), (6, "46"), (7, "77")]
     skipped = {(n.line_number, n.number_text): n.skip_reason for n in pack.prose}
     assert skipped[(2, "6")] == skipped[(4, "3")] == "paragraph_number"
+
+
+def test_a_number_before_a_tab_and_words_in_lower_case_stays_a_count():
+    """`45<TAB>complaints were about communication ...`: the words go on from the number, which
+    counts them (the review of the rule above)."""
+    lines = ["45\tcomplaints were about communication and the quality of information given."]
+    assert bare_number_labels(lines, paragraph_view(lines)) == {}
+    pack = parse_pack_bytes("p.txt", lines[0].encode())
+    assert [(n.number_text, n.skip_reason) for n in pack.prose] == [("45", None)]

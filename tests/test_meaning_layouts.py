@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 283)}
+    layouts = {f"{n}" for n in range(201, 284)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4869,12 +4869,12 @@ def test_children_of_the_second_quarter_of_the_year(con):
 
 
 def test_a_list_that_stood_at_a_figure_and_those_waiting_over_18_weeks_with_it(con):
-    """282 line 15: 'The neurodevelopmental list stood at 1,516 at the end of September 2025,
+    """282 line 16: 'The neurodevelopmental list stood at 1,516 at the end of September 2025,
     with 1,249 children and young people (82%) waiting over 18 weeks': the pathway's list (it
     was not read) and those waiting over 18 weeks, both at 30 September 2025 (1,249 was of the
     meeting's date, and of no service)."""
     fields = ("measure", "value", "period_id", "service_code")
-    assert fields_on(con, "fct_waiting_times", "282", 15, *fields) == {
+    assert fields_on(con, "fct_waiting_times", "282", 16, *fields) == {
         ("referrals_waiting", 1516.0, "D2025-09-30", "neurodevelopmental_pathway"),
         ("waiting_over_18_weeks", 1249.0, "D2025-09-30", "neurodevelopmental_pathway"),
     }
@@ -4899,3 +4899,63 @@ def test_minutes_under_their_bodys_banner_and_date_are_that_bodys(con):
         (25, "resolution", "Children's Scrutiny Committee", date(2024, 3, 18)),
         (35, "resolution", "Scrutiny Board (Children and Families)", date(2024, 6, 19)),
     ]
+
+
+def test_a_flow_since_a_printed_day_is_counted_from_it(con):
+    """282 line 13: 'Since 1 April 2025, 188 children have entered care': from 1 April 2025 to
+    the report's date (it was the one day 1 April 2025)."""
+    fields = ("measure", "value", "period_id", "period_type")
+    assert fields_on(con, "fct_placements", "282", 13, *fields) == {
+        ("children_starting_care", 188.0, "R2025-04-01/2026-01-14", "to_date")
+    }
+
+
+# ------------------------------- 283: rules that must not fire (the review of 277-282)
+# Each of these was wrong on some commit of the session before the review's fixes: they guard
+# the rules above against reading too much.
+
+
+def test_one_council_after_in_is_no_area_of_several(con):
+    """283 line 12: 'In Somerset, 600 children were in care at 31 March 2025': one council's
+    figure (a name two councils have borne counts once; 'In' says no area spans it)."""
+    assert fields_on(con, "fct_placements", "283", 12, "measure", "value", "subject_council") == {
+        ("cla_count", 600.0, "unknown")
+    }
+
+
+def test_a_date_before_a_bracketed_rate_is_the_sentences_own(con):
+    """283 line 13: 'There were 412 children looked after on 31 March 2026 (a rate of 71 per
+    10,000)': 31 March 2026 is the figure's date, no year compared with."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "283", 13, *fields) == {
+        ("cla_count", 412.0, "D2026-03-31")
+    }
+
+
+def test_children_in_the_care_of_another_authority_are_no_children_in_care(con):
+    """283 line 14: 'A further 12 children in the care of another local authority were placed
+    in Rowanford': other councils' children, no count of the council's own."""
+    assert fields_on(con, "fct_placements", "283", 14, "measure", "value") == set()
+
+
+def test_stage_rows_under_a_heading_beside_complaints_received_keep_its_measure(con):
+    """283 lines 21-23: 'Stage 1' and 'Stage 2' under 'Complaints received', beneath the heading
+    'Complaints': complaints received at each stage (no row names another measure)."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_complaints", "283", 22, *fields) == {
+        ("complaints_received", 290.0, "FY2024/25", "1"),
+        ("complaints_received", 262.0, "FY2025/26", "1"),
+    }
+    assert fields_on(con, "fct_complaints", "283", 23, *fields) == {
+        ("complaints_received", 30.0, "FY2024/25", "2"),
+        ("complaints_received", 24.0, "FY2025/26", "2"),
+    }
+
+
+def test_a_count_printed_before_a_tab_and_words_in_lower_case_is_a_count(con):
+    """283 line 25: '45<TAB>complaints were about communication ...': 45 complaints, no
+    paragraph's number."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "283", 25, *fields) == {
+        ("complaints_received", 45.0, "FY2025/26")
+    }

@@ -33,15 +33,16 @@ nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
    shared_areas ('LLR-wide') or lists two councils or more ('Leicester, Leicestershire and
    Rutland', 'Blackpool, Fylde and Wyre'), each name a whole list item, or two items joined by
    'and' ('Across Somerset, Bath and North East Somerset and Wiltshire': a name with 'and' in it),
-   less a preposition before it ('Across Somerset'). #}
+   less a word saying the area spans them ('Across Somerset'; not 'In Somerset, ...': one council);
+   a name two councils have borne (Somerset, the county and the unitary) counts once. #}
 {% macro names_shared_area(text_expr) -%}
 (exists (select 1 from {{ ref('shared_areas') }} sha
          where {{ regexp_matches_seed(text_expr, 'sha.pattern', ref('shared_areas')) }})
- or (select count(distinct cn.gss_code)
+ or (select count(distinct cn.name_key)
      from (select unnest(list_concat(p.items, [p.items[i] || ' and ' || p.items[i + 1]
                                                for i in range(1, len(p.items))])) as item
            from (select regexp_split_to_array(lower(coalesce({{ text_expr }}, '')),
                                               '\s*(?:,|;|/|&|\(|\)|:|\band\b)\s*') as items) p) li
      join {{ ref('int_council_names') }} cn
-       on cn.name_key = {{ council_key("regexp_replace(li.item, '^(?:across|in|for|covering|between|from|within|by)\s+', '')") }}) >= 2)
+       on cn.name_key = {{ council_key("regexp_replace(li.item, '^(?:across|covering|spanning)\s+', '')") }}) >= 2)
 {%- endmacro %}

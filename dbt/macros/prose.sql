@@ -90,10 +90,11 @@ case when {{ h }}.line_number >= coalesce(l.document_first_line, 1) then {{ h }}
 
 {# The sentence prints the period in brackets as a comparison's ('286 complaints (2023/24: 265)'),
    or as the year a change is measured from, its figure in brackets after it ('312 complaints, up
-   9% on 2023/24 (286)'; vars change_from_words, comparison_period_words): no period of the
+   9% on 2023/24 (286)'; vars change_from_words, comparison_period_words; a bare figure in the
+   brackets, not '412 children ... on 31 March 2025 (a rate of 71 per 10,000)'): no period of the
    sentence's own. #}
 {% macro bracketed_comparison(sentence, period_text) -%}
 (strpos(replace({{ sentence }}, ' ', ''), '(' || replace({{ period_text }}, ' ', '') || ':') > 0
  or regexp_matches({{ sentence }}, '(?i)\b(?:{{ (var("change_from_words") + var("comparison_period_words")) | join("|") }})\s+'
-                   || regexp_escape({{ period_text }}) || '\s*\('))
+                   || regexp_escape({{ period_text }}) || '\s*\(\s*[0-9][0-9,.%]*\s*\)'))
 {%- endmacro %}

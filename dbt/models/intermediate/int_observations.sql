@@ -280,11 +280,16 @@ based as (
         -- miles from home, and the number placed outside the district') that one of its detail
         -- rows names is that row's: the rows naming none are other things ('Placed outside the
         -- district'), not more of it (a total row naming it sums its parts); so is a measure
-        -- only the heading above names ('Compliments and other representations' over rows of
-        -- 'Compliments', 'Concerns resolved informally', ...: the concerns are no compliments)
+        -- only the heading above names, in a table whose rows name other measures too
+        -- ('Compliments and other representations' over rows of 'Compliments', 'Enquiries from
+        -- MPs', 'Concerns resolved informally': the concerns are no compliments; 'Stage 1' and
+        -- 'Stage 2' under 'Complaints received' beneath a heading 'Complaints' still are)
         coalesce(w.table_measure_source in ('lead_in', 'heading') and w.label_measure is null
                  and bool_or(w.row_measure = w.table_measure and w.row_role = 'detail')
-                     over (partition by w.table_id), false)
+                     over (partition by w.table_id)
+                 and (w.table_measure_source = 'lead_in'
+                      or bool_or(w.row_measure <> w.table_measure and w.row_role = 'detail')
+                             over (partition by w.table_id)), false)
             as other_rows_than_lead_ins,
         -- a caption naming several measures at once ('Children starting and ceasing to be looked
         -- after') leaves each row or column the one it names: a row naming none ('of whom UASC',

@@ -131,11 +131,20 @@ with_area as (
 -- whether a figure's sentence prints a period phrase of its own (some figure's period_text): the
 -- sentence before dates only a sentence that prints none; the period of a figure it is compared
 -- with is not its own ('The average time to respond ... was 17 working days, compared with 21 in
--- 2023/24' after '... 164 complaints in 2024/25': 17 is 2024/25's)
+-- 2023/24' after '... 164 complaints in 2024/25': 17 is 2024/25's), unless the sentence goes
+-- from it to a figure of its own ('complaints fell from 320 in 2023/24 to 286': 286 is no figure
+-- of the sentence before's period)
 dated_sentences as (
-    select distinct pack_id, sentence_first_line, sentence
+    select pack_id, sentence_first_line, sentence
     from {{ batch(ref('stg_prose_numbers')) }}
     where period_text is not null and role is distinct from 'from'
+    union
+    select f.pack_id, f.sentence_first_line, f.sentence
+    from {{ batch(ref('stg_prose_numbers')) }} f
+    join {{ batch(ref('stg_prose_numbers')) }} t
+      on t.pack_id = f.pack_id and t.sentence_first_line = f.sentence_first_line
+     and t.sentence = f.sentence and t.role = 'to'
+    where f.period_text is not null and f.role = 'from'
 ),
 -- sentences that only compare the figure before with others ('This compares with a rate of 70
 -- per 10,000 for England at 31 March 2025'; var comparing_openers), with the prose before them
@@ -318,9 +327,14 @@ read_periods as (
                  {{ year_end_in_year("coalesce(w.period_text, '')",
                                      "coalesce(w.heading_fy, " ~ fy_start_year('w.document_title') ~ ")",
                                      'w.meeting_date') }}) as printed_as_of,
-        -- 'since April', 'year to date': counted from that day to the report's date
-        {{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }}
-            as to_date_start,
+        -- 'since April', 'year to date': counted from that day to the report's date; so is a flow
+        -- since a printed day or month of a year ('Since 1 April 2025, 188 children have entered
+        -- care': not the one day 1 April 2025)
+        coalesce({{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }},
+                 case when w.period_kind = 'flow' and w.role = 'level'
+                       and regexp_matches(w.sentence, '(?i)\bsince\s+' || regexp_escape(w.period_text) || '\b')
+                      then coalesce(try_strptime(w.period_text, '%d %B %Y'), try_strptime(w.period_text, '%B %Y'))::date
+                 end) as to_date_start,
         -- 'the first three quarters of 2024/25': the months from the year's start it counts
         {{ part_year_months("coalesce(w.period_text, '')") }} as part_year_months,
         -- 'between July and September 2025': the months' first and last day
@@ -371,6 +385,9 @@ periods as (
             -- latest such quarter ended by the report's date
             when r.quarter is not null then 'fiscal_quarter'
             when r.says_this_quarter then 'unplaced'
+            -- a flow since a printed day ('Since 1 April 2025, 188 children have entered care')
+            when r.printed_as_of is not null and r.to_date_start is not null and r.period_kind = 'flow'
+                then 'to_date'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
             -- a stock printed with no period right under a dated heading ('2. Waiting times at 30
