@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 284)}
+    layouts = {f"{n}" for n in range(201, 285)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4958,4 +4958,24 @@ def test_a_count_printed_before_a_tab_and_words_in_lower_case_is_a_count(con):
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_complaints", "283", 25, *fields) == {
         ("complaints_received", 45.0, "FY2025/26")
+    }
+
+
+# ------------------------------- 284: rows of a service and its measure after a dash
+
+
+def test_rows_naming_a_service_and_its_measure_after_a_dash_keep_the_service(con):
+    """284 lines 14-18: 'Occupational therapy – number waiting' under 'Therapy waiting times'
+    and a lead-in on the number of children waiting: each row is its service's list at each
+    month's end (the table was of no domain; where one was found, the measure came from the
+    lead-in and the service was lost: five lists of one subject)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "284", 17, *fields) == {
+        ("referrals_waiting", 199.0, "D2025-11-30", "occupational_therapy"),
+        ("referrals_waiting", 190.0, "D2025-12-31", "occupational_therapy"),
+        ("referrals_waiting", 184.0, "D2026-01-31", "occupational_therapy"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "284", 18) == {("children", "physiotherapy")}
+    assert subjects_on(con, "fct_waiting_times", "284", 16) == {
+        ("children", "speech_language_therapy")
     }

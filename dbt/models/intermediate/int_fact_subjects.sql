@@ -9,8 +9,13 @@
 with obs as (
     select
         o.*,
-        -- the row's words named this value's measure (an indicator row, '- of which upheld')
-        o.measure_source = 'label' and o.measure_text = o.row_text as row_names_measure,
+        -- the row's words named this value's measure (an indicator row, '- of which upheld'),
+        -- also where the prose around the table names it too ('Occupational therapy - number
+        -- waiting' under a lead-in on the numbers waiting: the measure is read from the lead-in,
+        -- the row still names it, and its service)
+        (o.measure_source = 'label' and o.measure_text = o.row_text)
+            or (o.measure_source in ('lead_in', 'heading', 'document_title')
+                and coalesce(o.row_measure = o.measure, false)) as row_names_measure,
         -- the row's words name the caption's own measure ('Total waiting' under a caption of
         -- children waiting): the caption's service is the row's too
         o.measure_source = 'caption' and coalesce(o.row_measure = o.measure, false)
