@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 285)}
+    layouts = {f"{n}" for n in range(201, 286)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4979,3 +4979,22 @@ def test_rows_naming_a_service_and_its_measure_after_a_dash_keep_the_service(con
     assert subjects_on(con, "fct_waiting_times", "284", 16) == {
         ("children", "speech_language_therapy")
     }
+
+
+# ------------------------------- 285: outcome codes with commas in a cell
+
+
+def test_a_cell_of_complaints_with_upheld_and_partly_upheld_after_a_comma(con):
+    """285 line 16: 'Care Management | 228 (31U, 62PU) | 14 (2U, 5PU)' under 'Stage 1 | Stage
+    2': complaints received, upheld and partly upheld at each stage (the cells were dropped
+    without a trace: the shape of '9 (1U & 2PU)' took no comma)."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_complaints", "285", 16, *fields) == {
+        ("complaints_received", 228.0, "FY2024/25", "1"),
+        ("complaints_upheld", 31.0, "FY2024/25", "1"),
+        ("complaints_partially_upheld", 62.0, "FY2024/25", "1"),
+        ("complaints_received", 14.0, "FY2024/25", "2"),
+        ("complaints_upheld", 2.0, "FY2024/25", "2"),
+        ("complaints_partially_upheld", 5.0, "FY2024/25", "2"),
+    }
+    assert subjects_on(con, "fct_complaints", "285", 16) == {("adult", None)}

@@ -1,5 +1,5 @@
 -- Every value printed in a table cell, parsed into "atoms": one row per number a cell carries.
---   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2
+--   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2 (also '228 (31U, 62PU)')
 --   '2,481 (734 upheld)'      -> value 2481, upheld 734
 --   '98 (23%)'                -> value 98, share_pct 23 (its share of the column: unclassified)
 --   '12 (3 UASC)'             -> value 12, subgroup 3 (a group of the 12 its words name: unclassified)
@@ -46,7 +46,7 @@ shaped as (
         t.token_meaning,
         case
             when t.token_meaning is not null then 'token'
-            when regexp_matches(v, '(?i)^[0-9\s\(\)\[\]&]*[0-9]\s*P?U\b[0-9\s\(\)\[\]&PUpu]*$')
+            when regexp_matches(v, '(?i)^[0-9\s\(\)\[\]&,]*[0-9]\s*P?U\b[0-9\s\(\)\[\]&,PUpu]*$')
               or regexp_matches(v, '(?i)^[0-9]+\s+upheld\s*&\s*[0-9]+\s+partially$')
               or regexp_matches(v, '(?i)^[0-9][0-9,]*\s*\(\s*[0-9][0-9,]*\s+upheld\s*\)$') then 'upheld_code'
             when regexp_matches(v, '^[0-9]+(\.[0-9]+)?\s*%\s+[0-9]+\s*/\s*[0-9]+$') then 'pct_fraction'
