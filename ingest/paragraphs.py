@@ -23,11 +23,12 @@ from ingest.boundaries import load_boundaries
 from ingest.text import BULLET_MARKS
 
 PARAGRAPH_NUMBER = re.compile(
-    rf"^\s*(?:\(?\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
+    rf"^\s*(?:\(?\d{{1,4}}(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
     re.IGNORECASE,
 )
 """A paragraph's number or item label ('2.1', 'A1.' in an appendix, with its dot: 'Q2' is a
-quarter; '(ii)', 'b.'), or a bullet ('•<TAB>46% of children waiting ...' in a list of headlines)."""
+quarter; '(ii)', 'b.'; a minute's number of four digits, '1402'), or a bullet ('•<TAB>46% of
+children waiting ...' in a list of headlines)."""
 MIN_WORDS = 8  # a sentence, not a table cell's label
 MIN_ITEM_WORDS = 3  # an item of a list of numbered paragraphs
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -64,7 +65,7 @@ def paragraph_view(lines: list[str]) -> list[str]:
     return view
 
 
-_BARE_NUMBER = re.compile(r"\d{1,3}")
+_BARE_NUMBER = re.compile(r"\d{1,4}")
 
 
 def bare_number_labels(lines: list[str], view: list[str]) -> dict[int, str]:
@@ -87,16 +88,42 @@ def _indented_continuations(lines: list[str], numbered: set[int]) -> list[int]:
     """The lines that go on a numbered paragraph whose text the conversion indented by a TAB
     (`(b)<TAB>delegates to the Executive Director, in consultation with the Portfolio` over
     `<TAB>Holder for Finance, authority to make changes.`): right below it or below another such
-    line, one cell of words after the indent, under a line that ends no sentence."""
+    line, one cell of words after the indent, under a line that ends no sentence; or, under one
+    that does, a paragraph of its own or a decision's lead-in (a minute printed `1402<TAB>The
+    Cabinet Member ... introduced the report ...` over `<TAB>Councillor Alden asked how many
+    ...` and `<TAB>RESOLVED (UNANIMOUSLY):-`: the minute's next paragraphs, under a bare
+    number only)."""
     found: list[int] = []
     for index in sorted(numbered):
+        # a minute's paragraphs go on under its bare number, not under a lettered item's
+        minute = _parts(lines[index])[1].strip().isdigit()
         below = index + 1
-        while below < len(lines) and _indented_words(lines[below]):
-            if _ends_a_clause(lines[below - 1]):
+        while below < len(lines) and (
+            _indented_words(lines[below]) or _indented_lead_in(lines[below])
+        ):
+            if _ends_a_clause(lines[below - 1]) and not (
+                minute and _indented_paragraph(lines[below])
+            ):
                 break
             found.append(below)
             below += 1
     return found
+
+
+def _indented_paragraph(line: str) -> bool:
+    """An indented line that is a paragraph of its own: a sentence's words, or a lead-in."""
+    return len(_WORD.findall(line)) >= MIN_WORDS or _indented_lead_in(line)
+
+
+def _indented_lead_in(line: str) -> bool:
+    """`<TAB>RESOLVED (UNANIMOUSLY):-`: a decision's lead-in alone on an indented line."""
+    text = line.rstrip("\t ")
+    body = text.lstrip("\t ")
+    return (
+        text.startswith("\t")
+        and "\t" not in body
+        and load_boundaries().paragraph_lead_in.match(body) is not None
+    )
 
 
 def _indented_words(line: str) -> bool:

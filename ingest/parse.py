@@ -243,7 +243,10 @@ from ingest.text import clean_text
 # quantity (prose.yml label_number_limits: 'the second quarter of the year 97 children became')
 # 1.3.99: a bare number before a TAB and words opening in lower case (`45<TAB>complaints were
 # about ...`) stays a count, no paragraph's number
-PARSER_VERSION = "1.3.99"
+# 1.4.0: a minute's number of four digits is a paragraph's number (`1402<TAB>The Cabinet Member
+# ...`), and the TAB-indented paragraphs and `RESOLVED:-` lead-in under it are the minute's
+# (paragraphs.py), not rows of a two-cell table
+PARSER_VERSION = "1.4.0"
 
 
 @dataclass

@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 286)}
+    layouts = {f"{n}" for n in range(201, 287)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -4998,3 +4998,29 @@ def test_a_cell_of_complaints_with_upheld_and_partly_upheld_after_a_comma(con):
         ("complaints_partially_upheld", 5.0, "FY2024/25", "2"),
     }
     assert subjects_on(con, "fct_complaints", "285", 16) == {("adult", None)}
+
+
+# ------------------------------- 286: a minute of four digits, its paragraphs indented by TABs
+
+
+def test_a_minute_numbered_in_four_digits_with_paragraphs_indented_by_tabs(con):
+    """286 lines 11-17: 'CHILDREN'S TRUST – QUARTER 3 PERFORMANCE' over '1402<TAB>The Cabinet
+    Member ... introduced the report ...', '<TAB>Councillor Hunt asked ...', '<TAB>RESOLVED
+    (UNANIMOUSLY):-' and its items '(i)' and '(ii)': one resolution of the Cabinet with two
+    items (none was read: the lines were rows of a two-cell table)."""
+    got = rows(
+        con,
+        "select f.source_line, f.kind, f.subject, f.decision_maker, f.decision_date, f.n_items "
+        "from marts.fct_decisions f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '286%' order by 1",
+    )
+    assert [tuple(g.values()) for g in got] == [
+        (
+            15,
+            "resolution",
+            "CHILDREN'S TRUST – QUARTER 3 PERFORMANCE",
+            "Cabinet",
+            date(2026, 2, 10),
+            2,
+        )
+    ]
