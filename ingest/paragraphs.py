@@ -23,12 +23,12 @@ from ingest.boundaries import load_boundaries
 from ingest.text import BULLET_MARKS
 
 PARAGRAPH_NUMBER = re.compile(
-    rf"^\s*(?:\(?\d{{1,4}}(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
+    rf"^\s*(?:\(?(?:\d{{1,3}}|(?!(?:19|20)\d\d)\d{{4}})(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
     re.IGNORECASE,
 )
 """A paragraph's number or item label ('2.1', 'A1.' in an appendix, with its dot: 'Q2' is a
-quarter; '(ii)', 'b.'; a minute's number of four digits, '1402'), or a bullet ('•<TAB>46% of
-children waiting ...' in a list of headlines)."""
+quarter; '(ii)', 'b.'; a minute's number of four digits, '1402', but no year: '2017<TAB>...' is a
+chronology's row), or a bullet ('•<TAB>46% of children waiting ...' in a list of headlines)."""
 MIN_WORDS = 8  # a sentence, not a table cell's label
 MIN_ITEM_WORDS = 3  # an item of a list of numbered paragraphs
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -65,7 +65,7 @@ def paragraph_view(lines: list[str]) -> list[str]:
     return view
 
 
-_BARE_NUMBER = re.compile(r"\d{1,4}")
+_BARE_NUMBER = re.compile(r"\d{1,3}|(?!(?:19|20)\d\d)\d{4}")
 
 
 def bare_number_labels(lines: list[str], view: list[str]) -> dict[int, str]:
