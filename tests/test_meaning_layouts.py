@@ -907,7 +907,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 287)}
+    layouts = {f"{n}" for n in range(201, 288)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5024,3 +5024,20 @@ def test_a_minute_numbered_in_four_digits_with_paragraphs_indented_by_tabs(con):
             2,
         )
     ]
+
+
+# ------------------------------- 287: a row naming nothing beside rows naming their measures
+
+
+def test_a_row_naming_nothing_takes_no_measure_from_the_title_above(con):
+    """287 lines 24-28: 'Longest response (working days)' under 'Responded to within 20 working
+    days' and 'Average working days to respond', in the 'Complaints and Compliments Annual
+    Report': no measure of the catalogue, unclassified (it was compliments received, from the
+    title above the table); the rows naming theirs keep them."""
+    assert fields_on(con, "fct_complaints", "287", 28, "measure", "value") == set()
+    assert sorted(u["value"] for u in unclassified(con, "287", 28)) == [88.0, 97.0, 131.0]
+    assert fields_on(con, "fct_complaints", "287", 27, "measure", "value", "period_id") == {
+        ("complaints_avg_response_days", 24.0, "FY2022/23"),
+        ("complaints_avg_response_days", 22.0, "FY2023/24"),
+        ("complaints_avg_response_days", 19.0, "FY2024/25"),
+    }

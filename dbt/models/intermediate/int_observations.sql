@@ -275,6 +275,16 @@ based as (
         coalesce(w.label_measure is null and w.row_dimension = 'measure' and w.row_role = 'detail'
                  and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
                       or w.table_measure_source in ('lead_in', 'document_title')), false)
+        -- nor do the headings or the document's title above to a row naming nothing, among rows
+        -- that name measures of their own and none theirs ('Longest response (working days)'
+        -- under 'Responded to within 20 working days' and 'Average working days to respond', in
+        -- a complaints and compliments report: no compliments)
+            or coalesce(w.label_measure is null and w.row_role = 'detail'
+                        and w.table_measure_source in ('heading', 'document_title')
+                        and bool_or(w.row_measure is not null and w.row_measure <> w.table_measure
+                                    and w.row_role = 'detail') over (partition by w.table_id)
+                        and not bool_or(w.row_measure = w.table_measure and w.row_role = 'detail')
+                                    over (partition by w.table_id), false)
             as row_names_unknown_measure,
         -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
         -- miles from home, and the number placed outside the district') that one of its detail
