@@ -22,8 +22,10 @@ import re
 from ingest.boundaries import load_boundaries
 from ingest.text import BULLET_MARKS
 
+_PLAIN_NUMBER = r"(?:\d{1,3}|(?!(?:19|20)\d\d)\d{4})"
+"""A paragraph's or minute's number in digits, of four at most, none a year."""
 PARAGRAPH_NUMBER = re.compile(
-    rf"^\s*(?:\(?(?:\d{{1,3}}|(?!(?:19|20)\d\d)\d{{4}})(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
+    rf"^\s*(?:\(?{_PLAIN_NUMBER}(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
     re.IGNORECASE,
 )
 """A paragraph's number or item label ('2.1', 'A1.' in an appendix, with its dot: 'Q2' is a
@@ -65,7 +67,7 @@ def paragraph_view(lines: list[str]) -> list[str]:
     return view
 
 
-_BARE_NUMBER = re.compile(r"\d{1,3}|(?!(?:19|20)\d\d)\d{4}")
+_BARE_NUMBER = re.compile(_PLAIN_NUMBER)
 
 
 def bare_number_labels(lines: list[str], view: list[str]) -> dict[int, str]:
@@ -117,24 +119,24 @@ def _indented_paragraph(line: str) -> bool:
 
 def _indented_lead_in(line: str) -> bool:
     """`<TAB>RESOLVED (UNANIMOUSLY):-`: a decision's lead-in alone on an indented line."""
-    text = line.rstrip("\t ")
-    body = text.lstrip("\t ")
-    return (
-        text.startswith("\t")
-        and "\t" not in body
-        and load_boundaries().paragraph_lead_in.match(body) is not None
-    )
+    body = _indented_cell(line)
+    return body is not None and load_boundaries().paragraph_lead_in.match(body) is not None
 
 
 def _indented_words(line: str) -> bool:
-    text = line.rstrip("\t ")
-    body = text.lstrip("\t ")
+    body = _indented_cell(line)
     return (
-        text.startswith("\t")
-        and "\t" not in body
+        body is not None
         and not PARAGRAPH_NUMBER.match(body.split(" ", 1)[0])
         and len(_WORD.findall(body)) >= MIN_ITEM_WORDS
     )
+
+
+def _indented_cell(line: str) -> str | None:
+    """The one cell of a line indented by a TAB (trailing white space aside), else None."""
+    text = line.rstrip("\t ")
+    body = text.lstrip("\t ")
+    return body if text.startswith("\t") and "\t" not in body else None
 
 
 def _ends_a_clause(line: str) -> bool:
