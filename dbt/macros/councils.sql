@@ -33,7 +33,8 @@ nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
    shared_areas ('LLR-wide') or lists two councils or more ('Leicester, Leicestershire and
    Rutland', 'Blackpool, Fylde and Wyre'), each name a whole list item, or two items joined by
    'and' ('Across Somerset, Bath and North East Somerset and Wiltshire': a name with 'and' in it),
-   less a word saying the area spans them ('Across Somerset'; not 'In Somerset, ...': one council);
+   less a word saying the area spans them (var area_spanning_words: 'Across Somerset'; not 'In
+   Somerset, ...': one council);
    a name two councils have borne (Somerset, the county and the unitary) counts once. #}
 {% macro names_shared_area(text_expr) -%}
 (exists (select 1 from {{ ref('shared_areas') }} sha
@@ -44,5 +45,5 @@ nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
            from (select regexp_split_to_array(lower(coalesce({{ text_expr }}, '')),
                                               '\s*(?:,|;|/|&|\(|\)|:|\band\b)\s*') as items) p) li
      join {{ ref('int_council_names') }} cn
-       on cn.name_key = {{ council_key("regexp_replace(li.item, '^(?:across|covering|spanning)\s+', '')") }}) >= 2)
+       on cn.name_key = {{ council_key("regexp_replace(li.item, '^(?:" ~ var('area_spanning_words') | join('|') ~ ")\s+', '')") }}) >= 2)
 {%- endmacro %}

@@ -102,8 +102,8 @@ select
              -- ('Year to date Q2 2025/26', 'Cumulative Q3 2025/26', 'Variance from Q2 2024/25',
              -- 'Q1-Q2 2025/26'), and no change's ('Change since Q2 2024/25': what it is from)
              case when m.value_type is distinct from 'change'
-                   and regexp_matches(c.leaf_name, '^\s*(?:[A-Z][A-Za-z''’&.-]*\s+){1,4}(?:Q|Qtr|QTR|Quarter|QUARTER)\s*[1-4]\s+(?:19|20)[0-9]{2}\s*[/–-]\s*[0-9]{2,4}\s*$')
-                   and not regexp_matches(c.leaf_name, '(?i)\b(?:ytd|year|cumulative|rolling|to|since|from|variance|change|compared|vs|versus|increase|decrease|difference|movement|average|total)\b')
+                   and regexp_matches(c.leaf_name, '^\s*(?:[A-Z][A-Za-z''’&.-]*\s+){1,4}(?i:{{ quarter_words_re() }})\s*[1-4]\s+(?:19|20)[0-9]{2}\s*[/–-]\s*[0-9]{2,4}\s*$')
+                   and not regexp_matches(c.leaf_name, '(?i)\b(?:{{ var("quarter_span_words") | join("|") }})\b')
                   then {{ quarter_of_year('c.leaf_name') }} end,
              try_cast(nullif(regexp_extract(c.column_name,
                  '(?i)\(\s*{{ quarter_words_re() }}\s*([1-4])\s*\)', 1), '') as integer),
