@@ -116,15 +116,16 @@ def documents_of(con, pack: str) -> list[dict]:
     )
 
 
-def decisions_of(con, pack: str) -> list[tuple]:
-    """(source line, kind) of each decision of a pack, by line."""
+def decisions_of(con, pack: str, *fields: str) -> list[tuple]:
+    """(source line, kind) of each decision of a pack, by line; or (source line, *fields)."""
+    fields = fields or ("kind",)
     got = rows(
         con,
-        "select f.source_line, f.kind from marts.fct_decisions f join marts.dim_pack p "
+        "select f.* from marts.fct_decisions f join marts.dim_pack p "
         "using (pack_id) where p.file_name like ? order by f.source_line",
         [f"{pack}%"],
     )
-    return [(d["source_line"], d["kind"]) for d in got]
+    return [(d["source_line"], *(d[name] for name in fields)) for d in got]
 
 
 def measured(con, table: str, pack: str, line: int) -> list[tuple]:
@@ -4675,6 +4676,8 @@ def test_timescales_of_visits_and_conferences_are_no_complaints_answered_in_time
         ("complaints_in_timescale_pct", 85.7, "FY2025/26-Q4"),
         ("complaints_in_timescale_pct", 90.0, "FY2025/26"),
     }
+    # the complaints of looked after children, in a corporate parenting scorecard
+    assert subjects_on(con, "fct_complaints", "278", 21) == {("children", None)}
 
 
 def test_children_in_the_care_of_the_council_and_a_change_after_a_comparison(con):
@@ -4697,6 +4700,7 @@ def test_an_all_ages_row_is_the_total_of_the_age_bands(con):
     assert fields_on(con, "fct_placements", "278", 30, *fields) == {
         ("cla_count", 512.0, "D2026-03-31", True, None, None)
     }
+    assert subjects_on(con, "fct_placements", "278", 30) == {("children", None)}
 
 
 # ------------------------------- 279: headline bullets of a year; upheld by the Ombudsman
@@ -4715,6 +4719,9 @@ def test_a_bullet_after_a_change_on_a_compared_year_is_of_the_reports_year(con):
         ("complaints_received", 204.0, "FY2025/26"),
         ("complaints_received", 217.0, "FY2024/25"),
     }
+    # a district council's complaints: the whole council's, no service area
+    for line in (12, 13):
+        assert subjects_on(con, "fct_complaints", "279", line) == {(None, None)}
 
 
 def test_complaints_upheld_by_the_ombudsman_are_the_ombudsmans_upheld(con):
@@ -4724,6 +4731,7 @@ def test_complaints_upheld_by_the_ombudsman_are_the_ombudsmans_upheld(con):
     assert fields_on(con, "fct_complaints", "279", 14, *fields) == {
         ("ombudsman_upheld", 7.0, "FY2025/26")
     }
+    assert subjects_on(con, "fct_complaints", "279", 14) == {(None, None)}
 
 
 def test_a_change_in_waiting_list_column_is_the_lists_change(con):
@@ -4785,6 +4793,7 @@ def test_care_reviews_held_on_time_are_no_complaints_answered_on_time(con):
         ("complaints_in_timescale_pct", 72.0, "FY2025/26-Q3"),
         ("complaints_in_timescale_pct", 76.0, "FY2025/26-Q4"),
     }
+    assert subjects_on(con, "fct_complaints", "280", 34) == {("adult", None)}
 
 
 # ------------------------------- 281: an area of councils named with 'and'; a council's quarter
@@ -4824,6 +4833,7 @@ def test_a_column_of_the_councils_name_and_a_quarter_is_that_quarter(con):
     assert fields_on(con, "fct_placements", "281", 24, *fields) == {
         ("care_leavers_eet_pct", 58.0, "D2025-09-30")
     }
+    assert subjects_on(con, "fct_placements", "281", 23) == {("children", None)}
 
 
 def test_the_average_time_to_respond_after_a_sentence_dating_the_year(con):
@@ -4836,6 +4846,8 @@ def test_the_average_time_to_respond_after_a_sentence_dating_the_year(con):
         ("complaints_received", 164.0, "FY2024/25"),
         ("complaints_avg_response_days", 17.0, "FY2024/25"),
     }
+    # a report of the Director of Children's Services
+    assert subjects_on(con, "fct_complaints", "281", 27) == {("children", None)}
 
 
 def test_a_caption_of_the_share_waiting_over_18_weeks_over_service_columns(con):
@@ -4866,6 +4878,7 @@ def test_children_of_the_second_quarter_of_the_year(con):
         ("children_starting_care", 97.0, "FY2025/26-Q2"),
         ("children_ceasing_care", 84.0, "FY2025/26-Q2"),
     }
+    assert subjects_on(con, "fct_placements", "282", 12) == {("children", None)}
 
 
 def test_a_list_that_stood_at_a_figure_and_those_waiting_over_18_weeks_with_it(con):
@@ -4888,13 +4901,8 @@ def test_minutes_under_their_bodys_banner_and_date_are_that_bodys(con):
     ('CHILDREN'S SCRUTINY COMMITTEE' / '18 March 2024', 'SCRUTINY BOARD (CHILDREN AND
     FAMILIES)' / 'WEDNESDAY, 19TH JUNE, 2024'): each resolution is that body's (they had no
     maker), its name as written, the words in brackets too."""
-    got = rows(
-        con,
-        "select f.source_line, f.kind, f.decision_maker, f.decision_date "
-        "from marts.fct_decisions f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '212%' order by 1",
-    )
-    assert [tuple(g.values()) for g in got] == [
+    got = decisions_of(con, "212", "kind", "decision_maker", "decision_date")
+    assert got == [
         (21, "resolution", "Children's Scrutiny Committee", date(2024, 3, 18)),
         (25, "resolution", "Children's Scrutiny Committee", date(2024, 3, 18)),
         (35, "resolution", "Scrutiny Board (Children and Families)", date(2024, 6, 19)),
@@ -4908,6 +4916,7 @@ def test_a_flow_since_a_printed_day_is_counted_from_it(con):
     assert fields_on(con, "fct_placements", "282", 13, *fields) == {
         ("children_starting_care", 188.0, "R2025-04-01/2026-01-14", "to_date")
     }
+    assert subjects_on(con, "fct_placements", "282", 13) == {("children", None)}
 
 
 # ------------------------------- 283: rules that must not fire (the review of 277-282)
@@ -4930,6 +4939,7 @@ def test_a_date_before_a_bracketed_rate_is_the_sentences_own(con):
     assert fields_on(con, "fct_placements", "283", 13, *fields) == {
         ("cla_count", 412.0, "D2026-03-31")
     }
+    assert subjects_on(con, "fct_placements", "283", 13) == {("children", None)}
 
 
 def test_children_in_the_care_of_another_authority_are_no_children_in_care(con):
@@ -4950,6 +4960,7 @@ def test_stage_rows_under_a_heading_beside_complaints_received_keep_its_measure(
         ("complaints_received", 30.0, "FY2024/25", "2"),
         ("complaints_received", 24.0, "FY2025/26", "2"),
     }
+    assert subjects_on(con, "fct_complaints", "283", 22) == {("children", None)}
 
 
 def test_a_count_printed_before_a_tab_and_words_in_lower_case_is_a_count(con):
@@ -4959,6 +4970,7 @@ def test_a_count_printed_before_a_tab_and_words_in_lower_case_is_a_count(con):
     assert fields_on(con, "fct_complaints", "283", 25, *fields) == {
         ("complaints_received", 45.0, "FY2025/26")
     }
+    assert subjects_on(con, "fct_complaints", "283", 25) == {("children", None)}
 
 
 # ------------------------------- 284: rows of a service and its measure after a dash
@@ -5008,13 +5020,8 @@ def test_a_minute_numbered_in_four_digits_with_paragraphs_indented_by_tabs(con):
     Member ... introduced the report ...', '<TAB>Councillor Hunt asked ...', '<TAB>RESOLVED
     (UNANIMOUSLY):-' and its items '(i)' and '(ii)': one resolution of the Cabinet with two
     items (none was read: the lines were rows of a two-cell table)."""
-    got = rows(
-        con,
-        "select f.source_line, f.kind, f.subject, f.decision_maker, f.decision_date, f.n_items "
-        "from marts.fct_decisions f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '286%' order by 1",
-    )
-    assert [tuple(g.values()) for g in got] == [
+    fields = ("kind", "subject", "decision_maker", "decision_date", "n_items")
+    assert decisions_of(con, "286", *fields) == [
         (
             15,
             "resolution",
@@ -5041,3 +5048,4 @@ def test_a_row_naming_nothing_takes_no_measure_from_the_title_above(con):
         ("complaints_avg_response_days", 22.0, "FY2023/24"),
         ("complaints_avg_response_days", 19.0, "FY2024/25"),
     }
+    assert subjects_on(con, "fct_complaints", "287", 27) == {("adult", None)}
