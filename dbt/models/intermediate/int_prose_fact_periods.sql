@@ -327,14 +327,14 @@ read_periods as (
                  {{ year_end_in_year("coalesce(w.period_text, '')",
                                      "coalesce(w.heading_fy, " ~ fy_start_year('w.document_title') ~ ")",
                                      'w.meeting_date') }}) as printed_as_of,
-        -- 'since April', 'year to date': counted from that day to the report's date; so is a flow
-        -- since a printed day or month of a year ('Since 1 April 2025, 188 children have entered
-        -- care': not the one day 1 April 2025)
-        coalesce({{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }},
-                 case when w.period_kind = 'flow' and w.role = 'level'
-                       and regexp_matches(w.sentence, '(?i)\bsince\s+' || regexp_escape(w.period_text) || '\b')
-                      then coalesce(try_strptime(w.period_text, '%d %B %Y'), try_strptime(w.period_text, '%B %Y'))::date
-                 end) as to_date_start,
+        -- 'since April', 'year to date': counted from that day to the report's date
+        {{ to_date_start("coalesce(w.period_text, '')", 'coalesce(w.document_date, w.meeting_date)') }}
+            as to_date_start,
+        -- so is a flow since a printed day or month of a year ('Since 1 April 2025, 188 children
+        -- have entered care': not the one day 1 April 2025; its day is printed_as_of's, below)
+        coalesce(w.period_kind = 'flow' and w.role = 'level'
+                 and regexp_matches(w.sentence, '(?i)\bsince\s+' || regexp_escape(w.period_text) || '\b'),
+                 false) as counted_since_printed,
         -- 'the first three quarters of 2024/25': the months from the year's start it counts
         {{ part_year_months("coalesce(w.period_text, '')") }} as part_year_months,
         -- 'between July and September 2025': the months' first and last day
@@ -350,7 +350,13 @@ read_periods as (
 ),
 periods as (
     select
-        r.* replace (
+        r.* exclude (counted_since_printed) replace (
+            -- a flow since a printed day counts from it; since a month, from its first day
+            coalesce(r.to_date_start,
+                     case when r.counted_since_printed and r.printed_as_of is not null
+                          then case when regexp_matches(r.period_text, '^\s*[0-9]') then r.printed_as_of
+                                    else date_trunc('month', r.printed_as_of)::date end end)
+                as to_date_start,
             -- the quarter a flow's run of months makes (1 = April-June)
             case when r.month_range_start is not null and r.period_kind = 'flow'
                   and month(r.month_range_start) in (1, 4, 7, 10)
@@ -386,8 +392,7 @@ periods as (
             when r.quarter is not null then 'fiscal_quarter'
             when r.says_this_quarter then 'unplaced'
             -- a flow since a printed day ('Since 1 April 2025, 188 children have entered care')
-            when r.printed_as_of is not null and r.to_date_start is not null and r.period_kind = 'flow'
-                then 'to_date'
+            when r.printed_as_of is not null and r.counted_since_printed then 'to_date'
             when r.printed_as_of is not null then 'as_of'
             when r.names_a_year then 'unplaced'
             -- a stock printed with no period right under a dated heading ('2. Waiting times at 30
