@@ -108,7 +108,8 @@ def _periods_beside_a_heading(rows: list[Row]) -> bool:
     figures that print no date or period themselves: a heading over the label column and each
     column's period. Dates with their day are body cells elsewhere (a decisions table dates
     every row)."""
-    if not (periods_only(rows[0]) or _unlabelled_periods(rows[0])):
+    first = rows[0]
+    if not (periods_only(first) or _unlabelled_periods(first) or _periods_then_headings(first)):
         return False
     body = [r for r in rows[1:] if not periods_only(r)]  # another section's heading aside
     return any(r.has_values for r in body) and not any(
@@ -123,7 +124,26 @@ def periods_only(row: Row) -> bool:
     cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
     if not label or any(ch.isdigit() for ch in label) or len(cells) < 2:
         return False
-    return all(k in _PERIOD_KINDS or _OPENS_WITH_FISCAL_YEAR.match(c) for c, k in cells)
+    return all(_is_period_cell(c, k) for c, k in cells)
+
+
+def _periods_then_headings(row: Row) -> bool:
+    """A label of words, two periods or more, then fewer cells of words after them
+    (`Placement type<TAB>31 Mar 2025<TAB>30 Jun 2025<TAB>% of total (Dec)`, `...<TAB>Target`):
+    the periods' columns and a heading or two of columns read beside them."""
+    label = row.clean[0]
+    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    if not label or any(ch.isdigit() for ch in label):
+        return False
+    periods = 0
+    while periods < len(cells) and _is_period_cell(*cells[periods]):
+        periods += 1
+    rest = cells[periods:]
+    return periods >= 2 and 0 < len(rest) < periods and all(k == "text" for _, k in rest)
+
+
+def _is_period_cell(cell: str, kind: str) -> bool:
+    return kind in _PERIOD_KINDS or bool(_OPENS_WITH_FISCAL_YEAR.match(cell))
 
 
 def _unlabelled_periods(row: Row) -> bool:

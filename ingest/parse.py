@@ -246,7 +246,9 @@ from ingest.text import clean_text
 # 1.4.0: a minute's number of four digits is a paragraph's number (`1402<TAB>The Cabinet Member
 # ...`), and the TAB-indented paragraphs and `RESOLVED:-` lead-in under it are the minute's
 # (paragraphs.py), not rows of a two-cell table
-PARSER_VERSION = "1.4.0"
+# 1.4.1: dates beside the label column's heading, then a heading of words (`Placement type<TAB>31
+# Mar 2025<TAB>30 Jun 2025<TAB>% of total (Dec)`), head the table (headers.py)
+PARSER_VERSION = "1.4.1"
 
 
 @dataclass

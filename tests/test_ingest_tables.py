@@ -462,3 +462,20 @@ def test_a_first_line_of_dates_with_no_label_heads_its_table():
     assert (dated.n_header_rows, dated.column_names) == (1, ["", "31 Mar 2025", "30 Jun 2025"])
     (figures,) = find_tables(["\t101\t102", *rows])
     assert figures.n_header_rows == 0
+
+
+def test_dates_then_a_heading_of_words_head_their_table():
+    """`Placement type<TAB>31 Mar 2025<TAB>30 Jun 2025<TAB>% of total` over labelled rows of
+    figures: the header, the share's column named beside the dates' (tests/data/meaning_layouts
+    /288; the line was a row of values). Words as many as the dates are no such header, nor is a
+    line of dates over rows that print dates themselves."""
+    from ingest.tables import find_tables
+
+    rows = ["Foster care\t531\t524\t24%", "Residential\t187\t183\t8%"]
+    (shares,) = find_tables(["Placement type\t31 Mar 2025\t30 Jun 2025\t% of total", *rows])
+    assert (shares.n_header_rows, shares.column_names[-1]) == (1, "% of total")
+    (wordy,) = find_tables(["Placement type\t31 Mar 2025\tTarget\tRAG", *rows])
+    assert wordy.n_header_rows == 0
+    dated_rows = ["Foster care\t531\t1 Apr 2025\tOpen", "Residential\t187\t2 Apr 2025\tOpen"]
+    (decisions,) = find_tables(["Case\t31 Mar 2025\t30 Jun 2025\tStatus", *dated_rows])
+    assert decisions.n_header_rows == 0

@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 288)}
+    layouts = {f"{n}" for n in range(201, 289)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5049,3 +5049,28 @@ def test_a_row_naming_nothing_takes_no_measure_from_the_title_above(con):
         ("complaints_avg_response_days", 19.0, "FY2024/25"),
     }
     assert subjects_on(con, "fct_complaints", "287", 27) == {("adult", None)}
+
+
+# ------------------------------- 288: dates, then a column of shares of the total
+
+
+def test_dates_then_a_share_column_head_a_lettered_table_of_children_in_care(con):
+    """288 lines 26-31: 'Table B: Children looked after by placement type' over 'Placement | 31 Mar
+    2025 | 30 Sep 2025 | 31 Dec 2025 | % of total': children looked after at each date, and each
+    placement's share of the total at the latest date (203 of 496 is 41%). Every cell was
+    unclassified: a header of dates ending in words was no header, and a table lettered 'Table B'
+    named no measure."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "288", 27, *fields) == {
+        ("cla_count", 214.0, "D2025-03-31"),
+        ("cla_count", 209.0, "D2025-09-30"),
+        ("cla_count", 203.0, "D2025-12-31"),
+        ("cla_share_pct", 41.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "288", 27) == {("children", None)}
+    assert fields_on(con, "fct_placements", "288", 31, *fields, "is_total") == {
+        ("cla_count", 502.0, "D2025-03-31", True),
+        ("cla_count", 499.0, "D2025-09-30", True),
+        ("cla_count", 496.0, "D2025-12-31", True),
+    }
+    assert [u["value_text"] for u in unclassified(con, "288", 31)] == ["100%"]

@@ -22,6 +22,8 @@
 -- A change column printing no period ('Change on last year') right of two or more fiscal years'
 -- columns is the change to the latest of them (period_source 'latest_column'); so is one naming
 -- the year it is counted from ('Change on 2024/25'), to the latest year after that one.
+-- A share of the total printing no period ('% of total') right of two or more dated columns is
+-- the share at the latest of them (as_of, period_source 'latest_column').
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -57,6 +59,10 @@ with obs as (
         o.col_fy is not null and o.quarter is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null
             and coalesce(o.col_value_type, 'actual') = 'actual' as is_year_col,
+        -- a share of the total printing no period of its own ('% of total')
+        coalesce(regexp_matches(o.column_name, '{{ var("share_of_total_label") }}'), false)
+            and o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
+            and o.col_label_month is null and o.col_month_number is null as is_bare_share_col,
         bool_or(o.quarter is not null or o.col_month is not null or o.col_label_month is not null
                 or o.col_month_number is not null) over (partition by o.table_id) as table_has_part_years
     from {{ batch(ref('int_observations')) }} o
@@ -64,6 +70,19 @@ with obs as (
 ),
 year_columns as (
     select distinct table_id, col_index, col_fy from obs where is_year_col
+),
+-- a share of the total right of two or more dated columns ('31 Mar 2025 | 30 Sep 2025 | 31 Dec
+-- 2025 | % of total'): the share at the latest of them, the column its counts are shares of
+dated_columns as (
+    select distinct table_id, col_index, coalesce(col_as_of, last_day(col_month)) as col_date
+    from obs where col_as_of is not null or col_month is not null
+),
+share_columns_dated as (
+    select s.table_id, s.col_index,
+           case when count(distinct d.col_date) >= 2 then max(d.col_date) end as share_col_as_of
+    from (select distinct table_id, col_index from obs where is_bare_share_col) s
+    join dated_columns d on d.table_id = s.table_id and d.col_index < s.col_index
+    group by all
 ),
 -- a change column printing no period ('Change on last year') right of columns of two or more
 -- fiscal years' actual figures ('2023/24 | 2024/25 | 2025/26'): the change to the latest of
@@ -82,8 +101,10 @@ changes_dated as (
                     when o.is_change_on_year_col and not o.table_has_part_years then (
                         select max(y.col_fy) from year_columns y
                         where y.table_id = o.table_id and y.col_index < o.col_index
-                          and y.col_fy > o.col_fy) end as change_col_fy
+                          and y.col_fy > o.col_fy) end as change_col_fy,
+               sd.share_col_as_of
         from obs o
+        left join share_columns_dated sd on sd.table_id = o.table_id and sd.col_index = o.col_index
     ) c
 ),
 read as (
@@ -105,9 +126,10 @@ read as (
              when t.heading_fy is not null then 'heading'
              when t.lead_in_fy is not null then 'lead_in'
              when t.title_fy is not null then 'document_title' end as fy_source,
-        coalesce(o.col_as_of, last_day(o.col_month), o.row_as_of, t.as_of_text_date, t.caption_as_of,
-                 t.heading_as_of, t.lead_in_as_of, t.title_as_of) as printed_as_of,
+        coalesce(o.col_as_of, last_day(o.col_month), o.share_col_as_of, o.row_as_of, t.as_of_text_date,
+                 t.caption_as_of, t.heading_as_of, t.lead_in_as_of, t.title_as_of) as printed_as_of,
         case when o.col_as_of is not null or o.col_month is not null then 'column'
+             when o.share_col_as_of is not null then 'latest_column'
              when o.row_as_of is not null then 'row_label'
              when t.as_of_text_date is not null then 'as_of_text'
              when t.caption_as_of is not null then 'caption'
@@ -185,7 +207,8 @@ ranked as (
             when 'column' then 1 when 'latest_column' then 1 when 'row_label' then 1 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
         case r.as_of_source
-            when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
+            when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'column' then 1
+            when 'latest_column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
     from placed r
 ),

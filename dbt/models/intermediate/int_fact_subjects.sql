@@ -195,7 +195,7 @@ subjects as (
         case when ls.service_code is not null then
             nullif(trim(regexp_replace(regexp_replace(regexp_extract(coalesce(r.caption, ''), '[^/]*$'),
                 '(?i)\s*[-–]\s*[A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS)\s*$', ''),
-                '(?i)^\s*(table|figure|chart)\s*[0-9]+[a-z]?\s*[:.–-]\s*', '')), '') end as caption_service_text,
+                '(?i)^\s*(table|figure|chart)\s*(?:[0-9]+[a-z]?|[a-z])\s*[:.–-]\s*', '')), '') end as caption_service_text,
         hs.service_code is not null as label_header_is_service,
         -- the top-left header cell names the service of rows that name only a measure or a period
         -- ('CAMHS – Core' over 'Number waiting | Longest wait (weeks)')

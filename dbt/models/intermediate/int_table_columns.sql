@@ -63,8 +63,9 @@ meanings as (
         -- a change over a span of quarters is dated by its end ('Change Q4 to Q2')
         coalesce({{ quarter_number('n.column_name') }},
                  case when vt.value_type = 'change' then {{ quarter_span_end('n.column_name') }} end) as quarter,
+        -- a share of the total ('% of total (Dec)') is no total
         regexp_matches(n.column_name, '(?i)\btotals?\b') and {{ quarter_number('n.column_name') }} is null
-            as is_total_col,
+            and not regexp_matches(n.column_name, '(?i)\bof\s+(?:the\s+)?totals?\b') as is_total_col,
         {{ fy_start_year('n.column_name') }} as fy_start_year,
         {{ as_of_date('n.column_name') }} as as_of_date,
         -- the month a change is counted from is not its own ('Change since March 2023')
