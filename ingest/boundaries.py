@@ -30,6 +30,7 @@ class Boundaries:
     banner_name: re.Pattern
     bare_banner_name: re.Pattern  # `CABINET` alone, spaced out over a date: a report's banner
     banner_date: re.Pattern
+    report_banner_line: re.Pattern
     banner_separators: tuple[str, ...]
     report_header_span: int
     closing_headings: tuple[re.Pattern, ...]
@@ -199,6 +200,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         banner_name=pattern("banner_name"),
         bare_banner_name=pattern("bare_banner_name"),
         banner_date=re.compile(_calendar(spec["banner_date"]), re.IGNORECASE),
+        report_banner_line=re.compile(_calendar(spec["report_banner_line"]), re.IGNORECASE),
         banner_separators=tuple(spec["banner_separators"]),
         report_header_span=int(spec["report_header_span"]),
         closing_continuation=pattern("closing_continuation"),

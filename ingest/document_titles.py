@@ -128,6 +128,8 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
             break
         if kind == "report" and _is_header_line(lines, cleaned, index, rules):
             continue
+        if kind == "report" and first > 0 and _banner_line(text, rules):
+            continue  # a report's banner over its title (a front sheet's names the pack)
         key_above = _key_alone_above(cleaned, index, first, rules)
         if kind == "report" and key_above in rules.title_keys:
             title = _wrapped_title(lines, cleaned, index, last)
@@ -140,6 +142,12 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
         title = _wrapped_title(lines, cleaned, index, last)
         break
     return title, officer
+
+
+def _banner_line(text: str, rules: Boundaries) -> bool:
+    """`HERTFORDSHIRE COUNTY COUNCIL` / `AUDIT COMMITTEE` / `TUESDAY, 24 MARCH 2026 AT 10.00AM`:
+    a line of the banner a report prints over its title (boundaries.yml report_banner_line)."""
+    return bool(rules.report_banner_line.match(text)) or rules.names_a_body(text)
 
 
 def _officer_key_in_header(lines, first: int, last: int, rules: Boundaries) -> str | None:

@@ -124,10 +124,11 @@ class _Scan:
         `Health Scrutiny Committee` / `Minutes of the meeting held on ...`)."""
         if _report_key_alone(self.cleaned[index], self.rules):
             return "report"
-        below = [i for i in range(index + 1, min(index + 8, len(self.lines))) if self.cleaned[i]]
+        below = [i for i in range(index + 1, min(index + 12, len(self.lines))) if self.cleaned[i]]
         # (three lines: a committee's name and the meeting's date may stand above the report's
-        # fields: `Adults Sub-Committee` / `13 October 2025` / `Title<TAB>...` / `Report of ...`)
-        for i in below[:3]:
+        # fields: `Adults Sub-Committee` / `13 October 2025` / `Title<TAB>...` / `Report of ...`;
+        # the lines of a banner naming the council, the body and the date count for none)
+        for i in [i for i in below if not self._banner_line(self.cleaned[i])][:3]:
             if (
                 _opens_report_block(self.lines[i], self.rules)
                 or _report_key_alone(self.cleaned[i], self.rules)
@@ -139,6 +140,14 @@ class _Scan:
                 self.minutes_title = _normalise(minutes_title(self.cleaned, i))
                 return "minutes"
         return None
+
+    def _banner_line(self, text: str) -> bool:
+        """`HERTFORDSHIRE COUNTY COUNCIL`, `AUDIT COMMITTEE`, `TUESDAY, 24 MARCH 2026 AT 10.00AM`:
+        a line of the banner over a report's title (boundaries.yml report_banner_line)."""
+        rules = self.rules
+        if rules.minutes_title.search(text):
+            return False  # `Minutes of the Health Scrutiny Committee`: what the stamp opens
+        return bool(rules.report_banner_line.match(text)) or rules.names_a_body(text)
 
     def _continues_closing(self, text: str) -> bool:
         """A closing section goes on past its first paragraph with `13.2 ...`, a bullet, a

@@ -248,7 +248,13 @@ from ingest.text import clean_text
 # (paragraphs.py), not rows of a two-cell table
 # 1.4.1: dates beside the label column's heading, then a heading of words (`Placement type<TAB>31
 # Mar 2025<TAB>30 Jun 2025<TAB>% of total (Dec)`), head the table (headers.py)
-PARSER_VERSION = "1.4.1"
+# 1.4.2: a page's head naming its meeting (`Health Scrutiny Committee – 23 February 2026`) by a
+# page stamp is page furniture between a table's parts even if printed once (runs.py); an item
+# stamp may print its number as `Agenda Item No. 4` (boundaries.yml); the lines of a banner
+# naming council, body and date (`HERTFORDSHIRE COUNTY COUNCIL` / `AUDIT COMMITTEE` / `TUESDAY, 24
+# MARCH 2026 AT 10.00AM`) between a stamp and a report's `Report of ...` line open a report, not
+# an appendix, and are no part of its title (documents.py, document_titles.py)
+PARSER_VERSION = "1.4.2"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from ingest.captions import continues_caption
 from ingest.cells import is_separator_row
+from ingest.dates import parse_date
 from ingest.headers import (
     count_header_rows,
     header_rows,
@@ -239,10 +240,24 @@ def _running_head(lines: list[str], index: int) -> bool:
     text = lines[index].strip()
     if not _near_page_stamp(lines, index) or dangles(text):
         return False
+    if _titled_with_a_date(text):
+        return True
     return any(
         other != index and line.strip() == text and _near_page_stamp(lines, other)
         for other, line in enumerate(lines)
     )
+
+
+_TITLE_BEFORE_A_DATE = re.compile(r"^[^\t0-9]*[A-Za-z][^\t0-9]*\s[-–—|]\s*$")
+
+
+def _titled_with_a_date(text: str) -> bool:
+    """`Health Scrutiny Committee – 23 February 2026`: words, a dash and a whole date at the end,
+    the head a page prints of its meeting, even where only one page break shows it."""
+    found = parse_date(text)
+    if not found or not text.endswith(found[1]):
+        return False
+    return bool(_TITLE_BEFORE_A_DATE.match(text[: len(text) - len(found[1])]))
 
 
 def _near_page_stamp(lines: list[str], index: int) -> bool:

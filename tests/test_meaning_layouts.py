@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 289)}
+    layouts = {f"{n}" for n in range(201, 290)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5074,3 +5074,53 @@ def test_dates_then_a_share_column_head_a_lettered_table_of_children_in_care(con
         ("cla_count", 496.0, "D2025-12-31", True),
     }
     assert [u["value_text"] for u in unclassified(con, "288", 31)] == ["100%"]
+
+
+# ------------------------------- 289: a report under its banner, a table broken by a page head
+
+
+def test_a_report_under_its_banner_after_an_item_stamp_with_its_number(con):
+    """289 lines 14-21: 'Agenda Item No. 2' over 'WRENBURY COUNTY COUNCIL' / 'AUDIT COMMITTEE' /
+    'TUESDAY, 24 MARCH 2026 AT 10.00AM', the title and 'Report of the Director of Resources': a
+    report, titled by its title, with its author (the stamp was not one with 'No.', and the
+    banner's lines hid the `Report of` line: the front sheet ran on over the report)."""
+    assert [
+        (d["kind"], d["title"], d["first_line"], d["last_line"]) for d in documents_of(con, "289")
+    ] == [
+        ("agenda", "Agenda front sheet", 1, 13),
+        ("report", "ANNUAL COMPLAINTS AND COMPLIMENTS REPORT 2024/25", 14, 54),
+    ]
+
+
+def test_a_table_goes_on_past_a_page_head_naming_the_meeting(con):
+    """289 lines 33-44: 'Table 1: Stage 1 complaints received by department' cut by 'Page 7' and
+    'Audit Committee – 24 March 2026' (printed once), its header printed again: one table whose
+    'Total' adds up all four departments (the page head was the caption of a second table, whose
+    two rows were found not to add up to the total)."""
+    tables = {
+        f["source_table_id"]
+        for line in (35, 36, 42, 43, 44)
+        for f in facts(con, "fct_complaints", "289", line)
+    }
+    assert len(tables) == 1
+    assert fields_on(
+        con, "fct_complaints", "289", 44, "measure", "value", "period_id", "is_total"
+    ) == {
+        ("complaints_received", 2274.0, "FY2023/24", True),
+        ("complaints_received", 2421.0, "FY2024/25", True),
+    }
+    assert fields_on(con, "fct_complaints", "289", 42, "measure", "value", "period_id") == {
+        ("complaints_received", 1006.0, "FY2023/24"),
+        ("complaints_received", 1093.0, "FY2024/25"),
+    }
+
+
+def test_a_row_of_all_departments_is_the_total_of_the_departments_above(con):
+    """289 line 50: 'All departments | 75% | 79%' under two departments' shares answered within 20
+    working days: the whole council's, a total (it was a third department)."""
+    fields = ("measure", "value", "period_id", "is_total")
+    assert fields_on(con, "fct_complaints", "289", 50, *fields) == {
+        ("complaints_in_timescale_pct", 75.0, "FY2023/24", True),
+        ("complaints_in_timescale_pct", 79.0, "FY2024/25", True),
+    }
+    assert subjects_on(con, "fct_complaints", "289", 50) == {(None, None)}
