@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 290)}
+    layouts = {f"{n}" for n in range(201, 291)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5124,3 +5124,77 @@ def test_a_row_of_all_departments_is_the_total_of_the_departments_above(con):
         ("complaints_in_timescale_pct", 79.0, "FY2024/25", True),
     }
     assert subjects_on(con, "fct_complaints", "289", 50) == {(None, None)}
+
+
+# ------------------------------- 290: waits past a threshold, and what the prose before says
+
+
+def test_a_row_waiting_past_a_threshold_is_no_list_of_its_own(con):
+    """290 lines 31-32: 'Waiting over 104 weeks' under 'Table 1: Neurodevelopmental assessment
+    waiting list' counts those waiting over two years (it was a second waiting list, of a service
+    named 'Waiting over 104 weeks'); 'Waiting over 26 weeks', a threshold the catalogue has no
+    measure for, is left unclassified rather than read as the list."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "290", 32, *fields) == {
+        ("waiting_over_104_weeks", 388.0, "D2025-09-30"),
+        ("waiting_over_104_weeks", 441.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "290", 32) == {
+        ("children", "neurodevelopmental_pathway")
+    }
+    assert fields_on(con, "fct_waiting_times", "290", 31, *fields) == set()
+    assert [u["value_text"] for u in unclassified(con, "290", 31)] == ["1,902", "1,988"]
+
+
+def test_people_awaiting_an_assessment_in_an_adult_report_are_adults_waiting(con):
+    """290 lines 46-48: 'There were 1,204 people awaiting a Care Act assessment at 31 January
+    2026' (not read: 'awaiting') in 'Adult Social Care: Assessment Waiting List', after a
+    children's report whose last sentence names children's services: adults waiting, not
+    children; 'The number waiting for an occupational therapy assessment ... was 486 at 31
+    January 2026, and the longest wait was 38 weeks': both at that date (486 was not read, and
+    38 was dated by the meeting)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "290", 46, *fields) == {
+        ("referrals_waiting", 1204.0, "D2026-01-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "290", 46) == {("adult", None)}
+    assert fields_on(con, "fct_waiting_times", "290", 48, *fields) == {
+        ("referrals_waiting", 486.0, "D2026-01-31"),
+        ("max_wait_weeks", 38.0, "D2026-01-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "290", 48) == {("adult", "occupational_therapy")}
+
+
+def test_an_area_named_in_passing_or_by_a_part_is_not_the_whole_figures(con):
+    """290 lines 60 and 64: 'At Stage 2, 55 of the 114 complaints determined were upheld' after
+    '... investigations for children's social care', and 'The Ombudsman upheld 14 complaints, of
+    which 3 concerned Children's Services. The Council complied with the Ombudsman's
+    recommendations in 100% of cases.': the council's figures, of no service area (they were
+    children's; 14 and 100% were not read)."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_complaints", "290", 60, *fields) == {
+        ("complaints_concluded", 114.0, "FY2024/25", "2"),
+        ("complaints_upheld_or_partially_upheld", 55.0, "FY2024/25", "2"),
+    }
+    assert fields_on(con, "fct_complaints", "290", 64, *fields) == {
+        ("ombudsman_upheld", 14.0, "FY2024/25", None),
+        ("ombudsman_compliance_pct", 100.0, "FY2024/25", None),
+    }
+    for line in (60, 64):
+        assert subjects_on(con, "fct_complaints", "290", line) == {(None, None)}
+
+
+def test_the_same_period_of_an_earlier_year_is_the_same_span_a_year_before(con):
+    """290 line 74: 'Since April 2025, 263 children have entered care, compared with 231 in the
+    same period of 2024/25': 263 from 1 April 2025 to the meeting, compared with the same span a
+    year before (it was the whole of 2024/25)."""
+    fields = ("measure", "value", "period_id", "comparison_value", "comparison_period_id")
+    assert fields_on(con, "fct_placements", "290", 74, *fields) == {
+        (
+            "children_starting_care",
+            263.0,
+            "R2025-04-01/2026-02-23",
+            231.0,
+            "R2024-04-01/2025-02-23",
+        )
+    }

@@ -285,6 +285,12 @@ based as (
                                     and w.row_role = 'detail') over (partition by w.table_id)
                         and not bool_or(w.row_measure = w.table_measure and w.row_role = 'detail')
                                     over (partition by w.table_id), false)
+        -- nor does a caption to a row counting those waiting past a threshold the catalogue has
+        -- no measure for ('Waiting over 26 weeks' under 'Neurodevelopmental assessment waiting
+        -- list'): a part of the list, not a list of its own (bands of a wait, 'Over 26 weeks'
+        -- among '0-18 weeks | 18-26 weeks', stay the list's parts)
+            or coalesce(w.label_measure is null and w.row_role = 'detail' and w.domain = 'waiting_times'
+                        and regexp_matches(w.row_label, '{{ var("wait_threshold_label") }}'), false)
             as row_names_unknown_measure,
         -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
         -- miles from home, and the number placed outside the district') that one of its detail

@@ -9,6 +9,9 @@
 -- Changes: 'an increase of 15' is a fact of value_type 'change' (signed, down < 0; unit
 -- percent_change for '28% increase'); 'from 40 to 25' is one fact of 25 with comparison_value 40,
 -- plus a fact of 40 when the earlier figure's own period is printed ('from 636 days in 2014/15').
+-- the prose before a sentence may run back into the document before it: a document title naming
+-- another area says whose figures these are ('Adult Social Care: Assessment Waiting List')
+{% set prose_before_area = "case when c.title_area is null or c.title_area = c.prose_before_area then c.prose_before_area end" %}
 {% set clause = "list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]" %}
 -- a figure its bracketed parts add up to ('208 complaints ... (160 County Council and 48
 -- Partnership Trust)') is their total: summed with them it would count twice
@@ -111,9 +114,28 @@ kept as (
 ),
 compared as (
     select k.*,
-           case when {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
+           -- the same span a year before ('Since April 2025, 263 ..., compared with 231 in the
+           -- same period of 2024/25'): the figure's own span a year earlier, not the whole year
+           case when regexp_matches(coalesce(k.comparison_period_text, ''), '{{ var("same_span_words") }}')
+                then case when k.period_type = 'to_date'
+                          then 'R' || strftime(k.to_date_start - interval 1 year, '%Y-%m-%d') || '/'
+                               || strftime(k.to_date_end - interval 1 year, '%Y-%m-%d') end
+                when {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
                 then 'FY' || {{ fy_label(fy_start_year("coalesce(k.comparison_period_text, '')")) }} end
-               as comparison_period_id
+               as comparison_period_id,
+           -- the words whose area is the figure's: a whole before 'of which' / 'of whom' is not of
+           -- the area only its parts name ('The Ombudsman upheld 14 complaints, of which 3
+           -- concerned Children's Services': 14 is the council's)
+           case when regexp_matches(substr(k.sentence, k.char_end + 1), '(?i)\bof\s+(?:which|whom)\b')
+                then regexp_replace(k.sentence, '(?i)\bof\s+(?:which|whom)\b.*$', '')
+                else k.sentence end as area_words,
+           -- the openings of the sentences before, where an area framing what follows is named
+           -- ('For Adult Services, the number of complaints ...'), not one named in passing ('...
+           -- investigations for children's social care', '... of which 3 concerned Children's
+           -- Services')
+           array_to_string(regexp_extract_all(coalesce(k.context_before, ''),
+                                              '(?:^|[.;:]\s+)[^A-Za-z0-9]*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?([^.;:]{0,{{ var("framing_area_chars") }}})', 1), ' | ')
+               as context_openings
     from kept k
 ),
 -- sentences giving their figures to an area of several councils, each read once
@@ -138,9 +160,9 @@ shared_sentences as (
 named as (
     select
         c.*,
-        {{ one_service_area_named('c.sentence') }} as sentence_area,
+        {{ one_service_area_named('c.area_words') }} as sentence_area,
         {{ one_service_area_named("coalesce(c.before_text, '')") }} as own_words_area,
-        {{ one_service_area_named('c.context_before') }} as prose_before_area,
+        {{ one_service_area_named('c.context_openings') }} as prose_before_area,
         {{ one_service_area_named("coalesce(c.document_title, '')") }} as title_area,
         case when strpos(c.sentence, ';') > 0
              then {{ top_service_named(clause) }} end as clause_service_code,
@@ -266,12 +288,12 @@ prose_facts as (
         case when pps.part_services >= 2 then c.whole_service_code
              else coalesce(c.part_service_code, c.bracketed_service_code, c.clause_service_code, svc.service_code) end as service_code,
         -- 'none': the nearest text names a council service of neither area ('Highways')
-        nullif(coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), c.prose_before_area, c.heading_service_area,
+        nullif(coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), {{ prose_before_area }}, c.heading_service_area,
                         c.title_area, c.clause_service_area, svc.service_area), 'none') as service_area,
-        case when coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), c.prose_before_area, c.heading_service_area,
+        case when coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), {{ prose_before_area }}, c.heading_service_area,
                            c.title_area, c.clause_service_area, svc.service_area) = 'none' then null
              when coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end)) is not null then 'sentence'
-             when c.prose_before_area is not null then 'prose_before'
+             when {{ prose_before_area }} is not null then 'prose_before'
              when c.heading_service_area is not null then 'heading'
              when c.title_area is not null then 'document_title'
              when coalesce(c.clause_service_area, svc.service_area) is not null then 'service'
