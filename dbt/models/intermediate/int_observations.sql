@@ -275,12 +275,14 @@ based as (
         coalesce(w.label_measure is null and w.row_dimension = 'measure' and w.row_role = 'detail'
                  and (w.domain in ('{{ var("domains_without_breakdown") | join("', '") }}')
                       or w.table_measure_source in ('lead_in', 'document_title')), false)
-        -- nor do the headings or the document's title above to a row naming nothing, among rows
+        -- nor do the headings, the document's title or the lead-in to a row naming nothing, among rows
         -- that name measures of their own and none theirs ('Longest response (working days)'
         -- under 'Responded to within 20 working days' and 'Average working days to respond', in
-        -- a complaints and compliments report: no compliments)
+        -- a complaints and compliments report: no compliments; 'Placed within 20 miles' among
+        -- 'Placed over 20 miles' and '% placed over 20 miles' under a lead-in on the address
+        -- children lived at 'when they came into care': no children starting care)
             or coalesce(w.label_measure is null and w.row_role = 'detail'
-                        and w.table_measure_source in ('heading', 'document_title')
+                        and w.table_measure_source in ('heading', 'document_title', 'lead_in')
                         and bool_or(w.row_measure is not null and w.row_measure <> w.table_measure
                                     and w.row_role = 'detail') over (partition by w.table_id)
                         and not bool_or(w.row_measure = w.table_measure and w.row_role = 'detail')
