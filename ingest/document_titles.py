@@ -252,7 +252,11 @@ def contact_officer(lines, cleaned, contacts, first, last, rules: Boundaries) ->
     if at == len(contacts) or contacts[at] > last:
         return None
     lines_after = range(contacts[at] + 1, last + 1)
-    following = list(islice((i for i in lines_after if cleaned[i]), CONTACT_LOOKAHEAD))
+    # (an introduction ending in a colon, 'If you have any questions ... please get in touch
+    # with:', names no one)
+    following = list(
+        islice((i for i in lines_after if cleaned[i] and cleaned[i][-1] != ":"), CONTACT_LOOKAHEAD)
+    )
     if not following:
         return None
     pair = split_key_value(lines[following[0]])

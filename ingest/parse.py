@@ -254,7 +254,10 @@ from ingest.text import clean_text
 # naming council, body and date (`HERTFORDSHIRE COUNTY COUNCIL` / `AUDIT COMMITTEE` / `TUESDAY, 24
 # MARCH 2026 AT 10.00AM`) between a stamp and a report's `Report of ...` line open a report, not
 # an appendix, and are no part of its title (documents.py, document_titles.py)
-PARSER_VERSION = "1.4.2"
+# 1.4.3: an `Officer Contact` block (`Officer name: ...`) and an `If you need this report in large
+# print ...` note go on with a report's closing section; an introduction ending in a colon names
+# no contact officer (boundaries.yml, document_titles.py)
+PARSER_VERSION = "1.4.3"
 
 
 @dataclass

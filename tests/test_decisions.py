@@ -790,13 +790,16 @@ def test_layout_minutes_titled_alone_under_the_packs_heading_are_its_meetings(la
     """A pack headed 'Westbury Borough Council / Cabinet / Wednesday, 15 October 2025 at 7.00 pm'
     then 'MINUTES': each resolution is the Cabinet's, of 15 October 2025 (they had no maker and
     no date: the title names neither). 'DECISION' over (i) and (ii) is one resolution of two
-    items; the reasons, the options rejected and the item deferred are no decisions."""
-    columns = ("minute_number", "decision_maker", "decision_date", "n_items")
+    items; the reasons and the options rejected are no decisions. 'This item was deferred to the
+    meeting on 12 November 2025' is the Cabinet's resolution to defer it, its status 'deferred'
+    (as 'RESOLVED – That this item be deferred ...' is; it was no decision)."""
+    columns = ("minute_number", "decision_maker", "decision_date", "n_items", "status")
     assert decisions_in(layouts_con, "own_minutes.txt", *columns) == [
-        ("3", "Cabinet", date(2025, 10, 15), 0),
-        ("4", "Cabinet", date(2025, 10, 15), 2),
-        ("5", "Cabinet", date(2025, 10, 15), 0),
-        ("7", "Cabinet", date(2025, 10, 15), 0),
+        ("3", "Cabinet", date(2025, 10, 15), 0, None),
+        ("4", "Cabinet", date(2025, 10, 15), 2, None),
+        ("5", "Cabinet", date(2025, 10, 15), 0, None),
+        ("6", "Cabinet", date(2025, 10, 15), 0, "deferred"),
+        ("7", "Cabinet", date(2025, 10, 15), 0, None),
     ]
 
 

@@ -224,6 +224,31 @@ def test_closing_section_that_goes_on_opens_the_appendix_after_it():
     assert appendix.title == "Annual Review of Scrutiny 2023"
 
 
+def test_an_officer_contact_block_and_its_accessibility_note_close_the_report():
+    """`Officer Contact` / `If you have any questions ... get in touch with:` / `Officer name:
+    ...` after the background papers, then `If you need this report in large print ...`: the
+    report's closing section and its officer, not an appendix (tests/data probe of a Norfolk-like
+    pack: the block was an appendix titled `Officer Contact`, the report had no officer)."""
+    from ingest.documents import split_documents
+
+    lines = [
+        *ANNUAL_REVIEW_HEADER,
+        "13.0 Background papers:",
+        "",
+        "13.1 Report to the Executive, 2 June 2023.",
+        "",
+        "Officer Contact",
+        "If you have any questions about matters in this paper, please get in touch with:",
+        "Officer name: Joel Hethersett, Assistant Director, Corporate Parenting",
+        "Telephone no.: 01603 223871",
+        "",
+        "If you need this report in large print or another language please call 0344 800 8020.",
+    ]
+    (report,) = split_documents(lines)
+    assert (report.kind, report.title, report.last_line) == ("report", "ANNUAL REVIEW", len(lines))
+    assert report.officer == "Joel Hethersett, Assistant Director, Corporate Parenting"
+
+
 def test_appendices_listed_over_several_paragraphs_open_after_the_list():
     from ingest.documents import split_documents
 

@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 292)}
+    layouts = {f"{n}" for n in range(201, 294)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5269,3 +5269,44 @@ def test_care_leavers_a_sentence_says_something_of_are_no_count_of_care_leavers(
     """291 line 40: '14 care leavers were living in bed and breakfast accommodation': some of
     them, not the care leavers the council supports (rule that must not fire)."""
     assert fields_on(con, "fct_placements", "291", 40, "measure", "value") == set()
+
+
+# ------------------------------- 292: deferrals, and a banner above minutes dated in their title
+
+
+def test_deferrals_are_resolutions_whose_status_says_deferred(con):
+    """292 lines 23-36: minutes under 'People and Communities Select Committee' (printed above
+    'Minutes of the Meeting Held on Wednesday 21 January 2026 ...', by the page stamp): 'The
+    Select Committee RESOLVED to note ...' is that committee's, that day (it had no maker);
+    'Consideration of this item was deferred to the meeting on 18 March 2026', 'DEFERRED:' over
+    'That consideration of the Risk Management Update be deferred ...' and 'Resolved – that the
+    item be deferred ...' are its resolutions to defer (the first two were missed, the third a
+    resolution with no status)."""
+    fields = ("kind", "status", "decision_maker", "decision_date")
+    committee, day = "People and Communities Select Committee", date(2026, 1, 21)
+    assert decisions_of(con, "292", *fields) == [
+        (23, "resolution", None, committee, day),
+        (27, "resolution", "deferred", committee, day),
+        (31, "resolution", "deferred", committee, day),
+        (36, "resolution", "deferred", committee, day),
+    ]
+
+
+# ------------------------------- 293: columns of a change and of other activity
+
+
+def test_columns_of_a_change_and_of_other_activity_take_no_measure_from_the_caption(con):
+    """293 lines 24-27: 'Table 1: Children's therapies waiting list at 31 January 2026' over
+    'Service | Waiting list | Waiting over 18 weeks | Change in waiting list over 18 weeks | Seen
+    year to date': the list and its long waits are theirs; the change in the long waits and the
+    children seen are none of the catalogue's measures, unclassified (both were the waiting
+    list: -14 children waiting, and 1,208)."""
+    fields = ("measure", "value", "value_type", "period_id")
+    assert fields_on(con, "fct_waiting_times", "293", 25, *fields) == {
+        ("referrals_waiting", 412.0, "actual", "D2026-01-31"),
+        ("waiting_over_18_weeks", 96.0, "actual", "D2026-01-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "293", 25) == {
+        ("children", "speech_language_therapy")
+    }
+    assert sorted(u["value_text"] for u in unclassified(con, "293", 25)) == ["-14", "1,208"]

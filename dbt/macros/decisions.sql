@@ -170,6 +170,14 @@ regexp_matches({{ expr }}, '^\s*(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?|(?:[A-Z]
 nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("decision_status_words") | join("|") }})\b', 1)), '')
 {%- endmacro %}
 
+{# What a resolution says became of the item instead of deciding it ('that the item be deferred
+   to the meeting on 23 February 2026', 'Consideration of this item was deferred ...', 'DEFERRED:'
+   over it): var decision_status_words after a verb of being, or opening it; null otherwise. #}
+{% macro decision_status_said(expr) -%}
+nullif(lower(coalesce(nullif(regexp_extract({{ expr }}, '(?i)\b(?:be|is|was|were|been)\s+({{ var("decision_status_words") | join("|") }})\b', 1), ''),
+                      regexp_extract({{ expr }}, '(?i)^\W*({{ var("decision_status_words") | join("|") }})\b', 1))), '')
+{%- endmacro %}
+
 {# A body's name printed in capitals ('CABINET', 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE')
    as it is written ('Cabinet', 'Children and Young People Scrutiny Committee'), small words
    (var name_small_words) in lower case; a name with any lower-case letter as printed. #}

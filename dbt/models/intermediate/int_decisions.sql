@@ -209,7 +209,9 @@ prose_decisions as (
         coalesce(d.decision_date, {{ parse_uk_date('r.decision_date_text') }}) as decision_date,
         coalesce(d.decision_date_text, r.decision_date_text) as decision_date_text,
         null::date as anticipated_month, null::varchar as anticipated_text,
-        case when r.record_id is not null then {{ decision_status_printed('d.decision_text') }} end as status,
+        case when r.record_id is not null then {{ decision_status_printed('d.decision_text') }}
+             -- a resolution deferring or withdrawing the item says so ('that the item be deferred')
+             when d.kind = 'resolution' then {{ decision_status_said('d.decision_text') }} end as status,
         null::varchar as response, null::date as target_date, null::varchar as target_date_text,
         null::varchar as officer, null::varchar as progress, d.related_reference_printed, d.n_list_items
     from {{ batch(ref('int_prose_decisions')) }} d

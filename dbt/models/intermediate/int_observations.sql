@@ -213,6 +213,11 @@ measure_columns as (
     -- LGSCO final decisions' under 'Stage 2 investigations and Stage 3 Review Panels')
     select distinct table_id, col_measure from measured where col_measure is not null
 ),
+-- how many measures a table's column headers name ('Waiting list | Waiting over 18 weeks'): two
+-- or more, and its columns are measures, each naming its own
+measure_column_counts as (
+    select table_id, count(*) as n_measures from measure_columns group by table_id
+),
 based as (
     select
         w.*,
@@ -319,8 +324,23 @@ based as (
         -- one of a table's time bands (band_labels): which band is the timescale the table does
         -- not say, so none of them is 'answered in time' or 'late' (unit_checked)
         coalesce(w.label_measure in ('{{ var("threshold_measures") | join("', '") }}')
-                 and bl.table_id is not null, false) as label_among_bands
+                 and bl.table_id is not null, false) as label_among_bands,
+        -- a column of a change or of other activity naming no measure of the catalogue, among
+        -- columns naming their own ('Change in waiting list over 18 weeks', 'Seen year to date'
+        -- beside 'Waiting list | Waiting over 18 weeks'; var other_activity_column): a measure of
+        -- its own, not the caption's (a column of another outcome, 'Advice given' beside
+        -- 'Upheld | Not upheld' under Ombudsman decisions, stays a part of the caption's)
+        coalesce(mcc.n_measures >= 2 and w.col_measure is null and w.label_measure is null
+                 and w.col_dimension is null and w.column_dimension is null
+                 and w.col_fy is null and w.quarter is null and w.col_as_of is null and w.col_month is null
+                 and w.col_label_month is null and w.col_month_number is null
+                 and w.col_service_code is null and w.col_service_area is null and w.col_age_band is null
+                 and not w.is_total_col
+                 and (w.col_value_type = 'change'
+                      or regexp_matches(w.column_name, '{{ var("other_activity_column") }}')), false)
+            as col_names_unknown_measure
     from with_table_measure w
+    left join measure_column_counts mcc on mcc.table_id = w.table_id
     left join band_labels bl
       on bl.table_id = w.table_id and bl.band_stem = {{ band_stem(label_measure_text('w')) }}
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
@@ -342,6 +362,7 @@ totalled as (
             when lcc.table_measure is not null then nullif(lcc.measure, '')
             when lcl.table_measure is not null then nullif(lcl.measure, '')
             when b.row_names_unknown_measure then null
+            when b.col_names_unknown_measure then null
             when b.other_rows_than_lead_ins then null
             when b.names_none_of_captions then null
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end

@@ -110,7 +110,8 @@ own_minutes as (
 ),
 -- minutes titled only 'Minutes' under a banner of their own, printed between the document's first
 -- line and its title ('Adult Care ... Scrutiny Panel' / 'Wednesday, 17 September 2025, 10.00 am,
--- County Hall, Worcester' / 'Minutes'): that body decided, on that day
+-- County Hall, Worcester' / 'Minutes'): that body decided, on that day; so did the body of a
+-- banner over minutes titled with their date but no body ('Minutes of the Meeting Held on ...')
 banner_minutes as (
     select d.pack_id, d.document_id,
            arg_min({{ decision_role_extract('banner_body', 'l.clean_text', 1) }}, l.line_number)
@@ -119,13 +120,19 @@ banner_minutes as (
                filter (where {{ parse_uk_date('l.clean_text') }} is not null) as meeting_date_text
     from {{ batch(ref('stg_documents')) }} d
     join {{ batch(ref('stg_lines')) }} l
-      on l.pack_id = d.pack_id and l.line_number >= d.first_line
+      -- (the banner may stand just above the document, left to the one before when the
+      -- minutes open at their title: 'Page 3' / 'People and Communities Select Committee' /
+      -- 'Minutes of the Meeting Held on ...')
+      on l.pack_id = d.pack_id and l.line_number >= d.first_line - {{ var('banner_above_minutes_lines') }}
      and l.line_number < (select min(t.line_number) from {{ batch(ref('stg_lines')) }} t
                           where t.pack_id = d.pack_id and t.line_number between d.first_line and d.first_line + 8
                             and t.clean_text = d.title)
-    where d.kind = 'minutes' and {{ parse_uk_date('coalesce(d.title, \'\')') }} is null
-    group by d.pack_id, d.document_id
-    having committee is not null and meeting_date_text is not null
+    where d.kind = 'minutes'
+    group by d.pack_id, d.document_id, d.title
+    -- (a title dating the minutes itself, 'Minutes of the Meeting Held on Wednesday 21 January
+    -- 2026 ...' under 'People and Communities Select Committee', needs no date in the banner)
+    having committee is not null
+       and (meeting_date_text is not null or {{ parse_uk_date('coalesce(d.title, \'\')') }} is not null)
 )
 select
     d.pack_id,
