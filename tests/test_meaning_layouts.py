@@ -5310,3 +5310,15 @@ def test_columns_of_a_change_and_of_other_activity_take_no_measure_from_the_capt
         ("children", "speech_language_therapy")
     }
     assert sorted(u["value_text"] for u in unclassified(con, "293", 25)) == ["-14", "1,208"]
+
+
+def test_a_committee_printed_in_capitals_is_named_as_it_is_written(con):
+    """289 line 3: 'AUDIT COMMITTEE' on the front sheet: the committee 'Audit Committee', as its
+    decisions name their maker (it was 'AUDIT COMMITTEE' in dim_committee)."""
+    got = rows(
+        con,
+        "select c.committee_name from marts.dim_pack p join marts.dim_meeting m using (meeting_id) "
+        "join marts.dim_committee c on c.committee_id = m.committee_id where p.file_name like ?",
+        ["289%"],
+    )
+    assert [r["committee_name"] for r in got] == ["Audit Committee"]

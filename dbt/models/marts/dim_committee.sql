@@ -14,7 +14,9 @@ with packs as (
 named as (
     select
         p.council_id,
-        coalesce(ca.committee_name, p.committee) as committee_name,
+        -- a name printed in capitals as it is written ('AUDIT COMMITTEE': 'Audit Committee'), as
+        -- the decisions name their maker
+        coalesce(ca.committee_name, {{ name_case('p.committee') }}) as committee_name,
         p.committee as printed_name
     from packs p
     left join {{ ref('committee_aliases') }} ca on ca.alias = {{ norm_text('p.committee') }}
