@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 294)}
+    layouts = {f"{n}" for n in range(201, 295)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5322,3 +5322,21 @@ def test_a_committee_printed_in_capitals_is_named_as_it_is_written(con):
         ["289%"],
     )
     assert [r["committee_name"] for r in got] == ["Audit Committee"]
+
+
+# ------------------------------- 294: the Ombudsman's detailed investigations, money over cases
+
+
+def test_upheld_among_the_ombudsmans_detailed_investigations_is_the_ombudsmans(con):
+    """294 lines 15-17: 'Of the 55 decisions, 22 were detailed investigations, and 18 of these
+    were upheld: an uphold rate of 82%' is the Ombudsman's (18 was the council's own upheld
+    complaints; 82% was not read), dated at the end of the year the letter before names; 'payments
+    totalling £18,750 across 9 complaints' counts the cases paid, no measure (9 was complaints
+    received)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "294", 15, *fields) == {
+        ("ombudsman_upheld", 18.0, "D2025-03-31"),
+        ("ombudsman_upheld_pct", 82.0, "D2025-03-31"),
+    }
+    assert subjects_on(con, "fct_complaints", "294", 15) == {("adult", None)}
+    assert fields_on(con, "fct_complaints", "294", 17, *fields) == set()

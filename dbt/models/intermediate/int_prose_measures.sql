@@ -40,6 +40,12 @@ mentions as (
       on ic.pack_id = n.pack_id and ic.mention_seq = n.mention_seq - 1 and ic.sentence = n.sentence
     where n.skip_reason is null and n.value is not null
       and (n.pack_id, n.mention_seq) not in (select pack_id, mention_seq from item_counts)
+      -- a count a sum of money is spread over ('payments totalling £18,750 across 9 complaints')
+      -- counts the cases paid, none of the catalogue's (var spread_over_money)
+      and not (regexp_matches(coalesce(n.before_text, ''), '{{ var("spread_over_money") }}')
+               and exists (select 1 from {{ batch(ref('stg_prose_numbers')) }} g
+                           where g.pack_id = n.pack_id and g.mention_seq = n.mention_seq - 1
+                             and g.sentence = n.sentence and g.unit_cue = 'gbp'))
       -- a note that figures are suppressed ('* Fewer than five complaints; figure suppressed.':
       -- a line opening as a note, var note_line_opener, saying so, var suppression_note)
       -- explains a table's mark: its numbers are no figures
