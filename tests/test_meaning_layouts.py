@@ -5340,3 +5340,17 @@ def test_upheld_among_the_ombudsmans_detailed_investigations_is_the_ombudsmans(c
     }
     assert subjects_on(con, "fct_complaints", "294", 15) == {("adult", None)}
     assert fields_on(con, "fct_complaints", "294", 17, *fields) == set()
+
+
+def test_issues_raised_in_complaints_are_issues_not_complaints(con):
+    """294 lines 21-29: 'Table 4: Issues raised in complaints, 2024/25 (a complaint may raise more
+    than one issue)': each issue's count and their total are issues (measure complaint_issues),
+    not complaints received ('Total issues', 507, was a breakdown of the complaints received)."""
+    fields = ("measure", "value", "period_id", "is_total", "breakdown")
+    assert fields_on(con, "fct_complaints", "294", 23, *fields) == {
+        ("complaint_issues", 131.0, "FY2024/25", False, "Quality of care or service")
+    }
+    assert fields_on(con, "fct_complaints", "294", 29, *fields) == {
+        ("complaint_issues", 507.0, "FY2024/25", True, None)
+    }
+    assert subjects_on(con, "fct_complaints", "294", 29) == {("adult", None)}
