@@ -5354,3 +5354,13 @@ def test_issues_raised_in_complaints_are_issues_not_complaints(con):
         ("complaint_issues", 507.0, "FY2024/25", True, None)
     }
     assert subjects_on(con, "fct_complaints", "294", 29) == {("adult", None)}
+
+
+def test_adults_waiting_for_an_assessment_are_the_adults_list(con):
+    """293 line 31: 'There were 622 adults waiting for an autism assessment at 31 January 2026':
+    the adults' autism assessment list (not read: 'adults' was no noun of those waiting)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "293", 31, *fields) == {
+        ("referrals_waiting", 622.0, "D2026-01-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "293", 31) == {("adult", "autism_assessment")}
