@@ -257,7 +257,10 @@ from ingest.text import clean_text
 # 1.4.3: an `Officer Contact` block (`Officer name: ...`) and an `If you need this report in large
 # print ...` note go on with a report's closing section; an introduction ending in a colon names
 # no contact officer (boundaries.yml, document_titles.py)
-PARSER_VERSION = "1.4.3"
+# 1.4.4: a running head by a page stamp names a body before its date (a table's caption with a
+# date is none); a body's or council's name alone over a report's text is its title, a line of
+# its banner only beside another (runs.py, document_titles.py)
+PARSER_VERSION = "1.4.4"
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ingest.boundaries import load_boundaries
 from ingest.captions import continues_caption
 from ingest.cells import is_separator_row
 from ingest.dates import parse_date
@@ -252,12 +253,19 @@ _TITLE_BEFORE_A_DATE = re.compile(r"^[^\t0-9]*[A-Za-z][^\t0-9]*\s[-–—|]\s*$"
 
 
 def _titled_with_a_date(text: str) -> bool:
-    """`Health Scrutiny Committee – 23 February 2026`: words, a dash and a whole date at the end,
-    the head a page prints of its meeting, even where only one page break shows it."""
+    """`Health Scrutiny Committee – 23 February 2026`: a body's name, a dash and a whole date at the
+    end, the head a page prints of its meeting, even where only one page break shows it."""
     found = parse_date(text)
     if not found or not text.endswith(found[1]):
         return False
-    return bool(_TITLE_BEFORE_A_DATE.match(text[: len(text) - len(found[1])]))
+    before = text[: len(text) - len(found[1])]
+    if not _TITLE_BEFORE_A_DATE.match(before):
+        return False
+    # the words name a body ('Health Scrutiny Committee'), not what a table counts ('Number of
+    # children looked after – 31 March 2025' is the next table's caption)
+    name = before.strip().rstrip("-–—|").strip()
+    rules = load_boundaries()
+    return rules.names_a_body(name) or bool(rules.bare_banner_name.match(name))
 
 
 def _near_page_stamp(lines: list[str], index: int) -> bool:

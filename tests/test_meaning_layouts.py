@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 295)}
+    layouts = {f"{n}" for n in range(201, 300)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5364,3 +5364,87 @@ def test_adults_waiting_for_an_assessment_are_the_adults_list(con):
         ("referrals_waiting", 622.0, "D2026-01-31")
     }
     assert subjects_on(con, "fct_waiting_times", "293", 31) == {("adult", "autism_assessment")}
+
+
+# ------------------------------- 295-298: rules of this session that must not fire (a review's)
+
+
+def test_resolutions_withdrawing_or_deferring_a_part_keep_no_status(con):
+    """295: 'That the Tree Management Policy (2019) be withdrawn and replaced ...', '... noting
+    that item 6 was withdrawn', '... be approved, and that consideration of the car parking
+    charges be deferred ...', 'the proposed library savings were not taken forward' decide
+    something: no status; 'This item was deferred from the meeting held on 14 January 2026'
+    notes where an item came from: no decision of its own."""
+    assert decisions_of(con, "295", "kind", "status", "minute_number") == [
+        (26, "resolution", None, "41"),
+        (30, "resolution", None, "42"),
+        (34, "resolution", None, "43"),
+        (40, "resolution", None, "44"),
+        (44, "resolution", None, "45"),
+    ]
+
+
+def test_the_top_band_of_a_wait_and_shares_of_months_keep_their_readings(con):
+    """296 line 29: 'Waiting over 26 weeks' among 'Waiting under 18 weeks' and 'Waiting 18 to 26
+    weeks' is a band of the list (not unclassified), and the bands add up to the total; lines
+    78-80: '% of total' beside months of complaints received is no share at the last month's
+    end (dated by the meeting, as before)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "296", 29, *fields) == {
+        ("referrals_waiting", 150.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_complaints", "296", 78, *fields) >= {
+        ("complaints_share_pct", 30.0, "D2026-03-17")
+    }
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like ? and f.check_name <> 'council_name_unknown'",
+        ["296%"],
+    )
+    assert findings == []
+
+
+def test_sentences_of_subsets_and_other_waits_count_no_list(con):
+    """297: 'the number awaiting a decision from the Ombudsman was 6', 'The number waiting over
+    a year was 45', '42 care leavers at university, and 35 care leavers on Staying Put
+    arrangements' count no waiting list and no care leavers supported; 'compared with 198 in the
+    same period of 2023/24' is that span two years before."""
+    assert fields_on(con, "fct_waiting_times", "297", 27, "measure", "value") == set()
+    assert fields_on(con, "fct_waiting_times", "297", 61, "measure", "value") == set()
+    assert fields_on(con, "fct_placements", "297", 41, "measure", "value") == {
+        ("care_leavers_count", 310.0)
+    }
+    assert fields_on(
+        con, "fct_placements", "297", 43, "value", "comparison_value", "comparison_period_id"
+    ) == {(263.0, 198.0, "R2023-04-01/2024-03-19")}
+
+
+def test_a_dated_caption_by_a_page_stamp_opens_a_table_of_its_own(con):
+    """298 lines 21-36: 'Number of children looked after – 31 December 2025' and, by 'Page 4',
+    'Number of children looked after – 31 March 2025' over the same header: two tables (they
+    were one, the second caption taken for a running page head), each of its caption's date."""
+    tables = {
+        line: {f["source_table_id"] for f in facts(con, "fct_placements", "298", line)}
+        | {u["source_table_id"] for u in unclassified(con, "298", line)}
+        for line in (23, 32)
+    }
+    assert len(tables[23]) == len(tables[32]) == 1 and tables[23] != tables[32]
+    # each dated by its caption's date after the dash (both were the meeting's, and a false
+    # 'same figure printed with different values')
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "298", 23, *fields) == {
+        ("cla_count", 612.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_placements", "298", 32, *fields) == {
+        ("cla_count", 598.0, "D2025-03-31")
+    }
+
+
+def test_a_running_footer_above_minutes_names_no_maker(con):
+    """299 lines 20-30: 'Cabinet' printed over 'Page 5' (the page's footer), then 'Minutes of the
+    Meeting held on Tuesday 3 February 2026' of a body they never name: the resolution has no
+    maker (it was the Cabinet's, read from the footer as a banner)."""
+    assert decisions_of(con, "299", "kind", "decision_maker", "decision_date", "minute_number") == [
+        (30, "resolution", None, date(2026, 2, 3), "12")
+    ]

@@ -170,12 +170,16 @@ regexp_matches({{ expr }}, '^\s*(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?|(?:[A-Z]
 nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("decision_status_words") | join("|") }})\b', 1)), '')
 {%- endmacro %}
 
-{# What a resolution says became of the item instead of deciding it ('that the item be deferred
-   to the meeting on 23 February 2026', 'Consideration of this item was deferred ...', 'DEFERRED:'
-   over it): var decision_status_words after a verb of being, or opening it; null otherwise. #}
+{# What a resolution says became of its item instead of deciding it: 'DEFERRED:' over it, or the
+   item itself deferred or withdrawn at the resolution's opening ('Resolved – that the item be
+   deferred to ...', '8.1 Consideration of this item was deferred to ...', 'That consideration of
+   the Risk Management Update be deferred'); not a resolution deciding something else that
+   withdraws or defers a part ('That the Tree Management Policy (2019) be withdrawn and
+   replaced', '... noting that item 6 was withdrawn'). Null otherwise. #}
 {% macro decision_status_said(expr) -%}
-nullif(lower(coalesce(nullif(regexp_extract({{ expr }}, '(?i)\b(?:be|is|was|were|been)\s+({{ var("decision_status_words") | join("|") }})\b', 1), ''),
-                      regexp_extract({{ expr }}, '(?i)^\W*({{ var("decision_status_words") | join("|") }})\b', 1))), '')
+nullif(lower(coalesce(
+    nullif(regexp_extract({{ expr }}, '(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(deferred|withdrawn)\b', 1), ''),
+    regexp_extract({{ expr }}, '(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(?:(?:resolved|agreed)\b[^A-Za-z]*)?(?:that\s+)?(?:consideration\s+of\s+)?(?:(?:this|the)\s+(?:item|report|matter)|the\s+[^.;,]{1,80}?)\s+(?:be|was|has\s+been|had\s+been)\s+(deferred|withdrawn)\s+(?:to|until|from\s+(?:the\s+)?(?:agenda|meeting))\b', 1))), '')
 {%- endmacro %}
 
 {# A body's name printed in capitals ('CABINET', 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE')

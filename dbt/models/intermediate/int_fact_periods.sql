@@ -74,8 +74,9 @@ year_columns as (
 -- a share of the total right of two or more dated columns ('31 Mar 2025 | 30 Sep 2025 | 31 Dec
 -- 2025 | % of total'): the share at the latest of them, the column its counts are shares of
 dated_columns as (
-    select distinct table_id, col_index, coalesce(col_as_of, last_day(col_month)) as col_date
-    from obs where col_as_of is not null or col_month is not null
+    -- (as-at dates only: a share beside months of flows is of their span, not of the last month)
+    select distinct table_id, col_index, col_as_of as col_date
+    from obs where col_as_of is not null
 ),
 share_columns_dated as (
     select s.table_id, s.col_index,

@@ -297,7 +297,11 @@ based as (
         -- list'): a part of the list, not a list of its own (bands of a wait, 'Over 26 weeks'
         -- among '0-18 weeks | 18-26 weeks', stay the list's parts)
             or coalesce(w.label_measure is null and w.row_role = 'detail' and w.domain = 'waiting_times'
-                        and regexp_matches(w.row_label, '{{ var("wait_threshold_label") }}'), false)
+                        and regexp_matches(w.row_label, '{{ var("wait_threshold_label") }}')
+                        -- (the top band among bands of a wait, 'Waiting under 18 weeks | Waiting
+                        -- 18 to 26 weeks | Waiting over 26 weeks', stays a part of the list)
+                        and not bool_or(regexp_matches(w.row_label, '{{ var("wait_band_label") }}'))
+                                over (partition by w.table_id), false)
             as row_names_unknown_measure,
         -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
         -- miles from home, and the number placed outside the district') that one of its detail

@@ -124,6 +124,14 @@ banner_minutes as (
       -- minutes open at their title: 'Page 3' / 'People and Communities Select Committee' /
       -- 'Minutes of the Meeting Held on ...')
       on l.pack_id = d.pack_id and l.line_number >= d.first_line - {{ var('banner_above_minutes_lines') }}
+     -- (above the document, only a name alone after a page stamp: not a sentence naming a body,
+     -- nor a running footer printed before the stamp)
+     and (l.line_number >= d.first_line
+          or (not regexp_matches(l.clean_text, '[.;:,]\s*$')
+              and exists (select 1 from {{ batch(ref('stg_lines')) }} ps
+                          where ps.pack_id = l.pack_id
+                            and ps.line_number between l.line_number - {{ var('banner_above_minutes_lines') }} and l.line_number - 1
+                            and regexp_matches(ps.clean_text, '{{ var("page_stamp_line") }}'))))
      and l.line_number < (select min(t.line_number) from {{ batch(ref('stg_lines')) }} t
                           where t.pack_id = d.pack_id and t.line_number between d.first_line and d.first_line + 8
                             and t.clean_text = d.title)

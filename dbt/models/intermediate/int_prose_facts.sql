@@ -117,9 +117,12 @@ compared as (
            -- the same span a year before ('Since April 2025, 263 ..., compared with 231 in the
            -- same period of 2024/25'): the figure's own span a year earlier, not the whole year
            case when regexp_matches(coalesce(k.comparison_period_text, ''), '{{ var("same_span_words") }}')
+                -- (by the years between the figure's and the year printed, one when none is)
                 then case when k.period_type = 'to_date'
-                          then 'R' || strftime(k.to_date_start - interval 1 year, '%Y-%m-%d') || '/'
-                               || strftime(k.to_date_end - interval 1 year, '%Y-%m-%d') end
+                          then 'R' || strftime(k.to_date_start - to_years(coalesce(year(k.to_date_start)
+                                   - {{ fy_start_year("k.comparison_period_text") }}, 1)::int), '%Y-%m-%d') || '/'
+                               || strftime(k.to_date_end - to_years(coalesce(year(k.to_date_start)
+                                   - {{ fy_start_year("k.comparison_period_text") }}, 1)::int), '%Y-%m-%d') end
                 when {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
                 then 'FY' || {{ fy_label(fy_start_year("coalesce(k.comparison_period_text, '')")) }} end
                as comparison_period_id,
