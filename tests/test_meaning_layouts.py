@@ -908,7 +908,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
-    layouts = {f"{n}" for n in range(201, 300)}
+    layouts = {f"{n}" for n in range(201, 301)}
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5448,3 +5448,22 @@ def test_a_running_footer_above_minutes_names_no_maker(con):
     assert decisions_of(con, "299", "kind", "decision_maker", "decision_date", "minute_number") == [
         (30, "resolution", None, date(2026, 2, 3), "12")
     ]
+
+
+# ------------------------------- 300: outcomes still open, and what the Ombudsman decided
+
+
+def test_outcomes_still_being_investigated_and_the_ombudsmans_decided_complaints(con):
+    """300 lines 19 and 24: 'Still being investigated | 17 | 8%' among outcomes is the complaints
+    still open (they were complaints received and a share of them); 'the Ombudsman's annual
+    review letter for 2024/25 reported that it had decided 42 complaints' is the Ombudsman's
+    decided cases (it was 42 complaints received)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "300", 19, *fields) == {
+        ("complaints_ongoing", 17.0, "FY2024/25"),
+        ("complaints_ongoing_pct", 8.0, "FY2024/25"),
+    }
+    assert fields_on(con, "fct_complaints", "300", 24, *fields) == {
+        ("ombudsman_findings", 42.0, "FY2024/25")
+    }
+    assert subjects_on(con, "fct_complaints", "300", 24) == {("adult", None)}
