@@ -102,6 +102,12 @@ class Boundaries:
         name alone (banner_name, a bracketed end aside)."""
         return bool(self.banner_name.match(_BRACKETED_END.sub("", text)))
 
+    def is_report_banner_line(self, text: str) -> bool:
+        """`HERTFORDSHIRE COUNTY COUNCIL`, `AUDIT COMMITTEE`, `TUESDAY, 24 MARCH 2026 AT 10.00AM`:
+        a line of the banner a report may print over its title (report_banner_line, or a body's
+        name alone)."""
+        return bool(self.report_banner_line.match(text)) or self.names_a_body(text)
+
     def is_banner(self, text: str, following: str) -> bool:
         """`Prosperous Staffordshire Select Committee` with `3 September 2018` on the next line,
         or `Safe & Strong Communities Select Committee - 3rd September 2018`. The date is tested

@@ -144,23 +144,17 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
     return title, officer
 
 
-def _banner_line(text: str, rules: Boundaries) -> bool:
-    """`HERTFORDSHIRE COUNTY COUNCIL` / `AUDIT COMMITTEE` / `TUESDAY, 24 MARCH 2026 AT 10.00AM`:
-    a line of the banner a report prints over its title (boundaries.yml report_banner_line)."""
-    return bool(rules.report_banner_line.match(text)) or rules.names_a_body(text)
-
-
 def _in_banner_block(cleaned, index: int, last: int, rules: Boundaries) -> bool:
     """A banner line beside another (the council, the body, the date): the banner over a
     report's title. A body's or council's name alone is a title ('Annual Report of the
     Fostering Panel' over '1.1 The Fostering Panel approved ...')."""
-    if not _banner_line(cleaned[index], rules):
+    if not rules.is_report_banner_line(cleaned[index]):
         return False
     if rules.banner_date.match(cleaned[index]) or _is_date_line(cleaned[index]):
         return True
     below = next((i for i in range(index + 1, min(last, index + 3) + 1) if cleaned[i]), None)
     above = next((i for i in range(index - 1, max(index - 3, 0) - 1, -1) if cleaned[i]), None)
-    return any(i is not None and _banner_line(cleaned[i], rules) for i in (below, above))
+    return any(i is not None and rules.is_report_banner_line(cleaned[i]) for i in (below, above))
 
 
 def _officer_key_in_header(lines, first: int, last: int, rules: Boundaries) -> str | None:

@@ -142,12 +142,9 @@ class _Scan:
         return None
 
     def _banner_line(self, text: str) -> bool:
-        """`HERTFORDSHIRE COUNTY COUNCIL`, `AUDIT COMMITTEE`, `TUESDAY, 24 MARCH 2026 AT 10.00AM`:
-        a line of the banner over a report's title (boundaries.yml report_banner_line)."""
-        rules = self.rules
-        if rules.minutes_title.search(text):
-            return False  # `Minutes of the Health Scrutiny Committee`: what the stamp opens
-        return bool(rules.report_banner_line.match(text)) or rules.names_a_body(text)
+        """A line of a report's banner (`Boundaries.is_report_banner_line`), not the minutes
+        title a stamp opens (`Minutes of the Health Scrutiny Committee`)."""
+        return not self.rules.minutes_title.search(text) and self.rules.is_report_banner_line(text)
 
     def _continues_closing(self, text: str) -> bool:
         """A closing section goes on past its first paragraph with `13.2 ...`, a bullet, a
