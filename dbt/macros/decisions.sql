@@ -178,8 +178,8 @@ nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("de
    replaced', '... noting that item 6 was withdrawn'). Null otherwise. #}
 {% macro decision_status_said(expr) -%}
 nullif(lower(coalesce(
-    nullif(regexp_extract({{ expr }}, '(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(deferred|withdrawn)\b', 1), ''),
-    regexp_extract({{ expr }}, '(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(?:(?:resolved|agreed)\b[^A-Za-z]*)?(?:that\s+)?(?:consideration\s+of\s+)?(?:(?:this|the)\s+(?:item|report|matter)|the\s+[^.;,]{1,80}?)\s+(?:be|was|has\s+been|had\s+been)\s+(deferred|withdrawn)\s+(?:to|until|from\s+(?:the\s+)?(?:agenda|meeting))\b', 1))), '')
+    nullif(regexp_extract({{ expr }}, '(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?({{ var("item_status_words") | join("|") }})\b', 1), ''),
+    regexp_extract({{ expr }}, '{{ var("item_status_sentence") }}', 1))), '')
 {%- endmacro %}
 
 {# A body's name printed in capitals ('CABINET', 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE')
