@@ -1,9 +1,11 @@
-"""Shared fixtures: the real bundled sample packs, and one dbt build of them."""
+"""Shared fixtures: the real bundled sample packs, and one dbt build of them; the test layouts
+(small packs of councils not among the samples), and one dbt build and publish of them all."""
 
 from __future__ import annotations
 
 import atexit
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +22,16 @@ from warehouse import dbt_cli, settings
 
 REPO = Path(__file__).resolve().parents[1]
 PACKS = REPO / "data" / "packs"
+# each folder's packs are read by its own test module; they are built together, once
+LAYOUT_FOLDERS = tuple(
+    REPO / folder
+    for folder in (
+        "tests/data/meaning_layouts",
+        "tests/data/audit_layouts",
+        "tests/data/audit3_layouts",
+        "tests/decision_layouts",
+    )
+)
 
 
 def pack_path(prefix: str) -> Path:
@@ -105,6 +117,30 @@ def _make_dbt_built(tmp: Path) -> dict:
         "build": completed_process_record(build),
         "docs": completed_process_record(docs),
     }
+
+
+@pytest.fixture(scope="session")
+def layouts_built(tmp_path_factory):
+    """Every test layout loaded, built by dbt and published into one warehouse, once per test
+    run: the work DB and the published file. Each layout names its own council and meeting, so
+    a module reads its own packs by file name."""
+    record = once_per_test_run(tmp_path_factory, "layouts", _make_layouts_built)
+    tmp = Path(record["folder"])
+    return {"db": settings.work_db(tmp), "published": settings.published_db(tmp / "published")}
+
+
+def _make_layouts_built(tmp: Path) -> dict:
+    from warehouse.publish import publish
+
+    packs = tmp / "packs"
+    packs.mkdir()
+    for folder in LAYOUT_FOLDERS:
+        for path in sorted(folder.glob("*.txt")):
+            assert not (packs / path.name).exists(), f"two layouts named {path.name}"
+            shutil.copy(path, packs / path.name)
+    db, _ = load_and_build(packs, tmp)
+    publish(db, tmp / "published")
+    return {"folder": str(tmp)}
 
 
 @pytest.fixture(scope="session")

@@ -15,24 +15,14 @@ small layout of another council's wording (tests/data/audit3_layouts, an invente
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from tests.conftest import load_and_build
-
-REPO = Path(__file__).resolve().parents[1]
-LAYOUTS = REPO / "tests" / "data" / "audit3_layouts"
-DBT_DIR = REPO / "dbt"
-
 
 @pytest.fixture(scope="module")
-def layouts(tmp_path_factory):
-    """The audit-3 layouts ingested and built by dbt into their own work DB."""
-    tmp = tmp_path_factory.mktemp("audit3_layouts")
-    db, _ = load_and_build(LAYOUTS, tmp)
-    connection = duckdb.connect(str(db), read_only=True)
+def layouts(layouts_built):
+    """The audit3 layouts, built by dbt with every other test layout (conftest)."""
+    connection = duckdb.connect(str(layouts_built["db"]), read_only=True)
     yield connection
     connection.close()
 

@@ -17,24 +17,14 @@ each tested on the bundled sample packs and on small layouts of another council'
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from tests.conftest import load_and_build
-
-REPO = Path(__file__).resolve().parents[1]
-LAYOUTS = REPO / "tests" / "data" / "audit_layouts"
-DBT_DIR = REPO / "dbt"
-
 
 @pytest.fixture(scope="module")
-def layouts(tmp_path_factory):
-    """The audit layouts ingested and built by dbt into their own work DB."""
-    tmp = tmp_path_factory.mktemp("audit_layouts")
-    db, _ = load_and_build(LAYOUTS, tmp)
-    connection = duckdb.connect(str(db), read_only=True)
+def layouts(layouts_built):
+    """The audit layouts, built by dbt with every other test layout (conftest)."""
+    connection = duckdb.connect(str(layouts_built["db"]), read_only=True)
     yield connection
     connection.close()
 

@@ -5,15 +5,12 @@ recommendations with their subject, decisions written in sentences - on the bund
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import duckdb
 import pytest
 
-from tests.conftest import REPO, load_and_build, pack_path
-
-LAYOUTS = REPO / "tests" / "decision_layouts"
+from tests.conftest import pack_path
 
 
 def pack_id(con, prefix: str) -> str:
@@ -363,15 +360,10 @@ def test_every_decision_and_item_is_printed_where_it_says(dbt_built):
 
 
 @pytest.fixture(scope="module")
-def layouts_con(tmp_path_factory):
-    """The synthetic layouts loaded by the ingest CLI and built by `dbt build`."""
-    tmp = tmp_path_factory.mktemp("decision_layouts")
-    packs = tmp / "packs"
-    packs.mkdir()
-    for path in LAYOUTS.glob("*.txt"):
-        shutil.copy(path, packs / path.name)
-    db, _ = load_and_build(packs, tmp)
-    connection = duckdb.connect(str(db), read_only=True)
+def layouts_con(layouts_built):
+    """The synthetic layouts loaded by the ingest CLI and built by `dbt build`, with every other
+    test layout (conftest)."""
+    connection = duckdb.connect(str(layouts_built["db"]), read_only=True)
     yield connection
     connection.close()
 

@@ -54,7 +54,7 @@ ranked as (
     from scores
 ),
 score_text as (
-    select table_id, string_agg(domain || '=' || score, ', ' order by score desc) as domain_scores
+    select table_id, string_agg(domain || '=' || score, ', ' order by score desc, domain) as domain_scores
     from scores group by table_id
 )
 select
