@@ -260,7 +260,9 @@ from ingest.text import clean_text
 # 1.4.4: a running head by a page stamp names a body before its date (a table's caption with a
 # date is none); a body's or council's name alone over a report's text is its title, a line of
 # its banner only beside another (runs.py, document_titles.py)
-PARSER_VERSION = "1.4.4"
+# 1.4.5: a sentence's run of days ('between 1 April and 31 December 2025', '1 April 2024 to 31
+# January 2026') is one period phrase, as a run of months was (prose.yml periods)
+PARSER_VERSION = "1.4.5"
 
 
 @dataclass

@@ -893,7 +893,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         "join marts.dim_pack p using (pack_id) order by 1, 2, 4",
     )
     # the councils of these layouts are made up: each pack's council name is a finding too
-    layouts = {f"{n}" for n in range(201, 301)}
+    layouts = {path.name[:3] for path in (REPO / "tests/data/meaning_layouts").glob("*.txt")}
     got = [r for r in got if r["file_name"][:3] in layouts]  # this module's packs
     unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
     assert unknown == layouts - _real_councils(con)
@@ -5454,3 +5454,62 @@ def test_outcomes_still_being_investigated_and_the_ombudsmans_decided_complaints
         ("ombudsman_findings", 42.0, "FY2024/25")
     }
     assert subjects_on(con, "fct_complaints", "300", 24) == {("adult", None)}
+
+
+def test_an_outcome_total_counting_cases_still_open_is_the_complaints_received(con):
+    """300 line 20: 'Total | 214 | 100%' under outcomes that include 'Withdrawn' and 'Still being
+    investigated' counts every complaint of the year, open ones too: the complaints received (it
+    was published as 214 complaints concluded, beside outcomes adding up to 186)."""
+    fields = ("measure", "value", "period_id", "is_total")
+    assert fields_on(con, "fct_complaints", "300", 20, *fields) == {
+        ("complaints_received", 214.0, "FY2024/25", True)
+    }
+    assert subjects_on(con, "fct_complaints", "300", 20) == {("adult", None)}
+
+
+# ------------------------------------------- 304: a caption naming a run of days or months
+
+
+def test_a_caption_naming_a_run_of_days_dates_its_table(con):
+    """304 lines 19-25: 'Table 2: Adult social care complaints by outcome, 1 April to 31 December
+    2025' dates its counts over those days (they were dated 31 January 2026, the as-at day of the
+    heading of section 1 above); its Total beside a row still being investigated counts the
+    complaints received (it was complaints concluded)."""
+    span = "R2025-04-01/2025-12-31"
+    fields = ("measure", "value", "period_id", "fiscal_year", "period_source")
+    assert fields_on(con, "fct_complaints", "304", 21, *fields) == {
+        ("complaints_upheld", 36.0, span, "2025/26", "caption")
+    }
+    assert fields_on(con, "fct_complaints", "304", 24, *fields) == {
+        ("complaints_ongoing", 19.0, span, "2025/26", "caption")
+    }
+    assert fields_on(con, "fct_complaints", "304", 25, *fields, "is_total") == {
+        ("complaints_received", 198.0, span, "2025/26", "caption", True)
+    }
+    for line in range(21, 26):
+        assert subjects_on(con, "fct_complaints", "304", line) == {("adult", None)}, line
+
+
+def test_a_sentence_between_two_days_counts_over_them(con):
+    """304 line 17: 'Between 1 April and 31 December 2025 the service received 198 complaints, of
+    which 87 were upheld or partly upheld': both counted over those days (they were dated its last
+    day, 31 December 2025)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "304", 17, *fields) == {
+        ("complaints_received", 198.0, "R2025-04-01/2025-12-31"),
+        ("complaints_upheld_or_partially_upheld", 87.0, "R2025-04-01/2025-12-31"),
+    }
+    assert subjects_on(con, "fct_complaints", "304", 17) == {("adult", None)}
+
+
+def test_a_caption_naming_a_quarters_months_is_that_quarter(con):
+    """304 lines 31-33: 'Table 3: Compliments received, October to December 2025' is the third
+    quarter of 2025/26 (its counts were dated 31 January 2026, by the heading of section 1)."""
+    fields = ("measure", "value", "period_id", "service_text")
+    assert fields_on(con, "fct_complaints", "304", 31, *fields) == {
+        ("compliments_received", 22.0, "FY2025/26-Q3", "Reablement")
+    }
+    assert fields_on(con, "fct_complaints", "304", 33, *fields, "is_total") == {
+        ("compliments_received", 37.0, "FY2025/26-Q3", None, True)
+    }
+    assert subjects_on(con, "fct_complaints", "304", 33) == {("adult", None)}

@@ -284,23 +284,54 @@ end)
 end)
 {%- endmacro %}
 
-{# The first and last day of a run of months printed with the year it ends in (var
-   month_range_phrase, the whole period phrase: 'between July and September 2025' is 1 July to 30
-   September 2025; 'November to January 2026' starts in November 2025), or null. #}
-{% macro month_range_start(expr) -%}
-{%- set re = var('month_range_phrase') | replace('{month}', month_alternation()) -%}
-{%- set first = month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") -%}
-{%- set last = month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") -%}
-{%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 3) as integer)" -%}
+{# The first and last day of a run of months or days printed with the year it ends in (var
+   date_range, in var month_range_phrase: the whole period phrase): 'between July and September
+   2025' is 1 July to 30 September 2025; 'November to January 2026' starts in November 2025; '1
+   April to 31 December 2025' ends on its last day. `group0` is the number of groups the pattern
+   holds before date_range's own (caption_date_range has one). Null when no span is printed or
+   its end is not after its start. #}
+{% macro date_range_re(name) -%}
+{{ var(name) | replace('{date_range}', var('date_range')) | replace('{month}', month_alternation()) }}
+{%- endmacro %}
+{% macro range_group(expr, re, n) -%}
+nullif(regexp_extract({{ expr }}, '{{ re }}', {{ n }}), '')
+{%- endmacro %}
+{% macro date_range_start(expr, name='month_range_phrase', group0=0) -%}
+{%- set re = date_range_re(name) -%}
+{%- set first = month_number(range_group(expr, re, group0 + 2)) -%}
+{%- set last = month_number(range_group(expr, re, group0 + 5)) -%}
+{%- set year = "cast(" ~ range_group(expr, re, group0 + 6) ~ " as integer)" -%}
+{%- set start_year = "coalesce(cast(" ~ range_group(expr, re, group0 + 3) ~ " as integer), case when "
+    ~ first ~ " > " ~ last ~ " then " ~ year ~ " - 1 else " ~ year ~ " end)" -%}
 (case when regexp_matches({{ expr }}, '{{ re }}')
-      then make_date(case when {{ first }} > {{ last }} then {{ year }} - 1 else {{ year }} end, {{ first }}, 1) end)
+      then try(make_date({{ start_year }}, {{ first }},
+                         coalesce(cast({{ range_group(expr, re, group0 + 1) }} as integer), 1))) end)
+{%- endmacro %}
+{% macro date_range_end(expr, name='month_range_phrase', group0=0) -%}
+{%- set re = date_range_re(name) -%}
+{%- set last = month_number(range_group(expr, re, group0 + 5)) -%}
+{%- set year = "cast(" ~ range_group(expr, re, group0 + 6) ~ " as integer)" -%}
+{%- set day = "cast(" ~ range_group(expr, re, group0 + 4) ~ " as integer)" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}')
+      then coalesce(try(make_date({{ year }}, {{ last }}, {{ day }})),
+                    last_day(make_date({{ year }}, {{ last }}, 1))) end)
+{%- endmacro %}
+{# Whether the days from `start` to `stop` are whole months that make `months` months from a
+   start in one of `start_months` (a fiscal year: 12 from April; a calendar year: 12 from January; a
+   fiscal quarter: 3 from January, April, July or October). #}
+{% macro whole_months_span(start, stop, months, start_months) -%}
+coalesce(day({{ start }}) = 1 and month({{ start }}) in ({{ start_months | join(', ') }})
+         and {{ stop }} = ({{ start }} + interval {{ months }} month - interval 1 day)::date, false)
+{%- endmacro %}
+{% macro month_range_start(expr) -%}
+{%- set start = date_range_start(expr) -%}
+{%- set stop = date_range_end(expr) -%}
+(case when {{ start }} < {{ stop }} then {{ start }} end)
 {%- endmacro %}
 {% macro month_range_end(expr) -%}
-{%- set re = var('month_range_phrase') | replace('{month}', month_alternation()) -%}
-{%- set last = month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 2)") -%}
-{%- set year = "cast(regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 3) as integer)" -%}
-(case when regexp_matches({{ expr }}, '{{ re }}')
-      then (make_date({{ year }}, {{ last }}, 1) + interval 1 month - interval 1 day)::date end)
+{%- set start = date_range_start(expr) -%}
+{%- set stop = date_range_end(expr) -%}
+(case when {{ start }} < {{ stop }} then {{ stop }} end)
 {%- endmacro %}
 
 {# The first day a flow counted 'to date' is counted from (var to_date_phrases): 'since April' the

@@ -127,20 +127,24 @@ read as (
              when t.heading_fy is not null then 'heading'
              when t.lead_in_fy is not null then 'lead_in'
              when t.title_fy is not null then 'document_title' end as fy_source,
+        -- a stock under a caption's run of days is at its last day; a flow is counted over it
         coalesce(o.col_as_of, last_day(o.col_month), o.share_col_as_of, o.row_as_of, t.as_of_text_date,
-                 t.caption_as_of, t.heading_as_of, t.lead_in_as_of, t.title_as_of) as printed_as_of,
+                 t.caption_as_of, t.caption_range_end, t.heading_as_of, t.lead_in_as_of, t.title_as_of)
+            as printed_as_of,
         case when o.col_as_of is not null or o.col_month is not null then 'column'
              when o.share_col_as_of is not null then 'latest_column'
              when o.row_as_of is not null then 'row_label'
              when t.as_of_text_date is not null then 'as_of_text'
-             when t.caption_as_of is not null then 'caption'
+             when t.caption_as_of is not null or t.caption_range_end is not null then 'caption'
              when t.heading_as_of is not null then 'heading'
              when t.lead_in_as_of is not null then 'lead_in'
              when t.title_as_of is not null then 'document_title' end as as_of_source,
         coalesce(o.row_calendar_year, t.caption_calendar_year, t.lead_in_calendar_year) as calendar_year,
         case when o.row_calendar_year is not null then 'row_label'
              when t.caption_calendar_year is not null then 'caption'
-             when t.lead_in_calendar_year is not null then 'lead_in' end as calendar_year_source
+             when t.lead_in_calendar_year is not null then 'lead_in' end as calendar_year_source,
+        t.caption_range_start,
+        t.caption_range_end
     from changes_dated o
     join {{ batch(ref('int_table_periods')) }} t on t.table_id = o.table_id
     join {{ batch(ref('stg_packs')) }} p on p.pack_id = o.pack_id
@@ -217,6 +221,11 @@ typed as (
     select
         r.*,
         case
+            -- a flow under a caption's run of days or months ('..., 1 April to 31 December 2025')
+            -- whose column and row print no period of their own: counted over it
+            when r.caption_range_start is not null and r.period_kind <> 'stock' and r.month_start is null
+             and r.quarter is null and coalesce(r.year_rank, 9) >= 2 and coalesce(r.as_of_rank, 9) >= 2
+                then 'caption_range'
             -- a flow in a quarter's own column that also prints the quarter's last month ('Q3' /
             -- 'Dec 2024'): counted over the quarter, not the month
             when r.in_month and r.period_kind <> 'stock'
@@ -255,8 +264,9 @@ select
     s.col_index,
     s.part,
     s.component,
-    s.period_type,
+    case when s.period_type = 'caption_range' then 'to_date' else s.period_type end as period_type,
     case s.period_type
+        when 'caption_range' then s.caption_range_start
         when 'fiscal_quarter' then {{ fq_start('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year, 4, 1)
         when 'calendar_year' then make_date(s.calendar_year, 1, 1)
@@ -264,6 +274,7 @@ select
         when 'to_date' then make_date(s.fy_start_year, 4, 1)
     end as period_start,
     case s.period_type
+        when 'caption_range' then s.caption_range_end
         when 'fiscal_quarter' then {{ fq_end('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year + 1, 3, 31)
         when 'calendar_year' then make_date(s.calendar_year, 12, 31)
@@ -282,15 +293,22 @@ select
         when 'as_of' then 'D' || strftime(s.printed_as_of, '%Y-%m-%d')
         when 'to_date' then 'R' || strftime(make_date(s.fy_start_year, 4, 1), '%Y-%m-%d') || '/'
                             || strftime(s.to_date_end, '%Y-%m-%d')
+        when 'caption_range' then 'R' || strftime(s.caption_range_start, '%Y-%m-%d') || '/'
+                                  || strftime(s.caption_range_end, '%Y-%m-%d')
         else 'D' || strftime(s.meeting_date, '%Y-%m-%d')
     end as period_id,
-    case when s.period_type in ('fiscal_year', 'fiscal_quarter', 'to_date') then {{ fy_label('s.fy_start_year') }} end
+    case when s.period_type in ('fiscal_year', 'fiscal_quarter', 'to_date') then {{ fy_label('s.fy_start_year') }}
+         -- a caption's run of days inside one fiscal year is of that year
+         when s.period_type = 'caption_range'
+          and {{ fy_of('s.caption_range_start') }} = {{ fy_of('s.caption_range_end') }}
+             then {{ fy_label(fy_of('s.caption_range_start')) }} end
         as fiscal_year,
     case when s.period_type = 'fiscal_quarter' then s.quarter end as fiscal_quarter,
     case s.period_type
         when 'fiscal_quarter' then s.quarter_source || '+' || s.fy_source
         when 'fiscal_year' then s.fy_source
         when 'to_date' then s.fy_source || '+to_date'
+        when 'caption_range' then 'caption'
         when 'calendar_year' then s.calendar_year_source
         when 'month' then s.month_source
         when 'as_of' then case s.as_of_source when 'month' then s.month_source

@@ -350,13 +350,20 @@ based as (
     left join {{ ref('measure_catalogue') }} tf on tf.measure = w.table_measure
     left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
 ),
+open_case_tables as (
+    -- tables with a row of cases still open ('Still being investigated'; var open_case_measures)
+    select distinct table_id from based
+    where label_measure in ('{{ var("open_case_measures") | join("', '") }}')
+),
 totalled as (
     select
         b.*,
         case
             -- the total row of an outcome breakdown counts the cases with an outcome (its
-            -- '100%' is no count of them)
+            -- '100%' is no count of them), unless a row of it counts cases still open: then it
+            -- is the caption's
             when b.row_role in ('total', 'subtotal') and b.row_total_measure is not null
+             and oc.table_id is null
              and tf.domain = b.domain and coalesce(bf.family, tf.family) = tf.family
              and b.component in ('value', 'actual')
              and (tf.unit = 'percent') = (b.value_kind = 'percent')
@@ -379,6 +386,7 @@ totalled as (
             when 'document_title' then b.document_title
         end as measure_text
     from based b
+    left join open_case_tables oc on oc.table_id = b.table_id
     left join {{ ref('measure_catalogue') }} bf
       on bf.measure = case b.measure_source when 'label' then b.label_measure else b.table_measure end
     left join {{ ref('measure_catalogue') }} tf on tf.measure = b.row_total_measure
