@@ -102,6 +102,18 @@ class Boundaries:
         name alone (banner_name, a bracketed end aside)."""
         return bool(self.banner_name.match(_BRACKETED_END.sub("", text)))
 
+    def heads_minutes_banner(self, cleaned: list[str], index: int) -> bool:
+        """`SCRUTINY BOARD (CHILDREN AND FAMILIES)` (or `CABINET` alone, bare_banner_name), a
+        blank line, `WEDNESDAY, 19TH JUNE, 2024` (or `Meeting held 18 June 2025`), then
+        `PRESENT:`: minutes printed under their committee and date."""
+        text = cleaned[index]
+        if not (self.names_a_body(text) or self.bare_banner_name.match(text)):
+            return False
+        after = [t for t in cleaned[index + 1 : index + 8] if t][:3]
+        if not after or not self.banner_date.match(self.minutes_held.sub("", after[0], count=1)):
+            return False
+        return any(self.minutes_attendance.match(t) for t in after[1:])
+
     def is_report_banner_line(self, text: str) -> bool:
         """`HERTFORDSHIRE COUNTY COUNCIL`, `AUDIT COMMITTEE`, `TUESDAY, 24 MARCH 2026 AT 10.00AM`:
         a line of the banner a report may print over its title (report_banner_line, or a body's

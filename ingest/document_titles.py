@@ -32,10 +32,14 @@ def title_and_officer(lines, cleaned, first, last, kind, rules: Boundaries):
     if kind == "agenda":
         return "Agenda front sheet", None
     if kind == "minutes":
-        # the `Minutes of ...` line, else the banner that opened them (committee, then date)
+        # the `Minutes of ...` line, else the banner that opened them (committee, then date),
+        # else their first line
         start = next(
             (i for i in range(first, last + 1) if rules.minutes_title.search(cleaned[i])),
-            next((i for i in range(first, last + 1) if _has_text(cleaned[i], rules)), first),
+            next(
+                (i for i in range(first, last + 1) if rules.heads_minutes_banner(cleaned, i)),
+                next((i for i in range(first, last + 1) if _has_text(cleaned[i], rules)), first),
+            ),
         )
         title = _with_banner_above(minutes_title(cleaned, start), cleaned, first, start, rules)
         return _with_dated_field(title, lines, start, last), None

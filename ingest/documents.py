@@ -121,7 +121,9 @@ class _Scan:
         to:<TAB>Audit Committee`, or `Report for:` alone over `Cabinet`, or `Report of the
         Director of ...` under its title) or its own block
         (`LONDON BOROUGH OF CAMDEN` / `REPORT TITLE` / ...), minutes by their title (`Item 4` /
-        `Health Scrutiny Committee` / `Minutes of the meeting held on ...`)."""
+        `Health Scrutiny Committee` / `Minutes of the meeting held on ...`) or their banner
+        (`Agenda Item 2` / `KIRKLEES COUNCIL` / `CABINET` / `Tuesday 17th February 2026` /
+        `Present:`, _minutes_banner)."""
         if _report_key_alone(self.cleaned[index], self.rules):
             return "report"
         below = [i for i in range(index + 1, min(index + 12, len(self.lines))) if self.cleaned[i]]
@@ -136,7 +138,9 @@ class _Scan:
                 or self._opens_report(i, self.cleaned[i], self.rules.line_markers(self.cleaned[i]))
             ):
                 return "report"
-            if self.rules.minutes_title.search(self.cleaned[i]):
+            if self.rules.minutes_title.search(self.cleaned[i]) or self._minutes_banner(
+                i, self.cleaned[i]
+            ):
                 self.minutes_title = _normalise(minutes_title(self.cleaned, i))
                 return "minutes"
         return None
@@ -233,18 +237,11 @@ class _Scan:
         )
 
     def _minutes_banner(self, index: int, text: str) -> bool:
-        """`SCRUTINY BOARD (CHILDREN AND FAMILIES)`, a blank line, `WEDNESDAY, 19TH JUNE, 2024`
-        (or `Meeting held 18 June 2025`), then `PRESENT:`: minutes printed under their committee
-        and date."""
-        if text[-1:] not in _BANNER_NAME_ENDS or not self.rules.names_a_body(text):
-            return False
-        after = [t for t in self.cleaned[index + 1 : index + 8] if t][:3]
-        if not after:
-            return False
-        dated = self.rules.minutes_held.sub("", after[0], count=1)
-        if not self.rules.banner_date.match(dated):
-            return False
-        return any(self.rules.minutes_attendance.match(t) for t in after[1:])
+        """Minutes printed under their committee and date, then who attended
+        (`Boundaries.heads_minutes_banner`)."""
+        return text[-1:] in _BANNER_NAME_ENDS and self.rules.heads_minutes_banner(
+            self.cleaned, index
+        )
 
     def _opens_report(self, index: int, text: str, markers: tuple[str, ...]) -> bool:
         """`Report to:<TAB>COMMITTEE`, or a report's own block (`_report_block_follows`)."""

@@ -262,7 +262,10 @@ from ingest.text import clean_text
 # its banner only beside another (runs.py, document_titles.py)
 # 1.4.5: a sentence's run of days ('between 1 April and 31 December 2025', '1 April 2024 to 31
 # January 2026') is one period phrase, as a run of months was (prose.yml periods)
-PARSER_VERSION = "1.4.5"
+# 1.4.6: minutes under a banner naming their body by one word (`CABINET` / date / `Present:`) open
+# there, or at the stamp above them (documents.py, Boundaries.heads_minutes_banner), and take it
+# as their title
+PARSER_VERSION = "1.4.6"
 
 
 @dataclass

@@ -1075,3 +1075,26 @@ def test_a_resolution_word_in_its_own_cell_and_a_that_the_panel_lead_in(layouts_
             31,
         ),
     ]
+
+
+def test_layout_minutes_under_a_one_word_banner(layouts_con):
+    """one_word_banner_minutes.txt lines 18-40: `Agenda Item 2` over `NORTHBY COUNCIL` /
+    `CABINET` / `Tuesday 24th February 2026` / `Present:` are minutes though no line says so: each
+    resolution has its minute, subject, body and date (they were read as the agenda: no minute,
+    subject `Agenda front sheet`, no body or date)."""
+    found = decisions_in(
+        layouts_con,
+        "one_word_banner_minutes.txt",
+        "source_line",
+        "kind",
+        "minute_number",
+        "subject",
+        "decision_maker",
+        "decision_date",
+        "n_items",
+    )
+    held = date(2026, 2, 24)
+    assert found == [
+        (34, "resolution", "61", "Minutes of Previous Meeting", "Cabinet", held, 0),
+        (38, "resolution", "62", "Leisure Centres Contract", "Cabinet", held, 2),
+    ]
