@@ -1098,3 +1098,42 @@ def test_layout_minutes_under_a_one_word_banner(layouts_con):
         (34, "resolution", "61", "Minutes of Previous Meeting", "Cabinet", held, 0),
         (38, "resolution", "62", "Leisure Centres Contract", "Cabinet", held, 2),
     ]
+
+
+def test_layout_minutes_numbered_by_letters_and_a_slash(layouts_con):
+    """lettered_slash_minutes.txt: `HOSC/43<TAB>Dental Access` heads its minute (a body's
+    letters, a slash, the number); its `It was RESOLVED that consideration of this item be
+    deferred to the meeting on 20 May 2026` is a deferral (the resolutions had no minute and took
+    the minutes' title as subject; the deferral's status was none)."""
+    found = decisions_in(
+        layouts_con,
+        "lettered_slash_minutes.txt",
+        "source_line",
+        "minute_number",
+        "subject",
+        "status",
+    )
+    assert found == [
+        (9, "HOSC/42", "Minutes", None),
+        (12, "HOSC/43", "Dental Access", "deferred"),
+        (15, "HOSC/44", "Work Programme", None),
+    ]
+
+
+def test_layout_minutes_numbered_by_letters_year_and_number(layouts_con):
+    """three_part_minute_numbers.txt: `CYP/26/2<TAB>School Place Planning` heads its minute (it
+    was none: a minute number's last part of one digit was not read)."""
+    found = decisions_in(
+        layouts_con,
+        "three_part_minute_numbers.txt",
+        "source_line",
+        "minute_number",
+        "subject",
+        "decision_maker",
+        "decision_date",
+    )
+    body, held = "Children and Young People Scrutiny Committee", date(2026, 1, 28)
+    assert found == [
+        (6, "CYP/26/1", "Minutes", body, held),
+        (10, "CYP/26/2", "School Place Planning", body, held),
+    ]
