@@ -1137,3 +1137,18 @@ def test_layout_minutes_numbered_by_letters_year_and_number(layouts_con):
         (6, "CYP/26/1", "Minutes", body, held),
         (10, "CYP/26/2", "School Place Planning", body, held),
     ]
+
+
+def test_layout_minutes_numbered_with_a_hyphen_or_a_star(layouts_con):
+    """hyphen_numbered_minutes.txt: `CPP-14<TAB>Virtual School Annual Report 2024/25`;
+    starred_minutes.txt: `* 62<TAB>Adult Social Care Performance`: each heads its minute (neither
+    was read, so the resolutions had no minute and took the minutes' title as subject)."""
+    assert decisions_in(
+        layouts_con, "hyphen_numbered_minutes.txt", "source_line", "minute_number", "subject"
+    ) == [
+        (7, "CPP-13", "Minutes of the Previous Meeting"),
+        (13, "CPP-14", "Virtual School Annual Report 2024/25"),
+    ]
+    assert decisions_in(
+        layouts_con, "starred_minutes.txt", "source_line", "minute_number", "subject"
+    ) == [(7, "61", "Minutes"), (11, "62", "Adult Social Care Performance")]
