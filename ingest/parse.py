@@ -265,7 +265,8 @@ from ingest.text import clean_text
 # 1.4.6: minutes under a banner naming their body by one word (`CABINET` / date / `Present:`) open
 # there, or at the stamp above them (documents.py, Boundaries.heads_minutes_banner), and take it
 # as their title
-PARSER_VERSION = "1.4.6"
+# 1.4.7: `Page 15 of 62` alone on a line is a page stamp (text.py), as `Page 15` was
+PARSER_VERSION = "1.4.7"
 
 
 @dataclass

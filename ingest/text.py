@@ -9,7 +9,7 @@ BULLET_MARKS = "-–•❖■▪●◦*"
 """The marks a bulleted item is printed with: a sentence reads them off (ingest/prose.py), and one
 with a TAB after it opens a paragraph like a paragraph number (ingest/paragraphs.py)."""
 
-_PAGE_STAMP = re.compile(r"^page\s+\d+$", re.IGNORECASE)
+_PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _NEEDS_WORK = re.compile(r"[<&*\t\n\r\f\v\xa0]|\s\s")
 
@@ -62,5 +62,6 @@ def is_blank(line: str) -> bool:
 
 
 def is_page_stamp(line: str) -> bool:
-    """A printed page number on a line of its own (`Page 12`): page furniture, not content."""
+    """A printed page number on a line of its own (`Page 12`, `Page 15 of 62`): page furniture,
+    not content."""
     return bool(_PAGE_STAMP.match(line.strip()))

@@ -927,6 +927,9 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         # the summary's 'CAMHS waiting list fell to 2,318 at the end of January 2026' against
         # Table 1's January 2,381
         ("275", "prose_figure_disagrees_with_table", "warning", "16,27"),
+        # the quadrants' waits over 18 weeks, 123 + 98 + 129, under a Total of 441: West's 91
+        # stands past a page's stamp on a row of its own, with no label
+        ("305", "detail_rows_sum_to_total_row", "warning", "16,17,18,22"),
     ]
 
 
@@ -5513,3 +5516,51 @@ def test_a_caption_naming_a_quarters_months_is_that_quarter(con):
         ("compliments_received", 37.0, "FY2025/26-Q3", None, True)
     }
     assert subjects_on(con, "fct_complaints", "304", 33) == {("adult", None)}
+
+
+# --------------------------- 305: quadrants under a two-row header, a dash in a row of shares
+
+
+def test_a_second_header_row_saying_of_which_over_18_weeks_is_that_part(con):
+    """305 lines 14-22: 'Waiting list' over 'Number | Of which over 18 weeks': the Total's 441
+    are those waiting over 18 weeks (they were unclassified, or the list itself when a sentence
+    introduced the table)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "305", 22, *fields) == {
+        ("referrals_waiting", 1018.0, "D2026-01-31"),
+        ("waiting_over_18_weeks", 441.0, "D2026-01-31"),
+        ("avg_wait_weeks", 17.0, "D2026-01-31"),
+    }
+
+
+def test_a_quadrants_figures_are_no_figures_of_the_county(con):
+    """305 lines 16-21: rows under 'Quadrant' are parts of the county's area ('North East' too,
+    though a region has that name), and the row of figures alone past 'Page 15 of 62' is of none
+    of them: all unclassified, with their reasons (241 was the county's waiting list; North East's
+    a comparator's)."""
+    for line in (16, 17, 18, 19, 21):
+        assert facts(con, "fct_waiting_times", "305", line) == [], line
+    district = (
+        "a figure of one district (North East): the waiting-times facts have no column for it"
+    )
+    assert {u["value"]: u["reason"] for u in unclassified(con, "305", 16)} == {
+        value: district for value in (19.0, 123.0, 266.0)
+    }
+    assert [u["value"] for u in unclassified(con, "305", 17)] == [16.0, 98.0, 241.0]
+    assert {u["reason"] for u in unclassified(con, "305", 21)} == {
+        "a row with no label among rows naming the table's districts: its figures are of none "
+        "of them, and not the whole"
+    }
+
+
+def test_a_dash_in_a_row_of_shares_is_a_missing_share(con):
+    """305 line 31: 'Care leavers aged 19-21 in touch (%) | 94% | – | 95%' under a caption of
+    children looked after, its column mostly counts: the dash is the share not yet available (it
+    was published as 0 children looked after)."""
+    fields = ("measure", "value", "value_status", "period_id")
+    assert fields_on(con, "fct_placements", "305", 31, *fields) == {
+        ("care_leavers_in_touch_pct", 94.0, "printed", "D2025-06-30"),
+        ("care_leavers_in_touch_pct", None, "null_token", "D2025-09-30"),
+        ("care_leavers_in_touch_pct", 95.0, "printed", "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "305", 31) == {("children", None)}

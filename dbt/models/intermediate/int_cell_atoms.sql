@@ -163,13 +163,16 @@ select
     -- rows (a case list's TOTAL under 'LGO Finding'), so its header breaks nothing down
     col_numbers = 0 as in_text_column,
     -- the cell's overall kind, used to choose between count and percent measure patterns;
-    -- a token ('N/A') takes the kind most cells of its column have
+    -- a token ('N/A', '–') takes the one kind of every other cell of its row ('in touch (%) | 94%
+    -- | – | 95%' under columns mostly of counts), else the kind most cells of its column have
     case when shape = 'token'
-         then coalesce(col_kind, table_kind, 'count')
+         then coalesce(case when row_kind_min = row_kind_max then row_kind_min end,
+                       col_kind, table_kind, 'count')
          else own_kind end as cell_kind
 from (
     select a.*, c.col_kind, t.table_kind, coalesce(c.col_numbers, 0) as col_numbers,
-           coalesce(r.row_numbers, 0) as row_numbers, w.col_cells, k.col_atom_cells
+           coalesce(r.row_numbers, 0) as row_numbers, r.row_kind_min, r.row_kind_max,
+           w.col_cells, k.col_atom_cells
     from atoms a
     left join (select table_id, col_index,
                       mode(own_kind) filter (where shape <> 'token') as col_kind,
@@ -177,7 +180,9 @@ from (
                from atoms group by all) c using (table_id, col_index)
     left join (select table_id, mode(own_kind) filter (where shape <> 'token') as table_kind
                from atoms group by all) t using (table_id)
-    left join (select table_id, row_index, count(*) filter (where shape <> 'token') as row_numbers
+    left join (select table_id, row_index, count(*) filter (where shape <> 'token') as row_numbers,
+                      min(own_kind) filter (where shape <> 'token') as row_kind_min,
+                      max(own_kind) filter (where shape <> 'token') as row_kind_max
                from atoms group by all) r using (table_id, row_index)
     -- a column printing words ('Red', 'Amber' under 'RAG'): its 'n/a' is no figure's
     left join (select table_id, col_index, count(*) as col_cells

@@ -323,6 +323,12 @@ based as (
         -- 'Net change', a total of both) is of none of them
         coalesce(w.table_measure_source = 'caption' and len(w.caption_measures) > 1
                  and w.label_measure is null, false) as names_none_of_captions,
+        -- a row with no label among rows of the districts, services or themes a header says they
+        -- are ('Quadrant' over 'Mid', 'South', then a row of figures alone past a page's stamp):
+        -- its figures are of none of them, and not the whole
+        coalesce(w.row_dimension in ('district', 'service', 'theme') and w.row_role = 'detail'
+                 and nullif(trim(w.row_label), '') is null and nullif(trim(w.row_text_cells), '') is null,
+                 false) as row_unlabelled_among_parts,
         -- the table's measure for cells of any kind (a percent column of a count caption's table)
         max(w.table_measure) over (partition by w.table_id) as table_measure_any,
         -- one of a table's time bands (band_labels): which band is the timescale the table does
@@ -376,6 +382,7 @@ totalled as (
             when b.col_names_unknown_measure then null
             when b.other_rows_than_lead_ins then null
             when b.names_none_of_captions then null
+            when b.row_unlabelled_among_parts then null
             else case b.measure_source when 'label' then b.label_measure else b.table_measure end
         end as base_measure,
         case b.measure_source
@@ -464,7 +471,9 @@ comparator_checked as (
         x.*,
         coalesce(x.column_name in (select text from comparator_texts)
                  or x.col_leaf_name in (select text from comparator_texts)
-                 or x.row_label in (select text from comparator_texts), false) as is_comparator,
+                 -- (a row of a table of districts is one: 'North East' under 'Quadrant')
+                 or (x.row_label in (select text from comparator_texts)
+                     and x.row_dimension is distinct from 'district'), false) as is_comparator,
         -- the total row of a column of shares ('Total | 150 | 100%'): the whole they share out,
         -- no share of its own (var share_of_total_measures)
         coalesce(x.measure in ('{{ var("share_of_total_measures") | join("', '") }}')

@@ -26,6 +26,9 @@ select
          then 'the total row of a column of shares: 100% by construction, no figure of its own'
          when o.names_none_of_captions
          then 'the caption names several measures at once and this row or column names none of them'
+         when o.row_unlabelled_among_parts
+         then 'a row with no label among rows naming the table''s ' || o.row_dimension
+              || 's: its figures are of none of them, and not the whole'
          when o.is_time_band
          then 'one of several time bands the table prints (such as ''Within 10 working days'' beside ''Within 20 working days''): which is the timescale its words do not say'
          else 'no measure named by the cell key, column header, row label, caption, heading or title'
