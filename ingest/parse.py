@@ -266,7 +266,8 @@ from ingest.text import clean_text
 # there, or at the stamp above them (documents.py, Boundaries.heads_minutes_banner), and take it
 # as their title
 # 1.4.7: `Page 15 of 62` alone on a line is a page stamp (text.py), as `Page 15` was
-PARSER_VERSION = "1.4.7"
+# 1.4.8: 'for the year ending 31 March 2025' is one period phrase (prose.yml periods)
+PARSER_VERSION = "1.4.8"
 
 
 @dataclass

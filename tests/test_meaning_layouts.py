@@ -5320,13 +5320,13 @@ def test_a_committee_printed_in_capitals_is_named_as_it_is_written(con):
 def test_upheld_among_the_ombudsmans_detailed_investigations_is_the_ombudsmans(con):
     """294 lines 15-17: 'Of the 55 decisions, 22 were detailed investigations, and 18 of these
     were upheld: an uphold rate of 82%' is the Ombudsman's (18 was the council's own upheld
-    complaints; 82% was not read), dated at the end of the year the letter before names; 'payments
-    totalling £18,750 across 9 complaints' counts the cases paid, no measure (9 was complaints
-    received)."""
+    complaints; 82% was not read), of the year the letter before names ('for the year ending 31
+    March 2025': 2024/25, they were dated that day); 'payments totalling £18,750 across 9
+    complaints' counts the cases paid, no measure (9 was complaints received)."""
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_complaints", "294", 15, *fields) == {
-        ("ombudsman_upheld", 18.0, "D2025-03-31"),
-        ("ombudsman_upheld_pct", 82.0, "D2025-03-31"),
+        ("ombudsman_upheld", 18.0, "FY2024/25"),
+        ("ombudsman_upheld_pct", 82.0, "FY2024/25"),
     }
     assert subjects_on(con, "fct_complaints", "294", 15) == {("adult", None)}
     assert fields_on(con, "fct_complaints", "294", 17, *fields) == set()
@@ -5564,3 +5564,43 @@ def test_a_dash_in_a_row_of_shares_is_a_missing_share(con):
         ("care_leavers_in_touch_pct", 95.0, "printed", "D2025-12-31"),
     }
     assert subjects_on(con, "fct_placements", "305", 31) == {("children", None)}
+
+
+# ------------------------- 306: outcomes by directorate, the Ombudsman's letter for a year
+
+
+def test_the_total_column_of_outcomes_counts_complaints_concluded(con):
+    """306 lines 12-19: 'Table 2: Outcome of Stage 1 complaints by directorate, 2024/25' with
+    'Upheld | Partly upheld | Not upheld | Total': each Total counts the complaints given an
+    outcome, as does '... the 1,410 Stage 1 complaints that had been responded to by 31 March
+    2025' (all were complaints received, and the Total row was then the same figure as the
+    themes table's 151: a false error)."""
+    fields = ("measure", "value", "period_id", "column_name")
+    assert fields_on(con, "fct_complaints", "306", 19, *fields) == {
+        ("complaints_upheld", 383.0, "FY2024/25", "Upheld"),
+        ("complaints_partially_upheld", 292.0, "FY2024/25", "Partly upheld"),
+        ("complaints_not_upheld", 735.0, "FY2024/25", "Not upheld"),
+        ("complaints_concluded", 1410.0, "FY2024/25", "Total"),
+    }
+    assert ("complaints_concluded", 206.0, "FY2024/25", "Total") in fields_on(
+        con, "fct_complaints", "306", 16, *fields
+    )
+    assert fields_on(con, "fct_complaints", "306", 12, "measure", "value") == {
+        ("complaints_concluded", 1410.0)
+    }
+    # a sentence on 'the nature and outcome of complaints' leaves the themes' totals received
+    assert fields_on(con, "fct_complaints", "306", 27, "measure", "value") == {
+        ("complaints_received", 71.0),
+        ("complaints_received", 80.0),
+        ("complaints_received", 151.0),
+    }
+
+
+def test_the_ombudsmans_letter_for_the_year_ending_31_march_counts_its_complaints(con):
+    """306 line 30: 'The Ombudsman's annual review letter for the year ending 31 March 2025
+    recorded 187 complaints and enquiries about Hallamby City Council': the Ombudsman's enquiries
+    over 2024/25 (it was the council's complaints received on 31 March 2025)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "306", 30, *fields) == {
+        ("ombudsman_enquiries", 187.0, "FY2024/25")
+    }

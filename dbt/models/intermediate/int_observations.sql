@@ -357,17 +357,27 @@ based as (
     left join {{ ref('measure_catalogue') }} lm on lm.measure = w.label_measure
 ),
 open_case_tables as (
-    -- tables with a row of cases still open ('Still being investigated'; var open_case_measures)
-    select distinct table_id from based
-    where label_measure in ('{{ var("open_case_measures") | join("', '") }}')
+    -- tables with a row of cases still open ('Still being investigated'; var open_case_totals):
+    -- the measure their total counts
+    select table_id, min(case label_measure
+        {%- for open, total in var('open_case_totals').items() %} when '{{ open }}' then '{{ total }}'{% endfor %}
+        end) as total_measure
+    from based
+    where label_measure in ('{{ var("open_case_totals").keys() | join("', '") }}')
+    group by table_id
 ),
 totalled as (
     select
         b.*,
         case
             -- the total row of an outcome breakdown counts the cases with an outcome (its
-            -- '100%' is no count of them), unless a row of it counts cases still open: then it
-            -- is the caption's
+            -- '100%' is no count of them), or all the cases when a row of it counts those still
+            -- open (var open_case_totals)
+            when b.row_role in ('total', 'subtotal') and b.row_total_measure is not null
+             and oc.table_id is not null
+             and tf.domain = b.domain and coalesce(bf.family, tf.family) = tf.family
+             and b.component in ('value', 'actual') and tf.unit = 'count' and b.value_kind <> 'percent'
+                then oc.total_measure
             when b.row_role in ('total', 'subtotal') and b.row_total_measure is not null
              and oc.table_id is null
              and tf.domain = b.domain and coalesce(bf.family, tf.family) = tf.family

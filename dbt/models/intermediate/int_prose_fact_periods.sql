@@ -345,8 +345,23 @@ read_periods as (
             and not {{ says_period("coalesce(w.period_text, '')", 'this_year') }} as says_last_year,
         {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year,
-        {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound
+        {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound,
+        regexp_matches(coalesce(w.period_text, ''), '{{ var("rolling_year_phrase") }}') as says_rolling_year
     from quarter_ends w
+),
+rolling_years as (
+    -- a flow over the year to a printed day ('for the year ending 31 March 2025', 'in the 12
+    -- months to 31 December 2025', var rolling_year_phrase) is counted over the year that day
+    -- ends (one ending 31 March is that fiscal year), not on the day; a stock is as at it
+    select
+        r.* exclude (says_rolling_year) replace (
+            coalesce(r.month_range_start,
+                     case when r.says_rolling_year and r.period_kind = 'flow' and r.printed_as_of is not null
+                          then (r.printed_as_of - interval 1 year + interval 1 day)::date end) as month_range_start,
+            coalesce(r.month_range_end,
+                     case when r.says_rolling_year and r.period_kind = 'flow' then r.printed_as_of end)
+                as month_range_end)
+    from read_periods r
 ),
 periods as (
     select
@@ -435,6 +450,6 @@ periods as (
             when r.heading_fy is not null then 'heading'
             else 'document_title'
         end as fy_source
-    from read_periods r
+    from rolling_years r
 )
 select * from periods
