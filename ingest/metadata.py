@@ -129,6 +129,9 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         return  # announced in a sentence (_read_meeting_notice)
     rules = load_boundaries()
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        if "\t" in lines[index] and _read_meeting_row(lines[index], index, meta):
+            _read_committee_above(lines, index, meta)
+            return
         line = _field_value(clean_text(lines[index]), DATE_KEYS)
         text = rules.time_before_date.sub("", rules.minutes_held.sub("", line, count=1), count=1)
         if not starts_with_weekday_date(text):
@@ -141,6 +144,26 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         _read_venue_above(lines, index, meta)
         _read_committee_above(lines, index, meta)
         return
+
+
+def _read_meeting_row(line: str, index: int, meta: MeetingMetadata) -> bool:
+    """`10:30<TAB>Thursday, 12 March 2026<TAB>Council Chamber, County Hall, Chelmsford`: the
+    meeting's time, date and venue printed as the cells of one row."""
+    cells = [clean_text(cell) for cell in line.split("\t") if cell.strip()]
+    dated = [cell for cell in cells if starts_with_weekday_date(cell)]
+    if len(cells) < 2 or len(dated) != 1:
+        return False
+    others = [cell for cell in cells if cell is not dated[0]]
+    times = [parse_time(cell) for cell in others if len(cell) < 30 and parse_time(cell)]
+    venues = [cell for cell in others if VENUE_WORDS.search(cell)]
+    if len(times) + len(venues) != len(others):
+        return False  # a key's cell (`Date:<TAB>...`) or other words: not such a row
+    meta.meeting_date, _ = parse_date(dated[0])
+    meta.meeting_date_line = index + 1
+    meta.meeting_time = parse_time(dated[0]) or (times[0] if times else None)
+    if venues:
+        meta.venue, meta.venue_line = venues[0], index + 1
+    return True
 
 
 def _field_value(text: str, keys: tuple[str, ...]) -> str:

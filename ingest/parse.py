@@ -267,7 +267,9 @@ from ingest.text import clean_text
 # as their title
 # 1.4.7: `Page 15 of 62` alone on a line is a page stamp (text.py), as `Page 15` was
 # 1.4.8: 'for the year ending 31 March 2025' is one period phrase (prose.yml periods)
-PARSER_VERSION = "1.4.8"
+# 1.4.9: a front sheet's row of time, date and venue cells (`10:30<TAB>Thursday, 12 March
+# 2026<TAB>Council Chamber, ...`) gives the meeting's date, time and venue (metadata.py)
+PARSER_VERSION = "1.4.9"
 
 
 @dataclass

@@ -384,3 +384,29 @@ def test_a_record_of_decisions_names_its_meeting_in_the_past_tense():
         "19:00",
     )
     assert meta.venue == "the Council Chamber, Town Hall"
+
+
+def test_time_date_and_venue_printed_as_the_cells_of_one_row():
+    """`10:30<TAB>Thursday, 12 March 2026<TAB>Council Chamber, County Hall, Chelmsford, CM1 1QH`
+    under the committee (an Essex front sheet): date, time and venue (all three were missing);
+    `Date:<TAB>...` is a field, read as before."""
+    meta = extract_metadata(
+        [
+            "Essex County Council",
+            "",
+            "People and Families Policy and Scrutiny Committee",
+            "",
+            "10:30\tThursday, 12 March 2026\tCouncil Chamber, County Hall, Chelmsford, CM1 1QH",
+            "",
+            "Quorum: 4",
+        ]
+    )
+    assert (meta.committee, meta.meeting_date, meta.meeting_time, meta.meeting_date_line) == (
+        "People and Families Policy and Scrutiny Committee",
+        date(2026, 3, 12),
+        "10:30",
+        5,
+    )
+    assert meta.venue == "Council Chamber, County Hall, Chelmsford, CM1 1QH"
+    field = extract_metadata(["Cabinet", "", "Date:\tWednesday 11 March 2026", "Time:\t2.00 pm"])
+    assert (field.meeting_date, field.meeting_time) == (date(2026, 3, 11), "14:00")
