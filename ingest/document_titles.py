@@ -13,7 +13,7 @@ from bisect import bisect_left
 from itertools import islice
 
 from ingest.boundaries import Boundaries, load_boundaries, text_below
-from ingest.dates import parse_date
+from ingest.dates import parse_date, starts_with_weekday_date
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text
 from ingest.value_tokens import is_no_value
@@ -304,6 +304,12 @@ def minutes_title(cleaned: list[str], index: int) -> str:
             cleaned[index + 1] or _ENDS_WITH_YEAR.search(below[0]) or _is_date_line(below[0])
         ):
             title = f"{title} {below[0]}"
+        # `MINUTES` / `CORPORATE PARENTING BOARD` / `Tuesday 2 December 2025 at 6.00 pm`: the
+        # body's name and then the date under a bare title
+        after = cleaned[index + 2] if index + 2 < len(cleaned) else ""
+        bare = cleaned[index].strip(" :").lower() == "minutes"
+        if bare and after and cleaned[index + 1] and starts_with_weekday_date(after):
+            title = f"{title} {after}"
     return title[:TITLE_MAX_CHARS]
 
 

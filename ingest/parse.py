@@ -269,7 +269,9 @@ from ingest.text import clean_text
 # 1.4.8: 'for the year ending 31 March 2025' is one period phrase (prose.yml periods)
 # 1.4.9: a front sheet's row of time, date and venue cells (`10:30<TAB>Thursday, 12 March
 # 2026<TAB>Council Chamber, ...`) gives the meeting's date, time and venue (metadata.py)
-PARSER_VERSION = "1.4.9"
+# 1.4.10: a bare `MINUTES` over the body's name and the date takes both as its title
+# (document_titles.py)
+PARSER_VERSION = "1.4.10"
 
 
 @dataclass

@@ -1152,3 +1152,36 @@ def test_layout_minutes_numbered_with_a_hyphen_or_a_star(layouts_con):
     assert decisions_in(
         layouts_con, "starred_minutes.txt", "source_line", "minute_number", "subject"
     ) == [(7, "61", "Minutes"), (11, "62", "Adult Social Care Performance")]
+
+
+def test_layout_a_bare_minutes_title_over_the_body_and_date(layouts_con):
+    """bare_minutes_title.txt: `MINUTES` / `CORPORATE PARENTING BOARD` / `Tuesday 9 December 2025
+    at 6.00 pm` name who resolved and when (the resolution had neither)."""
+    assert decisions_in(
+        layouts_con,
+        "bare_minutes_title.txt",
+        "source_line",
+        "minute_number",
+        "subject",
+        "decision_maker",
+        "decision_date",
+    ) == [
+        (12, "2", "CARE LEAVERS' HOUSING PROTOCOL", "Corporate Parenting Board", date(2025, 12, 9))
+    ]
+
+
+def test_layout_minutes_of_a_meeting_held_and_a_numbered_approval(layouts_con):
+    """meeting_held_minutes.txt: `Strategy and Resources Policy Committee` / `Meeting held 18
+    February 2026` name who resolved and when (neither was read), and `2.1<TAB>The minutes of
+    the meeting ... were approved as a correct record.` is a resolution (a paragraph number kept
+    it from being one)."""
+    body, held = "Strategy and Resources Policy Committee", date(2026, 2, 18)
+    assert decisions_in(
+        layouts_con,
+        "meeting_held_minutes.txt",
+        "source_line",
+        "kind",
+        "minute_number",
+        "decision_maker",
+        "decision_date",
+    ) == [(11, "resolution", "2", body, held), (14, "resolution", "3", body, held)]
