@@ -202,10 +202,23 @@ def is_numbered_paragraph(line: str) -> bool:
         return False
     if not PARAGRAPH_NUMBER.match(number):
         return _is_labelled_decision(number, text)
-    if len(_WORD.findall(text)) >= MIN_WORDS:
+    if len(_WORD.findall(text)) >= MIN_WORDS or _sentence_of_figures(text):
         return True
     # the lead-in of resolved or recommended items (boundaries.yml paragraph_lead_in)
     return load_boundaries().paragraph_lead_in.match(text.strip()) is not None
+
+
+def _sentence_of_figures(text: str) -> bool:
+    """`Services received 2,146 compliments in 2024/25, up from 1,987 in 2023/24.`: a sentence
+    whose figures make it as long as one of words (a capital, a full stop, MIN_WORDS tokens,
+    MIN_ITEM_WORDS of them words), not a table cell's label."""
+    text = text.strip()
+    return (
+        text[:1].isupper()
+        and text.endswith(".")
+        and len(text.split()) >= MIN_WORDS
+        and len(_WORD.findall(text)) >= MIN_ITEM_WORDS
+    )
 
 
 def _is_labelled_decision(label: str, text: str) -> bool:

@@ -271,7 +271,9 @@ from ingest.text import clean_text
 # 2026<TAB>Council Chamber, ...`) gives the meeting's date, time and venue (metadata.py)
 # 1.4.10: a bare `MINUTES` over the body's name and the date takes both as its title
 # (document_titles.py)
-PARSER_VERSION = "1.4.10"
+# 1.4.11: a numbered paragraph whose figures make it a sentence's length (`6.1<TAB>Services
+# received 2,146 compliments in 2024/25, up from 1,987 in 2023/24.`) is prose (paragraphs.py)
+PARSER_VERSION = "1.4.11"
 
 
 @dataclass

@@ -32,6 +32,9 @@ from ingest.parse import parse_pack_bytes
         # an action plan's row: what management agreed to do, no decision
         ("Agreed:\tManagement will review the procedure by March 2026.", False),
         ("Decision:\tThat the report be noted.", False),  # a record's key: its table reads it
+        # a sentence as long as one by its figures (it was a table row, its figures never read)
+        ("6.1\tServices received 2,146 compliments in 2024/25, up from 1,987 in 2023/24.", True),
+        ("6.1\tTotal 2,146 1,987 2024/25 2023/24 123 456 789", False),  # no sentence
     ],
 )
 def test_what_is_a_numbered_paragraph(line, is_paragraph):

@@ -5604,3 +5604,28 @@ def test_the_ombudsmans_letter_for_the_year_ending_31_march_counts_its_complaint
     assert fields_on(con, "fct_complaints", "306", 30, *fields) == {
         ("ombudsman_enquiries", 187.0, "FY2024/25")
     }
+
+
+# ------------------------------ 307: short numbered paragraphs of figures, a report's own day
+
+
+def test_a_short_numbered_paragraph_of_figures_is_read_as_a_sentence(con):
+    """307 lines 16-17: '6.<TAB>COMPLIMENTS' over '6.1<TAB>Services received 146 compliments in
+    2024/25, up from 137 in 2023/24.': a paragraph (it and its heading were a table of one row,
+    so neither figure was read)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "307", 17, *fields) == {
+        ("compliments_received", 146.0, "FY2024/25"),
+        ("compliments_received", 137.0, "FY2023/24"),
+    }
+
+
+def test_a_report_setting_out_its_performance_at_a_day_dates_its_figures(con):
+    """307 lines 11-14: 'This report sets out the performance of ... at the end of Quarter 3
+    2025/26 (31 December 2025), compared with ...' dates '95% of care leavers' in touch at that
+    day (it was dated by the meeting)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "307", 14, *fields) == {
+        ("care_leavers_in_touch_pct", 95.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_placements", "307", 14) == {("children", None)}

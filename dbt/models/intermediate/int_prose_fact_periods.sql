@@ -77,7 +77,9 @@ stated_dates as (
         join {{ batch(ref('stg_documents')) }} d
           on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
         where (l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}'))
-           or (l.clean_text ilike '%position%' and regexp_matches(l.clean_text, '{{ position }}'))
+           -- (a cheap word test first: the words var report_position_as_of names)
+           or ((l.clean_text ilike '%position%' or l.clean_text ilike '%performance%')
+               and regexp_matches(l.clean_text, '{{ position }}'))
     ) s
     group by all
 ),
