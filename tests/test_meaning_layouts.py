@@ -930,6 +930,9 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         # the quadrants' waits over 18 weeks, 123 + 98 + 129, under a Total of 441: West's 91
         # stands past a page's stamp on a row of its own, with no label
         ("305", "detail_rows_sum_to_total_row", "warning", "16,17,18,22"),
+        # 'The Council received 2,164 compliments from residents in 2024/25' against its table's
+        # Total of 2,146 (the complaints' 1,240, printed alike, agree)
+        ("308", "prose_figure_disagrees_with_table", "warning", "22,29"),
     ]
 
 
@@ -5629,3 +5632,24 @@ def test_a_report_setting_out_its_performance_at_a_day_dates_its_figures(con):
         ("care_leavers_in_touch_pct", 95.0, "D2025-12-31")
     }
     assert subjects_on(con, "fct_placements", "307", 14) == {("children", None)}
+
+
+# ----------------------------------------- 308: a council-wide figure printed twice, differently
+
+
+def test_a_council_wide_sentence_is_checked_against_its_tables_total(con):
+    """308 lines 22 and 29: 'The Council received 2,164 compliments from residents in 2024/25'
+    against Table 2's 'Total | 2,146' is a finding (a sentence with no service area was never
+    compared); its 1,240 complaints, the same as Table 1's Total, are none."""
+    got = rows(
+        con,
+        "select f.source_lines, f.measure, f.period_id, f.expected_value from marts.dq_findings f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '308%' "
+        "and f.check_name = 'prose_figure_disagrees_with_table'",
+    )
+    assert [tuple(r.values()) for r in got] == [
+        ("22,29", "compliments_received", "FY2024/25", 2146.0)
+    ]
+    assert fields_on(con, "fct_complaints", "308", 22, "measure", "value", "period_id") == {
+        ("compliments_received", 2164.0, "FY2024/25")
+    }

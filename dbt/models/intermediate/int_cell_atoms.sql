@@ -163,19 +163,24 @@ select
     -- rows (a case list's TOTAL under 'LGO Finding'), so its header breaks nothing down
     col_numbers = 0 as in_text_column,
     -- the cell's overall kind, used to choose between count and percent measure patterns;
-    -- a token ('N/A', '–') takes the one kind of every other cell of its row ('in touch (%) | 94%
-    -- | – | 95%' under columns mostly of counts), else the kind most cells of its column have
+    -- a token ('N/A', '–') takes the one kind of every other cell of its column, else of its row
+    -- ('in touch (%) | 94% | – | 95%' under a column of counts and shares), else the kind most
+    -- cells of its column have
     case when shape = 'token'
-         then coalesce(case when row_kind_min = row_kind_max then row_kind_min end,
+         then coalesce(case when col_kind_min = col_kind_max then col_kind_min end,
+                       case when row_kind_min = row_kind_max then row_kind_min end,
                        col_kind, table_kind, 'count')
          else own_kind end as cell_kind
 from (
-    select a.*, c.col_kind, t.table_kind, coalesce(c.col_numbers, 0) as col_numbers,
+    select a.*, c.col_kind, c.col_kind_min, c.col_kind_max, t.table_kind,
+           coalesce(c.col_numbers, 0) as col_numbers,
            coalesce(r.row_numbers, 0) as row_numbers, r.row_kind_min, r.row_kind_max,
            w.col_cells, k.col_atom_cells
     from atoms a
     left join (select table_id, col_index,
                       mode(own_kind) filter (where shape <> 'token') as col_kind,
+                      min(own_kind) filter (where shape <> 'token') as col_kind_min,
+                      max(own_kind) filter (where shape <> 'token') as col_kind_max,
                       count(*) filter (where shape <> 'token' and not coalesce(in_total_row, false)) as col_numbers
                from atoms group by all) c using (table_id, col_index)
     left join (select table_id, mode(own_kind) filter (where shape <> 'token') as table_kind

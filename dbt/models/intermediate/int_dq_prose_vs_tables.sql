@@ -2,7 +2,7 @@
 -- council, period and service area in the same pack (e.g. a cover report's 'reduced from 40 to
 -- only 25' against its appendix table's 9 upheld + 19 partially upheld), one finding per prose
 -- figure and table. Only exact prose figures (no 'over', 'about'...) whose sentence names the whole
--- service or council and no part of it (seed prose_subject_cues: whole_service, subset; and no
+-- service (or, read with no service area, the whole council) and no part of it (seed prose_subject_cues: whole_service, subset; and no
 -- theme or segment read for it, int_prose_parts) are compared, and only with whole-service
 -- table figures (total rows, measure rows, key:value cells:
 -- not a theme, segment, stage or sub-service); a combined 'upheld or partially upheld' count is
@@ -21,9 +21,14 @@ prose as (
     select f.*
     from {{ batch(ref('int_prose_facts')) }} f
     where f.value_type = 'actual' and f.value_qualifier is null and f.role in ('level', 'to')
-      and f.service_area is not null
       and f.theme is null and f.segment is null
-      and exists (select 1 from cues c where c.subject = 'whole_service' and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
+      -- a sentence naming the whole service (its area's figures), or with no area the whole
+      -- council and the figure's period ('The Council received 2,146 compliments in 2024/25':
+      -- the council-wide figures; a period guessed from the report is no ground for a finding)
+      and (f.service_area is not null or f.period_source = 'sentence')
+      and exists (select 1 from cues c
+                  where c.subject = case when f.service_area is null then 'whole_council' else 'whole_service' end
+                    and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
       and not exists (select 1 from cues c where c.subject = 'subset' and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
 ),
 whole as (
@@ -73,7 +78,7 @@ compared as (
     from prose p
     join tables t
       on t.pack_id = p.pack_id and t.measure = p.measure and t.period_id = p.period_id
-     and t.service_area = p.service_area
+     and t.service_area is not distinct from p.service_area
     -- a sentence that prints the table's figure too is breaking the figure down, not contradicting
     -- it ('36 complaints ..., 28 were regarding County Council services')
     where not exists (
@@ -123,7 +128,7 @@ disagreements as (
       and not exists (
         select 1 from segment_sums s
         where s.pack_id = c.pack_id and s.measure = c.measure and s.period_id = c.period_id
-          and s.service_area = c.service_area and abs(s.value - c.prose_value) < 0.001)
+          and s.service_area is not distinct from c.service_area and abs(s.value - c.prose_value) < 0.001)
     union all
     select pack_id, prose_line, measure, period_id, prose_value, number_text, table_values,
            table_lines, table_ids, 'prose_service', service_code
