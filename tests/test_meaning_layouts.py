@@ -5607,6 +5607,14 @@ def test_the_ombudsmans_letter_for_the_year_ending_31_march_counts_its_complaint
     assert fields_on(con, "fct_complaints", "306", 30, *fields) == {
         ("ombudsman_enquiries", 187.0, "FY2024/25")
     }
+    # 'The Ombudsman's annual letter reported 97 decisions on complaints about the Council in
+    # 2024/25': the cases it decided, not the enquiries it received
+    assert ("ombudsman_findings", 97.0, "FY2024/25") in fields_on(
+        con, "fct_complaints", "306", 31, *fields
+    )
+    assert ("ombudsman_enquiries", 97.0, "FY2024/25") not in fields_on(
+        con, "fct_complaints", "306", 31, *fields
+    )
 
 
 # ------------------------------ 307: short numbered paragraphs of figures, a report's own day
