@@ -55,6 +55,7 @@ class Boundaries:
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     minutes_held: re.Pattern  # `Meeting held` before the date under a minutes banner
+    signature_line: re.Pattern  # `CHAIR` over the body and date: a signature block
     time_before_date: re.Pattern  # `2.00 pm on` before a front sheet's date
     venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
     document_title_lines: re.Pattern  # 'Record of Executive Decisions': no committee's name
@@ -229,6 +230,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         meeting_notice=pattern("meeting_notice"),
         minutes_attendance=pattern("minutes_attendance"),
         minutes_held=pattern("minutes_held"),
+        signature_line=pattern("signature_line"),
         time_before_date=pattern("time_before_date"),
         venue_above_date=pattern("venue_above_date"),
         document_title_lines=pattern("document_title_lines"),

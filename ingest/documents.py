@@ -165,8 +165,10 @@ class _Scan:
         first = markers[0] if markers else None
         following = self._next_text(index)
         banner = (
-            self.rules.is_banner(text, following) or self._bare_banner(index, text)
-        ) and not self._by_page_stamp(index)
+            (self.rules.is_banner(text, following) or self._bare_banner(index, text))
+            and not self._by_page_stamp(index)
+            and not self._under_signature(index)
+        )
         if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
             first = "minutes"
         elif banner or self._opens_report(index, text, markers):
@@ -267,6 +269,12 @@ class _Scan:
             other is not None and is_page_stamp(self.lines[other]) for other in (above, below)
         )
 
+    def _under_signature(self, index: int) -> bool:
+        """The banner at `index` stands right under the line a chair signs minutes on (`CHAIR` /
+        `CORPORATE PARENTING BOARD` / `Tuesday 3 March 2026`): their signature block."""
+        above = next((t for t in reversed(self.cleaned[max(0, index - 2) : index]) if t), "")
+        return bool(self.rules.signature_line.match(above))
+
     def _attendance_follows(self, index: int) -> bool:
         """The banner at `index` (name, then date) is followed by who attended: minutes."""
         after = [t for t in self.cleaned[index + 2 : index + 6] if t][:2]
@@ -332,9 +340,17 @@ def _is_sentence(line: str, text: str) -> bool:
 
 
 def _opens_report_block(line: str, rules: Boundaries) -> bool:
-    """`Report to:<TAB>COMMITTEE` and the like."""
+    """`Report to:<TAB>COMMITTEE` and the like, the meeting's date in a third cell too
+    (`Report to:<TAB>Corporate Parenting Board<TAB>3 March 2026`)."""
     pair = split_key_value(line)
-    return bool(pair) and pair[0] in rules.report_header_keys
+    if pair:
+        return pair[0] in rules.report_header_keys
+    cells = [c for c in line.split("\t") if c.strip()]
+    return (
+        len(cells) == 3
+        and cells[0].strip().endswith(":")
+        and cells[0].strip()[:-1].strip().lower() in rules.report_header_keys
+    )
 
 
 def _report_key_alone(text: str, rules: Boundaries) -> bool:

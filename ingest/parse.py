@@ -273,7 +273,9 @@ from ingest.text import clean_text
 # (document_titles.py)
 # 1.4.11: a numbered paragraph whose figures make it a sentence's length (`6.1<TAB>Services
 # received 2,146 compliments in 2024/25, up from 1,987 in 2023/24.`) is prose (paragraphs.py)
-PARSER_VERSION = "1.4.11"
+# 1.4.12: the body and date under a chair's `CHAIR` line are minutes' signature block, no
+# report's banner; `Report to:<TAB>Board<TAB>3 March 2026` opens a report (documents.py)
+PARSER_VERSION = "1.4.12"
 
 
 @dataclass

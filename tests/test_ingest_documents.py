@@ -774,3 +774,35 @@ def test_a_name_of_meeting_field_after_a_stamp_opens_a_report():
         ]
     )
     assert (report.kind, report.title) == ("report", "Home to School Transport Policy 2026/27")
+
+
+def test_a_chairs_signature_block_and_a_report_to_field_with_its_date():
+    """Minutes ending `CHAIR` / `CORPORATE PARENTING BOARD` / `Tuesday 3 March 2026` (the chair's
+    signature block, which opened a report titled 'Page 6'), then `Agenda Item 3` over `Report
+    to:<TAB>Corporate Parenting Board<TAB>3 March 2026` (three cells: it opened nothing, so the
+    report was an untitled appendix) and `Contact for enquiries:<TAB>...` (its officer)."""
+    docs = _minutes_then(
+        [
+            "The meeting ended at 7.52 pm",
+            "",
+            "CHAIR",
+            "CORPORATE PARENTING BOARD",
+            "Tuesday 3 March 2026",
+            "",
+            "Page 6",
+            "",
+            "Agenda Item 3",
+            "",
+            "Report to:\tCorporate Parenting Board\t3 March 2026",
+            "Report title:\tChildren Looked After: Quarter 3 2025/26 Performance Report",
+            "Contact for enquiries:\tKwame Osei, Head of Service",
+            "",
+            "REPORT SUMMARY",
+            "This report sets out the performance of the service at the end of Quarter 3.",
+        ]
+    )
+    assert [(d.kind, d.first_line) for d in docs] == [("minutes", 1), ("report", 16)]
+    assert (docs[1].title, docs[1].officer) == (
+        "Children Looked After: Quarter 3 2025/26 Performance Report",
+        "Kwame Osei, Head of Service",
+    )
