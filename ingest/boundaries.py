@@ -44,6 +44,7 @@ class Boundaries:
     contact_job_keys: tuple[str, ...]
     header_keys: tuple[str, ...]
     title_keys: tuple[str, ...]
+    report_opening_keys: tuple[str, ...]
     report_furniture_lines: tuple[re.Pattern, ...]
     header_key_alone: re.Pattern
     paragraph_lead_in: re.Pattern
@@ -175,6 +176,7 @@ _KEY_LIST_KEYS = (
     "contact_job_keys",
     "header_keys",
     "title_keys",
+    "report_opening_keys",
 )
 
 

@@ -133,6 +133,7 @@ class _Scan:
         for i in [i for i in below if not self._banner_line(self.cleaned[i])][:3]:
             if (
                 _opens_report_block(self.lines[i], self.rules)
+                or _report_title_field(self.lines[i], self.rules)
                 or _report_key_alone(self.cleaned[i], self.rules)
                 or self.rules.report_author_line.match(self.cleaned[i])
                 or self._opens_report(i, self.cleaned[i], self.rules.line_markers(self.cleaned[i]))
@@ -166,12 +167,16 @@ class _Scan:
         following = self._next_text(index)
         banner = (
             (self.rules.is_banner(text, following) or self._bare_banner(index, text))
-            and not self._by_page_stamp(index)
+            and (not self._by_page_stamp(index) or self._report_opens_below(index))
             and not self._under_signature(index)
         )
         if (banner and self._attendance_follows(index)) or self._minutes_banner(index, text):
             first = "minutes"
-        elif banner or self._opens_report(index, text, markers):
+        elif (
+            banner
+            or self._opens_report(index, text, markers)
+            or self._body_over_report_title(index, text)
+        ):
             first = "report"
         if first == "report" and self._in_report_header(index):
             return None
@@ -269,6 +274,23 @@ class _Scan:
             other is not None and is_page_stamp(self.lines[other]) for other in (above, below)
         )
 
+    def _report_opens_below(self, index: int) -> bool:
+        """A report's opening line (`Purpose of report:`, boundaries.yml report_opening_keys)
+        among the few lines with text below the banner at `index`: the banner opens it, though a
+        page stamp stands by it (`Page 14` / `ADULTS AND HEALTH SELECT COMMITTEE` / `4 MARCH 2026` /
+        title / `Purpose of report:`)."""
+        below = [t for t in self.cleaned[index + 1 : index + 10] if t][:5]
+        keys = self.rules.report_opening_keys
+        return any(t.rstrip(": ").lower() in keys for t in below)
+
+    def _body_over_report_title(self, index: int, text: str) -> bool:
+        """`Corporate Parenting Board` at the top of a page (by its stamp), a `Report Title:`
+        field within two lines with text below: a report's header naming its body."""
+        if not (self.starts and self.rules.names_a_body(text) and self._by_page_stamp(index)):
+            return False
+        below = [i for i in range(index + 1, min(index + 6, len(self.lines))) if self.cleaned[i]]
+        return any(_report_title_field(self.lines[i], self.rules) for i in below[:2])
+
     def _under_signature(self, index: int) -> bool:
         """The banner at `index` stands right under the line a chair signs minutes on (`CHAIR` /
         `CORPORATE PARENTING BOARD` / `Tuesday 3 March 2026`): their signature block."""
@@ -351,6 +373,13 @@ def _opens_report_block(line: str, rules: Boundaries) -> bool:
         and cells[0].strip().endswith(":")
         and cells[0].strip()[:-1].strip().lower() in rules.report_header_keys
     )
+
+
+def _report_title_field(line: str, rules: Boundaries) -> bool:
+    """`Report Title:<TAB>Children in Care ...`: a title key naming a report (not a bare
+    `Title:` or `Subject:`, which other documents print)."""
+    pair = split_key_value(line)
+    return bool(pair) and pair[0] in rules.title_keys and "report" in pair[0]
 
 
 def _report_key_alone(text: str, rules: Boundaries) -> bool:

@@ -275,7 +275,9 @@ from ingest.text import clean_text
 # received 2,146 compliments in 2024/25, up from 1,987 in 2023/24.`) is prose (paragraphs.py)
 # 1.4.12: the body and date under a chair's `CHAIR` line are minutes' signature block, no
 # report's banner; `Report to:<TAB>Board<TAB>3 March 2026` opens a report (documents.py)
-PARSER_VERSION = "1.4.12"
+# 1.4.13: a banner by a page stamp over `Purpose of report:` opens its report; `Report Title:`
+# under a stamp opens one (documents.py)
+PARSER_VERSION = "1.4.13"
 
 
 @dataclass

@@ -806,3 +806,53 @@ def test_a_chairs_signature_block_and_a_report_to_field_with_its_date():
         "Children Looked After: Quarter 3 2025/26 Performance Report",
         "Kwame Osei, Head of Service",
     )
+
+
+def test_a_banner_at_the_top_of_a_page_over_purpose_of_report_opens_it():
+    """`Page 14` / `ADULTS AND HEALTH SELECT COMMITTEE` / `4 MARCH 2026` / title / `Purpose of
+    report:` (a report starting a new page): it opens there (a banner by a page stamp was read as a
+    running head, so the report stayed in the minutes and took their date)."""
+    docs = _minutes_then(
+        [
+            "Chairman",
+            "",
+            "Page 14",
+            "",
+            "ADULTS AND HEALTH SELECT COMMITTEE",
+            "4 MARCH 2026",
+            "",
+            "MINDWORKS UPDATE",
+            "",
+            "Purpose of report:",
+            "To update the Select Committee on waiting times.",
+        ]
+    )
+    assert [(d.kind, d.first_line, d.title) for d in docs][1:] == [
+        ("report", 12, "MINDWORKS UPDATE")
+    ]
+
+
+def test_a_bodys_name_at_the_top_of_a_page_over_a_report_title_field_opens_a_report():
+    """`Page 10` / `Corporate Parenting Board` / `Report Title:<TAB>...` / `Meeting Date:<TAB>...`:
+    a report (it stayed in the minutes before it)."""
+    docs = _minutes_then(
+        [
+            "Chairman",
+            "",
+            "Page 10",
+            "",
+            "Corporate Parenting Board",
+            "",
+            "Report Title:\tChildren in Care Performance Report, Quarter 3 2025/26",
+            "Meeting Date:\t26 February 2026",
+            "Author:\tJames Thorne, Performance and Improvement Manager",
+        ]
+    )
+    assert [(d.kind, d.first_line, d.title, d.officer) for d in docs][1:] == [
+        (
+            "report",
+            12,
+            "Children in Care Performance Report, Quarter 3 2025/26",
+            "James Thorne, Performance and Improvement Manager",
+        )
+    ]
