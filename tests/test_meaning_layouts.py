@@ -1018,7 +1018,12 @@ def test_a_reissued_pack_does_not_double_children_looked_after(pub):
     )
     assert len(got) == 1
     assert (got[0]["value"], got[0]["printings"], got[0]["printings_agree"]) == (184, 2, True)
-    corrected = rows(pub, "select * from bi.children_looked_after where breakdown = 'Foster care'")
+    corrected = rows(
+        pub,
+        "select * from bi.children_looked_after where breakdown = 'Foster care' and exists ("
+        "select 1 from marts.dim_pack p where p.file_name like '202%' "
+        "and list_contains(pack_ids, p.pack_id))",
+    )
     assert len(corrected) == 1
     assert corrected[0]["printed_values"] == [210, 212] and corrected[0]["printings_agree"] is False
     kinds = pub.execute(
@@ -5661,3 +5666,30 @@ def test_a_council_wide_sentence_is_checked_against_its_tables_total(con):
     assert fields_on(con, "fct_complaints", "308", 22, "measure", "value", "period_id") == {
         ("compliments_received", 2164.0, "FY2024/25")
     }
+
+
+# ----------------------------- 309: a column of another quantity beside the caption's measure
+
+
+def test_a_column_naming_no_measure_beside_the_captions_is_no_part_of_it(con):
+    """309 lines 12-21: 'Referrals received' beside 'Waiting list at month end' under 'Mental
+    health referrals and waiting list', and 'Out of county' beside 'More than 20 miles from home'
+    under 'Children placed out of county and more than 20 miles from home': the caption's measure
+    is the named column's, the other column's figures are unclassified (they were published as
+    the waiting list and the children placed over 20 miles: six false errors)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "309", 14, *fields) == {
+        ("referrals_waiting", 14437.0, "D2025-12-31"),
+        ("max_wait_weeks", 146.0, "D2025-12-31"),
+    }
+    assert [u["value"] for u in unclassified(con, "309", 14)] == [1676.0]
+    assert fields_on(con, "fct_placements", "309", 21, *fields) == {
+        ("cla_placed_over_20_miles", 132.0, "D2025-12-31")
+    }
+    assert [u["value"] for u in unclassified(con, "309", 21)] == [112.0]
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '309%' and f.check_name not like 'council_name%'",
+    )
+    assert findings == []

@@ -340,14 +340,21 @@ based as (
         -- beside 'Waiting list | Waiting over 18 weeks'; var other_activity_column): a measure of
         -- its own, not the caption's (a column of another outcome, 'Advice given' beside
         -- 'Upheld | Not upheld' under Ombudsman decisions, stays a part of the caption's)
-        coalesce(mcc.n_measures >= 2 and w.col_measure is null and w.label_measure is null
+        -- ... and so does a column of words naming none beside one that names the caption's
+        -- measure ('Referrals received' beside 'Waiting list at month end' under 'Mindworks
+        -- referrals and waiting list'; 'Out of county' beside 'More than 20 miles from home'):
+        -- the caption's measure is that column's, not this one's
+        coalesce(w.col_measure is null and w.label_measure is null
                  and w.col_dimension is null and w.column_dimension is null
                  and w.col_fy is null and w.quarter is null and w.col_as_of is null and w.col_month is null
                  and w.col_label_month is null and w.col_month_number is null
                  and w.col_service_code is null and w.col_service_area is null and w.col_age_band is null
                  and not w.is_total_col
-                 and (w.col_value_type = 'change'
-                      or regexp_matches(w.column_name, '{{ var("other_activity_column") }}')), false)
+                 and ((mcc.n_measures >= 2 and w.col_value_type = 'change')
+                      or (mcc.n_measures >= 2 and regexp_matches(w.column_name, '{{ var("other_activity_column") }}'))
+                      or (w.table_measure_source = 'caption' and regexp_matches(w.column_name, '[A-Za-z]{3,}')
+                          and w.table_measure in (select m.col_measure from measure_columns m
+                                                  where m.table_id = w.table_id))), false)
             as col_names_unknown_measure
     from with_table_measure w
     left join measure_column_counts mcc on mcc.table_id = w.table_id
