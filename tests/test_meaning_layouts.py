@@ -5693,3 +5693,20 @@ def test_a_column_naming_no_measure_beside_the_captions_is_no_part_of_it(con):
         "where p.file_name like '309%' and f.check_name not like 'council_name%'",
     )
     assert findings == []
+
+
+def test_the_ombudsmans_decisions_table_and_its_letters_uphold_rate(con):
+    """306 lines 32-39: 'Table 3: Decisions made by the Local Government and Social Care
+    Ombudsman' counts its decisions, 'Advice given' and the Total among them (they were its
+    enquiries, so the Total never met its parts); 'The Ombudsman's annual review letter ...
+    shows that it upheld 74% ...' is the Ombudsman's uphold rate (it was the council's)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "306", 38, *fields) == {
+        ("ombudsman_findings", 2.0, "FY2024/25")
+    }
+    assert fields_on(con, "fct_complaints", "306", 39, *fields) == {
+        ("ombudsman_findings", 37.0, "FY2024/25")
+    }
+    assert fields_on(con, "fct_complaints", "306", 32, *fields) == {
+        ("ombudsman_upheld_pct", 74.0, "FY2024/25")
+    }
