@@ -1185,3 +1185,25 @@ def test_layout_minutes_of_a_meeting_held_and_a_numbered_approval(layouts_con):
         "decision_maker",
         "decision_date",
     ) == [(11, "resolution", "2", body, held), (14, "resolution", "3", body, held)]
+
+
+def test_layout_decision_colon_the_board_agreed_and_a_board_asked_to(layouts_con):
+    """decision_colon_minutes.txt: `Decision: The Board agreed:` over `a)` `b)` and `Decision: The
+    Board agreed its Forward Work Programme.` are resolutions (none was read); `2.<TAB>The
+    Corporate Parenting Board is asked to:` over `a)` `b)` is the report's recommendation (a body
+    named by more words than one was no lead-in)."""
+    found = decisions_in(
+        layouts_con,
+        "decision_colon_minutes.txt",
+        "source_line",
+        "kind",
+        "minute_number",
+        "n_items",
+        "decision_maker",
+    )
+    board = "Corporate Parenting Board"
+    assert found == [
+        (7, "resolution", "21", 2, board),
+        (12, "resolution", "22", 0, board),
+        (22, "recommendation", None, 2, None),
+    ]
