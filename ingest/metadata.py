@@ -132,7 +132,7 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         if "\t" in lines[index] and _read_meeting_row(lines[index], index, meta):
             _read_committee_above(lines, index, meta)
             return
-        line = _field_value(clean_text(lines[index]), DATE_KEYS)
+        line = _printed_field_value(lines[index], DATE_KEYS)
         text = rules.time_before_date.sub("", rules.minutes_held.sub("", line, count=1), count=1)
         if not starts_with_weekday_date(text):
             continue
@@ -166,6 +166,16 @@ def _read_meeting_row(line: str, index: int, meta: MeetingMetadata) -> bool:
     return True
 
 
+def _printed_field_value(line: str, keys: tuple[str, ...]) -> str:
+    """The value of a field of `keys` printed with its key in a cell of its own (`Date &
+    time<TAB>Wednesday, 4 March 2026 at 10.00 am`, `Place<TAB>Council Chamber, ...`: no colon)
+    or after a colon; any other line, cleaned, as it is."""
+    pair = split_key_value(line) if "\t" in line else None
+    if pair and pair[0] in keys:
+        return pair[1]
+    return _field_value(clean_text(line), keys)
+
+
 def _field_value(text: str, keys: tuple[str, ...]) -> str:
     """The value of a `Key: value` line whose key is one of `keys`; any other line as it is."""
     pair = split_key_value(text)
@@ -183,14 +193,15 @@ def _read_venue_after_date(text: str, index: int, meta: MeetingMetadata) -> None
 
 def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetadata) -> None:
     for below in _non_blank_after(lines, index, 3):
-        text = _field_value(clean_text(lines[below]), ("time", *VENUE_KEYS))
+        text = _printed_field_value(lines[below], ("time", *VENUE_KEYS))
         if meta.meeting_time is None and parse_time(text) and len(text) < 30:
             meta.meeting_time = parse_time(text)
             continue
         if meta.venue is None and (text.lower().startswith("in ") or VENUE_WORDS.search(text)):
             meta.venue = re.sub(r"^in\s+", "", text, flags=re.IGNORECASE)
             meta.venue_line = below + 1
-            return
+            if meta.meeting_time is not None:
+                return  # else the time may follow the venue (`Venue: ...` / `Time: 2:00 pm`)
 
 
 def _read_venue_above(lines: list[str], index: int, meta: MeetingMetadata) -> None:

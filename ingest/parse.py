@@ -277,7 +277,9 @@ from ingest.text import clean_text
 # report's banner; `Report to:<TAB>Board<TAB>3 March 2026` opens a report (documents.py)
 # 1.4.13: a banner by a page stamp over `Purpose of report:` opens its report; `Report Title:`
 # under a stamp opens one (documents.py)
-PARSER_VERSION = "1.4.13"
+# 1.4.14: a front sheet's `Date & time<TAB>...` (a key in a cell of its own, no colon) gives the
+# meeting, and a `Time:` printed after `Venue:` its time (metadata.py)
+PARSER_VERSION = "1.4.14"
 
 
 @dataclass

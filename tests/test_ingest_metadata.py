@@ -410,3 +410,41 @@ def test_time_date_and_venue_printed_as_the_cells_of_one_row():
     assert meta.venue == "Council Chamber, County Hall, Chelmsford, CM1 1QH"
     field = extract_metadata(["Cabinet", "", "Date:\tWednesday 11 March 2026", "Time:\t2.00 pm"])
     assert (field.meeting_date, field.meeting_time) == (date(2026, 3, 11), "14:00")
+
+
+def test_a_date_and_time_key_in_a_cell_of_its_own_and_a_time_after_the_venue():
+    """`Date & time<TAB>Wednesday, 4 March 2026 at 10.00 am` / `Place<TAB>Council Chamber, ...`
+    (keys with no colon: the committee above was never read, nor the venue); `Venue:<TAB>...`
+    then `Time:<TAB>2:00 pm` (the time after the venue was never read)."""
+    surrey = extract_metadata(
+        [
+            "SURREY COUNTY COUNCIL",
+            "",
+            "ADULTS AND HEALTH SELECT COMMITTEE",
+            "",
+            "Date & time\tWednesday, 4 March 2026 at 10.00 am",
+            "Place\tCouncil Chamber, Woodhatch Place, Reigate, RH2 8EF",
+        ]
+    )
+    assert (surrey.committee, surrey.meeting_date, surrey.meeting_time, surrey.venue) == (
+        "ADULTS AND HEALTH SELECT COMMITTEE",
+        date(2026, 3, 4),
+        "10:00",
+        "Council Chamber, Woodhatch Place, Reigate, RH2 8EF",
+    )
+    suffolk = extract_metadata(
+        [
+            "Suffolk County Council",
+            "",
+            "Corporate Parenting Board",
+            "",
+            "Date:\tThursday, 26 February 2026",
+            "Venue:\tElisabeth Room, Endeavour House, Ipswich, IP1 2BX",
+            "Time:\t2:00 pm",
+        ]
+    )
+    assert (suffolk.meeting_date, suffolk.meeting_time, suffolk.venue) == (
+        date(2026, 2, 26),
+        "14:00",
+        "Elisabeth Room, Endeavour House, Ipswich, IP1 2BX",
+    )
