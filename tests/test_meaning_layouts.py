@@ -5710,3 +5710,13 @@ def test_the_ombudsmans_decisions_table_and_its_letters_uphold_rate(con):
     assert fields_on(con, "fct_complaints", "306", 32, *fields) == {
         ("ombudsman_upheld_pct", 74.0, "FY2024/25")
     }
+
+
+def test_residents_awaiting_an_assessment_are_the_waiting_list(con):
+    """304 line 40: 'The Director reported that 1,142 residents were awaiting a Care Act
+    assessment at the end of February 2026': the adults' waiting list (residents were not counted
+    among those who wait; probe Z's Surrey minutes printed it so)."""
+    assert fields_on(con, "fct_waiting_times", "304", 40, "measure", "value", "period_id") == {
+        ("referrals_waiting", 1142.0, "D2026-02-28")
+    }
+    assert subjects_on(con, "fct_waiting_times", "304", 40) == {("adult", None)}
