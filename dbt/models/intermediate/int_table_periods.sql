@@ -13,22 +13,22 @@ with tables as (
 ranges as (
     -- a run of days or months the caption names ('..., 1 April to 31 December 2025'), 'and' only
     -- after 'between' ('April and December 2025' are two months)
-    select r.* exclude (range_start, range_end, range_text),
-           case when r.range_start < r.range_end
-                 and (not regexp_matches(r.range_text, '(?i)\sand\s')
-                      or regexp_matches(r.range_text, '(?i)^between\s'))
-                then r.range_start end as range_start,
-           case when r.range_start < r.range_end
-                 and (not regexp_matches(r.range_text, '(?i)\sand\s')
-                      or regexp_matches(r.range_text, '(?i)^between\s'))
-                then r.range_end end as range_end
+    select r.* exclude (range_start, range_end, range_text, is_range),
+           case when r.is_range then r.range_start end as range_start,
+           case when r.is_range then r.range_end end as range_end
     from (
-        select
-            t.*,
-            {{ date_range_start('t.caption_text', 'caption_date_range', group0=1) }} as range_start,
-            {{ date_range_end('t.caption_text', 'caption_date_range', group0=1) }} as range_end,
-            regexp_extract(t.caption_text, '{{ date_range_re("caption_date_range") }}', 1) as range_text
-        from tables t
+        select r.*,
+               coalesce(r.range_start < r.range_end
+                        and (not regexp_matches(r.range_text, '(?i)\sand\s')
+                             or regexp_matches(r.range_text, '(?i)^between\s')), false) as is_range
+        from (
+            select
+                t.*,
+                {{ date_range_start('t.caption_text', 'caption_date_range', group0=1) }} as range_start,
+                {{ date_range_end('t.caption_text', 'caption_date_range', group0=1) }} as range_end,
+                regexp_extract(t.caption_text, '{{ date_range_re("caption_date_range") }}', 1) as range_text
+            from tables t
+        ) r
     ) r
 ),
 spans as (
