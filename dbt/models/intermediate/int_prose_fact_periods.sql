@@ -62,7 +62,9 @@ mentions as (
 -- report_position_as_of)
 stated_dates as (
     {%- set stated = var('stated_as_of') | replace('{month}', month_alternation()) %}
-    {%- set position = var('report_position_as_of') | replace('{month}', month_alternation()) %}
+    {%- set position_words = var('report_position_words') %}
+    {%- set position = var('report_position_as_of') | replace('{month}', month_alternation())
+        | replace('{position_words}', position_words | join('|')) %}
     select s.pack_id, s.document_id,
            -- two statements of different days date nothing (no guess between them)
            case when count(distinct {{ as_of_date('s.stated_text', loose=true) }}) = 1
@@ -77,8 +79,8 @@ stated_dates as (
         join {{ batch(ref('stg_documents')) }} d
           on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
         where (l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}'))
-           -- (a cheap word test first: the words var report_position_as_of names)
-           or ((l.clean_text ilike '%position%' or l.clean_text ilike '%performance%')
+           -- (a cheap word test first: var report_position_words)
+           or (({% for word in position_words %}l.clean_text ilike '%{{ word }}%'{{ ' or ' if not loop.last }}{% endfor %})
                and regexp_matches(l.clean_text, '{{ position }}'))
     ) s
     group by all
