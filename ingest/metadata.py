@@ -150,7 +150,7 @@ def _read_meeting_row(line: str, index: int, meta: MeetingMetadata) -> bool:
     """`10:30<TAB>Thursday, 12 March 2026<TAB>Council Chamber, County Hall, Chelmsford`: the
     meeting's time, date and venue printed as the cells of one row."""
     cells = [clean_text(cell) for cell in line.split("\t") if cell.strip()]
-    dated = [cell for cell in cells if starts_with_weekday_date(cell)]
+    dated = [cell for cell in cells if starts_with_weekday_date(cell) and parse_date(cell)]
     if len(cells) < 2 or len(dated) != 1:
         return False
     others = [cell for cell in cells if cell is not dated[0]]
