@@ -5539,6 +5539,7 @@ def test_a_second_header_row_saying_of_which_over_18_weeks_is_that_part(con):
         ("waiting_over_18_weeks", 441.0, "D2026-01-31"),
         ("avg_wait_weeks", 17.0, "D2026-01-31"),
     }
+    assert subjects_on(con, "fct_waiting_times", "305", 22) == {("children", None)}
 
 
 def test_a_quadrants_figures_are_no_figures_of_the_county(con):
@@ -5590,6 +5591,7 @@ def test_the_total_column_of_outcomes_counts_complaints_concluded(con):
         ("complaints_not_upheld", 735.0, "FY2024/25", "Not upheld"),
         ("complaints_concluded", 1410.0, "FY2024/25", "Total"),
     }
+    assert subjects_on(con, "fct_complaints", "306", 19) == {(None, None)}  # the whole council's
     assert ("complaints_concluded", 206.0, "FY2024/25", "Total") in fields_on(
         con, "fct_complaints", "306", 16, *fields
     )
@@ -5612,6 +5614,7 @@ def test_the_ombudsmans_letter_for_the_year_ending_31_march_counts_its_complaint
     assert fields_on(con, "fct_complaints", "306", 30, *fields) == {
         ("ombudsman_enquiries", 187.0, "FY2024/25")
     }
+    assert subjects_on(con, "fct_complaints", "306", 30) == {(None, None)}
     # 'The Ombudsman's annual letter reported 97 decisions on complaints about the Council in
     # 2024/25': the cases it decided, not the enquiries it received
     assert ("ombudsman_findings", 97.0, "FY2024/25") in fields_on(
@@ -5634,6 +5637,8 @@ def test_a_short_numbered_paragraph_of_figures_is_read_as_a_sentence(con):
         ("compliments_received", 146.0, "FY2024/25"),
         ("compliments_received", 137.0, "FY2023/24"),
     }
+    # the report is the children's services' (its title), so are its compliments
+    assert subjects_on(con, "fct_complaints", "307", 17) == {("children", None)}
 
 
 def test_a_report_setting_out_its_performance_at_a_day_dates_its_figures(con):
@@ -5666,6 +5671,7 @@ def test_a_council_wide_sentence_is_checked_against_its_tables_total(con):
     assert fields_on(con, "fct_complaints", "308", 22, "measure", "value", "period_id") == {
         ("compliments_received", 2164.0, "FY2024/25")
     }
+    assert subjects_on(con, "fct_complaints", "308", 22) == {(None, None)}
 
 
 # ----------------------------- 309: a column of another quantity beside the caption's measure
@@ -5683,10 +5689,12 @@ def test_a_column_naming_no_measure_beside_the_captions_is_no_part_of_it(con):
         ("max_wait_weeks", 146.0, "D2025-12-31"),
     }
     assert [u["value"] for u in unclassified(con, "309", 14)] == [1676.0]
+    assert subjects_on(con, "fct_waiting_times", "309", 14) == {("children", None)}
     assert fields_on(con, "fct_placements", "309", 21, *fields) == {
         ("cla_placed_over_20_miles", 132.0, "D2025-12-31")
     }
     assert [u["value"] for u in unclassified(con, "309", 21)] == [112.0]
+    assert subjects_on(con, "fct_placements", "309", 21) == {("children", None)}
     findings = rows(
         con,
         "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
@@ -5707,6 +5715,7 @@ def test_the_ombudsmans_decisions_table_and_its_letters_uphold_rate(con):
     assert fields_on(con, "fct_complaints", "306", 39, *fields) == {
         ("ombudsman_findings", 37.0, "FY2024/25")
     }
+    assert subjects_on(con, "fct_complaints", "306", 39) == {(None, None)}
     assert fields_on(con, "fct_complaints", "306", 32, *fields) == {
         ("ombudsman_upheld_pct", 74.0, "FY2024/25")
     }
