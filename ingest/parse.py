@@ -279,7 +279,11 @@ from ingest.text import clean_text
 # under a stamp opens one (documents.py)
 # 1.4.14: a front sheet's `Date & time<TAB>...` (a key in a cell of its own, no colon) gives the
 # meeting, and a `Time:` printed after `Venue:` its time (metadata.py)
-PARSER_VERSION = "1.4.14"
+# 1.4.15: a short superscript is part of what it follows: `104<sup>1</sup>` -> `104¹`,
+# `1<sup>st</sup>` -> `1st` (text.py; it was `104 1`, a cell of no value)
+# 1.4.16: a row broken by a page whose rest lost its columns (`West<TAB>231`, `Page 15`,
+# `<TAB>91<TAB>14`) is one row, the rest in the columns the row left (stitching.py)
+PARSER_VERSION = "1.4.16"
 
 
 @dataclass

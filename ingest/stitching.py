@@ -15,6 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ingest.cells import VALUE_KINDS
 from ingest.rows import Row, starts_lowercase
 from ingest.rules import RULES_DIR, read_rules
 
@@ -36,15 +37,40 @@ def dangling_words() -> frozenset[str]:
     return frozenset(str(word).lower() for word in _spec()["dangling_words"])
 
 
-def stitch_rows(rows: list[Row]) -> list[list[Row]]:
-    """Group physical rows into logical rows."""
+def stitch_rows(rows: list[Row], width: int = 0) -> list[list[Row]]:
+    """Group physical rows into logical rows (`width`: the table's columns, label included)."""
     logical: list[list[Row]] = []
     for row in rows:
-        if logical and is_continuation(logical[-1], row):
+        shifted = logical and shifted_continuation(logical, row, width)
+        if shifted:
+            logical[-1].append(shifted)
+        elif logical and is_continuation(logical[-1], row):
             logical[-1].append(row)
         else:
             logical.append([row])
     return logical
+
+
+def shifted_continuation(logical: list[list[Row]], row: Row, width: int) -> Row | None:
+    """`West<TAB>231`, a page break, then `<TAB>91<TAB>14`: the rest of a row broken by the page,
+    whose cells lost their columns in the conversion (they start again after the label). The
+    row above stops short of the table's last column, this line has no label and as many values
+    as the columns left, side by side, and rows above fill those columns: its values are
+    those columns' (the line, re-columned). Any doubt leaves it a row of its own."""
+    previous = logical[-1][-1]
+    if row.label or row.line - previous.line < 2 or not previous.label:
+        return None
+    values = row.clean[1:]
+    filled = [i for i, c in enumerate(previous.clean) if c]
+    last = filled[-1] if filled else 0
+    if last == 0 or not values or len(values) != width - 1 - last:
+        return None
+    if any(kind not in VALUE_KINDS for kind in row.kinds[1:]):
+        return None
+    if not any(r.is_value(width - 1) for group in logical[:-1] for r in group):
+        return None
+    pad = [""] * (last + 1)
+    return Row(row.line, pad + row.raw[1:], pad + values)
 
 
 def is_continuation(group: list[Row], row: Row) -> bool:

@@ -123,7 +123,7 @@ def build_table(run: dict, above: tuple[str | None, int | None]) -> Table:
         n_body_rows=0,
     )
     table.cells.extend(_header_cells(header_rows, columns))
-    logical = stitch_rows(body_rows) if layout == "grid" else [[r] for r in body_rows]
+    logical = stitch_rows(body_rows, len(columns)) if layout == "grid" else [[r] for r in body_rows]
     table.n_body_rows = len(logical)
     table.cells.extend(_body_cells(logical, columns, layout))
     return table

@@ -11,6 +11,8 @@ with a TAB after it opens a paragraph like a paragraph number (ingest/paragraphs
 
 _PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_SUPERSCRIPT = re.compile(r"<sup\b[^<>]*>\s*([^<>]{1,6}?)\s*</sup>", re.IGNORECASE)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NEEDS_WORK = re.compile(r"[<&*\t\n\r\f\v\xa0]|\s\s")
 
 
@@ -20,12 +22,26 @@ def clean_text(raw: str) -> str:
         return raw  # the common cases, kept fast: nothing to strip or fold
     if not _NEEDS_WORK.search(raw) and raw == raw.strip():
         return raw
-    text = _TAG.sub(" ", raw) if "<" in raw else raw
+    text = _TAG.sub(" ", _superscripts(raw)) if "<" in raw else raw
     if "&" in text:
         text = html.unescape(text)
     if "**" in text:
         text = text.replace("**", "")  # markdown bold
     return " ".join(text.split())  # `str.split()` splits on exactly what regex `\s` matches
+
+
+def _superscripts(raw: str) -> str:
+    """A superscript is part of what it follows, not a word of its own: a footnote's mark
+    `104<sup>1</sup>` -> `104¹` (read as 104, as a printed `104¹` is), an ordinal
+    `1<sup>st</sup>` -> `1st`. Only short marks: a longer superscript is text."""
+    if "<sup" not in raw.lower():
+        return raw
+    return _SUPERSCRIPT.sub(_superscript_mark, raw)
+
+
+def _superscript_mark(match: re.Match) -> str:
+    mark = match.group(1)
+    return mark.translate(_SUPERSCRIPT_DIGITS) if mark.isdigit() else mark
 
 
 def clean_cells(cells: list[str], line: str) -> list[str]:

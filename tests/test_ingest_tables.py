@@ -2,6 +2,8 @@
 
 import pytest
 
+from ingest.text import clean_text
+
 # Tables per pack, each checked against the pack catalogues (../shared/docs/packs): a table cut
 # by page breaks counts once, tables stacked in one run (each under its own title) count apart.
 TABLES_PER_PACK = {"000": 58, "001": 4, "002": 44, "004": 56}
@@ -479,3 +481,13 @@ def test_dates_then_a_heading_of_words_head_their_table():
     dated_rows = ["Foster care\t531\t1 Apr 2025\tOpen", "Residential\t187\t2 Apr 2025\tOpen"]
     (decisions,) = find_tables(["Case\t31 Mar 2025\t30 Jun 2025\tStatus", *dated_rows])
     assert decisions.n_header_rows == 0
+
+
+def test_a_superscript_is_part_of_what_it_follows():
+    """A footnote's mark `104<sup>1</sup>` is the printed `104¹` (a number and its mark), an
+    ordinal's `1<sup>st</sup>` its `1st`; other tags still part words."""
+    assert clean_text("104<sup>1</sup>") == "104¹"
+    assert clean_text("1<sup>st</sup> April 2025") == "1st April 2025"
+    assert clean_text("Connected persons<br>(family and friends carers)") == (
+        "Connected persons (family and friends carers)"
+    )

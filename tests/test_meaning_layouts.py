@@ -927,9 +927,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         # the summary's 'CAMHS waiting list fell to 2,318 at the end of January 2026' against
         # Table 1's January 2,381
         ("275", "prose_figure_disagrees_with_table", "warning", "16,27"),
-        # the quadrants' waits over 18 weeks, 123 + 98 + 129, under a Total of 441: West's 91
-        # stands past a page's stamp on a row of its own, with no label
-        ("305", "detail_rows_sum_to_total_row", "warning", "16,17,18,22"),
+        # (305's quadrants add up: West's 91 past a page's stamp is read as West's, so the waits
+        # over 18 weeks, 123 + 98 + 129 + 91, make their Total of 441)
         # 'The Council received 2,164 compliments from residents in 2024/25' against its table's
         # Total of 2,146 (the complaints' 1,240, printed alike, agree)
         ("308", "prose_figure_disagrees_with_table", "warning", "22,29"),
@@ -5544,9 +5543,10 @@ def test_a_second_header_row_saying_of_which_over_18_weeks_is_that_part(con):
 
 def test_a_quadrants_figures_are_no_figures_of_the_county(con):
     """305 lines 16-21: rows under 'Quadrant' are parts of the county's area ('North East' too,
-    though a region has that name), and the row of figures alone past 'Page 15 of 62' is of none
-    of them: all unclassified, with their reasons (241 was the county's waiting list; North East's
-    a comparator's)."""
+    though a region has that name): all unclassified, with their reasons (241 was the county's
+    waiting list; North East's a comparator's). West's row is broken by 'Page 15 of 62' and its
+    rest, `<TAB>91<TAB>14`, lost its columns: 91 and 14 are West's over 18 weeks and average
+    wait (they were a row of no label, its 91 under 'Number')."""
     for line in (16, 17, 18, 19, 21):
         assert facts(con, "fct_waiting_times", "305", line) == [], line
     district = (
@@ -5556,9 +5556,10 @@ def test_a_quadrants_figures_are_no_figures_of_the_county(con):
         value: district for value in (19.0, 123.0, 266.0)
     }
     assert [u["value"] for u in unclassified(con, "305", 17)] == [16.0, 98.0, 241.0]
-    assert {u["reason"] for u in unclassified(con, "305", 21)} == {
-        "a row with no label among rows naming the table's districts: its figures are of none "
-        "of them, and not the whole"
+    west = "a figure of one district (West): the waiting-times facts have no column for it"
+    assert {(u["value"], u["column_name"], u["reason"]) for u in unclassified(con, "305", 21)} == {
+        (91.0, "Waiting list Of which over 18 weeks", west),
+        (14.0, "Average wait (weeks)", west),
     }
 
 
@@ -5729,3 +5730,101 @@ def test_residents_awaiting_an_assessment_are_the_waiting_list(con):
         ("referrals_waiting", 1142.0, "D2026-02-28")
     }
     assert subjects_on(con, "fct_waiting_times", "304", 40) == {("adult", None)}
+
+
+# ------------------------------- 310: a footnote's mark in a cell, groups of a cell's count
+
+
+def test_a_cells_footnote_mark_in_html_is_no_number_of_its_own(con):
+    """310 line 14: `Children's homes<TAB>104<sup>1</sup><TAB>15%` is 104 children in care on 31
+    December 2025 (it was cleaned to `104 1`, a value of no shape, so the cell was dropped and
+    the placement types seemed not to add up to their Total of 710)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "310", 14, *fields) == {
+        ("cla_count", 104.0, "D2025-12-31"),
+        ("cla_share_pct", 15.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "310", 14) == {("children", None)}
+    assert ("cla_count", 710.0, "D2025-12-31") in fields_on(
+        con, "fct_placements", "310", 17, *fields
+    )
+    breakdowns = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '310%' and f.check_name not like 'council_name%'",
+    )
+    assert breakdowns == []
+
+
+def test_a_cells_count_with_groups_in_brackets_is_kept_with_each_group(con):
+    """310 lines 23 and 29: `284<br>(incl. 12 post-16)` under `Number waiting` by quadrant and
+    `39 (4 custody & 7 B&B)` beside `Not in suitable accommodation` were no value of any shape,
+    so dropped without trace; each count and each of its groups is now kept (unclassified: a
+    quadrant's figure, and a count of no measure the catalogue names)."""
+    south = {(u["component"], u["value"]) for u in unclassified(con, "310", 23)}
+    assert south == {("value", 284.0), ("subgroup", 12.0)}
+    assert [u["value_text"] for u in unclassified(con, "310", 23)] == ["284 (incl. 12 post-16)"] * 2
+    # the quadrants add up to their Total: 266 + 284 = 550, the children waiting
+    assert fields_on(con, "fct_waiting_times", "310", 24, "measure", "value", "period_id") == {
+        ("referrals_waiting", 550.0, "D2026-01-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "310", 24) == {("children", None)}
+    unsuitable = {(u["component"], u["value"]) for u in unclassified(con, "310", 29)}
+    assert unsuitable == {("value", 39.0), ("subgroup", 4.0), ("subgroup_2", 7.0)}
+
+
+# ------------------------------------- 311: a remedy named 'Change to ...', a table's source line
+
+
+def test_a_category_named_change_to_something_is_no_change(con):
+    """311 line 17: 'Change to policy or procedure<TAB>21<TAB>27' under 'Remedies arising from
+    upheld and partly upheld complaints' is a remedy of its own, printed as it was (it was read
+    as a change column: value type 'change' and no breakdown, so the rows lost a part)."""
+    fields = ("measure", "value", "period_id", "value_type", "breakdown")
+    assert fields_on(con, "fct_complaints", "311", 17, *fields) == {
+        ("complaint_remedies", 21.0, "FY2023/24", "actual", "Change to policy or procedure"),
+        ("complaint_remedies", 27.0, "FY2024/25", "actual", "Change to policy or procedure"),
+    }
+    assert subjects_on(con, "fct_complaints", "311", 17) == {(None, None)}
+
+
+def test_a_tables_source_line_is_no_heading_of_the_text_after_it(con):
+    """311 lines 27-29: 'Source: Tyneholm and District Partnership NHS Foundation Trust, ...'
+    under the waiting list's table is no heading: the sentence after it is the council's, not a
+    partner trust's section, and its 4,280 children waiting is published (it was dropped)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "311", 29, *fields) == {
+        ("referrals_waiting", 4280.0, "D2026-01-31"),
+        ("referrals_waiting", 4902.0, "D2025-10-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "311", 29) == {("children", None)}
+
+
+def test_a_body_approving_a_count_of_things_records_no_decision(con):
+    """311 line 33: '3.1<TAB>The Council approved 31 new fostering households in 2024-25' in a
+    report is a figure of the fostering service, no decision (it was published as a resolution
+    of the Cabinet): the pack records no decision at all."""
+    got = rows(
+        con,
+        "select d.source_line, d.kind from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '311%'",
+    )
+    assert got == []
+
+
+# ------------------------------------------ 312: a fall from a level over the same period
+
+
+def test_a_level_a_fall_is_counted_from_takes_no_period_of_the_sentence_before(con):
+    """312 line 13: '... was 11 weeks in January 2026, compared with 14 weeks in July 2025. The
+    longest wait has fallen from 61 weeks to 52 weeks over the same period.': 52 weeks is the
+    longest wait in January 2026, and 61 weeks, where it fell from, is its comparison with no day
+    (61 was published as the longest wait in January 2026 too, beside 52)."""
+    assert fields_on(con, "fct_waiting_times", "312", 13, "measure", "value", "period_id") == {
+        ("avg_wait_weeks", 11.0, "D2026-01-31"),
+        ("avg_wait_weeks", 14.0, "D2025-07-31"),
+        ("max_wait_weeks", 52.0, "D2026-01-31"),
+    }
+    fields = ("value", "comparison_value", "comparison_period_id")
+    assert fields_on(con, "fct_waiting_times", "312", 13, *fields) >= {(52.0, 61.0, None)}
+    assert subjects_on(con, "fct_waiting_times", "312", 13) == {("children", None)}

@@ -42,3 +42,9 @@ case when {{ x }}.key_measure is not null then {{ x }}.cell_key
 {% macro band_stem(text) -%}
 replace({{ text }}, regexp_extract({{ text }}, '{{ var("threshold_number") }}', 0), '')
 {%- endmacro %}
+
+{# One bracketed group of a cell's count, as a regex inside a SQL literal: its number and the
+   words naming it ('4 custody', '12 post-16', '7 B&B'; int_cell_atoms' count_subgroup shape). #}
+{% macro subgroup_cell_group() -%}
+[0-9][0-9,]*\s+[a-z][a-z0-9 .''’&/+-]{0,30}
+{%- endmacro %}

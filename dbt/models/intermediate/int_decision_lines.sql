@@ -26,7 +26,10 @@ roles as (
     select
         pack_id,
         line_number,
-        {{ decision_role_kind('opener', 'text') }} as opener_kind,
+        -- 'The Council approved 31 new fostering households': a count, no decision (var
+        -- approved_a_count)
+        case when not regexp_matches(text, '{{ var("approved_a_count") }}')
+             then {{ decision_role_kind('opener', 'text') }} end as opener_kind,
         {{ decision_role_kind('list_heading', 'text') }} as list_heading_kind,
         {{ decision_role_matches('body', 'text') }} as is_body,
         {{ decision_role_matches('minute_heading', 'text') }}

@@ -239,10 +239,13 @@ inherited as (
         -- sentence no period of its own; a sentence only comparing with others between them is
         -- passed over ('At 30 September 2025, 841 children ... This compares with a rate of 70
         -- for England ... at 31 March 2025. The number ... has risen by 33': 33 is at 30
-        -- September 2025; var comparing_openers)
+        -- September 2025; var comparing_openers); a level a change is counted from ('has
+        -- fallen from 61 weeks to 52 weeks over the same period') is before that period's
+        -- end, so takes none of it
         select case when count(distinct e.period_text) = 1 then any_value(e.period_text) end
         from {{ batch(ref('stg_prose_numbers')) }} e
-        where e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
+        where w.role <> 'from'
+          and e.pack_id = w.pack_id and e.mention_seq < w.mention_seq and e.skip_reason is null
           and e.period_text is not null and e.role <> 'from'
           and (e.sentence_last_line >= w.sentence_first_line - 1
                -- 'Of these, 180 ...' in the next paragraph (var anaphoric_openers)

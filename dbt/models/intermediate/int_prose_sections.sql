@@ -1,10 +1,11 @@
 -- The section a sentence with numbers is printed in: the headings above it in its document, the
 -- nearest first. A heading is a short untabbed line without closing punctuation and with at most
 -- three lower-case words of four letters or more, not a bullet
--- (unless printed bold: '- **Brokerage Service**') and not a running header (printed three times
--- or more in the pack). Seed prose_section_headings classifies them: a 'unit' heading names a
--- part of the service (a team, a division, a partner trust, a named service), a 'whole' heading
--- the whole service, an 'inherit' heading ('Nature of Complaint') goes on with the section above
+-- (unless printed bold: '- **Brokerage Service**'), not a table's source or note ('Source: ...',
+-- var table_note_key) and not a running header (printed three times or more in the pack). Seed
+-- prose_section_headings classifies them: a 'unit' heading names a part of the service (a team,
+-- a division, a partner trust, a named service), a 'whole' heading the whole service, an
+-- 'inherit' heading ('Nature of Complaint') goes on with the section above
 -- it; any other heading starts a section of the whole service. One row per sentence (pack,
 -- sentence_first_line): the section heading and its kind, and the two nearest headings' text
 -- (a procedure named there: 'The Corporate Complaints Procedure' / 'Stage 1: Local Resolution').
@@ -23,6 +24,7 @@ lines as (
       and length(clean_text) between 4 and 160
       and not regexp_matches(clean_text, '[.:;,]$')
       and (not regexp_matches(text, '^\s*[-–•*]\s') or strpos(text, '**') > 0)
+      and not regexp_matches(clean_text, '{{ var("table_note_key") }}')   -- 'Source: ... Trust'
       -- a heading is no sentence: few lower-case words ('The table below provides information on ...' is one)
       and len(regexp_extract_all(clean_text, '(?:^|\s)[a-z][a-z]{3,}')) <= 3
 ),
