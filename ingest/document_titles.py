@@ -82,6 +82,15 @@ def _title_key_in_header(lines, cleaned, first, last, rules: Boundaries) -> str 
     return None
 
 
+_BARE_ITEM_NUMBER = re.compile(r"^\d{1,3}[a-z]?\.?$")
+
+
+def is_bare_item_number(text: str) -> bool:
+    """An item's number alone on its line (`3` under `Agenda Item No.`), or a page's under a
+    blank page: the stamp's, never a title or the content a document opens with."""
+    return bool(_BARE_ITEM_NUMBER.match(text))
+
+
 def _has_text(text: str, rules: Boundaries) -> bool:
     """A line with text that is not an item stamp (`Agenda Item 5`)."""
     return bool(text) and not any(p.search(text) for p in rules.item_stamps)
@@ -121,7 +130,7 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
     title = None
     for index in range(first, min(last + 1, first + TITLE_LOOKAHEAD)):
         text = cleaned[index]
-        if not text or any(p.search(text) for p in rules.item_stamps):
+        if not text or any(p.search(text) for p in rules.item_stamps) or is_bare_item_number(text):
             continue
         pair = split_key_value(lines[index])
         if pair and pair[0] in rules.officer_keys and officer is None:

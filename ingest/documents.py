@@ -21,11 +21,17 @@ from dataclasses import dataclass, field
 
 from ingest.appendices import add_listed_appendices, listed_titles
 from ingest.boundaries import Boundaries, load_boundaries, text_below
-from ingest.document_titles import contact_officer, minutes_title, title_and_officer
+from ingest.document_titles import (
+    contact_officer,
+    is_bare_item_number,
+    minutes_title,
+    title_and_officer,
+)
 from ingest.keyvalue import split_key_value
 from ingest.text import clean_text, is_page_stamp
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
 _AFTER_CLOSING = "after its closing section"
 BARE_BANNER_REACH = 4  # lines with text under a bare banner's date that may print `Report of`
 
@@ -77,8 +83,8 @@ class _Scan:
                 continue
             if self.pending is None and self.closing != "heading" and self._plain(index, text):
                 continue  # a line that changes nothing, told at once: most lines
-            if self.pending is not None and is_page_stamp(text):
-                continue  # `Page 6` under a blank page: furniture, not the next document
+            if self.pending is not None and (is_page_stamp(text) or is_bare_item_number(text)):
+                continue  # `Page 6` under a blank page, `3` under `Agenda Item No.`: furniture
             markers = self.rules.line_markers(text)
             if markers[:1] == ("blank_page",):
                 self.pending = "after a blank page or stamp"

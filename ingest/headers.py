@@ -298,9 +298,9 @@ def _wraps_heading_above(cell: str, heading: str) -> bool:
 
 def _periods_under_group_headings(row: Row, above: list[Row]) -> bool:
     """`Placement type<TAB>2024/25<TAB>2025/26<TAB>2025/26<TAB>Q4 to Q2` under `<TAB>Q4<TAB>Q1
-    <TAB>Q2<TAB>Change`: the label column's heading, and the year of each quarter over it (a
-    heading of words may stand beside them), under a header line naming every column it fills
-    and not the label column."""
+    <TAB>Q2<TAB>Change`: the label column's heading, and the year (or the day: `31 Mar 2025`) of
+    each quarter over it (a heading of words may stand beside them), under a header line naming
+    every column it fills and not the label column."""
     if not above or above[-1].clean[0] or row.has_values:
         return False
     label = row.clean[0]
@@ -310,7 +310,9 @@ def _periods_under_group_headings(row: Row, above: list[Row]) -> bool:
     cells = [
         (i, c, k) for i, (c, k) in enumerate(zip(row.clean, row.kinds, strict=False)) if c and i
     ]
-    periods = [c for _, c, _ in cells if _YEAR.match(c) or _OPENS_WITH_FISCAL_YEAR.match(c)]
+    periods = [
+        c for _, c, k in cells if k == "date" or _YEAR.match(c) or _OPENS_WITH_FISCAL_YEAR.match(c)
+    ]
     return len(periods) >= 2 and all(i < len(heads) and heads[i] for i, _, _ in cells)
 
 

@@ -85,6 +85,8 @@ NOT_PLACES = {
     "District",
     "Full",
     "Members",
+    "All",
+    "Whole",
 }
 DATE_KEYS = ("date of meeting", "meeting", "date", "date/time", "date and time", "date & time")
 COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
@@ -300,6 +302,8 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
     if meta.council is not None:
         return
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        if _cells_with_text(lines[index]) > 1:
+            continue  # a table's row (`Decision<TAB>Adult Social Care<TAB>All Council`)
         text = _title_case_capitals(clean_text(lines[index]))
         match = PRINTED_COUNCIL.match(text)
         if match and match.group("name").split()[0] in NOT_PLACES:
@@ -309,6 +313,10 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
             _set_council(meta, match.group("name"), index + 1, "printed", 1.0)
             return
     _infer_council(lines, meta)
+
+
+def _cells_with_text(line: str) -> int:
+    return sum(1 for cell in line.split("\t") if cell.strip()) if "\t" in line else 1
 
 
 def _title_case_capitals(text: str) -> str:
@@ -323,24 +331,29 @@ def _title_case_capitals(text: str) -> str:
 
 
 def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
-    """The council most often named in the text, backed by the e-mail domains printed: a name
-    whose place is an officer's gov.uk domain wins over one named more often that is not (the
-    'In Care Council' of a corporate parenting board, 'Norfolk County Council' of
-    committees@norfolk.gov.uk)."""
+    """The council most often named in the text (in tables' cells only when the text names
+    none), backed by the e-mail domains printed: a name whose place is an officer's gov.uk
+    domain wins over one named more often that is not (the 'In Care Council' of a corporate
+    parenting board, 'Norfolk County Council' of committees@norfolk.gov.uk)."""
     mentions: Counter[str] = Counter()
+    in_tables: Counter[str] = Counter()
     first_line: dict[str, int] = {}
     domains: Counter[str] = Counter()
     for number, line in enumerate(lines, start=1):
         if "Council" in line:  # COUNCIL_MENTION is case-sensitive: skip lines that cannot match
+            counted = in_tables if "\t" in line else mentions
             for match in COUNCIL_MENTION.finditer(line):
                 name = match.group("name")
                 if match.group("place").split()[0] in NOT_PLACES:
                     continue
-                mentions[name] += 1
+                counted[name] += 1
                 first_line.setdefault(name, number)
         if "@" in line:
             for match in GOV_UK_DOMAIN.finditer(line):
                 domains[match.group("place").lower()] += 1
+    # a council named in a table's cell is a row's or column's (a comparator, `All Council`):
+    # the text's own mentions first
+    mentions = mentions or in_tables
     if not mentions:
         _infer_council_from_domain(domains, lines, meta)
         return

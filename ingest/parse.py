@@ -283,7 +283,12 @@ from ingest.text import clean_text
 # `1<sup>st</sup>` -> `1st` (text.py; it was `104 1`, a cell of no value)
 # 1.4.16: a row broken by a page whose rest lost its columns (`West<TAB>231`, `Page 15`,
 # `<TAB>91<TAB>14`) is one row, the rest in the columns the row left (stitching.py)
-PARSER_VERSION = "1.4.16"
+# 1.4.17: the day of each quarter under a row of quarter labels (`Placement type<TAB>31 Mar
+# 2025<TAB>...` under `<TAB>Q4<TAB>Q1 ...`) is a header row (headers.py); `Agenda Item No.` over
+# its number on a line of its own is an item stamp, the number no title (boundaries.yml,
+# documents.py); `Tel:` / `Email:` are report header keys; a council named only in a table's
+# cell (`All Council`) is not the pack's while the text names one (metadata.py)
+PARSER_VERSION = "1.4.17"
 
 
 @dataclass

@@ -856,3 +856,48 @@ def test_a_bodys_name_at_the_top_of_a_page_over_a_report_title_field_opens_a_rep
             "James Thorne, Performance and Improvement Manager",
         )
     ]
+
+
+def test_an_item_stamp_with_its_number_on_the_line_below_opens_a_report():
+    """`Agenda Item No.` over a blank line and `3` (the number printed on a line of its own),
+    then the council's banner and the report's title: a report from the stamp, titled by its
+    title (it stayed in the minutes before it, which dated its figures)."""
+    docs = _minutes_then(
+        [
+            "Page 4",
+            "",
+            "Agenda Item No.",
+            "",
+            "3",
+            "",
+            "WARDLEIGH COUNTY COUNCIL",
+            "",
+            "CORPORATE PARENTING PANEL",
+            "THURSDAY 12 MARCH 2026 AT 2.00PM",
+            "",
+            "CHILDREN LOOKED AFTER PERFORMANCE REPORT - QUARTER 3 2025/26",
+            "",
+            "Report of the Director of Children's Services",
+        ]
+    )
+    assert [(d.kind, d.first_line, d.title) for d in docs][1:] == [
+        ("report", 10, "CHILDREN LOOKED AFTER PERFORMANCE REPORT - QUARTER 3 2025/26")
+    ]
+
+
+def test_a_telephone_line_in_a_reports_header_is_no_title():
+    """`Report to:` / `Tel:` over the report's title (a Leeds-like header): the title is the line
+    after the telephone number (it was `Tel: 0113 378 8642`)."""
+    docs = _minutes_then(
+        [
+            "Report to: Scrutiny Board (Children and Families)",
+            "Tel: 0113 378 8642",
+            "",
+            "CAMHS and neurodevelopmental pathway waiting times - progress update",
+            "",
+            "Brief summary",
+        ]
+    )
+    assert [(d.kind, d.first_line, d.title) for d in docs][1:] == [
+        ("report", 8, "CAMHS and neurodevelopmental pathway waiting times - progress update")
+    ]

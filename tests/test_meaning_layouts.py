@@ -895,7 +895,11 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
     # the councils of these layouts are made up: each pack's council name is a finding too
     layouts = {path.name[:3] for path in (REPO / "tests/data/meaning_layouts").glob("*.txt")}
     got = [r for r in got if r["file_name"][:3] in layouts]  # this module's packs
-    unknown = {r["file_name"][:3] for r in got if r["check_name"] == "council_name_unknown"}
+    unknown = {
+        r["file_name"][:3]
+        for r in got
+        if r["check_name"] in ("council_name_unknown", "council_name_not_found")
+    }
     assert unknown == layouts - _real_councils(con)
     got = [r for r in got if not r["check_name"].startswith("council_name_")]
     assert [
@@ -5828,3 +5832,79 @@ def test_a_level_a_fall_is_counted_from_takes_no_period_of_the_sentence_before(c
     fields = ("value", "comparison_value", "comparison_period_id")
     assert fields_on(con, "fct_waiting_times", "312", 13, *fields) >= {(52.0, 61.0, None)}
     assert subjects_on(con, "fct_waiting_times", "312", 13) == {("children", None)}
+
+
+# --------------------------------------------------- 313: quarter labels over each quarter's day
+
+
+def test_the_day_under_each_quarters_label_dates_its_column(con):
+    """313 lines 16-18: '<TAB>Q4<TAB>Q1<TAB>Q2<TAB>Q3' over 'Placement type<TAB>31 Mar 2025<TAB>30
+    Jun 2025 ...': the second line heads the columns too, so Q4's 402 children are at 31 March
+    2025 (the line was read as a row of no figures, and Q4 taken as the report year's: 31 March
+    2026, a year late)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "313", 18, *fields) == {
+        ("cla_count", 402.0, "D2025-03-31"),
+        ("cla_count", 398.0, "D2025-06-30"),
+        ("cla_count", 391.0, "D2025-09-30"),
+        ("cla_count", 386.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "313", 18) == {("children", None)}
+    assert ("cla_count", 552.0, "D2025-03-31") in fields_on(
+        con, "fct_placements", "313", 21, *fields
+    )
+
+
+# ----------------------------- 314: a council named only in a table's column, 'Of which:' rows
+
+
+def test_a_council_named_only_in_a_tables_column_is_not_the_packs(con):
+    """314 line 29: 'Decision<TAB>Adult Social Care<TAB>All Council' is the only 'Council' the
+    pack prints: the pack's council is not found, rather than 'Decision Adult Social Care All
+    Council' (read as printed on the front sheet), and a finding says so (a pack naming no
+    council had none)."""
+    got = rows(
+        con,
+        "select council, council_resolution from marts.dim_pack where file_name like '314%'",
+    )
+    assert got == [{"council": None, "council_resolution": "not_found"}]
+    findings = rows(
+        con,
+        "select f.check_name, f.source_lines from marts.dq_findings f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '314%'",
+    )
+    assert findings == [{"check_name": "council_name_not_found", "source_lines": None}]
+
+
+def test_of_which_rows_are_parts_of_the_row_above_not_of_the_total(con):
+    """314 lines 13-16: 'Adult Social Care and Health | 1,412' over 'Of which: Reablement | 633'
+    and 'Of which: Shared Lives | 47' under 'Total compliments | 1,412': the rows add up without
+    their parts, so no finding (two said the rows add up to 2,092 against 1,412)."""
+    fields = ("measure", "value", "period_id", "breakdown")
+    assert fields_on(con, "fct_complaints", "314", 14, *fields) == {
+        ("compliments_received", 633.0, "FY2023/24", "Of which: Reablement"),
+        ("compliments_received", 598.0, "FY2024/25", "Of which: Reablement"),
+    }
+    assert subjects_on(con, "fct_complaints", "314", 14) == {("adult", None)}
+
+
+def test_complaints_responded_to_in_over_a_timescale_are_late(con):
+    """314 line 23: 'Responded to in over 20 working days | 156 | 146' are the complaints answered
+    late (they were read as complaints concluded, and their 146 as disagreeing with a total)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "314", 23, *fields) == {
+        ("complaints_over_timescale", 156.0, "FY2023/24"),
+        ("complaints_over_timescale", 146.0, "FY2024/25"),
+    }
+    assert subjects_on(con, "fct_complaints", "314", 23) == {("adult", None)}
+
+
+def test_a_recommendation_slash_s_heading_leads_recommendations(con):
+    """314 lines 33-37: 'RECOMMENDATION/S' over '1)<TAB>That the Committee considers ...' and
+    '2)<TAB>That a further report ...': a recommendation of two items (none was read)."""
+    got = rows(
+        con,
+        "select d.source_line, d.kind, d.n_items from marts.fct_decisions d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '314%'",
+    )
+    assert got == [{"source_line": 35, "kind": "recommendation", "n_items": 2}]

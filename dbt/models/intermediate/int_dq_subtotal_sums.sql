@@ -1,7 +1,8 @@
 -- Check: the detail rows of a table block (services, teams, themes, remedy types...) add up to the
--- block's printed total row, column by column. When rows marked as children ('- Debt Recovery')
--- are a breakdown of the row above them rather than siblings, the rows without the mark add up
--- instead: either sum matching the total is no finding.
+-- block's printed total row, column by column. When rows marked as children ('- Debt Recovery',
+-- 'Of which: Shared Lives', var subset_row_opener) are a breakdown of the row above them rather
+-- than siblings, the rows without the mark add up instead: either sum matching the total is no
+-- finding.
 -- A row whose label runs over a page break prints its figures on its second line (part 1): its
 -- figures count with the other rows' first figures (the nth part printing a figure, not part n).
 -- Rows of the block read as another measure count too when all its rows together make the total
@@ -12,7 +13,8 @@ with facts as (
                dense_rank() over (partition by f.source_table_id, f.source_row, f.source_col, f.measure
                                   order by f.source_part) - 1 as source_part),
            r.block_index,
-           regexp_matches(coalesce(f.row_label, ''), '^\s*[-–•]\s') as is_marked
+           regexp_matches(coalesce(f.row_label, ''), '^\s*[-–•]\s')
+               or regexp_matches(coalesce(f.row_label, ''), '{{ var("subset_row_opener") }}') as is_marked
     from {{ ref('int_facts') }} f
     join {{ batch(ref('int_table_rows')) }} r
       on r.table_id = f.source_table_id and r.row_index = f.source_row
