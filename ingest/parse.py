@@ -288,7 +288,9 @@ from ingest.text import clean_text
 # its number on a line of its own is an item stamp, the number no title (boundaries.yml,
 # documents.py); `Tel:` / `Email:` are report header keys; a council named only in a table's
 # cell (`All Council`) is not the pack's while the text names one (metadata.py)
-PARSER_VERSION = "1.4.17"
+# 1.4.18: a numbered quarter of a fiscal year (`In Quarter 3 2025/26`, `Q2 of 2025/26`) is one
+# period phrase (prose.yml periods; it was the year alone)
+PARSER_VERSION = "1.4.18"
 
 
 @dataclass

@@ -197,14 +197,18 @@ def test_a_percent_of_total_column_is_each_themes_share(con):
 
 
 def test_children_who_became_or_ceased_to_be_looked_after_are_flows_not_the_count(con):
-    """'19 children became looked after and 28 children ceased to be looked after': children
-    starting and ceasing care, never a count of children looked after."""
+    """'In Quarter 3 of 2023/24, 19 children became looked after and 28 children ceased to be
+    looked after': children starting and ceasing care in that quarter, never a count of children
+    looked after (the quarter was lost, so they were the whole year's)."""
     got = {
-        (f["measure"], f["value"])
+        (f["measure"], f["value"], f["period_id"])
         for f in facts(con, "fct_placements", "210", 41)
         if f["source_kind"] == "prose"
     }
-    assert got == {("children_starting_care", 19), ("children_ceasing_care", 28)}
+    assert got == {
+        ("children_starting_care", 19, "FY2023/24-Q3"),
+        ("children_ceasing_care", 28, "FY2023/24-Q3"),
+    }
 
 
 def test_a_leaving_care_service_for_young_adults_is_childrens_social_care(con):
@@ -5908,3 +5912,80 @@ def test_a_recommendation_slash_s_heading_leads_recommendations(con):
         "join marts.dim_pack p using (pack_id) where p.file_name like '314%'",
     )
     assert got == [{"source_line": 35, "kind": "recommendation", "n_items": 2}]
+
+
+# ------------------------------------ 315: wordings of waits, complaints and care the seeds lacked
+
+
+def test_sentences_of_waits_in_wordings_of_their_own(con):
+    """315 lines 13-15: 'Waits over 104 weeks stood at 21 at 31 December 2025, compared with 35
+    at 30 September 2025', '71% of children and young people referred to the service were seen
+    within 18 weeks' and '940 children were waiting ..., the longest of them for 97 weeks' (none
+    of these figures but the 940 was read)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "315", 13, *fields) == {
+        ("waiting_over_104_weeks", 21.0, "D2025-12-31"),
+        ("waiting_over_104_weeks", 35.0, "D2025-09-30"),
+    }
+    assert fields_on(con, "fct_waiting_times", "315", 14, *fields) == {
+        ("pct_seen_within_18_weeks", 71.0, "FY2024/25")
+    }
+    assert fields_on(con, "fct_waiting_times", "315", 15, *fields) == {
+        ("referrals_waiting", 940.0, "D2025-12-31"),
+        ("max_wait_weeks", 97.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "315", 13) == {("children", None)}
+    assert subjects_on(con, "fct_waiting_times", "315", 15) == {("children", "autism_assessment")}
+
+
+def test_sentences_of_complaints_in_wordings_of_their_own(con):
+    """315 lines 19-21: '1,530 complaints across all of its services', 'Of the complaints the
+    Ombudsman investigated in 2024/25, it upheld 68% (17 of 25)' (the Ombudsman's: it was
+    published as the council's uphold rate) and '64 enquiries from councillors'."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "315", 19, *fields) == {
+        ("complaints_received", 1530.0, "FY2024/25")
+    }
+    assert fields_on(con, "fct_complaints", "315", 20, *fields) == {
+        ("ombudsman_upheld_pct", 68.0, "FY2024/25"),
+        ("ombudsman_upheld", 17.0, "FY2024/25"),
+    }
+    assert fields_on(con, "fct_complaints", "315", 21, *fields) == {
+        ("councillor_enquiries", 64.0, "FY2024/25")
+    }
+    for line in (19, 20, 21):
+        assert subjects_on(con, "fct_complaints", "315", line) == {("children", None)}, line
+
+
+def test_sentences_of_children_in_care_in_wordings_of_their_own(con):
+    """315 lines 25-29: 'The proportion of children looked after living in foster care was 69%
+    at 31 December 2025' and 'the Council was not in touch with 18 of its care leavers aged 19 to
+    21' (neither was read)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "315", 25, *fields) == {
+        ("cla_foster_pct", 69.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_placements", "315", 26, *fields) == {
+        ("care_leavers_not_in_touch", 18.0, "D2025-12-31")
+    }
+    # 'In Quarter 3 2025/26, 37 children started to be looked after': that quarter's (the
+    # quarter was lost, so the whole year's)
+    assert fields_on(con, "fct_placements", "315", 27, *fields) == {
+        ("children_starting_care", 37.0, "FY2025/26-Q3")
+    }
+    # '41 children started ... and 38 ceased ..., compared with 29 starting in Quarter 3 of
+    # 2024/25': the 29 says what it counts ('starting'), so it is not taken as the ceasing
+    # figure's earlier value (it would have been, once its quarter was read)
+    assert fields_on(con, "fct_placements", "315", 28, *fields) == {
+        ("children_starting_care", 41.0, "FY2025/26-Q3"),
+        ("children_ceasing_care", 38.0, "FY2025/26-Q3"),
+    }
+    # '52 children ceased ..., compared with 47 in Quarter 3 of 2024/25': both quarters, the 47
+    # the 52's comparison of that quarter (it was the whole year, or none)
+    compared = ("measure", "value", "period_id", "comparison_value", "comparison_period_id")
+    assert fields_on(con, "fct_placements", "315", 29, *compared) == {
+        ("children_ceasing_care", 52.0, "FY2025/26-Q3", 47.0, "FY2024/25-Q3"),
+        ("children_ceasing_care", 47.0, "FY2024/25-Q3", None, None),
+    }
+    for line in (25, 26, 27, 28, 29):
+        assert subjects_on(con, "fct_placements", "315", line) == {("children", None)}, line

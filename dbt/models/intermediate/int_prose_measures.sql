@@ -189,6 +189,11 @@ series as (
      and e.role in ('level', 'to')
     join best b on b.pack_id = e.pack_id and b.mention_seq = e.mention_seq
     where t.role in ('level', 'from')
+      -- a word of its own naming what it counts ('compared with 93 starting in Quarter 3 of
+      -- 2024/25', after '101 started ... and 114 ceased ...'): maybe not the last figure's
+      -- measure (var own_count_word; 'during' and the like are no such word: var ing_prepositions)
+      and lower(regexp_extract(coalesce(t.after_text, ''), '{{ var("own_count_word") }}', 1))
+          in ('', '{{ var("ing_prepositions") | join("', '") }}')
       and (   -- another year's figure ('287 complaints in 2024/25, compared with 301 in 2023/24':
               -- 301 is the earlier figure of 287's comparison, and a fact of its own year; so is
               -- 1,401 in '1,312 ..., down from 1,401 in May 2025')
