@@ -184,12 +184,20 @@ def _field_value(text: str, keys: tuple[str, ...]) -> str:
     return pair[1] if pair and pair[0] in keys else text
 
 
+_VENUE_AFTER_TIME = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s+in\s+(?P<venue>.+)$", re.IGNORECASE
+)
+
+
 def _read_venue_after_date(text: str, index: int, meta: MeetingMetadata) -> None:
     """`Thursday, 14th March, 2024, 7.00 pm - George Meehan House, 294 High Road (watch ...)`:
-    the venue printed after a dash on the date's own line, without a closing aside."""
+    the venue printed after a dash on the date's own line, without a closing aside; or after its
+    time (`Tuesday 3 March 2026 at 2.00 pm in the Brierley Room, County Hall, ...`)."""
     _, dash, after = text.partition(" - ")
-    venue = re.sub(r"\s*\([^)]*\)\s*$", "", after).strip()
-    if dash and VENUE_WORDS.search(venue):
+    if not dash and (match := _VENUE_AFTER_TIME.search(text)):
+        after = match.group("venue")
+    venue = re.sub(r"^the\s+|\s*\([^)]*\)\s*$", "", after).strip()
+    if venue and VENUE_WORDS.search(venue):
         meta.venue, meta.venue_line = venue, index + 1
 
 

@@ -290,7 +290,9 @@ from ingest.text import clean_text
 # cell (`All Council`) is not the pack's while the text names one (metadata.py)
 # 1.4.18: a numbered quarter of a fiscal year (`In Quarter 3 2025/26`, `Q2 of 2025/26`) is one
 # period phrase (prose.yml periods; it was the year alone)
-PARSER_VERSION = "1.4.18"
+# 1.4.19: `Meeting to be held on Tuesday 3 March 2026 at 2.00 pm in the Brierley Room, ...` gives
+# the meeting's date, time and venue (boundaries.yml minutes_held, metadata.py)
+PARSER_VERSION = "1.4.19"
 
 
 @dataclass

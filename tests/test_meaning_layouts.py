@@ -5989,3 +5989,64 @@ def test_sentences_of_children_in_care_in_wordings_of_their_own(con):
     }
     for line in (25, 26, 27, 28, 29):
         assert subjects_on(con, "fct_placements", "315", line) == {("children", None)}, line
+
+
+# ---------------------- 316: a notice of meeting, a region with its year, an executive member
+
+
+def test_a_meeting_to_be_held_on_a_day_dates_the_pack(con):
+    """316 line 7: 'Meeting to be held on Thursday 5 March 2026 at 10.00 am in the Oak Room, Civic
+    Centre, Hambleford' is the meeting (it was taken from the minutes' 4 December 2025 below)."""
+    got = rows(
+        con,
+        "select m.meeting_date, m.meeting_time from marts.dim_meeting m "
+        "join marts.dim_pack p using (meeting_id) where p.file_name like '316%'",
+    )
+    assert got == [{"meeting_date": date(2026, 3, 5), "meeting_time": "10:00"}]
+
+
+def test_a_regions_column_with_its_year_is_a_comparator(con):
+    """316 lines 28-30: 'Yorkshire and Humber 2024/25' beside the council's column is the region's
+    (its 92% was published as the council's care leavers in touch at 31 March 2025)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "316", 30, *fields) == {
+        ("care_leavers_in_touch_pct", 93.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_placements", "316", 30) == {("children", None)}
+    region = [u for u in unclassified(con, "316", 30) if u["column_name"].startswith("Yorkshire")]
+    assert [(u["value"], u["reason"][:21]) for u in region] == [(92.0, "a comparator's figure")]
+
+
+def test_a_row_of_children_starting_care_counts_them(con):
+    """316 line 34: 'Children starting care | 31 | 28 | 35' are children starting to be looked
+    after each quarter (they were read as children ceasing care, the row below's measure)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "316", 34, *fields) == {
+        ("children_starting_care", 31.0, "FY2025/26-Q1"),
+        ("children_starting_care", 28.0, "FY2025/26-Q2"),
+        ("children_starting_care", 35.0, "FY2025/26-Q3"),
+    }
+    assert subjects_on(con, "fct_placements", "316", 34) == {("children", None)}
+
+
+def test_resolved_with_a_comma_a_deferral_agreed_and_an_executive_members_record(con):
+    """316 lines 13, 17 and 43-47: 'RESOLVED, that the minutes ... be confirmed' is a resolution
+    (none was read), 'The Panel agreed to defer consideration of ...' is deferred (no status), and
+    a Record of Executive Decision's 'Executive Member:' names who decided (no maker)."""
+    got = rows(
+        con,
+        "select d.source_line, d.kind, d.status, d.decision_maker, d.reference "
+        "from marts.fct_decisions d join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '316%' order by d.source_line",
+    )
+    assert [tuple(r.values()) for r in got] == [
+        (13, "resolution", None, "Corporate Parenting Panel", None),
+        (17, "resolution", "deferred", "Corporate Parenting Panel", None),
+        (
+            47,
+            "executive_decision",
+            None,
+            "Councillor Ann Priestley, Executive Member for Children and Families",
+            "CS/2026/007",
+        ),
+    ]

@@ -175,13 +175,15 @@ nullif(lower(regexp_extract({{ expr }}, '(?i)^\W*(?:decision\s*:\s*)?({{ var("de
 {# What a resolution says became of its item instead of deciding it: 'DEFERRED:' over it, or the
    item itself deferred or withdrawn at the resolution's opening ('Resolved – that the item be
    deferred to ...', '8.1 Consideration of this item was deferred to ...', 'That consideration of
-   the Risk Management Update be deferred'); not a resolution deciding something else that
+   the Risk Management Update be deferred', 'The Board agreed to defer consideration of ...': var
+   deferral_agreed); not a resolution deciding something else that
    withdraws or defers a part ('That the Tree Management Policy (2019) be withdrawn and
    replaced', '... noting that item 6 was withdrawn'). Null otherwise. #}
 {% macro decision_status_said(expr) -%}
 nullif(lower(coalesce(
     nullif(regexp_extract({{ expr }}, '(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?({{ var("item_status_words") | join("|") }})\b', 1), ''),
-    regexp_extract({{ expr }}, '{{ var("item_status_sentence") }}', 1))), '')
+    nullif(regexp_extract({{ expr }}, '{{ var("item_status_sentence") }}', 1), ''),
+    case when regexp_matches({{ expr }}, '{{ var("deferral_agreed") }}') then 'deferred' end)), '')
 {%- endmacro %}
 
 {# A body's name printed in capitals ('CABINET', 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE')
@@ -202,7 +204,10 @@ nullif(lower(coalesce(
    decision, and the lines its decision is printed on. Records printed in two cells and as
    'Key: value' lines are read by the same columns (int_decisions). #}
 {% macro decision_record_fields(r) -%}
-max(case when {{ r }}.field = 'decision_maker' then {{ r }}.field_value end) as decision_maker,
+-- who decided: the 'Decision taken by:' key, else the member the record names ('Executive
+-- Member:<TAB>Councillor ...': an executive member's decision)
+coalesce(max(case when {{ r }}.field = 'decision_maker' then {{ r }}.field_value end),
+         max(case when {{ r }}.field = 'cabinet_member' then {{ r }}.field_value end)) as decision_maker,
 max(case when {{ r }}.field = 'decision_date' then {{ r }}.field_value end) as decision_date_text,
 max(case when {{ r }}.field = 'reference' then {{ r }}.field_value end) as reference_printed,
 max(case when {{ r }}.field = 'title' then {{ r }}.field_value end) as title,
