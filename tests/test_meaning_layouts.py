@@ -6050,3 +6050,29 @@ def test_resolved_with_a_comma_a_deferral_agreed_and_an_executive_members_record
             "CS/2026/007",
         ),
     ]
+
+
+# --------------------------------------- 317: a column of another threshold under a lead-in
+
+
+def test_a_column_of_a_threshold_the_catalogue_lacks_is_no_part_of_the_lead_ins_measure(con):
+    """317 lines 10-18: '... children waiting for an assessment decision ...' over 'Waiting |
+    Waiting over 6 weeks | % over 6 weeks': the lead-in's waiting list is the 'Waiting' column's;
+    the six-week column names a threshold of no catalogue measure, so its figures are left
+    unclassified (they were published as the waiting list too: four false findings)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "317", 15, *fields) == {
+        ("referrals_waiting", 286.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_waiting_times", "317", 18, *fields) == {
+        ("referrals_waiting", 915.0, "D2025-12-31")
+    }
+    # (no service area: the seeds name none for SEND assessments, and the report no other)
+    assert subjects_on(con, "fct_waiting_times", "317", 18) == {(None, None)}
+    assert [u["value"] for u in unclassified(con, "317", 15)] == [39.2, 112.0]
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '317%' and f.check_name not like 'council_name%'",
+    )
+    assert findings == []

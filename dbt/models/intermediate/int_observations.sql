@@ -342,8 +342,9 @@ based as (
         -- 'Upheld | Not upheld' under Ombudsman decisions, stays a part of the caption's)
         -- ... and so does a column of words naming none beside one that names the caption's
         -- measure ('Referrals received' beside 'Waiting list at month end' under 'Mindworks
-        -- referrals and waiting list'; 'Out of county' beside 'More than 20 miles from home'):
-        -- the caption's measure is that column's, not this one's
+        -- referrals and waiting list'; 'Out of county' beside 'More than 20 miles from home'; a
+        -- lead-in's 'children waiting for an assessment decision' over 'Waiting | Waiting over 6
+        -- weeks'): the caption's (or lead-in's) measure is that column's, not this one's
         coalesce(w.col_measure is null and w.label_measure is null
                  and w.col_dimension is null and w.column_dimension is null
                  and w.col_fy is null and w.quarter is null and w.col_as_of is null and w.col_month is null
@@ -352,7 +353,7 @@ based as (
                  and not w.is_total_col
                  and ((mcc.n_measures >= 2 and w.col_value_type = 'change')
                       or (mcc.n_measures >= 2 and regexp_matches(w.column_name, '{{ var("other_activity_column") }}'))
-                      or (w.table_measure_source = 'caption' and regexp_matches(w.column_name, '[A-Za-z]{3,}')
+                      or (w.table_measure_source in ('caption', 'lead_in') and regexp_matches(w.column_name, '[A-Za-z]{3,}')
                           and w.table_measure in (select m.col_measure from measure_columns m
                                                   where m.table_id = w.table_id))), false)
             as col_names_unknown_measure
