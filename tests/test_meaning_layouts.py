@@ -6076,3 +6076,34 @@ def test_a_column_of_a_threshold_the_catalogue_lacks_is_no_part_of_the_lead_ins_
         "where p.file_name like '317%' and f.check_name not like 'council_name%'",
     )
     assert findings == []
+
+
+def test_the_ombudsmans_letter_that_records_complaints_counts_its_enquiries(con):
+    """311 line 37: '... Ombudsman's annual review letter for the year ending 31 March 2025
+    records 58 complaints and enquiries received about the council': the Ombudsman's (they were
+    the council's complaints received: 'recorded' was read, 'records' not)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "311", 37, *fields) == {
+        ("ombudsman_enquiries", 58.0, "FY2024/25")
+    }
+    assert subjects_on(con, "fct_complaints", "311", 37) == {(None, None)}
+
+
+# ------------------------------------- 318: a year-to-date column under a quarters' caption
+
+
+def test_a_year_to_date_column_under_a_caption_of_quarters_counts_from_the_years_start(con):
+    """318 lines 11-15: 'YTD' beside 'Q1 | Q2 | Q3' under 'Complaints received by directorate,
+    Q1-Q3 2025/26' counts from 1 April 2025 to the end of Q3 (it took the caption's Q3, so 340
+    and 122 were one figure's two values)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "318", 13, *fields) == {
+        ("complaints_received", 101.0, "FY2025/26-Q1"),
+        ("complaints_received", 117.0, "FY2025/26-Q2"),
+        ("complaints_received", 122.0, "FY2025/26-Q3"),
+        ("complaints_received", 340.0, "R2025-04-01/2025-12-31"),
+    }
+    assert subjects_on(con, "fct_complaints", "318", 13) == {("adult", None)}
+    assert ("complaints_received", 598.0, "R2025-04-01/2025-12-31") in fields_on(
+        con, "fct_complaints", "318", 15, *fields
+    )

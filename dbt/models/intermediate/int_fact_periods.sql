@@ -111,11 +111,14 @@ changes_dated as (
 read as (
     select
         -- a caption naming a quarter with its year ('..., Quarter 2 2025/26') dates the values
-        -- of a table whose columns and rows print no period of their own
+        -- of a table whose columns and rows print no period of their own; not a year-to-date
+        -- column's ('YTD' under '..., Q1-Q3 2025/26': counted from the year's start)
         o.* replace (
             coalesce(o.quarter, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
+                                      and not o.col_says_to_date
                                      then t.caption_quarter end) as quarter,
             coalesce(o.quarter_source, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
+                                              and not o.col_says_to_date
                                               and t.caption_quarter is not null then 'caption' end)
                 as quarter_source),
         p.meeting_date,
