@@ -53,6 +53,12 @@ end)
 (?:{{ var('fiscal_year_separators') | join('|') }})
 {%- endmacro %}
 
+{# The quarter a phrase numbers, alone or with its fiscal year ('Quarter 3', 'Q3 2025/26',
+   'Quarter 3 of 2024/25'; with_year: only with its year), else null. #}
+{% macro numbered_quarter(expr, with_year=false) -%}
+try_cast(nullif(regexp_extract({{ expr }}, '(?i)^{{ quarter_words_re() }}\s?([1-4])(?:\s+(?:of\s+)?(?:19|20)[0-9]{2}\s?{{ fy_separator_re() }}\s?(?:19|20)?[0-9]{2}){{ '' if with_year else '?' }}$', 1), '') as integer)
+{%- endmacro %}
+
 {# The words printed before a quarter's number (var quarter_words), as one group. #}
 {% macro quarter_words_re() -%}
 (?:{{ var('quarter_words') | join('|') }})

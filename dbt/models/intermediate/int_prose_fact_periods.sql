@@ -315,7 +315,7 @@ read_periods as (
         w.*,
         coalesce(
             -- 'Quarter 3', 'Quarter 3 2025/26' (its year is printed_fy's)
-            try_cast(nullif(regexp_extract(coalesce(w.period_text, ''), '(?i)^{{ quarter_words_re() }}\s?([1-4])(?:\s+(?:of\s+)?(?:19|20)[0-9]{2}\s?{{ fy_separator_re() }}\s?(?:19|20)?[0-9]{2})?$', 1), '') as integer),
+            {{ numbered_quarter("coalesce(w.period_text, '')") }},
             -- 'in the first quarter of 2025/26'
             {{ ordinal_quarter("coalesce(w.period_text, '')") }},
             -- 'during the quarter': the quarter the heading above (else the title) names with its

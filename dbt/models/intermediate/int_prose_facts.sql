@@ -124,10 +124,10 @@ compared as (
                                || strftime(k.to_date_end - to_years(coalesce(year(k.to_date_start)
                                    - {{ fy_start_year("k.comparison_period_text") }}, 1)::int), '%Y-%m-%d') end
                 -- 'compared with 93 in Quarter 3 of 2024/25': that quarter
-                when regexp_matches(coalesce(k.comparison_period_text, ''), '(?i)^{{ quarter_words_re() }}\s?[1-4]\s+(?:of\s+)?(?:19|20)[0-9]{2}')
+                when {{ numbered_quarter("coalesce(k.comparison_period_text, '')", with_year=true) }} is not null
                  and {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
                 then 'FY' || {{ fy_label(fy_start_year("coalesce(k.comparison_period_text, '')")) }} || '-Q'
-                     || regexp_extract(k.comparison_period_text, '(?i)^{{ quarter_words_re() }}\s?([1-4])', 1)
+                     || {{ numbered_quarter("coalesce(k.comparison_period_text, '')", with_year=true) }}
                 when {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
                 then 'FY' || {{ fy_label(fy_start_year("coalesce(k.comparison_period_text, '')")) }} end
                as comparison_period_id,
