@@ -16,9 +16,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from ingest.boundaries import load_boundaries
+from ingest.boundaries import BOUNDARIES_FILE, load_boundaries
 from ingest.dates import parse_date, parse_time, starts_with_weekday_date
 from ingest.keyvalue import split_key_value
+from ingest.rules import read_rules
 from ingest.text import clean_text, is_blank
 
 FRONT_SHEET_LINES = 40
@@ -68,26 +69,15 @@ def _printed_council_without_council() -> re.Pattern:
 
 
 GOV_UK_DOMAIN = re.compile(r"@(?P<place>[a-z][a-z\-]+)\.gov\.uk", re.IGNORECASE)
-NOT_PLACES = {
-    "The",
-    "This",
-    "That",
-    "Care",
-    "Youth",
-    "Town",
-    "Parish",
-    "Local",
-    "Your",
-    "Our",
-    "County",
-    "Borough",
-    "City",
-    "District",
-    "Full",
-    "Members",
-    "All",
-    "Whole",
-}
+
+
+@cache
+def not_places() -> frozenset[str]:
+    """First words of a `... Council` mention that name no place (`The Council`, `In Care
+    Council`, `All Council`): boundaries.yml not_council_places, reviewed data."""
+    return frozenset(read_rules(BOUNDARIES_FILE)["not_council_places"])
+
+
 DATE_KEYS = ("date of meeting", "meeting", "date", "date/time", "date and time", "date & time")
 COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
 COUNCIL_KEYS = ("council", "authority", "local authority")
@@ -314,7 +304,7 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
             continue  # a table's row (`Decision<TAB>Adult Social Care<TAB>All Council`)
         text = _title_case_capitals(clean_text(lines[index]))
         match = PRINTED_COUNCIL.match(text)
-        if match and match.group("name").split()[0] in NOT_PLACES:
+        if match and match.group("name").split()[0] in not_places():
             match = None
         match = match or _printed_council_without_council().match(text)
         if match:
@@ -352,7 +342,7 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
             counted = in_tables if "\t" in line else mentions
             for match in COUNCIL_MENTION.finditer(line):
                 name = match.group("name")
-                if match.group("place").split()[0] in NOT_PLACES:
+                if match.group("place").split()[0] in not_places():
                     continue
                 counted[name] += 1
                 first_line.setdefault(name, number)
