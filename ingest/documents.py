@@ -31,7 +31,6 @@ from ingest.keyvalue import split_key_value
 from ingest.text import clean_text, is_page_stamp
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
-
 _AFTER_CLOSING = "after its closing section"
 BARE_BANNER_REACH = 4  # lines with text under a bare banner's date that may print `Report of`
 
