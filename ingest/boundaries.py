@@ -39,6 +39,7 @@ class Boundaries:
     appendix_list_entry: re.Pattern
     appendix_headings: tuple[re.Pattern, ...]
     officer_keys: tuple[str, ...]
+    contact_keys: tuple[str, ...]
     contact_headings: tuple[re.Pattern, ...]
     contact_name_keys: tuple[str, ...]
     contact_job_keys: tuple[str, ...]
@@ -172,6 +173,7 @@ _SINGLE_PATTERN_KEYS = ("minutes_title",)
 _KEY_LIST_KEYS = (
     "report_header_keys",
     "officer_keys",
+    "contact_keys",
     "contact_name_keys",
     "contact_job_keys",
     "header_keys",

@@ -134,8 +134,10 @@ class _Scan:
         below = [i for i in range(index + 1, min(index + 12, len(self.lines))) if self.cleaned[i]]
         # (three lines: a committee's name and the meeting's date may stand above the report's
         # fields: `Adults Sub-Committee` / `13 October 2025` / `Title<TAB>...` / `Report of ...`;
-        # the lines of a banner naming the council, the body and the date count for none)
-        for i in [i for i in below if not self._banner_line(self.cleaned[i])][:3]:
+        # the lines of a banner naming the council, the body and the date count for none, and so
+        # do an officer's contact lines over the title: `Report author: ...` / `Tel: ...`)
+        counted = [i for i in below if not self._banner_line(self.cleaned[i])]
+        for i in [i for i in counted if not _contact_field(self.lines[i], self.rules)][:3]:
             if (
                 _opens_report_block(self.lines[i], self.rules)
                 or _report_title_field(self.lines[i], self.rules)
@@ -378,6 +380,13 @@ def _opens_report_block(line: str, rules: Boundaries) -> bool:
         and cells[0].strip().endswith(":")
         and cells[0].strip()[:-1].strip().lower() in rules.report_header_keys
     )
+
+
+def _contact_field(line: str, rules: Boundaries) -> bool:
+    """`Report author: Rebecca Atherton`, `Tel: 0113 37 88642`: an officer's name or contact
+    (boundaries.yml officer_keys, contact_keys)."""
+    pair = split_key_value(line)
+    return bool(pair) and (pair[0] in rules.officer_keys or pair[0] in rules.contact_keys)
 
 
 def _report_title_field(line: str, rules: Boundaries) -> bool:

@@ -78,10 +78,11 @@ def not_places() -> frozenset[str]:
     return frozenset(read_rules(BOUNDARIES_FILE)["not_council_places"])
 
 
-DATE_KEYS = ("date of meeting", "meeting", "date", "date/time", "date and time", "date & time")
-COMMITTEE_KEYS = ("report to", "meeting", "committee", "meeting of")
-COUNCIL_KEYS = ("council", "authority", "local authority")
-VENUE_KEYS = ("venue", "place", "location", "where")
+@cache
+def meeting_keys(field_name: str) -> tuple[str, ...]:
+    """The keys a meeting's field is printed under (`date`: `Date of meeting`, `Meeting date`;
+    `venue`: `Venue`, `Place`): boundaries.yml meeting_field_keys, reviewed data."""
+    return tuple(read_rules(BOUNDARIES_FILE)["meeting_field_keys"][field_name])
 
 
 @dataclass
@@ -124,7 +125,7 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         if "\t" in lines[index] and _read_meeting_row(lines[index], index, meta):
             _read_committee_above(lines, index, meta)
             return
-        line = _printed_field_value(lines[index], DATE_KEYS)
+        line = _printed_field_value(lines[index], meeting_keys("date"))
         text = rules.time_before_date.sub("", rules.minutes_held.sub("", line, count=1), count=1)
         if not starts_with_weekday_date(text):
             continue
@@ -193,7 +194,7 @@ def _read_venue_after_date(text: str, index: int, meta: MeetingMetadata) -> None
 
 def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetadata) -> None:
     for below in _non_blank_after(lines, index, 3):
-        text = _printed_field_value(lines[below], ("time", *VENUE_KEYS))
+        text = _printed_field_value(lines[below], meeting_keys("time") + meeting_keys("venue"))
         if meta.meeting_time is None and parse_time(text) and len(text) < 30:
             meta.meeting_time = parse_time(text)
             continue
@@ -222,7 +223,7 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
         if rules.venue_above_date.match(text) or rules.document_title_lines.search(text):
             continue  # `Meeting to be held in ... on`, `Record of Decisions`: not the committee
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
-            meta.committee = _field_value(text, COMMITTEE_KEYS)
+            meta.committee = _field_value(text, meeting_keys("committee"))
             meta.committee_line = above + 1
             return
 
@@ -281,16 +282,20 @@ def _read_key_value_headers(lines: list[str], meta: MeetingMetadata) -> None:
         if not pair:
             continue
         key, value = pair
-        if meta.committee is None and key in COMMITTEE_KEYS and COMMITTEE_WORDS.search(value):
+        if (
+            meta.committee is None
+            and key in meeting_keys("committee")
+            and COMMITTEE_WORDS.search(value)
+        ):
             meta.committee = value.strip("* ").rstrip(".")
             meta.committee_line = index + 1
-        if meta.meeting_date is None and key in DATE_KEYS and parse_date(value):
+        if meta.meeting_date is None and key in meeting_keys("date") and parse_date(value):
             meta.meeting_date, _ = parse_date(value)
             meta.meeting_date_line = index + 1
             meta.meeting_time = meta.meeting_time or parse_time(value)
-        if meta.council is None and key in COUNCIL_KEYS and value.endswith("Council"):
+        if meta.council is None and key in meeting_keys("council") and value.endswith("Council"):
             _set_council(meta, value, index + 1, "printed", 1.0)
-        if meta.venue is None and key in VENUE_KEYS:
+        if meta.venue is None and key in meeting_keys("venue"):
             meta.venue, meta.venue_line = value, index + 1
         if meta.committee and meta.meeting_date and index > FRONT_SHEET_LINES:
             return

@@ -292,7 +292,11 @@ from ingest.text import clean_text
 # period phrase (prose.yml periods; it was the year alone)
 # 1.4.19: `Meeting to be held on Tuesday 3 March 2026 at 2.00 pm in the Brierley Room, ...` gives
 # the meeting's date, time and venue (boundaries.yml minutes_held, metadata.py)
-PARSER_VERSION = "1.4.19"
+# 1.4.20: an officer's contact lines under a stamp (`Report author: ...` / `Tel: ...`) count for
+# none of the lines that tell what it opens: the report they stand over (documents.py; they
+# opened an appendix titled by the phone number); `Meeting date:` / `Meeting time:` / `Meeting
+# venue:` give the meeting (boundaries.yml meeting_field_keys, metadata.py)
+PARSER_VERSION = "1.4.20"
 
 
 @dataclass

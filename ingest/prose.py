@@ -42,7 +42,7 @@ from ingest.dates import (
 )
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
-from ingest.text import BULLET_MARKS, is_page_stamp
+from ingest.text import BULLET_MARKS, is_page_stamp, join_superscripts
 
 
 def _calendar_words(pattern: str) -> str:
@@ -428,7 +428,7 @@ def _clean_line(line: str) -> str:
         return line
     if line[:2] == "- " and _is_plain(line[2:]):
         return line[2:]  # a plain line under one dash bullet (the next character is no bullet)
-    text = _TAG.sub(" ", line) if "<" in line else line
+    text = _TAG.sub(" ", join_superscripts(line)) if "<" in line else line
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("**", "").replace("\xa0", " ")

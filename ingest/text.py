@@ -22,7 +22,7 @@ def clean_text(raw: str) -> str:
         return raw  # the common cases, kept fast: nothing to strip or fold
     if not _NEEDS_WORK.search(raw) and raw == raw.strip():
         return raw
-    text = _TAG.sub(" ", _superscripts(raw)) if "<" in raw else raw
+    text = _TAG.sub(" ", join_superscripts(raw)) if "<" in raw else raw
     if "&" in text:
         text = html.unescape(text)
     if "**" in text:
@@ -30,7 +30,7 @@ def clean_text(raw: str) -> str:
     return " ".join(text.split())  # `str.split()` splits on exactly what regex `\s` matches
 
 
-def _superscripts(raw: str) -> str:
+def join_superscripts(raw: str) -> str:
     """A superscript is part of what it follows, not a word of its own: a footnote's mark
     `104<sup>1</sup>` -> `104¹` (read as 104, as a printed `104¹` is), an ordinal
     `1<sup>st</sup>` -> `1st`. Only short marks: a longer superscript is text."""

@@ -5337,9 +5337,11 @@ def test_upheld_among_the_ombudsmans_detailed_investigations_is_the_ombudsmans(c
     were upheld: an uphold rate of 82%' is the Ombudsman's (18 was the council's own upheld
     complaints; 82% was not read), of the year the letter before names ('for the year ending 31
     March 2025': 2024/25, they were dated that day); 'payments totalling £18,750 across 9
-    complaints' counts the cases paid, no measure (9 was complaints received)."""
+    complaints' counts the cases paid, no measure (9 was complaints received). The 55 decisions
+    are the Ombudsman's too, as line 13 prints them."""
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_complaints", "294", 15, *fields) == {
+        ("ombudsman_findings", 55.0, "FY2024/25"),
         ("ombudsman_upheld", 18.0, "FY2024/25"),
         ("ombudsman_upheld_pct", 82.0, "FY2024/25"),
     }
@@ -6107,3 +6109,181 @@ def test_a_year_to_date_column_under_a_caption_of_quarters_counts_from_the_years
     assert ("complaints_received", 598.0, "R2025-04-01/2025-12-31") in fields_on(
         con, "fct_complaints", "318", 15, *fields
     )
+
+
+# -------------------------- 319: the Ombudsman's decisions, an All Council column, stage columns
+
+
+def findings_of(con, pack: str) -> list[tuple]:
+    """(check, source lines) of a pack's findings, less the register's council notes."""
+    got = rows(
+        con,
+        "select f.check_name, f.source_lines from marts.dq_findings f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like ? "
+        "and f.check_name not like 'council_name%' order by 1, 2",
+        [f"{pack}%"],
+    )
+    return [(r["check_name"], r["source_lines"]) for r in got]
+
+
+def test_the_ombudsmans_decisions_by_kind_and_their_total_are_its_findings(con):
+    """319 lines 24-30: under 'Table 2 - Ombudsman decisions, 2024/25' the rows 'Advice given'
+    and 'Total' count the Ombudsman's decisions, as 'Not upheld' and 'Closed after initial
+    enquiries' do (they were its enquiries: a total of 17 decisions read as 17 enquiries)."""
+    fields = ("measure", "value", "period_id", "is_total")
+    assert fields_on(con, "fct_complaints", "319", 28, *fields) == {
+        ("ombudsman_findings", 2.0, "FY2024/25", False),
+        ("ombudsman_findings", 4.0, "FY2024/25", False),
+    }
+    assert fields_on(con, "fct_complaints", "319", 30, *fields) == {
+        ("ombudsman_findings", 7.0, "FY2024/25", True),
+        ("ombudsman_findings", 17.0, "FY2024/25", True),
+    }
+
+
+def test_an_all_council_column_is_the_whole_councils_not_the_services_beside_it(con):
+    """319 line 26: 'Upheld | 3 | 7' under 'Decision | Adult Social Care | All Council': 7 is the
+    whole council's, of no service area (it took adult social care's, the column beside it,
+    with 'All Council' as its breakdown)."""
+    got = rows(
+        con,
+        "select f.value, f.service_area, f.breakdown from marts.fct_complaints f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '319%' "
+        "and f.source_line = 26 order by f.value",
+    )
+    assert got == [
+        {"value": 3.0, "service_area": "adult", "breakdown": "Upheld"},
+        {"value": 7.0, "service_area": None, "breakdown": "Upheld"},
+    ]
+
+
+def test_the_housing_ombudsmans_determinations_are_apart_from_the_lgscos_decisions(con):
+    """319 lines 35-39: 'Table 3: Housing Ombudsman determinations' totals 7 findings in 2024/25,
+    as the LGSCO's decisions for adult social care do (line 30): they carry the segment
+    housing_ombudsman, so neither is a printing of the other."""
+    fields = ("measure", "value", "period_id", "segment", "is_total")
+    assert fields_on(con, "fct_complaints", "319", 39, *fields) == {
+        ("ombudsman_findings", 7.0, "FY2024/25", "housing_ombudsman", True)
+    }
+    assert fields_on(con, "fct_complaints", "319", 37, "segment", "breakdown") == {
+        ("housing_ombudsman", "Maladministration")
+    }
+
+
+def test_the_lgsco_letter_without_a_possessive_counts_its_enquiries_and_decisions(con):
+    """319 line 22: 'The LGSCO annual review letter for 2024/25 recorded 19 complaints and
+    enquiries received about the council and 17 decisions made': 19 of the Ombudsman's
+    enquiries and 17 of its decisions (19 was the council's complaints received, 17 not read)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "319", 22, *fields) == {
+        ("ombudsman_enquiries", 19.0, "FY2024/25"),
+        ("ombudsman_findings", 17.0, "FY2024/25"),
+    }
+
+
+def test_a_percentage_in_time_is_checked_against_its_own_stages_received(con):
+    """319 lines 15-19: 'Stage 1 | Received | Responded in time (%)' beside 'Stage 2 | Received':
+    '660 (81%)' is 660 of stage 1's 811, so no finding (three said 660 / 37 = 1783.78%, stage
+    2's received); the figures keep their stage."""
+    fields = ("measure", "value", "stage")
+    assert fields_on(con, "fct_complaints", "319", 18, *fields) == {
+        ("complaints_received", 811.0, "1"),
+        ("complaints_in_timescale", 660.0, "1"),
+        ("complaints_in_timescale_pct", 81.0, "1"),
+        ("complaints_received", 37.0, "2"),
+        ("complaints_upheld", 14.0, "2"),
+    }
+    assert [f for f in findings_of(con, "319") if f[0] == "percentage_matches_counts"] == []
+
+
+def test_a_sub_team_and_age_bands_after_a_dash_are_figures_of_their_own(con):
+    """319 lines 43-49: 'Community CAMHS' and 'Learning disabilities (CAMHS LD team)' are two
+    rows of one table, both CAMHS: two figures, not one printed twice (three false findings);
+    'Autism assessment - under 5s' and '... - 5 to 18' are the age bands of autism assessment
+    (they had none, so 212 and 1,380 were one figure's two values)."""
+    fields = ("measure", "value", "service_code", "age_band")
+    assert fields_on(con, "fct_waiting_times", "319", 47, *fields) == {
+        ("referrals_waiting", 212.0, "autism_assessment", "under 5s"),
+        ("median_wait_weeks", 36.0, "autism_assessment", "under 5s"),
+    }
+    assert ("referrals_waiting", 1380.0, "autism_assessment", "5 to 18") in fields_on(
+        con, "fct_waiting_times", "319", 48, *fields
+    )
+    assert ("referrals_waiting", 58.0, "camhs", None) in fields_on(
+        con, "fct_waiting_times", "319", 46, *fields
+    )
+    assert findings_of(con, "319") == []
+
+
+def test_all_care_leavers_with_their_ages_and_three_plus_placement_moves(con):
+    """319 lines 53-56: 'All care leavers (18-25)' counts the care leavers of that age band, and
+    'Children with 3+ placement moves in last 12 months' is short-term stability, each at the
+    end of its quarter (both were unclassified: 'All' and the bracketed ages, '3+ ... moves')."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_placements", "319", 55, *fields) == {
+        ("care_leavers_count", 1210.0, "D2025-09-30", "18-25"),
+        ("care_leavers_count", 1236.0, "D2025-12-31", "18-25"),
+    }
+    assert fields_on(con, "fct_placements", "319", 56, *fields) == {
+        ("cla_three_or_more_placements_pct", 9.8, "D2025-09-30", None),
+        ("cla_three_or_more_placements_pct", 10.1, "D2025-12-31", None),
+    }
+
+
+# -------------------- 320: meeting fields, a contact block over a report, decisions in a report
+
+
+def test_meeting_date_time_and_venue_fields_give_the_meeting(con):
+    """320 lines 5-11: 'Meeting date: Thursday, 5 February 2026', 'Meeting time: 4.00 pm',
+    'Meeting venue: Committee Room 2, ...' (the time and venue were not read)."""
+    got = rows(
+        con,
+        "select m.meeting_date, m.meeting_time, m.venue from marts.dim_meeting m "
+        "join marts.dim_pack p on list_contains(m.pack_ids, p.pack_id) "
+        "where p.file_name like '320%'",
+    )
+    assert got == [
+        {
+            "meeting_date": date(2026, 2, 5),
+            "meeting_time": "16:00",
+            "venue": "Committee Room 2, Civic Centre, Market Street",
+        }
+    ]
+
+
+def test_a_contact_block_under_a_stamp_stands_over_its_report(con):
+    """320 lines 19-29: 'Agenda Item 3', then 'Report author: ...' and 'Tel: ...' over the
+    report's title and its 'Report of:' / 'Report to:' fields: one report, titled by its title
+    (the contact lines opened an appendix titled 'Tel: 01632 960 118', the report after it
+    titled by a footnote)."""
+    assert documents_of(con, "320") == [
+        {"kind": "agenda", "title": "Agenda front sheet", "first_line": 1, "last_line": 20},
+        {
+            "kind": "report",
+            "title": "Complaints and Waiting Times Update",
+            "first_line": 21,
+            "last_line": 58,
+        },
+    ]
+
+
+def test_a_footnote_mark_opening_a_line_is_no_count(con):
+    """320 line 36: '<sup>2</sup> Complaints about the council's housing company are excluded.'
+    is a footnote: its mark is no figure (it was 2 complaints received)."""
+    assert fields_on(con, "fct_complaints", "320", 36, "measure", "value") == set()
+    assert fields_on(con, "fct_complaints", "320", 35, "measure", "value") == {
+        ("complaints_received", 318.0)
+    }
+
+
+def test_decisions_an_extract_of_minutes_numbered_recommendations_and_a_members_record(con):
+    """320: '2.1 Minute 34/25 - Home to School Transport: RESOLVED that ...' (line 39) is a
+    resolution; 'the Commission AGREED the following recommendations:' over 'R1. That ...' and
+    'R2. That ...' (line 42) is a recommendation of two items; 'As Cabinet Member for Children's
+    Services, I agree to:' over 'a) APPROVE ...' and 'b) DELEGATE ...' (line 53) is a
+    resolution of two items, taken by that member (none of them was read)."""
+    assert decisions_of(con, "320", "kind", "n_items", "decision_maker") == [
+        (39, "resolution", 0, None),
+        (42, "recommendation", 2, None),
+        (53, "resolution", 2, "Cabinet Member for Children's Services"),
+    ]

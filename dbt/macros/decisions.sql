@@ -1,11 +1,12 @@
 {# How decisions are laid out, not how councils word them (wording is in seed decision_line_patterns). #}
 
 {# A numbered or lettered item at the start of a paragraph, after an optional bullet:
-   '1. To ...', 'a) the ...', '(ii) ...', '2.1 To ...', '- b) ...', 'A. That ...'.
+   '1. To ...', 'a) the ...', '(ii) ...', '2.1 To ...', '- b) ...', 'A. That ...', and a numbered
+   recommendation 'R1. That ...' / 'Rec 2) ...' (its number the label's core).
    Groups: 1 the label as printed, 2 a section number (2.1), 3 a bracketed label's core ((a)),
    4 a plain label's core (a), 1.), 5 the item's text. #}
 {% macro decision_item_re() -%}
-^\s*(?:[-–•▪■❖*·]\s*)?(([0-9]{1,2}\.[0-9]{1,2})\.?|\(([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})\)|([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})[.)])\s+(\S.*)$
+^\s*(?:[-–•▪■❖*·]\s*)?(([0-9]{1,2}\.[0-9]{1,2})\.?|\(([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})\)|(?:R|Rec\s?)?([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})[.)])\s+(\S.*)$
 {%- endmacro %}
 
 {# A bulleted paragraph without a label: '- Members requested ...', '• To ...'. #}

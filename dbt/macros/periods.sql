@@ -256,6 +256,13 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
          -- not all children ('Rate per 10,000 children (0-17)'): the population, no band of it
          and not regexp_matches({{ expr }}, '(?i)\(\s*(?:0\s*{{ between }}\s*1[789]|under\s+1[89])\b')
         then regexp_replace(trim(regexp_extract({{ expr }}, '(?i)\(\s*({{ band }}s?\s*{{ units }}?)\s*\)\s*$', 1)), '\s+', ' ', 'g')
+    -- ... or after a dash closing it ('Autism (ASD) - under 5s', 'ADHD – 5 to 18'), in words
+    -- (a pair of numbers after a dash, 'Complaints - 24-25', may be a year)
+    when regexp_matches({{ expr }}, '(?i)\s[-–]\s*{{ band }}s?\s*{{ units }}?\s*$')
+         and not regexp_matches({{ expr }}, '\s[-–]\s*[0-9]{1,2}\s*[-–/]\s*[0-9]{1,2}\s*$')
+         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})\s*$', 2) as integer), 0) <= 25
+         and not regexp_matches({{ expr }}, '(?i)\s[-–]\s*(?:0\s*{{ between }}\s*1[789]|under\s+1[89])\b')
+        then regexp_replace(trim(regexp_extract({{ expr }}, '(?i)\s[-–]\s*({{ band }}s?\s*{{ units }}?)\s*$', 1)), '\s+', ' ', 'g')
     -- a band in longer words, unless they count a time ('Same placement for 2+ years', 'in care
     -- 2.5+ years'): a duration, no age
     when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b')

@@ -2,14 +2,24 @@
 -- more than once in one pack with different values - in two tables, or twice in one. Percentages
 -- printed once rounded and once to two decimals are the same figure, and so is a rate or a time
 -- printed once whole and once with decimals less than 1 away ('76' and '76.5' per 10,000).
+-- A key one table gives to two rows of different labels ('Community CAMHS' and 'Learning
+-- disabilities (CAMHS LD team)', both CAMHS) names no one figure in that pack: the rows are two
+-- figures the subject does not tell apart, so no printing of it is compared.
 with printed as (
     select pack_id, figure_key, measure, unit, period_id, value, source_line, source_table_id,
-           coalesce(service_text, service_area, '') as about
+           row_label, coalesce(service_text, service_area, '') as about
     from {{ batch(ref('int_facts')) }} f
     where value is not null
       -- a waiting-times part left unclassified (a district, 'of which ...') is no printing of a
       -- published figure
       and not (domain = 'waiting_times' and {{ waiting_times_part('f') }} is not null)
+),
+ambiguous_keys as (
+    select distinct pack_id, figure_key
+    from printed
+    where source_table_id is not null and row_label is not null
+    group by pack_id, figure_key, source_table_id
+    having count(distinct lower(trim(row_label))) > 1
 ),
 figures as (
     select
@@ -25,7 +35,9 @@ figures as (
         string_agg(distinct 'line ' || source_line || ': ' || {{ fmt_num('value') }}, '; '
                    order by 'line ' || source_line || ': ' || {{ fmt_num('value') }})
             as printings
-    from printed
+    from printed p
+    where not exists (select 1 from ambiguous_keys a
+                      where a.pack_id = p.pack_id and a.figure_key = p.figure_key)
     group by pack_id, figure_key
     having count(distinct value) > 1
 )

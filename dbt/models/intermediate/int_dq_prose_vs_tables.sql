@@ -145,7 +145,8 @@ select
     table_values[1] as expected_value,
     prose_value as observed_value,
     concat_ws('|', compared_by, prose_line, measure, period_id, subject, table_ids) as finding_key,
-    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || ', ' || subject || ', '
-        || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
+    -- (a figure of no one subject names none: its detail is no null)
+    'Line ' || prose_line || ' prints ''' || number_text || ''' (' || measure || coalesce(', ' || subject, '')
+        || ', ' || period_id || ') but the table on line(s) ' || array_to_string(table_lines, ', ') || ' prints '
         || array_to_string(table_values, ' / ') as detail
 from disagreements

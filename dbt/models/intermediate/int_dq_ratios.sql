@@ -1,8 +1,10 @@
 -- Check: a printed percentage follows from the counts printed beside it (seed ratio_checks):
 -- '44.44% 4/9', or '% waiting over 18 weeks' beside 'over 18 weeks' and 'referrals waiting'.
--- The counts are those of the same table row and period.
+-- The counts are those of the same table row and period, and of the percentage's stage where
+-- both name one ('Stage 1 | Responded in time (%)' is of 'Stage 1 | Received', not of 'Stage 2 |
+-- Received' in the same row).
 with obs as (
-    select pack_id, source_table_id, source_row, period_id, measure, value, source_line
+    select pack_id, source_table_id, source_row, period_id, measure, value, source_line, stage
     from {{ ref('int_facts') }}
     where value is not null and source_table_id is not null and {{ in_batch('pack_id') }}
 ),
@@ -17,8 +19,10 @@ trios as (
     join obs p on p.measure = c.pct_measure
     join obs n on n.measure = c.numerator_measure and n.source_table_id = p.source_table_id
               and n.source_row = p.source_row and n.period_id = p.period_id
+              and (n.stage is null or p.stage is null or n.stage = p.stage)
     join obs d on d.measure = c.denominator_measure and d.source_table_id = p.source_table_id
               and d.source_row = p.source_row and d.period_id = p.period_id
+              and (d.stage is null or p.stage is null or d.stage = p.stage)
     where d.value > 0
 )
 select

@@ -47,6 +47,10 @@ select
     detail_sum as observed_value,
     concat_ws('|', b.source_table_id, b.source_col, b.block_index, b.source_part, measure) as finding_key,
     'The rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || {{ fmt_num('detail_sum') }}
+        -- (rows read as another measure, 'Upheld' among the Ombudsman's decisions, said apart)
+        || case when a.all_detail_sum is not null and abs(a.all_detail_sum - detail_sum) > 0.001
+                then ' (' || {{ fmt_num('a.all_detail_sum') }} || ' with the rows read as another measure)'
+                else '' end
         || ' but the total row says ' || {{ fmt_num('total_value') }} as detail
 from blocks b
 left join (

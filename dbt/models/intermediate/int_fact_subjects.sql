@@ -243,9 +243,13 @@ select
     -- CYPMHS)' in a table of CYPMHS pathways, whose total is CYPMHS's), any other figure the
     -- service it inherits. A label header naming the service of the only row of the table about
     -- that service is no parent: 'Blenheim Child Development Centre' under 'Waiting lists for
-    -- CDC' is the CDC, as 'Blenheim' is on the dashboard
+    -- CDC' is the CDC, as 'Blenheim' is on the dashboard. Two service rows of one table naming
+    -- one service by different labels ('Community CAMHS', 'Learning disabilities (CAMHS LD
+    -- team)') are two services of it: each is itself by its label
     case when s.row_is_service
          then case when s.row_service_code is not null
+                    and min(lower(s.row_label)) filter (where s.row_is_service) over same_service_rows
+                        = max(lower(s.row_label)) filter (where s.row_is_service) over same_service_rows
                     and (s.row_service_code is distinct from
                              coalesce(s.group_service_code, s.col_service_code, s.caption_service_code)
                          or (s.group_label is null and s.col_service_code is null

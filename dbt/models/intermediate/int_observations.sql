@@ -224,7 +224,13 @@ based as (
         case
             -- a label naming the table's own measure adds nothing: the table's words name it
             when w.label_measure is not null and w.label_measure is distinct from w.table_measure
-             and (w.table_measure is null or tf.umbrella or tf.family = w.label_family
+             and (w.table_measure is null or tf.umbrella
+                  -- (a label of the caption's family it reads otherwise in that table does not:
+                  -- 'LGSCO' as a row under 'Ombudsman decisions' is the Ombudsman, not its
+                  -- enquiries; seed label_measures_in_context)
+                  or (tf.family = w.label_family and not exists (
+                        select 1 from {{ ref('label_measures_in_context') }} lc
+                        where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
                   -- headings and titles are weaker than the table's own labels
                   or w.table_measure_source <> 'caption'
                   -- a caption naming several measures at once leaves each label its own
@@ -251,10 +257,15 @@ based as (
                       and not exists (
                         select 1 from {{ ref('label_measures_in_context') }} lc
                         where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
-                  -- a column of a table of measures by column names its own
+                  -- a column of a table of measures by column names its own (unless the seed
+                  -- says how it reads in that table: 'Upheld' beside 'Detailed investigations'
+                  -- under 'Ombudsman decisions by service' is the Ombudsman's)
                   or (w.label_measure = w.col_measure and exists (
                         select 1 from measure_columns mc
-                        where mc.table_id = w.table_id and mc.col_measure = w.table_measure))
+                        where mc.table_id = w.table_id and mc.col_measure = w.table_measure)
+                      and not exists (
+                        select 1 from {{ ref('label_measures_in_context') }} lc
+                        where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
                   -- a row naming a measure of another unit or kind (a rate, a flow) than the
                   -- caption's is no part of it: 'Rate per 10,000' and 'Children starting to be
                   -- looked after in quarter' under 'Children looked after at quarter end'
