@@ -205,6 +205,8 @@ def _continues_title(line: str, text: str, parts: list[str], gap: int) -> bool:
         return False
     if _is_header_field(line):
         return False  # `Key decision: Yes` under the title is the header's, not the title's
+    if load_boundaries().report_author_line.match(text) or text.endswith(":"):
+        return False  # `Report of the Director of ...` says who reports; `DECISION NO:` is a key
     if gap == 1:
         return len(parts[-1]) <= TITLE_WRAP_MAX_CHARS
     return parts[-1].isupper() and text.isupper()

@@ -105,6 +105,8 @@ class _Scan:
         if rules.bare_banner_name.match(text):
             return False  # `CABINET` spaced out over a date: a report's banner (_bare_banner)
         following = self.cleaned[index + 1] if index + 1 < len(self.cleaned) else ""
+        if following[:1] in "RrJj" and rules.report_author_line.match(following):
+            return False  # a title over `Report of the Director ...` (_title_over_report_author)
         return not rules.may_open_report(self.lines[index], text, following)
 
     def _content(self, index: int, text: str, markers: tuple[str, ...]) -> None:
@@ -124,8 +126,9 @@ class _Scan:
         """The first line after a stamp heads the document one of the next three lines with text
         opens: a report by its `Report to:` key (`Item 5` / `Audit Committee` / `Report
         to:<TAB>Audit Committee`, or `Report for:` alone over `Cabinet`, or `Report of the
-        Director of ...` under its title) or its own block
-        (`LONDON BOROUGH OF CAMDEN` / `REPORT TITLE` / ...), minutes by their title (`Item 4` /
+        Director of ...` under its title), its own block (`LONDON BOROUGH OF CAMDEN` / `REPORT
+        TITLE` / ...) or a line that opens one (`Bristol City Council` / `Record of Decision`,
+        boundaries.yml titled_start_lines), minutes by their title (`Item 4` /
         `Health Scrutiny Committee` / `Minutes of the meeting held on ...`) or their banner
         (`Agenda Item 2` / `KIRKLEES COUNCIL` / `CABINET` / `Tuesday 17th February 2026` /
         `Present:`, _minutes_banner)."""
@@ -141,6 +144,7 @@ class _Scan:
             if (
                 _opens_report_block(self.lines[i], self.rules)
                 or _report_title_field(self.lines[i], self.rules)
+                or "report" in self.rules.line_markers(self.cleaned[i])[:1]
                 or _report_key_alone(self.cleaned[i], self.rules)
                 or self.rules.report_author_line.match(self.cleaned[i])
                 or self._opens_report(i, self.cleaned[i], self.rules.line_markers(self.cleaned[i]))
@@ -183,6 +187,7 @@ class _Scan:
             banner
             or self._opens_report(index, text, markers)
             or self._body_over_report_title(index, text)
+            or self._title_over_report_author(index, text)
         ):
             first = "report"
         if first == "report" and self._in_report_header(index):
@@ -298,6 +303,18 @@ class _Scan:
         below = [i for i in range(index + 1, min(index + 6, len(self.lines))) if self.cleaned[i]]
         return any(_report_title_field(self.lines[i], self.rules) for i in below[:2])
 
+    def _title_over_report_author(self, index: int, text: str) -> bool:
+        """`CHILDREN IN OUR CARE: ANNUAL PERFORMANCE REPORT` at the top of a page (by its stamp),
+        `Report of the Director of Children's Social Care` on the next line with text: a report's
+        title over who reports, once a document is open (a numbered minute's heading over the
+        report it considered is no such title)."""
+        if not (self.starts and self._by_page_stamp(index)) or text[:1].isdigit():
+            return False
+        if _is_sentence(self.lines[index], text) or "\t" in self.lines[index]:
+            return False
+        below = next((t for t in self.cleaned[index + 1 : index + 3] if t), "")
+        return bool(self.rules.report_author_line.match(below))
+
     def _under_signature(self, index: int) -> bool:
         """The banner at `index` stands right under the line a chair signs minutes on (`CHAIR` /
         `CORPORATE PARENTING BOARD` / `Tuesday 3 March 2026`): their signature block."""
@@ -360,7 +377,8 @@ class _Scan:
             self.contacts.append(index)
 
 
-_BANNER_NAME_ENDS = frozenset("eEdDlLtT)")  # committee, board, panel, cabinet, `(...)`
+# the last letters of committee, board, panel, cabinet, commission, and a `(...)`
+_BANNER_NAME_ENDS = frozenset("eEdDlLtTnN)")
 
 
 def _is_sentence(line: str, text: str) -> bool:

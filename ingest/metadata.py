@@ -122,7 +122,10 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         return  # announced in a sentence (_read_meeting_notice)
     rules = load_boundaries()
     for index in range(min(FRONT_SHEET_LINES, len(lines))):
-        if "\t" in lines[index] and _read_meeting_row(lines[index], index, meta):
+        if "\t" in lines[index] and (
+            _read_meeting_row(lines[index], index, meta)
+            or _read_headed_meeting_row(lines, index, meta)
+        ):
             _read_committee_above(lines, index, meta)
             return
         line = _printed_field_value(lines[index], meeting_keys("date"))
@@ -154,6 +157,31 @@ def _read_meeting_row(line: str, index: int, meta: MeetingMetadata) -> bool:
     meta.meeting_date, _ = parse_date(dated[0])
     meta.meeting_date_line = index + 1
     meta.meeting_time = parse_time(dated[0]) or (times[0] if times else None)
+    if venues:
+        meta.venue, meta.venue_line = venues[0], index + 1
+    return True
+
+
+def _read_headed_meeting_row(lines: list[str], index: int, meta: MeetingMetadata) -> bool:
+    """`Date & time<TAB>Place<TAB>Contact` over `Wednesday, 21 January 2026 at 10.00 am<TAB>Council
+    Chamber, ...<TAB>Richard Plummer, ...`: the date, time and venue under their headings (keys
+    of boundaries.yml meeting_field_keys), whatever the other cells hold."""
+    above = _non_blank_before(lines, index, 1)
+    if not above or "\t" not in lines[above[0]]:
+        return False
+    heads = [clean_text(c).rstrip(":").strip().lower() for c in lines[above[0]].split("\t")]
+    cells = [clean_text(c) for c in lines[index].split("\t")]
+    if len(heads) != len(cells):
+        return False
+    fields = dict(zip(heads, cells, strict=True))
+    dated = [v for k, v in fields.items() if k in meeting_keys("date") and parse_date(v)]
+    if len(dated) != 1 or not starts_with_weekday_date(dated[0]):
+        return False
+    meta.meeting_date, _ = parse_date(dated[0])
+    meta.meeting_date_line = index + 1
+    times = [parse_time(v) for k, v in fields.items() if k in meeting_keys("time")]
+    meta.meeting_time = parse_time(dated[0]) or next((t for t in times if t), None)
+    venues = [v for k, v in fields.items() if k in meeting_keys("venue") and v]
     if venues:
         meta.venue, meta.venue_line = venues[0], index + 1
     return True
@@ -222,6 +250,10 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
         text = clean_text(lines[above])
         if rules.venue_above_date.match(text) or rules.document_title_lines.search(text):
             continue  # `Meeting to be held in ... on`, `Record of Decisions`: not the committee
+        if text.endswith((":", ".")):
+            continue  # `All Members of the ... Commission are requested to attend ...:`
+        if "\t" in lines[above] and _field_value(text, meeting_keys("committee")) == text:
+            continue  # a row of headings over the date's cells (`Date & time<TAB>Place<TAB>...`)
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
             meta.committee = _field_value(text, meeting_keys("committee"))
             meta.committee_line = above + 1

@@ -296,7 +296,14 @@ from ingest.text import clean_text
 # none of the lines that tell what it opens: the report they stand over (documents.py; they
 # opened an appendix titled by the phone number); `Meeting date:` / `Meeting time:` / `Meeting
 # venue:` give the meeting (boundaries.yml meeting_field_keys, metadata.py)
-PARSER_VERSION = "1.4.20"
+# 1.4.21: a title by a page stamp over `Report of the Director ...` opens a report (documents.py;
+# it ran on in the minutes above), and that line is no part of the title (document_titles.py);
+# `EXTRACT FROM THE MINUTES OF CABINET, 19 January 2026` opens minutes (boundaries.yml); a
+# `... SCRUTINY COMMISSION` banner over its date and attendance opens minutes; a footnote's
+# letter after a word (`external<sup>a</sup>`) is dropped (text.py); the date, time and venue
+# under their headings (`Date & time<TAB>Place` over their cells), and no row of headings or
+# summons sentence is the committee (metadata.py)
+PARSER_VERSION = "1.4.21"
 
 
 @dataclass

@@ -33,7 +33,8 @@ def clean_text(raw: str) -> str:
 def join_superscripts(raw: str) -> str:
     """A superscript is part of what it follows, not a word of its own: a footnote's mark
     `104<sup>1</sup>` -> `104¹` (read as 104, as a printed `104¹` is), an ordinal
-    `1<sup>st</sup>` -> `1st`. Only short marks: a longer superscript is text."""
+    `1<sup>st</sup>` -> `1st`; a footnote's letter after a word is dropped (`external<sup>a</sup>`
+    -> `external`). Only short marks: a longer superscript is text."""
     if "<sup" not in raw.lower():
         return raw
     return _SUPERSCRIPT.sub(_superscript_mark, raw)
@@ -41,7 +42,12 @@ def join_superscripts(raw: str) -> str:
 
 def _superscript_mark(match: re.Match) -> str:
     mark = match.group(1)
-    return mark.translate(_SUPERSCRIPT_DIGITS) if mark.isdigit() else mark
+    if mark.isdigit():
+        return mark.translate(_SUPERSCRIPT_DIGITS)
+    before = match.string[match.start() - 1 : match.start()]
+    if len(mark) == 1 and mark.isalpha() and not before.isdigit():
+        return ""  # a footnote's letter after a word (`external<sup>a</sup>`): no part of it
+    return mark
 
 
 def clean_cells(cells: list[str], line: str) -> list[str]:

@@ -6255,13 +6255,20 @@ def test_a_contact_block_under_a_stamp_stands_over_its_report(con):
     """320 lines 19-29: 'Agenda Item 3', then 'Report author: ...' and 'Tel: ...' over the
     report's title and its 'Report of:' / 'Report to:' fields: one report, titled by its title
     (the contact lines opened an appendix titled 'Tel: 01632 960 118', the report after it
-    titled by a footnote)."""
+    titled by a footnote). The record of decision after the next page stamp (line 48) is a
+    document of its own, titled by its 'Subject:'."""
     assert documents_of(con, "320") == [
         {"kind": "agenda", "title": "Agenda front sheet", "first_line": 1, "last_line": 20},
         {
             "kind": "report",
             "title": "Complaints and Waiting Times Update",
             "first_line": 21,
+            "last_line": 47,
+        },
+        {
+            "kind": "report",
+            "title": "Short breaks for disabled children",
+            "first_line": 48,
             "last_line": 58,
         },
     ]
@@ -6287,3 +6294,159 @@ def test_decisions_an_extract_of_minutes_numbered_recommendations_and_a_members_
         (42, "recommendation", 2, None),
         (53, "resolution", 2, "Cabinet Member for Children's Services"),
     ]
+
+
+# -------- 321: a meeting under its headings' row, themes upheld or partly, an Ombudsman quote
+
+
+def test_a_meeting_printed_under_a_row_of_headings(con):
+    """321 lines 3-6: 'Date & time | Place | Contact | Chief Executive' over the meeting's cells:
+    the committee is the line above (it was the row of headings, 'Chief Executive' naming a
+    body), and the venue the 'Place' cell (it had none)."""
+    got = rows(
+        con,
+        "select c.committee_name, m.meeting_date, m.meeting_time, m.venue from marts.dim_meeting m "
+        "join marts.dim_committee c using (committee_id) "
+        "join marts.dim_pack p on list_contains(m.pack_ids, p.pack_id) "
+        "where p.file_name like '321%'",
+    )
+    assert got == [
+        {
+            "committee_name": "Resources and Performance Select Committee",
+            "meeting_date": date(2026, 2, 19),
+            "meeting_time": "10:30",
+            "venue": "Council Chamber, County Offices, Fenwick Road, Ashcombe",
+        }
+    ]
+
+
+def test_the_total_of_themes_of_upheld_and_partly_upheld_complaints_counts_them(con):
+    """321 lines 24-28: 'Main themes of upheld and partly upheld complaints' over 'Upheld |
+    Partly upheld | Total': the Total column counts the complaints upheld in whole or in part
+    (167 = 71 + 96), not the complaints received (it was; and 286, a false 'same figure' beside
+    the 842 received of line 22)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "321", 26, *fields) == {
+        ("complaints_upheld", 71.0, "FY2024/25"),
+        ("complaints_partially_upheld", 96.0, "FY2024/25"),
+        ("complaints_upheld_or_partially_upheld", 167.0, "FY2024/25"),
+    }
+    assert ("complaints_upheld_or_partially_upheld", 286.0, "FY2024/25") in fields_on(
+        con, "fct_complaints", "321", 28, *fields
+    )
+
+
+def test_similar_authorities_in_brackets_and_the_ombudsmans_we_upheld(con):
+    """321 lines 35 and 37: 'Average upheld rate (similar authorities) | 81% | 84%' is a
+    comparator's (it was the Ombudsman's rate for the council); the letter's own words 'we
+    upheld 82% of complaints we investigated' are the Ombudsman's uphold rate (it was the
+    council's)."""
+    assert fields_on(con, "fct_complaints", "321", 35, "measure", "value") == set()
+    assert {u["value"] for u in unclassified(con, "321", 35)} == {81.0, 84.0}
+    assert fields_on(con, "fct_complaints", "321", 37, "measure", "value", "period_id") == {
+        ("ombudsman_upheld_pct", 82.0, "FY2024/25")
+    }
+
+
+def test_an_age_band_in_years_and_over_and_a_footnote_letter(con):
+    """321 lines 43 and 48: '16 years and over' is an age band (it was a breakdown);
+    'Residential children's home - external<sup>a</sup>' is the placement type without its
+    footnote's letter (it read 'externala')."""
+    fields = ("measure", "value", "age_band", "breakdown")
+    assert fields_on(con, "fct_placements", "321", 43, *fields) == {
+        ("cla_count", 176.0, "16 years and over", None)
+    }
+    assert fields_on(con, "fct_placements", "321", 48, *fields) == {
+        ("cla_count", 58.0, None, "Residential children's home - external")
+    }
+
+
+# ------------- 322: a summons, documents told by their page stamps, a record of decision's keys
+
+
+def test_a_summons_sentence_is_not_the_committee(con):
+    """322 lines 5-7: 'All Members of the Children and Young People Scrutiny Commission are
+    requested to attend ...:' stands between the committee's name and the date: the committee
+    is the name (it was the sentence)."""
+    got = rows(
+        con,
+        "select c.committee_name from marts.dim_meeting m "
+        "join marts.dim_committee c using (committee_id) "
+        "join marts.dim_pack p on list_contains(m.pack_ids, p.pack_id) "
+        "where p.file_name like '322%'",
+    )
+    assert got == [{"committee_name": "Children and Young People Scrutiny Commission"}]
+
+
+def test_titles_by_page_stamps_open_their_documents(con):
+    """322: minutes under a 'SCRUTINY COMMISSION' banner (line 21), a report's title over
+    'Report of the Director ...' by a page stamp (lines 28, 42), 'EXTRACT FROM THE MINUTES OF
+    CABINET, 19 January 2026' (line 58) and a record of decision (line 64) open their own
+    documents (all ran on in the minutes of the meeting before, dated by it)."""
+    assert [(d["kind"], d["title"], d["first_line"]) for d in documents_of(con, "322")] == [
+        ("agenda", "Agenda front sheet", 1),
+        ("minutes", "CHILDREN AND YOUNG PEOPLE SCRUTINY COMMISSION 11 February 2026", 19),
+        ("report", "CHILDREN'S MENTAL HEALTH: ACCESS AND WAITING TIMES", 28),
+        ("report", "CHILDREN'S SOCIAL CARE: QUARTER 3 2025/26 PERFORMANCE", 42),
+        ("minutes", "EXTRACT FROM THE MINUTES OF CABINET, 19 January 2026", 58),
+        ("report", "WENDLEBURY COUNCIL - PROPOSED RECORD OF DECISION", 64),
+    ]
+
+
+def test_a_cabinet_extracts_resolution_is_cabinets_of_its_day(con):
+    """322 line 60: under 'EXTRACT FROM THE MINUTES OF CABINET, 19 January 2026' the
+    resolution is Cabinet's of 19 January 2026 (it was the scrutiny commission's, of its
+    meeting of 11 February)."""
+    assert decisions_of(con, "322", "decision_maker", "decision_date")[1] == (
+        60,
+        "Cabinet",
+        date(2026, 1, 19),
+    )
+
+
+def test_a_record_of_decision_with_its_keys_over_their_values(con):
+    """322 lines 64-77: 'DECISION NO:' over '26/00014' and 'Title of Decision: Short breaks
+    framework' give the member's decision its reference and title (the keys over their values
+    were not read)."""
+    got = rows(
+        con,
+        "select f.source_line, f.kind, f.reference, f.title, f.n_items from marts.fct_decisions f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '322%' "
+        "and f.source_line = 75",
+    )
+    assert got == [
+        {
+            "source_line": 75,
+            "kind": "resolution",
+            "reference": "26/00014",
+            "title": "Short breaks framework",
+            "n_items": 2,
+        }
+    ]
+
+
+def test_complaints_by_service_rows_of_care_services_stay_complaints(con):
+    """322 lines 49-54: 'Complaints by service area' whose rows name 'Corporate Parenting
+    (looked after children)' and 'Leaving Care': complaints received by stage (the table was
+    read as children in care: 'Leaving Care' children ceasing care, the rest unclassified)."""
+    fields = ("measure", "value", "stage", "period_id")
+    assert fields_on(con, "fct_complaints", "322", 53, *fields) == {
+        ("complaints_received", 9.0, "1", "FY2025/26-Q3"),
+        ("complaints_received", 1.0, "2", "FY2025/26-Q3"),
+    }
+    assert fields_on(con, "fct_placements", "322", 53, "measure", "value") == set()
+
+
+def test_a_list_named_between_on_the_and_waiting_list_and_a_bare_change_column(con):
+    """322 lines 32 and 36-37: '1,874 children and young people on the Wendlebury
+    neurodevelopmental waiting list, down from 2,104 in September 2025' are the list at the end
+    of December and September (neither was read); '-143' in a bare 'Change' column right of
+    'Sep 2025 | Dec 2025' is the change to 31 December 2025 (it took no date of its own)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "322", 32, *fields) == {
+        ("referrals_waiting", 1874.0, "D2025-12-31", "neurodevelopmental_pathway"),
+        ("referrals_waiting", 2104.0, "D2025-09-30", "neurodevelopmental_pathway"),
+    }
+    assert ("referrals_waiting", -143.0, "D2025-12-31", None) in fields_on(
+        con, "fct_waiting_times", "322", 37, *fields
+    )

@@ -242,7 +242,8 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
 {%- set between = "(?:" ~ words.between | join('|') ~ ")" -%}
 {%- set units = "(" ~ words.units | join('|') ~ ")" -%}
 {%- set band = "(?:[0-9]{1,2}\\s*" ~ between ~ "\\s*[0-9]{1,2}|(?:" ~ words.before_age | join('|')
-    ~ ")\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\s*(?:" ~ words.after_age | join('|') ~ "))" -%}
+    ~ ")\\s+[0-9]{1,2}\\+?|[0-9]{1,2}\\s*(?:" ~ words.after_age | join('|') ~ ")"
+    ~ "|[0-9]{1,2}\\s*(?:" ~ words.units | join('|') ~ ")\\s*(?:" ~ words.after_age | join('|') ~ "))" -%}
 (case
     when regexp_matches({{ expr }}, '(?i)^\s*{{ band }}\s*{{ units }}?\s*$')
          and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})', 2) as integer), 0) <= 25

@@ -82,24 +82,48 @@ table_records as (
 key_lines as (
     select pack_id, line_number,
            regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):\s+(\S.*)$', 1) as field_key,
-           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):\s+(\S.*)$', 2) as field_value
+           regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):\s+(\S.*)$', 2) as field_value,
+           line_number as last_value_line, false as value_below
     from {{ batch(ref('stg_lines')) }}
     where not has_tab and contains(clean_text, ':')
       and not {{ is_blank_to_fill("regexp_extract(clean_text, ':\s+(\S.*)$', 1)") }}
+    -- a key alone on its line over its value on the next line with text ('DECISION NO:' /
+    -- '25/00112'; not over another key, a lead-in ending with ':' or an item: '(a) APPROVE ...')
+    union all
+    select pack_id, line_number, regexp_extract(clean_text, '^([A-Za-z][A-Za-z /().-]{2,40}):$', 1),
+           next_text, next_line, true
+    from (select pack_id, line_number, clean_text, has_tab,
+                 lead(clean_text) over (partition by pack_id order by line_number) as next_text,
+                 lead(line_number) over (partition by pack_id order by line_number) as next_line,
+                 lead(has_tab) over (partition by pack_id order by line_number) as next_has_tab
+          from {{ batch(ref('stg_lines')) }}
+          where clean_text <> '') l
+    where not has_tab and not next_has_tab and regexp_matches(clean_text, '^[A-Za-z][A-Za-z /().-]{2,40}:$')
+      and not regexp_matches(next_text, ':$|^[A-Za-z][A-Za-z /().-]{2,40}:\s')
+      and not regexp_matches(next_text, '{{ decision_item_re() }}')
+      and not {{ is_blank_to_fill('next_text') }}
+      -- (nor a decision's opener: 'The Cabinet Member agreed to:' is no key)
+      and not exists (select 1 from {{ batch(ref('int_decision_lines')) }} o
+                      where o.pack_id = l.pack_id and o.line_number = l.line_number
+                        and o.opener_kind is not null)
 ),
 line_fields as (
     select l.pack_id, l.line_number, arg_max(f.field, f.priority) as field,
-           any_value(l.field_value) as field_value, l.line_number as last_value_line
+           any_value(l.field_value) as field_value, any_value(l.last_value_line) as last_value_line
     from key_lines l
     join {{ ref('decision_columns') }} f
       on {{ regexp_matches_seed('l.field_key', 'f.pattern', ref('decision_columns')) }}
     where l.field_key <> ''
+      -- (a value below its key is a short field's: who, when, which reference, which title; a
+      -- 'Decision:' over its text is the decision the prose reads)
+      and (not l.value_below
+           or f.field in ('reference', 'decision_maker', 'cabinet_member', 'decision_date', 'title'))
     group by l.pack_id, l.line_number
 ),
-line_runs as (   -- key lines with at most one blank line between them are one run
+line_runs as (   -- key lines with at most one blank line between them (or their values) are one run
     select *, sum(case when line_number - prev_line > 2 then 1 else 0 end)
                   over (partition by pack_id order by line_number) as run
-    from (select *, lag(line_number, 1, -10) over (partition by pack_id order by line_number) as prev_line
+    from (select *, lag(last_value_line, 1, -10) over (partition by pack_id order by line_number) as prev_line
           from line_fields)
 ),
 line_blocks as (   -- a run holds one record, or several each opening with the run's first key again
@@ -111,8 +135,8 @@ line_blocks as (   -- a run holds one record, or several each opening with the r
 line_records as (
     select b.pack_id, any_value(d.document_id) as document_id,
            'lines-' || min(b.line_number) as record_id, null::varchar as source_table_id,
-           min(b.line_number) as first_line, max(b.line_number) as last_line,
-           max(b.line_number) as linked_after,
+           min(b.line_number) as first_line, max(b.last_value_line) as last_line,
+           max(b.last_value_line) as linked_after,
            {{ decision_record_fields('b') }}
     from line_blocks b
     join {{ batch(ref('stg_documents')) }} d

@@ -85,6 +85,13 @@ share_columns_dated as (
     join dated_columns d on d.table_id = s.table_id and d.col_index < s.col_index
     group by all
 ),
+-- the days the columns of a stock print ('31 Dec 2025'; 'Sep 2025 | Dec 2025': their months' ends)
+stock_dates as (
+    select distinct table_id, col_index,
+           coalesce(col_as_of, last_day(coalesce(col_label_month, col_month))) as col_date
+    from obs
+    where period_kind = 'stock' and coalesce(col_as_of, col_label_month, col_month) is not null
+),
 -- a change column printing no period ('Change on last year') right of columns of two or more
 -- fiscal years' actual figures ('2023/24 | 2024/25 | 2025/26'): the change to the latest of
 -- them; not beside quarters or months (a change between them says no year), nor dated by a
@@ -103,6 +110,13 @@ changes_dated as (
                         select max(y.col_fy) from year_columns y
                         where y.table_id = o.table_id and y.col_index < o.col_index
                           and y.col_fy > o.col_fy) end as change_col_fy,
+               -- a change of a stock right of two or more of its dated columns ('Sep 2025 | Dec
+               -- 2025 | Change'): the change to the latest of them
+               case when o.is_bare_change_col and o.period_kind = 'stock' then (
+                        select case when count(distinct x.col_date) >= 2 then max(x.col_date) end
+                        from stock_dates x
+                        where x.table_id = o.table_id and x.col_index < o.col_index) end
+                   as change_col_as_of,
                sd.share_col_as_of
         from obs o
         left join share_columns_dated sd on sd.table_id = o.table_id and sd.col_index = o.col_index
@@ -131,11 +145,11 @@ read as (
              when t.lead_in_fy is not null then 'lead_in'
              when t.title_fy is not null then 'document_title' end as fy_source,
         -- a stock under a caption's run of days is at its last day; a flow is counted over it
-        coalesce(o.col_as_of, last_day(o.col_month), o.share_col_as_of, o.row_as_of, t.as_of_text_date,
+        coalesce(o.col_as_of, last_day(o.col_month), o.share_col_as_of, o.change_col_as_of, o.row_as_of, t.as_of_text_date,
                  t.caption_as_of, t.caption_range_end, t.heading_as_of, t.lead_in_as_of, t.title_as_of)
             as printed_as_of,
         case when o.col_as_of is not null or o.col_month is not null then 'column'
-             when o.share_col_as_of is not null then 'latest_column'
+             when o.share_col_as_of is not null or o.change_col_as_of is not null then 'latest_column'
              when o.row_as_of is not null then 'row_label'
              when t.as_of_text_date is not null then 'as_of_text'
              when t.caption_as_of is not null or t.caption_range_end is not null then 'caption'

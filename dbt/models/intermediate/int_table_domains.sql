@@ -1,9 +1,15 @@
 -- Which domain each table belongs to. Every text piece of a table (caption lines, heading lines
--- above it, each header cell, each row label / cell key, the document title) is matched against
+-- above it, each header cell, each row label / cell key, the document title; the caption alone
+-- again as 'own_caption') is matched against
 -- seed domain_patterns; a domain scores weight x (number of matching pieces, at most 3) per
 -- pattern. The highest score wins; 'other' (contents pages, glossaries, membership) excludes it.
 with pieces as (
     select table_id, 'caption' as slot, unnest(string_split(caption, ' / ')) as piece
+    from {{ ref('int_tables') }} where caption is not null and {{ in_batch('pack_id') }}
+    union all
+    -- the table's own caption once more, for the patterns that weigh it alone (target
+    -- own_caption): not the headings and sentences above it
+    select table_id, 'own_caption', unnest(string_split(caption, ' / '))
     from {{ ref('int_tables') }} where caption is not null and {{ in_batch('pack_id') }}
     union all
     select table_id, 'caption', unnest(string_split(context_text, ' / '))
