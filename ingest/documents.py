@@ -145,6 +145,7 @@ class _Scan:
                 _opens_report_block(self.lines[i], self.rules)
                 or _report_title_field(self.lines[i], self.rules)
                 or "report" in self.rules.line_markers(self.cleaned[i])[:1]
+                or _title_key_alone(self.cleaned[i], self.rules)
                 or _report_key_alone(self.cleaned[i], self.rules)
                 or self.rules.report_author_line.match(self.cleaned[i])
                 or self._opens_report(i, self.cleaned[i], self.rules.line_markers(self.cleaned[i]))
@@ -263,9 +264,13 @@ class _Scan:
         )
 
     def _opens_report(self, index: int, text: str, markers: tuple[str, ...]) -> bool:
-        """`Report to:<TAB>COMMITTEE`, or a report's own block (`_report_block_follows`)."""
+        """`Report to:<TAB>COMMITTEE` (or `Report to:` alone over the committee's name), or a
+        report's own block (`_report_block_follows`)."""
         if _opens_report_block(self.lines[index], self.rules):
             return True
+        if _report_key_alone(text, self.rules):
+            below = next((t for t in self.cleaned[index + 1 : index + 3] if t), "")
+            return bool(below) and not below.endswith(":")
         return "report_block" in markers and self._report_block_follows(index, text)
 
     def _report_block_follows(self, index: int, text: str) -> bool:
@@ -352,13 +357,22 @@ class _Scan:
     def _header_fields_above(self, index: int) -> int:
         """A report opened by its `Report to:` field starts at the fields printed right above it,
         with no blank line between (`Reference Number: HOSC/41/25` / `Report title: ...` /
-        `Report to: ...`): they are its header, and may hold its title."""
-        if not _opens_report_block(self.lines[index], self.rules):
+        `Report to: ...`; or each key alone over its value: `DECISION-MAKER:` / `HEALTH
+        OVERVIEW AND SCRUTINY PANEL` / `SUBJECT:` / ... / `REPORT OF:`): they are its header,
+        and may hold its title."""
+        cleaned = self.cleaned
+        if not (
+            _opens_report_block(self.lines[index], self.rules)
+            or _report_key_alone(cleaned[index], self.rules)
+        ):
             return index
+        key_alone = self.rules.header_key_alone.match
         floor = self.starts[-1][0] if self.starts else -1
         first = index
         for above in range(index - 1, max(floor, index - 1 - self.rules.report_header_span), -1):
-            if not self.cleaned[above] or split_key_value(self.lines[above]) is None:
+            text = cleaned[above]
+            field = split_key_value(self.lines[above]) is not None or bool(key_alone(text))
+            if not text or not (field or (above > 0 and key_alone(cleaned[above - 1]))):
                 break
             first = above
         return first
@@ -412,6 +426,13 @@ def _report_title_field(line: str, rules: Boundaries) -> bool:
     `Title:` or `Subject:`, which other documents print)."""
     pair = split_key_value(line)
     return bool(pair) and pair[0] in rules.title_keys and "report" in pair[0]
+
+
+def _title_key_alone(text: str, rules: Boundaries) -> bool:
+    """`SUBJECT:` alone, the report's title on the next line (boundaries.yml title_keys)."""
+    return bool(rules.header_key_alone.match(text)) and (
+        text.lower().rstrip(":").strip() in rules.title_keys
+    )
 
 
 def _report_key_alone(text: str, rules: Boundaries) -> bool:

@@ -25,12 +25,13 @@ from ingest.text import BULLET_MARKS
 _PLAIN_NUMBER = r"(?:\d{1,3}|(?!(?:19|20)\d\d)\d{4})"
 """A paragraph's or minute's number in digits, of four at most, none a year."""
 PARAGRAPH_NUMBER = re.compile(
-    rf"^\s*(?:\(?{_PLAIN_NUMBER}(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[{re.escape(BULLET_MARKS)}])\s*$",
+    rf"^\s*(?:\(?{_PLAIN_NUMBER}(?:\.\d{{1,3}}){{0,3}}[.)]?|[a-z]\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.|\(?[a-z]{{1,4}}\)|[a-z]\.|[ivxl]{{2,5}}\.|[{re.escape(BULLET_MARKS)}])\s*$",
     re.IGNORECASE,
 )
 """A paragraph's number or item label ('2.1', 'A1.' in an appendix, with its dot: 'Q2' is a
-quarter; '(ii)', 'b.'; a minute's number of four digits, '1402', but no year: '2017<TAB>...' is a
-chronology's row), or a bullet ('•<TAB>46% of children waiting ...' in a list of headlines)."""
+quarter; '(ii)', 'b.', 'ii.'; a minute's number of four digits, '1402', but no year:
+'2017<TAB>...' is a chronology's row), or a bullet ('•<TAB>46% of children waiting ...' in a
+list of headlines)."""
 MIN_WORDS = 8  # a sentence, not a table cell's label
 MIN_ITEM_WORDS = 3  # an item of a list of numbered paragraphs
 _WORD = re.compile(r"[A-Za-z]{2,}")

@@ -303,7 +303,12 @@ from ingest.text import clean_text
 # letter after a word (`external<sup>a</sup>`) is dropped (text.py); the date, time and venue
 # under their headings (`Date & time<TAB>Place` over their cells), and no row of headings or
 # summons sentence is the committee (metadata.py)
-PARSER_VERSION = "1.4.21"
+# 1.4.22: `Report to:` alone over the committee opens a report, whose header takes the keys alone
+# over their values above it (`DECISION-MAKER:` / ... / `SUBJECT:` / ...); `SUBJECT:` alone under
+# a stamp opens a report; `DECISION NOTICE` and `<BODY> - WORK PROGRAMME` open documents;
+# `Electoral Division affected:` is no title (documents.py, boundaries.yml); `ii.<TAB>Recommends
+# that ...` is a numbered paragraph (paragraphs.py)
+PARSER_VERSION = "1.4.22"
 
 
 @dataclass

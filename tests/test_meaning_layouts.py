@@ -6441,12 +6441,112 @@ def test_a_list_named_between_on_the_and_waiting_list_and_a_bare_change_column(c
     """322 lines 32 and 36-37: '1,874 children and young people on the Wendlebury
     neurodevelopmental waiting list, down from 2,104 in September 2025' are the list at the end
     of December and September (neither was read); '-143' in a bare 'Change' column right of
-    'Sep 2025 | Dec 2025' is the change to 31 December 2025 (it took no date of its own)."""
+    'Sep 2025 | Dec 2025' is the change to 31 December 2025 (it took no date of its own), of the
+    row's autism pathway."""
     fields = ("measure", "value", "period_id", "service_code")
     assert fields_on(con, "fct_waiting_times", "322", 32, *fields) == {
         ("referrals_waiting", 1874.0, "D2025-12-31", "neurodevelopmental_pathway"),
         ("referrals_waiting", 2104.0, "D2025-09-30", "neurodevelopmental_pathway"),
     }
-    assert ("referrals_waiting", -143.0, "D2025-12-31", None) in fields_on(
+    assert ("referrals_waiting", -143.0, "D2025-12-31", "autism_assessment") in fields_on(
         con, "fct_waiting_times", "322", 37, *fields
+    )
+
+
+# ------------------- 323: a select committee's resolution, a forward plan, a provisional figure
+
+
+def test_a_select_committees_resolution_with_roman_items_and_minutes_agreed(con):
+    """323 lines 15-23: 'RESOLVED:' over 'The minutes were agreed as a true record of the
+    meeting.' is a resolution (it was missed), and 'RESOLVED:' / 'The Select Committee:' /
+    'i.<TAB>Notes ...' / 'ii.<TAB>Recommends ...' one of two items (the second item was a table
+    row, the lead-in no body: the decision had one item)."""
+    assert decisions_of(con, "323", "kind", "n_items")[:2] == [
+        (17, "resolution", 0),
+        (20, "resolution", 2),
+    ]
+
+
+def test_a_forward_plans_references_makers_and_bracketed_asides(con):
+    """323 lines 28-31: 'AH S412' is the item's reference (a code and a number apart were read
+    as none); 'Cabinet<br>Council' names two makers one after the other (it read 'Cabinet
+    Council'); '... day centre<br>(statutory consultation)' is one text (its bracketed aside
+    was the text, the rest a title)."""
+    got = rows(
+        con,
+        "select f.source_line, f.reference, f.decision_maker, f.title, f.decision_text "
+        "from marts.fct_decisions f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '323%' and f.kind = 'forward_plan_item' order by f.source_line",
+    )
+    assert [(r["source_line"], r["reference"], r["decision_maker"]) for r in got] == [
+        (29, "AH S412", "Cabinet"),
+        (30, "AH S418", "Cabinet Member for Adult Social Care"),
+        (31, "AH S421", "Cabinet / Council"),
+    ]
+    assert (got[1]["title"], got[1]["decision_text"]) == (
+        None,
+        "Closure of the Elm Road day centre (statutory consultation)",
+    )
+
+
+def test_a_figure_marked_provisional_keeps_its_value(con):
+    """323 line 38: '15<br>(provisional)' under 'Median wait (weeks)' is a median of 15 weeks at
+    the end of December (the cell was no value at all)."""
+    assert fields_on(con, "fct_waiting_times", "323", 38, "measure", "value", "period_id") == {
+        ("referrals_waiting", 642.0, "D2025-12-31"),
+        ("median_wait_weeks", 15.0, "D2025-12-31"),
+    }
+
+
+# --------------- 324: a report of keys over their values, upheld fully or partly, a decision notice
+
+
+def test_report_to_alone_over_its_committee_opens_a_report(con):
+    """324: 'Report to:' alone over 'People Scrutiny Committee', then 'Title:' over the title
+    (line 16), a body's 'WORK PROGRAMME' (line 40) and a 'DECISION NOTICE' (line 53) each open
+    a document (all ran on in the front sheet)."""
+    assert [(d["kind"], d["title"], d["first_line"]) for d in documents_of(con, "324")] == [
+        ("agenda", "Agenda front sheet", 1),
+        ("report", "Adult Social Care Complaints and Compliments Annual Report 2024/25", 16),
+        ("report", "PEOPLE SCRUTINY COMMITTEE - WORK PROGRAMME", 40),
+        ("report", "Proposed changes to Family Hub opening hours", 53),
+    ]
+
+
+def test_complaints_upheld_fully_or_partly_and_a_comparator_without_a_separator(con):
+    """324 lines 30 and 36: 'Complaints upheld (fully or partly)' counts those upheld in whole
+    or in part (it was the upheld alone); 'Average uphold rate similar authorities' is a
+    comparator's (it was the Ombudsman's rate for the council)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "324", 30, *fields) == {
+        ("complaints_upheld_or_partially_upheld", 221.0, "FY2023/24"),
+        ("complaints_upheld_or_partially_upheld", 262.0, "FY2024/25"),
+    }
+    assert fields_on(con, "fct_complaints", "324", 36, *fields) == set()
+    assert {u["value"] for u in unclassified(con, "324", 36)} == {73.0, 85.0}
+
+
+# ------------------------- 325: a report header of keys alone, pathways with their age bands
+
+
+def test_a_report_header_of_keys_alone_over_their_values(con):
+    """325 lines 15-22: 'DECISION-MAKER:' / body / 'SUBJECT:' / title / 'DATE OF DECISION:' /
+    date / 'REPORT OF:' / officer is one report's header, the report titled by its subject
+    (all ran on in the front sheet)."""
+    assert [(d["kind"], d["title"], d["first_line"]) for d in documents_of(con, "325")] == [
+        ("agenda", "Agenda front sheet", 1),
+        ("report", "CHILDREN'S NEURODEVELOPMENTAL WAITING TIMES", 15),
+    ]
+
+
+def test_autism_and_adhd_rows_with_their_age_bands_name_their_pathways(con):
+    """325 lines 28-30: 'Autism (ASD) - under 5s' and 'ADHD - 5 to 11' are the autism and ADHD
+    pathways of those ages (they had no service and no age band: one figure's three values)."""
+    fields = ("measure", "value", "service_code", "age_band")
+    assert fields_on(con, "fct_waiting_times", "325", 28, *fields) == {
+        ("referrals_waiting", 426.0, "autism_assessment", "under 5s"),
+        ("max_wait_weeks", 81.0, "autism_assessment", "under 5s"),
+    }
+    assert ("referrals_waiting", 804.0, "adhd_assessment", "5 to 11") in fields_on(
+        con, "fct_waiting_times", "325", 30, *fields
     )

@@ -98,6 +98,9 @@ nullif(regexp_extract({{ expr }}, '\b([A-Z]{1,5}\s?/?\s?[0-9]{1,4}/(?:19|20)[0-9
     when regexp_matches({{ e }}, '^\s*[A-Za-z0-9]{1,6}(?:\s*[/.-]\s*[A-Za-z0-9]{1,7}){1,3}\s*$')
      and regexp_matches({{ e }}, '[0-9]')
         then upper(regexp_replace({{ e }}, '\s+', '', 'g'))
+    -- a code and a number apart ('CE S412', 'KD 0312'): as printed, one space between
+    when regexp_matches({{ e }}, '^\s*[A-Za-z]{1,4}\s+[A-Za-z]{0,3}[0-9]{1,6}\s*$')
+        then upper(trim(regexp_replace({{ e }}, '\s+', ' ', 'g')))
 end)
 {%- endmacro %}
 

@@ -12,7 +12,7 @@
 --   '825/10,000 Actual 798/10,000' -> value 825 (rate), actual 798 (rate)
 --   '5 80% met timescale'     -> value 5, secondary_pct 80
 --   'Referrals waiting 331 (↑35)' -> value 331, change +35; 'Average wait: 26 weeks ↓' -> 26 weeks, trend down
---   '27 wks'                  -> 27 weeks
+--   '27 wks'                  -> 27 weeks; '15 (provisional)', '97 (P)' -> 15, 97 (var value_status_note)
 --   'N/A', 'NIL', '-', 'Not known' -> one atom with a null value and the token's meaning (seed value_tokens)
 -- Cells that are prose (no recognised shape) produce no atom.
 with cells as (
@@ -56,7 +56,7 @@ shaped as (
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
             when regexp_matches(v, '^[0-9][0-9,]*\s*\(\s*[0-9]+(\.[0-9]+)?\s*%\s*\)$') then 'count_share'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s*\(\s*(?:{{ var("subgroup_cell_opener") }})?{{ subgroup_cell_group() }}(?:\s*(?:&|,|\band\b)\s*{{ subgroup_cell_group() }})*\)$') then 'count_subgroup'
-            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|wks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]?$') then 'number'
+            when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|wks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?(\s*\(\s*(?:{{ var("value_status_note") }})\s*\))?[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]?$') then 'number'
         end as shape
     from distinct_values d
     left join tokens t using (v)

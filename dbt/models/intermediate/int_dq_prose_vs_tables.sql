@@ -98,7 +98,8 @@ service_prose as (
       and f.subject_council_gss = f.reporting_council_gss   -- not an area of several councils
 ),
 service_tables as (   -- the one figure the tables print for a service, measure and date
-    select pack_id, service_code, measure, period_id, any_value(value) as value,
+    -- (and service area: adults waiting for an ADHD assessment are none of a children's table)
+    select pack_id, service_code, service_area, measure, period_id, any_value(value) as value,
            list(distinct source_line order by source_line) as table_lines,
            string_agg(distinct source_table_id, ',' order by source_table_id) as table_ids
     from {{ batch(ref('int_facts')) }}
@@ -115,7 +116,7 @@ service_compared as (
     from service_prose p
     join service_tables t
       on t.pack_id = p.pack_id and t.service_code = p.service_code and t.measure = p.measure
-     and t.period_id = p.period_id
+     and t.period_id = p.period_id and t.service_area is not distinct from p.service_area
     where abs(t.value - p.value) >= case when p.unit = 'percent' then 1 else 0.001 end
 ),
 -- both comparisons' disagreements, with what each is about: a service area ('prose') or a

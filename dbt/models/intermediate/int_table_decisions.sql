@@ -4,8 +4,9 @@
 --
 -- A 'decision' cell often opens with the decision's title ('<p><u>LOCAL AUTHORITY NURSERY
 -- REVIEW</u></p> <p>1. To agree ...'): an underlined first paragraph, or a short first paragraph
--- without a full stop above more text, is the title; the rest is the decision text, its
--- paragraphs kept apart (item_source_text) for int_decision_items. What a row is about is its
+-- without a full stop above more text (not over a bracketed aside alone), is the title; the
+-- rest is the decision text, its paragraphs kept apart (item_source_text) for
+-- int_decision_items. What a row is about is its
 -- subject column, or its text label under an empty header, or its title. One pack's rows from
 -- its own tables.
 with dtables as (
@@ -30,6 +31,11 @@ best_cols as (   -- one column per field: the best pattern, then the leftmost co
 cells as (
     select c.table_id, c.pack_id, c.row_index, c.col_index,
            string_agg(c.cell_text, ' ' order by c.part) as cell_text,
+           -- its lines apart: 'Cabinet<br>Council' names two makers, one after the other
+           case when bool_or(regexp_matches(c.raw_text, '(?i)<br\s*/?>'))
+                then trim(regexp_replace(regexp_replace(string_agg(c.raw_text, ' / ' order by c.part),
+                     '(?i)\s*<br\s*/?>\s*', ' / ', 'g'), '<[^>]+>', '', 'g'))
+                else string_agg(c.cell_text, ' ' order by c.part) end as cell_lines,
            string_agg(c.raw_text, ' ' order by c.part) as raw_text,
            min(c.line_number) as first_line,
            max(c.line_number) as last_line
@@ -65,7 +71,7 @@ rows as (
         nullif(trim(max(case when b.field = 'subject' then c.cell_text end)), '') as subject_cell,
         max(case when b.field = 'decision_date' then c.cell_text end) as decision_date_text,
         max(case when b.field = 'anticipated_date' then c.cell_text end) as anticipated_text,
-        max(case when b.field = 'decision_maker' then c.cell_text end) as decision_maker,
+        max(case when b.field = 'decision_maker' then c.cell_lines end) as decision_maker,
         max(case when b.field = 'cabinet_member' then c.cell_text end) as cabinet_member,
         max(case when b.field = 'status' then c.cell_text end) as status,
         max(case when b.field = 'response' then c.cell_text end) as response,
@@ -93,7 +99,10 @@ titled as (
         case
             when len(paragraphs) > 1 and underlined is not null and paragraphs[1] = underlined then paragraphs[1]
             when len(paragraphs) > 1 and length(paragraphs[1]) <= 150
-                 and not regexp_matches(paragraphs[1], '[.;:,!?]$') then paragraphs[1]
+                 and not regexp_matches(paragraphs[1], '[.;:,!?]$')
+                 -- (not over a bracketed aside alone: '... Primary Schools<br>(statutory notice)')
+                 and not (len(paragraphs) = 2 and regexp_matches(paragraphs[2], '^\s*\(.*\)\s*$'))
+                then paragraphs[1]
         end as title_paragraph
     from decision_cells
 ),
