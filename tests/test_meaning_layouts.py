@@ -6503,27 +6503,63 @@ def test_a_figure_marked_provisional_keeps_its_value(con):
 
 def test_report_to_alone_over_its_committee_opens_a_report(con):
     """324: 'Report to:' alone over 'People Scrutiny Committee', then 'Title:' over the title
-    (line 16), a body's 'WORK PROGRAMME' (line 40) and a 'DECISION NOTICE' (line 53) each open
-    a document (all ran on in the front sheet)."""
+    (line 25), a body's 'WORK PROGRAMME' (line 54) and a 'DECISION NOTICE' (line 67) each open
+    a document (all ran on in the minutes before them)."""
     assert [(d["kind"], d["title"], d["first_line"]) for d in documents_of(con, "324")] == [
         ("agenda", "Agenda front sheet", 1),
-        ("report", "Adult Social Care Complaints and Compliments Annual Report 2024/25", 16),
-        ("report", "PEOPLE SCRUTINY COMMITTEE - WORK PROGRAMME", 40),
-        ("report", "Proposed changes to Family Hub opening hours", 53),
+        (
+            "minutes",
+            "Minutes of the Meeting held on Thursday, 15 January 2026 at 10.00 am in the Council "
+            "Chamber, County Hall",
+            16,
+        ),
+        ("report", "Adult Social Care Complaints and Compliments Annual Report 2024/25", 25),
+        ("report", "PEOPLE SCRUTINY COMMITTEE - WORK PROGRAMME", 54),
+        ("report", "Proposed changes to Family Hub opening hours", 67),
+    ]
+
+
+def test_minutes_titled_by_their_meeting_alone_and_a_decision_notice(con):
+    """324 lines 16-21 and 67-79: 'Minutes of the Meeting held on Thursday, 15 January 2026 ...'
+    name no body, nor does a banner: the resolution is of that day with no maker (none is
+    guessed, as layout 299 says); the Lead Member's notice, a document of its own now, keeps its
+    own maker and day."""
+    assert decisions_of(con, "324", "decision_maker", "decision_date") == [
+        (21, None, date(2026, 1, 15)),
+        (79, "Lead Member for Children and Families", date(2026, 2, 23)),
     ]
 
 
 def test_complaints_upheld_fully_or_partly_and_a_comparator_without_a_separator(con):
-    """324 lines 30 and 36: 'Complaints upheld (fully or partly)' counts those upheld in whole
+    """324 lines 39 and 45: 'Complaints upheld (fully or partly)' counts those upheld in whole
     or in part (it was the upheld alone); 'Average uphold rate similar authorities' is a
-    comparator's (it was the Ombudsman's rate for the council)."""
+    comparator's (it was the Ombudsman's rate for the council). Line 34's 'The Department
+    received 503 complaints' names no part of the service (it was a breakdown 'The
+    Department')."""
     fields = ("measure", "value", "period_id")
-    assert fields_on(con, "fct_complaints", "324", 30, *fields) == {
+    assert fields_on(con, "fct_complaints", "324", 39, *fields) == {
         ("complaints_upheld_or_partially_upheld", 221.0, "FY2023/24"),
         ("complaints_upheld_or_partially_upheld", 262.0, "FY2024/25"),
     }
-    assert fields_on(con, "fct_complaints", "324", 36, *fields) == set()
-    assert {u["value"] for u in unclassified(con, "324", 36)} == {73.0, 85.0}
+    assert fields_on(con, "fct_complaints", "324", 45, *fields) == set()
+    assert {u["value"] for u in unclassified(con, "324", 45)} == {73.0, 85.0}
+    assert fields_on(con, "fct_complaints", "324", 34, "measure", "value", "breakdown") == {
+        ("complaints_received", 503.0, None)
+    }
+
+
+def test_a_lead_figure_that_is_its_upheld_and_partly_upheld_parts_together(con):
+    """324 lines 48-50: under 'Upheld<br>(U = upheld, PU = partly upheld)' (a column counting
+    both), '61 (22U & 39PU)' is 61 complaints upheld in whole or in part, 22 upheld and 39 partly
+    upheld (61 was the partly upheld, the legend's last words naming the column, and 39 no
+    fact); '9 (1U & 8PU)' likewise."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "324", 50, *fields) == {
+        ("complaints_received", 118.0, "FY2024/25"),
+        ("complaints_upheld_or_partially_upheld", 61.0, "FY2024/25"),
+        ("complaints_upheld", 22.0, "FY2024/25"),
+        ("complaints_partially_upheld", 39.0, "FY2024/25"),
+    }
 
 
 # ------------------------- 325: a report header of keys alone, pathways with their age bands

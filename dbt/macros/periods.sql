@@ -269,6 +269,10 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
     when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b')
      and not regexp_matches({{ expr }}, '(?i)\b(?:for|within|lasting|in\s+care)\s+[0-9.]+\s*\+?\s*{{ units }}')
         then regexp_replace(regexp_extract({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b', 0), '\s+', ' ', 'g')
+    -- a band after 'care leavers', printed without units ('Care leavers 19-21 in EET', 'Number
+    -- of care leavers aged 17-21 receiving a service')
+    when regexp_matches({{ expr }}, '(?i)\bcare\s+leavers\s+(?:aged\s+)?[0-9]{1,2}\s*{{ between }}\s*[0-9]{1,2}\b')
+        then regexp_replace(regexp_extract({{ expr }}, '(?i)\bcare\s+leavers\s+(?:aged\s+)?([0-9]{1,2}\s*{{ between }}\s*[0-9]{1,2})\b', 1), '\s+', ' ', 'g')
 end)
 {%- endmacro %}
 

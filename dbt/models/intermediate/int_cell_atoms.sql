@@ -1,5 +1,6 @@
 -- Every value printed in a table cell, parsed into "atoms": one row per number a cell carries.
---   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2 (also '228 (31U, 62PU)')
+--   '9 (1U & 2PU)'            -> value 9, upheld 1, partially_upheld 2 (also '228 (31U, 62PU)');
+--                                '61 (22U & 39PU)' -> upheld_total 61 (the two parts together), ...
 --   '2,481 (734 upheld)'      -> value 2481, upheld 734
 --   '98 (23%)'                -> value 98, share_pct 23 (its share of the column: unclassified)
 --   '12 (3 UASC)'             -> value 12, subgroup 3 (a group of the 12 its words name: unclassified)
@@ -81,8 +82,14 @@ parsed as (
         unnest(case shape
             when 'token' then [
                 {'component': 'value', 'value': null::double, 'kind': 'token'}]
+            -- (a lead figure that is its two parts together, '61 (22U & 39PU)' under 'Upheld', is
+            -- the complaints upheld in whole or in part: component upheld_total)
             when 'upheld_code' then [
-                {'component': 'value', 'value': try_cast(nullif(replace(regexp_extract(v, '^\s*([0-9][0-9,]*)\s*[\(\[]', 1), ',', ''), '') as double), 'kind': 'count'},
+                {'component': case when try_cast(nullif(replace(regexp_extract(v, '^\s*([0-9][0-9,]*)\s*[\(\[]', 1), ',', ''), '') as double)
+                                        = try_cast(nullif(replace(regexp_extract(v, '(?i)([0-9][0-9,]*)\s*(U\b|upheld)', 1), ',', ''), '') as double)
+                                          + try_cast(nullif(regexp_extract(v, '(?i)([0-9]+)\s*(PU\b|partially)', 1), '') as double)
+                                   then 'upheld_total' else 'value' end,
+                 'value': try_cast(nullif(replace(regexp_extract(v, '^\s*([0-9][0-9,]*)\s*[\(\[]', 1), ',', ''), '') as double), 'kind': 'count'},
                 {'component': 'upheld', 'value': try_cast(nullif(replace(regexp_extract(v, '(?i)([0-9][0-9,]*)\s*(U\b|upheld)', 1), ',', ''), '') as double), 'kind': 'count'},
                 {'component': 'partially_upheld', 'value': try_cast(nullif(regexp_extract(v, '(?i)([0-9]+)\s*(PU\b|partially)', 1), '') as double), 'kind': 'count'},
                 {'component': 'bracket_total', 'value': try_cast(nullif(coalesce(

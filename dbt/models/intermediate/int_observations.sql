@@ -225,10 +225,13 @@ based as (
             -- a label naming the table's own measure adds nothing: the table's words name it
             when w.label_measure is not null and w.label_measure is distinct from w.table_measure
              and (w.table_measure is null or tf.umbrella
-                  -- (a label of the caption's family it reads otherwise in that table does not:
-                  -- 'LGSCO' as a row under 'Ombudsman decisions' is the Ombudsman, not its
-                  -- enquiries; seed label_measures_in_context)
-                  or (tf.family = w.label_family and not exists (
+                  -- (a label of the caption's family it reads otherwise in that table does not,
+                  -- seed label_measures_in_context; nor a row naming only an Ombudsman: 'LGSCO'
+                  -- under 'Ombudsman decisions' is the Ombudsman, not its enquiries, var
+                  -- ombudsman_name_label)
+                  or (tf.family = w.label_family
+                      and not regexp_matches(coalesce(w.row_label, ''), '{{ var("ombudsman_name_label") }}')
+                      and not exists (
                         select 1 from {{ ref('label_measures_in_context') }} lc
                         where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
                   -- headings and titles are weaker than the table's own labels
@@ -443,12 +446,18 @@ component_measured as (
     select
         t.*,
         case when t.component in ('value', 'actual') then t.base_measure
+             -- a lead figure that is its upheld and partially upheld parts together: so under an
+             -- upheld column (seed component_measures), else what its column counts
+             when t.component = 'upheld_total' then coalesce(cm.measure, t.base_measure)
              -- a share beside a count, in a row or column naming a percentage measure, is it
              when t.component = 'share_pct' and cm.measure is null and bc.unit = 'percent'
                 then t.base_measure
              -- an encoded part counting what the cell counts ('12 (3U)' under 'Upheld'): a
-             -- subset the code's legend explains, not the cell's figure again
-             when cm.measure is null and cs.measure = t.base_measure then null
+             -- subset the code's legend explains, not the cell's figure again (unless the lead
+             -- figure is the parts together: '61 (22U & 39PU)' under 'Upheld' prints its 22)
+             when cm.measure is null and cs.measure = t.base_measure
+              and not bool_or(t.component = 'upheld_total')
+                      over (partition by t.table_id, t.row_index, t.col_index, t.part) then null
              else coalesce(cm.measure, cs.measure) end as measure
     from totalled t
     left join {{ ref('measure_catalogue') }} bc on bc.measure = t.base_measure
