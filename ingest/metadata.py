@@ -212,17 +212,28 @@ def _read_venue_after_date(text: str, index: int, meta: MeetingMetadata) -> None
     """`Thursday, 14th March, 2024, 7.00 pm - George Meehan House, 294 High Road (watch ...)`:
     the venue printed after a dash on the date's own line, without a closing aside; or after its
     time (`Tuesday 3 March 2026 at 2.00 pm in the Brierley Room, County Hall, ...`)."""
+    # (the venue after its time first: `... at 10.30 am in Committee Room 'C' - The Duke of
+    # Lancaster Room, County Hall` keeps its dash)
     _, dash, after = text.partition(" - ")
-    if not dash and (match := _VENUE_AFTER_TIME.search(text)):
+    if match := _VENUE_AFTER_TIME.search(text):
         after = match.group("venue")
     venue = re.sub(r"^the\s+|\s*\([^)]*\)\s*$", "", after).strip()
     if venue and VENUE_WORDS.search(venue):
         meta.venue, meta.venue_line = venue, index + 1
 
 
+_TIME_THEN_VENUE = re.compile(
+    r"^(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?P<venue>\S.*)$", re.IGNORECASE
+)
+
+
 def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetadata) -> None:
     for below in _non_blank_after(lines, index, 3):
         text = _printed_field_value(lines[below], meeting_keys("time") + meeting_keys("venue"))
+        both = _TIME_THEN_VENUE.match(text)
+        if both and meta.meeting_time is None and VENUE_WORDS.search(both["venue"]):
+            meta.meeting_time = parse_time(both["time"])  # `10.00 AM COUNCIL CHAMBER, ...`
+            text = both["venue"]
         if meta.meeting_time is None and parse_time(text) and len(text) < 30:
             meta.meeting_time = parse_time(text)
             continue
@@ -252,12 +263,26 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
             continue  # `Meeting to be held in ... on`, `Record of Decisions`: not the committee
         if text.endswith((":", ".")):
             continue  # `All Members of the ... Commission are requested to attend ...:`
+        if VENUE_WORDS.search(text) and "," in text:
+            _read_venue_under_its_key(lines, above, text, meta)
+            continue  # `Sparkenhoe Committee Room, County Hall, ...`: a place, not the committee
         if "\t" in lines[above] and _field_value(text, meeting_keys("committee")) == text:
             continue  # a row of headings over the date's cells (`Date & time<TAB>Place<TAB>...`)
         if COMMITTEE_WORDS.search(text) and not text.lower().endswith(" council"):
             meta.committee = _field_value(text, meeting_keys("committee"))
             meta.committee_line = above + 1
             return
+
+
+def _read_venue_under_its_key(lines: list[str], index: int, text: str, meta: MeetingMetadata):
+    """`Meeting Venue:` alone over `Sparkenhoe Committee Room, County Hall, ...`: the venue."""
+    key = next((clean_text(lines[i]) for i in _non_blank_before(lines, index, 1)), "")
+    if (
+        meta.venue is None
+        and key.endswith(":")
+        and key[:-1].strip().lower() in meeting_keys("venue")
+    ):
+        meta.venue, meta.venue_line = text, index + 1
 
 
 def _read_meeting_notice(lines: list[str], meta: MeetingMetadata) -> None:

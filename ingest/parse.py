@@ -308,7 +308,10 @@ from ingest.text import clean_text
 # a stamp opens a report; `DECISION NOTICE` and `<BODY> - WORK PROGRAMME` open documents;
 # `Electoral Division affected:` is no title (documents.py, boundaries.yml); `ii.<TAB>Recommends
 # that ...` is a numbered paragraph (paragraphs.py)
-PARSER_VERSION = "1.4.22"
+# 1.4.23: a venue line above the date (`Meeting Venue:` over `Sparkenhoe Committee Room, ...`) is
+# no committee; `10.00 AM COUNCIL CHAMBER, ...` is a time then a venue; the venue after a date's
+# time (`at 10.30 am in Committee Room 'C' - The Duke of ...`) keeps its dash (metadata.py)
+PARSER_VERSION = "1.4.23"
 
 
 @dataclass

@@ -448,3 +448,61 @@ def test_a_date_and_time_key_in_a_cell_of_its_own_and_a_time_after_the_venue():
         "14:00",
         "Elisabeth Room, Endeavour House, Ipswich, IP1 2BX",
     )
+
+
+def test_a_venue_under_its_key_above_the_date_is_no_committee():
+    """`Meeting Venue:` alone over `Sparkenhoe Committee Room, County Hall, ...` above the date
+    (a Leicestershire front sheet): the venue, and the committee the line above them (the venue
+    was the committee: it names a `Committee Room`)."""
+    meta = extract_metadata(
+        [
+            "Leicestershire County Council",
+            "",
+            "CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE",
+            "",
+            "Meeting Venue:",
+            "Sparkenhoe Committee Room, County Hall, Glenfield, Leicestershire, LE3 8RA",
+            "",
+            "Monday, 19 January 2026",
+            "2.00 pm",
+        ]
+    )
+    assert (meta.committee, meta.meeting_date, meta.meeting_time, meta.venue) == (
+        "CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE",
+        date(2026, 1, 19),
+        "14:00",
+        "Sparkenhoe Committee Room, County Hall, Glenfield, Leicestershire, LE3 8RA",
+    )
+
+
+def test_a_time_then_the_venue_on_one_line_and_a_venue_with_a_dash_after_its_time():
+    """`10.00 AM COUNCIL CHAMBER, COUNTY HALL, LEWES` under the date (an East Sussex front
+    sheet): the time and the venue apart (the time was lost inside the venue); `... at 10.30 am
+    in Committee Room 'C' - The Duke of Lancaster Room, County Hall, Preston` keeps the venue
+    whole (it was cut at its dash)."""
+    lewes = extract_metadata(
+        [
+            "PEOPLE SCRUTINY COMMITTEE",
+            "",
+            "THURSDAY, 12 MARCH 2026",
+            "",
+            "10.00 AM COUNCIL CHAMBER, COUNTY HALL, LEWES",
+        ]
+    )
+    assert (lewes.meeting_date, lewes.meeting_time, lewes.venue) == (
+        date(2026, 3, 12),
+        "10:00",
+        "COUNCIL CHAMBER, COUNTY HALL, LEWES",
+    )
+    preston = extract_metadata(
+        [
+            "Children, Families and Skills Scrutiny Committee",
+            "",
+            "Tuesday, 27th January, 2026 at 10.30 am in Committee Room 'C' - The Duke of Lancaster"
+            " Room, County Hall, Preston",
+        ]
+    )
+    assert (preston.meeting_time, preston.venue) == (
+        "10:30",
+        "Committee Room 'C' - The Duke of Lancaster Room, County Hall, Preston",
+    )
