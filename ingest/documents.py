@@ -28,6 +28,7 @@ from ingest.document_titles import (
     title_and_officer,
 )
 from ingest.keyvalue import split_key_value
+from ingest.paragraphs import is_numbered_paragraph
 from ingest.text import clean_text, is_page_stamp
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -209,10 +210,11 @@ class _Scan:
         return first if first in ("report", "minutes") else None
 
     def _next_text(self, index: int) -> str:
-        """The next line, or past one blank line once a document is open (a report's banner
-        spaced out; at the head of the pack the same lines open its front sheet, whose kind
-        `_front_kind` tells)."""
-        return text_below(self.cleaned, index, past_blank=bool(self.starts))
+        """The next line, or past one blank line once a document is open or by a page stamp (a
+        report's banner spaced out; at the head of the pack the same lines open its front sheet,
+        whose kind `_front_kind` tells)."""
+        past_blank = bool(self.starts) or self._by_page_stamp(index)
+        return text_below(self.cleaned, index, past_blank=past_blank)
 
     def _bare_banner(self, index: int, text: str) -> bool:
         """`CABINET`, a blank line, `17 March 2026`, then a title and `Report of ...` within a
@@ -292,13 +294,20 @@ class _Scan:
         )
 
     def _report_opens_below(self, index: int) -> bool:
-        """A report's opening line (`Purpose of report:`, boundaries.yml report_opening_keys)
-        among the few lines with text below the banner at `index`: the banner opens it, though a
+        """A report's opening line (`Purpose of report:`, `1. Purpose of report`, boundaries.yml
+        report_opening_keys; or its `Report of:` field) among the few lines with text below the
+        banner at `index`: the banner opens it, though a
         page stamp stands by it (`Page 14` / `ADULTS AND HEALTH SELECT COMMITTEE` / `4 MARCH 2026` /
         title / `Purpose of report:`)."""
-        below = [t for t in self.cleaned[index + 1 : index + 10] if t][:5]
+        below = [i for i in range(index + 1, min(index + 10, len(self.lines))) if self.cleaned[i]][
+            :5
+        ]
         keys = self.rules.report_opening_keys
-        return any(t.rstrip(": ").lower() in keys for t in below)
+        return any(
+            _NUMBERED.sub("", self.cleaned[i]).rstrip(": ").lower() in keys
+            or _opens_report_block(self.lines[i], self.rules)
+            for i in below
+        )
 
     def _body_over_report_title(self, index: int, text: str) -> bool:
         """`Corporate Parenting Board` at the top of a page (by its stamp), a `Report Title:`
@@ -311,9 +320,9 @@ class _Scan:
     def _title_over_report_author(self, index: int, text: str) -> bool:
         """`CHILDREN IN OUR CARE: ANNUAL PERFORMANCE REPORT` at the top of a page (by its stamp),
         `Report of the Director of Children's Social Care` on the next line with text: a report's
-        title over who reports, once a document is open (a numbered minute's heading over the
-        report it considered is no such title)."""
-        if not (self.starts and self._by_page_stamp(index)) or text[:1].isdigit():
+        title over who reports (a numbered minute's heading over the report it considered is no
+        such title)."""
+        if not self._by_page_stamp(index) or text[:1].isdigit():
             return False
         if _is_sentence(self.lines[index], text) or "\t" in self.lines[index]:
             return False
@@ -341,7 +350,10 @@ class _Scan:
         between = [i for i in range(self.opened_at + 1, index) if self.cleaned[i]]
         if len(between) >= self.rules.report_header_span:
             return False
-        return not any(_is_sentence(self.lines[i], self.cleaned[i]) for i in between)
+        return not any(
+            _is_sentence(self.lines[i], self.cleaned[i]) or is_numbered_paragraph(self.lines[i])
+            for i in between
+        )
 
     def _open(self, index: int, kind: str) -> None:
         first = self.pending_from if self.pending_from is not None else index
@@ -391,6 +403,7 @@ class _Scan:
             self.contacts.append(index)
 
 
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")  # `1. Purpose of report`
 # the last letters of committee, board, panel, cabinet, commission, and a `(...)`
 _BANNER_NAME_ENDS = frozenset("eEdDlLtTnN)")
 

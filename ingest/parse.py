@@ -311,7 +311,13 @@ from ingest.text import clean_text
 # 1.4.23: a venue line above the date (`Meeting Venue:` over `Sparkenhoe Committee Room, ...`) is
 # no committee; `10.00 AM COUNCIL CHAMBER, ...` is a time then a venue; the venue after a date's
 # time (`at 10.30 am in Committee Room 'C' - The Duke of ...`) keeps its dash (metadata.py)
-PARSER_VERSION = "1.4.23"
+# 1.4.24: `CABINET MEMBER DECISION RECORD`, `TRACKING DECISIONS`, `... Work Programme 2025/26`
+# open documents (boundaries.yml titled_start_lines); a title by a page stamp over `Report of ...`
+# opens a report straight after the front sheet too; a numbered paragraph ends a report's header
+# like a sentence; a banner by a page stamp over `Report of:` or `1. Purpose of report` opens its
+# report, also right after the front sheet; `Report to <body>` over `Date:` / `Title:` opens one
+# (documents.py, boundaries.yml)
+PARSER_VERSION = "1.4.24"
 
 
 @dataclass

@@ -6586,3 +6586,49 @@ def test_autism_and_adhd_rows_with_their_age_bands_name_their_pathways(con):
     assert ("referrals_waiting", 804.0, "adhd_assessment", "5 to 11") in fields_on(
         con, "fct_waiting_times", "325", 30, *fields
     )
+
+
+# ------------- 326: a decision record, a decisions tracker and a work programme by page stamps
+
+
+def test_a_decision_record_a_tracker_and_a_work_programme_open_their_documents(con):
+    """326: a report's title over 'Report of the Director ...' straight after the front sheet
+    (line 16), 'CABINET MEMBER DECISION RECORD' (line 24, titled by its 'Subject:'), 'TRACKING
+    DECISIONS' (line 37) and 'Work Programme 2025/26' (line 46), each by a page stamp, open
+    documents of their own (all ran on in the front sheet)."""
+    assert [(d["kind"], d["title"], d["first_line"]) for d in documents_of(con, "326")] == [
+        ("agenda", "Agenda front sheet", 1),
+        ("report", "CHILDREN LOOKED AFTER UPDATE: QUARTER 3 2025/26", 16),
+        ("report", "Award of contract for supported accommodation", 24),
+        ("report", "TRACKING DECISIONS", 37),
+        ("report", "Work Programme 2025/26", 46),
+    ]
+
+
+# --------------- 327: bands of waits in a text column, reports opened by banners and blocks
+
+
+def test_bands_of_waits_in_a_text_column_are_parts_of_the_list(con):
+    """327 lines 28-31: 'Service | Weeks waited | Sep-25 | Dec-25' with rows 'Speech and
+    language therapy | 0-18 weeks', '| 19-52 weeks', '| Total': only the total is the waiting
+    list (each band was published as the list too: three values of one figure, two false
+    findings); the bands are left for dq_unclassified_values."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "327", 29, *fields) == set()
+    assert fields_on(con, "fct_waiting_times", "327", 31, *fields) == {
+        ("referrals_waiting", 713.0, "D2025-09-30", "speech_language_therapy"),
+        ("referrals_waiting", 665.0, "D2025-12-31", "speech_language_therapy"),
+    }
+    assert {u["value"] for u in unclassified(con, "327", 29)} == {402.0, 377.0}
+
+
+def test_a_banner_over_report_of_and_a_report_to_block_open_reports(con):
+    """327: 'HEALTH SCRUTINY PANEL' / '29 JANUARY 2026' by a page stamp, over the title and
+    'Report of:' (line 15), and 'Report to Health Scrutiny Panel' over 'Date:' and 'Title:'
+    (line 35), open reports titled by their titles (the first opened at 'Report of:', titled
+    '1. Purpose of report'; the second ran on in it)."""
+    assert [(d["kind"], d["title"], d["first_line"]) for d in documents_of(con, "327")] == [
+        ("agenda", "Agenda front sheet", 1),
+        ("report", "CHILDREN'S THERAPY SERVICES WAITING TIMES", 15),
+        ("report", "Children in Care - Quarter 3 2025/26", 35),
+    ]

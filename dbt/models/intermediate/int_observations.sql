@@ -559,8 +559,11 @@ unit_checked as (
              -- a band of waits heading its column or row ('0-6 weeks', '19-52 weeks') counts
              -- those waiting that long, a part of the table's waiting list no measure names:
              -- unclassified, unless its own words name one ('52+ weeks': waiting over 52 weeks)
+             -- (or a text cell of its row: 'Speech and language therapy | 0-18 weeks' under
+             -- 'Service | Weeks waited')
              when x.measure_source <> 'label'
-                  and ({{ is_wait_band('x.column_name') }} or {{ is_wait_band('x.row_label') }})
+                  and ({{ is_wait_band('x.column_name') }} or {{ is_wait_band('x.row_label') }}
+                       or {{ is_wait_band('x.row_text_cells') }})
              then null
              else x.measure end as measure
     from comparator_checked x
