@@ -6632,3 +6632,31 @@ def test_a_banner_over_report_of_and_a_report_to_block_open_reports(con):
         ("report", "CHILDREN'S THERAPY SERVICES WAITING TIMES", 15),
         ("report", "Children in Care - Quarter 3 2025/26", 35),
     ]
+
+
+def test_a_scorecard_of_reference_codes_and_children_in_care_in_abbreviations(con):
+    """328 lines 13-16: 'Ref | Indicator | Q2 2025/26 | Q3 2025/26 | Target' with rows 'CSC9 |
+    Children looked after (number)', 'CSC10 | Rate of CLA per 10,000 children 0-17', 'CSC12 |
+    CLA in foster placements (%)' and 'CSC13 | Children in care 2.5 years+, same placement 2
+    years+ (%)': the reference code is no part of the label, '(number)' ends a count, CLA is
+    children looked after and '2 years+' is placement stability (the count and the foster share
+    were left unclassified)."""
+    fields = ("measure", "value", "value_type", "period_id")
+    assert fields_on(con, "fct_placements", "328", 13, *fields) == {
+        ("cla_count", 531.0, "actual", "D2025-09-30"),
+        ("cla_count", 544.0, "actual", "D2025-12-31"),
+    }
+    assert fields_on(con, "fct_placements", "328", 14, *fields) == {
+        ("cla_rate_per_10000", 44.3, "actual", "D2025-09-30"),
+        ("cla_rate_per_10000", 45.3, "actual", "D2025-12-31"),
+    }
+    assert {f[:3] for f in fields_on(con, "fct_placements", "328", 15, *fields)} == {
+        ("cla_foster_pct", 63.0, "actual"),
+        ("cla_foster_pct", 62.0, "actual"),
+        ("cla_foster_pct", 70.0, "target"),
+    }
+    assert {f[:3] for f in fields_on(con, "fct_placements", "328", 16, *fields)} == {
+        ("placement_stability_pct", 68.0, "actual"),
+        ("placement_stability_pct", 71.0, "actual"),
+        ("placement_stability_pct", 70.0, "target"),
+    }

@@ -53,8 +53,12 @@ kinds as (
 ),
 matches as (
     select t.domain, t.slot, t.text, k.kind, p.measure, p.priority, length(p.pattern) as specificity
-    from (select *, case when slot = 'label' then {{ without_period_prefix('text') }} else text end
-                        as match_text
+    -- (a row's reference code in a cell of its own is no part of its words: 'CSC9 | Children
+    -- looked after (number)' is matched as 'Children looked after (number)')
+    from (select *, case when slot = 'label'
+                         then regexp_replace({{ without_period_prefix('text') }},
+                                             '^\W*[A-Z]{1,6}\s?[0-9]{1,4}[a-z]?\s*\|\s*', '')
+                         else text end as match_text
           from texts) t
     cross join kinds k
     join {{ ref('measure_patterns') }} p
