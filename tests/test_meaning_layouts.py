@@ -6660,3 +6660,20 @@ def test_a_scorecard_of_reference_codes_and_children_in_care_in_abbreviations(co
         ("placement_stability_pct", 71.0, "actual"),
         ("placement_stability_pct", 70.0, "target"),
     }
+
+
+def test_a_caption_under_its_paragraph_number_names_its_measure(con):
+    """329 lines 15-23: '3.5 Children in care by age band at 31 December 2025:' over 'Age band |
+    Number | %' and 'Under 1 | 21 | (4%)' ... 'Total | 468 | (100%)': the paragraph number is no
+    part of the caption, so the children in care are counted, by age band, at 31 December 2025
+    (every figure was left unclassified)."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_placements", "329", 18, *fields) == {
+        ("cla_count", 21.0, "D2025-12-31", "Under 1")
+    }
+    assert fields_on(con, "fct_placements", "329", 21, *fields) == {
+        ("cla_count", 179.0, "D2025-12-31", "10-15")
+    }
+    assert fields_on(con, "fct_placements", "329", 23, *fields) == {
+        ("cla_count", 468.0, "D2025-12-31", None)
+    }

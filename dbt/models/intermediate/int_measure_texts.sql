@@ -54,10 +54,13 @@ kinds as (
 matches as (
     select t.domain, t.slot, t.text, k.kind, p.measure, p.priority, length(p.pattern) as specificity
     -- (a row's reference code in a cell of its own is no part of its words: 'CSC9 | Children
-    -- looked after (number)' is matched as 'Children looked after (number)')
+    -- looked after (number)' is matched as 'Children looked after (number)'; nor is a caption's
+    -- paragraph number: '3.5 Children in care by age band at ...' as 'Children in care by ...')
     from (select *, case when slot = 'label'
                          then regexp_replace({{ without_period_prefix('text') }},
                                              '^\W*[A-Z]{1,6}\s?[0-9]{1,4}[a-z]?\s*\|\s*', '')
+                         when slot = 'caption'
+                         then regexp_replace(text, '^\s*(?:[0-9]{1,2}\.|[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}\.?)\s+', '')
                          else text end as match_text
           from texts) t
     cross join kinds k
