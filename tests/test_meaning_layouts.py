@@ -6677,3 +6677,19 @@ def test_a_caption_under_its_paragraph_number_names_its_measure(con):
     assert fields_on(con, "fct_placements", "329", 23, *fields) == {
         ("cla_count", 468.0, "D2025-12-31", None)
     }
+
+
+def test_contacts_received_in_a_childrens_scorecard_are_no_complaints_feedback(con):
+    """330 lines 13-16: a scorecard with rows 'CS1 | Contacts received (number)', 'CS8 | Children
+    looked after (number)' and 'CS9 | Complaints received - children's social care (number)':
+    the contacts are those of children's social care's front door, no feedback (they were
+    published as feedback_total, the umbrella a caption of 'contacts dealt with' names), and are
+    left unclassified; the complaints and the children in care are still read."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "330", 13, *fields) == set()
+    assert {u["value"] for u in unclassified(con, "330", 13)} == {5420.0, 5611.0, 5377.0}
+    cla = fields_on(con, "fct_placements", "330", 15, *fields)
+    assert ("cla_count", 415.0, "D2025-12-31") in cla
+    assert ("complaints_received", 57.0, "FY2025/26-Q3") in fields_on(
+        con, "fct_complaints", "330", 16, *fields
+    )
