@@ -6693,3 +6693,18 @@ def test_contacts_received_in_a_childrens_scorecard_are_no_complaints_feedback(c
     assert ("complaints_received", 57.0, "FY2025/26-Q3") in fields_on(
         con, "fct_complaints", "330", 16, *fields
     )
+
+
+def test_a_year_to_date_row_under_rows_of_quarters_runs_to_the_latest_quarter(con):
+    """331 lines 17-20: rows 'Q1 2025/26' ... 'Q3 2025/26' of complaints by stage, then 'Year to
+    date | 152 | 15 | 4': the year so far, 1 April to 31 December 2025, the end of the table's
+    latest quarter (it was dated as the whole year 2025/26, as if the year were over)."""
+    fields = ("measure", "stage", "value", "period_id", "period_type")
+    assert fields_on(con, "fct_complaints", "331", 20, *fields) == {
+        ("complaints_received", "1", 152.0, "R2025-04-01/2025-12-31", "to_date"),
+        ("complaints_received", "2", 15.0, "R2025-04-01/2025-12-31", "to_date"),
+        ("complaints_received", "3", 4.0, "R2025-04-01/2025-12-31", "to_date"),
+    }
+    assert ("complaints_received", "1", 57.0, "FY2025/26-Q3", "fiscal_quarter") in fields_on(
+        con, "fct_complaints", "331", 19, *fields
+    )

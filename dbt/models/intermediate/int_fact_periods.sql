@@ -42,8 +42,10 @@ with obs as (
         -- the columns its quarter heads: one, when each column is a quarter ('Q3' over 'Dec 2024'),
         -- three when a quarter spans its months ('Q1' over 'Apr | May | Jun')
         count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
-        -- a column counting a year so far ('2025/26 | year to date'; var year_to_date_label)
-        coalesce(regexp_matches(o.column_name, '{{ var("year_to_date_label") }}'), false) as col_says_to_date,
+        -- a column or a row counting a year so far ('2025/26 | year to date', a row 'Year to
+        -- date' under rows of quarters; var year_to_date_label)
+        coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("year_to_date_label") }}'), false)
+            as col_says_to_date,
         -- a change column printing no period of its own ('Change on last year'), and the
         -- columns of a fiscal year's actual figures
         o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
@@ -262,7 +264,7 @@ typed as (
             when r.calendar_year is not null then 'calendar_year'
             else 'meeting_date'
         end as period_type,
-        max(case when r.quarter is not null and r.quarter_source = 'column' and r.fy_start_year is not null
+        max(case when r.quarter is not null and r.quarter_source in ('column', 'row_label') and r.fy_start_year is not null
                  then {{ fq_end('r.fy_start_year', 'r.quarter') }} end)
             over (partition by r.table_id, r.fy_start_year) as latest_quarter_end
     from ranked r
