@@ -6660,6 +6660,9 @@ def test_a_scorecard_of_reference_codes_and_children_in_care_in_abbreviations(co
         ("placement_stability_pct", 71.0, "actual"),
         ("placement_stability_pct", 70.0, "target"),
     }
+    # a children's services scorecard: every figure is children's social care's
+    for line in (13, 14, 15, 16):
+        assert subjects_on(con, "fct_placements", "328", line) == {("children", None)}, line
 
 
 def test_a_caption_under_its_paragraph_number_names_its_measure(con):
@@ -6677,6 +6680,8 @@ def test_a_caption_under_its_paragraph_number_names_its_measure(con):
     assert fields_on(con, "fct_placements", "329", 23, *fields) == {
         ("cla_count", 468.0, "D2025-12-31", None)
     }
+    for line in (18, 21, 23):
+        assert subjects_on(con, "fct_placements", "329", line) == {("children", None)}, line
 
 
 def test_contacts_received_in_a_childrens_scorecard_are_no_complaints_feedback(con):
@@ -6693,6 +6698,7 @@ def test_contacts_received_in_a_childrens_scorecard_are_no_complaints_feedback(c
     assert ("complaints_received", 57.0, "FY2025/26-Q3") in fields_on(
         con, "fct_complaints", "330", 16, *fields
     )
+    assert subjects_on(con, "fct_complaints", "330", 16) == {("children", None)}
 
 
 def test_a_year_to_date_row_under_rows_of_quarters_runs_to_the_latest_quarter(con):
@@ -6708,3 +6714,5 @@ def test_a_year_to_date_row_under_rows_of_quarters_runs_to_the_latest_quarter(co
     assert ("complaints_received", "1", 57.0, "FY2025/26-Q3", "fiscal_quarter") in fields_on(
         con, "fct_complaints", "331", 19, *fields
     )
+    # complaints received by Children's Services (the report's purpose)
+    assert subjects_on(con, "fct_complaints", "331", 20) == {("children", None)}
