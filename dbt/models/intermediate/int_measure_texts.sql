@@ -58,9 +58,9 @@ matches as (
     -- paragraph number: '3.5 Children in care by age band at ...' as 'Children in care by ...')
     from (select *, case when slot = 'label'
                          then regexp_replace({{ without_period_prefix('text') }},
-                                             '^\W*[A-Z]{1,6}\s?[0-9]{1,4}[a-z]?\s*\|\s*', '')
+                                             '{{ var("label_reference_code") }}', '')
                          when slot = 'caption'
-                         then regexp_replace(text, '^\s*(?:[0-9]{1,2}\.|[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}\.?)\s+', '')
+                         then regexp_replace(text, '{{ var("caption_paragraph_number") }}', '')
                          else text end as match_text
           from texts) t
     cross join kinds k
