@@ -54,6 +54,7 @@ class Boundaries:
     minutes_title: re.Pattern
     minutes_meeting_title: re.Pattern  # groups committee, date
     minutes_title_without_body: re.Pattern
+    minutes_agenda_entry: re.Pattern  # 'Minutes of ..., as circulated, to be confirmed ...'
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     minutes_held: re.Pattern  # `Meeting held` before the date under a minutes banner
@@ -231,6 +232,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_title=pattern("minutes_title"),
         minutes_meeting_title=pattern("minutes_meeting_title"),
         minutes_title_without_body=pattern("minutes_title_without_body"),
+        minutes_agenda_entry=pattern("minutes_agenda_entry"),
         meeting_notice=pattern("meeting_notice"),
         minutes_attendance=pattern("minutes_attendance"),
         minutes_held=pattern("minutes_held"),

@@ -201,8 +201,8 @@ class _Scan:
         ):
             return "appendix"
         if first == "minutes":
-            if self._bare_minutes_heading(text):
-                return None
+            if self._bare_minutes_heading(text) or self.rules.minutes_agenda_entry.search(text):
+                return None  # `MINUTES` inside minutes; an agenda's entry describing them
             title = _normalise(minutes_title(self.cleaned, index))
             if title == self.minutes_title:
                 return None  # a running page header repeating the minutes title

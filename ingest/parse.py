@@ -317,7 +317,10 @@ from ingest.text import clean_text
 # like a sentence; a banner by a page stamp over `Report of:` or `1. Purpose of report` opens its
 # report, also right after the front sheet; `Report to <body>` over `Date:` / `Title:` opens one
 # (documents.py, boundaries.yml)
-PARSER_VERSION = "1.4.24"
+# 1.4.25: an agenda's entry describing the minutes it puts to the meeting (`Minutes of the meeting
+# ... held on 18 November 2025, as circulated, to be confirmed ...`) opens no minutes document
+# (boundaries.yml minutes_agenda_entry)
+PARSER_VERSION = "1.4.25"
 
 
 @dataclass

@@ -6716,3 +6716,33 @@ def test_a_year_to_date_row_under_rows_of_quarters_runs_to_the_latest_quarter(co
     )
     # complaints received by Children's Services (the report's purpose)
     assert subjects_on(con, "fct_complaints", "331", 20) == {("children", None)}
+
+
+def test_an_agendas_entries_on_interests_and_minutes_are_no_decision_nor_minutes(con):
+    """332 lines 17 and 21: the agenda's 'Members are asked to consider any Pecuniary Interests
+    ... they may have to declare' was published as a recommendation, and its entry 'Minutes of
+    the meeting of the Corporate Parenting Panel held on 18 November 2025, as circulated, to be
+    confirmed ...' opened a minutes document of its own (titled by that sentence) before the
+    minutes themselves. The agenda runs to its blank page; the minutes open under their stamp."""
+    assert [(d["kind"], d["first_line"]) for d in documents_of(con, "332")] == [
+        ("agenda", 1),
+        ("minutes", 27),
+        ("report", 44),
+    ]
+    assert [line for line, _ in decisions_of(con, "332")] == [36, 40, 58]
+
+
+def test_a_minute_heading_ending_with_a_full_stop_heads_its_resolution(con):
+    """332 lines 35-40: '23. Minutes.' and '24. Children in Care Update.' each over its
+    RESOLVED: the resolutions are minutes 23 and 24 of those titles (their subject was the
+    minutes' title, their number none), made by the panel on the minutes' day."""
+    assert decisions_of(con, "332", "kind", "minute_number", "subject", "decision_date") == [
+        (36, "resolution", "23", "Minutes", date(2025, 11, 18)),
+        (40, "resolution", "24", "Children in Care Update", date(2025, 11, 18)),
+        (58, "recommendation", None, "CHILDREN IN CARE UPDATE - QUARTER 3 2025/26", None),
+    ]
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "332", 53, *fields) == {
+        ("cla_count", 418.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_placements", "332", 53) == {("children", None)}

@@ -29,6 +29,8 @@ roles as (
         -- 'The Council approved 31 new fostering households': a count, no decision (var
         -- approved_a_count)
         case when not regexp_matches(text, '{{ var("approved_a_count") }}')
+              -- nor an agenda's instruction about members' interests (var interests_instruction)
+              and not regexp_matches(text, '{{ var("interests_instruction") }}')
              then {{ decision_role_kind('opener', 'text') }} end as opener_kind,
         {{ decision_role_kind('list_heading', 'text') }} as list_heading_kind,
         {{ decision_role_matches('body', 'text') }} as is_body,

@@ -170,11 +170,13 @@ minute_headings as (
     from headed
     -- a heading, or a minute's number and title printed in two cells (int_decision_lines); a
     -- title may end with a full stop ('28.<TAB>Children's Therapy Services – Interim Update.',
-    -- '30.<TAB>Date of next meeting.'), a sentence may not ('126<TAB>No items of urgent business
-    -- were raised.': a verb such as 'were' makes it one)
+    -- '30.<TAB>Date of next meeting.', a line of minutes '23. Minutes.'), a sentence may not
+    -- ('126<TAB>No items of urgent business were raised.': a verb such as 'were' makes it one)
     where (is_heading_shape
            or (is_table and n_lines = 1 and is_minute_line and not regexp_matches(text, '[.;:,!?]$'))
-           or (is_table and n_lines = 1 and is_minute_line and regexp_matches(text, '[^.]\.$')
+           or (n_lines = 1 and is_minute_line and regexp_matches(text, '[^.]\.$')
+               and (is_table or (document_kind = 'minutes' and length(text) <= 120
+                                 and opener_kind is null and list_heading_kind is null and not is_body))
                and not regexp_matches(text, '(?i)\b(?:{{ var('sentence_verbs') | join('|') }})\b')))
       and {{ decision_role_matches('minute_heading', 'text') }} and not {{ opens_with_a_date('text') }}
 ),
