@@ -6746,3 +6746,22 @@ def test_a_minute_heading_ending_with_a_full_stop_heads_its_resolution(con):
         ("cla_count", 418.0, "D2025-12-31")
     }
     assert subjects_on(con, "fct_placements", "332", 53) == {("children", None)}
+
+
+def test_children_in_care_in_a_setting_named_in_a_sentence_are_no_count_of_all(con):
+    """333 lines 16-19: 'The number of children looked after in residential placements was 41'
+    and 'There were 41 children in care in residential settings and 228 children in care living
+    with foster carers' were each published as the number of all children in care (41 and 228
+    beside the 356 of the sentences around them): words naming where they live make them a part
+    (seed prose_measure_patterns, unless_pattern), left unread. The whole, '356 children in our
+    care, of whom 41 ...' and 'The total number of children looked after was 356', is still read."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "333", 16, *fields) == {
+        ("cla_count", 356.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_placements", "333", 17, *fields) == set()
+    assert fields_on(con, "fct_placements", "333", 18, *fields) == set()
+    assert fields_on(con, "fct_placements", "333", 19, *fields) == {
+        ("cla_count", 356.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_placements", "333", 19) == {("children", None)}

@@ -95,6 +95,11 @@ matches as (
     left join {{ ref('measure_catalogue') }} pct on pct.measure = p.measure || '_pct'
     where (p.sentence_pattern is null
        or {{ regexp_matches_seed('t.paragraph_text', 'p.sentence_pattern', ref('prose_measure_patterns'), 'sentence_pattern') }})
+      -- words making the figure a part of what the pattern names ('the number of children looked
+      -- after in residential placements was 73'): not that measure
+      and (p.unless_pattern is null
+           or not {{ regexp_matches_seed("case p.looks_at when 'after' then t.after_for_measure else t.before_for_measure end",
+                                         'p.unless_pattern', ref('prose_measure_patterns'), 'unless_pattern') }})
       -- 'Of the children placed more than 20 miles from home, 74 live in ...': words before the
       -- number that are only the group it is part of (var group_lead_in) name the group's
       -- measure, not the number's
