@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ingest.captions import phrases
 from ingest.cells import VALUE_KINDS, is_value
+from ingest.dates import QUARTER
 from ingest.rows import Row, starts_lowercase, trim
 
 COLUMN_HEADING_MAX_CHARS = 60
@@ -143,7 +144,11 @@ def _periods_then_headings(row: Row) -> bool:
 
 
 def _is_period_cell(cell: str, kind: str) -> bool:
-    return kind in _PERIOD_KINDS or bool(_OPENS_WITH_FISCAL_YEAR.match(cell))
+    return (
+        kind in _PERIOD_KINDS
+        or bool(_OPENS_WITH_FISCAL_YEAR.match(cell))
+        or bool(_OPENS_WITH_QUARTER_OF_A_YEAR.match(cell))
+    )
 
 
 def _unlabelled_periods(row: Row) -> bool:
@@ -155,6 +160,10 @@ def _unlabelled_periods(row: Row) -> bool:
 
 _PERIOD_KINDS = frozenset({"date", "period"})
 _OPENS_WITH_FISCAL_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[/–-]\s*\d{2}(?:\d{2})?\b")
+# `Q1 2025/26 (30 June 2025)`, `Quarter 3 2025/26`: a quarter and its year, words after them
+_OPENS_WITH_QUARTER_OF_A_YEAR = re.compile(
+    rf"^{QUARTER}\s*[1-4]\s+(?:19|20)\d{{2}}\s*[/–-]\s*\d{{2}}(?:\d{{2}})?\b", re.IGNORECASE
+)
 
 
 def _over_a_line_of_years(rows: list[Row]) -> bool:

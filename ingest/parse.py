@@ -320,7 +320,10 @@ from ingest.text import clean_text
 # 1.4.25: an agenda's entry describing the minutes it puts to the meeting (`Minutes of the meeting
 # ... held on 18 November 2025, as circulated, to be confirmed ...`) opens no minutes document
 # (boundaries.yml minutes_agenda_entry)
-PARSER_VERSION = "1.4.25"
+# 1.4.26: a quarter and its year opening a cell (`Q1 2025/26 (30 June 2025)`) is a period heading
+# a column, like a date or a fiscal year (headers.py), so `Measure | 31 March 2025 | Q1 2025/26 (30
+# June 2025) | ... | Target` heads its table
+PARSER_VERSION = "1.4.26"
 
 
 @dataclass

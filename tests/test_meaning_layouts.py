@@ -6765,3 +6765,61 @@ def test_children_in_care_in_a_setting_named_in_a_sentence_are_no_count_of_all(c
         ("cla_count", 356.0, "D2025-12-31")
     }
     assert subjects_on(con, "fct_placements", "333", 19) == {("children", None)}
+
+
+def test_waits_printed_in_days_are_days_and_each_row_keeps_its_own_day(con):
+    """334 lines 19-29: 'Median wait (days)' and 'Longest wait (days)' columns were published
+    as weeks (23 days as 23 weeks); they are median_wait_days and max_wait_days now. The row
+    '30 Sept 2025' was dated 31 December 2025, the end of the quarter the report's title names
+    ('... - QUARTER 3 2025/26'): a row printing its own day is of that day."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "334", 21, *fields) == {
+        ("referrals_waiting", 1108.0, "D2025-09-30"),
+        ("median_wait_days", 26.0, "D2025-09-30"),
+        ("referrals_waiting", 917.0, "D2025-09-30"),
+        ("median_wait_days", 51.0, "D2025-09-30"),
+    }
+    assert ("median_wait_days", 47.0, "D2025-12-31") in fields_on(
+        con, "fct_waiting_times", "334", 22, *fields
+    )
+    assert ("occupational_therapy", 47.0) in fields_on(
+        con, "fct_waiting_times", "334", 22, "service_code", "value"
+    )
+    assert ("max_wait_days", 131.0, "D2025-12-31") in fields_on(
+        con, "fct_waiting_times", "334", 29, *fields
+    )
+
+
+def test_activity_rows_of_a_waiting_list_table_are_no_waiting_list(con):
+    """334 lines 35-38: 'Adult autism: referrals received' and '... assessments completed'
+    beside '... number waiting at quarter end' under a caption naming the waiting list were
+    each published as the number waiting (six false figures); they count the service's activity
+    (var waiting_list_activity_row), left unclassified. The number waiting is still read."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "334", 36, *fields) == set()
+    assert fields_on(con, "fct_waiting_times", "334", 37, *fields) == set()
+    assert {u["value"] for u in unclassified(con, "334", 36)} == {112.0, 127.0, 105.0}
+    assert {u["value"] for u in unclassified(con, "334", 37)} == {48.0, 54.0, 61.0}
+    assert fields_on(con, "fct_waiting_times", "334", 38, *fields) == {
+        ("referrals_waiting", 698.0, "D2025-06-30"),
+        ("referrals_waiting", 771.0, "D2025-09-30"),
+        ("referrals_waiting", 815.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "334", 38) == {("adult", "autism_assessment")}
+
+
+def test_quarter_headings_with_their_day_in_brackets_head_their_columns(con):
+    """334 lines 44-45: 'Measure | 31 March 2025 | Q1 2025/26 (30 June 2025) | ... | Target' was
+    no header (a quarter heading a column was no period to ingest), so every figure of the row
+    was dated by the report's title, 31 December 2025, and the target was an actual figure."""
+    got = fields_on(
+        con, "fct_waiting_times", "334", 45, "measure", "value", "period_id", "value_type"
+    )
+    assert got == {
+        ("referrals_waiting", 1089.0, "D2025-03-31", "actual"),
+        ("referrals_waiting", 1004.0, "D2025-06-30", "actual"),
+        ("referrals_waiting", 917.0, "D2025-09-30", "actual"),
+        ("referrals_waiting", 842.0, "D2025-12-31", "actual"),
+        ("referrals_waiting", 800.0, "D2025-12-31", "target"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "334", 45) == {("adult", "occupational_therapy")}

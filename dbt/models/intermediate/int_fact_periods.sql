@@ -131,10 +131,10 @@ read as (
         -- column's ('YTD' under '..., Q1-Q3 2025/26': counted from the year's start)
         o.* replace (
             coalesce(o.quarter, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
-                                      and not o.col_says_to_date
+                                      and not o.col_says_to_date and not o.prints_own_day
                                      then t.caption_quarter end) as quarter,
             coalesce(o.quarter_source, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
-                                              and not o.col_says_to_date
+                                              and not o.col_says_to_date and not o.prints_own_day
                                               and t.caption_quarter is not null then 'caption' end)
                 as quarter_source),
         p.meeting_date,
@@ -164,7 +164,12 @@ read as (
              when t.lead_in_calendar_year is not null then 'lead_in' end as calendar_year_source,
         t.caption_range_start,
         t.caption_range_end
-    from changes_dated o
+    from (
+        -- a row or column printing its own day or month ('30 Sept 2025' under a report's title
+        -- of 'Quarter 3 2025/26') is of that day, not of the caption's quarter
+        select *, coalesce(col_as_of, row_as_of, col_month) is not null as prints_own_day
+        from changes_dated
+    ) o
     join {{ batch(ref('int_table_periods')) }} t on t.table_id = o.table_id
     join {{ batch(ref('stg_packs')) }} p on p.pack_id = o.pack_id
 ),

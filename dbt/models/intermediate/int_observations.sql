@@ -316,6 +316,11 @@ based as (
                         -- 18 to 26 weeks | Waiting over 26 weeks', stays a part of the list)
                         and not bool_or(regexp_matches(w.row_label, '{{ var("wait_band_label") }}'))
                                 over (partition by w.table_id), false)
+        -- nor to a row counting the service's activity ('Adult autism: referrals received',
+        -- 'assessments completed' beside '... number waiting at quarter end'; var
+        -- waiting_list_activity_row): no part of the list
+            or coalesce(w.label_measure is null and w.row_role = 'detail' and w.domain = 'waiting_times'
+                        and regexp_matches(w.row_label, '{{ var("waiting_list_activity_row") }}'), false)
             as row_names_unknown_measure,
         -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
         -- miles from home, and the number placed outside the district') that one of its detail
