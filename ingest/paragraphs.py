@@ -79,12 +79,22 @@ def bare_number_labels(lines: list[str], view: list[str]) -> dict[int, str]:
     before words opening in lower case is a count (`45<TAB>complaints were about communication
     ...`)."""
     labels = {}
+    pages = load_boundaries().agenda_item_pages
     for index, (line, seen) in enumerate(zip(lines, view, strict=True)):
         if line is not seen and "\t" in line:
             _, number, text = _parts(line)
             if _BARE_NUMBER.fullmatch(number.strip()) and not text.lstrip()[:1].islower():
                 labels[index + 1] = number.strip()
+        elif "\t" not in line and line[-1:] == ")" and pages.search(line):
+            # an agenda's item printed with a space (`6 Children Looked After ... (Pages 19 -
+            # 34)`): its number, no count
+            item = _AGENDA_ITEM_NUMBER.match(line)
+            if item:
+                labels[index + 1] = item.group(1)
     return labels
+
+
+_AGENDA_ITEM_NUMBER = re.compile(rf"^\s*({_PLAIN_NUMBER})\.?\s+[A-Z]")
 
 
 def _indented_continuations(lines: list[str], numbered: set[int]) -> list[int]:

@@ -323,7 +323,9 @@ from ingest.text import clean_text
 # 1.4.26: a quarter and its year opening a cell (`Q1 2025/26 (30 June 2025)`) is a period heading
 # a column, like a date or a fiscal year (headers.py), so `Measure | 31 March 2025 | Q1 2025/26 (30
 # June 2025) | ... | Target` heads its table
-PARSER_VERSION = "1.4.26"
+# 1.4.27: an agenda item printed with a space after its number (`6 Children Looked After ...
+# (Pages 19 - 34)`) opens with its number, no count (paragraphs.bare_number_labels)
+PARSER_VERSION = "1.4.27"
 
 
 @dataclass

@@ -6823,3 +6823,34 @@ def test_quarter_headings_with_their_day_in_brackets_head_their_columns(con):
         ("referrals_waiting", 800.0, "D2025-12-31", "target"),
     }
     assert subjects_on(con, "fct_waiting_times", "334", 45) == {("adult", "occupational_therapy")}
+
+
+def test_stock_columns_printing_no_day_beside_dated_ones_are_at_the_latest(con):
+    """335 lines 27-30: 'Waiting list 30 Jun 2025 | 30 Sep 2025 | Waiting over 18 weeks Number |
+    Median wait (weeks) | Longest wait (weeks)': the columns printing no day of their own were
+    dated by the meeting (2 December 2025); they are the table's latest day, 30 September 2025."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "335", 29, *fields) == {
+        ("referrals_waiting", 1104.0, "D2025-06-30"),
+        ("referrals_waiting", 1162.0, "D2025-09-30"),
+        ("waiting_over_18_weeks", 611.0, "D2025-09-30"),
+        ("median_wait_weeks", 20.0, "D2025-09-30"),
+        ("max_wait_weeks", 71.0, "D2025-09-30"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "335", 29) == {
+        ("children", "speech_language_therapy")
+    }
+
+
+def test_an_agenda_items_number_is_no_count_and_the_ombudsman_named_in_brackets(con):
+    """335 lines 15 and 41: the agenda's '6 Children Looked After and Care Leavers - Quarterly
+    Update Q2 2025/26 (Pages 31 - 40)' was 6 children in care; 'The Local Government and Social
+    Care Ombudsman (LGSCO) made final decisions on 8 complaints ..., of which 5 were upheld' was
+    8 complaints received and 5 upheld by the council (the bracketed name hid the Ombudsman)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "335", 15, *fields) == set()
+    assert fields_on(con, "fct_complaints", "335", 41, *fields) == {
+        ("ombudsman_findings", 8.0, "FY2024/25"),
+        ("ombudsman_upheld", 5.0, "FY2024/25"),
+    }
+    assert subjects_on(con, "fct_complaints", "335", 41) == {("children", None)}

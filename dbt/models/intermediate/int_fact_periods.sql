@@ -66,7 +66,15 @@ with obs as (
             and o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null as is_bare_share_col,
         bool_or(o.quarter is not null or o.col_month is not null or o.col_label_month is not null
-                or o.col_month_number is not null) over (partition by o.table_id) as table_has_part_years
+                or o.col_month_number is not null) over (partition by o.table_id) as table_has_part_years,
+        -- a stock's actual figure in a column and row printing no period at all ('Waiting over
+        -- 18 weeks | Median wait' right of 'Waiting list 30 Jun 2025 | 30 Sep 2025')
+        coalesce(mc.period_kind, 'stock') = 'stock' and coalesce(o.col_value_type, 'actual') = 'actual'
+            and o.col_fy is null and o.quarter is null and o.row_quarter is null
+            and o.col_as_of is null and o.col_month is null and o.col_label_month is null
+            and o.col_month_number is null and o.row_fy is null and o.row_as_of is null
+            and o.row_month is null and o.row_month_number is null and o.row_calendar_year is null
+            as is_undated_stock
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
@@ -119,7 +127,14 @@ changes_dated as (
                         from stock_dates x
                         where x.table_id = o.table_id and x.col_index < o.col_index) end
                    as change_col_as_of,
-               sd.share_col_as_of
+               sd.share_col_as_of,
+               -- a stock column printing no period right of columns of a stock's days: at the
+               -- latest of them, the table's own day (not the meeting's)
+               case when o.is_undated_stock and not coalesce(o.is_bare_change_col, false)
+                     and not coalesce(o.is_bare_share_col, false) then (
+                        select max(x.col_date) from stock_dates x
+                        where x.table_id = o.table_id and x.col_index < o.col_index) end
+                   as undated_col_as_of
         from obs o
         left join share_columns_dated sd on sd.table_id = o.table_id and sd.col_index = o.col_index
     ) c
@@ -148,13 +163,14 @@ read as (
              when t.title_fy is not null then 'document_title' end as fy_source,
         -- a stock under a caption's run of days is at its last day; a flow is counted over it
         coalesce(o.col_as_of, last_day(o.col_month), o.share_col_as_of, o.change_col_as_of, o.row_as_of, t.as_of_text_date,
-                 t.caption_as_of, t.caption_range_end, t.heading_as_of, t.lead_in_as_of, t.title_as_of)
+                 t.caption_as_of, t.caption_range_end, o.undated_col_as_of, t.heading_as_of, t.lead_in_as_of, t.title_as_of)
             as printed_as_of,
         case when o.col_as_of is not null or o.col_month is not null then 'column'
              when o.share_col_as_of is not null or o.change_col_as_of is not null then 'latest_column'
              when o.row_as_of is not null then 'row_label'
              when t.as_of_text_date is not null then 'as_of_text'
              when t.caption_as_of is not null or t.caption_range_end is not null then 'caption'
+             when o.undated_col_as_of is not null then 'latest_column'
              when t.heading_as_of is not null then 'heading'
              when t.lead_in_as_of is not null then 'lead_in'
              when t.title_as_of is not null then 'document_title' end as as_of_source,
