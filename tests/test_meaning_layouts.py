@@ -6854,3 +6854,23 @@ def test_an_agenda_items_number_is_no_count_and_the_ombudsman_named_in_brackets(
         ("ombudsman_upheld", 5.0, "FY2024/25"),
     }
     assert subjects_on(con, "fct_complaints", "335", 41) == {("children", None)}
+
+
+def test_complaints_by_childrens_teams_are_complaints_not_children_in_care(con):
+    """336 lines 29-36: 'Table 2: Stage 1 complaints by service area' with rows 'Children in
+    Care', 'Fostering and Adoption', 'Leaving Care': the three rows' words (the placements
+    domain's) outweighed the caption, so 38 and 47 complaints were children in care and 15 and
+    16 children leaving care. A table's own caption naming complaints now outweighs three rows
+    of another domain's words (seed domain_patterns, own_caption)."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_placements", "336", 32, "measure") == set()
+    assert fields_on(con, "fct_placements", "336", 34, "measure") == set()
+    assert fields_on(con, "fct_complaints", "336", 32, *fields) == {
+        ("complaints_received", 38.0, "FY2023/24", "1"),
+        ("complaints_received", 47.0, "FY2024/25", "1"),
+    }
+    assert fields_on(con, "fct_complaints", "336", 36, *fields) == {
+        ("complaints_received", 72.0, "FY2023/24", "1"),
+        ("complaints_received", 84.0, "FY2024/25", "1"),
+    }
+    assert subjects_on(con, "fct_complaints", "336", 34) == {("children", None)}
