@@ -6874,3 +6874,25 @@ def test_complaints_by_childrens_teams_are_complaints_not_children_in_care(con):
         ("complaints_received", 84.0, "FY2024/25", "1"),
     }
     assert subjects_on(con, "fct_complaints", "336", 34) == {("children", None)}
+
+
+def test_a_captions_stage_is_a_complaints_not_compliments_or_the_ombudsmans(con):
+    """337 lines 15-28: 'Stage 1 complaints and compliments received by directorate' gave the
+    compliments stage 1, and 'Stage 2 reviews and Ombudsman' gave the Ombudsman's enquiries and
+    decisions stage 2: a caption's stage is only a complaint's (var stage_families)."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_complaints", "337", 19, *fields) == {
+        ("complaints_received", 41.0, "FY2025/26-Q1", "1"),
+        ("complaints_received", 39.0, "FY2025/26-Q2", "1"),
+        ("compliments_received", 57.0, "FY2025/26-Q1", None),
+        ("compliments_received", 66.0, "FY2025/26-Q2", None),
+    }
+    assert subjects_on(con, "fct_complaints", "337", 19) == {("adult", None)}
+    assert fields_on(con, "fct_complaints", "337", 26, *fields) == {
+        ("stage2_investigations", 12.0, "FY2025/26-Q1", "2"),
+        ("stage2_investigations", 15.0, "FY2025/26-Q2", "2"),
+    }
+    assert fields_on(con, "fct_complaints", "337", 28, *fields) == {
+        ("ombudsman_findings", 7.0, "FY2025/26-Q1", None),
+        ("ombudsman_findings", 9.0, "FY2025/26-Q2", None),
+    }

@@ -290,12 +290,16 @@ select
     -- complaint stage where printed (column, row, in words in the row or column, caption, heading
     -- above); a caption or heading naming two stages ('Stage 2 investigations and Stage 3 Review
     -- Panels') names none of its columns' stages
+    -- (a caption's or heading's stage is only a complaint's: 'Stage 1 complaints and compliments
+    -- received' gives compliments none, 'Stage 2 reviews and Ombudsman' the Ombudsman's cases
+    -- none; var stage_families)
     coalesce(
         nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label), '(?i)\bstage\s*([1-3])\b', 1), ''),
         s.row_named_stage,
         s.column_named_stage,
-        {{ the_one_stage_named('s.caption_text') }},
-        {{ the_one_stage_named('s.context_text') }}
+        case when mc.family is null or mc.family in ('{{ var("stage_families") | join("', '") }}') then coalesce(
+            {{ the_one_stage_named('s.caption_text') }},
+            {{ the_one_stage_named('s.context_text') }}) end
     ) as stage,
     s.procedure,
     -- 'Paediatric Speech and Language Therapy - Blackpool CCG': the commissioner after the dash
