@@ -6896,3 +6896,20 @@ def test_a_captions_stage_is_a_complaints_not_compliments_or_the_ombudsmans(con)
         ("ombudsman_findings", 7.0, "FY2025/26-Q1", None),
         ("ombudsman_findings", 9.0, "FY2025/26-Q2", None),
     }
+
+
+def test_a_table_titled_by_unaccompanied_children_counts_them_only(con):
+    """338 lines 15-24: 'Table 2: Unaccompanied asylum-seeking children (UASC)' over 'New UASC
+    entering care in quarter | 6 | 9' was all children starting care (false conflicts with the
+    41 and 38 of Table 1): it is the UASC segment now (seed segment_patterns). Table 1, 'Children
+    looked after (including UASC)', is all children and takes no segment."""
+    fields = ("measure", "value", "period_id", "segment")
+    assert fields_on(con, "fct_placements", "338", 24, *fields) == {
+        ("children_starting_care", 6.0, "FY2025/26-Q2", "uasc"),
+        ("children_starting_care", 9.0, "FY2025/26-Q3", "uasc"),
+    }
+    assert fields_on(con, "fct_placements", "338", 19, *fields) == {
+        ("children_starting_care", 41.0, "FY2025/26-Q2", None),
+        ("children_starting_care", 38.0, "FY2025/26-Q3", None),
+    }
+    assert subjects_on(con, "fct_placements", "338", 24) == {("children", None)}
