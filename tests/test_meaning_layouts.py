@@ -6913,3 +6913,18 @@ def test_a_table_titled_by_unaccompanied_children_counts_them_only(con):
         ("children_starting_care", 38.0, "FY2025/26-Q3", None),
     }
     assert subjects_on(con, "fct_placements", "338", 24) == {("children", None)}
+
+
+def test_bands_of_waits_under_a_heading_naming_the_list_are_its_parts(con):
+    """339 lines 15-20: 'Waiting for assessment' over 'Under 52 weeks | 52-104 weeks | Over 104
+    weeks': each band was published as the whole waiting list beside the 'Number waiting' (three
+    false figures a row). The bands are parts of the list (unclassified); 'Over 104 weeks' is
+    the number waiting over 104 weeks."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_waiting_times", "339", 19, *fields) == {
+        ("referrals_waiting", 2904.0, "D2026-01-31", "5 to 18"),
+        ("waiting_over_104_weeks", 714.0, "D2026-01-31", "5 to 18"),
+        ("max_wait_weeks", 149.0, "D2026-01-31", "5 to 18"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "339", 19) == {("children", "autism_assessment")}
+    assert {u["value"] for u in unclassified(con, "339", 20)} == {917.0, 846.0}

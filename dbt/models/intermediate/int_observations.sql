@@ -570,6 +570,12 @@ unit_checked as (
                   and ({{ is_wait_band('x.column_name') }} or {{ is_wait_band('x.row_label') }}
                        or {{ is_wait_band('x.row_text_cells') }})
              then null
+             -- ... and so does a band under a group naming the whole list ('Waiting for
+             -- assessment' over 'Under 52 weeks | 52-104 weeks | Over 104 weeks': the last names
+             -- its own measure, the others count parts of the list)
+             when x.col_leaf_name is distinct from x.column_name and {{ is_wait_band('x.col_leaf_name') }}
+                  and x.measure in ('{{ var("whole_group_measures") | join("', '") }}')
+             then null
              else x.measure end as measure
     from comparator_checked x
     left join {{ ref('measure_catalogue') }} mc using (measure)
