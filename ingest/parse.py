@@ -325,7 +325,9 @@ from ingest.text import clean_text
 # June 2025) | ... | Target` heads its table
 # 1.4.27: an agenda item printed with a space after its number (`6 Children Looked After ...
 # (Pages 19 - 34)`) opens with its number, no count (paragraphs.bare_number_labels)
-PARSER_VERSION = "1.4.27"
+# 1.4.28: a paragraph saying the council is `looking after` children is read (prose.yml
+# domain_words)
+PARSER_VERSION = "1.4.28"
 
 
 @dataclass

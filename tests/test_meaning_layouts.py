@@ -6928,3 +6928,15 @@ def test_bands_of_waits_under_a_heading_naming_the_list_are_its_parts(con):
     }
     assert subjects_on(con, "fct_waiting_times", "339", 19) == {("children", "autism_assessment")}
     assert {u["value"] for u in unclassified(con, "339", 20)} == {917.0, 846.0}
+
+
+def test_a_council_looking_after_children_counts_children_in_care(con):
+    """338 line 26: 'At 31 December 2025 Calderbrook was looking after 519 children, up from 512
+    at 30 September 2025': the paragraph was never read ('looking after' was no word of the
+    domains, prose.yml domain_words); it is the number of children in care at each day."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "338", 26, *fields) == {
+        ("cla_count", 519.0, "D2025-12-31"),
+        ("cla_count", 512.0, "D2025-09-30"),
+    }
+    assert subjects_on(con, "fct_placements", "338", 26) == {("children", None)}
