@@ -6942,14 +6942,15 @@ def test_a_council_looking_after_children_counts_children_in_care(con):
     assert subjects_on(con, "fct_placements", "338", 26) == {("children", None)}
 
 
-def test_a_stock_in_a_year_to_date_column_is_at_the_latest_quarters_end(con):
+def test_a_stock_in_a_year_to_date_column_is_the_year_so_far(con):
     """338 line 31: 'Care leavers in suitable accommodation (%) | 88% | 89% | 89%' under 'Q2
     2025/26 | Q3 2025/26 | YTD 2025/26': the year-to-date figure of a stock was dated 31 March
-    2026, the end of a year not yet over; it is at the end of the table's latest quarter."""
+    2026, the end of a year not yet over; it is the year so far, 1 April to the end of the
+    table's latest quarter, as a flow's is."""
     fields = ("measure", "value", "period_id", "column_name")
     assert fields_on(con, "fct_placements", "338", 31, *fields) == {
         ("care_leavers_suitable_accommodation_pct", 88.0, "D2025-09-30", "Q2 2025/26"),
         ("care_leavers_suitable_accommodation_pct", 89.0, "D2025-12-31", "Q3 2025/26"),
-        ("care_leavers_suitable_accommodation_pct", 89.0, "D2025-12-31", "YTD 2025/26"),
+        ("care_leavers_suitable_accommodation_pct", 89.0, "R2025-04-01/2025-12-31", "YTD 2025/26"),
     }
     assert subjects_on(con, "fct_placements", "338", 31) == {("children", None)}

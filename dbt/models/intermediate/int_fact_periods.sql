@@ -227,15 +227,10 @@ placed as (
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
               and r.period_kind = 'stock' and not r.table_has_months
              then {{ fq_end('r.fy_start_year', 'r.quarter') }}
-             -- a stock in a year's column ('2023/24 outturn' beside the quarters) is at its end;
-             -- in a year-to-date column ('YTD 2025/26' beside 'Q1 | Q2'), at the end of the
-             -- table's latest quarter of that year, else the meeting's day within the year
+             -- a stock in a year's column ('2023/24 outturn' beside the quarters) is at its end
              when r.quarter is null and r.fy_source in ('column', 'latest_column') and r.month_start is null
               and r.col_as_of is null and r.period_kind = 'stock'
-             then case when r.col_says_to_date
-                       then coalesce(r.latest_quarter_end_of_year,
-                                     least(r.meeting_date, make_date(r.fy_start_year + 1, 3, 31)))
-                       else make_date(r.fy_start_year + 1, 3, 31) end
+             then make_date(r.fy_start_year + 1, 3, 31)
              else r.printed_as_of end as printed_as_of,
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
              then 'month'
@@ -244,16 +239,9 @@ placed as (
              then 'quarter'
              when r.quarter is null and r.fy_source in ('column', 'latest_column') and r.month_start is null
               and r.col_as_of is null and r.period_kind = 'stock'
-             then case when r.col_says_to_date then 'year_to_date' else 'year' end
+             then 'year'
              else r.as_of_source end as as_of_source
-    from (
-        select m.*,
-               max(case when m.quarter is not null and m.quarter_source in ('column', 'row_label')
-                         and m.fy_start_year is not null
-                        then {{ fq_end('m.fy_start_year', 'm.quarter') }} end)
-                   over (partition by m.table_id, m.fy_start_year) as latest_quarter_end_of_year
-        from monthly m
-    ) r
+    from monthly r
 ),
 ranked as (
     -- how near the value each period was printed: 1 its column or row, 2 the table's own
@@ -264,7 +252,7 @@ ranked as (
             when 'column' then 1 when 'latest_column' then 1 when 'row_label' then 1 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as year_rank,
         case r.as_of_source
-            when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'year_to_date' then 0 when 'column' then 1
+            when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'column' then 1
             when 'latest_column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
     from placed r
@@ -284,6 +272,11 @@ typed as (
              and not (r.quarter_source = 'column' and r.fy_start_year is not null and r.quarter_columns = 1
                       and last_day(r.month_start) = {{ fq_end('r.fy_start_year', 'r.quarter') }})
                 then 'month'
+            -- a stock in a year-to-date column ('YTD 2025/26' beside 'Q2 | Q3') is the year so
+            -- far, as a flow there is (not the year's end, 31 March of a year not yet over)
+            when r.col_says_to_date and r.period_kind = 'stock' and r.fy_source in ('column', 'latest_column')
+             and r.quarter is null and r.month_start is null and r.col_as_of is null
+                then 'to_date'
             when r.printed_as_of is not null
              and (coalesce(r.fy_start_year, r.calendar_year) is null or r.as_of_rank < r.year_rank
                   or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))
@@ -366,7 +359,6 @@ select
         when 'as_of' then case s.as_of_source when 'month' then s.month_source
                                when 'quarter' then s.quarter_source || '+' || s.fy_source
                                when 'year' then s.fy_source || '+year_end'
-                               when 'year_to_date' then s.fy_source || '+to_date'
                                else s.as_of_source end
         else 'meeting_date' end as period_source
 from spanned s
