@@ -6954,3 +6954,18 @@ def test_a_stock_in_a_year_to_date_column_is_the_year_so_far(con):
         ("care_leavers_suitable_accommodation_pct", 89.0, "R2025-04-01/2025-12-31", "YTD 2025/26"),
     }
     assert subjects_on(con, "fct_placements", "338", 31) == {("children", None)}
+
+
+def test_a_column_of_referrals_received_is_no_waiting_list(con):
+    """334 lines 51-55: 'Referrals (Apr-Dec 2025)' beside 'Waiting for first appointment' in a
+    table of CAMHS pathways under a lead-in naming those waiting: 1,102 referrals over nine
+    months were published as 1,102 waiting (var waiting_list_activity_column); they are left
+    unclassified, and the number waiting is read."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "334", 53, *fields) == {
+        ("referrals_waiting", 48.0, "D2025-12-31"),
+        ("waiting_over_18_weeks", 0.0, "D2025-12-31"),
+        ("avg_wait_weeks", 2.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "334", 53) == {("children", "camhs")}
+    assert [u["value"] for u in unclassified(con, "334", 53)] == [1102.0]
