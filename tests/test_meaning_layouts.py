@@ -6969,3 +6969,16 @@ def test_a_column_of_referrals_received_is_no_waiting_list(con):
     }
     assert subjects_on(con, "fct_waiting_times", "334", 53) == {("children", "camhs")}
     assert [u["value"] for u in unclassified(con, "334", 53)] == [1102.0]
+
+
+def test_an_agendas_words_on_its_items_are_no_recommendations(con):
+    """340 lines 12, 15 and 28: the agenda's 'Cabinet is asked to approve as a correct record the
+    minutes ...' and 'The Sub-Committee is asked to review the performance information ...' were
+    published as recommendations beside the report's own; only the report's is one."""
+    assert decisions_of(con, "340", "kind", "subject") == [
+        (28, "recommendation", "ADULT SOCIAL CARE WAITING TIMES")
+    ]
+    assert [(d["kind"], d["first_line"]) for d in documents_of(con, "340")] == [
+        ("agenda", 1),
+        ("report", 19),
+    ]

@@ -255,3 +255,9 @@ select
     {{ normalised_decision_reference('u.reference_printed') }} as reference,
     {{ normalised_decision_reference('u.related_reference_printed') }} as related_reference
 from unioned u
+-- an agenda's words on an item ('The Sub-Committee is asked to review ...', 'Recommended - That
+-- the minutes ... be signed') tell what the meeting is asked, no recommendation of a report: the
+-- reports and minutes print those
+where not (u.kind = 'recommendation' and u.source_table_id is null and exists (
+    select 1 from {{ batch(ref('stg_documents')) }} ad
+    where ad.pack_id = u.pack_id and ad.document_id = u.document_id and ad.kind = 'agenda'))
