@@ -6982,3 +6982,23 @@ def test_an_agendas_words_on_its_items_are_no_recommendations(con):
         ("agenda", 1),
         ("report", 19),
     ]
+
+
+def test_a_flow_under_a_days_column_counts_the_quarter_or_year_it_names(con):
+    """338 lines 35-37: 'Children starting to be looked after in quarter' and 'Children who
+    ceased to be looked after (year / year to date)' under '31 March 2025 | 30 September 2025 |
+    31 December 2025' were each dated on the day, as if a count of children starting care were
+    a stock; they count the quarter, or the year (so far), that day ends (var
+    flow_period_words)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "338", 36, *fields) == {
+        ("children_starting_care", 44.0, "FY2024/25-Q4"),
+        ("children_starting_care", 41.0, "FY2025/26-Q2"),
+        ("children_starting_care", 38.0, "FY2025/26-Q3"),
+    }
+    assert fields_on(con, "fct_placements", "338", 37, *fields) == {
+        ("children_ceasing_care", 160.0, "FY2024/25"),
+        ("children_ceasing_care", 82.0, "R2025-04-01/2025-09-30"),
+        ("children_ceasing_care", 119.0, "R2025-04-01/2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "338", 37) == {("children", None)}

@@ -46,6 +46,11 @@ with obs as (
         -- date' under rows of quarters; var year_to_date_label)
         coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("year_to_date_label") }}'), false)
             as col_says_to_date,
+        -- a flow's row or column saying it counts a quarter or a year (var flow_period_words)
+        coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("flow_period_words")["quarter"] }}'), false)
+            as says_a_quarter,
+        coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("flow_period_words")["year"] }}'), false)
+            as says_a_year,
         -- a change column printing no period of its own ('Change on last year'), and the
         -- columns of a fiscal year's actual figures
         o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
@@ -257,6 +262,32 @@ ranked as (
             when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
     from placed r
 ),
+-- a flow in a column of a day ('Children starting care in quarter' under '31 March 2025';
+-- 'Children who started to be looked after (year / year to date)' under '31 March 2025 | 31
+-- December 2025'): counted over the quarter or the year (so far) that day ends, as its row or
+-- column says (var flow_period_words), not on the day
+flows_to_a_day as (
+    select r.* exclude (counts) replace (
+        case when r.counts is not null then {{ fy_of('r.col_as_of') }} else r.fy_start_year end as fy_start_year,
+        case when r.counts = 'quarter' then cast((month(r.col_as_of) + 8) % 12 // 3 + 1 as integer)
+             else r.quarter end as quarter,
+        case when r.counts is not null then 'column' else r.fy_source end as fy_source,
+        case when r.counts is not null then 1 else r.year_rank end as year_rank,
+        case when r.counts is not null then null else r.printed_as_of end as printed_as_of,
+        -- (a year to 31 March is the whole fiscal year)
+        case when r.counts = 'year' then not (month(r.col_as_of) = 3 and day(r.col_as_of) = 31)
+             else r.col_says_to_date end as col_says_to_date),
+        case when r.counts = 'year' then r.col_as_of end as flow_to_day
+    from (
+        select r.*,
+               case when r.period_kind <> 'flow' or r.col_as_of is null or r.quarter is not null
+                         or r.month_start is not null then null
+                    when r.says_a_quarter and r.col_as_of = last_day(r.col_as_of)
+                         and month(r.col_as_of) in (3, 6, 9, 12) then 'quarter'
+                    when r.says_a_year then 'year' end as counts
+        from ranked r
+    ) r
+),
 typed as (
     select
         r.*,
@@ -293,12 +324,12 @@ typed as (
         max(case when r.quarter is not null and r.quarter_source in ('column', 'row_label') and r.fy_start_year is not null
                  then {{ fq_end('r.fy_start_year', 'r.quarter') }} end)
             over (partition by r.table_id, r.fy_start_year) as latest_quarter_end
-    from ranked r
+    from flows_to_a_day r
 ),
 spanned as (
     select s.*,
            case when s.period_type = 'to_date'
-                then coalesce(s.latest_quarter_end,
+                then coalesce(s.flow_to_day, s.latest_quarter_end,
                               least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as to_date_end
     from typed s
 )
