@@ -7002,3 +7002,18 @@ def test_a_flow_under_a_days_column_counts_the_quarter_or_year_it_names(con):
         ("children_ceasing_care", 119.0, "R2025-04-01/2025-12-31"),
     }
     assert subjects_on(con, "fct_placements", "338", 37) == {("children", None)}
+
+
+def test_an_adoption_timescale_row_and_a_health_assessment_sentence(con):
+    """338 lines 42 and 48: 'Average days from entering care to adoptive placement | 438 | 442'
+    was children starting care (its words 'entering care'); it is the adoption timescale in
+    days. '91% of children in care for 12 months or more had an up to date health assessment',
+    after a paragraph on children in the same placement for two years, was placement
+    stability (the paragraph before it met the wording's sentence test); it is none of ours."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "338", 42, *fields) == {
+        ("adoption_timescale_days", 438.0, "FY2025/26-Q2"),
+        ("adoption_timescale_days", 442.0, "FY2025/26-Q3"),
+    }
+    assert subjects_on(con, "fct_placements", "338", 42) == {("children", None)}
+    assert fields_on(con, "fct_placements", "338", 48, *fields) == set()
