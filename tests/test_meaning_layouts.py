@@ -5162,7 +5162,8 @@ def test_people_awaiting_an_assessment_in_an_adult_report_are_adults_waiting(con
     assert fields_on(con, "fct_waiting_times", "290", 46, *fields) == {
         ("referrals_waiting", 1204.0, "D2026-01-31")
     }
-    assert subjects_on(con, "fct_waiting_times", "290", 46) == {("adult", None)}
+    # the Care Act assessment's own list (seed service_aliases)
+    assert subjects_on(con, "fct_waiting_times", "290", 46) == {("adult", "care_act_assessment")}
     assert fields_on(con, "fct_waiting_times", "290", 48, *fields) == {
         ("referrals_waiting", 486.0, "D2026-01-31"),
         ("max_wait_weeks", 38.0, "D2026-01-31"),
@@ -5739,7 +5740,7 @@ def test_residents_awaiting_an_assessment_are_the_waiting_list(con):
     assert fields_on(con, "fct_waiting_times", "304", 40, "measure", "value", "period_id") == {
         ("referrals_waiting", 1142.0, "D2026-02-28")
     }
-    assert subjects_on(con, "fct_waiting_times", "304", 40) == {("adult", None)}
+    assert subjects_on(con, "fct_waiting_times", "304", 40) == {("adult", "care_act_assessment")}
 
 
 # ------------------------------- 310: a footnote's mark in a cell, groups of a cell's count
@@ -6782,9 +6783,13 @@ def test_waits_printed_in_days_are_days_and_each_row_keeps_its_own_day(con):
     assert ("median_wait_days", 47.0, "D2025-12-31") in fields_on(
         con, "fct_waiting_times", "334", 22, *fields
     )
-    assert ("occupational_therapy", 47.0) in fields_on(
-        con, "fct_waiting_times", "334", 22, "service_code", "value"
-    )
+    # each group's service: the Care Act assessment's (seed service_aliases) and OT's
+    assert fields_on(con, "fct_waiting_times", "334", 22, "service_code", "measure", "value") == {
+        ("care_act_assessment", "referrals_waiting", 1036.0),
+        ("care_act_assessment", "median_wait_days", 23.0),
+        ("occupational_therapy", "referrals_waiting", 842.0),
+        ("occupational_therapy", "median_wait_days", 47.0),
+    }
     assert ("max_wait_days", 131.0, "D2025-12-31") in fields_on(
         con, "fct_waiting_times", "334", 29, *fields
     )
