@@ -7022,3 +7022,18 @@ def test_an_adoption_timescale_row_and_a_health_assessment_sentence(con):
     }
     assert subjects_on(con, "fct_placements", "338", 42) == {("children", None)}
     assert fields_on(con, "fct_placements", "338", 48, *fields) == set()
+
+
+def test_timeliness_rows_under_member_enquiries_are_no_complaints(con):
+    """337 lines 30-35: under 'Table 3: Member Enquiries', 'Responded to within 10 working days'
+    was more enquiries received and '% within 10 working days' the complaints' timeliness (the
+    council's complaints answered in time): they are the enquiries' own, no measure of ours
+    (seed label_measures_in_context), left unclassified. 'Received' counts the enquiries."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "337", 33, *fields) == {
+        ("enquiries", 2804.0, "FY2023/24"),
+        ("enquiries", 3116.0, "FY2024/25"),
+    }
+    assert fields_on(con, "fct_complaints", "337", 34, *fields) == set()
+    assert fields_on(con, "fct_complaints", "337", 35, *fields) == set()
+    assert {u["value"] for u in unclassified(con, "337", 35)} == {79.0, 77.0}
