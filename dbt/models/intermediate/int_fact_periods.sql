@@ -24,6 +24,11 @@
 -- the year it is counted from ('Change on 2024/25'), to the latest year after that one.
 -- A share of the total printing no period ('% of total') right of two or more dated columns is
 -- the share at the latest of them (as_of, period_source 'latest_column').
+{# a column printing no period of its own (no year, quarter, day or month) #}
+{% set col_prints_no_period %}o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
+            and o.col_label_month is null and o.col_month_number is null{% endset %}
+{# a value's own labels: its column's header and its row's label #}
+{% set own_labels = "concat_ws(' | ', o.column_name, o.row_label)" %}
 with obs as (
     select
         o.pack_id, o.table_id, o.row_index, o.col_index, o.part, o.component,
@@ -44,18 +49,16 @@ with obs as (
         count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
         -- a column or a row counting a year so far ('2025/26 | year to date', a row 'Year to
         -- date' under rows of quarters; var year_to_date_label)
-        coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("year_to_date_label") }}'), false)
-            as col_says_to_date,
+        coalesce(regexp_matches({{ own_labels }}, '{{ var("year_to_date_label") }}'), false)
+            as says_to_date,
         -- a flow's row or column saying it counts a quarter or a year (var flow_period_words)
-        coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("flow_period_words")["quarter"] }}'), false)
+        coalesce(regexp_matches({{ own_labels }}, '{{ var("flow_period_words")["quarter"] }}'), false)
             as says_a_quarter,
-        coalesce(regexp_matches(concat_ws(' | ', o.column_name, o.row_label), '{{ var("flow_period_words")["year"] }}'), false)
+        coalesce(regexp_matches({{ own_labels }}, '{{ var("flow_period_words")["year"] }}'), false)
             as says_a_year,
         -- a change column printing no period of its own ('Change on last year'), and the
         -- columns of a fiscal year's actual figures
-        o.col_value_type = 'change' and o.col_fy is null and o.quarter is null
-            and o.col_as_of is null and o.col_month is null and o.col_label_month is null
-            and o.col_month_number is null as is_bare_change_col,
+        o.col_value_type = 'change' and {{ col_prints_no_period }} as is_bare_change_col,
         -- a change column naming the year it is counted from ('Change on 2024/25', 'Change since
         -- 2023/24'): that year is its comparison, not its own
         o.col_value_type = 'change' and o.col_fy is not null and o.quarter is null
@@ -68,18 +71,15 @@ with obs as (
             and coalesce(o.col_value_type, 'actual') = 'actual' as is_year_col,
         -- a share of the total printing no period of its own ('% of total')
         coalesce(regexp_matches(o.column_name, '{{ var("share_of_total_label") }}'), false)
-            and o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
-            and o.col_label_month is null and o.col_month_number is null as is_bare_share_col,
+            and {{ col_prints_no_period }} as is_bare_share_col,
         bool_or(o.quarter is not null or o.col_month is not null or o.col_label_month is not null
                 or o.col_month_number is not null) over (partition by o.table_id) as table_has_part_years,
         -- a stock's actual figure in a column and row printing no period at all ('Waiting over
         -- 18 weeks | Median wait' right of 'Waiting list 30 Jun 2025 | 30 Sep 2025')
         coalesce(mc.period_kind, 'stock') = 'stock' and coalesce(o.col_value_type, 'actual') = 'actual'
-            and o.col_fy is null and o.quarter is null and o.row_quarter is null
-            and o.col_as_of is null and o.col_month is null and o.col_label_month is null
-            and o.col_month_number is null and o.row_fy is null and o.row_as_of is null
-            and o.row_month is null and o.row_month_number is null and o.row_calendar_year is null
-            as is_undated_stock
+            and {{ col_prints_no_period }} and o.row_quarter is null and o.row_fy is null
+            and o.row_as_of is null and o.row_month is null and o.row_month_number is null
+            and o.row_calendar_year is null as is_undated_stock
     from {{ batch(ref('int_observations')) }} o
     left join {{ ref('measure_catalogue') }} mc using (measure)
 ),
@@ -151,10 +151,10 @@ read as (
         -- column's ('YTD' under '..., Q1-Q3 2025/26': counted from the year's start)
         o.* replace (
             coalesce(o.quarter, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
-                                      and not o.col_says_to_date and not o.prints_own_day
+                                      and not o.says_to_date and not o.prints_own_day
                                      then t.caption_quarter end) as quarter,
             coalesce(o.quarter_source, case when coalesce(o.col_fy, o.row_fy) is null and t.caption_fy is not null
-                                              and not o.col_says_to_date and not o.prints_own_day
+                                              and not o.says_to_date and not o.prints_own_day
                                               and t.caption_quarter is not null then 'caption' end)
                 as quarter_source),
         p.meeting_date,
@@ -276,7 +276,7 @@ flows_to_a_day as (
         case when r.counts is not null then null else r.printed_as_of end as printed_as_of,
         -- (a year to 31 March is the whole fiscal year)
         case when r.counts = 'year' then not (month(r.col_as_of) = 3 and day(r.col_as_of) = 31)
-             else r.col_says_to_date end as col_says_to_date),
+             else r.says_to_date end as says_to_date),
         case when r.counts = 'year' then r.col_as_of end as flow_to_day
     from (
         select r.*,
@@ -305,7 +305,7 @@ typed as (
                 then 'month'
             -- a stock in a year-to-date column ('YTD 2025/26' beside 'Q2 | Q3') is the year so
             -- far, as a flow there is (not the year's end, 31 March of a year not yet over)
-            when r.col_says_to_date and r.period_kind = 'stock' and r.fy_source in ('column', 'latest_column')
+            when r.says_to_date and r.period_kind = 'stock' and r.fy_source in ('column', 'latest_column')
              and r.quarter is null and r.month_start is null and r.col_as_of is null
                 then 'to_date'
             when r.printed_as_of is not null
@@ -315,7 +315,7 @@ typed as (
             when r.fy_start_year is not null and r.quarter is not null then 'fiscal_quarter'
             -- a flow in a year-to-date column is counted from the year's 1 April to the end of the
             -- table's latest quarter of that year, else to the meeting (not the whole year)
-            when r.col_says_to_date and r.fy_start_year is not null and r.period_kind = 'flow'
+            when r.says_to_date and r.fy_start_year is not null and r.period_kind = 'flow'
                 then 'to_date'
             when r.fy_start_year is not null then 'fiscal_year'
             when r.calendar_year is not null then 'calendar_year'
