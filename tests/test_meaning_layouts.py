@@ -6561,6 +6561,7 @@ def test_a_lead_figure_that_is_its_upheld_and_partly_upheld_parts_together(con):
         ("complaints_upheld", 22.0, "FY2024/25"),
         ("complaints_partially_upheld", 39.0, "FY2024/25"),
     }
+    assert subjects_on(con, "fct_complaints", "324", 50) == {("adult", None)}
 
 
 # ------------------------- 325: a report header of keys alone, pathways with their age bands
@@ -7034,6 +7035,8 @@ def test_timeliness_rows_under_member_enquiries_are_no_complaints(con):
         ("enquiries", 2804.0, "FY2023/24"),
         ("enquiries", 3116.0, "FY2024/25"),
     }
+    # enquiries to the whole council, of no service area (the caption and rows name none)
+    assert subjects_on(con, "fct_complaints", "337", 33) == {(None, None)}
     assert fields_on(con, "fct_complaints", "337", 34, *fields) == set()
     assert fields_on(con, "fct_complaints", "337", 35, *fields) == set()
     assert {u["value"] for u in unclassified(con, "337", 35)} == {79.0, 77.0}
