@@ -5394,12 +5394,15 @@ def test_resolutions_withdrawing_or_deferring_a_part_keep_no_status(con):
 
 def test_the_top_band_of_a_wait_and_shares_of_months_keep_their_readings(con):
     """296 line 29: 'Waiting over 26 weeks' among 'Waiting under 18 weeks' and 'Waiting 18 to 26
-    weeks' is a band of the list (not unclassified), and the bands add up to the total; lines
-    78-80: '% of total' beside months of complaints received is no share at the last month's
-    end (dated by the meeting, as before)."""
+    weeks' is a band of the list, as they are: a part of it (unclassified, as bands under a
+    heading are, layout 339; it was published as a whole list), and the bands add up to the
+    total; lines 78-80: '% of total' beside months of complaints received is no share at the
+    last month's end (dated by the meeting, as before)."""
     fields = ("measure", "value", "period_id")
-    assert fields_on(con, "fct_waiting_times", "296", 29, *fields) == {
-        ("referrals_waiting", 150.0, "D2025-12-31")
+    assert fields_on(con, "fct_waiting_times", "296", 29, *fields) == set()
+    assert [u["value"] for u in unclassified(con, "296", 29)] == [150.0]
+    assert fields_on(con, "fct_waiting_times", "296", 30, *fields) == {
+        ("referrals_waiting", 750.0, "D2025-12-31")
     }
     assert fields_on(con, "fct_complaints", "296", 78, *fields) >= {
         ("complaints_share_pct", 30.0, "D2026-03-17")
@@ -5779,7 +5782,8 @@ def test_a_cells_count_with_groups_in_brackets_is_kept_with_each_group(con):
     assert fields_on(con, "fct_waiting_times", "310", 24, "measure", "value", "period_id") == {
         ("referrals_waiting", 550.0, "D2026-01-31")
     }
-    assert subjects_on(con, "fct_waiting_times", "310", 24) == {("children", None)}
+    # (the caption's service: the Total of a table whose rows name none is the caption's list)
+    assert subjects_on(con, "fct_waiting_times", "310", 24) == {("children", "autism_assessment")}
     unsuitable = {(u["component"], u["value"]) for u in unclassified(con, "310", 29)}
     assert unsuitable == {("value", 39.0), ("subgroup", 4.0), ("subgroup_2", 7.0)}
 
@@ -6973,7 +6977,8 @@ def test_a_column_of_referrals_received_is_no_waiting_list(con):
         ("waiting_over_18_weeks", 0.0, "D2025-12-31"),
         ("avg_wait_weeks", 2.0, "D2025-12-31"),
     }
-    assert subjects_on(con, "fct_waiting_times", "334", 53) == {("children", "camhs")}
+    # a pathway among pathways no alias names is its own words, not CAMHS's whole list (341)
+    assert subjects_on(con, "fct_waiting_times", "334", 53) == {("children", None)}
     assert [u["value"] for u in unclassified(con, "334", 53)] == [1102.0]
 
 
@@ -7040,3 +7045,49 @@ def test_timeliness_rows_under_member_enquiries_are_no_complaints(con):
     assert fields_on(con, "fct_complaints", "337", 34, *fields) == set()
     assert fields_on(con, "fct_complaints", "337", 35, *fields) == set()
     assert {u["value"] for u in unclassified(con, "337", 35)} == {79.0, 77.0}
+
+
+def test_rows_of_teams_or_pathways_under_a_waiting_list_are_not_the_whole_list(con):
+    """341 lines 19-30: 'Team | Waiting for OT assessment' over 'East Locality', 'West Locality',
+    'Sensory Team' and a 'Total', and 'CAMHS pathway' over 'Anxiety and low mood', 'Self-harm':
+    each team's and pathway's figure was published under the service the column or header names
+    (163, 118 and 27 beside 308, all occupational therapy's whole list). A team or pathway no
+    alias names is its own printed words (no service code, its area kept); the totals are the
+    services' lists."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "341", 20, *fields) == {
+        ("referrals_waiting", 163.0, "D2026-01-31"),
+        ("median_wait_days", 41.0, "D2026-01-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "341", 20) == {("adult", None)}
+    assert {f["service_text"] for f in facts(con, "fct_waiting_times", "341", 20)} == {
+        "East Locality"
+    }
+    assert subjects_on(con, "fct_waiting_times", "341", 29) == {("children", None)}
+    assert fields_on(con, "fct_waiting_times", "341", 23, *fields) == {
+        ("referrals_waiting", 308.0, "D2026-01-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "341", 23) == {("adult", "occupational_therapy")}
+    assert fields_on(con, "fct_waiting_times", "341", 30, *fields) == {
+        ("referrals_waiting", 180.0, "D2026-01-31"),
+        ("max_wait_weeks", 38.0, "D2026-01-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "341", 30) == {("children", "camhs")}
+
+
+def test_rows_of_priorities_are_parts_of_the_list_and_its_total_is_the_captions(con):
+    """341 lines 34-39: 'People waiting for a Care Act assessment by priority' over 'Priority A
+    (urgent) | 12', 'Priority B | 85', 'Priority C | 240', 'Total | 337': each priority was
+    published as a whole waiting list of no service, and the Total took no service either. The
+    priorities are parts of the list (unclassified, the waiting-times facts have no column for
+    a priority); the Total is the Care Act assessment list."""
+    fields = ("measure", "value", "period_id")
+    for line in (36, 37, 38):
+        assert fields_on(con, "fct_waiting_times", "341", line, *fields) == set()
+    urgent = unclassified(con, "341", 36)
+    assert [(u["value"], u["column_name"]) for u in urgent] == [(12.0, "Number waiting")]
+    assert "part of the list (Priority A (urgent))" in urgent[0]["reason"]
+    assert fields_on(con, "fct_waiting_times", "341", 39, *fields) == {
+        ("referrals_waiting", 337.0, "D2026-01-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "341", 39) == {("adult", "care_act_assessment")}

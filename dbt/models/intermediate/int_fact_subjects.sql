@@ -171,6 +171,7 @@ named_stages as (
 subjects as (
     select
         r.*,
+        -- (the service around the figure; coded below)
         coalesce(case when r.row_is_service then r.row_service_code end,
                  -- a scorecard's row naming its service and its measure ('CAMHS - referrals
                  -- waiting (end of quarter)'): the row's service
@@ -186,8 +187,13 @@ subjects as (
                            -- or names the caption's own measure ('Total waiting' under a caption
                            -- of children waiting: the caption named it first)
                            or r.row_names_caption_measure
+                           -- or is the table's total, in a table whose rows name no service
+                           -- ('Total' under 'People waiting for OT assessment by priority band')
+                           or (r.row_role = 'total'
+                               and not coalesce(bool_or(r.row_service_code is not null)
+                                                    over (partition by r.table_id), false))
                       then cs.service_code end)
-            as service_code,
+            as inherited_service_code,
         gs.service_code as group_service_code,
         cs.service_code as caption_service_code,
         -- a caption whose last part names a service: that part, less the commissioner and a
@@ -226,6 +232,21 @@ subjects as (
     left join procedure_texts px on px.text = coalesce(r.context_text, '')
     left join named_stages rst on rst.text = coalesce(r.row_label, '')
     left join named_stages cst on cst.text = coalesce(r.column_name, '')
+),
+-- a waiting list's row of services naming none of ours, among other rows of services, is a
+-- service or team of its own printed words, not the service its column, label header or caption
+-- names ('Localities - North' under 'Team | Awaiting Care Act assessment', 'Eating Disorders'
+-- under 'Croydon CAMHS pathway'): a team's or a pathway's list is not the whole list (the Total
+-- is); the only row of a table is what that names ('Blenheim Child Development Centre' under
+-- 'Waiting lists for CDC'). Its area is still the area of the service around it.
+coded as (
+    select s.*,
+           case when s.domain = 'waiting_times' and s.row_is_service and s.row_service_code is null
+                 and s.row_role = 'detail'
+                 and count(distinct s.row_index) filter (where s.row_is_service and s.row_role = 'detail')
+                         over (partition by s.table_id) > 1
+                then null else s.inherited_service_code end as service_code
+    from subjects s
 )
 select
     s.pack_id,
@@ -339,8 +360,9 @@ select
               and coalesce(s.column_dimension, '') <> 'district' and s.column_named_stage is null
              then s.column_name end), '') as breakdown,
     s.row_is_service
-from subjects s
+from coded s
 left join {{ ref('measure_catalogue') }} mc using (measure)
 left join (select service_code, any_value(service_area) as service_area
-           from {{ ref('service_aliases') }} group by service_code) svc using (service_code)
+           from {{ ref('service_aliases') }} group by service_code) svc
+  on svc.service_code = s.inherited_service_code
 window same_service_rows as (partition by s.pack_id, s.table_id, s.service_code)
