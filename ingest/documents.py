@@ -141,6 +141,9 @@ class _Scan:
         # the lines of a banner naming the council, the body and the date count for none, and so
         # do an officer's contact lines over the title: `Report author: ...` / `Tel: ...`)
         counted = [i for i in below if not self._banner_line(self.cleaned[i])]
+        if self._attendance_under_banner(index, below):
+            self.minutes_title = _normalise(minutes_title(self.cleaned, below[0]))
+            return "minutes"
         for i in [i for i in counted if not _contact_field(self.lines[i], self.rules)][:3]:
             if (
                 _opens_report_block(self.lines[i], self.rules)
@@ -340,6 +343,24 @@ class _Scan:
         after = [t for t in self.cleaned[index + 2 : index + 6] if t][:2]
         return any(self.rules.minutes_attendance.match(t) for t in after)
 
+    def _attendance_under_banner(self, index: int, below: list[int]) -> bool:
+        """Under a stamp, a banner's short lines only (`GATESHEAD METROPOLITAN BOROUGH COUNCIL` /
+        `CABINET MEETING` / `Tuesday, 20 January 2026`; `CABINET` / `Meeting: 21 October 2025`
+        / `At: 6.00 pm`), then who attended (`PRESENT:<TAB>Councillor ...`, `PRESENT`): the
+        meeting's minutes, titled by no `Minutes` line."""
+        head = [index, *below[:4]]
+        for number, i in enumerate(head):
+            if number >= 2 and self.rules.minutes_attendance.match(self.cleaned[i]):
+                return True
+            if (
+                "\t" in self.lines[i]
+                or len(self.cleaned[i]) > 80
+                or self.cleaned[i].endswith(".")
+                or _contact_field(self.lines[i], self.rules)
+            ):
+                return False  # a sentence, a table's row or an officer's contact: no banner
+        return False
+
     def _in_report_header(self, index: int) -> bool:
         """`index` is within the header of the report opened last: fewer than report_header_span
         lines with text after the line that opened it (not the stamp before it; a header spaced
@@ -404,8 +425,8 @@ class _Scan:
 
 
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")  # `1. Purpose of report`
-# the last letters of committee, board, panel, cabinet, commission, and a `(...)`
-_BANNER_NAME_ENDS = frozenset("eEdDlLtTnN)")
+# the last letters of committee, board, panel, cabinet, commission, meeting, and a `(...)`
+_BANNER_NAME_ENDS = frozenset("eEdDlLtTnNgG)")
 
 
 def _is_sentence(line: str, text: str) -> bool:

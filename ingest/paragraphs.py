@@ -9,7 +9,8 @@ into a space; the pack's lines themselves (raw.lines) stay as printed, one for o
 line number is the same in both.
 
 A bulleted line printed `•<TAB>46% of children waiting ...` is read the same way, and so is a
-decision's word printed as a cell of its own (`RESOLVED:<TAB>That the minutes ... be confirmed`).
+decision's word printed as a cell of its own (`RESOLVED:<TAB>That the minutes ... be confirmed`,
+`RESOLVED -<TAB>(i)<TAB>That the Council be recommended ...` over its first item).
 
 A row of a real table keeps its TABs: it has more than two cells, or its second cell is short
 (`1<TAB>Review the policy`, a numbered list of actions) or holds a figure alone.
@@ -62,7 +63,8 @@ def paragraph_view(lines: list[str]) -> list[str]:
     view = list(lines)
     for index in grown:
         indent, number, text = _parts(lines[index])
-        view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {text.strip()}"
+        words = " ".join(text.split("\t")).strip()
+        view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {words}"
     for index in _indented_continuations(lines, grown):
         view[index] = lines[index].strip("\t ")
     return view
@@ -210,7 +212,7 @@ def is_numbered_paragraph(line: str) -> bool:
     _indent, number, rest = _parts(line)
     text = rest.rstrip("\t ")
     if "\t" in text:
-        return False
+        return _labelled_decision_over_its_first_item(number, text)
     if not PARAGRAPH_NUMBER.match(number):
         return _is_labelled_decision(number, text)
     if len(_WORD.findall(text)) >= MIN_WORDS or _sentence_of_figures(text):
@@ -245,6 +247,16 @@ def _is_labelled_decision(label: str, text: str) -> bool:
         boundaries.decision_label_text.match(words) is not None
         or boundaries.paragraph_lead_in.match(words) is not None
     )
+
+
+def _labelled_decision_over_its_first_item(label: str, text: str) -> bool:
+    """`RESOLVED -<TAB>(i)<TAB>That the Council be recommended to approve ...`: a decision's word,
+    its first item's label and that item's text, each a cell of its own (the items after it print
+    `<TAB>(ii)<TAB>That ...`, read as numbered paragraphs)."""
+    item, _, words = text.partition("\t")
+    if "\t" in words or not PARAGRAPH_NUMBER.match(item) or PARAGRAPH_NUMBER.match(label):
+        return False
+    return _is_labelled_decision(label, words.strip())
 
 
 def _lone_numbered_sentence(lines: list[str], index: int) -> bool:

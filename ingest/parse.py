@@ -327,7 +327,11 @@ from ingest.text import clean_text
 # (Pages 19 - 34)`) opens with its number, no count (paragraphs.bare_number_labels)
 # 1.4.28: a paragraph saying the council is `looking after` children is read (prose.yml
 # domain_words)
-PARSER_VERSION = "1.4.28"
+# 1.4.29: a decision's word, its first item's label and text in three cells (`RESOLVED -<TAB>(i)
+# <TAB>That ...`) is a numbered paragraph, read as text (paragraphs.py); under a stamp, a banner's
+# short lines over `PRESENT:` open minutes (documents.py), as `CABINET MEETING` does
+# (boundaries.yml bare_banner_name)
+PARSER_VERSION = "1.4.29"
 
 
 @dataclass

@@ -1207,3 +1207,50 @@ def test_layout_decision_colon_the_board_agreed_and_a_board_asked_to(layouts_con
         (12, "resolution", "22", 0, board),
         (22, "recommendation", None, 2, None),
     ]
+
+
+def test_layout_resolutions_in_cells_under_a_council_and_meeting_banner(layouts_con):
+    """resolutions_in_cells_under_a_banner.txt: `Agenda Item 2` over `WESTBURY METROPOLITAN
+    BOROUGH COUNCIL` / `CABINET MEETING` / `Tuesday, 13 January 2026` / `PRESENT:<TAB>...` are
+    minutes (they were an appendix: no date); `C45<TAB>FEES AND CHARGES 2026/27` heads its minute;
+    `RESOLVED -<TAB>(i)<TAB>That ...` over `<TAB>(ii)<TAB>That ...` and `<TAB>(iii)<TAB>That ...`
+    is one resolution of three items (it was none); `RESOLVED 2026/007` over `1) That ...` and
+    `2) That ...` is one of two (it was none)."""
+    found = decisions_in(
+        layouts_con,
+        "resolutions_in_cells_under_a_banner.txt",
+        "source_line",
+        "source_last_line",
+        "kind",
+        "minute_number",
+        "subject",
+        "decision_date",
+        "n_items",
+    )
+    held = date(2026, 1, 13)
+    assert found == [
+        (24, 28, "resolution", "C45", "FEES AND CHARGES 2026/27", held, 3),
+        (34, 38, "resolution", "C46", "SHORT BREAKS FOR CARERS", held, 2),
+    ]
+    fees = layouts_con.execute(
+        "select decision_id from marts.fct_decisions where pack_id = ? and source_line = 24",
+        [layout_pack_id(layouts_con, "resolutions_in_cells_under_a_banner.txt")],
+    ).fetchone()[0]
+    assert items_of(layouts_con, fees) == [
+        (
+            "i",
+            "(i)",
+            "That the fees and charges set out in appendix 1 be approved from 1 April 2026.",
+            24,
+            24,
+        ),
+        (
+            "ii",
+            "(ii)",
+            "That the Strategic Director, Resources be authorised to make minor changes to "
+            "the charges.",
+            26,
+            26,
+        ),
+        ("iii", "(iii)", "That the charges be reviewed again in twelve months.", 28, 28),
+    ]

@@ -29,6 +29,11 @@ from ingest.parse import parse_pack_bytes
         # a decision's word in a cell of its own, over what was decided or its items' lead-in
         ("RESOLVED:\tThat the minutes of the meeting held on 9 July 2025 be approved.", True),
         ("RESOLVED:\tThat:", True),
+        # ... and its first item's label in a cell of its own before it (the items after it print
+        # '\t(ii)\tThat ...'); not a table's row of a label, a number and words
+        ("RESOLVED -\t(i)\tThat the fees set out in appendix 1 be approved.", True),
+        ("RESOLVED -\t(i)\tThe fees\t12", False),
+        ("Total\t(i)\tThat the fees set out in appendix 1 be approved.", False),
         # an action plan's row: what management agreed to do, no decision
         ("Agreed:\tManagement will review the procedure by March 2026.", False),
         ("Decision:\tThat the report be noted.", False),  # a record's key: its table reads it

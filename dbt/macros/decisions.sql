@@ -9,6 +9,13 @@
 ^\s*(?:[-–•▪■❖*·]\s*)?(([0-9]{1,2}\.[0-9]{1,2})\.?|\(([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})\)|(?:R|Rec\s?)?([0-9]{1,2}|[A-Za-z]|[ivxlIVXL]{2,6})[.)])\s+(\S.*)$
 {%- endmacro %}
 
+{# An opener printing its list's first item on its own line ('RESOLVED - (i) That the Council be
+   recommended ...', the items after it '(ii) That ...' paragraphs of their own): group 1 is the
+   item's label as printed ('(i)'), group 2 its core ('i'), group 3 its text. #}
+{% macro opener_first_item_re() -%}
+(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(?:resolved|agreed|recommended)\b[^A-Za-z0-9(]{0,6}(\(?([ivx]{1,5}|[a-z]|[0-9]{1,2})[.)])\s+((?:that|to)\b.*)$
+{%- endmacro %}
+
 {# A bulleted paragraph without a label: '- Members requested ...', '• To ...'. #}
 {% macro decision_bullet_re() -%}
 ^\s*[-–•▪■❖*·]\s+(\S.*)$
@@ -166,7 +173,7 @@ regexp_matches({{ expr }}, '(?i)^\W*[0-9]{1,2}(?:st|nd|rd|th)?\s+{{ month_names_
    a fiscal year's row '2024/25<TAB>Good'): a minute's or a section's heading, not a table row.
    `expr` is the line as printed, with its TABs. #}
 {% macro numbered_title_in_two_cells(expr) -%}
-regexp_matches({{ expr }}, '^\s*(?:\*\s*)?(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?|(?:[A-Z]{1,6}\s?)?[0-9]{1,3}/[0-9]{2,4}\.?|[A-Z]{1,6}[/-][0-9]{1,4}(?:/[0-9]{1,4})?\.?)\t+[^\t]*[A-Za-z][^\t]*\t*$')
+regexp_matches({{ expr }}, '^\s*(?:\*\s*)?(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?|(?:[A-Z]{1,6}\s?)?[0-9]{1,3}/[0-9]{2,4}\.?|[A-Z]{1,6}[/-][0-9]{1,4}(?:/[0-9]{1,4})?\.?|[A-Z]{1,3}[0-9]{2,4}\.?)\t+[^\t]*[A-Za-z][^\t]*\t*$')
 {%- endmacro %}
 
 {# What a record's decision says became of the item instead of deciding it ('Deferred to the

@@ -39,6 +39,26 @@ placed as (
     )
     where starter_seq is not null
 ),
+-- an opener printing the first item of a list whose next item is the paragraph right under it
+-- ('RESOLVED - (i) That the Council be recommended ...' over '(ii) That the Council ...')
+opener_items as (
+    select s.pack_id, s.paragraph_seq as starter_seq, o.item_core, o.item_label, o.item_text
+    from (
+        select p.pack_id, p.document_id, p.paragraph_seq,
+               lower(regexp_extract(p.text, '{{ opener_first_item_re() }}', 2)) as item_core,
+               regexp_extract(p.text, '{{ opener_first_item_re() }}', 1) as item_label,
+               regexp_extract(p.text, '{{ opener_first_item_re() }}', 3) as item_text
+        from placed p
+        where p.opener_kind is not null and regexp_matches(p.text, '{{ opener_first_item_re() }}')
+    ) o
+    join placed s on s.pack_id = o.pack_id and s.paragraph_seq = o.paragraph_seq
+    join placed f
+      on f.pack_id = o.pack_id and f.document_id = o.document_id and f.paragraph_seq = o.paragraph_seq + 1
+    where f.is_list_item
+      and {{ decision_list_style('f.item_core') }} = {{ decision_list_style('o.item_core') }}
+      and {{ decision_label_ordinal('f.item_core', decision_list_style('o.item_core')) }}
+          = {{ decision_label_ordinal('o.item_core', decision_list_style('o.item_core')) }} + 1
+),
 starters as (
     select
         s.pack_id,
@@ -48,6 +68,7 @@ starters as (
         -- how the paragraph right under the starter goes on: a list (in the style of its first
         -- label), 'That ...' paragraphs (under a lead-in only), or nothing
         case
+            when fi.pack_id is not null then 'list'
             when (f.is_list_item or f.is_bullet)
                  and (s.is_lead_in or not regexp_matches(s.text, '[.!?]["”’)]?$')) then 'list'
             when s.is_lead_in and f.is_body and not f.is_heading_shape and l.pack_id is not null then 'list'
@@ -55,16 +76,23 @@ starters as (
         end as mode,
         -- the list's first item: right under the starter, or under a 'That ...:' paragraph
         -- that leads into it ('Resolved' / 'That the Committee:' / '1. Notes the ...')
-        coalesce(case when f.is_list_item or f.is_bullet then f.item_core end, l.item_core) as first_item_core,
+        coalesce(fi.item_core, case when f.is_list_item or f.is_bullet then f.item_core end, l.item_core) as first_item_core,
         coalesce(f.is_list_item or f.is_bullet, false) or l.pack_id is not null as opens_list,
         coalesce(case when f.is_list_item or f.is_bullet then f.is_list_item end, l.is_list_item) as first_is_list_item,
-        l.pack_id is not null as has_body_lead_in
+        l.pack_id is not null as has_body_lead_in,
+        -- the opener printed the list's first item ('RESOLVED - (i) That ...' over '(ii) That ...')
+        fi.pack_id is not null as first_item_in_opener,
+        fi.item_core as opener_item_core,
+        fi.item_label as opener_item_label,
+        fi.item_text as opener_item_text
     from placed s
     left join placed f
       on f.pack_id = s.pack_id and f.document_id = s.document_id and f.paragraph_seq = s.paragraph_seq + 1
     left join placed l
       on l.pack_id = f.pack_id and l.document_id = f.document_id and l.paragraph_seq = f.paragraph_seq + 1
      and f.is_body and regexp_matches(f.text, ':-?\s*$') and (l.is_list_item or l.is_bullet)
+    left join opener_items fi
+      on fi.pack_id = s.pack_id and fi.starter_seq = s.paragraph_seq
     where s.is_starter
 ),
 styled_starters as (
@@ -82,6 +110,7 @@ members as (
         s.has_body_lead_in,
         s.list_style,
         s.list_section,
+        s.first_item_in_opener,
         {{ decision_label_ordinal('p.item_core', 's.list_style') }} as ordinal,
         list_contains(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'], p.item_core) as roman_shaped
     from placed p
@@ -114,7 +143,8 @@ counted_members as (
         *,
         count(case when is_main_item then 1 end) over (
             partition by pack_id, starter_seq order by paragraph_seq
-            rows between unbounded preceding and current row) as item_seq
+            rows between unbounded preceding and current row)
+            + case when first_item_in_opener then 1 else 0 end as item_seq
     from shaped_members
 ),
 checked_members as (
@@ -148,8 +178,12 @@ kept_members as (
     where in_block
 ),
 starter_rows as (
-    select p.*, 0 as part, s.mode, s.has_body_lead_in, s.list_style, s.list_section, 0 as item_seq,
-           false as is_main_item, true as continues_block, true as in_block
+    select p.* replace (coalesce(s.opener_item_core, p.item_core) as item_core,
+                        coalesce(s.opener_item_label, p.item_label) as item_label,
+                        coalesce(s.opener_item_text, p.item_text) as item_text),
+           0 as part, s.mode, s.has_body_lead_in, s.list_style, s.list_section, s.first_item_in_opener,
+           case when s.first_item_in_opener then 1 else 0 end as item_seq,
+           s.first_item_in_opener as is_main_item, true as continues_block, true as in_block
     from placed p
     join styled_starters s on s.pack_id = p.pack_id and s.starter_seq = p.paragraph_seq
 ),
@@ -176,11 +210,12 @@ select
     mode,
     list_style,
     -- the list item this paragraph belongs to (a sub-item belongs to the item above it)
-    case when part > 0 and mode = 'list' and item_seq > 0 then item_seq end as item_seq,
+    -- (the starter's own, when it printed the first item)
+    case when (part > 0 or first_item_in_opener) and mode = 'list' and item_seq > 0 then item_seq end as item_seq,
     coalesce(is_main_item, false) as is_main_item,
-    case when part > 0 and mode = 'list' and item_seq > 0 then item_core end as item_label,
-    case when part > 0 and mode = 'list' and item_seq > 0 then item_label end as item_label_printed,
-    case when part > 0 and mode = 'list' and item_seq > 0 then item_text end as item_text,
+    case when (part > 0 or first_item_in_opener) and mode = 'list' and item_seq > 0 then item_core end as item_label,
+    case when (part > 0 or first_item_in_opener) and mode = 'list' and item_seq > 0 then item_label end as item_label_printed,
+    case when (part > 0 or first_item_in_opener) and mode = 'list' and item_seq > 0 then item_text end as item_text,
     opener_kind,
     list_heading_kind,
     is_lead_in,

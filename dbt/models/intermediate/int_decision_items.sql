@@ -27,7 +27,7 @@ paragraph_items as (
     from decisions d
     join {{ batch(ref('int_decision_blocks')) }} b
       on b.pack_id = d.pack_id and b.starter_seq = d.position and d.source_table_id is null
-     and d.sentence_seq = 0 and b.part > 0 and b.mode = 'list' and b.item_seq is not null
+     and d.sentence_seq = 0 and b.mode = 'list' and b.item_seq is not null
     group by d.decision_id, b.item_seq
 ),
 -- decisions without paragraph items: candidate labels marked in their text
