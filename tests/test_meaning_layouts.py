@@ -7091,3 +7091,23 @@ def test_rows_of_priorities_are_parts_of_the_list_and_its_total_is_the_captions(
         ("referrals_waiting", 337.0, "D2026-01-31")
     }
     assert subjects_on(con, "fct_waiting_times", "341", 39) == {("adult", "care_act_assessment")}
+
+
+def test_autism_and_adhd_rows_with_an_age_before_a_colon_are_their_own_lists(con):
+    """342 lines 20-22: 'Autism 5-11: number waiting at month end', 'ADHD 12-17: ...' and 'Under
+    5s autism: ...' under a neurodevelopmental pathway's caption were each the pathway's whole
+    list, with no age (three different figures of one list and month). Each is its own service's
+    list, for its age band."""
+    fields = ("measure", "value", "period_id", "service_code", "age_band")
+    assert fields_on(con, "fct_waiting_times", "342", 20, *fields) == {
+        ("referrals_waiting", 1204.0, "D2025-10-31", "autism_assessment", "5-11"),
+        ("referrals_waiting", 1236.0, "D2025-11-30", "autism_assessment", "5-11"),
+        ("referrals_waiting", 1251.0, "D2025-12-31", "autism_assessment", "5-11"),
+    }
+    assert ("referrals_waiting", 719.0, "D2025-12-31", "adhd_assessment", "12-17") in fields_on(
+        con, "fct_waiting_times", "342", 21, *fields
+    )
+    assert ("referrals_waiting", 221.0, "D2025-12-31", "autism_assessment", "Under 5s") in (
+        fields_on(con, "fct_waiting_times", "342", 22, *fields)
+    )
+    assert subjects_on(con, "fct_waiting_times", "342", 22) == {("children", "autism_assessment")}

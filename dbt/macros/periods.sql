@@ -264,6 +264,12 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
          and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})\s*$', 2) as integer), 0) <= 25
          and not regexp_matches({{ expr }}, '(?i)\s[-–]\s*(?:0\s*{{ between }}\s*1[789]|under\s+1[89])\b')
         then regexp_replace(trim(regexp_extract({{ expr }}, '(?i)\s[-–]\s*({{ band }}s?\s*{{ units }}?)\s*$', 1)), '\s+', ' ', 'g')
+    -- ... or in the words before a colon naming what the row counts ('Autism (ASC) 5-18: number
+    -- waiting at quarter end', 'Under 5s ASC: assessments completed'), units or none
+    when regexp_matches({{ expr }}, '(?i)^[^:]*\b{{ band }}s?\b[^:]*:\s*\S')
+         and coalesce(try_cast(regexp_extract(split_part({{ expr }}, ':', 1), '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})', 2) as integer), 0) <= 25
+         and not regexp_matches(split_part({{ expr }}, ':', 1), '(?i)\b(?:0\s*{{ between }}\s*1[789]|under\s+1[89])\b')
+        then regexp_replace(trim(regexp_extract({{ expr }}, '(?i)^[^:]*\b({{ band }}s?)\b[^:]*:', 1)), '\s+', ' ', 'g')
     -- a band in longer words, unless they count a time ('Same placement for 2+ years', 'in care
     -- 2.5+ years'): a duration, no age
     when regexp_matches({{ expr }}, '(?i)\b{{ band }}\s*{{ units }}\b')
