@@ -272,8 +272,13 @@ based as (
                   -- a row naming a measure of another unit or kind (a rate, a flow) than the
                   -- caption's is no part of it: 'Rate per 10,000' and 'Children starting to be
                   -- looked after in quarter' under 'Children looked after at quarter end'
+                  -- (unless the seed says how it reads in that table: 'Average days to
+                  -- respond' under 'Member Enquiries' is the enquiries', no complaints')
                   or (w.label_measure = w.row_measure
-                      and (lm.unit <> tf.unit or lm.period_kind <> tf.period_kind))
+                      and (lm.unit <> tf.unit or lm.period_kind <> tf.period_kind)
+                      and not exists (
+                        select 1 from {{ ref('label_measures_in_context') }} lc
+                        where lc.table_measure = w.table_measure and lc.label_measure = w.label_measure))
                   -- rows that are measures by their label header ('Measure | 2022/23 | 2023/24',
                   -- seed label_dimensions) each name their own, whatever the caption names
                   -- ('Stage 1 complaints received' under 'Complaints and Ombudsman cases')
