@@ -7115,3 +7115,34 @@ def test_autism_and_adhd_rows_with_an_age_before_a_colon_are_their_own_lists(con
         fields_on(con, "fct_waiting_times", "342", 22, *fields)
     )
     assert subjects_on(con, "fct_waiting_times", "342", 22) == {("children", "autism_assessment")}
+
+
+def test_a_directorates_own_table_totals_the_directorate_not_the_council(con):
+    """343 lines 25-31: 'Table 2: Resources Directorate - stage 1 complaints by service' over its
+    services and 'Total | 40 | 15': the Total was the council's stage 1 complaints (two false
+    findings against the council's 120 and 36 on line 23). Its figures are the directorate's
+    (breakdown), and its Total the same figure as the directorate's row of Table 1 (line 21)."""
+    fields = ("measure", "value", "period_id", "breakdown", "is_total")
+    assert fields_on(con, "fct_complaints", "343", 31, *fields) == {
+        ("complaints_received", 40.0, "FY2025/26-Q3", "Resources Directorate", True),
+        ("complaints_upheld", 15.0, "FY2025/26-Q3", "Resources Directorate", True),
+    }
+    assert ("complaints_received", 22.0, "FY2025/26-Q3", "Resources Directorate", False) in (
+        fields_on(con, "fct_complaints", "343", 28, *fields)
+    )
+    assert ("complaints_received", 120.0, "FY2025/26-Q3", None, True) in fields_on(
+        con, "fct_complaints", "343", 23, *fields
+    )
+    keys = rows(
+        con,
+        "select distinct f.source_line, f.figure_key from marts.fct_complaints f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '343%' "
+        "and f.measure = 'complaints_received' and f.source_line in (21, 31)",
+    )
+    assert len({k["figure_key"] for k in keys}) == 1 and len(keys) == 2
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '343%' and f.check_name <> 'council_name_unknown'",
+    )
+    assert findings == []

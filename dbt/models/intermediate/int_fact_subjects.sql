@@ -327,6 +327,9 @@ select
     nullif(trim(regexp_extract(coalesce(s.caption_text, ''),
         '(?i)[-–]\s*([A-Za-z&'' ]*\b(CCG|ICB|Trust|NHS))\s*(\||$)', 1)), '') as provider_commissioner,
     nullif(concat_ws(' / ',
+        -- the part of the council a caption opens with ('Table 3: Place Directorate - stage 1
+        -- complaints by service': its Total is the directorate's; var caption_part_of_council)
+        nullif(regexp_extract(coalesce(s.caption_text, ''), '{{ var("caption_part_of_council") }}', 1), ''),
         case when s.row_role = 'detail' and nullif(s.row_label, '') is not null
               and not s.row_is_service and not s.row_names_measure and not s.row_is_period
               and not coalesce(s.row_names_only_caption_measure, false)
