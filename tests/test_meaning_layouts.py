@@ -7146,3 +7146,20 @@ def test_a_directorates_own_table_totals_the_directorate_not_the_council(con):
         "where p.file_name like '343%' and f.check_name <> 'council_name_unknown'",
     )
     assert findings == []
+
+
+def test_children_in_our_care_are_children_in_care_and_a_rate_row_keeps_its_rate(con):
+    """344 lines 15-21: 'Number of children in our care' was no count of children in care (the
+    wording read 'children in care' only; the table was of no domain), and a row naming the rate
+    ('Children in our care per 10,000 children') under a lead-in naming 'a rate of 74 per 10,000
+    children' lost it: the lead-in's rate was taken only by figures printed as rates."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "344", 20, *fields) == {
+        ("cla_count", 312.0, "D2025-03-31"),
+        ("cla_count", 327.0, "D2025-12-31"),
+    }
+    assert fields_on(con, "fct_placements", "344", 21, *fields) == {
+        ("cla_rate_per_10000", 71.0, "D2025-03-31"),
+        ("cla_rate_per_10000", 74.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "344", 21) == {("children", None)}

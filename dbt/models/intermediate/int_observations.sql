@@ -562,9 +562,12 @@ unit_checked as (
                   and (mc.unit is distinct from 'rate_per_10000'
                        or not regexp_matches(concat_ws(' ', x.row_label, x.column_name), '(?i)\bper\s+10,?000\b'))
              then null
+             -- (unless its own row or column names it too: 'Rate per 10,000 children aged 0-17'
+             -- under a lead-in naming 'a rate of 123 per 10,000 children')
              when mc.unit in ('rate_per_10000', 'percent')
                   and x.measure_source in ('lead_in', 'heading', 'document_title')
                   and x.value_kind is distinct from case mc.unit when 'percent' then 'percent' else 'rate' end
+                  and x.label_measure is distinct from x.measure
              then null
              -- a percentage in a column of changes ('Change on 2023/24 | -18%') is the change
              -- of its row's figure, no percentage of any measure: unclassified
