@@ -331,7 +331,9 @@ from ingest.text import clean_text
 # <TAB>That ...`) is a numbered paragraph, read as text (paragraphs.py); under a stamp, a banner's
 # short lines over `PRESENT:` open minutes (documents.py), as `CABINET MEETING` does
 # (boundaries.yml bare_banner_name)
-PARSER_VERSION = "1.4.29"
+# 1.4.30: `in the nine months to 31 December 2025` is a sentence's period phrase (prose.yml), as
+# `in the 12 months to ...` was
+PARSER_VERSION = "1.4.30"
 
 
 @dataclass

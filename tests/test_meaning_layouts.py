@@ -7163,3 +7163,14 @@ def test_children_in_our_care_are_children_in_care_and_a_rate_row_keeps_its_rate
         ("cla_rate_per_10000", 74.0, "D2025-12-31"),
     }
     assert subjects_on(con, "fct_placements", "344", 21) == {("children", None)}
+
+
+def test_a_flow_in_the_months_to_a_day_is_counted_over_those_months(con):
+    """344 line 23: 'In the six months to 31 December 2025, 41 children came into care and 36
+    children left care': the flows were dated on the day (as at 31 December 2025); they are
+    counted over the six months to it, as 'in the 12 months to ...' is over the year."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "344", 23, *fields) == {
+        ("children_starting_care", 41.0, "R2025-07-01/2025-12-31"),
+        ("children_ceasing_care", 36.0, "R2025-07-01/2025-12-31"),
+    }

@@ -354,20 +354,28 @@ read_periods as (
         {{ says_period("coalesce(w.period_text, '')", 'now') }} as says_now,
         regexp_matches(coalesce(w.period_text, ''), '(?i)\b(?:19|20)[0-9]{2}\b') as names_a_year,
         {{ bounds_period("coalesce(w.period_text, '')") }} as period_is_bound,
-        regexp_matches(coalesce(w.period_text, ''), '{{ var("rolling_year_phrase") }}') as says_rolling_year
+        regexp_matches(coalesce(w.period_text, ''), '{{ var("rolling_year_phrase") }}') as says_rolling_year,
+        -- the months of a span to a printed day ('nine months to 31 December 2025'; var
+        -- months_to_phrase), 12 for a year to it
+        case lower(regexp_extract(coalesce(w.period_text, ''), '{{ var("months_to_phrase") }}', 1))
+            {%- for word, number in var('month_count_words').items() %} when '{{ word }}' then {{ number }}{% endfor %}
+            when '' then case when regexp_matches(coalesce(w.period_text, ''), '{{ var("rolling_year_phrase") }}') then 12 end
+            else try_cast(regexp_extract(coalesce(w.period_text, ''), '{{ var("months_to_phrase") }}', 1) as integer)
+        end as rolling_months
     from quarter_ends w
 ),
 rolling_years as (
     -- a flow over the year to a printed day ('for the year ending 31 March 2025', 'in the 12
     -- months to 31 December 2025', var rolling_year_phrase) is counted over the year that day
-    -- ends (one ending 31 March is that fiscal year), not on the day; a stock is as at it
+    -- ends (one ending 31 March is that fiscal year), not on the day; over the months to it
+    -- ('in the nine months to 31 December 2025'), over those months; a stock is as at it
     select
-        r.* exclude (says_rolling_year) replace (
+        r.* exclude (says_rolling_year, rolling_months) replace (
             coalesce(r.month_range_start,
-                     case when r.says_rolling_year and r.period_kind = 'flow' and r.printed_as_of is not null
-                          then (r.printed_as_of - interval 1 year + interval 1 day)::date end) as month_range_start,
+                     case when r.rolling_months between 1 and 12 and r.period_kind = 'flow' and r.printed_as_of is not null
+                          then (r.printed_as_of + interval 1 day - to_months(r.rolling_months))::date end) as month_range_start,
             coalesce(r.month_range_end,
-                     case when r.says_rolling_year and r.period_kind = 'flow' then r.printed_as_of end)
+                     case when r.rolling_months between 1 and 12 and r.period_kind = 'flow' then r.printed_as_of end)
                 as month_range_end)
     from read_periods r
 ),
