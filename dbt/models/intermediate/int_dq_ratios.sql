@@ -2,7 +2,9 @@
 -- '44.44% 4/9', or '% waiting over 18 weeks' beside 'over 18 weeks' and 'referrals waiting'.
 -- The counts are those of the same table row and period, and of the percentage's stage where
 -- both name one ('Stage 1 | Responded in time (%)' is of 'Stage 1 | Received', not of 'Stage 2 |
--- Received' in the same row).
+-- Received' in the same row). A percentage the seed gives several denominators ('% in time' of
+-- those 'Responded', else of those 'Received') is checked against each printed beside it: a
+-- finding only when none agrees, naming the nearest.
 with obs as (
     select pack_id, source_table_id, source_row, period_id, measure, value, source_line, stage
     from {{ ref('int_facts') }}
@@ -24,6 +26,14 @@ trios as (
               and d.source_row = p.source_row and d.period_id = p.period_id
               and (d.stage is null or p.stage is null or d.stage = p.stage)
     where d.value > 0
+),
+checked as (
+    select *
+    from trios
+    window printed as (partition by pack_id, source_table_id, pct_line, period_id, pct_measure, pct_value)
+    qualify not bool_or(abs(pct_value - 100.0 * num_value / den_value) <= tolerance) over printed
+        and row_number() over (partition by pack_id, source_table_id, pct_line, period_id, pct_measure, pct_value
+                               order by abs(pct_value - 100.0 * num_value / den_value), den_line) = 1
 )
 select
     pack_id,
@@ -40,5 +50,4 @@ select
         || {{ fmt_num('num_value') }} || ' / ' || {{ fmt_num('den_value') }} || ' = '
         || {{ fmt_num('100.0 * num_value / den_value') }} || '% (lines '
         || num_line || ', ' || den_line || ')' as detail
-from trios
-where abs(pct_value - 100.0 * num_value / den_value) > tolerance
+from checked
