@@ -1212,7 +1212,8 @@ def test_layout_decision_colon_the_board_agreed_and_a_board_asked_to(layouts_con
 def test_layout_resolutions_in_cells_under_a_council_and_meeting_banner(layouts_con):
     """resolutions_in_cells_under_a_banner.txt: `Agenda Item 2` over `WESTBURY METROPOLITAN
     BOROUGH COUNCIL` / `CABINET MEETING` / `Tuesday, 13 January 2026` / `PRESENT:<TAB>...` are
-    minutes (they were an appendix: no date); `C45<TAB>FEES AND CHARGES 2026/27` heads its minute;
+    minutes of the Cabinet (they were an appendix: no body or date); `C45<TAB>FEES AND CHARGES
+    2026/27` heads its minute;
     `RESOLVED -<TAB>(i)<TAB>That ...` over `<TAB>(ii)<TAB>That ...` and `<TAB>(iii)<TAB>That ...`
     is one resolution of three items (it was none); `RESOLVED 2026/007` over `1) That ...` and
     `2) That ...` is one of two (it was none)."""
@@ -1224,13 +1225,14 @@ def test_layout_resolutions_in_cells_under_a_council_and_meeting_banner(layouts_
         "kind",
         "minute_number",
         "subject",
+        "decision_maker",
         "decision_date",
         "n_items",
     )
     held = date(2026, 1, 13)
     assert found == [
-        (24, 28, "resolution", "C45", "FEES AND CHARGES 2026/27", held, 3),
-        (34, 38, "resolution", "C46", "SHORT BREAKS FOR CARERS", held, 2),
+        (24, 28, "resolution", "C45", "FEES AND CHARGES 2026/27", "Cabinet", held, 3),
+        (34, 38, "resolution", "C46", "SHORT BREAKS FOR CARERS", "Cabinet", held, 2),
     ]
     fees = layouts_con.execute(
         "select decision_id from marts.fct_decisions where pack_id = ? and source_line = 24",
