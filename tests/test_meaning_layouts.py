@@ -7179,3 +7179,16 @@ def test_a_flow_in_the_months_to_a_day_is_counted_over_those_months(con):
         ("children_starting_care", 41.0, "R2025-07-01/2025-12-31"),
         ("children_ceasing_care", 36.0, "R2025-07-01/2025-12-31"),
     }
+
+
+def test_an_age_band_in_a_caption_is_its_figures(con):
+    """250 line 18 and 281 line 23: 'In touch with the local authority' under 'Table 2: Care
+    leavers aged 19-21, December 2024' (and 'Care leavers aged 19 to 21') took no age band: the
+    caption's (or the label header's) band is the figures' when their row and column print none."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_placements", "250", 18, *fields) == {
+        ("care_leavers_in_touch_pct", 93.0, "D2024-12-31", "19-21")
+    }
+    assert fields_on(con, "fct_placements", "281", 23, *fields) == {
+        ("care_leavers_in_touch_pct", 95.0, "D2025-09-30", "19 to 21")
+    }

@@ -77,7 +77,10 @@ resolved as (
                       then o.row_label end)
             as district,
         coalesce(rc.names_reporting_council, false) as row_names_reporting_council,
-        coalesce(o.row_age_band, o.col_age_band, {{ age_band('o.row_text_cells') }}) as age_band
+        -- (else the table's: its label header's or caption's, 'Care leavers aged 19-21 | Hampshire
+        -- Q2 | ...', 'Care leavers aged 19 to 21 - key indicators')
+        coalesce(o.row_age_band, o.col_age_band, {{ age_band('o.row_text_cells') }},
+                 {{ age_band('o.label_header') }}, {{ age_band('o.caption_text') }}) as age_band
     from obs o
     left join district_cells d using (table_id, row_index)
     left join (
