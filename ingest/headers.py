@@ -110,7 +110,12 @@ def _periods_beside_a_heading(rows: list[Row]) -> bool:
     column's period. Dates with their day are body cells elsewhere (a decisions table dates
     every row)."""
     first = rows[0]
-    if not (periods_only(first) or _unlabelled_periods(first) or _periods_then_headings(first)):
+    if not (
+        periods_only(first)
+        or _unlabelled_periods(first)
+        or _periods_then_headings(first)
+        or _periods_each_with_a_heading(first)
+    ):
         return False
     body = [r for r in rows[1:] if not periods_only(r)]  # another section's heading aside
     return any(r.has_values for r in body) and not any(
@@ -143,6 +148,28 @@ def _periods_then_headings(row: Row) -> bool:
     return periods >= 2 and 0 < len(rest) < periods and all(k == "text" for _, k in rest)
 
 
+def _periods_each_with_a_heading(row: Row) -> bool:
+    """A label of words, then two periods or more, each with a short heading of words after it
+    (`Placement type<TAB>31/03/2025<TAB>%<TAB>31/12/2025<TAB>%`): each period's column and the
+    column read beside it."""
+    label = row.clean[0]
+    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    if not label or any(ch.isdigit() for ch in label):
+        return False
+    periods = [i for i, (c, k) in enumerate(cells) if _is_period_cell(c, k)]
+    headings = [i for i in range(len(cells)) if i not in periods]
+    return (
+        len(periods) >= 2
+        and bool(headings)
+        and all(
+            cells[i][1] == "text"
+            and len(cells[i][0]) <= SHORT_HEADING_MAX_CHARS
+            and i - 1 in periods
+            for i in headings
+        )
+    )
+
+
 def _is_period_cell(cell: str, kind: str) -> bool:
     return (
         kind in _PERIOD_KINDS
@@ -159,6 +186,7 @@ def _unlabelled_periods(row: Row) -> bool:
 
 
 _PERIOD_KINDS = frozenset({"date", "period"})
+SHORT_HEADING_MAX_CHARS = 12  # `%`, `No.`, `% of total`: a heading read beside a period's column
 _OPENS_WITH_FISCAL_YEAR = re.compile(r"^(?:19|20)\d{2}\s*[/–-]\s*\d{2}(?:\d{2})?\b")
 # `Q1 2025/26 (30 June 2025)`, `Quarter 3 2025/26`: a quarter and its year, words after them
 _OPENS_WITH_QUARTER_OF_A_YEAR = re.compile(

@@ -333,7 +333,9 @@ from ingest.text import clean_text
 # (boundaries.yml bare_banner_name)
 # 1.4.30: `in the nine months to 31 December 2025` is a sentence's period phrase (prose.yml), as
 # `in the 12 months to ...` was
-PARSER_VERSION = "1.4.30"
+# 1.4.31: a label over periods each with a short heading after it (`Placement type<TAB>
+# 31/03/2025<TAB>%<TAB>31/12/2025<TAB>%`) heads its table (headers.py)
+PARSER_VERSION = "1.4.31"
 
 
 @dataclass

@@ -7192,3 +7192,28 @@ def test_an_age_band_in_a_caption_is_its_figures(con):
     assert fields_on(con, "fct_placements", "281", 23, *fields) == {
         ("care_leavers_in_touch_pct", 95.0, "D2025-09-30", "19 to 21")
     }
+
+
+def test_dated_columns_each_with_a_share_beside_them_head_their_table(con):
+    """345 lines 17-22: 'Placement | 30/09/2025 | % | 31/12/2025 | %' was no header (the dates
+    were read as a row of figures): both days' counts were dated by the meeting (five false
+    findings of one figure printed twice) and the shares were unclassified. Each count is of its
+    day and each share of the day before it."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "345", 19, *fields) == {
+        ("cla_count", 61.0, "D2025-09-30"),
+        ("cla_count", 66.0, "D2025-12-31"),
+        ("cla_share_pct", 11.0, "D2025-09-30"),
+        ("cla_share_pct", 12.0, "D2025-12-31"),
+    }
+    assert fields_on(con, "fct_placements", "345", 22, *fields) == {
+        ("cla_count", 566.0, "D2025-09-30"),
+        ("cla_count", 568.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "345", 19) == {("children", None)}
+    findings = rows(
+        con,
+        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '345%' and f.check_name <> 'council_name_unknown'",
+    )
+    assert findings == []
