@@ -180,9 +180,10 @@ def _is_period_cell(cell: str, kind: str) -> bool:
 
 def _unlabelled_periods(row: Row) -> bool:
     """No label, and two cells or more that are each a date or a period (`<TAB>31 Mar 2025<TAB>30
-    Jun 2025`)."""
-    cells = [k for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
-    return not row.clean[0] and len(cells) >= 2 and all(k in _PERIOD_KINDS for k in cells)
+    Jun 2025`), or a fiscal year followed by words (`<TAB>2024/25 (full year)<TAB>2025/26 (Apr -
+    Sep)`)."""
+    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    return not row.clean[0] and len(cells) >= 2 and all(_is_period_cell(c, k) for c, k in cells)
 
 
 _PERIOD_KINDS = frozenset({"date", "period"})

@@ -335,7 +335,9 @@ from ingest.text import clean_text
 # `in the 12 months to ...` was
 # 1.4.31: a label over periods each with a short heading after it (`Placement type<TAB>
 # 31/03/2025<TAB>%<TAB>31/12/2025<TAB>%`) heads its table (headers.py)
-PARSER_VERSION = "1.4.31"
+# 1.4.32: unlabelled fiscal years followed by words (`<TAB>2024/25 (full year)<TAB>2025/26
+# (Apr - Sep)`) head their table, as unlabelled dates do (headers.py)
+PARSER_VERSION = "1.4.32"
 
 
 @dataclass
