@@ -5407,13 +5407,7 @@ def test_the_top_band_of_a_wait_and_shares_of_months_keep_their_readings(con):
     assert fields_on(con, "fct_complaints", "296", 78, *fields) >= {
         ("complaints_share_pct", 30.0, "D2026-03-17")
     }
-    findings = rows(
-        con,
-        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like ? and f.check_name <> 'council_name_unknown'",
-        ["296%"],
-    )
-    assert findings == []
+    assert findings_of(con, "296") == []
 
 
 def test_sentences_of_subsets_and_other_waits_count_no_list(con):
@@ -7142,12 +7136,7 @@ def test_a_directorates_own_table_totals_the_directorate_not_the_council(con):
         "and f.measure = 'complaints_received' and f.source_line in (21, 31)",
     )
     assert len({k["figure_key"] for k in keys}) == 1 and len(keys) == 2
-    findings = rows(
-        con,
-        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '343%' and f.check_name <> 'council_name_unknown'",
-    )
-    assert findings == []
+    assert findings_of(con, "343") == []
     assert ("complaints_in_timescale_pct", 80.0, "FY2025/26-Q3", None, False) in fields_on(
         con, "fct_complaints", "343", 36, *fields
     )
@@ -7211,12 +7200,7 @@ def test_dated_columns_each_with_a_share_beside_them_head_their_table(con):
         ("cla_count", 568.0, "D2025-12-31"),
     }
     assert subjects_on(con, "fct_placements", "345", 19) == {("children", None)}
-    findings = rows(
-        con,
-        "select f.check_name from marts.dq_findings f join marts.dim_pack p using (pack_id) "
-        "where p.file_name like '345%' and f.check_name <> 'council_name_unknown'",
-    )
-    assert findings == []
+    assert findings_of(con, "345") == []
 
 
 def test_unlabelled_year_columns_with_a_bracket_head_their_table(con):

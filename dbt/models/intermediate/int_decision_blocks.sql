@@ -42,7 +42,7 @@ placed as (
 -- an opener printing the first item of a list whose next item is the paragraph right under it
 -- ('RESOLVED - (i) That the Council be recommended ...' over '(ii) That the Council ...')
 opener_items as (
-    select s.pack_id, s.paragraph_seq as starter_seq, o.item_core, o.item_label, o.item_text
+    select o.pack_id, o.paragraph_seq as starter_seq, o.item_core, o.item_label, o.item_text
     from (
         select p.pack_id, p.document_id, p.paragraph_seq,
                lower(regexp_extract(p.text, '{{ opener_first_item_re() }}', 2)) as item_core,
@@ -51,7 +51,6 @@ opener_items as (
         from placed p
         where p.opener_kind is not null and regexp_matches(p.text, '{{ opener_first_item_re() }}')
     ) o
-    join placed s on s.pack_id = o.pack_id and s.paragraph_seq = o.paragraph_seq
     join placed f
       on f.pack_id = o.pack_id and f.document_id = o.document_id and f.paragraph_seq = o.paragraph_seq + 1
     where f.is_list_item
