@@ -23,8 +23,11 @@ PERIOD_WITH_WORDS = re.compile(
     r"\s+[A-Za-z][A-Za-z ]{0,20}$",
     re.IGNORECASE,
 )
-# `31/03/2023`, `1/4/24`: a date printed in figures (day first)
-NUMERIC_DATE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{2}|(?:19|20)\d{2})$")
+# `31/03/2023`, `1/4/24`, `31.03.25`: a date printed in figures (day first); with dots, only a
+# day and month of two digits each (`1.4.24` may number a paragraph)
+NUMERIC_DATE = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}/|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.)(?:\d{2}|(?:19|20)\d{2})$"
+)
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
 _MONTH_START = re.compile(_MONTH + r"\s", re.IGNORECASE)
 # `April 2016`, `30 Apr 2023`, `13 – 14 Jul 2023`, `19th October 2015`: a date, not a key and value

@@ -337,7 +337,9 @@ from ingest.text import clean_text
 # 31/03/2025<TAB>%<TAB>31/12/2025<TAB>%`) heads its table (headers.py)
 # 1.4.32: unlabelled fiscal years followed by words (`<TAB>2024/25 (full year)<TAB>2025/26
 # (Apr - Sep)`) head their table, as unlabelled dates do (headers.py)
-PARSER_VERSION = "1.4.32"
+# 1.4.33: `31.03.25` (a day and month of two digits, dots between) is a date, as `31/03/25` was
+# (cells.py): a header row of them dates its columns
+PARSER_VERSION = "1.4.33"
 
 
 @dataclass

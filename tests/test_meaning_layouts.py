@@ -7211,3 +7211,33 @@ def test_unlabelled_year_columns_with_a_bracket_head_their_table(con):
     facts_27 = fields_on(con, "fct_placements", "345", 27, "measure", "value", "period_id")
     assert ("children_starting_care", 214.0, "FY2024/25") in facts_27
     assert {period for _, value, period in facts_27 if value == 163.0} == {"FY2025/26"}
+
+
+def test_dates_with_dots_under_a_group_label_date_their_columns(con):
+    """346 lines 22-26: 'Service | Children waiting at quarter end' over '| 31.03.25 | 30.06.25 |
+    30.09.25 | 31.12.25': a date printed with dots was read as a figure, so the second row was
+    no header; the first quarter's counts were dated by the meeting and the other three
+    unclassified. Each count is of its column's day."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "346", 24, *fields) == {
+        ("referrals_waiting", 802.0, "D2025-03-31"),
+        ("referrals_waiting", 845.0, "D2025-06-30"),
+        ("referrals_waiting", 861.0, "D2025-09-30"),
+        ("referrals_waiting", 874.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "346", 24) == {
+        ("children", "speech_language_therapy")
+    }
+    assert ("referrals_waiting", 1276.0, "D2025-12-31") in fields_on(
+        con, "fct_waiting_times", "346", 26, *fields
+    )
+    assert findings_of(con, "346") == []
+
+
+def test_recommendations_opening_with_the_committees_full_name_are_read(con):
+    """346 lines 15-18: 'The Children, Young People and Families Overview and Scrutiny Committee
+    is asked to:' over (a) and (b) was no recommendation (a committee's name of more than four
+    words, or with a comma, opened none)."""
+    assert decisions_of(con, "346", "kind", "source_last_line", "n_items") == [
+        (15, "recommendation", 18, 2)
+    ]
