@@ -7241,3 +7241,22 @@ def test_recommendations_opening_with_the_committees_full_name_are_read(con):
     assert decisions_of(con, "346", "kind", "source_last_line", "n_items") == [
         (15, "recommendation", 18, 2)
     ]
+
+
+def test_flows_in_quarter_under_month_columns_count_the_quarter(con):
+    """347 lines 15-18: 'Started to be looked after in quarter' under '| Jun 2025 | Sep 2025 |
+    Dec 2025' was counted over each month (M2025-06): the row says it counts the quarter that
+    month ends. The stock above it stays at the month's end."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "347", 17, *fields) == {
+        ("children_starting_care", 44.0, "FY2025/26-Q1"),
+        ("children_starting_care", 39.0, "FY2025/26-Q2"),
+        ("children_starting_care", 35.0, "FY2025/26-Q3"),
+    }
+    assert ("children_ceasing_care", 44.0, "FY2025/26-Q3") in fields_on(
+        con, "fct_placements", "347", 18, *fields
+    )
+    assert ("cla_count", 509.0, "D2025-12-31") in fields_on(
+        con, "fct_placements", "347", 16, *fields
+    )
+    assert subjects_on(con, "fct_placements", "347", 17) == {("children", None)}

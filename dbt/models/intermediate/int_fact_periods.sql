@@ -265,12 +265,16 @@ ranked as (
 -- a flow in a column of a day ('Children starting care in quarter' under '31 March 2025';
 -- 'Children who started to be looked after (year / year to date)' under '31 March 2025 | 31
 -- December 2025'): counted over the quarter or the year (so far) that day ends, as its row or
--- column says (var flow_period_words), not on the day
+-- column says (var flow_period_words), not on the day; a flow saying it counts a quarter under
+-- a column of a quarter's last month ('Started to be in care in quarter' under 'Mar 2025 | Jun
+-- 2025') is counted over that quarter, not the month
 flows_to_a_day as (
-    select r.* exclude (counts) replace (
-        case when r.counts is not null then {{ fy_of('r.col_as_of') }} else r.fy_start_year end as fy_start_year,
-        case when r.counts = 'quarter' then cast((month(r.col_as_of) + 8) % 12 // 3 + 1 as integer)
+    select r.* exclude (counts, counted_to) replace (
+        case when r.counts is not null then {{ fy_of('r.counted_to') }} else r.fy_start_year end as fy_start_year,
+        case when r.counts = 'quarter' then cast((month(r.counted_to) + 8) % 12 // 3 + 1 as integer)
              else r.quarter end as quarter,
+        case when r.counts is not null then null else r.month_start end as month_start,
+        r.in_month and r.counts is null as in_month,
         case when r.counts is not null then 'column' else r.fy_source end as fy_source,
         case when r.counts is not null then 1 else r.year_rank end as year_rank,
         case when r.counts is not null then null else r.printed_as_of end as printed_as_of,
@@ -280,12 +284,19 @@ flows_to_a_day as (
         case when r.counts = 'year' then r.col_as_of end as flow_to_day
     from (
         select r.*,
-               case when r.period_kind <> 'flow' or r.col_as_of is null or r.quarter is not null
-                         or r.month_start is not null then null
-                    when r.says_a_quarter and r.col_as_of = last_day(r.col_as_of)
-                         and month(r.col_as_of) in (3, 6, 9, 12) then 'quarter'
-                    when r.says_a_year then 'year' end as counts
-        from ranked r
+               case when r.period_kind <> 'flow' or r.quarter is not null or r.counted_to is null then null
+                    when r.says_a_quarter and r.counted_to = last_day(r.counted_to)
+                         and month(r.counted_to) in (3, 6, 9, 12) then 'quarter'
+                    when r.says_a_year and r.col_as_of is not null then 'year' end as counts
+        from (
+            select r.*,
+                   -- the day a column ends: its date, or the last day of its month
+                   case when r.col_as_of is not null and r.month_start is null then r.col_as_of
+                        when r.col_as_of is null and r.month_start is not null
+                         and (coalesce(r.col_label_month, r.col_month) is not null or r.col_month_number is not null)
+                        then last_day(r.month_start) end as counted_to
+            from ranked r
+        ) r
     ) r
 ),
 typed as (
