@@ -7206,11 +7206,12 @@ def test_dated_columns_each_with_a_share_beside_them_head_their_table(con):
 def test_unlabelled_year_columns_with_a_bracket_head_their_table(con):
     """345 lines 26-27: '<TAB>2024/25 (full year)<TAB>2025/26 (Apr - Dec)' over 'Children who
     started to be looked after | 214 | 163' was no header: both counts were dated by the meeting
-    (a false finding of one figure printed twice). The full year's column is that year's. (The
-    bracketed months of the other are not yet its span: it is dated by its fiscal year, left.)"""
-    facts_27 = fields_on(con, "fct_placements", "345", 27, "measure", "value", "period_id")
-    assert ("children_starting_care", 214.0, "FY2024/25") in facts_27
-    assert {period for _, value, period in facts_27 if value == 163.0} == {"FY2025/26"}
+    (a false finding of one figure printed twice). The full year's column is that year's; the
+    other counts April to December of its year (it was the whole year)."""
+    assert fields_on(con, "fct_placements", "345", 27, "measure", "value", "period_id") == {
+        ("children_starting_care", 214.0, "FY2024/25"),
+        ("children_starting_care", 163.0, "R2025-04-01/2025-12-31"),
+    }
 
 
 def test_dates_with_dots_under_a_group_label_date_their_columns(con):
@@ -7260,3 +7261,21 @@ def test_flows_in_quarter_under_month_columns_count_the_quarter(con):
         con, "fct_placements", "347", 16, *fields
     )
     assert subjects_on(con, "fct_placements", "347", 17) == {("children", None)}
+
+
+def test_a_years_column_naming_its_months_from_april_counts_them(con):
+    """348 lines 14-18: '2025/26 (April to September)' beside '2024/25 (full year)' was the whole
+    fiscal year 2025/26: it is April to September 2025. 'Not investigated / premature' was
+    counted as enquiries received (two different figures of one measure in a column); it is the
+    Ombudsman's decisions, as 'premature' alone was."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "348", 16, *fields) == {
+        ("ombudsman_enquiries", 46.0, "FY2024/25"),
+        ("ombudsman_enquiries", 25.0, "R2025-04-01/2025-09-30"),
+    }
+    assert fields_on(con, "fct_complaints", "348", 18, *fields) == {
+        ("ombudsman_findings", 29.0, "FY2024/25"),
+        ("ombudsman_findings", 17.0, "R2025-04-01/2025-09-30"),
+    }
+    assert subjects_on(con, "fct_complaints", "348", 18) == {("adult", None)}
+    assert findings_of(con, "348") == []

@@ -27,6 +27,9 @@
 {# a column printing no period of its own (no year, quarter, day or month) #}
 {% set col_prints_no_period %}o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null{% endset %}
+{# a fiscal year's column naming the months it counts from April (var fy_months_so_far) #}
+{% set so_far_re = var('fy_months_so_far') | replace('{month}', month_alternation()) %}
+{% set so_far_month = month_number("regexp_extract(o.column_name, '" ~ so_far_re ~ "', 1)") %}
 {# a value's own labels: its column's header and its row's label #}
 {% set own_labels = "concat_ws(' | ', o.column_name, o.row_label)" %}
 with obs as (
@@ -50,7 +53,12 @@ with obs as (
         -- a column or a row counting a year so far ('2025/26 | year to date', a row 'Year to
         -- date' under rows of quarters; var year_to_date_label)
         coalesce(regexp_matches({{ own_labels }}, '{{ var("year_to_date_label") }}'), false)
-            as says_to_date,
+            or {{ so_far_month }} is not null as says_to_date,
+        -- ... or a fiscal year's column naming the months it counts from April ('2025/26 (Apr -
+        -- Sep)'): the year to that month's end
+        case when o.col_fy is not null and {{ so_far_month }} is not null
+             then last_day(make_date(o.col_fy + case when {{ so_far_month }} < 4 then 1 else 0 end,
+                                     {{ so_far_month }}, 1)) end as col_months_to,
         -- a flow's row or column saying it counts a quarter or a year (var flow_period_words)
         coalesce(regexp_matches({{ own_labels }}, '{{ var("flow_period_words")["quarter"] }}'), false)
             as says_a_quarter,
@@ -340,7 +348,7 @@ typed as (
 spanned as (
     select s.*,
            case when s.period_type = 'to_date'
-                then coalesce(s.flow_to_day, s.latest_quarter_end,
+                then coalesce(s.col_months_to, s.flow_to_day, s.latest_quarter_end,
                               least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as to_date_end
     from typed s
 )
