@@ -7279,3 +7279,18 @@ def test_a_years_column_naming_its_months_from_april_counts_them(con):
     }
     assert subjects_on(con, "fct_complaints", "348", 18) == {("adult", None)}
     assert findings_of(con, "348") == []
+
+
+def test_a_half_year_reports_figures_count_its_first_six_months(con):
+    """349 lines 11-21: under 'Adult Social Care Complaints: Half-Year Report 2025/26' a sentence
+    printing no period ('The council received 118 complaints ...') was counted over the whole
+    fiscal year: a report of the year's first half counts April to September."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "349", 19, *fields) == {
+        ("complaints_received", 118.0, "R2025-04-01/2025-09-30"),
+        ("complaints_upheld_or_partially_upheld", 41.0, "R2025-04-01/2025-09-30"),
+    }
+    assert fields_on(con, "fct_complaints", "349", 21, *fields) == {
+        ("complaints_in_timescale_pct", 62.0, "R2025-04-01/2025-09-30")
+    }
+    assert subjects_on(con, "fct_complaints", "349", 19) == {("adult", None)}

@@ -373,10 +373,11 @@ end)
 {%- endmacro %}
 
 {# The months from a fiscal year's start that 'the first three quarters of 2024/25' / 'the first
-   six months of 2024/25' count (var part_year_months), or null. #}
-{% macro part_year_months(expr) -%}
+   six months of 2024/25' count (var part_year_months), or null; of a report's heading ('Mid-Year
+   Report 2025/26') with var_name 'report_part_year_months'. #}
+{% macro part_year_months(expr, var_name='part_year_months') -%}
 (case
-{%- for months, pattern in var('part_year_months').items() %}
+{%- for months, pattern in var(var_name).items() %}
     when regexp_matches({{ expr }}, '{{ pattern }}') then {{ months }}
 {%- endfor %}
 end)

@@ -99,7 +99,9 @@ located as (
 fy_headings as (
     select pack_id, line_number, fy_start_year, service_area,
            -- 'Performance Report - Quarter 3 2025/26': the quarter the section reports on
-           {{ quarter_of_year('clean_text') }} as quarter
+           {{ quarter_of_year('clean_text') }} as quarter,
+           -- 'Complaints - Mid-Year Report 2025/26': the months of its year the section reports on
+           {{ part_year_months('clean_text', 'report_part_year_months') }} as part_year_months
     from {{ batch(ref('int_heading_lines')) }}
     where fy_start_year is not null
 ),
@@ -116,7 +118,8 @@ area_headings as (
 with_fy as (
     select l.*,
            {{ in_own_document('h', 'fy_start_year') }} as heading_fy,
-           {{ in_own_document('h', 'quarter') }} as heading_quarter
+           {{ in_own_document('h', 'quarter') }} as heading_quarter,
+           {{ in_own_document('h', 'part_year_months') }} as heading_part_year_months
     from located l
     asof left join fy_headings h on h.pack_id = l.pack_id and l.sentence_first_line > h.line_number
 ),
@@ -345,6 +348,10 @@ read_periods as (
                  false) as counted_since_printed,
         -- 'the first three quarters of 2024/25': the months from the year's start it counts
         {{ part_year_months("coalesce(w.period_text, '')") }} as part_year_months,
+        -- the part of its year a report's heading (else its title) names ('Mid-Year Report')
+        case when w.heading_fy is not null then w.heading_part_year_months
+             else {{ part_year_months('w.document_title', 'report_part_year_months') }} end
+            as report_part_year_months,
         -- 'between July and September 2025': the months' first and last day
         {{ month_range_start("coalesce(w.period_text, '')") }} as month_range_start,
         {{ month_range_end("coalesce(w.period_text, '')") }} as month_range_end,
@@ -381,7 +388,9 @@ rolling_years as (
 ),
 periods as (
     select
-        r.* exclude (counted_since_printed) replace (
+        r.* exclude (counted_since_printed, report_part_year_months) replace (
+            -- (a report's part year counts only for a figure it dates: period_type part_year)
+            coalesce(r.part_year_months, r.report_part_year_months) as part_year_months,
             -- a flow since a printed day counts from it; since a month, from its first day
             coalesce(r.to_date_start,
                      case when r.counted_since_printed and r.printed_as_of is not null
@@ -445,7 +454,9 @@ periods as (
             -- (complaints received, children starting care: not the meeting's day); waiting-times
             -- flows are counted by month and stay dated by the report
             when r.period_text is null and (r.domain = 'complaints' or r.period_kind = 'flow')
-             and r.domain <> 'waiting_times' and r.document_fy is not null then 'fiscal_year'
+             and r.domain <> 'waiting_times' and r.document_fy is not null
+                -- ... or of its part year ('Mid-Year Report 2025/26': April to September)
+                then case when r.report_part_year_months is not null then 'part_year' else 'fiscal_year' end
             -- a stock with no period of its own in a report stating the day its figures are at
             when r.period_text is null and r.period_kind = 'stock' and r.stated_as_of is not null
                 then 'stated_as_of'
