@@ -7294,3 +7294,19 @@ def test_a_half_year_reports_figures_count_its_first_six_months(con):
         ("complaints_in_timescale_pct", 62.0, "R2025-04-01/2025-09-30")
     }
     assert subjects_on(con, "fct_complaints", "349", 19) == {("adult", None)}
+
+
+def test_an_of_which_row_naming_a_cohort_is_that_cohorts(con):
+    """350 lines 15-17: 'of which UASC' under 'Children in care' was a count of all children in
+    care by its printed words (summing the rows gave 708 children for 651): it counts the
+    unaccompanied asylum-seeking cohort, a part of the row above."""
+    fields = ("measure", "value", "period_id", "segment")
+    assert fields_on(con, "fct_placements", "350", 17, *fields) == {
+        ("cla_count", 52.0, "D2025-09-30", "uasc"),
+        ("cla_count", 57.0, "D2025-12-31", "uasc"),
+    }
+    assert fields_on(con, "fct_placements", "350", 16, *fields) == {
+        ("cla_count", 644.0, "D2025-09-30", None),
+        ("cla_count", 651.0, "D2025-12-31", None),
+    }
+    assert subjects_on(con, "fct_placements", "350", 17) == {("children", None)}

@@ -153,6 +153,18 @@ segments as (
       or (sp.scope = 'lead_in' and {{ regexp_matches_seed("x.lead_in_text", 'sp.pattern', ref('segment_patterns')) }})
     group by x.text, x.lead_in_text
 ),
+-- a row of a part of the row above named by a cohort the seed knows ('of which UASC' under
+-- 'Children in care (all)'; var subset_row_opener): that cohort is its segment
+row_segments as (
+    select x.row_label, string_agg(distinct sp.segment, ',' order by sp.segment) as segment
+    from (select distinct row_label,
+                 trim(regexp_replace(row_label, '{{ var("subset_row_opener") }}', '')) as part_text
+          from resolved
+          where regexp_matches(coalesce(row_label, ''), '{{ var("subset_row_opener") }}')) x
+    join {{ ref('segment_patterns') }} sp
+      on sp.scope = 'caption' and {{ regexp_matches_seed("x.part_text", 'sp.pattern', ref('segment_patterns')) }}
+    group by x.row_label
+),
 -- a stage named in words by a row label or column header ('Local Investigation': stage 1), with
 -- the cues the prose reads them by (seed prose_part_cues: part_kind stage, its part fixed)
 named_stages as (
@@ -213,7 +225,7 @@ subjects as (
             as header_names_row_service,
         ca.service_area as caption_service_area,
         ta.service_area as title_service_area,
-        seg.segment,
+        coalesce(rsg.segment, seg.segment) as segment,
         -- the value's own row and column first, then the caption, then the heading above; a text
         -- saying 'none' stops the texts further away from being read
         nullif(coalesce(pl.procedure, pc.procedure, px.procedure), 'none') as procedure,
@@ -230,6 +242,7 @@ subjects as (
       on seg.text = concat_ws(' | ', r.label_header, r.caption_text, r.col_group_name,
                               regexp_extract(coalesce(r.context_text, ''), '[^/]*$'))
      and seg.lead_in_text = coalesce(r.lead_in_text, '')
+    left join row_segments rsg on rsg.row_label = r.row_label
     left join procedure_texts pl on pl.text = concat_ws(' | ', r.column_name, r.row_label)
     left join procedure_texts pc on pc.text = coalesce(r.caption_text, '')
     left join procedure_texts px on px.text = coalesce(r.context_text, '')
