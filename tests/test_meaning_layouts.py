@@ -7310,3 +7310,20 @@ def test_an_of_which_row_naming_a_cohort_is_that_cohorts(con):
         ("cla_count", 651.0, "D2025-12-31", None),
     }
     assert subjects_on(con, "fct_placements", "350", 17) == {("children", None)}
+
+
+def test_the_age_profile_of_children_looked_after_counts_them_by_age(con):
+    """351 lines 13-21: 'The age profile of children looked after at 31 December 2025 is shown
+    below.' over 'Age group | Boys | Girls | All' left every figure unclassified (no measure
+    named), and 'Aged 1-4' was no age band: each is the children looked after of its band."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_placements", "351", 17, *fields) == {
+        ("cla_count", 40.0, "D2025-12-31", "1-4"),
+        ("cla_count", 35.0, "D2025-12-31", "1-4"),
+        ("cla_count", 75.0, "D2025-12-31", "1-4"),
+    }
+    assert ("cla_count", 620.0, "D2025-12-31", None) in fields_on(
+        con, "fct_placements", "351", 21, *fields
+    )
+    assert subjects_on(con, "fct_placements", "351", 17) == {("children", None)}
+    assert unclassified(con, "351", 16) == []

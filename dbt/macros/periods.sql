@@ -250,6 +250,10 @@ try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 1), '') as integer)
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
     when regexp_matches({{ expr }}, '(?i)^\s*[0-9]{1,2}\s*{{ units }}\s*$')
         then regexp_replace(trim({{ expr }}), '\s+', ' ', 'g')
+    -- ... after 'Aged' ('Aged 1-4', 'Aged 16-17', 'Age 10 to 15 years'): the band
+    when regexp_matches({{ expr }}, '(?i)^\s*(?:aged?|ages)\s+{{ band }}\s*{{ units }}?\s*$')
+         and coalesce(try_cast(regexp_extract({{ expr }}, '([0-9]{1,2})\s*{{ between }}\s*([0-9]{1,2})', 2) as integer), 0) <= 25
+        then regexp_replace(trim(regexp_replace({{ expr }}, '(?i)^\s*(?:aged?|ages)\s+', '')), '\s+', ' ', 'g')
     -- a band in brackets closing a longer label ('Autism assessment (under 5s)', '... (5 to 18)',
     -- 'Supported accommodation (16-17)')
     when regexp_matches({{ expr }}, '(?i)\(\s*{{ band }}s?\s*{{ units }}?\s*\)\s*$')
