@@ -1865,16 +1865,18 @@ def test_a_pathway_and_its_parent_services_total_are_two_snapshots(pub):
 
 
 def test_a_flow_since_april_is_counted_from_april_to_the_report(con):
-    """'Since April, 87 children have entered care and 79 children have left care' in a report to
-    the meeting of 19 November 2025: both flows over 1 April to 19 November 2025 (period type
-    to_date, a row of dim_period), not stocks at the meeting's date."""
+    """'Since April, 87 children have entered care and 79 children have left care' in the
+    'Children in Care Performance Report, Quarter 2 2025/26' to the meeting of 19 November 2025:
+    both flows over 1 April to the end of the report's quarter, 30 September 2025 (period type
+    to_date, a row of dim_period), not stocks at the meeting's date (nor, as before, to the
+    meeting)."""
     got = rows(
         con,
         "select f.measure, f.value, f.period_id, f.period_type, f.period_start, f.period_end, "
         "f.fiscal_year from marts.fct_placements f join marts.dim_pack p using (pack_id) "
         "where p.file_name like '227%' and f.source_line = 9 order by f.measure",
     )
-    span = ("R2025-04-01/2025-11-19", "to_date", date(2025, 4, 1), date(2025, 11, 19), "2025/26")
+    span = ("R2025-04-01/2025-09-30", "to_date", date(2025, 4, 1), date(2025, 9, 30), "2025/26")
     assert [tuple(r.values()) for r in got] == [
         ("children_ceasing_care", 79, *span),
         ("children_starting_care", 87, *span),
@@ -1885,11 +1887,11 @@ def test_a_flow_since_april_is_counted_from_april_to_the_report(con):
 
 def test_a_stock_since_april_is_the_stock_now_and_a_year_to_date_count_is_to_date(con):
     """'... has risen since April to 1,142' is the count at the meeting (a stock); 'In the year to
-    date, 41 complaints have been received' counts from 1 April 2025; 'During 2024/25, 190
-    children entered care' keeps its fiscal year."""
+    date, 41 complaints have been received' counts from 1 April 2025 to the end of the report's
+    quarter; 'During 2024/25, 190 children entered care' keeps its fiscal year."""
     assert measured(con, "fct_placements", "227", 11) == [("cla_count", 1142, "D2025-11-19")]
     assert measured(con, "fct_complaints", "227", 13) == [
-        ("complaints_received", 41, "R2025-04-01/2025-11-19")
+        ("complaints_received", 41, "R2025-04-01/2025-09-30")
     ]
     assert measured(con, "fct_placements", "227", 15) == [
         ("children_starting_care", 190, "FY2024/25")
@@ -2046,8 +2048,8 @@ def test_left_beside_entered_care_and_the_same_months_of_last_year(con):
     care and 58 left': part of 2024/25, not the year, and no period the warehouse has: no fact
     (61 was the whole year's; 'six months' is part of the phrase, no figure)."""
     assert sorted(measured(con, "fct_placements", "227", 21)) == [
-        ("children_ceasing_care", 49, "R2025-04-01/2025-11-19"),
-        ("children_starting_care", 52, "R2025-04-01/2025-11-19"),
+        ("children_ceasing_care", 49, "R2025-04-01/2025-09-30"),
+        ("children_starting_care", 52, "R2025-04-01/2025-09-30"),
     ]
 
 
@@ -7327,3 +7329,14 @@ def test_the_age_profile_of_children_looked_after_counts_them_by_age(con):
     )
     assert subjects_on(con, "fct_placements", "351", 17) == {("children", None)}
     assert unclassified(con, "351", 16) == []
+
+
+def test_the_year_to_date_of_a_quarters_report_ends_with_its_quarter(con):
+    """352 line 15: '187 complaints have been received in the year to date' under 'ADULT SOCIAL
+    CARE COMPLAINTS - QUARTER 3 2025/26' ran to the meeting (25 February 2026): the report's year
+    so far ends with its quarter, 31 December 2025."""
+    assert fields_on(con, "fct_complaints", "352", 15, "measure", "value", "period_id") == {
+        ("complaints_received", 64.0, "FY2025/26-Q3"),
+        ("complaints_received", 187.0, "R2025-04-01/2025-12-31"),
+    }
+    assert subjects_on(con, "fct_complaints", "352", 15) == {("adult", None)}

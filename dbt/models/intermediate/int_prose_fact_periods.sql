@@ -329,6 +329,11 @@ read_periods as (
         ) as quarter,
         {{ says_period("coalesce(w.period_text, '')", 'this_quarter') }} as says_this_quarter,
         coalesce(w.heading_fy, {{ fy_start_year('w.document_title') }}) as document_fy,
+        -- the last day of the quarter the report is of ('... COMPLIMENTS - QUARTER 3 2025/26' over
+        -- it: 31 December 2025), from the heading above that names a year, else the title
+        case when w.heading_fy is not null then {{ fq_end('w.heading_fy', 'w.heading_quarter') }}
+             else {{ fq_end(fy_start_year('w.document_title'), quarter_of_year('w.document_title')) }}
+        end as report_quarter_end,
         -- '2017/18', '1 April 2017 to 31 March 2018'
         {{ fy_start_year("coalesce(w.period_text, '')") }} as printed_fy,
         coalesce(w.end_quarter_date,

@@ -40,6 +40,11 @@ spans as (
              then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)
              when p.period_type = 'quarter_to_date' then p.end_quarter_date
              when p.period_type = 'month_range' then p.month_range_end
+             -- the year so far in a report of a quarter ('231 complaints have been received in
+             -- the year to date' under '... - QUARTER 3 2025/26'): to that quarter's end
+             when p.report_quarter_end <= coalesce(p.document_date, p.meeting_date)
+              and p.to_date_start = make_date({{ fy_of('p.report_quarter_end') }}, 4, 1)
+                 then p.report_quarter_end
              else coalesce(p.document_date, p.meeting_date) end as to_date_end
     from periods p
 ),
