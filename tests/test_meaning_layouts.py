@@ -7340,3 +7340,15 @@ def test_the_year_to_date_of_a_quarters_report_ends_with_its_quarter(con):
         ("complaints_received", 187.0, "R2025-04-01/2025-12-31"),
     }
     assert subjects_on(con, "fct_complaints", "352", 15) == {("adult", None)}
+
+
+def test_a_councils_quarter_printed_with_no_year_is_the_reports_years(con):
+    """353 lines 13-15: 'Ashdown Q2 | Ashdown Q3 | England 2024/25' over care leavers' shares:
+    both quarters' shares were dated by the report's quarter end (two different figures for one
+    day); 'Ashdown Q2' is the second quarter of the report's year, 2025/26."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_placements", "353", 14, *fields) == {
+        ("care_leavers_in_touch_pct", 94.0, "D2025-09-30", "19-21"),
+        ("care_leavers_in_touch_pct", 93.0, "D2025-12-31", "19-21"),
+    }
+    assert subjects_on(con, "fct_placements", "353", 14) == {("children", None)}

@@ -106,6 +106,12 @@ select
                    and regexp_matches(c.leaf_name, '^\s*(?:[A-Z][A-Za-z''’&.-]*\s+){1,4}(?i:{{ quarter_words_re() }})\s*[1-4]\s+(?:19|20)[0-9]{2}\s*[/–-]\s*[0-9]{2,4}\s*$')
                    and not regexp_matches(c.leaf_name, '(?i)\b(?:{{ var("quarter_span_words") | join("|") }})\b')
                   then {{ quarter_of_year('c.leaf_name') }} end,
+             -- ... or its quarter alone ('Hampshire Q2 | Hampshire Q3 | England 2024/25'): the
+             -- year is the one printed around the table
+             case when m.value_type is distinct from 'change'
+                   and not regexp_matches(c.leaf_name, '(?i)\b(?:{{ var("quarter_span_words") | join("|") }})\b')
+                  then try_cast(nullif(regexp_extract(c.leaf_name,
+                      '^\s*(?:[A-Z][A-Za-z''’&.-]*\s+){1,4}(?i:{{ quarter_words_re() }})\s*([1-4])\s*$', 1), '') as integer) end,
              try_cast(nullif(regexp_extract(c.column_name,
                  '(?i)\(\s*{{ quarter_words_re() }}\s*([1-4])\s*\)', 1), '') as integer),
              try_cast(nullif(regexp_extract(c.column_name,
