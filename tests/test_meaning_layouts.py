@@ -7352,3 +7352,14 @@ def test_a_councils_quarter_printed_with_no_year_is_the_reports_years(con):
         ("care_leavers_in_touch_pct", 93.0, "D2025-12-31", "19-21"),
     }
     assert subjects_on(con, "fct_placements", "353", 14) == {("children", None)}
+
+
+def test_a_sentence_after_an_of_these_sentence_keeps_the_day_before_it(con):
+    """354 line 13: 'At 31 December 2025 there were 402 children in care. Of these, 38 were ...
+    The rate of children in care is 61 per 10,000 children aged 0-17.': the rate was dated by
+    the meeting (the 'Of these' sentence between names no day); it is at 31 December 2025."""
+    assert fields_on(con, "fct_placements", "354", 13, "measure", "value", "period_id") == {
+        ("cla_count", 402.0, "D2025-12-31"),
+        ("cla_rate_per_10000", 61.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_placements", "354", 13) == {("children", None)}

@@ -160,6 +160,16 @@ comparing_sentences as (
     from {{ batch(ref('stg_prose_numbers')) }}
     where {{ opens_comparing_sentence('sentence') }}
     group by all
+    union all
+    -- ... and sentences going on about the figure before, naming no period ('Of these, 263 were
+    -- unaccompanied asylum-seeking children.' between 'As at 31 December 2025 there were 1,712
+    -- children looked after' and 'Excluding UASC, the rate ... is 47 per 10,000'; var
+    -- anaphoric_openers): passed over as well
+    select pack_id, sentence, any_value(context_before) as context_before
+    from {{ batch(ref('stg_prose_numbers')) }}
+    where {{ opens_about_figure_before('sentence') }}
+    group by all
+    having bool_and(period_text is null)
 ),
 -- the prose before a figure's sentence, less a comparing sentence just before it: the sentence
 -- before that one is the one it goes on from
