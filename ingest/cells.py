@@ -35,6 +35,8 @@ DATE = re.compile(
     rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?{_MONTH}\s+(?:19|20)\d{{2}}$",
     re.IGNORECASE,
 )
+# `31 Mar 25`, `30th September 25`: a day and month with a two-digit year
+DATE_SHORT_YEAR = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\s+\d{{2}}$", re.IGNORECASE)
 # `0-4 years`, `17 years`, `16+ years`: an age band, printed as a column heading
 AGE_BAND = re.compile(r"^\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:years?|yrs)(?:\s+old)?$", re.IGNORECASE)
 # `0-6 weeks`, `52+ weeks`, `13 - 18 wks`: a band of waits heading a column (a wait alone, `26
@@ -77,6 +79,8 @@ def cell_kind(text: str) -> str:
         return "date"
     if DATE.match(text):
         return "date" if text[:1].isdigit() else "month"
+    if DATE_SHORT_YEAR.match(text):
+        return "date"
     if AGE_BAND.match(text) or BARE_RANGE.match(text) or DURATION_BAND.match(text):
         return "band"
     for kind, pattern in (

@@ -339,7 +339,9 @@ from ingest.text import clean_text
 # (Apr - Sep)`) head their table, as unlabelled dates do (headers.py)
 # 1.4.33: `31.03.25` (a day and month of two digits, dots between) is a date, as `31/03/25` was
 # (cells.py): a header row of them dates its columns
-PARSER_VERSION = "1.4.33"
+# 1.4.34: `31 Mar 25` (a day, a month and a two-digit year) is a date (cells.py): a header row of
+# them dates its columns
+PARSER_VERSION = "1.4.34"
 
 
 @dataclass

@@ -7363,3 +7363,28 @@ def test_a_sentence_after_an_of_these_sentence_keeps_the_day_before_it(con):
         ("cla_rate_per_10000", 61.0, "D2025-12-31"),
     }
     assert subjects_on(con, "fct_placements", "354", 13) == {("children", None)}
+
+
+def test_as_at_dates_and_short_year_dates_head_their_columns(con):
+    """355: 'Service | As at 31/03/25 | As at 30/09/25 | As at 31/12/25' (lines 14-17) dated
+    every count by the meeting; 'Placement type | 31 Mar 25 | | 30 Sep 25 |' over '| No. | % |
+    No. | %' (lines 21-27) was no header (a two-digit year after a month's name was no date):
+    both days' counts took one day, and each count of a placement printed twice was a false
+    finding. Each count is of its column's day."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "355", 16, *fields) == {
+        ("referrals_waiting", 640.0, "D2025-03-31"),
+        ("referrals_waiting", 702.0, "D2025-09-30"),
+        ("referrals_waiting", 688.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "355", 16) == {
+        ("children", "speech_language_therapy")
+    }
+    assert fields_on(con, "fct_placements", "355", 24, *fields) == {
+        ("cla_count", 311.0, "D2025-03-31"),
+        ("cla_count", 318.0, "D2025-09-30"),
+    }
+    assert ("cla_count", 449.0, "D2025-09-30") in fields_on(
+        con, "fct_placements", "355", 27, *fields
+    )
+    assert findings_of(con, "355") == []

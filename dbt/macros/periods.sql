@@ -420,11 +420,12 @@ end)
 
 {# The date a label that is a date and nothing else prints ('31/03/2023', '31 March 2023',
    'March 31, 2023': one of var date_patterns alone on the label, as parse_uk_date reads it);
-   null for a label with other words ('Referrals at 31/03/2023' is read by as_of_date). #}
+   null for a label with other words ('Referrals at 31/03/2023' is read by as_of_date) but an
+   as-at before the date ('As at 31/03/25', var date_label_prefix). #}
 {% macro date_label(expr) -%}
 {%- set alone = [] -%}
 {%- for spec in var('date_patterns') -%}
-  {%- do alone.append("^\\W*" ~ spec.pattern | replace("{month}", month_alternation()) ~ "\\W*$") -%}
+  {%- do alone.append("^\\W*(?:" ~ var('date_label_prefix') ~ ")?" ~ spec.pattern | replace("{month}", month_alternation()) ~ "\\W*$") -%}
 {%- endfor -%}
 (case when regexp_matches({{ expr }}, '(?i){{ alone | join("|") }}') then {{ parse_uk_date(expr) }} end)
 {%- endmacro %}
