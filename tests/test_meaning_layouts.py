@@ -7388,3 +7388,23 @@ def test_as_at_dates_and_short_year_dates_head_their_columns(con):
         con, "fct_placements", "355", 27, *fields
     )
     assert findings_of(con, "355") == []
+
+
+def test_a_rows_stage_cell_gives_its_figures_that_stage(con):
+    """356 lines 13-15: 'Service | Stage | Closed | Upheld | ...' over 'Children's social care |
+    Stage 1 | 52 | 9 ...' and '... | Stage 2 | 6 | 1 ...': the stage cell was not read, so the
+    two rows' figures collided (false findings of one figure printed twice); and '% upheld
+    (incl. partly)' is the share upheld in full or in part, not upheld alone."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_complaints", "356", 16, *fields) == {
+        ("complaints_concluded", 6.0, "R2025-04-01/2025-12-31", "2"),
+        ("complaints_upheld", 1.0, "R2025-04-01/2025-12-31", "2"),
+        ("complaints_partially_upheld", 2.0, "R2025-04-01/2025-12-31", "2"),
+        ("complaints_not_upheld", 3.0, "R2025-04-01/2025-12-31", "2"),
+        ("complaints_upheld_or_partially_upheld_pct", 50.0, "R2025-04-01/2025-12-31", "2"),
+    }
+    assert ("complaints_concluded", 52.0, "R2025-04-01/2025-12-31", "1") in fields_on(
+        con, "fct_complaints", "356", 15, *fields
+    )
+    assert subjects_on(con, "fct_complaints", "356", 15) == {("children", None)}
+    assert findings_of(con, "356") == []

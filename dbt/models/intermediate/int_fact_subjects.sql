@@ -331,7 +331,8 @@ select
     -- received' gives compliments none, 'Stage 2 reviews and Ombudsman' the Ombudsman's cases
     -- none; var stage_families)
     coalesce(
-        nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label), '(?i)\bstage\s*([1-3])\b', 1), ''),
+        -- (a row's own stage cell too: 'Children's social care | Stage 1' under 'Service | Stage')
+        nullif(regexp_extract(concat_ws(' | ', s.column_name, s.row_label, s.row_text_cells), '(?i)\bstage\s*([1-3])\b', 1), ''),
         s.row_named_stage,
         s.column_named_stage,
         case when mc.family is null or mc.family in ('{{ var("stage_families") | join("', '") }}') then coalesce(
