@@ -206,9 +206,10 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 
 def is_numbered_paragraph(line: str) -> bool:
     """`2.1<TAB>The number of children ...`: a paragraph or item number, then one cell of running
-    text (trailing empty cells allowed), nothing else; or the lead-in of the items below it
-    (`123<TAB>RESOLVED:- That Cabinet:-`). The number may be indented by TABs, as lettered
-    items under a resolution often are (`<TAB>(a)<TAB>approves an increase of ...`)."""
+    text (trailing empty cells allowed), nothing else; or the lead-in of what follows it (words
+    ending with a colon; `123<TAB>RESOLVED:- That Cabinet:-` over items). The number may be
+    indented by TABs, as lettered items under a resolution often are (`<TAB>(a)<TAB>approves an
+    increase of ...`)."""
     _indent, number, rest = _parts(line)
     text = rest.rstrip("\t ")
     if "\t" in text:
@@ -216,6 +217,15 @@ def is_numbered_paragraph(line: str) -> bool:
     if not PARAGRAPH_NUMBER.match(number):
         return _is_labelled_decision(number, text)
     if len(_WORD.findall(text)) >= MIN_WORDS or _sentence_of_figures(text):
+        return True
+    # words introducing what follows with its day or year (`2.6<TAB>Age and gender profile at 30
+    # September 2025:` over a table): a lead-in, not a row (`14.0<TAB>Risk management
+    # considerations:` over `14.1<TAB>None` stays a row of a report's closing list)
+    if (
+        text.endswith(":")
+        and len(_WORD.findall(text)) >= MIN_ITEM_WORDS
+        and any(ch.isdigit() for ch in text)
+    ):
         return True
     # the lead-in of resolved or recommended items (boundaries.yml paragraph_lead_in)
     return load_boundaries().paragraph_lead_in.match(text.strip()) is not None

@@ -341,7 +341,9 @@ from ingest.text import clean_text
 # (cells.py): a header row of them dates its columns
 # 1.4.34: `31 Mar 25` (a day, a month and a two-digit year) is a date (cells.py): a header row of
 # them dates its columns
-PARSER_VERSION = "1.4.34"
+# 1.4.35: a numbered line of words ending with a colon (`2.6<TAB>Age and gender profile at 30
+# September 2025:`) is a paragraph, the lead-in of the table under it, not a one-row table
+PARSER_VERSION = "1.4.35"
 
 
 @dataclass

@@ -7408,3 +7408,17 @@ def test_a_rows_stage_cell_gives_its_figures_that_stage(con):
     )
     assert subjects_on(con, "fct_complaints", "356", 15) == {("children", None)}
     assert findings_of(con, "356") == []
+
+
+def test_a_numbered_lead_in_ending_with_a_colon_dates_the_table_under_it(con):
+    """357 lines 13-20: '3.2<TAB>Placement profile at 31 December 2025:' was read as a one-row
+    table, so the table under it had no lead-in and its counts took the report's year; the
+    numbered line introduces the table: its counts are at 31 December 2025."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "357", 17, *fields) == {
+        ("cla_count", 488.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_placements", "357", 20, *fields) == {
+        ("cla_count", 663.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_placements", "357", 17) == {("children", None)}
