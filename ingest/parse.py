@@ -343,7 +343,10 @@ from ingest.text import clean_text
 # them dates its columns
 # 1.4.35: a numbered line of words ending with a colon (`2.6<TAB>Age and gender profile at 30
 # September 2025:`) is a paragraph, the lead-in of the table under it, not a one-row table
-PARSER_VERSION = "1.4.35"
+# 1.4.36: a number counting a list's items (`across the three services`, seed prose_item_nouns)
+# stands between no figure and its period (prose.py); `the first three quarters of the year` is a
+# period
+PARSER_VERSION = "1.4.36"
 
 
 @dataclass

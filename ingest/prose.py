@@ -20,6 +20,7 @@ printed three times or more) are skipped.
 from __future__ import annotations
 
 import bisect
+import csv
 import html
 import re
 from collections import Counter
@@ -1114,6 +1115,32 @@ _PREDICATE = re.compile(
 )
 
 
+ITEM_NOUNS_SEED = Path(__file__).resolve().parents[1] / "dbt" / "seeds" / "prose_item_nouns.csv"
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
+@cache
+def _item_noun_pattern() -> re.Pattern:
+    """The nouns a number counts a list's items by (`the three services`, `all six teams`): the
+    dbt seed prose_item_nouns, read here too."""
+    from ingest.value_tokens import python_pattern
+
+    with ITEM_NOUNS_SEED.open(encoding="utf-8") as handle:
+        patterns = [row["pattern"] for row in csv.DictReader(handle)]
+    return re.compile("|".join(python_pattern(p) for p in patterns))
+
+
+def _counts_items(sentence: str, m: ProseNumber) -> bool:
+    """`across the three services`: the number counts items of a list (a word or two after it
+    that seed prose_item_nouns names), no figure standing between another and its period."""
+    words = _NEXT_WORDS.match(sentence, m.char_end)
+    if words is None:
+        return False
+    first, second = words.group(1), words.group(2)
+    pattern = _item_noun_pattern()
+    return bool(pattern.match(first) or (second and pattern.match(f"{first} {second}")))
+
+
 def _is_threshold(m: ProseNumber) -> bool:
     return m.qualifier in ("over", "under", "at_least") and m.unit_cue in (
         "weeks",
@@ -1373,6 +1400,7 @@ def _nearest_period(
             and low <= k.char_start < high
             and not _paired(k, m)
             and not _is_threshold(k)  # 'over 18 weeks' names the figure's measure: no figure
+            and not _counts_items(sentence, k)
             for k in kept
         ):
             continue

@@ -7422,3 +7422,25 @@ def test_a_numbered_lead_in_ending_with_a_colon_dates_the_table_under_it(con):
         ("cla_count", 663.0, "D2025-12-31")
     }
     assert subjects_on(con, "fct_placements", "357", 17) == {("children", None)}
+
+
+def test_the_first_three_quarters_of_a_year_count_april_to_december(con):
+    """358: 'Complaints: Quarters 1 to 3 2025-26' (line 6). '204 complaints were received across
+    the three services in the first three quarters of 2025-26' (line 12) took no period ('three
+    services' stood between the figure and its phrase) and so the year; 'In the first three
+    quarters of the year ...' (line 14) and a column '2025-26 (Q1-Q3)' (lines 17-20) were the
+    whole year: each counts April to December 2025."""
+    span = "R2025-04-01/2025-12-31"
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "358", 12, *fields) == {
+        ("complaints_received", 204.0, span)
+    }
+    assert fields_on(con, "fct_complaints", "358", 14, *fields) == {
+        ("compliments_received", 98.0, span),
+        ("ombudsman_findings", 13.0, span),
+    }
+    assert fields_on(con, "fct_complaints", "358", 18, *fields) == {
+        ("ombudsman_findings", 11.0, "FY2024/25"),
+        ("ombudsman_findings", 8.0, span),
+    }
+    assert subjects_on(con, "fct_complaints", "358", 12) == {("children", None)}

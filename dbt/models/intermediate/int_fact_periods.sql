@@ -27,9 +27,12 @@
 {# a column printing no period of its own (no year, quarter, day or month) #}
 {% set col_prints_no_period %}o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null{% endset %}
-{# a fiscal year's column naming the months it counts from April (var fy_months_so_far) #}
+{# a fiscal year's column naming the months it counts from April (var fy_months_so_far), or its
+   quarters from the first (var fy_quarters_so_far): the month they end with #}
 {% set so_far_re = var('fy_months_so_far') | replace('{month}', month_alternation()) %}
-{% set so_far_month = month_number("regexp_extract(o.column_name, '" ~ so_far_re ~ "', 1)") %}
+{% set so_far_quarter = "try_cast(nullif(regexp_extract(o.column_name, '" ~ var('fy_quarters_so_far') ~ "', 1), '') as integer)" %}
+{% set so_far_month = "coalesce(" ~ month_number("regexp_extract(o.column_name, '" ~ so_far_re ~ "', 1)")
+    ~ ", (" ~ so_far_quarter ~ " * 3 + 2) % 12 + 1)" %}
 {# a value's own labels: its column's header and its row's label #}
 {% set own_labels = "concat_ws(' | ', o.column_name, o.row_label)" %}
 with obs as (

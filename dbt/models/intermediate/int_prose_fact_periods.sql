@@ -438,6 +438,10 @@ periods as (
             -- the first months of a printed year: from its 1 April to their end (var
             -- part_year_months), not the whole year
             when r.printed_fy is not null and r.part_year_months is not null then 'part_year'
+            -- ... of the report's year ('the first three quarters of the year')
+            when r.part_year_months is not null and r.document_fy is not null
+             and {{ says_period("coalesce(r.period_text, '')", 'this_year', whole=false) }}
+                then 'part_year'
             when r.printed_fy is not null and r.quarter is not null then 'fiscal_quarter'
             -- a flow 'at the end of Quarter 2' is counted from its year's start to then
             when r.end_quarter is not null and r.period_kind = 'flow' then 'quarter_to_date'
