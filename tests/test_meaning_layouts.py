@@ -7444,3 +7444,18 @@ def test_the_first_three_quarters_of_a_year_count_april_to_december(con):
         ("ombudsman_findings", 8.0, span),
     }
     assert subjects_on(con, "fct_complaints", "358", 12) == {("children", None)}
+
+
+def test_adults_age_bands_under_an_age_header_are_their_rows_breakdown(con):
+    """359 lines 14-18: 'Age band | Received' over '18-64 | 71', '65-84 | 88', '85 and over |
+    40': '85 and over' was read as an age band, which complaints have no column for, so its row
+    was published with nothing telling it from the total; each band is its row's breakdown."""
+    fields = ("measure", "value", "period_id", "breakdown")
+    assert fields_on(con, "fct_complaints", "359", 17, *fields) == {
+        ("complaints_received", 40.0, "FY2024/25", "85 and over")
+    }
+    assert fields_on(con, "fct_complaints", "359", 15, *fields) == {
+        ("complaints_received", 71.0, "FY2024/25", "18-64")
+    }
+    assert subjects_on(con, "fct_complaints", "359", 17) == {("adult", None)}
+    assert findings_of(con, "359") == []

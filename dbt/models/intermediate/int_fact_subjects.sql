@@ -8,7 +8,13 @@
 -- breakdown.
 with obs as (
     select
-        o.*,
+        -- a row of bare ages under a label header naming ages ('Age band' over '18-64 | 65-84 |
+        -- 85 and over', 'Age (years)' over '0 | 1 - 4'; var age_label_header): its age band, of
+        -- adults too (a bare range of larger numbers is no band by its own words)
+        o.* replace (coalesce(o.row_age_band,
+            case when regexp_matches(coalesce(o.label_header, ''), '{{ var("age_label_header") }}')
+                  and regexp_matches(coalesce(o.row_label, ''), '^\s*[0-9]{1,3}(?:\s*(?:-|–|to)\s*[0-9]{1,3}|\s*\+)?\s*$')
+                 then regexp_replace(trim(o.row_label), '\s+', ' ', 'g') end) as row_age_band),
         -- the row's words named this value's measure (an indicator row, '- of which upheld'),
         -- also where the prose around the table names it too ('Occupational therapy - number
         -- waiting' under a lead-in on the numbers waiting: the measure is read from the lead-in,

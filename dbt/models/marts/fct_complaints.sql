@@ -26,7 +26,9 @@ select
     stage,
     procedure,
     segment,
-    breakdown,
+    -- (this table has no age band column: a row's age band, '85 and over' under 'Age band', is
+    -- its breakdown)
+    coalesce(breakdown, age_band) as breakdown,
     is_total,
     is_comparison,
     row_label,
