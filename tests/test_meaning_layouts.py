@@ -7459,3 +7459,15 @@ def test_adults_age_bands_under_an_age_header_are_their_rows_breakdown(con):
     }
     assert subjects_on(con, "fct_complaints", "359", 17) == {("adult", None)}
     assert findings_of(con, "359") == []
+
+
+def test_a_non_statutory_row_is_the_corporate_procedures(con):
+    """360 line 16: 'Corporate (non-statutory) complaints about children's services' was read as
+    the statutory procedure's (the word inside 'non-statutory'): it is the corporate one's."""
+    fields = ("measure", "value", "period_id", "procedure")
+    assert fields_on(con, "fct_complaints", "360", 16, *fields) == {
+        ("complaints_received", 44.0, "FY2022/23", "corporate"),
+        ("complaints_received", 39.0, "FY2023/24", "corporate"),
+        ("complaints_received", 47.0, "FY2024/25", "corporate"),
+    }
+    assert subjects_on(con, "fct_complaints", "360", 16) == {("children", None)}
