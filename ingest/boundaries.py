@@ -58,6 +58,7 @@ class Boundaries:
     meeting_notice: re.Pattern  # groups committee, when (date, time, venue)
     minutes_attendance: re.Pattern  # `Present:` under a banner: the banner opens minutes
     minutes_held: re.Pattern  # `Meeting held` before the date under a minutes banner
+    minutes_part_heading: re.Pattern  # `MINUTES` / `Minutes of the last meeting ...` in minutes
     signature_line: re.Pattern  # `CHAIR` over the body and date: a signature block
     time_before_date: re.Pattern  # `2.00 pm on` before a front sheet's date
     venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
@@ -233,6 +234,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         minutes_meeting_title=pattern("minutes_meeting_title"),
         minutes_title_without_body=pattern("minutes_title_without_body"),
         minutes_agenda_entry=pattern("minutes_agenda_entry"),
+        minutes_part_heading=pattern("minutes_part_heading"),
         meeting_notice=pattern("meeting_notice"),
         minutes_attendance=pattern("minutes_attendance"),
         minutes_held=pattern("minutes_held"),

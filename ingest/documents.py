@@ -179,6 +179,8 @@ class _Scan:
 
     def _opening_kind(self, index: int, text: str, markers: tuple[str, ...]) -> str | None:
         """The kind of document this line opens by itself, if any."""
+        if "report" in markers and self._titled_line_in_minutes(index, text):
+            return None
         first = markers[0] if markers else None
         following = self._next_text(index)
         banner = (
@@ -250,15 +252,30 @@ class _Scan:
             for t in nearby
         )
 
+    def _titled_line_in_minutes(self, index: int, text: str) -> bool:
+        """`Annual Work Programme 2025/26` inside minutes already open, with no stamp or page
+        number by it (boundaries.yml titled_start_lines): the heading of the minute about it,
+        over `4. RESOLVED that the information contained in the work programme be received and
+        noted`, not the work programme itself."""
+        return (
+            self.pending is None
+            and not self._by_page_stamp(index)
+            and bool(self.starts)
+            and self.starts[-1][1] == "minutes"
+            and any(p.search(text) for p in self.rules.titled_start_lines)
+        )
+
     def _bare_minutes_heading(self, text: str) -> bool:
         """A line reading only `MINUTES` inside minutes already open, with no stamp before it,
         heads a part of them (`At a meeting of the X COMMITTEE held on ...` / ... / `MINUTES` /
-        `1. APOLOGIES`; a minute `MINUTES` confirming the last meeting's): not other minutes."""
+        `1. APOLOGIES`; a minute `MINUTES` confirming the last meeting's, or `Minutes of the last
+        meeting of the Committee held on ...`: boundaries.yml minutes_part_heading): not other
+        minutes."""
         return (
             self.pending is None
             and bool(self.starts)
             and self.starts[-1][1] == "minutes"
-            and _normalise(text) == "minutes"
+            and self.rules.minutes_part_heading.match(text.strip()) is not None
         )
 
     def _minutes_banner(self, index: int, text: str) -> bool:

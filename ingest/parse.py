@@ -346,7 +346,10 @@ from ingest.text import clean_text
 # 1.4.36: a number counting a list's items (`across the three services`, seed prose_item_nouns)
 # stands between no figure and its period (prose.py); `the first three quarters of the year` is a
 # period
-PARSER_VERSION = "1.4.36"
+# 1.4.37: a front sheet's `Meeting to be held in <place> on Wednesday, 11th March, 2026 ...` dates
+# the meeting; inside open minutes `Minutes of the last meeting ... held on ...` and `Annual Work
+# Programme 2025/26` head minutes of them, not documents (boundaries.yml, documents.py)
+PARSER_VERSION = "1.4.37"
 
 
 @dataclass

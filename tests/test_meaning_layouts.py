@@ -7471,3 +7471,24 @@ def test_a_non_statutory_row_is_the_corporate_procedures(con):
         ("complaints_received", 47.0, "FY2024/25", "corporate"),
     }
     assert subjects_on(con, "fct_complaints", "360", 16) == {("children", None)}
+
+
+def test_a_meeting_to_be_held_at_a_place_on_a_day_and_headings_inside_minutes(con):
+    """361: 'Meeting to be held in the Council Chamber, ... on Tuesday, 17th March, 2026 at 5.30
+    p.m.' (line 9) gave no meeting date; inside the minutes, 'Minutes of the last meeting of the
+    Committee held on 13th January, 2026' (line 25) opened other minutes (the committee read as
+    'last meeting of the Committee', its resolution dated 13 January) and 'Annual Work Programme
+    2025/26' (line 29) a report (its resolution with no date): both are headings of minutes of
+    the meeting of 10 February 2026."""
+    (pack,) = rows(
+        con, "select committee, meeting_date from marts.dim_pack where file_name like '361%'"
+    )
+    assert (pack["committee"], pack["meeting_date"]) == (
+        "ADULTS AND HEALTH SCRUTINY COMMITTEE",
+        date(2026, 3, 17),
+    )
+    assert [d["kind"] for d in documents_of(con, "361")] == ["agenda", "minutes"]
+    assert decisions_of(con, "361", "kind", "decision_date") == [
+        (27, "resolution", date(2026, 2, 10)),
+        (31, "resolution", date(2026, 2, 10)),
+    ]
