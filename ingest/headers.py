@@ -112,6 +112,7 @@ def _periods_beside_a_heading(rows: list[Row]) -> bool:
     first = rows[0]
     if not (
         periods_only(first)
+        or _one_period_beside_a_label(first)
         or _unlabelled_periods(first)
         or _periods_then_headings(first)
         or _periods_each_with_a_heading(first)
@@ -131,6 +132,16 @@ def periods_only(row: Row) -> bool:
     if not label or any(ch.isdigit() for ch in label) or len(cells) < 2:
         return False
     return all(_is_period_cell(c, k) for c, k in cells)
+
+
+def _one_period_beside_a_label(row: Row) -> bool:
+    """A label of words and one date or period after it (`Waiting list<TAB>31st December
+    2025`): the label column's heading and the one column's day."""
+    label = row.clean[0]
+    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    if not label or any(ch.isdigit() for ch in label) or len(cells) != 1:
+        return False
+    return _is_period_cell(*cells[0])
 
 
 def _periods_then_headings(row: Row) -> bool:

@@ -349,7 +349,9 @@ from ingest.text import clean_text
 # 1.4.37: a front sheet's `Meeting to be held in <place> on Wednesday, 11th March, 2026 ...` dates
 # the meeting; inside open minutes `Minutes of the last meeting ... held on ...` and `Annual Work
 # Programme 2025/26` head minutes of them, not documents (boundaries.yml, documents.py)
-PARSER_VERSION = "1.4.37"
+# 1.4.38: a label of words beside one date or period (`Waiting list<TAB>31st December 2025`) over
+# labelled rows of figures heads its table, as two or more did (headers.py)
+PARSER_VERSION = "1.4.38"
 
 
 @dataclass

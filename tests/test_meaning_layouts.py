@@ -7492,3 +7492,26 @@ def test_a_meeting_to_be_held_at_a_place_on_a_day_and_headings_inside_minutes(co
         (27, "resolution", date(2026, 2, 10)),
         (31, "resolution", date(2026, 2, 10)),
     ]
+
+
+def test_an_over_band_beside_bands_is_a_part_and_a_lone_date_heads_its_column(con):
+    """362: 'Over 26 weeks' beside '0-4 weeks | 5-12 weeks | 13-26 weeks' (lines 18-19) was
+    published as the whole waiting list (78 beside the 420 of table 1; in probe AL two such
+    figures were false findings of one figure printed twice): like the bands beside it, it
+    counts a part of the list no measure names. 'Waiting list | 31st December 2025' over one
+    row (lines 14-15) was no header: its 420 was dated by the meeting."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "362", 19, *fields) == {
+        ("median_wait_days", 69.0, "D2025-12-31")
+    }
+    assert [u["column_name"] for u in unclassified(con, "362", 19)] == [
+        "Over 26 weeks",
+        "0-4 weeks",
+        "13-26 weeks",
+        "5-12 weeks",
+    ]
+    assert fields_on(con, "fct_waiting_times", "362", 15, *fields) == {
+        ("referrals_waiting", 420.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "362", 15) == {("adult", "occupational_therapy")}
+    assert findings_of(con, "362") == []

@@ -21,10 +21,10 @@ case when len(list_distinct(regexp_extract_all(coalesce({{ expr }}, ''), '(?i)\b
 {%- endmacro %}
 
 {# A band of waits or durations as a table prints it in a heading: '0-6 weeks', '19 - 52 wks',
-   '52+ weeks', 'Under 4 weeks', '21 to 40 working days' (ingest cells.py DURATION_BAND: a heading,
+   '52+ weeks', 'Under 4 weeks', 'Over 26 weeks', '21 to 40 working days' (ingest cells.py DURATION_BAND: a heading,
    never a value). #}
 {% macro is_wait_band(expr) -%}
-coalesce(regexp_matches({{ expr }}, '(?i)^\W*(?:(?:under|less\s+than|<)\s*)?[0-9]+\s*(?:(?:[-–]|to)\s*[0-9]+|\+)?\s*(?:working\s+)?(?:weeks?|wks?|months?|days?)\W*$')
+coalesce(regexp_matches({{ expr }}, '(?i)^\W*(?:(?:under|less\s+than|<|over|more\s+than|>)\s*)?[0-9]+\s*(?:(?:[-–]|to)\s*[0-9]+|\+)?\s*(?:working\s+)?(?:weeks?|wks?|months?|days?)\W*$')
          and not regexp_matches({{ expr }}, '(?i)^\W*[0-9]+\s*(?:working\s+)?(?:weeks?|wks?|months?|days?)\W*$'), false)
 {%- endmacro %}
 
