@@ -7515,3 +7515,16 @@ def test_an_over_band_beside_bands_is_a_part_and_a_lone_date_heads_its_column(co
     }
     assert subjects_on(con, "fct_waiting_times", "362", 15) == {("adult", "occupational_therapy")}
     assert findings_of(con, "362") == []
+
+
+def test_a_total_over_a_row_left_unclassified_is_not_checked(con):
+    """363 lines 14-18: the first row, 'Care Act assessment (new referrals)', names a measure of
+    its own no seed knows (unclassified); the other rows' sum (1,235) was said not to make the
+    Total (1,523), a false finding: the rows printed do add up. The Total is still published."""
+    assert findings_of(con, "363") == []
+    assert [u["value"] for u in unclassified(con, "363", 15)] == [251.0, 288.0]
+    assert fields_on(con, "fct_waiting_times", "363", 18, "measure", "value", "period_id") == {
+        ("referrals_waiting", 1523.0, "D2025-09-30"),
+        ("referrals_waiting", 1418.0, "D2025-12-31"),
+    }
+    assert subjects_on(con, "fct_waiting_times", "363", 18) == {("adult", None)}
