@@ -7528,3 +7528,15 @@ def test_a_total_over_a_row_left_unclassified_is_not_checked(con):
         ("referrals_waiting", 1418.0, "D2025-12-31"),
     }
     assert subjects_on(con, "fct_waiting_times", "363", 18) == {("adult", None)}
+
+
+def test_a_stage_figure_is_checked_against_its_stages_row_not_a_corporate_one(con):
+    """364: '164 Stage 1 complaints' (line 13) was checked against the row of corporate
+    complaints (line 18: 57, a false finding) and never against the row of Stage 1 complaints
+    (line 17); a figure of one stage is checked against that stage's figures, and agrees."""
+    assert findings_of(con, "364") == []
+    assert fields_on(con, "fct_complaints", "364", 13, "measure", "value", "period_id") == {
+        ("complaints_received", 164.0, "FY2024/25"),
+        ("complaints_received", 151.0, "FY2023/24"),
+    }
+    assert subjects_on(con, "fct_complaints", "364", 13) == {("children", None)}

@@ -5,7 +5,8 @@
 -- service (or, read with no service area, the whole council) and no part of it (seed prose_subject_cues: whole_service, subset; and no
 -- theme or segment read for it, int_prose_parts) are compared, and only with whole-service
 -- table figures (total rows, measure rows, key:value cells:
--- not a theme, segment, stage or sub-service); a combined 'upheld or partially upheld' count is
+-- not a theme, segment or sub-service; of the prose figure's stage, or none when it names
+-- none); a combined 'upheld or partially upheld' count is
 -- compared with the sum of a table column's upheld and partially upheld figures. Percentages
 -- agree within 1 point. A sentence total that equals the sum of the same measure over the pack's
 -- tables of the whole service and of its segments (a council's own services in one table, a
@@ -33,10 +34,12 @@ prose as (
 ),
 whole as (
     select pack_id, source_table_id, source_row, source_col, source_line, measure, value, unit,
-           period_id, service_area
+           period_id, service_area, stage
     from {{ batch(ref('int_facts')) }}
     where value is not null and value_type = 'actual' and row_role <> 'comparison'
-      and theme is null and segment is null and stage is null and row_service_code is null
+      and theme is null and segment is null and row_service_code is null
+      -- (nor a part of the council a caption opens with: 'Table 2: Resources Directorate - ...')
+      and breakdown is null
       and (row_role = 'total' or row_measure is not null or cell_key is not null)
 ),
 segment_sums as (   -- one figure per table: the whole service's table plus each segment's table
@@ -56,16 +59,16 @@ segment_sums as (   -- one figure per table: the whole service's table plus each
 combined as (   -- upheld + partially upheld printed in one column for one period
     select pack_id, source_table_id, min(source_line) as source_line,
            'complaints_upheld_or_partially_upheld' as measure, sum(value) as value, 'count' as unit,
-           period_id, service_area
+           period_id, service_area, stage
     from whole
     where measure in ('complaints_upheld', 'complaints_partially_upheld')
-    group by pack_id, source_table_id, source_col, period_id, service_area
+    group by pack_id, source_table_id, source_col, period_id, service_area, stage
     having count(*) = 2 and count(distinct measure) = 2
 ),
 tables as (
-    select pack_id, source_table_id, source_line, measure, value, unit, period_id, service_area from whole
+    select pack_id, source_table_id, source_line, measure, value, unit, period_id, service_area, stage from whole
     union all
-    select pack_id, source_table_id, source_line, measure, value, unit, period_id, service_area from combined
+    select pack_id, source_table_id, source_line, measure, value, unit, period_id, service_area, stage from combined
 ),
 compared as (
     select
@@ -79,6 +82,9 @@ compared as (
     join tables t
       on t.pack_id = p.pack_id and t.measure = p.measure and t.period_id = p.period_id
      and t.service_area is not distinct from p.service_area
+     -- a figure of one stage ('177 Stage 1 complaints') with the tables' figures of that stage,
+     -- one of none with theirs
+     and t.stage is not distinct from p.stage
     -- a sentence that prints the table's figure too is breaking the figure down, not contradicting
     -- it ('36 complaints ..., 28 were regarding County Council services')
     where not exists (
