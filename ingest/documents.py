@@ -144,6 +144,8 @@ class _Scan:
         if self._attendance_under_banner(index, below):
             self.minutes_title = _normalise(minutes_title(self.cleaned, below[0]))
             return "minutes"
+        if self._banner_among(below[:3]):
+            return "report"
         for i in [i for i in counted if not _contact_field(self.lines[i], self.rules)][:3]:
             if (
                 _opens_report_block(self.lines[i], self.rules)
@@ -161,6 +163,15 @@ class _Scan:
                 self.minutes_title = _normalise(minutes_title(self.cleaned, i))
                 return "minutes"
         return None
+
+    def _banner_among(self, indexes: list[int]) -> bool:
+        """`Somerset Council` / `Scrutiny Committee - Children and Families` / `5 November 2025`
+        over a title: a body's name over the meeting's date, a report's banner (minutes under
+        one are told first, by who attended)."""
+        return any(
+            self.rules.is_banner(self.cleaned[i], text_below(self.cleaned, i, past_blank=True))
+            for i in indexes
+        )
 
     def _banner_line(self, text: str) -> bool:
         """A line of a report's banner (`Boundaries.is_report_banner_line`), not the minutes

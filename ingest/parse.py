@@ -351,7 +351,9 @@ from ingest.text import clean_text
 # Programme 2025/26` head minutes of them, not documents (boundaries.yml, documents.py)
 # 1.4.38: a label of words beside one date or period (`Waiting list<TAB>31st December 2025`) over
 # labelled rows of figures heads its table, as two or more did (headers.py)
-PARSER_VERSION = "1.4.38"
+# 1.4.39: a committee's name with its remit after a dash (`IMPROVEMENT AND SCRUTINY COMMITTEE -
+# CHILDREN'S SERVICES AND SAFEGUARDING`) is a banner line over a report's title, no title
+PARSER_VERSION = "1.4.39"
 
 
 @dataclass

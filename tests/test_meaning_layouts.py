@@ -7540,3 +7540,17 @@ def test_a_stage_figure_is_checked_against_its_stages_row_not_a_corporate_one(co
         ("complaints_received", 151.0, "FY2023/24"),
     }
     assert subjects_on(con, "fct_complaints", "364", 13) == {("children", None)}
+
+
+def test_a_committee_named_with_its_remit_banners_a_report(con):
+    """365 lines 14-27: under 'Agenda Item 2', 'Wexcombe Council' / 'Scrutiny Committee -
+    Children and Families' / '4 March 2026' (a committee's name with its remit after a dash) over
+    the title and 'Lead Member:' lines opened no report: the pack was two agendas and the
+    report's recommendation was missed. It is a report, titled by its title line."""
+    assert [(d["kind"], d["title"]) for d in documents_of(con, "365")] == [
+        ("agenda", "Agenda front sheet"),
+        ("report", "Children in Care - Quarterly Update Q3 2025/26"),
+    ]
+    assert decisions_of(con, "365", "kind", "subject") == [
+        (27, "recommendation", "Children in Care - Quarterly Update Q3 2025/26")
+    ]
