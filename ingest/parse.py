@@ -353,7 +353,9 @@ from ingest.text import clean_text
 # labelled rows of figures heads its table, as two or more did (headers.py)
 # 1.4.39: a committee's name with its remit after a dash (`IMPROVEMENT AND SCRUTINY COMMITTEE -
 # CHILDREN'S SERVICES AND SAFEGUARDING`) is a banner line over a report's title, no title
-PARSER_VERSION = "1.4.39"
+# 1.4.40: `Open Agenda`, `Public Agenda` and `Order of Business` head a front sheet (boundaries.yml
+# agenda_heading)
+PARSER_VERSION = "1.4.40"
 
 
 @dataclass

@@ -7554,3 +7554,12 @@ def test_a_committee_named_with_its_remit_banners_a_report(con):
     assert decisions_of(con, "365", "kind", "subject") == [
         (27, "recommendation", "Children in Care - Quarterly Update Q3 2025/26")
     ]
+
+
+def test_an_open_agenda_heads_a_front_sheet(con):
+    """366 lines 1-13: a front sheet headed 'Open Agenda' listing its 'Order of Business' was a
+    report titled 'Open Agenda': it is the agenda's front sheet."""
+    assert [(d["kind"], d["title"]) for d in documents_of(con, "366")] == [
+        ("agenda", "Agenda front sheet"),
+        ("report", "CHILDREN'S THERAPIES WAITING TIMES"),
+    ]
