@@ -7563,3 +7563,14 @@ def test_an_open_agenda_heads_a_front_sheet(con):
         ("agenda", "Agenda front sheet"),
         ("report", "CHILDREN'S THERAPIES WAITING TIMES"),
     ]
+
+
+def test_a_count_of_care_leavers_marked_number_is_their_count(con):
+    """367 line 15: 'Care leavers aged 19-21 (number) | 241 | 247' was unclassified (a label
+    ending '(number)' named no measure): the care leavers of that age at each quarter's end."""
+    fields = ("measure", "value", "period_id", "age_band")
+    assert fields_on(con, "fct_placements", "367", 15, *fields) == {
+        ("care_leavers_count", 241.0, "D2025-06-30", "19-21"),
+        ("care_leavers_count", 247.0, "D2025-09-30", "19-21"),
+    }
+    assert subjects_on(con, "fct_placements", "367", 15) == {("children", None)}
