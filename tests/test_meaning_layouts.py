@@ -7574,3 +7574,19 @@ def test_a_count_of_care_leavers_marked_number_is_their_count(con):
         ("care_leavers_count", 247.0, "D2025-09-30", "19-21"),
     }
     assert subjects_on(con, "fct_placements", "367", 15) == {("children", None)}
+
+
+def test_a_row_naming_the_uasc_cohort_is_that_cohorts(con):
+    """368 lines 13-16: 'Unaccompanied asylum-seeking children (UASC) in care at end of quarter'
+    under 'Children in care at end of quarter' was a second count of all children in care (48
+    beside 702 for one day); the row names its cohort: the UASC segment of the children in
+    care."""
+    fields = ("measure", "value", "period_id", "segment")
+    assert fields_on(con, "fct_placements", "368", 16, *fields) == {
+        ("cla_count", 48.0, "D2025-09-30", "uasc"),
+        ("cla_count", 51.0, "D2025-12-31", "uasc"),
+    }
+    assert ("cla_count", 695.0, "D2025-12-31", None) in fields_on(
+        con, "fct_placements", "368", 15, *fields
+    )
+    assert subjects_on(con, "fct_placements", "368", 16) == {("children", None)}

@@ -155,20 +155,25 @@ segments as (
                           coalesce(lead_in_text, '') as lead_in_text
           from resolved) x
     join {{ ref('segment_patterns') }} sp
-      on {{ regexp_matches_seed("x.text", 'sp.pattern', ref('segment_patterns')) }}
+      on (sp.scope <> 'label' and {{ regexp_matches_seed("x.text", 'sp.pattern', ref('segment_patterns')) }})
       or (sp.scope = 'lead_in' and {{ regexp_matches_seed("x.lead_in_text", 'sp.pattern', ref('segment_patterns')) }})
     group by x.text, x.lead_in_text
 ),
 -- a row of a part of the row above named by a cohort the seed knows ('of which UASC' under
--- 'Children in care (all)'; var subset_row_opener): that cohort is its segment
+-- 'Children in care (all)'; var subset_row_opener), or naming the cohort with what it counts
+-- ('Unaccompanied asylum-seeking children (UASC) in care at end of quarter'; scope label): that
+-- cohort is its segment
 row_segments as (
     select x.row_label, string_agg(distinct sp.segment, ',' order by sp.segment) as segment
     from (select distinct row_label,
+                 regexp_matches(coalesce(row_label, ''), '{{ var("subset_row_opener") }}') as is_part,
                  trim(regexp_replace(row_label, '{{ var("subset_row_opener") }}', '')) as part_text
           from resolved
-          where regexp_matches(coalesce(row_label, ''), '{{ var("subset_row_opener") }}')) x
+          where row_label is not null) x
     join {{ ref('segment_patterns') }} sp
-      on sp.scope = 'caption' and {{ regexp_matches_seed("x.part_text", 'sp.pattern', ref('segment_patterns')) }}
+      on (x.is_part and sp.scope = 'caption'
+          and {{ regexp_matches_seed("x.part_text", 'sp.pattern', ref('segment_patterns')) }})
+      or (sp.scope = 'label' and {{ regexp_matches_seed("x.row_label", 'sp.pattern', ref('segment_patterns')) }})
     group by x.row_label
 ),
 -- a stage named in words by a row label or column header ('Local Investigation': stage 1), with
