@@ -7590,3 +7590,19 @@ def test_a_row_naming_the_uasc_cohort_is_that_cohorts(con):
         con, "fct_placements", "368", 15, *fields
     )
     assert subjects_on(con, "fct_placements", "368", 16) == {("children", None)}
+
+
+def test_a_figure_whose_sentence_names_no_service_is_not_checked_against_one(con):
+    """369 lines 13-20: '21 young people were waiting for treatment from the community eating
+    disorders service', after a sentence on CAMHS, was checked against CAMHS's whole list (402:
+    a false finding): a figure is checked against a service's tables only when its own sentence
+    names the service, as '... speech and language therapy waiting list stood at 616' does (the
+    table prints 611: a finding)."""
+    assert findings_of(con, "369") == [("prose_figure_disagrees_with_table", "16,20")]
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "369", 18, *fields) == {
+        ("referrals_waiting", 21.0, "D2025-12-31")
+    }
+    assert subjects_on(con, "fct_waiting_times", "369", 20) == {
+        ("children", "speech_language_therapy")
+    }

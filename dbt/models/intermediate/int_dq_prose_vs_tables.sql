@@ -102,6 +102,10 @@ service_prose as (
       -- a bracketed part of a figure ('(84 for SLT and 138 for OT)') is a part of what it counts
       and f.measure_source is distinct from 'breakdown'
       and f.subject_council_gss = f.reporting_council_gss   -- not an area of several councils
+      -- a service its own sentence names, not one read from the prose before it ('34 young
+      -- people were waiting for treatment from the eating disorder service' after a sentence on
+      -- CAMHS: a part of it, maybe)
+      and {{ top_service_named('f.value_text') }} is not null
 ),
 service_tables as (   -- the one figure the tables print for a service, measure and date
     -- (and service area: adults waiting for an ADHD assessment are none of a children's table)
