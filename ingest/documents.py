@@ -269,10 +269,8 @@ class _Scan:
         over `4. RESOLVED that the information contained in the work programme be received and
         noted`, not the work programme itself."""
         return (
-            self.pending is None
+            self._in_open_minutes()
             and not self._by_page_stamp(index)
-            and bool(self.starts)
-            and self.starts[-1][1] == "minutes"
             and any(p.search(text) for p in self.rules.titled_start_lines)
         )
 
@@ -283,11 +281,13 @@ class _Scan:
         meeting of the Committee held on ...`: boundaries.yml minutes_part_heading): not other
         minutes."""
         return (
-            self.pending is None
-            and bool(self.starts)
-            and self.starts[-1][1] == "minutes"
+            self._in_open_minutes()
             and self.rules.minutes_part_heading.match(text.strip()) is not None
         )
+
+    def _in_open_minutes(self) -> bool:
+        """Minutes are the open document and no stamp is pending."""
+        return self.pending is None and bool(self.starts) and self.starts[-1][1] == "minutes"
 
     def _minutes_banner(self, index: int, text: str) -> bool:
         """Minutes printed under their committee and date, then who attended

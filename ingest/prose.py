@@ -44,6 +44,7 @@ from ingest.dates import (
 from ingest.rules import read_rules, required_literals
 from ingest.tails import TailPattern
 from ingest.text import BULLET_MARKS, is_page_stamp, join_superscripts
+from ingest.value_tokens import python_pattern
 
 
 def _calendar_words(pattern: str) -> str:
@@ -1123,8 +1124,6 @@ _NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 def _item_noun_pattern() -> re.Pattern:
     """The nouns a number counts a list's items by (`the three services`, `all six teams`): the
     dbt seed prose_item_nouns, read here too."""
-    from ingest.value_tokens import python_pattern
-
     with ITEM_NOUNS_SEED.open(encoding="utf-8") as handle:
         patterns = [row["pattern"] for row in csv.DictReader(handle)]
     return re.compile("|".join(python_pattern(p) for p in patterns))
