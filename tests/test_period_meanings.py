@@ -2,11 +2,12 @@
 two_digit_year_pivot in dbt/dbt_project.yml) and read alike by ingest (ingest.dates) and by dbt
 (dbt/macros/periods.sql): the same phrase gives the same date on both sides.
 
-dbt's side is the macros as dbt renders them (`dbt compile --inline`, once per module), run by
+dbt's side is the macros as dbt renders them (one `dbt compile --inline` for the module), run by
 DuckDB; ingest's side is the Python the parser calls."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -54,11 +55,25 @@ PHRASES = {
 }
 
 
-def dbt_values(select_list: str, phrases: list[str], tmp: Path) -> list[tuple]:
-    """`select <select_list> from (values <phrases>) t(phrase)` with the project's macros
-    rendered by dbt, run in DuckDB; one row per phrase, in order."""
-    values = ", ".join(f"({i}, '{p.replace(chr(39), chr(39) * 2)}')" for i, p in enumerate(phrases))
-    inline = f"select {select_list} from (values {values}) t(i, phrase) order by i"
+# the project's macros each test module reads, as `select` lists over a column `phrase`
+SELECT_LISTS = {
+    "date": "phrase, {{ parse_uk_date('phrase') }}",
+    "month": "phrase, {{ month_number('phrase') }}, '{{ month_alternation() }}'",
+    "fy_quarter": "phrase, {{ fy_start_year('phrase') }}, {{ quarter_number('phrase') }}",
+    "as_of": "phrase, {{ as_of_date('phrase') }}",
+    "year_end": "phrase, {{ year_end_in_year('phrase', 'null::integer', \"date '2025-10-14'\") }}, "
+    "{{ year_end_in_year('phrase', '2023', \"date '2025-10-14'\") }}",
+    "to_date": "phrase, {{ to_date_start('phrase', \"date '2025-11-19'\") }}",
+    "fy": "phrase, {{ fy_start_year('phrase') }}",
+}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, str]:
+    """Every select list of SELECT_LISTS as dbt renders it, from one `dbt compile --inline`
+    (each dbt command costs seconds of start-up): the lists between marker comments."""
+    tmp = tmp_path_factory.mktemp("period_macros")
+    inline = "\n".join(f"/*<{name}>*/ {sql} /*</{name}>*/" for name, sql in SELECT_LISTS.items())
     settings.build_dir(tmp).mkdir(parents=True, exist_ok=True)  # dbt opens an empty work DB
     done = subprocess.run(
         [str(DBT), "compile", "--quiet", "--inline", inline, "--profiles-dir"]
@@ -70,18 +85,27 @@ def dbt_values(select_list: str, phrases: list[str], tmp: Path) -> list[tuple]:
         timeout=300,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return duckdb.connect().execute(done.stdout).fetchall()
+    found = dict(re.findall(r"/\*<(\w+)>\*/(.*?)/\*</\1>\*/", done.stdout, re.DOTALL))
+    assert set(found) == set(SELECT_LISTS), done.stdout[-3000:]
+    return found
+
+
+def dbt_values(rendered: dict[str, str], name: str, phrases: list[str]) -> list[tuple]:
+    """`select <select list `name`> from (values <phrases>) t(phrase)` with the project's
+    macros rendered by dbt (`rendered`), run in DuckDB; one row per phrase, in order."""
+    values = ", ".join(f"({i}, '{p.replace(chr(39), chr(39) * 2)}')" for i, p in enumerate(phrases))
+    sql = f"select {rendered[name]} from (values {values}) t(i, phrase) order by i"
+    return duckdb.connect().execute(sql).fetchall()
 
 
 @pytest.fixture(scope="module")
-def dbt_dates(tmp_path_factory):
+def dbt_dates(rendered):
     lines = [
         pack_path(prefix).read_text(encoding="utf-8").splitlines()[number - 1]
         for prefix, number, _ in PACK_DATE_LINES
     ]
     phrases = [*lines, *PHRASES]
-    tmp = tmp_path_factory.mktemp("period_meanings")
-    rows = dbt_values("phrase, {{ parse_uk_date('phrase') }}", phrases, tmp)
+    rows = dbt_values(rendered, "date", phrases)
     return dict(rows)
 
 
@@ -103,13 +127,11 @@ def test_ingest_and_dbt_read_the_same_date(dbt_dates, phrase, expected):
     assert dbt_dates[phrase] == expected
 
 
-def test_month_names_are_one_list(tmp_path):
+def test_month_names_are_one_list(rendered):
     """Every month name of var month_numbers: the same number in dbt's month_number as in
     ingest.dates.MONTHS, and dbt's alternation is ingest's MONTH_NAMES."""
     names = list(dates.MONTHS)
-    rows = dbt_values(
-        "phrase, {{ month_number('phrase') }}, '{{ month_alternation() }}'", names, tmp_path
-    )
+    rows = dbt_values(rendered, "month", names)
     assert [(name, number) for name, number, _ in rows] == list(dates.MONTHS.items())
     assert {alternation for _, _, alternation in rows} == {dates.MONTH_NAMES}
     assert dates.MONTHS["sept"] == 9 and dates.MONTHS["may"] == 5 and len(set(names)) == 24
@@ -129,12 +151,9 @@ QUARTERS = [("Quarter 1", 1), ("Q3", 3), ("Qtr 2", 2), ("q4", 4)]
 
 
 @pytest.fixture(scope="module")
-def dbt_periods(tmp_path_factory):
+def dbt_periods(rendered):
     phrases = [p for p, _ in FISCAL_YEARS] + [p for p, _ in QUARTERS]
-    tmp = tmp_path_factory.mktemp("fiscal_periods")
-    rows = dbt_values(
-        "phrase, {{ fy_start_year('phrase') }}, {{ quarter_number('phrase') }}", phrases, tmp
-    )
+    rows = dbt_values(rendered, "fy_quarter", phrases)
     return {phrase: (fy, quarter) for phrase, fy, quarter in rows}
 
 
@@ -194,11 +213,9 @@ def _as_of_cases() -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def dbt_as_of(tmp_path_factory):
+def dbt_as_of(rendered):
     cases = _as_of_cases()
-    rows = dbt_values(
-        "phrase, {{ as_of_date('phrase') }}", list(cases), tmp_path_factory.mktemp("as_of")
-    )
+    rows = dbt_values(rendered, "as_of", list(cases))
     return dict(rows)
 
 
@@ -234,7 +251,7 @@ YEAR_END_WORDINGS = [
 ]
 
 
-def test_a_year_end_is_one_in_ingest_and_dbt(tmp_path):
+def test_a_year_end_is_one_in_ingest_and_dbt(rendered):
     """Each wording of a year's end is the period phrase ingest gives a sentence's figure, and dbt
     dates that phrase: 31 March closing the document's fiscal year, else the last one on or
     before the meeting. 'By the end of the year' looks ahead as often as back: its figure's
@@ -246,12 +263,7 @@ def test_a_year_end_is_one_in_ingest_and_dbt(tmp_path):
         (figure,) = prose_numbers([f"{wording} there were 612 children in care."])
         phrases.append(figure.period_text or wording)
     assert phrases[:-1] == YEAR_END_WORDINGS
-    rows = dbt_values(
-        "phrase, {{ year_end_in_year('phrase', 'null::integer', \"date '2025-10-14'\") }}, "
-        "{{ year_end_in_year('phrase', '2023', \"date '2025-10-14'\") }}",
-        phrases,
-        tmp_path,
-    )
+    rows = dbt_values(rendered, "year_end", phrases)
     assert rows[:-1] == [(p, date(2025, 3, 31), date(2024, 3, 31)) for p in YEAR_END_WORDINGS]
     assert rows[-1] == ("the year", None, None)  # the year itself ('this year'), no year end
 
@@ -269,7 +281,7 @@ TO_DATE_WORDINGS = [
 ]
 
 
-def test_a_span_to_date_is_one_in_ingest_and_dbt(tmp_path):
+def test_a_span_to_date_is_one_in_ingest_and_dbt(rendered):
     """Each wording of a count to date is the period phrase ingest gives the sentence's figure,
     and dbt counts it from the day listed; 'since April 2024' is April 2024's own phrase, no
     span to date."""
@@ -284,9 +296,7 @@ def test_a_span_to_date_is_one_in_ingest_and_dbt(tmp_path):
         ]
         phrases.append(figure.period_text)
     assert phrases == [w for w, _ in TO_DATE_WORDINGS] + ["April 2024"]
-    got = dbt_values(
-        "phrase, {{ to_date_start('phrase', \"date '2025-11-19'\") }}", phrases, tmp_path
-    )
+    got = dbt_values(rendered, "to_date", phrases)
     assert got == [*TO_DATE_WORDINGS, ("April 2024", None)]
 
 
@@ -301,11 +311,9 @@ FISCAL_YEAR_SPANS = [
 
 
 @pytest.fixture(scope="module")
-def dbt_spans(tmp_path_factory):
+def dbt_spans(rendered):
     phrases = [p for p, _ in FISCAL_YEAR_SPANS]
-    rows = dbt_values(
-        "phrase, {{ fy_start_year('phrase') }}", phrases, tmp_path_factory.mktemp("s")
-    )
+    rows = dbt_values(rendered, "fy", phrases)
     return dict(rows)
 
 
