@@ -62,25 +62,38 @@ def seeded_db(tmp_path_factory):
     return db, tmp
 
 
-def _compiled_inline(sql: str, db: Path, tmp: Path) -> str:
-    """The SQL dbt compiles from `sql` (macros expanded, the seed read at run time)."""
-    done = _dbt(["compile", "--quiet", "--inline", sql], db, tmp)
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    return done.stdout.strip()
+COLUMNS = ("pattern", "sentence_pattern")
 
 
-@pytest.mark.parametrize("column", ["pattern", "sentence_pattern"])
-def test_seed_patterns_as_constants_match_like_the_joined_column(seeded_db, column):
-    db, tmp = seeded_db
+def _matching_sql(column: str) -> str:
     texts = ", ".join("(NULL)" if t is None else "('" + t.replace("'", "''") + "')" for t in TEXTS)
-    sql = (
+    return (
         f"select x.text, p.{column} as pattern, "
         f"regexp_matches(x.text, p.{column}) as joined, "
         f"{{{{ regexp_matches_seed('x.text', 'p.{column}', ref('prose_measure_patterns'), "
         f"'{column}') }}}} as constant "
         f"from (values {texts}) x(text) cross join {{{{ ref('prose_measure_patterns') }}}} p"
     )
-    compiled = _compiled_inline(sql, db, tmp)
+
+
+@pytest.fixture(scope="module")
+def compiled(seeded_db) -> dict[str, str]:
+    """The SQL dbt compiles (macros expanded, the seed read at run time) for each column, from
+    one `dbt compile --inline` (each dbt command costs seconds of start-up): the queries
+    between marker comments."""
+    db, tmp = seeded_db
+    inline = "\n".join(f"/*<{c}>*/ {_matching_sql(c)} /*</{c}>*/" for c in COLUMNS)
+    done = _dbt(["compile", "--quiet", "--inline", inline], db, tmp)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    found = dict(re.findall(r"/\*<(\w+)>\*/(.*?)/\*</\1>\*/", done.stdout, re.DOTALL))
+    assert set(found) == set(COLUMNS), done.stdout[-3000:]
+    return found
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_seed_patterns_as_constants_match_like_the_joined_column(seeded_db, compiled, column):
+    db, _ = seeded_db
+    compiled = compiled[column]
     # the patterns were written into the SQL: no pattern is read from the column any more
     assert re.search(r"case p\.\w+\s+when '", compiled), compiled[:2000]
     con = duckdb.connect(str(db), read_only=True)
