@@ -1,19 +1,18 @@
 """The pack step in chunks (issue 11: memory bounded whatever the number of packs).
 
 `dbt_pack_models` runs dbt once per chunk of at most COUNCIL_TRANSFORM_CHUNK packs
-(dagster_project/chunks.py). Built with chunks of two packs, the bundled packs publish exactly
-the rows of the session's build with the default chunk size (one invocation); in chunks of one,
-an incremental build that adds two packs and removes another publishes the rows of a build of
-that folder from empty. (A full refresh of a built warehouse runs the chunks of a first build:
-the first with --full-refresh, which the project's materialization turns into one `create or
-replace` whether or not the table exists.)
+(dagster_project/chunks.py). On the session's build of the bundled packs (the default chunk
+size: one invocation), an incremental build in chunks of one pack that adds two packs and
+removes another publishes the rows of a build of that folder from empty in chunks of two. (A
+full refresh of a built warehouse runs the chunks of a first build: the first with
+--full-refresh, which the project's materialization turns into one `create or replace` whether
+or not the table exists.)
 The step records each dbt invocation (build/transform_chunks.json, with dbt's invocation id).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 
 import duckdb
 import pytest
@@ -130,17 +129,32 @@ def _differences(old, new) -> list[str]:
     return [d.describe() for d in diffs if not d.same] + only_old + only_new
 
 
+CHANGED = ("new_001_b6da0de6cc3fbefc.txt", "new_002_584beb4c97a436e5.txt")
+REMOVED = "004_2e7dbfc588d445a2.txt"
+HISTORY = ("provenance.pack_files:", "provenance.build_info:")
+
+
 @pytest.fixture(scope="module")
 def chunked(tmp_path_factory):
-    """The session's bundled build (default chunk size) and the same packs built in chunks of
-    two packs."""
+    """The session's bundled build (default chunk size); on a copy of it, an incremental build
+    in chunks of one pack that adds two packs (a reprint of 001 with one more line, a copy of
+    002 with one more line) and removes 004; and that folder built from empty in chunks of two
+    packs."""
     shared = shared_build(tmp_path_factory)
     assert shared["result"].returncode == 0, shared["result"].stdout[-2000:]
     root = tmp_path_factory.mktemp("chunked")
-    warehouse = root / "warehouse"
-    result = run_build(shared["packs"], warehouse, extra_env={CHUNK_ENV: "2"})
+    packs = make_packs_folder(root / "packs_changed", corrupted=True, binary=True)
+    for name in CHANGED:
+        original = packs / name.removeprefix("new_")
+        (packs / name).write_bytes(original.read_bytes() + b"\nReprinted.\n")
+    (packs / REMOVED).unlink()
+    incremental = copy_warehouse(shared["warehouse"], root / "incremental")
+    result = run_build(packs, incremental, extra_env={CHUNK_ENV: "1"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return {"shared": shared, "root": root, "warehouse": warehouse}
+    from_scratch = root / "from_scratch"
+    result = run_build(packs, from_scratch, extra_env={CHUNK_ENV: "2"})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return {"shared": shared, "incremental": incremental, "from_scratch": from_scratch}
 
 
 def test_the_default_build_transforms_in_one_invocation(chunked):
@@ -149,54 +163,36 @@ def test_the_default_build_transforms_in_one_invocation(chunked):
     assert record[0]["packs"] == _raw_pack_count(chunked["shared"]["warehouse"]) == 4
 
 
-def test_a_first_build_in_chunks_of_two_packs_publishes_the_same_rows(chunked):
-    assert _differences(chunked["shared"]["warehouse"], chunked["warehouse"]) == []
-
-
-def test_dbt_was_invoked_once_per_chunk(chunked):
-    record = _chunks_record(chunked["warehouse"])
-    assert [c["packs"] for c in record] == [2, 2]
+def test_a_build_from_empty_invokes_dbt_once_per_chunk(chunked):
+    record = _chunks_record(chunked["from_scratch"])
+    assert [c["packs"] for c in record] == [2, 2, 1]
     ids = [c["dbt_invocation_id"] for c in record]
-    assert None not in ids and len(set(ids)) == 2
-    con = duckdb.connect(str(settings.work_db(chunked["warehouse"])), read_only=True)
+    assert None not in ids and len(set(ids)) == 3
+    con = duckdb.connect(str(settings.work_db(chunked["from_scratch"])), read_only=True)
     try:  # emptied after the step
         assert con.execute("select count(*) from ops.transform_chunk").fetchone()[0] == 0
     finally:
         con.close()
 
 
-def test_an_incremental_build_in_chunks_equals_a_build_from_scratch(chunked):
-    """Add two packs (a reprint of 001 with one more line, a copy of 002 with one more line) and
-    remove 004, in chunks of one: the same rows as one build of that folder from empty."""
-    root = chunked["root"]
-    packs = make_packs_folder(root / "packs_changed", corrupted=True, binary=True)
-    for name in ("001_b6da0de6cc3fbefc.txt", "002_584beb4c97a436e5.txt"):
-        (packs / f"new_{name}").write_bytes((packs / name).read_bytes() + b"\nReprinted.\n")
-    (packs / "004_2e7dbfc588d445a2.txt").unlink()
-    warehouse = copy_warehouse(chunked["warehouse"], root / "incremental")
-    result = run_build(packs, warehouse, extra_env={CHUNK_ENV: "1"})
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    summary = read_summary(warehouse)
-    assert sorted(summary["packs_loaded"]) == [
-        "new_001_b6da0de6cc3fbefc.txt",
-        "new_002_584beb4c97a436e5.txt",
-    ]
+def test_an_incremental_build_in_chunks_loads_the_new_packs_and_removes_first(chunked):
+    warehouse = chunked["incremental"]
+    assert sorted(read_summary(warehouse)["packs_loaded"]) == list(CHANGED)
     record = _chunks_record(warehouse)
     assert [(c["packs"], c["removed_packs"]) for c in record] == [(1, 1), (1, 0)]
-
-    reference = root / "from_scratch"
-    result = run_build(packs, reference)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    # the same rows, but for the history of the folder the incremental build keeps: the removed
-    # file's row in provenance.pack_files and its count in provenance.build_info
-    history = ("provenance.pack_files:", "provenance.build_info:")
-    assert [d for d in _differences(reference, warehouse) if not d.startswith(history)] == []
     con = duckdb.connect(str(settings.published_db(warehouse)), read_only=True)
     try:
         assert con.execute(
-            "select status from provenance.pack_files where file_name = ?",
-            ["004_2e7dbfc588d445a2.txt"],
+            "select status from provenance.pack_files where file_name = ?", [REMOVED]
         ).fetchall() == [("removed",)]
     finally:
         con.close()
-    shutil.rmtree(reference)
+
+
+def test_an_incremental_build_in_chunks_equals_a_build_from_scratch_in_other_chunks(chunked):
+    """The same rows, whatever the chunks (one invocation, then chunks of one pack; chunks of
+    two packs from empty), but for the history of the folder the incremental build keeps: the
+    removed file's row in provenance.pack_files and its count in provenance.build_info."""
+    differences = _differences(chunked["from_scratch"], chunked["incremental"])
+    assert differences, "the histories differ"
+    assert [d for d in differences if not d.startswith(HISTORY)] == []
