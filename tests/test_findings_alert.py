@@ -4,31 +4,17 @@ listing the findings new since the last publish, by pack, with their lines and e
 The end-to-end test adds a pack whose numbers contradict themselves to a published warehouse (a
 re-issue of pack 001 for the same meeting, with a complaints table whose quarters do not add up
 to the year) and reads the one alert the build sends, in alerts.jsonl and at a loopback webhook.
+The same build adds a pack the pack gate quarantines (test_quarantine_keeps_published.py): it
+has no findings to announce.
 """
 
 from __future__ import annotations
 
 import duckdb
 
-from dagster_project.testing import (
-    copy_of_shared_build,
-    read_alerts,
-    run_build,
-)
 from expectations.alerts import alert_text, new_findings_alert, published_findings
-from tests.test_alerts_delivery import Receiver
+from tests.test_quarantine_keeps_published import REISSUE_NAME, two_packs_added
 from warehouse import settings
-
-SUPPLEMENT = [
-    "",
-    "Appendix A: Complaints and compliments 2016/17",
-    "",
-    "The table below shows the complaints received by Children's Services in 2016/17 by quarter.",
-    "",
-    "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4\tYear End Totals",
-    "Children's Social Care\t10\t12\t9\t11\t40",
-    "Early Help for Children\t2\t1\t0\t1\t4",
-]
 
 
 def finding(pack: str, check: str, severity: str, lines: str, **extra) -> dict:
@@ -88,19 +74,16 @@ def test_no_published_file_means_no_previous_findings(tmp_path):
 # --------------------------------------------------------------------------- end to end
 
 
-def test_a_new_inconsistent_pack_is_announced_in_one_alert(tmp_path_factory, tmp_path):
-    warehouse, packs = copy_of_shared_build(tmp_path_factory, tmp_path)
-    source = next(packs.glob("001_*.txt")).read_text(encoding="utf-8")
-    new_pack = packs / "005_reissue_with_complaints.txt"
-    new_pack.write_text(source + "\n" + "\n".join(SUPPLEMENT) + "\n", encoding="utf-8")
-    bad_line = len((source + "\n" + "\n".join(SUPPLEMENT)).splitlines()) - 1
-    before = len(read_alerts(warehouse))
-
-    with Receiver() as receiver:
-        result = run_build(packs, warehouse, extra_env={"ALERT_WEBHOOK_URL": receiver.url})
+def test_a_new_inconsistent_pack_is_announced_in_one_alert(tmp_path_factory):
+    built = two_packs_added(tmp_path_factory)
+    warehouse, packs = built["warehouse"], built["packs"]
+    new_pack = packs / REISSUE_NAME
+    printed = new_pack.read_text(encoding="utf-8").splitlines()
+    bad_line = printed.index("Children's Social Care\t10\t12\t9\t11\t40") + 1
+    result = built["result"]
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
-    sent = [a for a in read_alerts(warehouse)[before:] if a.get("kind") == "new_findings"]
+    sent = [a for a in built["new_alerts"] if a.get("kind") == "new_findings"]
     assert len(sent) == 1
     alert = sent[0]
     assert [p["file_name"] for p in alert["packs"]] == [new_pack.name]
@@ -111,7 +94,7 @@ def test_a_new_inconsistent_pack_is_announced_in_one_alert(tmp_path_factory, tmp
     assert quarters[0]["printed_lines"] == [
         f"line {bad_line}: Children's Social Care | 10 | 12 | 9 | 11 | 40"
     ]
-    posted = [b for b in receiver.bodies if b["alert"]["kind"] == "new_findings"]
+    posted = [b for b in built["webhook"] if b["alert"]["kind"] == "new_findings"]
     assert len(posted) == 1
     assert new_pack.name in posted[0]["text"] and f"lines {bad_line}" in posted[0]["text"]
 
