@@ -3,7 +3,7 @@
 `dbt_pack_models` runs dbt once per chunk of at most COUNCIL_TRANSFORM_CHUNK packs
 (dagster_project/chunks.py). On the session's build of the bundled packs (the default chunk
 size: one invocation), an incremental build in chunks of one pack that adds two packs and
-removes another publishes the rows of a build of that folder from empty in chunks of two. (A
+removes another publishes the rows of a build of that folder from empty in chunks of three. (A
 full refresh of a built warehouse runs the chunks of a first build: the first with
 --full-refresh, which the project's materialization turns into one `create or replace` whether
 or not the table exists.)
@@ -138,7 +138,7 @@ HISTORY = ("provenance.pack_files:", "provenance.build_info:")
 def chunked(tmp_path_factory):
     """The session's bundled build (default chunk size); on a copy of it, an incremental build
     in chunks of one pack that adds two packs (a reprint of 001 with one more line, a copy of
-    002 with one more line) and removes 004; and that folder built from empty in chunks of two
+    002 with one more line) and removes 004; and that folder built from empty in chunks of three
     packs."""
     shared = shared_build(tmp_path_factory)
     assert shared["result"].returncode == 0, shared["result"].stdout[-2000:]
@@ -152,7 +152,7 @@ def chunked(tmp_path_factory):
     result = run_build(packs, incremental, extra_env={CHUNK_ENV: "1"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     from_scratch = root / "from_scratch"
-    result = run_build(packs, from_scratch, extra_env={CHUNK_ENV: "2"})
+    result = run_build(packs, from_scratch, extra_env={CHUNK_ENV: "3"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return {"shared": shared, "incremental": incremental, "from_scratch": from_scratch}
 
@@ -165,9 +165,9 @@ def test_the_default_build_transforms_in_one_invocation(chunked):
 
 def test_a_build_from_empty_invokes_dbt_once_per_chunk(chunked):
     record = _chunks_record(chunked["from_scratch"])
-    assert [c["packs"] for c in record] == [2, 2, 1]
+    assert [c["packs"] for c in record] == [3, 2]
     ids = [c["dbt_invocation_id"] for c in record]
-    assert None not in ids and len(set(ids)) == 3
+    assert None not in ids and len(set(ids)) == 2
     con = duckdb.connect(str(settings.work_db(chunked["from_scratch"])), read_only=True)
     try:  # emptied after the step
         assert con.execute("select count(*) from ops.transform_chunk").fetchone()[0] == 0
@@ -191,7 +191,7 @@ def test_an_incremental_build_in_chunks_loads_the_new_packs_and_removes_first(ch
 
 def test_an_incremental_build_in_chunks_equals_a_build_from_scratch_in_other_chunks(chunked):
     """The same rows, whatever the chunks (one invocation, then chunks of one pack; chunks of
-    two packs from empty), but for the history of the folder the incremental build keeps: the
+    three packs from empty), but for the history of the folder the incremental build keeps: the
     removed file's row in provenance.pack_files and its count in provenance.build_info."""
     differences = _differences(chunked["from_scratch"], chunked["incremental"])
     assert differences, "the histories differ"
