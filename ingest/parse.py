@@ -355,7 +355,9 @@ from ingest.text import clean_text
 # CHILDREN'S SERVICES AND SAFEGUARDING`) is a banner line over a report's title, no title
 # 1.4.40: `Open Agenda`, `Public Agenda` and `Order of Business` head a front sheet (boundaries.yml
 # agenda_heading)
-PARSER_VERSION = "1.4.40"
+# 1.4.41: prose numbers' context_point_start: where the sentence's own numbered point begins in its
+# context (a service named only in the points before is theirs)
+PARSER_VERSION = "1.4.41"
 
 
 @dataclass

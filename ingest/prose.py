@@ -104,6 +104,8 @@ class ProseNumber:
     period_text: str | None = None
     skip_reason: str | None = None  # page | paragraph_number | date | year | phone | ...
     context_before: str = ""  # the prose just before the sentence (what 'this figure' is)
+    # where in context_before the sentence's own numbered point begins (0: all of it is hers)
+    context_point_start: int = 0
 
 
 # --------------------------------------------------------------------------- rules
@@ -648,7 +650,7 @@ def prose_numbers(lines: list[str], labels: dict[int, str] | None = None) -> lis
     found: list[ProseNumber] = []
     sentences = _sentences(lines)
     gates = _sentence_gates([sentence[-1] for sentence in sentences])
-    for (para, before_paragraph, start, end, text, low), (hint, fraction, words) in zip(
+    for (para, before_paragraph, lead, start, end, text, low), (hint, fraction, words) in zip(
         sentences, gates, strict=True
     ):
         if not _may_hold_a_number_hinted(text, low, hint):
@@ -660,9 +662,11 @@ def prose_numbers(lines: list[str], labels: dict[int, str] | None = None) -> lis
             _skip_paragraph_label(mentions, labels[para.lines[0]])
         first_line, last_line = para.line_at(start), para.line_at(max(start, end - 1))
         context = _context_before(before_paragraph, para.text, start)
+        point_start = _point_start(context, lead, para.text, start)
         base = len(found)
         for m in mentions:
             m.context_before = context
+            m.context_point_start = point_start
             m.line_number = para.line_at(start + m.char_start)
             m.sentence_first_line, m.sentence_last_line = first_line, last_line
             m.seq = base + m.index_in_sentence
@@ -679,26 +683,46 @@ def _skip_paragraph_label(mentions: list[ProseNumber], label: str) -> None:
         first.skip_reason = "paragraph_number"
 
 
-def _sentences(lines: list[str]) -> list[tuple[_Paragraph, str, int, int, str, str | None]]:
+def _sentences(lines: list[str]) -> list[tuple[_Paragraph, str, str, int, int, str, str | None]]:
     """The sentences of the paragraphs that are read, in reading order: each with its
-    paragraph, the prose before that paragraph (its last CONTEXT_CHARS characters), its span
-    in the paragraph, its text and its folded text."""
+    paragraph, the prose before that paragraph (its last CONTEXT_CHARS characters), the
+    paragraphs right before it that are no sentences (a heading, a lead-in), its span in the
+    paragraph, its text and its folded text."""
     sentences = []
     earlier = ""  # the prose before the paragraph
+    lead = ""  # the paragraphs right before it that end in no full stop
     paras = paragraphs(lines)
     lows = [fold(para.text) for para in paras]
     for para, para_low, read in zip(paras, lows, _read_paragraphs(paras, lows), strict=True):
         if para.opens_section:
-            earlier = ""  # the sections above are about something else
-        before_paragraph = earlier
+            earlier = lead = ""  # the sections above are about something else
+        before_paragraph, lead_paragraphs = earlier, lead
         earlier = (earlier + " " + para.text)[-CONTEXT_CHARS:]
+        lead = "" if _ends_a_sentence(para.text) else (lead + " " + para.text)[-CONTEXT_CHARS:]
         if not read:
             continue
         for start, end in sentence_spans(para.text):
             text = para.text[start:end]
             low = para_low[start:end] if para_low is not None else fold(text)
-            sentences.append((para, before_paragraph, start, end, text, low))
+            sentences.append((para, before_paragraph, lead_paragraphs, start, end, text, low))
     return sentences
+
+
+def _ends_a_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in ".!?"
+
+
+def _point_start(context: str, lead: str, text: str, start: int) -> int:
+    """Where in `context` the sentence's own numbered point begins: a paragraph opening with
+    its own number (`3.3<TAB>83% of complaints ...`) is a point of its own, and the points
+    before it are not what it is about (a service they name is theirs), though a heading or
+    lead-in right above it is. 0 for a paragraph with no number: all the context before it
+    may be."""
+    number = _ITEM_NUMBER.match(text)
+    if not number or text[number.end() :].lstrip()[:1].islower():  # '45 complaints were ...'
+        return 0
+    own = (lead + " " + text[:start]).strip()
+    return max(0, len(context) - len(own))
 
 
 def _sentence_gates(lows: list[str | None]) -> list[tuple[bool, bool, bool]]:

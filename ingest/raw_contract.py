@@ -101,6 +101,7 @@ RAW_COLUMNS: dict[str, tuple[str, ...]] = {
         "period_text",
         "skip_reason",
         "context_before",
+        "context_point_start",
     ),
 }
 
@@ -120,7 +121,7 @@ RAW_ADDED_COLUMNS: dict[str, tuple[str, ...]] = {
     "tables": (),
     "table_cells": (),
     "lines": (),
-    "prose_numbers": (),
+    "prose_numbers": ("context_point_start INTEGER",),
 }
 """Columns added to a raw table after its first release: `ALTER TABLE ... ADD COLUMN IF
 NOT EXISTS` brings an older working database up to date."""
@@ -662,6 +663,7 @@ COLUMN_DESCRIPTIONS: dict[tuple[str, str], dict[str, str]] = {
         "period_text": "nearest period phrase: 'in 2014/15', 'As at 28 August'",
         "skip_reason": "why it is not a quantity (page, paragraph_number, date, year, phone, reference, label, age ...); null for a candidate fact",
         "context_before": "the prose just before the sentence (up to 300 characters): what 'this figure' or 'of these' is",
+        "context_point_start": "where in context_before the sentence's own numbered point begins (its paragraph opening with its number, and a heading or lead-in right above it); 0 when the paragraph has no number of its own",
     },
     ("ops", "pack_files"): {
         "file_name": "the file in the packs folder",

@@ -101,5 +101,6 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "period_text": pl.String,
         "skip_reason": pl.String,
         "context_before": pl.String,
+        "context_point_start": pl.Int32,
     },
 }

@@ -7609,3 +7609,43 @@ def test_a_figure_whose_sentence_names_no_service_is_not_checked_against_one(con
     assert subjects_on(con, "fct_waiting_times", "369", 20) == {
         ("children", "speech_language_therapy")
     }
+
+
+def test_a_service_named_before_a_sentence_is_not_one_of_another_area(con):
+    """370 lines 14-16: 'Of the 94 children's social care complaints received in 2024/25, 7
+    escalated to Stage 2', after a paragraph on complaints about home care, was home care's (an
+    adult service) and at Stage 2 (the 7's stage): it is children's social care's, of no one
+    service and no stage."""
+    fields = ("measure", "value", "period_id", "service_area", "service_code", "stage")
+    assert fields_on(con, "fct_complaints", "370", 16, *fields) == {
+        ("complaints_received", 94.0, "FY2024/25", "children", None, None)
+    }
+
+
+def test_a_numbered_point_does_not_take_the_service_of_the_points_before(con):
+    """370 lines 18-20: '4.2 83% of complaints were responded to within 20 working days', after
+    '4.1 Complaints about home care made up 61 of ...': the point is about all complaints, not
+    home care's."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_complaints", "370", 20, *fields) == {
+        ("complaints_in_timescale_pct", 83.0, "FY2024/25", None)
+    }
+
+
+def test_a_whole_is_not_of_the_service_only_its_parts_clause_names(con):
+    """370 line 22: '312 compliments were recorded in 2024/25, 64 of them about the fostering
+    service': 312 is not the fostering service's."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_complaints", "370", 22, *fields) == {
+        ("compliments_received", 312.0, "FY2024/25", None)
+    }
+
+
+def test_the_service_a_report_is_about_is_the_services_of_its_sentences(con):
+    """370 lines 26-32: '1.2 In 2024/25 the service received 19 complaints' in 'ANNUAL REPORT OF
+    THE FOSTERING SERVICE 2024/25', after a point naming the fostering households and the
+    adoption service: the fostering service's, the one service its document's title names."""
+    fields = ("measure", "value", "period_id", "service_area", "service_code")
+    assert fields_on(con, "fct_complaints", "370", 32, *fields) == {
+        ("complaints_received", 19.0, "FY2024/25", "children", "fostering_service")
+    }

@@ -82,6 +82,18 @@ coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text 
 {%- endif -%}
 {%- endmacro %}
 
+{# The one service the seed service_aliases finds in `text` (patterns anchored with '^' aside), else
+   null (none, or two services named): a scalar expression, as one_service_area_named. #}
+{% macro one_service_named(text) -%}
+{%- set rows = seed_rows(ref('service_aliases'), ['pattern', 'service_code'], 'pattern') -%}
+{%- if rows | length == 0 -%}
+null::varchar
+{%- else -%}
+(case when len(list_distinct(list_value({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))) = 1
+      then list_distinct(list_value({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))[1] end)
+{%- endif -%}
+{%- endmacro %}
+
 {# The heading `h` found above a sentence (an asof join on its line; int_prose_fact_periods): its
    `column`, when the heading is printed in the sentence's own document (alias `l`), else null. #}
 {% macro in_own_document(h, column) -%}

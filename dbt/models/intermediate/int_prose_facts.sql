@@ -136,11 +136,13 @@ compared as (
                 when {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
                 then 'FY' || {{ fy_label(fy_start_year("coalesce(k.comparison_period_text, '')")) }} end
                as comparison_period_id,
-           -- the words whose area is the figure's: a whole before 'of which' / 'of whom' is not of
-           -- the area only its parts name ('The Ombudsman upheld 14 complaints, of which 3
-           -- concerned Children's Services': 14 is the council's)
-           case when regexp_matches(substr(k.sentence, k.char_end + 1), '(?i)\bof\s+(?:which|whom)\b')
-                then regexp_replace(k.sentence, '(?i)\bof\s+(?:which|whom)\b.*$', '')
+           -- the words whose area and service are the figure's: a whole before the clause of its
+           -- parts is not of the area or service only its parts name ('The Ombudsman upheld 14
+           -- complaints, of which 3 concerned Children's Services': 14 is the council's; '241
+           -- compliments were recorded, 64 of them about the Fostering service': 241 is not
+           -- fostering's; var parts_clause)
+           case when regexp_matches(substr(k.sentence, k.char_end + 1), '{{ var("parts_clause") }}')
+                then regexp_replace(k.sentence, '{{ var("parts_clause") }}.*$', '')
                 else k.sentence end as area_words,
            -- the openings of the sentences before, where an area framing what follows is named
            -- ('For Adult Services, the number of complaints ...'), not one named in passing ('...
@@ -177,6 +179,7 @@ named as (
         {{ one_service_area_named("coalesce(c.before_text, '')") }} as own_words_area,
         {{ one_service_area_named('c.context_openings') }} as prose_before_area,
         {{ one_service_area_named("coalesce(c.document_title, '')") }} as title_area,
+        {{ one_service_named("coalesce(c.document_title, '')") }} as title_service_code,
         case when strpos(c.sentence, ';') > 0
              then {{ top_service_named(clause) }} end as clause_service_code,
         case when strpos(c.sentence, ';') > 0
@@ -221,7 +224,7 @@ service_mentions as (
     select c.*, s.service_code, s.service_area, s.priority,
            -- a service named only to compare ('... waits remain the longest in the system after
            -- CAMHS:', 'than for occupational therapy') is not one the sentence is about
-           {{ regexp_matches_seed(without_comparisons('c.sentence'), 's.pattern', ref('service_aliases')) }} as in_sentence,
+           {{ regexp_matches_seed(without_comparisons('c.area_words'), 's.pattern', ref('service_aliases')) }} as in_sentence,
            {{ regexp_matches_seed(without_comparisons("c.before_text || ' ' || c.after_text"), 's.pattern', ref('service_aliases')) }} as in_own_words,
            -- characters from its last mention to the end of the prose before
            case when c.about_figure_before
@@ -229,9 +232,12 @@ service_mentions as (
                     {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
                     1000000)
                 else 0 end as distance
-    from (select distinct pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before from named) c
+    from (select distinct pack_id, mention_seq, sentence, area_words, context_before, context_point_start,
+                          before_text, after_text, about_figure_before from named) c
+    -- (a service named only in the numbered points before the sentence's own is theirs, unless
+    -- the sentence is about the figure before it: stg_prose_numbers context_point_start)
     join {{ ref('service_aliases') }} s
-      on {{ regexp_matches_seed("c.context_before || ' ' || c.sentence", 's.pattern', ref('service_aliases')) }}
+      on {{ regexp_matches_seed("case when c.about_figure_before then c.context_before else substr(c.context_before, c.context_point_start + 1) end || ' ' || c.area_words", 's.pattern', ref('service_aliases')) }}
      and not regexp_matches(s.pattern, '\^')
 ),
 service_named as (
@@ -246,7 +252,8 @@ service_named as (
                     then any_value(s.service_code) filter (where s.in_sentence and s.priority = s.top_priority and s.in_own_words)
            end as service_code,
            coalesce(arg_max(s.service_area, s.priority) filter (where s.in_sentence),
-                    arg_min(s.service_area, [s.distance, -s.priority])) as service_area
+                    arg_min(s.service_area, [s.distance, -s.priority])) as service_area,
+           bool_or(s.in_sentence) as service_in_sentence
     from (
         select *, max(priority) filter (where in_sentence) over w as top_priority,
                max(priority) over w as top_before
@@ -298,8 +305,19 @@ prose_facts as (
         case when sh.sentence is not null then 'shared_area'
              else 'reporting_council' end as subject_council_source,
         -- a whole whose parts are services of their own is the service its own clause names, if any
+        -- (a service only the prose before names is not one of another area than the sentence's
+        -- own: 'Of the 94 children's social care complaints received, ...' after a paragraph on
+        -- home care)
+        -- (else, for a sentence about 'the service', the one service the document's title names,
+        -- of the sentence's area if it names one: '... the service had received 46 complaints' in
+        -- 'Annual Report of the Fostering Service'; var service_anaphora)
         case when pps.part_services >= 2 then c.whole_service_code
-             else coalesce(c.part_service_code, c.bracketed_service_code, c.clause_service_code, svc.service_code) end as service_code,
+             else coalesce(c.part_service_code, c.bracketed_service_code, c.clause_service_code,
+                           case when svc.service_in_sentence or c.sentence_area is null
+                                  or svc.service_area = c.sentence_area then svc.service_code end,
+                           case when regexp_matches(c.area_words, '{{ var("service_anaphora") }}')
+                                 and (c.sentence_area is null or ts.service_area = c.sentence_area)
+                                then c.title_service_code end) end as service_code,
         -- 'none': the nearest text names a council service of neither area ('Highways')
         nullif(coalesce(c.sentence_area, (case when c.sentence_area is null then c.own_words_area end), {{ prose_before_area }}, c.heading_service_area,
                         c.title_area, c.clause_service_area, svc.service_area), 'none') as service_area,
@@ -338,6 +356,9 @@ prose_facts as (
     left join broken_down bd on bd.pack_id = c.pack_id and bd.mention_seq = c.mention_seq
     left join shared_sentences sh on sh.pack_id = c.pack_id and sh.sentence = c.sentence
     left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
+    -- the area of the service the document's title names
+    left join (select distinct service_code, service_area from {{ ref('service_aliases') }}) ts
+      on ts.service_code = c.title_service_code
     -- the services its parts name ('(84 for SLT and 138 for OT)')
     left join part_services pps on pps.pack_id = c.pack_id and pps.mention_seq = c.mention_seq
     -- the service the sentence names, else the one the prose before it names (service_named)

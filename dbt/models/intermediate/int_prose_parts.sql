@@ -13,7 +13,7 @@
 --   * the procedure named by one of the two headings above it;
 --   * the complaints stage ('a 40% decrease in Stage 1 Statutory Complaints', seed prose_part_cues
 --     part_kind stage) named in the number's clause (the words from the number before it to the
---     next one), else the one stage its sentence names; two stages named: none. Not from
+--     next one), else the one stage its sentence names before it; two stages named: none. Not from
 --     headings: a chapter heading's stage ('Local Investigation') does not hold for the
 --     ombudsman or independent-investigation figures printed under it.
 -- share_theme: what a share of complaints is of, read from the words after the number up to the
@@ -92,8 +92,11 @@ clause_stages as (   -- every stage named in the number's clause, and in its who
                            else {{ regexp_extract_all_seed('m.clause_text', 'c.pattern', ref('prose_part_cues'), 1) }} end) as stage, true as in_clause
         where {{ regexp_matches_seed('m.clause_text', 'c.pattern', ref('prose_part_cues')) }}
         union all
+        -- (the sentence's stages named before the number: a whole does not take the stage of a
+        -- part named after it, 'Of the 94 complaints received, 7 escalated to Stage 2')
         select unnest(case when c.part is not null then [c.part]
-                           else {{ regexp_extract_all_seed('m.sentence', 'c.pattern', ref('prose_part_cues'), 1) }} end) as stage, false as in_clause
+                           else {{ regexp_extract_all_seed('left(m.sentence, m.char_start)', 'c.pattern', ref('prose_part_cues'), 1) }} end) as stage, false as in_clause
+        where {{ regexp_matches_seed('left(m.sentence, m.char_start)', 'c.pattern', ref('prose_part_cues')) }}
     ) s
     group by all
 ),

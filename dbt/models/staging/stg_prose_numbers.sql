@@ -25,5 +25,6 @@ select
     coalesce(after_text, '') as after_text,
     period_text,
     skip_reason,
-    coalesce(context_before, '') as context_before
+    coalesce(context_before, '') as context_before,
+    coalesce(context_point_start, 0) as context_point_start
 from {{ source('raw', 'prose_numbers') }}
