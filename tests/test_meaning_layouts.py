@@ -7649,3 +7649,36 @@ def test_the_service_a_report_is_about_is_the_services_of_its_sentences(con):
     assert fields_on(con, "fct_complaints", "370", 32, *fields) == {
         ("complaints_received", 19.0, "FY2024/25", "children", "fostering_service")
     }
+
+
+def test_a_count_of_items_beside_another_is_not_checked_against_the_tables_rows(con):
+    """371 lines 14-21: 'three locality teams - North, South and West - alongside a borough-wide
+    eating disorder service' over a table of four rows: not a count of its rows (var
+    items_besides_words); it was a false finding."""
+    assert findings_of(con, "371") == []
+
+
+def test_a_tables_caption_naming_a_wait_outweighs_a_complaints_heading_above(con):
+    """371 lines 9-21: 'Table 1: Children waiting by CAMHS team at 31 December 2025' under the
+    heading 'CAMHS AND SOCIAL CARE COMPLAINTS UPDATE': the teams' waiting lists, not complaints
+    received."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_waiting_times", "371", 18, *fields) == {
+        ("referrals_waiting", 212.0, "D2025-12-31")
+    }
+    assert fields_on(con, "fct_complaints", "371", 18, *fields) == set()
+
+
+def test_a_numbered_points_area_is_named_in_that_point(con):
+    """371 lines 23-25: '6.3 Adult social care statutory complaints: 44 complaints were received
+    in Q2 2025/26. 73% were responded to within the timescale ...', after '6.2 In Q2 2025/26, 16
+    children's social care complaints ...': 73% is adult social care's. Neither is of the unit
+    the table's caption above names ('CAMHS team'): a caption heads no section of prose."""
+    fields = ("measure", "value", "period_id", "service_area", "segment")
+    assert fields_on(con, "fct_complaints", "371", 25, *fields) == {
+        ("complaints_received", 44.0, "FY2025/26-Q2", "adult", None),
+        ("complaints_in_timescale_pct", 73.0, "FY2025/26-Q2", "adult", None),
+    }
+    assert fields_on(con, "fct_complaints", "371", 23, *fields) == {
+        ("complaints_received", 16.0, "FY2025/26-Q2", "children", None)
+    }

@@ -1,7 +1,9 @@
 -- Check: a sentence counts the items of the table under it ('a set of 12 standard themes' over a
 -- table of themes) and the table lists another number of rows. The counted noun is read by seed
 -- prose_item_nouns and must appear in the table's caption or headers; the table is the first one
--- starting within 12 lines after the sentence, in the same document.
+-- starting within 12 lines after the sentence, in the same document. A sentence naming something
+-- besides the items it counts ('three locality teams ... alongside a pan-Lancashire eating
+-- disorder service' over a table of four services; var items_besides_words) is not checked.
 with counts as (
     -- the counted noun is one of the two words after the number ('12 standard themes')
     select n.pack_id, n.mention_seq, n.line_number, n.sentence_last_line, n.number_text, n.value,
@@ -9,6 +11,7 @@ with counts as (
     from {{ batch(ref('stg_prose_numbers')) }} n
     where n.skip_reason is null and n.value is not null and n.unit_cue is null and n.qualifier is null
       and n.role = 'level'
+      and not regexp_matches(n.sentence, '{{ var("items_besides_words") }}')
 ),
 nouned as (
     select distinct c.*

@@ -147,8 +147,10 @@ compared as (
            -- the openings of the sentences before, where an area framing what follows is named
            -- ('For Adult Services, the number of complaints ...'), not one named in passing ('...
            -- investigations for children's social care', '... of which 3 concerned Children's
-           -- Services')
-           array_to_string(regexp_extract_all(coalesce(k.context_before, ''),
+           -- Services'), in the sentence's own numbered point unless the sentence is about the
+           -- figure before it (as for services: service_mentions)
+           array_to_string(regexp_extract_all(case when k.about_figure_before then coalesce(k.context_before, '')
+                                                   else substr(coalesce(k.context_before, ''), k.context_point_start + 1) end,
                                               '(?:^|[.;:]\s+)[^A-Za-z0-9]*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?([^.;:]{0,{{ var("framing_area_chars") }}})', 1), ' | ')
                as context_openings
     from kept k
@@ -367,12 +369,22 @@ prose_facts as (
      and svc.sentence is not distinct from c.sentence and svc.context_before is not distinct from c.context_before
      and svc.before_text is not distinct from c.before_text and svc.after_text is not distinct from c.after_text
      and svc.about_figure_before is not distinct from c.about_figure_before
+),
+-- a figure of a service and no area named is of its service's area (the service the title of
+-- 'Annual Report of the Fostering Service' names: children's)
+with_service_areas as (
+    select f.* replace (coalesce(f.service_area, sa.service_area) as service_area,
+                        case when f.service_area is null and sa.service_area is not null then 'service'
+                             else f.service_area_source end as service_area_source)
+    from prose_facts f
+    left join (select distinct service_code, service_area from {{ ref('service_aliases') }}) sa
+      on sa.service_code = f.service_code
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
 -- value, period, service and part of the service; a printing on another line stays a fact)
 select * exclude (dated_after_meeting)
-from prose_facts
+from with_service_areas
 where not (dated_after_meeting and value_type is distinct from 'target' and value_type is distinct from 'forecast')
 qualify row_number() over (
     partition by pack_id, source_line, measure, unit, value_type, value, period_id, service_code,

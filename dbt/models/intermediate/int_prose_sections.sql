@@ -2,7 +2,7 @@
 -- nearest first. A heading is a short untabbed line without closing punctuation and with at most
 -- three lower-case words of four letters or more, not a bullet
 -- (unless printed bold: '- **Brokerage Service**'), not a table's source or note ('Source: ...',
--- var table_note_key) and not a running header (printed three times or more in the pack). Seed
+-- var table_note_key) nor its numbered caption (var numbered_caption), and not a running header (printed three times or more in the pack). Seed
 -- prose_section_headings classifies them: a 'unit' heading names a part of the service (a team,
 -- a division, a partner trust, a named service), a 'whole' heading the whole service, an
 -- 'inherit' heading ('Nature of Complaint') goes on with the section above
@@ -25,6 +25,9 @@ lines as (
       and not regexp_matches(clean_text, '[.:;,]$')
       and (not regexp_matches(text, '^\s*[-–•*]\s') or strpos(text, '**') > 0)
       and not regexp_matches(clean_text, '{{ var("table_note_key") }}')   -- 'Source: ... Trust'
+      -- nor a table's numbered caption ('Table 1: Children waiting by CAMHS team'): the
+      -- sentences after its table are not about its rows' unit
+      and not regexp_matches(clean_text, '{{ var("numbered_caption") }}')
       -- a heading is no sentence: few lower-case words ('The table below provides information on ...' is one)
       and len(regexp_extract_all(clean_text, '(?:^|\s)[a-z][a-z]{3,}')) <= 3
 ),
