@@ -994,7 +994,7 @@ def test_a_table_and_a_dashboard_are_one_waiting_list_snapshot(pub):
     printings = pub.execute(
         "select value, first_printing from bi.facts where measure = 'referrals_waiting' "
         "and figure_key = (select figure_key from bi.facts where measure = 'referrals_waiting' "
-        "and value = 41) order by value"
+        "and period_id = 'D2021-09-30' and value = 41) order by value"
     ).fetchall()
     assert printings == [(40, True), (41, False)]
     assert set(row["printed_at"]) == {
