@@ -408,6 +408,9 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
                     continue
                 counted[name] += 1
                 first_line.setdefault(name, number)
+        elif name := _form_without_council(line):  # `LONDON BOROUGH OF CAMDEN<TAB>WARDS: All`
+            mentions[name] += 1
+            first_line.setdefault(name, number)
         if "@" in line:
             for match in GOV_UK_DOMAIN.finditer(line):
                 domains[match.group("place").lower()] += 1
@@ -426,6 +429,16 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
     _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
 
 
+def _form_without_council(line: str) -> str | None:
+    """The council a line (or its first cell) names by a form of its name without 'Council'
+    (`THE LONDON BOROUGH OF CAMDEN`, a report's heading past the front sheet), else None."""
+    if "of " not in line.lower():
+        return None
+    first_cell = re.sub(r"(?i)^the\s+", "", clean_text(line.split("\t", 1)[0]))
+    match = _printed_council_without_council().match(_title_case_capitals(first_cell))
+    return match.group("name") if match else None
+
+
 def _place_of(name: str) -> str:
     """A council's name less a leading `City of` / `London Borough of` (`City of Bradford
     Metropolitan District Council` -> `Bradford Metropolitan District Council`)."""
@@ -436,12 +449,12 @@ def _infer_council_from_domain(
     domains: Counter[str], lines: list[str], meta: MeetingMetadata
 ) -> None:
     """A pack that never names its council (`the Council`) still prints its officers' e-mail
-    addresses: the place of the gov.uk domain most of them share (`@haringey.gov.uk`) names it.
-    Recorded as inferred, never when two domains are as common; the name is resolved against
-    the council register in dbt like any other (a domain that is no council's name stays
-    unresolved)."""
+    addresses: the place of the gov.uk domain most of them share (`@haringey.gov.uk`), or of the
+    one gov.uk address it prints (`gary.sherwood@devon.gov.uk`), names it. Recorded as
+    inferred, never when two domains are as common; the name is resolved against the council
+    register in dbt like any other (a domain that is no council's name stays unresolved)."""
     ranked = domains.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return
     place, count = ranked[0]
     first = next(n for n, line in enumerate(lines, start=1) if f"@{place}.gov.uk" in line.lower())

@@ -357,7 +357,9 @@ from ingest.text import clean_text
 # agenda_heading)
 # 1.4.41: prose numbers' context_point_start: where the sentence's own numbered point begins in its
 # context (a service named only in the points before is theirs)
-PARSER_VERSION = "1.4.41"
+# 1.4.42: a council named by a form without 'Council' past the front sheet (`THE LONDON BOROUGH OF
+# CAMDEN`), or by the one gov.uk address a pack prints
+PARSER_VERSION = "1.4.42"
 
 
 @dataclass

@@ -205,6 +205,49 @@ def test_a_council_never_named_is_read_from_its_officers_email_domain():
     assert tied.council is None and "council" in tied.missing_reasons
 
 
+def test_a_council_printing_one_officers_address_is_read_from_it():
+    """A front sheet under `County Hall / Topsham Road / Exeter` with one gov.uk address and no
+    council name (probe AM am2): the address names it."""
+    lines = [
+        "County Hall",
+        "Topsham Road",
+        "Exeter",
+        "",
+        "Date: 13 January 2026",
+        "Contact: Gary Sherwood, gary.sherwood@devon.gov.uk",
+        "",
+        "HEALTH AND ADULT CARE SCRUTINY COMMITTEE",
+        "Thursday, 22 January 2026 at 10.30 am",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.council, meta.council_line, meta.council_method) == (
+        "Devon",
+        6,
+        "inferred_from_email_domain",
+    )
+
+
+def test_a_council_named_without_council_past_the_front_sheet_is_read():
+    """`THE LONDON BOROUGH OF CAMDEN` over the minutes (line 43) and `LONDON BOROUGH OF
+    CAMDEN<TAB>WARDS: All` over each report (probe AM am3): a form of the council's name with
+    no 'Council' in it, printed past the front sheet's lines, names it."""
+    lines = ["Public Document Pack", "", "Children, Schools and Families Scrutiny Committee"]
+    lines += ["", "Date:\tMonday, 2 March 2026", "Time:\t6.30 pm"] + [""] * 40
+    lines += ["THE LONDON BOROUGH OF CAMDEN", "", "At a meeting of the committee ..."]
+    lines += [
+        "",
+        "LONDON BOROUGH OF CAMDEN\tWARDS: All",
+        "",
+        "LONDON BOROUGH OF CAMDEN\tWARDS: All",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.council, meta.council_line, meta.council_method) == (
+        "London Borough of Camden",
+        47,
+        "inferred_from_text",
+    )
+
+
 def test_a_meeting_announced_in_a_sentence_gives_committee_date_time_and_venue():
     lines = [
         "DEVON COUNTY COUNCIL",
