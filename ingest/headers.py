@@ -9,6 +9,7 @@ from ingest.captions import phrases
 from ingest.cells import VALUE_KINDS, is_value
 from ingest.dates import QUARTER
 from ingest.rows import Row, starts_lowercase, trim
+from ingest.stitching import opens_a_part_column
 
 COLUMN_HEADING_MAX_CHARS = 60
 COLUMN_HEADING_MAX_WORDS = 8
@@ -74,7 +75,9 @@ def _first_row_is_header(rows: list[Row]) -> bool:
         return True  # `<TAB>2023<TAB>2024` over labelled rows of figures
     if _periods_beside_a_heading(rows):
         return True
-    if rows[0].has_body_cells or any(starts_lowercase(c) for c in first[1:]):
+    if rows[0].has_body_cells or any(
+        starts_lowercase(c) and not opens_a_part_column(c) for c in first[1:]
+    ):
         return False  # values, or words going on from a row above a page break
     body_values = any(r.has_body_cells for r in rows[1:])
     if body_values:

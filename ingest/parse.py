@@ -359,7 +359,9 @@ from ingest.text import clean_text
 # context (a service named only in the points before is theirs)
 # 1.4.42: a council named by a form without 'Council' past the front sheet (`THE LONDON BOROUGH OF
 # CAMDEN`), or by the one gov.uk address a pack prints
-PARSER_VERSION = "1.4.42"
+# 1.4.43: a header cell opening in lower case with `of whom` / `of which` (stitching.yml
+# part_column_openers) is a heading, not words going on past a page break
+PARSER_VERSION = "1.4.43"
 
 
 @dataclass

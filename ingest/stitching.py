@@ -33,6 +33,16 @@ def label_stubs() -> frozenset[str]:
 
 
 @cache
+def part_column_openers() -> tuple[str, ...]:
+    return tuple(str(words).lower() for words in _spec()["part_column_openers"])
+
+
+def opens_a_part_column(cell: str) -> bool:
+    """A header cell in lower case naming a part of the row (`of whom UASC`)."""
+    return cell.lower().startswith(part_column_openers())
+
+
+@cache
 def dangling_words() -> frozenset[str]:
     return frozenset(str(word).lower() for word in _spec()["dangling_words"])
 

@@ -7682,3 +7682,20 @@ def test_a_numbered_points_area_is_named_in_that_point(con):
     assert fields_on(con, "fct_complaints", "371", 23, *fields) == {
         ("complaints_received", 16.0, "FY2025/26-Q2", "children", None)
     }
+
+
+def test_a_caption_naming_the_children_outweighs_a_sentence_above_it(con):
+    """372 lines 14-23: 'Table 3: Looked after children by age and gender at 31 March 2025' under
+    a paragraph saying '... 14% more than 20 miles from Fernleigh': the children in care by age
+    band and gender, not children placed more than 20 miles from home (whose five age bands
+    made five false findings of one figure printed with four values). Its header's last cell,
+    'of whom UASC', opens in lower case: a heading still, not words going on past a page break
+    (the columns had no names)."""
+    fields = ("measure", "value", "period_id", "age_band", "column_name")
+    assert fields_on(con, "fct_placements", "372", 18, *fields) == {
+        ("cla_count", 9.0, "D2025-03-31", "Under 5", "Female"),
+        ("cla_count", 11.0, "D2025-03-31", "Under 5", "Male"),
+        ("cla_count", 20.0, "D2025-03-31", "Under 5", "Total"),
+        ("cla_count", 0.0, "D2025-03-31", "Under 5", "of whom UASC"),
+    }
+    assert findings_of(con, "372") == []
