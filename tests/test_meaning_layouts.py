@@ -7699,3 +7699,17 @@ def test_a_caption_naming_the_children_outweighs_a_sentence_above_it(con):
         ("cla_count", 0.0, "D2025-03-31", "Under 5", "of whom UASC"),
     }
     assert findings_of(con, "372") == []
+
+
+def test_a_bracket_inside_a_services_name_does_not_hide_it(con):
+    """373 line 18: 'CAMHS - Autism (ASD) assessment' was CAMHS's (the label was read up to its
+    bracket, 'CAMHS - Autism'): the autism assessment's list, as 'CAMHS - Neurodevelopmental
+    (ADHD) assessment' on line 17 is the neurodevelopmental pathway's."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "373", 18, *fields) == {
+        ("referrals_waiting", 1637.0, "D2025-12-31", "autism_assessment"),
+        ("median_wait_weeks", 58.0, "D2025-12-31", "autism_assessment"),
+    }
+    assert ("referrals_waiting", 2214.0, "D2025-12-31", "neurodevelopmental_pathway") in fields_on(
+        con, "fct_waiting_times", "373", 17, *fields
+    )

@@ -61,12 +61,14 @@ label_meanings as (
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as row_role,
         (select arg_max(p.adds_up_rows, p.priority) from {{ ref('row_roles') }} p
           where {{ regexp_matches_seed('l.row_label', 'p.pattern', ref('row_roles')) }}) as adds_up_rows,
-        -- the service the label names before any bracket or footnote mark; else, in its bracket
-        -- ('Getting Help (Core CYPMHS)', 'Neurodevelopmental (ND) assessment'), unless the bracket
-        -- only notes what the row takes in ('(incl. hospital discharge)': var label_note_bracket)
+        -- the service the label names before any bracket or footnote mark (a bracket inside its
+        -- words left out: 'CAMHS - Autism (ASD) assessment' names the autism assessment); else,
+        -- in its bracket ('Getting Help (Core CYPMHS)', 'Neurodevelopmental (ND) assessment'),
+        -- unless the bracket only notes what the row takes in ('(incl. hospital discharge)': var
+        -- label_note_bracket)
         coalesce(
             (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
-              where {{ regexp_matches_seed("regexp_replace(l.row_label, '\s*[*(].*$', '')", 'p.pattern', ref('service_aliases')) }}),
+              where {{ regexp_matches_seed("regexp_replace(regexp_replace(l.row_label, '\s*\([^()]*\)\s+([A-Za-z])', ' \\1', 'g'), '\s*[*(].*$', '')", 'p.pattern', ref('service_aliases')) }}),
             (select arg_max(p.service_code, p.priority) from {{ ref('service_aliases') }} p
               where {{ regexp_matches_seed("regexp_replace(regexp_replace(l.row_label, '" ~ var('label_note_bracket') ~ "', '', 'g'), '\s*\*.*$', '')", 'p.pattern', ref('service_aliases')) }}))
             as service_code,
