@@ -943,6 +943,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         # '... speech and language therapy waiting list stood at 616' against its table's 611
         # (the eating disorders service's 21 after a sentence on CAMHS is checked against nothing)
         ("369", "prose_figure_disagrees_with_table", "warning", "16,20"),
+        # 'Q1 2025/26 | Q2 2025/26 | 2025/26 year to date': 118 + 104 is 222, the year so far 212
+        ("374", "quarters_sum_to_year_total", "warning", "16"),
     ]
 
 
@@ -7713,3 +7715,17 @@ def test_a_bracket_inside_a_services_name_does_not_hide_it(con):
     assert ("referrals_waiting", 2214.0, "D2025-12-31", "neurodevelopmental_pathway") in fields_on(
         con, "fct_waiting_times", "373", 17, *fields
     )
+
+
+def test_the_first_quarters_add_up_to_the_year_so_far_printed_beside_them(con):
+    """374 lines 15-17: 'Q1 2025/26 | Q2 2025/26 | 2025/26 year to date' over '118 | 104 | 212':
+    the quarters were checked only against a whole year's total, so the year so far (1 April to
+    30 September), 10 short of its quarters, went unseen; the ceased row's 127 + 117 = 244 is
+    no finding."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "374", 16, *fields) == {
+        ("children_starting_care", 118.0, "FY2025/26-Q1"),
+        ("children_starting_care", 104.0, "FY2025/26-Q2"),
+        ("children_starting_care", 212.0, "R2025-04-01/2025-09-30"),
+    }
+    assert findings_of(con, "374") == [("quarters_sum_to_year_total", "16")]
