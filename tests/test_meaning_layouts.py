@@ -7721,11 +7721,13 @@ def test_the_first_quarters_add_up_to_the_year_so_far_printed_beside_them(con):
     """374 lines 15-17: 'Q1 2025/26 | Q2 2025/26 | 2025/26 year to date' over '118 | 104 | 212':
     the quarters were checked only against a whole year's total, so the year so far (1 April to
     30 September), 10 short of its quarters, went unseen; the ceased row's 127 + 117 = 244 is
-    no finding."""
+    no finding. The column 'Same period 2024/25' beside them is April to September 2024 (var
+    same_span_words), not the whole of 2024/25."""
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_placements", "374", 16, *fields) == {
         ("children_starting_care", 118.0, "FY2025/26-Q1"),
         ("children_starting_care", 104.0, "FY2025/26-Q2"),
         ("children_starting_care", 212.0, "R2025-04-01/2025-09-30"),
+        ("children_starting_care", 239.0, "R2024-04-01/2024-09-30"),
     }
     assert findings_of(con, "374") == [("quarters_sum_to_year_total", "16")]

@@ -56,7 +56,11 @@ with obs as (
         -- a column or a row counting a year so far ('2025/26 | year to date', a row 'Year to
         -- date' under rows of quarters; var year_to_date_label)
         coalesce(regexp_matches({{ own_labels }}, '{{ var("year_to_date_label") }}'), false)
-            or {{ so_far_month }} is not null as says_to_date,
+            or {{ so_far_month }} is not null
+            or coalesce(regexp_matches({{ own_labels }}, '{{ var("same_span_words") }}'), false) as says_to_date,
+        -- ... the same span of an earlier year ('Same period 2024/25' beside '2025/26 year to
+        -- date'; var same_span_words): the year so far's span, that many years before
+        coalesce(regexp_matches({{ own_labels }}, '{{ var("same_span_words") }}'), false) as says_same_span,
         -- ... or a fiscal year's column naming the months it counts from April ('2025/26 (Apr -
         -- Sep)'): the year to that month's end
         case when o.col_fy is not null and {{ so_far_month }} is not null
@@ -348,12 +352,25 @@ typed as (
             over (partition by r.table_id, r.fy_start_year) as latest_quarter_end
     from flows_to_a_day r
 ),
-spanned as (
+own_spans as (
     select s.*,
            case when s.period_type = 'to_date'
                 then coalesce(s.col_months_to, s.flow_to_day, s.latest_quarter_end,
-                              least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as to_date_end
+                              least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as own_end
     from typed s
+),
+spanned as (
+    -- a same span of an earlier year ends as the table's latest year so far does, that many
+    -- years before
+    select s.* exclude (own_end),
+           case when s.says_same_span and s.period_type = 'to_date' and s.fy_start_year < y.fy_start_year
+                then cast(y.own_end - to_years(y.fy_start_year - s.fy_start_year) as date)
+                else s.own_end end as to_date_end
+    from own_spans s
+    left join (select table_id, arg_max(own_end, fy_start_year) as own_end, max(fy_start_year) as fy_start_year
+               from own_spans
+               where period_type = 'to_date' and not says_same_span
+               group by table_id) y on y.table_id = s.table_id
 )
 select
     s.pack_id,
