@@ -7731,3 +7731,22 @@ def test_the_first_quarters_add_up_to_the_year_so_far_printed_beside_them(con):
         ("children_starting_care", 239.0, "R2024-04-01/2024-09-30"),
     }
     assert findings_of(con, "374") == [("quarters_sum_to_year_total", "16")]
+
+
+def test_responses_outside_the_timescale_and_all_responses_under_a_timeliness_caption(con):
+    """375 lines 14-22, under 'Table 3: Responses within timescale': 'Responded outside the
+    agreed timescale' (48, 16%) was complaints concluded and a share; 'Total responses' (300) was
+    complaints answered in time. They are the complaints answered late and every complaint
+    answered."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "375", 21, *fields) == {
+        ("complaints_over_timescale", 48.0, "FY2023/24"),
+        ("complaints_over_timescale", 38.0, "FY2024/25"),
+        ("complaints_over_timescale_pct", 16.0, "FY2023/24"),
+        ("complaints_over_timescale_pct", 12.0, "FY2024/25"),
+    }
+    assert {
+        (f["measure"], f["value"])
+        for f in facts(con, "fct_complaints", "375", 22)
+        if f["column_name"].endswith("Number")
+    } == {("complaints_concluded", 300.0), ("complaints_concluded", 317.0)}
