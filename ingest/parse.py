@@ -361,7 +361,9 @@ from ingest.text import clean_text
 # CAMDEN`), or by the one gov.uk address a pack prints
 # 1.4.43: a header cell opening in lower case with `of whom` / `of which` (stitching.yml
 # part_column_openers) is a heading, not words going on past a page break
-PARSER_VERSION = "1.4.43"
+# 1.4.44: a table printing no label column (a header of periods from its first cell on over rows
+# of figures from theirs) gets an empty one: its first figure no longer labels the row
+PARSER_VERSION = "1.4.44"
 
 
 @dataclass

@@ -18,10 +18,13 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.captions import CaptionFinder, find_as_of
+from ingest.cells import VALUE_KINDS, cell_kind
+from ingest.dates import QUARTER
 from ingest.headers import (
     caption_in_first_header_cell,
     count_header_rows,
@@ -91,7 +94,7 @@ def find_tables(
 def build_table(run: dict, above: tuple[str | None, int | None]) -> Table:
     """One table from its run of rows; `above` is the caption printed above it (a stacked
     table shares the caption of the table it is stacked under)."""
-    rows: list[Row] = run["rows"]
+    rows: list[Row] = _with_label_column(run["rows"])
     layout = detect_layout(rows)
     titles = leading_titles(rows) if layout == "grid" else []
     rows = rows[len(titles) :]
@@ -127,6 +130,27 @@ def build_table(run: dict, above: tuple[str | None, int | None]) -> Table:
     table.n_body_rows = len(logical)
     table.cells.extend(_body_cells(logical, columns, layout))
     return table
+
+
+def _with_label_column(rows: list[Row]) -> list[Row]:
+    """The rows with an empty label cell first when the table prints none: a header of periods
+    from its first cell on (`Q1<TAB>Q2<TAB>Q3<TAB>Q4<TAB>Total`) over rows of figures from
+    theirs (`79<TAB>88<TAB>91<TAB>83<TAB>341`). Read as they are, Q1's figure would label the
+    row and be lost."""
+    if len(rows) < 2 or not all(_is_period_heading(cell) for cell in rows[0].clean[:2]):
+        return rows
+    if not all(
+        row.kinds[0] in VALUE_KINDS and len(row.clean) == len(rows[0].clean) for row in rows[1:]
+    ):
+        return rows
+    return [Row(row.line, ["", *row.raw], ["", *row.clean]) for row in rows]
+
+
+def _is_period_heading(cell: str) -> bool:
+    return cell_kind(cell) in ("period", "month") or _OPENS_WITH_A_QUARTER.match(cell) is not None
+
+
+_OPENS_WITH_A_QUARTER = re.compile(rf"^\s*{QUARTER}\s*[1-4]\b", re.IGNORECASE)
 
 
 def _header_cells(header_rows: list[Row], columns: list[str]) -> list[TableCell]:

@@ -7750,3 +7750,17 @@ def test_responses_outside_the_timescale_and_all_responses_under_a_timeliness_ca
         for f in facts(con, "fct_complaints", "375", 22)
         if f["column_name"].endswith("Number")
     } == {("complaints_concluded", 300.0), ("complaints_concluded", 317.0)}
+
+
+def test_a_table_printing_no_label_column_keeps_its_first_figure(con):
+    """375 lines 24-26: 'Q1 | Q2 | Q3 | Q4 | Total' over '79 | 88 | 91 | 83 | 341': the 79 was
+    read as the row's label (the other quarters a breakdown '79' of it) and lost; it is the
+    first quarter's."""
+    fields = ("measure", "value", "period_id", "breakdown")
+    assert fields_on(con, "fct_complaints", "375", 26, *fields) == {
+        ("complaints_received", 79.0, "FY2024/25-Q1", None),
+        ("complaints_received", 88.0, "FY2024/25-Q2", None),
+        ("complaints_received", 91.0, "FY2024/25-Q3", None),
+        ("complaints_received", 83.0, "FY2024/25-Q4", None),
+        ("complaints_received", 341.0, "FY2024/25", None),
+    }
