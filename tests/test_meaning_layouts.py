@@ -7764,3 +7764,18 @@ def test_a_table_printing_no_label_column_keeps_its_first_figure(con):
         ("complaints_received", 83.0, "FY2024/25-Q4", None),
         ("complaints_received", 341.0, "FY2024/25", None),
     }
+
+
+def test_complaints_and_enquiries_the_ombudsman_received_under_its_decisions(con):
+    """375 lines 28-31, 'Table 5: LGSCO decisions on Exmoor adult social care': 'Complaints and
+    enquiries received' (64, 71) were the Ombudsman's findings, beside 'Detailed
+    investigations' (22, 27): they are what it received, its enquiries."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "375", 30, *fields) == {
+        ("ombudsman_enquiries", 64.0, "FY2023/24"),
+        ("ombudsman_enquiries", 71.0, "FY2024/25"),
+    }
+    assert fields_on(con, "fct_complaints", "375", 31, *fields) == {
+        ("ombudsman_findings", 22.0, "FY2023/24"),
+        ("ombudsman_findings", 27.0, "FY2024/25"),
+    }
