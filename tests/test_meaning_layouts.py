@@ -945,6 +945,9 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("369", "prose_figure_disagrees_with_table", "warning", "16,20"),
         # 'Q1 2025/26 | Q2 2025/26 | 2025/26 year to date': 118 + 104 is 222, the year so far 212
         ("374", "quarters_sum_to_year_total", "warning", "16"),
+        # 'At the end of November 2025, 1,468 people were awaiting a Care Act assessment' against
+        # its table's total of 1,486
+        ("376", "prose_figure_disagrees_with_table", "warning", "14,22"),
     ]
 
 
@@ -7779,3 +7782,16 @@ def test_complaints_and_enquiries_the_ombudsman_received_under_its_decisions(con
         ("ombudsman_findings", 22.0, "FY2023/24"),
         ("ombudsman_findings", 27.0, "FY2024/25"),
     }
+
+
+def test_a_caption_of_people_awaiting_an_assessment_is_a_waiting_list(con):
+    """376 lines 14-22: 'Table 1: People awaiting a Care Act assessment, by locality' was no
+    table of any domain (its figures unclassified), so the sentence above it, 1,468 awaiting at
+    the end of November 2025, was checked against nothing: the table's total, 1,486, is the
+    waiting list (seeds domain_patterns, measure_patterns), and they disagree."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "376", 22, *fields) == {
+        ("referrals_waiting", 1702.0, "D2025-03-31", "care_act_assessment"),
+        ("referrals_waiting", 1486.0, "D2025-11-30", "care_act_assessment"),
+    }
+    assert findings_of(con, "376") == [("prose_figure_disagrees_with_table", "14,22")]
