@@ -7795,3 +7795,15 @@ def test_a_caption_of_people_awaiting_an_assessment_is_a_waiting_list(con):
         ("referrals_waiting", 1486.0, "D2025-11-30", "care_act_assessment"),
     }
     assert findings_of(con, "376") == [("prose_figure_disagrees_with_table", "14,22")]
+
+
+def test_the_figure_is_of_the_measure_named_last_before_it(con):
+    """377 line 14: '... 118 children had been waiting more than 18 weeks for a first CAMHS
+    appointment; at the end of December 2025 the figure was 62': 62 was read as the whole
+    waiting list (the measure the sentence before names); it is the number waiting more than 18
+    weeks, named last before it, in its own sentence (seed prose_antecedents)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "377", 14, *fields) == {
+        ("waiting_over_18_weeks", 118.0, "D2024-12-31", "camhs"),
+        ("waiting_over_18_weeks", 62.0, "D2025-12-31", "camhs"),
+    }

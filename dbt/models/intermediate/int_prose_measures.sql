@@ -118,13 +118,17 @@ best as (
 cues as (
     select subject, pattern from {{ ref('prose_subject_cues') }}
 ),
--- 'this figure is 527': the measure the prose before names last
+-- 'this figure is 527': the measure the prose before names last (the sentence's own words before
+-- the number included: '118 children had been waiting more than 18 weeks ...; at the end of
+-- December 2025 the figure was 62')
 anaphors as (
     select t.pack_id, t.mention_seq, t.unit_read, t.role,
-           arg_max(a.measure, strpos(lower(t.context_before), lower({{ regexp_extract_seed('t.context_before', 'a.pattern', ref('prose_antecedents')) }})))
+           -- (the nearest: by its last printing, counted from the end)
+           arg_min(a.measure, strpos(reverse(lower(t.prose_before)),
+                                     reverse(lower({{ regexp_extract_seed('t.prose_before', 'a.pattern', ref('prose_antecedents')) }}))))
                as antecedent
-    from texts t
-    join {{ ref('prose_antecedents') }} a on {{ regexp_matches_seed('t.context_before', 'a.pattern', ref('prose_antecedents')) }}
+    from (select *, context_before || ' ' || left(sentence, char_start) as prose_before from texts) t
+    join {{ ref('prose_antecedents') }} a on {{ regexp_matches_seed('t.prose_before', 'a.pattern', ref('prose_antecedents')) }}
     where exists (select 1 from cues c where c.subject = 'anaphor' and {{ regexp_matches_seed('t.before_for_measure', 'c.pattern', ref('prose_subject_cues')) }})
     group by all
 ),
