@@ -7807,3 +7807,15 @@ def test_the_figure_is_of_the_measure_named_last_before_it(con):
         ("waiting_over_18_weeks", 118.0, "D2024-12-31", "camhs"),
         ("waiting_over_18_weeks", 62.0, "D2025-12-31", "camhs"),
     }
+
+
+def test_a_count_with_a_bare_figure_in_brackets_keeps_its_count(con):
+    """375 lines 33-37, 'Table 6: Stage 1 complaints by service, 2024/25 (2023/24 in brackets)':
+    a cell '19 (16)' had no shape and its row's complaints received were lost; 19 is the
+    count, and 16, whose meaning only the caption's note gives, is listed unclassified."""
+    fields = ("measure", "value", "period_id", "stage")
+    assert fields_on(con, "fct_complaints", "375", 35, *fields) == {
+        ("complaints_received", 19.0, "FY2024/25", "1"),
+        ("complaints_upheld_or_partially_upheld", 7.0, "FY2024/25", "1"),
+    }
+    assert [u["value"] for u in unclassified(con, "375", 35)] == [16]

@@ -3,6 +3,7 @@
 --                                '61 (22U & 39PU)' -> upheld_total 61 (the two parts together), ...
 --   '2,481 (734 upheld)'      -> value 2481, upheld 734
 --   '98 (23%)'                -> value 98, share_pct 23 (its share of the column: unclassified)
+--   '19 (16)'                 -> value 19, bracketed 16 (a note says what: unclassified)
 --   '12 (3 UASC)'             -> value 12, subgroup 3 (a group of the 12 its words name: unclassified)
 --   '39 (4 custody & 7 B&B)'  -> value 39, subgroup 4, subgroup_2 7; '284 (incl. 12 post-16)' likewise
 --   '448¹'                    -> value 448 (a footnote's mark after a number)
@@ -56,6 +57,7 @@ shaped as (
             when regexp_matches(v, '^[0-9]+\s*/\s*[0-9]+$') then 'fraction'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s+[0-9]+(\.[0-9]+)?\s*%\s*[a-z].*$') then 'count_pct'
             when regexp_matches(v, '^[0-9][0-9,]*\s*\(\s*[0-9]+(\.[0-9]+)?\s*%\s*\)$') then 'count_share'
+            when regexp_matches(v, '^[0-9][0-9,]*\s*\(\s*[0-9][0-9,]*\s*\)$') then 'count_bracketed'
             when regexp_matches(v, '(?i)^[0-9][0-9,]*\s*\(\s*(?:{{ var("subgroup_cell_opener") }})?{{ subgroup_cell_group() }}(?:\s*(?:&|,|\band\b)\s*{{ subgroup_cell_group() }})*\)$') then 'count_subgroup'
             when regexp_matches(v, '(?i)^£?\s*[-+]?[0-9][0-9,]*(\.[0-9]+)?\s*(%|weeks?|wks?|days?|m)?\s*(↑|↓|\(=\)|=|\(↑\)|\(↓\))?\s*(\(\s*(↑|↓|\+|-)\s*[0-9]+\s*\))?\s*(actual\s+[0-9][0-9,]*(\.[0-9]+)?\s*%?)?(\s*\(\s*(?:{{ var("value_status_note") }})\s*\))?[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]?$') then 'number'
         end as shape
@@ -108,6 +110,11 @@ parsed as (
             when 'count_share' then [   -- '98 (23%)': the count, and its share of the column
                 {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*)', 1), ',', '') as double), 'kind': 'count'},
                 {'component': 'share_pct', 'value': try_cast(regexp_extract(v, '\(\s*([0-9]+(\.[0-9]+)?)\s*%', 1) as double), 'kind': 'percent'}]
+            -- '19 (16)': the count, and a bare figure in brackets whose meaning only a note says
+            -- ('2023/24 in brackets'): unclassified, no component of a measure
+            when 'count_bracketed' then [
+                {'component': 'value', 'value': try_cast(replace(regexp_extract(v, '^([0-9][0-9,]*)', 1), ',', '') as double), 'kind': 'count'},
+                {'component': 'bracketed', 'value': try_cast(replace(regexp_extract(v, '\(\s*([0-9][0-9,]*)\s*\)', 1), ',', '') as double), 'kind': 'count'}]
             -- '12 (3 UASC)': the count, and a group of it the words name; '284 (incl. 12 post-16)',
             -- '39 (4 custody & 7 B&B)': each group of it ('subgroup', 'subgroup_2', ...)
             when 'count_subgroup' then list_concat(
