@@ -1256,3 +1256,21 @@ def test_layout_resolutions_in_cells_under_a_council_and_meeting_banner(layouts_
         ),
         ("iii", "(iii)", "That the charges be reviewed again in twelve months.", 28, 28),
     ]
+
+
+def test_layout_a_recommendation_heading_numbered_with_a_bracket(layouts_con):
+    """bracketed_number_recommendation_heading.txt: `1)<TAB>Recommendation` over `That the
+    Committee:` and `(a)` / `(b)` is the report's recommendation of two items (none was read:
+    a heading's number was `1.` or `1`, never `1)`)."""
+    found = decisions_in(
+        layouts_con,
+        "bracketed_number_recommendation_heading.txt",
+        "source_line",
+        "source_last_line",
+        "kind",
+        "subject",
+        "n_items",
+    )
+    assert found == [
+        (18, 20, "recommendation", "Adult Social Care: People Waiting for Assessment and Review", 2)
+    ]

@@ -169,11 +169,12 @@ regexp_matches({{ expr }}, '(?i)^\W*[0-9]{1,2}(?:st|nd|rd|th)?\s+{{ month_names_
 {# A line printing a number and a title in two cells ('5<TAB>Minutes of Previous Meeting',
    '4.<TAB>Ombudsman annual reviews 2024/25', a minute's number and year 'CAB 42/25<TAB>BUDGET', a
    body's lettered reference 'HASC/44<TAB>Winter Pressures', 'CYP/26/2<TAB>Budget Proposals',
-   'CPP-14<TAB>Children in Care Performance', a number marked '* 61<TAB>Minutes'; not
+   'CPP-14<TAB>Children in Care Performance', a number marked '* 61<TAB>Minutes', a number closed
+   by a bracket '1)<TAB>Recommendation'; not
    a fiscal year's row '2024/25<TAB>Good'): a minute's or a section's heading, not a table row.
    `expr` is the line as printed, with its TABs. #}
 {% macro numbered_title_in_two_cells(expr) -%}
-regexp_matches({{ expr }}, '^\s*(?:\*\s*)?(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?\.?|(?:[A-Z]{1,6}\s?)?[0-9]{1,3}/[0-9]{2,4}\.?|[A-Z]{1,6}[/-][0-9]{1,4}(?:/[0-9]{1,4})?\.?|[A-Z]{1,3}[0-9]{2,4}\.?)\t+[^\t]*[A-Za-z][^\t]*\t*$')
+regexp_matches({{ expr }}, '^\s*(?:\*\s*)?(?:[0-9]{1,3}(?:\.[0-9]{1,2})?[a-z]?[.)]?|(?:[A-Z]{1,6}\s?)?[0-9]{1,3}/[0-9]{2,4}\.?|[A-Z]{1,6}[/-][0-9]{1,4}(?:/[0-9]{1,4})?\.?|[A-Z]{1,3}[0-9]{2,4}\.?)\t+[^\t]*[A-Za-z][^\t]*\t*$')
 {%- endmacro %}
 
 {# What a record's decision says became of the item instead of deciding it ('Deferred to the
