@@ -34,6 +34,22 @@ to_date_rows as (
     where unit = 'count' and value_type = 'actual' and {{ in_batch('pack_id') }}
       and ((is_period_column and fiscal_quarter is not null) or period_type = 'to_date')
     group by all
+),
+-- the quarters beside the total they add up to, each with the words naming them
+compared as (
+    select pack_id, source_table_id, source_row, source_part, measure, fiscal_year, source_lines,
+           row_label, period_id, quarter_sum, year_total as printed_total, null::varchar as key_suffix,
+           'The quarters of ' as quarters_words, ' but the printed year total is ' as total_words
+    from rows
+    where n_quarters = 4 and year_total is not null
+    union all
+    select pack_id, source_table_id, source_row, source_part, measure, fiscal_year, source_lines,
+           row_label, period_id, quarter_sum, to_date_total, 'to_date',
+           'The quarters 1 to ' || last_quarter || ' of ', ' but the printed total for the year so far is '
+    from to_date_rows
+    where n_to_date = 1
+      and last_quarter < 4 and n_quarters = last_quarter
+      and to_date_start = first_quarter_start and to_date_end = last_quarter_end
 )
 select
     pack_id,
@@ -43,32 +59,10 @@ select
     source_lines,
     measure,
     period_id,
-    year_total as expected_value,
+    printed_total as expected_value,
     quarter_sum as observed_value,
-    concat_ws('|', source_table_id, source_row, source_part, measure) as finding_key,
-    'The quarters of ''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?') || ') add up to '
-        || {{ fmt_num('quarter_sum') }} || ' but the printed year total is ' || {{ fmt_num('year_total') }} as detail
-from rows
-where n_quarters = 4
-  and year_total is not null
-  and abs(quarter_sum - year_total) > 0.001
-union all
-select
-    pack_id,
-    'quarters_sum_to_year_total' as check_name,
-    'warning' as severity,
-    source_table_id,
-    source_lines,
-    measure,
-    period_id,
-    to_date_total as expected_value,
-    quarter_sum as observed_value,
-    concat_ws('|', source_table_id, source_row, source_part, measure, 'to_date') as finding_key,
-    'The quarters 1 to ' || last_quarter || ' of ''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?')
-        || ') add up to ' || {{ fmt_num('quarter_sum') }} || ' but the printed total for the year so far is '
-        || {{ fmt_num('to_date_total') }} as detail
-from to_date_rows
-where n_to_date = 1
-  and last_quarter < 4 and n_quarters = last_quarter
-  and to_date_start = first_quarter_start and to_date_end = last_quarter_end
-  and abs(quarter_sum - to_date_total) > 0.001
+    concat_ws('|', source_table_id, source_row, source_part, measure, key_suffix) as finding_key,
+    quarters_words || '''' || coalesce(row_label, '?') || ''' (' || coalesce(fiscal_year, '?') || ') add up to '
+        || {{ fmt_num('quarter_sum') }} || total_words || {{ fmt_num('printed_total') }} as detail
+from compared
+where abs(quarter_sum - printed_total) > 0.001
