@@ -127,11 +127,16 @@ def _periods_beside_a_heading(rows: list[Row]) -> bool:
     )
 
 
+def _filled_cells_after_label(row: Row) -> list[tuple[str, str]]:
+    """(text, kind) of each cell after the label that is not empty."""
+    return [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+
+
 def periods_only(row: Row) -> bool:
     """A label of words, and two cells or more after it that are each a date, a period or a
     fiscal year followed by words (`2025/26 to date (Apr-Aug)`)."""
     label = row.clean[0]
-    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    cells = _filled_cells_after_label(row)
     if not label or any(ch.isdigit() for ch in label) or len(cells) < 2:
         return False
     return all(_is_period_cell(c, k) for c, k in cells)
@@ -141,7 +146,7 @@ def _one_period_beside_a_label(row: Row) -> bool:
     """A label of words and one date or period after it (`Waiting list<TAB>31st December
     2025`): the label column's heading and the one column's day."""
     label = row.clean[0]
-    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    cells = _filled_cells_after_label(row)
     if not label or any(ch.isdigit() for ch in label) or len(cells) != 1:
         return False
     return _is_period_cell(*cells[0])
@@ -152,7 +157,7 @@ def _periods_then_headings(row: Row) -> bool:
     (`Placement type<TAB>31 Mar 2025<TAB>30 Jun 2025<TAB>% of total (Dec)`, `...<TAB>Target`):
     the periods' columns and a heading or two of columns read beside them."""
     label = row.clean[0]
-    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    cells = _filled_cells_after_label(row)
     if not label or any(ch.isdigit() for ch in label):
         return False
     periods = 0
@@ -167,7 +172,7 @@ def _periods_each_with_a_heading(row: Row) -> bool:
     (`Placement type<TAB>31/03/2025<TAB>%<TAB>31/12/2025<TAB>%`): each period's column and the
     column read beside it."""
     label = row.clean[0]
-    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    cells = _filled_cells_after_label(row)
     if not label or any(ch.isdigit() for ch in label):
         return False
     periods = [i for i, (c, k) in enumerate(cells) if _is_period_cell(c, k)]
@@ -196,7 +201,7 @@ def _unlabelled_periods(row: Row) -> bool:
     """No label, and two cells or more that are each a date or a period (`<TAB>31 Mar 2025<TAB>30
     Jun 2025`), or a fiscal year followed by words (`<TAB>2024/25 (full year)<TAB>2025/26 (Apr -
     Sep)`)."""
-    cells = [(c, k) for c, k in zip(row.clean[1:], row.kinds[1:], strict=False) if c]
+    cells = _filled_cells_after_label(row)
     return not row.clean[0] and len(cells) >= 2 and all(_is_period_cell(c, k) for c, k in cells)
 
 
