@@ -108,7 +108,12 @@ anchored as (
 -- ('from 636 days in 2014/15 to 424 in 2015/16'), not the later figure's ('in February 2022 ...
 -- from an average of 130 weeks to 26 weeks')
 kept as (
-    select p.*
+    select p.*,
+           -- the prose before the sentence that may say what it is about: from its own numbered
+           -- point on (a service or area named only in the points before is theirs), unless the
+           -- sentence is about the figure before it (stg_prose_numbers context_point_start)
+           case when p.about_figure_before then coalesce(p.context_before, '')
+                else substr(coalesce(p.context_before, ''), p.context_point_start + 1) end as point_context
     from anchored p
     where p.role <> 'from'
        or (p.period_source = 'sentence' and p.period_type <> 'meeting_date'
@@ -147,10 +152,8 @@ compared as (
            -- the openings of the sentences before, where an area framing what follows is named
            -- ('For Adult Services, the number of complaints ...'), not one named in passing ('...
            -- investigations for children's social care', '... of which 3 concerned Children's
-           -- Services'), in the sentence's own numbered point unless the sentence is about the
-           -- figure before it (as for services: service_mentions)
-           array_to_string(regexp_extract_all(case when k.about_figure_before then coalesce(k.context_before, '')
-                                                   else substr(coalesce(k.context_before, ''), k.context_point_start + 1) end,
+           -- Services'), in the sentence's own numbered point (point_context)
+           array_to_string(regexp_extract_all(k.point_context,
                                               '(?:^|[.;:]\s+)[^A-Za-z0-9]*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?([^.;:]{0,{{ var("framing_area_chars") }}})', 1), ' | ')
                as context_openings
     from kept k
@@ -234,12 +237,11 @@ service_mentions as (
                     {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
                     1000000)
                 else 0 end as distance
-    from (select distinct pack_id, mention_seq, sentence, area_words, context_before, context_point_start,
+    from (select distinct pack_id, mention_seq, sentence, area_words, context_before, point_context,
                           before_text, after_text, about_figure_before from named) c
-    -- (a service named only in the numbered points before the sentence's own is theirs, unless
-    -- the sentence is about the figure before it: stg_prose_numbers context_point_start)
+    -- (the prose before from the sentence's own numbered point on: point_context)
     join {{ ref('service_aliases') }} s
-      on {{ regexp_matches_seed("case when c.about_figure_before then c.context_before else substr(c.context_before, c.context_point_start + 1) end || ' ' || c.area_words", 's.pattern', ref('service_aliases')) }}
+      on {{ regexp_matches_seed("c.point_context || ' ' || c.area_words", 's.pattern', ref('service_aliases')) }}
      and not regexp_matches(s.pattern, '\^')
 ),
 service_named as (
@@ -263,6 +265,10 @@ service_named as (
         window w as (partition by pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before)
     ) s
     group by pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before
+),
+-- each service's area (seed service_aliases)
+service_areas as (
+    select distinct service_code, service_area from {{ ref('service_aliases') }}
 ),
 prose_facts as (
     select
@@ -359,8 +365,7 @@ prose_facts as (
     left join shared_sentences sh on sh.pack_id = c.pack_id and sh.sentence = c.sentence
     left join {{ batch(ref('int_pack_councils')) }} rc on rc.pack_id = c.pack_id
     -- the area of the service the document's title names
-    left join (select distinct service_code, service_area from {{ ref('service_aliases') }}) ts
-      on ts.service_code = c.title_service_code
+    left join service_areas ts on ts.service_code = c.title_service_code
     -- the services its parts name ('(84 for SLT and 138 for OT)')
     left join part_services pps on pps.pack_id = c.pack_id and pps.mention_seq = c.mention_seq
     -- the service the sentence names, else the one the prose before it names (service_named)
@@ -377,8 +382,7 @@ with_service_areas as (
                         case when f.service_area is null and sa.service_area is not null then 'service'
                              else f.service_area_source end as service_area_source)
     from prose_facts f
-    left join (select distinct service_code, service_area from {{ ref('service_aliases') }}) sa
-      on sa.service_code = f.service_code
+    left join service_areas sa on sa.service_code = f.service_code
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
