@@ -56,17 +56,25 @@ regexp_matches({{ sentence }}, '(?i)^\W*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+)?(?
 regexp_replace({{ expr }}, '(?i)\b(?:{{ var("comparison_mention_words") | join("|") }})\s+[^,.;:()]{1,60}', ' ', 'g')
 {%- endmacro %}
 
-{# The one service area the seed service_area_patterns finds in `text`, else null (none, or two
-   areas named): a scalar expression, each pattern a constant (no subquery for the planner to
+{# The one value of `rows` ((pattern, value) pairs) whose patterns match `text`, else null (none,
+   or two values): a scalar expression, each pattern a constant (no subquery for the planner to
    decorrelate: four such laterals cost int_prose_facts a second of planning at every run). #}
-{% macro one_service_area_named(text) -%}
-{%- set rows = seed_rows(ref('service_area_patterns'), ['pattern', 'service_area'], 'pattern') -%}
+{% macro one_value_matched(text, rows) -%}
 {%- if rows | length == 0 -%}
 null::varchar
 {%- else -%}
-(case when len(list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))) = 1
-      then list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))[1] end)
+{%- set matched -%}
+list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))
+{%- endset -%}
+(case when len({{ matched }}) = 1
+      then {{ matched }}[1] end)
 {%- endif -%}
+{%- endmacro %}
+
+{# The one service area the seed service_area_patterns finds in `text`, else null (none, or two
+   areas named). #}
+{% macro one_service_area_named(text) -%}
+{{ one_value_matched(text, seed_rows(ref('service_area_patterns'), ['pattern', 'service_area'], 'pattern')) }}
 {%- endmacro %}
 
 {# The service (`field`: service_code or service_area) of the highest-priority row of seed
@@ -82,16 +90,14 @@ coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text 
 {%- endif -%}
 {%- endmacro %}
 
-{# The one service the seed service_aliases finds in `text` (patterns anchored with '^' aside), else
-   null (none, or two services named): a scalar expression, as one_service_area_named. #}
+{# The one service the seed service_aliases finds in `text` (patterns anchored with '^' aside: they
+   name a table's label), else null (none, or two services named). #}
 {% macro one_service_named(text) -%}
-{%- set rows = seed_rows(ref('service_aliases'), ['pattern', 'service_code'], 'pattern') -%}
-{%- if rows | length == 0 -%}
-null::varchar
-{%- else -%}
-(case when len(list_distinct(list_value({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))) = 1
-      then list_distinct(list_value({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))[1] end)
-{%- endif -%}
+{%- set in_words = [] -%}
+{%- for r in seed_rows(ref('service_aliases'), ['pattern', 'service_code'], 'pattern') if '^' not in r[0] -%}
+{%- do in_words.append(r) -%}
+{%- endfor -%}
+{{ one_value_matched(text, in_words) }}
 {%- endmacro %}
 
 {# The heading `h` found above a sentence (an asof join on its line; int_prose_fact_periods): its
