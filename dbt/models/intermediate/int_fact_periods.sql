@@ -53,14 +53,13 @@ with obs as (
         -- the columns its quarter heads: one, when each column is a quarter ('Q3' over 'Dec 2024'),
         -- three when a quarter spans its months ('Q1' over 'Apr | May | Jun')
         count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
-        -- a column or a row counting a year so far ('2025/26 | year to date', a row 'Year to
-        -- date' under rows of quarters; var year_to_date_label)
-        coalesce(regexp_matches({{ own_labels }}, '{{ var("year_to_date_label") }}'), false)
-            or {{ so_far_month }} is not null
-            or coalesce(regexp_matches({{ own_labels }}, '{{ var("same_span_words") }}'), false) as says_to_date,
-        -- ... the same span of an earlier year ('Same period 2024/25' beside '2025/26 year to
-        -- date'; var same_span_words): the year so far's span, that many years before
+        -- a column naming the same span of an earlier year ('Same period 2024/25' beside '2025/26
+        -- year to date'; var same_span_words): the year so far's span, that many years before
         coalesce(regexp_matches({{ own_labels }}, '{{ var("same_span_words") }}'), false) as says_same_span,
+        -- a column or a row counting a year so far ('2025/26 | year to date', a row 'Year to
+        -- date' under rows of quarters; var year_to_date_label), or that same span
+        coalesce(regexp_matches({{ own_labels }}, '{{ var("year_to_date_label") }}'), false)
+            or {{ so_far_month }} is not null or says_same_span as says_to_date,
         -- ... or a fiscal year's column naming the months it counts from April ('2025/26 (Apr -
         -- Sep)'): the year to that month's end
         case when o.col_fy is not null and {{ so_far_month }} is not null
