@@ -7819,3 +7819,21 @@ def test_a_count_with_a_bare_figure_in_brackets_keeps_its_count(con):
         ("complaints_upheld_or_partially_upheld", 7.0, "FY2024/25", "1"),
     }
     assert [u["value"] for u in unclassified(con, "375", 35)] == [16]
+
+
+def test_a_figure_printing_no_period_is_dated_as_the_table_printing_it(con):
+    """378 lines 14-28: 'The median wait for speech and language therapy is 23 weeks' printed no
+    period and was dated by the meeting (4 February 2026); Table 1 of its report prints the same
+    23 for the same service at 30 November 2025, and so it is. A figure no table prints (12
+    weeks for audiology), or one two tables print at two dates (physiotherapy's 9 weeks, in June
+    and November), keeps the meeting's date."""
+    fields = ("measure", "value", "period_id", "period_source", "service_code")
+    table = "same_figure_in_table"
+    assert fields_on(con, "fct_waiting_times", "378", 22, *fields) == {
+        ("median_wait_weeks", 23.0, "D2025-11-30", table, "speech_language_therapy"),
+        ("max_wait_weeks", 58.0, "D2025-11-30", table, "occupational_therapy"),
+        ("median_wait_weeks", 12.0, "D2026-02-04", "meeting_date", "hearing"),
+    }
+    assert fields_on(con, "fct_waiting_times", "378", 28, *fields) == {
+        ("median_wait_weeks", 9.0, "D2026-02-04", "meeting_date", "physiotherapy"),
+    }

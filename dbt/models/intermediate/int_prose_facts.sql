@@ -383,12 +383,53 @@ with_service_areas as (
                              else f.service_area_source end as service_area_source)
     from prose_facts f
     left join service_areas sa on sa.service_code = f.service_code
+),
+-- a figure whose sentence prints no period ('The median wait for an ADHD assessment is 74 weeks',
+-- dated by the meeting) that the tables of its own report print once, for the same measure,
+-- value and subject (its service, or the service it is part of), at one period: that printing's
+-- period ('CAMHS - Neurodevelopmental (ADHD) assessment ... 74' in a table at 31 December 2025).
+-- Two periods printing it say nothing.
+table_printed as (
+    select f.fact_id,
+           any_value(t.period_type) as period_type, any_value(t.period_id) as period_id,
+           any_value(t.period_start) as period_start, any_value(t.period_end) as period_end,
+           any_value(t.as_of_date) as as_of_date, any_value(t.fiscal_year) as fiscal_year,
+           any_value(t.fiscal_quarter) as fiscal_quarter
+    from with_service_areas f
+    join {{ batch(ref('int_facts')) }} t
+      on t.pack_id = f.pack_id and t.document_id = f.document_id and t.measure = f.measure
+     and t.unit = f.unit and t.value_type = 'actual' and abs(t.value - f.value) < 0.001
+     and t.service_area is not distinct from f.service_area and t.stage is not distinct from f.stage
+     and t.segment is not distinct from f.segment and t.theme is not distinct from f.theme
+     and t.breakdown is not distinct from f.breakdown
+     and t.age_band is null and t.district is null and t.row_role <> 'comparison'
+     and t.period_source <> 'meeting_date'
+    left join (select distinct service_code, parent_service_code from {{ ref('service_aliases') }}) sp
+      on sp.service_code = f.service_code
+    where f.period_source = 'meeting_date' and f.value_type = 'actual' and f.role = 'level'
+      and f.value_qualifier is null
+      and (t.service_code is not distinct from f.service_code or t.service_code = sp.parent_service_code)
+    group by f.fact_id
+    having count(distinct t.period_id) = 1
+),
+dated as (
+    select f.* replace (
+        coalesce(tp.period_type, f.period_type) as period_type,
+        coalesce(tp.period_id, f.period_id) as period_id,
+        case when tp.fact_id is not null then tp.period_start else f.period_start end as period_start,
+        case when tp.fact_id is not null then tp.period_end else f.period_end end as period_end,
+        case when tp.fact_id is not null then tp.as_of_date else f.as_of_date end as as_of_date,
+        case when tp.fact_id is not null then tp.fiscal_year else f.fiscal_year end as fiscal_year,
+        case when tp.fact_id is not null then tp.fiscal_quarter else f.fiscal_quarter end as fiscal_quarter,
+        case when tp.fact_id is not null then 'same_figure_in_table' else f.period_source end as period_source)
+    from with_service_areas f
+    left join table_printed tp on tp.fact_id = f.fact_id
 )
 -- a figure restated on its own line is one fact, its first mention: 'Adult Services received 91
 -- complaints over the year ... Of the 91 complaints received 19 were upheld' (the same measure,
 -- value, period, service and part of the service; a printing on another line stays a fact)
 select * exclude (dated_after_meeting)
-from with_service_areas
+from dated
 where not (dated_after_meeting and value_type is distinct from 'target' and value_type is distinct from 'forecast')
 qualify row_number() over (
     partition by pack_id, source_line, measure, unit, value_type, value, period_id, service_code,
