@@ -7837,3 +7837,18 @@ def test_a_figure_printing_no_period_is_dated_as_the_table_printing_it(con):
     assert fields_on(con, "fct_waiting_times", "378", 28, *fields) == {
         ("median_wait_weeks", 9.0, "D2026-02-04", "meeting_date", "physiotherapy"),
     }
+
+
+def test_a_pathway_row_naming_its_list_after_a_dash_is_that_list(con):
+    """379 lines 14-18: rows 'Neurodevelopmental - ADHD' and 'Neurodevelopmental pathway: autism
+    (ASD)' (the pathway first, then the list it holds) had no service: they are the ADHD and
+    the autism assessment lists (seed service_aliases)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "379", 17, *fields) == {
+        ("referrals_waiting", 1214.0, "D2025-11-30", "adhd_assessment"),
+        ("median_wait_weeks", 66.0, "D2025-11-30", "adhd_assessment"),
+    }
+    assert fields_on(con, "fct_waiting_times", "379", 18, *fields) == {
+        ("referrals_waiting", 388.0, "D2025-11-30", "autism_assessment"),
+        ("median_wait_weeks", 29.0, "D2025-11-30", "autism_assessment"),
+    }
