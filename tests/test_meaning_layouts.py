@@ -7852,3 +7852,18 @@ def test_a_pathway_row_naming_its_list_after_a_dash_is_that_list(con):
         ("referrals_waiting", 388.0, "D2025-11-30", "autism_assessment"),
         ("median_wait_weeks", 29.0, "D2025-11-30", "autism_assessment"),
     }
+
+
+def test_a_column_of_those_waiting_for_treatment_is_not_the_waiting_list(con):
+    """380 lines 14-19: under 'Waiting | Waiting' over '(first appointment) | (treatment)', the
+    treatment column (97, 64, 161) took the caption's measure and was published as the list
+    awaiting a first appointment, beside it under the same key: it is a second wait the
+    catalogue has no measure for, listed unclassified (var treatment_wait_column)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "380", 17, *fields) == {
+        ("referrals_waiting", 322.0, "D2026-01-31", "camhs"),
+        ("median_wait_weeks", 11.0, "D2026-01-31", "camhs"),
+    }
+    assert [(u["value"], u["column_name"]) for u in unclassified(con, "380", 19)] == [
+        (161, "Waiting (treatment)")
+    ]

@@ -383,10 +383,12 @@ based as (
         -- ... and so does a waiting-times column naming no measure of ours that counts the
         -- service's activity or those waiting past a threshold the catalogue has none for
         -- ('Referrals (Apr-Dec 2025)', 'Waiting over 28 days' beside 'Awaiting Care Act
-        -- assessment'; vars waiting_list_activity_column, wait_threshold_label): not the list
+        -- assessment', 'Waiting (treatment)' beside 'Waiting (first appointment)'; vars
+        -- waiting_list_activity_column, wait_threshold_label, treatment_wait_column): not the list
             or coalesce(w.col_measure is null and w.label_measure is null and w.domain = 'waiting_times'
                         and (regexp_matches(w.column_name, '{{ var("waiting_list_activity_column") }}')
-                             or regexp_matches(w.column_name, '{{ var("wait_threshold_label") }}')), false)
+                             or regexp_matches(w.column_name, '{{ var("wait_threshold_label") }}')
+                             or regexp_matches(w.column_name, '{{ var("treatment_wait_column") }}')), false)
             as col_names_unknown_measure
     from with_table_measure w
     left join measure_column_counts mcc on mcc.table_id = w.table_id
