@@ -7867,3 +7867,22 @@ def test_a_column_of_those_waiting_for_treatment_is_not_the_waiting_list(con):
     assert [(u["value"], u["column_name"]) for u in unclassified(con, "380", 19)] == [
         (161, "Waiting (treatment)")
     ]
+
+
+def test_rows_of_other_adult_waiting_lists_are_lists_of_their_own(con):
+    """381 lines 14-20, 'People waiting at month end': rows 'Carers' assessment', 'Financial
+    assessment', 'Reviews overdue' and 'DoLS applications awaiting assessment' named no known
+    service, so the table's rows were read as parts of one list and all fifteen figures left
+    unclassified: each row is a list of its own (seed service_aliases)."""
+    fields = ("measure", "value", "period_id", "service_code")
+    expected = {
+        16: ("referrals_waiting", 1126.0, "D2025-12-31", "care_act_assessment"),
+        17: ("referrals_waiting", 254.0, "D2025-12-31", "carers_assessment"),
+        18: ("referrals_waiting", 340.0, "D2025-12-31", "financial_assessment"),
+        19: ("referrals_waiting", 3389.0, "D2025-12-31", "care_review"),
+        20: ("referrals_waiting", 2318.0, "D2025-12-31", "dols_assessment"),
+    }
+    for line, fact in expected.items():
+        assert fact in fields_on(con, "fct_waiting_times", "381", line, *fields)
+        assert len(fields_on(con, "fct_waiting_times", "381", line, *fields)) == 3
+    assert subjects_on(con, "fct_waiting_times", "381", 20) == {("adult", "dols_assessment")}
