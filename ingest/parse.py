@@ -363,7 +363,9 @@ from ingest.text import clean_text
 # part_column_openers) is a heading, not words going on past a page break
 # 1.4.44: a table printing no label column (a header of periods from its first cell on over rows
 # of figures from theirs) gets an empty one: its first figure no longer labels the row
-PARSER_VERSION = "1.4.44"
+# 1.4.45: months to a month printed with no year ('in the nine months to December') are a period
+# phrase of the sentence (prose.yml periods)
+PARSER_VERSION = "1.4.45"
 
 
 @dataclass

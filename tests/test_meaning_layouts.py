@@ -7886,3 +7886,18 @@ def test_rows_of_other_adult_waiting_lists_are_lists_of_their_own(con):
         assert fact in fields_on(con, "fct_waiting_times", "381", line, *fields)
         assert len(fields_on(con, "fct_waiting_times", "381", line, *fields)) == 3
     assert subjects_on(con, "fct_waiting_times", "381", 20) == {("adult", "dols_assessment")}
+
+
+def test_months_to_a_month_printed_with_no_year(con):
+    """382 lines 14-16: 'In the nine months to December, 64 children started to be looked after'
+    and '8.4% ... in the twelve months to November' were dated by the meeting (3 February 2026):
+    the flows are counted from April 2025 to the end of December 2025, the share is at the end
+    of November 2025 (the latest such month by the report's date)."""
+    fields = ("measure", "value", "period_id", "period_source")
+    assert fields_on(con, "fct_placements", "382", 14, *fields) == {
+        ("children_starting_care", 64.0, "R2025-04-01/2025-12-31", "sentence"),
+        ("children_ceasing_care", 71.0, "R2025-04-01/2025-12-31", "sentence"),
+    }
+    assert fields_on(con, "fct_placements", "382", 16, *fields) == {
+        ("cla_three_or_more_placements_pct", 8.4, "D2025-11-30", "sentence"),
+    }

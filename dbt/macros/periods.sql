@@ -387,11 +387,12 @@ end)
 end)
 {%- endmacro %}
 
-{# 'at the end of September' with no year: the last day of that month, in the year of `ref_date`
+{# 'at the end of September' or 'in the nine months to December' with no year: the last day of
+   that month, in the year of `ref_date`
    or the year before when that is later (a figure at the end of a month already past). #}
 {% macro month_end_in_year(expr, ref_date) -%}
 {%- set m = month_names_re() -%}
-{%- set re = "(?i)\\b(?:end\\s+of|in|during|for)\\s+" ~ m ~ "\\s*$" -%}
+{%- set re = "(?i)(?:\\b(?:end\\s+of|in|during|for)|\\bmonths\\s+(?:to|ending|up\\s+to))\\s+" ~ m ~ "\\s*$" -%}
 {%- set d = "last_day(make_date(year(" ~ ref_date ~ "), " ~ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") ~ ", 1))" -%}
 (case when regexp_matches({{ expr }}, '{{ re }}') then
     case when {{ d }} > {{ ref_date }} then cast({{ d }} - interval 1 year as date) else {{ d }} end
