@@ -7901,3 +7901,17 @@ def test_months_to_a_month_printed_with_no_year(con):
     assert fields_on(con, "fct_placements", "382", 16, *fields) == {
         ("cla_three_or_more_placements_pct", 8.4, "D2025-11-30", "sentence"),
     }
+
+
+def test_a_row_of_the_year_to_date_is_the_year_so_far(con):
+    """383 lines 14-19: a row '2025/26 to date (Apr-Dec)' under the quarters' rows was read as
+    the whole year 2025/26; it counts from April to the end of the table's latest quarter
+    (var year_to_date_label)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "383", 19, *fields) == {
+        ("children_starting_care", 116.0, "R2025-04-01/2025-12-31"),
+        ("children_ceasing_care", 117.0, "R2025-04-01/2025-12-31"),
+    }
+    assert ("children_starting_care", 39.0, "FY2025/26-Q3") in fields_on(
+        con, "fct_placements", "383", 18, *fields
+    )
