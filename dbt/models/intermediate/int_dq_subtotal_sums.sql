@@ -7,8 +7,10 @@
 -- figures count with the other rows' first figures (the nth part printing a figure, not part n).
 -- Rows of the block read as another measure count too when all its rows together make the total
 -- ('Upheld', the Ombudsman's upheld complaints, among its decisions by outcome): no finding when
--- either the measure's rows or all the block's rows add up to it. A block with a detail row left
--- unclassified is not checked (its sum is unknown).
+-- the measure's rows, those and the rows of its parts (seed measure_parts: 'Investigated -
+-- upheld' among the Ombudsman's decisions, beside a row of enquiries received that is none), or
+-- all the block's rows add up to it. A block with a detail row left unclassified is not checked
+-- (its sum is unknown).
 with facts as (
     select f.* replace (
                dense_rank() over (partition by f.source_table_id, f.source_row, f.source_col, f.measure
@@ -49,6 +51,9 @@ select
     concat_ws('|', b.source_table_id, b.source_col, b.block_index, b.source_part, measure) as finding_key,
     'The rows above the total in column ''' || coalesce(column_name, '?') || ''' add up to ' || {{ fmt_num('detail_sum') }}
         -- (rows read as another measure, 'Upheld' among the Ombudsman's decisions, said apart)
+        || case when pm.parts_sum is not null
+                then ' (' || {{ fmt_num('detail_sum + pm.parts_sum') }} || ' with the rows of its parts)'
+                else '' end
         || case when a.all_detail_sum is not null and abs(a.all_detail_sum - detail_sum) > 0.001
                 then ' (' || {{ fmt_num('a.all_detail_sum') }} || ' with the rows read as another measure)'
                 else '' end
@@ -62,6 +67,16 @@ left join (
 ) a on a.source_table_id = b.source_table_id and a.source_col = b.source_col
    and a.block_index is not distinct from b.block_index and a.source_part = b.source_part
    and a.component is not distinct from b.component
+left join (
+    select p.source_table_id, p.source_col, p.block_index, p.source_part, p.component, mp.whole_measure,
+           sum(p.value) as parts_sum
+    from facts p
+    join {{ ref('measure_parts') }} mp on mp.part_measure = p.measure
+    where p.row_role = 'detail'
+    group by all
+) pm on pm.source_table_id = b.source_table_id and pm.source_col = b.source_col
+   and pm.block_index is not distinct from b.block_index and pm.source_part = b.source_part
+   and pm.component is not distinct from b.component and pm.whole_measure = b.measure
 where n_total = 1
   and n_detail >= 2
   and n_unknown = 0
@@ -75,3 +90,4 @@ where n_total = 1
   and abs(detail_sum - total_value) > 0.001
   and abs(unmarked_sum - total_value) > 0.001
   and abs(coalesce(a.all_detail_sum, 0) - total_value) > 0.001
+  and abs(detail_sum + coalesce(pm.parts_sum, 0) - total_value) > 0.001
