@@ -1274,3 +1274,21 @@ def test_layout_a_recommendation_heading_numbered_with_a_bracket(layouts_con):
     assert found == [
         (18, 20, "recommendation", "Adult Social Care: People Waiting for Assessment and Review", 2)
     ]
+
+
+def test_layout_a_committee_that_may_wish_to(layouts_con):
+    """may_wish_to_recommendations.txt: `3.<TAB>The Committee may wish to:` under
+    `Recommendations`, over `a)` and `b)`, is the report's recommendation of two items (none
+    was read: the lead-in wanted `is asked to`); the objective above it, '... the Committee may
+    wish to recommend to the Cabinet.', is none."""
+    found = decisions_in(
+        layouts_con,
+        "may_wish_to_recommendations.txt",
+        "source_line",
+        "source_last_line",
+        "kind",
+        "subject",
+        "n_items",
+    )
+    subject = "Adult Social Care: People Waiting for Assessments and Reviews"
+    assert found == [(16, 18, "recommendation", subject, 2)]
