@@ -228,7 +228,7 @@ _TIME_THEN_VENUE = re.compile(
 
 
 def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetadata) -> None:
-    for below in _non_blank_after(lines, index, 3):
+    for below, continued in _fields_after(lines, index, 3):
         text = _printed_field_value(lines[below], meeting_keys("time") + meeting_keys("venue"))
         both = _TIME_THEN_VENUE.match(text)
         if both and meta.meeting_time is None and VENUE_WORDS.search(both["venue"]):
@@ -238,7 +238,7 @@ def _read_time_and_venue_below(lines: list[str], index: int, meta: MeetingMetada
             meta.meeting_time = parse_time(text)
             continue
         if meta.venue is None and (text.lower().startswith("in ") or VENUE_WORDS.search(text)):
-            meta.venue = re.sub(r"^in\s+", "", text, flags=re.IGNORECASE)
+            meta.venue = ", ".join([re.sub(r"^in\s+", "", text, flags=re.IGNORECASE), *continued])
             meta.venue_line = below + 1
             if meta.meeting_time is not None:
                 return  # else the time may follow the venue (`Venue: ...` / `Time: 2:00 pm`)
@@ -485,6 +485,25 @@ def _record_missing(meta: MeetingMetadata) -> None:
     for name, reason in reasons.items():
         if getattr(meta, name) is None:
             meta.missing_reasons[name] = reason
+
+
+def _fields_after(lines: list[str], index: int, count: int) -> list[tuple[int, list[str]]]:
+    """The next `count` non-blank lines after `index`, each with the lines that go on with its
+    value right under it in a second cell (`Venue:<TAB>Elisabeth Room` over `<TAB>Endeavour
+    House` and `<TAB>8 Russell Road`): one field of an address, so the `Time:` below it is still
+    near the date."""
+    fields: list[tuple[int, list[str]]] = []
+    for other in range(index + 1, min(len(lines), index + 12)):
+        line = lines[other]
+        if is_blank(line):
+            continue
+        if fields and line.startswith("\t") and not is_blank(lines[other - 1]):
+            fields[-1][1].append(clean_text(line.strip()))
+            continue
+        if len(fields) == count:
+            break
+        fields.append((other, []))
+    return fields
 
 
 def _non_blank_after(lines: list[str], index: int, count: int) -> list[int]:

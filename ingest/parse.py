@@ -365,7 +365,9 @@ from ingest.text import clean_text
 # of figures from theirs) gets an empty one: its first figure no longer labels the row
 # 1.4.45: months to a month printed with no year ('in the nine months to December') are a period
 # phrase of the sentence (prose.yml periods)
-PARSER_VERSION = "1.4.45"
+# 1.4.46: a front sheet's `Venue:` value going on in second cells below it (`<TAB>Endeavour House`)
+# is one venue, and the `Time:` under it is still read (metadata._fields_after)
+PARSER_VERSION = "1.4.46"
 
 
 @dataclass

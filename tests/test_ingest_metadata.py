@@ -549,3 +549,32 @@ def test_a_time_then_the_venue_on_one_line_and_a_venue_with_a_dash_after_its_tim
         "10:30",
         "Committee Room 'C' - The Duke of Lancaster Room, County Hall, Preston",
     )
+
+
+def test_a_venue_going_on_in_second_cells_and_the_time_under_it():
+    """`Venue:<TAB>Elisabeth Room` over `<TAB>Endeavour House`, `<TAB>8 Russell Road` and
+    `<TAB>Ipswich IP1 2BX`, then `Time:<TAB>10:00 am` (a Suffolk-like front sheet): the venue was
+    its first line only and the time was lost (four lines below the date); the address is one
+    venue and the time is read."""
+    meta = extract_metadata(
+        [
+            "Suffolk County Council",
+            "",
+            "Scrutiny Committee",
+            "",
+            "Date:\tThursday, 29 January 2026",
+            "",
+            "Venue:\tElisabeth Room",
+            "\tEndeavour House",
+            "\t8 Russell Road",
+            "\tIpswich IP1 2BX",
+            "",
+            "Time:\t10:00 am",
+        ]
+    )
+    assert (meta.meeting_date, meta.meeting_time, meta.venue, meta.venue_line) == (
+        date(2026, 1, 29),
+        "10:00",
+        "Elisabeth Room, Endeavour House, 8 Russell Road, Ipswich IP1 2BX",
+        7,
+    )
