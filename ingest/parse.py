@@ -367,7 +367,9 @@ from ingest.text import clean_text
 # phrase of the sentence (prose.yml periods)
 # 1.4.46: a front sheet's `Venue:` value going on in second cells below it (`<TAB>Endeavour House`)
 # is one venue, and the `Time:` under it is still read (metadata._fields_after)
-PARSER_VERSION = "1.4.46"
+# 1.4.47: `Scrutiny Committee, 29 January 2026` (a comma) is a report's banner, and `Lead Member -
+# Cabinet Member for ...` report furniture: neither is the report's title (boundaries.yml)
+PARSER_VERSION = "1.4.47"
 
 
 @dataclass

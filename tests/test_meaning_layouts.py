@@ -7934,3 +7934,14 @@ def test_the_ombudsmans_decisions_add_up_with_their_upheld_row(con):
     assert [(f["period_id"], "14 with the rows of its parts" in f["detail"]) for f in found] == [
         ("FY2024/25", True)
     ]
+
+
+def test_a_banner_with_a_comma_and_a_lead_members_line_are_no_report_titles(con):
+    """385 lines 11-31: a report under `Scrutiny Committee, 29 January 2026` (its committee and
+    date, with a comma) was titled by that line, and one under `Lead Member - Cabinet Member for
+    Children and Schools (...)` by the member's line: they are titled by the lines below them."""
+    titles = [(d["title"], d["first_line"]) for d in documents_of(con, "385")[1:]]
+    assert titles == [
+        ("Adult Social Care: People Waiting for Assessments", 11),
+        ("Children Looked After: Quarter 3 Performance Report", 20),
+    ]
