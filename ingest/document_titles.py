@@ -283,8 +283,10 @@ def contact_officer(lines, cleaned, contacts, first, last, rules: Boundaries) ->
         return None
     pair = split_key_value(lines[following[0]])
     if pair is None:
-        text = cleaned[following[0]]
-        return text.rstrip(".") if text[0].isalpha() else None
+        # (a line of contact details, 'Rachel Hackett, Scrutiny Officer; Email: ...; Telephone:
+        # ...': the name and title before them)
+        text = cleaned[following[0]].split(";")[0].strip()
+        return text.rstrip(".") if text[:1].isalpha() else None
     if pair[0] not in rules.contact_name_keys:
         return None
     job = _job_title(lines, following[1:], rules)

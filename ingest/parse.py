@@ -369,7 +369,9 @@ from ingest.text import clean_text
 # is one venue, and the `Time:` under it is still read (metadata._fields_after)
 # 1.4.47: `Scrutiny Committee, 29 January 2026` (a comma) is a report's banner, and `Lead Member -
 # Cabinet Member for ...` report furniture: neither is the report's title (boundaries.yml)
-PARSER_VERSION = "1.4.47"
+# 1.4.48: `Contact Officer(s):` names a report's officer, and so does the first line under a
+# `Contact details` heading, up to a `;` (boundaries.yml officer_keys, contact_headings)
+PARSER_VERSION = "1.4.48"
 
 
 @dataclass

@@ -7943,5 +7943,17 @@ def test_a_banner_with_a_comma_and_a_lead_members_line_are_no_report_titles(con)
     titles = [(d["title"], d["first_line"]) for d in documents_of(con, "385")[1:]]
     assert titles == [
         ("Adult Social Care: People Waiting for Assessments", 11),
-        ("Children Looked After: Quarter 3 Performance Report", 20),
+        ("Children Looked After: Quarter 3 Performance Report", 23),
     ]
+
+
+def test_a_contact_officers_key_and_a_line_of_contact_details_name_the_officer(con):
+    """385 lines 20-21 and 35: `Contact details` over `Tom Reed, Scrutiny Officer; Email: ...;
+    Telephone: ...`, and `Contact Officer(s):<TAB>Jane Ellis` in a report's header, named no
+    officer: the first line's name and title, and the key's value, do."""
+    officers = rows(
+        con,
+        "select d.officer from marts.dim_document d join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '385%' and d.kind = 'report' and d.seq > 1 order by d.seq",
+    )
+    assert [d["officer"] for d in officers] == ["Tom Reed, Scrutiny Officer", "Jane Ellis"]
