@@ -5225,9 +5225,10 @@ def test_the_same_period_of_an_earlier_year_is_the_same_span_a_year_before(con):
 def test_rows_naming_nothing_beside_distance_rows_take_no_measure_from_the_lead_in(con):
     """291 lines 14-20: 'Table 2: Placement distance from home' under a lead-in on the address
     children lived at 'when they came into care': 'Placed over 20 miles' and '% placed over 20
-    miles' are theirs, at each quarter's end; 'Placed within 20 miles' and 'Not recorded' name no
-    measure of the catalogue (the table had no domain, and once it had one, those rows were
-    children starting care in each quarter, from the lead-in)."""
+    miles' are theirs, at each quarter's end; 'Placed within 20 miles' and 'Not recorded' are
+    the children looked after in those bands, by the caption (they were children starting care
+    in each quarter, from the lead-in, then unclassified until a caption naming the distance of
+    placements counted the children placed: seed measure_patterns)."""
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_placements", "291", 18, *fields) == {
         ("cla_placed_over_20_miles", 238.0, "D2025-06-30"),
@@ -5240,9 +5241,14 @@ def test_rows_naming_nothing_beside_distance_rows_take_no_measure_from_the_lead_
         ("cla_placed_over_20_miles_pct", 21.5, "D2025-12-31"),
     }
     assert subjects_on(con, "fct_placements", "291", 18) == {("children", None)}
-    for line in (17, 19):
-        assert fields_on(con, "fct_placements", "291", line, *fields) == set()
-        assert len(unclassified(con, "291", line)) == 3
+    assert fields_on(
+        con, "fct_placements", "291", 19, "measure", "value", "period_id", "breakdown"
+    ) == {
+        ("cla_count", 66.0, "D2025-06-30", "Not recorded"),
+        ("cla_count", 73.0, "D2025-09-30", "Not recorded"),
+        ("cla_count", 74.0, "D2025-12-31", "Not recorded"),
+    }
+    assert unclassified(con, "291", 17) == []
 
 
 def test_sentences_of_stability_care_leavers_and_waits_are_read(con):
@@ -7957,3 +7963,20 @@ def test_a_contact_officers_key_and_a_line_of_contact_details_name_the_officer(c
         "where p.file_name like '385%' and d.kind = 'report' and d.seq > 1 order by d.seq",
     )
     assert [d["officer"] for d in officers] == ["Tom Reed, Scrutiny Officer", "Jane Ellis"]
+
+
+def test_a_caption_of_the_distance_of_placements_counts_the_children_placed(con):
+    """386 lines 14-21: under 'Table 4: Distance of placement from home, 31 December 2025' the
+    Total (1,216) took the measure of the sentence above it ('... when they came into care':
+    children starting care) and the bands' counts (498, 522) were unclassified: they are the
+    children looked after placed in each band, and their total (seed measure_patterns)."""
+    fields = ("measure", "value", "period_id", "breakdown")
+    assert fields_on(con, "fct_placements", "386", 18, *fields) >= {
+        ("cla_count", 498.0, "D2025-12-31", "Inside the Calderbrook boundary")
+    }
+    assert fields_on(con, "fct_placements", "386", 21, *fields) == {
+        ("cla_count", 1216.0, "D2025-12-31", None)
+    }
+    assert ("cla_placed_over_20_miles", 196.0, "D2025-12-31", None) in fields_on(
+        con, "fct_placements", "386", 20, *fields
+    )
