@@ -371,7 +371,9 @@ from ingest.text import clean_text
 # Cabinet Member for ...` report furniture: neither is the report's title (boundaries.yml)
 # 1.4.48: `Contact Officer(s):` names a report's officer, and so does the first line under a
 # `Contact details` heading, up to a `;` (boundaries.yml officer_keys, contact_headings)
-PARSER_VERSION = "1.4.48"
+# 1.4.49: a front sheet listing items with `Pages 13 - 32` in a cell of their own (no brackets)
+# is an agenda (boundaries.yml agenda_item_pages)
+PARSER_VERSION = "1.4.49"
 
 
 @dataclass

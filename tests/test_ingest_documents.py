@@ -901,3 +901,30 @@ def test_a_telephone_line_in_a_reports_header_is_no_title():
     assert [(d.kind, d.first_line, d.title) for d in docs][1:] == [
         ("report", 8, "CAMHS and neurodevelopmental pathway waiting times - progress update")
     ]
+
+
+def test_a_front_sheet_listing_items_with_their_pages_in_a_cell_is_an_agenda():
+    """A Suffolk-like front sheet with no `Agenda` heading, its items printed `5.<TAB>Adult
+    Social Care ...<TAB>Pages 13 - 32` (no brackets): it was a report titled by the committee's
+    name; it is the agenda."""
+    from ingest.documents import split_documents
+
+    lines = [
+        "Wendmoor County Council",
+        "",
+        "Scrutiny Committee",
+        "",
+        "Date:\tThursday, 29 January 2026",
+        "",
+        "Business to be taken in public",
+        "",
+        "1.\tApologies for Absence and Substitutions",
+        "",
+        "3.\tMinutes of the Previous Meeting\tPages 5 - 12",
+        "",
+        "5.\tAdult Social Care: People Waiting for Assessments\tPages 13 - 32",
+        "",
+        "7.\tForward Work Programme\tPages 51 - 54",
+    ]
+    (front,) = split_documents(lines)
+    assert (front.kind, front.first_line, front.last_line) == ("agenda", 1, 15)
