@@ -7535,11 +7535,22 @@ def test_an_over_band_beside_bands_is_a_part_and_a_lone_date_heads_its_column(co
 
 
 def test_a_total_over_a_row_left_unclassified_is_not_checked(con):
-    """363 lines 14-18: the first row, 'Care Act assessment (new referrals)', names a measure of
-    its own no seed knows (unclassified); the other rows' sum (1,235) was said not to make the
-    Total (1,523), a false finding: the rows printed do add up. The Total is still published."""
+    """363 lines 14-18: the first row, 'Care Act assessment (new referrals)', was left
+    unclassified (its 'new referrals' read as a count of referrals made), and the other rows'
+    sum (1,235) was said not to make the Total (1,523), a false finding. New referrals in
+    brackets qualify the list (var waiting_list_activity_row): the row is the Care Act
+    assessment list, 'Review of care and support plan (overdue)' the reviews overdue (seed
+    service_aliases), and the rows add up to the Total, which is still published."""
+    fields = ("measure", "value", "period_id", "service_code")
     assert findings_of(con, "363") == []
-    assert [u["value"] for u in unclassified(con, "363", 15)] == [251.0, 288.0]
+    assert unclassified(con, "363", 15) == []
+    assert fields_on(con, "fct_waiting_times", "363", 15, *fields) == {
+        ("referrals_waiting", 288.0, "D2025-09-30", "care_act_assessment"),
+        ("referrals_waiting", 251.0, "D2025-12-31", "care_act_assessment"),
+    }
+    assert ("referrals_waiting", 790.0, "D2025-12-31", "care_review") in fields_on(
+        con, "fct_waiting_times", "363", 17, *fields
+    )
     assert fields_on(con, "fct_waiting_times", "363", 18, "measure", "value", "period_id") == {
         ("referrals_waiting", 1523.0, "D2025-09-30"),
         ("referrals_waiting", 1418.0, "D2025-12-31"),
