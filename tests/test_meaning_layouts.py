@@ -7991,3 +7991,15 @@ def test_a_caption_of_the_distance_of_placements_counts_the_children_placed(con)
     assert ("cla_placed_over_20_miles", 196.0, "D2025-12-31", None) in fields_on(
         con, "fct_placements", "386", 20, *fields
     )
+
+
+def test_a_median_wait_printed_in_days_in_a_sentence(con):
+    """387 line 14: 'The median wait for an occupational therapy assessment was 41 days at 31
+    December 2025 (December 2024: 58 days)' was no fact (the sentence patterns of a median wait
+    named the measure in weeks, whose unit a figure in days is not): both are median waits in
+    days (seed prose_measure_patterns)."""
+    fields = ("measure", "value", "unit", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "387", 14, *fields) == {
+        ("median_wait_days", 41.0, "days", "D2025-12-31", "occupational_therapy"),
+        ("median_wait_days", 58.0, "days", "D2024-12-31", "occupational_therapy"),
+    }
