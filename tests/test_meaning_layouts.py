@@ -8003,3 +8003,14 @@ def test_a_median_wait_printed_in_days_in_a_sentence(con):
         ("median_wait_days", 41.0, "days", "D2025-12-31", "occupational_therapy"),
         ("median_wait_days", 58.0, "days", "D2024-12-31", "occupational_therapy"),
     }
+
+
+def test_children_who_are_placed_more_than_20_miles_away(con):
+    """388 line 14: '58 children (17%) are placed more than 20 miles from their home address'
+    was no fact (the sentence patterns wanted 'were' or 'was'): the children placed over 20 miles
+    from home and their share; the London average beside them is none."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "388", 14, *fields) == {
+        ("cla_placed_over_20_miles", 58.0, "D2025-12-31"),
+        ("cla_placed_over_20_miles_pct", 17.0, "D2025-12-31"),
+    }
