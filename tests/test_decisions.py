@@ -1292,3 +1292,20 @@ def test_layout_a_committee_that_may_wish_to(layouts_con):
     )
     subject = "Adult Social Care: People Waiting for Assessments and Reviews"
     assert found == [(16, 18, "recommendation", subject, 2)]
+
+
+def test_layout_one_numbered_item_leading_into_its_sub_items(layouts_con):
+    """one_item_leading_into_its_sub_items.txt: `2.1<TAB>That the Corporate Parenting
+    Committee:` alone under `2.0<TAB>Recommendation(s)`, over `(a)` and `(b)`, was a
+    recommendation of one item, `2.1`: its two lettered items are the list's, `2.1` their
+    lead-in."""
+    found = decisions_in(
+        layouts_con, "one_item_leading_into_its_sub_items.txt", "source_line", "kind", "n_items"
+    )
+    assert found == [(20, "recommendation", 2)]
+    items = layouts_con.execute(
+        "select item_label, source_line from marts.decision_items where pack_id = ? "
+        "order by item_seq",
+        [layout_pack_id(layouts_con, "one_item_leading_into_its_sub_items.txt")],
+    ).fetchall()
+    assert items == [("a", 21), ("b", 22)]

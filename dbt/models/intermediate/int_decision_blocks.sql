@@ -194,6 +194,29 @@ blocks as (
 sized as (
     select *, count(*) over (partition by pack_id, starter_seq) - 1 as n_members
     from blocks
+),
+-- a list of one item that leads into its sub-items ('2.1<TAB>That the Committee:' over '(a)'
+-- and '(b)'): the sub-items are the list's items, that item their lead-in
+one_item_lead_ins as (
+    select pack_id, starter_seq
+    from sized
+    where (part > 0 or first_item_in_opener) and mode = 'list' and item_seq > 0
+    group by all
+    having max(item_seq) = 1 and count(*) filter (where not is_main_item) >= 2
+       and bool_or(is_main_item and regexp_matches(item_text, ':\s*$'))
+),
+relisted as (
+    select s.* replace (
+               case when l.starter_seq is null then s.item_seq
+                    when s.is_main_item then 0
+                    else row_number() over (partition by s.pack_id, s.starter_seq, s.is_main_item,
+                                                         l.starter_seq is null
+                                            order by s.part) end as item_seq,
+               case when l.starter_seq is null then s.is_main_item else not s.is_main_item end
+                   as is_main_item)
+    from sized s
+    left join one_item_lead_ins l on l.pack_id = s.pack_id and l.starter_seq = s.starter_seq
+       and (s.part > 0 or s.first_item_in_opener) and s.mode = 'list' and s.item_seq > 0
 )
 select
     pack_id,
@@ -222,6 +245,6 @@ select
     minute_title_above,
     heading_above,
     n_members
-from sized
+from relisted
 -- a lead-in is a decision only with the text under it
 where not (is_lead_in and n_members = 0)
