@@ -951,6 +951,9 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         # the Ombudsman's decisions of 2024/25, 6 + 4 + 3 upheld + 1, are 14, not the 15 printed
         # (those of 2023/24 add up with their upheld row; the enquiries received are none)
         ("384", "detail_rows_sum_to_total_row", "warning", "17,18,20,21"),
+        # DoLS applications awaiting assessment at the end of December 2025: 2,318 in the table
+        # by month, 2,381 in the table by quarter
+        ("389", "same_figure_printed_with_different_values", "warning", "16,22"),
     ]
 
 
@@ -8014,3 +8017,21 @@ def test_children_who_are_placed_more_than_20_miles_away(con):
         ("cla_placed_over_20_miles", 58.0, "D2025-12-31"),
         ("cla_placed_over_20_miles_pct", 17.0, "D2025-12-31"),
     }
+
+
+def test_a_row_awaiting_assessment_in_a_table_of_dols_applications(con):
+    """389 lines 18-23, 'Table 3: DoLS applications, 2025/26 by quarter': the table had no
+    domain, so 'Awaiting assessment at end of quarter' (2,381 at the end of Q3) was lost and the
+    2,318 printed for the same list and day in Table 2 was checked against nothing. A row opening
+    'Awaiting assessment' is a waiting list (seeds domain_patterns, measure_patterns); the rows of
+    applications received and completed, and 'High priority awaiting allocation' (a part), stay
+    unclassified."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "389", 22, *fields) == {
+        ("referrals_waiting", 2509.0, "D2025-06-30", "dols_assessment"),
+        ("referrals_waiting", 2419.0, "D2025-09-30", "dols_assessment"),
+        ("referrals_waiting", 2381.0, "D2025-12-31", "dols_assessment"),
+    }
+    for line in (20, 23):
+        assert fields_on(con, "fct_waiting_times", "389", line, *fields) == set()
+        assert len(unclassified(con, "389", line)) == 3
