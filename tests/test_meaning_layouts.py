@@ -953,7 +953,7 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("384", "detail_rows_sum_to_total_row", "warning", "17,18,20,21"),
         # DoLS applications awaiting assessment at the end of December 2025: 2,318 in the table
         # by month, 2,381 in the table by quarter
-        ("389", "same_figure_printed_with_different_values", "warning", "16,22"),
+        ("389", "same_figure_printed_with_different_values", "error", "16,22"),
     ]
 
 
