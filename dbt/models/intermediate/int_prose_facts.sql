@@ -12,6 +12,9 @@
 -- the prose before a sentence may run back into the document before it: a document title naming
 -- another area says whose figures these are ('Adult Social Care: Assessment Waiting List')
 {% set prose_before_area = "case when c.title_area is null or c.title_area = c.prose_before_area then c.prose_before_area end" %}
+{# the period of a figure, as a table's printing of it has it (table_printed) #}
+{% set table_period_columns = ['period_type', 'period_id', 'period_start', 'period_end', 'as_of_date',
+                               'fiscal_year', 'fiscal_quarter'] %}
 {% set clause = "list_last(string_split(left(c.sentence, c.char_start), ';')) || string_split(substr(c.sentence, c.char_start + 1), ';')[1]" %}
 -- a figure its bracketed parts add up to ('208 complaints ... (160 County Council and 48
 -- Partnership Trust)') is their total: summed with them it would count twice
@@ -270,6 +273,13 @@ service_named as (
 service_areas as (
     select distinct service_code, service_area from {{ ref('service_aliases') }}
 ),
+-- the service each service is part of, as dim_service has it ('adhd_assessment' of the
+-- neurodevelopmental pathway)
+service_parents as (
+    select service_code, max(nullif(parent_service_code, '')) as parent_service_code
+    from {{ ref('service_aliases') }}
+    group by service_code
+),
 prose_facts as (
     select
         {{ surrogate_key(['c.pack_id', "'prose'", 'c.mention_seq', 'c.measure', 'c.value_type']) }} as fact_id,
@@ -391,10 +401,9 @@ with_service_areas as (
 -- Two periods printing it say nothing.
 table_printed as (
     select f.fact_id,
-           any_value(t.period_type) as period_type, any_value(t.period_id) as period_id,
-           any_value(t.period_start) as period_start, any_value(t.period_end) as period_end,
-           any_value(t.as_of_date) as as_of_date, any_value(t.fiscal_year) as fiscal_year,
-           any_value(t.fiscal_quarter) as fiscal_quarter
+           {%- for column in table_period_columns %}
+           any_value(t.{{ column }}) as {{ column }}{{ "," if not loop.last }}
+           {%- endfor %}
     from with_service_areas f
     join {{ batch(ref('int_facts')) }} t
       on t.pack_id = f.pack_id and t.document_id = f.document_id and t.measure = f.measure
@@ -404,8 +413,7 @@ table_printed as (
      and t.breakdown is not distinct from f.breakdown
      and t.age_band is null and t.district is null and t.row_role <> 'comparison'
      and t.period_source <> 'meeting_date'
-    left join (select distinct service_code, parent_service_code from {{ ref('service_aliases') }}) sp
-      on sp.service_code = f.service_code
+    left join service_parents sp on sp.service_code = f.service_code
     where f.period_source = 'meeting_date' and f.value_type = 'actual' and f.role = 'level'
       and f.value_qualifier is null
       and (t.service_code is not distinct from f.service_code or t.service_code = sp.parent_service_code)
@@ -414,13 +422,9 @@ table_printed as (
 ),
 dated as (
     select f.* replace (
-        coalesce(tp.period_type, f.period_type) as period_type,
-        coalesce(tp.period_id, f.period_id) as period_id,
-        case when tp.fact_id is not null then tp.period_start else f.period_start end as period_start,
-        case when tp.fact_id is not null then tp.period_end else f.period_end end as period_end,
-        case when tp.fact_id is not null then tp.as_of_date else f.as_of_date end as as_of_date,
-        case when tp.fact_id is not null then tp.fiscal_year else f.fiscal_year end as fiscal_year,
-        case when tp.fact_id is not null then tp.fiscal_quarter else f.fiscal_quarter end as fiscal_quarter,
+        {%- for column in table_period_columns %}
+        case when tp.fact_id is not null then tp.{{ column }} else f.{{ column }} end as {{ column }},
+        {%- endfor %}
         case when tp.fact_id is not null then 'same_figure_in_table' else f.period_source end as period_source)
     from with_service_areas f
     left join table_printed tp on tp.fact_id = f.fact_id
