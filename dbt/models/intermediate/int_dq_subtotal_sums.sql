@@ -11,6 +11,10 @@
 -- upheld' among the Ombudsman's decisions, beside a row of enquiries received that is none), or
 -- all the block's rows add up to it. A block with a detail row left unclassified is not checked
 -- (its sum is unknown).
+{# the rows of block b's column in another grouping of the block's facts ('{g}': its alias) #}
+{% set same_column_of_block = "{g}.source_table_id = b.source_table_id and {g}.source_col = b.source_col
+   and {g}.block_index is not distinct from b.block_index and {g}.source_part = b.source_part
+   and {g}.component is not distinct from b.component" %}
 with facts as (
     select f.* replace (
                dense_rank() over (partition by f.source_table_id, f.source_row, f.source_col, f.measure
@@ -64,9 +68,7 @@ left join (
            sum(value) filter (where row_role = 'detail') as all_detail_sum
     from facts
     group by all
-) a on a.source_table_id = b.source_table_id and a.source_col = b.source_col
-   and a.block_index is not distinct from b.block_index and a.source_part = b.source_part
-   and a.component is not distinct from b.component
+) a on {{ same_column_of_block | replace('{g}', 'a') }}
 left join (
     select p.source_table_id, p.source_col, p.block_index, p.source_part, p.component, mp.whole_measure,
            sum(p.value) as parts_sum
@@ -74,9 +76,7 @@ left join (
     join {{ ref('measure_parts') }} mp on mp.part_measure = p.measure
     where p.row_role = 'detail'
     group by all
-) pm on pm.source_table_id = b.source_table_id and pm.source_col = b.source_col
-   and pm.block_index is not distinct from b.block_index and pm.source_part = b.source_part
-   and pm.component is not distinct from b.component and pm.whole_measure = b.measure
+) pm on {{ same_column_of_block | replace('{g}', 'pm') }} and pm.whole_measure = b.measure
 where n_total = 1
   and n_detail >= 2
   and n_unknown = 0
