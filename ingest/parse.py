@@ -373,7 +373,9 @@ from ingest.text import clean_text
 # `Contact details` heading, up to a `;` (boundaries.yml officer_keys, contact_headings)
 # 1.4.49: a front sheet listing items with `Pages 13 - 32` in a cell of their own (no brackets)
 # is an agenda (boundaries.yml agenda_item_pages)
-PARSER_VERSION = "1.4.49"
+# 1.4.50: a figure in brackets right after an earlier figure (`compared with 1,362 (98 per
+# 10,000) a year earlier`) is the earlier figure's too (role from), not the sentence's level
+PARSER_VERSION = "1.4.50"
 
 
 @dataclass

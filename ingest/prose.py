@@ -1197,6 +1197,13 @@ def _changes(s: _Sentence, kept: list[ProseNumber]) -> None:
         if m.role == "change":
             m.anchor_index = _anchor_before(sentence, kept[:i])
             continue
+        if (
+            i
+            and kept[i - 1].role == "from"
+            and _OPEN_BRACKET.fullmatch(sentence[kept[i - 1].char_end : m.char_start])
+        ):
+            m.role = "from"  # 'compared with 1,362 (98 per 10,000) a year earlier': the earlier
+            continue  # figure restated in brackets is the earlier one too
         if rules.from_before.search(bare_before):
             m.role = "from"
             open_from = m

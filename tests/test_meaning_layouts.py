@@ -8035,3 +8035,16 @@ def test_a_row_awaiting_assessment_in_a_table_of_dols_applications(con):
     for line in (20, 23):
         assert fields_on(con, "fct_waiting_times", "389", line, *fields) == set()
         assert len(unclassified(con, "389", line)) == 3
+
+
+def test_an_earlier_figure_restated_in_brackets_is_not_the_sentences(con):
+    """390 line 14: 'there were 642 looked after children ..., a rate of 71 per 10,000 ...,
+    against 668 (74 per 10,000) at the same point last year': the 74 in brackets restates the
+    earlier 668 and was published as the rate at 30 September 2025 beside the 71. A figure in
+    brackets right after a compared figure is compared too (role from): no fact of its own."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "390", 14, *fields) == {
+        ("cla_count", 642.0, "D2025-09-30"),
+        ("cla_rate_per_10000", 71.0, "D2025-09-30"),
+    }
+    assert subjects_on(con, "fct_placements", "390", 14) == {("children", None)}
