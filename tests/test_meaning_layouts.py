@@ -8048,3 +8048,19 @@ def test_an_earlier_figure_restated_in_brackets_is_not_the_sentences(con):
         ("cla_rate_per_10000", 71.0, "D2025-09-30"),
     }
     assert subjects_on(con, "fct_placements", "390", 14) == {("children", None)}
+
+
+def test_a_rate_after_children_who_were_looked_after(con):
+    """391 lines 14 and 16: '415 children were looked after by the council, a rate of 58 per
+    10,000' and '402 children are in our care, a rate of 56 per 10,000': the counts were read
+    but not the rates, whose sentence pattern wanted the noun phrase 'children looked after' or
+    'children in care' (seed prose_measure_patterns)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "391", 14, *fields) == {
+        ("cla_count", 415.0, "D2025-03-31"),
+        ("cla_rate_per_10000", 58.0, "D2025-03-31"),
+    }
+    assert fields_on(con, "fct_placements", "391", 16, *fields) == {
+        ("cla_count", 402.0, "D2025-09-30"),
+        ("cla_rate_per_10000", 56.0, "D2025-09-30"),
+    }
