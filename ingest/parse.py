@@ -375,7 +375,9 @@ from ingest.text import clean_text
 # is an agenda (boundaries.yml agenda_item_pages)
 # 1.4.50: a figure in brackets right after an earlier figure (`compared with 1,362 (98 per
 # 10,000) a year earlier`) is the earlier figure's too (role from), not the sentence's level
-PARSER_VERSION = "1.4.50"
+# 1.4.51: `Report author:` over the title and `Report of:` opens the report there (boundaries.yml
+# report_blocks): its title is the line under the author's, not the first heading of its body
+PARSER_VERSION = "1.4.51"
 
 
 @dataclass

@@ -8064,3 +8064,25 @@ def test_a_rate_after_children_who_were_looked_after(con):
         ("cla_count", 402.0, "D2025-09-30"),
         ("cla_rate_per_10000", 56.0, "D2025-09-30"),
     }
+
+
+def test_a_report_opening_with_its_author_over_its_title(con):
+    """392 lines 10-42: each report opens `Report author:` / `Tel:` over its title, `Date:`,
+    `Report of:` and `Report to:` (as Leeds prints them). The reports opened at `Report of:`, so
+    each was titled by its first heading (`Brief summary`) and its author and title fell into
+    the document before: they open at the author's line, titled by the line under it."""
+    officers = rows(
+        con,
+        "select d.title, d.officer, d.first_line, d.last_line from marts.dim_document d "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '392%' and d.seq > 1 "
+        "order by d.seq",
+    )
+    assert [tuple(d.values()) for d in officers] == [
+        (
+            "Adult Social Care: Assessment and Review Waiting Lists, Quarter 3 2025/26",
+            "Priya Natt",
+            10,
+            28,
+        ),
+        ("Adult Social Care Complaints: Half-Year Update 2025/26", "Owen Greaves", 29, 42),
+    ]
