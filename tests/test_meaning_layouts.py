@@ -3425,19 +3425,26 @@ def test_a_service_printed_once_for_the_rows_under_it(con):
 
 def test_district_rows_and_a_rate_column_of_a_waiting_list(con):
     """255 lines 47-50, 'Children waiting for autism assessment by district': each district's
-    list is a part the waiting-times facts have no column for, and the 'Rate per 1,000
-    children' column no count (all were published as the county's waiting list); the row
-    naming the council itself ('Hartsmere') is the county's list, of the service the caption
-    names."""
-    for line in (47, 48, 49):
-        assert fields_on(con, "fct_waiting_times", "255", line, "measure", "value") == set()
-        left = [u for u in unclassified(con, "255", line) if u["column_name"] == "Number waiting"]
-        assert [u["reason"][:26] for u in left] == ["a figure of one district ("]
+    list is the caption's list in that district (they were left unclassified, as parts the
+    waiting-times facts had no column for), and the 'Rate per 1,000 children' column no count
+    (all were once published as the county's waiting list); the row naming the council itself
+    ('Hartsmere') is the county's list, of no district."""
+    fields = ("measure", "value", "service_code", "district", "period_id")
+    for line, district, value in (
+        (47, "Northgate", 214),
+        (48, "Easton", 187),
+        (49, "Westbury", 163),
+    ):
+        assert fields_on(con, "fct_waiting_times", "255", line, *fields) == {
+            ("referrals_waiting", value, "autism_assessment", district, "D2025-12-31")
+        }
+        left = unclassified(con, "255", line)
+        assert [u["column_name"] for u in left] == ["Rate per 1,000 children aged 0-17"]
         # kept with the texts around it, as every unclassified value is
         assert left[0]["caption_text"].startswith("Table 3: Children waiting for autism assessment")
-    assert fields_on(
-        con, "fct_waiting_times", "255", 50, "measure", "value", "service_code", "period_id"
-    ) == {("referrals_waiting", 564, "autism_assessment", "D2025-12-31")}
+    assert fields_on(con, "fct_waiting_times", "255", 50, *fields) == {
+        ("referrals_waiting", 564, "autism_assessment", None, "D2025-12-31")
+    }
     assert [u["value"] for u in unclassified(con, "255", 50)] == [18.3]
 
 
@@ -5571,25 +5578,37 @@ def test_a_second_header_row_saying_of_which_over_18_weeks_is_that_part(con):
     assert subjects_on(con, "fct_waiting_times", "305", 22) == {("children", None)}
 
 
-def test_a_quadrants_figures_are_no_figures_of_the_county(con):
-    """305 lines 16-21: rows under 'Quadrant' are parts of the county's area ('North East' too,
-    though a region has that name): all unclassified, with their reasons (241 was the county's
-    waiting list; North East's a comparator's). West's row is broken by 'Page 15 of 62' and its
-    rest, `<TAB>91<TAB>14`, lost its columns: 91 and 14 are West's over 18 weeks and average
-    wait (they were a row of no label, its 91 under 'Number')."""
-    for line in (16, 17, 18, 19, 21):
-        assert facts(con, "fct_waiting_times", "305", line) == [], line
-    district = (
-        "a figure of one district (North East): the waiting-times facts have no column for it"
-    )
-    assert {u["value"]: u["reason"] for u in unclassified(con, "305", 16)} == {
-        value: district for value in (19.0, 123.0, 266.0)
+def test_a_quadrants_figures_are_the_quadrants_not_the_countys(con):
+    """305 lines 16-22: rows under 'Quadrant' are parts of the county's area ('North East' too,
+    though a region has that name): each quadrant's list, with its quadrant as district (241 was
+    once the county's waiting list; North East's a comparator's; then all were left unclassified).
+    West's row is broken by 'Page 15 of 62' and its rest, `<TAB>91<TAB>14`, lost its columns: 91
+    and 14 are West's over 18 weeks and average wait (they were a row of no label, its 91 under
+    'Number'). The Total is the county's, of no quadrant."""
+    fields = ("measure", "value", "district", "period_id")
+    quadrants = {
+        16: ("North East", 266, 123, 19),
+        17: ("Mid", 241, 98, 16),
+        18: ("South", 280, 129, 20),
     }
-    assert [u["value"] for u in unclassified(con, "305", 17)] == [16.0, 98.0, 241.0]
-    west = "a figure of one district (West): the waiting-times facts have no column for it"
-    assert {(u["value"], u["column_name"], u["reason"]) for u in unclassified(con, "305", 21)} == {
-        (91.0, "Waiting list Of which over 18 weeks", west),
-        (14.0, "Average wait (weeks)", west),
+    for line, (quadrant, waiting, over_18, average) in quadrants.items():
+        assert fields_on(con, "fct_waiting_times", "305", line, *fields) == {
+            ("referrals_waiting", waiting, quadrant, "D2026-01-31"),
+            ("waiting_over_18_weeks", over_18, quadrant, "D2026-01-31"),
+            ("avg_wait_weeks", average, quadrant, "D2026-01-31"),
+        }
+        assert unclassified(con, "305", line) == []
+    assert fields_on(con, "fct_waiting_times", "305", 19, *fields) == {
+        ("referrals_waiting", 231, "West", "D2026-01-31")
+    }
+    assert fields_on(con, "fct_waiting_times", "305", 21, *fields) == {
+        ("waiting_over_18_weeks", 91, "West", "D2026-01-31"),
+        ("avg_wait_weeks", 14, "West", "D2026-01-31"),
+    }
+    assert fields_on(con, "fct_waiting_times", "305", 22, *fields) == {
+        ("referrals_waiting", 1018, None, "D2026-01-31"),
+        ("waiting_over_18_weeks", 441, None, "D2026-01-31"),
+        ("avg_wait_weeks", 17, None, "D2026-01-31"),
     }
 
 
@@ -5789,11 +5808,14 @@ def test_a_cells_footnote_mark_in_html_is_no_number_of_its_own(con):
 def test_a_cells_count_with_groups_in_brackets_is_kept_with_each_group(con):
     """310 lines 23 and 29: `284<br>(incl. 12 post-16)` under `Number waiting` by quadrant and
     `39 (4 custody & 7 B&B)` beside `Not in suitable accommodation` were no value of any shape,
-    so dropped without trace; each count and each of its groups is now kept (unclassified: a
-    quadrant's figure, and a count of no measure the catalogue names)."""
-    south = {(u["component"], u["value"]) for u in unclassified(con, "310", 23)}
-    assert south == {("value", 284.0), ("subgroup", 12.0)}
-    assert [u["value_text"] for u in unclassified(con, "310", 23)] == ["284 (incl. 12 post-16)"] * 2
+    so dropped without trace; each count and each of its groups is now kept (the quadrant's
+    list, its group unclassified; and a count of no measure the catalogue names)."""
+    fields = ("measure", "value", "value_text", "district", "service_code")
+    assert fields_on(con, "fct_waiting_times", "310", 23, *fields) == {
+        ("referrals_waiting", 284.0, "284 (incl. 12 post-16)", "South", "autism_assessment")
+    }
+    south = {(u["component"], u["value"], u["value_text"]) for u in unclassified(con, "310", 23)}
+    assert south == {("subgroup", 12.0, "284 (incl. 12 post-16)")}
     # the quadrants add up to their Total: 266 + 284 = 550, the children waiting
     assert fields_on(con, "fct_waiting_times", "310", 24, "measure", "value", "period_id") == {
         ("referrals_waiting", 550.0, "D2026-01-31")
@@ -8086,3 +8108,28 @@ def test_a_report_opening_with_its_author_over_its_title(con):
         ),
         ("Adult Social Care Complaints: Half-Year Update 2025/26", "Owen Greaves", 29, 42),
     ]
+
+
+def test_a_localitys_list_is_a_figure_of_its_own_not_the_councils_snapshot(pub):
+    """376 lines 18-22: each locality's list of people awaiting a Care Act assessment is a
+    figure of its own (bi.figures, its locality as district); the waiting-list snapshot of the
+    council at 30 November 2025 is one row, the council's whole list (1,486 in the table, 1,468
+    in the sentence above it: the printings disagree), not a row per locality."""
+    snapshots = rows(
+        pub,
+        "select as_of_date, referrals_waiting, printings_agree from bi.waiting_list_snapshots "
+        "where service_code = 'care_act_assessment' "
+        "and array_to_string(printed_at, ',') like '%376_dartmoor%' order by as_of_date",
+    )
+    assert [(str(r["as_of_date"]), r["printings_agree"]) for r in snapshots] == [
+        ("2025-03-31", True),
+        ("2025-11-30", False),
+    ]
+    assert snapshots[0]["referrals_waiting"] == 1702
+    assert snapshots[1]["referrals_waiting"] in (1468, 1486)
+    localities = pub.execute(
+        "select district, value from bi.figures where measure = 'referrals_waiting' "
+        "and period_id = 'D2025-11-30' and district is not null "
+        "and array_to_string(printed_at, ',') like '%376_dartmoor%' order by district"
+    ).fetchall()
+    assert localities == [("Eastern", 391), ("Northern", 348), ("Southern", 344), ("Western", 403)]

@@ -29,6 +29,6 @@ LEFT JOIN printings AS p USING (figure_key)
 LEFT JOIN {{ published_ref('dim_service') }} AS s ON s.service_code = w.service_code
 LEFT JOIN {{ published_ref('dim_council') }} AS c ON c.council_id = w.subject_council
 WHERE w.domain = 'waiting_times' AND w.value_type = 'actual' AND w.period_type = 'as_of'
-  AND w.age_band IS NULL
+  AND w.age_band IS NULL AND w.district IS NULL
 GROUP BY w.subject_key, w.subject_council, c.council_name, w.service_code, s.service_name,
          w.as_of_date

@@ -208,8 +208,10 @@ subjects as (
                  -- measure ('Total waiting' in 'Community Paediatrics - children waiting ...')
                  case when r.cell_key is not null or r.row_label is null or r.row_is_period
                            or r.row_names_measure
-                           -- or the reporting council ('Hartsmere' after its districts)
-                           or r.row_names_reporting_council
+                           -- or the reporting council ('Hartsmere' after its districts), or
+                           -- one of its districts ('Northgate' under 'Children waiting for
+                           -- autism assessment by district': that district's list)
+                           or r.row_names_reporting_council or r.district is not null
                            -- or names the caption's own measure ('Total waiting' under a caption
                            -- of children waiting: the caption named it first)
                            or r.row_names_caption_measure

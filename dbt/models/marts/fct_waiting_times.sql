@@ -23,6 +23,7 @@ select
     service_text,
     provider_commissioner,
     age_band,
+    district,
     period_id,
     period_type,
     as_of_date,
@@ -33,9 +34,9 @@ select
     measure_text,
     'table' as source_kind
 from {{ ref('int_facts') }} f
--- a district's figure ('Cheltenham | 541' under a county's waiting list) or a row's part ('of
--- which autism and ADHD') is a part the waiting-times facts have no column for: left in
--- dq_unclassified_values
+-- a row's part ('of which autism and ADHD', 'Priority 3') is a part the waiting-times facts have
+-- no column for: left in dq_unclassified_values (a district's figure, 'Cheltenham | 541' under a
+-- county's list, is a fact with its district)
 where domain = 'waiting_times' and {{ waiting_times_part('f') }} is null and {{ in_batch('pack_id') }}
 union all by name
 -- columns a sentence does not give (the row, the column, the subject breakdown) are null
