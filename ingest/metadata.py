@@ -458,10 +458,23 @@ def _infer_council_from_domain(
         return
     place, count = ranked[0]
     first = next(n for n, line in enumerate(lines, start=1) if f"@{place}.gov.uk" in line.lower())
-    name = " ".join(word.capitalize() for word in place.split("-"))
+    name = " ".join(word.capitalize() for word in _place_of_domain(place, lines).split("-"))
     _set_council(
         meta, name, first, "inferred_from_email_domain", round(min(0.8, 0.5 + 0.05 * count), 2)
     )
+
+
+def _place_of_domain(domain: str, lines: list[str]) -> str:
+    """The place a gov.uk domain names: less an ending of boundaries.yml email_domain_endings
+    (`surreycc` -> `surrey`) when the pack prints the rest as a word, else the domain."""
+    endings = read_rules(BOUNDARIES_FILE)["email_domain_endings"]
+    for ending in sorted(endings, key=len, reverse=True):
+        place = domain.removesuffix(ending)
+        if place != domain and len(place) > 2:
+            word = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
+            if any(word.search(line) for line in lines):
+                return place
+    return domain
 
 
 def _set_council(meta: MeetingMetadata, name: str, line: int, method: str, confidence: float):

@@ -377,7 +377,9 @@ from ingest.text import clean_text
 # 10,000) a year earlier`) is the earlier figure's too (role from), not the sentence's level
 # 1.4.51: `Report author:` over the title and `Report of:` opens the report there (boundaries.yml
 # report_blocks): its title is the line under the author's, not the first heading of its body
-PARSER_VERSION = "1.4.51"
+# 1.4.52: a council named only by an e-mail domain with an ending after its place (`surreycc`)
+# is that place when the pack prints it (`Surrey`; boundaries.yml email_domain_endings)
+PARSER_VERSION = "1.4.52"
 
 
 @dataclass

@@ -227,6 +227,24 @@ def test_a_council_printing_one_officers_address_is_read_from_it():
     )
 
 
+def test_an_email_domain_with_an_ending_after_the_place_names_the_place():
+    """`hannah.goodwin@surreycc.gov.uk` in a pack printing `Surrey` but never `Surrey County
+    Council` (probe AO ao2): the domain names Surrey, not a place `Surreycc` no register knows;
+    a domain whose shorter form the pack never prints stays whole."""
+    lines = [
+        "CHILDREN, FAMILIES, LIFELONG LEARNING AND CULTURE SELECT COMMITTEE",
+        "DATE:\tTHURSDAY, 12 MARCH 2026",
+        "",
+        "Children in Surrey wait longest for an ADHD assessment.",
+        "Report contact: Hannah Goodwin, hannah.goodwin@surreycc.gov.uk",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.council, meta.council_line) == ("Surrey", 5)
+    assert meta.council_method == "inferred_from_email_domain"
+    elsewhere = extract_metadata([lines[0], lines[1], lines[4]])
+    assert elsewhere.council == "Surreycc"
+
+
 def test_a_council_named_without_council_past_the_front_sheet_is_read():
     """`THE LONDON BOROUGH OF CAMDEN` over the minutes (line 43) and `LONDON BOROUGH OF
     CAMDEN<TAB>WARDS: All` over each report (probe AM am3): a form of the council's name with
