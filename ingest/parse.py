@@ -379,7 +379,9 @@ from ingest.text import clean_text
 # report_blocks): its title is the line under the author's, not the first heading of its body
 # 1.4.52: a council named only by an e-mail domain with an ending after its place (`surreycc`)
 # is that place when the pack prints it (`Surrey`; boundaries.yml email_domain_endings)
-PARSER_VERSION = "1.4.52"
+# 1.4.53: a row printed one cell to the right of the others (`<TAB>of which autism<TAB>6,412`),
+# one cell wider than every labelled row, is read without its indent (ingest/tables.py)
+PARSER_VERSION = "1.4.53"
 
 
 @dataclass

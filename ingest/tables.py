@@ -31,7 +31,7 @@ from ingest.headers import (
     leading_titles,
     resolve_columns,
 )
-from ingest.rows import Row, detect_layout, tabs
+from ingest.rows import Row, detect_layout, tabs, trim
 from ingest.runs import (
     drop_page_banners,
     drop_running_footers,
@@ -94,7 +94,7 @@ def find_tables(
 def build_table(run: dict, above: tuple[str | None, int | None]) -> Table:
     """One table from its run of rows; `above` is the caption printed above it (a stacked
     table shares the caption of the table it is stacked under)."""
-    rows: list[Row] = _with_label_column(run["rows"])
+    rows: list[Row] = _without_indents(_with_label_column(run["rows"]))
     layout = detect_layout(rows)
     titles = leading_titles(rows) if layout == "grid" else []
     rows = rows[len(titles) :]
@@ -144,6 +144,31 @@ def _with_label_column(rows: list[Row]) -> list[Row]:
     ):
         return rows
     return [Row(row.line, ["", *row.raw], ["", *row.clean]) for row in rows]
+
+
+def _without_indents(rows: list[Row]) -> list[Row]:
+    """The rows with an indent taken out: a row printed one cell to the right of the others, its
+    label after an empty first cell (`<TAB>of which autism<TAB>6,412<TAB>...`), one cell wider
+    than every row with a label of its own. Read as it is, its label would fall under the first
+    column's header and each figure under the next column's."""
+    labelled = [len(trim(row.clean)) for row in rows if row.clean[0]]
+    if not labelled:
+        return rows
+    widest = max(labelled)
+    return [
+        Row(row.line, row.raw[1:], row.clean[1:]) if _is_indented(row, widest) else row
+        for row in rows
+    ]
+
+
+def _is_indented(row: Row, widest: int) -> bool:
+    return (
+        len(row.clean) > 2
+        and not row.clean[0]
+        and bool(row.clean[1])
+        and row.kinds[1] not in VALUE_KINDS
+        and len(trim(row.clean)) == widest + 1
+    )
 
 
 def _is_period_heading(cell: str) -> bool:

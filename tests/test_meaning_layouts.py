@@ -8132,3 +8132,26 @@ def test_a_localitys_list_is_a_figure_of_its_own_not_the_councils_snapshot(pub):
         "and array_to_string(printed_at, ',') like '%376_dartmoor%' order by district"
     ).fetchall()
     assert localities == [("Eastern", 391), ("Northern", 348), ("Southern", 344), ("Western", 403)]
+
+
+def test_an_indented_row_is_read_under_its_own_columns(con):
+    """393 line 17: `<TAB>of which under 5s<TAB>486<TAB>502<TAB>519<TAB>+33`, printed one cell
+    to the right of the other rows, was read with its label under `Nov 2025` and each figure
+    under the next column: 486 published as December's list, 519 as a change, and false findings
+    (one figure printed twice, rows not adding to the total). Without its indent its figures
+    fall under their own months, a part of the row above (unclassified), and nothing is found."""
+    assert fields_on(con, "fct_waiting_times", "393", 17, "measure", "value") == set()
+    assert {(u["column_name"], u["value"]) for u in unclassified(con, "393", 17)} == {
+        ("Nov 2025", 486.0),
+        ("Dec 2025", 502.0),
+        ("Jan 2026", 519.0),
+        ("Change since Nov", 33.0),
+    }
+    fields = ("measure", "value", "value_type", "service_code", "period_id")
+    assert fields_on(con, "fct_waiting_times", "393", 16, *fields) == {
+        ("referrals_waiting", 1204.0, "actual", "speech_language_therapy", "D2025-11-30"),
+        ("referrals_waiting", 1231.0, "actual", "speech_language_therapy", "D2025-12-31"),
+        ("referrals_waiting", 1262.0, "actual", "speech_language_therapy", "D2026-01-31"),
+        ("referrals_waiting", 58.0, "change", "speech_language_therapy", "D2026-01-31"),
+    }
+    assert findings_of(con, "393") == []
