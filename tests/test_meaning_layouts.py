@@ -8155,3 +8155,23 @@ def test_an_indented_row_is_read_under_its_own_columns(con):
         ("referrals_waiting", 58.0, "change", "speech_language_therapy", "D2026-01-31"),
     }
     assert findings_of(con, "393") == []
+
+
+def test_a_first_half_year_column_and_a_mid_year_report(con):
+    """394, 'Adult Social Care Complaints: Mid-Year Report 2025/26': columns `Received H1
+    2024/25` and `H1 25/26` were read as the whole fiscal years (or as the title's year), and
+    the `Upheld` / `Not upheld` columns, printing no period, as the title's whole year. A first
+    half is the year's April to September; a flow of a report titled by a part of its year is
+    counted over that part."""
+    h1_2024, h1_2025 = "R2024-04-01/2024-09-30", "R2025-04-01/2025-09-30"
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "394", 16, *fields) == {
+        ("complaints_received", 71.0, h1_2024),
+        ("complaints_received", 83.0, h1_2025),
+        ("complaints_upheld", 22.0, h1_2025),
+        ("complaints_not_upheld", 49.0, h1_2025),
+    }
+    assert fields_on(con, "fct_complaints", "394", 21, *fields) == {
+        ("complaints_received", 40.0, h1_2024),
+        ("complaints_received", 47.0, h1_2025),
+    }

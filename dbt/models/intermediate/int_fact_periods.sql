@@ -27,12 +27,14 @@
 {# a column printing no period of its own (no year, quarter, day or month) #}
 {% set col_prints_no_period %}o.col_fy is null and o.quarter is null and o.col_as_of is null and o.col_month is null
             and o.col_label_month is null and o.col_month_number is null{% endset %}
-{# a fiscal year's column naming the months it counts from April (var fy_months_so_far), or its
-   quarters from the first (var fy_quarters_so_far): the month they end with #}
+{# a fiscal year's column naming the months it counts from April (var fy_months_so_far), its
+   quarters from the first (var fy_quarters_so_far) or its first half (var fy_first_half_label):
+   the month they end with #}
 {% set so_far_re = var('fy_months_so_far') | replace('{month}', month_alternation()) %}
 {% set so_far_quarter = "try_cast(nullif(regexp_extract(o.column_name, '" ~ var('fy_quarters_so_far') ~ "', 1), '') as integer)" %}
 {% set so_far_month = "coalesce(" ~ month_number("regexp_extract(o.column_name, '" ~ so_far_re ~ "', 1)")
-    ~ ", (" ~ so_far_quarter ~ " * 3 + 2) % 12 + 1)" %}
+    ~ ", (" ~ so_far_quarter ~ " * 3 + 2) % 12 + 1"
+    ~ ", case when regexp_matches(o.column_name, '" ~ var('fy_first_half_label') ~ "') then 9 end)" %}
 {# a value's own labels: its column's header and its row's label #}
 {% set own_labels = "concat_ws(' | ', o.column_name, o.row_label)" %}
 with obs as (
@@ -46,6 +48,9 @@ with obs as (
         o.row_month, o.col_label_month, o.col_month_number, o.row_month_number,
         coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
             as period_kind,
+        -- a report titled by a part of its year ('... Mid-Year Report 2025/26'): the months from
+        -- the year's 1 April that its tables' flows printing no period of their own count
+        {{ part_year_months('o.document_title', 'report_part_year_months') }} as title_part_year_months,
         -- the table prints months too: its quarter column is the quarter's own figure (an
         -- average wait over the quarter beside the months'), not a point at the quarter's end
         bool_or(o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
@@ -338,6 +343,11 @@ typed as (
                   or (r.as_of_rank = r.year_rank and r.period_kind = 'stock'))
                 then 'as_of'
             when r.fy_start_year is not null and r.quarter is not null then 'fiscal_quarter'
+            -- a flow dated only by a heading's, a lead-in's or the title's year, in a report
+            -- titled by a part of that year ('Mid-Year Report 2025/26'): counted over that part
+            when r.fy_source in ('heading', 'lead_in', 'document_title') and r.period_kind = 'flow'
+             and r.title_part_year_months is not null and r.month_start is null
+                then 'to_date'
             -- a flow in a year-to-date column is counted from the year's 1 April to the end of the
             -- table's latest quarter of that year, else to the meeting (not the whole year)
             when r.says_to_date and r.fy_start_year is not null and r.period_kind = 'flow'
@@ -355,6 +365,8 @@ own_spans as (
     select s.*,
            case when s.period_type = 'to_date'
                 then coalesce(s.col_months_to, s.flow_to_day, s.latest_quarter_end,
+                              case when s.fy_source in ('heading', 'lead_in', 'document_title')
+                                   then last_day(make_date(s.fy_start_year, 3 + s.title_part_year_months, 1)) end,
                               least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as own_end
     from typed s
 ),
