@@ -381,7 +381,9 @@ from ingest.text import clean_text
 # is that place when the pack prints it (`Surrey`; boundaries.yml email_domain_endings)
 # 1.4.53: a row printed one cell to the right of the others (`<TAB>of which autism<TAB>6,412`),
 # one cell wider than every labelled row, is read without its indent (ingest/tables.py)
-PARSER_VERSION = "1.4.53"
+# 1.4.54: `H1 2025/26` / `H1 24/25` in a sentence is a period phrase (prose.yml periods): the
+# year's first half
+PARSER_VERSION = "1.4.54"
 
 
 @dataclass

@@ -8160,9 +8160,9 @@ def test_an_indented_row_is_read_under_its_own_columns(con):
 def test_a_first_half_year_column_and_a_mid_year_report(con):
     """394, 'Adult Social Care Complaints: Mid-Year Report 2025/26': columns `Received H1
     2024/25` and `H1 25/26` were read as the whole fiscal years (or as the title's year), and
-    the `Upheld` / `Not upheld` columns, printing no period, as the title's whole year. A first
-    half is the year's April to September; a flow of a report titled by a part of its year is
-    counted over that part."""
+    the `Upheld` / `Not upheld` columns, printing no period, as the title's whole year; so was
+    a sentence's `in H1 2025/26`. A first half is the year's April to September; a flow of a
+    report titled by a part of its year is counted over that part."""
     h1_2024, h1_2025 = "R2024-04-01/2024-09-30", "R2025-04-01/2025-09-30"
     fields = ("measure", "value", "period_id")
     assert fields_on(con, "fct_complaints", "394", 16, *fields) == {
@@ -8174,4 +8174,9 @@ def test_a_first_half_year_column_and_a_mid_year_report(con):
     assert fields_on(con, "fct_complaints", "394", 21, *fields) == {
         ("complaints_received", 40.0, h1_2024),
         ("complaints_received", 47.0, h1_2025),
+    }
+    # line 25, 'received 83 Stage 1 complaints in H1 2025/26, compared with 71 in H1 2024/25'
+    assert fields_on(con, "fct_complaints", "394", 25, *fields, "comparison_period_id") == {
+        ("complaints_received", 83.0, h1_2025, h1_2024),
+        ("complaints_received", 71.0, h1_2024, None),
     }

@@ -136,6 +136,12 @@ compared as (
                                    - {{ fy_start_year("k.comparison_period_text") }}, 1)::int), '%Y-%m-%d') || '/'
                                || strftime(k.to_date_end - to_years(coalesce(year(k.to_date_start)
                                    - {{ fy_start_year("k.comparison_period_text") }}, 1)::int), '%Y-%m-%d') end
+                -- 'compared with 71 in H1 2024/25' ('the first half of 2024/25'): that part of the year
+                when {{ part_year_months("coalesce(k.comparison_period_text, '')") }} is not null
+                 and {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
+                then 'R' || {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} || '-04-01/'
+                     || strftime(last_day(make_date({{ fy_start_year("coalesce(k.comparison_period_text, '')") }},
+                                 3 + {{ part_year_months("coalesce(k.comparison_period_text, '')") }}, 1)), '%Y-%m-%d')
                 -- 'compared with 93 in Quarter 3 of 2024/25': that quarter
                 when {{ numbered_quarter("coalesce(k.comparison_period_text, '')", with_year=true) }} is not null
                  and {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
