@@ -8180,3 +8180,16 @@ def test_a_first_half_year_column_and_a_mid_year_report(con):
         ("complaints_received", 83.0, h1_2025, h1_2024),
         ("complaints_received", 71.0, h1_2024, None),
     }
+
+
+def test_a_caption_dated_in_figures(con):
+    """395 lines 14-24: captions ending `, 30.09.25` and `, 31/10/2025` (a day printed in
+    figures) dated nothing, so the stocks under them took the fiscal year of the report's title
+    (`QUARTER 2 2025/26`); they are at those days."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "395", 18, *fields) == {
+        ("cla_count", 508.0, "D2025-09-30")
+    }
+    assert fields_on(con, "fct_waiting_times", "395", 24, *fields) == {
+        ("referrals_waiting", 463.0, "D2025-10-31")
+    }

@@ -162,9 +162,19 @@ end)
     {%- do dated.append("(?i)" ~ phrase | replace('{as_of_date}', shape)) -%}
   {%- endfor -%}
 {%- endif -%}
+{%- set numeric = [] -%}
+{%- if not loose -%}
+  {%- for phrase in var('as_of_phrases') if '{as_of_date}' in phrase -%}
+    {%- do numeric.append("(?i)" ~ phrase | replace('{as_of_date}', var('as_of_numeric_date'))) -%}
+  {%- endfor -%}
+{%- endif -%}
 coalesce(
 {%- for re in dated %}
     {{ as_of_match_date(expr, re) }},
+{%- endfor %}
+{%- for re in numeric %}
+    (case when regexp_matches({{ expr }}, '{{ re }}')
+          then {{ parse_uk_date("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }} end),
 {%- endfor %}
     {{ dated_title_date(expr) if not loose else 'null' }})
 {%- endmacro %}
