@@ -8193,3 +8193,24 @@ def test_a_caption_dated_in_figures(con):
     assert fields_on(con, "fct_waiting_times", "395", 24, *fields) == {
         ("referrals_waiting", 463.0, "D2025-10-31")
     }
+
+
+def test_a_caption_naming_a_count_and_its_rate(con):
+    """396 lines 14-25: under 'Children in our care and rate per 10,000' the rows `Number` (688,
+    701) and `Of which UASC` were published as rates per 10,000, the caption's stronger measure:
+    only the row naming a rate is one, the others are left unclassified. And a caption 'Children
+    in our care by age band' (`in our care`) names the children counted: its rows are counts."""
+    fields = ("measure", "value", "period_id")
+    for line in (16, 18):
+        assert fields_on(con, "fct_placements", "396", line, *fields) == set()
+        assert len(unclassified(con, "396", line)) == 2
+    assert fields_on(con, "fct_placements", "396", 17, *fields) == {
+        ("cla_rate_per_10000", 82.0, "D2025-06-30"),
+        ("cla_rate_per_10000", 84.0, "D2025-09-30"),
+    }
+    assert fields_on(con, "fct_placements", "396", 22, *fields, "age_band") == {
+        ("cla_count", 118.0, "D2025-09-30", "Under 5")
+    }
+    assert fields_on(con, "fct_placements", "396", 25, *fields) == {
+        ("cla_count", 701.0, "D2025-09-30")
+    }

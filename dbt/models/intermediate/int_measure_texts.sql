@@ -79,6 +79,9 @@ select domain, slot, text, kind,
        max(priority) as priority,
        -- every measure the text names at its best priority: a caption naming two at once
        -- ('Entering and leaving care') leaves each row or column to the one it names
-       list_sort(list_distinct(list(measure) filter (where priority = top_priority))) as top_measures
+       list_sort(list_distinct(list(measure) filter (where priority = top_priority))) as top_measures,
+       -- ... and every measure it names at any priority ('Children in our care and rate per
+       -- 10,000' names a count beneath its rate)
+       list_sort(list_distinct(list(measure))) as all_measures
 from (select *, max(priority) over (partition by domain, slot, text, kind) as top_priority from matches)
 group by domain, slot, text, kind

@@ -91,6 +91,7 @@ measured as (
         mcol.measure as col_measure,
         mc.measure as caption_measure,
         mc.top_measures as caption_measures,
+        mc.all_measures as caption_all_measures,
         mx.measure as context_measure,
         ml.measure as lead_in_measure,
         mt.measure as title_measure
@@ -563,6 +564,13 @@ unit_checked as (
              when regexp_matches(concat_ws(' ', x.row_label, x.column_name), '{{ var("rate_label") }}')
                   and (mc.unit is distinct from 'rate_per_10000'
                        or not regexp_matches(concat_ws(' ', x.row_label, x.column_name), '(?i)\bper\s+10,?000\b'))
+             then null
+             -- a rate named by a caption that names its count too ('Children in our care and rate
+             -- per 10,000'): only a row or column naming a rate is one ('Number', 'Of which UASC'
+             -- are none)
+             when mc.unit = 'rate_per_10000' and x.measure_source = 'caption'
+                  and len(list_filter(x.caption_all_measures, lambda m: m <> x.measure)) > 0
+                  and not regexp_matches(concat_ws(' ', x.row_label, x.column_name), '{{ var("rate_label") }}')
              then null
              -- (unless its own row or column names it too: 'Rate per 10,000 children aged 0-17'
              -- under a lead-in naming 'a rate of 123 per 10,000 children')
