@@ -50,7 +50,8 @@ def paragraph_view(lines: list[str]) -> list[str]:
         for i, line in enumerate(lines)
         if "\t" in line and (is_numbered_paragraph(line) or _lone_numbered_sentence(lines, i))
     }
-    if not numbered:
+    minute_body, minute_items = _indented_minute_body(lines)
+    if not numbered and not minute_body and not minute_items:
         return lines
     grown = set(numbered)
     for index in sorted(numbered):
@@ -61,13 +62,49 @@ def paragraph_view(lines: list[str]) -> list[str]:
                 grown.add(other)
                 other = _next_item_line(lines, other, step, shape)
     view = list(lines)
-    for index in grown:
+    for index in grown | set(minute_items):
         indent, number, text = _parts(lines[index])
         words = " ".join(text.split("\t")).strip()
         view[index] = f"{indent.replace(chr(9), '')}{number.rstrip()} {words}"
-    for index in _indented_continuations(lines, grown):
+    for index in [*_indented_continuations(lines, grown), *minute_body]:
         view[index] = lines[index].strip("\t ")
     return view
+
+
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # `[Item 7]`, `(Item No. 5)`
+_MINUTE_TITLE = re.compile(r"^\s*\d{1,4}(?:\.|/\d{2,4})?\t(?P<title>[^\t]*[A-Z][^\t]*)$")
+
+
+def _indented_minute_body(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The lines of a minute's body indented under its number (`13.<TAB>MINUTES` over
+    `<TAB>Resolved that the minutes ... be approved.`, `42<TAB>MINUTES OF THE PREVIOUS MEETING`
+    over `<TAB>RESOLVED:` / `<TAB>That the minutes ...`): each line of one cell of words after
+    the indent, from a minute's number and upper-case title in two cells (what it prints in
+    brackets aside: `57/25<TAB>FORWARD WORK PROGRAMME [Item 7]`) down to the next line
+    that is not indented. Read as they are, they would be one-cell table rows, not the minute's
+    paragraphs and decisions; and the lines of the items there (`<TAB>(a)<TAB>the report be
+    noted;`), read as the items of a list."""
+    found: list[int] = []
+    items: list[int] = []
+    for index, line in enumerate(lines):
+        title = _MINUTE_TITLE.match(line)
+        if title is None or any(ch.islower() for ch in _BRACKETED.sub("", title.group("title"))):
+            continue
+        below = index + 1
+        while below < len(lines) and (not lines[below].strip() or lines[below].startswith("\t")):
+            if _indented_cell(lines[below]) is not None and _WORD.search(lines[below]):
+                found.append(below)
+            elif _is_indented_item(lines[below]):
+                items.append(below)
+            below += 1
+    return found, items
+
+
+def _is_indented_item(line: str) -> bool:
+    """`<TAB>(a)<TAB>the report be noted;`: an item's label and its words in two cells."""
+    _, label, text = _parts(line)
+    one_cell = "\t" not in text.strip()
+    return bool(PARAGRAPH_NUMBER.match(label)) and one_cell and bool(_WORD.search(text))
 
 
 _BARE_NUMBER = re.compile(_PLAIN_NUMBER)

@@ -383,7 +383,9 @@ from ingest.text import clean_text
 # one cell wider than every labelled row, is read without its indent (ingest/tables.py)
 # 1.4.54: `H1 2025/26` / `H1 24/25` in a sentence is a period phrase (prose.yml periods): the
 # year's first half
-PARSER_VERSION = "1.4.54"
+# 1.4.55: a minute's body indented under its number and upper-case title (`13.<TAB>MINUTES` over
+# `<TAB>Resolved that ...`) is read as its paragraphs, not as one-cell table rows
+PARSER_VERSION = "1.4.55"
 
 
 @dataclass

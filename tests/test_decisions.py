@@ -1309,3 +1309,33 @@ def test_layout_one_numbered_item_leading_into_its_sub_items(layouts_con):
         [layout_pack_id(layouts_con, "one_item_leading_into_its_sub_items.txt")],
     ).fetchall()
     assert items == [("a", 21), ("b", 22)]
+
+
+def test_layout_minute_bodies_indented_under_their_numbers(layouts_con):
+    """indented_minute_bodies.txt: each minute's body printed one cell in (`22.<TAB>MINUTES`
+    over `<TAB>Resolved that the minutes ... be approved ...`) was read as one-cell table rows,
+    so no resolution of the minutes was published: each is its minute's resolution, the
+    lettered items under `<TAB>Resolved that -` its items."""
+    found = decisions_in(
+        layouts_con,
+        "indented_minute_bodies.txt",
+        "source_line",
+        "source_last_line",
+        "kind",
+        "minute_number",
+        "n_items",
+    )
+    assert found == [
+        (14, 14, "resolution", "22", 0),
+        (19, 21, "resolution", "23", 2),
+        (24, 24, "resolution", "24", 0),
+    ]
+    items = layouts_con.execute(
+        "select item_label, item_text from marts.decision_items where pack_id = ? "
+        "order by item_seq",
+        [layout_pack_id(layouts_con, "indented_minute_bodies.txt")],
+    ).fetchall()
+    assert items == [
+        ("a", "the report be noted;"),
+        ("b", "a further report be submitted in March 2026."),
+    ]
