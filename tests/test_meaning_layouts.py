@@ -8214,3 +8214,18 @@ def test_a_caption_naming_a_count_and_its_rate(con):
     assert fields_on(con, "fct_placements", "396", 25, *fields) == {
         ("cla_count", 701.0, "D2025-09-30")
     }
+
+
+def test_a_column_of_the_months_from_april(con):
+    """397 lines 15-18: a column `Apr-Nov 2025` beside `2024-25` was read by its last month, as
+    if its counts were a stock at 30 November 2025: they are counted over the fiscal year so
+    far, 1 April to 30 November 2025."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_complaints", "397", 16, *fields) == {
+        ("ombudsman_findings", 64.0, "FY2024/25"),
+        ("ombudsman_findings", 49.0, "R2025-04-01/2025-11-30"),
+    }
+    assert fields_on(con, "fct_complaints", "397", 17, *fields) == {
+        ("ombudsman_upheld", 38.0, "FY2024/25"),
+        ("ombudsman_upheld", 27.0, "R2025-04-01/2025-11-30"),
+    }

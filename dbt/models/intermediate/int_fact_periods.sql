@@ -31,10 +31,12 @@
    quarters from the first (var fy_quarters_so_far) or its first half (var fy_first_half_label):
    the month they end with #}
 {% set so_far_re = var('fy_months_so_far') | replace('{month}', month_alternation()) %}
+{% set month_run = var('fy_month_run_label') | replace('{month}', month_alternation()) %}
 {% set so_far_quarter = "try_cast(nullif(regexp_extract(o.column_name, '" ~ var('fy_quarters_so_far') ~ "', 1), '') as integer)" %}
 {% set so_far_month = "coalesce(" ~ month_number("regexp_extract(o.column_name, '" ~ so_far_re ~ "', 1)")
     ~ ", (" ~ so_far_quarter ~ " * 3 + 2) % 12 + 1"
-    ~ ", case when regexp_matches(o.column_name, '" ~ var('fy_first_half_label') ~ "') then 9 end)" %}
+    ~ ", case when regexp_matches(o.column_name, '" ~ var('fy_first_half_label') ~ "') then 9 end"
+    ~ ", " ~ month_number("regexp_extract(o.column_name, '" ~ month_run ~ "', 1)") ~ ")" %}
 {# a value's own labels: its column's header and its row's label #}
 {% set own_labels = "concat_ws(' | ', o.column_name, o.row_label)" %}
 with obs as (

@@ -1,3 +1,4 @@
+{% set month_run = var('fy_month_run_label') | replace('{month}', month_alternation()) %}
 -- What each table column means: a fiscal quarter, a year total, a fiscal year, an as-of date,
 -- a value type (target / baseline / actual, seed value_type_patterns), a service area or service
 -- (e.g. 'Adult Services 2014/2015'), an age band ('0-4 years'), and what a header alone says
@@ -66,10 +67,15 @@ meanings as (
         -- a share of the total ('% of total (Dec)') is no total
         regexp_matches(n.column_name, '(?i)\btotals?\b') and {{ quarter_number('n.column_name') }} is null
             and not regexp_matches(n.column_name, '(?i)\bof\s+(?:the\s+)?totals?\b') as is_total_col,
-        {{ fy_start_year('n.column_name') }} as fy_start_year,
+        -- (a run of months from April, 'Apr-Dec 2025': the fiscal year it is in, so far)
+        coalesce({{ fy_start_year('n.column_name') }},
+                 case when regexp_matches(n.column_name, '{{ month_run }}')
+                      then cast(regexp_extract(n.column_name, '{{ month_run }}', 2) as integer)
+                           - case when {{ month_number("regexp_extract(n.column_name, '" ~ month_run ~ "', 1)") }} < 4
+                                  then 1 else 0 end end) as fy_start_year,
         {{ as_of_date('n.column_name') }} as as_of_date,
         -- the month a change is counted from is not its own ('Change since March 2023')
-        case when not (vt.value_type = 'change'
+        case when not regexp_matches(n.column_name, '{{ month_run }}') and not (vt.value_type = 'change'
                        and regexp_matches(n.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b|\s(to|until|–|-)\s'))
              then {{ parse_month_year('n.column_name') }} end as month_start,
         {{ age_band('n.column_name') }} as age_band,
