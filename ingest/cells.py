@@ -23,6 +23,13 @@ PERIOD_WITH_WORDS = re.compile(
     r"\s+[A-Za-z][A-Za-z ]{0,20}$",
     re.IGNORECASE,
 )
+# `12 months to 30.9.25`, `Rolling 12 months to Sep 25`, `Year ending 31 March 2025`: a year (or
+# months) to a day or month, a column's period, not a figure of 12 months
+SPAN_TO_A_DAY = re.compile(
+    r"^(?:rolling\s+)?(?:(?:\d{1,2}|twelve|six|three)\s+months?|year)\s+(?:to|ending|ended)\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[\s./-]*)?(?:[A-Za-z]{3,9}\.?|\d{1,2})[\s./-]*(?:19|20)?\d{2}$",
+    re.IGNORECASE,
+)
 # `31/03/2023`, `1/4/24`, `31.03.25`: a date printed in figures (day first); with dots, only a
 # day and month of two digits each (`1.4.24` may number a paragraph)
 NUMERIC_DATE = re.compile(
@@ -73,7 +80,7 @@ def cell_kind(text: str) -> str:
         return "count"  # digits only: no period, date or band has no other character
     if PERIOD.match(text) or first == "(" and text[-1] == ")" and PERIOD.match(text[1:-1]):
         return "period"  # `(2022/23)` under `England`: the year of a comparator's figures
-    if PERIOD_WITH_WORDS.match(text):
+    if PERIOD_WITH_WORDS.match(text) or SPAN_TO_A_DAY.match(text):
         return "period"
     if NUMERIC_DATE.match(text):
         return "date"

@@ -385,7 +385,9 @@ from ingest.text import clean_text
 # year's first half
 # 1.4.55: a minute's body indented under its number and upper-case title (`13.<TAB>MINUTES` over
 # `<TAB>Resolved that ...`) is read as its paragraphs, not as one-cell table rows
-PARSER_VERSION = "1.4.55"
+# 1.4.56: a cell naming months or a year to a day (`12 months to 30.9.25`) is a period, so a
+# header of them over rows of figures is read as the table's header (ingest/cells.py)
+PARSER_VERSION = "1.4.56"
 
 
 @dataclass

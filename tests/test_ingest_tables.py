@@ -491,3 +491,25 @@ def test_a_superscript_is_part_of_what_it_follows():
     assert clean_text("Connected persons<br>(family and friends carers)") == (
         "Connected persons (family and friends carers)"
     )
+
+
+def test_a_header_naming_a_year_to_a_day_in_figures_is_the_header():
+    """`Indicator | Islington 2023/24 | ... | 12 months to 30.9.25 | England 2024/25` over rows
+    of percentages (probe AO ao3 L176): `12 months to 30.9.25` read as a figure (it opens with
+    one) made the line a row of the body, so no column had a name. It is a period: the line is
+    the header."""
+    from ingest.tables import find_tables
+
+    lines = [
+        "Indicator\tCamden 2023/24\tCamden 2024/25\t12 months to 30.9.25\tEngland 2024/25",
+        "3 or more placements during the year\t9%\t11%\t10%\t10%",
+        "Same placement for 2+ years\t71%\t68%\t70%\t71%",
+    ]
+    (table,) = find_tables(lines)
+    assert table.n_header_rows == 1
+    assert table.column_names[1:] == [
+        "Camden 2023/24",
+        "Camden 2024/25",
+        "12 months to 30.9.25",
+        "England 2024/25",
+    ]
