@@ -8229,3 +8229,14 @@ def test_a_column_of_the_months_from_april(con):
         ("ombudsman_upheld", 38.0, "FY2024/25"),
         ("ombudsman_upheld", 27.0, "R2025-04-01/2025-11-30"),
     }
+
+
+def test_a_notes_threshold_is_no_count(con):
+    """398 line 20: `* Fewer than 4 complaints; counted in the total.` under a table whose
+    Fostering row prints `*` was published as 4 complaints received in 2024/25: a note's bound
+    explains the table's mark, it counts nothing (the suppressed cell stays a fact without a
+    value)."""
+    assert facts(con, "fct_complaints", "398", 20) == []
+    assert fields_on(con, "fct_complaints", "398", 17, "measure", "value_status") == {
+        ("complaints_received", "suppressed")
+    }

@@ -48,8 +48,9 @@ mentions as (
                              and g.sentence = n.sentence and g.unit_cue = 'gbp'))
       -- a note that figures are suppressed ('* Fewer than five complaints; figure suppressed.':
       -- a line opening as a note, var note_line_opener, saying so, var suppression_note)
-      -- explains a table's mark: its numbers are no figures
-      and not (regexp_matches(n.sentence, '{{ var("suppression_note") }}')
+      -- explains a table's mark: its numbers are no figures; nor is a note's bound ('* Fewer
+      -- than 5 complaints; included in the totals.': the mark's threshold, no count)
+      and not ((regexp_matches(n.sentence, '{{ var("suppression_note") }}') or coalesce(n.qualifier = 'under', false))
                and exists (select 1 from {{ batch(ref('stg_lines')) }} l
                            where l.pack_id = n.pack_id and l.line_number = n.sentence_first_line
                              and regexp_matches(l.text, '{{ var("note_line_opener") }}')))
