@@ -8240,3 +8240,17 @@ def test_a_notes_threshold_is_no_count(con):
     assert fields_on(con, "fct_complaints", "398", 17, "measure", "value_status") == {
         ("complaints_received", "suppressed")
     }
+
+
+def test_a_dash_for_a_quarter_not_yet_over_is_no_zero(con):
+    """399 lines 16-17: a meeting of 19 February 2026 prints `-` under Q4 for 2024/25 and for
+    2025/26. The first is a quarter with none (0); the second a quarter not over by the meeting,
+    whose dash was published as 0 complaints: it is not yet known (null)."""
+    fields = ("measure", "value", "value_status", "period_id")
+    assert ("complaints_received", 0.0, "zero_token", "FY2024/25-Q4") in fields_on(
+        con, "fct_complaints", "399", 16, *fields
+    )
+    q4 = [f for f in facts(con, "fct_complaints", "399", 17) if f["period_id"] == "FY2025/26-Q4"]
+    assert [(f["measure"], f["value"], f["value_status"]) for f in q4] == [
+        ("complaints_received", None, "null_token")
+    ]

@@ -14,7 +14,7 @@
                         'lower(s.district)', "regexp_replace(lower(s.age_band), '[^0-9a-z+]+', '', 'g')",
                         's.segment', 's.stage', 's.procedure', 'lower(s.breakdown)'] %}
 with obs as (
-    select o.*, p.council as reporting_council_text
+    select o.*, p.council as reporting_council_text, p.meeting_date
     from {{ batch(ref('int_observations')) }} o
     join {{ batch(ref('stg_packs')) }} p using (pack_id)
     where o.measure is not null
@@ -55,9 +55,11 @@ valued as (
     from (
         -- a row that withholds a small number ('<5') prints a dash for what it also withholds
         -- (the upheld of fewer than 5), not for none: its dashes are no zeros
-        -- and a dash in a target column sets no target (it is no target of 0)
+        -- and a dash in a target column sets no target (it is no target of 0), nor one in a
+        -- period not over by the meeting ('Q4' of the year the meeting is in: not yet, no 0)
         select j.*,
                j.token_meaning = 'none' and j.unit = 'count' and j.value_type is distinct from 'target'
+                   and not coalesce(j.period_end > j.meeting_date, false)
                    and not coalesce(bool_or(j.token_meaning = 'suppressed')
                                         over (partition by j.table_id, j.row_index), false)
                    as dash_is_zero,
