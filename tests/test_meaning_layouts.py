@@ -8254,3 +8254,14 @@ def test_a_dash_for_a_quarter_not_yet_over_is_no_zero(con):
     assert [(f["measure"], f["value"], f["value_status"]) for f in q4] == [
         ("complaints_received", None, "null_token")
     ]
+
+
+def test_a_change_printed_with_a_typographic_minus(con):
+    """400 line 16: `Change` column printing `−12` (U+2212, not a hyphen) was no value of any
+    shape, so the fall in the list was dropped without trace; it is a change of -12."""
+    fields = ("measure", "value", "value_type", "value_text", "period_id")
+    assert fields_on(con, "fct_waiting_times", "400", 16, *fields) == {
+        ("referrals_waiting", 412.0, "actual", "412", "D2025-12-31"),
+        ("referrals_waiting", 400.0, "actual", "400", "D2026-01-31"),
+        ("referrals_waiting", -12.0, "change", "−12", "D2026-01-31"),
+    }

@@ -14,6 +14,7 @@
 --   '825/10,000 Actual 798/10,000' -> value 825 (rate), actual 798 (rate)
 --   '5 80% met timescale'     -> value 5, secondary_pct 80
 --   'Referrals waiting 331 (↑35)' -> value 331, change +35; 'Average wait: 26 weeks ↓' -> 26 weeks, trend down
+--   '−37' (U+2212)            -> value -37
 --   '27 wks'                  -> 27 weeks; '15 (provisional)', '97 (P)' -> 15, 97 (var value_status_note)
 --   'N/A', 'NIL', '-', 'Not known' -> one atom with a null value and the token's meaning (seed value_tokens)
 -- Cells that are prose (no recognised shape) produce no atom.
@@ -21,10 +22,11 @@ with cells as (
     select
         c.pack_id, c.table_id, c.row_index, c.col_index, c.part, c.row_label, c.column_name,
         c.cell_key, c.raw_text, c.cell_text, c.line_number, t.layout,
-        -- the value part of a key:value cell is what follows its key
-        case when c.cell_key is not null and starts_with(lower(c.cell_text), lower(c.cell_key))
-             then trim(regexp_replace(substr(c.cell_text, length(c.cell_key) + 1), '^\s*[:–-]\s*', ''))
-             else trim(c.cell_text) end as v
+        -- the value part of a key:value cell is what follows its key; a minus sign printed as
+        -- the typographic one ('−37', U+2212) is the hyphen's
+        replace(case when c.cell_key is not null and starts_with(lower(c.cell_text), lower(c.cell_key))
+                     then trim(regexp_replace(substr(c.cell_text, length(c.cell_key) + 1), '^\s*[:–-]\s*', ''))
+                     else trim(c.cell_text) end, '−', '-') as v
     from {{ ref('stg_table_cells') }} c
     join {{ ref('stg_tables') }} t using (table_id)
     where not c.is_header
