@@ -397,6 +397,12 @@ end)
 end)
 {%- endmacro %}
 
+{# The last day of the first `months` of the fiscal year starting in `fy_start_year` (6: 30
+   September, 9: 31 December): where a part of a year ('H1 2025/26', a 'Mid-Year Report') ends. #}
+{% macro part_year_end(fy_start_year, months) -%}
+cast(make_date({{ fy_start_year }}, 4, 1) + to_months({{ months }}) - interval 1 day as date)
+{%- endmacro %}
+
 {# 'at the end of September' or 'in the nine months to December' with no year: the last day of
    that month, in the year of `ref_date`
    or the year before when that is later (a figure at the end of a month already past). #}

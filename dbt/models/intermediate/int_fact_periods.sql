@@ -368,7 +368,7 @@ own_spans as (
            case when s.period_type = 'to_date'
                 then coalesce(s.col_months_to, s.flow_to_day, s.latest_quarter_end,
                               case when s.fy_source in ('heading', 'lead_in', 'document_title')
-                                   then last_day(make_date(s.fy_start_year, 3 + s.title_part_year_months, 1)) end,
+                                   then {{ part_year_end('s.fy_start_year', 's.title_part_year_months') }} end,
                               least(s.meeting_date, make_date(s.fy_start_year + 1, 3, 31))) end as own_end
     from typed s
 ),

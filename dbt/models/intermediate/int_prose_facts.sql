@@ -1,3 +1,6 @@
+{# the fiscal year and the part of it a compared period names ('in H1 2024/25') #}
+{% set compared_fy = fy_start_year("coalesce(k.comparison_period_text, '')") %}
+{% set compared_months = part_year_months("coalesce(k.comparison_period_text, '')") %}
 -- Facts printed in sentences (source_kind 'prose'): one row per number whose measure the sentence
 -- names (int_prose_measures), with its period (int_prose_fact_periods), service, councils, the
 -- part of the service it is about (int_prose_parts: theme, segment, procedure, breakdown) and
@@ -40,7 +43,7 @@ spans as (
                           when p.period_type = 'month_range' then p.month_range_start
                           else p.to_date_start end as to_date_start),
         case when p.period_type = 'part_year'
-             then cast(make_date(p.fy, 4, 1) + to_months(p.part_year_months) - interval 1 day as date)
+             then {{ part_year_end('p.fy', 'p.part_year_months') }}
              when p.period_type = 'quarter_to_date' then p.end_quarter_date
              when p.period_type = 'month_range' then p.month_range_end
              -- the year so far in a report of a quarter ('231 complaints have been received in
@@ -137,11 +140,9 @@ compared as (
                                || strftime(k.to_date_end - to_years(coalesce(year(k.to_date_start)
                                    - {{ fy_start_year("k.comparison_period_text") }}, 1)::int), '%Y-%m-%d') end
                 -- 'compared with 71 in H1 2024/25' ('the first half of 2024/25'): that part of the year
-                when {{ part_year_months("coalesce(k.comparison_period_text, '')") }} is not null
-                 and {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
-                then 'R' || {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} || '-04-01/'
-                     || strftime(last_day(make_date({{ fy_start_year("coalesce(k.comparison_period_text, '')") }},
-                                 3 + {{ part_year_months("coalesce(k.comparison_period_text, '')") }}, 1)), '%Y-%m-%d')
+                when {{ compared_months }} is not null and {{ compared_fy }} is not null
+                then 'R' || {{ compared_fy }} || '-04-01/'
+                     || strftime({{ part_year_end(compared_fy, compared_months) }}, '%Y-%m-%d')
                 -- 'compared with 93 in Quarter 3 of 2024/25': that quarter
                 when {{ numbered_quarter("coalesce(k.comparison_period_text, '')", with_year=true) }} is not null
                  and {{ fy_start_year("coalesce(k.comparison_period_text, '')") }} is not null
