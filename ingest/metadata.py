@@ -79,6 +79,14 @@ def not_places() -> frozenset[str]:
 
 
 @cache
+def email_domain_endings() -> tuple[str, ...]:
+    """Endings of a gov.uk domain after its place's name (`cc` of `surreycc`), longest first:
+    boundaries.yml email_domain_endings, reviewed data."""
+    endings = read_rules(BOUNDARIES_FILE)["email_domain_endings"]
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+@cache
 def meeting_keys(field_name: str) -> tuple[str, ...]:
     """The keys a meeting's field is printed under (`date`: `Date of meeting`, `Meeting date`;
     `venue`: `Venue`, `Place`): boundaries.yml meeting_field_keys, reviewed data."""
@@ -467,8 +475,7 @@ def _infer_council_from_domain(
 def _place_of_domain(domain: str, lines: list[str]) -> str:
     """The place a gov.uk domain names: less an ending of boundaries.yml email_domain_endings
     (`surreycc` -> `surrey`) when the pack prints the rest as a word, else the domain."""
-    endings = read_rules(BOUNDARIES_FILE)["email_domain_endings"]
-    for ending in sorted(endings, key=len, reverse=True):
+    for ending in email_domain_endings():
         place = domain.removesuffix(ending)
         if place != domain and len(place) > 2:
             word = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
