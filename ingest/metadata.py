@@ -148,6 +148,28 @@ def _read_front_sheet(lines: list[str], meta: MeetingMetadata) -> None:
         _read_venue_above(lines, index, meta)
         _read_committee_above(lines, index, meta)
         return
+    _read_meeting_date_field(lines, meta)
+
+
+def _read_meeting_date_field(lines: list[str], meta: MeetingMetadata) -> None:
+    """`Date:<TAB>3 February 2026` over `Time:<TAB>7.00 pm` and `Place:<TAB>Committee Room 5`:
+    a front sheet's date printed without its weekday, read only where a time or venue field
+    follows it (a letter's own `Date: 13 January 2026` above `Email:` is no meeting date), and
+    only when no line of the front sheet prints the meeting with its weekday."""
+    for index in range(min(FRONT_SHEET_LINES, len(lines))):
+        pair = split_key_value(lines[index])
+        if not pair or pair[0] not in meeting_keys("date") or not parse_date(pair[1]):
+            continue
+        below = [split_key_value(lines[other]) for other, _ in _fields_after(lines, index, 2)]
+        keys = meeting_keys("time") + meeting_keys("venue")
+        if not any(field and field[0] in keys for field in below):
+            continue
+        meta.meeting_date, _ = parse_date(pair[1])
+        meta.meeting_date_line = index + 1
+        meta.meeting_time = parse_time(pair[1])
+        _read_time_and_venue_below(lines, index, meta)
+        _read_committee_above(lines, index, meta)
+        return
 
 
 def _read_meeting_row(line: str, index: int, meta: MeetingMetadata) -> bool:

@@ -387,7 +387,9 @@ from ingest.text import clean_text
 # `<TAB>Resolved that ...`) is read as its paragraphs, not as one-cell table rows
 # 1.4.56: a cell naming months or a year to a day (`12 months to 30.9.25`) is a period, so a
 # header of them over rows of figures is read as the table's header (ingest/cells.py)
-PARSER_VERSION = "1.4.56"
+# 1.4.57: a front sheet's `Date:` field printed without its weekday over a `Time:` or `Place:`
+# field dates the meeting, with the committee above it and the time below (ingest/metadata.py)
+PARSER_VERSION = "1.4.57"
 
 
 @dataclass

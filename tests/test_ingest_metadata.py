@@ -596,3 +596,21 @@ def test_a_venue_going_on_in_second_cells_and_the_time_under_it():
         "Elisabeth Room, Endeavour House, 8 Russell Road, Ipswich IP1 2BX",
         7,
     )
+
+
+def test_a_date_field_without_its_weekday_over_time_and_place_fields():
+    """An Islington-like front sheet (probe AO ao3): the committee alone, a blank line, then
+    `Date:<TAB>3 February 2026` over `Time:` and `Place:` fields, under the sender's address
+    and a `Despatched:` field. A letter's own `Date:` over `Email:` dates no meeting."""
+    sender = ["Islington", "", "Town Hall", "", "Enquiries to:\tZoe Crane"]
+    sender += ["E-mail:\tdemocracy@islington.gov.uk", "Despatched:\t26 January 2026", ""]
+    meeting = ["Children and Young People Scrutiny Committee", "", "Date:\t3 February 2026"]
+    meeting += ["Time:\t7.00 pm", "Place:\tCommittee Room 5, Town Hall, Upper Street, N1 2UD"]
+    meta = extract_metadata(sender + meeting)
+    assert (meta.meeting_date, meta.meeting_date_line) == (date(2026, 2, 3), 11)
+    assert meta.meeting_time == "19:00"
+    assert meta.committee == "Children and Young People Scrutiny Committee"
+    assert meta.committee_line == 9
+    assert meta.venue == "Committee Room 5, Town Hall, Upper Street, N1 2UD"
+    letter = ["Date:\t14th January 2026", "Email:\tdemocracy@islington.gov.uk", ""]
+    assert extract_metadata(letter + meeting).meeting_date == date(2026, 2, 3)
