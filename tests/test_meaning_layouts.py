@@ -8265,3 +8265,28 @@ def test_a_change_printed_with_a_typographic_minus(con):
         ("referrals_waiting", 400.0, "actual", "400", "D2026-01-31"),
         ("referrals_waiting", -12.0, "change", "−12", "D2026-01-31"),
     }
+
+
+def test_a_rolling_year_column_and_a_month_in_brackets(con):
+    """401: a column `Rolling year to Dec 2025` beside quarters was dated by the report's year
+    (2025/26), as if children entering care over January to December 2025 had entered in the
+    fiscal year; a flow there is counted over its twelve months. Columns `R12M to Sep 25` and
+    `R12M to Dec 25` were both dated by the title's quarter: a stock there is at the day each
+    ends. A column `% of total (Dec 25)` was dated by the report's year: it is at 31 December.
+    (`Children who stopped being looked after` was no measure: it is children ceasing care.)"""
+    fields = ("measure", "value", "period_id", "period_source")
+    assert fields_on(con, "fct_placements", "401", 16, *fields) == {
+        ("children_starting_care", 61.0, "FY2025/26-Q2", "column+column"),
+        ("children_starting_care", 58.0, "FY2025/26-Q3", "column+column"),
+        ("children_starting_care", 247.0, "R2025-01-01/2025-12-31", "column"),
+    }
+    assert ("children_ceasing_care", 239.0, "R2025-01-01/2025-12-31", "column") in fields_on(
+        con, "fct_placements", "401", 17, *fields
+    )
+    assert fields_on(con, "fct_placements", "401", 21, *fields) == {
+        ("cla_three_or_more_placements_pct", 10.4, "D2025-09-30", "column"),
+        ("cla_three_or_more_placements_pct", 9.8, "D2025-12-31", "column"),
+    }
+    assert ("cla_share_pct", 78.0, "D2025-12-31", "column") in fields_on(
+        con, "fct_placements", "401", 25, *fields
+    )

@@ -427,6 +427,39 @@ end)
     {{ month_number("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 1)") }}, 1) as date) end)
 {%- endmacro %}
 
+{# A column's header counting a run of months up to a day or month (var rolling_span_label). #}
+{% macro rolling_span_re() -%}
+{{ var('rolling_span_label') | replace('{count_words}', var('month_count_words').keys() | join('|')) }}
+{%- endmacro %}
+
+{# The day a run of months ends at ('Rolling 12 months to Sep 25': 30 September 2025; '12 months
+   to 30.9.25'): a date alone, else a month label's last day; null for any other header ('Year
+   to date' ends at no printed day). #}
+{% macro rolling_span_end(expr) -%}
+{%- set re = rolling_span_re() -%}
+{%- set end_text = "regexp_extract(" ~ expr ~ ", '" ~ re ~ "', 3)" -%}
+(case when regexp_matches({{ expr }}, '{{ re }}')
+      then coalesce({{ date_label(end_text) }}, last_day({{ month_label_start(end_text) }})) end)
+{%- endmacro %}
+
+{# How many months that run counts: its number or word, an 'R<n>M''s n, or 12 for a year. #}
+{% macro rolling_span_months(expr) -%}
+{%- set re = rolling_span_re() -%}
+(case when {{ rolling_span_end(expr) }} is not null then
+    case lower(regexp_extract({{ expr }}, '{{ re }}', 1))
+        {%- for word, number in var('month_count_words').items() %} when '{{ word }}' then {{ number }}{% endfor %}
+        when '' then coalesce(try_cast(nullif(regexp_extract({{ expr }}, '{{ re }}', 2), '') as integer), 12)
+        else try_cast(regexp_extract({{ expr }}, '{{ re }}', 1) as integer) end end)
+{%- endmacro %}
+
+{# The first day of a run of `months` months ending at `end_date` (30 September 2025, 12: 1
+   October 2024; 28 February 2025, 12: 1 March 2024). #}
+{% macro rolling_span_start(end_date, months) -%}
+cast(case when {{ end_date }} = last_day({{ end_date }})
+          then last_day({{ end_date }} - to_months({{ months }}))
+          else {{ end_date }} - to_months({{ months }}) end + interval 1 day as date)
+{%- endmacro %}
+
 {# The month number of a label that is a month's name alone (var month_name_label: 'Apr',
    'April'), else null: the year comes from the period printed around it (int_fact_periods). #}
 {% macro month_number_label(expr) -%}

@@ -46,7 +46,7 @@ with obs as (
         coalesce(o.quarter, o.row_quarter) as quarter,
         case when o.quarter is not null then 'column' when o.row_quarter is not null then 'row_label' end
             as quarter_source,
-        o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year,
+        o.col_fy, o.row_fy, o.col_as_of, o.col_month, o.row_as_of, o.row_calendar_year, o.col_span_months,
         o.row_month, o.col_label_month, o.col_month_number, o.row_month_number,
         coalesce(mc.period_kind, case when o.domain = 'complaints' then 'flow' else 'stock' end)
             as period_kind,
@@ -305,7 +305,8 @@ flows_to_a_day as (
         case when r.counts = 'year' then r.col_as_of end as flow_to_day
     from (
         select r.*,
-               case when r.period_kind <> 'flow' or r.quarter is not null or r.counted_to is null then null
+               case when r.period_kind <> 'flow' or r.quarter is not null or r.counted_to is null
+                         or r.col_span_months is not null then null
                     when r.says_a_quarter and r.counted_to = last_day(r.counted_to)
                          and month(r.counted_to) in (3, 6, 9, 12) then 'quarter'
                     when r.says_a_year and r.col_as_of is not null then 'year' end as counts
@@ -324,6 +325,10 @@ typed as (
     select
         r.*,
         case
+            -- a flow in a column counting a run of months up to its day ('Rolling 12 months to
+            -- Sep 25'): counted over those months
+            when r.col_span_months is not null and r.col_as_of is not null and r.period_kind = 'flow'
+                then 'rolling_span'
             -- a flow under a caption's run of days or months ('..., 1 April to 31 December 2025')
             -- whose column and row print no period of their own: counted over it
             when r.caption_range_start is not null and r.period_kind <> 'stock' and r.month_start is null
@@ -392,9 +397,10 @@ select
     s.col_index,
     s.part,
     s.component,
-    case when s.period_type = 'caption_range' then 'to_date' else s.period_type end as period_type,
+    case when s.period_type in ('caption_range', 'rolling_span') then 'to_date' else s.period_type end as period_type,
     case s.period_type
         when 'caption_range' then s.caption_range_start
+        when 'rolling_span' then {{ rolling_span_start('s.col_as_of', 's.col_span_months') }}
         when 'fiscal_quarter' then {{ fq_start('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year, 4, 1)
         when 'calendar_year' then make_date(s.calendar_year, 1, 1)
@@ -403,6 +409,7 @@ select
     end as period_start,
     case s.period_type
         when 'caption_range' then s.caption_range_end
+        when 'rolling_span' then s.col_as_of
         when 'fiscal_quarter' then {{ fq_end('s.fy_start_year', 's.quarter') }}
         when 'fiscal_year' then make_date(s.fy_start_year + 1, 3, 31)
         when 'calendar_year' then make_date(s.calendar_year, 12, 31)
@@ -423,13 +430,18 @@ select
                             || strftime(s.to_date_end, '%Y-%m-%d')
         when 'caption_range' then 'R' || strftime(s.caption_range_start, '%Y-%m-%d') || '/'
                                   || strftime(s.caption_range_end, '%Y-%m-%d')
+        when 'rolling_span' then 'R' || strftime({{ rolling_span_start('s.col_as_of', 's.col_span_months') }}, '%Y-%m-%d')
+                                 || '/' || strftime(s.col_as_of, '%Y-%m-%d')
         else 'D' || strftime(s.meeting_date, '%Y-%m-%d')
     end as period_id,
     case when s.period_type in ('fiscal_year', 'fiscal_quarter', 'to_date') then {{ fy_label('s.fy_start_year') }}
          -- a caption's run of days inside one fiscal year is of that year
          when s.period_type = 'caption_range'
           and {{ fy_of('s.caption_range_start') }} = {{ fy_of('s.caption_range_end') }}
-             then {{ fy_label(fy_of('s.caption_range_start')) }} end
+             then {{ fy_label(fy_of('s.caption_range_start')) }}
+         when s.period_type = 'rolling_span'
+          and {{ fy_of(rolling_span_start('s.col_as_of', 's.col_span_months')) }} = {{ fy_of('s.col_as_of') }}
+             then {{ fy_label(fy_of('s.col_as_of')) }} end
         as fiscal_year,
     case when s.period_type = 'fiscal_quarter' then s.quarter end as fiscal_quarter,
     case s.period_type
@@ -437,6 +449,7 @@ select
         when 'fiscal_year' then s.fy_source
         when 'to_date' then s.fy_source || '+to_date'
         when 'caption_range' then 'caption'
+        when 'rolling_span' then 'column'
         when 'calendar_year' then s.calendar_year_source
         when 'month' then s.month_source
         when 'as_of' then case s.as_of_source when 'month' then s.month_source

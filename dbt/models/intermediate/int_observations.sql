@@ -58,7 +58,7 @@ ctx as (
         c.label_month as col_label_month, c.month_number as col_month_number,
         r.age_band as row_age_band, r.value_type as row_value_type,
         c.quarter, c.is_total_col, c.fy_start_year as col_fy, c.as_of_date as col_as_of,
-        c.month_start as col_month, c.value_type as col_value_type, c.age_band as col_age_band,
+        c.month_start as col_month, c.span_months as col_span_months, c.value_type as col_value_type, c.age_band as col_age_band,
         c.leaf_name as col_leaf_name, c.group_name as col_group_name, c.header_dimension as col_dimension,
         c.service_area as col_service_area, c.service_code as col_service_code,
         ax.row_dimension, ax.row_total_measure, ax.column_dimension, ax.has_service_columns,

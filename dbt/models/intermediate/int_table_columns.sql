@@ -129,8 +129,9 @@ select
     -- last header line, whatever the lines above it print ('2023/24'); a month named inside a
     -- longer header ('Target October 2023') is month_start, a date in that month (its end)
     -- ('Change since 31/03/2023': the date a change is counted from is not its own)
+    -- a run of months up to a day ('Rolling 12 months to Sep 25') is dated by that day
     case when not regexp_matches(c.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b')
-         then coalesce(m.as_of_date, {{ date_label('c.leaf_name') }},
+         then coalesce({{ rolling_span_end('c.leaf_name') }}, m.as_of_date, {{ date_label('c.leaf_name') }},
                        -- a month alone over its columns ('Jul-25' over 'Waiting | Over 18 wks')
                        {{ date_label('c.group_name') }},
                        -- a year alone ('2023') under a caption dated by a day and month only
@@ -140,10 +141,17 @@ select
                             then try_cast(make_date(cast(trim(c.column_name) as integer),
                                                     t.caption_month, t.caption_day) as date) end)
     end as as_of_date,
-    m.month_start,
-    -- a change over a span of months ('Change Apr-24 to Jul-24') is dated by the month it runs to
+    -- ... and counts that many months (int_fact_periods: a flow is counted over them)
+    {{ rolling_span_months('c.leaf_name') }} as span_months,
+    case when {{ rolling_span_end('c.leaf_name') }} is null then m.month_start end as month_start,
+    -- a change over a span of months ('Change Apr-24 to Jul-24') is dated by the month it runs to;
+    -- a month in brackets after a header's words ('% of total (Sep 25)') where nothing else in it
+    -- prints a period
     coalesce({{ month_label_start('c.leaf_name') }}, {{ month_label_start('c.group_name') }},
-             case when m.value_type = 'change' then {{ month_label_start('c.leaf_name', 'month_span_end') }} end)
+             case when m.value_type = 'change' then {{ month_label_start('c.leaf_name', 'month_span_end') }} end,
+             case when m.quarter is null and m.fy_start_year is null and m.as_of_date is null
+                   and m.month_start is null
+                  then {{ month_label_start('c.leaf_name', 'bracketed_month_label') }} end)
         as label_month,
     {{ month_number_label('c.leaf_name') }} as month_number,
     -- an age band under a group label ('5-9' under 'Age at 31 March 2025'): its last header line
