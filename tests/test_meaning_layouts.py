@@ -8290,3 +8290,25 @@ def test_a_rolling_year_column_and_a_month_in_brackets(con):
     assert ("cla_share_pct", 78.0, "D2025-12-31", "column") in fields_on(
         con, "fct_placements", "401", 25, *fields
     )
+
+
+def test_a_reports_stated_day_dates_its_undated_stocks(con):
+    """402: a report saying `Unless otherwise stated, all figures are as at 31st December 2025`
+    (the day after its words) and one saying `The data in this report is as at 30/11/2025 (end
+    of month) unless stated` (a date in figures): their undated tables' stocks, a stock `now 44`
+    and a level reached `over the last year` were dated by the meeting (27 January 2026); they
+    are at the day each report states."""
+    fields = ("measure", "value", "period_id", "period_source")
+    assert fields_on(con, "fct_placements", "402", 24, *fields) == {
+        ("cla_count", 201.0, "D2025-12-31", "document_statement"),
+        ("cla_share_pct", 67.0, "D2025-12-31", "document_statement"),
+    }
+    assert fields_on(con, "fct_placements", "402", 29, *fields) == {
+        ("cla_placed_over_20_miles", 44.0, "D2025-12-31", "document_statement")
+    }
+    assert fields_on(con, "fct_waiting_times", "402", 43, *fields) == {
+        ("median_wait_weeks", 45.0, "D2025-11-30", "document_statement")
+    }
+    assert fields_on(con, "fct_waiting_times", "402", 47, *fields, "age_band") == {
+        ("referrals_waiting", 412.0, "D2025-11-30", "document_statement", "Under 11")
+    }

@@ -189,7 +189,10 @@ read as (
              when t.title_fy is not null then 'document_title' end as fy_source,
         -- a stock under a caption's run of days is at its last day; a flow is counted over it
         coalesce(o.col_as_of, last_day(o.col_month), o.share_col_as_of, o.change_col_as_of, o.row_as_of, t.as_of_text_date,
-                 t.caption_as_of, t.caption_range_end, o.undated_col_as_of, t.heading_as_of, t.lead_in_as_of, t.title_as_of)
+                 t.caption_as_of, t.caption_range_end, o.undated_col_as_of, t.heading_as_of, t.lead_in_as_of,
+                 -- a stock's day stated once for the report ('Unless otherwise stated, all figures
+                 -- are as at ...'); a flow is counted over a period, not at a day
+                 case when o.period_kind = 'stock' then t.stated_as_of end, t.title_as_of)
             as printed_as_of,
         case when o.col_as_of is not null or o.col_month is not null then 'column'
              when o.share_col_as_of is not null or o.change_col_as_of is not null then 'latest_column'
@@ -199,6 +202,7 @@ read as (
              when o.undated_col_as_of is not null then 'latest_column'
              when t.heading_as_of is not null then 'heading'
              when t.lead_in_as_of is not null then 'lead_in'
+             when o.period_kind = 'stock' and t.stated_as_of is not null then 'document_statement'
              when t.title_as_of is not null then 'document_title' end as as_of_source,
         coalesce(o.row_calendar_year, t.caption_calendar_year, t.lead_in_calendar_year) as calendar_year,
         case when o.row_calendar_year is not null then 'row_label'
@@ -280,7 +284,8 @@ ranked as (
         case r.as_of_source
             when 'month' then 0 when 'quarter' then 0 when 'year' then 0 when 'column' then 1
             when 'latest_column' then 1 when 'row_label' then 1 when 'as_of_text' then 2 when 'caption' then 2
-            when 'heading' then 3 when 'lead_in' then 3 when 'document_title' then 4 end as as_of_rank
+            when 'heading' then 3 when 'lead_in' then 3 when 'document_statement' then 3
+            when 'document_title' then 4 end as as_of_rank
     from placed r
 ),
 -- a flow in a column of a day ('Children starting care in quarter' under '31 March 2025';

@@ -56,35 +56,6 @@ mentions as (
       -- a count is whole: '1.25 compliments' for every complaint is a ratio, not compliments
       and not (m.unit = 'count' and m.value is not null and m.value <> trunc(m.value))
 ),
--- a report's statement of the day its figures are at ('with figures at 30 September 2025 unless
--- stated': var stated_as_of)
--- ('This report sets out the position for children looked after ... at 31 December 2025': var
--- report_position_as_of)
-stated_dates as (
-    {%- set stated = var('stated_as_of') | replace('{month}', month_alternation()) %}
-    {%- set position_words = var('report_position_words') %}
-    {%- set position = var('report_position_as_of') | replace('{month}', month_alternation())
-        | replace('{position_words}', position_words | join('|')) %}
-    select s.pack_id, s.document_id,
-           -- two statements of different days date nothing (no guess between them)
-           case when count(distinct {{ as_of_date('s.stated_text', loose=true) }}) = 1
-                then min({{ as_of_date('s.stated_text', loose=true) }}) end
-               as stated_as_of
-    from (
-        select d.pack_id, d.document_id,
-               case when l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}')
-                    then regexp_extract(l.clean_text, '{{ stated }}', 1)
-                    else regexp_extract(l.clean_text, '{{ position }}', 1) end as stated_text
-        from {{ batch(ref('stg_lines')) }} l
-        join {{ batch(ref('stg_documents')) }} d
-          on d.pack_id = l.pack_id and l.line_number between d.first_line and d.last_line
-        where (l.clean_text ilike '%unless%' and regexp_matches(l.clean_text, '{{ stated }}'))
-           -- (a cheap word test first: var report_position_words)
-           or (({% for word in position_words %}l.clean_text ilike '%{{ word }}%'{{ ' or ' if not loop.last }}{% endfor %})
-               and regexp_matches(l.clean_text, '{{ position }}'))
-    ) s
-    group by all
-),
 located as (
     select m.*, d.document_id, d.title as document_title, d.first_line as document_first_line,
            sd.stated_as_of,
@@ -94,7 +65,9 @@ located as (
     from mentions m
     left join {{ batch(ref('stg_documents')) }} d
       on d.pack_id = m.pack_id and m.line_number between d.first_line and d.last_line
-    left join stated_dates sd on sd.pack_id = d.pack_id and sd.document_id = d.document_id
+    -- the day its report states its figures are at (int_document_as_of_statements)
+    left join {{ batch(ref('int_document_as_of_statements')) }} sd
+      on sd.pack_id = d.pack_id and sd.document_id = d.document_id
 ),
 fy_headings as (
     select pack_id, line_number, fy_start_year, service_area,
@@ -464,8 +437,10 @@ periods as (
             -- 'since April' ('has risen since April to 1,142') is the stock now
             when r.to_date_start is not null and r.period_kind = 'flow' then 'to_date'
             -- a stock 'over the last 12 months' is the stock now ('reduced the number of children
-            -- we look after by 5% in the last 12 months')
-            when r.says_this_year and r.period_kind = 'stock' then 'meeting_date'
+            -- we look after by 5% in the last 12 months'): at the day its report states its
+            -- figures are at, else the meeting's
+            when r.says_this_year and r.period_kind = 'stock'
+                then case when r.stated_as_of is not null then 'stated_as_of' else 'meeting_date' end
             -- a flow 'to date' is the year so far ('there are 8 outcomes to date' in an annual report)
             when r.says_now and r.period_kind = 'flow' and r.document_fy is not null then 'fiscal_year'
             when (r.says_this_year or r.says_last_year) and r.document_fy is not null then 'fiscal_year'
@@ -476,8 +451,9 @@ periods as (
              and r.domain <> 'waiting_times' and r.document_fy is not null
                 -- ... or of its part year ('Mid-Year Report 2025/26': April to September)
                 then case when r.report_part_year_months is not null then 'part_year' else 'fiscal_year' end
-            -- a stock with no period of its own in a report stating the day its figures are at
-            when r.period_text is null and r.period_kind = 'stock' and r.stated_as_of is not null
+            -- a stock with no period of its own, or printed as it is now ('the longest wait is
+            -- now 158 weeks'), in a report stating the day its figures are at
+            when (r.period_text is null or r.says_now) and r.period_kind = 'stock' and r.stated_as_of is not null
                 then 'stated_as_of'
             else 'meeting_date'
         end as period_type,

@@ -1,11 +1,12 @@
 -- The periods a table's own texts name, one row per table: its caption (with the top-left header
 -- cell), its as-of phrase, the nearest heading above with a fiscal year / as-of date, the sentence
--- introducing it (int_table_lead_ins) and its document title. int_fact_periods picks, for each value,
+-- introducing it (int_table_lead_ins), its document title and the day its document states its
+-- figures are at (int_document_as_of_statements). int_fact_periods picks, for each value,
 -- the most specific period printed (column, row, then these) and records where it came from. A
 -- caption's run of days or months (caption_range_start/end) is a period of its own unless it is a
 -- whole fiscal or calendar year or a fiscal quarter (read as those).
 with tables as (
-    select t.table_id, t.pack_id, t.as_of_text, t.document_title,
+    select t.table_id, t.pack_id, t.document_id, t.as_of_text, t.document_title,
            t.heading_fy_start_year, t.heading_as_of_date, c.caption_text
     from {{ batch(ref('int_tables')) }} t
     join {{ batch(ref('int_table_captions')) }} c using (table_id)
@@ -64,6 +65,11 @@ select
     li.as_of_date as lead_in_as_of,
     li.period_line as lead_in_line,
     {{ fy_start_year('t.document_title') }} as title_fy,
-    {{ as_of_date('t.document_title') }} as title_as_of
+    {{ as_of_date('t.document_title') }} as title_as_of,
+    -- the day its report states its figures are at ('Unless otherwise stated, all figures are as
+    -- at 30 September 2025')
+    sd.stated_as_of
 from spans t
 left join {{ batch(ref('int_table_lead_ins')) }} li using (table_id)
+left join {{ batch(ref('int_document_as_of_statements')) }} sd
+  on sd.pack_id = t.pack_id and sd.document_id = t.document_id
