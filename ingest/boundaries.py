@@ -63,6 +63,8 @@ class Boundaries:
     time_before_date: re.Pattern  # `2.00 pm on` before a front sheet's date
     venue_above_date: re.Pattern  # group venue: 'Meeting to be held in X on' over the date
     document_title_lines: re.Pattern  # 'Record of Executive Decisions': no committee's name
+    committee_line_prefix: re.Pattern  # 'Notice of a Meeting of the ' before the committee
+    summons_sentence: re.Pattern  # 'All Members of ... are requested to attend': no name
     agenda_heading: re.Pattern
     agenda_item_pages: re.Pattern
     stop_words: frozenset[str] = frozenset()
@@ -242,6 +244,8 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         time_before_date=pattern("time_before_date"),
         venue_above_date=pattern("venue_above_date"),
         document_title_lines=pattern("document_title_lines"),
+        committee_line_prefix=pattern("committee_line_prefix"),
+        summons_sentence=pattern("summons_sentence"),
         agenda_heading=pattern("agenda_heading"),
         agenda_item_pages=pattern("agenda_item_pages"),
         stop_words=frozenset(spec.get("title_stop_words", ())),

@@ -289,6 +289,12 @@ def _read_committee_above(lines: list[str], index: int, meta: MeetingMetadata) -
     rules = load_boundaries()
     for above in _non_blank_before(lines, index, 3):
         text = clean_text(lines[above])
+        named = rules.committee_line_prefix.sub("", text, count=1)
+        if named != text and COMMITTEE_WORDS.search(named):
+            meta.committee, meta.committee_line = named, above + 1
+            return  # 'Notice of a Meeting of the People Overview & Scrutiny Committee'
+        if rules.summons_sentence.search(text):
+            continue  # 'All Members of the ... Commission are requested to attend the meeting ...'
         if rules.venue_above_date.match(text) or rules.document_title_lines.search(text):
             continue  # `Meeting to be held in ... on`, `Record of Decisions`: not the committee
         if text.endswith((":", ".")):

@@ -389,7 +389,9 @@ from ingest.text import clean_text
 # header of them over rows of figures is read as the table's header (ingest/cells.py)
 # 1.4.57: a front sheet's `Date:` field printed without its weekday over a `Time:` or `Place:`
 # field dates the meeting, with the committee above it and the time below (ingest/metadata.py)
-PARSER_VERSION = "1.4.57"
+# 1.4.58: the committee after `Notice of a Meeting of the` / `To: Members of the` above a front
+# sheet's date; a sentence summoning the members (`... are requested to attend`) is no committee
+PARSER_VERSION = "1.4.58"
 
 
 @dataclass

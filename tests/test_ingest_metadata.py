@@ -614,3 +614,37 @@ def test_a_date_field_without_its_weekday_over_time_and_place_fields():
     assert meta.venue == "Committee Room 5, Town Hall, Upper Street, N1 2UD"
     letter = ["Date:\t14th January 2026", "Email:\tdemocracy@islington.gov.uk", ""]
     assert extract_metadata(letter + meeting).meeting_date == date(2026, 2, 3)
+
+
+def test_a_notice_of_a_meeting_names_its_committee_after_its_words():
+    """An Oxfordshire-like front sheet (probe AP ap2): `To: Members of the People Overview &
+    Scrutiny Committee` over `Notice of a Meeting of the People Overview & Scrutiny Committee`
+    over the date. The committee is the name after those words, not the addressee line."""
+    lines = ["To: Members of the People Overview & Scrutiny Committee", ""]
+    lines += ["Notice of a Meeting of the People Overview & Scrutiny Committee", ""]
+    lines += ["Thursday, 5 March 2026 at 10.00 am", "", "Room 2&3 - County Hall, New Road, Oxford"]
+    meta = extract_metadata(lines)
+    assert (meta.committee, meta.committee_line) == ("People Overview & Scrutiny Committee", 3)
+    assert extract_metadata(lines[:2] + lines[4:]).committee == (
+        "People Overview & Scrutiny Committee"
+    )
+
+
+def test_a_sentence_summoning_the_members_is_no_committee_name():
+    """A Hackney-like front sheet (probe AP ap3): the committee alone, then `All Members of the
+    ... Commission are requested to attend the meeting of the Commission to be held as follows`
+    right above the date: the committee is the line above the sentence."""
+    lines = ["Hackney", "", "Children and Young People Scrutiny Commission", ""]
+    lines += [
+        "All Members of the Children and Young People Scrutiny Commission are requested to "
+        "attend the meeting of the Commission to be held as follows",
+        "",
+        "Monday, 9 February 2026",
+        "7.00 pm",
+    ]
+    meta = extract_metadata(lines)
+    assert (meta.committee, meta.committee_line) == (
+        "Children and Young People Scrutiny Commission",
+        3,
+    )
+    assert meta.meeting_time == "19:00"
