@@ -65,6 +65,7 @@ class Boundaries:
     document_title_lines: re.Pattern  # 'Record of Executive Decisions': no committee's name
     committee_line_prefix: re.Pattern  # 'Notice of a Meeting of the ' before the committee
     summons_sentence: re.Pattern  # 'All Members of ... are requested to attend': no name
+    item_title_line: re.Pattern  # group title: 'Item 4 - <title>' on an item's cover sheet
     agenda_heading: re.Pattern
     agenda_item_pages: re.Pattern
     stop_words: frozenset[str] = frozenset()
@@ -246,6 +247,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         document_title_lines=pattern("document_title_lines"),
         committee_line_prefix=pattern("committee_line_prefix"),
         summons_sentence=pattern("summons_sentence"),
+        item_title_line=pattern("item_title_line"),
         agenda_heading=pattern("agenda_heading"),
         agenda_item_pages=pattern("agenda_item_pages"),
         stop_words=frozenset(spec.get("title_stop_words", ())),

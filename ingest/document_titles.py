@@ -139,6 +139,9 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
         if kind == "report" and pair and pair[0] in rules.title_keys and pair[1]:
             title = pair[1][:TITLE_MAX_CHARS]
             break
+        if kind == "report" and (named := rules.item_title_line.match(cell_text(lines[index]))):
+            title = named["title"][:TITLE_MAX_CHARS]
+            break
         if kind == "report" and _is_header_line(lines, cleaned, index, rules):
             continue
         if kind == "report" and first > 0 and _in_banner_block(cleaned, index, last, rules):
@@ -155,6 +158,11 @@ def _printed_title_and_officer(lines, cleaned, first, last, kind, rules: Boundar
         title = _wrapped_title(lines, cleaned, index, last)
         break
     return title, officer
+
+
+def cell_text(line: str) -> str:
+    """The first cell of a line, cleaned (`Item 4 - <title>` without the `4` beside it)."""
+    return clean_text(line.split("\t")[0])
 
 
 def _in_banner_block(cleaned, index: int, last: int, rules: Boundaries) -> bool:

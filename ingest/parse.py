@@ -391,7 +391,9 @@ from ingest.text import clean_text
 # field dates the meeting, with the committee above it and the time below (ingest/metadata.py)
 # 1.4.58: the committee after `Notice of a Meeting of the` / `To: Members of the` above a front
 # sheet's date; a sentence summoning the members (`... are requested to attend`) is no committee
-PARSER_VERSION = "1.4.58"
+# 1.4.59: an item's cover sheet (`<committee><TAB>Item No` over `Item 4 - <title>`) opens its
+# report, titled after the item's number; `Reporting Officers` heads its officer (boundaries.yml)
+PARSER_VERSION = "1.4.59"
 
 
 @dataclass

@@ -928,3 +928,33 @@ def test_a_front_sheet_listing_items_with_their_pages_in_a_cell_is_an_agenda():
     ]
     (front,) = split_documents(lines)
     assert (front.kind, front.first_line, front.last_line) == ("agenda", 1, 15)
+
+
+def test_an_item_cover_sheet_opens_its_report_titled_after_the_item_number():
+    """A Hackney-like item cover sheet (probe AP ap3): `<committee><TAB>Item No` over the date
+    and `Item 4 - <title><TAB>4`, then `Outline` and `Reporting Officers` over `Name - Title`.
+    The agenda front sheet swallowed both reports; each cover opens its report, titled by the
+    words after the item's number, its officer the first under `Reporting Officers`."""
+    from ingest.documents import split_documents
+
+    front = ["Hackney", "", "Agenda", "", "4\tBi-annual Report\t(Pages 7 - 44)", "", "Page 1", ""]
+    cover = [
+        "Children and Young People Scrutiny Commission\tItem No",
+        "9th February 2026\t",
+        "Item 4 - Hackney Children and Families Service: Bi-annual Report to Members\t4",
+        "",
+        "Outline",
+        "The bi-annual report gives Members an overview of the service's performance.",
+        "",
+        "Reporting Officers",
+        "Lorraine Kemp - Director of Children's Social Care",
+        "",
+        "Page 7",
+        "",
+        "1.1\tThis report covers the first six months of 2025/26.",
+    ]
+    docs = split_documents(front + cover)
+    assert [(d.kind, d.first_line) for d in docs] == [("agenda", 1), ("report", 9)]
+    report = docs[1]
+    assert report.title == "Hackney Children and Families Service: Bi-annual Report to Members"
+    assert report.officer == "Lorraine Kemp - Director of Children's Social Care"
