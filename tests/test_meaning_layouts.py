@@ -8312,3 +8312,28 @@ def test_a_reports_stated_day_dates_its_undated_stocks(con):
     assert fields_on(con, "fct_waiting_times", "402", 47, *fields, "age_band") == {
         ("referrals_waiting", 412.0, "D2025-11-30", "document_statement", "Under 11")
     }
+
+
+def test_children_we_care_for_and_rows_started_and_ceased(con):
+    """403: a council calling its looked-after children `children we care for`. The table
+    `Placements of children we care for` took its measure from the sentence above it (`96 of
+    them are more than 20 miles from their home address`), so every count, 365 in all, was
+    published as placed more than 20 miles away: they are children in care by placement. Rows
+    `Started` / `Ceased` under `Children starting and ceasing to be cared for` were not
+    published (and quarters `Q1 FY25/26`, `YTD FY25/26` not read)."""
+    fields = ("measure", "value", "period_id")
+    assert fields_on(con, "fct_placements", "403", 27, *fields, "column_name") == {
+        ("cla_count", 365.0, "D2025-12-31", "Number"),
+        ("cla_count", 279.0, "D2025-12-31", "In county"),
+        ("cla_count", 86.0, "D2025-12-31", "Out of county"),
+    }
+    assert fields_on(con, "fct_placements", "403", 18, *fields) == {
+        ("children_starting_care", 188.0, "FY2024/25"),
+        ("children_starting_care", 47.0, "FY2025/26-Q1"),
+        ("children_starting_care", 45.0, "FY2025/26-Q2"),
+        ("children_starting_care", 48.0, "FY2025/26-Q3"),
+        ("children_starting_care", 140.0, "R2025-04-01/2025-12-31"),
+    }
+    assert ("children_ceasing_care", 52.0, "FY2025/26-Q1") in fields_on(
+        con, "fct_placements", "403", 19, *fields
+    )
