@@ -8314,6 +8314,19 @@ def test_a_reports_stated_day_dates_its_undated_stocks(con):
     }
 
 
+def test_an_age_band_row_is_the_list_of_its_captions_service(con):
+    """402 lines 47-48 (and 395 lines 22-23): rows `Under 11` / `11 to 17` under `Children
+    waiting for an ADHD assessment` were published with no service, as a row naming an age band
+    was not one inheriting the caption's service: each is that age's part of the ADHD list."""
+    fields = ("measure", "value", "age_band", "service_code")
+    assert fields_on(con, "fct_waiting_times", "402", 47, *fields) == {
+        ("referrals_waiting", 412.0, "Under 11", "adhd_assessment")
+    }
+    assert fields_on(con, "fct_waiting_times", "402", 48, *fields) == {
+        ("referrals_waiting", 530.0, "11 to 17", "adhd_assessment")
+    }
+
+
 def test_children_we_care_for_and_rows_started_and_ceased(con):
     """403: a council calling its looked-after children `children we care for`. The table
     `Placements of children we care for` took its measure from the sentence above it (`96 of

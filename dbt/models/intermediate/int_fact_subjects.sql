@@ -215,6 +215,9 @@ subjects as (
                            -- or names the caption's own measure ('Total waiting' under a caption
                            -- of children waiting: the caption named it first)
                            or r.row_names_caption_measure
+                           -- or is an age band naming no service of its own ('Under 5' under
+                           -- 'Autism assessment waiting list by time waited': that age's list)
+                           or (r.row_age_band is not null and r.row_service_code is null)
                            -- or is the table's total, in a table whose rows name no service
                            -- ('Total' under 'People waiting for OT assessment by priority band')
                            or (r.row_role = 'total'
