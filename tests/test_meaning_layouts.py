@@ -8350,3 +8350,28 @@ def test_children_we_care_for_and_rows_started_and_ceased(con):
     assert ("children_ceasing_care", 52.0, "FY2025/26-Q1") in fields_on(
         con, "fct_placements", "403", 19, *fields
     )
+
+
+def test_districts_under_their_county_and_bands_of_a_wait(con):
+    """404: a column `Waiting 28+ days` beside the month-end lists was published as the whole
+    list (70 and 131 on one key for Northfold, 31 December); `Median days waited` as weeks; rows
+    `Under 4` / `4 to 12` / `Over 12` under `Weeks waiting` as age bands; and the county row
+    `Brackenby` after its districts was no total, so its 259 against districts adding to 249 was
+    never checked. The band and threshold counts are parts of the list no measure names."""
+    fields = ("measure", "value", "period_id", "district")
+    assert fields_on(con, "fct_waiting_times", "404", 16, *fields) == {
+        ("referrals_waiting", 140.0, "D2025-09-30", "Northfold"),
+        ("referrals_waiting", 131.0, "D2025-12-31", "Northfold"),
+        ("median_wait_days", 33.0, "D2025-12-31", "Northfold"),
+    }
+    assert {u["value_text"] for u in unclassified(con, "404", 16)} == {"70"}
+    assert facts(con, "fct_waiting_times", "404", 22) == []
+    assert fields_on(con, "fct_waiting_times", "404", 25, "measure", "value", "service_code") == {
+        ("referrals_waiting", 193.0, "occupational_therapy")
+    }
+    (finding,) = rows(
+        con,
+        "select f.detail from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '404%' and f.check_name = 'detail_rows_sum_to_total_row'",
+    )
+    assert "add up to 249 but the total row says 259" in finding["detail"]

@@ -338,6 +338,8 @@ select
                               svc.service_area) end, 'none') as service_area,
     s.theme,
     s.district,
+    -- the row names the reporting council ('Oxfordshire' after its districts): the whole
+    s.row_names_reporting_council,
     s.age_band,
     s.segment,
     -- complaint stage where printed (column, row, in words in the row or column, caption, heading

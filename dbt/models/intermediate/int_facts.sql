@@ -26,7 +26,7 @@ joined as (
         pr.fiscal_quarter, pr.period_source,
         su.row_subject_council, su.service_code, su.service_key, su.service_text, su.service_area, su.theme,
         su.district, su.age_band, su.segment, su.stage, su.procedure, su.provider_commissioner,
-        su.breakdown, su.row_is_service,
+        su.breakdown, su.row_is_service, su.row_names_reporting_council,
         rc.council_id as reporting_council_gss
     from obs o
     join {{ batch(ref('int_fact_periods')) }} pr using (pack_id, table_id, row_index, col_index, part, component)
@@ -117,12 +117,18 @@ select
     s.row_label,
     s.column_name,
     s.cell_key,
-    s.row_role,
+    -- a detail row naming the reporting council among rows of its districts ('Cherwell | Oxford
+    -- City | ... | Oxfordshire') is their total
+    case when s.row_role = 'detail' and s.row_names_reporting_council
+          and bool_or(s.district is not null) over (partition by s.table_id)
+         then 'total' else s.row_role end as row_role,
     -- a total row (also an earlier year's 'Comparison Totals' row), or a total column beside the
     -- figures it adds up: the same row, measure, unit, value type and period ('Total' after the
     -- districts). A year total beside its quarters has a period of its own and is the year's
     -- figure, not a total of figures of its period.
     s.row_is_total
+        or (s.row_role = 'detail' and s.row_names_reporting_council
+            and bool_or(s.district is not null) over (partition by s.table_id))
         or (coalesce(s.is_total_col, false)
             and bool_or(not coalesce(s.is_total_col, false)) over (
                 partition by s.table_id, s.row_index, s.measure, s.unit, s.value_type, s.period_id))

@@ -593,7 +593,11 @@ unit_checked as (
              -- 'Service | Weeks waited')
              when x.measure_source <> 'label'
                   and ({{ is_wait_band('x.column_name') }} or {{ is_wait_band('x.row_label') }}
-                       or {{ is_wait_band('x.row_text_cells') }})
+                       or {{ is_wait_band('x.row_text_cells') }}
+                       -- (a band printed without its unit under a label header saying what the
+                       -- rows count: 'Under 4' under 'Weeks waiting'; var wait_length_header)
+                       or (regexp_matches(coalesce(x.label_header, ''), '{{ var("wait_length_header") }}')
+                           and {{ is_wait_band("x.row_label || ' weeks'") }}))
              then null
              -- ... and so does a band under a group naming the whole list ('Waiting for
              -- assessment' over 'Under 52 weeks | 52-104 weeks | Over 104 weeks': the last names
