@@ -8375,3 +8375,24 @@ def test_districts_under_their_county_and_bands_of_a_wait(con):
         "where p.file_name like '404%' and f.check_name = 'detail_rows_sum_to_total_row'",
     )
     assert "add up to 249 but the total row says 259" in finding["detail"]
+
+
+def test_a_responded_column_naming_its_upheld_parts_in_brackets(con):
+    """405: `40 (9U & 12PU)` under `Responded to (upheld & partly upheld)` was published as 40
+    complaints upheld or partly upheld (and the total 51 so too), with a false finding that 9 +
+    12 is not 40: the bracket in the header is the cell's, the 40 are those responded to. The
+    upheld and partly upheld parts are the council's; the lead figure and the column's total are
+    left unclassified."""
+    fields = ("measure", "value")
+    assert fields_on(con, "fct_complaints", "405", 16, *fields) == {
+        ("complaints_received", 44.0),
+        ("complaints_upheld", 9.0),
+        ("complaints_partially_upheld", 12.0),
+    }
+    assert fields_on(con, "fct_complaints", "405", 18, *fields) == {("complaints_received", 56.0)}
+    assert {u["value"] for u in unclassified(con, "405", 18)} == {51.0}
+    assert not rows(
+        con,
+        "select 1 from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '405%' and f.check_name = 'combined_upheld_equals_parts'",
+    )

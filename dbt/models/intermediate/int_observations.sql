@@ -465,7 +465,21 @@ totalled as (
 component_measured as (
     select
         t.*,
-        case when t.component in ('value', 'actual') then t.base_measure
+        case -- a lead figure that is not its upheld and partially upheld parts together, under a
+             -- header naming them only in its brackets ('93 (21U & 30PU)' under 'Responded to
+             -- (upheld & partly upheld)': the bracket is the cell's, 51 of the 93 responded to),
+             -- is no upheld count, nor is the column's total: unclassified (under 'Upheld', '14
+             -- (4U & 6PU)' stays the upheld, its parts disagreeing with it)
+             when t.component in ('value', 'actual')
+              and t.base_measure in ('complaints_upheld', 'complaints_partially_upheld',
+                                     'complaints_upheld_or_partially_upheld')
+              and regexp_matches(coalesce(t.column_name, ''), '(?i)\([^)]*\bupheld\b[^)]*\)')
+              and not regexp_matches(regexp_replace(coalesce(t.column_name, ''), '\([^)]*\)', '', 'g'),
+                                     '(?i)\bupheld\b')
+              and bool_or(t.component = 'value' and t.shape = 'upheld_code')
+                      over (partition by t.table_id, t.col_index)
+                then null
+             when t.component in ('value', 'actual') then t.base_measure
              -- a lead figure that is its upheld and partially upheld parts together: so under an
              -- upheld column (seed component_measures), else what its column counts
              when t.component = 'upheld_total' then coalesce(cm.measure, t.base_measure)
