@@ -393,7 +393,9 @@ from ingest.text import clean_text
 # sheet's date; a sentence summoning the members (`... are requested to attend`) is no committee
 # 1.4.59: an item's cover sheet (`<committee><TAB>Item No` over `Item 4 - <title>`) opens its
 # report, titled after the item's number; `Reporting Officers` heads its officer (boundaries.yml)
-PARSER_VERSION = "1.4.59"
+# 1.4.60: the statistical codes `c`, `x` and `..` are no-value tokens (seed value_tokens), so a
+# row of `c` cells under a row of figures is a row of its own, not the rest of its label
+PARSER_VERSION = "1.4.60"
 
 
 @dataclass

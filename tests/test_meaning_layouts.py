@@ -8398,3 +8398,19 @@ def test_a_responded_column_naming_its_upheld_parts_in_brackets(con):
         "select 1 from marts.dq_findings f join marts.dim_pack p using (pack_id) "
         "where p.file_name like '405%' and f.check_name = 'combined_upheld_equals_parts'",
     )
+
+
+def test_a_row_of_statistical_codes_is_a_row_of_its_own(con):
+    """406 line 17: `Fostering and adoption<TAB>c<TAB>c` (the statistics code `c`, a figure
+    withheld) under `Leaving care<TAB>16<TAB>5` was read as the rest of that row's label, so
+    Leaving care's 16 and 5 were published for `Leaving care Fostering and adoption` and the
+    suppressed row was lost: it is a row of its own, its figures suppressed."""
+    fields = ("measure", "value", "value_status", "service_text")
+    assert fields_on(con, "fct_complaints", "406", 16, *fields) == {
+        ("complaints_received", 16.0, "printed", "Leaving care"),
+        ("complaints_upheld", 5.0, "printed", "Leaving care"),
+    }
+    assert fields_on(con, "fct_complaints", "406", 17, *fields) == {
+        ("complaints_received", None, "suppressed", "Fostering and adoption"),
+        ("complaints_upheld", None, "suppressed", "Fostering and adoption"),
+    }
