@@ -8414,3 +8414,13 @@ def test_a_row_of_statistical_codes_is_a_row_of_its_own(con):
         ("complaints_received", None, "suppressed", "Fostering and adoption"),
         ("complaints_upheld", None, "suppressed", "Fostering and adoption"),
     }
+
+
+def test_an_ombudsman_row_among_the_stages_of_the_councils_complaints(con):
+    """207 line 15: `Local Government and Social Care Ombudsman<TAB>23<TAB>19` under `Complaints
+    by stage` (rows `Stage 1`, `Stage 2`) was published as 23 and 19 complaints received by the
+    council: a row naming the Ombudsman counts the cases that went to it."""
+    assert fields_on(con, "fct_complaints", "207", 15, "measure", "value", "period_id") == {
+        ("ombudsman_enquiries", 23.0, "FY2022/23"),
+        ("ombudsman_enquiries", 19.0, "FY2023/24"),
+    }

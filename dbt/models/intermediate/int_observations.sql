@@ -283,7 +283,14 @@ based as (
                   -- rows that are measures by their label header ('Measure | 2022/23 | 2023/24',
                   -- seed label_dimensions) each name their own, whatever the caption names
                   -- ('Stage 1 complaints received' under 'Complaints and Ombudsman cases')
-                  or (w.label_measure = w.row_measure and w.row_dimension = 'measure'))
+                  or (w.label_measure = w.row_measure and w.row_dimension = 'measure')
+                  -- a row naming the Ombudsman's cases among the stages of the council's own
+                  -- complaints ('LGSCO decisions' under 'Stage 1 | Stage 2 | Stage 3' in
+                  -- 'Children's social care complaints by stage') counts the Ombudsman's, no
+                  -- stage of the caption's complaints
+                  or (w.label_measure = w.row_measure and tf.family = 'complaints'
+                      and starts_with(w.label_family, 'ombudsman')
+                      and regexp_matches(coalesce(w.row_label, ''), '(?i)\bombudsman|\bLGO\b|\bLGSCO\b')))
                 then 'label'
             when w.table_measure is not null then w.table_measure_source
         end as measure_source,
