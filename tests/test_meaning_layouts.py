@@ -8424,3 +8424,13 @@ def test_an_ombudsman_row_among_the_stages_of_the_councils_complaints(con):
         ("ombudsman_enquiries", 23.0, "FY2022/23"),
         ("ombudsman_enquiries", 19.0, "FY2023/24"),
     }
+
+
+def test_a_kind_of_councils_column_with_its_year_is_a_comparator(con):
+    """407: a column `Core Cities 2024/25` beside the council's own was published as the
+    council's figures at 31 March 2025 (`Core Cities (median)` was held back, the year after the
+    name was not): it is a comparator, as `England 2024/25` is."""
+    assert fields_on(con, "fct_placements", "407", 16, "measure", "value", "column_name") == {
+        ("care_leavers_in_touch_pct", 94.0, "Harbridge")
+    }
+    assert {u["value"] for u in unclassified(con, "407", 16)} == {92.0, 93.0}
