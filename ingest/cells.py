@@ -54,6 +54,9 @@ DURATION_BAND = re.compile(
 # `1-4`, `10-15`, `16+` under `Age band`: a range, never a figure (no value reads as one)
 BARE_RANGE = re.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$|^\d{1,2}\+$")
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
+# `18-week standard met (Dec)`, `52-week waits`, `20-day target`: a threshold's name heading a
+# column (a number joined to its unit by a hyphen), words, not a figure
+THRESHOLD_NAME = re.compile(r"^\d+-(?:weeks?|wks?|days?|months?|years?|hours?)\b", re.IGNORECASE)
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 KEY_FIRST_CHARS = frozenset("<>≥≤" + string.ascii_letters)  # as INLINE_KEY_VALUE's key
@@ -102,6 +105,8 @@ def cell_kind(text: str) -> str:
         return "placeholder"  # '-', 'N/A': the one list of no-value tokens (seed value_tokens)
     if CODED.match(text):
         return "coded"
+    if THRESHOLD_NAME.match(text):
+        return "text"
     if STARTS_WITH_NUMBER.match(text):
         return "value"
     return "text"

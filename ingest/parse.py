@@ -395,7 +395,9 @@ from ingest.text import clean_text
 # report, titled after the item's number; `Reporting Officers` heads its officer (boundaries.yml)
 # 1.4.60: the statistical codes `c`, `x` and `..` are no-value tokens (seed value_tokens), so a
 # row of `c` cells under a row of figures is a row of its own, not the rest of its label
-PARSER_VERSION = "1.4.60"
+# 1.4.61: a cell naming a threshold (`18-week standard met (Dec)`: a number joined to its unit by
+# a hyphen, then words) is text, so a header row holding one is read as the header (cells.py)
+PARSER_VERSION = "1.4.61"
 
 
 @dataclass

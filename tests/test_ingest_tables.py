@@ -513,3 +513,26 @@ def test_a_header_naming_a_year_to_a_day_in_figures_is_the_header():
         "12 months to 30.9.25",
         "England 2024/25",
     ]
+
+
+def test_a_header_naming_a_threshold_beside_its_months_is_the_header():
+    """`Service | Mar 2025 | ... | Dec 2025 | 18-week standard met (Dec)` over rows of counts
+    (probe AP ap1 L193): the threshold's name opens with a number (`18-week`), was read as a
+    figure, and the line was a row of the body, every month's list dated by the heading. It is
+    words: the line is the header."""
+    from ingest.tables import find_tables
+
+    lines = [
+        "Service\tMar 2025\tJun 2025\tSep 2025\tDec 2025\t18-week standard met (Dec)",
+        "Speech and language therapy\t3,412\t3,588\t3,702\t3,655\t41%",
+        "Occupational therapy\t1,286\t1,347\t1,402\t1,438\t36%",
+    ]
+    (table,) = find_tables(lines)
+    assert table.n_header_rows == 1
+    assert table.column_names[1:] == [
+        "Mar 2025",
+        "Jun 2025",
+        "Sep 2025",
+        "Dec 2025",
+        "18-week standard met (Dec)",
+    ]
