@@ -42,6 +42,11 @@ DATE = re.compile(
     rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?{_MONTH}\s+(?:19|20)\d{{2}}$",
     re.IGNORECASE,
 )
+# `31 March 2025 (%)`, `30 Sep 2025 (No.)`: a date naming its column's unit, a heading's words
+DATE_WITH_UNIT = re.compile(
+    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:19|20)\d{{2}}\s*\([^)]{{1,12}}\)$",
+    re.IGNORECASE,
+)
 # `31 Mar 25`, `30th September 25`: a day and month with a two-digit year
 DATE_SHORT_YEAR = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\s+\d{{2}}$", re.IGNORECASE)
 # `0-4 years`, `17 years`, `16+ years`: an age band, printed as a column heading
@@ -56,7 +61,12 @@ BARE_RANGE = re.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$|^\d{1,2}\+$")
 STARTS_WITH_NUMBER = re.compile(r"^[(\[]?[-+−]?[£$€]?\d")
 # `18-week standard met (Dec)`, `52-week waits`, `20-day target`: a threshold's name heading a
 # column (a number joined to its unit by a hyphen), words, not a figure
-THRESHOLD_NAME = re.compile(r"^\d+-(?:weeks?|wks?|days?|months?|years?|hours?)\b", re.IGNORECASE)
+# ... or a distance band's (`20 miles or more`, `10 miles and over`)
+THRESHOLD_NAME = re.compile(
+    r"^\d+-(?:weeks?|wks?|days?|months?|years?|hours?)\b"
+    r"|^\d+\+?\s*(?:miles?|km|kilometres?)\s+(?:or|and)\s+(?:more|over|above|less|under|below)\b",
+    re.IGNORECASE,
+)
 CODED = re.compile(r"^\d*\s*(?:\d+\s*P?U\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 KEY_FIRST_CHARS = frozenset("<>≥≤" + string.ascii_letters)  # as INLINE_KEY_VALUE's key
@@ -105,7 +115,7 @@ def cell_kind(text: str) -> str:
         return "placeholder"  # '-', 'N/A': the one list of no-value tokens (seed value_tokens)
     if CODED.match(text):
         return "coded"
-    if THRESHOLD_NAME.match(text):
+    if THRESHOLD_NAME.match(text) or DATE_WITH_UNIT.match(text):
         return "text"
     if STARTS_WITH_NUMBER.match(text):
         return "value"

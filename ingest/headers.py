@@ -393,7 +393,23 @@ def _heads_label_column_under_groups(row: Row, above: list[Row]) -> bool:
     if not above or any(r.clean[0] for r in above):
         return False
     named = [c for c in row.clean[1:] if c]
-    return len(named) > max(r.n_filled for r in above) and _reads_as_headings(row.clean)
+    if not _reads_as_headings(row.clean):
+        return False
+    return len(named) > max(r.n_filled for r in above) or _names_columns_a_group_spans(
+        row, above[-1]
+    )
+
+
+def _names_columns_a_group_spans(row: Row, group: Row) -> bool:
+    """`Placement type<TAB><TAB>Under 20 miles<TAB>20 miles or more<TAB>` under `<TAB>In
+    Hackney<TAB>Outside Hackney<TAB><TAB>Total`: a heading under an empty cell of the line above
+    whose left neighbour is a group label spreading over it."""
+    heads = group.clean
+    return any(
+        cell and i < len(heads) and not heads[i] and heads[i - 1]
+        for i, cell in enumerate(row.clean)
+        if i > 1
+    )
 
 
 def same_cells(a: Row, b: Row) -> bool:

@@ -397,7 +397,9 @@ from ingest.text import clean_text
 # row of `c` cells under a row of figures is a row of its own, not the rest of its label
 # 1.4.61: a cell naming a threshold (`18-week standard met (Dec)`: a number joined to its unit by
 # a hyphen, then words) is text, so a header row holding one is read as the header (cells.py)
-PARSER_VERSION = "1.4.61"
+# 1.4.62: a distance band's name (`20 miles or more`) and a date naming its unit (`31 March 2025
+# (%)`) are words, so a second header row holding one is read as a header row (cells.py)
+PARSER_VERSION = "1.4.62"
 
 
 @dataclass

@@ -536,3 +536,37 @@ def test_a_header_naming_a_threshold_beside_its_months_is_the_header():
         "Dec 2025",
         "18-week standard met (Dec)",
     ]
+
+
+def test_a_second_header_line_of_distance_bands_and_dated_units_is_header():
+    """Probe AP: `Placement type<TAB><TAB>Under 20 miles<TAB>20 miles or more<TAB>` under
+    `<TAB>In Hackney<TAB>Outside Hackney<TAB><TAB>Total`, and `Placement type<TAB>No.<TAB>%<TAB>31
+    March 2025 (%)` under `<TAB>Birmingham Children's Trust<TAB><TAB>England`: `20 miles or
+    more` and `31 March 2025 (%)` open with a number and were read as figures, so each second
+    line was a row of the body and no column was named by it. Both are header lines."""
+    from ingest.tables import find_tables
+
+    lines = [
+        "\tIn Hackney\tOutside Hackney\t\tTotal",
+        "Placement type\t\tUnder 20 miles\t20 miles or more\t",
+        "Foster placement - in-house carers\t24\t41\t12\t77",
+        "Placed with parents\t9\tc\tc\t13",
+    ]
+    (table,) = find_tables(lines)
+    assert table.n_header_rows == 2
+    assert table.column_names == [
+        "Placement type",
+        "In Hackney",
+        "Outside Hackney Under 20 miles",
+        "Outside Hackney 20 miles or more",
+        "Total",
+    ]
+    lines = [
+        "\tBirmingham Children's Trust\t\tEngland",
+        "Placement type\tNo.\t%\t31 March 2025 (%)",
+        "Placed for adoption\t38\t2%\t2%",
+        "Placed with parents\t142\t7%\t7%",
+    ]
+    (table,) = find_tables(lines)
+    assert table.n_header_rows == 2
+    assert table.column_names[-1] == "England 31 March 2025 (%)"
