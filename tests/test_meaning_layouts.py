@@ -8448,3 +8448,13 @@ def test_lac_by_placement_type_under_group_headings(con):
         ("cla_count", 11.0, "D2025-09-30", "Outside Pellbury 20 miles or more"),
         ("cla_count", 82.0, "D2025-09-30", "Total"),
     }
+
+
+def test_a_caption_dated_at_a_months_end_in_words(con):
+    """409: `Speech and language therapy waiting list, end November 2025` under a heading
+    `Update for the Commission, January 2026`: the caption's `end November 2025` was not read
+    as its date, so the list was dated by the heading's month (31 January 2026); it is at 30
+    November 2025."""
+    assert fields_on(con, "fct_waiting_times", "409", 18, "measure", "value", "period_id") == {
+        ("referrals_waiting", 520.0, "D2025-11-30")
+    }
