@@ -399,7 +399,9 @@ from ingest.text import clean_text
 # a hyphen, then words) is text, so a header row holding one is read as the header (cells.py)
 # 1.4.62: a distance band's name (`20 miles or more`) and a date naming its unit (`31 March 2025
 # (%)`) are words, so a second header row holding one is read as a header row (cells.py)
-PARSER_VERSION = "1.4.62"
+# 1.4.63: the later numbers of a run after a plural label (`in Quarters 1 and 2`, `pages 3 to
+# 5`) are labels, no figures (ingest/prose.py label_before)
+PARSER_VERSION = "1.4.63"
 
 
 @dataclass

@@ -291,3 +291,17 @@ def test_a_number_after_the_quarter_beyond_four_is_a_count_not_a_quarters_label(
         )
     }
     assert read == {"31": None, "36": None, "3": "label", "12": None}
+
+
+def test_the_later_numbers_of_a_run_after_a_plural_label_are_labels():
+    """`in Quarters 1 and 2 of 2025/26` (probe AP ap1 L316): the `2` was read as a figure and
+    published as 2 complaints received; both quarter numbers are labels, as `Quarter 2` is."""
+    got = _by_text(["", "The Trust received 226 complaints in Quarters 1 and 2 of 2025/26.", ""])
+    assert (got["1"].skip_reason, got["2"].skip_reason) == ("label", "label")
+    assert got["226"].skip_reason is None
+    got = _by_text(["", "Items 4 and 6 were deferred; in Quarters 1 and 2, 45 were received.", ""])
+    assert [got[t].skip_reason for t in ("4", "6", "1", "2", "45")] == ["label"] * 4 + [None]
+    got = _by_text(
+        ["", "In Quarter 3, 45 complaints were escalated to Stage 2 and three to a panel."]
+    )
+    assert (got["45"].skip_reason, got["three"].skip_reason) == (None, None)
