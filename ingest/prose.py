@@ -246,10 +246,12 @@ def _rules(folded: bool = False) -> _Rules:
             rf"\b(?:{_alts(r['lone_from_words'])}|(?:{_alts(direction_verbs)})\s+from)\s*$"
         ),
         direction_verbs=[(rx(rf"\b(?:{_alts(p)})\b"), d) for d, p in r["direction_verbs"].items()],
-        # ('Quarter 2'; the last number of a run after a plural label: 'Quarters 1 and 2',
+        # ('Quarter 2', 'Quarters 1' but not '39 weeks (71 ...'; the last number of a run after
+        # a plural label: 'Quarters 1 and 2',
         # 'pages 3 to 5', 'Stages 1, 2 and 3'; not 'In Quarters 1 and 2, 45 complaints')
         label_before=tail(
             rf"\b(?:{_alts(r['label_words'])})\s*(?:no\.?\s*)?[(\[]?$"
+            rf"|\b(?:{_alts(r['label_words'])})s\s+$"
             rf"|\b(?:{_alts(r['label_words'])})s\s+\d+(?:\s*(?:,|and|&)\s*\d+)*"
             r"\s*(?:and|&|to|-|–)\s*$"
         ),
