@@ -8440,12 +8440,13 @@ def test_lac_by_placement_type_under_group_headings(con):
     """408: `LAC by placement type and location, 30/09/25` over `In Pellbury | Outside Pellbury
     | | Total` and a second header line `Placement type | | Under 20 miles | 20 miles or more`
     (its cells opening with a number were read as figures): every count was left unclassified,
-    no measure named. They are children in care by placement type at 30 September 2025."""
+    no measure named. They are children in care by placement type at 30 September 2025, those
+    `20 miles or more` away counted as placed over 20 miles."""
     fields = ("measure", "value", "period_id", "column_name")
     assert fields_on(con, "fct_placements", "408", 17, *fields) == {
         ("cla_count", 31.0, "D2025-09-30", "In Pellbury"),
         ("cla_count", 40.0, "D2025-09-30", "Outside Pellbury Under 20 miles"),
-        ("cla_count", 11.0, "D2025-09-30", "Outside Pellbury 20 miles or more"),
+        ("cla_placed_over_20_miles", 11.0, "D2025-09-30", "Outside Pellbury 20 miles or more"),
         ("cla_count", 82.0, "D2025-09-30", "Total"),
     }
 
