@@ -188,6 +188,22 @@ def _officer_key_in_header(lines, first: int, last: int, rules: Boundaries) -> s
     return None
 
 
+_CONTACT_DETAIL = re.compile(
+    r",\s*(?:[^,]*@|(?:tel(?:ephone)?|phone|mobile)\b|\+?\d[\d ]{6,}).*$", re.I
+)
+
+
+def officer_key_in_document(lines, first: int, last: int, rules: Boundaries) -> str | None:
+    """The first officer key anywhere in a report (`Contact Officer:<TAB>Gareth Pryce, Head of
+    Quality and Improvement, gareth.pryce@..., 07787 241309` at its end), its name and title
+    without the e-mail and telephone after them."""
+    for index in range(first, last + 1):
+        pair = split_key_value(lines[index])
+        if pair and pair[0] in rules.officer_keys and pair[1][:1].isalpha():
+            return _CONTACT_DETAIL.sub("", pair[1]).rstrip(". ") or None
+    return None
+
+
 def _caption_row(line: str) -> str | None:
     """`Work Plan 2023/2024<TAB>`: a table row with one filled cell is the table's title."""
     cells = [cell for cell in line.split("\t") if cell.strip()]

@@ -25,6 +25,7 @@ from ingest.document_titles import (
     contact_officer,
     is_bare_item_number,
     minutes_title,
+    officer_key_in_document,
     title_and_officer,
 )
 from ingest.keyvalue import split_key_value
@@ -512,6 +513,8 @@ def _build_documents(lines, cleaned, starts, rules: Boundaries, contacts) -> lis
         title, officer = title_and_officer(lines, cleaned, first, last, kind, rules)
         if officer is None and kind in ("report", "appendix"):
             officer = contact_officer(lines, cleaned, contacts, first, last, rules)
+        if officer is None and kind == "report":
+            officer = officer_key_in_document(lines, first, last, rules)
         documents.append(Document(seq, kind, title, officer, first + 1, last + 1, marker))
     return documents
 

@@ -401,7 +401,9 @@ from ingest.text import clean_text
 # (%)`) are words, so a second header row holding one is read as a header row (cells.py)
 # 1.4.63: the later numbers of a run after a plural label (`in Quarters 1 and 2`, `pages 3 to
 # 5`) are labels, no figures (ingest/prose.py label_before)
-PARSER_VERSION = "1.4.63"
+# 1.4.64: an officer key anywhere in a report (`Contact Officer:<TAB>name, title, e-mail, phone`
+# at its end) names its officer when its header and contact blocks name none
+PARSER_VERSION = "1.4.64"
 
 
 @dataclass

@@ -958,3 +958,22 @@ def test_an_item_cover_sheet_opens_its_report_titled_after_the_item_number():
     report = docs[1]
     assert report.title == "Hackney Children and Families Service: Bi-annual Report to Members"
     assert report.officer == "Lorraine Kemp - Director of Children's Social Care"
+
+
+def test_an_officer_key_at_a_reports_end_names_its_officer():
+    """Oxfordshire- and Liverpool-like reports (probes AP ap2, AO ao1) print `Contact
+    Officer:<TAB>Gareth Pryce, Head of Quality and Improvement, gareth.pryce@..., 07787 241309`
+    at their end, far below the header: the report had no officer. It is the name and title,
+    without the e-mail and telephone."""
+    from ingest.documents import split_documents
+
+    lines = ["Agenda Item 6", "", "ADULT SOCIAL CARE: WAITING FOR ASSESSMENT", ""]
+    lines += [f"{n}.\tParagraph {n} of the report." for n in range(1, 50)]
+    lines += [
+        "",
+        "Contact Officer:\tGareth Pryce, Head of Quality and Improvement, "
+        "gareth.pryce@oxfordshire.gov.uk, 07787 241309",
+    ]
+    (report,) = split_documents(lines)
+    assert (report.kind, report.title) == ("report", "ADULT SOCIAL CARE: WAITING FOR ASSESSMENT")
+    assert report.officer == "Gareth Pryce, Head of Quality and Improvement"
