@@ -8459,3 +8459,19 @@ def test_a_caption_dated_at_a_months_end_in_words(con):
     assert fields_on(con, "fct_waiting_times", "409", 18, "measure", "value", "period_id") == {
         ("referrals_waiting", 520.0, "D2025-11-30")
     }
+
+
+def test_a_note_saying_a_dash_is_not_applicable(con):
+    """410 lines 17-18: `-` under `Statutory` for Youth Justice, under a note `- = not applicable
+    (corporate procedure only)`, was published as 0 statutory complaints: the note says the
+    dash is no count at all (null, as `N/A`)."""
+    fields = ("value", "value_status")
+    got = {
+        f["column_name"]: (f["value"], f["value_status"])
+        for f in facts(con, "fct_complaints", "410", 17)
+    }
+    assert got["Statutory"] == (None, "null_token")
+    assert got["Corporate"] == (4.0, "printed")
+    assert fields_on(con, "fct_complaints", "410", 18, *fields, "column_name") >= {
+        (None, "null_token", "Corporate")
+    }

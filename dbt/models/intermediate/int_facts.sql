@@ -40,6 +40,15 @@ shared_tables as (
     from (select distinct table_id, caption_text from obs) t
     where {{ names_shared_area('t.caption_text') }}
 ),
+-- a table whose note under it says what its dash means ('- = service not provided', '- = not
+-- applicable (corporate procedure only)'; var dash_not_applicable_note): its dashes are no zeros
+dash_noted_tables as (
+    select distinct t.table_id
+    from {{ batch(ref('int_tables')) }} t
+    join {{ batch(ref('stg_lines')) }} l
+      on l.pack_id = t.pack_id and l.line_number between t.last_line + 1 and t.last_line + 3
+    where regexp_matches(l.clean_text, '{{ var("dash_not_applicable_note") }}')
+),
 valued as (
     select
         j.*,
@@ -60,6 +69,7 @@ valued as (
         select j.*,
                j.token_meaning = 'none' and j.unit = 'count' and j.value_type is distinct from 'target'
                    and not coalesce(j.period_end > j.meeting_date, false)
+                   and j.table_id not in (select table_id from dash_noted_tables)
                    and not coalesce(bool_or(j.token_meaning = 'suppressed')
                                         over (partition by j.table_id, j.row_index), false)
                    as dash_is_zero,
