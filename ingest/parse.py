@@ -403,7 +403,9 @@ from ingest.text import clean_text
 # 5`) are labels, no figures (ingest/prose.py label_before)
 # 1.4.64: an officer key anywhere in a report (`Contact Officer:<TAB>name, title, e-mail, phone`
 # at its end) names its officer when its header and contact blocks name none
-PARSER_VERSION = "1.4.64"
+# 1.4.65: a key to a table's codes under it (`c = fewer than 5; included in the total`) is never
+# the rest of the label above it (ingest/stitching.py)
+PARSER_VERSION = "1.4.65"
 
 
 @dataclass

@@ -98,9 +98,14 @@ def is_continuation(group: list[Row], row: Row) -> bool:
     return all(a != b and b != "text" for a, b in kinds)
 
 
+# `c = fewer than 5; included in the total`, `U = upheld; PU = partly upheld`: a key to the
+# table's codes under it, never the rest of the label above
+_LEGEND_LINE = re.compile(r"^\S{1,4}\s*=\s*\S")
+
+
 def _label_goes_on(previous: Row, row: Row) -> bool:
     before = previous.label
-    if not before:
+    if not before or _LEGEND_LINE.match(row.label):
         return False
     if before.lower() in label_stubs():
         return True

@@ -570,3 +570,22 @@ def test_a_second_header_line_of_distance_bands_and_dated_units_is_header():
     (table,) = find_tables(lines)
     assert table.n_header_rows == 2
     assert table.column_names[-1] == "England 31 March 2025 (%)"
+
+
+def test_a_key_to_the_codes_under_a_table_is_no_part_of_the_total_label():
+    """`Total<TAB>40<TAB>15` over `c = fewer than 5; included in the total.` (probe AP ap1
+    L340-341): the key, opening in lower case, was read as the rest of the `Total` label, whose
+    facts were then about `Total c = fewer than 5; ...`. The key is a line of its own."""
+    from ingest.tables import find_tables
+
+    lines = [
+        "Service\tReceived\tUpheld",
+        "Leaving care\t16\t5",
+        "Fostering and adoption\tc\tc",
+        "Total\t40\t15",
+        "c = fewer than 5; included in the total.",
+    ]
+    (table,) = find_tables(lines)
+    labels = [c.row_label for c in table.cells if c.col_index == 0 and c.row_index >= 0]
+    assert "Total" in labels
+    assert not any(label.startswith("Total c") for label in labels)
