@@ -8354,6 +8354,16 @@ def test_children_we_care_for_and_rows_started_and_ceased(con):
     )
 
 
+def test_a_year_to_date_sentence_takes_its_tables_span(con):
+    """403 line 14: `In the year to date 140 children came into care and 151 left care` was
+    counted from 1 April 2025 to the meeting (12 March 2026); the report's table prints the same
+    140 and 151 in its `YTD FY25/26` column, to 31 December 2025: that span."""
+    assert fields_on(con, "fct_placements", "403", 14, "measure", "value", "period_id") == {
+        ("children_starting_care", 140.0, "R2025-04-01/2025-12-31"),
+        ("children_ceasing_care", 151.0, "R2025-04-01/2025-12-31"),
+    }
+
+
 def test_districts_under_their_county_and_bands_of_a_wait(con):
     """404: a column `Waiting 28+ days` beside the month-end lists was published as the whole
     list (70 and 131 on one key for Northfold, 31 December); `Median days waited` as weeks; rows

@@ -421,7 +421,13 @@ table_printed as (
      and t.age_band is null and t.district is null and t.row_role <> 'comparison'
      and t.period_source <> 'meeting_date'
     left join service_parents sp on sp.service_code = f.service_code
-    where f.period_source = 'meeting_date' and f.value_type = 'actual' and f.role = 'level'
+    where (f.period_source = 'meeting_date'
+           -- ... or a year so far the sentence closes at the meeting ('In the year to date 156
+           -- Stage 1 complaints were received') that a table counts from the same day to the
+           -- end of its latest quarter ('YTD' under 'Q1 | Q2 | Q3'): the table's span
+           or (f.period_type = 'to_date' and t.period_type = 'to_date'
+               and t.period_start = f.period_start and f.period_end > t.period_end))
+      and f.value_type = 'actual' and f.role = 'level'
       and f.value_qualifier is null
       and (t.service_code is not distinct from f.service_code or t.service_code = sp.parent_service_code)
     group by f.fact_id
