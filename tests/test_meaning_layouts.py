@@ -8485,3 +8485,18 @@ def test_a_note_saying_a_dash_is_not_applicable(con):
     assert fields_on(con, "fct_complaints", "410", 18, *fields, "column_name") >= {
         (None, "null_token", "Corporate")
     }
+
+
+def test_a_percentage_of_those_responded_to_is_no_share_of_those_received(con):
+    """411 lines 16-17: `40 (83%)` under `Responded in time*`, its note `* % of complaints
+    responded to in the period`: 40 of the 48 responded to (12 upheld + 36 not) is 83%; the
+    check compared it with the 60 received (66.67%) and gave a false finding. The note says
+    what the percentage is of: no finding."""
+    assert ("complaints_in_timescale_pct", 83.0) in fields_on(
+        con, "fct_complaints", "411", 16, "measure", "value"
+    )
+    assert not rows(
+        con,
+        "select 1 from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '411%' and f.check_name = 'percentage_matches_counts'",
+    )

@@ -26,6 +26,11 @@ trios as (
               and d.source_row = p.source_row and d.period_id = p.period_id
               and (d.stage is null or p.stage is null or d.stage = p.stage)
     where d.value > 0
+      -- a percentage its table's note says is of the complaints responded to ('* % of complaints
+      -- responded to in the period'; var percent_of_responded_note) is no share of those received
+      and not (c.denominator_measure = 'complaints_received'
+               and p.source_table_id in (select n.table_id from {{ batch(ref('int_table_notes')) }} n
+                                         where regexp_matches(n.note_text, '{{ var("percent_of_responded_note") }}')))
 ),
 checked as (
     select *

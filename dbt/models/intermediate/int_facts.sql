@@ -43,11 +43,9 @@ shared_tables as (
 -- a table whose note under it says what its dash means ('- = service not provided', '- = not
 -- applicable (corporate procedure only)'; var dash_not_applicable_note): its dashes are no zeros
 dash_noted_tables as (
-    select distinct t.table_id
-    from {{ batch(ref('int_tables')) }} t
-    join {{ batch(ref('stg_lines')) }} l
-      on l.pack_id = t.pack_id and l.line_number between t.last_line + 1 and t.last_line + 3
-    where regexp_matches(l.clean_text, '{{ var("dash_not_applicable_note") }}')
+    select distinct n.table_id
+    from {{ batch(ref('int_table_notes')) }} n
+    where regexp_matches(n.note_text, '{{ var("dash_not_applicable_note") }}')
 ),
 valued as (
     select
