@@ -50,6 +50,11 @@ dash_noted_tables as (
 valued as (
     select
         j.*,
+        -- a detail row naming the reporting council among rows of its districts ('Cherwell |
+        -- Oxford City | ... | Oxfordshire') is their total
+        coalesce(j.row_role = 'detail' and j.row_names_reporting_council
+                 and bool_or(j.district is not null) over (partition by j.table_id), false)
+            as totals_its_districts,
         case when j.value_kind <> 'token' then j.value
              when j.dash_is_zero then 0 end
             as resolved_value,
@@ -125,18 +130,13 @@ select
     s.row_label,
     s.column_name,
     s.cell_key,
-    -- a detail row naming the reporting council among rows of its districts ('Cherwell | Oxford
-    -- City | ... | Oxfordshire') is their total
-    case when s.row_role = 'detail' and s.row_names_reporting_council
-          and bool_or(s.district is not null) over (partition by s.table_id)
-         then 'total' else s.row_role end as row_role,
+    case when s.totals_its_districts then 'total' else s.row_role end as row_role,
     -- a total row (also an earlier year's 'Comparison Totals' row), or a total column beside the
     -- figures it adds up: the same row, measure, unit, value type and period ('Total' after the
     -- districts). A year total beside its quarters has a period of its own and is the year's
     -- figure, not a total of figures of its period.
     s.row_is_total
-        or (s.row_role = 'detail' and s.row_names_reporting_council
-            and bool_or(s.district is not null) over (partition by s.table_id))
+        or s.totals_its_districts
         or (coalesce(s.is_total_col, false)
             and bool_or(not coalesce(s.is_total_col, false)) over (
                 partition by s.table_id, s.row_index, s.measure, s.unit, s.value_type, s.period_id))

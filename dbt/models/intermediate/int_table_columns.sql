@@ -88,6 +88,13 @@ meanings as (
     left join service sv using (column_name)
     left join value_type vt using (column_name)
     left join header_dimension hd using (column_name)
+),
+-- a run of months up to a day a column's last header line counts ('Rolling 12 months to Sep 25':
+-- 30 September 2025, 12), read once per distinct leaf name
+spans as (
+    select leaf_name, {{ rolling_span_end('leaf_name') }} as span_end,
+           {{ rolling_span_months('leaf_name') }} as span_months
+    from (select distinct leaf_name from named where leaf_name is not null)
 )
 select
     c.table_id,
@@ -131,7 +138,7 @@ select
     -- ('Change since 31/03/2023': the date a change is counted from is not its own)
     -- a run of months up to a day ('Rolling 12 months to Sep 25') is dated by that day
     case when not regexp_matches(c.column_name, '(?i)\bsince\b|\bcompared\s+(with|to)\b')
-         then coalesce({{ rolling_span_end('c.leaf_name') }}, m.as_of_date, {{ date_label('c.leaf_name') }},
+         then coalesce(sp.span_end, m.as_of_date, {{ date_label('c.leaf_name') }},
                        -- a month alone over its columns ('Jul-25' over 'Waiting | Over 18 wks')
                        {{ date_label('c.group_name') }},
                        -- a year alone ('2023') under a caption dated by a day and month only
@@ -142,8 +149,8 @@ select
                                                     t.caption_month, t.caption_day) as date) end)
     end as as_of_date,
     -- ... and counts that many months (int_fact_periods: a flow is counted over them)
-    {{ rolling_span_months('c.leaf_name') }} as span_months,
-    case when {{ rolling_span_end('c.leaf_name') }} is null then m.month_start end as month_start,
+    sp.span_months,
+    case when sp.span_end is null then m.month_start end as month_start,
     -- a change over a span of months ('Change Apr-24 to Jul-24') is dated by the month it runs to;
     -- a month in brackets after a header's words ('% of total (Sep 25)') where nothing else in it
     -- prints a period
@@ -163,6 +170,7 @@ select
     m.service_code
 from named c
 join meanings m using (column_name)
+left join spans sp on sp.leaf_name = c.leaf_name
 left join (
     select table_id,
            try_cast(nullif(regexp_extract(caption, '{{ caption_day_month_re() }}', 1), '') as integer) as caption_day,
