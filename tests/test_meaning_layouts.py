@@ -8500,3 +8500,47 @@ def test_a_percentage_of_those_responded_to_is_no_share_of_those_received(con):
         "select 1 from marts.dq_findings f join marts.dim_pack p using (pack_id) "
         "where p.file_name like '411%' and f.check_name = 'percentage_matches_counts'",
     )
+
+
+def test_a_service_the_report_names_once_by_a_name_of_its_own(con):
+    """412 line 15 defines `Harrowden Minds Matter (HMM), the borough's mental health service for
+    children and young people`: the table whose caption names HMM (lines 20-21) and the sentence
+    naming it (line 22) are CAMHS's, each age band and month its own. `In Harrowden, the CAMHS
+    single point of access team` (line 23) names no service of its own: `In` opens a clause."""
+    assert fields_on(
+        con,
+        "fct_waiting_times",
+        "412",
+        20,
+        "measure",
+        "value",
+        "as_of_date",
+        "service_code",
+        "age_band",
+    ) == {
+        ("referrals_waiting", 214, date(2025, 10, 31), "camhs", "Under 12"),
+        ("referrals_waiting", 226, date(2025, 11, 30), "camhs", "Under 12"),
+        ("referrals_waiting", 231, date(2025, 12, 31), "camhs", "Under 12"),
+    }
+    assert fields_on(con, "fct_waiting_times", "412", 21, "value", "service_code", "age_band") == {
+        (388, "camhs", "12 to 17"),
+        (402, "camhs", "12 to 17"),
+        (415, "camhs", "12 to 17"),
+    }
+    assert fields_on(
+        con, "fct_waiting_times", "412", 22, "measure", "value", "as_of_date", "service_code"
+    ) == {("referrals_waiting", 646, date(2025, 12, 31), "camhs")}
+    named = rows(
+        con,
+        "select n.service_name, n.name_letters, n.service_code, n.defined_line "
+        "from intermediate.int_pack_service_names n join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '412%'",
+    )
+    assert named == [
+        {
+            "service_name": "Harrowden Minds Matter",
+            "name_letters": "HMM",
+            "service_code": "camhs",
+            "defined_line": 15,
+        }
+    ]

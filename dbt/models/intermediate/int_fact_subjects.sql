@@ -122,6 +122,16 @@ caption_service as (
       on {{ regexp_matches_seed("x.text", 'sa.pattern', ref('service_aliases')) }} and not regexp_matches(sa.pattern, '\^')
     group by x.text
 ),
+-- ... or a name the pack gave a service of ours ('Young people waiting for an initial assessment
+-- with FTB' after 'Forward Thinking Birmingham (FTB), the city's mental health service for 0 to
+-- 25 year olds': int_pack_service_names), for a caption naming none of the seed's
+caption_named_service as (
+    select x.pack_id, x.text, arg_max(n.service_code, n.priority) as service_code
+    from (select distinct pack_id, coalesce(caption_text, '') as text from resolved) x
+    join {{ batch(ref('int_pack_service_names')) }} n
+      on n.pack_id = x.pack_id and regexp_matches(x.text, n.name_pattern)
+    group by x.pack_id, x.text
+),
 areas as (
     select x.text, case when count(distinct p.service_area) = 1 then any_value(p.service_area) end as service_area
     from (select distinct coalesce(caption_text, '') as text from resolved
@@ -223,10 +233,10 @@ subjects as (
                            or (r.row_role = 'total'
                                and not coalesce(bool_or(r.row_service_code is not null)
                                                     over (partition by r.table_id), false))
-                      then cs.service_code end)
+                      then coalesce(cs.service_code, cns.service_code) end)
             as inherited_service_code,
         gs.service_code as group_service_code,
-        cs.service_code as caption_service_code,
+        coalesce(cs.service_code, cns.service_code) as caption_service_code,
         -- a caption whose last part names a service: that part, less the commissioner and a
         -- table number ('Physiotherapy - Blackpool CCG', 'Table 1: Physiotherapy waiting list')
         case when ls.service_code is not null then
@@ -250,6 +260,8 @@ subjects as (
     from resolved r
     left join group_service gs on gs.text = coalesce(r.group_label, r.label_header, '')
     left join caption_service cs on cs.text = coalesce(r.caption_text, '')
+    left join caption_named_service cns
+      on cns.pack_id = r.pack_id and cns.text = coalesce(r.caption_text, '')
     left join caption_service ls on ls.text = regexp_extract(coalesce(r.caption, ''), '[^/]*$')
     left join group_service hs on hs.text = coalesce(r.label_header, '')
     left join areas ca on ca.text = coalesce(r.caption_text, '')

@@ -235,6 +235,11 @@ part_services as (
 -- name both or neither, none)
 -- One row per figure's words and each service they name (seed service_aliases), then one per
 -- figure's words: joins, not a lateral subquery per figure (see named).
+mention_texts as (
+    select distinct pack_id, mention_seq, sentence, area_words, context_before, point_context,
+                    before_text, after_text, about_figure_before
+    from named
+),
 service_mentions as (
     select c.*, s.service_code, s.service_area, s.priority,
            -- a service named only to compare ('... waits remain the longest in the system after
@@ -247,12 +252,24 @@ service_mentions as (
                     {{ regexp_extract_all_seed('c.context_before', 's.pattern', ref('service_aliases')) }}))), 0),
                     1000000)
                 else 0 end as distance
-    from (select distinct pack_id, mention_seq, sentence, area_words, context_before, point_context,
-                          before_text, after_text, about_figure_before from named) c
+    from mention_texts c
     -- (the prose before from the sentence's own numbered point on: point_context)
     join {{ ref('service_aliases') }} s
       on {{ regexp_matches_seed("c.point_context || ' ' || c.area_words", 's.pattern', ref('service_aliases')) }}
      and not regexp_matches(s.pattern, '\^')
+    -- ... and each name the pack gave a service of ours ('FTB' after 'Forward Thinking Birmingham
+    -- (FTB), the city's mental health service for 0 to 25 year olds': int_pack_service_names)
+    union all
+    select c.*, n.service_code, n.service_area, n.priority,
+           regexp_matches({{ without_comparisons('c.area_words') }}, n.name_pattern) as in_sentence,
+           regexp_matches({{ without_comparisons("c.before_text || ' ' || c.after_text") }}, n.name_pattern) as in_own_words,
+           case when c.about_figure_before
+                then coalesce(nullif(strpos(reverse(c.context_before), reverse(list_last(
+                    regexp_extract_all(c.context_before, n.name_pattern)))), 0), 1000000)
+                else 0 end as distance
+    from mention_texts c
+    join {{ batch(ref('int_pack_service_names')) }} n
+      on n.pack_id = c.pack_id and regexp_matches(c.point_context || ' ' || c.area_words, n.name_pattern)
 ),
 service_named as (
     select pack_id, mention_seq, sentence, context_before, before_text, after_text, about_figure_before,
