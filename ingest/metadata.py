@@ -401,6 +401,7 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
         if _cells_with_text(lines[index]) > 1:
             continue  # a table's row (`Decision<TAB>Adult Social Care<TAB>All Council`)
         text = _title_case_capitals(clean_text(lines[index]))
+        text = _with_council_line_below(text, lines, index)
         match = PRINTED_COUNCIL.match(text)
         if match and match.group("name").split()[0] in not_places():
             match = None
@@ -409,6 +410,19 @@ def _read_council(lines: list[str], meta: MeetingMetadata) -> None:
             _set_council(meta, match.group("name"), index + 1, "printed", 1.0)
             return
     _infer_council(lines, meta)
+
+
+def _with_council_line_below(text: str, lines: list[str], index: int) -> str:
+    """A letterhead printing its place and its kind of council on two lines (`Lincolnshire` over
+    `COUNTY COUNCIL`) as the one name (`Lincolnshire County Council`); other lines unchanged."""
+    if index + 1 >= len(lines) or not re.fullmatch(PLACE, text):
+        return text
+    below = _title_case_capitals(clean_text(lines[index + 1]))
+    # (its kind named: a line `Council` alone is the name of a meeting, `Full Council`)
+    kinds = r"(?:Metropolitan Borough|Borough|County|City|District|Royal Borough)"
+    if re.fullmatch(rf"{kinds} Council", below):
+        return f"{text} {below}"
+    return text
 
 
 def _cells_with_text(line: str) -> int:
@@ -445,24 +459,35 @@ def _infer_council(lines: list[str], meta: MeetingMetadata) -> None:
                 counted[name] += 1
                 first_line.setdefault(name, number)
         elif name := _form_without_council(line):  # `LONDON BOROUGH OF CAMDEN<TAB>WARDS: All`
-            mentions[name] += 1
+            # (a table's row of figures naming a district, `City of Lincoln<TAB>147<TAB>151`,
+            # is a cell's mention)
+            (in_tables if _is_row_of_figures(line) else mentions)[name] += 1
             first_line.setdefault(name, number)
         if "@" in line:
             for match in GOV_UK_DOMAIN.finditer(line):
                 domains[match.group("place").lower()] += 1
     # a council named in a table's cell is a row's or column's (a comparator, `All Council`):
     # the text's own mentions first
+    only_in_tables = not mentions
     mentions = mentions or in_tables
-    if not mentions:
+    backed = {name: _place_of(name).split()[0].lower() in domains for name in mentions}
+    # (and a council only a table's cell names, and no officer's domain, is a row's: `City of
+    # Lincoln` among districts of a pack whose officers write from lincolnshire.gov.uk)
+    if not mentions or (only_in_tables and domains and not any(backed.values())):
         _infer_council_from_domain(domains, lines, meta)
         return
-    backed = {name: _place_of(name).split()[0].lower() in domains for name in mentions}
     name = max(mentions, key=lambda n: (backed[n], mentions[n], -first_line[n]))
     count = mentions[name]
     share = count / sum(mentions.values())
     backed_by_domain = backed[name]
     confidence = min(0.95, 0.4 + 0.4 * share + (0.15 if backed_by_domain else 0) + 0.02 * count)
     _set_council(meta, name, first_line[name], "inferred_from_text", round(confidence, 2))
+
+
+def _is_row_of_figures(line: str) -> bool:
+    """A tab-separated line whose cells after the first are all figures (or blank, or dashes)."""
+    cells = [cell.strip() for cell in line.split("\t")[1:]]
+    return any(cells) and all(re.fullmatch(r"[-–0-9.,%*()<>]*", cell) for cell in cells)
 
 
 def _form_without_council(line: str) -> str | None:

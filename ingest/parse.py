@@ -405,7 +405,10 @@ from ingest.text import clean_text
 # at its end) names its officer when its header and contact blocks name none
 # 1.4.65: a key to a table's codes under it (`c = fewer than 5; included in the total`) is never
 # the rest of the label above it (ingest/stitching.py)
-PARSER_VERSION = "1.4.65"
+# 1.4.66: a letterhead's place over its kind of council (`Lincolnshire` / `COUNTY COUNCIL`) is the
+# printed council; a table's row of figures naming a district (`City of Lincoln<TAB>147`) is a
+# cell's mention, not the text's
+PARSER_VERSION = "1.4.66"
 
 
 @dataclass

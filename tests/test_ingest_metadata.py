@@ -648,3 +648,25 @@ def test_a_sentence_summoning_the_members_is_no_committee_name():
         3,
     )
     assert meta.meeting_time == "19:00"
+
+
+def test_a_letterhead_printing_its_place_over_its_kind_of_council_names_it():
+    """Probe AQ aq1: `Lincolnshire` over `COUNTY COUNCIL` on the front sheet is the printed
+    council, and a district's row of figures in an appendix (`City of Lincoln<TAB>147<TAB>151`)
+    names no council of the pack's own; a place over a line `Council` alone (a meeting of the
+    full Council) is no name."""
+    lines = ["Public Document Pack", "", "Lincolnshire", "COUNTY COUNCIL", "Working for a better"]
+    lines += ["", "CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE", "Friday, 23 January 2026"]
+    meta = extract_metadata(lines)
+    assert (meta.council, meta.council_line, meta.council_method) == (
+        "Lincolnshire County Council",
+        3,
+        "printed",
+    )
+    appendix = ["Children in care by district", "District\t30 Sep 2024\t30 Sep 2025"]
+    appendix += ["Boston\t83\t88", "City of Lincoln\t147\t149", "Lincolnshire\t719\t742"]
+    unprinted = ["Public Document Pack", "", "Lincolnshire", "Working for a better future"]
+    unprinted += ["Friday, 23 January 2026", "Contact: a.clerk@lincolnshire.gov.uk"] + appendix
+    assert extract_metadata(unprinted).council == "Lincolnshire"
+    meeting = extract_metadata(["Public Document Pack", "Agenda", "Council", "Contact: x"])
+    assert meeting.council is None
