@@ -8544,3 +8544,29 @@ def test_a_service_the_report_names_once_by_a_name_of_its_own(con):
             "defined_line": 15,
         }
     ]
+
+
+def test_a_caption_naming_the_outcomes_only_in_brackets_does_not_make_the_lead_figure_upheld(
+    con,
+):
+    """413 lines 16-18 under `Complaints received by stage, with outcome (upheld / partially
+    upheld)`: `118 (14U & 30PU)` prints the complaints received with their outcomes in brackets
+    (probe AQ aq2). The 14 and 30 are Stage 1's upheld and partially upheld for 2023/24; the
+    118, and the Total row's 125 and 135, are no upheld counts (left unclassified), and no
+    finding says 118 is not 14 + 30."""
+    assert fields_on(
+        con, "fct_complaints", "413", 16, "measure", "value", "stage", "period_id"
+    ) == {
+        ("complaints_upheld", 14, "1", "FY2023/24"),
+        ("complaints_partially_upheld", 30, "1", "FY2023/24"),
+        ("complaints_upheld", 19, "1", "FY2024/25"),
+        ("complaints_partially_upheld", 33, "1", "FY2024/25"),
+    }
+    assert [u["value"] for u in unclassified(con, "413", 16)] == [118, 126]
+    assert [u["value"] for u in unclassified(con, "413", 18)] == [125, 135]
+    assert not facts(con, "fct_complaints", "413", 18)
+    assert not rows(
+        con,
+        "select 1 from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '413%' and f.check_name <> 'council_name_unknown'",
+    )

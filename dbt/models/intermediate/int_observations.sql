@@ -476,12 +476,14 @@ component_measured as (
              -- header naming them only in its brackets ('93 (21U & 30PU)' under 'Responded to
              -- (upheld & partly upheld)': the bracket is the cell's, 51 of the 93 responded to),
              -- is no upheld count, nor is the column's total: unclassified (under 'Upheld', '14
-             -- (4U & 6PU)' stays the upheld, its parts disagreeing with it)
+             -- (4U & 6PU)' stays the upheld, its parts disagreeing with it); so too under a
+             -- caption naming them only in its brackets ('Complaints received by stage, with
+             -- outcome (upheld / partially upheld)' over years: the figure is the received)
              when t.component in ('value', 'actual')
               and t.base_measure in ('complaints_upheld', 'complaints_partially_upheld',
                                      'complaints_upheld_or_partially_upheld')
-              and regexp_matches(coalesce(t.column_name, ''), '(?i)\([^)]*\bupheld\b[^)]*\)')
-              and not regexp_matches(regexp_replace(coalesce(t.column_name, ''), '\([^)]*\)', '', 'g'),
+              and regexp_matches(coalesce(case when t.measure_source = 'caption' then t.caption_text else t.column_name end, ''), '(?i)\([^)]*\bupheld\b[^)]*\)')
+              and not regexp_matches(regexp_replace(coalesce(case when t.measure_source = 'caption' then t.caption_text else t.column_name end, ''), '\([^)]*\)', '', 'g'),
                                      '(?i)\bupheld\b')
               and bool_or(t.component = 'value' and t.shape = 'upheld_code')
                       over (partition by t.table_id, t.col_index)
