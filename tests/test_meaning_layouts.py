@@ -8570,3 +8570,18 @@ def test_a_caption_naming_the_outcomes_only_in_brackets_does_not_make_the_lead_f
         "select 1 from marts.dq_findings f join marts.dim_pack p using (pack_id) "
         "where p.file_name like '413%' and f.check_name <> 'council_name_unknown'",
     )
+
+
+def test_enquiries_answered_in_time_under_a_caption_of_mp_enquiries_are_no_complaints(con):
+    """414 lines 14-17: under `Member and MP enquiries received`, `% answered within 10 working
+    days` was published as the complaints' timeliness (probe AQ aq3). It is the enquiries' own
+    share answered in time, no measure of ours (seed label_measures_in_context): unclassified.
+    The MP enquiries stay MPs' enquiries; their `Q1` and `Q2`, printing no year, are the quarters
+    of the caption's run of months (2025/26), not both the run's last day."""
+    assert fields_on(con, "fct_complaints", "414", 16, "measure", "value", "period_id") == {
+        ("mp_enquiries", 84, "FY2025/26-Q1"),
+        ("mp_enquiries", 91, "FY2025/26-Q2"),
+        ("mp_enquiries", 175, "R2025-04-01/2025-09-30"),
+    }
+    assert fields_on(con, "fct_complaints", "414", 17, "measure", "value") == set()
+    assert [u["value"] for u in unclassified(con, "414", 17)] == [78, 81, 83]

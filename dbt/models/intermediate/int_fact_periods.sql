@@ -165,6 +165,13 @@ changes_dated as (
         left join share_columns_dated sd on sd.table_id = o.table_id and sd.col_index = o.col_index
     ) c
 ),
+{#- a quarter printing no year ('Q1 | Q2 | Total') under a caption's run of months within one
+    fiscal year ('..., April - September 2025'): that year's quarter, not the run's last day #}
+{%- set span_fiscal_year -%}
+case when o.quarter is not null and t.caption_range_start is not null
+      and year(t.caption_range_start - interval 3 month) = year(t.caption_range_end - interval 3 month)
+     then year(t.caption_range_start - interval 3 month) end
+{%- endset %}
 read as (
     select
         -- a caption naming a quarter with its year ('..., Quarter 2 2025/26') dates the values
@@ -179,11 +186,12 @@ read as (
                                               and t.caption_quarter is not null then 'caption' end)
                 as quarter_source),
         p.meeting_date,
-        coalesce(o.col_fy, o.change_col_fy, o.row_fy, t.caption_fy, t.heading_fy, t.lead_in_fy, t.title_fy) as fy_start_year,
+        coalesce(o.col_fy, o.change_col_fy, o.row_fy, t.caption_fy, {{ span_fiscal_year }}, t.heading_fy,
+                 t.lead_in_fy, t.title_fy) as fy_start_year,
         case when o.col_fy is not null then 'column'
              when o.change_col_fy is not null then 'latest_column'
              when o.row_fy is not null then 'row_label'
-             when t.caption_fy is not null then 'caption'
+             when t.caption_fy is not null or {{ span_fiscal_year }} is not null then 'caption'
              when t.heading_fy is not null then 'heading'
              when t.lead_in_fy is not null then 'lead_in'
              when t.title_fy is not null then 'document_title' end as fy_source,
