@@ -35,6 +35,7 @@ class Boundaries:
     report_header_span: int
     closing_headings: tuple[re.Pattern, ...]
     closing_continuation: re.Pattern
+    officer_sentence: re.Pattern  # 'This report was written by X, who can be contacted on ...'
     appendix_list_headings: tuple[re.Pattern, ...]
     appendix_list_entry: re.Pattern
     appendix_headings: tuple[re.Pattern, ...]
@@ -232,6 +233,7 @@ def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
         banner_separators=tuple(spec["banner_separators"]),
         report_header_span=int(spec["report_header_span"]),
         closing_continuation=pattern("closing_continuation"),
+        officer_sentence=pattern("officer_sentence"),
         appendix_list_entry=pattern("appendix_list_entry"),
         minutes_title=pattern("minutes_title"),
         minutes_meeting_title=pattern("minutes_meeting_title"),

@@ -182,10 +182,21 @@ def _officer_key_in_header(lines, first: int, last: int, rules: Boundaries) -> s
     """The value of the first officer key (`Contact officer:`, `Officer Contact Details<TAB>...`)
     among a report's first lines, wherever its header prints it (below its title field, too)."""
     for index in range(first, min(last + 1, first + TITLE_LOOKAHEAD)):
-        pair = split_key_value(lines[index])
-        if pair and pair[0] in rules.officer_keys and pair[1]:
-            return pair[1].rstrip(".")
+        pair = _officer_pair(lines[index], rules)
+        if pair and pair[1]:
+            return _CONTACT_DETAIL.sub("", pair[1]).rstrip(". ") or None
     return None
+
+
+def _officer_pair(line: str, rules: Boundaries) -> tuple[str, str] | None:
+    """(key, value) of a line whose key names the report's officer (boundaries.yml
+    officer_keys), also of a row with more cells after the officer's (`CONTACT OFFICER:<TAB>Karen
+    Doyle, Head of Service<TAB>TEL. NO. 0161 206 3379`), else None."""
+    pair = split_key_value(line)
+    if pair is None and line.count("\t") >= 2:
+        cells = [clean_text(cell) for cell in line.split("\t") if cell.strip()]
+        pair = (cells[0].rstrip(":").strip().lower(), cells[1]) if len(cells) >= 3 else None
+    return pair if pair and pair[0] in rules.officer_keys else None
 
 
 _CONTACT_DETAIL = re.compile(
@@ -195,12 +206,16 @@ _CONTACT_DETAIL = re.compile(
 
 def officer_key_in_document(lines, first: int, last: int, rules: Boundaries) -> str | None:
     """The first officer key anywhere in a report (`Contact Officer:<TAB>Gareth Pryce, Head of
-    Quality and Improvement, gareth.pryce@..., 07787 241309` at its end), its name and title
+    Quality and Improvement, gareth.pryce@..., 07787 241309` at its end), else its sentence naming
+    who wrote it (`This report was written by ..., who can be contacted on ...`): the name and title
     without the e-mail and telephone after them."""
     for index in range(first, last + 1):
-        pair = split_key_value(lines[index])
-        if pair and pair[0] in rules.officer_keys and pair[1][:1].isalpha():
+        pair = _officer_pair(lines[index], rules)
+        if pair and pair[1][:1].isalpha():
             return _CONTACT_DETAIL.sub("", pair[1]).rstrip(". ") or None
+    for index in range(first, last + 1):
+        if sentence := rules.officer_sentence.match(clean_text(lines[index])):
+            return _CONTACT_DETAIL.sub("", sentence.group("officer")).rstrip(". ") or None
     return None
 
 

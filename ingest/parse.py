@@ -408,7 +408,11 @@ from ingest.text import clean_text
 # 1.4.66: a letterhead's place over its kind of council (`Lincolnshire` / `COUNTY COUNCIL`) is the
 # printed council; a table's row of figures naming a district (`City of Lincoln<TAB>147`) is a
 # cell's mention, not the text's
-PARSER_VERSION = "1.4.66"
+# 1.4.67: officers of `Author(s)`, `Report author and contact for queries:`, a key's row with a
+# telephone cell after the name (`CONTACT OFFICER:<TAB>name, title<TAB>TEL. NO. ...`) and a closing
+# `This report was written by <name>, who can be contacted on ...` (which no longer opens an
+# appendix); an officer's e-mail and telephone are left out of the header's too
+PARSER_VERSION = "1.4.67"
 
 
 @dataclass

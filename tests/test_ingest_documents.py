@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 ANNUAL_REVIEW_HEADER = [
     "Report to:\tEXAMPLE SCRUTINY COMMITTEE",
@@ -977,3 +979,59 @@ def test_an_officer_key_at_a_reports_end_names_its_officer():
     (report,) = split_documents(lines)
     assert (report.kind, report.title) == ("report", "ADULT SOCIAL CARE: WAITING FOR ASSESSMENT")
     assert report.officer == "Gareth Pryce, Head of Quality and Improvement"
+
+
+@pytest.mark.parametrize(
+    ("officer_lines", "officer"),
+    [
+        # Salford-like (probe AQ aq2): the key's row goes on to a telephone cell
+        (
+            ["CONTACT OFFICER:\tKaren Doyle, Head of Children's Community Services\tTEL. NO. 0161"],
+            "Karen Doyle, Head of Children's Community Services",
+        ),
+        # Ealing-like (aq3): `Report author and contact for queries:` at the report's end
+        (
+            ["Report author and contact for queries:\tOmar Haddad, Head of Service, 020 8825 5912"],
+            "Omar Haddad, Head of Service",
+        ),
+        # Lincolnshire-like (aq1): a closing sentence naming who wrote the report
+        (
+            [
+                "This report was written by Nicola Barker, Head of Corporate Parenting, who can be "
+                "contacted on 01522 553716 or nicola.barker@lincolnshire.gov.uk."
+            ],
+            "Nicola Barker, Head of Corporate Parenting",
+        ),
+    ],
+)
+def test_other_councils_officer_lines_at_a_reports_end_name_its_officer(officer_lines, officer):
+    """Three probe councils' ways of naming a report's officer at its end, each left NULL before
+    (probe AQ: no officer on any of 17 reports): the name and title, without the telephone or
+    e-mail; the closing sentence after `Background Papers` opens no appendix of its own."""
+    from ingest.documents import split_documents
+
+    lines = ["Agenda Item 6", "", "CHILDREN IN CARE: SUFFICIENCY UPDATE", ""]
+    lines += [f"{n}.\tParagraph {n} of the report." for n in range(1, 30)]
+    lines += ["", "6.\tBackground Papers", "", "None were used in the preparation of this report."]
+    lines += ["", *officer_lines]
+    (report,) = split_documents(lines)
+    assert (report.kind, report.title) == ("report", "CHILDREN IN CARE: SUFFICIENCY UPDATE")
+    assert report.officer == officer
+
+
+def test_an_authors_key_in_a_reports_header_names_its_officer_without_contact_details():
+    """Ealing-like (probe AQ aq3): `Responsible Officer(s)` (the director) over `Author(s)<TAB>Grace
+    Adeleke, Complaints and Information Governance Manager, adelekeg@ealing.gov.uk`: the author,
+    without the e-mail."""
+    from ingest.documents import split_documents
+
+    lines = ["Report for:\tOverview and Scrutiny Committee", "Title\tComplaints Annual Report"]
+    lines += [
+        "Responsible Officer(s)\tVikram Sethi, Assistant Director, Customer Experience",
+        "Author(s)\tGrace Adeleke, Complaints and Information Governance Manager, "
+        "adelekeg@ealing.gov.uk",
+        "",
+    ]
+    lines += [f"{n}.\tParagraph {n} of the report." for n in range(1, 20)]
+    (report,) = split_documents(lines)
+    assert report.officer == "Grace Adeleke, Complaints and Information Governance Manager"
