@@ -8585,3 +8585,15 @@ def test_enquiries_answered_in_time_under_a_caption_of_mp_enquiries_are_no_compl
     }
     assert fields_on(con, "fct_complaints", "414", 17, "measure", "value") == set()
     assert [u["value"] for u in unclassified(con, "414", 17)] == [78, 81, 83]
+
+
+def test_a_regions_column_with_a_short_year_is_a_comparator(con):
+    """415 line 16: `London 24/25` beside the council's quarters was published as the council's
+    own (probe AQ aq3: the region's name was a comparator before a four-digit year only), and so
+    was `North East London`, a part of London (an NHS area; probe AP ap3). Both are comparators,
+    unclassified; the council's quarters are its own."""
+    assert fields_on(con, "fct_placements", "415", 16, "measure", "value", "period_id") == {
+        ("care_leavers_in_touch_pct", 90.0, "D2025-06-30"),
+        ("care_leavers_in_touch_pct", 93.0, "D2025-09-30"),
+    }
+    assert {u["value"] for u in unclassified(con, "415", 16)} == {91.0, 89.0}
