@@ -8597,3 +8597,19 @@ def test_a_regions_column_with_a_short_year_is_a_comparator(con):
         ("care_leavers_in_touch_pct", 93.0, "D2025-09-30"),
     }
     assert {u["value"] for u in unclassified(con, "415", 16)} == {91.0, 89.0}
+
+
+def test_a_quarter_column_printing_its_last_day_in_brackets_is_at_that_day(con):
+    """416 lines 18-20: `Q2 25/26 (30 Sep)` beside `Nov-25` under `No. of children waiting`, below
+    a sentence about 30 November 2025 (probe AQ aq2): the quarter's figures were dated by the
+    sentence, 30 November, two lists on one day. They are at the quarter's end, 30 September 2025;
+    the November column stays November's."""
+    fields = ("measure", "value", "as_of_date", "service_code")
+    assert fields_on(con, "fct_waiting_times", "416", 19, *fields) == {
+        ("referrals_waiting", 1184, date(2025, 9, 30), "speech_language_therapy"),
+        ("referrals_waiting", 1226, date(2025, 11, 30), "speech_language_therapy"),
+    }
+    assert fields_on(con, "fct_waiting_times", "416", 20, *fields) == {
+        ("referrals_waiting", 563, date(2025, 9, 30), "occupational_therapy"),
+        ("referrals_waiting", 591, date(2025, 11, 30), "occupational_therapy"),
+    }

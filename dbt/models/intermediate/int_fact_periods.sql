@@ -57,6 +57,10 @@ with obs as (
         -- average wait over the quarter beside the months'), not a point at the quarter's end
         bool_or(o.col_month is not null or o.col_label_month is not null or o.col_month_number is not null)
             over (partition by o.table_id) as table_has_months,
+        -- ... unless it prints its last day in brackets ('Q2 25/26 (30 Sep)' beside 'Nov-25'): a
+        -- point at that day
+        coalesce(regexp_matches(o.column_name, '(?i)\(\s*[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:{{ month_alternation() }})\.?\s*\)'), false)
+            as quarter_prints_day,
         -- the columns its quarter heads: one, when each column is a quarter ('Q3' over 'Dec 2024'),
         -- three when a quarter spans its months ('Q1' over 'Apr | May | Jun')
         count(distinct o.col_index) over (partition by o.table_id, o.quarter, o.col_fy) as quarter_columns,
@@ -263,7 +267,7 @@ placed as (
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
              then last_day(r.month_start)
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
-              and r.period_kind = 'stock' and not r.table_has_months
+              and r.period_kind = 'stock' and (not r.table_has_months or r.quarter_prints_day)
              then {{ fq_end('r.fy_start_year', 'r.quarter') }}
              -- a stock in a year's column ('2023/24 outturn' beside the quarters) is at its end
              when r.quarter is null and r.fy_source in ('column', 'latest_column') and r.month_start is null
@@ -273,7 +277,7 @@ placed as (
         case when r.month_start is not null and r.col_as_of is null and r.period_kind = 'stock'
              then 'month'
              when r.quarter is not null and r.fy_start_year is not null and r.col_as_of is null
-              and r.period_kind = 'stock' and not r.table_has_months
+              and r.period_kind = 'stock' and (not r.table_has_months or r.quarter_prints_day)
              then 'quarter'
              when r.quarter is null and r.fy_source in ('column', 'latest_column') and r.month_start is null
               and r.col_as_of is null and r.period_kind = 'stock'
