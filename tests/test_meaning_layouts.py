@@ -8613,3 +8613,20 @@ def test_a_quarter_column_printing_its_last_day_in_brackets_is_at_that_day(con):
         ("referrals_waiting", 563, date(2025, 9, 30), "occupational_therapy"),
         ("referrals_waiting", 591, date(2025, 11, 30), "occupational_therapy"),
     }
+
+
+def test_a_caption_naming_the_share_seen_within_18_weeks_gives_its_rows_the_measure(con):
+    """417 lines 14-17: `Percentage of children seen within 18 weeks of referral, by quarter` over
+    rows of services, under a title naming no wait, was dropped whole (probe AQ aq2: the measure's
+    wording was read in a row's or column's label only, and no domain in it), so a planted 104%
+    in such a table was never checked (the fact gate's percentages within 0-100). Each cell is
+    the service's share seen within 18 weeks in its quarter of 2025/26."""
+    fields = ("measure", "value", "period_id", "service_code")
+    assert fields_on(con, "fct_waiting_times", "417", 16, *fields) == {
+        ("pct_seen_within_18_weeks", 63.0, "FY2025/26-Q1", "speech_language_therapy"),
+        ("pct_seen_within_18_weeks", 66.0, "FY2025/26-Q2", "speech_language_therapy"),
+    }
+    assert fields_on(con, "fct_waiting_times", "417", 17, *fields) == {
+        ("pct_seen_within_18_weeks", 94.0, "FY2025/26-Q1", "physiotherapy"),
+        ("pct_seen_within_18_weeks", 96.0, "FY2025/26-Q2", "physiotherapy"),
+    }
