@@ -956,6 +956,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("389", "same_figure_printed_with_different_values", "error", "16,22"),
         # Brackenby's county row after its districts: 131 + 118 = 249 at 31 December, not 259
         ("404", "detail_rows_sum_to_total_row", "warning", "16,17,18"),
+        # 'Fostering Service | 7 | 3 | 5 | 1': 3 upheld + 5 partly + 1 not upheld of 7 received
+        ("418", "outcomes_exceed_received", "warning", "17"),
     ]
 
 
@@ -8630,3 +8632,26 @@ def test_a_caption_naming_the_share_seen_within_18_weeks_gives_its_rows_the_meas
         ("pct_seen_within_18_weeks", 94.0, "FY2025/26-Q1", "physiotherapy"),
         ("pct_seen_within_18_weeks", 96.0, "FY2025/26-Q2", "physiotherapy"),
     }
+
+
+def test_outcomes_exceeding_the_complaints_received_in_their_row_are_a_finding(con):
+    """418 line 17 (probe AQ aq1's planted P1): `Fostering Service | 7 | 3 | 5 | 1` under `Received
+    | Upheld | Partly upheld | Not upheld`. Each outcome is within the 7 received (the fact gate's
+    rule), their sum is not: a finding naming the line, the outcomes and the period; the row above
+    (6 + 9 + 14 of 31) and the total (9 + 14 + 15 of 38) are none."""
+    got = rows(
+        con,
+        "select f.source_lines, f.expected_value, f.observed_value, f.period_id, f.detail "
+        "from marts.dq_findings f join marts.dim_pack p using (pack_id) "
+        "where p.file_name like '418%' and f.check_name = 'outcomes_exceed_received'",
+    )
+    assert got == [
+        {
+            "source_lines": "17",
+            "expected_value": 9.0,
+            "observed_value": 7.0,
+            "period_id": "R2025-04-01/2025-09-30",
+            "detail": "The outcomes printed on line 17 (upheld 3 + partially upheld 5 + not upheld "
+            "1 = 9) exceed the 7 complaints it prints as received, R2025-04-01/2025-09-30",
+        }
+    ]

@@ -21,7 +21,8 @@
 -- concerns (and, across packs, the other pack and its lines) and a one-line explanation.
 {% set checks = ['int_dq_quarter_sums', 'int_dq_subtotal_sums', 'int_dq_ratios', 'int_dq_conflicting_values',
                  'int_dq_combined_upheld', 'int_dq_share_sums', 'int_dq_breakdown_totals',
-                 'int_dq_unknown_council', 'int_dq_prose_vs_tables', 'int_dq_prose_item_counts'] %}
+                 'int_dq_unknown_council', 'int_dq_prose_vs_tables', 'int_dq_prose_item_counts',
+                 'int_dq_outcomes_exceed_received'] %}
 with findings as (
     {% for c in checks %}
     select pack_id, check_name, severity, source_table_id, source_lines, measure, period_id,
