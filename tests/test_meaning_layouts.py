@@ -958,6 +958,8 @@ def test_each_kind_of_inconsistency_is_found_and_nothing_else(con):
         ("404", "detail_rows_sum_to_total_row", "warning", "16,17,18"),
         # 'Fostering Service | 7 | 3 | 5 | 1': 3 upheld + 5 partly + 1 not upheld of 7 received
         ("418", "outcomes_exceed_received", "warning", "17"),
+        # 'At 30 September 2025 there were 316 looked after children' against its table's 361
+        ("419", "prose_figure_disagrees_with_table", "warning", "14,19"),
     ]
 
 
@@ -8655,3 +8657,27 @@ def test_outcomes_exceeding_the_complaints_received_in_their_row_are_a_finding(c
             "1 = 9) exceed the 7 complaints it prints as received, R2025-04-01/2025-09-30",
         }
     ]
+
+
+def test_a_sentences_count_of_children_in_care_is_checked_against_its_table(con):
+    """419 (probe AQ aq3's planted P3, probe AP ap3's P3): `At 30 September 2025 there were 316
+    looked after children` (line 14) names no service, so it was compared with nothing, and the
+    table's 361 at the same day (line 19) disagreed unseen. The count of children looked after is
+    the council's whole by its own words (var whole_council_measures): a finding. `88 children
+    started to be in care and 74 stopped being in care` (line 15) were read as children looked
+    after (AP ap1): they are the children starting and ceasing care over April-September."""
+    assert fields_on(con, "fct_placements", "419", 14, "measure", "value", "period_id") == {
+        ("cla_count", 316.0, "D2025-09-30"),
+        ("cla_rate_per_10000", 42.0, "D2025-09-30"),
+    }
+    assert fields_on(con, "fct_placements", "419", 15, "measure", "value", "period_id") == {
+        ("children_starting_care", 88.0, "R2025-04-01/2025-09-30"),
+        ("children_ceasing_care", 74.0, "R2025-04-01/2025-09-30"),
+    }
+    got = rows(
+        con,
+        "select f.expected_value, f.observed_value, f.period_id from marts.dq_findings f "
+        "join marts.dim_pack p using (pack_id) where p.file_name like '419%' "
+        "and f.check_name = 'prose_figure_disagrees_with_table'",
+    )
+    assert got == [{"expected_value": 361.0, "observed_value": 316.0, "period_id": "D2025-09-30"}]

@@ -27,9 +27,14 @@ prose as (
       -- council and the figure's period ('The Council received 2,146 compliments in 2024/25':
       -- the council-wide figures; a period guessed from the report is no ground for a finding)
       and (f.service_area is not null or f.period_source = 'sentence')
-      and exists (select 1 from cues c
-                  where c.subject = case when f.service_area is null then 'whole_council' else 'whole_service' end
-                    and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
+      and (exists (select 1 from cues c
+                   where c.subject = case when f.service_area is null then 'whole_council' else 'whole_service' end
+                     and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
+           -- ... or a measure that is the whole council's by its own words, printed with its own
+           -- day and no part read for it ('At 30 September 2025 there were 316 looked after
+           -- children': var whole_council_measures)
+           or (f.measure in ('{{ var("whole_council_measures") | join("', '") }}')
+               and f.period_source = 'sentence' and f.breakdown is null and f.stage is null))
       and not exists (select 1 from cues c where c.subject = 'subset' and {{ regexp_matches_seed('f.value_text', 'c.pattern', ref('prose_subject_cues')) }})
 ),
 whole as (
