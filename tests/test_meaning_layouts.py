@@ -8681,3 +8681,15 @@ def test_a_sentences_count_of_children_in_care_is_checked_against_its_table(con)
         "and f.check_name = 'prose_figure_disagrees_with_table'",
     )
     assert got == [{"expected_value": 361.0, "observed_value": 316.0, "period_id": "D2025-09-30"}]
+
+
+def test_the_total_of_teams_of_the_captions_service_is_that_service(con):
+    """420 line 18: `All teams` under `CAMHS (core) waiting list by locality team`, below rows
+    `CAMHS Kelsworth North` and `CAMHS Kelsworth South` (probe AQ aq1): the total took no service
+    (its rows name one, so the caption's was not given to it). Its rows name none but the
+    caption's: it is CAMHS's whole list."""
+    fields = ("measure", "value", "as_of_date", "service_code")
+    assert fields_on(con, "fct_waiting_times", "420", 18, *fields) == {
+        ("referrals_waiting", 358.0, date(2025, 11, 30), "camhs"),
+        ("median_wait_weeks", 10.0, date(2025, 11, 30), "camhs"),
+    }

@@ -229,10 +229,13 @@ subjects as (
                            -- 'Autism assessment waiting list by time waited': that age's list)
                            or (r.row_age_band is not null and r.row_service_code is null)
                            -- or is the table's total, in a table whose rows name no service
-                           -- ('Total' under 'People waiting for OT assessment by priority band')
+                           -- ('Total' under 'People waiting for OT assessment by priority band'),
+                           -- or none but the caption's ('All teams' under 'CAMHS (core) waiting
+                           -- list by locality team' below 'CAMHS Lincoln', 'CAMHS Boston')
                            or (r.row_role = 'total'
-                               and not coalesce(bool_or(r.row_service_code is not null)
-                                                    over (partition by r.table_id), false))
+                               and coalesce(bool_and(r.row_service_code is null
+                                                     or r.row_service_code = coalesce(cs.service_code, cns.service_code))
+                                                over (partition by r.table_id), true))
                       then coalesce(cs.service_code, cns.service_code) end)
             as inherited_service_code,
         gs.service_code as group_service_code,
