@@ -8693,3 +8693,15 @@ def test_the_total_of_teams_of_the_captions_service_is_that_service(con):
         ("referrals_waiting", 358.0, date(2025, 11, 30), "camhs"),
         ("median_wait_weeks", 10.0, date(2025, 11, 30), "camhs"),
     }
+
+
+def test_a_report_covers_item_number_is_no_count(con):
+    """421 line 15: `Item Number:<TAB>5` on a complaints report's cover (probe AQ aq3) was
+    published as 5 complaints received in 2024/25. It is the agenda item's number (var
+    document_furniture_label): no fact, left unclassified; the table below keeps its complaints
+    received by stage."""
+    assert fields_on(con, "fct_complaints", "421", 15, "measure", "value") == set()
+    assert [u["value"] for u in unclassified(con, "421", 15)] == [5.0]
+    assert fields_on(con, "fct_complaints", "421", 19, "measure", "value", "stage") == {
+        ("complaints_received", 2451.0, "1")
+    }

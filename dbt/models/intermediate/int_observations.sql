@@ -334,6 +334,9 @@ based as (
         -- waiting_list_activity_row): no part of the list
             or coalesce(w.label_measure is null and w.row_role = 'detail' and w.domain = 'waiting_times'
                         and regexp_matches(w.row_label, '{{ var("waiting_list_activity_row") }}'), false)
+        -- nor to a report cover's key ('Item Number:<TAB>5' under a title of complaints; var
+        -- document_furniture_label): the item's number, no count
+            or coalesce(regexp_matches(w.row_label, '{{ var("document_furniture_label") }}'), false)
             as row_names_unknown_measure,
         -- a measure only the lead-in prose names ('Table 5 shows the number placed more than 20
         -- miles from home, and the number placed outside the district') that one of its detail
