@@ -8705,3 +8705,19 @@ def test_a_report_covers_item_number_is_no_count(con):
     assert fields_on(con, "fct_complaints", "421", 19, "measure", "value", "stage") == {
         ("complaints_received", 2451.0, "1")
     }
+
+
+def test_average_working_days_to_conclude_beside_stage_rows_are_days(con):
+    """422 lines 16-17 (probe AQ aq1): under `Average working days to conclude`, Stage 2's 61 was
+    published as 61 independent investigations and Stage 3's `-` as 0 review panels (the row's
+    stage measure beat a column naming none of ours). The column names the average time taken
+    (seed measure_patterns): 61 days, and the dash no zero."""
+    fields = ("measure", "value", "value_status", "stage")
+    assert fields_on(con, "fct_complaints", "422", 16, *fields) == {
+        ("complaints_independent_investigations", 8.0, "printed", "2"),
+        ("complaints_avg_response_days", 61.0, "printed", "2"),
+    }
+    assert fields_on(con, "fct_complaints", "422", 17, *fields) == {
+        ("stage3_review_panels", 1.0, "printed", "3"),
+        ("complaints_avg_response_days", None, "null_token", "3"),
+    }
