@@ -412,7 +412,9 @@ from ingest.text import clean_text
 # telephone cell after the name (`CONTACT OFFICER:<TAB>name, title<TAB>TEL. NO. ...`) and a closing
 # `This report was written by <name>, who can be contacted on ...` (which no longer opens an
 # appendix); an officer's e-mail and telephone are left out of the header's too
-PARSER_VERSION = "1.4.67"
+# 1.4.68: a figure alone in brackets after the period a change is measured from is that
+# period's, also after `than in 2023/24` and `than at the end of September`
+PARSER_VERSION = "1.4.68"
 
 
 @dataclass

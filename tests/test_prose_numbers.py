@@ -257,6 +257,35 @@ def test_a_figure_in_brackets_after_a_period_is_that_periods():
     assert (got["505"], got["470"]) == ("In 2023/24", "2022/23")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "earlier", "period"),
+    [
+        # probe AQ aq3: the year a change is measured from, after 'than in'
+        (
+            "The Council received 2,451 Stage 1 complaints in 2024/25, 6% more than in 2023/24 "
+            "(2,312).",
+            "2,312",
+            "in 2023/24",
+        ),
+        # probe AQ aq2: the month-end a change is measured from
+        (
+            "2,024 children were waiting at 30 November 2025, 63 more than at the end of "
+            "September (1,961).",
+            "1,961",
+            "at the end of September",
+        ),
+    ],
+)
+def test_a_figure_in_brackets_after_the_period_a_change_is_measured_from_is_that_periods(
+    sentence, earlier, period
+):
+    """'6% more than in 2023/24 (2,312)': 2,312 was dated by the sentence's own year (and
+    '(1,961)' after 'at the end of September' by its 30 November): each is the period it follows
+    (prose.yml compared_year_period)."""
+    got = {n.number_text: n.period_text for n in prose_numbers([sentence]) if not n.skip_reason}
+    assert got[earlier] == period
+
+
 def test_a_count_of_quarters_is_a_span_of_time_not_a_fraction():
     """'risen in each of the last five quarters' was read as a fraction (125%); 'the past two
     quarters' as 50%. Both are spans of time; 'Three quarters of complaints' stays 75%."""
