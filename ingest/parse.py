@@ -414,7 +414,8 @@ from ingest.text import clean_text
 # appendix); an officer's e-mail and telephone are left out of the header's too
 # 1.4.68: a figure alone in brackets after the period a change is measured from is that
 # period's, also after `than in 2023/24` and `than at the end of September`
-PARSER_VERSION = "1.4.68"
+# 1.4.69: a committee's banner and date over `Meeting commenced:<TAB>1.00 pm` open its minutes
+PARSER_VERSION = "1.4.69"
 
 
 @dataclass

@@ -1035,3 +1035,21 @@ def test_an_authors_key_in_a_reports_header_names_its_officer_without_contact_de
     lines += [f"{n}.\tParagraph {n} of the report." for n in range(1, 20)]
     (report,) = split_documents(lines)
     assert report.officer == "Grace Adeleke, Complaints and Information Governance Manager"
+
+
+def test_a_banner_over_the_time_the_meeting_began_opens_its_minutes():
+    """Salford-like (probe AQ aq2): `CHILDREN'S SERVICES SCRUTINY PANEL` / `Monday, 17 November
+    2025` / `Meeting commenced:<TAB>1.00 pm` / `"<TAB>ended:<TAB>3.12 pm` / `PRESENT:` after an
+    agenda item stamp were typed a report, so their resolutions had no date or minute number.
+    The time the meeting began is the minutes' own line, as `PRESENT:` is."""
+    from ingest.documents import split_documents
+
+    lines = ["Children's Services Scrutiny Panel", "Monday, 19 January 2026", "", "Agenda"]
+    lines += ["4.\tMinutes of the meeting held on 17 November 2025", "", "Page 1", ""]
+    lines += ["Agenda Item 4", "", "CHILDREN'S SERVICES SCRUTINY PANEL", "", "Monday, 17 November"]
+    lines += ["", "Meeting commenced:\t1.00 pm", '"\tended:\t3.12 pm', ""]
+    lines += ["PRESENT:\tCouncillor Joanne Whitehead - in the Chair", "", "22.\tWELCOME", ""]
+    lines += ["The Chair welcomed everyone to the meeting."]
+    lines[12] = "Monday, 17 November 2025"
+    minutes = split_documents(lines)[-1]
+    assert (minutes.kind, minutes.first_line) == ("minutes", 9)
