@@ -415,7 +415,9 @@ from ingest.text import clean_text
 # 1.4.68: a figure alone in brackets after the period a change is measured from is that
 # period's, also after `than in 2023/24` and `than at the end of September`
 # 1.4.69: a committee's banner and date over `Meeting commenced:<TAB>1.00 pm` open its minutes
-PARSER_VERSION = "1.4.69"
+# 1.4.70: a bare quarter in brackets after a day or month (`At the end of September 2025 (Q2)`)
+# restates it: the figure is of the day, not the quarter's span
+PARSER_VERSION = "1.4.70"
 
 
 @dataclass

@@ -1393,6 +1393,28 @@ def _opens_sentence(sentence: str, start: int, m: ProseNumber) -> bool:
     return start < m.char_start and _PARAGRAPH_NUMBER.fullmatch(sentence[:start]) is not None
 
 
+def _restates_period_before(s: _Sentence, span: tuple[int, int], spans) -> bool:
+    """A bare quarter alone in brackets right after a phrase naming a day or month restates it
+    ('At the end of September 2025 (Q2) there were 742 children': the day is the figure's, not
+    the quarter's span; after a year, `In 2024/25 (Q4)`, the quarter narrows it)."""
+    start, end = span
+    sentence = s.text
+    if not (start > 0 and sentence[start - 1] == "(" and sentence[end : end + 1] == ")"):
+        return False
+    if not s.rules.near_period.match(s.subject[start:end]):
+        return False
+    return any(
+        other_end <= start - 1
+        and not sentence[other_end : start - 1].strip()
+        and _NAMES_A_MONTH.search(sentence[other_start:other_end])  # a day or month: no year
+        for other_start, other_end in spans
+        if (other_start, other_end) != span
+    )
+
+
+_NAMES_A_MONTH = re.compile(rf"\b(?:{MONTH})\b", re.IGNORECASE)
+
+
 def _nearest_period(
     s: _Sentence, m: ProseNumber, spans: list[tuple[int, int]], kept: list[ProseNumber]
 ) -> str | None:
@@ -1403,6 +1425,8 @@ def _nearest_period(
     bracketed = _bracketed_after_period(sentence, m, spans) or _bracketed_after_compared_year(s, m)
     if bracketed is not None:
         return bracketed
+    restated = [span for span in spans if _restates_period_before(s, span, spans)]
+    spans = [span for span in spans if span not in restated]
     count = next((k for k in kept if _own_share(sentence, k, m)), None)
     if count is not None:  # '193 children (16.9%) ... at 30 September 2025': 16.9% is 193's share
         own = _nearest_period(s, count, spans, kept)
@@ -1430,6 +1454,8 @@ def _nearest_period(
             # themes ... were communication (47 complaints)' (not 'set up in January 2018 to
             # consider the rise in proceedings (37% rise) ...')
             between = before_figure[:-1] + sentence[m.char_start : high]
+        for a, b in restated:  # (a restating quarter's brackets stand aside)
+            between = between.replace(f"({sentence[a:b]})", " ")
         if ";" in between or "(" in between or ")" in between:
             continue
         if any(

@@ -286,6 +286,23 @@ def test_a_figure_in_brackets_after_the_period_a_change_is_measured_from_is_that
     assert got[earlier] == period
 
 
+def test_a_quarter_in_brackets_after_a_day_restates_it():
+    """'At the end of September 2025 (Q2) there were 742 children in our care' (probe AQ aq1): the
+    742 took the bracketed quarter, a span, so a stock was dated over Q2 and off its table's key.
+    The quarter restates the day; after a year (`In 2024/25 (Q4)`) it still narrows it."""
+    got = {
+        n.number_text: n.period_text
+        for n in prose_numbers(
+            [
+                "At the end of September 2025 (Q2) there were 742 children in our care.",
+                "In 2024/25 (Q4) 12 complaints were received.",
+            ]
+        )
+        if not n.skip_reason
+    }
+    assert (got["742"], got["12"]) == ("At the end of September 2025", "Q4")
+
+
 def test_a_count_of_quarters_is_a_span_of_time_not_a_fraction():
     """'risen in each of the last five quarters' was read as a fraction (125%); 'the past two
     quarters' as 50%. Both are spans of time; 'Three quarters of complaints' stays 75%."""
