@@ -3,8 +3,9 @@
 -- ('Fostering Service | 7 | 3 | 5 | 1' under 'Received | Upheld | Partly upheld | Not upheld'):
 -- each outcome alone may be within the whole (the fact gate's part_within_whole), their sum is
 -- not. Two outcomes printed at least; a measure printed twice in the row and period is no one
--- outcome of it (parts by another breakdown), and is left out.
-{%- set outcomes = ['complaints_upheld', 'complaints_partially_upheld', 'complaints_not_upheld'] %}
+-- outcome of it (parts by another breakdown), and is left out. The outcomes are var
+-- complaint_outcome_measures.
+{%- set outcomes = var('complaint_outcome_measures') %}
 with facts as (
     select pack_id, source_table_id, source_row, period_id, stage, measure,
            any_value(value) as value, any_value(source_line) as source_line, count(*) as printed
