@@ -184,7 +184,7 @@ def _officer_key_in_header(lines, first: int, last: int, rules: Boundaries) -> s
     for index in range(first, min(last + 1, first + TITLE_LOOKAHEAD)):
         pair = _officer_pair(lines[index], rules)
         if pair and pair[1]:
-            return _CONTACT_DETAIL.sub("", pair[1]).rstrip(". ") or None
+            return _name_and_title(pair[1])
     return None
 
 
@@ -204,6 +204,11 @@ _CONTACT_DETAIL = re.compile(
 )
 
 
+def _name_and_title(officer: str) -> str | None:
+    """An officer's name and title, less the e-mail and telephone printed after them."""
+    return _CONTACT_DETAIL.sub("", officer).rstrip(". ") or None
+
+
 def officer_key_in_document(lines, first: int, last: int, rules: Boundaries) -> str | None:
     """The first officer key anywhere in a report (`Contact Officer:<TAB>Gareth Pryce, Head of
     Quality and Improvement, gareth.pryce@..., 07787 241309` at its end), else its sentence naming
@@ -212,10 +217,10 @@ def officer_key_in_document(lines, first: int, last: int, rules: Boundaries) -> 
     for index in range(first, last + 1):
         pair = _officer_pair(lines[index], rules)
         if pair and pair[1][:1].isalpha():
-            return _CONTACT_DETAIL.sub("", pair[1]).rstrip(". ") or None
+            return _name_and_title(pair[1])
     for index in range(first, last + 1):
         if sentence := rules.officer_sentence.match(clean_text(lines[index])):
-            return _CONTACT_DETAIL.sub("", sentence.group("officer")).rstrip(". ") or None
+            return _name_and_title(sentence.group("officer"))
     return None
 
 

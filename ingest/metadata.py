@@ -418,9 +418,9 @@ def _with_council_line_below(text: str, lines: list[str], index: int) -> str:
     if index + 1 >= len(lines) or not re.fullmatch(PLACE, text):
         return text
     below = _title_case_capitals(clean_text(lines[index + 1]))
-    # (its kind named: a line `Council` alone is the name of a meeting, `Full Council`)
-    kinds = r"(?:Metropolitan Borough|Borough|County|City|District|Royal Borough)"
-    if re.fullmatch(rf"{kinds} Council", below):
+    # (its kind named, COUNCIL_TYPES not optional: a line `Council` alone is the name of a
+    # meeting, `Full Council`)
+    if re.fullmatch(rf"{COUNCIL_TYPES.removesuffix('?')}Council", below):
         return f"{text} {below}"
     return text
 
