@@ -226,6 +226,16 @@ def _range_files(order: list[str], first: str, last: str) -> list[str]:
     return order[order.index(first) : order.index(last) + 1]
 
 
+def gate_worker_for(plan, warehouse_dir: Path):
+    """The pack gate's warm worker for a plan with packs to load (expectations/gate_worker.py):
+    it imports Great Expectations while the load run starts and parses."""
+    if not plan.to_load:
+        return contextlib.nullcontext()
+    from expectations import gate_worker
+
+    return gate_worker.started(warehouse_dir)
+
+
 def release_load_memory() -> None:
     """After the load runs: stop the parser workers, which would otherwise keep their memory
     (about 150 MB at 200 packs) through dbt and the publish."""
@@ -460,7 +470,8 @@ def _build_locked(args, packs_dir: Path, warehouse_dir: Path) -> int:
             )
             return 1
         print(f"Plan: {plan.describe()}")
-        loads = run_loads(defs, instance, plan, packs_dir=packs_dir)
+        with gate_worker_for(plan, warehouse_dir):
+            loads = run_loads(defs, instance, plan, packs_dir=packs_dir)
         release_load_memory()
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:

@@ -454,7 +454,8 @@ def quarantine_and_alert(
 def gate_staged_packs(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
     """Validate every pack staged from these files in one GX run per suite; quarantine those
     that fail. Returns {file: (pack_id, result, rows)}."""
-    from expectations.gate import release_gate_memory, validate_pack_batch
+    from expectations.gate import release_gate_memory
+    from expectations.gate_worker import validate_pack_batch
     from ingest import store
 
     outcomes: dict[str, tuple[str, Any, list]] = {}

@@ -136,6 +136,9 @@ def dbt_pack_models(
     """``dbt build`` of the pack-incremental models for the packs queued (all of them on a
     full refresh), one dbt invocation per chunk of at most COUNCIL_TRANSFORM_CHUNK packs
     (dagster_project/chunks.py)."""
+    from expectations import _gx
+
+    _gx.make_validation_context_in_background()  # for the fact gate, while dbt runs
     with warehouse.connect() as con:
         removed = retire_removed_files(con, warehouse)
         full = needs_full_refresh(con)

@@ -26,6 +26,7 @@ _lock = threading.RLock()
 _validation_context: Any = None
 _batch_definitions: dict[str, Any] = {}
 _docs_contexts: dict[str, Any] = {}
+_warming: threading.Thread | None = None
 
 
 def _quiet_gx() -> None:
@@ -59,6 +60,20 @@ def validation_context() -> Any:
             context.data_sources.add_pandas("frames")
             _validation_context = context
         return _validation_context
+
+
+def make_validation_context_in_background() -> None:
+    """Import GX and make the validation context in a thread of its own, once per process.
+
+    For a step that validates after waiting seconds on another process: the fact gate comes
+    after dbt's pack step, during which this process mostly waits while a core can be free.
+    `validation_context()` called meanwhile waits for the thread (the same lock)."""
+    global _warming
+    with _lock:
+        if _validation_context is not None or _warming is not None:
+            return
+        _warming = threading.Thread(target=validation_context, name="gx-context")
+    _warming.start()
 
 
 def _no_frame_fingerprints() -> None:

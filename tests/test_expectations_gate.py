@@ -169,6 +169,40 @@ def test_batch_validation_matches_single_and_isolates_the_bad_pack(con, staged):
     ]
 
 
+def test_the_warm_worker_gives_the_gates_results_and_keeps_them_for_data_docs(
+    con, staged, tmp_path, caplog
+):
+    # make warehouse runs the pack gate in a worker process that imported GX while the load
+    # started (expectations/gate_worker.py): the same checks over the same rows, and the GX
+    # results of the pack it stops kept in the warehouse folder for Data Docs
+    from expectations import gate_worker
+    from expectations.gate import concat_pack_frames, validate_packs
+
+    broken = _staged(con, "broken_" + DATE_PACK, _without_meeting_date_line())
+    frames = [staged[BUNDLED[0]], broken]
+    names = [BUNDLED[0], "broken_" + DATE_PACK]
+    here = validate_packs([_copy(f) for f in frames], file_names=names)
+    with gate_worker.started(tmp_path):
+        there = gate_worker.validate_pack_batch(
+            concat_pack_frames([_copy(f) for f in frames]),
+            2,
+            warehouse_dir=tmp_path,
+            file_names=names,
+        )
+    assert "validating here" not in caplog.text  # the worker validated, not this process
+    assert [r.passed for r in there] == [True, False]
+    assert [r.subject["file_name"] for r in there] == names
+
+    def outcomes(result):
+        return [(c.expectation, c.success, c.unexpected_count) for c in result.checks]
+
+    assert [outcomes(r) for r in there] == [outcomes(r) for r in here]
+    assert ("meeting_date_present", False, 1) in outcomes(there[1])
+    kept = list((tmp_path / "gx" / "uncommitted" / "validations").rglob("*.json"))
+    assert kept and all("broken_" in str(path) or "pack_" in str(path) for path in kept)
+    assert there[1].data_docs == str((tmp_path / "data_docs" / "index.html").resolve())
+
+
 def test_the_gate_lets_go_of_the_frames_it_validated(staged):
     # GX's execution engine keeps the last frame of every suite it validated: a 200-pack batch
     # of a bulk load, held through dbt and the publish, unless the gate lets go of it
