@@ -82,8 +82,20 @@
 {%- if rows | length == 0 -%}
 null::varchar
 {%- else -%}
+{%- set matched -%}
 nullif(array_to_string(list_sort(list_distinct(list_filter(list_value(
-    {%- for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor -%}
+    {%- for r in rows %}case when regexp_matches(seed_text, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor -%}
 ), lambda x: x is not null))), ','), '')
+{%- endset -%}
+{{ bound_once(text, 'seed_text', matched) }}
 {%- endif -%}
+{%- endmacro %}
+
+{# `body`, in which `name` stands for the value of `expr`: `expr` written (and bound, compiled and
+   evaluated) once, as the one item of a list given to a lambda. For a macro that reads a text
+   many times (a pattern per seed row) or an extraction several times: DuckDB binds, and compiles
+   the patterns of, every copy of an expression at every run, most of a pack model's time when
+   it adds one pack (bench/README.md). #}
+{% macro bound_once(expr, name, body) -%}
+list_transform([{{ expr }}], lambda {{ name }}: {{ body }})[1]
 {%- endmacro %}

@@ -64,10 +64,10 @@ regexp_replace({{ expr }}, '(?i)\b(?:{{ var("comparison_mention_words") | join("
 null::varchar
 {%- else -%}
 {%- set matched -%}
-list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))
+list_distinct(list_value({% for r in rows %}case when regexp_matches(matched_text, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %}))
 {%- endset -%}
-(case when len({{ matched }}) = 1
-      then {{ matched }}[1] end)
+{{ bound_once(text, 'matched_text', bound_once(matched, 'values_matched',
+    'case when len(values_matched) = 1 then values_matched[1] end')) }}
 {%- endif -%}
 {%- endmacro %}
 
@@ -86,7 +86,10 @@ list_distinct(list_value({% for r in rows %}case when regexp_matches({{ text }},
 {%- if rows | length == 0 -%}
 null::varchar
 {%- else -%}
-coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches({{ text }}, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %})
+{%- set first_named -%}
+coalesce({% for r in rows if '^' not in r[0] %}case when regexp_matches(service_text, {{ sql_string(r[0]) }}) then {{ sql_string(r[1]) }} end{% if not loop.last %}, {% endif %}{% endfor %})
+{%- endset -%}
+{{ bound_once(text, 'service_text', first_named) }}
 {%- endif -%}
 {%- endmacro %}
 

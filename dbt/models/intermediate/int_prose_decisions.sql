@@ -113,7 +113,11 @@ own_minutes as (
 -- County Hall, Worcester' / 'Minutes'): that body decided, on that day; so did the body of a
 -- banner over minutes titled with their date but no body ('Minutes of the Meeting Held on ...')
 banner_minutes as (
-    select d.pack_id, d.document_id,
+  -- (the title's date is read outside the grouping: DuckDB binds no struct of a lambda in a
+  -- HAVING clause, and parse_uk_date reads its groups as one)
+  select pack_id, document_id, committee, meeting_date_text
+  from (
+    select d.pack_id, d.document_id, d.title,
            arg_min({{ decision_role_extract('banner_body', 'l.clean_text', 1) }}, l.line_number)
                filter (where {{ decision_role_matches('banner_body', 'l.clean_text') }}) as committee,
            arg_min(l.clean_text, l.line_number)
@@ -137,10 +141,11 @@ banner_minutes as (
                             and t.clean_text = d.title)
     where d.kind = 'minutes'
     group by d.pack_id, d.document_id, d.title
-    -- (a title dating the minutes itself, 'Minutes of the Meeting Held on Wednesday 21 January
-    -- 2026 ...' under 'People and Communities Select Committee', needs no date in the banner)
-    having committee is not null
-       and (meeting_date_text is not null or {{ parse_uk_date('coalesce(d.title, \'\')') }} is not null)
+  ) grouped
+  -- (a title dating the minutes itself, 'Minutes of the Meeting Held on Wednesday 21 January
+  -- 2026 ...' under 'People and Communities Select Committee', needs no date in the banner)
+  where committee is not null
+    and (meeting_date_text is not null or {{ parse_uk_date('coalesce(title, \'\')') }} is not null)
 )
 select
     d.pack_id,
