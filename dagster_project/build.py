@@ -5,7 +5,8 @@
 1. ``planning.plan_work`` decides what to do, as the sensors do: the files to load (new,
    changed, read by an older parser), the files removed, whether a publish is needed;
    meanwhile a warm dbt server imports dbt in a child process, and parses the project for a new
-   warehouse folder: the build's dbt commands fork from it (dbt_warmup.py, dbt_server.py);
+   warehouse folder: the build's dbt commands fork from it (dbt_warmup.py, dbt_server.py); and
+   the pack gate's worker imports Great Expectations (expectations/gate_worker.py);
 2. the files to load run as ``load_packs_job`` over contiguous partition ranges of up to 200
    packs a run (the assets' BackfillPolicy: what a backfill in the UI launches): parse in worker
    processes, pack gate, promote. A bad pack is refused or quarantined alone;
@@ -226,16 +227,6 @@ def _range_files(order: list[str], first: str, last: str) -> list[str]:
     return order[order.index(first) : order.index(last) + 1]
 
 
-def gate_worker_for(plan, warehouse_dir: Path):
-    """The pack gate's warm worker for a plan with packs to load (expectations/gate_worker.py):
-    it imports Great Expectations while the load run starts and parses."""
-    if not plan.to_load:
-        return contextlib.nullcontext()
-    from expectations import gate_worker
-
-    return gate_worker.started(warehouse_dir)
-
-
 def release_load_memory() -> None:
     """After the load runs: stop the parser workers, which would otherwise keep their memory
     (about 150 MB at 200 packs) through dbt and the publish."""
@@ -433,14 +424,21 @@ def build(args) -> int:
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     _configure_environment(packs_dir, warehouse_dir)
     from dagster_project.dbt_warmup import warm_dbt_beside
+    from expectations import gate_worker
 
-    # dbt imports (and parses a new warehouse's project) while this process imports and loads
-    with build_lock(warehouse_dir), warm_dbt_beside(warehouse_dir):
+    # dbt imports (and parses a new warehouse's project), and the pack gate's worker imports
+    # Great Expectations, while this process imports Dagster, plans and loads
+    with (
+        build_lock(warehouse_dir),
+        gate_worker.started(warehouse_dir),
+        warm_dbt_beside(warehouse_dir),
+    ):
         return _build_locked(args, packs_dir, warehouse_dir)
 
 
 def _build_locked(args, packs_dir: Path, warehouse_dir: Path) -> int:
     from dagster_project.dbt_project import refresh_manifest_if_stale
+    from expectations import gate_worker
 
     if refresh_manifest_if_stale():
         print("dbt project changed since the last parse: manifest refreshed")
@@ -470,8 +468,10 @@ def _build_locked(args, packs_dir: Path, warehouse_dir: Path) -> int:
             )
             return 1
         print(f"Plan: {plan.describe()}")
-        with gate_worker_for(plan, warehouse_dir):
-            loads = run_loads(defs, instance, plan, packs_dir=packs_dir)
+        if not plan.to_load:
+            gate_worker.stop()
+        loads = run_loads(defs, instance, plan, packs_dir=packs_dir)
+        gate_worker.stop()
         release_load_memory()
         publish: dict[str, Any] = {"ran": False, "published": False, "errors": []}
         if plan.publish_needed or loads:
