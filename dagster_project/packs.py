@@ -177,8 +177,10 @@ STAGE_CHUNK_PACKS = 10
 def stage_files(context, warehouse: WarehouseResource, file_names: Sequence[str]) -> dict:
     """Parse these files in worker processes while this process stages them, a chunk of
     packs per transaction: {"staged": {file: pack_id}, "refused": {file: problem}}."""
+    from expectations import gate_worker
     from ingest import store
 
+    gate_worker.prepare_load(len(file_names))
     staged: dict[str, str] = {}
     refused: dict[str, str] = {}
     paths = []

@@ -6,7 +6,8 @@ one pack. ``with gate_worker.started(warehouse_dir):`` (dagster_project/build.py
 build's first moment) spawns one worker process that imports GX and makes its contexts at
 once, while the build imports Dagster, plans and parses; the pack gate then hands each load's
 staged rows to the worker (`validate_pack_batch`) and gets the results back, the GX results
-already kept for Data Docs there. `stop()` (once the loads are done, or at once when there is
+already kept for Data Docs there; a bulk load's large batches are validated in the build's
+process instead (WORKER_MAX_PACKS). `stop()` (once the loads are done, or at once when there is
 nothing to load) lets the worker go without waiting for it, so its memory is not held through
 dbt and the publish.
 
@@ -26,9 +27,15 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from expectations import gate
+from expectations import _gx, gate
 
 log = logging.getLogger(__name__)
+
+WORKER_MAX_PACKS = 20
+"""Batches of at most this many packs go to the worker. A batch crosses the pipe pickled (its
+frames' text column by column, some 7 ms a pack: 7 s over a 1,000-pack build's five batches of
+200), which a few packs repay many times and a bulk load's batches do not: those are validated
+in the build's process, GX imported in a thread while their packs parse (`prepare_load`)."""
 
 _worker: tuple[BaseProcess, Connection] | None = None
 
@@ -65,6 +72,14 @@ def stop() -> None:
     connection.close()
 
 
+def prepare_load(packs: int) -> None:
+    """A load of this many packs is starting: when its batches will be validated in this
+    process (no worker, or more packs than WORKER_MAX_PACKS), import GX in a thread while they
+    parse, not after."""
+    if _worker is None or packs > WORKER_MAX_PACKS:
+        _gx.make_validation_context_in_background()
+
+
 def validate_pack_batch(
     batch: dict[str, Any],
     count: int,
@@ -74,7 +89,7 @@ def validate_pack_batch(
 ) -> list[gate.GateResult]:
     """`expectations.gate.validate_pack_batch`, in the warm worker when one is running."""
     kwargs = {"warehouse_dir": warehouse_dir, "file_names": file_names}
-    if _worker is not None and count:
+    if _worker is not None and 0 < count <= WORKER_MAX_PACKS:
         try:
             _worker[1].send((batch, count, kwargs))
             validated, results = _worker[1].recv()
@@ -89,8 +104,6 @@ def validate_pack_batch(
 
 def _serve(connection: Connection, warehouse_dir: str) -> None:
     """In the worker: import GX and make the contexts, then validate each batch it is sent."""
-    from expectations import _gx
-
     try:
         _gx.validation_context()
         _gx.docs_context(warehouse_dir)
