@@ -417,7 +417,9 @@ from ingest.text import clean_text
 # 1.4.69: a committee's banner and date over `Meeting commenced:<TAB>1.00 pm` open its minutes
 # 1.4.70: a bare quarter in brackets after a day or month (`At the end of September 2025 (Q2)`)
 # restates it: the figure is of the day, not the quarter's span
-PARSER_VERSION = "1.4.70"
+# 1.4.71: a count's own share in brackets is its share past a label's number between them
+# (`812 Stage 1 complaints (45%) were upheld ...`: 812's words are `... were upheld ...`)
+PARSER_VERSION = "1.4.71"
 
 
 @dataclass

@@ -1134,7 +1134,7 @@ def _after(
     """The text after a number up to `right`; a count's own share printed in brackets right
     after it stands aside ('128 (41%) were upheld or partially upheld': 128's words are 'were
     upheld or partially upheld', up to the figure after the share)."""
-    share = next((k for k in kept if _own_share(sentence, m, k)), None)
+    share = next((k for k in kept if _own_share(sentence, m, k, kept)), None)
     if share is None or right != share.char_start:
         return sentence[m.char_end : right]
     close = sentence.index(")", share.char_end) + 1
@@ -1309,18 +1309,23 @@ def _compare(later: ProseNumber, earlier: ProseNumber, s: _Sentence) -> None:
         )
 
 
-_OWN_SHARE_GAP = re.compile(r"[^\d();:]{0,40}\(\s*")
+_OWN_SHARE_GAP = re.compile(r"[^();:]{0,40}\(\s*")
 
 
-def _own_share(sentence: str, count: ProseNumber, share: ProseNumber) -> bool:
+def _own_share(
+    sentence: str, count: ProseNumber, share: ProseNumber, kept: list[ProseNumber]
+) -> bool:
     """`share` is a percentage printed alone in brackets a few words after `count` ('193
-    children (16.9%)'): the count's share of its whole, of the count's period."""
+    children (16.9%)', '812 Stage 1 complaints (45%)'): the count's share of its whole, of the
+    count's period. No other figure stands between them (a number of a label, 'Stage 1', is
+    none)."""
     return (
         share.char_start > count.char_end
         and share.number_text.rstrip().endswith("%")
         and not count.number_text.rstrip().endswith("%")
         and _OWN_SHARE_GAP.fullmatch(sentence[count.char_end : share.char_start]) is not None
         and sentence[share.char_end :].lstrip().startswith(")")
+        and not any(count.char_end <= k.char_start < share.char_start for k in kept)
     )
 
 
@@ -1427,12 +1432,12 @@ def _nearest_period(
         return bracketed
     restated = [span for span in spans if _restates_period_before(s, span, spans)]
     spans = [span for span in spans if span not in restated]
-    count = next((k for k in kept if _own_share(sentence, k, m)), None)
+    count = next((k for k in kept if _own_share(sentence, k, m, kept)), None)
     if count is not None:  # '193 children (16.9%) ... at 30 September 2025': 16.9% is 193's share
         own = _nearest_period(s, count, spans, kept)
         if own is not None:
             return own
-    share = next((k for k in kept if _own_share(sentence, m, k)), None)
+    share = next((k for k in kept if _own_share(sentence, m, k, kept)), None)
     best, best_distance = None, None
     for start, end in spans:
         low, high = min(end, m.char_start), max(start, m.char_end)

@@ -8721,3 +8721,20 @@ def test_average_working_days_to_conclude_beside_stage_rows_are_days(con):
         ("stage3_review_panels", 1.0, "printed", "3"),
         ("complaints_avg_response_days", None, "null_token", "3"),
     }
+
+
+def test_a_count_with_its_share_in_brackets_after_a_stage_label_is_upheld(con):
+    """423 line 13 (probe AQ aq3): `812 Stage 1 complaints (45%) were upheld or partly upheld in
+    2024/25` was published as 812 complaints received. The bracketed 45% is 812's own share and
+    stands aside from its words although `Stage 1` prints a number between them (a label's, no
+    figure): 812 complaints upheld or partly upheld at Stage 1 in 2024/25, beside the rate."""
+    fields = ("measure", "value", "fiscal_year", "stage")
+    assert fields_on(con, "fct_complaints", "423", 13, *fields) == {
+        ("complaints_upheld_or_partially_upheld", 812.0, "2024/25", "1"),
+        ("complaints_upheld_or_partially_upheld_pct", 45.0, "2024/25", "1"),
+        ("complaints_upheld_or_partially_upheld_pct", 41.0, "2023/24", "1"),
+    }
+    assert fields_on(con, "fct_complaints", "423", 11, *fields) == {
+        ("complaints_received", 1820.0, "2024/25", "1")
+    }
+    assert subjects_on(con, "fct_complaints", "423", 13) == {(None, None)}
