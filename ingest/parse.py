@@ -419,7 +419,9 @@ from ingest.text import clean_text
 # restates it: the figure is of the day, not the quarter's span
 # 1.4.71: a count's own share in brackets is its share past a label's number between them
 # (`812 Stage 1 complaints (45%) were upheld ...`: 812's words are `... were upheld ...`)
-PARSER_VERSION = "1.4.71"
+# 1.4.72: a period phrase between the figures of one 'from X to Y', after X, is X's alone
+# (`fell from a peak of 540 in August to 455`: 455 is not August's)
+PARSER_VERSION = "1.4.72"
 
 
 @dataclass

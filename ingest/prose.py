@@ -1341,6 +1341,14 @@ def _paired(a: ProseNumber, b: ProseNumber) -> bool:
     return a.anchor_index == b.index_in_sentence or b.anchor_index == a.index_in_sentence
 
 
+def _after_its_from_figure(start: int, m: ProseNumber, kept: list[ProseNumber]) -> bool:
+    """A period phrase printed between the two figures of one 'from X to Y', after X, is X's own
+    ('from a peak of 540 in August to 455'), not Y's (a phrase before X is both's: `_paired`)."""
+    return m.role == "to" and any(
+        _paired(k, m) and k.role == "from" and k.char_end <= start for k in kept
+    )
+
+
 def _quarter_of_its_clause(sentence: str, m: ProseNumber, start: int) -> bool:
     """A quarter named after the figure in its own clause, after a claiming word (prose.yml
     claiming_period_words: 'received 1,711 Stage 1 complaints in Quarter 2'): the figure's,
@@ -1475,6 +1483,8 @@ def _nearest_period(
             continue
         if start < m.char_start and _claimed_by_figure_before(sentence, start, end, m, kept):
             continue
+        if start < m.char_start and _after_its_from_figure(start, m, kept):
+            continue  # 'fell from a peak of 540 in August to 455': August is 540's, not 455's
         if start >= m.char_end and s.rules.clause_break.search(sentence, m.char_end, start):
             continue  # '55 partly upheld, so a greater proportion ... this year': the next clause's
         distance = start - m.char_end if start >= m.char_end else m.char_start - end

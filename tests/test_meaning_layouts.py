@@ -8738,3 +8738,16 @@ def test_a_count_with_its_share_in_brackets_after_a_stage_label_is_upheld(con):
         ("complaints_received", 1820.0, "2024/25", "1")
     }
     assert subjects_on(con, "fct_complaints", "423", 13) == {(None, None)}
+
+
+def test_a_month_after_the_from_figure_is_its_own_not_the_to_figures(con):
+    """424 line 16 (probe AQ aq2): `fell from a peak of 612 in August to 530` dated 530 at 31
+    August (the month printed right before it) and left 612 out. August is printed after the
+    'from' figure: 612's month. 530 is of the day the document states its data at (30 November,
+    as Table 1's Nov-25 prints it), and 612 is August's."""
+    fields = ("measure", "value", "as_of_date", "service_code")
+    assert fields_on(con, "fct_waiting_times", "424", 16, *fields) == {
+        ("referrals_waiting", 352.0, date(2025, 11, 30), "camhs"),
+        ("referrals_waiting", 612.0, date(2025, 8, 31), "camhs"),
+        ("referrals_waiting", 530.0, date(2025, 11, 30), "camhs"),
+    }
