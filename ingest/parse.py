@@ -421,7 +421,9 @@ from ingest.text import clean_text
 # (`812 Stage 1 complaints (45%) were upheld ...`: 812's words are `... were upheld ...`)
 # 1.4.72: a period phrase between the figures of one 'from X to Y', after X, is X's alone
 # (`fell from a peak of 540 in August to 455`: 455 is not August's)
-PARSER_VERSION = "1.4.72"
+# 1.4.73: `than the peak in September` is the period a change is compared with, and a figure in
+# brackets after it that period's (`47 fewer than the peak in September (651)`: 47 is of 604's)
+PARSER_VERSION = "1.4.73"
 
 
 @dataclass

@@ -8751,3 +8751,16 @@ def test_a_month_after_the_from_figure_is_its_own_not_the_to_figures(con):
         ("referrals_waiting", 612.0, date(2025, 8, 31), "camhs"),
         ("referrals_waiting", 530.0, date(2025, 11, 30), "camhs"),
     }
+
+
+def test_a_change_than_the_peak_in_a_month_is_of_the_figure_it_changes(con):
+    """425 line 11 (probe AQ aq1): `At the end of November 2025, 588 ... were waiting ..., 39
+    fewer than the peak in September (627)` dated the change at September. `than the peak in
+    September` is the period the change is compared with (prose.yml comparison_before_period):
+    the change is of 588's day, 30 November, and 627 in brackets after it is September's."""
+    fields = ("measure", "value", "value_type", "as_of_date", "service_code")
+    assert fields_on(con, "fct_waiting_times", "425", 11, *fields) == {
+        ("referrals_waiting", 588.0, "actual", date(2025, 11, 30), "camhs"),
+        ("referrals_waiting", -39.0, "change", date(2025, 11, 30), "camhs"),
+        ("referrals_waiting", 627.0, "actual", date(2025, 9, 30), "camhs"),
+    }
