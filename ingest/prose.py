@@ -191,6 +191,12 @@ def _alts(phrases: list[str]) -> str:
     return "|".join(sorted(phrases, key=len, reverse=True))
 
 
+def _with_turning_points(phrases: list[str], r: dict) -> list[str]:
+    """Phrases with {turning_point} replaced by prose.yml turning_points ('the peak', ...)."""
+    words = f"(?:{'|'.join(r['turning_points'])})"
+    return [phrase.replace("{turning_point}", words) for phrase in phrases]
+
+
 @cache
 def _rules(folded: bool = False) -> _Rules:
     r = read_rules(RULES_FILE)
@@ -277,12 +283,14 @@ def _rules(folded: bool = False) -> _Rules:
         fraction_literals=required_literals(fraction) if folded else None,
         fractions=fractions,
         periods=rx("|".join(_calendar_words(f"(?:{p})") for p in r["periods"])),
-        comparison_before=tail(rf"\b(?:{_alts(r['comparison_before_period'])})\s+(?:the\s+)?$"),
+        comparison_before=tail(
+            rf"\b(?:{_alts(_with_turning_points(r['comparison_before_period'], r))})\s+(?:the\s+)?$"
+        ),
         comparison_before_past=tail(rf"\b(?:{_alts(r['comparison_before_past'])})\s+(?:the\s+)?$"),
         past_period=rx(r["past_period"]),
         comparison_before_year=tail(rf"\b(?:{_alts(r['comparison_before_year'])})\s+(?:the\s+)?$"),
         comparison_before_change=tail(
-            rf"\b(?:{_alts(r['comparison_before_change'])})\s+(?:the\s+)?$"
+            rf"\b(?:{_alts(_with_turning_points(r['comparison_before_change'], r))})\s+(?:the\s+)?$"
         ),
         compared_year_period=rx(_calendar_words(r["compared_year_period"])),
         clause_of_period=rx(r["clause_of_period"]),
