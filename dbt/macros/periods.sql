@@ -36,17 +36,23 @@
 {%- set span = "(?i)" ~ var('fiscal_year_span') -%}
 {%- set not_fiscal = "(?i)(?:19|20)[0-9]{2}\\s*" ~ fy_separator_re() ~ "\\s*(?:19|20)?[0-9]{2}\\s+(?:"
     ~ var('not_fiscal_year_after') | join('|') ~ ")\\b" -%}
-list_transform([{{ expr }}], lambda fy_text: case
+{%- set span_start -%}
+case when try_cast(fy_span.second as integer) = try_cast(fy_span.first as integer) + 1
+     then try_cast(fy_span.first as integer) end
+{%- endset -%}
+{%- set pair_start -%}
+case when try_cast(fy_pair.second as integer) % 100 = (try_cast(fy_pair.first as integer) + 1) % 100
+     then try_cast(fy_pair.first as integer) end
+{%- endset -%}
+{%- set start_year -%}
+case
     when regexp_matches(fy_text, '{{ not_fiscal }}') then null
     else coalesce(
-        list_transform([regexp_extract(fy_text, '{{ span }}', ['first', 'second'])], lambda fy_span:
-            case when try_cast(fy_span.second as integer) = try_cast(fy_span.first as integer) + 1
-                 then try_cast(fy_span.first as integer) end)[1],
-        list_transform([regexp_extract(fy_text, '{{ re }}', ['first', 'second'])], lambda fy_pair:
-            case when try_cast(fy_pair.second as integer) % 100
-                      = (try_cast(fy_pair.first as integer) + 1) % 100
-                 then try_cast(fy_pair.first as integer) end)[1])
-end)[1]
+        {{ bound_once("regexp_extract(fy_text, '" ~ span ~ "', ['first', 'second'])", 'fy_span', span_start) }},
+        {{ bound_once("regexp_extract(fy_text, '" ~ re ~ "', ['first', 'second'])", 'fy_pair', pair_start) }})
+end
+{%- endset -%}
+{{ bound_once(expr, 'fy_text', start_year) }}
 {%- endmacro %}
 
 {# What stands between the two years of a fiscal year (var fiscal_year_separators), as one group. #}
@@ -113,14 +119,17 @@ try_cast(nullif(regexp_extract({{ expr }}, '(?i)^\s*{{ quarter_words_re() }}\s*[
 {%- set re = "(?i)^\\W*" ~ quarter_words_re() ~ "\\s*([1-4])\\s*[:.,–—-]?\\s*"
     ~ "(?:\\(?\\s*(" ~ month ~ ")\\.?\\s*(?:-|–|—|to)\\s*" ~ month ~ "\\.?\\s*\\)?)?\\s*"
     ~ "(?:\\(?\\s*(?:fy\\s*)?(?:19|20)?[0-9]{2}\\s*[/–-]\\s*(?:19|20)?[0-9]{2}\\s*\\)?)?\\W*$" -%}
-(case when regexp_matches({{ expr }}, '{{ re }}') then list_transform(
-    [regexp_extract({{ expr }}, '{{ re }}', ['quarter', 'first_month'])], lambda quarter_parts: case
-        when nullif(quarter_parts.first_month, '') is null
-            then try_cast(quarter_parts.quarter as integer)
-        when ({{ month_number('quarter_parts.first_month') }} + 8) % 12 // 3 + 1
-             = try_cast(quarter_parts.quarter as integer)
-            then try_cast(quarter_parts.quarter as integer)
-    end)[1]
+{%- set quarter -%}
+case
+    when nullif(quarter_parts.first_month, '') is null
+        then try_cast(quarter_parts.quarter as integer)
+    when ({{ month_number('quarter_parts.first_month') }} + 8) % 12 // 3 + 1
+         = try_cast(quarter_parts.quarter as integer)
+        then try_cast(quarter_parts.quarter as integer)
+end
+{%- endset -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then
+    {{ bound_once("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', ['quarter', 'first_month'])", 'quarter_parts', quarter) }}
 end)
 {%- endmacro %}
 
@@ -184,16 +193,18 @@ coalesce(
 {# The date of '[day] Month YYYY' matched by `re` (groups day, month, year): that day, or the
    month's last day when no day is printed. #}
 {% macro as_of_match_date(expr, re) -%}
-(case when regexp_matches({{ expr }}, '{{ re }}') then list_transform(
-    [regexp_extract({{ expr }}, '{{ re }}', ['day', 'month', 'year'])], lambda as_of_parts:
-    case when nullif(as_of_parts.day, '') is not null
-        then try_cast(make_date(
-            cast(as_of_parts.year as integer),
-            {{ month_number('as_of_parts.month') }},
-            cast(as_of_parts.day as integer)) as date)
-        else last_day(make_date(
-            cast(as_of_parts.year as integer), {{ month_number('as_of_parts.month') }}, 1))
-    end)[1]
+{%- set as_of -%}
+case when nullif(as_of_parts.day, '') is not null
+    then try_cast(make_date(
+        cast(as_of_parts.year as integer),
+        {{ month_number('as_of_parts.month') }},
+        cast(as_of_parts.day as integer)) as date)
+    else last_day(make_date(
+        cast(as_of_parts.year as integer), {{ month_number('as_of_parts.month') }}, 1))
+end
+{%- endset -%}
+(case when regexp_matches({{ expr }}, '{{ re }}') then
+    {{ bound_once("regexp_extract(" ~ expr ~ ", '" ~ re ~ "', ['day', 'month', 'year'])", 'as_of_parts', as_of) }}
 end)
 {%- endmacro %}
 
@@ -211,23 +222,28 @@ last_day(make_date(cast(regexp_extract({{ part }}, '{{ re }}', 2) as integer),
    'September 17, 2015': the patterns of var date_patterns, in order, as ingest.dates.parse_date
    reads them (the first pattern whose first match is a real date gives it; 31/02 is none). #}
 {% macro parse_uk_date(expr) -%}
-{#- `expr` is bound once (a one-item list's lambda) and each pattern's groups are read in one
-    match (a struct): each copy of an expression and of a pattern is bound and compiled by
-    DuckDB at every run, and a date's text is often itself an extraction (bench/README.md) -#}
+{#- `expr` is bound once (bound_once) and each pattern's groups are read in one match (a
+    struct): each copy of an expression and of a pattern is bound and compiled by DuckDB at
+    every run, and a date's text is often itself an extraction (bench/README.md) -#}
 {%- set pivot = var('two_digit_year_pivot') -%}
-list_transform([{{ expr }}], lambda uk_date_text: coalesce(
+{%- set year = "cast(uk_date.year as integer)" -%}
+{%- set day_of -%}
+try(make_date(
+    case when {{ year }} < 100
+         then {{ year }} + case when {{ year }} < {{ pivot }} then 2000 else 1900 end
+         else {{ year }} end,
+    coalesce(try_cast(uk_date.month as integer), {{ month_number('uk_date.month') }}),
+    cast(uk_date.day as integer)))
+{%- endset -%}
+{%- set first_date -%}
+coalesce(
 {%- for spec in var('date_patterns') %}
     {%- set re = "(?i)" ~ spec.pattern | replace("{month}", month_alternation()) %}
-    case when regexp_matches(uk_date_text, '{{ re }}') then list_transform(
-        [regexp_extract(uk_date_text, '{{ re }}', ['{{ spec.groups | join("', '") }}'])],
-        lambda uk_date: try(make_date(
-            case when cast(uk_date.year as integer) < 100
-                 then cast(uk_date.year as integer)
-                      + case when cast(uk_date.year as integer) < {{ pivot }} then 2000 else 1900 end
-                 else cast(uk_date.year as integer) end,
-            coalesce(try_cast(uk_date.month as integer), {{ month_number('uk_date.month') }}),
-            cast(uk_date.day as integer))))[1] end{{ "," if not loop.last }}
-{%- endfor %}))[1]
+    {%- set groups = "regexp_extract(uk_date_text, '" ~ re ~ "', ['" ~ spec.groups | join("', '") ~ "'])" %}
+    case when regexp_matches(uk_date_text, '{{ re }}') then {{ bound_once(groups, 'uk_date', day_of) }} end{{ "," if not loop.last }}
+{%- endfor %})
+{%- endset -%}
+{{ bound_once(expr, 'uk_date_text', first_date) }}
 {%- endmacro %}
 
 {# A month printed without a day: 'October 2015', 'Oct 2024' -> first day of that month. #}
