@@ -8674,6 +8674,8 @@ def test_a_sentences_count_of_children_in_care_is_checked_against_its_table(con)
         ("children_starting_care", 88.0, "R2025-04-01/2025-09-30"),
         ("children_ceasing_care", 74.0, "R2025-04-01/2025-09-30"),
     }
+    for line in (14, 15):  # the children's services of the report's title
+        assert subjects_on(con, "fct_placements", "419", line) == {("children", None)}
     got = rows(
         con,
         "select f.expected_value, f.observed_value, f.period_id from marts.dq_findings f "
@@ -8705,6 +8707,8 @@ def test_a_report_covers_item_number_is_no_count(con):
     assert fields_on(con, "fct_complaints", "421", 19, "measure", "value", "stage") == {
         ("complaints_received", 2451.0, "1")
     }
+    assert fields_on(con, "fct_complaints", "421", 19, "period_id") == {("FY2024/25",)}
+    assert subjects_on(con, "fct_complaints", "421", 19) == {(None, None)}
 
 
 def test_average_working_days_to_conclude_beside_stage_rows_are_days(con):
@@ -8721,6 +8725,11 @@ def test_average_working_days_to_conclude_beside_stage_rows_are_days(con):
         ("stage3_review_panels", 1.0, "printed", "3"),
         ("complaints_avg_response_days", None, "null_token", "3"),
     }
+    for line in (16, 17):  # the caption's half year, the report's children's services
+        assert fields_on(con, "fct_complaints", "422", line, "period_id") == {
+            ("R2025-04-01/2025-09-30",)
+        }
+        assert subjects_on(con, "fct_complaints", "422", line) == {("children", None)}
 
 
 def test_a_count_with_its_share_in_brackets_after_a_stage_label_is_upheld(con):
